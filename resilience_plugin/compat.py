@@ -1,0 +1,87 @@
+"""The one place where QGIS / Qt version differences (3.22 ... 4.x) are handled."""
+
+from qgis.core import Qgis, QgsField
+from qgis.PyQt.QtCore import QVariant
+
+QGIS_VERSION_INT = Qgis.QGIS_VERSION_INT
+# From QGIS 3.38 QgsField takes QMetaType.Type; on Qt6 builds QVariant.Type is gone.
+USE_METATYPE = QGIS_VERSION_INT >= 33800
+
+if USE_METATYPE:
+    from qgis.PyQt.QtCore import QMetaType
+
+    _TYPES = {
+        "int": QMetaType.Type.Int,
+        "int64": QMetaType.Type.LongLong,
+        "double": QMetaType.Type.Double,
+        "string": QMetaType.Type.QString,
+        "bool": QMetaType.Type.Bool,
+    }
+else:
+    _TYPES = {
+        "int": QVariant.Int,
+        "int64": QVariant.LongLong,
+        "double": QVariant.Double,
+        "string": QVariant.String,
+        "bool": QVariant.Bool,
+    }
+
+
+def make_field(name, kind, length=0, precision=0):
+    """A QgsField of kind ``int``, ``int64``, ``double``, ``string`` or ``bool``."""
+    field = QgsField(name, _TYPES[kind])
+    if length:
+        field.setLength(length)
+    if precision:
+        field.setPrecision(precision)
+    return field
+
+
+def is_null(value):
+    """True for None and QGIS NULL (an invalid QVariant on 3.x, None on 4.x)."""
+    return value is None or (isinstance(value, QVariant) and value.isNull())
+
+
+# --- enums that moved to Qgis.* after 3.22 (the old names may be gone in 4.x) ----------------
+def _pick(new_path, old):
+    """``Qgis.<new_path>`` when this QGIS has it, else ``old`` (the 3.22 spelling)."""
+    obj = Qgis
+    for part in new_path.split("."):
+        obj = getattr(obj, part, None)
+        if obj is None:
+            return old
+    return obj
+
+
+from qgis.core import (  # noqa: E402 - grouped with the enum table they feed
+    QgsFeatureRequest,
+    QgsProcessing,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+
+SOURCE_POINT = _pick("ProcessingSourceType.VectorPoint", QgsProcessing.SourceType.TypeVectorPoint)
+SOURCE_LINE = _pick("ProcessingSourceType.VectorLine", QgsProcessing.SourceType.TypeVectorLine)
+SOURCE_POLYGON = _pick("ProcessingSourceType.VectorPolygon", QgsProcessing.SourceType.TypeVectorPolygon)
+SOURCE_ANY_GEOMETRY = _pick("ProcessingSourceType.VectorAnyGeometry", QgsProcessing.SourceType.TypeVectorAnyGeometry)
+SOURCE_RASTER = _pick("ProcessingSourceType.Raster", QgsProcessing.SourceType.TypeRaster)
+SOURCE_TABLE = _pick("ProcessingSourceType.Vector", QgsProcessing.SourceType.TypeVector)
+NUMBER_INTEGER = _pick("ProcessingNumberParameterType.Integer", QgsProcessingParameterNumber.Type.Integer)
+NUMBER_DOUBLE = _pick("ProcessingNumberParameterType.Double", QgsProcessingParameterNumber.Type.Double)
+FIELD_ANY = _pick("ProcessingFieldParameterDataType.Any", QgsProcessingParameterField.DataType.Any)
+FIELD_NUMERIC = _pick("ProcessingFieldParameterDataType.Numeric", QgsProcessingParameterField.DataType.Numeric)
+REQUEST_NO_GEOMETRY = _pick("FeatureRequestFlag.NoGeometry", QgsFeatureRequest.Flag.NoGeometry)
+WKB_MULTIPOLYGON = _pick("WkbType.MultiPolygon", QgsWkbTypes.Type.MultiPolygon)
+WKB_MULTILINESTRING = _pick("WkbType.MultiLineString", QgsWkbTypes.Type.MultiLineString)
+WKB_POINT = _pick("WkbType.Point", QgsWkbTypes.Type.Point)
+WKB_NOGEOMETRY = _pick("WkbType.NoGeometry", QgsWkbTypes.Type.NoGeometry)
+
+
+def _enum_value(e):
+    return e.value if hasattr(e, "value") else int(e)
+
+
+def geometry_kind(wkb_type):
+    """``"point"``, ``"line"``, ``"polygon"`` or ``"none"`` for a WKB type."""
+    return {0: "point", 1: "line", 2: "polygon"}.get(_enum_value(QgsWkbTypes.geometryType(wkb_type)), "none")

@@ -1,0 +1,81 @@
+"""Vectorised geometry helpers on shapely 2 arrays."""
+
+import numpy as np
+import shapely
+from pyproj import CRS, Transformer
+
+
+def transformer(src_crs, dst_crs):
+    return Transformer.from_crs(CRS.from_user_input(src_crs), CRS.from_user_input(dst_crs), always_xy=True)
+
+
+def transform(geoms, src_crs, dst_crs):
+    """Reproject a shapely array (vertex by vertex, vectorised)."""
+    geoms = np.asarray(geoms, dtype=object)
+    src, dst = CRS.from_user_input(src_crs), CRS.from_user_input(dst_crs)
+    if src == dst or len(geoms) == 0:
+        return geoms
+    t = Transformer.from_crs(src, dst, always_xy=True)
+
+    def _xy(coords):
+        x, y = t.transform(coords[:, 0], coords[:, 1])
+        return np.column_stack([x, y])
+
+    return shapely.transform(geoms, _xy)
+
+
+def lonlat_bounds(geoms, crs):
+    """(minlon, minlat, maxlon, maxlat) of a shapely array in ``crs``."""
+    b = shapely.total_bounds(geoms)
+    if not np.all(np.isfinite(b)):
+        raise ValueError("no coordinates")
+    crs = CRS.from_user_input(crs)
+    if crs.is_geographic:
+        return tuple(float(v) for v in b)
+    t = Transformer.from_crs(crs, CRS.from_epsg(4326), always_xy=True)
+    return tuple(float(v) for v in t.transform_bounds(*b, densify_pts=21))
+
+
+def repair(geoms):
+    """Make invalid geometries valid. Returns ``(geoms, n_repaired)``; polygon inputs stay polygonal."""
+    geoms = np.asarray(geoms, dtype=object)
+    bad = ~shapely.is_valid(geoms) & ~shapely.is_missing(geoms)
+    n_bad = int(bad.sum())
+    if n_bad:
+        fixed = shapely.make_valid(geoms[bad])
+        # make_valid may return collections mixing lower dimensions; keep the polygonal part.
+        poly_in = np.isin(shapely.get_type_id(geoms[bad]), (3, 6))
+        if poly_in.any():
+            fixed[poly_in] = polygonal_part(fixed[poly_in])
+        geoms = geoms.copy()
+        geoms[bad] = fixed
+    return geoms, n_bad
+
+
+def polygonal_part(geoms):
+    """The polygons of each geometry (collections are filtered), as (Multi)Polygon or empty."""
+    geoms = np.asarray(geoms, dtype=object)
+    out = geoms.copy()
+    coll = shapely.get_type_id(geoms) == 7
+    if coll.any():
+        parts, idx = shapely.get_parts(geoms[coll], return_index=True)
+        keep = np.isin(shapely.get_type_id(parts), (3, 6))
+        polys, pidx = shapely.get_parts(parts[keep], return_index=True)
+        owner = idx[keep][pidx]
+        merged = np.full(coll.sum(), shapely.from_wkt("MULTIPOLYGON EMPTY"), dtype=object)
+        if len(polys):
+            m = shapely.multipolygons(polys, indices=owner)
+            merged[np.unique(owner)] = m
+        out[coll] = merged
+    return out
+
+
+def to_multipolygon(geoms):
+    """Polygon -> MultiPolygon, MultiPolygon unchanged (vectorised)."""
+    geoms = np.asarray(geoms, dtype=object)
+    single = shapely.get_type_id(geoms) == 3
+    if single.any():
+        geoms = geoms.copy()
+        n = int(single.sum())
+        geoms[single] = shapely.multipolygons(geoms[single], indices=np.arange(n))
+    return geoms

@@ -1,0 +1,1 @@
+"""Styles for our outputs and (later) print-layout building and export."""

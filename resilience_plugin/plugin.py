@@ -1,0 +1,103 @@
+"""The QGIS-facing shell: menu, toolbar, Processing provider and translator."""
+
+from qgis.core import QgsApplication, QgsProject
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QMenu
+
+from .i18n import install_translator, remove_translator, tr
+from .paths import resource_path
+
+MENU_OBJECT_NAME = "mResiliencePlannerMenu"
+TOOLBAR_OBJECT_NAME = "mResiliencePlannerToolBar"
+SAMPLE_PROJECT = ("sample_data", "jakarta_sample.qgs")
+
+
+class ResiliencePlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.menu = None
+        self.toolbar = None
+        self.actions = []
+        self.translator = install_translator()
+
+    # --- Processing -----------------------------------------------------------------------
+    def initProcessing(self):  # noqa: N802 - QGIS API
+        if self.provider is not None:
+            return
+        from .processing.provider import ResilienceProvider
+
+        self.provider = ResilienceProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    # --- GUI ------------------------------------------------------------------------------
+    def initGui(self):  # noqa: N802 - QGIS API
+        self.initProcessing()
+        main_window = self.iface.mainWindow()
+        self.menu = QMenu(tr("&Resilience"), main_window)
+        self.menu.setObjectName(MENU_OBJECT_NAME)
+        self.menu.setIcon(QIcon(str(resource_path("icons", "resilience.svg"))))
+        self.toolbar = self.iface.addToolBar(tr("Resilience Planner"))
+        self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
+
+        for alg in self.provider.algorithms():
+            action = QAction(alg.icon(), alg.displayName() + "…", main_window)
+            action.setObjectName(f"mResilienceAction_{alg.name()}")
+            action.setToolTip(alg.displayName())
+            action.triggered.connect(lambda _checked=False, alg_id=alg.id(): self.open_algorithm(alg_id))
+            self._add(action, toolbar=True)
+        self.menu.addSeparator()
+        sample = QAction(QIcon(str(resource_path("icons", "sample_data.svg"))), tr("Load sample data (Jakarta)"), main_window)
+        sample.setObjectName("mResilienceAction_sampledata")
+        sample.triggered.connect(self.load_sample_data)
+        self._add(sample, toolbar=False)
+
+        menubar = main_window.menuBar()
+        help_menu = next((a for a in menubar.actions() if a.menu() is not None and a.menu().objectName() == "mHelpMenu"), None)
+        if help_menu is not None:
+            menubar.insertMenu(help_menu, self.menu)
+        else:
+            menubar.addMenu(self.menu)
+
+    def _add(self, action, toolbar):
+        self.menu.addAction(action)
+        if toolbar:
+            self.toolbar.addAction(action)
+        self.actions.append(action)
+
+    def unload(self):
+        for action in self.actions:
+            action.deleteLater()
+        self.actions = []
+        if self.menu is not None:
+            self.menu.menuAction().setVisible(False)
+            menubar = self.iface.mainWindow().menuBar()
+            menubar.removeAction(self.menu.menuAction())
+            self.menu.deleteLater()
+            self.menu = None
+        if self.toolbar is not None:
+            self.toolbar.setParent(None)
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        remove_translator(self.translator)
+        self.translator = None
+
+    # --- actions --------------------------------------------------------------------------
+    @staticmethod
+    def open_algorithm(alg_id):
+        import processing
+
+        processing.execAlgorithmDialog(alg_id, {})
+
+    def load_sample_data(self):
+        path = resource_path(*SAMPLE_PROJECT)
+        if not path.is_file():
+            self.iface.messageBar().pushWarning(tr("Resilience Planner"), tr("The sample project is missing: {path}").format(path=path))
+            return False
+        ok = QgsProject.instance().read(str(path))
+        if not ok:
+            self.iface.messageBar().pushWarning(tr("Resilience Planner"), tr("Could not open the sample project {path}").format(path=path))
+        return ok

@@ -1,0 +1,81 @@
+"""The small base class shared by all our algorithms."""
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.PyQt.QtGui import QIcon
+
+from ..core.errors import Cancelled, InputError
+from ..i18n import tr
+from ..maps.styles import style_on_load
+from ..paths import resource_path
+
+# Group ids are stable (models refer to them); names are translated.
+GROUPS = {
+    "hazard": lambda: tr("Hazard assessment"),
+    "facilities": lambda: tr("Dual-use facilities"),
+    "lifelines": lambda: tr("Lifelines"),
+    "maps": lambda: tr("Maps and styles"),
+}
+
+
+class ResilienceAlgorithm(QgsProcessingAlgorithm):
+    """Subclasses set ``ALG_ID``, ``GROUP_ID``, ``ICON`` and implement ``display_name``,
+    ``help_text``, ``initAlgorithm`` and ``compute``."""
+
+    ALG_ID = ""
+    GROUP_ID = "hazard"
+    ICON = "resilience.svg"
+
+    # --- identity -------------------------------------------------------------------------
+    def name(self):
+        return self.ALG_ID
+
+    def displayName(self):  # noqa: N802 - QGIS API
+        return self.display_name()
+
+    def display_name(self):
+        raise NotImplementedError
+
+    def group(self):
+        return GROUPS[self.GROUP_ID]()
+
+    def groupId(self):  # noqa: N802
+        return self.GROUP_ID
+
+    def createInstance(self):  # noqa: N802
+        return type(self)()
+
+    def icon(self):
+        return QIcon(str(resource_path("icons", self.ICON)))
+
+    def svgIconPath(self):  # noqa: N802
+        return str(resource_path("icons", self.ICON))
+
+    def shortHelpString(self):  # noqa: N802
+        return self.help_text()
+
+    def help_text(self):
+        return ""
+
+    def tags(self):
+        return [tr("resilience"), tr("hazard"), "韧性", "resilience"]
+
+    # --- running --------------------------------------------------------------------------
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        try:
+            return self.compute(parameters, context, feedback)
+        except InputError as err:
+            raise QgsProcessingException(err.translated(tr)) from None
+        except Cancelled:
+            raise QgsProcessingException(tr("Cancelled by the user; no output was written.")) from None
+
+    def compute(self, parameters, context, feedback):
+        raise NotImplementedError
+
+    @staticmethod
+    def fail(message):
+        """Raise the error the user sees (``message`` already translated)."""
+        raise QgsProcessingException(message)
+
+    @staticmethod
+    def style_output(context, dest_id, style_name):
+        style_on_load(context, dest_id, style_name)
