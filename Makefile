@@ -10,7 +10,8 @@ BUILD    := build
 ZIP      := dist/$(PLUGIN)-$(VERSION).zip
 TS       := i18n/$(PLUGIN)_zh_CN.ts
 QM       := $(TS:.ts=.qm)
-APT_PKGS := qgis python3-qgis qgis-providers fonts-noto-cjk xvfb xauth qttools5-dev-tools pyqt5-dev-tools poppler-utils
+APT_PKGS := qgis python3-qgis qgis-providers fonts-noto-cjk xvfb xauth qttools5-dev-tools pyqt5-dev-tools poppler-utils \
+            python3-dev python3-venv build-essential libgeos-dev libproj-dev
 PIP_REQS := requirements-dev.txt
 STAMP    := $(VENV)/.installed
 # qgis_process and the tests run headless, with a throw-away QGIS profile.
@@ -36,9 +37,15 @@ system-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
+# shapely and pyproj are built against the system GEOS / PROJ that QGIS itself links: inside QGIS
+# and qgis_process a wheel's bundled copies would clash with the libraries QGIS already loaded.
+PIP := $(PY) -m pip install -q --disable-pip-version-check
 $(STAMP): $(PIP_REQS) | system-deps
 	test -x $(PY) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -r $(PIP_REQS)
+	$(PIP) "numpy>=1.24,<2" "cython<3" setuptools wheel
+	$(PIP) --no-binary shapely "shapely>=2.0,<2.2"
+	PROJ_DIR=/usr $(PIP) --no-build-isolation --no-binary pyproj "pyproj==3.6.1"
+	$(PIP) -r $(PIP_REQS)
 	touch $@
 
 venv: system-deps $(STAMP)

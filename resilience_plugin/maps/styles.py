@@ -9,17 +9,30 @@ from ..paths import resource_path
 _KEEP_ALIVE = []
 
 
-def style_file(name):
-    path = resource_path("styles", f"{name}.qml")
-    if not path.is_file():
-        raise FileNotFoundError(tr("No style named '{name}' in {folder}.").format(name=name, folder=path.parent))
-    return path
+def style_file(name, geometry_kind=None):
+    """``resources/styles/<name>_<geometry_kind>.qml`` if it exists, else ``<name>.qml``.
+
+    ``geometry_kind`` is ``point``, ``line``, ``polygon`` or None: symbols differ by geometry, so a
+    style may come in one file per geometry type.
+    """
+    candidates = ([f"{name}_{geometry_kind}.qml"] if geometry_kind else []) + [f"{name}.qml"]
+    for candidate in candidates:
+        path = resource_path("styles", candidate)
+        if path.is_file():
+            return path
+    raise FileNotFoundError(tr("No style named '{name}' in {folder}.").format(name=name, folder=resource_path("styles")))
+
+
+def layer_geometry_kind(layer):
+    from ..compat import geometry_kind
+
+    return geometry_kind(layer.wkbType()) if hasattr(layer, "wkbType") else None
 
 
 def apply_style(layer, name):
-    """Apply ``resources/styles/<name>.qml`` to ``layer``. Returns ``(ok, message)``."""
+    """Apply our style ``name`` (geometry-specific file first) to ``layer``. Returns ``(ok, message)``."""
     try:
-        path = style_file(name)
+        path = style_file(name, layer_geometry_kind(layer))
     except FileNotFoundError as err:
         return False, str(err)
     message, ok = layer.loadNamedStyle(str(path))

@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""`make demo`: the resilience workflow on the bundled Jakarta sample, run through qgis_process.bin
+exactly as a batch user would, writing into output/.
+
+Steps come from scripts/demo_steps/*.py (run in file-name order); each module defines
+``STEPS = [{"title": ..., "alg": "resilience:...", "params": {...}}, ...]`` where parameter values
+may use ``{sample}`` (the bundled sample data folder) and ``{out}`` (the output folder).
+"""
+
+import argparse
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+QGIS_PROCESS = shutil.which("qgis_process.bin") or "/usr/bin/qgis_process.bin"
+
+
+def environment(plugin_dir, profile_dir):
+    env = dict(os.environ)
+    env["QGIS_PLUGINPATH"] = str(plugin_dir)
+    env["QGIS_CUSTOM_CONFIG_PATH"] = str(profile_dir)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    # qgis_process embeds the system Python: let it see the venv's shapely/pyproj/scipy.
+    site = sysconfig.get_paths()["purelib"]
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (site, env.get("PYTHONPATH", "")) if p)
+    return env
+
+
+def load_steps():
+    steps = []
+    for path in sorted((ROOT / "scripts" / "demo_steps").glob("*.py")):
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        steps.extend(getattr(module, "STEPS", []))
+    return steps
+
+
+def fill(value, names):
+    if isinstance(value, str):
+        return value.format(**names)
+    if isinstance(value, list):
+        return [fill(v, names) for v in value]
+    return value
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--plugin-dir", type=Path, default=ROOT / "build", help="folder holding resilience_plugin/")
+    ap.add_argument("--out", type=Path, default=ROOT / "output")
+    args = ap.parse_args()
+    plugin_dir = args.plugin_dir.resolve()
+    out = args.out.resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    profile = plugin_dir / "qgis-profile"
+    env = environment(plugin_dir, profile)
+    subprocess.run([QGIS_PROCESS, "plugins", "enable", "resilience_plugin"], env=env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    names = {"sample": str(plugin_dir / "resilience_plugin" / "resources" / "sample_data"), "out": str(out)}
+    written = []
+    for step in load_steps():
+        cmd = [QGIS_PROCESS, "run", step["alg"], "--"]
+        for key, value in step["params"].items():
+            value = fill(value, names)
+            for v in (value if isinstance(value, list) else [value]):
+                cmd.append(f"{key}={v}")
+        print(f"== {step['title']}: {step['alg']}", flush=True)
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
+        if proc.returncode != 0:
+            print(proc.stdout[-4000:], proc.stderr[-4000:], sep="\n")
+            print(f"FAILED: {step['title']}", file=sys.stderr)
+            return 1
+        print(f"   done in {time.perf_counter() - t0:.1f} s")
+        for key, value in step["params"].items():
+            if key.startswith("OUTPUT") or key.endswith("OUTPUT"):
+                written.append(fill(value, names))
+    print("\nOutputs written:")
+    for path in written:
+        print("  ", path)
+    print(f"\nAll results are in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""Shared fixtures. Processing/GUI tests run in real QGIS through pytest-qgis (headless)."""
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+SAMPLE = REPO / "resources" / "sample_data"
+DATA = REPO / "tests" / "data"
+
+
+@pytest.fixture(scope="session")
+def provider(qgis_app, qgis_processing):
+    """Our Processing provider, registered for the session (as initProcessing does)."""
+    from qgis.core import QgsApplication
+
+    from resilience_plugin.processing.provider import ResilienceProvider
+
+    registry = QgsApplication.processingRegistry()
+    existing = registry.providerById("resilience")
+    if existing is not None:
+        yield existing
+        return
+    prov = ResilienceProvider()
+    assert registry.addProvider(prov)
+    yield prov
+    registry.removeProvider(prov)
+
+
+@pytest.fixture()
+def run_alg(provider):
+    """Run one of our algorithms with processing.run and return its results."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    def _run(alg_id, params, feedback=None):
+        context = QgsProcessingContext()
+        context.setProject(QgsProject.instance())
+        return processing.run(f"resilience:{alg_id}", params, context=context, feedback=feedback or QgsProcessingFeedback())
+
+    return _run
+
+
+@pytest.fixture()
+def sample_copy(tmp_path):
+    """A private copy of the sample data, so tests can prove inputs are not modified."""
+    dst = tmp_path / "sample"
+    shutil.copytree(SAMPLE, dst)
+    return dst
