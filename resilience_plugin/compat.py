@@ -19,11 +19,11 @@ if USE_METATYPE:
     }
 else:
     _TYPES = {
-        "int": QVariant.Int,
-        "int64": QVariant.LongLong,
-        "double": QVariant.Double,
-        "string": QVariant.String,
-        "bool": QVariant.Bool,
+        "int": QVariant.Type.Int,
+        "int64": QVariant.Type.LongLong,
+        "double": QVariant.Type.Double,
+        "string": QVariant.Type.String,
+        "bool": QVariant.Type.Bool,
     }
 
 

@@ -1,9 +1,10 @@
 """The QGIS-facing shell: menu, toolbar, Processing provider and translator."""
 
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu
 
+from .dependencies import advice, missing_dependencies
 from .i18n import install_translator, remove_translator, tr
 from .paths import resource_path
 
@@ -20,10 +21,14 @@ class ResiliencePlugin:
         self.toolbar = None
         self.actions = []
         self.translator = install_translator()
+        self.dependency_problems = missing_dependencies()
 
     # --- Processing -----------------------------------------------------------------------
     def initProcessing(self):  # noqa: N802 - QGIS API
         if self.provider is not None:
+            return
+        if self.dependency_problems:
+            QgsMessageLog.logMessage(advice(self.dependency_problems), tr("Resilience Planner"), Qgis.MessageLevel.Critical)
             return
         from .processing.provider import ResilienceProvider
 
@@ -34,13 +39,15 @@ class ResiliencePlugin:
     def initGui(self):  # noqa: N802 - QGIS API
         self.initProcessing()
         main_window = self.iface.mainWindow()
+        if self.dependency_problems:
+            self.iface.messageBar().pushCritical(tr("Resilience Planner"), advice(self.dependency_problems))
         self.menu = QMenu(tr("&Resilience"), main_window)
         self.menu.setObjectName(MENU_OBJECT_NAME)
         self.menu.setIcon(QIcon(str(resource_path("icons", "resilience.svg"))))
         self.toolbar = self.iface.addToolBar(tr("Resilience Planner"))
         self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
 
-        for alg in self.provider.algorithms():
+        for alg in (self.provider.algorithms() if self.provider is not None else []):
             action = QAction(alg.icon(), alg.displayName() + "…", main_window)
             action.setObjectName(f"mResilienceAction_{alg.name()}")
             action.setToolTip(alg.displayName())

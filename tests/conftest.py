@@ -16,9 +16,11 @@ SAMPLE = REPO / "resources" / "sample_data"
 DATA = REPO / "tests" / "data"
 
 
-@pytest.fixture(scope="session")
-def provider(qgis_app, qgis_processing):
-    """Our Processing provider, registered for the session (as initProcessing does)."""
+_PROVIDERS = []  # Python references: a provider whose wrapper is collected loses its algorithms
+
+
+def register_provider():
+    """Register our provider (if it is not registered) and return it."""
     from qgis.core import QgsApplication
 
     from resilience_plugin.processing.provider import ResilienceProvider
@@ -26,12 +28,17 @@ def provider(qgis_app, qgis_processing):
     registry = QgsApplication.processingRegistry()
     existing = registry.providerById("resilience")
     if existing is not None:
-        yield existing
-        return
+        return existing
     prov = ResilienceProvider()
+    _PROVIDERS.append(prov)
     assert registry.addProvider(prov)
-    yield prov
-    registry.removeProvider(prov)
+    return prov
+
+
+@pytest.fixture()
+def provider(qgis_app, qgis_processing):
+    """Our Processing provider, registered (as initProcessing does)."""
+    return register_provider()
 
 
 @pytest.fixture()

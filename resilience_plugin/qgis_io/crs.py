@@ -20,7 +20,7 @@ def to_pyproj(crs):
             return CRS.from_user_input(authid)
         except Exception:  # noqa: BLE001 - fall back to WKT
             pass
-    return CRS.from_wkt(crs.toWkt(QgsCoordinateReferenceSystem.WKT2_2019))
+    return CRS.from_wkt(crs.toWkt(QgsCoordinateReferenceSystem.WktVariant.WKT2_2019))
 
 
 def to_qgis(pycrs):
