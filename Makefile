@@ -66,7 +66,7 @@ test: setup
 	$(PY) -m pytest -q -p no:cacheprovider --qgis_disable_gui tests $(PYTEST_ARGS)
 
 lint: venv
-	$(PY) -m ruff check $(PLUGIN) tests scripts
+	$(PY) -m ruff check $(PLUGIN) tests scripts bench
 
 # --- packaging -----------------------------------------------------------------------------
 package: qm

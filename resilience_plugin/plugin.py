@@ -1,5 +1,7 @@
 """The QGIS-facing shell: menu, toolbar, Processing provider and translator."""
 
+from functools import partial
+
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu
@@ -51,7 +53,7 @@ class ResiliencePlugin:
             action = QAction(alg.icon(), alg.displayName() + "…", main_window)
             action.setObjectName(f"mResilienceAction_{alg.name()}")
             action.setToolTip(alg.displayName())
-            action.triggered.connect(lambda _checked=False, alg_id=alg.id(): self.open_algorithm(alg_id))
+            action.triggered.connect(partial(self.open_algorithm, alg.id()))
             self._add(action, toolbar=True)
         self.menu.addSeparator()
         sample = QAction(QIcon(str(resource_path("icons", "sample_data.svg"))), tr("Load sample data (Jakarta)"), main_window)
@@ -94,7 +96,7 @@ class ResiliencePlugin:
 
     # --- actions --------------------------------------------------------------------------
     @staticmethod
-    def open_algorithm(alg_id):
+    def open_algorithm(alg_id, _checked=False):
         import processing
 
         processing.execAlgorithmDialog(alg_id, {})

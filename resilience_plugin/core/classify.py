@@ -234,10 +234,10 @@ def classify_raster(path, band=1, *, hazard="hazard", thresholds=None, value_map
         raise InputError(QT_TRANSLATE_NOOP("@default", "The value map matches none of the raster's values."))
 
     class _Sub:  # progress 40-90 % for polygonising
-        def isCanceled(self):
+        def isCanceled(self):  # noqa: N802 - the feedback protocol's name
             return feedback is not None and feedback.isCanceled()
 
-        def setProgress(self, p):
+        def setProgress(self, p):  # noqa: N802
             if feedback is not None:
                 feedback.setProgress(40.0 + 0.5 * p)
 

@@ -4,8 +4,8 @@ from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtWidgets import QToolBar
 
 import resilience_plugin
-from tests.conftest import register_provider
 from resilience_plugin.plugin import MENU_OBJECT_NAME, TOOLBAR_OBJECT_NAME
+from tests.conftest import register_provider
 
 
 def _menus(iface):

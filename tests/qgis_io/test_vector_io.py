@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 import shapely
+from pyproj import CRS, Geod
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
@@ -13,7 +14,6 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerSelectedFeatureSource,
 )
-from pyproj import CRS, Geod
 
 from resilience_plugin.core.errors import InputError
 from resilience_plugin.qgis_io.vector import make_fields, read_source, write_features
