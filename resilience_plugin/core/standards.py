@@ -1,7 +1,7 @@
 """Reading the editable standards files in ``resources/standards``."""
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from ..paths import resource_path
@@ -9,7 +9,7 @@ from ..paths import resource_path
 PRESET_ORDER = ("waterlogging_depth", "flood_depth", "typhoon_wind", "seismic_pga", "geohazard_susceptibility")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(path):
     with open(path, encoding="utf-8") as fh:
         return json.load(fh)

@@ -1,11 +1,10 @@
 """CRS handling: QGIS CRS <-> pyproj, and the metric working CRS for an analysis."""
 
 from pyproj import CRS
-
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsRectangle
 
 from ..core.crs import choose_metric_crs
-from ..core.errors import InputError, QT_TRANSLATE_NOOP
+from ..core.errors import QT_TRANSLATE_NOOP, InputError
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 import shapely
-
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
