@@ -51,7 +51,8 @@ def advice(problems):
     """A message the user can act on (translated)."""
     from .i18n import tr
 
-    items = ", ".join(f"{m} ≥ {minimum}" + (f" ({tr('found')} {found})" if found else f" ({tr('missing')})")
+    found_word, missing_word = tr("found"), tr("missing")
+    items = ", ".join(f"{m} ≥ {minimum} ({found_word} {found})" if found else f"{m} ≥ {minimum} ({missing_word})"
                       for m, found, minimum in problems)
     return tr("Resilience Planner needs these Python packages in QGIS's Python: {items}. "
               "Install them from the OSGeo4W shell or a terminal with: python -m pip install --upgrade {names}").format(
