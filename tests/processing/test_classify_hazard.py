@@ -146,3 +146,39 @@ def test_no_thresholds_and_no_value_map(run_alg):
 
 def test_preset_and_own_thresholds(run_alg):
     _fails(run_alg, {"PRESET": 2, "THRESHOLDS": "0.1"}, "either a preset or your own")
+
+
+def test_output_is_styled_by_level_when_loaded(provider, tmp_path):
+    """The kept-alive post-processor styles the zones when Processing loads them (as the dialog does)."""
+    import json
+
+    import processing
+    from qgis.core import (
+        QgsCategorizedSymbolRenderer,
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+        QgsProcessingOutputLayerDefinition,
+        QgsProject,
+    )
+
+    from resilience_plugin.paths import resource_path
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    out = QgsProcessingOutputLayerDefinition(str(tmp_path / "styled.gpkg"), QgsProject.instance())
+    res = processing.run("resilience:classifyhazard", {"INPUT": str(FLOOD_TIF), "THRESHOLDS": "0.1,0.5,1.0,2.0",
+                                                        "OUTPUT": out}, context=context, feedback=QgsProcessingFeedback())
+    details = context.layersToLoadOnCompletion()
+    assert res["OUTPUT"] in details
+    processor = details[res["OUTPUT"]].postProcessor()
+    assert processor is not None
+    layer = QgsVectorLayer(res["OUTPUT"], "zones", "ogr")
+    processor.postProcessLayer(layer, context, QgsProcessingFeedback())
+    renderer = layer.renderer()
+    assert isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == "level"
+    palette = json.loads(resource_path("standards", "palettes.json").read_text(encoding="utf-8"))["palettes"]["default"]["levels"]
+    colours = {str(c.value()): c.symbol().color().name() for c in renderer.categories()}
+    for level in ("1", "2", "3", "4"):
+        assert colours[level] == palette[level].lower()
+    labels = {str(c.value()): c.label() for c in renderer.categories()}
+    assert "/" in labels["4"] and any("\u4e00" <= ch <= "\u9fff" for ch in labels["4"])  # bilingual legend
