@@ -1,7 +1,6 @@
 """resilience:ahpweights — AHP weights (层次分析法权重)."""
 
 import pandas as pd
-
 from qgis.core import (
     QgsProcessingOutputBoolean,
     QgsProcessingOutputNumber,
