@@ -45,7 +45,6 @@ class ResiliencePlugin:
             self.iface.messageBar().pushCritical(tr("Resilience Planner"), advice(self.dependency_problems))
         self.menu = QMenu(tr("&Resilience"), main_window)
         self.menu.setObjectName(MENU_OBJECT_NAME)
-        self.menu.setIcon(QIcon(str(resource_path("icons", "resilience.svg"))))
         self.toolbar = self.iface.addToolBar(tr("Resilience Planner"))
         self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
 

@@ -29,9 +29,10 @@ def depth_renderer(layer):
     items = [QgsColorRampShader.ColorRampItem(v, QColor(c), label) for v, c, label in (
         (0.1, "#deebf7", "0.1 m"), (0.5, "#9ecae1", "0.5 m"), (1.0, "#4292c6", "1 m"),
         (2.0, "#08519c", "2 m"), (5.0, "#08306b", "≥ 5 m"))]
-    ramp = QgsColorRampShader(0.0, 5.0)
+    ramp = QgsColorRampShader(0.1, 5.0)
     ramp.setColorRampType(QgsColorRampShader.Type.Interpolated)
     ramp.setColorRampItemList(items)
+    ramp.setClip(True)  # depths below 0.1 m are not drawn
     shader = QgsRasterShader()
     shader.setRasterShaderFunction(ramp)
     renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)

@@ -1,18 +1,18 @@
 """resilience:classifyhazard — Classify hazard (灾害分级)."""
 
 from qgis.core import (
-    QgsProcessingParameterBand,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterField,
     QgsProcessingParameterMapLayer,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsRasterLayer,
     QgsVectorLayer,
 )
 
-from ...compat import FIELD_ANY, SOURCE_POLYGON, SOURCE_RASTER, WKB_MULTIPOLYGON, geometry_kind
+from ...compat import FIELD_ANY, NUMBER_INTEGER, SOURCE_POLYGON, SOURCE_RASTER, WKB_MULTIPOLYGON, geometry_kind
 from ...core import classify
 from ...core.standards import PRESET_ORDER, hazard_presets
 from ...i18n import tr
@@ -71,8 +71,9 @@ class ClassifyHazard(ResilienceAlgorithm):
                                         type=FIELD_ANY, optional=True)
         p.setHelp(tr("The field holding the hazard value or category. Required for polygon input."))
         self.addParameter(p)
-        p = QgsProcessingParameterBand(self.BAND, tr("Raster band (raster input)"), defaultValue=1,
-                                       parentLayerParameterName=self.INPUT, optional=True)
+        # A plain number: a band chooser tied to INPUT would complain whenever INPUT is a polygon layer.
+        p = QgsProcessingParameterNumber(self.BAND, tr("Raster band (raster input)"), type=NUMBER_INTEGER,
+                                         defaultValue=1, minValue=1)
         p.setHelp(tr("The band holding the hazard values. Default 1."))
         self.addParameter(p)
         p = QgsProcessingParameterString(self.HAZARD_NAME, tr("Hazard name"), defaultValue="hazard")
@@ -151,8 +152,7 @@ class ClassifyHazard(ResilienceAlgorithm):
     def _classify_raster(self, layer, parameters, context, feedback, hazard, thresholds, value_map, labels, keep0):
         if layer.providerType() != "gdal":
             self.fail(tr("Only file-based rasters (GDAL) can be classified; save the raster to a GeoTIFF first."))
-        band = self.parameterAsInt(parameters, self.BAND, context) if parameters.get(self.BAND) is not None else 1
-        band = band or 1
+        band = self.parameterAsInt(parameters, self.BAND, context)
         if band > layer.bandCount() or band < 1:
             self.fail(tr("The raster has {count} band(s); band {band} does not exist.").format(count=layer.bandCount(), band=band))
         qcrs, metric = working_crs([layer], feedback)
