@@ -446,7 +446,8 @@ def point_to_point(net, sources, targets, edge_mask=None, limit=None, snap_cost=
     ok = t_nodes >= 0
     dist[ok] = dist_n[t_nodes[ok]] + targets.distance[ok] * snap_cost
     nn = near_n[t_nodes[ok]]
-    nearest[ok] = np.where(nn >= 0, s_idx[np.maximum(nn, 0)], -1)
+    ext = np.append(s_idx, -1)
+    nearest[ok] = ext[np.where(nn >= 0, nn, len(s_idx))]
     if limit is not None:
         beyond = dist > limit
         dist[beyond] = np.inf

@@ -1,0 +1,377 @@
+"""Walking coverage of shelters, capacitated allocation and site selection on a street network.
+
+Distances are network walking distances in metres (see :mod:`.network`): the demand point's
+straight-line distance to the nearest passable street + along the streets + the facility's
+straight-line distance to its street. One multi-source Dijkstra serves all facilities at once.
+
+Modes
+-----
+0. *nearest*: every demand point goes to the nearest reachable facility; it is covered when that
+   facility is within the walking limit (capacity is not considered).
+1. *capacitated*: each person goes to the nearest facility that still has room within the walking
+   limit. Rounds: every demand point with persons left picks its nearest open facility; a facility
+   takes demand in order of distance until full (a demand point may be split); full facilities
+   close and the rest try again; it stops when no facility filled up. Capacity is never exceeded.
+2. *site selection*: choose up to ``max_new`` candidate sites that add the most covered population
+   (greedy, then a swap improvement pass), stopping early at ``target`` coverage; the result is
+   then evaluated like mode 0 with the existing plus the chosen facilities. An LP relaxation gives
+   an upper bound on what any choice of ``max_new`` sites could cover.
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from . import network as nw
+from .errors import QT_TRANSLATE_NOOP, Cancelled, InputError
+
+MODES = ("nearest", "capacitated", "selection")
+
+
+def walk_limit_m(max_minutes=10.0, walk_kmh=4.0, max_distance_m=None):
+    """The walking limit in metres: ``max_distance_m`` if given (> 0), else minutes x speed."""
+    if max_distance_m is not None and max_distance_m > 0:
+        return float(max_distance_m)
+    if walk_kmh is None or walk_kmh <= 0:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "The walking speed must be positive (km/h), e.g. 4.0."))
+    if max_minutes is None or max_minutes <= 0:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "The walking time limit must be positive (minutes), e.g. 10."))
+    return float(max_minutes) * float(walk_kmh) * 1000.0 / 60.0
+
+
+def edges_in_zones(net, zones):
+    """Boolean per edge: the edge touches one of the polygons ``zones`` (e.g. flooded streets)."""
+    zones = np.asarray(zones, dtype=object)
+    hit = np.zeros(net.n_edges, dtype=bool)
+    if len(zones) == 0 or net.n_edges == 0:
+        return hit
+    tree = shapely.STRtree(zones)
+    ei, _ = tree.query(net.edge_geom, predicate="intersects")
+    hit[ei] = True
+    return hit
+
+
+def points_in_zones(points, zones):
+    """Boolean per geometry: it intersects one of the polygons ``zones``."""
+    points = np.asarray(points, dtype=object)
+    zones = np.asarray(zones, dtype=object)
+    hit = np.zeros(len(points), dtype=bool)
+    if len(zones) == 0 or len(points) == 0:
+        return hit
+    tree = shapely.STRtree(zones)
+    pi, _ = tree.query(points, predicate="intersects")
+    hit[pi] = True
+    return hit
+
+
+def clean_capacity(values):
+    """Capacities as float with NaN for NULL / negative / not numbers; returns (cap, counts)."""
+    cap = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").to_numpy(dtype=float)
+    null = ~np.isfinite(cap)
+    neg = np.isfinite(cap) & (cap < 0)
+    zero = cap == 0
+    cap[neg] = np.nan
+    return cap, {"null": int(null.sum()), "negative": int(neg.sum()), "zero": int(zero.sum())}
+
+
+def clean_persons(values):
+    """Persons per demand feature (NULL / negative / NaN -> 0); returns (persons, n_bad)."""
+    p = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").to_numpy(dtype=float)
+    bad = ~np.isfinite(p) | (p < 0)
+    p[bad] = 0.0
+    return p, int(bad.sum())
+
+
+@dataclass
+class CoverageResult:
+    demand: pd.DataFrame  # facility (index or -1), walk_m, covered, persons, persons_assigned, persons_unserved, snap_m
+    facilities: pd.DataFrame  # capacity, in_service, snap_m, assigned_persons, load_ratio, reachable_persons, is_new, source_index
+    report: dict = field(default_factory=dict)
+    node_dist: np.ndarray = None  # walking metres per node of the base network (for service areas)
+    node_facility: np.ndarray = None  # nearest facility per base node (-1 if none)
+
+
+def _check(feedback):
+    if feedback is not None and feedback.isCanceled():
+        raise Cancelled()
+
+
+def _progress(feedback, value):
+    if feedback is not None:
+        feedback.setProgress(value)
+
+
+def shelter_coverage(net, facilities, capacity, demand, persons, limit_m, *, mode=0, edge_mask=None,
+                     in_service=None, max_snap_m=None, candidates=None, candidate_capacity=None,
+                     max_new=0, target_coverage=None, reach=True, feedback=None):
+    """Coverage of ``demand`` (points, ``persons`` each) by ``facilities`` (points) within ``limit_m``.
+
+    ``edge_mask``: passable edges (False = blocked); ``in_service``: facilities usable (False =
+    e.g. inside a flood zone); ``max_snap_m``: points farther from every passable street are not
+    connected (facility unreachable / demand unserved). ``capacity`` (per facility, NaN = unknown)
+    is required for mode 1. Mode 2 needs ``candidates`` (points) and ``max_new``.
+    """
+    if mode not in (0, 1, 2):
+        raise InputError(QT_TRANSLATE_NOOP("@default", "MODE must be 0 (nearest), 1 (capacitated) or 2 (site selection)."))
+    facilities = np.asarray(facilities, dtype=object)
+    demand = np.asarray(demand, dtype=object)
+    persons = np.asarray(persons, dtype=float)
+    nf = len(facilities)
+    capacity = np.full(nf, np.nan) if capacity is None else np.asarray(capacity, dtype=float)
+    in_service = np.ones(nf, dtype=bool) if in_service is None else np.asarray(in_service, dtype=bool)
+    report = {"facilities_in_service": int(in_service.sum())}
+    is_new = np.zeros(nf, dtype=bool)
+    source_index = np.arange(nf)
+    if mode == 2:
+        cand = np.asarray(candidates if candidates is not None else [], dtype=object)
+        chosen, sel_report = select_sites(net, facilities, in_service, demand, persons, cand, limit_m,
+                                          max_new=max_new, target_coverage=target_coverage, edge_mask=edge_mask,
+                                          max_snap_m=max_snap_m, feedback=feedback)
+        report.update(sel_report)
+        cc = np.full(len(cand), np.nan) if candidate_capacity is None else np.asarray(candidate_capacity, dtype=float)
+        facilities = np.concatenate([facilities, cand[chosen]])
+        capacity = np.concatenate([capacity, cc[chosen]])
+        in_service = np.concatenate([in_service, np.ones(len(chosen), dtype=bool)])
+        is_new = np.concatenate([is_new, np.ones(len(chosen), dtype=bool)])
+        source_index = np.concatenate([source_index, chosen])
+        nf = len(facilities)
+    _check(feedback)
+    fsnap = nw.snap_points(net, facilities, max_distance=max_snap_m, edge_mask=edge_mask)
+    dsnap = nw.snap_points(net, demand, max_distance=max_snap_m, edge_mask=edge_mask)
+    report["facilities_not_snapped"] = int((~fsnap.snapped & in_service).sum())
+    report["demand_not_snapped"] = int((~dsnap.snapped).sum())
+    report["persons_not_snapped"] = float(persons[~dsnap.snapped].sum())
+    aug = nw.insert_points(net, [fsnap, dsnap], edge_mask)
+    f_nodes, d_nodes = aug.point_node[:nf], aug.point_node[nf:]
+    usable = in_service & (f_nodes >= 0)
+    if mode == 1:
+        usable &= np.isfinite(capacity)
+    _progress(feedback, 20)
+
+    def nearest(open_mask, limit):
+        idx = np.flatnonzero(open_mask)
+        dist_n, near_n = nw.multi_source_dijkstra(aug.matrix, f_nodes[idx], fsnap.distance[idx], limit)
+        dist = np.full(len(demand), np.inf)
+        fac = np.full(len(demand), -1, dtype=np.int64)
+        ok = d_nodes >= 0
+        dist[ok] = dist_n[d_nodes[ok]] + dsnap.distance[ok]
+        nn = near_n[d_nodes[ok]]
+        fac[ok] = _lookup(idx, nn)
+        fac[~np.isfinite(dist)] = -1
+        return dist, fac, dist_n, near_n, idx
+
+    dist, fac, dist_n, near_n, idx = nearest(usable, None)
+    covered = np.isfinite(dist) & (dist <= limit_m) & (fac >= 0)
+    assigned = np.zeros(len(demand))
+    if mode == 1:
+        assigned, facility_of, fac_load, rounds = _allocate(nearest, usable, capacity, persons, dist, fac, limit_m, feedback)
+        report["allocation_rounds"] = rounds
+    else:
+        assigned = np.where(covered, persons, 0.0)
+        facility_of = np.where(covered, fac, -1)
+        fac_load = np.bincount(facility_of[covered], weights=persons[covered], minlength=nf)
+    _progress(feedback, 60)
+    node_dist = dist_n[:aug.n_base]
+    node_fac = _lookup(idx, near_n[:aug.n_base])
+    reachable = np.full(nf, np.nan)
+    if reach:
+        reachable = _reachable(aug, f_nodes, fsnap.distance, usable, d_nodes, dsnap.distance, persons, limit_m, feedback)
+    _progress(feedback, 95)
+    walk = np.where(np.isfinite(dist), dist, np.nan)
+    dem = pd.DataFrame({
+        "facility": facility_of.astype(np.int64),
+        "walk_m": walk,
+        "covered": covered if mode != 1 else covered & (persons - assigned <= 1e-9),
+        "persons": persons,
+        "persons_assigned": assigned,
+        "persons_unserved": persons - assigned,
+        "snap_m": dsnap.distance,
+    })
+    with np.errstate(divide="ignore", invalid="ignore"):
+        load_ratio = np.where(np.isfinite(capacity) & (capacity > 0), fac_load / capacity, np.nan)
+    facs = pd.DataFrame({
+        "capacity": capacity,
+        "in_service": usable,
+        "snap_m": fsnap.distance,
+        "assigned_persons": fac_load,
+        "load_ratio": load_ratio,
+        "reachable_persons": reachable,
+        "is_new": is_new,
+        "source_index": source_index,
+    })
+    total = float(persons.sum())
+    report["population"] = total
+    report["covered_persons"] = float(assigned.sum())
+    report["coverage_pct"] = 100.0 * float(assigned.sum()) / total if total > 0 else 0.0
+    return CoverageResult(dem, facs, report, node_dist, node_fac)
+
+
+def _lookup(idx, positions):
+    """``idx[positions]`` with -1 where ``positions`` is -1 (also when ``idx`` is empty)."""
+    ext = np.append(np.asarray(idx, dtype=np.int64), -1)
+    return ext[np.where(positions >= 0, positions, len(idx))]
+
+
+def _allocate(nearest, usable, capacity, persons, dist, fac, limit_m, feedback):
+    """Capacitated nearest-with-room allocation (see the module doc). Returns
+    ``(assigned persons per demand, first facility per demand, load per facility, rounds)``."""
+    nf = len(capacity)
+    cap = np.where(usable, np.nan_to_num(capacity, nan=0.0), 0.0)
+    load = np.zeros(nf)
+    open_ = usable & (cap > 0)
+    remaining = persons.astype(float).copy()
+    assigned = np.zeros(len(persons))
+    first = np.full(len(persons), -1, dtype=np.int64)
+    rounds = 0
+    while open_.any():
+        _check(feedback)
+        rounds += 1
+        active = (remaining > 0) & (fac >= 0) & (dist <= limit_m)
+        if not active.any():
+            break
+        a = np.flatnonzero(active)
+        order = np.lexsort((a, dist[a], fac[a]))  # per facility, nearest first
+        a = a[order]
+        f = fac[a]
+        rem = remaining[a]
+        cs = np.cumsum(rem)
+        start = np.ones(len(a), dtype=bool)
+        start[1:] = f[1:] != f[:-1]
+        gid = np.cumsum(start) - 1
+        before = (cs - rem) - (cs - rem)[start][gid]
+        take = np.clip(cap[f] - load[f] - before, 0.0, rem)
+        assigned[a] += take
+        remaining[a] -= take
+        got = take > 0
+        new_first = got & (first[a] < 0)
+        first[a[new_first]] = f[new_first]
+        load += np.bincount(f, weights=take, minlength=nf)
+        full = open_ & (cap - load <= 1e-9 * np.maximum(cap, 1.0))
+        if not full.any():
+            break  # every active demand was served in full
+        open_ &= ~full
+        if not open_.any():
+            break
+        dist, fac = nearest(open_, limit_m)[:2]
+    load = np.minimum(load, cap)  # guard against rounding
+    return assigned, first, load, rounds
+
+
+def _within(sparse, d_snap, limit_m):
+    """Boolean CSR: source -> target pairs whose walking distance (incl. target snap) is within the limit."""
+    s = sparse.tocoo()
+    ok = (s.data - 1e-9 + d_snap[s.col]) <= limit_m
+    from scipy.sparse import csr_matrix
+
+    return csr_matrix((np.ones(int(ok.sum())), (s.row[ok], s.col[ok])), shape=sparse.shape)
+
+
+def _reachable(aug, f_nodes, f_snap, usable, d_nodes, d_snap, persons, limit_m, feedback):
+    """Persons within the walking limit of each facility (regardless of other facilities)."""
+    out = np.zeros(len(f_nodes))
+    idx = np.flatnonzero(usable)
+    if len(idx) == 0 or len(d_nodes) == 0:
+        return out
+    sp = nw.distances_from_each(aug.matrix, f_nodes[idx], d_nodes, limit_m, offsets=f_snap[idx], chunk=16)
+    out[idx] = _within(sp, np.nan_to_num(d_snap, nan=np.inf), limit_m) @ persons
+    return out
+
+
+def select_sites(net, facilities, in_service, demand, persons, candidates, limit_m, *, max_new, target_coverage=None,
+                 edge_mask=None, max_snap_m=None, feedback=None):
+    """Choose up to ``max_new`` of ``candidates`` to maximise the population newly covered.
+
+    Greedy (largest gain first), then swap improvement (replace a chosen site by an unchosen one
+    while that raises coverage). ``target_coverage``: stop once this percentage of the population is
+    covered. Returns ``(chosen candidate indices, report)``; the report holds the covered persons
+    before / after and the LP-relaxation upper bound when it could be computed.
+    """
+    candidates = np.asarray(candidates, dtype=object)
+    if len(candidates) == 0:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Site selection (MODE 2) needs a CANDIDATES layer with at least one site."))
+    if max_new is None or max_new < 1:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Site selection (MODE 2) needs MAX_NEW of at least 1."))
+    nf, nd = len(facilities), len(demand)
+    fsnap = nw.snap_points(net, facilities, max_distance=max_snap_m, edge_mask=edge_mask)
+    dsnap = nw.snap_points(net, demand, max_distance=max_snap_m, edge_mask=edge_mask)
+    csnap = nw.snap_points(net, candidates, max_distance=max_snap_m, edge_mask=edge_mask)
+    aug = nw.insert_points(net, [fsnap, dsnap, csnap], edge_mask)
+    f_nodes, d_nodes, c_nodes = aug.point_node[:nf], aug.point_node[nf:nf + nd], aug.point_node[nf + nd:]
+    use_f = np.asarray(in_service, dtype=bool) & (f_nodes >= 0)
+    covered0 = np.zeros(nd, dtype=bool)
+    if use_f.any():
+        dist_n, _ = nw.multi_source_dijkstra(aug.matrix, f_nodes[use_f], fsnap.distance[use_f], limit_m)
+        ok = d_nodes >= 0
+        covered0[ok] = dist_n[d_nodes[ok]] + dsnap.distance[ok] <= limit_m
+    _progress(feedback, 10)
+    sp = nw.distances_from_each(aug.matrix, c_nodes, d_nodes, limit_m, offsets=np.nan_to_num(csnap.distance), chunk=16)
+    cover = _within(sp, np.nan_to_num(dsnap.distance, nan=np.inf), limit_m).tocsr()
+    total = float(persons.sum())
+    w = np.where(covered0, 0.0, persons)
+    base = float(persons[covered0].sum())
+    goal = None if not target_coverage else total * float(target_coverage) / 100.0
+    chosen = []
+    covered_now = base
+    while len(chosen) < max_new and (goal is None or covered_now < goal):
+        _check(feedback)
+        gains = cover @ w
+        if chosen:
+            gains[chosen] = -1
+        j = int(np.argmax(gains))
+        if gains[j] <= 0:
+            break
+        chosen.append(j)
+        w[cover[j].indices] = 0.0
+        covered_now += float(gains[j])
+    # swap improvement (only when the count, not the target, limited the choice)
+    if chosen and (goal is None or covered_now < goal):
+        improved, guard = True, 0
+        while improved and guard < 5 * len(chosen):
+            improved = False
+            guard += 1
+            for pos in range(len(chosen)):
+                _check(feedback)
+                others = chosen[:pos] + chosen[pos + 1:]
+                w2 = np.where(covered0, 0.0, persons)
+                for k in others:
+                    w2[cover[k].indices] = 0.0
+                gains = cover @ w2
+                current = gains[chosen[pos]]
+                gains[chosen] = -1
+                j = int(np.argmax(gains))
+                if gains[j] > current + 1e-9:
+                    chosen[pos] = j
+                    improved = True
+            w = np.where(covered0, 0.0, persons)
+            for k in chosen:
+                w[cover[k].indices] = 0.0
+        covered_now = total - float(w.sum())
+    report = {"covered_before": base, "covered_after": covered_now, "sites_chosen": len(chosen),
+              "candidates_not_snapped": int((c_nodes < 0).sum())}
+    report["lp_bound"] = _lp_bound(cover, np.where(covered0, 0.0, persons), max_new, base)
+    _progress(feedback, 50)
+    return np.asarray(chosen, dtype=np.int64), report
+
+
+def _lp_bound(cover, w, k, base, max_nnz=2_000_000):
+    """Upper bound on covered persons with ``k`` sites (LP relaxation, HiGHS), or None if too big."""
+    from scipy.optimize import linprog
+    from scipy.sparse import csr_matrix, hstack, identity, vstack
+
+    cols = np.flatnonzero((w > 0) & (np.asarray(cover.sum(axis=0)).ravel() > 0))
+    if len(cols) == 0:
+        return base
+    a = cover[:, cols].T.tocsr()  # demand x candidates
+    if a.nnz > max_nnz:
+        return None
+    m, nd = cover.shape[0], len(cols)
+    # variables: x (m candidates), y (nd demand); y_i - sum_j a_ij x_j <= 0; sum x <= k
+    top = hstack([-a, identity(nd, format="csr")])
+    last = hstack([csr_matrix(np.ones((1, m))), csr_matrix((1, nd))])
+    res = linprog(np.concatenate([np.zeros(m), -w[cols]]), A_ub=vstack([top, last]).tocsr(),
+                  b_ub=np.concatenate([np.zeros(nd), [k]]), bounds=(0, 1), method="highs")
+    if not res.success:
+        return None
+    return base + float(-res.fun)
