@@ -6,11 +6,13 @@ array (via WKB) plus a DataFrame of the requested fields. ``write_features`` wri
 geometries and a DataFrame to a feature sink in batches. Inputs are only read, never modified.
 """
 
+import os
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 import shapely
+from osgeo import ogr
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
@@ -18,6 +20,9 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessingFeatureSource,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProviderRegistry,
+    QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
@@ -66,16 +71,100 @@ def require_fields(source, names, what):
                              field=name, layer=what, available=", ".join(available) or "-")
 
 
+def input_source(alg, parameters, name, context):
+    """The best readable form of a vector parameter: the layer itself when it can be read in bulk by
+    GDAL (a whole OGR layer, no selection, filter or unsaved edits), else the Processing source
+    (which honours "selected features only", feature limits and the invalid-geometry settings)."""
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        limited = value.selectedFeaturesOnly or value.featureLimit != -1 or bool(getattr(value, "filterExpression", ""))
+        if limited:
+            return alg.parameterAsSource(parameters, name, context)
+    layer = alg.parameterAsVectorLayer(parameters, name, context)
+    if layer is not None and _ogr_location(layer) is not None:
+        return layer
+    return alg.parameterAsSource(parameters, name, context)
+
+
+def _ogr_location(layer):
+    """``(path, layer name or index)`` when ``layer`` can be read directly with GDAL, else None."""
+    if not isinstance(layer, QgsVectorLayer) or layer.providerType() != "ogr" or layer.subsetString():
+        return None
+    if layer.isEditable() and layer.isModified():
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path = parts.get("path")
+    if not path or not os.path.isfile(path):
+        return None
+    return path, parts.get("layerName") or parts.get("layerId") or 0
+
+
+def _column(values):
+    """An Arrow/NumPy batch column -> numpy (masked -> None/NaN, bytes -> str)."""
+    if isinstance(values, np.ma.MaskedArray):
+        mask = np.ma.getmaskarray(values)
+        data = values.data
+        if data.dtype.kind in "fc":
+            data = data.astype(float)
+            data[mask] = np.nan
+            return data
+        data = data.astype(object)
+        data[mask] = None
+        values = data
+    values = np.asarray(values)
+    if values.dtype.kind == "S":
+        return np.char.decode(values, "utf-8", "replace").astype(object)
+    if values.dtype == object:
+        return np.array([v.decode("utf-8", "replace") if isinstance(v, bytes) else v for v in values], dtype=object)
+    return values
+
+
+def _read_ogr(location, fields, geometry, feedback):
+    """Bulk read through GDAL's Arrow interface: ``(fids, wkb array or None, DataFrame)``."""
+    path, which = location
+    ds = ogr.Open(path)
+    lyr = ds.GetLayerByName(which) if isinstance(which, str) else ds.GetLayer(int(which))
+    defn = lyr.GetLayerDefn()
+    all_fields = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+    ignored = [f for f in all_fields if f not in fields] + ([] if geometry else ["OGR_GEOMETRY"])
+    lyr.SetIgnoredFields(ignored)
+    fid_col = lyr.GetFIDColumn() or "OGR_FID"
+    geom_col = lyr.GetGeometryColumn() or "wkb_geometry"
+    fids, wkbs, cols = [], [], {f: [] for f in fields}
+    for batch in lyr.GetArrowStreamAsNumPy(options=["MAX_FEATURES_IN_BATCH=65536", "INCLUDE_FID=YES"]):
+        if feedback is not None and feedback.isCanceled():
+            raise Cancelled()
+        fids.append(np.asarray(batch[fid_col], dtype=np.int64))
+        if geometry:
+            wkbs.append(np.asarray(batch[geom_col], dtype=object))
+        for f in fields:
+            cols[f].append(_column(batch[f]))
+    fids = np.concatenate(fids) if fids else np.zeros(0, dtype=np.int64)
+    geoms = None
+    if geometry:
+        wkb = np.concatenate(wkbs) if wkbs else np.zeros(0, dtype=object)
+        geoms = shapely.from_wkb(wkb)
+    attrs = pd.DataFrame({f: (np.concatenate(cols[f]) if cols[f] else []) for f in fields}, columns=fields)
+    return fids, geoms, attrs
+
+
 def read_source(source, fields=(), target_crs=None, *, feedback=None, geometry=True, repair=True,
                 skip_null=True, what="input"):
     """Read ``source`` into a :class:`VectorData`.
 
-    ``fields``: names to read (validated); ``target_crs``: a pyproj CRS to reproject to.
-    Features with NULL or empty geometry are skipped (``skip_null``) and counted; invalid
-    geometries are repaired (``repair``) and counted.
+    ``source``: a QgsVectorLayer or any QgsFeatureSource (see :func:`input_source`). ``fields``: names
+    to read (validated); ``target_crs``: a pyproj CRS to reproject to. Features with NULL or empty
+    geometry are skipped (``skip_null``) and counted; invalid geometries are repaired (``repair``) and
+    counted. Whole OGR layers are read in bulk through GDAL's Arrow interface.
     """
     fields = [f for f in fields if f]
     require_fields(source, fields, what)
+    location = _ogr_location(source)
+    if location is not None:
+        fids, geoms, attrs = _read_ogr(location, fields, geometry, feedback)
+        if geoms is None:
+            geoms = np.full(len(fids), None, dtype=object)
+        return _finish(source, fids, geoms, attrs, target_crs, geometry, repair, skip_null)
     src_fields = source.fields()
     idx = [src_fields.indexOf(f) for f in fields]
     request = QgsFeatureRequest()
@@ -100,16 +189,20 @@ def read_source(source, fields=(), target_crs=None, *, feedback=None, geometry=T
             wkbs.append(None if g.isNull() else bytes(g.asWkb()))
         attrs = feat.attributes()
         rows.append([attrs[i] for i in idx])
-    src_crs = source.sourceCrs()
     geoms = shapely.from_wkb(np.array(wkbs, dtype=object)) if geometry else np.full(len(fids), None, dtype=object)
-    if len(geoms) and geometry:
-        # WKB with Z/M keeps the extra ordinates; analyses are 2D.
-        geoms = shapely.force_2d(geoms)
     attrs = pd.DataFrame(rows, columns=fields, dtype=object)
     for col in attrs.columns:
         attrs[col] = [_py(v) for v in attrs[col]]
     attrs = attrs.infer_objects()
-    fids = np.asarray(fids, dtype=np.int64)
+    return _finish(source, np.asarray(fids, dtype=np.int64), geoms, attrs, target_crs, geometry, repair, skip_null)
+
+
+def _finish(source, fids, geoms, attrs, target_crs, geometry, repair, skip_null):
+    """Common tail of both readers: 2D, skip empty, repair, reproject."""
+    src_crs = source.sourceCrs()
+    if len(geoms) and geometry:
+        # WKB with Z/M keeps the extra ordinates; analyses are 2D.
+        geoms = shapely.force_2d(geoms)
     skipped = 0
     if geometry and skip_null:
         bad = shapely.is_missing(geoms) | shapely.is_empty(geoms)
