@@ -1,0 +1,311 @@
+"""resilience:lifelineexposure — Lifeline exposure (生命线暴露与易损性)."""
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsFields,
+    QgsProcessingParameterBand,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+)
+
+from ...compat import FIELD_ANY, FIELD_NUMERIC, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON, SOURCE_TABLE, WKB_NOGEOMETRY, geometry_kind, make_field
+from ...core import classify
+from ...core import geometry as geo
+from ...core.fragility import load_library
+from ...core.lifeline import RasterSampler, line_exposure, point_exposure
+from ...i18n import tr
+from ...qgis_io.crs import to_pyproj, working_crs
+from ...qgis_io.vector import make_fields, read_source, report_reading, write_features
+from ..base import ResilienceAlgorithm
+
+# Order of the INTENSITY_MEASURE options (keys of intensity_measures in fragility.json).
+MEASURES = ("flood_depth", "pgv", "pga", "sa10", "pgd", "wind")
+TABLE_SPEC = [("unit_id", "string"), ("asset_type", "string"), ("level", "int"), ("count", "int"),
+              ("length_km", "double"), ("expected_repairs", "double"), ("expected_failed", "double")]
+
+
+def padded_extent(source):
+    """The source's extent, grown a little when it is a point or a horizontal / vertical line."""
+    ext = source.sourceExtent()
+    if not ext.isNull() and (ext.width() <= 0 or ext.height() <= 0):
+        ext = ext.buffered(1e-6)
+    return ext
+
+
+def measure_names():
+    lib = load_library()
+    out = []
+    for key in MEASURES:
+        entry = lib.intensity_measures[key]
+        out.append(f"{entry['name']['zh']} / {entry['name']['en']} [{entry['unit']}]")
+    return out
+
+
+class LifelineExposure(ResilienceAlgorithm):
+    ALG_ID = "lifelineexposure"
+    GROUP_ID = "lifelines"
+    ICON = "resilience.svg"
+
+    LIFELINES = "LIFELINES"
+    ASSET_TYPE_FIELD = "ASSET_TYPE_FIELD"
+    ASSET_TYPE = "ASSET_TYPE"
+    MATERIAL_FIELD = "MATERIAL_FIELD"
+    DIAMETER_FIELD = "DIAMETER_FIELD"
+    HAZARD = "HAZARD"
+    LEVEL_FIELD = "LEVEL_FIELD"
+    INTENSITY = "INTENSITY"
+    INTENSITY_BAND = "INTENSITY_BAND"
+    INTENSITY_MEASURE = "INTENSITY_MEASURE"
+    THRESHOLDS = "THRESHOLDS"
+    FRAGILITY_FILE = "FRAGILITY_FILE"
+    UNITS = "UNITS"
+    UNIT_ID_FIELD = "UNIT_ID_FIELD"
+    OUTPUT = "OUTPUT"
+    OUTPUT_TABLE = "OUTPUT_TABLE"
+
+    def display_name(self):
+        return tr("Lifeline exposure")
+
+    def help_text(self):
+        return tr(
+            "How much of each lifeline network lies in each hazard level, and how badly it is likely to be damaged.\n\n"
+            "LIFELINES are lines (pipes, cables, roads) or points (substations, towers, pumping stations, bridges); "
+            "their type comes from ASSET_TYPE_FIELD or one ASSET_TYPE for the whole layer and must be a type of the "
+            "fragility library (resources/standards/fragility.json, or your FRAGILITY_FILE merged on top), e.g. pipe, "
+            "water_pipe, gas_pipe, road, overhead_line, substation_high, transmission_tower, bridge.\n\n"
+            "Hazard levels come from HAZARD zones (polygons with an integer LEVEL_FIELD, e.g. the output of Classify "
+            "hazard): lines are cut exactly at the zone boundaries. The INTENSITY raster (its unit set by "
+            "INTENSITY_MEASURE: flood depth m, PGV cm/s, PGA g, Sa(1.0 s) g, PGD inches, wind m/s) is read along each "
+            "line every quarter of a raster cell (lines are densified and the raster is read at the midpoint of every piece), "
+            "not only at vertices. Without HAZARD, levels come from the intensity and THRESHOLDS (default: the "
+            "measure's bands in the library). Length off the raster or on nodata cells is reported as len_uncovered, "
+            "never as zero hazard. Implausible intensities for the chosen unit (e.g. PGA in cm/s2) stop the run.\n\n"
+            "Fragility: lognormal curves P(DS >= ds) = Phi(ln(IM/theta)/beta) at the largest intensity along the "
+            "asset give p_ds1...p_ds4 and p_fail; repair-rate curves (pipes, Hazus RR = 0.0001 PGV^2.25 repairs/km "
+            "times material and diameter factors from MATERIAL_FIELD and DIAMETER_FIELD in mm) give repair_rate "
+            "(repairs/km), expected_repairs and p_fail = 1 - exp(-expected_repairs); the road flood rule marks a road "
+            "failed (p_fail = 1) where the depth exceeds 0.3 m. Sources and verified flags are listed in the library.\n\n"
+            "OUTPUT: every asset with its attributes plus asset_type, and for lines length_m, len_l0...len_lN and "
+            "len_uncovered (metres), for points level; then max_level, max_intensity, p_ds1...p_ds4, repair_rate, "
+            "expected_repairs, p_fail. OUTPUT_TABLE: one row per unit (UNITS + UNIT_ID_FIELD, optional) x asset type "
+            "x level with unit_id, asset_type, level, count, length_km, expected_repairs and expected_failed (sum of "
+            "p_fail, shared out by length). Lengths are in metres in a metric CRS."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        p = QgsProcessingParameterFeatureSource(self.LIFELINES, tr("Lifelines (lines or points)"), types=[SOURCE_LINE, SOURCE_POINT])
+        p.setHelp(tr("Pipes, cables and roads as lines; substations, towers, pumping stations and bridges as points."))
+        self.addParameter(p)
+        p = QgsProcessingParameterField(self.ASSET_TYPE_FIELD, tr("Asset type field"), parentLayerParameterName=self.LIFELINES,
+                                        type=FIELD_ANY, optional=True)
+        p.setHelp(tr("Field holding each asset's type (a type of the fragility library, e.g. water_pipe, road, substation_high)."))
+        self.addParameter(p)
+        p = QgsProcessingParameterString(self.ASSET_TYPE, tr("Asset type for the whole layer"), optional=True)
+        p.setHelp(tr("One asset type for every feature (also used where the asset type field is empty), e.g. road or water_pipe."))
+        self.addParameter(p)
+        p = QgsProcessingParameterField(self.MATERIAL_FIELD, tr("Pipe material field"), parentLayerParameterName=self.LIFELINES,
+                                        type=FIELD_ANY, optional=True)
+        p.setHelp(tr("Material codes for the repair-rate factors: ACP, PVC, CIP, PE, DCIP, SP, DI (others count as 1)."))
+        self.addParameter(p)
+        p = QgsProcessingParameterField(self.DIAMETER_FIELD, tr("Pipe diameter field (mm)"), parentLayerParameterName=self.LIFELINES,
+                                        type=FIELD_NUMERIC, optional=True)
+        p.setHelp(tr("Diameter in millimetres for the repair-rate diameter factor."))
+        self.addParameter(p)
+        p = QgsProcessingParameterFeatureSource(self.HAZARD, tr("Hazard zones"), types=[SOURCE_POLYGON], optional=True)
+        p.setHelp(tr("Polygons with an integer hazard level (e.g. the output of Classify hazard). Give zones and/or an intensity raster."))
+        self.addParameter(p)
+        p = QgsProcessingParameterField(self.LEVEL_FIELD, tr("Hazard level field"), parentLayerParameterName=self.HAZARD,
+                                        type=FIELD_NUMERIC, defaultValue="level", optional=True)
+        p.setHelp(tr("Integer level of each hazard zone (0 = none). Default: level."))
+        self.addParameter(p)
+        p = QgsProcessingParameterRasterLayer(self.INTENSITY, tr("Intensity raster"), optional=True)
+        p.setHelp(tr("Hazard intensity (flood depth, PGV, PGA, wind...) in the unit of INTENSITY_MEASURE; read along the lines."))
+        self.addParameter(p)
+        p = QgsProcessingParameterBand(self.INTENSITY_BAND, tr("Intensity band"), defaultValue=1,
+                                       parentLayerParameterName=self.INTENSITY, optional=True)
+        p.setHelp(tr("Band of the intensity raster. Default 1."))
+        self.addParameter(p)
+        p = QgsProcessingParameterEnum(self.INTENSITY_MEASURE, tr("Intensity measure"), options=measure_names(), defaultValue=0)
+        p.setHelp(tr("What the raster holds and in which unit; it chooses the fragility curves."))
+        self.addParameter(p)
+        p = QgsProcessingParameterString(self.THRESHOLDS, tr("Level thresholds for the intensity"), optional=True)
+        p.setHelp(tr("Ascending intensities separating levels when no hazard zones are given, e.g. 0.15,0.5,1,2. Empty: the measure's default bands."))
+        self.addParameter(p)
+        p = QgsProcessingParameterFile(self.FRAGILITY_FILE, tr("Fragility library (JSON)"), extension="json", optional=True)
+        p.setHelp(tr("Your own curves, merged on top of resources/standards/fragility.json (same structure, see fragility.schema.json)."))
+        self.addParameter(p)
+        p = QgsProcessingParameterFeatureSource(self.UNITS, tr("Reporting units"), types=[SOURCE_POLYGON], optional=True)
+        p.setHelp(tr("Polygons (districts, sub-districts) for the summary table."))
+        self.addParameter(p)
+        p = QgsProcessingParameterField(self.UNIT_ID_FIELD, tr("Unit id field"), parentLayerParameterName=self.UNITS,
+                                        type=FIELD_ANY, optional=True)
+        p.setHelp(tr("Field naming each unit in the table. Empty: the feature id."))
+        self.addParameter(p)
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Lifeline exposure")))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Lifeline exposure summary"), type=SOURCE_TABLE))
+
+    def compute(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, self.LIFELINES, context)
+        if source is None:
+            self.fail(tr("The lifelines layer could not be loaded."))
+        kind = geometry_kind(source.wkbType())
+        if kind not in ("line", "point"):
+            self.fail(tr("LIFELINES must hold lines (pipes, cables, roads) or points (substations, towers, bridges); this layer holds {kind} geometries.").format(kind=kind))
+        type_field = self.parameterAsString(parameters, self.ASSET_TYPE_FIELD, context)
+        one_type = (self.parameterAsString(parameters, self.ASSET_TYPE, context) or "").strip()
+        if not type_field and not one_type:
+            self.fail(tr("Give the ASSET_TYPE_FIELD or one ASSET_TYPE for the whole layer (e.g. road, water_pipe, substation_high)."))
+        mat_field = self.parameterAsString(parameters, self.MATERIAL_FIELD, context)
+        dia_field = self.parameterAsString(parameters, self.DIAMETER_FIELD, context)
+        hazard = self.parameterAsSource(parameters, self.HAZARD, context)
+        raster = self.parameterAsRasterLayer(parameters, self.INTENSITY, context)
+        if hazard is None and raster is None:
+            self.fail(tr("Give HAZARD zones and/or an INTENSITY raster."))
+        measure = MEASURES[self.parameterAsEnum(parameters, self.INTENSITY_MEASURE, context)]
+        user_file = (self.parameterAsFile(parameters, self.FRAGILITY_FILE, context) or "").strip()
+        library = load_library(user_file or None)
+        units = self.parameterAsSource(parameters, self.UNITS, context)
+        unit_field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context)
+
+        _, metric = working_crs([(source.sourceCrs(), padded_extent(source))], feedback)
+        names = [f.name() for f in source.fields()]
+        data = read_source(source, names, feedback=feedback, what=tr("lifelines"))
+        report_reading(data, tr("lifelines"), feedback)
+        if len(data) == 0:
+            self.fail(tr("The lifelines layer has no features with geometry."))
+        geoms = geo.transform(data.geoms, data.crs, metric)
+        types = self._types(data.attrs, type_field, one_type)
+        materials = data.attrs[mat_field].to_numpy() if mat_field else None
+        diameters = data.attrs[dia_field].to_numpy() if dia_field else None
+
+        zones = zone_levels = None
+        if hazard is not None:
+            level_field = self.parameterAsString(parameters, self.LEVEL_FIELD, context) or "level"
+            zdata = read_source(hazard, [level_field], target_crs=metric, feedback=feedback, what=tr("hazard zones"))
+            report_reading(zdata, tr("hazard zones"), feedback)
+            try:
+                zone_levels = pd.to_numeric(zdata.attrs[level_field], errors="raise").to_numpy(dtype=float)
+            except (ValueError, TypeError):
+                self.fail(tr("The hazard level field '{field}' must hold whole numbers (0 = no hazard).").format(field=level_field))
+            zones = zdata.geoms
+        sampler = None
+        if raster is not None:
+            if raster.providerType() != "gdal":
+                self.fail(tr("Only file-based rasters (GDAL) can be read; save the intensity raster to a GeoTIFF first."))
+            band = self.parameterAsInt(parameters, self.INTENSITY_BAND, context) or 1
+            sampler = RasterSampler(raster.source(), band, metric, to_pyproj(raster.crs()))
+        thresholds = None
+        thr_text = (self.parameterAsString(parameters, self.THRESHOLDS, context) or "").strip()
+        if hazard is None:
+            thresholds = classify.parse_thresholds(thr_text) if thr_text else library.level_thresholds(measure)
+            feedback.pushInfo(tr("Levels from the intensity with thresholds {values} {unit}.").format(
+                values=", ".join(f"{v:g}" for v in thresholds), unit=library.unit(measure)))
+        elif thr_text:
+            feedback.pushWarning(tr("THRESHOLDS is ignored: the levels come from the hazard zones."))
+        unit_geoms = unit_ids = None
+        if units is not None:
+            udata = read_source(units, [unit_field] if unit_field else [], target_crs=metric, feedback=feedback, what=tr("units"))
+            unit_geoms = udata.geoms
+            unit_ids = [str(v) if v is not None else None for v in udata.attrs[unit_field]] if unit_field else [str(f) for f in udata.fids]
+
+        im = measure if sampler is not None else None
+        if kind == "line":
+            result = line_exposure(geoms, types, library, intensity_measure=im, sampler=sampler, zones=zones, zone_levels=zone_levels,
+                                   thresholds=thresholds, units=unit_geoms, unit_ids=unit_ids, materials=materials,
+                                   diameters=diameters, feedback=feedback)
+        else:
+            result = point_exposure(geoms, types, library, intensity_measure=im, sampler=sampler, zones=zones, zone_levels=zone_levels,
+                                    thresholds=thresholds, units=unit_geoms, unit_ids=unit_ids, feedback=feedback)
+        self._log(result, library, im, sampler, kind, feedback)
+        dest = self._write_assets(parameters, context, source, data, result, kind, feedback)
+        table_dest = self._write_table(parameters, context, result.table, feedback)
+        styled = sampler is not None and result.assets["p_fail"].notna().any()
+        self.style_output(context, dest, "lifeline_pfail" if styled else "lifeline_level")
+        return {self.OUTPUT: dest, self.OUTPUT_TABLE: table_dest}
+
+    # --- helpers --------------------------------------------------------------------------
+    def _types(self, attrs, type_field, one_type):
+        if not type_field:
+            return [one_type] * len(attrs)
+        out = []
+        for v in attrs[type_field]:
+            text = "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v).strip()
+            out.append(text or one_type or None)
+        return out
+
+    def _log(self, result, library, im, sampler, kind, feedback):
+        rep = result.report
+        for t in rep.get("no_curve", []):
+            if im:
+                feedback.pushWarning(tr("No fragility curve for the asset type '{name}' under {measure}: its p_ds, repair and p_fail fields stay empty.").format(name=t, measure=im))
+        if rep.get("unknown_materials"):
+            feedback.pushWarning(tr("Unknown pipe materials (factor 1 used): {names}.").format(names=", ".join(rep["unknown_materials"])))
+        if rep.get("overlaps_resolved"):
+            feedback.pushInfo(tr("Hazard zones overlap: where they do, the higher level counts."))
+        if im:
+            used = {c.id: c for c in (library.curve(t, im) for t in set(result.assets["asset_type"])) if c is not None}
+            for _, c in sorted(used.items()):
+                flag = tr("verified") if c.verified else tr("unverified")
+                feedback.pushInfo(tr("Curve {curve} ({flag}): {source}").format(curve=c.id, flag=flag, source=c.source))
+        if sampler is not None and kind == "line":
+            feedback.pushInfo(tr("Intensity read every {step:.1f} m along the lines (raster cell about {cell:.1f} m).").format(
+                step=rep["step_m"], cell=rep["cell_m"]))
+            if rep["uncovered_m"] > 0:
+                feedback.pushWarning(tr("{km:.3f} km of {total:.3f} km of lifelines ({pct:.1f} %) are off the intensity raster or on nodata cells: they are counted in len_uncovered, not as zero hazard.").format(
+                    km=rep["uncovered_m"] / 1000, total=rep["total_m"] / 1000, pct=100 * rep["uncovered_m"] / max(rep["total_m"], 1e-9)))
+        if sampler is not None and kind == "point" and rep.get("uncovered_points"):
+            feedback.pushWarning(tr("{n} lifeline point(s) are off the intensity raster or on nodata cells: their intensity and level stay empty.").format(n=rep["uncovered_points"]))
+        if rep.get("outside_units_m"):
+            feedback.pushInfo(tr("{km:.3f} km of lifelines lie outside every unit and are not in the table.").format(km=rep["outside_units_m"] / 1000))
+        if rep.get("outside_units"):
+            feedback.pushInfo(tr("{n} lifeline point(s) lie outside every unit and are not in the table.").format(n=rep["outside_units"]))
+
+    def _write_assets(self, parameters, context, source, data, result, kind, feedback):
+        assets = result.assets
+        ours = [("asset_type", "string")]
+        if kind == "line":
+            ours += [("length_m", "double")] + [(f"len_l{k}", "double") for k in range(result.n_levels + 1)] + [("len_uncovered", "double")]
+        else:
+            ours += [("level", "int")]
+        ours += [("max_level", "int"), ("max_intensity", "double")] + [(f"p_ds{k}", "double") for k in range(1, 5)]
+        if kind == "line":
+            ours += [("repair_rate", "double"), ("expected_repairs", "double")]
+        ours += [("p_fail", "double")]
+        our_names = {n for n, _ in ours}
+        fields = QgsFields()
+        dropped = []
+        for f in source.fields():
+            if f.name() in our_names:
+                dropped.append(f.name())
+            else:
+                fields.append(f)
+        if dropped:
+            feedback.pushWarning(tr("Input fields replaced by the results: {names}.").format(names=", ".join(dropped)))
+        for name, k in ours:
+            fields.append(make_field(name, k))
+        table = data.attrs.drop(columns=dropped).reset_index(drop=True)
+        for name, _ in ours:
+            col = assets[name]
+            table[name] = col.astype(object).where(col.notna(), None).to_numpy()
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
+        if sink is None:
+            self.fail(tr("Could not create the output layer."))
+        write_features(sink, fields, data.geoms, table, feedback)
+        return dest
+
+    def _write_table(self, parameters, context, table, feedback):
+        fields = make_fields(TABLE_SPEC)
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, fields, WKB_NOGEOMETRY)
+        if sink is None:
+            self.fail(tr("Could not create the summary table."))
+        out = table.copy()
+        for col in ("count", "level"):
+            out[col] = out[col].astype(int)
+        write_features(sink, fields, None, out, feedback)
+        return dest
