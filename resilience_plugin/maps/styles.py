@@ -29,16 +29,40 @@ def layer_geometry_kind(layer):
     return geometry_kind(layer.wkbType()) if hasattr(layer, "wkbType") else None
 
 
-def apply_style(layer, name):
-    """Apply our style ``name`` (geometry-specific file first) to ``layer``. Returns ``(ok, message)``."""
+def apply_style(layer, name, prune=True):
+    """Apply our style ``name`` (geometry-specific file first) to ``layer``. Returns ``(ok, message)``.
+
+    With ``prune``, categories of a categorized style that no feature has are dropped, so the legend
+    lists only what is on the map (e.g. levels 1-4 of a four-level classification, not 0-6).
+    """
     try:
         path = style_file(name, layer_geometry_kind(layer))
     except FileNotFoundError as err:
         return False, str(err)
     message, ok = layer.loadNamedStyle(str(path))
     if ok:
+        if prune:
+            prune_categories(layer)
         layer.triggerRepaint()
     return ok, message
+
+
+def prune_categories(layer):
+    """Remove the categories of a categorized renderer whose value no feature has."""
+    renderer = layer.renderer() if hasattr(layer, "renderer") else None
+    if renderer is None or renderer.type() != "categorizedSymbol":
+        return 0
+    idx = layer.fields().lookupField(renderer.classAttribute())
+    if idx < 0:
+        return 0
+    present = {str(v).lower() for v in layer.uniqueValues(idx)}
+    removed = 0
+    for i in reversed(range(len(renderer.categories()))):
+        value = renderer.categories()[i].value()
+        if str(value).lower() not in present and value not in (None, ""):
+            renderer.deleteCategory(i)
+            removed += 1
+    return removed
 
 
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):

@@ -192,4 +192,5 @@ def test_output_is_styled_by_level_when_loaded(provider, tmp_path):
     for level in ("1", "2", "3", "4"):
         assert colours[level] == palette[level].lower()
     labels = {str(c.value()): c.label() for c in renderer.categories()}
+    assert sorted(labels) == ["1", "2", "3", "4"]  # the legend lists only the levels on the map
     assert "/" in labels["4"] and any("\u4e00" <= ch <= "\u9fff" for ch in labels["4"])  # bilingual legend
