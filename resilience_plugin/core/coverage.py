@@ -375,3 +375,118 @@ def _lp_bound(cover, w, k, base, max_nnz=2_000_000):
     if not res.success:
         return None
     return base + float(-res.fun)
+
+
+def raster_demand(path, band=1, *, crs=None, metric_crs=None, density_per_km2=False, feedback=None):
+    """Demand points from a population raster: one point per cell with a positive value.
+
+    Returns ``(points in the raster CRS, points in metric_crs, persons)``. With
+    ``density_per_km2`` the values are persons per km² and are multiplied by the cell's true area
+    (cell polygons measured in ``metric_crs``); otherwise they are persons per cell.
+    """
+    from . import geometry as geo
+    from .raster import cell_centres, iter_blocks, open_raster
+
+    ds, info = open_raster(path, band)
+    crs = crs or info.wkt
+    if not crs:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "The raster {path} has no coordinate reference system."), path=path)
+    xs, ys, vals = [], [], []
+    for row0, values, valid in iter_blocks(ds, band):
+        _check(feedback)
+        ok = valid & (values > 0)
+        r, c = np.nonzero(ok)
+        x, y = cell_centres(info, r + row0, c)
+        xs.append(x)
+        ys.append(y)
+        vals.append(values[ok])
+    x = np.concatenate(xs) if xs else np.zeros(0)
+    y = np.concatenate(ys) if ys else np.zeros(0)
+    persons = np.concatenate(vals) if vals else np.zeros(0)
+    pts = shapely.points(x, y)
+    metric_pts = geo.transform(pts, crs, metric_crs) if metric_crs is not None else pts
+    if density_per_km2 and len(pts):
+        dx, dy = info.cell_size
+        cells = shapely.box(x - dx / 2, y - dy / 2, x + dx / 2, y + dy / 2)
+        area = shapely.area(geo.transform(cells, crs, metric_crs)) if metric_crs is not None else shapely.area(cells)
+        persons = persons * area / 1e6
+    return pts, metric_pts, persons
+
+
+def assign_to_units(points, unit_geoms):
+    """Index of the unit polygon holding each point (-1 if none; first unit on overlaps)."""
+    out = np.full(len(points), -1, dtype=np.int64)
+    if len(points) == 0 or len(unit_geoms) == 0:
+        return out
+    tree = shapely.STRtree(np.asarray(unit_geoms, dtype=object))
+    pi, ui = tree.query(np.asarray(points, dtype=object), predicate="intersects")
+    order = np.lexsort((ui, pi))
+    pi, ui = pi[order], ui[order]
+    first = np.ones(len(pi), dtype=bool)
+    first[1:] = pi[1:] != pi[:-1]
+    out[pi[first]] = ui[first]
+    return out
+
+
+def unit_table(n_units, demand_unit, persons, covered_persons, facility_unit, capacity):
+    """Per unit: population, covered, coverage_pct, capacity, deficit (= max(0, population - capacity))."""
+    ok = demand_unit >= 0
+    pop = np.bincount(demand_unit[ok], weights=persons[ok], minlength=n_units)
+    cov = np.bincount(demand_unit[ok], weights=covered_persons[ok], minlength=n_units)
+    cap = np.nan_to_num(np.asarray(capacity, dtype=float), nan=0.0)
+    fok = facility_unit >= 0
+    capu = np.bincount(facility_unit[fok], weights=cap[fok], minlength=n_units)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pct = np.where(pop > 0, 100.0 * cov / pop, np.nan)
+    return pd.DataFrame({"population": pop, "covered": cov, "coverage_pct": pct, "capacity": capu,
+                         "deficit": np.maximum(pop - capu, 0.0)})
+
+
+def service_areas(net, node_dist, node_facility, limit_m, n_facilities, buffer_m=25.0, edge_mask=None, feedback=None):
+    """Walking service area per facility: the street parts within ``limit_m`` of it (nearest
+    facility partition), buffered by ``buffer_m`` and dissolved. Returns a list of
+    (Multi)Polygons (None where a facility reaches nothing)."""
+    from shapely.ops import substring
+
+    du = node_dist[net.edge_u]
+    dv = node_dist[net.edge_v]
+    length = net.edge_length
+    passable = np.ones(net.n_edges, dtype=bool) if edge_mask is None else np.asarray(edge_mask, dtype=bool)
+    lu = np.clip(limit_m - du, 0.0, length)
+    lv = np.clip(limit_m - dv, 0.0, length)
+    fu = node_facility[net.edge_u]
+    fv = node_facility[net.edge_v]
+    whole = passable & (lu + lv >= length) & ((lu > 0) | (lv > 0))
+    pieces, owner = [], []
+    # fully reached edges belong to the facility of the nearer end
+    w = np.flatnonzero(whole)
+    pieces.append(net.edge_geom[w])
+    owner.append(np.where(du[w] <= dv[w], fu[w], fv[w]))
+    part = np.flatnonzero(passable & ~whole & ((lu > 0) | (lv > 0)))
+    extra_geo, extra_own = [], []
+    for k, e in enumerate(part):
+        if k % 2000 == 0:
+            _check(feedback)
+        g = net.edge_geom[e]
+        if lu[e] > 0:
+            extra_geo.append(substring(g, 0.0, lu[e]))
+            extra_own.append(fu[e])
+        if lv[e] > 0:
+            extra_geo.append(substring(g, length[e] - lv[e], length[e]))
+            extra_own.append(fv[e])
+    pieces.append(np.asarray(extra_geo, dtype=object))
+    owner.append(np.asarray(extra_own, dtype=np.int64))
+    geoms = np.concatenate(pieces)
+    own = np.concatenate(owner).astype(np.int64)
+    keep = own >= 0
+    geoms, own = geoms[keep], own[keep]
+    buffered = shapely.buffer(geoms, buffer_m, quad_segs=4)
+    out = [None] * n_facilities
+    order = np.argsort(own, kind="stable")
+    own_s, geo_s = own[order], buffered[order]
+    starts = np.flatnonzero(np.r_[True, own_s[1:] != own_s[:-1]]) if len(own_s) else np.zeros(0, dtype=int)
+    ends = np.r_[starts[1:], len(own_s)]
+    for s0, s1 in zip(starts, ends):
+        _check(feedback)
+        out[int(own_s[s0])] = shapely.union_all(geo_s[s0:s1])
+    return out

@@ -1,0 +1,415 @@
+"""resilience:sheltercoverage — Walking coverage and allocation (避难场所服务覆盖与人口分配)."""
+
+import numpy as np
+import pandas as pd
+import shapely
+from qgis.core import (
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterMapLayer,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsRasterLayer,
+    QgsRectangle,
+    QgsVectorLayer,
+)
+
+from ...compat import (
+    FIELD_ANY,
+    FIELD_NUMERIC,
+    NUMBER_DOUBLE,
+    NUMBER_INTEGER,
+    SOURCE_LINE,
+    SOURCE_POINT,
+    SOURCE_POLYGON,
+    SOURCE_RASTER,
+    SOURCE_TABLE,
+    WKB_MULTIPOLYGON,
+    WKB_NOGEOMETRY,
+    WKB_POINT,
+    geometry_kind,
+)
+from ...core import coverage as cv
+from ...core import geometry as geo
+from ...core import network as nw
+from ...core.classify import normalize_key
+from ...i18n import tr
+from ...qgis_io.crs import to_pyproj, working_crs
+from ...qgis_io.vector import make_fields, read_source, report_reading, write_features
+from ..base import ResilienceAlgorithm
+
+DEFAULT_EXCLUDE = "motorway,motorway_link,trunk,trunk_link"
+
+
+def crs_extent(source):
+    """``(crs, extent)`` of a feature source for ``working_crs``; a degenerate extent (one point,
+    or points on a line) is widened a little, since QgsRectangle.isEmpty() is true for it."""
+    ext = QgsRectangle(source.sourceExtent())
+    if not ext.isNull() and (ext.width() == 0 or ext.height() == 0):
+        pad = 1e-6 * max(1.0, abs(ext.xMinimum()), abs(ext.yMinimum()))
+        ext = QgsRectangle(ext.xMinimum() - pad, ext.yMinimum() - pad, ext.xMaximum() + pad, ext.yMaximum() + pad)
+    return source.sourceCrs(), ext
+
+
+def facility_points(geoms):
+    """Points for snapping: points as they are, other geometries by a point on their surface."""
+    geoms = np.asarray(geoms, dtype=object)
+    if len(geoms) == 0:
+        return geoms
+    is_point = shapely.get_type_id(geoms) == 0
+    out = geoms.copy()
+    if (~is_point).any():
+        out[~is_point] = shapely.point_on_surface(geoms[~is_point])
+    return out
+
+
+class ShelterCoverage(ResilienceAlgorithm):
+    ALG_ID = "sheltercoverage"
+    GROUP_ID = "facilities"
+
+    FACILITIES = "FACILITIES"
+    CAPACITY_FIELD = "CAPACITY_FIELD"
+    FACILITY_ID_FIELD = "FACILITY_ID_FIELD"
+    DEMAND = "DEMAND"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    RASTER_DENSITY = "RASTER_DENSITY"
+    ROADS = "ROADS"
+    ROAD_CLASS_FIELD = "ROAD_CLASS_FIELD"
+    EXCLUDE_CLASSES = "EXCLUDE_CLASSES"
+    MAX_MINUTES = "MAX_MINUTES"
+    WALK_KMH = "WALK_KMH"
+    MAX_DISTANCE_M = "MAX_DISTANCE_M"
+    MAX_SNAP_M = "MAX_SNAP_M"
+    SNAP_TOLERANCE_M = "SNAP_TOLERANCE_M"
+    HAZARD = "HAZARD"
+    HAZARD_LEVEL_FIELD = "HAZARD_LEVEL_FIELD"
+    BLOCK_LEVEL = "BLOCK_LEVEL"
+    MODE = "MODE"
+    CANDIDATES = "CANDIDATES"
+    MAX_NEW = "MAX_NEW"
+    TARGET_COVERAGE = "TARGET_COVERAGE"
+    UNITS = "UNITS"
+    UNIT_ID_FIELD = "UNIT_ID_FIELD"
+    AREA_BUFFER_M = "AREA_BUFFER_M"
+    OUTPUT_DEMAND = "OUTPUT_DEMAND"
+    OUTPUT_FACILITIES = "OUTPUT_FACILITIES"
+    OUTPUT_TABLE = "OUTPUT_TABLE"
+    OUTPUT_AREAS = "OUTPUT_AREAS"
+
+    def display_name(self):
+        return tr("Walking coverage and allocation")
+
+    def tags(self):
+        return [tr("shelter"), tr("coverage"), tr("walking"), tr("allocation"), "避难场所", "服务覆盖", "平急两用"]
+
+    def help_text(self):
+        return tr(
+            "Who can walk to a shelter (or any facility) in time, and where the people go when shelters are full.\n\n"
+            "Walking distance is measured on the ROADS network in metres: the straight-line distance from a demand "
+            "point to the nearest passable street + along the streets + the facility's distance to its street. "
+            "Streets join where their end points or shared vertices coincide (SNAP_TOLERANCE_M); streets that "
+            "merely cross (bridges, tunnels) do not connect. Road classes in EXCLUDE_CLASSES (ROAD_CLASS_FIELD) "
+            "are not walkable. One multi-source Dijkstra (scipy.sparse.csgraph) serves all facilities.\n\n"
+            "The walking limit is MAX_DISTANCE_M if set, otherwise MAX_MINUTES at WALK_KMH (10 min at 4 km/h = 667 m). "
+            "Points farther than MAX_SNAP_M from every passable street are not connected (reported in the log). "
+            "With HAZARD (zones with a level field, e.g. from Classify hazard) streets touching zones at or above "
+            "BLOCK_LEVEL are impassable and facilities inside them are out of service.\n\n"
+            "DEMAND: a population raster (persons per cell, or per km² with RASTER_DENSITY) or points / polygons "
+            "with POPULATION_FIELD.\n"
+            "MODE 0: everyone goes to the nearest reachable facility; covered = within the limit.\n"
+            "MODE 1: capacitated: each facility (CAPACITY_FIELD, persons) takes the nearest people until full; "
+            "the others go to the nearest facility with room within the limit, or stay unserved.\n"
+            "MODE 2: site selection: choose up to MAX_NEW of CANDIDATES to cover the most people (greedy plus "
+            "swaps), stopping at TARGET_COVERAGE percent; the log reports the LP upper bound.\n\n"
+            "Outputs: OUTPUT_DEMAND with facility_id, walk_m, walk_min, covered, persons, persons_assigned, "
+            "persons_unserved; OUTPUT_FACILITIES with facility_id, capacity, in_service, is_new, snap_m, "
+            "assigned_persons, load_ratio (assigned / capacity) and reachable_persons (persons within the limit of "
+            "that facility); OUTPUT_TABLE per UNITS polygon with unit_id, population, covered, coverage_pct, "
+            "capacity (of the facilities inside) and deficit = max(0, population - capacity); OUTPUT_AREAS: "
+            "walking service area of each facility (street parts it serves within the limit, buffered by "
+            "AREA_BUFFER_M)."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        def add(p, help_text, advanced=False):
+            p.setHelp(help_text)
+            if advanced:
+                p.setFlags(p.flags() | p.FlagAdvanced)
+            self.addParameter(p)
+
+        add(QgsProcessingParameterFeatureSource(self.FACILITIES, tr("Facilities (shelters)"), [SOURCE_POINT, SOURCE_POLYGON]),
+            tr("Existing shelters or facilities, points or polygons (polygons are attached by a point on their surface)."))
+        add(QgsProcessingParameterField(self.CAPACITY_FIELD, tr("Capacity field (persons)"), parentLayerParameterName=self.FACILITIES,
+                                        type=FIELD_NUMERIC, optional=True),
+            tr("Persons each facility can take. Required for MODE 1; NULL or negative capacities leave the facility out."))
+        add(QgsProcessingParameterField(self.FACILITY_ID_FIELD, tr("Facility id field"), parentLayerParameterName=self.FACILITIES,
+                                        type=FIELD_ANY, optional=True),
+            tr("Written to facility_id; the feature id is used when empty."))
+        add(QgsProcessingParameterMapLayer(self.DEMAND, tr("Demand (population raster, points or polygons)"),
+                                           types=[SOURCE_RASTER, SOURCE_POINT, SOURCE_POLYGON]),
+            tr("Where people are: a population raster, or points / polygons with a population field."))
+        add(QgsProcessingParameterField(self.POPULATION_FIELD, tr("Population field (vector demand)"), parentLayerParameterName=self.DEMAND,
+                                        type=FIELD_NUMERIC, optional=True),
+            tr("Persons per demand feature. Required for vector demand; NULL or negative counts as 0."))
+        add(QgsProcessingParameterBoolean(self.RASTER_DENSITY, tr("Raster values are persons per km²"), defaultValue=False),
+            tr("Tick when the raster holds a density (persons per km²): each cell is multiplied by its true area."))
+        add(QgsProcessingParameterFeatureSource(self.ROADS, tr("Walkable streets"), [SOURCE_LINE]),
+            tr("The street network (lines)."))
+        add(QgsProcessingParameterField(self.ROAD_CLASS_FIELD, tr("Road class field"), parentLayerParameterName=self.ROADS,
+                                        type=FIELD_ANY, optional=True),
+            tr("The field with the road class (e.g. OSM highway), used with EXCLUDE_CLASSES."))
+        add(QgsProcessingParameterString(self.EXCLUDE_CLASSES, tr("Road classes not walkable"), defaultValue=DEFAULT_EXCLUDE, optional=True),
+            tr("Comma-separated classes left out of the walking network, e.g. motorway,trunk."))
+        add(QgsProcessingParameterNumber(self.MAX_MINUTES, tr("Walking time limit (minutes)"), type=NUMBER_DOUBLE, defaultValue=10.0, minValue=0.0),
+            tr("Minutes of walking; with WALK_KMH it gives the walking limit."))
+        add(QgsProcessingParameterNumber(self.WALK_KMH, tr("Walking speed (km/h)"), type=NUMBER_DOUBLE, defaultValue=4.0, minValue=0.0),
+            tr("Walking speed, 4-5 km/h in practice."))
+        add(QgsProcessingParameterNumber(self.MAX_DISTANCE_M, tr("Walking distance limit (m, overrides minutes)"), type=NUMBER_DOUBLE,
+                                         defaultValue=0.0, minValue=0.0, optional=True),
+            tr("If above 0, the walking limit in metres (e.g. 500 for emergency shelters)."))
+        add(QgsProcessingParameterNumber(self.MAX_SNAP_M, tr("Maximum distance to a street (m)"), type=NUMBER_DOUBLE, defaultValue=500.0, minValue=0.0),
+            tr("Facilities and people farther than this from every passable street are not connected."), True)
+        add(QgsProcessingParameterNumber(self.SNAP_TOLERANCE_M, tr("Street join tolerance (m)"), type=NUMBER_DOUBLE, defaultValue=0.5, minValue=0.0),
+            tr("Street end points or vertices closer than this are joined."), True)
+        add(QgsProcessingParameterFeatureSource(self.HAZARD, tr("Hazard zones"), [SOURCE_POLYGON], optional=True),
+            tr("Hazard zones with a level field (e.g. the output of Classify hazard)."))
+        add(QgsProcessingParameterField(self.HAZARD_LEVEL_FIELD, tr("Hazard level field"), parentLayerParameterName=self.HAZARD,
+                                        type=FIELD_NUMERIC, defaultValue="level", optional=True),
+            tr("The field holding the hazard level (default 'level')."))
+        add(QgsProcessingParameterNumber(self.BLOCK_LEVEL, tr("Blocking hazard level"), type=NUMBER_INTEGER, defaultValue=2, minValue=1),
+            tr("Streets in zones at or above this level are impassable; facilities in them are out of service."))
+        add(QgsProcessingParameterEnum(self.MODE, tr("Mode"), options=[tr("0 Nearest facility"), tr("1 Capacitated allocation"),
+                                                                       tr("2 Site selection")], defaultValue=0),
+            tr("0: nearest reachable facility; 1: capacitated allocation; 2: choose new sites among CANDIDATES."))
+        add(QgsProcessingParameterFeatureSource(self.CANDIDATES, tr("Candidate sites (MODE 2)"), [SOURCE_POINT, SOURCE_POLYGON], optional=True),
+            tr("Possible new facility sites for MODE 2."))
+        add(QgsProcessingParameterNumber(self.MAX_NEW, tr("Maximum new sites (MODE 2)"), type=NUMBER_INTEGER, defaultValue=5, minValue=0),
+            tr("At most this many candidates are chosen."))
+        add(QgsProcessingParameterNumber(self.TARGET_COVERAGE, tr("Target coverage (%) (MODE 2)"), type=NUMBER_DOUBLE, defaultValue=0.0,
+                                         minValue=0.0, maxValue=100.0),
+            tr("Stop choosing sites once this percentage of the population is covered (0 = no target)."))
+        add(QgsProcessingParameterFeatureSource(self.UNITS, tr("Planning units"), [SOURCE_POLYGON], optional=True),
+            tr("Polygons (districts, neighbourhoods) for the summary table."))
+        add(QgsProcessingParameterField(self.UNIT_ID_FIELD, tr("Unit id field"), parentLayerParameterName=self.UNITS, type=FIELD_ANY, optional=True),
+            tr("Written to unit_id; the feature id is used when empty."))
+        add(QgsProcessingParameterNumber(self.AREA_BUFFER_M, tr("Service area buffer (m)"), type=NUMBER_DOUBLE, defaultValue=25.0, minValue=0.1),
+            tr("Half width of the band drawn around reachable streets for OUTPUT_AREAS."), True)
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_DEMAND, tr("Demand coverage")))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_FACILITIES, tr("Facility load")))
+        p = QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Coverage by unit"), type=SOURCE_TABLE, optional=True,
+                                              createByDefault=False)
+        self.addParameter(p)
+        p = QgsProcessingParameterFeatureSink(self.OUTPUT_AREAS, tr("Walking service areas"), type=SOURCE_POLYGON, optional=True,
+                                              createByDefault=False)
+        self.addParameter(p)
+
+    # --- helpers ----------------------------------------------------------------------------------
+    def _demand(self, parameters, context, feedback, metric):
+        layer = self.parameterAsLayer(parameters, self.DEMAND, context)
+        if layer is None or not layer.isValid():
+            self.fail(tr("The demand layer could not be loaded."))
+        if isinstance(layer, QgsRasterLayer):
+            if layer.providerType() != "gdal":
+                self.fail(tr("Only file-based population rasters (GDAL) are supported; save the raster to a GeoTIFF first."))
+            density = self.parameterAsBoolean(parameters, self.RASTER_DENSITY, context)
+            src_pts, pts, persons = cv.raster_demand(layer.source(), 1, crs=to_pyproj(layer.crs()), metric_crs=metric,
+                                                     density_per_km2=density, feedback=feedback)
+            return layer, src_pts, pts, persons, "point"
+        if not isinstance(layer, QgsVectorLayer):
+            self.fail(tr("The demand layer must be a raster or a point / polygon layer."))
+        kind = geometry_kind(layer.wkbType())
+        if kind not in ("point", "polygon"):
+            self.fail(tr("The demand layer must hold points or polygons; '{name}' has {kind} geometry.").format(name=layer.name(), kind=kind))
+        field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
+        if not field:
+            self.fail(tr("Choose the POPULATION_FIELD that holds the persons of each demand feature."))
+        src = read_source(layer, [field], feedback=feedback, what=layer.name())
+        report_reading(src, layer.name(), feedback)
+        persons, bad = cv.clean_persons(src.attrs[field].to_numpy())
+        if bad:
+            feedback.pushWarning(tr("{n} demand feature(s) have a NULL or negative population; counted as 0.").format(n=bad))
+        pts = geo.transform(facility_points(src.geoms), src.crs, metric)
+        return layer, src.geoms, pts, persons, kind
+
+    def compute(self, parameters, context, feedback):
+        fac_src = self.parameterAsSource(parameters, self.FACILITIES, context)
+        roads_src = self.parameterAsSource(parameters, self.ROADS, context)
+        if fac_src is None or roads_src is None:
+            self.fail(tr("The facilities and the streets layers are required."))
+        demand_layer = self.parameterAsLayer(parameters, self.DEMAND, context)
+        mode = self.parameterAsEnum(parameters, self.MODE, context)
+        hazard_src = self.parameterAsSource(parameters, self.HAZARD, context)
+        cand_src = self.parameterAsSource(parameters, self.CANDIDATES, context)
+        units_src = self.parameterAsSource(parameters, self.UNITS, context)
+        layers = [crs_extent(fac_src), crs_extent(roads_src)]
+        qcrs, metric = working_crs(layers, feedback)
+
+        limit = cv.walk_limit_m(self.parameterAsDouble(parameters, self.MAX_MINUTES, context),
+                                self.parameterAsDouble(parameters, self.WALK_KMH, context),
+                                self.parameterAsDouble(parameters, self.MAX_DISTANCE_M, context))
+        speed_m_min = self.parameterAsDouble(parameters, self.WALK_KMH, context) * 1000.0 / 60.0
+        feedback.pushInfo(tr("Walking limit: {m:.0f} m.").format(m=limit))
+        max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP_M, context) or None
+        tolerance = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE_M, context)
+
+        # --- streets -> graph
+        class_field = self.parameterAsString(parameters, self.ROAD_CLASS_FIELD, context)
+        roads = read_source(roads_src, [class_field] if class_field else [], metric, feedback=feedback, what=tr("streets"))
+        report_reading(roads, tr("streets"), feedback)
+        keep = None
+        if class_field:
+            excluded = {normalize_key(s) for s in (self.parameterAsString(parameters, self.EXCLUDE_CLASSES, context) or "").split(",") if s.strip()}
+            keys = np.array([normalize_key(v) for v in roads.attrs[class_field]], dtype=object)
+            keep = ~np.isin(keys, list(excluded))
+            feedback.pushInfo(tr("{n} street(s) of the excluded classes are not walkable.").format(n=int((~keep).sum())))
+        net = nw.build_network(roads.geoms, tolerance=tolerance, keep=keep, feedback=feedback)
+        nw.require_lines(net)
+        rep = net.report
+        n_comp = net.components()[0]
+        feedback.pushInfo(tr("Street network: {nodes} nodes, {edges} edges, {comp} connected part(s); {zero} zero-length and "
+                             "{dup} duplicate edge(s) merged.").format(nodes=net.n_nodes, edges=net.n_edges, comp=n_comp,
+                                                                      zero=rep["zero_length"], dup=rep["duplicates"]))
+        if feedback.isCanceled():
+            self.fail(tr("Cancelled by the user; no output was written."))
+
+        # --- facilities
+        cap_field = self.parameterAsString(parameters, self.CAPACITY_FIELD, context)
+        id_field = self.parameterAsString(parameters, self.FACILITY_ID_FIELD, context)
+        fac = read_source(fac_src, [f for f in (cap_field, id_field) if f], metric, feedback=feedback, what=tr("facilities"))
+        report_reading(fac, tr("facilities"), feedback)
+        if len(fac) == 0:
+            self.fail(tr("The facilities layer has no features with geometry."))
+        fac_pts = facility_points(fac.geoms)
+        capacity = None
+        if cap_field:
+            capacity, counts = cv.clean_capacity(fac.attrs[cap_field].to_numpy())
+            if counts["null"]:
+                feedback.pushWarning(tr("{n} facilit(ies) have no capacity (NULL); they are left out of the allocation.").format(n=counts["null"]))
+            if counts["negative"]:
+                feedback.pushWarning(tr("{n} facilit(ies) have a negative capacity; they are left out of the allocation.").format(n=counts["negative"]))
+            if counts["zero"]:
+                feedback.pushWarning(tr("{n} facilit(ies) have a capacity of 0 and take nobody.").format(n=counts["zero"]))
+        if mode == 1:
+            if not cap_field:
+                self.fail(tr("Capacitated allocation (MODE 1) needs the CAPACITY_FIELD."))
+            if not np.isfinite(capacity).any():
+                self.fail(tr("No facility has a valid capacity (all NULL or negative): fill in CAPACITY_FIELD."))
+        fac_ids = (fac.attrs[id_field].astype(str).to_numpy() if id_field else fac.fids.astype(str)).astype(object)
+
+        # --- hazard
+        edge_mask, in_service = None, np.ones(len(fac), dtype=bool)
+        if hazard_src is not None:
+            lvl_field = self.parameterAsString(parameters, self.HAZARD_LEVEL_FIELD, context) or "level"
+            block = self.parameterAsInt(parameters, self.BLOCK_LEVEL, context)
+            hz = read_source(hazard_src, [lvl_field], metric, feedback=feedback, what=tr("hazard zones"))
+            levels = pd.to_numeric(hz.attrs[lvl_field], errors="coerce").to_numpy(dtype=float)
+            zones = hz.geoms[np.nan_to_num(levels, nan=-1) >= block]
+            edge_mask = ~cv.edges_in_zones(net, zones)
+            in_service = ~cv.points_in_zones(fac_pts, zones)
+            feedback.pushInfo(tr("Hazard level >= {level}: {edges} street edge(s) impassable, {fac} facilit(ies) out of service.").format(
+                level=block, edges=int((~edge_mask).sum()), fac=int((~in_service).sum())))
+
+        # --- demand
+        demand_layer, demand_src_geoms, demand_pts, persons, demand_kind = self._demand(parameters, context, feedback, metric)
+        if len(demand_pts) == 0:
+            self.fail(tr("The demand layer holds no population (no cell or feature with persons > 0)."))
+
+        cand_pts, cand_ids = None, None
+        if mode == 2:
+            if cand_src is None:
+                self.fail(tr("Site selection (MODE 2) needs a CANDIDATES layer with at least one site."))
+            cand = read_source(cand_src, [], metric, feedback=feedback, what=tr("candidates"))
+            cand_pts = facility_points(cand.geoms)
+            cand_ids = np.array([f"new:{i}" for i in cand.fids], dtype=object)
+        target = self.parameterAsDouble(parameters, self.TARGET_COVERAGE, context)
+
+        res = cv.shelter_coverage(net, fac_pts, capacity, demand_pts, persons, limit, mode=mode, edge_mask=edge_mask,
+                                  in_service=in_service, max_snap_m=max_snap, candidates=cand_pts,
+                                  max_new=self.parameterAsInt(parameters, self.MAX_NEW, context),
+                                  target_coverage=target or None, feedback=feedback)
+        rp = res.report
+        if rp["facilities_not_snapped"]:
+            feedback.pushWarning(tr("{n} facilit(ies) are farther than {d:.0f} m from any passable street and serve nobody.").format(
+                n=rp["facilities_not_snapped"], d=max_snap or 0))
+        if rp["demand_not_snapped"]:
+            feedback.pushWarning(tr("{n} demand point(s) ({p:.0f} persons) are farther than {d:.0f} m from any passable street: unserved.").format(
+                n=rp["demand_not_snapped"], p=rp["persons_not_snapped"], d=max_snap or 0))
+        if mode == 2:
+            feedback.pushInfo(tr("Site selection: {k} site(s) chosen; covered persons {before:.0f} -> {after:.0f}.").format(
+                k=rp["sites_chosen"], before=rp["covered_before"], after=rp["covered_after"]))
+            if rp.get("lp_bound") is not None:
+                gap = 100.0 * (rp["lp_bound"] - rp["covered_after"]) / max(rp["lp_bound"], 1e-9)
+                feedback.pushInfo(tr("LP upper bound: {bound:.0f} persons; the chosen sites are within {gap:.1f} % of it.").format(
+                    bound=rp["lp_bound"], gap=gap))
+        feedback.pushInfo(tr("Covered: {cov:.0f} of {pop:.0f} persons ({pct:.1f} %).").format(
+            cov=rp["covered_persons"], pop=rp["population"], pct=rp["coverage_pct"]))
+
+        # --- outputs
+        all_ids = fac_ids if mode != 2 else np.concatenate([fac_ids, cand_ids[res.facilities["source_index"].to_numpy()[res.facilities["is_new"].to_numpy()]]])
+        d = res.demand
+        fac_of = d["facility"].to_numpy()
+        ext_ids = np.append(all_ids, None)
+        out_d = pd.DataFrame({
+            "facility_id": ext_ids[np.where(fac_of >= 0, fac_of, len(all_ids))],
+            "walk_m": d["walk_m"], "walk_min": d["walk_m"] / speed_m_min if speed_m_min > 0 else np.nan,
+            "covered": d["covered"].astype(bool), "persons": d["persons"],
+            "persons_assigned": d["persons_assigned"], "persons_unserved": d["persons_unserved"],
+        })
+        d_fields = make_fields([("facility_id", "string"), ("walk_m", "double"), ("walk_min", "double"), ("covered", "bool"),
+                                ("persons", "double"), ("persons_assigned", "double"), ("persons_unserved", "double")])
+        d_wkb = WKB_POINT if demand_kind == "point" else WKB_MULTIPOLYGON
+        d_geoms = demand_src_geoms if demand_kind == "point" else geo.to_multipolygon(demand_src_geoms)
+        sink, d_id = self.parameterAsSink(parameters, self.OUTPUT_DEMAND, context, d_fields, d_wkb, demand_layer.crs())
+        write_features(sink, d_fields, d_geoms, out_d, feedback)
+
+        f = res.facilities
+        f_all_pts = np.asarray(fac_pts, dtype=object)
+        if mode == 2:
+            f_all_pts = np.concatenate([f_all_pts, cand_pts[f["source_index"].to_numpy()[f["is_new"].to_numpy()]]])
+        fac_geoms = geo.transform(f_all_pts, metric, to_pyproj(fac_src.sourceCrs()))
+        out_f = pd.DataFrame({"facility_id": all_ids, "capacity": f["capacity"], "in_service": f["in_service"].astype(bool),
+                              "is_new": f["is_new"].astype(bool), "snap_m": f["snap_m"], "assigned_persons": f["assigned_persons"],
+                              "load_ratio": f["load_ratio"], "reachable_persons": f["reachable_persons"]})
+        f_fields = make_fields([("facility_id", "string"), ("capacity", "double"), ("in_service", "bool"), ("is_new", "bool"),
+                                ("snap_m", "double"), ("assigned_persons", "double"), ("load_ratio", "double"),
+                                ("reachable_persons", "double")])
+        sink, f_id = self.parameterAsSink(parameters, self.OUTPUT_FACILITIES, context, f_fields, WKB_POINT, fac_src.sourceCrs())
+        write_features(sink, f_fields, fac_geoms, out_f, feedback)
+        results = {self.OUTPUT_DEMAND: d_id, self.OUTPUT_FACILITIES: f_id}
+
+        if units_src is not None and parameters.get(self.OUTPUT_TABLE):
+            uid_field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context)
+            units = read_source(units_src, [uid_field] if uid_field else [], metric, feedback=feedback, what=tr("units"))
+            d_unit = cv.assign_to_units(demand_pts, units.geoms)
+            f_unit = cv.assign_to_units(f_all_pts, units.geoms)
+            cap_used = np.where(f["in_service"].to_numpy(), f["capacity"].to_numpy(), np.nan)
+            table = cv.unit_table(len(units), d_unit, persons, d["persons_assigned"].to_numpy(), f_unit, cap_used)
+            table.insert(0, "unit_id", units.attrs[uid_field].astype(str).to_numpy() if uid_field else units.fids.astype(str))
+            t_fields = make_fields([("unit_id", "string"), ("population", "double"), ("covered", "double"), ("coverage_pct", "double"),
+                                    ("capacity", "double"), ("deficit", "double")])
+            sink, t_id = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, t_fields, WKB_NOGEOMETRY)
+            write_features(sink, t_fields, None, table, feedback)
+            results[self.OUTPUT_TABLE] = t_id
+        elif parameters.get(self.OUTPUT_TABLE) and units_src is None:
+            feedback.pushWarning(tr("OUTPUT_TABLE needs UNITS polygons; the table was not written."))
+
+        if parameters.get(self.OUTPUT_AREAS):
+            areas = cv.service_areas(net, res.node_dist, res.node_facility, limit, len(f),
+                                     buffer_m=self.parameterAsDouble(parameters, self.AREA_BUFFER_M, context),
+                                     edge_mask=edge_mask, feedback=feedback)
+            has = np.array([a is not None and not a.is_empty for a in areas], dtype=bool)
+            a_geoms = geo.to_multipolygon(geo.polygonal_part(np.asarray([a for a, h in zip(areas, has) if h], dtype=object)))
+            a_geoms = geo.transform(a_geoms, metric, to_pyproj(fac_src.sourceCrs()))
+            a_tab = pd.DataFrame({"facility_id": all_ids[has], "limit_m": limit, "area_m2": [a.area for a, h in zip(areas, has) if h]})
+            a_fields = make_fields([("facility_id", "string"), ("limit_m", "double"), ("area_m2", "double")])
+            sink, a_id = self.parameterAsSink(parameters, self.OUTPUT_AREAS, context, a_fields, WKB_MULTIPOLYGON, fac_src.sourceCrs())
+            write_features(sink, a_fields, a_geoms, a_tab, feedback)
+            results[self.OUTPUT_AREAS] = a_id
+            self.style_output(context, a_id, "service_area")
+
+        self.style_output(context, d_id, "coverage_demand")
+        self.style_output(context, f_id, "facility_load")
+        return results
