@@ -1,0 +1,343 @@
+"""Dual-use (平急两用) facility suitability: emergency functions, capacity, hard constraints, scores.
+
+Steps for every candidate site (geometries in a metric CRS):
+
+1. Type -> emergency functions (shelter, isolation, medical point, supply depot) from
+   ``resources/standards/facility_types.json``, overridable with a ``type:function|function;...`` map.
+2. Capacity: effective area = the area field, or the footprint x ``effective_ratio``; floor area =
+   effective area x floors (buildings, indoor types). Shelter persons = area / per-capita area of
+   the chosen GB 51143 class (indoor types use the floor area); isolation / medical persons = floor
+   area / their per-capita floor area; supply = floor area in m².
+3. Hard constraints (``eligible`` false, with the reasons): inside a hazard zone of level >=
+   ``exclude_level``; closer than ``source_buffer_m`` to a hazard source; effective area below the
+   class minimum (shelter types); a type without any emergency function.
+4. Criteria scored 0..1: safety (hazard level and distance to the nearest zone of a higher level),
+   access (network distance to the nearest main road), capacity (relative to the largest),
+   population (persons within the walking limit, relative), hospital and lifeline proximity.
+   Criteria whose layers are missing are dropped and the weights renormalised.
+5. score = 100 x sum(w c) / sum(w); grade by the breaks in the standards file; rank among eligible.
+"""
+
+import re
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from . import network as nw
+from .classify import normalize_key
+from .errors import QT_TRANSLATE_NOOP, Cancelled, InputError
+from .standards import load_standard
+
+CRITERIA = ("safety", "access", "capacity", "population", "hospital", "lifeline")
+
+
+def _check(feedback):
+    if feedback is not None and feedback.isCanceled():
+        raise Cancelled()
+
+
+def type_table():
+    return load_standard("facility_types")
+
+
+def shelter_table():
+    return load_standard("shelter_standards")
+
+
+def shelter_class(name_or_index):
+    """The class entry (dict with per_capita_m2, min_area_m2, service_radius_m, zh, en)."""
+    table = shelter_table()
+    order = table["class_order"]
+    key = order[int(name_or_index)] if isinstance(name_or_index, (int, np.integer)) else str(name_or_index)
+    if key not in table["classes"]:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Unknown shelter class '{name}'; use one of {names}."), name=key, names=", ".join(order))
+    return dict(table["classes"][key], key=key)
+
+
+def type_lookup(type_map_text=None):
+    """``normalised type value -> (type key, functions tuple, indoor)`` from the table and the user map."""
+    table = type_table()
+    known = set(table["functions"])
+    out = {}
+    for key, entry in table["types"].items():
+        value = (key, tuple(entry["functions"]), bool(entry.get("indoor", True)))
+        for name in [key, entry.get("zh", ""), entry.get("en", ""), *entry.get("aliases", [])]:
+            if name:
+                out[normalize_key(name)] = value
+    for chunk in re.split(r"[;；\n]+", str(type_map_text or "")):
+        if not chunk.strip():
+            continue
+        name, sep, funcs = chunk.replace("：", ":").rpartition(":")
+        if not sep or not name.strip():
+            raise InputError(QT_TRANSLATE_NOOP("@default", "TYPE_MAP entry '{entry}' is not of the form type:function|function (functions: {functions})."),
+                             entry=chunk.strip(), functions=", ".join(table["function_order"]))
+        items = [f.strip().lower() for f in re.split(r"[|/、,，\s]+", funcs) if f.strip()]
+        bad = [f for f in items if f not in known and f not in ("none", "-")]
+        if bad:
+            raise InputError(QT_TRANSLATE_NOOP("@default", "TYPE_MAP entry '{entry}': unknown function '{function}'; use {functions}."),
+                             entry=chunk.strip(), function=bad[0], functions=", ".join(table["function_order"]))
+        items = [f for f in items if f in known]
+        base = out.get(normalize_key(name))
+        out[normalize_key(name)] = (base[0] if base else name.strip(), tuple(items), base[2] if base else True)
+    return out
+
+
+def parse_floors(values):
+    """Floors as numbers: ``"3"`` -> 3, ``"4-7"`` -> 4, ``">7"`` -> 7, ``"10+"`` -> 10; else NaN."""
+    out = np.full(len(values), np.nan)
+    for i, v in enumerate(values):
+        if v is None:
+            continue
+        if isinstance(v, (int, float, np.integer, np.floating)):
+            out[i] = float(v) if np.isfinite(v) and v > 0 else np.nan
+            continue
+        m = re.search(r"\d+(\.\d+)?", str(v))
+        if m and float(m.group(0)) > 0:
+            out[i] = float(m.group(0))
+    return out
+
+
+def _max_level_hit(geoms, zone_geoms, zone_levels):
+    level = np.zeros(len(geoms))
+    if len(zone_geoms) == 0 or len(geoms) == 0:
+        return level
+    tree = shapely.STRtree(zone_geoms)
+    gi, zi = tree.query(geoms, predicate="intersects")
+    if len(gi):
+        np.maximum.at(level, gi, zone_levels[zi])
+    return level
+
+
+def _nearest_distance(geoms, targets):
+    d = np.full(len(geoms), np.inf)
+    targets = np.asarray(targets, dtype=object)
+    if len(targets) == 0 or len(geoms) == 0:
+        return d
+    tree = shapely.STRtree(targets)
+    (gi, _), dist = tree.query_nearest(geoms, return_distance=True, all_matches=False)
+    d[gi] = dist
+    return d
+
+
+def _safety(geoms, level, zone_geoms, zone_levels, exclude_level, safe_distance):
+    """(1 - level / exclude_level) x min(1, distance to the nearest zone of a higher level / safe_distance)."""
+    s_level = np.clip(1.0 - level / float(max(exclude_level, 1)), 0.0, 1.0)
+    d_higher = np.full(len(geoms), np.inf)
+    for lv in np.unique(level):
+        sel = level == lv
+        higher = zone_geoms[zone_levels > lv]
+        if len(higher):
+            d_higher[sel] = _nearest_distance(geoms[sel], higher)
+    return s_level * np.clip(d_higher / safe_distance, 0.0, 1.0)
+
+
+def _access(net, points, main_mask, max_snap=None):
+    """Network distance (m) from each point to the nearest main-road edge (inf if none reachable)."""
+    snap = nw.snap_points(net, points, max_distance=max_snap)
+    dist = np.full(len(points), np.inf)
+    main_nodes = np.unique(np.concatenate([net.edge_u[main_mask], net.edge_v[main_mask]]))
+    if len(main_nodes) == 0:
+        return dist
+    node_d, _ = nw.multi_source_dijkstra(net.matrix(), main_nodes)
+    ok = snap.snapped
+    e = snap.edge[ok]
+    via = np.minimum(node_d[net.edge_u[e]] + snap.cost_to_u[ok], node_d[net.edge_v[e]] + snap.cost_to_v[ok])
+    via = np.where(main_mask[e], 0.0, via)
+    dist[ok] = snap.distance[ok] + via
+    return dist
+
+
+def _population(points, demand_pts, persons, limit_m, net=None, max_snap=None, feedback=None):
+    """Persons within ``limit_m`` of each point: over the network when ``net`` is given, else straight-line."""
+    out = np.zeros(len(points))
+    if len(demand_pts) == 0 or len(points) == 0:
+        return out
+    if net is None:
+        tree = shapely.STRtree(np.asarray(demand_pts, dtype=object))
+        pi, di = tree.query(points, predicate="dwithin", distance=limit_m)
+        np.add.at(out, pi, persons[di])
+        return out
+    from .coverage import _within
+
+    ps = nw.snap_points(net, points, max_distance=max_snap)
+    ds = nw.snap_points(net, demand_pts, max_distance=max_snap)
+    aug = nw.insert_points(net, [ps, ds])
+    n = len(points)
+    sp = nw.distances_from_each(aug.matrix, aug.point_node[:n], aug.point_node[n:], limit_m,
+                                offsets=np.nan_to_num(ps.distance), chunk=16, feedback=feedback)
+    return _within(sp, np.nan_to_num(ds.distance, nan=np.inf), limit_m) @ persons
+
+
+def resolve_weights(weights, available):
+    """Weights for the available criteria (renormalised to sum 1). ``weights``: dict or None (defaults).
+
+    Returns ``(weights dict over available criteria, dropped criteria)``.
+    """
+    if weights is None:
+        weights = dict(type_table()["suitability"]["default_weights"])
+    unknown = [k for k in weights if k not in CRITERIA]
+    if unknown:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Weight for '{name}' does not match any criterion; criteria are: {criteria}."),
+                         name=unknown[0], criteria=", ".join(CRITERIA))
+    dropped = [c for c in CRITERIA if c not in available and weights.get(c, 0) > 0]
+    use = {c: float(weights.get(c, 0.0)) for c in CRITERIA if c in available}
+    total = sum(use.values())
+    if total <= 0:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "None of the weighted criteria can be computed with the layers given: add the layers or change the weights."))
+    return {c: w / total for c, w in use.items()}, dropped
+
+
+def _fmt(x):
+    return f"{x:,.0f}".replace(",", "")
+
+
+def evaluate(geoms, types, *, area=None, floors=None, effective_ratio=0.6, shelter_class_key="short_term",
+             per_capita_m2=None, min_area_m2=None, type_map=None,
+             zones=None, zone_levels=None, exclude_level=2, sources=None, source_buffer_m=0.0,
+             net=None, main_mask=None, demand_pts=None, demand_persons=None, walk_limit_m=None,
+             hospitals=None, lifelines=None, weights=None, max_snap_m=None, feedback=None):
+    """Evaluate candidate sites. All geometries in one metric CRS. Returns ``(DataFrame, report)``.
+
+    ``area``: effective area per site (m², NaN = unknown -> footprint x ratio for polygons);
+    ``floors``: floors per site (NaN -> 1); ``zones`` / ``zone_levels``: hazard polygons and levels;
+    ``sources``: hazard-source geometries; ``net`` + ``main_mask``: the road network and its main
+    roads; ``demand_pts`` / ``demand_persons`` + ``walk_limit_m``: population; ``hospitals`` /
+    ``lifelines``: geometries. ``weights``: dict criterion -> weight (None = defaults).
+    """
+    geoms = np.asarray(geoms, dtype=object)
+    n = len(geoms)
+    tt = type_table()
+    suit = tt["suitability"]
+    reasons_t = suit["reasons"]
+    cls = shelter_class(shelter_class_key)
+    per_capita = float(per_capita_m2) if per_capita_m2 else float(cls["per_capita_m2"])
+    min_area = float(min_area_m2) if min_area_m2 is not None and min_area_m2 >= 0 else float(cls["min_area_m2"])
+    if per_capita <= 0:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "The per-capita area must be positive (m² per person)."))
+    if not 0 < effective_ratio <= 1:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "EFFECTIVE_RATIO must be above 0 and at most 1; got {value}."), value=effective_ratio)
+    lookup = type_lookup(type_map)
+    keys = [normalize_key(t) if t is not None else None for t in types]
+    info = [lookup.get(k) for k in keys]
+    funcs = [i[1] if i else () for i in info]
+    indoor = np.array([i[2] if i else True for i in info], dtype=bool)
+    type_key = [i[0] if i else (str(t) if t is not None else "") for i, t in zip(info, types)]
+
+    # --- capacity
+    is_poly = np.isin(shapely.get_type_id(geoms), (3, 6))
+    footprint = np.where(is_poly, shapely.area(geoms), np.nan)
+    eff = np.full(n, np.nan) if area is None else np.asarray(area, dtype=float).copy()
+    eff = np.where(np.isfinite(eff) & (eff > 0), eff, footprint * effective_ratio)
+    fl = np.ones(n) if floors is None else np.where(np.isfinite(floors) & (np.asarray(floors) > 0), floors, 1.0)
+    floor_area = eff * fl
+    has = {f: np.array([f in fs for fs in funcs], dtype=bool) for f in tt["function_order"]}
+    shelter_area = np.where(indoor, floor_area, eff)
+    cap_shelter = np.where(has["shelter"], np.floor(shelter_area / per_capita), 0.0)
+    ipc = tt["indoor_per_capita"]
+    cap_iso = np.where(has["isolation"], np.floor(floor_area / ipc["isolation_m2"]), 0.0)
+    cap_med = np.where(has["medical"], np.floor(floor_area / ipc["medical_m2"]), 0.0)
+    supply = np.where(has["supply"], floor_area, 0.0)
+    _check(feedback)
+
+    # --- hard constraints
+    zones = np.asarray(zones if zones is not None else [], dtype=object)
+    zone_levels = np.asarray(zone_levels if zone_levels is not None else [], dtype=float)
+    level = _max_level_hit(geoms, zones, zone_levels)
+    reasons = [[] for _ in range(n)]
+
+    def add_reason(mask, key, **values):
+        t = reasons_t[key]
+        for i in np.flatnonzero(mask):
+            vals = {k: (v[i] if isinstance(v, np.ndarray) else v) for k, v in values.items()}
+            reasons[i].append(t["zh"].format(**vals) + " / " + t["en"].format(**vals))
+
+    no_func = np.array([len(f) == 0 for f in funcs], dtype=bool)
+    add_reason(no_func, "type", type=np.array(type_key, dtype=object))
+    in_hazard = level >= exclude_level
+    add_reason(in_hazard, "hazard", level=level.astype(int), limit=int(exclude_level))
+    d_source = np.full(n, np.inf)
+    if sources is not None and len(sources) and source_buffer_m > 0:
+        d_source = _nearest_distance(geoms, sources)
+        near = d_source < source_buffer_m
+        add_reason(near, "source", dist=np.array([_fmt(v) for v in d_source], dtype=object), limit=_fmt(source_buffer_m))
+    else:
+        near = np.zeros(n, dtype=bool)
+    unknown_area = has["shelter"] & ~np.isfinite(eff)
+    add_reason(unknown_area, "no_area")
+    small = has["shelter"] & np.isfinite(eff) & (eff < min_area)
+    add_reason(small, "area", area=np.array([_fmt(v) if np.isfinite(v) else "?" for v in eff], dtype=object),
+               cls=cls["zh"], cls_en=cls["en"], limit=_fmt(min_area))
+    eligible = ~(no_func | in_hazard | near | unknown_area | small)
+    _check(feedback)
+
+    # --- criteria
+    points = shapely.point_on_surface(geoms) if n else geoms
+    crit = {}
+    if len(zones):
+        crit["safety"] = _safety(geoms, level, zones, zone_levels, exclude_level, suit["scales_m"]["safe_distance"])
+    if net is not None and net.n_edges:
+        mm = np.ones(net.n_edges, dtype=bool) if main_mask is None else np.asarray(main_mask, dtype=bool)
+        d_access = _access(net, points, mm, max_snap_m)
+        crit["access"] = np.clip(1.0 - d_access / suit["scales_m"]["access_max"], 0.0, 1.0)
+    else:
+        d_access = np.full(n, np.nan)
+    cap_main = np.where(has["shelter"], cap_shelter, np.maximum(cap_iso, cap_med))
+    cap_ok = np.nan_to_num(cap_main, nan=0.0)
+    if np.isfinite(eff).any():
+        top = cap_ok.max() if n else 0.0
+        crit["capacity"] = cap_ok / top if top > 0 else np.zeros(n)
+    pop = np.full(n, np.nan)
+    if demand_pts is not None and len(demand_pts) and walk_limit_m:
+        pop = _population(points, demand_pts, np.asarray(demand_persons, dtype=float), walk_limit_m, net, max_snap_m, feedback)
+        top = pop.max() if n else 0.0
+        crit["population"] = pop / top if top > 0 else np.zeros(n)
+    if hospitals is not None and len(hospitals):
+        crit["hospital"] = np.clip(1.0 - _nearest_distance(geoms, hospitals) / suit["scales_m"]["hospital_max"], 0.0, 1.0)
+    if lifelines is not None and len(lifelines):
+        crit["lifeline"] = np.clip(1.0 - _nearest_distance(geoms, lifelines) / suit["scales_m"]["lifeline_max"], 0.0, 1.0)
+    w, dropped = resolve_weights(weights, set(crit))
+    score = np.zeros(n)
+    for c, wc in w.items():
+        score += wc * crit[c]
+    score *= 100.0
+
+    # --- grade and rank
+    grades = sorted(suit["grades"], key=lambda g: -g["min"])
+    grade = np.full(n, grades[-1]["zh"], dtype=object)
+    grade_en = np.full(n, grades[-1]["en"], dtype=object)
+    for g in reversed(grades):
+        sel = score >= g["min"]
+        grade[sel] = g["zh"]
+        grade_en[sel] = g["en"]
+    grade[~eligible] = grades[-1]["zh"]
+    grade_en[~eligible] = grades[-1]["en"]
+    rank = np.full(n, np.nan)
+    el = np.flatnonzero(eligible)
+    order = el[np.lexsort((el, -score[el]))]
+    rank[order] = np.arange(1, len(order) + 1)
+
+    fnames = tt["functions"]
+    func_text = ["、".join(fnames[f]["zh"] for f in fs) + (" / " + ", ".join(fnames[f]["en"] for f in fs) if fs else "") for fs in funcs]
+    df = pd.DataFrame({
+        "type_key": type_key, "functions": func_text, "eligible": eligible,
+        "reasons": ["; ".join(r) for r in reasons],
+        "hazard_level": level.astype(int), "effective_area_m2": eff, "floors": fl,
+    })
+    for c in CRITERIA:
+        if c in crit:
+            df[f"c_{c}"] = crit[c]
+    df["score"] = score
+    df["grade"] = grade
+    df["grade_en"] = grade_en
+    df["capacity_persons"] = cap_shelter
+    df["cap_isolation"] = cap_iso
+    df["cap_medical"] = cap_med
+    df["supply_area_m2"] = supply
+    df["access_m"] = d_access
+    df["population"] = pop
+    df["rank"] = rank
+    report = {"weights": w, "dropped": dropped, "eligible": int(eligible.sum()), "class": cls,
+              "per_capita_m2": per_capita, "min_area_m2": min_area,
+              "unknown_types": sorted({str(t) for t, i in zip(types, info) if i is None and t is not None})}
+    return df, report
