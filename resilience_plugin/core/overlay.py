@@ -1,0 +1,402 @@
+"""Multi-hazard overlay: composite hazard zones from several hazard zonings, and unit x level tables.
+
+Every hazard is a set of polygons with an integer ``level`` (1 = low ... 4 = very high; 0 = none).
+Overlapping zones of one hazard resolve to the highest level. The hazards are overlaid into
+non-overlapping pieces, one per distinct tuple of levels, and each tuple gets a composite level:
+
+- ``METHOD_MAX`` (0): the highest level (envelope); ``score`` = that level.
+- ``METHOD_WEIGHTED`` (1): ``score`` = sum of weight x level (weights scaled to sum 1), re-classed
+  with score breaks b1 < b2 < ... (score < b1 -> 0, b1 <= score < b2 -> 1, ...).
+- ``METHOD_COUNT`` (2): ``score`` = number of hazards at or above a level; ``level`` = that count.
+- ``METHOD_MATRIX`` (3): composite hazard level (maximum) x vulnerability level, mapped through a
+  risk matrix (rows: hazard level 1..n, columns: vulnerability level 1..m); ``score`` = their
+  product. Outside the vulnerability zones the vulnerability level is 0 and the risk is 0.
+
+All geometry is in one metric CRS given by the caller; areas are in m^2.
+"""
+
+import json
+import re
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from . import geometry as geo
+from .classify import classify_continuous, parse_thresholds
+from .errors import QT_TRANSLATE_NOOP, Cancelled, InputError
+
+METHOD_MAX, METHOD_WEIGHTED, METHOD_COUNT, METHOD_MATRIX = 0, 1, 2, 3
+MIN_AREA = 1e-6  # m^2; slivers below this are dropped
+
+
+def _cancel(feedback):
+    if feedback is not None and feedback.isCanceled():
+        raise Cancelled()
+
+
+# --- inputs ------------------------------------------------------------------------------------
+def check_levels(values, layer):
+    """Integer levels from a field's values. Returns ``(levels, n_null)``; NULL levels are -1.
+
+    Raises :class:`InputError` for text, fractions or negative levels.
+    """
+    s = pd.Series(values, dtype=object)
+    null = s.isna().to_numpy()
+    try:
+        num = pd.to_numeric(s, errors="raise").to_numpy(dtype=float)
+    except (ValueError, TypeError):
+        bad = next((v for v in s[~null] if not _is_number(v)), "?")
+        raise InputError(QT_TRANSLATE_NOOP("@default", "The level field of {layer} holds '{value}', which is not a whole number. Levels must be integers 0, 1, 2, ... (classify the layer first with Classify hazard)."),
+                         layer=layer, value=bad) from None
+    good = num[~null]
+    frac = good[(good != np.round(good)) | (good < 0) | ~np.isfinite(good)]
+    if len(frac):
+        raise InputError(QT_TRANSLATE_NOOP("@default", "The level field of {layer} holds '{value}', which is not a whole number. Levels must be integers 0, 1, 2, ... (classify the layer first with Classify hazard)."),
+                         layer=layer, value=f"{frac[0]:g}")
+    levels = np.full(len(s), -1, dtype=np.int64)
+    levels[~null] = good.astype(np.int64)
+    return levels, int(null.sum())
+
+
+def _is_number(v):
+    try:
+        float(v)
+        return True
+    except (TypeError, ValueError):
+        return False
+
+
+def parse_weights(text, n):
+    """Weights, one per hazard (default equal), scaled to sum 1."""
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return np.full(n, 1.0 / n)
+    items = [s for s in re.split(r"[,;\s，；]+", str(text).strip()) if s]
+    try:
+        w = np.array([float(v) for v in items])
+    except ValueError:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "WEIGHTS must be numbers separated by commas, one per hazard layer; got '{text}'."),
+                         text=text) from None
+    if len(w) != n:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "{given} weight(s) were given for {n} hazard layer(s): give one weight per hazard layer, in the same order."),
+                         given=len(w), n=n)
+    if not np.all(np.isfinite(w)) or (w < 0).any():
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Weights must not be negative; got {text}."), text=text)
+    if w.sum() <= 0:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "All weights are zero: give at least one positive weight."))
+    return w / w.sum()
+
+
+def parse_matrix(text):
+    """A risk matrix from JSON (``[[...], ...]``) or rows separated by ``;`` of comma-separated levels.
+
+    Row i is hazard level i+1, column j vulnerability level j+1; entries are risk levels >= 0.
+    """
+    if isinstance(text, (list, tuple, np.ndarray)):
+        rows = [list(r) for r in text]
+    else:
+        t = str(text or "").strip()
+        if not t:
+            raise InputError(QT_TRANSLATE_NOOP("@default", "The risk matrix is empty."))
+        try:
+            rows = json.loads(t) if t.startswith("[") else [
+                [c for c in re.split(r"[,\s，]+", r.strip()) if c] for r in re.split(r"[;；\n]+", t) if r.strip()]
+        except json.JSONDecodeError:
+            rows = None
+        if not isinstance(rows, list):
+            raise InputError(QT_TRANSLATE_NOOP("@default", "The risk matrix '{text}' cannot be read: give rows separated by ';' of levels separated by ',', e.g. 1,1,2,2;1,2,3,3;2,3,3,4;2,3,4,4."),
+                             text=text)
+    try:
+        m = np.array([[int(str(v).strip()) for v in r] for r in rows], dtype=np.int64)
+    except (ValueError, TypeError):
+        raise InputError(QT_TRANSLATE_NOOP("@default", "The risk matrix '{text}' cannot be read: give rows separated by ';' of levels separated by ',', e.g. 1,1,2,2;1,2,3,3;2,3,3,4;2,3,4,4."),
+                         text=text) from None
+    if m.ndim != 2 or m.size == 0 or (m < 0).any():
+        raise InputError(QT_TRANSLATE_NOOP("@default", "The risk matrix must be a rectangular table of levels >= 0 (rows: hazard level, columns: vulnerability level)."))
+    return m
+
+
+def resolve_levels(geoms, levels, feedback=None):
+    """Non-overlapping zones per level from one hazard's polygons.
+
+    Where zones of different levels overlap, the highest level wins. Levels <= 0 are dropped.
+    Returns ``(zones, overlap_m2)``: ``zones`` a dict ``level -> (Multi)Polygon`` and the area on
+    which zones of different levels overlapped.
+    """
+    geoms, _ = geo.repair(np.asarray(geoms, dtype=object))
+    levels = np.asarray(levels)
+    keep = (levels > 0) & ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    unions = {}
+    for lv in sorted(np.unique(levels[keep]).tolist(), reverse=True):
+        _cancel(feedback)
+        unions[lv] = shapely.union_all(geo.polygonal_part(geoms[keep & (levels == lv)]))
+    zones, higher, overlap = {}, None, 0.0
+    for lv, g in unions.items():  # descending
+        if higher is not None and shapely.intersects(g, higher):
+            clipped = geo.polygonal_part(np.array([shapely.difference(g, higher)], dtype=object))[0]
+            overlap += shapely.area(g) - shapely.area(clipped)
+            higher = shapely.union(higher, g)
+            g = clipped
+        else:
+            higher = g if higher is None else shapely.union(higher, g)
+        if not shapely.is_empty(g) and shapely.area(g) > MIN_AREA:
+            zones[lv] = g
+    return zones, float(max(overlap, 0.0))
+
+
+# --- overlay -----------------------------------------------------------------------------------
+def _clean(geoms):
+    geoms = geo.polygonal_part(np.asarray(geoms, dtype=object))
+    ok = ~shapely.is_empty(geoms) & (shapely.area(geoms) > MIN_AREA)
+    return geoms, ok
+
+
+def overlay_zones(zone_sets, feedback=None):
+    """Overlay several hazards' zone dicts (from :func:`resolve_levels`).
+
+    Returns ``(keys, geoms)``: ``keys`` an int array (n_pieces, n_hazards) of levels (0 = outside
+    that hazard's zones) and non-overlapping pieces covering the union of all zones exactly.
+    """
+    keys = np.zeros((0, 0), dtype=np.int64)
+    geoms = np.zeros(0, dtype=object)
+    union = None
+    for k, zones in enumerate(zone_sets):
+        _cancel(feedback)
+        if feedback is not None:
+            feedback.setProgress(80.0 * k / max(len(zone_sets), 1))
+        zl = np.array(list(zones.keys()), dtype=np.int64)
+        zg = np.array(list(zones.values()), dtype=object)
+        if k == 0 or len(geoms) == 0:
+            new_keys = np.zeros((len(zl), k + 1), dtype=np.int64)
+            new_keys[:, k] = zl
+            new_geoms = zg
+            if len(geoms):
+                new_keys = np.vstack([np.column_stack([keys, np.zeros(len(keys), np.int64)]), new_keys])
+                new_geoms = np.concatenate([geoms, zg])
+        else:
+            zunion = shapely.union_all(zg) if len(zg) else None
+            pi, zi = np.meshgrid(np.arange(len(geoms)), np.arange(len(zg)), indexing="ij")
+            pi, zi = pi.ravel(), zi.ravel()
+            hit = shapely.intersects(geoms[pi], zg[zi])
+            pi, zi = pi[hit], zi[hit]
+            inter = shapely.intersection(geoms[pi], zg[zi])
+            k_inter = np.column_stack([keys[pi], zl[zi]])
+            if zunion is not None:
+                rest_p = shapely.difference(geoms, zunion)
+                rest_z = shapely.difference(zg, union)
+            else:
+                rest_p, rest_z = geoms, zg[:0]
+            k_rest_p = np.column_stack([keys, np.zeros(len(keys), np.int64)])
+            k_rest_z = np.zeros((len(rest_z), k + 1), dtype=np.int64)
+            k_rest_z[:, k] = zl[:len(rest_z)]
+            new_keys = np.vstack([k_inter.reshape(-1, k + 1), k_rest_p, k_rest_z])
+            new_geoms = np.concatenate([inter, rest_p, rest_z])
+        new_geoms, ok = _clean(new_geoms)
+        keys, geoms = new_keys[ok], new_geoms[ok]
+        if len(zg):
+            zu = shapely.union_all(zg)
+            union = zu if union is None else shapely.union(union, zu)
+        elif k == 0:
+            keys = np.zeros((0, 1), dtype=np.int64)
+    if keys.shape[1] != len(zone_sets):
+        keys = np.zeros((0, len(zone_sets)), dtype=np.int64)
+    return keys, geoms
+
+
+def composite(keys, names, method=METHOD_MAX, weights=None, score_breaks=None, count_level=1,
+              vulnerability=None, matrix=None):
+    """Composite ``(level, score, dominant)`` for each row of level tuples ``keys``.
+
+    ``vulnerability``: vulnerability level per row (METHOD_MATRIX only).
+    """
+    keys = np.asarray(keys, dtype=np.int64)
+    n, k = keys.shape
+    names = np.asarray(list(names) + [""], dtype=object)
+    if n == 0:
+        return np.zeros(0, np.int64), np.zeros(0), np.zeros(0, dtype=object)
+    if method in (METHOD_MAX, METHOD_MATRIX):
+        level = keys.max(axis=1)
+        arg = keys.argmax(axis=1)
+        dominant = np.where(level > 0, names[arg], "")
+        score = level.astype(float)
+        if method == METHOD_MATRIX:
+            m = np.asarray(matrix, dtype=np.int64)
+            v = np.asarray(vulnerability, dtype=np.int64)
+            hi = np.clip(level, 1, m.shape[0]) - 1
+            vi = np.clip(v, 1, m.shape[1]) - 1
+            risk = m[hi, vi]
+            risk = np.where((level > 0) & (v > 0), risk, 0)
+            score = (level * v).astype(float)
+            level = risk
+            dominant = np.where(level > 0, dominant, "")
+    elif method == METHOD_WEIGHTED:
+        w = np.asarray(weights, dtype=float)
+        contrib = keys * w[None, :]
+        score = contrib.sum(axis=1)
+        level = classify_continuous(score + 1e-9, score_breaks).astype(np.int64)
+        arg = contrib.argmax(axis=1)
+        dominant = np.where(score > 0, names[arg], "")
+    elif method == METHOD_COUNT:
+        at = keys >= count_level
+        score = at.sum(axis=1).astype(float)
+        level = at.sum(axis=1).astype(np.int64)
+        dominant = np.array(["+".join(names[:k][row]) for row in at], dtype=object)
+    else:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Unknown overlay method {method}."), method=method)
+    return level.astype(np.int64), np.round(score, 6), np.asarray(dominant, dtype=object)
+
+
+def hazard_overlay(hazards, names, method=METHOD_MAX, weights=None, score_breaks=None, count_level=1,
+                   vulnerability=None, matrix=None, feedback=None):
+    """Composite hazard zones.
+
+    ``hazards``: list of zone dicts (:func:`resolve_levels`); ``names``: one per hazard (used for
+    ``lvl_<name>`` columns and ``dominant``); ``vulnerability``: a zone dict (METHOD_MATRIX).
+    Returns a DataFrame with ``level, score, dominant, lvl_<name>..., [vuln_level], area_m2, geometry``,
+    one row per distinct attribute set (pieces with the same levels are one multipolygon).
+    """
+    if len(hazards) == 0:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Give at least one hazard layer."))
+    if weights is None:
+        weights = np.full(len(hazards), 1.0 / len(hazards))
+    sets = list(hazards)
+    if method == METHOD_MATRIX:
+        if vulnerability is None:
+            raise InputError(QT_TRANSLATE_NOOP("@default", "The risk matrix method needs VULNERABILITY zones."))
+        if matrix is None:
+            raise InputError(QT_TRANSLATE_NOOP("@default", "The risk matrix is empty."))
+    keys, geoms = overlay_zones(sets, feedback)
+    vul = np.zeros(len(keys), dtype=np.int64)
+    if method == METHOD_MATRIX and len(keys):
+        # clip the hazard pieces by the vulnerability zones (outside them vulnerability is 0)
+        vl = np.array(list(vulnerability.keys()), dtype=np.int64)
+        vg = np.array(list(vulnerability.values()), dtype=object)
+        pi, vi = np.meshgrid(np.arange(len(geoms)), np.arange(len(vg)), indexing="ij")
+        pi, vi = pi.ravel(), vi.ravel()
+        hit = shapely.intersects(geoms[pi], vg[vi])
+        pi, vi = pi[hit], vi[hit]
+        inter = shapely.intersection(geoms[pi], vg[vi])
+        rest = shapely.difference(geoms, shapely.union_all(vg)) if len(vg) else geoms
+        new_geoms, ok = _clean(np.concatenate([inter, rest]))
+        new_keys = np.vstack([keys[pi], keys])
+        new_vul = np.concatenate([vl[vi], np.zeros(len(keys), np.int64)])
+        keys, geoms, vul = new_keys[ok], new_geoms[ok], new_vul[ok]
+    level, score, dominant = composite(keys, names, method, weights, score_breaks, count_level, vul, matrix)
+    cols = {"level": level, "score": score, "dominant": dominant}
+    for j, name in enumerate(names):
+        cols[f"lvl_{name}"] = keys[:, j] if len(keys) else np.zeros(0, np.int64)
+    if method == METHOD_MATRIX:
+        cols["vuln_level"] = vul
+    df = pd.DataFrame(cols)
+    df["geometry"] = geoms
+    if len(df):
+        # pieces with identical attributes (only possible after re-classing) are dissolved
+        attr = [c for c in df.columns if c != "geometry"]
+        groups = df.groupby(attr, sort=True, dropna=False).indices
+        rows, out_geoms = [], []
+        for key, idx in groups.items():
+            rows.append(key if isinstance(key, tuple) else (key,))
+            out_geoms.append(geoms[idx[0]] if len(idx) == 1 else shapely.union_all(geoms[idx]))
+        df = pd.DataFrame(rows, columns=attr)
+        df["geometry"] = geo.to_multipolygon(geo.polygonal_part(np.array(out_geoms, dtype=object)))
+        df = df.sort_values(["level"] + [f"lvl_{n}" for n in names], ascending=False, kind="stable").reset_index(drop=True)
+    else:
+        df["geometry"] = np.zeros(0, dtype=object)
+    df["area_m2"] = shapely.area(df["geometry"].to_numpy()) if len(df) else np.zeros(0)
+    return df[[c for c in df.columns if c != "geometry"] + ["geometry"]]
+
+
+# --- units x levels ----------------------------------------------------------------------------
+def level_geometries(geoms, levels):
+    """Dissolve non-overlapping zones to one geometry per level: ``(levels, geoms)`` sorted by level."""
+    geoms = np.asarray(geoms, dtype=object)
+    levels = np.asarray(levels, dtype=np.int64)
+    out_l, out_g = [], []
+    for lv in np.unique(levels).tolist():
+        parts = shapely.get_parts(geoms[levels == lv])
+        out_l.append(lv)
+        out_g.append(shapely.multipolygons(parts) if len(parts) else shapely.from_wkt("MULTIPOLYGON EMPTY"))
+    return np.array(out_l, dtype=np.int64), np.array(out_g, dtype=object)
+
+
+def split_units_by_levels(unit_geoms, zone_geoms, zone_levels, feedback=None):
+    """Pieces of each unit by level: ``(unit_index, level, geoms)``.
+
+    ``zone_geoms`` must not overlap (e.g. the composite zones, or :func:`resolve_levels` output).
+    Level 0 is the part of the unit outside every zone, so each unit's pieces cover it exactly.
+    """
+    unit_geoms, _ = geo.repair(np.asarray(unit_geoms, dtype=object))
+    zone_geoms = np.asarray(zone_geoms, dtype=object)
+    zone_levels = np.asarray(zone_levels, dtype=np.int64)
+    parts, owner = shapely.get_parts(zone_geoms, return_index=True)
+    part_levels = zone_levels[owner] if len(parts) else np.zeros(0, np.int64)
+    _cancel(feedback)
+    if len(parts):
+        tree = shapely.STRtree(unit_geoms)
+        pi, ui = tree.query(parts, predicate="intersects")  # the large zone part is prepared once
+    else:
+        pi = ui = np.zeros(0, dtype=np.int64)
+    _cancel(feedback)
+    shapely.prepare(parts)
+    inside = shapely.covers(parts[pi], unit_geoms[ui]) if len(pi) else np.zeros(0, bool)
+    pieces = np.empty(len(pi), dtype=object)
+    pieces[inside] = unit_geoms[ui[inside]]
+    cross = ~inside
+    if cross.any():
+        pieces[cross] = shapely.intersection(unit_geoms[ui[cross]], parts[pi[cross]])
+    pieces, ok = _clean(pieces)
+    u, lv, g = ui[ok], part_levels[pi[ok]], pieces[ok]
+    # the part of each unit outside all zones -> level 0
+    _cancel(feedback)
+    touched = np.unique(u)
+    rest = unit_geoms.copy()
+    if len(touched):
+        order = np.argsort(u, kind="stable")
+        covered = np.empty(len(touched), dtype=object)
+        starts = np.searchsorted(u[order], touched)
+        ends = np.r_[starts[1:], len(order)]
+        for j, (s, e) in enumerate(zip(starts, ends)):
+            covered[j] = shapely.union_all(g[order[s:e]])
+        rest[touched] = shapely.difference(unit_geoms[touched], covered)
+    rest, rok = _clean(rest)
+    ridx = np.flatnonzero(rok)
+    return (np.concatenate([u, ridx]).astype(np.int64), np.concatenate([lv, np.zeros(len(ridx), np.int64)]),
+            np.concatenate([g, rest[rok]]))
+
+
+def unit_level_table(unit_geoms, unit_ids, zone_geoms, zone_levels, population=None, feedback=None):
+    """One row per unit x level: ``unit_id, level, area_m2, area_share, population``.
+
+    ``population``: None, or a callable ``f(piece_geoms) -> persons per piece`` (e.g. a closure on
+    :func:`zonal.zonal_sums`). Pieces are unit-by-level polygons in the metric CRS.
+    Returns ``(table, pieces)`` where ``pieces`` = (unit_index, level, geoms).
+    """
+    unit_geoms, _ = geo.repair(np.asarray(unit_geoms, dtype=object))
+    u, lv, g = split_units_by_levels(unit_geoms, zone_geoms, zone_levels, feedback)
+    area = shapely.area(g)
+    pop = population(g) if population is not None else np.full(len(g), np.nan)
+    df = pd.DataFrame({"u": u, "level": lv, "area_m2": area, "population": pop})
+    df = df.groupby(["u", "level"], as_index=False, sort=True).sum(min_count=1)
+    unit_area = shapely.area(unit_geoms)
+    df["area_share"] = df["area_m2"] / np.where(unit_area[df["u"]] > 0, unit_area[df["u"]], np.nan)
+    df.insert(0, "unit_id", np.asarray(unit_ids, dtype=object)[df["u"].to_numpy()])
+    return df[["unit_id", "level", "area_m2", "area_share", "population", "u"]], (u, lv, g)
+
+
+def check_unit_ids(ids, layer):
+    """Unit ids must be present and unique."""
+    s = pd.Series(ids, dtype=object)
+    if s.isna().any():
+        raise InputError(QT_TRANSLATE_NOOP("@default", "{n} unit(s) of {layer} have no id: fill the id field or choose another one."),
+                         n=int(s.isna().sum()), layer=layer)
+    dup = s[s.duplicated()]
+    if len(dup):
+        raise InputError(QT_TRANSLATE_NOOP("@default", "The unit id field of {layer} is not unique ('{value}' appears more than once): choose a field with one value per unit."),
+                         layer=layer, value=dup.iloc[0])
+
+
+def parse_score_breaks(text):
+    b = parse_thresholds(text)
+    if len(b) == 0:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "SCORE_BREAKS holds no numbers: give ascending score breaks, e.g. 0.5,1.5,2.5,3.5."))
+    return b

@@ -1,0 +1,350 @@
+"""Raster totals per polygon: exact for whole cells, split by area for cells on a boundary.
+
+The typical use is population: how many persons live in each admin unit, each unit x hazard level
+piece or each service area. A cell that lies wholly inside a polygon counts fully; a cell that the
+polygon's boundary crosses counts with the share of the cell's area that lies inside. So the totals
+of polygons that partition an area add up to the raster total over that area, and nothing is
+counted twice or lost at boundaries.
+
+Public API
+----------
+``zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_CELL, classes=None,
+n_classes=1, metric_crs=None, feedback=None) -> ZonalResult``
+    ``polygons``: shapely array (they may overlap: overlapping polygons each get their own share).
+    ``mode``: :data:`PERSONS_PER_CELL` (cell values are counts) or :data:`PERSONS_PER_KM2` (cell
+    values are densities; each cell's count is density x the cell's true area in km^2).
+    ``classes``: optional int grid with the raster's shape (``-1`` = ignore); the sums are then
+    split by class (e.g. hazard level of each cell). Returns ``ZonalResult.sums`` with shape
+    ``(len(polygons), n_classes)``.
+``cell_counts(raster, band=1, mode=..., window=None, metric_crs=None)``
+    The count held by every cell (density converted), and the valid mask.
+``cell_areas_km2(info, rows, metric_crs=None)``
+    True area of the cells of the given rows in km^2 (geodesic for geographic rasters).
+
+How it works (vectorised, no per-cell Python loop): the polygons are split into layers of
+non-overlapping polygons; each layer is burnt into a label grid (cell centre rule) and its
+boundaries into a mask (all cells touched). Cells off the mask are whole: summed with
+``np.bincount``. Cells on the mask are intersected with the polygons (shapely, STRtree) and
+count with their area share. Every computation is in the raster's CRS; polygons are reprojected.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from osgeo import gdal, ogr, osr
+from pyproj import CRS, Geod
+
+from . import geometry as geo
+from .errors import QT_TRANSLATE_NOOP, Cancelled, InputError
+from .raster import open_raster
+
+gdal.UseExceptions()
+ogr.UseExceptions()
+
+TILE = 16  # boundary cells are handled in tiles of TILE x TILE cells
+STEP = 200_000  # boundary cells per batch
+
+PERSONS_PER_CELL = 0
+PERSONS_PER_KM2 = 1
+MODES = (PERSONS_PER_CELL, PERSONS_PER_KM2)
+
+
+@dataclass
+class ZonalResult:
+    """``sums[i, k]``: total of polygon ``i`` in class ``k``; ``whole_cells`` / ``split_cells``:
+    how many (cell, polygon) contributions were whole cells / area-split boundary cells."""
+
+    sums: np.ndarray
+    whole_cells: int
+    split_cells: int
+    raster_crs: object
+
+
+def _check_cancel(feedback):
+    if feedback is not None and feedback.isCanceled():
+        raise Cancelled()
+
+
+def raster_window(info, bounds):
+    """``(row0, row1, col0, col1)`` of the cells meeting ``bounds`` (in the raster CRS), clipped."""
+    gt = info.geotransform
+    x0, y0, x1, y1 = bounds
+    c0 = int(np.floor((x0 - gt[0]) / gt[1]))
+    c1 = int(np.ceil((x1 - gt[0]) / gt[1]))
+    if gt[5] < 0:
+        r0 = int(np.floor((y1 - gt[3]) / gt[5]))
+        r1 = int(np.ceil((y0 - gt[3]) / gt[5]))
+    else:
+        r0 = int(np.floor((y0 - gt[3]) / gt[5]))
+        r1 = int(np.ceil((y1 - gt[3]) / gt[5]))
+    r0, c0 = max(r0, 0), max(c0, 0)
+    r1, c1 = min(r1, info.height), min(c1, info.width)
+    return r0, max(r1, r0), c0, max(c1, c0)
+
+
+def cell_boxes(info, rows, cols):
+    """Shapely boxes of cells ``(rows, cols)`` in the raster CRS."""
+    gt = info.geotransform
+    xa = gt[0] + np.asarray(cols) * gt[1]
+    ya = gt[3] + np.asarray(rows) * gt[5]
+    xb, yb = xa + gt[1], ya + gt[5]
+    return shapely.box(np.minimum(xa, xb), np.minimum(ya, yb), np.maximum(xa, xb), np.maximum(ya, yb))
+
+
+def _span_boxes(info, row0, row1, col0, col1):
+    """Boxes spanning cell rows ``row0..row1-1`` and columns ``col0..col1-1`` (arrays)."""
+    gt = info.geotransform
+    xa, xb = gt[0] + np.asarray(col0) * gt[1], gt[0] + np.asarray(col1) * gt[1]
+    ya, yb = gt[3] + np.asarray(row0) * gt[5], gt[3] + np.asarray(row1) * gt[5]
+    return shapely.box(np.minimum(xa, xb), np.minimum(ya, yb), np.maximum(xa, xb), np.maximum(ya, yb))
+
+
+def cell_areas_km2(info, rows, metric_crs=None):
+    """True area (km^2) of a cell in each of ``rows``.
+
+    Geographic rasters: geodesic area on the raster's ellipsoid (it depends only on the row).
+    Projected rasters: the area of the row's middle cell measured in ``metric_crs`` (or in the
+    raster's own units, taken as metres, when ``metric_crs`` is None).
+    """
+    rows = np.asarray(rows)
+    crs = CRS.from_user_input(info.wkt) if info.wkt else None
+    if crs is not None and crs.is_geographic:
+        ell = crs.ellipsoid
+        geod = Geod(a=ell.semi_major_metre, rf=ell.inverse_flattening) if ell is not None else Geod(ellps="WGS84")
+        gt = info.geotransform
+        out = np.empty(len(rows))
+        dlon = abs(gt[1])
+        for i, r in enumerate(rows):
+            ya = gt[3] + r * gt[5]
+            yb = ya + gt[5]
+            area, _ = geod.polygon_area_perimeter([0.0, dlon, dlon, 0.0], [ya, ya, yb, yb])
+            out[i] = abs(area) / 1e6
+        return out
+    boxes = cell_boxes(info, rows, np.full(len(rows), info.width // 2))
+    if crs is not None and metric_crs is not None:
+        boxes = geo.transform(boxes, crs, metric_crs)
+    return shapely.area(boxes) / 1e6
+
+
+def cell_counts(raster, band=1, mode=PERSONS_PER_CELL, window=None, metric_crs=None):
+    """``(counts, valid, info)``: the count held by each cell of ``window`` (row0, row1, col0, col1).
+
+    Nodata cells count 0 and are False in ``valid``. Densities (``PERSONS_PER_KM2``) are turned into
+    counts with :func:`cell_areas_km2`. Negative values are rejected.
+    """
+    if mode not in MODES:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Unknown population mode {mode}: use 0 (persons per cell) or 1 (persons per km²)."),
+                         mode=mode)
+    ds, info = open_raster(raster, band)
+    r0, r1, c0, c1 = window if window is not None else (0, info.height, 0, info.width)
+    b = ds.GetRasterBand(band)
+    if r1 <= r0 or c1 <= c0:
+        return np.zeros((max(r1 - r0, 0), max(c1 - c0, 0))), np.zeros((max(r1 - r0, 0), max(c1 - c0, 0)), bool), info
+    values = b.ReadAsArray(c0, r0, c1 - c0, r1 - r0).astype(np.float64, copy=False)
+    valid = np.isfinite(values)
+    nodata = b.GetNoDataValue()
+    if nodata is not None and np.isfinite(nodata):
+        valid &= values != nodata
+    values = np.where(valid, values, 0.0)
+    if (values < 0).any():
+        raise InputError(QT_TRANSLATE_NOOP("@default", "The population raster holds negative values: set them to nodata or 0 first."))
+    if mode == PERSONS_PER_KM2:
+        values *= cell_areas_km2(info, np.arange(r0, r1), metric_crs)[:, None]
+    return values, valid, info
+
+
+def repair_polygons(geoms):
+    """Valid polygonal geometries (``make_valid`` keeping the structure, polygons only).
+
+    Reprojection can make nearly touching parts of a valid multipolygon overlap slightly; the
+    'structure' method unions such parts instead of cutting holes where they overlap.
+    """
+    geoms = np.asarray(geoms, dtype=object)
+    bad = ~shapely.is_valid(geoms) & ~shapely.is_missing(geoms)
+    if bad.any():
+        geoms = geoms.copy()
+        with np.errstate(invalid="ignore"):
+            try:
+                fixed = shapely.make_valid(geoms[bad], method="structure")
+            except (TypeError, ValueError):  # GEOS < 3.10
+                fixed = shapely.make_valid(geoms[bad])
+        fixed = np.where(shapely.is_missing(fixed), shapely.from_wkt("POLYGON EMPTY"), fixed)
+        geoms[bad] = geo.polygonal_part(fixed)
+    return geoms
+
+
+def non_overlapping_layers(polygons, disjoint=False):
+    """Split polygon indices into layers whose polygons do not overlap (greedy colouring).
+
+    Polygons that only touch along edges share a layer. Returns a list of index arrays.
+    ``disjoint=True`` skips the check (the caller knows the polygons do not overlap).
+    """
+    polygons = np.asarray(polygons, dtype=object)
+    n = len(polygons)
+    if n == 0:
+        return []
+    if disjoint:
+        return [np.arange(n)]
+    tree = shapely.STRtree(polygons)
+    a, b = tree.query(polygons, predicate="intersects")
+    keep = a < b
+    a, b = a[keep], b[keep]
+    if len(a):
+        try:
+            over = shapely.relate_pattern(polygons[a], polygons[b], "T********")
+        except shapely.errors.GEOSException:  # robust fallback: a shared area that is not a sliver
+            shared = shapely.area(shapely.intersection(polygons[a], polygons[b]))
+            small = np.minimum(shapely.area(polygons[a]), shapely.area(polygons[b]))
+            over = shared > 1e-9 * small
+        a, b = a[over], b[over]
+    if len(a) == 0:
+        return [np.arange(n)]
+    colour = np.zeros(n, dtype=np.int64)
+    neighbours = {}
+    for i, j in zip(a.tolist(), b.tolist()):
+        neighbours.setdefault(j, []).append(i)
+    for j in sorted(neighbours):  # only the polygons that overlap an earlier one are recoloured
+        used = {int(colour[i]) for i in neighbours[j]}
+        c = 0
+        while c in used:
+            c += 1
+        colour[j] = c
+    return [np.flatnonzero(colour == c) for c in range(int(colour.max()) + 1)]
+
+
+def _burn(shape, gt_window, wkt, geoms, values, all_touched, dtype):
+    """Rasterise shapely ``geoms`` burning ``values`` into a new grid of ``shape``."""
+    h, w = shape
+    gdal_type = gdal.GDT_Int32 if dtype == np.int32 else gdal.GDT_Byte
+    target = gdal.GetDriverByName("MEM").Create("", w, h, 1, gdal_type)
+    target.SetGeoTransform(gt_window)
+    srs = osr.SpatialReference()
+    if wkt:
+        srs.ImportFromWkt(wkt)
+        target.SetProjection(wkt)
+    src = ogr.GetDriverByName("Memory").CreateDataSource("burn")
+    layer = src.CreateLayer("g", srs=srs if wkt else None, geom_type=ogr.wkbUnknown)
+    layer.CreateField(ogr.FieldDefn("v", ogr.OFTInteger))
+    defn = layer.GetLayerDefn()
+    wkbs = shapely.to_wkb(geoms)
+    for wkb, v in zip(wkbs, values.tolist()):
+        f = ogr.Feature(defn)
+        f.SetField(0, int(v))
+        f.SetGeometryDirectly(ogr.CreateGeometryFromWkb(wkb))
+        layer.CreateFeature(f)
+    options = ["ATTRIBUTE=v"] + (["ALL_TOUCHED=TRUE"] if all_touched else [])
+    gdal.RasterizeLayer(target, [1], layer, options=options)
+    return target.GetRasterBand(1).ReadAsArray().astype(dtype, copy=False)
+
+
+def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_CELL, classes=None, n_classes=1,
+               metric_crs=None, disjoint=False, feedback=None):
+    """Totals of ``raster`` per polygon (and per class), see the module docstring.
+
+    ``disjoint=True``: the caller guarantees the polygons do not overlap (skips that check).
+
+    ``classes``: None, or an int array with the raster's full shape (values ``0..n_classes-1``,
+    ``-1`` = not counted). ``polygons_crs``: CRS of ``polygons`` (anything pyproj reads).
+    """
+    polygons = np.asarray(polygons, dtype=object)
+    n = len(polygons)
+    sums = np.zeros((n, n_classes))
+    _, info = open_raster(raster, band)
+    if not info.wkt:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "The raster {path} has no coordinate reference system."), path=raster)
+    rcrs = CRS.from_user_input(info.wkt)
+    if n == 0:
+        return ZonalResult(sums, 0, 0, rcrs)
+    if classes is not None and tuple(classes.shape) != (info.height, info.width):
+        raise ValueError("classes must have the raster's shape")
+    geoms = geo.transform(polygons, polygons_crs, rcrs) if polygons_crs is not None else polygons
+    geoms = repair_polygons(geoms)
+    ok = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    if not ok.any():
+        return ZonalResult(sums, 0, 0, rcrs)
+    window = raster_window(info, shapely.total_bounds(geoms[ok]))
+    r0, r1, c0, c1 = window
+    if r1 <= r0 or c1 <= c0:
+        return ZonalResult(sums, 0, 0, rcrs)
+    counts, _valid, _ = cell_counts(raster, band, mode, window, metric_crs)
+    if classes is not None:
+        cls = np.asarray(classes[r0:r1, c0:c1], dtype=np.int64)
+    else:
+        cls = np.zeros(counts.shape, dtype=np.int64)
+    counts = np.where(cls >= 0, counts, 0.0)
+    cls = np.where(cls >= 0, cls, 0)
+    gt = info.geotransform
+    gt_w = (gt[0] + c0 * gt[1], gt[1], 0.0, gt[3] + r0 * gt[5], 0.0, gt[5])
+    whole = split = 0
+    ok_idx = np.flatnonzero(ok)
+    layers = [ok_idx[lay] for lay in non_overlapping_layers(geoms[ok_idx], disjoint)]
+    done = 0
+    for layer in layers:
+        _check_cancel(feedback)
+        labels = _burn(counts.shape, gt_w, info.wkt, geoms[layer], np.arange(1, len(layer) + 1), False, np.int32)
+        edges = _burn(counts.shape, gt_w, info.wkt, shapely.boundary(geoms[layer]), np.ones(len(layer)), True, np.uint8) > 0
+        inner = (labels > 0) & ~edges
+        idx = (layer[labels[inner] - 1]) * n_classes + cls[inner]
+        sums += np.bincount(idx, weights=counts[inner], minlength=n * n_classes).reshape(n, n_classes)
+        whole += int(inner.sum())
+        del labels, inner
+        rows, cols = np.nonzero(edges)
+        del edges
+        keep = counts[rows, cols] > 0
+        rows, cols = rows[keep], cols[keep]
+        lg = geoms[layer]
+        # Boundary cells are grouped in tiles of TILE x TILE cells: each polygon is first clipped to
+        # the tiles it meets, so each cell is intersected with a small piece, not the whole polygon.
+        tile_id = (rows // TILE) * ((counts.shape[1] + TILE - 1) // TILE) + cols // TILE
+        order = np.argsort(tile_id, kind="stable")
+        rows, cols, tile_id = rows[order], cols[order], tile_id[order]
+        starts = np.flatnonzero(np.r_[True, tile_id[1:] != tile_id[:-1]]) if len(rows) else np.zeros(0, np.int64)
+        ends = np.r_[starts[1:], len(rows)].astype(np.int64)
+        # process batches of tiles to bound memory
+        t = 0
+        while t < len(starts):
+            _check_cancel(feedback)
+            t_end = t
+            while t_end < len(starts) and ends[t_end] - starts[t] < STEP:
+                t_end += 1
+            t_end = max(t_end, t + 1)
+            sel = slice(starts[t], ends[t_end - 1])
+            rr, cc, tid = rows[sel], cols[sel], tile_id[sel]
+            tiles = np.unique(tid)
+            tr0 = (tiles // ((counts.shape[1] + TILE - 1) // TILE)) * TILE
+            tc0 = (tiles % ((counts.shape[1] + TILE - 1) // TILE)) * TILE
+            tboxes = _span_boxes(info, tr0 + r0, np.minimum(tr0 + TILE, counts.shape[0]) + r0,
+                                 tc0 + c0, np.minimum(tc0 + TILE, counts.shape[1]) + c0)
+            ti, pi = shapely.STRtree(lg).query(tboxes, predicate="intersects")
+            clips = shapely.intersection(tboxes[ti], lg[pi])
+            clip_tile = tiles[ti]
+            boxes = cell_boxes(info, rr + r0, cc + c0)
+            bi, ci = shapely.STRtree(clips).query(boxes, predicate="intersects")
+            same = clip_tile[ci] == tid[bi]
+            bi, ci = bi[same], ci[same]
+            t = t_end
+            if len(bi) == 0:
+                continue
+            shapely.prepare(clips)
+            frac = np.ones(len(bi))
+            try:
+                part = ~shapely.covers(clips[ci], boxes[bi])  # whole cells need no overlay
+            except shapely.errors.GEOSException:  # robustness issue in the predicate: overlay them all
+                part = np.ones(len(bi), dtype=bool)
+            if part.any():
+                frac[part] = (shapely.area(shapely.intersection(boxes[bi[part]], clips[ci[part]]))
+                              / shapely.area(boxes[bi[part]]))
+            idx = layer[pi[ci]] * n_classes + cls[rr[bi], cc[bi]]
+            sums += np.bincount(idx, weights=counts[rr[bi], cc[bi]] * frac, minlength=n * n_classes).reshape(n, n_classes)
+            split += len(bi)
+        done += 1
+        if feedback is not None:
+            feedback.setProgress(100.0 * done / len(layers))
+    return ZonalResult(sums, whole, split, rcrs)
+
+
+def raster_total(raster, band=1, mode=PERSONS_PER_CELL, metric_crs=None):
+    """The total of the whole raster (density converted with the cells' true areas)."""
+    counts, _, _ = cell_counts(raster, band, mode, None, metric_crs)
+    return float(counts.sum())
