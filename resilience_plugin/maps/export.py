@@ -1,0 +1,436 @@
+"""Filling a plan-map layout with layers and texts, and exporting it (PDF / PNG / SVG, atlas or not).
+
+Used by ``resilience:exportplanmap`` and usable from any PyQGIS code::
+
+    plan = PlanMap.from_template(path, layers, project_crs_context)
+    plan.fill(title=..., subtitle=..., note=..., date=...)
+    files = plan.export(output_path, "pdf", dpi=300)
+
+Errors the user can fix raise :class:`ExportError` (message already translated).
+"""
+
+import math
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from qgis.core import (
+    Qgis,
+    QgsCoordinateTransform,
+    QgsExpression,
+    QgsExpressionContextUtils,
+    QgsFillSymbol,
+    QgsInvertedPolygonRenderer,
+    QgsLayoutExporter,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemMapOverview,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLineSymbol,
+    QgsMarkerSymbol,
+    QgsPrintLayout,
+    QgsProject,
+    QgsReadWriteContext,
+    QgsRectangle,
+    QgsRenderContext,
+    QgsRuleBasedRenderer,
+    QgsScaleBarSettings,
+    QgsSingleSymbolRenderer,
+    QgsUnitTypes,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtXml import QDomDocument
+
+from ..i18n import tr
+from . import layout as lay
+from .style_tools import apply_named_style, detect_style, layer_kind
+
+FORMATS = ["pdf", "png", "svg"]
+MAX_DPI = 1200
+
+
+class ExportError(Exception):
+    """A problem the user can fix; the message is already translated."""
+
+
+def _pick(path, old):
+    obj = Qgis
+    for part in path.split("."):
+        obj = getattr(obj, part, None)
+        if obj is None:
+            return old
+    return obj
+
+
+TEXT_ALWAYS_TEXT = _pick("TextRenderFormat.AlwaysText", getattr(QgsRenderContext, "TextFormatAlwaysText", None))
+_MODES = getattr(Qgis, "ScaleBarSegmentSizeMode", None)  # QGIS >= 3.26
+FIXED_SEGMENTS = _MODES.Fixed if _MODES is not None else QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed
+EXPORT_SUCCESS = QgsLayoutExporter.ExportResult.Success
+EXPORT_CANCELED = QgsLayoutExporter.ExportResult.Canceled
+
+
+# --- inputs --------------------------------------------------------------------------------------
+def read_template(path):
+    """The QDomDocument of a layout template, or ExportError when missing / not a layout."""
+    path = Path(path)
+    if not path.is_file():
+        raise ExportError(tr("The layout template {path} does not exist. Choose an existing .qpt file or one of the "
+                             "built-in templates.").format(path=path))
+    doc = QDomDocument()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    ok = doc.setContent(text)[0] if text else False
+    if not ok or doc.documentElement().tagName() != "Layout":
+        raise ExportError(tr("{path} is not a QGIS layout template (.qpt): save one from the QGIS layout designer "
+                             "with Layout > Save as Template.").format(path=path))
+    return doc
+
+
+def check_dpi(dpi):
+    if dpi is None or dpi <= 0 or dpi > MAX_DPI:
+        raise ExportError(tr("DPI must be between 1 and {max} (300 is usual for print); {dpi} was given.").format(
+            max=MAX_DPI, dpi=dpi))
+
+
+def check_output_folder(path):
+    """Create the output folder if needed and make sure it can be written to."""
+    folder = Path(path).parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        raise ExportError(tr("The output folder {folder} cannot be created: choose a folder you can write to.").format(
+            folder=folder)) from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ExportError(tr("The output folder {folder} is not writable: choose a folder you can write to.").format(
+            folder=folder))
+    return folder
+
+
+def nice_segment(limit):
+    """The largest 1, 2 or 5 x 10^k not above ``limit`` (> 0)."""
+    if limit <= 0:
+        return 1.0
+    k = math.floor(math.log10(limit))
+    for m in (5, 2, 1):
+        if m * 10 ** k <= limit:
+            return float(m * 10 ** k)
+    return float(10 ** k)
+
+
+def safe_file_name(text):
+    return re.sub(r'[\\/:*?"<>|\s]+', "_", str(text)).strip("_") or "page"
+
+
+def apply_reference_style(layer):
+    """A quiet style for context layers read from files: outlines, thin grey lines, small dots."""
+    kind = layer_kind(layer)
+    if kind == "polygon":
+        symbol = QgsFillSymbol.createSimple({"style": "no", "outline_color": "90,90,90,255", "outline_width": "0.25",
+                                             "outline_width_unit": "MM"})
+    elif kind == "line":
+        symbol = QgsLineSymbol.createSimple({"line_color": "120,120,120,255", "line_width": "0.2", "line_width_unit": "MM"})
+    elif kind == "point":
+        symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": "90,90,90,255", "size": "1.2",
+                                               "outline_style": "no"})
+    else:
+        return
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+
+
+# --- the plan map --------------------------------------------------------------------------------
+class PlanMap:
+    """A private project holding copies of the layers, and a layout loaded from a template."""
+
+    def __init__(self, template_doc, own_template=True):
+        self.project = QgsProject()
+        self.layout = QgsPrintLayout(self.project)
+        _, ok = self.layout.loadFromTemplate(template_doc, QgsReadWriteContext())
+        if not ok:
+            raise ExportError(tr("The layout template could not be loaded: check it in the QGIS layout designer."))
+        self.own_template = own_template
+        self.layers = []
+        self.coverage = None
+        self.name_field = None
+        self.map = self.item(lay.ITEM_MAP, QgsLayoutItemMap) or next(
+            (i for i in self.layout.items() if isinstance(i, QgsLayoutItemMap)), None)
+        if self.map is None:
+            raise ExportError(tr("The layout template has no map item: add one in the layout designer."))
+        if own_template:
+            self._fix_resources()
+
+    def item(self, item_id, cls=None):
+        found = self.layout.itemById(item_id)
+        if found is None or (cls is not None and not isinstance(found, cls)):
+            return None
+        return found
+
+    def _fix_resources(self):
+        """Our templates: the bundled north arrow and a Chinese font that is installed here."""
+        north = self.item(lay.ITEM_NORTH, QgsLayoutItemPicture)
+        if north is not None:
+            north.setPicturePath(str(lay.north_arrow_path()))
+        lay.apply_font_family(self.layout, lay.font_families())
+
+    # layers ---------------------------------------------------------------------------------------
+    def add_layers(self, layers, in_project=lambda layer: True, palette="default", labels=0, feedback=None):
+        """Copy ``layers`` (first drawn on top) into the private project. Layers that are not in the
+        user's project (read from a file by a model or a batch run) get our style for their type."""
+        for layer in layers:
+            clone = layer.clone()
+            if not in_project(layer) and isinstance(clone, QgsVectorLayer):
+                style = detect_style(clone)
+                if style:
+                    ok, message = apply_named_style(clone, style, palette, labels)
+                    if not ok and feedback is not None:
+                        feedback.pushWarning(tr("Could not apply the style '{name}': {message}").format(name=style, message=message))
+                else:
+                    apply_reference_style(clone)
+            self.project.addMapLayer(clone, False)
+            self.layers.append(clone)
+
+    def set_coverage(self, layer, name_field):
+        """Atlas over ``layer``: the other features are faded, the current one outlined."""
+        cov = layer.clone()
+        self.project.addMapLayer(cov, False)
+        # Everything outside the current feature is faded (an inverted polygon fill), its outline drawn.
+        mask = QgsFillSymbol.createSimple({"color": "255,255,255,165", "outline_color": "32,32,32,255",
+                                           "outline_width": "0.7", "outline_width_unit": "MM"})
+        root = QgsRuleBasedRenderer.Rule(None)
+        root.appendChild(QgsRuleBasedRenderer.Rule(mask, filterExp="$id = @atlas_featureid", label=layer.name()))
+        cov.setRenderer(QgsInvertedPolygonRenderer(QgsRuleBasedRenderer(root)))
+        self.coverage = cov
+        self.name_field = name_field
+        atlas = self.layout.atlas()
+        atlas.setCoverageLayer(cov)
+        atlas.setEnabled(True)
+        atlas.setHideCoverage(False)
+        atlas.setPageNameExpression(QgsExpression.quotedColumnRef(name_field))
+        self.map.setAtlasDriven(True)
+        self.map.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
+        self.map.setAtlasMargin(0.08)
+
+    # geometry -------------------------------------------------------------------------------------
+    def full_extent(self, crs, layers):
+        context = self.project.transformContext()
+        box = QgsRectangle()
+        box.setMinimal()
+        for layer in layers:
+            extent = layer.extent()
+            if extent.isEmpty():
+                continue
+            if layer.crs() != crs:
+                xform = QgsCoordinateTransform(layer.crs(), crs, context)
+                xform.setBallparkTransformsAreAppropriate(True)
+                extent = xform.transformBoundingBox(extent)
+            box.combineExtentWith(extent)
+        return box
+
+    @staticmethod
+    def with_margin(box, fraction=0.05):
+        b = QgsRectangle(box)
+        dx, dy = b.width() * fraction, b.height() * fraction
+        if dx == 0 and dy == 0:
+            dx = dy = 100.0
+        return QgsRectangle(b.xMinimum() - dx, b.yMinimum() - dy, b.xMaximum() + dx, b.yMaximum() + dy)
+
+    @staticmethod
+    def fit_aspect(item, box):
+        """``box`` grown around its centre to the map item's aspect ratio (so the item keeps its size)."""
+        size = item.sizeWithUnits()
+        if size.height() <= 0 or box.height() <= 0:
+            return box
+        ratio = size.width() / size.height()
+        w, h = box.width(), box.height()
+        if w / h < ratio:
+            w = h * ratio
+        else:
+            h = w / ratio
+        c = box.center()
+        return QgsRectangle(c.x() - w / 2, c.y() - h / 2, c.x() + w / 2, c.y() + h / 2)
+
+    # filling --------------------------------------------------------------------------------------
+    def fill(self, crs, extent=None, title="", subtitle="", note="", date="", crs_note="", overview=True):
+        """Put the layers, extent and texts into the layout."""
+        layers = list(self.layers)
+        shown = ([self.coverage] if self.coverage is not None else []) + layers
+        self.project.setCrs(crs)
+        self.map.setCrs(crs)
+        self.map.setLayers(shown)
+        self.map.setKeepLayerSet(True)
+        full = self.full_extent(crs, shown)
+        target = extent if extent is not None and not extent.isEmpty() else self.with_margin(full)
+        self.map.setExtent(self.fit_aspect(self.map, target))
+
+        for name, value in (("plan_title", title), ("plan_subtitle", subtitle), ("plan_note", note),
+                            ("plan_date", date), ("plan_crs", crs_note)):
+            QgsExpressionContextUtils.setLayoutVariable(self.layout, name, value)
+        page_name = ""
+        if self.coverage is not None:
+            page_name = "[% " + QgsExpression.quotedColumnRef(self.name_field) + " %]"
+        texts = {
+            lay.ITEM_TITLE: title,
+            lay.ITEM_SUBTITLE: " · ".join(t for t in (subtitle, page_name) if t),
+            lay.ITEM_NOTE: note,
+            lay.ITEM_DATE: tr("Date: {date}").format(date=date) if date else "",
+            lay.ITEM_CRS: tr("Coordinate reference system: {crs}").format(crs=crs_note) if crs_note else "",
+        }
+        for item_id, text in texts.items():
+            label = self.item(item_id, QgsLayoutItemLabel)
+            if label is not None:
+                label.setText(text)
+
+        legend = self.item(lay.ITEM_LEGEND, QgsLayoutItemLegend)
+        if legend is not None:
+            legend.setLinkedMap(self.map)
+            legend.setAutoUpdateModel(False)
+            root = legend.model().rootGroup()
+            root.removeAllChildren()
+            for layer in layers:
+                root.addLayer(layer)
+            legend.setLegendFilterByMapEnabled(True)
+            if self.own_template:
+                legend.setTitle(tr("Legend"))
+            legend.updateLegend()
+
+        bar = self.item(lay.ITEM_SCALEBAR, QgsLayoutItemScaleBar)
+        if bar is not None:
+            self._setup_scalebar(bar)
+
+        ov = self.item(lay.ITEM_OVERVIEW, QgsLayoutItemMap)
+        if ov is not None:
+            if not overview:
+                self.layout.removeLayoutItem(ov)
+            else:
+                ov.setCrs(crs)
+                ov.setLayers(shown)
+                ov.setKeepLayerSet(True)
+                ov.setExtent(self.fit_aspect(ov, self.with_margin(full, 0.03)))
+                frame = QgsLayoutItemMapOverview(tr("Map extent"), ov)
+                frame.setLinkedMap(self.map)
+                frame.setFrameSymbol(QgsFillSymbol.createSimple({
+                    "style": "no", "outline_color": "224,32,32,255", "outline_width": "0.5",
+                    "outline_width_unit": "MM"}))
+                ov.overviews().addOverview(frame)
+        self.layout.refresh()
+
+    def _setup_scalebar(self, bar):
+        bar.setLinkedMap(self.map)
+        self._bar = bar
+        self.round_scalebar()
+        if self.coverage is not None:
+            self.layout.atlas().featureChanged.connect(self.round_scalebar)
+
+    def round_scalebar(self, *_):
+        """Segments of 1, 2 or 5 x 10^k metres (in m below 1 km, else km), 4 segments filling at most
+        the bar's maximum width. Re-run on every atlas page."""
+        bar, crs, extent = self._bar, self.map.crs(), self.map.extent()
+        if extent.isEmpty() or crs.isGeographic():
+            return
+        metres_per_map_unit = QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), QgsUnitTypes.DistanceUnit.DistanceMeters)
+        width_mm = self.map.sizeWithUnits().width()
+        mm_per_metre = width_mm / (extent.width() * metres_per_map_unit)
+        segments = 4
+        max_w = bar.maximumBarWidth() or 60.0
+        segment_m = nice_segment(max_w / segments / mm_per_metre)
+        km = segment_m * segments >= 1000
+        unit = QgsUnitTypes.DistanceUnit.DistanceKilometers if km else QgsUnitTypes.DistanceUnit.DistanceMeters
+        bar.setUnits(unit)
+        bar.setMapUnitsPerScaleBarUnit(1.0)  # map units are converted to the bar units by QGIS
+        bar.setUnitLabel("km" if km else "m")
+        bar.setSegmentSizeMode(FIXED_SEGMENTS)
+        bar.setNumberOfSegments(segments)
+        bar.setNumberOfSegmentsLeft(0)
+        bar.setUnitsPerSegment(segment_m / 1000.0 if km else segment_m)
+        bar.update()
+
+    # exporting ------------------------------------------------------------------------------------
+    def export(self, output, fmt, dpi=300, single_file=True, feedback=None):
+        """Export to ``output``; an atlas to PNG/SVG (or PDF with ``single_file`` off) gives one file per
+        feature next to it, named by the coverage field. Returns the list of files written.
+        Nothing is left behind on failure: pages are written to a hidden temporary folder first."""
+        output = Path(output)
+        folder = check_output_folder(output)
+        try:
+            tmp = Path(tempfile.mkdtemp(prefix=".plan_map_", dir=str(folder)))
+        except OSError:
+            raise ExportError(tr("The output folder {folder} is not writable: choose a folder you can write to.").format(
+                folder=folder)) from None
+        try:
+            written = self._export_into(tmp, output, fmt, dpi, single_file, feedback)
+            final = []
+            for path in written:
+                dest = folder / path.name
+                shutil.move(str(path), str(dest))
+                final.append(str(dest))
+            return final
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    def _export_into(self, tmp, output, fmt, dpi, single_file, feedback):
+        exporter = QgsLayoutExporter(self.layout)
+        target = tmp / output.name
+        if fmt == "pdf":
+            settings = QgsLayoutExporter.PdfExportSettings()
+            settings.textRenderFormat = TEXT_ALWAYS_TEXT
+            settings.rasterizeWholeImage = False
+            settings.forceVectorOutput = False
+            settings.appendGeoreference = True
+        elif fmt == "svg":
+            settings = QgsLayoutExporter.SvgExportSettings()
+            settings.textRenderFormat = TEXT_ALWAYS_TEXT
+            settings.forceVectorOutput = False
+        else:
+            settings = QgsLayoutExporter.ImageExportSettings()
+            settings.generateWorldFile = True
+        settings.dpi = float(dpi)
+
+        atlas = self.layout.atlas()
+        if self.coverage is None:
+            if fmt == "pdf":
+                result = exporter.exportToPdf(str(target), settings)
+            elif fmt == "svg":
+                result = exporter.exportToSvg(str(target), settings)
+            else:
+                result = exporter.exportToImage(str(target), settings)
+            self._check(result, exporter.errorMessage() if hasattr(exporter, "errorMessage") else "")
+            return sorted(p for p in tmp.iterdir() if p.is_file())
+
+        if feedback is not None and feedback.isCanceled():
+            self._check(EXPORT_CANCELED, "")
+        names = [safe_file_name(f[self.name_field]) for f in self.coverage.getFeatures()]
+        if len(set(names)) < len(names):  # duplicate names: add the page number
+            names = [f"{n}_{i + 1}" for i, n in enumerate(names)]
+        # Pages are written as p000001... and renamed in Python: no escaping of names in expressions.
+        atlas.setFilenameExpression("'p' || lpad(to_string(@atlas_featurenumber), 6, '0')")
+        if fmt == "pdf" and single_file:
+            result, error = QgsLayoutExporter.exportToPdf(atlas, str(target), settings, feedback)
+        elif fmt == "pdf":
+            result, error = QgsLayoutExporter.exportToPdfs(atlas, str(target), settings, feedback)
+        elif fmt == "svg":
+            result, error = QgsLayoutExporter.exportToSvg(atlas, str(target), settings, feedback)
+        else:
+            result, error = QgsLayoutExporter.exportToImage(atlas, str(target), "png", settings, feedback)
+        self._check(result, error)
+        files = []
+        for path in sorted(p for p in tmp.iterdir() if p.is_file()):
+            match = re.fullmatch(r"p(\d{6})(\..+)", path.name)
+            if match and 0 < int(match.group(1)) <= len(names):
+                renamed = path.with_name(f"{output.stem}_{names[int(match.group(1)) - 1]}{match.group(2)}")
+                path.rename(renamed)
+                path = renamed
+            files.append(path)
+        return files
+
+    @staticmethod
+    def _check(result, error):
+        if result == EXPORT_SUCCESS:
+            return
+        if result == EXPORT_CANCELED:
+            raise ExportError(tr("Cancelled by the user; no output was written."))
+        raise ExportError(tr("The map could not be exported: {error}").format(error=error or str(result)))

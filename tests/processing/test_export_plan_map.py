@@ -1,0 +1,223 @@
+"""resilience:exportplanmap on the Jakarta sample: page size, searchable Chinese text, legend colours,
+atlas pages, and every bad input (clear message, nothing left behind)."""
+
+import json
+import re
+import subprocess
+import unicodedata
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import pytest
+import shapely
+from PIL import Image
+from pyproj import Transformer
+from qgis.core import QgsProcessingException
+
+from tests.conftest import REPO, SAMPLE, register_provider
+from tests.helpers import read_gdf
+
+GPKG = SAMPLE / "jakarta.gpkg"
+KECAMATAN = f"{GPKG}|layername=kecamatan"
+LAYOUTS = REPO / "resources" / "layouts"
+PALETTES = json.loads((REPO / "resources" / "standards" / "palettes.json").read_text(encoding="utf-8"))
+TITLE = "雅加达洪水灾害综合分区图"
+SUBTITLE = "韧性城市专项规划"
+PUSAT = "JAKARTA PUSAT"
+
+
+@pytest.fixture(scope="module")
+def zones(qgis_app, tmp_path_factory):
+    """Composite hazard zones of the current flood depth, made with resilience:classifyhazard."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    register_provider()
+    out = tmp_path_factory.mktemp("zones") / "flood_zones.gpkg"
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    processing.run("resilience:classifyhazard", {
+        "INPUT": str(SAMPLE / "flood_current_depth.tif"), "HAZARD_NAME": "flood", "THRESHOLDS": "0.1,0.5,1.0,2.0",
+        "OUTPUT": str(out)}, context=context, feedback=QgsProcessingFeedback())
+    return str(out)
+
+
+def _params(zones, output, **extra):
+    params = {"LAYERS": [zones, KECAMATAN], "TEMPLATE": 0, "TITLE": TITLE, "SUBTITLE": SUBTITLE,
+              "NOTE": "资料来源：InaSAFE 雅加达样例数据", "DATE": "2026-11-24", "FORMAT": 0, "DPI": 300,
+              "OUTPUT": str(output)}
+    params.update(extra)
+    return params
+
+
+def _item_box(template, item_id):
+    """(x, y, width, height) in mm of a layout item, read from the template XML itself."""
+    root = ET.parse(LAYOUTS / template).getroot()
+    for item in root.iter("LayoutItem"):
+        if item.get("id") == item_id:
+            x, y, _ = item.get("position").split(",")
+            w, h, _ = item.get("size").split(",")
+            return float(x), float(y), float(w), float(h)
+    raise AssertionError(f"no item {item_id} in {template}")
+
+
+def _hex_rgb(hex_colour):
+    return np.array([int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)])
+
+
+def _has_colour(pixels, rgb, tol=6, min_count=20):
+    return int((np.abs(pixels.astype(int) - rgb).max(axis=-1) <= tol).sum()) >= min_count
+
+
+def test_a3_pdf_page_size_and_searchable_chinese_title(run_alg, zones, tmp_path):
+    out = tmp_path / "maps" / "flood_zones_a3.pdf"
+    res = run_alg("exportplanmap", _params(zones, out))
+    assert res["OUTPUT"] == str(out) and out.is_file()
+    assert res["PAGES"] == 1
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    w_pt, h_pt = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups())
+    assert w_pt / 72 * 25.4 == pytest.approx(420, abs=0.5)  # A3 landscape: 420 x 297 mm
+    assert h_pt / 72 * 25.4 == pytest.approx(297, abs=0.5)
+    assert re.search(r"Pages:\s+1\b", info)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    # Noto CJK shares the glyph of 水 with the Kangxi radical ⽔; NFKC folds the two, as PDF search does.
+    text = unicodedata.normalize("NFKC", text)
+    assert TITLE in text and SUBTITLE in text
+    assert "2026-11-24" in text
+    assert "32748" in text  # the CRS note: WGS 84 / UTM zone 48S for Jakarta at 106.8 E, 6.2 S
+    # nothing else in the folder (no temporary pages left)
+    assert sorted(p.name for p in out.parent.iterdir()) == [out.name]
+
+
+def test_a4_portrait_pdf_page_size(run_alg, zones, tmp_path):
+    out = tmp_path / "a4.pdf"
+    run_alg("exportplanmap", _params(zones, out, TEMPLATE=3, OVERVIEW=False))
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
+    w_pt, h_pt = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups())
+    assert (w_pt / 72 * 25.4, h_pt / 72 * 25.4) == (pytest.approx(210, abs=0.5), pytest.approx(297, abs=0.5))
+
+
+def test_png_not_blank_and_legend_shows_every_level_colour(run_alg, zones, tmp_path):
+    dpi = 90
+    out = tmp_path / "flood_zones.png"
+    res = run_alg("exportplanmap", _params(zones, out, FORMAT=1, DPI=dpi))
+    img = np.asarray(Image.open(res["OUTPUT"]).convert("RGB"))
+    assert img.shape[1] == pytest.approx(420 / 25.4 * dpi, abs=2) and img.shape[0] == pytest.approx(297 / 25.4 * dpi, abs=2)
+    non_white = (img.min(axis=-1) < 235).mean()
+    assert non_white > 0.05 and img.std() > 20  # not a blank page
+
+    levels = sorted(set(read_gdf(zones)["level"]))
+    assert levels == [1, 2, 3, 4]
+    x, y, w, h = _item_box("a3_landscape.qpt", "legend")
+    px = lambda mm: int(round(mm / 25.4 * dpi))  # noqa: E731
+    legend = img[px(y):px(y + h), px(x):px(x + w)]
+    colours = PALETTES["palettes"]["default"]["levels"]
+    for lv in levels:
+        assert _has_colour(legend, _hex_rgb(colours[str(lv)])), f"level {lv} colour missing from the legend"
+    for lv in (5, 6):  # styled but not on the map: the legend lists only what is visible
+        assert not _has_colour(legend, _hex_rgb(colours[str(lv)]), min_count=5)
+    mx, my, mw, mh = _item_box("a3_landscape.qpt", "map")
+    map_px = img[px(my):px(my + mh), px(mx):px(mx + mw)]
+    for lv in levels:
+        assert _has_colour(map_px, _hex_rgb(colours[str(lv)]), tol=12)
+    assert (tmp_path / "flood_zones.pgw").is_file()  # world file for the PNG
+
+
+def _pusat():
+    kec = read_gdf(GPKG, "kecamatan")
+    return kec[kec["KAB_NAME"] == PUSAT].reset_index(drop=True)
+
+
+def test_atlas_pdf_one_page_per_sub_district(run_alg, zones, tmp_path):
+    out = tmp_path / "atlas.pdf"
+    res = run_alg("exportplanmap", _params(zones, out, TEMPLATE=2, DPI=72,
+                                           COVERAGE=f"{KECAMATAN}|subset=\"KAB_NAME\" = '{PUSAT}'",
+                                           COVERAGE_NAME_FIELD="KEC_NAME"))
+    expected = len(_pusat())
+    assert expected == 8
+    assert res["PAGES"] == expected
+    info = subprocess.run(["pdfinfo", res["OUTPUT"]], capture_output=True, text=True, check=True).stdout
+    assert int(re.search(r"Pages:\s+(\d+)", info).group(1)) == expected
+    text = subprocess.run(["pdftotext", res["OUTPUT"], "-"], capture_output=True, text=True, check=True).stdout
+    for name in _pusat()["KEC_NAME"]:
+        assert name in text  # each page names its sub-district
+
+
+def test_atlas_png_pages_each_contain_their_feature(run_alg, zones, tmp_path):
+    dpi = 40
+    out = tmp_path / "pusat.png"
+    res = run_alg("exportplanmap", _params(zones, out, TEMPLATE=2, FORMAT=1, DPI=dpi,
+                                           COVERAGE=f"{KECAMATAN}|subset=\"KAB_NAME\" = '{PUSAT}'",
+                                           COVERAGE_NAME_FIELD="KEC_NAME"))
+    pusat = _pusat()
+    files = res["FILES"].split(";")
+    assert len(files) == len(pusat)
+    # The map is drawn in UTM 48S (Jakarta); the world file georeferences each page image.
+    to_utm = Transformer.from_crs(4326, 32748, always_xy=True)
+    mx, my, mw, mh = _item_box("a4_landscape.qpt", "map")
+    for name, geom in zip(pusat["KEC_NAME"], pusat.geometry):
+        png = tmp_path / f"pusat_{name.replace(' ', '_')}.png"
+        assert str(png) in files
+        a, _, _, e, c, f = [float(v) for v in png.with_suffix(".pgw").read_text().split()]
+        col = lambda mm: mm / 25.4 * dpi  # noqa: E731
+        x0, x1 = c + a * col(mx), c + a * col(mx + mw)
+        y0, y1 = f + e * col(my + mh), f + e * col(my)
+        utm = shapely.transform(geom, lambda xy: np.column_stack(to_utm.transform(xy[:, 0], xy[:, 1])))
+        bx0, by0, bx1, by1 = utm.bounds
+        assert x0 <= bx0 and bx1 <= x1 and y0 <= by0 and by1 <= y1, name
+        # zoomed to the feature, not to the whole city
+        assert max((bx1 - bx0) / (x1 - x0), (by1 - by0) / (y1 - y0)) > 0.6, name
+
+
+# --- bad input: a clear message, and nothing written -----------------------------------------------
+def _fails(run_alg, params, pattern):
+    with pytest.raises(QgsProcessingException, match=pattern):
+        run_alg("exportplanmap", params)
+
+
+def test_missing_template_file(run_alg, zones, tmp_path):
+    out = tmp_path / "out" / "map.pdf"
+    _fails(run_alg, _params(zones, out, TEMPLATE_FILE=str(tmp_path / "nowhere.qpt")), "does not exist")
+    assert not out.exists()
+
+
+def test_template_that_is_not_a_layout(run_alg, zones, tmp_path):
+    bad = tmp_path / "style.qpt"
+    bad.write_text((REPO / "resources" / "styles" / "hazard_level.qml").read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out" / "map.pdf"
+    _fails(run_alg, _params(zones, out, TEMPLATE_FILE=str(bad)), "is not a QGIS layout template")
+    assert not out.exists()
+    garbage = tmp_path / "garbage.qpt"
+    garbage.write_bytes(b"\x00\x01 not xml")
+    _fails(run_alg, _params(zones, out, TEMPLATE_FILE=str(garbage)), "is not a QGIS layout template")
+
+
+def test_empty_layer_list(run_alg, zones, tmp_path):
+    out = tmp_path / "map.pdf"
+    _fails(run_alg, _params(zones, out, LAYERS=[]), "LAYERS is empty")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("dpi", [0, -10, 1201, 5000])
+def test_bad_dpi(run_alg, zones, tmp_path, dpi):
+    out = tmp_path / "map.png"
+    _fails(run_alg, _params(zones, out, FORMAT=1, DPI=dpi), "DPI must be between 1 and 1200")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_output_folder_that_cannot_be_created(run_alg, zones, tmp_path):
+    blocker = tmp_path / "a_file"
+    blocker.write_text("not a folder")
+    _fails(run_alg, _params(zones, blocker / "map.pdf"), "cannot be created")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a_file"]
+
+
+def test_output_folder_not_writable(run_alg, zones):
+    # /proc refuses new files even for root (tests may run as root, where chmod does not stop writing).
+    _fails(run_alg, _params(zones, "/proc/plan_map.pdf"), "is not writable")
+
+
+def test_missing_coverage_field(run_alg, zones, tmp_path):
+    out = tmp_path / "atlas.pdf"
+    _fails(run_alg, _params(zones, out, COVERAGE=KECAMATAN, COVERAGE_NAME_FIELD="NAMA_KEC"), "has no field 'NAMA_KEC'")
+    assert list(tmp_path.iterdir()) == []
