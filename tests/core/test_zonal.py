@@ -1,0 +1,155 @@
+"""core.zonal: raster totals per polygon, exact whole cells and area-split boundary cells.
+
+Expected values are computed here cell by cell (plain loops / numpy + pyproj.Geod), independently
+of the rasterise-and-split method of the module.
+"""
+
+import numpy as np
+import pytest
+import shapely
+from osgeo import gdal, osr
+from pyproj import Geod
+
+from resilience_plugin.core import zonal
+from resilience_plugin.core.errors import InputError
+from tests.conftest import SAMPLE
+from tests.helpers import read_gdf, read_raster
+
+POP = SAMPLE / "population.tif"  # persons per km² (density): POPULATION_MODE 1 in these tests
+JAKARTA = SAMPLE / "jakarta.gpkg"
+
+
+def write_raster(path, values, x0, y0, cell, epsg=32748, nodata=-9999.0):
+    h, w = values.shape
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), w, h, 1, gdal.GDT_Float64)
+    ds.SetGeoTransform((x0, cell, 0, y0, 0, -cell))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    ds.SetProjection(srs.ExportToWkt())
+    b = ds.GetRasterBand(1)
+    b.SetNoDataValue(nodata)
+    b.WriteArray(values)
+    ds = None
+    return path
+
+
+def brute_force(values, gt, polygon, cell_area_km2=None):
+    """Sum over every cell of value x (area of cell inside polygon / cell area), cell by cell."""
+    total = 0.0
+    h, w = values.shape
+    for r in range(h):
+        for c in range(w):
+            v = values[r, c]
+            if not np.isfinite(v):
+                continue
+            x0, y1 = gt[0] + c * gt[1], gt[3] + r * gt[5]
+            cell = shapely.box(x0, y1 + gt[5], x0 + gt[1], y1)
+            frac = shapely.area(shapely.intersection(cell, polygon)) / shapely.area(cell)
+            if frac > 0:
+                total += v * frac * (cell_area_km2[r] if cell_area_km2 is not None else 1.0)
+    return total
+
+
+@pytest.fixture()
+def small_raster(tmp_path):
+    values = np.arange(100, dtype=float).reshape(10, 10)
+    values[0, 0] = -9999.0  # nodata counts 0
+    return write_raster(tmp_path / "counts.tif", values, 500000.0, 9300100.0, 10.0)
+
+
+def test_whole_and_split_cells_persons_per_cell(small_raster):
+    a, gt, _ = read_raster(small_raster)
+    polys = np.array([
+        shapely.box(500015.0, 9300015.0, 500045.0, 9300035.0),  # splits cells in half on every side
+        shapely.Polygon([(500000, 9300100), (500100, 9300000), (500000, 9300000)]),  # diagonal
+        shapely.box(499990.0, 9300090.0, 500012.0, 9300110.0),  # partly outside the raster, on nodata
+        shapely.box(500020.0, 9300020.0, 500060.0, 9300060.0).difference(shapely.box(500030, 9300030, 500050, 9300050)),
+    ], dtype=object)
+    res = zonal.zonal_sums(polys, "EPSG:32748", small_raster, mode=zonal.PERSONS_PER_CELL)
+    for i, p in enumerate(polys):
+        assert res.sums[i, 0] == pytest.approx(brute_force(a, gt, p), rel=1e-9, abs=1e-9)
+    # first polygon by hand: rows 6..8 (y 9300015..35), cols 1..4 (x 15..45), halves on the rim
+    w = np.zeros((10, 10))
+    w[6:9, 1:5] = 1.0
+    w[6:9, 1] *= 0.5
+    w[6:9, 4] *= 0.5
+    w[6, 1:5] *= 0.5
+    w[8, 1:5] *= 0.5
+    assert res.sums[0, 0] == pytest.approx(float((w * np.nan_to_num(a)).sum()))
+
+
+def test_overlapping_polygons_each_get_their_share(small_raster):
+    a, gt, _ = read_raster(small_raster)
+    big = shapely.box(500000.0, 9300000.0, 500100.0, 9300100.0)
+    inner = shapely.box(500025.0, 9300025.0, 500075.0, 9300075.0)
+    res = zonal.zonal_sums(np.array([big, inner], dtype=object), "EPSG:32748", small_raster)
+    assert res.sums[0, 0] == pytest.approx(np.nansum(a))
+    assert res.sums[1, 0] == pytest.approx(brute_force(a, gt, inner))
+
+
+def test_classes_split_the_sums(small_raster):
+    a, gt, _ = read_raster(small_raster)
+    classes = np.zeros((10, 10), dtype=np.int64)
+    classes[:, 5:] = 1
+    classes[9, :] = -1  # not counted
+    p = shapely.box(500015.0, 9300005.0, 500085.0, 9300045.0)
+    res = zonal.zonal_sums(np.array([p], dtype=object), "EPSG:32748", small_raster, classes=classes, n_classes=2)
+    left = np.where(classes == 0, np.nan_to_num(a), 0.0)
+    right = np.where(classes == 1, np.nan_to_num(a), 0.0)
+    assert res.sums[0, 0] == pytest.approx(brute_force(left, gt, p))
+    assert res.sums[0, 1] == pytest.approx(brute_force(right, gt, p))
+
+
+def test_density_mode_on_projected_raster(tmp_path):
+    # 10 m cells = 1e-4 km²; 10,000 persons per km² -> 1 person per cell
+    path = write_raster(tmp_path / "dens.tif", np.full((4, 4), 10000.0), 0.0, 40.0, 10.0)
+    p = shapely.box(5.0, 5.0, 25.0, 35.0)  # 600 m² -> 6 persons
+    res = zonal.zonal_sums(np.array([p], dtype=object), "EPSG:32748", path, mode=zonal.PERSONS_PER_KM2)
+    assert res.sums[0, 0] == pytest.approx(6.0)
+
+
+def test_jakarta_population_per_kelurahan_density_mode():
+    """population.tif holds persons per km² (POPULATION_MODE 1): cell count = density x geodesic cell area."""
+    kel = read_gdf(JAKARTA, "kelurahan").iloc[:4]
+    a, gt, _ = read_raster(POP)
+    geod = Geod(ellps="WGS84")
+    res = zonal.zonal_sums(kel.geometry.values, "EPSG:4326", POP, mode=zonal.PERSONS_PER_KM2)
+    for i, p in enumerate(kel.geometry.values):
+        p = shapely.make_valid(p)
+        x0, y0, x1, y1 = p.bounds
+        c0, c1 = int((x0 - gt[0]) // gt[1]), int((x1 - gt[0]) // gt[1]) + 1
+        r0, r1 = int((y1 - gt[3]) // gt[5]), int((y0 - gt[3]) // gt[5]) + 1
+        sub = a[r0:r1, c0:c1]
+        rows = np.arange(r0, r1)
+        km2 = np.array([abs(geod.polygon_area_perimeter([0, gt[1], gt[1], 0],
+                                                        [gt[3] + r * gt[5]] * 2 + [gt[3] + (r + 1) * gt[5]] * 2)[0])
+                        for r in rows]) / 1e6
+        sub_gt = (gt[0] + c0 * gt[1], gt[1], 0, gt[3] + r0 * gt[5], 0, gt[5])
+        expected = brute_force(sub, sub_gt, p, km2)
+        assert res.sums[i, 0] == pytest.approx(expected, rel=1e-9)
+        assert expected > 100
+
+
+def test_raster_total_density():
+    a, gt, _ = read_raster(POP)
+    geod = Geod(ellps="WGS84")
+    km2 = np.array([abs(geod.polygon_area_perimeter([0, gt[1], gt[1], 0],
+                                                    [gt[3] + r * gt[5]] * 2 + [gt[3] + (r + 1) * gt[5]] * 2)[0])
+                    for r in range(a.shape[0])]) / 1e6
+    assert zonal.raster_total(POP, mode=zonal.PERSONS_PER_KM2) == pytest.approx(float(np.nansum(a * km2[:, None])))
+
+
+def test_bad_mode_and_negative_values(tmp_path, small_raster):
+    p = np.array([shapely.box(500000.0, 9300000.0, 500050.0, 9300050.0)], dtype=object)
+    with pytest.raises(InputError, match="Unknown population mode"):
+        zonal.zonal_sums(p, "EPSG:32748", small_raster, mode=7)
+    neg = write_raster(tmp_path / "neg.tif", np.full((3, 3), -5.0), 500000.0, 9300100.0, 10.0)
+    with pytest.raises(InputError, match="negative values"):
+        zonal.zonal_sums(np.array([shapely.box(500000.0, 9300070.0, 500030.0, 9300100.0)], dtype=object),
+                         "EPSG:32748", neg)
+
+
+def test_no_polygons_and_polygons_off_the_raster(small_raster):
+    assert zonal.zonal_sums(np.zeros(0, dtype=object), "EPSG:32748", small_raster).sums.shape == (0, 1)
+    far = np.array([shapely.box(0.0, 0.0, 10.0, 10.0)], dtype=object)
+    assert zonal.zonal_sums(far, "EPSG:32748", small_raster).sums[0, 0] == 0.0
