@@ -9,8 +9,9 @@ Steps for every candidate site (geometries in a metric CRS):
    the chosen GB 51143 class (indoor types use the floor area); isolation / medical persons = floor
    area / their per-capita floor area; supply = floor area in m².
 3. Hard constraints (``eligible`` false, with the reasons): inside a hazard zone of level >=
-   ``exclude_level``; closer than ``source_buffer_m`` to a hazard source; effective area below the
-   class minimum (shelter types); a type without any emergency function.
+   ``exclude_level``; closer than ``source_buffer_m`` to a hazard source; shelter area (floor area
+   of indoor types, effective ground area of outdoor ones) below the class minimum (shelter
+   types); a type without any emergency function.
 4. Criteria scored 0..1: safety (hazard level and distance to the nearest zone of a higher level),
    access (network distance to the nearest main road), capacity (relative to the largest),
    population (persons within the walking limit, relative), hospital and lifeline proximity.
@@ -265,8 +266,9 @@ def evaluate(geoms, types, *, area=None, floors=None, effective_ratio=0.6, shelt
         near = np.zeros(n, dtype=bool)
     unknown_area = has["shelter"] & ~np.isfinite(eff)
     add_reason(unknown_area, "no_area")
-    small = has["shelter"] & np.isfinite(eff) & (eff < min_area)
-    add_reason(small, "area", area=np.array([_fmt(v) if np.isfinite(v) else "?" for v in eff], dtype=object),
+    # the shelter's effective area: the floor area of indoor types, the ground area of outdoor ones
+    small = has["shelter"] & np.isfinite(shelter_area) & (shelter_area < min_area)
+    add_reason(small, "area", area=np.array([_fmt(v) if np.isfinite(v) else "?" for v in shelter_area], dtype=object),
                cls=cls["zh"], cls_en=cls["en"], limit=_fmt(min_area))
     eligible = ~(no_func | in_hazard | near | unknown_area | small)
     _check(feedback)
@@ -322,7 +324,7 @@ def evaluate(geoms, types, *, area=None, floors=None, effective_ratio=0.6, shelt
     df = pd.DataFrame({
         "type_key": type_key, "functions": func_text, "eligible": eligible,
         "reasons": ["; ".join(r) for r in reasons],
-        "hazard_level": level.astype(int), "effective_area_m2": eff, "floors": fl,
+        "hazard_level": level.astype(int), "effective_area_m2": eff, "floors": fl, "floor_area_m2": floor_area,
     })
     for c in CRITERIA:
         if c in crit:

@@ -1,0 +1,1 @@
+"""Custom widgets and dialogs (Processing widget wrappers, ...)."""
