@@ -1,0 +1,167 @@
+"""core.criticality: a hand-drawn network reasoned out by hand, then Futian against networkx."""
+
+import networkx as nx
+import numpy as np
+import pytest
+import shapely
+
+from resilience_plugin.core import criticality as cr
+from resilience_plugin.core.errors import InputError
+from tests.conftest import DATA
+from tests.helpers import read_gdf
+
+L = shapely.LineString
+
+
+def _hand_network():
+    """A square block A(0,0) B(100,0) C(100,100) D(0,100); a bridge B-E (100,0)-(300,0) leads to a
+    triangle E(300,0) F(400,50) G(400,-50). The hospital is beside A-B at (10,-5)."""
+    lines = np.array([L([(0, 0), (100, 0)]), L([(100, 0), (100, 100)]), L([(100, 100), (0, 100)]), L([(0, 100), (0, 0)]),
+                      L([(100, 0), (300, 0)]), L([(300, 0), (400, 50)]), L([(400, 50), (400, -50)]), L([(400, -50), (300, 0)])])
+    demand = shapely.points([(350, 30), (405, 0), (50, 105)])  # on E-F, on F-G, beside C-D
+    persons = np.array([50.0, 30.0, 20.0])
+    dest = shapely.points([(10, -5)])
+    return lines, demand, persons, dest
+
+
+def test_hand_network_single_link_criticality():
+    lines, demand, persons, dest = _hand_network()
+    r = cr.criticality(lines, demand, persons, dest, detour_limit=0.4)
+    iso = r.links["isolated_persons"]
+    # the bridge B-E isolates exactly the 80 people beyond it; A-B carries the only hospital: all 100;
+    # a street of a loop only cuts off the people living on it
+    assert list(iso) == [100, 0, 20, 0, 80, 50, 30, 0]
+    assert list(r.links["is_bridge_line"]) == [False, False, False, False, True, False, False, False]
+    # D-A failing sends the C-D resident round by B and C: 5 + 240 + 5 = 250 m instead of 170 m (> 1.4x)
+    assert list(r.links["detour_persons"]) == [0, 0, 0, 20, 0, 0, 0, 0]
+    assert r.links["rank"][0] == 1 and r.links["rank"][4] == 2
+    # distances by hand: hospital snap 5 m, resident snap 5 m
+    e_f = np.hypot(100, 50)
+    along = (50 * 100 + 30 * 50) / e_f
+    off = abs(50 * 50 - 30 * 100) / e_f
+    assert r.demand["dist_before_m"] == pytest.approx([5 + 90 + 200 + along + off, 5 + 90 + 200 + e_f + 50 + 5, 170.0])
+
+
+def test_hand_network_scenario():
+    lines, demand, persons, dest = _hand_network()
+    failed = np.zeros(len(lines), dtype=bool)
+    failed[[3, 4]] = True  # D-A and the bridge
+    r = cr.criticality(lines, demand, persons, dest, failed=failed, detour_limit=0.4)
+    assert list(r.demand["isolated"]) == [True, True, False]
+    assert r.demand["dist_after_m"][2] == pytest.approx(250.0)
+    assert np.isnan(r.demand["dist_after_m"][0])
+    assert r.demand["detour_ratio"][2] == pytest.approx(250 / 170)
+    assert list(r.demand["detour"]) == [False, False, True]
+
+
+def test_no_destination_reachable():
+    lines, demand, persons, _ = _hand_network()
+    far_net = np.array([L([(5000, 0), (5100, 0)])])
+    with pytest.raises(InputError, match="No destination can be reached from any demand"):
+        cr.criticality(np.r_[lines, far_net], demand, persons, shapely.points([(5050, 2)]))
+    with pytest.raises(InputError, match="No destination lies within 500 m"):
+        cr.criticality(lines, demand, persons, shapely.points([(9000, 9000)]))
+    with pytest.raises(InputError, match="no destinations"):
+        cr.criticality(lines, demand, persons, np.zeros(0, dtype=object))
+
+
+def test_bridges_match_networkx_on_a_random_multigraph():
+    rng = np.random.default_rng(3)
+    n = 300
+    u = rng.integers(0, n, 420)
+    v = rng.integers(0, n, 420)
+    u = np.r_[u, 5, 5]
+    v = np.r_[v, 6, 6]  # a parallel pair: never a bridge
+    info = cr.find_bridges(n, u, v)
+    g = nx.MultiGraph()
+    g.add_nodes_from(range(n))
+    g.add_edges_from(zip(u.tolist(), v.tolist()))
+    expected = {tuple(sorted(e)) for e in nx.bridges(nx.Graph(g))}
+    counts = {}
+    for a, b in zip(u.tolist(), v.tolist()):
+        counts[tuple(sorted((a, b)))] = counts.get(tuple(sorted((a, b))), 0) + 1
+    expected = {e for e in expected if counts[e] == 1}
+    got = {tuple(sorted((a, b))) for a, b, br in zip(u.tolist(), v.tolist(), info.is_bridge) if br}
+    assert got == expected
+
+
+def _futian():
+    """Futian streets as undirected lines (OSM edges deduplicated by their u-v pair)."""
+    edges = read_gdf(DATA / "futian.gpkg", "road_edges")
+    key = [tuple(sorted(p)) for p in zip(edges["u"], edges["v"])]
+    edges = edges.assign(key=key).drop_duplicates("key").reset_index(drop=True).to_crs(4547)
+    return edges
+
+
+def _nx_graph_with_points(edges, points, lines):
+    """Independent graph: nodes are the OSM u/v ids; each point splits its nearest street."""
+    dist = shapely.distance(points[:, None], lines[None, :])
+    near = np.argmin(dist, axis=1)
+    along = shapely.line_locate_point(lines[near], points)
+    g = nx.MultiGraph()
+    for i, (a, b, geom) in enumerate(zip(edges["u"], edges["v"], lines)):
+        on = np.flatnonzero(near == i)
+        on = on[np.argsort(along[on], kind="stable")]
+        chain = [("n", a)] + [("p", int(k)) for k in on] + [("n", b)]
+        pos = [0.0] + [float(along[k]) for k in on] + [float(geom.length)]
+        for j in range(len(chain) - 1):
+            g.add_edge(chain[j], chain[j + 1], key=i, weight=pos[j + 1] - pos[j], line=i)
+    return g, dist[np.arange(len(points)), near]
+
+
+def test_futian_isolation_and_detours_match_networkx():
+    edges = _futian()
+    lines = edges.geometry.to_numpy()
+    rng = np.random.default_rng(7)
+    pick = rng.choice(len(lines), 160, replace=False)
+    mids = shapely.line_interpolate_point(lines[pick], rng.uniform(0.2, 0.8, len(pick)), normalized=True)
+    pts = shapely.points(shapely.get_x(mids) + rng.uniform(-3, 3, len(pick)), shapely.get_y(mids) + rng.uniform(-3, 3, len(pick)))
+    dem, dst = pts[:150], pts[150:]
+    persons = rng.integers(1, 100, len(dem)).astype(float)
+    r = cr.criticality(lines, dem, persons, dst, detour_limit=0.3)
+
+    g, snap = _nx_graph_with_points(edges, pts, lines)
+    dem_nodes = [("p", k) for k in range(150)]
+    dst_nodes = [("p", k) for k in range(150, 160)]
+    base = nx.multi_source_dijkstra_path_length(g, dst_nodes, weight="weight")
+    before = np.array([base.get(d, np.inf) for d in dem_nodes]) + snap[:150]
+    # each destination's own snap distance is added once at the start of the trip
+    first = nx.multi_source_dijkstra(g, dst_nodes, weight="weight")[1]
+    src = np.array([first[d][0][1] if d in first else -1 for d in dem_nodes])
+    before = np.where(src >= 0, before + snap[np.maximum(src, 0)], np.inf)
+    reach = np.isfinite(before)
+    assert r.demand["dist_before_m"][reach] == pytest.approx(before[reach], rel=1e-6, abs=0.5)
+    assert (~np.isnan(r.demand["dist_before_m"]) == reach).all()
+    assert reach.sum() > 100
+
+    iso = r.links["isolated_persons"]
+    dst_set = set(dst_nodes)
+    by_line = {}
+    for a, b, k, data in g.edges(keys=True, data=True):
+        by_line.setdefault(data["line"], []).append((a, b, k))
+    for line in range(len(lines)):
+        removed = [(a, b, k, g.edges[a, b, k]) for a, b, k in by_line.get(line, [])]
+        g.remove_edges_from(by_line.get(line, []))
+        lost = 0.0
+        for comp in nx.connected_components(g):
+            if not (comp & dst_set):
+                lost += sum(persons[k] for kind, k in comp if kind == "p" and k < 150 and reach[k])
+        g.add_edges_from(removed)
+        assert iso[line] == pytest.approx(lost), line
+    assert (iso > 0).sum() > 50 and r.links["is_bridge_line"].sum() > 20
+
+    # detours for the 25 most loaded lines, by networkx with the line removed
+    det = r.links["detour_persons"]
+    for line in np.argsort(-r.links["load_persons"])[:25]:
+        removed = [(a, b, k, g.edges[a, b, k]) for a, b, k in by_line.get(int(line), [])]
+        g.remove_edges_from(by_line.get(int(line), []))
+        dd, paths = nx.multi_source_dijkstra(g, dst_nodes, weight="weight")
+        g.add_edges_from(removed)
+        exp = 0.0
+        for k in range(150):
+            if not reach[k] or ("p", k) not in dd:
+                continue
+            after = dd[("p", k)] + snap[k] + snap[paths[("p", k)][0][1]]
+            if after > before[k] * 1.3 + 1e-6:
+                exp += persons[k]
+        assert det[line] == pytest.approx(exp), line
