@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from qgis.core import (
@@ -123,6 +124,45 @@ def nice_segment(limit):
     return float(10 ** k)
 
 
+_RADICAL = re.compile(rb"<(2[EF][0-9A-Fa-f]{2})>")
+_TOUNICODE = re.compile(rb"/ToUnicode (\d+) 0 R")
+
+
+def _unified(match):
+    """``<2F54>`` (KANGXI RADICAL WATER) -> ``<6C34>`` (水): same length, so PDF offsets stay valid."""
+    char = unicodedata.normalize("NFKC", chr(int(match.group(1), 16)))
+    if len(char) == 1 and 0x4E00 <= ord(char) <= 0x9FFF:
+        return b"<%04X>" % ord(char)
+    return match.group(0)
+
+
+def fix_cjk_text(path):
+    """Make Chinese text in a Qt-written PDF extractable as the characters it shows.
+
+    CJK fonts share one glyph between an ideograph and its Kangxi radical (水 U+6C34 and ⽔ U+2F54,
+    一/⼀, 大/⼤, 高/⾼ ...); Qt's PDF writer maps each glyph back to the lowest code point, the radical,
+    so searching for 水 would not find it. The ToUnicode maps are rewritten in place to the unified
+    ideographs, byte for byte the same length. Returns the number of bytes changed."""
+    data = bytearray(Path(path).read_bytes())
+    changed = 0
+    for obj in {m.group(1) for m in _TOUNICODE.finditer(data)}:
+        head = re.search(rb"(?:^|[\r\n])" + obj + rb" 0 obj\s*<<[^>]*>>\s*stream\r?\n", data)
+        if head is None:
+            continue
+        start = head.end()
+        end = data.find(b"endstream", start)
+        body = bytes(data[start:end])
+        if b"begincmap" not in body:  # compressed or unexpected: leave it
+            continue
+        fixed = _RADICAL.sub(_unified, body)
+        if fixed != body:
+            data[start:end] = fixed
+            changed += sum(1 for a, b in zip(body, fixed) if a != b)
+    if changed:
+        Path(path).write_bytes(bytes(data))
+    return changed
+
+
 def safe_file_name(text):
     return re.sub(r'[\\/:*?"<>|\s]+', "_", str(text)).strip("_") or "page"
 
@@ -183,6 +223,9 @@ class PlanMap:
         user's project (read from a file by a model or a batch run) get our style for their type."""
         for layer in layers:
             clone = layer.clone()
+            sublayer = re.search(r"\|layername=([^|]+)", layer.source() or "")
+            if not in_project(layer) and sublayer:
+                clone.setName(sublayer.group(1))  # "kecamatan", not the GeoPackage's file name
             if not in_project(layer) and isinstance(clone, QgsVectorLayer):
                 style = detect_style(clone)
                 if style:
@@ -363,6 +406,9 @@ class PlanMap:
                 folder=folder)) from None
         try:
             written = self._export_into(tmp, output, fmt, dpi, single_file, feedback)
+            for path in written:
+                if path.suffix.lower() == ".pdf":
+                    fix_cjk_text(path)
             final = []
             for path in written:
                 dest = folder / path.name
@@ -391,6 +437,8 @@ class PlanMap:
         settings.dpi = float(dpi)
 
         atlas = self.layout.atlas()
+        if feedback is not None and feedback.isCanceled():
+            self._check(EXPORT_CANCELED, "")
         if self.coverage is None:
             if fmt == "pdf":
                 result = exporter.exportToPdf(str(target), settings)
@@ -401,8 +449,6 @@ class PlanMap:
             self._check(result, exporter.errorMessage() if hasattr(exporter, "errorMessage") else "")
             return sorted(p for p in tmp.iterdir() if p.is_file())
 
-        if feedback is not None and feedback.isCanceled():
-            self._check(EXPORT_CANCELED, "")
         names = [safe_file_name(f[self.name_field]) for f in self.coverage.getFeatures()]
         if len(set(names)) < len(names):  # duplicate names: add the page number
             names = [f"{n}_{i + 1}" for i, n in enumerate(names)]

@@ -4,7 +4,6 @@ atlas pages, and every bad input (clear message, nothing left behind)."""
 import json
 import re
 import subprocess
-import unicodedata
 import xml.etree.ElementTree as ET
 
 import numpy as np
@@ -80,9 +79,11 @@ def test_a3_pdf_page_size_and_searchable_chinese_title(run_alg, zones, tmp_path)
     assert h_pt / 72 * 25.4 == pytest.approx(297, abs=0.5)
     assert re.search(r"Pages:\s+1\b", info)
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
-    # Noto CJK shares the glyph of 水 with the Kangxi radical ⽔; NFKC folds the two, as PDF search does.
-    text = unicodedata.normalize("NFKC", text)
+    # the very characters, not the look-alike Kangxi radicals (⽔ for 水, ⼀ for 一) sharing their glyphs
     assert TITLE in text and SUBTITLE in text
+    assert "中（一般） / Medium" in text and "极高（重大） / Very high" in text  # legend labels
+    assert not any(0x2E80 <= ord(c) <= 0x2FDF for c in text)
+    assert "资料来源：InaSAFE 雅加达样例数据" in text
     assert "2026-11-24" in text
     assert "32748" in text  # the CRS note: WGS 84 / UTM zone 48S for Jakarta at 106.8 E, 6.2 S
     # nothing else in the folder (no temporary pages left)
@@ -220,4 +221,23 @@ def test_output_folder_not_writable(run_alg, zones):
 def test_missing_coverage_field(run_alg, zones, tmp_path):
     out = tmp_path / "atlas.pdf"
     _fails(run_alg, _params(zones, out, COVERAGE=KECAMATAN, COVERAGE_NAME_FIELD="NAMA_KEC"), "has no field 'NAMA_KEC'")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_svg_keeps_real_text(run_alg, zones, tmp_path):
+    out = tmp_path / "map.svg"
+    run_alg("exportplanmap", _params(zones, out, TEMPLATE=2, FORMAT=2, DPI=96))
+    svg = out.read_text(encoding="utf-8")
+    root = ET.fromstring(svg)
+    texts = "".join(t.text or "" for t in root.iter() if t.tag.endswith("text"))
+    assert TITLE in texts and "kecamatan" in texts  # the GeoPackage layer is named after its table in the legend
+
+
+def test_cancelled_export_leaves_nothing(run_alg, zones, tmp_path):
+    from qgis.core import QgsProcessingFeedback
+
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run_alg("exportplanmap", _params(zones, tmp_path / "map.pdf"), feedback=feedback)
     assert list(tmp_path.iterdir()) == []
