@@ -106,6 +106,8 @@ def parse_matrix(text):
         if not isinstance(rows, list):
             raise InputError(QT_TRANSLATE_NOOP("@default", "The risk matrix '{text}' cannot be read: give rows separated by ';' of levels separated by ',', e.g. 1,1,2,2;1,2,3,3;2,3,3,4;2,3,4,4."),
                              text=text)
+    if not rows or not all(isinstance(r, (list, tuple)) for r in rows) or len({len(r) for r in rows}) != 1:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "The risk matrix must be a rectangular table of levels >= 0 (rows: hazard level, columns: vulnerability level)."))
     try:
         m = np.array([[int(str(v).strip()) for v in r] for r in rows], dtype=np.int64)
     except (ValueError, TypeError):
