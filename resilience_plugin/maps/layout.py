@@ -185,13 +185,14 @@ def _place(item, x, y, w, h):
     item.attemptResize(QgsLayoutSize(w, h, MM))
 
 
-def _label(layout, item_id, text, family, size, bold, x, y, w, h, halign=Qt.AlignmentFlag.AlignLeft):
+def _label(layout, item_id, text, family, size, bold, x, y, w, h, halign=Qt.AlignmentFlag.AlignLeft,
+           valign=Qt.AlignmentFlag.AlignVCenter):
     label = QgsLayoutItemLabel(layout)
     label.setId(item_id)
     label.setText(text)
     set_label_font(label, family, size, bold)
     label.setHAlign(halign)
-    label.setVAlign(Qt.AlignmentFlag.AlignVCenter)
+    label.setVAlign(valign)
     label.setMargin(0.5)
     layout.addLayoutItem(label)
     _place(label, x, y, w, h)
@@ -300,7 +301,8 @@ def build_layout(project, paper="A3", orientation="landscape", family=TEMPLATE_F
 
     nx, ny, nwid, nht = notes_box
     line = 5.0 * s
-    _label(layout, ITEM_NOTE, "", family, 8.5 * s, False, nx, ny, nwid, nht - 3 * line)
+    _label(layout, ITEM_NOTE, "", family, 8.5 * s, False, nx, ny, nwid, nht - 3 * line,
+           valign=Qt.AlignmentFlag.AlignTop)
     _label(layout, ITEM_DATE, "", family, 8.5 * s, False, nx, ny + nht - 3 * line, nwid, line)
     _label(layout, ITEM_CRS, "", family, 8 * s, False, nx, ny + nht - 2 * line, nwid, 2 * line)
     return layout

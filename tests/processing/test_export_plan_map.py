@@ -241,3 +241,19 @@ def test_cancelled_export_leaves_nothing(run_alg, zones, tmp_path):
     with pytest.raises(QgsProcessingException, match="Cancelled"):
         run_alg("exportplanmap", _params(zones, tmp_path / "map.pdf"), feedback=feedback)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_extent_parameter_sets_the_map_extent(run_alg, zones, tmp_path):
+    dpi = 40
+    lon0, lon1, lat0, lat1 = 106.80, 106.85, -6.20, -6.15
+    out = tmp_path / "detail.png"
+    run_alg("exportplanmap", _params(zones, out, FORMAT=1, DPI=dpi, EXTENT=f"{lon0},{lon1},{lat0},{lat1} [EPSG:4326]"))
+    a, _, _, e, c, f = [float(v) for v in out.with_suffix(".pgw").read_text().split()]
+    mx, my, mw, mh = _item_box("a3_landscape.qpt", "map")
+    col = lambda mm: mm / 25.4 * dpi  # noqa: E731
+    x0, x1, y0, y1 = c + a * col(mx), c + a * col(mx + mw), f + e * col(my + mh), f + e * col(my)
+    xs, ys = Transformer.from_crs(4326, 32748, always_xy=True).transform([lon0, lon1, lon1, lon0], [lat0, lat0, lat1, lat1])
+    tol = abs(a)  # one pixel
+    assert x0 - tol <= min(xs) and max(xs) <= x1 + tol and y0 - tol <= min(ys) and max(ys) <= y1 + tol
+    # the map shows the requested area, grown only to the map's aspect ratio
+    assert max((max(xs) - min(xs)) / (x1 - x0), (max(ys) - min(ys)) / (y1 - y0)) > 0.97
