@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["QT_HASH_SEED"] = "0"  # fixed XML attribute order: the same files on every run
 
 ROOT = Path(__file__).resolve().parents[1]
 STYLES = ROOT / "resources" / "styles"
@@ -23,6 +24,7 @@ PALETTES = ROOT / "resources" / "standards" / "palettes.json"
 from qgis.core import (  # noqa: E402
     QgsApplication,
     QgsCategorizedSymbolRenderer,
+    QgsFeatureRequest,
     QgsField,
     QgsFillSymbol,
     QgsGraduatedSymbolRenderer,
@@ -94,6 +96,13 @@ def save(renderer, name, kind, fields, folder):
     print("wrote", path.relative_to(ROOT))
 
 
+def drawn_in_order(renderer, expression, ascending=True):
+    """Draw features sorted by ``expression``: ascending puts the highest values on top."""
+    renderer.setOrderBy(QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause(expression, ascending)]))
+    renderer.setOrderByEnabled(True)
+    return renderer
+
+
 # --- renderers ----------------------------------------------------------------------------------
 def level_renderer(pal, labels, field, kind, keep_zero=True):
     cats = []
@@ -103,13 +112,12 @@ def level_renderer(pal, labels, field, kind, keep_zero=True):
             continue
         colour = pal["levels"][key]
         opacity = pal["level_0_opacity"] if lv == 0 else 1.0
-        size = {"point": 1.8 + 0.5 * lv, "line": 0.35 + 0.3 * lv}.get(kind)
+        size = {"point": 1.4 + 0.35 * lv, "line": 0.3 + 0.2 * lv}.get(kind)
         outline = "#9e9e9e" if (lv == 0 and kind == "polygon") else None
         sym = symbol(kind, colour, size=size, opacity=opacity, outline=outline)
         label = bilingual(labels[key]["zh"], labels[key]["en"])
         cats.append(QgsRendererCategory(lv, sym, label, True))
-    renderer = QgsCategorizedSymbolRenderer(field, cats)
-    return renderer
+    return drawn_in_order(QgsCategorizedSymbolRenderer(field, cats), f'"{field}"')
 
 
 def grade_renderer(pal, grades, kind):
@@ -120,7 +128,8 @@ def grade_renderer(pal, grades, kind):
     return QgsCategorizedSymbolRenderer("grade", cats)
 
 
-def boolean_renderer(field, kind, true_colour, false_colour, true_label, false_label, true_size=3.0, false_size=2.0):
+def boolean_renderer(field, kind, true_colour, false_colour, true_label, false_label, true_size=3.0, false_size=2.0,
+                     order=None):
     # The field may be a real boolean or 0/1 integers (GeoPackage): classify on an expression.
     expression = f'if("{field}", 1, 0)'
     opacity = 0.8 if kind == "polygon" else 1.0
@@ -128,19 +137,20 @@ def boolean_renderer(field, kind, true_colour, false_colour, true_label, false_l
         QgsRendererCategory(1, symbol(kind, true_colour, size=true_size, opacity=opacity), true_label, True),
         QgsRendererCategory(0, symbol(kind, false_colour, size=false_size, opacity=opacity), false_label, True),
     ]
-    return QgsCategorizedSymbolRenderer(expression, cats)
+    renderer = QgsCategorizedSymbolRenderer(expression, cats)
+    return drawn_in_order(renderer, expression, order == "asc") if order else renderer
 
 
 def graduated_renderer(field, classes, colours, kind, sizes=None):
     ranges = []
     for i, (cls, colour) in enumerate(zip(classes, colours)):
-        size = sizes[i] if sizes else ({"point": 2.0 + 0.5 * i, "line": 0.4 + 0.3 * i}.get(kind))
+        size = sizes[i] if sizes else ({"point": 1.6 + 0.35 * i, "line": 0.3 + 0.2 * i}.get(kind))
         sym = symbol(kind, colour, size=size)
         label = f"{cls['text']}  {bilingual(cls['zh'], cls['en'])}"
         ranges.append(QgsRendererRange(cls["min"], cls["max"], sym, label, True))
     renderer = QgsGraduatedSymbolRenderer(field, ranges)
     renderer.setClassAttribute(field)
-    return renderer
+    return drawn_in_order(renderer, f'"{field}"')
 
 
 def build(palette_name, pal, spec, folder):
@@ -152,10 +162,11 @@ def build(palette_name, pal, spec, folder):
     for kind in ("point", "polygon"):
         save(grade_renderer(pal, spec["grades"], kind), f"suitability_grade_{kind}", kind, [("grade", "string")], folder)
         save(boolean_renderer("covered", kind, pal["coverage"]["covered"], pal["coverage"]["unserved"],
-                              bilingual("已覆盖", "Covered"), bilingual("未覆盖", "Unserved"), 2.0, 2.6),
+                              bilingual("已覆盖", "Covered"), bilingual("未覆盖", "Unserved"), 1.4, 1.9,
+                              order="desc"),
              f"coverage_demand_{kind}", kind, [("covered", "bool")], folder)
         save(graduated_renderer("load_ratio", spec["classes"]["load_ratio"], pal["ramp_5"], kind,
-                                sizes=[3.0, 3.5, 4.0, 4.5, 5.0] if kind == "point" else None),
+                                sizes=[2.6, 3.0, 3.4, 3.8, 4.2] if kind == "point" else None),
              f"facility_load_{kind}", kind, [("load_ratio", "double")], folder)
     sa = symbol("polygon", pal["service_area"], opacity=1.0, outline=pal["service_area"], outline_width=0.4)
     sa.symbolLayer(0).setFillColor(QColor(pal["service_area"]).lighter(170))
@@ -168,10 +179,11 @@ def build(palette_name, pal, spec, folder):
              f"lifeline_pfail_{kind}", kind, [("p_fail", "double")], folder)
     link_colours = ["#bdbdbd"] + pal["ramp_5"][1:]
     save(graduated_renderer("isolated_persons", spec["classes"]["isolated_persons"], link_colours, "line",
-                            sizes=[0.25, 0.6, 0.9, 1.3, 1.8]),
+                            sizes=[0.2, 0.45, 0.7, 1.0, 1.3]),
          "criticality_links", "line", [("isolated_persons", "double")], folder)
     save(boolean_renderer("isolated", "point", pal["isolation"]["isolated"], pal["isolation"]["connected"],
-                          bilingual("孤立", "Isolated"), bilingual("连通", "Connected"), 2.8, 1.6),
+                          bilingual("孤立", "Isolated"), bilingual("连通", "Connected"), 2.2, 1.2,
+                          order="asc"),
          "criticality_demand", "point", [("isolated", "bool")], folder)
 
 

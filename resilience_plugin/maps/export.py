@@ -44,6 +44,8 @@ from qgis.core import (
     QgsUnitTypes,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import QSize
+from qgis.PyQt.QtGui import QFont
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..i18n import tr
@@ -283,6 +285,42 @@ class PlanMap:
         return QgsRectangle(b.xMinimum() - dx, b.yMinimum() - dy, b.xMaximum() + dx, b.yMaximum() + dy)
 
     @staticmethod
+    def legend_size(legend):
+        """The size (mm) the legend needs with its current settings and filter."""
+        keep = legend.resizeToContents()
+        before = legend.sizeWithUnits()
+        legend.setResizeToContents(True)
+        legend.adjustBoxSize()
+        size = legend.sizeWithUnits()
+        legend.setResizeToContents(keep)
+        legend.attemptResize(before)
+        return size.width(), size.height()
+
+    def fit_legend(self, legend):
+        """Shrink the legend's text and symbols (down to 60 %), then use two columns, until it fits its box."""
+        box = legend.sizeWithUnits()
+        legend.updateFilterByMap(False)
+        # QGIS sizes a legend only once it has been painted: paint it once, small.
+        QgsLayoutExporter(self.layout).renderRegionToImage(legend.sceneBoundingRect(), QSize(40, 40))
+        styles = [(s, QFont(legend.style(s).font())) for s, _, _ in lay.LEGEND_STYLES]
+        symbol = (legend.symbolWidth(), legend.symbolHeight())
+        for scale in (1.0, 0.9, 0.8, 0.7, 0.6):
+            for style, font in styles:
+                st = legend.style(style)
+                scaled = QFont(font)
+                scaled.setPointSizeF(font.pointSizeF() * scale)
+                st.setFont(scaled)
+                legend.setStyle(style, st)
+            legend.setSymbolWidth(symbol[0] * scale)
+            legend.setSymbolHeight(symbol[1] * scale)
+            width, height = self.legend_size(legend)
+            if height <= box.height() and width <= box.width():
+                return scale
+        legend.setColumnCount(2)
+        legend.setSplitLayer(True)
+        return 0.0
+
+    @staticmethod
     def fit_aspect(item, box):
         """``box`` grown around its centre to the map item's aspect ratio (so the item keeps its size)."""
         size = item.sizeWithUnits()
@@ -340,6 +378,8 @@ class PlanMap:
             if self.own_template:
                 legend.setTitle(tr("Legend"))
             legend.updateLegend()
+            if self.own_template:
+                self.fit_legend(legend)
 
         bar = self.item(lay.ITEM_SCALEBAR, QgsLayoutItemScaleBar)
         if bar is not None:
