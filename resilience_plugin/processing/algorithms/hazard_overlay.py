@@ -1,0 +1,286 @@
+"""resilience:hazardoverlay — Multi-hazard overlay (多灾种叠加)."""
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from qgis.core import (
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+    QgsProcessingParameterDefinition,
+    QgsVectorLayer,
+)
+
+from ...compat import FIELD_ANY, NUMBER_INTEGER, SOURCE_POLYGON, SOURCE_TABLE, WKB_MULTIPOLYGON, WKB_NOGEOMETRY
+from ...core import geometry as geo
+from ...core import overlay, zonal
+from ...core.standards import load_standard
+from ...i18n import tr
+from ...qgis_io.crs import to_pyproj, working_crs
+from ...qgis_io.vector import make_fields, read_source, report_reading, write_features
+from ..base import ResilienceAlgorithm
+
+
+def risk_defaults():
+    """Default risk matrix (rows: hazard level, columns: vulnerability level) and score breaks."""
+    std = load_standard("risk_matrix")
+    return std["matrix"], std["score_breaks"]
+
+
+def matrix_text(matrix):
+    return ";".join(",".join(str(v) for v in row) for row in matrix)
+
+
+def field_kind(series):
+    """Output field kind for a column of ids."""
+    s = pd.Series(series).dropna()
+    if len(s) and all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in s):
+        return "int64"
+    return "string"
+
+
+def hazard_name(layer, data, used):
+    """A short column-safe name: the single value of a 'hazard' field, else the layer name."""
+    name = None
+    if "hazard" in data.attrs.columns:
+        values = pd.unique(data.attrs["hazard"].dropna())
+        if len(values) == 1:
+            name = str(values[0])
+    name = name or layer.name() or "hazard"
+    name = re.sub(r"[^0-9A-Za-z_]+", "_", name).strip("_").lower()[:20] or "hazard"
+    base, k = name, 2
+    while name in used:
+        name = f"{base}_{k}"
+        k += 1
+    used.add(name)
+    return name
+
+
+class HazardOverlay(ResilienceAlgorithm):
+    ALG_ID = "hazardoverlay"
+    GROUP_ID = "hazard"
+    ICON = "classify_hazard.svg"
+
+    HAZARDS = "HAZARDS"
+    LEVEL_FIELD = "LEVEL_FIELD"
+    METHOD = "METHOD"
+    WEIGHTS = "WEIGHTS"
+    SCORE_BREAKS = "SCORE_BREAKS"
+    COUNT_LEVEL = "COUNT_LEVEL"
+    VULNERABILITY = "VULNERABILITY"
+    VULNERABILITY_FIELD = "VULNERABILITY_FIELD"
+    RISK_MATRIX = "RISK_MATRIX"
+    UNITS = "UNITS"
+    UNIT_ID_FIELD = "UNIT_ID_FIELD"
+    POPULATION = "POPULATION"
+    POPULATION_MODE = "POPULATION_MODE"
+    OUTPUT = "OUTPUT"
+    OUTPUT_TABLE = "OUTPUT_TABLE"
+
+    def display_name(self):
+        return tr("Multi-hazard overlay")
+
+    def help_text(self):
+        return tr(
+            "Overlays several hazard zonings (outputs of Classify hazard, or your own zones with an integer level "
+            "field) into non-overlapping composite hazard zones (综合灾害分区).\n\n"
+            "Where zones of one hazard overlap, the highest level is kept (and reported). METHOD: 0 maximum level "
+            "(envelope); 1 weighted sum of levels (WEIGHTS, one per hazard in order, scaled to sum 1; default equal), "
+            "re-classed with SCORE_BREAKS (score < b1 is level 0, b1 <= score < b2 level 1, ...); 2 number of hazards "
+            "at or above COUNT_LEVEL; 3 risk matrix: the maximum hazard level x the vulnerability level of the "
+            "VULNERABILITY zones, looked up in RISK_MATRIX (rows: hazard level 1..n, columns: vulnerability level "
+            "1..m; default the 4x4 matrix of resources/standards/risk_matrix.json, an unverified common convention). "
+            "Outside the vulnerability zones the risk is 0.\n\n"
+            "OUTPUT fields: level, score (method 0: the level; 1: the weighted sum; 2: the count; 3: hazard level x "
+            "vulnerability level), dominant (the hazard that decides the level; for method 2 the hazards counted), "
+            "lvl_<hazard> for each input, vuln_level (method 3) and area_m2. Pieces with identical attributes are "
+            "dissolved; the zones cover exactly the union of the hazard zones.\n\n"
+            "With UNITS (admin polygons) and UNIT_ID_FIELD, OUTPUT_TABLE has one row per unit and level: unit_id, "
+            "level, area_m2, area_share (of the unit) and population from the POPULATION raster (POPULATION_MODE "
+            "0: persons per cell, 1: persons per km²). Level 0 is the rest of the unit. Whole cells count exactly, "
+            "cells on a boundary are split by area, so the levels of a unit add up to its population.\n\n"
+            "Areas in m², measured in a metric CRS (the inputs' own if suitable, else CGCS2000 Gauss-Krueger in "
+            "China or UTM elsewhere). Inputs in different CRS are reprojected."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        p = QgsProcessingParameterMultipleLayers(self.HAZARDS, tr("Hazard zone layers"), layerType=SOURCE_POLYGON)
+        p.setHelp(tr("Two or more polygon layers of hazard zones, each with an integer level field (0 none, 1 low ... 4 very high)."))
+        self.addParameter(p)
+        p = QgsProcessingParameterString(self.LEVEL_FIELD, tr("Level field"), defaultValue="level")
+        p.setHelp(tr("The integer level field, the same name in every hazard layer (Classify hazard writes 'level')."))
+        self.addParameter(p)
+        p = QgsProcessingParameterEnum(self.METHOD, tr("Method"), options=[
+            tr("Maximum level (envelope)"), tr("Weighted sum of levels"), tr("Count of hazards at or above a level"),
+            tr("Risk matrix (hazard x vulnerability)")], defaultValue=0)
+        p.setHelp(tr("How the levels of the hazards are combined into one composite level."))
+        self.addParameter(p)
+        p = QgsProcessingParameterString(self.WEIGHTS, tr("Weights (one per hazard layer, comma separated)"), optional=True)
+        p.setHelp(tr("Weighted sum only: one non-negative weight per hazard layer, in the order of the layers, e.g. 0.5,0.3,0.2. Default equal weights."))
+        self.addParameter(p)
+        _, breaks = risk_defaults()
+        p = QgsProcessingParameterString(self.SCORE_BREAKS, tr("Score breaks (weighted sum)"),
+                                         defaultValue=",".join(f"{b:g}" for b in breaks))
+        p.setHelp(tr("Weighted sum only: ascending breaks that re-class the score into levels (score < b1 is level 0, b1 <= score < b2 level 1, ...)."))
+        p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(p)
+        p = QgsProcessingParameterNumber(self.COUNT_LEVEL, tr("Count hazards at or above level"), type=NUMBER_INTEGER,
+                                         defaultValue=1, minValue=1)
+        p.setHelp(tr("Count method only: a hazard counts where its level is at least this level."))
+        self.addParameter(p)
+        p = QgsProcessingParameterFeatureSource(self.VULNERABILITY, tr("Vulnerability zones (risk matrix)"),
+                                                types=[SOURCE_POLYGON], optional=True)
+        p.setHelp(tr("Risk matrix only: polygons with an integer vulnerability level (1 low ... 4 very high)."))
+        self.addParameter(p)
+        p = QgsProcessingParameterField(self.VULNERABILITY_FIELD, tr("Vulnerability level field"), defaultValue="level",
+                                        parentLayerParameterName=self.VULNERABILITY, type=FIELD_ANY, optional=True)
+        p.setHelp(tr("The integer vulnerability level field of the vulnerability zones."))
+        self.addParameter(p)
+        matrix, _ = risk_defaults()
+        p = QgsProcessingParameterString(self.RISK_MATRIX, tr("Risk matrix (rows: hazard level; columns: vulnerability level)"),
+                                         defaultValue=matrix_text(matrix))
+        p.setHelp(tr("Risk levels, rows separated by ';' and columns by ','. Row i is hazard level i, column j vulnerability level j. Default: resources/standards/risk_matrix.json."))
+        p.setFlags(p.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(p)
+        p = QgsProcessingParameterFeatureSource(self.UNITS, tr("Admin units"), types=[SOURCE_POLYGON], optional=True)
+        p.setHelp(tr("Optional admin polygons (district, sub-district, neighbourhood) for the summary table."))
+        self.addParameter(p)
+        p = QgsProcessingParameterField(self.UNIT_ID_FIELD, tr("Unit id field"), parentLayerParameterName=self.UNITS,
+                                        type=FIELD_ANY, optional=True)
+        p.setHelp(tr("A field with a unique value per unit (name or code)."))
+        self.addParameter(p)
+        p = QgsProcessingParameterRasterLayer(self.POPULATION, tr("Population raster"), optional=True)
+        p.setHelp(tr("Optional population raster for the summary table."))
+        self.addParameter(p)
+        p = QgsProcessingParameterEnum(self.POPULATION_MODE, tr("Population raster values"), options=[
+            tr("Persons per cell"), tr("Persons per km²")], defaultValue=0)
+        p.setHelp(tr("Whether the raster holds counts per cell or densities in persons per km² (then each cell counts density x its true area)."))
+        self.addParameter(p)
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Composite hazard zones"), type=SOURCE_POLYGON))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Hazard levels per unit"), type=SOURCE_TABLE,
+                                                            optional=True, createByDefault=True))
+
+    def compute(self, parameters, context, feedback):
+        layers = self.parameterAsLayerList(parameters, self.HAZARDS, context)
+        layers = [lyr for lyr in layers if isinstance(lyr, QgsVectorLayer)]
+        if not layers:
+            self.fail(tr("Give at least one hazard zone layer."))
+        level_field = (self.parameterAsString(parameters, self.LEVEL_FIELD, context) or "level").strip()
+        method = self.parameterAsEnum(parameters, self.METHOD, context)
+        units = self.parameterAsSource(parameters, self.UNITS, context)
+        unit_field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context)
+        vuln = self.parameterAsSource(parameters, self.VULNERABILITY, context)
+        pop_layer = self.parameterAsRasterLayer(parameters, self.POPULATION, context)
+        pop_mode = self.parameterAsEnum(parameters, self.POPULATION_MODE, context)
+
+        weights = overlay.parse_weights(self.parameterAsString(parameters, self.WEIGHTS, context), len(layers))
+        breaks = overlay.parse_score_breaks(self.parameterAsString(parameters, self.SCORE_BREAKS, context)) \
+            if method == overlay.METHOD_WEIGHTED else None
+        count_level = self.parameterAsInt(parameters, self.COUNT_LEVEL, context)
+        matrix = None
+        if method == overlay.METHOD_MATRIX:
+            if vuln is None:
+                self.fail(tr("The risk matrix method needs VULNERABILITY zones with a level field."))
+            matrix = overlay.parse_matrix(self.parameterAsString(parameters, self.RISK_MATRIX, context))
+        for lyr in layers:
+            if lyr.fields().indexOf(level_field) < 0:
+                self.fail(tr("The hazard layer '{layer}' has no field '{field}'. Set LEVEL_FIELD to its level field, or classify the layer first with Classify hazard.").format(
+                    layer=lyr.name(), field=level_field))
+        if units is not None and not unit_field:
+            self.fail(tr("Choose the UNIT_ID_FIELD of the admin units."))
+        if pop_layer is not None and units is None:
+            self.fail(tr("The population summary needs UNITS: give admin units with an id field."))
+        if pop_layer is not None and pop_layer.providerType() != "gdal":
+            self.fail(tr("Only file-based population rasters (GDAL) are supported; save the raster to a GeoTIFF first."))
+
+        items = list(layers) + ([(units.sourceCrs(), units.sourceExtent())] if units is not None else [])
+        if vuln is not None and method == overlay.METHOD_MATRIX:
+            items.append((vuln.sourceCrs(), vuln.sourceExtent()))
+        qcrs, metric = working_crs(items, feedback)
+
+        zone_sets, names, used = [], [], set()
+        for i, lyr in enumerate(layers):
+            if feedback.isCanceled():
+                break
+            feedback.setProgressText(tr("Reading {layer}").format(layer=lyr.name()))
+            extra = ["hazard"] if lyr.fields().indexOf("hazard") >= 0 and level_field != "hazard" else []
+            data = read_source(lyr, [level_field] + extra, target_crs=metric, feedback=feedback, what=lyr.name())
+            report_reading(data, lyr.name(), feedback)
+            levels, n_null = overlay.check_levels(data.attrs[level_field].to_numpy(), lyr.name())
+            if n_null:
+                feedback.pushWarning(tr("{layer}: {n} zone(s) have no level and were left out.").format(layer=lyr.name(), n=n_null))
+            zones, overlap = overlay.resolve_levels(data.geoms, levels, feedback)
+            if overlap > 0.01:
+                feedback.pushWarning(tr("Zones of different levels overlap in {layer} on {area:.2f} ha: the highest level was kept there.").format(
+                    layer=lyr.name(), area=overlap / 1e4))
+            if not zones:
+                feedback.pushWarning(tr("{layer} has no zone at level 1 or above.").format(layer=lyr.name()))
+            zone_sets.append(zones)
+            names.append(hazard_name(lyr, data, used))
+        vzones = None
+        if method == overlay.METHOD_MATRIX:
+            vfield = self.parameterAsString(parameters, self.VULNERABILITY_FIELD, context) or "level"
+            vdata = read_source(vuln, [vfield], target_crs=metric, feedback=feedback, what=tr("vulnerability zones"))
+            report_reading(vdata, tr("vulnerability zones"), feedback)
+            vlev, _ = overlay.check_levels(vdata.attrs[vfield].to_numpy(), tr("vulnerability zones"))
+            vzones, _ = overlay.resolve_levels(vdata.geoms, vlev, feedback)
+        if feedback.isCanceled():
+            self.fail(tr("Cancelled by the user; no output was written."))
+
+        feedback.setProgressText(tr("Overlaying the hazards"))
+        zones = overlay.hazard_overlay(zone_sets, names, method, weights, breaks, count_level, vzones, matrix, feedback)
+        table = None
+        if units is not None:
+            feedback.setProgressText(tr("Summarising by unit"))
+            udata = read_source(units, [unit_field], target_crs=metric, feedback=feedback, what=tr("admin units"))
+            report_reading(udata, tr("admin units"), feedback)
+            ids = udata.attrs[unit_field].to_numpy(dtype=object)
+            overlay.check_unit_ids(ids, tr("admin units"))
+            pop = None
+            if pop_layer is not None:
+                path = pop_layer.source()
+
+                def pop(pieces):
+                    return zonal.zonal_sums(pieces, metric, path, 1, pop_mode, metric_crs=metric, disjoint=True,
+                                            feedback=feedback).sums[:, 0]
+            table, _ = overlay.unit_level_table(udata.geoms, ids, zones["geometry"].to_numpy(),
+                                                zones["level"].to_numpy(), pop, feedback)
+        if feedback.isCanceled():
+            self.fail(tr("Cancelled by the user; no output was written."))
+
+        # --- write (only after everything is computed) ---------------------------------------------
+        out_crs = layers[0].crs()
+        spec = [("level", "int"), ("score", "double"), ("dominant", "string")]
+        spec += [(f"lvl_{n}", "int") for n in names]
+        if method == overlay.METHOD_MATRIX:
+            spec.append(("vuln_level", "int"))
+        spec.append(("area_m2", "double"))
+        fields = make_fields(spec)
+        geoms = geo.transform(zones["geometry"].to_numpy(), metric, to_pyproj(out_crs))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WKB_MULTIPOLYGON, out_crs)
+        write_features(sink, fields, geoms, zones, feedback)
+        results = {self.OUTPUT: dest}
+        self.style_output(context, dest, "hazard_level")
+        summary = zones.groupby("level")["area_m2"].sum()
+        for lv, area in summary.items():
+            feedback.pushInfo(tr("Level {level}: {area:.1f} ha").format(level=int(lv), area=area / 1e4))
+        if zones.empty:
+            feedback.pushWarning(tr("No hazard zone at level 1 or above: the output is empty."))
+
+        if table is not None:
+            tfields = make_fields([("unit_id", field_kind(table["unit_id"])), ("level", "int"), ("area_m2", "double"),
+                                   ("area_share", "double"), ("population", "double")])
+            tsink, tdest = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, tfields, WKB_NOGEOMETRY)
+            if tsink is not None:
+                write_features(tsink, tfields, None, table, feedback)
+                results[self.OUTPUT_TABLE] = tdest
+        elif parameters.get(self.OUTPUT_TABLE) not in (None, ""):
+            feedback.pushInfo(tr("No UNITS given: the table by unit was not written."))
+        return results
