@@ -5,6 +5,7 @@ import json
 import re
 import subprocess
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -257,3 +258,42 @@ def test_extent_parameter_sets_the_map_extent(run_alg, zones, tmp_path):
     assert x0 - tol <= min(xs) and max(xs) <= x1 + tol and y0 - tol <= min(ys) and max(ys) <= y1 + tol
     # the map shows the requested area, grown only to the map's aspect ratio
     assert max((max(xs) - min(xs)) / (x1 - x0), (max(ys) - min(ys)) / (y1 - y0)) > 0.97
+
+
+def test_user_template_with_plan_variables(run_alg, zones, tmp_path):
+    from qgis.core import QgsLayoutItemLabel, QgsLayoutItemMap, QgsLayoutPoint, QgsLayoutSize, QgsPrintLayout, QgsProject, QgsReadWriteContext, QgsUnitTypes
+
+    mm = QgsUnitTypes.LayoutUnit.LayoutMillimeters
+    layout = QgsPrintLayout(QgsProject.instance())
+    layout.initializeDefaults()  # one A4 landscape page
+    the_map = QgsLayoutItemMap(layout)  # no id: the first map item is used
+    layout.addLayoutItem(the_map)
+    the_map.attemptMove(QgsLayoutPoint(10, 30, mm))
+    the_map.attemptResize(QgsLayoutSize(200, 150, mm))
+    label = QgsLayoutItemLabel(layout)
+    label.setText("[% @plan_title %] | [% @plan_date %]")
+    layout.addLayoutItem(label)
+    label.attemptMove(QgsLayoutPoint(10, 5, mm))
+    label.attemptResize(QgsLayoutSize(250, 15, mm))
+    template = tmp_path / "mine.qpt"
+    assert layout.saveAsTemplate(str(template), QgsReadWriteContext())
+    out = tmp_path / "out" / "mine.pdf"
+    res = run_alg("exportplanmap", _params(zones, out, TEMPLATE_FILE=str(template), TITLE="Banjir Jakarta"))
+    text = subprocess.run(["pdftotext", res["OUTPUT"], "-"], capture_output=True, text=True, check=True).stdout
+    assert "Banjir Jakarta | 2026-11-24" in text
+    info = subprocess.run(["pdfinfo", res["OUTPUT"]], capture_output=True, text=True, check=True).stdout
+    w_pt, h_pt = map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info).groups())
+    assert (w_pt / 72 * 25.4, h_pt / 72 * 25.4) == (pytest.approx(297, abs=0.5), pytest.approx(210, abs=0.5))
+
+
+def test_atlas_one_pdf_per_feature(run_alg, zones, tmp_path):
+    out = tmp_path / "districts.pdf"
+    res = run_alg("exportplanmap", _params(zones, out, TEMPLATE=3, DPI=72, SINGLE_FILE=False, OVERVIEW=False,
+                                           COVERAGE=f"{KECAMATAN}|subset=\"KAB_NAME\" = '{PUSAT}'",
+                                           COVERAGE_NAME_FIELD="KEC_NAME"))
+    names = sorted(f"districts_{n.replace(' ', '_')}.pdf" for n in _pusat()["KEC_NAME"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == names
+    assert sorted(Path(f).name for f in res["FILES"].split(";")) == names
+    for name in names:
+        info = subprocess.run(["pdfinfo", str(tmp_path / name)], capture_output=True, text=True, check=True).stdout
+        assert re.search(r"Pages:\s+1\b", info)
