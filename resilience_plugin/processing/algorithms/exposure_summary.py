@@ -1,0 +1,297 @@
+"""resilience:exposuresummary — Exposure statistics (承灾体暴露统计)."""
+
+import numpy as np
+import pandas as pd
+
+from qgis.core import (
+    QgsField,
+    QgsFields,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterMapLayer,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+    QgsRasterLayer,
+    QgsVectorLayer,
+)
+
+from ...compat import (
+    FIELD_ANY,
+    FIELD_NUMERIC,
+    SOURCE_ANY_GEOMETRY,
+    SOURCE_POLYGON,
+    SOURCE_RASTER,
+    SOURCE_TABLE,
+    WKB_NOGEOMETRY,
+    geometry_kind,
+    make_field,
+)
+from ...core import exposure as ex
+from ...core import geometry as geo
+from ...core import overlay
+from ...core.classify import parse_thresholds
+from ...i18n import tr
+from ...qgis_io.crs import to_pyproj, working_crs
+from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
+from ..base import ResilienceAlgorithm
+from .hazard_overlay import field_kind
+
+
+class ExposureSummary(ResilienceAlgorithm):
+    ALG_ID = "exposuresummary"
+    GROUP_ID = "hazard"
+    ICON = "classify_hazard.svg"
+
+    HAZARD = "HAZARD"
+    LEVEL_FIELD = "LEVEL_FIELD"
+    THRESHOLDS = "THRESHOLDS"
+    EXPOSURE = "EXPOSURE"
+    CLASS_FIELD = "CLASS_FIELD"
+    VALUE_FIELD = "VALUE_FIELD"
+    RULE = "RULE"
+    UNITS = "UNITS"
+    UNIT_ID_FIELD = "UNIT_ID_FIELD"
+    EXPOSURE_RASTER = "EXPOSURE_RASTER"
+    POPULATION_MODE = "POPULATION_MODE"
+    OUTPUT = "OUTPUT"
+    OUTPUT_TABLE = "OUTPUT_TABLE"
+
+    def display_name(self):
+        return tr("Exposure statistics")
+
+    def help_text(self):
+        return tr(
+            "Counts and measures what lies in each hazard level (承灾体暴露统计): buildings, roads, facilities, and "
+            "people, per admin unit.\n\n"
+            "HAZARD: hazard zones with an integer LEVEL_FIELD (overlapping zones resolve to the highest level), or a "
+            "continuous raster classified with THRESHOLDS t1 < t2 < ... (value < t1 is level 0, t1 <= value < t2 "
+            "level 1, ...) and sampled cell by cell, without polygonising. A raster hazard must be in the CRS of the "
+            "exposure layer.\n\n"
+            "EXPOSURE: points take the level where they lie. Polygons follow RULE: 0 the highest level they touch, "
+            "1 the level at their representative point, 2 split by zone (area per level). Lines are always split "
+            "(length per level). CLASS_FIELD groups the features (values trimmed, case ignored); VALUE_FIELD is "
+            "summed per group (split features contribute by their share of length or area).\n\n"
+            "UNITS + UNIT_ID_FIELD: a point, or a polygon under rule 0/1, is counted once, in the unit that holds its "
+            "largest part; split features are split by unit too. Features outside every unit are left out of the "
+            "table (reported in the log).\n\n"
+            "OUTPUT: the exposure features with their attributes and level (the highest level reached), unit_id, and "
+            "for split features len_l0...len_lN (m) or area_l0...area_lN (m²). OUTPUT_TABLE: unit_id, class, level, "
+            "count (features; a split feature counts in each level it reaches), length_m, area_m2, value.\n\n"
+            "EXPOSURE_RASTER: a population raster (POPULATION_MODE 0 persons per cell, 1 persons per km²) adds rows "
+            "of class 'population' with the persons per unit and level in value; whole cells count exactly and "
+            "boundary cells by area share. Lengths and areas are measured in a metric CRS."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        p = QgsProcessingParameterMapLayer(self.HAZARD, tr("Hazard (zones or raster)"), types=[SOURCE_POLYGON, SOURCE_RASTER])
+        p.setHelp(tr("Hazard zones with an integer level field, or a continuous hazard raster (then give THRESHOLDS)."))
+        self.addParameter(p)
+        p = QgsProcessingParameterField(self.LEVEL_FIELD, tr("Level field (zones)"), defaultValue="level",
+                                        parentLayerParameterName=self.HAZARD, type=FIELD_ANY, optional=True)
+        p.setHelp(tr("The integer level field of the hazard zones (Classify hazard writes 'level')."))
+        self.addParameter(p)
+        p = QgsProcessingParameterString(self.THRESHOLDS, tr("Thresholds (raster hazard)"), optional=True)
+        p.setHelp(tr("For a raster hazard: ascending thresholds separated by commas, e.g. 0.1,0.5,1.0 for flood depth in metres."))
+        self.addParameter(p)
+        p = QgsProcessingParameterFeatureSource(self.EXPOSURE, tr("Exposure features"), types=[SOURCE_ANY_GEOMETRY], optional=True)
+        p.setHelp(tr("Points, lines or polygons exposed to the hazard: buildings, roads, facilities..."))
+        self.addParameter(p)
+        p = QgsProcessingParameterField(self.CLASS_FIELD, tr("Class field"), parentLayerParameterName=self.EXPOSURE,
+                                        type=FIELD_ANY, optional=True)
+        p.setHelp(tr("Optional field that groups the features in the table, e.g. TYPE (trimmed, case ignored)."))
+        self.addParameter(p)
+        p = QgsProcessingParameterField(self.VALUE_FIELD, tr("Value field"), parentLayerParameterName=self.EXPOSURE,
+                                        type=FIELD_NUMERIC, optional=True)
+        p.setHelp(tr("Optional numeric field summed per group, e.g. asset value or persons."))
+        self.addParameter(p)
+        p = QgsProcessingParameterEnum(self.RULE, tr("Rule for polygons"), options=[
+            tr("Highest level touched"), tr("Level at the representative point"), tr("Split by zone (area per level)")],
+            defaultValue=0)
+        p.setHelp(tr("How a polygon gets its level. Lines are always split by zone."))
+        self.addParameter(p)
+        p = QgsProcessingParameterFeatureSource(self.UNITS, tr("Admin units"), types=[SOURCE_POLYGON], optional=True)
+        p.setHelp(tr("Optional admin polygons (district, sub-district, neighbourhood) for the summary table."))
+        self.addParameter(p)
+        p = QgsProcessingParameterField(self.UNIT_ID_FIELD, tr("Unit id field"), parentLayerParameterName=self.UNITS,
+                                        type=FIELD_ANY, optional=True)
+        p.setHelp(tr("A field with a unique value per unit (name or code)."))
+        self.addParameter(p)
+        p = QgsProcessingParameterRasterLayer(self.EXPOSURE_RASTER, tr("Population raster"), optional=True)
+        p.setHelp(tr("Optional population raster: adds the persons per unit and level to the table (class 'population')."))
+        self.addParameter(p)
+        p = QgsProcessingParameterEnum(self.POPULATION_MODE, tr("Population raster values"), options=[
+            tr("Persons per cell"), tr("Persons per km²")], defaultValue=0)
+        p.setHelp(tr("Whether the raster holds counts per cell or densities in persons per km² (then each cell counts density x its true area)."))
+        self.addParameter(p)
+        p = QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Exposed features"), optional=True, createByDefault=True)
+        self.addParameter(p)
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Exposure summary"), type=SOURCE_TABLE))
+
+    # --- reading -----------------------------------------------------------------------------
+    def _hazard(self, parameters, context, feedback, metric, exp_crs, pop_layer):
+        layer = self.parameterAsLayer(parameters, self.HAZARD, context)
+        if layer is None or not layer.isValid():
+            self.fail(tr("The hazard layer could not be loaded."))
+        thresholds_text = (self.parameterAsString(parameters, self.THRESHOLDS, context) or "").strip()
+        if isinstance(layer, QgsRasterLayer):
+            if not thresholds_text:
+                self.fail(tr("A raster hazard needs THRESHOLDS, e.g. 0.1,0.5,1.0."))
+            thresholds = parse_thresholds(thresholds_text)
+            if len(thresholds) == 0:
+                self.fail(tr("THRESHOLDS holds no numbers."))
+            if layer.providerType() != "gdal":
+                self.fail(tr("Only file-based rasters (GDAL) can be sampled; save the raster to a GeoTIFF first."))
+            for other, what in ((exp_crs, tr("the exposure layer")), (pop_layer.crs() if pop_layer is not None else None, tr("the population raster"))):
+                if other is not None and other != layer.crs():
+                    self.fail(tr("The hazard raster is in {crs}, {what} in {other}. Warp the hazard raster to {other} first (Raster > Projections > Warp).").format(
+                        crs=layer.crs().authid() or layer.crs().description(), what=what, other=other.authid() or other.description()))
+            return ex.RasterHazard.read(layer.source(), thresholds), layer
+        if not isinstance(layer, QgsVectorLayer) or geometry_kind(layer.wkbType()) != "polygon":
+            self.fail(tr("The hazard must be a polygon layer of zones or a raster."))
+        if thresholds_text:
+            feedback.pushInfo(tr("THRESHOLDS are ignored for hazard zones: their level field is used."))
+        field = self.parameterAsString(parameters, self.LEVEL_FIELD, context) or "level"
+        if layer.fields().indexOf(field) < 0:
+            self.fail(tr("The hazard layer '{layer}' has no field '{field}'. Set LEVEL_FIELD to its level field, or classify the layer first with Classify hazard.").format(
+                layer=layer.name(), field=field))
+        data = read_source(layer, [field], target_crs=metric, feedback=feedback, what=layer.name())
+        report_reading(data, layer.name(), feedback)
+        levels, n_null = overlay.check_levels(data.attrs[field].to_numpy(), layer.name())
+        if n_null:
+            feedback.pushWarning(tr("{layer}: {n} zone(s) have no level and were left out.").format(layer=layer.name(), n=n_null))
+        zones, overlap = overlay.resolve_levels(data.geoms, levels, feedback)
+        if overlap > 0.01:
+            feedback.pushWarning(tr("Zones of different levels overlap in {layer} on {area:.2f} ha: the highest level was kept there.").format(
+                layer=layer.name(), area=overlap / 1e4))
+        return zones, layer
+
+    def compute(self, parameters, context, feedback):
+        exp_src = input_source(self, parameters, self.EXPOSURE, context) if parameters.get(self.EXPOSURE) else None
+        pop_layer = self.parameterAsRasterLayer(parameters, self.EXPOSURE_RASTER, context)
+        if exp_src is None and pop_layer is None:
+            self.fail(tr("Give EXPOSURE features, an EXPOSURE_RASTER of population, or both."))
+        if pop_layer is not None and pop_layer.providerType() != "gdal":
+            self.fail(tr("Only file-based population rasters (GDAL) are supported; save the raster to a GeoTIFF first."))
+        pop_mode = self.parameterAsEnum(parameters, self.POPULATION_MODE, context)
+        rule = self.parameterAsEnum(parameters, self.RULE, context)
+        class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context) if exp_src is not None else ""
+        value_field = self.parameterAsString(parameters, self.VALUE_FIELD, context) if exp_src is not None else ""
+        units = self.parameterAsSource(parameters, self.UNITS, context)
+        unit_field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context)
+        if units is not None and not unit_field:
+            self.fail(tr("Choose the UNIT_ID_FIELD of the admin units."))
+        hazard_layer = self.parameterAsLayer(parameters, self.HAZARD, context)
+        if hazard_layer is None:
+            self.fail(tr("The hazard layer could not be loaded."))
+
+        items = [hazard_layer]
+        if exp_src is not None:
+            items.append((exp_src.sourceCrs(), exp_src.sourceExtent()))
+        if units is not None:
+            items.append((units.sourceCrs(), units.sourceExtent()))
+        _, metric = working_crs(items, feedback)
+        hazard, _ = self._hazard(parameters, context, feedback, metric,
+                                 exp_src.sourceCrs() if exp_src is not None else None, pop_layer)
+        is_raster = isinstance(hazard, ex.RasterHazard)
+
+        uids = ugeoms = None
+        if units is not None:
+            udata = read_source(units, [unit_field], target_crs=metric, feedback=feedback, what=tr("admin units"))
+            report_reading(udata, tr("admin units"), feedback)
+            uids = udata.attrs[unit_field].to_numpy(dtype=object)
+            overlay.check_unit_ids(uids, tr("admin units"))
+            ugeoms = udata.geoms
+
+        tables, result, data, kind = [], None, None, None
+        if exp_src is not None:
+            names = [f.name() for f in exp_src.fields()]
+            feedback.setProgressText(tr("Reading the exposure features"))
+            data = read_source(exp_src, names, feedback=feedback, what=tr("exposure"))
+            report_reading(data, tr("exposure"), feedback)
+            kind = geometry_kind(exp_src.wkbType())
+            if kind not in ("point", "line", "polygon"):
+                self.fail(tr("The exposure layer must hold points, lines or polygons."))
+            if len(data) == 0:
+                feedback.pushWarning(tr("The exposure layer has no feature with geometry."))
+            geoms_m = geo.transform(data.geoms, data.crs, metric)
+            classes = ex.normalise_classes(data.attrs[class_field].to_numpy()) if class_field else None
+            values = None
+            if value_field:
+                values = pd.to_numeric(data.attrs[value_field], errors="coerce").fillna(0.0).to_numpy(dtype=float)
+            feedback.setProgressText(tr("Intersecting with the hazard"))
+            result = ex.exposure_summary(geoms_m, kind, hazard, rule=rule, classes=classes, values=values, units=ugeoms,
+                                         unit_ids=uids, geoms_raster=data.geoms if is_raster else None,
+                                         metric_crs=metric, feedback=feedback)
+            tables.append(result.table)
+            if result.outside_units:
+                feedback.pushWarning(tr("{n} exposure feature(s) lie (partly) outside every unit; those parts are not in the table.").format(
+                    n=result.outside_units))
+        pop_table = None
+        if pop_layer is not None:
+            feedback.setProgressText(tr("Summing the population"))
+            pop_table = ex.population_summary(pop_layer.source(), 1, pop_mode, hazard, ugeoms, uids, metric, feedback)
+            tables.append(pop_table)
+        if feedback.isCanceled():
+            self.fail(tr("Cancelled by the user; no output was written."))
+
+        exposed = (result.exposed if result is not None else 0)
+        pop_exposed = float(pop_table.loc[pop_table["level"] > 0, "value"].sum()) if pop_table is not None else 0.0
+        table = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=ex.TABLE_COLUMNS)
+        if exposed == 0 and pop_exposed <= 0:
+            feedback.pushWarning(tr("The hazard and the exposure do not overlap: no exposed feature or person was found, the table has no rows."))
+            table = table.iloc[0:0]
+
+        # --- write ---------------------------------------------------------------------------------
+        results = {}
+        if result is not None:
+            results.update(self._write_features(parameters, context, feedback, exp_src, data, result, kind, rule, uids))
+        ids_kind = field_kind(table["unit_id"]) if len(table) else "string"
+        tfields = make_fields([("unit_id", ids_kind), ("class", "string"), ("level", "int"), ("count", "int64"),
+                               ("length_m", "double"), ("area_m2", "double"), ("value", "double")])
+        tsink, tdest = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, tfields, WKB_NOGEOMETRY)
+        write_features(tsink, tfields, None, table, feedback)
+        results[self.OUTPUT_TABLE] = tdest
+        if result is not None:
+            feedback.pushInfo(tr("{n} of {total} feature(s) lie in hazard level 1 or above.").format(n=exposed, total=len(data)))
+        if pop_table is not None:
+            feedback.pushInfo(tr("{n:.0f} person(s) live in hazard level 1 or above.").format(n=pop_exposed))
+        return results
+
+    def _write_features(self, parameters, context, feedback, src, data, result, kind, rule, uids):
+        fields = QgsFields()
+        new = ["level", "unit_id"]
+        divisible = result.by_level is not None
+        prefix = "len_l" if kind == "line" else "area_l"
+        if divisible:
+            new += [f"{prefix}{i}" for i in range(result.by_level.shape[1])]
+        for f in src.fields():
+            if f.name() in new:
+                continue
+            if f.typeName().lower() in ("date", "datetime", "time"):
+                fields.append(make_field(f.name(), "string"))
+            else:
+                fields.append(QgsField(f))
+        attrs = data.attrs.copy()
+        if divisible:
+            by = result.by_level
+            reached = np.where(by[:, 1:] > 0, np.arange(1, by.shape[1])[None, :], 0).max(axis=1) if by.shape[1] > 1 else np.zeros(len(by), int)
+            attrs["level"] = reached
+        else:
+            attrs["level"] = result.level
+        fields.append(make_field("level", "int"))
+        if uids is not None and not divisible:
+            attrs["unit_id"] = np.where(result.unit >= 0, np.asarray(uids, dtype=object)[np.maximum(result.unit, 0)], None) \
+                if len(uids) else None
+            fields.append(make_field("unit_id", field_kind(uids)))
+        if divisible:
+            for i in range(result.by_level.shape[1]):
+                attrs[f"{prefix}{i}"] = result.by_level[:, i]
+                fields.append(make_field(f"{prefix}{i}", "double"))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, src.wkbType(), src.sourceCrs())
+        if sink is None:
+            return {}
+        write_features(sink, fields, data.geoms, attrs, feedback)
+        self.style_output(context, dest, "exposure_level")
+        return {self.OUTPUT: dest}
