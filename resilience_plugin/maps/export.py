@@ -19,6 +19,7 @@ from pathlib import Path
 
 from qgis.core import (
     Qgis,
+    QgsColorRampShader,
     QgsCoordinateTransform,
     QgsExpression,
     QgsExpressionContextUtils,
@@ -35,17 +36,22 @@ from qgis.core import (
     QgsMarkerSymbol,
     QgsPrintLayout,
     QgsProject,
+    QgsRasterBandStats,
+    QgsRasterLayer,
+    QgsRasterShader,
+    QgsRasterTransparency,
     QgsReadWriteContext,
     QgsRectangle,
     QgsRenderContext,
     QgsRuleBasedRenderer,
     QgsScaleBarSettings,
+    QgsSingleBandPseudoColorRenderer,
     QgsSingleSymbolRenderer,
     QgsUnitTypes,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QSize
-from qgis.PyQt.QtGui import QFont
+from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..i18n import tr
@@ -185,6 +191,38 @@ def apply_reference_style(layer):
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
 
 
+def apply_raster_style(layer, band=1):
+    """Hazard intensity rasters read from files: a light-to-dark yellow-orange-red ramp between the 2nd
+    and 98th percentiles of the positive values; zero and below transparent."""
+    if layer.bandCount() < 1 or layer.dataProvider() is None:
+        return
+    provider = layer.dataProvider()
+    stats = provider.bandStatistics(band, QgsRasterBandStats.Stats.Min | QgsRasterBandStats.Stats.Max)
+    low, high = provider.cumulativeCut(band, 0.02, 0.98) if hasattr(provider, "cumulativeCut") else (stats.minimumValue, stats.maximumValue)
+    low, high = max(low, 0.0), max(high, low + 1e-9)
+    if stats.maximumValue <= 0 or high <= low:
+        low, high = stats.minimumValue, stats.maximumValue
+    colours = ["#ffffcc", "#fed976", "#fd8d3c", "#e31a1c", "#800026"]
+    items = [QgsColorRampShader.ColorRampItem(low + (high - low) * i / (len(colours) - 1), QColor(c),
+                                              f"{low + (high - low) * i / (len(colours) - 1):.2f}")
+             for i, c in enumerate(colours)]
+    ramp = QgsColorRampShader(low, high)
+    ramp.setColorRampType(QgsColorRampShader.Type.Interpolated)
+    ramp.setColorRampItemList(items)
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(ramp)
+    renderer = QgsSingleBandPseudoColorRenderer(provider, band, shader)
+    renderer.setClassificationMin(low)
+    renderer.setClassificationMax(high)
+    transparent = QgsRasterTransparency()
+    pixel = QgsRasterTransparency.TransparentSingleValuePixel()
+    pixel.min, pixel.max, pixel.percentTransparent = -1e30, 0.0, 100.0
+    transparent.setTransparentSingleValuePixelList([pixel])
+    renderer.setRasterTransparency(transparent)
+    renderer.setOpacity(0.85)
+    layer.setRenderer(renderer)
+
+
 # --- the plan map --------------------------------------------------------------------------------
 class PlanMap:
     """A private project holding copies of the layers, and a layout loaded from a template."""
@@ -228,6 +266,8 @@ class PlanMap:
             sublayer = re.search(r"\|layername=([^|]+)", layer.source() or "")
             if not in_project(layer) and sublayer:
                 clone.setName(sublayer.group(1))  # "kecamatan", not the GeoPackage's file name
+            if not in_project(layer) and isinstance(clone, QgsRasterLayer):
+                apply_raster_style(clone)
             if not in_project(layer) and isinstance(clone, QgsVectorLayer):
                 style = detect_style(clone)
                 if style:

@@ -297,3 +297,17 @@ def test_atlas_one_pdf_per_feature(run_alg, zones, tmp_path):
     for name in names:
         info = subprocess.run(["pdfinfo", str(tmp_path / name)], capture_output=True, text=True, check=True).stdout
         assert re.search(r"Pages:\s+1\b", info)
+
+
+def test_hazard_raster_from_a_file_gets_a_colour_ramp(run_alg, tmp_path):
+    dpi = 40
+    out = tmp_path / "depth.png"
+    run_alg("exportplanmap", _params(None, out, LAYERS=[KECAMATAN, str(SAMPLE / "flood_design_depth.tif")], FORMAT=1,
+                                     DPI=dpi, OVERVIEW=False))
+    img = np.asarray(Image.open(out).convert("RGB")).astype(int)
+    mx, my, mw, mh = _item_box("a3_landscape.qpt", "map")
+    px = lambda mm: int(round(mm / 25.4 * dpi))  # noqa: E731
+    inner = img[px(my) + 2:px(my + mh) - 2, px(mx) + 2:px(mx + mw) - 2]
+    assert (inner.max(axis=-1) < 40).mean() < 0.01  # dry cells (depth 0) are transparent, not black
+    darkest = 0.85 * _hex_rgb("#800026") + 0.15 * 255  # the ramp's top colour at 85 % opacity on white
+    assert _has_colour(inner, darkest, tol=10)
