@@ -156,6 +156,37 @@ def line_segments(geoms, step=None):
     return seg_owner, length, mid[:, 0], mid[:, 1]
 
 
+def tile_polygons(polys, owner, max_vertices=2000):
+    """Cut polygons with more than ``max_vertices`` vertices into tiles (a grid of boxes).
+
+    Line x polygon intersections cost in proportion to the polygon's size; zones polygonised from a
+    large raster are huge, tiles are small. The grid is offset by an odd fraction so that streets on
+    round coordinates do not run along tile edges. Returns ``(polygons, owner)``.
+    """
+    polys = np.asarray(polys, dtype=object)
+    nv = shapely.get_num_coordinates(polys)
+    big = np.flatnonzero(nv > max_vertices)
+    if len(big) == 0:
+        return polys, owner
+    keep_p, keep_o = [polys[nv <= max_vertices]], [owner[nv <= max_vertices]]
+    for i in big.tolist():  # one grid per big polygon (few of them)
+        x0, y0, x1, y1 = shapely.bounds(polys[i])
+        n_tiles = max(nv[i] / max_vertices, 1.0)
+        side = max(np.sqrt(max((x1 - x0) * (y1 - y0), 1e-9) / n_tiles), 1e-6)
+        off = 0.3819660113 * side
+        xs = np.arange(x0 - off, x1 + side, side)
+        ys = np.arange(y0 - off, y1 + side, side)
+        gx, gy = np.meshgrid(xs[:-1], ys[:-1])
+        boxes = shapely.box(gx.ravel(), gy.ravel(), gx.ravel() + side, gy.ravel() + side)
+        shapely.prepare(polys[i])
+        boxes = boxes[shapely.intersects(polys[i], boxes)]
+        tiles = shapely.intersection(polys[i], boxes)
+        parts, _ = polygon_parts(tiles)
+        keep_p.append(parts)
+        keep_o.append(np.full(len(parts), owner[i]))
+    return np.concatenate(keep_p), np.concatenate(keep_o)
+
+
 def overlay_lines(lines, polys):
     """Exact line x polygon pieces: ``(line index, polygon index, piece)`` for every intersecting pair."""
     lines = np.asarray(lines, dtype=object)
@@ -164,7 +195,10 @@ def overlay_lines(lines, polys):
         return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, dtype=object)
     shapely.prepare(polys)
     tree = shapely.STRtree(polys)
-    li, pj = tree.query(lines, predicate="intersects")
+    # bounding boxes first, then the predicate with the (prepared) polygon first: fast for big zones
+    li, pj = tree.query(lines)
+    hit = shapely.intersects(polys[pj], lines[li])
+    li, pj = li[hit], pj[hit]
     pieces = np.empty(len(li), dtype=object)
     if len(li):
         inside = shapely.contains_properly(polys[pj], lines[li])
@@ -354,13 +388,16 @@ def _normalized_types(asset_types, library, kind):
     return types
 
 
-def _prepare_zones(zones, zone_levels):
+def _prepare_zones(zones, zone_levels, tile=True):
     if zones is None:
         return None, None
     lv = np.asarray(zone_levels, dtype=float)
     ok = np.isfinite(lv) & (lv >= 1)
     parts, owner = polygon_parts(np.asarray(zones, dtype=object)[ok])
-    return parts, lv[ok].astype(np.int64)[owner]
+    level = lv[ok].astype(np.int64)[owner]
+    if tile and len(parts):
+        parts, level = tile_polygons(parts, level)
+    return parts, level
 
 
 def line_exposure(geoms, asset_types, library, *, intensity_measure=None, sampler=None, zones=None, zone_levels=None,

@@ -146,3 +146,18 @@ def test_futian_pipes_hazus_repairs_by_hand(lib, tmp_path):
             assert t.loc[lv, "length_km"] == pytest.approx(exp_km, rel=0.01)
     assert t["expected_repairs"].sum() == pytest.approx(expected.sum(), rel=0.002)
     assert t["expected_failed"].sum() == pytest.approx(res.assets["p_fail"].sum(), rel=1e-6)
+
+
+def test_big_zones_are_tiled_without_changing_lengths(lib):
+    # a zone with 20,000 vertices (a finely drawn ring) is cut into tiles; lengths stay exact
+    ring = shapely.Point(0, 0).buffer(1000, quad_segs=5000).difference(shapely.Point(0, 0).buffer(400, quad_segs=5000))
+    assert shapely.get_num_coordinates(ring) > 20000
+    rng = np.random.default_rng(5)
+    xy = rng.uniform(-1200, 1200, (400, 2))
+    ang = rng.uniform(0, np.pi, 400)
+    lines = shapely.linestrings(np.stack([xy, xy + 300 * np.c_[np.cos(ang), np.sin(ang)]], axis=1))
+    res = lifeline.line_exposure(lines, ["road"] * 400, lib, zones=np.array([ring]), zone_levels=[2])
+    expected = shapely.length(shapely.intersection(lines, ring))
+    assert res.assets["len_l2"].to_numpy() == pytest.approx(expected, abs=1e-6)
+    parts, _ = lifeline.tile_polygons(np.array([ring]), np.array([2]))
+    assert len(parts) > 5 and shapely.area(parts).sum() == pytest.approx(ring.area, rel=1e-9)

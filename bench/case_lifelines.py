@@ -1,0 +1,261 @@
+"""Benchmarks: resilience:lifelineexposure and resilience:networkcriticality.
+
+1. ``lifeline_zones``: N straight line segments (random, 20-200 m, EPSG:32650) x hazard zones
+   polygonised from a smooth synthetic hazard raster (4 levels). Ours (lengths per level for every
+   segment) against ``native:intersection`` + ``native:fieldcalculator`` ($length) + summing per level;
+   the per-level totals are compared (``same`` = within 0.1 %).
+2. ``lifeline_raster``: the same segments against the raster itself (side x side cells), read along
+   every line at a quarter of a cell; ours only (QGIS has no native equivalent).
+3. ``criticality``: single-link criticality of a street grid with 30 % of its streets removed
+   (dead ends and bridges appear), 10,000 demand points and 20 hospitals; ours only, printed for
+   growing sizes to show how it scales.
+"""
+
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+X0, Y0 = 400000.0, 2500000.0
+EPSG = 32650
+
+
+def peak_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def report(case, n, ours, native, same):
+    ratio = f"{native / ours:.1f}" if native is not None and ours > 0 else "NA"
+    native_s = f"{native:.2f}" if native is not None else "NA"
+    same_s = "NA" if same is None else ("yes" if same else "no")
+    print(f"BENCH case={case} n={n} ours_s={ours:.2f} native_s={native_s} ratio={ratio} same={same_s} peak_mb={peak_mb():.0f}",
+          flush=True)
+
+
+_KEEP = []
+
+
+def qgis_session():
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from qgis.core import QgsApplication
+
+    app = QgsApplication.instance()
+    if app is None:
+        QgsApplication.setPrefixPath("/usr", True)
+        app = QgsApplication([], False)
+        app.initQgis()
+    sys.path.insert(0, "/usr/share/qgis/python/plugins")
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    from resilience_plugin.processing.provider import ResilienceProvider
+
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("resilience") is None:
+        provider = ResilienceProvider()
+        registry.addProvider(provider)
+        _KEEP.append(provider)
+    _KEEP.append(app)
+    return app
+
+
+def _context():
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    ctx = QgsProcessingContext()
+    ctx.setProject(QgsProject.instance())
+    return ctx, QgsProcessingFeedback()
+
+
+def write_layer(path, geoms, fields=None, epsg=EPSG):
+    import shapely
+    from osgeo import ogr, osr
+
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    tid = shapely.get_type_id(geoms[0])
+    gtype = {0: ogr.wkbPoint, 1: ogr.wkbLineString, 3: ogr.wkbPolygon, 6: ogr.wkbMultiPolygon}[int(tid)]
+    lyr = ds.CreateLayer("data", srs, gtype)
+    fields = fields or {}
+    for name in fields:
+        lyr.CreateField(ogr.FieldDefn(name, ogr.OFTReal))
+    lyr.StartTransaction()
+    defn = lyr.GetLayerDefn()
+    for i, wkb in enumerate(shapely.to_wkb(geoms)):
+        f = ogr.Feature(defn)
+        f.SetGeometry(ogr.CreateGeometryFromWkb(wkb))
+        for name, values in fields.items():
+            f.SetField(name, float(values[i]))
+        lyr.CreateFeature(f)
+    lyr.CommitTransaction()
+    lyr = None
+    ds = None
+    return f"{path}|layername=data"
+
+
+def hazard_raster(path, side, cell):
+    """A smooth synthetic depth field (0-3 m) on side x side cells."""
+    from osgeo import gdal, osr
+
+    y, x = np.mgrid[0:side, 0:side] / side
+    depth = (1.5 + 0.8 * np.sin(7 * x) * np.cos(5 * y) + 0.7 * np.sin(13 * (x + y))).astype(np.float32)
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), side, side, 1, gdal.GDT_Float32, ["COMPRESS=LZW", "TILED=YES"])
+    ds.SetGeoTransform((X0, cell, 0.0, Y0 + side * cell, 0.0, -cell))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(EPSG)
+    ds.SetProjection(srs.ExportToWkt())
+    ds.GetRasterBand(1).WriteArray(depth)
+    ds = None
+    return str(path), depth
+
+
+def segments(n, extent, seed=1):
+    import shapely
+
+    rng = np.random.default_rng(seed)
+    x = X0 + rng.uniform(0, extent, n)
+    y = Y0 + rng.uniform(0, extent, n)
+    ang = rng.uniform(0, np.pi, n)
+    length = rng.uniform(20, 200, n)
+    x1 = np.clip(x + length * np.cos(ang), X0, X0 + extent)
+    y1 = np.clip(y + length * np.sin(ang), Y0, Y0 + extent)
+    return shapely.linestrings(np.stack([np.c_[x, y], np.c_[x1, y1]], axis=1))
+
+
+def zones_from(depth, side, cell, folder):
+    """Hazard zones (levels 1-4 at 0.5 / 1 / 1.5 / 2 m) polygonised by our classify core (one run, not timed)."""
+    from resilience_plugin.core import classify
+
+    tif = folder / "depth_zones_src.tif"
+    from osgeo import gdal
+
+    src = gdal.Open(str(folder / "depth.tif"))
+    gdal.Translate(str(tif), src)
+    zones, _ = classify.classify_raster(str(tif), thresholds=np.array([0.5, 1.0, 1.5, 2.0]), metric_crs=f"EPSG:{EPSG}")
+    return write_layer(folder / "zones.gpkg", zones["geometry"].to_numpy(), {"level": zones["level"].to_numpy()})
+
+
+def run_ours_zones(lines, zones, folder):
+    import processing
+
+    from tests.helpers import read_gdf
+
+    ctx, fb = _context()
+    out = folder / "ours.gpkg"
+    t = time.perf_counter()
+    processing.run("resilience:lifelineexposure", {"LIFELINES": lines, "ASSET_TYPE": "road", "HAZARD": zones, "LEVEL_FIELD": "level",
+                                                   "OUTPUT": str(out), "OUTPUT_TABLE": str(folder / "ours_table.gpkg")}, context=ctx, feedback=fb)
+    elapsed = time.perf_counter() - t
+    d = read_gdf(out)
+    return elapsed, np.array([d[f"len_l{k}"].sum() for k in range(1, 5)])
+
+
+def run_native_zones(lines, zones, folder):
+    import processing
+    from qgis.core import QgsVectorLayer
+
+    ctx, fb = _context()
+    t = time.perf_counter()
+    inter = processing.run("native:intersection", {"INPUT": lines, "OVERLAY": zones, "INPUT_FIELDS": [], "OVERLAY_FIELDS": ["level"],
+                                                   "OUTPUT": str(folder / "native_inter.gpkg")}, context=ctx, feedback=fb)
+    calc = processing.run("native:fieldcalculator", {"INPUT": inter["OUTPUT"], "FIELD_NAME": "len_m", "FIELD_TYPE": 0,
+                                                     "FORMULA": "length($geometry)", "OUTPUT": str(folder / "native_len.gpkg")},
+                          context=ctx, feedback=fb)
+    stats = processing.run("qgis:statisticsbycategories", {"INPUT": calc["OUTPUT"], "VALUES_FIELD_NAME": "len_m",
+                                                            "CATEGORIES_FIELD_NAME": ["level"], "OUTPUT": str(folder / "native_stats.gpkg")},
+                           context=ctx, feedback=fb)
+    elapsed = time.perf_counter() - t
+    layer = QgsVectorLayer(stats["OUTPUT"], "stats", "ogr")
+    totals = {int(f["level"]): float(f["sum"]) for f in layer.getFeatures()}
+    return elapsed, np.array([totals.get(k, 0.0) for k in range(1, 5)])
+
+
+def run_ours_raster(lines, tif, folder):
+    import processing
+
+    ctx, fb = _context()
+    t = time.perf_counter()
+    processing.run("resilience:lifelineexposure", {"LIFELINES": lines, "ASSET_TYPE": "road", "INTENSITY": tif,
+                                                   "THRESHOLDS": "0.5,1,1.5,2", "OUTPUT": str(folder / "ours_r.gpkg"),
+                                                   "OUTPUT_TABLE": str(folder / "ours_r_table.gpkg")}, context=ctx, feedback=fb)
+    return time.perf_counter() - t
+
+
+def exposure_case(name, n_lines, side, cell, native=True):
+    extent = side * cell
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        tif, depth = hazard_raster(folder / "depth.tif", side, cell)
+        zones = zones_from(depth, side, cell, folder)
+        lines = write_layer(folder / "lines.gpkg", segments(n_lines, extent))
+        ours, ours_tot = run_ours_zones(lines, zones, folder)
+        native_s, same = None, None
+        if native:
+            native_s, nat_tot = run_native_zones(lines, zones, folder)
+            same = bool(np.allclose(ours_tot, nat_tot, rtol=1e-3))
+        report(f"{name}_zones", f"{n_lines}lines_{side}x{side}raster", ours, native_s, same)
+        report(f"{name}_raster", f"{n_lines}lines_{side}x{side}raster", run_ours_raster(lines, tif, folder), None, None)
+
+
+def grid_network(n_side, n_dem, n_dest, seed=0, step=50.0):
+    import shapely
+
+    rng = np.random.default_rng(seed)
+    xs = X0 + np.arange(n_side) * step
+    hx, hy = np.meshgrid(xs[:-1], xs)
+    vx, vy = np.meshgrid(xs, xs[:-1])
+    starts = np.concatenate([np.c_[hx.ravel(), hy.ravel()], np.c_[vx.ravel(), vy.ravel()]])
+    ends = np.concatenate([np.c_[hx.ravel() + step, hy.ravel()], np.c_[vx.ravel(), vy.ravel() + step]])
+    keep = rng.uniform(size=len(starts)) > 0.3
+    starts, ends = starts[keep], ends[keep]
+    roads = shapely.linestrings(np.stack([starts, ends], axis=1))
+    e = rng.integers(0, len(roads), n_dem + n_dest)
+    t = rng.uniform(0.1, 0.9, len(e))
+    pts = shapely.points(starts[e] + (ends[e] - starts[e]) * t[:, None] + rng.uniform(-5, 5, (len(e), 2)))
+    return roads, pts[:n_dem], pts[n_dem:]
+
+
+def criticality_case(name, n_side, n_dem, n_dest):
+    import processing
+
+    roads, dem, dest = grid_network(n_side, n_dem, n_dest)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        r = write_layer(folder / "roads.gpkg", roads)
+        d = write_layer(folder / "dem.gpkg", dem, {"pop": np.full(len(dem), 10.0)})
+        h = write_layer(folder / "dest.gpkg", dest)
+        from qgis.core import QgsVectorLayer
+
+        dest_layer = QgsVectorLayer(h, "dest", "ogr")
+        ctx, fb = _context()
+        t = time.perf_counter()
+        processing.run("resilience:networkcriticality", {"NETWORK": r, "DEMAND": d, "POPULATION_FIELD": "pop",
+                                                         "DESTINATIONS": [dest_layer], "OUTPUT_DEMAND": str(folder / "o_dem.gpkg"),
+                                                         "OUTPUT_TABLE": str(folder / "o_tab.gpkg"),
+                                                         "OUTPUT_LINKS": str(folder / "o_links.gpkg")}, context=ctx, feedback=fb)
+        report(name, f"{len(roads)}edges_{n_dem}dem_{n_dest}dest", time.perf_counter() - t, None, None)
+
+
+def run(quick):
+    qgis_session()
+    exposure_case("lifeline_small", 5000, 500, 20.0)
+    criticality_case("criticality_5k", 60, 1000, 20)
+    if quick:
+        return
+    exposure_case("lifeline_medium", 40000, 2000, 5.0)
+    exposure_case("lifeline_full", 200000, 5000, 2.0, native=False)
+    criticality_case("criticality_20k", 122, 4000, 20)
+    criticality_case("criticality_50k", 190, 10000, 20)
+
+
+if __name__ == "__main__":
+    run("--quick" in sys.argv)
