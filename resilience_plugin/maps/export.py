@@ -18,7 +18,6 @@ import unicodedata
 from pathlib import Path
 
 from qgis.core import (
-    Qgis,
     QgsColorRampShader,
     QgsCoordinateTransform,
     QgsExpression,
@@ -36,15 +35,12 @@ from qgis.core import (
     QgsMarkerSymbol,
     QgsPrintLayout,
     QgsProject,
-    QgsRasterBandStats,
     QgsRasterLayer,
     QgsRasterShader,
     QgsRasterTransparency,
     QgsReadWriteContext,
     QgsRectangle,
-    QgsRenderContext,
     QgsRuleBasedRenderer,
-    QgsScaleBarSettings,
     QgsSingleBandPseudoColorRenderer,
     QgsSingleSymbolRenderer,
     QgsUnitTypes,
@@ -56,6 +52,7 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ..i18n import tr
 from . import layout as lay
+from . import qgis_enums as en
 from .style_tools import apply_named_style, detect_style, layer_kind
 
 FORMATS = ["pdf", "png", "svg"]
@@ -66,20 +63,9 @@ class ExportError(Exception):
     """A problem the user can fix; the message is already translated."""
 
 
-def _pick(path, old):
-    obj = Qgis
-    for part in path.split("."):
-        obj = getattr(obj, part, None)
-        if obj is None:
-            return old
-    return obj
-
-
-TEXT_ALWAYS_TEXT = _pick("TextRenderFormat.AlwaysText", getattr(QgsRenderContext, "TextFormatAlwaysText", None))
-_MODES = getattr(Qgis, "ScaleBarSegmentSizeMode", None)  # QGIS >= 3.26
-FIXED_SEGMENTS = _MODES.Fixed if _MODES is not None else QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFixed
-EXPORT_SUCCESS = QgsLayoutExporter.ExportResult.Success
-EXPORT_CANCELED = QgsLayoutExporter.ExportResult.Canceled
+TEXT_ALWAYS_TEXT = en.TEXT_ALWAYS_TEXT
+EXPORT_SUCCESS = en.EXPORT_SUCCESS
+EXPORT_CANCELED = en.EXPORT_CANCELED
 
 
 # --- inputs --------------------------------------------------------------------------------------
@@ -197,7 +183,7 @@ def apply_raster_style(layer, band=1):
     if layer.bandCount() < 1 or layer.dataProvider() is None:
         return
     provider = layer.dataProvider()
-    stats = provider.bandStatistics(band, QgsRasterBandStats.Stats.Min | QgsRasterBandStats.Stats.Max)
+    stats = provider.bandStatistics(band, en.STAT_MIN | en.STAT_MAX)
     low, high = provider.cumulativeCut(band, 0.02, 0.98) if hasattr(provider, "cumulativeCut") else (stats.minimumValue, stats.maximumValue)
     low, high = max(low, 0.0), max(high, low + 1e-9)
     if stats.maximumValue <= 0 or high <= low:
@@ -207,7 +193,7 @@ def apply_raster_style(layer, band=1):
                                               f"{low + (high - low) * i / (len(colours) - 1):.2f}")
              for i, c in enumerate(colours)]
     ramp = QgsColorRampShader(low, high)
-    ramp.setColorRampType(QgsColorRampShader.Type.Interpolated)
+    ramp.setColorRampType(en.RAMP_LINEAR)
     ramp.setColorRampItemList(items)
     shader = QgsRasterShader()
     shader.setRasterShaderFunction(ramp)
@@ -297,7 +283,7 @@ class PlanMap:
         atlas.setHideCoverage(False)
         atlas.setPageNameExpression(QgsExpression.quotedColumnRef(name_field))
         self.map.setAtlasDriven(True)
-        self.map.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
+        self.map.setAtlasScalingMode(en.ATLAS_AUTO)
         self.map.setAtlasMargin(0.08)
 
     # geometry -------------------------------------------------------------------------------------
@@ -455,18 +441,18 @@ class PlanMap:
         bar, crs, extent = self._bar, self.map.crs(), self.map.extent()
         if extent.isEmpty() or crs.isGeographic():
             return
-        metres_per_map_unit = QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), QgsUnitTypes.DistanceUnit.DistanceMeters)
+        metres_per_map_unit = QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), en.DIST_METERS)
         width_mm = self.map.sizeWithUnits().width()
         mm_per_metre = width_mm / (extent.width() * metres_per_map_unit)
         segments = 4
         max_w = bar.maximumBarWidth() or 60.0
         segment_m = nice_segment(max_w / segments / mm_per_metre)
         km = segment_m * segments >= 1000
-        unit = QgsUnitTypes.DistanceUnit.DistanceKilometers if km else QgsUnitTypes.DistanceUnit.DistanceMeters
+        unit = en.DIST_KILOMETERS if km else en.DIST_METERS
         bar.setUnits(unit)
         bar.setMapUnitsPerScaleBarUnit(1.0)  # map units are converted to the bar units by QGIS
         bar.setUnitLabel("km" if km else "m")
-        bar.setSegmentSizeMode(FIXED_SEGMENTS)
+        bar.setSegmentSizeMode(en.SCALEBAR_FIXED)
         bar.setNumberOfSegments(segments)
         bar.setNumberOfSegmentsLeft(0)
         bar.setUnitsPerSegment(segment_m / 1000.0 if km else segment_m)

@@ -10,22 +10,20 @@ from qgis.core import (
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
-    QgsLayoutItemPage,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
     QgsLayoutMeasurement,
     QgsLayoutPoint,
     QgsLayoutSize,
-    QgsLegendStyle,
     QgsPrintLayout,
     QgsRectangle,
     QgsTextFormat,
-    QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
 
 from ..paths import resource_path
+from . import qgis_enums as en
 
 # Item ids (stable: user templates may use them too).
 ITEM_MAP = "map"
@@ -58,7 +56,7 @@ TEMPLATE_FONT = CJK_FONTS[0]
 LATIN_FIRST_FOR = ("Noto Sans CJK SC", "Source Han Sans SC")
 LATIN_FONTS = ["Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial", "Segoe UI"]
 
-MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
+MM = en.LAYOUT_MM
 
 
 def template_path(index):
@@ -109,7 +107,7 @@ def _text_format(family, size_pt, bold=False, colour="#202020"):
     fmt = QgsTextFormat()
     fmt.setFont(_font(family, size_pt, bold))
     fmt.setSize(size_pt)
-    fmt.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
+    fmt.setSizeUnit(en.RENDER_POINTS)
     fmt.setColor(QColor(colour))
     return fmt
 
@@ -128,7 +126,7 @@ def set_label_font(label, family, size_pt=None, bold=None):
         fmt.setFont(font)
         if size_pt is not None:
             fmt.setSize(size_pt)
-            fmt.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
+            fmt.setSizeUnit(en.RENDER_POINTS)
         label.setTextFormat(fmt)
     else:
         font = with_families(label.font(), _families(family))
@@ -139,8 +137,8 @@ def set_label_font(label, family, size_pt=None, bold=None):
         label.setFont(font)
 
 
-LEGEND_STYLES = [(QgsLegendStyle.Style.Title, 12, True), (QgsLegendStyle.Style.Group, 10, True),
-                 (QgsLegendStyle.Style.Subgroup, 9.5, True), (QgsLegendStyle.Style.SymbolLabel, 9, False)]
+LEGEND_STYLES = [(en.LEGEND_TITLE, 12, True), (en.LEGEND_GROUP, 10, True), (en.LEGEND_SUBGROUP, 9.5, True),
+                 (en.LEGEND_SYMBOL_LABEL, 9, False)]
 
 
 def set_legend_font(legend, family, scale=1.0):
@@ -209,8 +207,7 @@ def build_layout(project, paper="A3", orientation="landscape", family=TEMPLATE_F
     layout.initializeDefaults()
     layout.setName(f"{paper} {orientation}")
     page = layout.pageCollection().page(0)
-    page.setPageSize(paper, QgsLayoutItemPage.Orientation.Landscape if orientation == "landscape"
-                     else QgsLayoutItemPage.Orientation.Portrait)
+    page.setPageSize(paper, en.PAGE_LANDSCAPE if orientation == "landscape" else en.PAGE_PORTRAIT)
 
     m = 10.0 * max(s, 0.8)
     title_h, sub_h = 13.0 * s, 8.0 * s
@@ -275,7 +272,7 @@ def build_layout(project, paper="A3", orientation="landscape", family=TEMPLATE_F
     north.setId(ITEM_NORTH)
     north.setPicturePath(str(north_arrow_path()))
     north.setLinkedMap(main)
-    north.setNorthMode(QgsLayoutItemPicture.NorthMode.GridNorth)
+    north.setNorthMode(en.NORTH_GRID)
     north.setBackgroundEnabled(False)
     layout.addLayoutItem(north)
     _place(north, map_box[0] + map_box[2] - nw - 4 * s, map_box[1] + 4 * s, nw, nh)
@@ -284,10 +281,10 @@ def build_layout(project, paper="A3", orientation="landscape", family=TEMPLATE_F
     bar.setId(ITEM_SCALEBAR)
     bar.setStyle("Single Box")
     bar.setLinkedMap(main)
-    bar.applyDefaultSize(QgsUnitTypes.DistanceUnit.DistanceKilometers)
+    bar.applyDefaultSize(en.DIST_KILOMETERS)
     bar.setNumberOfSegments(4)
     bar.setNumberOfSegmentsLeft(0)
-    bar.setSegmentSizeMode(_fit_width_mode())
+    bar.setSegmentSizeMode(en.SCALEBAR_FIT_WIDTH)
     bar.setMinimumBarWidth(40.0 * s)
     bar.setMaximumBarWidth(70.0 * s)
     bar.setHeight(2.0 * s)
@@ -307,10 +304,3 @@ def build_layout(project, paper="A3", orientation="landscape", family=TEMPLATE_F
     _label(layout, ITEM_CRS, "", family, 8 * s, False, nx, ny + nht - 2 * line, nwid, 2 * line)
     return layout
 
-
-def _fit_width_mode():
-    """The 'fit width' segment size mode (round numbers chosen by QGIS), on 3.22 and 4.x."""
-    from qgis.core import Qgis, QgsScaleBarSettings
-
-    mode = getattr(getattr(Qgis, "ScaleBarSegmentSizeMode", None), "FitWidth", None)
-    return mode if mode is not None else QgsScaleBarSettings.SegmentSizeMode.SegmentSizeFitWidth

@@ -1,8 +1,6 @@
 """resilience:applystyle — Apply plan-map style (应用规划图样式)."""
 
 from qgis.core import (
-    Qgis,
-    QgsProcessingAlgorithm,
     QgsProcessingContext,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputVectorLayer,
@@ -12,11 +10,11 @@ from qgis.core import (
 
 from ...compat import SOURCE_ANY_GEOMETRY
 from ...i18n import tr, user_locale
+from ...maps import qgis_enums as en
 from ...maps import style_tools as st
 from ..base import ResilienceAlgorithm
 
-_FLAGS = getattr(Qgis, "ProcessingAlgorithmFlag", None)  # QGIS >= 3.36
-NO_THREADING = _FLAGS.NoThreading if _FLAGS is not None else QgsProcessingAlgorithm.Flag.FlagNoThreading
+NO_THREADING = en.NO_THREADING
 
 LABELS_BILINGUAL, LABELS_UI, LABELS_CHINESE, LABELS_ENGLISH = 0, 1, 2, 3
 _KEEP_ALIVE = []

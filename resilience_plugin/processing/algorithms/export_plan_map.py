@@ -4,9 +4,6 @@ import datetime
 from pathlib import Path
 
 from qgis.core import (
-    Qgis,
-    QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
@@ -24,14 +21,13 @@ from qgis.core import (
 from ...compat import FIELD_ANY, NUMBER_INTEGER, SOURCE_POLYGON, geometry_kind
 from ...i18n import tr
 from ...maps import layout as lay
+from ...maps import qgis_enums as en
 from ...maps.export import FORMATS, ExportError, PlanMap, check_dpi, check_output_folder, read_template
 from ...qgis_io.crs import to_pyproj, working_crs
 from ..base import ResilienceAlgorithm
 
-_FLAGS = getattr(Qgis, "ProcessingAlgorithmFlag", None)  # QGIS >= 3.36
-NO_THREADING = _FLAGS.NoThreading if _FLAGS is not None else QgsProcessingAlgorithm.Flag.FlagNoThreading
-_SOURCES = getattr(Qgis, "ProcessingSourceType", None)  # QGIS >= 3.36
-MAP_LAYER = _SOURCES.MapLayer if _SOURCES is not None else QgsProcessing.SourceType.TypeMapLayer
+NO_THREADING = en.NO_THREADING
+MAP_LAYER = en.MAP_LAYER_SOURCE
 
 
 class ExportPlanMap(ResilienceAlgorithm):
