@@ -259,23 +259,15 @@ def _allocate(nearest, usable, capacity, persons, dist, fac, limit_m, feedback):
     return assigned, first, load, rounds
 
 
-def _within(sparse, d_snap, limit_m):
-    """Boolean CSR: source -> target pairs whose walking distance (incl. target snap) is within the limit."""
-    s = sparse.tocoo()
-    ok = (s.data - 1e-9 + d_snap[s.col]) <= limit_m
-    from scipy.sparse import csr_matrix
-
-    return csr_matrix((np.ones(int(ok.sum())), (s.row[ok], s.col[ok])), shape=sparse.shape)
-
-
 def _reachable(aug, f_nodes, f_snap, usable, d_nodes, d_snap, persons, limit_m, feedback):
     """Persons within the walking limit of each facility (regardless of other facilities)."""
     out = np.zeros(len(f_nodes))
     idx = np.flatnonzero(usable)
     if len(idx) == 0 or len(d_nodes) == 0:
         return out
-    sp = nw.distances_from_each(aug.matrix, f_nodes[idx], d_nodes, limit_m, offsets=f_snap[idx], chunk=16)
-    out[idx] = _within(sp, np.nan_to_num(d_snap, nan=np.inf), limit_m) @ persons
+    sp = nw.distances_from_each(aug.matrix, f_nodes[idx], d_nodes, limit_m, offsets=f_snap[idx],
+                                target_offsets=d_snap, feedback=feedback, node_xy=aug.node_xy)
+    out[idx] = sp.astype(bool).astype(float) @ persons
     return out
 
 
@@ -306,8 +298,9 @@ def select_sites(net, facilities, in_service, demand, persons, candidates, limit
         ok = d_nodes >= 0
         covered0[ok] = dist_n[d_nodes[ok]] + dsnap.distance[ok] <= limit_m
     _progress(feedback, 10)
-    sp = nw.distances_from_each(aug.matrix, c_nodes, d_nodes, limit_m, offsets=np.nan_to_num(csnap.distance), chunk=16)
-    cover = _within(sp, np.nan_to_num(dsnap.distance, nan=np.inf), limit_m).tocsr()
+    sp = nw.distances_from_each(aug.matrix, c_nodes, d_nodes, limit_m, offsets=csnap.distance,
+                                target_offsets=dsnap.distance, feedback=feedback, node_xy=aug.node_xy)
+    cover = sp.astype(bool).astype(float).tocsr()
     total = float(persons.sum())
     w = np.where(covered0, 0.0, persons)
     base = float(persons[covered0].sum())

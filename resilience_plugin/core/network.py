@@ -313,6 +313,8 @@ def snap_points(net, points, max_distance=None, edge_mask=None):
 def multi_source_dijkstra(matrix, source_nodes, offsets=None, limit=None):
     """Shortest distance from the nearest of several sources to every node.
 
+    ``matrix`` must be symmetric (as :func:`graph_matrix` and :meth:`Network.matrix` build it).
+
     ``source_nodes``: node indices; ``offsets``: optional start cost per source (e.g. its snap
     distance), handled exactly with one pendant node per source. ``limit``: stop searching beyond
     this cost (nodes farther get ``inf``). Returns ``(dist, nearest)`` per node of ``matrix``:
@@ -332,12 +334,12 @@ def multi_source_dijkstra(matrix, source_nodes, offsets=None, limit=None):
         big = coo_matrix((np.concatenate([m.data, offsets, offsets]),
                           (np.concatenate([m.row, pend, source_nodes]), np.concatenate([m.col, source_nodes, pend]))),
                          shape=(n + k, n + k)).tocsr()
-        dist, _, src = dijkstra(big, directed=False, indices=pend, min_only=True, limit=lim,
+        dist, _, src = dijkstra(big, directed=True, indices=pend, min_only=True, limit=lim,
                                 return_predecessors=True)
         dist, src = dist[:n], src[:n]
         nearest = np.where(src >= 0, src - n, -1)
     else:
-        dist, _, src = dijkstra(matrix, directed=False, indices=source_nodes, min_only=True, limit=lim,
+        dist, _, src = dijkstra(matrix, directed=True, indices=source_nodes, min_only=True, limit=lim,
                                 return_predecessors=True)
         # src holds node ids: map to the position in source_nodes (first one if repeated)
         lookup = np.full(n, -1, dtype=np.int64)
@@ -354,6 +356,7 @@ class AugmentedGraph:
     matrix: object  # CSR over n_nodes + inserted nodes
     point_node: np.ndarray  # node index per point (-1 where the point was not snapped)
     n_base: int
+    node_xy: np.ndarray = None  # coordinates of every node (base nodes, then the snapped points)
 
 
 def insert_points(net, snaps, edge_mask=None):
@@ -408,7 +411,9 @@ def insert_points(net, snaps, edge_mask=None):
             raise ValueError("points were snapped to impassable edges; snap with the same edge_mask")
     total = n + len(idx)
     mat = graph_matrix(np.concatenate(u_list), np.concatenate(v_list), np.maximum(np.concatenate(c_list), 0.0), total)
-    return AugmentedGraph(mat, point_node, n)
+    pts = np.concatenate([s.point for s in snaps])[idx]
+    xy = np.vstack([net.node_xy, shapely.get_coordinates(pts.astype(object)) if len(idx) else np.zeros((0, 2))])
+    return AugmentedGraph(mat, point_node, n, xy)
 
 
 @dataclass
@@ -455,39 +460,70 @@ def point_to_point(net, sources, targets, edge_mask=None, limit=None, snap_cost=
     return PointDistances(dist, nearest, aug, dist_n)
 
 
-def distances_from_each(aug_matrix, source_nodes, target_nodes, limit, offsets=None, chunk=64,
-                        feedback=None):
-    """Sparse ``(n_sources, n_targets)`` matrix of costs <= ``limit`` (one limited Dijkstra per source,
-    in chunks so memory stays at ``chunk`` x nodes). Used for reach counts and site selection.
+def distances_from_each(aug_matrix, source_nodes, target_nodes, limit, offsets=None, chunk=16,
+                        feedback=None, target_offsets=None, node_xy=None):
+    """Sparse ``(n_sources, n_targets)`` matrix of the targets within ``limit`` of each source
+    (one limited Dijkstra per source, in chunks). Used for reach counts and site selection.
 
-    Stored values are the cost + 1e-9 (so a zero distance is still stored); subtract if needed.
+    ``offsets`` / ``target_offsets``: start cost per source / end cost per target (e.g. the snap
+    distances), included in the comparison with ``limit``. ``node_xy`` (coordinates per node, with
+    costs in metres): sources are processed in spatial chunks and each chunk searches only the
+    nodes within ``limit`` (straight line, a lower bound of the network distance) of its
+    sources, which makes thousands of local searches on a large graph fast. Stored values are
+    the total cost + 1e-9 (so that a zero distance is still stored); subtract if needed.
     """
-    from scipy.sparse import csr_matrix, vstack
+    from scipy.sparse import csr_matrix
 
+    limit = float(limit)
     source_nodes = np.asarray(source_nodes, dtype=np.int64)
     target_nodes = np.asarray(target_nodes, dtype=np.int64)
-    offsets = np.zeros(len(source_nodes)) if offsets is None else np.asarray(offsets, dtype=float)
-    valid_t = target_nodes >= 0
+    ns, nt = len(source_nodes), len(target_nodes)
+    offsets = np.zeros(ns) if offsets is None else np.nan_to_num(np.asarray(offsets, dtype=float))
+    t_off = np.zeros(nt) if target_offsets is None else np.asarray(target_offsets, dtype=float)
+    valid_t = (target_nodes >= 0) & np.isfinite(t_off)
+    n_nodes = aug_matrix.shape[0]
+    # node -> target columns (several targets may share a node)
     tcols = np.flatnonzero(valid_t)
-    blocks = []
-    for start in range(0, len(source_nodes), chunk):
+    good_s = np.flatnonzero(source_nodes >= 0)
+    if node_xy is not None and len(good_s):
+        cell = max(limit, 1.0)
+        key = np.floor(node_xy[source_nodes[good_s]] / cell).astype(np.int64)
+        order = good_s[np.lexsort((key[:, 0], key[:, 1]))]
+    else:
+        order = good_s
+    rows, cols, vals = [], [], []
+    for start in range(0, len(order), chunk):
         _check_cancel(feedback)
-        s = source_nodes[start:start + chunk]
-        off = offsets[start:start + chunk]
-        good = s >= 0
-        block = np.full((len(s), len(tcols)), np.inf)
-        if good.any():
-            # a per-source limit would need one call each; use the global limit and filter
-            d = dijkstra(aug_matrix, directed=False, indices=s[good], limit=float(limit))
-            block[good] = d[:, target_nodes[valid_t]] + off[good, None]
-        block[block > limit] = np.inf
-        r, c = np.nonzero(np.isfinite(block))
-        blocks.append(csr_matrix((block[r, c] + 1e-9, (r, tcols[c])), shape=(len(s), len(target_nodes))))
+        src = order[start:start + chunk]
+        if node_xy is not None:
+            lo = node_xy[source_nodes[src]].min(axis=0) - limit
+            hi = node_xy[source_nodes[src]].max(axis=0) + limit
+            sel = np.flatnonzero((node_xy[:, 0] >= lo[0]) & (node_xy[:, 0] <= hi[0])
+                                 & (node_xy[:, 1] >= lo[1]) & (node_xy[:, 1] <= hi[1]))
+            graph = aug_matrix[sel][:, sel]
+            local = np.full(n_nodes, -1, dtype=np.int64)
+            local[sel] = np.arange(len(sel))
+        else:
+            graph = aug_matrix
+            local = np.arange(n_nodes, dtype=np.int64)
+        # the matrices built here are symmetric, so the directed search avoids scipy's
+        # per-call conversion for undirected graphs
+        d = dijkstra(graph, directed=True, indices=local[source_nodes[src]], limit=limit)
+        tn = local[target_nodes[tcols]]
+        inside = tn >= 0
+        tc = tcols[inside]
+        sub = d[:, tn[inside]]
+        sub += offsets[src][:, None]
+        sub += t_off[tc][None, :]
+        r, c = np.nonzero(sub <= limit)
+        rows.append(src[r])
+        cols.append(tc[c])
+        vals.append(sub[r, c] + 1e-9)
         if feedback is not None:
-            feedback.setProgress(100.0 * min(start + chunk, len(source_nodes)) / max(len(source_nodes), 1))
-    if not blocks:
-        return csr_matrix((0, len(target_nodes)))
-    return vstack(blocks).tocsr()
+            feedback.setProgress(100.0 * min(start + chunk, len(order)) / max(len(order), 1))
+    if not rows:
+        return csr_matrix((ns, nt))
+    return csr_matrix((np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(ns, nt))
 
 
 def require_lines(net):

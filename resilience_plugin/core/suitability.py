@@ -159,15 +159,14 @@ def _population(points, demand_pts, persons, limit_m, net=None, max_snap=None, f
         pi, di = tree.query(points, predicate="dwithin", distance=limit_m)
         np.add.at(out, pi, persons[di])
         return out
-    from .coverage import _within
-
     ps = nw.snap_points(net, points, max_distance=max_snap)
     ds = nw.snap_points(net, demand_pts, max_distance=max_snap)
     aug = nw.insert_points(net, [ps, ds])
     n = len(points)
     sp = nw.distances_from_each(aug.matrix, aug.point_node[:n], aug.point_node[n:], limit_m,
-                                offsets=np.nan_to_num(ps.distance), chunk=16, feedback=feedback)
-    return _within(sp, np.nan_to_num(ds.distance, nan=np.inf), limit_m) @ persons
+                                offsets=ps.distance, target_offsets=ds.distance, feedback=feedback,
+                                node_xy=aug.node_xy)
+    return sp.astype(bool).astype(float) @ persons
 
 
 def resolve_weights(weights, available):

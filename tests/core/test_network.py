@@ -194,3 +194,23 @@ def test_distances_from_each_matches_point_to_point():
     res = nw.point_to_point(net, fs, ds)
     ok = np.isfinite(res.distance)
     assert np.allclose(best[ok], res.distance[ok], rtol=1e-6)
+
+
+def test_local_searches_equal_global_ones():
+    roads, fac, dem = _futian(n_fac=40, n_dem=500, seed=8)
+    net = nw.build_network(roads.geometry.to_numpy(), tolerance=0.01)
+    fs, ds = nw.snap_points(net, fac), nw.snap_points(net, dem)
+    aug = nw.insert_points(net, [fs, ds])
+    args = (aug.matrix, aug.point_node[:40], aug.point_node[40:], 700.0)
+    kw = {"offsets": fs.distance, "target_offsets": ds.distance, "chunk": 8}
+    glob = nw.distances_from_each(*args, **kw).toarray()
+    local = nw.distances_from_each(*args, node_xy=aug.node_xy, **kw).toarray()
+    assert (glob > 0).sum() > 200
+    assert np.array_equal(glob > 0, local > 0)
+    assert np.allclose(glob, local)
+    # and each stored distance is the exact point-to-point one, limited to 700 m
+    for k in range(0, 40, 13):
+        one = nw.point_to_point(net, fs, ds, source_ok=np.arange(40) == k)
+        within = one.distance <= 700
+        assert np.array_equal(glob[k] > 0, within)
+        assert np.allclose(glob[k][within] - 1e-9, one.distance[within])

@@ -1,0 +1,179 @@
+"""Benchmark: resilience:sheltercoverage (mode 0) vs native:serviceareafromlayer + counting.
+
+A synthetic street grid (50 m blocks, EPSG:32650), facilities on street corners and demand points
+on the streets, so that both methods answer the same question exactly: which demand points lie
+within the walking limit of some facility along the streets. The native chain is
+``native:serviceareafromlayer`` (one Dijkstra per facility) -> ``native:buffer`` (0.05 m) ->
+``native:extractbylocation`` of the demand points; the answer is compared point by point.
+
+Sizes: the native chain is run only where it finishes in minutes; the full-size case
+(2,000 facilities x 200,000 edges x 100,000 demand points) times our algorithm alone.
+"""
+
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+STEP = 50.0
+LIMIT_M = 500.0
+X0, Y0 = 400000.0, 2500000.0
+
+
+def peak_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def report(case, n, ours, native, same):
+    ratio = f"{native / ours:.1f}" if native is not None and ours > 0 else "NA"
+    native_s = f"{native:.2f}" if native is not None else "NA"
+    same_s = "NA" if same is None else ("yes" if same else "no")
+    print(f"BENCH case={case} n={n} ours_s={ours:.2f} native_s={native_s} ratio={ratio} same={same_s} peak_mb={peak_mb():.0f}",
+          flush=True)
+
+
+def grid_case(n_side, n_fac, n_dem, seed=0):
+    """(roads, facilities, demand) shapely arrays: a grid of n_side x n_side corners."""
+    import shapely
+
+    rng = np.random.default_rng(seed)
+    xs = X0 + np.arange(n_side) * STEP
+    ys = Y0 + np.arange(n_side) * STEP
+    hx, hy = np.meshgrid(xs[:-1], ys)
+    vx, vy = np.meshgrid(xs, ys[:-1])
+    starts = np.concatenate([np.c_[hx.ravel(), hy.ravel()], np.c_[vx.ravel(), vy.ravel()]])
+    ends = np.concatenate([np.c_[hx.ravel() + STEP, hy.ravel()], np.c_[vx.ravel(), vy.ravel() + STEP]])
+    roads = shapely.linestrings(np.stack([starts, ends], axis=1))
+    corner = rng.choice(n_side * n_side, n_fac, replace=False)
+    fac = shapely.points(xs[corner % n_side], ys[corner // n_side])
+    e = rng.integers(0, len(roads), n_dem)
+    t = rng.uniform(0.05, 0.95, n_dem)
+    # avoid demand exactly at the limit (ties): positions on a 0.37 m offset grid
+    dem = shapely.points(starts[e] + (ends[e] - starts[e]) * t[:, None])
+    return roads, fac, dem
+
+
+def write_layer(path, geoms, fields=None):
+    import shapely
+    from osgeo import ogr, osr
+
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32650)
+    gtype = ogr.wkbLineString if shapely.get_type_id(geoms[0]) == 1 else ogr.wkbPoint
+    lyr = ds.CreateLayer("data", srs, gtype)
+    fields = fields or {}
+    for name in fields:
+        lyr.CreateField(ogr.FieldDefn(name, ogr.OFTReal))
+    lyr.StartTransaction()
+    defn = lyr.GetLayerDefn()
+    for i, wkb in enumerate(shapely.to_wkb(geoms)):
+        f = ogr.Feature(defn)
+        f.SetGeometry(ogr.CreateGeometryFromWkb(wkb))
+        for name, values in fields.items():
+            f.SetField(name, float(values[i]))
+        lyr.CreateFeature(f)
+    lyr.CommitTransaction()
+    lyr = None
+    ds = None
+    return f"{path}|layername=data"
+
+
+_KEEP = []  # the QGIS application and our provider must outlive the cases
+
+
+def qgis_session():
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from qgis.core import QgsApplication
+
+    app = QgsApplication.instance()
+    if app is None:
+        QgsApplication.setPrefixPath("/usr", True)
+        app = QgsApplication([], False)
+        app.initQgis()
+    sys.path.insert(0, "/usr/share/qgis/python/plugins")
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    from resilience_plugin.processing.provider import ResilienceProvider
+
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("resilience") is None:
+        provider = ResilienceProvider()
+        registry.addProvider(provider)
+        _KEEP.append(provider)
+    _KEEP.append(app)
+    return app
+
+
+def run_ours(folder, roads, fac, dem):
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    from tests.helpers import read_gdf
+
+    out = folder / "ours_demand.gpkg"
+    t = time.perf_counter()
+    processing.run("resilience:sheltercoverage", {
+        "FACILITIES": fac, "DEMAND": dem, "POPULATION_FIELD": "pop", "ROADS": roads, "MAX_DISTANCE_M": LIMIT_M,
+        "MODE": 0, "OUTPUT_DEMAND": str(out), "OUTPUT_FACILITIES": str(folder / "ours_fac.gpkg")},
+        context=QgsProcessingContext(), feedback=QgsProcessingFeedback())
+    elapsed = time.perf_counter() - t
+    d = read_gdf(out)
+    return elapsed, np.sort(d.loc[d["covered"].astype(bool), "fid"].to_numpy())
+
+
+def run_native(folder, roads, fac, dem):
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject, QgsVectorLayer
+
+    ctx, fb = QgsProcessingContext(), QgsProcessingFeedback()
+    ctx.setProject(QgsProject.instance())
+    t = time.perf_counter()
+    sa = processing.run("native:serviceareafromlayer", {
+        "INPUT": roads, "STRATEGY": 0, "START_POINTS": fac, "TRAVEL_COST2": LIMIT_M, "TOLERANCE": 0.01,
+        "INCLUDE_BOUNDS": False, "OUTPUT_LINES": str(folder / "native_sa.gpkg")}, context=ctx, feedback=fb)
+    buf = processing.run("native:buffer", {"INPUT": sa["OUTPUT_LINES"], "DISTANCE": 0.05, "SEGMENTS": 2, "DISSOLVE": False,
+                                           "OUTPUT": str(folder / "native_buf.gpkg")}, context=ctx, feedback=fb)
+    ext = processing.run("native:extractbylocation", {"INPUT": dem, "PREDICATE": [0], "INTERSECT": buf["OUTPUT"],
+                                                      "OUTPUT": str(folder / "native_covered.gpkg")}, context=ctx, feedback=fb)
+    elapsed = time.perf_counter() - t
+    layer = QgsVectorLayer(ext["OUTPUT"], "covered", "ogr")
+    fids = np.sort(np.array([f.id() for f in layer.getFeatures()], dtype=np.int64))
+    return elapsed, fids
+
+
+def case(name, n_side, n_fac, n_dem, native=True):
+    roads, fac, dem = grid_case(n_side, n_fac, n_dem)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        r = write_layer(folder / "roads.gpkg", roads)
+        f = write_layer(folder / "fac.gpkg", fac)
+        d = write_layer(folder / "dem.gpkg", dem, {"pop": np.ones(len(dem))})
+        ours, ours_ids = run_ours(folder, r, f, d)
+        native_s, same = None, None
+        if native:
+            native_s, native_ids = run_native(folder, r, f, d)
+            same = bool(np.array_equal(ours_ids, native_ids))
+        report(name, f"{n_fac}fac_{len(roads)}edges_{n_dem}dem", ours, native_s, same)
+
+
+def run(quick):
+    qgis_session()
+    case("coverage_small", 40, 30, 2000)
+    if quick:
+        return
+    case("coverage_medium", 100, 200, 10000)
+    case("coverage_full", 317, 2000, 100000, native=False)
+
+
+if __name__ == "__main__":
+    run("--quick" in sys.argv)
