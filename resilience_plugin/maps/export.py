@@ -47,7 +47,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QSize
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..i18n import tr
@@ -200,11 +200,14 @@ def apply_raster_style(layer, band=1):
     renderer = QgsSingleBandPseudoColorRenderer(provider, band, shader)
     renderer.setClassificationMin(low)
     renderer.setClassificationMax(high)
-    transparent = QgsRasterTransparency()
-    pixel = QgsRasterTransparency.TransparentSingleValuePixel()
-    pixel.min, pixel.max, pixel.percentTransparent = -1e30, 0.0, 100.0
-    transparent.setTransparentSingleValuePixelList([pixel])
-    renderer.setRasterTransparency(transparent)
+    try:
+        transparent = QgsRasterTransparency()
+        pixel = QgsRasterTransparency.TransparentSingleValuePixel()
+        pixel.min, pixel.max, pixel.percentTransparent = -1e30, 0.0, 100.0
+        transparent.setTransparentSingleValuePixelList([pixel])
+        renderer.setRasterTransparency(transparent)
+    except (AttributeError, TypeError):  # the transparency API changed in later QGIS: draw zeros then
+        pass
     renderer.setOpacity(0.85)
     layer.setRenderer(renderer)
 
@@ -323,28 +326,32 @@ class PlanMap:
         return size.width(), size.height()
 
     def fit_legend(self, legend):
-        """Shrink the legend's text and symbols (down to 60 %), then use two columns, until it fits its box."""
+        """Shrink the legend's text and symbols (down to 60 %), then use two columns (down to 50 %), until it
+        fits its box. Returns (columns, scale)."""
         box = legend.sizeWithUnits()
         legend.updateFilterByMap(False)
         # QGIS sizes a legend only once it has been painted: paint it once, small.
         QgsLayoutExporter(self.layout).renderRegionToImage(legend.sceneBoundingRect(), QSize(40, 40))
-        styles = [(s, QFont(legend.style(s).font())) for s, _, _ in lay.LEGEND_STYLES]
+        sizes = [(style, lay.legend_font_size(legend, style)) for style, _, _ in lay.LEGEND_STYLES]
+        margins = [(style, side, legend.style(style).margin(side)) for style, _, _ in lay.LEGEND_STYLES
+                   for side in (en.LEGEND_SIDE_TOP, en.LEGEND_SIDE_BOTTOM)]
         symbol = (legend.symbolWidth(), legend.symbolHeight())
-        for scale in (1.0, 0.9, 0.8, 0.7, 0.6):
-            for style, font in styles:
+        legend.setSplitLayer(True)
+        tries = [(1, k) for k in (1.0, 0.9, 0.8, 0.7, 0.6)] + [(2, k) for k in (0.8, 0.7, 0.6, 0.5)]
+        for columns, scale in tries:
+            legend.setColumnCount(columns)
+            for style, size in sizes:
+                lay.set_legend_font_size(legend, style, size * scale)
+            for style, side, margin in margins:
                 st = legend.style(style)
-                scaled = QFont(font)
-                scaled.setPointSizeF(font.pointSizeF() * scale)
-                st.setFont(scaled)
+                st.setMargin(side, margin * scale)
                 legend.setStyle(style, st)
             legend.setSymbolWidth(symbol[0] * scale)
             legend.setSymbolHeight(symbol[1] * scale)
             width, height = self.legend_size(legend)
             if height <= box.height() and width <= box.width():
-                return scale
-        legend.setColumnCount(2)
-        legend.setSplitLayer(True)
-        return 0.0
+                return columns, scale
+        return columns, scale  # the smallest tried: it may still overflow
 
     @staticmethod
     def fit_aspect(item, box):

@@ -151,6 +151,26 @@ def set_legend_font(legend, family, scale=1.0):
         legend.setStyle(style, st)
 
 
+def legend_font_size(legend, style):
+    st = legend.style(style)
+    if hasattr(st, "textFormat"):  # QGIS >= 3.30
+        return st.textFormat().size()
+    return st.font().pointSizeF()
+
+
+def set_legend_font_size(legend, style, size_pt):
+    st = legend.style(style)
+    if hasattr(st, "setTextFormat"):
+        fmt = st.textFormat()
+        fmt.setSize(size_pt)
+        st.setTextFormat(fmt)
+    else:
+        font = QFont(st.font())
+        font.setPointSizeF(size_pt)
+        st.setFont(font)
+    legend.setStyle(style, st)
+
+
 def set_scalebar_font(scalebar, family, size_pt=8):
     scalebar.setTextFormat(_text_format(family, size_pt))
 
@@ -293,7 +313,9 @@ def build_layout(project, paper="A3", orientation="landscape", family=TEMPLATE_F
     bar.setBackgroundColor(QColor(255, 255, 255, 220))
     bar.setBoxContentSpace(1.5 * s)
     layout.addLayoutItem(bar)
-    bar.attemptMove(QgsLayoutPoint(map_box[0] + 4 * s, map_box[1] + map_box[3] - 14 * s, MM))
+    # Anchored at its lower left corner: when the bar resizes for its text it grows upwards, inside the map.
+    bar.setReferencePoint(en.ITEM_LOWER_LEFT)
+    bar.attemptMove(QgsLayoutPoint(map_box[0] + 4 * s, map_box[1] + map_box[3] - 4 * s, MM))
     bar.update()
 
     nx, ny, nwid, nht = notes_box

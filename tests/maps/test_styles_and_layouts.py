@@ -127,12 +127,21 @@ def test_layout_templates_have_the_page_and_every_item(name, width, height):
     assert (float(w), float(h), unit) == (width, height, "mm")
     ids = {item.get("id") for item in root.iter("LayoutItem")}
     assert {"map", "overview", "legend", "scalebar", "north_arrow", "title", "subtitle", "note", "date", "crs_note"} <= ids
-    # every item inside the page
+    # every item inside the page; the scale bar and north arrow inside the map frame
+    boxes = {}
     for item in root.iter("LayoutItem"):
         if item.get("id"):
-            x, y, _ = map(str.strip, item.get("position").split(","))
-            iw, ih, _ = item.get("size").split(",")
-            assert 0 <= float(x) and float(x) + float(iw) <= width + 0.01, item.get("id")
-            assert 0 <= float(y) and float(y) + float(ih) <= height + 0.01, item.get("id")
+            x, y, _ = item.get("position").split(",")
+            iw, ih = (float(v) for v in item.get("size").split(",")[:2])
+            # position is that of the item's reference point: 0 upper left ... 8 lower right (row-major)
+            ref = int(item.get("referencePoint", "0"))
+            left, top = float(x) - (ref % 3) * iw / 2, float(y) - (ref // 3) * ih / 2
+            assert 0 <= left and left + iw <= width + 0.01, item.get("id")
+            assert 0 <= top and top + ih <= height + 0.01, item.get("id")
+            boxes[item.get("id")] = (left, top, left + iw, top + ih)
+    mx0, my0, mx1, my1 = boxes["map"]
+    for inner in ("scalebar", "north_arrow"):
+        x0, y0, x1, y1 = boxes[inner]
+        assert mx0 < x0 and x1 < mx1 and my0 < y0 and y1 < my1, inner
     # Chinese-capable font in the template
     assert "Noto Sans CJK SC" in (LAYOUTS / name).read_text(encoding="utf-8")
