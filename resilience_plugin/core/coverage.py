@@ -41,28 +41,33 @@ def walk_limit_m(max_minutes=10.0, walk_kmh=4.0, max_distance_m=None):
     return float(max_minutes) * float(walk_kmh) * 1000.0 / 60.0
 
 
+def _hits(geoms, zones):
+    """``(geometry index, zone index)`` pairs that intersect. The zones are split into their parts
+    and used as the (prepared) query geometries against a tree of ``geoms``, which is far faster
+    than testing many small geometries against a few huge dissolved zones."""
+    geoms = np.asarray(geoms, dtype=object)
+    zones = np.asarray(zones, dtype=object)
+    if len(zones) == 0 or len(geoms) == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    parts, owner = shapely.get_parts(zones, return_index=True)
+    tree = shapely.STRtree(geoms)
+    pi, gi = tree.query(parts, predicate="intersects")
+    return gi, owner[pi]
+
+
 def edges_in_zones(net, zones):
     """Boolean per edge: the edge touches one of the polygons ``zones`` (e.g. flooded streets)."""
-    zones = np.asarray(zones, dtype=object)
     hit = np.zeros(net.n_edges, dtype=bool)
-    if len(zones) == 0 or net.n_edges == 0:
-        return hit
-    tree = shapely.STRtree(zones)
-    ei, _ = tree.query(net.edge_geom, predicate="intersects")
-    hit[ei] = True
+    gi, _ = _hits(net.edge_geom, zones)
+    hit[gi] = True
     return hit
 
 
 def points_in_zones(points, zones):
     """Boolean per geometry: it intersects one of the polygons ``zones``."""
-    points = np.asarray(points, dtype=object)
-    zones = np.asarray(zones, dtype=object)
     hit = np.zeros(len(points), dtype=bool)
-    if len(zones) == 0 or len(points) == 0:
-        return hit
-    tree = shapely.STRtree(zones)
-    pi, _ = tree.query(points, predicate="intersects")
-    hit[pi] = True
+    gi, _ = _hits(points, zones)
+    hit[gi] = True
     return hit
 
 
@@ -407,17 +412,15 @@ def raster_demand(path, band=1, *, crs=None, metric_crs=None, density_per_km2=Fa
 
 
 def assign_to_units(points, unit_geoms):
-    """Index of the unit polygon holding each point (-1 if none; first unit on overlaps)."""
+    """Index of the unit polygon holding each point (-1 if none; the first unit on overlaps)."""
     out = np.full(len(points), -1, dtype=np.int64)
-    if len(points) == 0 or len(unit_geoms) == 0:
-        return out
-    tree = shapely.STRtree(np.asarray(unit_geoms, dtype=object))
-    pi, ui = tree.query(np.asarray(points, dtype=object), predicate="intersects")
-    order = np.lexsort((ui, pi))
-    pi, ui = pi[order], ui[order]
-    first = np.ones(len(pi), dtype=bool)
-    first[1:] = pi[1:] != pi[:-1]
-    out[pi[first]] = ui[first]
+    pi, ui = _hits(points, unit_geoms)
+    if len(pi):
+        order = np.lexsort((ui, pi))
+        pi, ui = pi[order], ui[order]
+        first = np.ones(len(pi), dtype=bool)
+        first[1:] = pi[1:] != pi[:-1]
+        out[pi[first]] = ui[first]
     return out
 
 

@@ -27,6 +27,7 @@ import shapely
 
 from . import network as nw
 from .classify import normalize_key
+from .coverage import _hits
 from .errors import QT_TRANSLATE_NOOP, Cancelled, InputError
 from .standards import load_standard
 
@@ -101,21 +102,19 @@ def parse_floors(values):
 
 def _max_level_hit(geoms, zone_geoms, zone_levels):
     level = np.zeros(len(geoms))
-    if len(zone_geoms) == 0 or len(geoms) == 0:
-        return level
-    tree = shapely.STRtree(zone_geoms)
-    gi, zi = tree.query(geoms, predicate="intersects")
+    gi, zi = _hits(geoms, zone_geoms)
     if len(gi):
         np.maximum.at(level, gi, zone_levels[zi])
     return level
 
 
 def _nearest_distance(geoms, targets):
+    """Distance from each geometry to the nearest of ``targets`` (polygons split into parts)."""
     d = np.full(len(geoms), np.inf)
     targets = np.asarray(targets, dtype=object)
     if len(targets) == 0 or len(geoms) == 0:
         return d
-    tree = shapely.STRtree(targets)
+    tree = shapely.STRtree(shapely.get_parts(targets))
     (gi, _), dist = tree.query_nearest(geoms, return_distance=True, all_matches=False)
     d[gi] = dist
     return d
