@@ -3,7 +3,16 @@
 import json
 
 import pytest
-from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingException, QgsProject, QgsVectorLayer
+from qgis.core import (
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingException,
+    QgsProject,
+    QgsSingleSymbolRenderer,
+    QgsSymbol,
+    QgsVectorLayer,
+)
 from qgis.PyQt.QtGui import QColor
 
 from tests.conftest import REPO
@@ -118,3 +127,38 @@ def test_style_without_a_file_for_the_geometry_is_refused(run_alg, plain_layer):
     # service_area exists for polygons only
     with pytest.raises(QgsProcessingException, match="has no file for point layers"):
         run_alg("applystyle", {"INPUT": plain_layer.id(), "STYLE": 6})
+
+
+def test_layer_given_as_a_path_is_loaded_with_the_style(provider, tmp_path):
+    import processing
+    from osgeo import ogr, osr
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    path = tmp_path / "pipes.gpkg"
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    lyr = ds.CreateLayer("pipes", srs, ogr.wkbLineString)
+    lyr.CreateField(ogr.FieldDefn("max_level", ogr.OFTInteger))
+    for i, lv in enumerate([1, 3]):
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f.SetField("max_level", lv)
+        f.SetGeometry(ogr.CreateGeometryFromWkt(f"LINESTRING ({i} 0, {i + 1} 1)"))
+        lyr.CreateFeature(f)
+    ds = None
+    before = path.read_bytes()
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    feedback = QgsProcessingFeedback()
+    res = processing.run("resilience:applystyle", {"INPUT": str(path)}, context=context, feedback=feedback)
+    layer = res["OUTPUT"]  # processing.run hands back the layer itself
+    assert context.willLoadLayerOnCompletion(layer.id())
+    renderer = layer.renderer()
+    assert renderer.type() == "categorizedSymbol" and renderer.classAttribute() == "max_level"
+    assert sorted(int(c.value()) for c in renderer.categories()) == [1, 3]
+    # the post-processor QGIS runs once the layer is in the project applies the style again
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsSymbol.defaultSymbol(layer.geometryType())))
+    details = context.layerToLoadOnCompletionDetails(layer.id())
+    details.postProcessor().postProcessLayer(layer, context, feedback)
+    assert layer.renderer().type() == "categorizedSymbol"
+    assert path.read_bytes() == before  # the data file is not modified
