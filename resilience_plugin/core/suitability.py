@@ -158,6 +158,8 @@ def _population(points, demand_pts, persons, limit_m, net=None, max_snap=None, f
         pi, di = tree.query(points, predicate="dwithin", distance=limit_m)
         np.add.at(out, pi, persons[di])
         return out
+    # nobody farther than the limit from every street can be within the limit
+    max_snap = min(max_snap, limit_m) if max_snap else limit_m
     ps = nw.snap_points(net, points, max_distance=max_snap)
     ds = nw.snap_points(net, demand_pts, max_distance=max_snap)
     aug = nw.insert_points(net, [ps, ds])
