@@ -2,8 +2,9 @@
 
 Used by ``resilience:exportplanmap`` and usable from any PyQGIS code::
 
-    plan = PlanMap.from_template(path, layers, project_crs_context)
-    plan.fill(title=..., subtitle=..., note=..., date=...)
+    plan = PlanMap(read_template(path))
+    plan.add_layers(layers)
+    plan.fill(crs, title=..., subtitle=..., note=..., date=..., crs_note=...)
     files = plan.export(output_path, "pdf", dpi=300)
 
 Errors the user can fix raise :class:`ExportError` (message already translated).
@@ -94,17 +95,27 @@ def check_dpi(dpi):
 
 
 def check_output_folder(path):
-    """Create the output folder if needed and make sure it can be written to."""
-    folder = Path(path).parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
+    """Check that the output folder exists and is writable, or can be created (it is created on export)."""
+    folder = Path(path).absolute().parent
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
         raise ExportError(tr("The output folder {folder} cannot be created: choose a folder you can write to.").format(
-            folder=folder)) from None
-    if not os.access(folder, os.W_OK | os.X_OK):
+            folder=folder))
+    if not os.access(existing, os.W_OK | os.X_OK):
         raise ExportError(tr("The output folder {folder} is not writable: choose a folder you can write to.").format(
             folder=folder))
     return folder
+
+
+def _remove_empty(folders):
+    """Remove the folders we created (deepest first) if they are empty."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            pass
 
 
 def nice_segment(limit):
@@ -470,13 +481,17 @@ class PlanMap:
         """Export to ``output``; an atlas to PNG/SVG (or PDF with ``single_file`` off) gives one file per
         feature next to it, named by the coverage field. Returns the list of files written.
         Nothing is left behind on failure: pages are written to a hidden temporary folder first."""
-        output = Path(output)
+        output = Path(output).absolute()
         folder = check_output_folder(output)
+        created = [p for p in [folder, *folder.parents] if not p.exists()]
         try:
+            folder.mkdir(parents=True, exist_ok=True)
             tmp = Path(tempfile.mkdtemp(prefix=".plan_map_", dir=str(folder)))
         except OSError:
+            _remove_empty(created)
             raise ExportError(tr("The output folder {folder} is not writable: choose a folder you can write to.").format(
                 folder=folder)) from None
+        done = False
         try:
             written = self._export_into(tmp, output, fmt, dpi, single_file, feedback)
             for path in written:
@@ -487,9 +502,12 @@ class PlanMap:
                 dest = folder / path.name
                 shutil.move(str(path), str(dest))
                 final.append(str(dest))
+            done = True
             return final
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
+            if not done:
+                _remove_empty(created)
 
     def _export_into(self, tmp, output, fmt, dpi, single_file, feedback):
         exporter = QgsLayoutExporter(self.layout)

@@ -311,3 +311,15 @@ def test_hazard_raster_from_a_file_gets_a_colour_ramp(run_alg, tmp_path):
     assert (inner.max(axis=-1) < 40).mean() < 0.01  # dry cells (depth 0) are transparent, not black
     darkest = 0.85 * _hex_rgb("#800026") + 0.15 * 255  # the ramp's top colour at 85 % opacity on white
     assert _has_colour(inner, darkest, tol=10)
+
+
+def test_failed_atlas_leaves_no_new_folder(run_alg, zones, tmp_path):
+    out = tmp_path / "new" / "deeper" / "atlas.pdf"
+    _fails(run_alg, _params(zones, out, COVERAGE=KECAMATAN, COVERAGE_NAME_FIELD="NOPE"), "has no field 'NOPE'")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_output_folders_are_created(run_alg, zones, tmp_path):
+    out = tmp_path / "new" / "deeper" / "map.png"
+    res = run_alg("exportplanmap", _params(zones, out, FORMAT=1, DPI=20))
+    assert res["OUTPUT"] == str(out) and out.is_file()
