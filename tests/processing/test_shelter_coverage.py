@@ -231,3 +231,33 @@ def test_raster_density_demand(run_alg, tmp_path):
                 expected.append(v * abs(area) / 1e6)
     assert len(d) == 4
     assert d["persons"].to_numpy() == pytest.approx(expected, rel=0.005)
+
+
+def test_flooded_streets_block_and_flooded_facilities_close(run_alg, tmp_path):
+    roads, fac, dem = _street_case(tmp_path)
+    x0, y0 = 500000.0, 2500000.0
+    # a level-3 zone across the street at x = 700..800 and a level-1 zone around facility A (not blocking)
+    zones = write_layer(tmp_path / "zones.gpkg", [shapely.box(x0 + 700, y0 - 30, x0 + 800, y0 + 30),
+                                                  shapely.box(x0 - 30, y0 - 30, x0 + 30, y0 + 30)], 32650, {"level": [3.0, 1.0]})
+    fb = Capture()
+    res = run_alg("sheltercoverage", {
+        "FACILITIES": fac, "DEMAND": dem, "POPULATION_FIELD": "pop", "ROADS": roads, "MAX_DISTANCE_M": 2000,
+        "MAX_SNAP_M": 50, "HAZARD": zones, "BLOCK_LEVEL": 2,
+        "OUTPUT_DEMAND": str(tmp_path / "d.gpkg"), "OUTPUT_FACILITIES": str(tmp_path / "f.gpkg")}, fb)
+    d = read_gdf(res["OUTPUT_DEMAND"])
+    # the whole street 500..1000 is one edge and it is flooded: x=600 and x=900 are cut off (no passable
+    # street within 50 m), x=100 and x=300 still walk to A, which stays in service (level 1 < 2)
+    assert d["facility_id"].tolist()[:4] == ["1", "1", None, None]
+    assert d["walk_m"].tolist()[:2] == pytest.approx([110, 310])
+    assert "1 street edge(s) impassable, 0 facilit(ies) out of service" in fb.text()
+    # blocking from level 1: A is out of service too
+    fb = Capture()
+    res = run_alg("sheltercoverage", {
+        "FACILITIES": fac, "DEMAND": dem, "POPULATION_FIELD": "pop", "ROADS": roads, "MAX_DISTANCE_M": 2000,
+        "MAX_SNAP_M": 50, "HAZARD": zones, "BLOCK_LEVEL": 1,
+        "OUTPUT_DEMAND": str(tmp_path / "d1.gpkg"), "OUTPUT_FACILITIES": str(tmp_path / "f1.gpkg")}, fb)
+    f = read_gdf(res["OUTPUT_FACILITIES"])
+    # A stands in the level-1 zone (out of service); B is more than 50 m from a passable street
+    assert f["in_service"].astype(bool).tolist() == [False, False]
+    assert "1 facilit(ies) out of service" in fb.text()
+    assert "1 facilit(ies) are farther than 50 m from any passable street" in fb.text()
