@@ -389,6 +389,10 @@ class PlanMap:
         self.map.setLayers(shown)
         self.map.setKeepLayerSet(True)
         full = self.full_extent(crs, shown)
+        if extent is None or extent.isEmpty():
+            if full.isNull() or full.isEmpty() or not all(map(math.isfinite, (full.width(), full.height()))):
+                raise ExportError(tr("The layers have nothing to show (no features or no extent): check the layers or "
+                                     "give an EXTENT."))
         target = extent if extent is not None and not extent.isEmpty() else self.with_margin(full)
         self.map.setExtent(self.fit_aspect(self.map, target))
 

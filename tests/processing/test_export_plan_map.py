@@ -323,3 +323,17 @@ def test_missing_output_folders_are_created(run_alg, zones, tmp_path):
     out = tmp_path / "new" / "deeper" / "map.png"
     res = run_alg("exportplanmap", _params(zones, out, FORMAT=1, DPI=20))
     assert res["OUTPUT"] == str(out) and out.is_file()
+
+
+def test_empty_layer_gives_a_clear_message(run_alg, tmp_path):
+    empty = tmp_path / "empty.gpkg"
+    from osgeo import ogr, osr
+
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(empty))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32748)
+    ds.CreateLayer("nothing", srs, ogr.wkbPolygon).CreateField(ogr.FieldDefn("level", ogr.OFTInteger))
+    ds = None
+    out = tmp_path / "out" / "map.pdf"
+    _fails(run_alg, _params(None, out, LAYERS=[str(empty)]), "nothing to show")
+    assert not (tmp_path / "out").exists()
