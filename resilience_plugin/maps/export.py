@@ -48,7 +48,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QSize
-from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtGui import QColor, QFont, QRawFont
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..i18n import tr
@@ -133,22 +133,49 @@ _RADICAL = re.compile(rb"<(2[EF][0-9A-Fa-f]{2})>")
 _TOUNICODE = re.compile(rb"/ToUnicode (\d+) 0 R")
 
 
-def _unified(match):
+_EQUIVALENTS = {}
+
+
+def radical_equivalents(family=None):
+    """{radical code point: unified ideograph code point} for the radicals (U+2E80-U+2FDF) that the CJK
+    font draws with the glyph of an ideograph (⽔ and 水, ⻛ and 风 ...), falling back to Unicode NFKC."""
+    family = family or lay.cjk_family()
+    if family not in _EQUIVALENTS:
+        mapping = {}
+        for cp in range(0x2E80, 0x2FE0):
+            char = unicodedata.normalize("NFKC", chr(cp))
+            if len(char) == 1 and 0x4E00 <= ord(char) <= 0x9FFF:
+                mapping[cp] = ord(char)
+        raw = QRawFont.fromFont(QFont(family))
+        if raw.isValid():
+            ideographs = "".join(chr(c) for c in range(0x4E00, 0xA000))
+            by_glyph = {}
+            for ch, glyph in zip(ideographs, raw.glyphIndexesForString(ideographs)):
+                if glyph:
+                    by_glyph.setdefault(glyph, ord(ch))
+            radicals = "".join(chr(c) for c in range(0x2E80, 0x2FE0))
+            for ch, glyph in zip(radicals, raw.glyphIndexesForString(radicals)):
+                if glyph in by_glyph:
+                    mapping[ord(ch)] = by_glyph[glyph]
+        _EQUIVALENTS[family] = mapping
+    return _EQUIVALENTS[family]
+
+
+def _unified(match, mapping):
     """``<2F54>`` (KANGXI RADICAL WATER) -> ``<6C34>`` (水): same length, so PDF offsets stay valid."""
-    char = unicodedata.normalize("NFKC", chr(int(match.group(1), 16)))
-    if len(char) == 1 and 0x4E00 <= ord(char) <= 0x9FFF:
-        return b"<%04X>" % ord(char)
-    return match.group(0)
+    cp = mapping.get(int(match.group(1), 16))
+    return b"<%04X>" % cp if cp else match.group(0)
 
 
 def fix_cjk_text(path):
     """Make Chinese text in a Qt-written PDF extractable as the characters it shows.
 
-    CJK fonts share one glyph between an ideograph and its Kangxi radical (水 U+6C34 and ⽔ U+2F54,
-    一/⼀, 大/⼤, 高/⾼ ...); Qt's PDF writer maps each glyph back to the lowest code point, the radical,
+    CJK fonts share one glyph between an ideograph and its radical form (水 U+6C34 and ⽔ U+2F54,
+    一/⼀, 大/⼤, 风/⻛ ...); Qt's PDF writer maps each glyph back to the lowest code point, the radical,
     so searching for 水 would not find it. The ToUnicode maps are rewritten in place to the unified
     ideographs, byte for byte the same length. Returns the number of bytes changed."""
     data = bytearray(Path(path).read_bytes())
+    mapping = radical_equivalents()
     changed = 0
     for obj in {m.group(1) for m in _TOUNICODE.finditer(data)}:
         head = re.search(rb"(?:^|[\r\n])" + obj + rb" 0 obj\s*<<[^>]*>>\s*stream\r?\n", data)
@@ -159,7 +186,7 @@ def fix_cjk_text(path):
         body = bytes(data[start:end])
         if b"begincmap" not in body:  # compressed or unexpected: leave it
             continue
-        fixed = _RADICAL.sub(_unified, body)
+        fixed = _RADICAL.sub(lambda m: _unified(m, mapping), body)
         if fixed != body:
             data[start:end] = fixed
             changed += sum(1 for a, b in zip(body, fixed) if a != b)
@@ -263,8 +290,10 @@ class PlanMap:
         user's project (read from a file by a model or a batch run) get our style for their type."""
         for layer in layers:
             clone = layer.clone()
-            sublayer = re.search(r"\|layername=([^|]+)", layer.source() or "")
-            if not in_project(layer) and sublayer:
+            source = layer.source() or ""
+            sublayer = re.search(r"\|layername=([^|]+)", source)
+            # named after the file by Processing ("jakarta"): use the table's name instead ("kecamatan")
+            if not in_project(layer) and sublayer and layer.name() == Path(source.split("|")[0]).stem:
                 clone.setName(sublayer.group(1))  # "kecamatan", not the GeoPackage's file name
             if not in_project(layer) and isinstance(clone, QgsRasterLayer):
                 apply_raster_style(clone)

@@ -21,7 +21,7 @@ GPKG = SAMPLE / "jakarta.gpkg"
 KECAMATAN = f"{GPKG}|layername=kecamatan"
 LAYOUTS = REPO / "resources" / "layouts"
 PALETTES = json.loads((REPO / "resources" / "standards" / "palettes.json").read_text(encoding="utf-8"))
-TITLE = "雅加达洪水灾害综合分区图"
+TITLE = "雅加达洪水风险综合分区图"  # 水 and 风 share glyphs with radicals ⽔ and ⻛
 SUBTITLE = "韧性城市专项规划"
 PUSAT = "JAKARTA PUSAT"
 
