@@ -49,6 +49,7 @@ from scipy.spatial import cKDTree
 from .errors import QT_TRANSLATE_NOOP, Cancelled, InputError
 
 DEFAULT_TOLERANCE = 0.5  # metres: vertices closer than this are the same node
+NEAR_RADIUS = 30.0  # metres: first search radius when snapping points (exact either way)
 
 
 def _check_cancel(feedback):
@@ -289,11 +290,7 @@ def snap_points(net, points, max_distance=None, edge_mask=None):
         return Snap(edge, dist, along, cu, cv, snapped_pt)
     idx_ok = np.flatnonzero(ok)
     md = None if max_distance is None or not np.isfinite(max_distance) else float(max_distance)
-    (pi, ei), d = tree.query_nearest(points[idx_ok], max_distance=md, return_distance=True, all_matches=False)
-    # query_nearest may return ties for one point; keep the first per point
-    first = np.ones(len(pi), dtype=bool)
-    first[1:] = pi[1:] != pi[:-1]
-    pi, ei, d = pi[first], ei[first], d[first]
+    pi, ei, d = _nearest(tree, points[idx_ok], md)
     ei = allowed[ei]
     target = idx_ok[pi]
     edge[target] = ei
@@ -308,6 +305,45 @@ def snap_points(net, points, max_distance=None, edge_mask=None):
     cv[target] = (1.0 - frac) * net.edge_cost[ei]
     snapped_pt[target] = shapely.line_interpolate_point(g, pos)
     return Snap(edge, dist, along, cu, cv, snapped_pt)
+
+
+def _nearest(tree, points, max_distance, radius=NEAR_RADIUS):
+    """Nearest tree item per point: ``(point index, item index, distance)``, within ``max_distance``.
+
+    Fast path: candidates from a box query of ``radius`` metres and vectorised distances; a point
+    whose best candidate lies within ``radius`` has its true nearest item among the candidates
+    (anything nearer would have been in the box). The others use ``STRtree.query_nearest``.
+    Ties go to the lowest item index.
+    """
+    n = len(points)
+    best_i = np.full(n, -1, dtype=np.int64)
+    best_d = np.full(n, np.inf)
+    if n:
+        b = shapely.bounds(points)
+        boxes = shapely.box(b[:, 0] - radius, b[:, 1] - radius, b[:, 2] + radius, b[:, 3] + radius)
+        pi, ti = tree.query(boxes)
+        if len(pi):
+            dd = shapely.distance(points[pi], tree.geometries[ti])
+            order = np.lexsort((ti, dd, pi))
+            pi, ti, dd = pi[order], ti[order], dd[order]
+            first = np.ones(len(pi), dtype=bool)
+            first[1:] = pi[1:] != pi[:-1]
+            close = first & (dd <= radius)
+            best_i[pi[close]] = ti[close]
+            best_d[pi[close]] = dd[close]
+    rest = np.flatnonzero(best_i < 0)
+    if len(rest) and (max_distance is None or max_distance > radius):
+        (qi, ti), dd = tree.query_nearest(points[rest], max_distance=max_distance, return_distance=True, all_matches=True)
+        order = np.lexsort((ti, dd, qi))
+        qi, ti, dd = qi[order], ti[order], dd[order]
+        first = np.ones(len(qi), dtype=bool)
+        first[1:] = qi[1:] != qi[:-1]
+        best_i[rest[qi[first]]] = ti[first]
+        best_d[rest[qi[first]]] = dd[first]
+    if max_distance is not None:
+        best_i[best_d > max_distance] = -1
+    found = np.flatnonzero(best_i >= 0)
+    return found, best_i[found], best_d[found]
 
 
 def multi_source_dijkstra(matrix, source_nodes, offsets=None, limit=None):

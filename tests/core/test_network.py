@@ -214,3 +214,20 @@ def test_local_searches_equal_global_ones():
         within = one.distance <= 700
         assert np.array_equal(glob[k] > 0, within)
         assert np.allclose(glob[k][within] - 1e-9, one.distance[within])
+
+
+def test_fast_snapping_equals_brute_force():
+    roads, _, _ = _futian()
+    net = nw.build_network(roads.geometry.to_numpy(), tolerance=0.01)
+    rng = np.random.default_rng(3)
+    x0, y0, x1, y1 = roads.total_bounds
+    pts = shapely.points(rng.uniform(x0 - 300, x1 + 300, 3000), rng.uniform(y0 - 300, y1 + 300, 3000))
+    snap = nw.snap_points(net, pts, max_distance=150)
+    primary = np.flatnonzero(net.primary())
+    d_all = shapely.distance(pts[:, None], net.edge_geom[primary][None, :])
+    best = d_all.min(axis=1)
+    near = best <= 150
+    # the fast path (<= 30 m), the fallback (30-150 m) and the unsnapped all occur
+    assert (best <= 30).sum() > 500 and ((best > 30) & near).sum() > 300 and (~near).sum() > 50
+    assert np.array_equal(snap.snapped, near)
+    assert np.allclose(snap.distance[near], best[near])
