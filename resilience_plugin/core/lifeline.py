@@ -243,16 +243,54 @@ class _Fragility:
         return rep
 
 
-def _measure(pieces, piece_asset, sampler, frag, step):
-    """Densify pieces and read the raster: per segment (piece, length, intensity, repairs)."""
-    owner, length, mx, my = line_segments(pieces, step if sampler is not None else None)
-    if sampler is None:
-        im = np.full(len(owner), np.nan)
-        rep = np.zeros(len(owner))
+MAX_SEGMENTS = 2_000_000  # densified pieces held in memory at once
+
+
+def _measure(pieces, piece_asset, sampler, frag, step, thresholds=None, check=None, feedback=None):
+    """Densify pieces and read the raster, chunk by chunk (bounded memory).
+
+    Returns per piece ``(uncovered, max_im, repairs)`` and, with ``thresholds``, a DataFrame of
+    ``base, level, length, repairs`` for the levels of the intensity along each piece.
+    """
+    n = len(pieces)
+    uncovered, max_im, repairs = np.zeros(n), np.full(n, np.nan), np.zeros(n)
+    rows = []
+    if n == 0:
+        return uncovered, max_im, repairs, (pd.DataFrame(columns=["base", "level", "length", "repairs"]) if thresholds is not None else None)
+    if sampler is not None and step:
+        est = shapely.length(pieces) / step + shapely.get_num_coordinates(pieces)
     else:
-        im, _ = sampler.sample(mx, my)
-        rep = frag.repairs(piece_asset[owner], length, im) if frag is not None else np.zeros(len(owner))
-    return owner, length, im, rep
+        est = shapely.get_num_coordinates(pieces).astype(float)
+    bounds = np.searchsorted(np.cumsum(est), np.arange(MAX_SEGMENTS, est.sum() + MAX_SEGMENTS, MAX_SEGMENTS), side="right")
+    cuts = np.unique(np.r_[0, np.minimum(bounds, n), n])
+    for a, b in zip(cuts[:-1].tolist(), cuts[1:].tolist()):
+        if b <= a:
+            continue
+        _check(feedback)
+        owner, length, mx, my = line_segments(pieces[a:b], step if sampler is not None else None)
+        owner = owner + a
+        if sampler is None:
+            im = np.full(len(owner), np.nan)
+            rep = np.zeros(len(owner))
+        else:
+            im, _ = sampler.sample(mx, my)
+            if check is not None:
+                check(im)
+            rep = frag.repairs(piece_asset[owner], length, im) if frag is not None else np.zeros(len(owner))
+        covered = np.isfinite(im)
+        uncovered += _group_sum(owner[~covered], length[~covered], n) if sampler is not None else 0.0
+        max_im = np.fmax(max_im, _group_max(owner, im, n))
+        repairs += _group_sum(owner, rep, n)
+        if thresholds is not None:
+            slevel = classify_continuous(im, thresholds)
+            ok = slevel >= 0
+            part = pd.DataFrame({"base": owner[ok], "level": slevel[ok], "length": length[ok], "repairs": rep[ok]})
+            rows.append(part.groupby(["base", "level"], as_index=False).sum())
+    table = None
+    if thresholds is not None:
+        table = pd.concat(rows, ignore_index=True).groupby(["base", "level"], as_index=False).sum() if rows else \
+            pd.DataFrame(columns=["base", "level", "length", "repairs"])
+    return uncovered, max_im, repairs, table
 
 
 def _level_rows(base_geoms, base_asset, zone_parts, zone_level, sampler, frag, thresholds, step, check=None, feedback=None):
@@ -262,26 +300,23 @@ def _level_rows(base_geoms, base_asset, zone_parts, zone_level, sampler, frag, t
     totals a DataFrame per base with ``length, uncovered, max_im, repairs``.
     """
     nb = len(base_geoms)
-    owner, length, im, rep = _measure(base_geoms, base_asset, sampler, frag, step)
-    if check is not None and sampler is not None:
-        check(im)
-    covered = np.isfinite(im)
+    by_intensity = zone_parts is None
+    unc, mx, rep, trows = _measure(base_geoms, base_asset, sampler, frag, step, thresholds if by_intensity else None, check, feedback)
     totals = pd.DataFrame({
         "length": shapely.length(base_geoms) if nb else np.zeros(0),
-        "uncovered": _group_sum(owner[~covered], length[~covered], nb) if sampler is not None else np.zeros(nb),
-        "max_im": _group_max(owner, im, nb),
-        "repairs": _group_sum(owner, rep, nb),
+        "uncovered": unc,
+        "max_im": mx,
+        "repairs": rep,
     })
     _check(feedback)
-    if zone_parts is not None:
+    if not by_intensity:
         bi, pj, pieces = overlay_lines(base_geoms, zone_parts)
         plen = shapely.length(pieces) if len(pieces) else np.zeros(0)
         keep = plen > 0
         bi, pj, pieces, plen = bi[keep], pj[keep], pieces[keep], plen[keep]
         plevel = zone_level[pj]
         if sampler is not None and len(pieces):
-            sowner, slen, sim, srep = _measure(pieces, base_asset[bi], sampler, frag, step)
-            prep = _group_sum(sowner, srep, len(pieces))
+            _, _, prep, _ = _measure(pieces, base_asset[bi], sampler, frag, step, None, None, feedback)
         else:
             prep = np.zeros(len(pieces))
         rows = pd.DataFrame({"base": bi, "level": plevel, "length": plen, "repairs": prep})
@@ -295,11 +330,10 @@ def _level_rows(base_geoms, base_asset, zone_parts, zone_level, sampler, frag, t
         l0["level"] = 0
         rows = pd.concat([rows, l0[["base", "level", "length", "repairs"]]], ignore_index=True)
     else:
-        slevel = classify_continuous(im, thresholds)
-        ok = slevel >= 0
-        rows = pd.DataFrame({"base": owner[ok], "level": slevel[ok], "length": length[ok], "repairs": rep[ok]})
-        rows = rows.groupby(["base", "level"], as_index=False).sum()
+        rows = trows
     rows = rows[rows["length"] > 0].reset_index(drop=True)
+    rows["base"] = rows["base"].astype(np.int64)
+    rows["level"] = rows["level"].astype(np.int64)
     return rows, totals
 
 

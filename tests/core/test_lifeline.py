@@ -161,3 +161,17 @@ def test_big_zones_are_tiled_without_changing_lengths(lib):
     assert res.assets["len_l2"].to_numpy() == pytest.approx(expected, abs=1e-6)
     parts, _ = lifeline.tile_polygons(np.array([ring]), np.array([2]))
     assert len(parts) > 5 and shapely.area(parts).sum() == pytest.approx(ring.area, rel=1e-9)
+
+
+def test_chunked_reading_gives_the_same_answer(lib, tmp_path, monkeypatch):
+    grid = np.arange(100, dtype=float).reshape(10, 10) / 10.0
+    tif = _tif(tmp_path / "g.tif", grid, (0.0, 10.0, 0.0, 100.0, 0.0, -10.0), 32650)
+    rng = np.random.default_rng(2)
+    xy = rng.uniform(0, 100, (300, 2))
+    lines = shapely.linestrings(np.stack([xy, rng.uniform(0, 100, (300, 2))], axis=1))
+    kw = dict(intensity_measure="flood_depth", thresholds=np.array([2.0, 5.0]))
+    one = lifeline.line_exposure(lines, ["road"] * 300, lib, sampler=lifeline.RasterSampler(tif, 1, UTM), **kw)
+    monkeypatch.setattr(lifeline, "MAX_SEGMENTS", 500)
+    many = lifeline.line_exposure(lines, ["road"] * 300, lib, sampler=lifeline.RasterSampler(tif, 1, UTM), **kw)
+    cols = ["len_l0", "len_l1", "len_l2", "max_intensity", "len_uncovered"]
+    assert np.allclose(one.assets[cols].to_numpy(), many.assets[cols].to_numpy())
