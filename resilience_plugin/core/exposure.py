@@ -26,7 +26,7 @@ from . import geometry as geo
 from .classify import classify_continuous
 from .errors import QT_TRANSLATE_NOOP, Cancelled, InputError
 from .raster import iter_blocks, open_raster
-from .zonal import cell_boxes
+from .zonal import cell_boxes, robust
 
 KIND_POINT, KIND_LINE, KIND_POLYGON = "point", "line", "polygon"
 RULE_HIGHEST, RULE_POINT, RULE_SPLIT = 0, 1, 2
@@ -154,7 +154,7 @@ def _largest_unit(geoms, kind, units):
     size[whole] = np.inf
     cross = ~whole
     if cross.any():
-        size[cross] = measure(shapely.intersection(geoms[fi[cross]], units[ui[cross]]))
+        size[cross] = measure(robust(shapely.intersection, geoms[fi[cross]], units[ui[cross]]))
     order = np.lexsort((ui, -size, fi))
     fi, ui, size = fi[order], ui[order], size[order]
     first = np.r_[True, fi[1:] != fi[:-1]] & (size > 0)
@@ -211,7 +211,7 @@ def _split(geoms, pieces, measure):
     m[whole] = measure(geoms[gi[whole]])
     cross = ~whole
     if cross.any():
-        m[cross] = measure(shapely.intersection(geoms[gi[cross]], pieces[pi[cross]]))
+        m[cross] = measure(robust(shapely.intersection, geoms[gi[cross]], pieces[pi[cross]]))
     keep = m > 0
     return gi[keep], pi[keep], m[keep]
 
@@ -227,7 +227,7 @@ def _partition_vector(zones, units):
     # zones outside every unit (unit -1)
     if len(parts):
         uu = shapely.union_all(units)
-        outside = shapely.difference(parts, uu)
+        outside = robust(shapely.difference, parts, uu)
         outside = geo.polygonal_part(outside)
         ok = ~shapely.is_empty(outside) & (shapely.area(outside) > 0)
         u = np.concatenate([u, np.full(int(ok.sum()), -1, np.int64)])
@@ -332,7 +332,7 @@ def _divisible_raster(geoms, geoms_r, kind, hazard, units, metric_crs, feedback)
         boxes = cell_boxes(info, rows, cols)
         hit = shapely.intersects(geoms_r[owner], boxes)
         owner, rows, cols, boxes = owner[hit], rows[hit], cols[hit], boxes[hit]
-        pieces_r = geo.polygonal_part(shapely.intersection(geoms_r[owner], boxes))
+        pieces_r = geo.polygonal_part(robust(shapely.intersection, geoms_r[owner], boxes))
         pieces = geo.transform(pieces_r, hazard.crs, metric_crs)
         pm = measure(pieces)
         lv = np.maximum(hazard.levels[rows, cols].astype(np.int64), 0)

@@ -25,6 +25,7 @@ import shapely
 from . import geometry as geo
 from .classify import classify_continuous, parse_thresholds
 from .errors import QT_TRANSLATE_NOOP, Cancelled, InputError
+from .zonal import robust
 
 METHOD_MAX, METHOD_WEIGHTED, METHOD_COUNT, METHOD_MATRIX = 0, 1, 2, 3
 MIN_AREA = 1e-6  # m^2; slivers below this are dropped
@@ -135,7 +136,7 @@ def resolve_levels(geoms, levels, feedback=None):
     zones, higher, overlap = {}, None, 0.0
     for lv, g in unions.items():  # descending
         if higher is not None and shapely.intersects(g, higher):
-            clipped = geo.polygonal_part(np.array([shapely.difference(g, higher)], dtype=object))[0]
+            clipped = geo.polygonal_part(np.array([robust(shapely.difference, g, higher)], dtype=object))[0]
             overlap += shapely.area(g) - shapely.area(clipped)
             higher = shapely.union(higher, g)
             g = clipped
@@ -181,11 +182,11 @@ def overlay_zones(zone_sets, feedback=None):
             pi, zi = pi.ravel(), zi.ravel()
             hit = shapely.intersects(geoms[pi], zg[zi])
             pi, zi = pi[hit], zi[hit]
-            inter = shapely.intersection(geoms[pi], zg[zi])
+            inter = robust(shapely.intersection, geoms[pi], zg[zi])
             k_inter = np.column_stack([keys[pi], zl[zi]])
             if zunion is not None:
-                rest_p = shapely.difference(geoms, zunion)
-                rest_z = shapely.difference(zg, union)
+                rest_p = robust(shapely.difference, geoms, zunion)
+                rest_z = robust(shapely.difference, zg, union)
             else:
                 rest_p, rest_z = geoms, zg[:0]
             k_rest_p = np.column_stack([keys, np.zeros(len(keys), np.int64)])
@@ -277,8 +278,8 @@ def hazard_overlay(hazards, names, method=METHOD_MAX, weights=None, score_breaks
         pi, vi = pi.ravel(), vi.ravel()
         hit = shapely.intersects(geoms[pi], vg[vi])
         pi, vi = pi[hit], vi[hit]
-        inter = shapely.intersection(geoms[pi], vg[vi])
-        rest = shapely.difference(geoms, shapely.union_all(vg)) if len(vg) else geoms
+        inter = robust(shapely.intersection, geoms[pi], vg[vi])
+        rest = robust(shapely.difference, geoms, shapely.union_all(vg)) if len(vg) else geoms
         new_geoms, ok = _clean(np.concatenate([inter, rest]))
         new_keys = np.vstack([keys[pi], keys])
         new_vul = np.concatenate([vl[vi], np.zeros(len(keys), np.int64)])
@@ -345,7 +346,7 @@ def split_units_by_levels(unit_geoms, zone_geoms, zone_levels, feedback=None):
     pieces[inside] = unit_geoms[ui[inside]]
     cross = ~inside
     if cross.any():
-        pieces[cross] = shapely.intersection(unit_geoms[ui[cross]], parts[pi[cross]])
+        pieces[cross] = robust(shapely.intersection, unit_geoms[ui[cross]], parts[pi[cross]])
     pieces, ok = _clean(pieces)
     u, lv, g = ui[ok], part_levels[pi[ok]], pieces[ok]
     # the part of each unit outside all zones -> level 0
@@ -359,7 +360,7 @@ def split_units_by_levels(unit_geoms, zone_geoms, zone_levels, feedback=None):
         ends = np.r_[starts[1:], len(order)]
         for j, (s, e) in enumerate(zip(starts, ends)):
             covered[j] = shapely.union_all(g[order[s:e]])
-        rest[touched] = shapely.difference(unit_geoms[touched], covered)
+        rest[touched] = robust(shapely.difference, unit_geoms[touched], covered)
     rest, rok = _clean(rest)
     ridx = np.flatnonzero(rok)
     return (np.concatenate([u, ridx]).astype(np.int64), np.concatenate([lv, np.zeros(len(ridx), np.int64)]),

@@ -154,6 +154,23 @@ def cell_counts(raster, band=1, mode=PERSONS_PER_CELL, window=None, metric_crs=N
     return values, valid, info
 
 
+def robust(op, a, b, grid_size=None):
+    """``op(a, b)`` (a shapely set operation, vectorised); on a GEOS robustness error it is redone
+    with snap-rounding on a fine grid (``grid_size``, default 1e-9 of the data's extent), which never
+    fails. Use it for intersection / difference of many pairs."""
+    try:
+        return op(a, b)
+    except shapely.errors.GEOSException:
+        if grid_size is None:
+            bounds = shapely.total_bounds(np.concatenate([np.atleast_1d(a), np.atleast_1d(b)]).astype(object))
+            span = max(float(np.nanmax(np.abs(bounds))) if np.all(np.isfinite(bounds)) else 1.0, 1.0)
+            grid_size = span * 1e-9
+        # fixed-precision overlay refuses mixed-dimension collections: keep their polygons
+        a = geo.polygonal_part(np.atleast_1d(np.asarray(a, dtype=object))) if np.ndim(a) else geo.polygonal_part(np.array([a], dtype=object))[0]
+        b = geo.polygonal_part(np.atleast_1d(np.asarray(b, dtype=object))) if np.ndim(b) else geo.polygonal_part(np.array([b], dtype=object))[0]
+        return op(a, b, grid_size=grid_size)
+
+
 def repair_polygons(geoms):
     """Valid polygonal geometries (``make_valid`` keeping the structure, polygons only).
 
@@ -238,6 +255,89 @@ def _burn(shape, gt_window, wkt, geoms, values, all_touched, dtype):
     return target.GetRasterBand(1).ReadAsArray().astype(dtype, copy=False)
 
 
+def boundary_coverage(polygons, geotransform):
+    """Exact share of each boundary cell covered by each polygon (vectorised, no overlay).
+
+    ``polygons``: shapely polygons in the raster CRS; ``geotransform``: north-up (``gt[5] < 0``).
+    Every ring edge is cut at the cell edges; by Green's theorem the area of polygon p in cell
+    (r, c) is ``-(h * sum of dx of p's pieces in column c above row r + sum of (y - y_bottom) dx of
+    its pieces in that cell)`` with exteriors counter-clockwise and holes clockwise.
+    Returns ``(poly, rows, cols, fraction)`` for every cell a ring passes through (rows/cols may lie
+    outside the raster; fractions in [0, 1]).
+    """
+    gt = geotransform
+    polygons = shapely.orient_polygons(np.asarray(polygons, dtype=object))
+    rings, owner = _rings(polygons)
+    coords, cidx = shapely.get_coordinates(rings, return_index=True)
+    same = cidx[1:] == cidx[:-1]
+    a, b = coords[:-1][same], coords[1:][same]
+    seg_poly = owner[cidx[:-1][same]]
+    ua, va = (a[:, 0] - gt[0]) / gt[1], (a[:, 1] - gt[3]) / gt[5]
+    ub, vb = (b[:, 0] - gt[0]) / gt[1], (b[:, 1] - gt[3]) / gt[5]
+    nseg = len(a)
+    ts, ss = [np.zeros(nseg), np.ones(nseg)], [np.arange(nseg), np.arange(nseg)]
+    for p0, p1 in ((ua, ub), (va, vb)):  # crossings with vertical, then horizontal cell edges
+        k = np.abs(np.floor(p1) - np.floor(p0)).astype(np.int64)
+        seg = np.repeat(np.arange(nseg), k)
+        j = np.arange(k.sum()) - np.repeat(np.cumsum(k) - k, k)
+        up = p1 >= p0
+        first = np.where(up, np.floor(p0) + 1, np.floor(p0))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            t = (first[seg] + np.where(up[seg], 1.0, -1.0) * j - p0[seg]) / (p1[seg] - p0[seg])
+        ts.append(t)
+        ss.append(seg)
+    seg = np.concatenate(ss)
+    t = np.clip(np.nan_to_num(np.concatenate(ts), nan=0.0), 0.0, 1.0)
+    order = np.lexsort((t, seg))
+    seg, t = seg[order], t[order]
+    i0 = np.flatnonzero(np.r_[seg[1:] == seg[:-1], False])
+    s_, t0, t1 = seg[i0], t[i0], t[i0 + 1]
+    keep = t1 > t0
+    s_, t0, t1 = s_[keep], t0[keep], t1[keep]
+    dx = (b[s_, 0] - a[s_, 0]) * (t1 - t0)
+    tm = 0.5 * (t0 + t1)
+    cols = np.floor(ua[s_] + tm * (ub[s_] - ua[s_])).astype(np.int64)
+    vm = va[s_] + tm * (vb[s_] - va[s_])
+    rows = np.floor(vm).astype(np.int64)
+    h = abs(gt[5])
+    ym = gt[3] + vm * gt[5]
+    y_bottom = gt[3] + (rows + 1) * gt[5]
+    tri = (ym - y_bottom) * dx
+    poly = seg_poly[s_]
+    # aggregate per (poly, col, row), rows ascending = from the top down
+    key = np.lexsort((rows, cols, poly))
+    poly, cols, rows, dx, tri = poly[key], cols[key], rows[key], dx[key], tri[key]
+    new = np.r_[True, (poly[1:] != poly[:-1]) | (cols[1:] != cols[:-1]) | (rows[1:] != rows[:-1])]
+    grp = np.cumsum(new) - 1
+    d = np.bincount(grp, weights=dx)
+    tr_ = np.bincount(grp, weights=tri)
+    gp, gc, gr = poly[new], cols[new], rows[new]
+    col_start = np.r_[True, (gp[1:] != gp[:-1]) | (gc[1:] != gc[:-1])]
+    cum = np.cumsum(d)
+    start_cum = np.maximum.accumulate(np.where(col_start, cum - d, -np.inf))
+    above = cum - d - start_cum  # dx of the pieces in the same column, rows above
+    area = -(h * above + tr_)
+    frac = np.clip(area / (h * abs(gt[1])), 0.0, 1.0)
+    return gp, gr, gc, frac
+
+
+def _rings(polygons):
+    """All rings of (multi)polygons as linear rings with the index of their polygon."""
+    parts, pidx = shapely.get_parts(polygons, return_index=True)
+    ext = shapely.get_exterior_ring(parts)
+    n_int = shapely.get_num_interior_rings(parts)
+    rings, owner = [ext], [pidx]
+    if n_int.sum():
+        hp = np.repeat(np.arange(len(parts)), n_int)
+        hi = np.arange(n_int.sum()) - np.repeat(np.cumsum(n_int) - n_int, n_int)
+        rings.append(shapely.get_interior_ring(parts[hp], hi))
+        owner.append(pidx[hp])
+    rings = np.concatenate(rings)
+    owner = np.concatenate(owner)
+    ok = ~shapely.is_missing(rings)
+    return rings[ok], owner[ok]
+
+
 def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_CELL, classes=None, n_classes=1,
                metric_crs=None, disjoint=False, feedback=None):
     """Totals of ``raster`` per polygon (and per class), see the module docstring.
@@ -283,12 +383,46 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_CELL, cl
     for layer in layers:
         _check_cancel(feedback)
         labels = _burn(counts.shape, gt_w, info.wkt, geoms[layer], np.arange(1, len(layer) + 1), False, np.int32)
-        edges = _burn(counts.shape, gt_w, info.wkt, shapely.boundary(geoms[layer]), np.ones(len(layer)), True, np.uint8) > 0
+        if gt[5] < 0:
+            # exact shares of the cells the rings pass through, by Green's theorem (no overlay)
+            bp, br, bc, bf = boundary_coverage(geoms[layer], gt)
+            br, bc = br - r0, bc - c0
+            edges = np.zeros(counts.shape, dtype=bool)
+            inside = (br >= 0) & (bc >= 0) & (br < counts.shape[0]) & (bc < counts.shape[1])
+            edges[br[inside], bc[inside]] = True
+        else:
+            edges = _burn(counts.shape, gt_w, info.wkt, shapely.boundary(geoms[layer]), np.ones(len(layer)), True, np.uint8) > 0
         inner = (labels > 0) & ~edges
         idx = (layer[labels[inner] - 1]) * n_classes + cls[inner]
         sums += np.bincount(idx, weights=counts[inner], minlength=n * n_classes).reshape(n, n_classes)
         whole += int(inner.sum())
+        if gt[5] < 0:
+            bp, br, bc, bf = bp[inside], br[inside], bc[inside], bf[inside]
+            # A flagged cell is wholly inside a polygon whose rings do not pass through it (another
+            # polygon's edge, or a rounding to the neighbouring cell, flagged it): find that polygon by
+            # its cell centre (point in polygon), not by the burnt label, which a sliver may overwrite.
+            fr, fc = np.nonzero(edges & (counts > 0))
+            if len(fr):
+                ncols = counts.shape[1]
+                centres = shapely.points(gt_w[0] + (fc + 0.5) * gt_w[1], gt_w[3] + (fr + 0.5) * gt_w[5])
+                ci, pi = shapely.STRtree(geoms[layer]).query(centres, predicate="intersects")
+                have = np.unique(bp.astype(np.int64) * counts.size + br * ncols + bc)
+                want = pi.astype(np.int64) * counts.size + fr[ci] * ncols + fc[ci]
+                extra = ~np.isin(want, have)
+                if extra.any():
+                    er, ec, ep = fr[ci[extra]], fc[ci[extra]], pi[extra]
+                    idx = layer[ep] * n_classes + cls[er, ec]
+                    sums += np.bincount(idx, weights=counts[er, ec], minlength=n * n_classes).reshape(n, n_classes)
+                    whole += int(extra.sum())
         del labels, inner
+        if gt[5] < 0:
+            idx = layer[bp] * n_classes + cls[br, bc]
+            sums += np.bincount(idx, weights=counts[br, bc] * bf, minlength=n * n_classes).reshape(n, n_classes)
+            split += len(bp)
+            done += 1
+            if feedback is not None:
+                feedback.setProgress(100.0 * done / len(layers))
+            continue
         rows, cols = np.nonzero(edges)
         del edges
         keep = counts[rows, cols] > 0
@@ -317,7 +451,7 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_CELL, cl
             tboxes = _span_boxes(info, tr0 + r0, np.minimum(tr0 + TILE, counts.shape[0]) + r0,
                                  tc0 + c0, np.minimum(tc0 + TILE, counts.shape[1]) + c0)
             ti, pi = shapely.STRtree(lg).query(tboxes, predicate="intersects")
-            clips = shapely.intersection(tboxes[ti], lg[pi])
+            clips = geo.polygonal_part(robust(shapely.intersection, tboxes[ti], lg[pi]))
             clip_tile = tiles[ti]
             boxes = cell_boxes(info, rr + r0, cc + c0)
             bi, ci = shapely.STRtree(clips).query(boxes, predicate="intersects")
@@ -333,7 +467,7 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_CELL, cl
             except shapely.errors.GEOSException:  # robustness issue in the predicate: overlay them all
                 part = np.ones(len(bi), dtype=bool)
             if part.any():
-                frac[part] = (shapely.area(shapely.intersection(boxes[bi[part]], clips[ci[part]]))
+                frac[part] = (shapely.area(robust(shapely.intersection, boxes[bi[part]], clips[ci[part]]))
                               / shapely.area(boxes[bi[part]]))
             idx = layer[pi[ci]] * n_classes + cls[rr[bi], cc[bi]]
             sums += np.bincount(idx, weights=counts[rr[bi], cc[bi]] * frac, minlength=n * n_classes).reshape(n, n_classes)
