@@ -61,3 +61,22 @@ def sample_copy(tmp_path):
     dst = tmp_path / "sample"
     shutil.copytree(SAMPLE, dst)
     return dst
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _sample_data_read_only():
+    """The shipped sample data must never be written by a test (or by QGIS opening it in update mode):
+    make it read-only for the session, and check its content afterwards."""
+    import hashlib
+    import stat
+
+    files = [p for p in SAMPLE.rglob("*") if p.is_file()]
+    modes = {p: p.stat().st_mode for p in files}
+    digests = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+    for p in files:
+        p.chmod(stat.S_IMODE(modes[p]) & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+    yield
+    for p in files:
+        p.chmod(stat.S_IMODE(modes[p]))
+    changed = [p.name for p in files if hashlib.sha256(p.read_bytes()).hexdigest() != digests[p]]
+    assert not changed, f"tests modified the sample data: {changed}"
