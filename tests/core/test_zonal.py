@@ -153,3 +153,25 @@ def test_no_polygons_and_polygons_off_the_raster(small_raster):
     assert zonal.zonal_sums(np.zeros(0, dtype=object), "EPSG:32748", small_raster).sums.shape == (0, 1)
     far = np.array([shapely.box(0.0, 0.0, 10.0, 10.0)], dtype=object)
     assert zonal.zonal_sums(far, "EPSG:32748", small_raster).sums[0, 0] == 0.0
+
+
+def test_boundary_coverage_exact_and_partition(small_raster):
+    """Shares of boundary cells against shapely overlay; polygons sharing an edge on a grid line (one copy
+    nudged by 1e-9 m, as after a reprojection) still add up to the whole raster."""
+    from resilience_plugin.core.raster import open_raster
+
+    _, info = open_raster(small_raster)
+    gt = info.geotransform
+    tri = shapely.Polygon([(500003.0, 9300003.0), (500097.0, 9300011.0), (500041.0, 9300093.0)])
+    holed = shapely.box(500012.0, 9300012.0, 500088.0, 9300088.0).difference(shapely.box(500031.5, 9300033.3, 500066.6, 9300071.1))
+    for poly in (tri, holed):
+        p, r, c, f = zonal.boundary_coverage(np.array([poly], dtype=object), gt)
+        cells = zonal.cell_boxes(info, r, c)
+        exact = shapely.area(shapely.intersection(cells, poly)) / shapely.area(cells)
+        assert f == pytest.approx(exact, abs=1e-8)  # coordinates near 1e7 m: float rounding only
+    top = shapely.box(500000.0, 9300050.0 + 1e-9, 500100.0, 9300100.0)
+    bottom = shapely.box(500000.0, 9300000.0, 500100.0, 9300050.0 - 1e-9)
+    a, _, _ = read_raster(small_raster)
+    res = zonal.zonal_sums(np.array([top, bottom], dtype=object), "EPSG:32748", small_raster, disjoint=True)
+    assert res.sums[:, 0].sum() == pytest.approx(np.nansum(a))
+    assert res.sums[0, 0] == pytest.approx(np.nansum(a[:5]))
