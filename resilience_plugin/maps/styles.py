@@ -10,17 +10,17 @@ _KEEP_ALIVE = []
 
 
 def style_file(name, geometry_kind=None):
-    """``resources/styles/<name>_<geometry_kind>.qml`` if it exists, else ``<name>.qml``.
+    """The QML file of style ``name`` for ``geometry_kind`` (``point``, ``line``, ``polygon`` or None).
 
-    ``geometry_kind`` is ``point``, ``line``, ``polygon`` or None: symbols differ by geometry, so a
-    style may come in one file per geometry type.
+    Symbols differ by geometry, so a style comes as ``<name>_<kind>.qml`` or, when it is drawn for one
+    geometry type only, as ``<name>.qml``; a single-geometry style is never given to another geometry.
     """
-    candidates = ([f"{name}_{geometry_kind}.qml"] if geometry_kind else []) + [f"{name}.qml"]
-    for candidate in candidates:
-        path = resource_path("styles", candidate)
-        if path.is_file():
-            return path
-    raise FileNotFoundError(tr("No style named '{name}' in {folder}.").format(name=name, folder=resource_path("styles")))
+    from .style_tools import style_path
+
+    path = style_path(name, geometry_kind)
+    if path is None:
+        raise FileNotFoundError(tr("No style named '{name}' in {folder}.").format(name=name, folder=resource_path("styles")))
+    return path
 
 
 def layer_geometry_kind(layer):
