@@ -18,7 +18,7 @@ STAMP    := $(VENV)/.installed
 export QT_QPA_PLATFORM := offscreen
 export QGIS_CUSTOM_CONFIG_PATH := $(CURDIR)/$(BUILD)/qgis-profile
 
-.PHONY: help setup system-deps venv test lint ts qm package validate demo bench clean
+.PHONY: help setup system-deps venv test lint ts qm package validate demo bench styles clean
 
 help:
 	@echo "make test      install what is missing, build translations, run the whole suite headless"
@@ -27,6 +27,8 @@ help:
 	@echo "make validate  check the zip the way plugins.qgis.org does"
 	@echo "make lint      ruff"
 	@echo "make ts / qm   refresh translation sources / compile them"
+	@echo "make bench     benchmarks against QGIS native algorithm chains (QUICK=1: smallest sizes)"
+	@echo "make styles    regenerate the QML styles and layout templates"
 
 # --- setup ---------------------------------------------------------------------------------
 system-deps:
@@ -78,6 +80,11 @@ validate: package
 # --- demo ----------------------------------------------------------------------------------
 demo: setup package
 	$(PY) scripts/demo.py --plugin-dir $(BUILD) --out output
+
+# Regenerate resources/styles/*.qml and resources/layouts/*.qpt from palettes.json (reproducible).
+styles: venv
+	$(PY) scripts/make_styles.py
+	$(PY) scripts/make_layouts.py
 
 bench: setup
 	$(PY) scripts/bench.py $(if $(QUICK),--quick,)
