@@ -172,6 +172,7 @@ def run(quick):
     if quick:
         return
     case("coverage_medium", 100, 200, 10000)
+    case("coverage_large", 200, 2000, 30000)  # the native chain takes minutes here
     case("coverage_full", 317, 2000, 100000, native=False)
 
 

@@ -39,7 +39,7 @@ from ...i18n import tr
 from ...qgis_io.crs import to_pyproj, working_crs
 from ...qgis_io.vector import make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm
-from .shelter_coverage import crs_extent, facility_points
+from .shelter_coverage import crs_extent, facility_points, set_help
 
 DEFAULT_MAIN = "motorway,trunk,primary,secondary,tertiary,motorway_link,trunk_link,primary_link,secondary_link,tertiary_link"
 
@@ -118,10 +118,7 @@ class FacilitySuitability(ResilienceAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         def add(p, help_text, advanced=False):
-            p.setHelp(help_text)
-            if advanced:
-                p.setFlags(p.flags() | p.FlagAdvanced)
-            self.addParameter(p)
+            self.addParameter(set_help(p, help_text, advanced))
 
         add(QgsProcessingParameterFeatureSource(self.CANDIDATES, tr("Candidate facilities"), [SOURCE_POINT, SOURCE_POLYGON]),
             tr("Existing buildings or sites to evaluate (points or polygons)."))

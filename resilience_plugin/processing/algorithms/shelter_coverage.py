@@ -4,7 +4,9 @@ import numpy as np
 import pandas as pd
 import shapely
 from qgis.core import (
+    Qgis,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -42,6 +44,21 @@ from ...qgis_io.vector import make_fields, read_source, report_reading, write_fe
 from ..base import ResilienceAlgorithm
 
 DEFAULT_EXCLUDE = "motorway,motorway_link,trunk,trunk_link"
+
+
+def advanced_flag():
+    """The 'advanced parameter' flag: Qgis.ProcessingParameterFlag.Advanced from QGIS 3.36, the
+    QgsProcessingParameterDefinition spelling before (a compat.py constant would be nicer)."""
+    flag = getattr(getattr(Qgis, "ProcessingParameterFlag", None), "Advanced", None)
+    return flag if flag is not None else QgsProcessingParameterDefinition.Flag.FlagAdvanced
+
+
+def set_help(p, help_text, advanced=False):
+    """setHelp, and the advanced flag when asked."""
+    p.setHelp(help_text)
+    if advanced:
+        p.setFlags(p.flags() | advanced_flag())
+    return p
 
 
 def crs_extent(source):
@@ -135,10 +152,7 @@ class ShelterCoverage(ResilienceAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         def add(p, help_text, advanced=False):
-            p.setHelp(help_text)
-            if advanced:
-                p.setFlags(p.flags() | p.FlagAdvanced)
-            self.addParameter(p)
+            self.addParameter(set_help(p, help_text, advanced))
 
         add(QgsProcessingParameterFeatureSource(self.FACILITIES, tr("Facilities (shelters)"), [SOURCE_POINT, SOURCE_POLYGON]),
             tr("Existing shelters or facilities, points or polygons (polygons are attached by a point on their surface)."))
