@@ -53,7 +53,7 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ..i18n import tr
 from . import layout as lay
-from . import qgis_enums as en
+from .. import compat as en
 from .style_tools import apply_named_style, detect_style, layer_kind
 
 FORMATS = ["pdf", "png", "svg"]

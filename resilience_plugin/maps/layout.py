@@ -23,7 +23,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
 
 from ..paths import resource_path
-from . import qgis_enums as en
+from .. import compat as en
 
 # Item ids (stable: user templates may use them too).
 ITEM_MAP = "map"

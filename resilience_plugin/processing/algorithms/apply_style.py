@@ -10,7 +10,7 @@ from qgis.core import (
 
 from ...compat import SOURCE_ANY_GEOMETRY
 from ...i18n import tr, user_locale
-from ...maps import qgis_enums as en
+from ... import compat as en
 from ...maps import style_tools as st
 from ..base import ResilienceAlgorithm
 
