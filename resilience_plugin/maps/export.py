@@ -51,9 +51,9 @@ from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor, QFont, QRawFont
 from qgis.PyQt.QtXml import QDomDocument
 
+from .. import compat as en
 from ..i18n import tr
 from . import layout as lay
-from .. import compat as en
 from .style_tools import apply_named_style, detect_style, layer_kind
 
 FORMATS = ["pdf", "png", "svg"]

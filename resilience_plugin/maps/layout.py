@@ -22,8 +22,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
 
-from ..paths import resource_path
 from .. import compat as en
+from ..paths import resource_path
 
 # Item ids (stable: user templates may use them too).
 ITEM_MAP = "map"

@@ -8,9 +8,9 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
+from ... import compat as en
 from ...compat import SOURCE_ANY_GEOMETRY
 from ...i18n import tr, user_locale
-from ... import compat as en
 from ...maps import style_tools as st
 from ..base import ResilienceAlgorithm
 

@@ -18,10 +18,10 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
+from ... import compat as en
 from ...compat import FIELD_ANY, NUMBER_INTEGER, SOURCE_POLYGON, geometry_kind
 from ...i18n import tr
 from ...maps import layout as lay
-from ... import compat as en
 from ...maps.export import FORMATS, ExportError, PlanMap, check_dpi, check_output_folder, read_template
 from ...qgis_io.crs import to_pyproj, working_crs
 from ..base import ResilienceAlgorithm
