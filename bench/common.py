@@ -115,10 +115,10 @@ def run_isolated(module, function, timeout=3600, **kwargs):
 
     The function must return a JSON-able dict. Its process's peak RSS is measured on its own.
     """
-    code = ("import json, sys, resource; sys.path.insert(0, {root!r}); import importlib; "
-            "m = importlib.import_module({module!r}); r = getattr(m, {function!r})(**json.loads(sys.argv[1])); "
+    code = (f"import json, sys, resource; sys.path.insert(0, {str(ROOT)!r}); import importlib; "
+            f"m = importlib.import_module({module!r}); r = getattr(m, {function!r})(**json.loads(sys.argv[1])); "
             "r['peak_mb'] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0; "
-            "print('RESULT ' + json.dumps(r))").format(root=str(ROOT), module=module, function=function)
+            "print('RESULT ' + json.dumps(r))")
     proc = subprocess.run([sys.executable, "-c", code, json.dumps(kwargs)], capture_output=True, text=True, timeout=timeout)
     for line in proc.stdout.splitlines()[::-1]:
         if line.startswith("RESULT "):

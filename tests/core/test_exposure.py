@@ -12,7 +12,6 @@ from osgeo import gdal, osr
 from pyproj import CRS
 
 from resilience_plugin.core import exposure as ex
-from resilience_plugin.core import geometry as geo
 from resilience_plugin.core import overlay
 from tests.conftest import SAMPLE
 from tests.helpers import read_gdf

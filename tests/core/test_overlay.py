@@ -125,9 +125,9 @@ def test_jakarta_envelope_areas(jakarta):
     """Area at composite level >= L equals the area of the union of every zone of level >= L."""
     inputs, sets = jakarta
     df = overlay.hazard_overlay(sets, ["flood", "f2007", "mmi"], overlay.METHOD_MAX)
-    for L in (1, 2, 3):
-        expected = shapely.area(shapely.union_all([shapely.union_all(shapely.make_valid(g[lv >= L])) for g, lv in inputs]))
-        assert df.loc[df.level >= L, "area_m2"].sum() == pytest.approx(expected, rel=1e-3)
+    for low in (1, 2, 3):
+        expected = shapely.area(shapely.union_all([shapely.union_all(shapely.make_valid(g[lv >= low])) for g, lv in inputs]))
+        assert df.loc[df.level >= low, "area_m2"].sum() == pytest.approx(expected, rel=1e-3)
 
 
 def test_jakarta_risk_matrix_area_conserved(jakarta):

@@ -10,8 +10,8 @@ import pytest
 import shapely
 from osgeo import gdal, ogr, osr
 from pyproj import Geod
-
 from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+
 from tests.conftest import SAMPLE
 from tests.helpers import read_gdf, read_raster
 

@@ -9,8 +9,8 @@ import pytest
 import shapely
 from osgeo import gdal
 from pyproj import Geod
-
 from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+
 from tests.conftest import SAMPLE
 from tests.helpers import read_gdf, read_raster
 

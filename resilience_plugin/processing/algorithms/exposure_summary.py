@@ -2,7 +2,6 @@
 
 import numpy as np
 import pandas as pd
-
 from qgis.core import (
     QgsField,
     QgsFields,
@@ -33,7 +32,7 @@ from ...core import geometry as geo
 from ...core import overlay
 from ...core.classify import parse_thresholds
 from ...i18n import tr
-from ...qgis_io.crs import to_pyproj, working_crs
+from ...qgis_io.crs import working_crs
 from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm
 from .hazard_overlay import field_kind

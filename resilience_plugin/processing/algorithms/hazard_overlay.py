@@ -4,8 +4,8 @@ import re
 
 import numpy as np
 import pandas as pd
-
 from qgis.core import (
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -14,7 +14,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
-    QgsProcessingParameterDefinition,
     QgsVectorLayer,
 )
 
@@ -206,7 +205,7 @@ class HazardOverlay(ResilienceAlgorithm):
         qcrs, metric = working_crs(items, feedback)
 
         zone_sets, names, used = [], [], set()
-        for i, lyr in enumerate(layers):
+        for lyr in layers:
             if feedback.isCanceled():
                 break
             feedback.setProgressText(tr("Reading {layer}").format(layer=lyr.name()))
