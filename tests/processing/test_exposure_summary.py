@@ -177,6 +177,22 @@ def test_population_with_zones_totals(tmp_path, run_alg, flood_2007_zones):
     assert tab[tab.unit_id == k.KEL_NAME_1.iloc[0]]["value"].sum() == pytest.approx(expected, rel=1e-5)
 
 
+def test_crs_mix_gives_the_same_table(tmp_path, run_alg, flood_2007_zones):
+    """Units in EPSG:3857, hazard zones and roads in EPSG:4326: the numbers of the all-4326 run within 0.5 %."""
+    roads = subset(tmp_path, "roads", "rd", bbox=(106.80, -6.16, 106.84, -6.12))
+    tabs = []
+    for epsg in (None, 3857):
+        units = subset(tmp_path, "kecamatan", f"kec{epsg}", bbox=(106.80, -6.16, 106.84, -6.12), epsg=epsg)
+        t = str(tmp_path / f"t{epsg}.gpkg")
+        run_alg("exposuresummary", {"HAZARD": flood_2007_zones, "EXPOSURE": roads, "UNITS": units, "UNIT_ID_FIELD": "KEC_NAME",
+                                    "OUTPUT_TABLE": t})
+        tabs.append(read_gdf(t).set_index(["unit_id", "class", "level"])["length_m"].sort_index())
+    a, b = tabs
+    big = a[a > 100]
+    assert np.allclose(b[big.index], big, rtol=5e-3)
+    assert b.sum() == pytest.approx(a.sum(), rel=5e-3)
+
+
 # --- bad input -----------------------------------------------------------------------------------
 @pytest.fixture()
 def null_geometry_layer():
