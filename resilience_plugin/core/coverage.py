@@ -171,8 +171,11 @@ def shelter_coverage(net, facilities, capacity, demand, persons, limit_m, *, mod
     covered = np.isfinite(dist) & (dist <= limit_m) & (fac >= 0)
     assigned = np.zeros(len(demand))
     if mode == 1:
-        assigned, facility_of, fac_load, rounds = _allocate(nearest, usable, capacity, persons, dist, fac, limit_m, feedback)
+        assigned, facility_of, fac_load, rounds, first_dist = _allocate(nearest, usable, capacity, persons, dist, fac,
+                                                                        limit_m, feedback)
         report["allocation_rounds"] = rounds
+        # the walk to the facility that took the (first) persons of each demand point
+        dist = np.where(facility_of >= 0, first_dist, dist)
     else:
         assigned = np.where(covered, persons, 0.0)
         facility_of = np.where(covered, fac, -1)
@@ -221,7 +224,8 @@ def _lookup(idx, positions):
 
 def _allocate(nearest, usable, capacity, persons, dist, fac, limit_m, feedback):
     """Capacitated nearest-with-room allocation (see the module doc). Returns
-    ``(assigned persons per demand, first facility per demand, load per facility, rounds)``."""
+    ``(assigned persons per demand, first facility per demand, load per facility, rounds,
+    walking distance to that first facility)``."""
     nf = len(capacity)
     cap = np.where(usable, np.nan_to_num(capacity, nan=0.0), 0.0)
     load = np.zeros(nf)
@@ -229,6 +233,7 @@ def _allocate(nearest, usable, capacity, persons, dist, fac, limit_m, feedback):
     remaining = persons.astype(float).copy()
     assigned = np.zeros(len(persons))
     first = np.full(len(persons), -1, dtype=np.int64)
+    first_dist = np.full(len(persons), np.inf)
     rounds = 0
     while open_.any():
         _check(feedback)
@@ -252,6 +257,7 @@ def _allocate(nearest, usable, capacity, persons, dist, fac, limit_m, feedback):
         got = take > 0
         new_first = got & (first[a] < 0)
         first[a[new_first]] = f[new_first]
+        first_dist[a[new_first]] = dist[a[new_first]]
         load += np.bincount(f, weights=take, minlength=nf)
         full = open_ & (cap - load <= 1e-9 * np.maximum(cap, 1.0))
         if not full.any():
@@ -261,7 +267,7 @@ def _allocate(nearest, usable, capacity, persons, dist, fac, limit_m, feedback):
             break
         dist, fac = nearest(open_, limit_m)[:2]
     load = np.minimum(load, cap)  # guard against rounding
-    return assigned, first, load, rounds
+    return assigned, first, load, rounds, first_dist
 
 
 def _reachable(aug, f_nodes, f_snap, usable, d_nodes, d_snap, persons, limit_m, feedback):

@@ -65,6 +65,12 @@ def test_mode1_overflow_moves_to_next_facility():
     assert res.demand["persons_assigned"].tolist() == pytest.approx([80, 50])
     assert res.facilities["assigned_persons"].tolist() == pytest.approx([90, 40])
     assert res.report["allocation_rounds"] == 2
+    # walk_m is the walk to the facility that took the persons: x=300 still went to A first
+    assert res.demand["walk_m"].tolist() == pytest.approx([100, 300])
+    # A full from the start for x=300: they all walk on to B (700 m)
+    res = cv.shelter_coverage(net, fac, np.array([80.0, 1000.0]), dem, np.array([80.0, 50.0]), 2000, mode=1)
+    assert res.demand["walk_m"].tolist() == pytest.approx([100, 700])
+    assert res.demand["facility"].tolist() == [0, 1]
     # with a 500 m limit B is too far for x=300: 40 stay unserved
     res = cv.shelter_coverage(net, fac, np.array([90.0, 1000.0]), dem, np.array([80.0, 50.0]), 500, mode=1)
     assert res.demand["persons_unserved"].tolist() == pytest.approx([0, 40])
