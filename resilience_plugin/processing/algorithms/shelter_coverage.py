@@ -38,6 +38,7 @@ from ...core import coverage as cv
 from ...core import geometry as geo
 from ...core import network as nw
 from ...core.classify import normalize_key
+from ...core.standards import load_standard
 from ...i18n import tr
 from ...qgis_io.crs import to_pyproj, working_crs
 from ...qgis_io.vector import make_fields, read_source, report_reading, write_features
@@ -178,9 +179,12 @@ class ShelterCoverage(ResilienceAlgorithm):
             tr("The field with the road class (e.g. OSM highway), used with EXCLUDE_CLASSES."))
         add(QgsProcessingParameterString(self.EXCLUDE_CLASSES, tr("Road classes not walkable"), defaultValue=DEFAULT_EXCLUDE, optional=True),
             tr("Comma-separated classes left out of the walking network, e.g. motorway,trunk."))
-        add(QgsProcessingParameterNumber(self.MAX_MINUTES, tr("Walking time limit (minutes)"), type=NUMBER_DOUBLE, defaultValue=10.0, minValue=0.0),
+        walking = load_standard("shelter_standards")["walking"]
+        add(QgsProcessingParameterNumber(self.MAX_MINUTES, tr("Walking time limit (minutes)"), type=NUMBER_DOUBLE,
+                                         defaultValue=float(walking["minutes"]), minValue=0.0),
             tr("Minutes of walking; with WALK_KMH it gives the walking limit."))
-        add(QgsProcessingParameterNumber(self.WALK_KMH, tr("Walking speed (km/h)"), type=NUMBER_DOUBLE, defaultValue=4.0, minValue=0.0),
+        add(QgsProcessingParameterNumber(self.WALK_KMH, tr("Walking speed (km/h)"), type=NUMBER_DOUBLE,
+                                         defaultValue=float(walking["speed_kmh"]), minValue=0.0),
             tr("Walking speed, 4-5 km/h in practice."))
         add(QgsProcessingParameterNumber(self.MAX_DISTANCE_M, tr("Walking distance limit (m, overrides minutes)"), type=NUMBER_DOUBLE,
                                          defaultValue=0.0, minValue=0.0, optional=True),
