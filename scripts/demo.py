@@ -60,8 +60,13 @@ def main():
     out.mkdir(parents=True, exist_ok=True)
     profile = plugin_dir / "qgis-profile"
     env = environment(plugin_dir, profile)
-    subprocess.run([QGIS_PROCESS, "plugins", "enable", "resilience_plugin"], env=env, check=True,
+    # "enable" exits with 1 when the profile already has the plugin enabled: check the listing instead.
+    subprocess.run([QGIS_PROCESS, "plugins", "enable", "resilience_plugin"], env=env,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    listing = subprocess.run([QGIS_PROCESS, "plugins"], env=env, capture_output=True, text=True).stdout
+    if "* resilience_plugin" not in listing:
+        print(f"qgis_process could not enable resilience_plugin from {plugin_dir}", file=sys.stderr)
+        return 1
     names = {"sample": str(plugin_dir / "resilience_plugin" / "resources" / "sample_data"), "out": str(out)}
     written = []
     for step in load_steps():
