@@ -148,6 +148,7 @@ class BridgeInfo:
     order: np.ndarray
     comp: np.ndarray  # connected component per node
     ecc: np.ndarray  # 2-edge-connected component per node
+    label: np.ndarray  # cut-space label per edge (uint64)
 
 
 def find_bridges(n, u, v, seed=20240601):
@@ -179,11 +180,16 @@ def find_bridges(n, u, v, seed=20240601):
     cum = np.concatenate([[np.uint64(0)], np.bitwise_xor.accumulate(x[order])])
     is_bridge = np.zeros(ne, dtype=bool)
     c = child[tree]
-    is_bridge[tree] = (cum[tin[c] + size[c]] ^ cum[tin[c]]) == 0
+    # cut-space labels: a non-tree edge keeps its random label, a tree edge gets the XOR of the labels
+    # of the non-tree edges crossing its subtree; a set of edges splits the graph iff its labels are
+    # linearly dependent over GF(2) (a bridge alone: label 0)
+    edge_label = np.where(nt, label, np.uint64(0))
+    edge_label[tree] = cum[tin[c] + size[c]] ^ cum[tin[c]]
+    is_bridge[tree] = edge_label[tree] == 0
     keep = ~is_bridge & ~loop
     rest = _directed_matrix(n, u[keep], v[keep], np.ones(int(keep.sum())))
     _, ecc = connected_components(rest, directed=False)
-    return BridgeInfo(is_bridge, child, tin, size, order, comp, ecc)
+    return BridgeInfo(is_bridge, child, tin, size, order, comp, ecc, edge_label)
 
 
 # --- single-line isolation -----------------------------------------------------------------------
@@ -242,6 +248,7 @@ def single_line_isolation(n, u, v, edge_line, n_lines, persons_at_edge, dests_at
             line = int(edge_line[es[0]])
             iso[line] = _multi_edge_line(es, info, u, v, n, p_node, d_node, p_pre, d_pre, comp_p, comp_d,
                                          persons_at_edge, dests_at_edge, stats)
+    stats.pop("mult", None)
     return iso, info, stats
 
 
@@ -249,9 +256,12 @@ def _multi_edge_line(es, info, u, v, n, p_node, d_node, p_pre, d_pre, comp_p, co
     br = es[info.is_bridge[es]]
     nbe = es[~info.is_bridge[es] & (u[es] != v[es])]
     own_p = float(p_edge[es].sum())
-    if len(nbe) > 1 and len(np.unique(info.ecc[u[nbe]])) < len(nbe):
+    if len(nbe) > 1 and len(np.unique(info.ecc[u[nbe]])) < len(nbe) and not _independent(info.label[nbe]):
+        # the line's own non-bridge edges form a cut together (rare): count exactly
         stats["exact_checks"] += 1
-        return _exact_isolation(es, u, v, n, p_node, d_node, p_edge, d_edge)
+        if "mult" not in stats:
+            stats["mult"] = _multiplicity(n, u, v)
+        return _exact_isolation(es, u, v, n, p_node, d_node, p_edge, d_edge, stats["mult"])
     # pieces: the component(s) of the line, cut at its bridges (nested preorder ranges)
     xs = info.child[br]
     xs = xs[np.argsort(info.tin[xs])]
@@ -297,11 +307,36 @@ def _multi_edge_line(es, info, u, v, n, p_node, d_node, p_pre, d_pre, comp_p, co
     return total
 
 
-def _exact_isolation(es, u, v, n, p_node, d_node, p_edge, d_edge):
-    keep = np.ones(len(u), dtype=bool)
-    keep[es] = False
-    keep &= u != v
-    m = _directed_matrix(n, u[keep], v[keep], np.ones(int(keep.sum())))
+def _independent(labels):
+    """True when the 64-bit labels are linearly independent over GF(2) (Gaussian elimination)."""
+    basis = {}  # highest bit -> basis vector
+    for x in (int(v) for v in labels):
+        while x:
+            top = x.bit_length() - 1
+            if top not in basis:
+                basis[top] = x
+                break
+            x ^= basis[top]
+        else:
+            return False
+    return True
+
+
+def _multiplicity(n, u, v):
+    """Symmetric CSR counting the edges between each pair of nodes (self-loops left out)."""
+    ok = u != v
+    rows = np.r_[u[ok], v[ok]]
+    cols = np.r_[v[ok], u[ok]]
+    return csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n))
+
+
+def _exact_isolation(es, u, v, n, p_node, d_node, p_edge, d_edge, mult):
+    """Persons cut off when the edges ``es`` go: connected components of the graph without them."""
+    ok = u[es] != v[es]
+    r = es[ok]
+    removed = csr_matrix((np.ones(2 * len(r)), (np.r_[u[r], v[r]], np.r_[v[r], u[r]])), shape=(n, n))
+    m = mult - removed
+    m.eliminate_zeros()
     nc, lab = connected_components(m, directed=False)
     own_p_node = np.bincount(u[es], weights=p_edge[es], minlength=n)
     own_d_node = np.bincount(u[es], weights=d_edge[es], minlength=n)

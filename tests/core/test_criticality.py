@@ -198,3 +198,87 @@ def test_failed_segments_are_matched_by_overlap():
     lines = np.array([L([(0, 0), (100, 0)]), L([(0, 10), (100, 10)]), L([(0, 20), (100, 20)])])
     failed = np.array([L([(0, 0.5), (100, 0.5)]), L([(0, 10.2), (40, 10.2)])])  # all of line 0, 40 % of line 1
     assert list(cr.match_failed_segments(lines, failed)) == [True, False, False]
+
+
+def _brute_force_isolation(lines, demand, persons, dest):
+    """networkx: one graph per removed line, persons in components without a destination (independent)."""
+    coords = {}
+
+    def node(xy):
+        key = (round(xy[0], 6), round(xy[1], 6))
+        return coords.setdefault(key, ("n", len(coords)))
+
+    segs = []
+    for i, g in enumerate(lines):
+        for part in getattr(g, "geoms", [g]):
+            c = np.asarray(part.coords)
+            for a, b in zip(c[:-1], c[1:]):
+                segs.append((i, a, b))
+    seg_geom = np.array([L([a, b]) for _, a, b in segs])
+    pts = np.r_[demand, dest]
+    d = shapely.distance(pts[:, None], seg_geom[None, :])
+    near = np.argmin(d, axis=1)
+    along = shapely.line_locate_point(seg_geom[near], pts)
+    g = nx.MultiGraph()
+    for s, (line, a, b) in enumerate(segs):
+        on = np.flatnonzero(near == s)
+        on = on[np.argsort(along[on], kind="stable")]
+        chain = [node(a)] + [("p", int(k)) for k in on] + [node(b)]
+        for j in range(len(chain) - 1):
+            g.add_edge(chain[j], chain[j + 1], line=line)
+    nd = len(demand)
+    dst = {("p", k) for k in range(nd, len(pts))}
+    reach_comp = [c for c in nx.connected_components(g) if c & dst]
+    reach = np.zeros(nd, bool)
+    for c in reach_comp:
+        for kind, k in c:
+            if kind == "p" and k < nd:
+                reach[k] = True
+    out = np.zeros(len(lines))
+    for line in range(len(lines)):
+        removed = [(a, b, k, dd) for a, b, k, dd in g.edges(keys=True, data=True) if dd["line"] == line]
+        g.remove_edges_from([(a, b, k) for a, b, k, _ in removed])
+        for comp in nx.connected_components(g):
+            if not (comp & dst):
+                out[line] += sum(persons[k] for kind, k in comp if kind == "p" and k < nd and reach[k])
+        g.add_edges_from([(a, b, k, dd) for a, b, k, dd in removed])
+    return out
+
+
+def test_long_lines_through_many_junctions_match_networkx():
+    """Streets drawn as long lines through many junctions (like OSM ways), with gaps and spurs."""
+    rng = np.random.default_rng(11)
+    n = 12
+    lines = []
+    for fixed in range(n):
+        for horizontal in (True, False):
+            keep = rng.uniform(size=n - 1) > 0.25
+            run = []
+            for k in range(n - 1):
+                a = (k * 100.0, fixed * 100.0) if horizontal else (fixed * 100.0, k * 100.0)
+                b = ((k + 1) * 100.0, fixed * 100.0) if horizontal else (fixed * 100.0, (k + 1) * 100.0)
+                if keep[k]:
+                    run = run + [a, b] if not run else run + [b]
+                elif run:
+                    lines.append(L(run))
+                    run = []
+            if run:
+                lines.append(L(run))
+    # a loop road drawn as one line around a block, with a dead-end spur hanging off it
+    lines.append(L([(1250, 0), (1350, 0), (1350, 100), (1250, 100), (1250, 0)]))
+    lines.append(L([(1350, 100), (1350, 200)]))
+    lines.append(L([(1100, 0), (1250, 0)]))
+    lines = np.array(lines)
+    pick = rng.integers(0, len(lines), 120)
+    mids = shapely.line_interpolate_point(lines[pick], rng.uniform(0.05, 0.95, len(pick)), normalized=True)
+    pts = shapely.points(shapely.get_x(mids) + rng.uniform(-2, 2, len(pick)), shapely.get_y(mids) + rng.uniform(-2, 2, len(pick)))
+    demand = np.r_[pts[:115], shapely.points([(1352, 180)])]
+    dest = pts[115:]
+    persons = rng.integers(1, 50, len(demand)).astype(float)
+    r = cr.criticality(lines, demand, persons, dest)
+    expected = _brute_force_isolation(lines, demand, persons, dest)
+    assert r.links["isolated_persons"] == pytest.approx(expected)
+    assert (expected > 0).sum() > 10
+    # the loop line's own two sides cut off its spur: found by the exact check
+    assert r.links["isolated_persons"][len(lines) - 3] >= persons[-1]
+    assert r.report["exact_checks"] >= 1
