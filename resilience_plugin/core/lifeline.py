@@ -337,14 +337,19 @@ def _level_rows(base_geoms, base_asset, zone_parts, zone_level, sampler, frag, t
     return rows, totals
 
 
-def zones_overlap(parts):
-    """True when any two polygon parts share interior area (DE-9IM, no overlay computed)."""
+def zones_overlap(parts, min_area=1.0):
+    """True when two polygon parts share more than ``min_area`` m² (slivers from reprojection or repairs do not count)."""
     if len(parts) < 2:
         return False
     i, j = shapely.STRtree(parts).query(parts, predicate="intersects")
     keep = i < j
     i, j = i[keep], j[keep]
-    return bool(len(i) and shapely.relate_pattern(parts[i], parts[j], "2********").any())
+    if not len(i):
+        return False
+    inner = shapely.relate_pattern(parts[i], parts[j], "2********")
+    if not inner.any():
+        return False
+    return bool((shapely.area(shapely.intersection(parts[i[inner]], parts[j[inner]])) > min_area).any())
 
 
 def resolve_overlaps(geoms, levels):
