@@ -261,3 +261,19 @@ def test_flooded_streets_block_and_flooded_facilities_close(run_alg, tmp_path):
     assert f["in_service"].astype(bool).tolist() == [False, False]
     assert "1 facilit(ies) out of service" in fb.text()
     assert "1 facilit(ies) are farther than 50 m from any passable street" in fb.text()
+
+
+def test_inputs_untouched_and_cancel(run_alg, tmp_path):
+    import hashlib
+
+    roads, fac, dem = _street_case(tmp_path)
+    files = [tmp_path / "roads.gpkg", tmp_path / "fac.gpkg", tmp_path / "dem.gpkg"]
+    before = [hashlib.sha256(f.read_bytes()).hexdigest() for f in files]
+    params = {"FACILITIES": fac, "CAPACITY_FIELD": "cap", "DEMAND": dem, "POPULATION_FIELD": "pop", "ROADS": roads,
+              "MODE": 1, "OUTPUT_DEMAND": str(tmp_path / "d.gpkg"), "OUTPUT_FACILITIES": str(tmp_path / "f.gpkg")}
+    run_alg("sheltercoverage", params)
+    assert [hashlib.sha256(f.read_bytes()).hexdigest() for f in files] == before
+    fb = QgsProcessingFeedback()
+    fb.cancel()
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run_alg("sheltercoverage", dict(params, OUTPUT_DEMAND=str(tmp_path / "d2.gpkg"), OUTPUT_FACILITIES=str(tmp_path / "f2.gpkg")), fb)
