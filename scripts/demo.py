@@ -4,7 +4,10 @@ exactly as a batch user would, writing into output/.
 
 Steps come from scripts/demo_steps/*.py (run in file-name order); each module defines
 ``STEPS = [{"title": ..., "alg": "resilience:...", "params": {...}}, ...]`` where parameter values
-may use ``{sample}`` (the bundled sample data folder) and ``{out}`` (the output folder).
+may use ``{sample}`` (the bundled sample data folder) and ``{out}`` (the output folder). A step may
+run one of the plugin's models instead of an algorithm: ``"model": "resilience_assessment"`` runs
+resources/models/resilience_assessment.model3 (model outputs are named ``child:output``).
+``--only 90`` (or ``DEMO_STEPS=90 make demo``) runs only the step files whose names start with 90.
 """
 
 import argparse
@@ -32,14 +35,21 @@ def environment(plugin_dir, profile_dir):
     return env
 
 
-def load_steps():
+def load_steps(only=()):
     steps = []
     for path in sorted((ROOT / "scripts" / "demo_steps").glob("*.py")):
+        if only and not any(path.name.startswith(prefix) for prefix in only):
+            continue
         spec = importlib.util.spec_from_file_location(path.stem, path)
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
         steps.extend(getattr(module, "STEPS", []))
     return steps
+
+
+def is_output(key):
+    """An algorithm's OUTPUT* parameter, or a model output (named ``child:output``)."""
+    return key.startswith("OUTPUT") or key.endswith("OUTPUT") or ":" in key
 
 
 def fill(value, names):
@@ -54,6 +64,10 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--plugin-dir", type=Path, default=ROOT / "build", help="folder holding resilience_plugin/")
     ap.add_argument("--out", type=Path, default=ROOT / "output")
+    ap.add_argument("--only", action="append", metavar="PREFIX",
+                    default=[p for p in os.environ.get("DEMO_STEPS", "").split(",") if p.strip()],
+                    help="run only the step files whose names start with PREFIX (e.g. 90); "
+                         "default: $DEMO_STEPS (comma separated), else all")
     args = ap.parse_args()
     plugin_dir = args.plugin_dir.resolve()
     out = args.out.resolve()
@@ -69,13 +83,23 @@ def main():
         return 1
     names = {"sample": str(plugin_dir / "resilience_plugin" / "resources" / "sample_data"), "out": str(out)}
     written = []
-    for step in load_steps():
+    t_start = time.perf_counter()
+    steps = load_steps(args.only)
+    if not steps:
+        print("No demo steps selected.", file=sys.stderr)
+        return 1
+    for step in steps:
+        if "model" in step:
+            step["alg"] = str(plugin_dir / "resilience_plugin" / "resources" / "models" / f"{step['model']}.model3")
         cmd = [QGIS_PROCESS, "run", step["alg"], "--"]
         for key, value in step["params"].items():
             value = fill(value, names)
+            if is_output(key) and isinstance(value, str):
+                Path(value).parent.mkdir(parents=True, exist_ok=True)
             for v in (value if isinstance(value, list) else [value]):
                 cmd.append(f"{key}={v}")
-        print(f"== {step['title']}: {step['alg']}", flush=True)
+        label = Path(step["alg"]).name if "model" in step else step["alg"]
+        print(f"== {step['title']}: {label}", flush=True)
         t0 = time.perf_counter()
         proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
         if proc.returncode != 0:
@@ -84,12 +108,12 @@ def main():
             return 1
         print(f"   done in {time.perf_counter() - t0:.1f} s")
         for key, value in step["params"].items():
-            if key.startswith("OUTPUT") or key.endswith("OUTPUT"):
+            if is_output(key):
                 written.append(fill(value, names))
     print("\nOutputs written:")
     for path in written:
         print("  ", path)
-    print(f"\nAll results are in {out}")
+    print(f"\nAll results are in {out} ({time.perf_counter() - t_start:.0f} s)")
     return 0
 
 

@@ -315,13 +315,14 @@ def resilience_assessment():
         "TITLE": static("应急避难场所步行覆盖图 Shelter walking coverage"),
         "SUBTITLE": static("10 分钟步行（4 km/h），积水 ≥ 0.5 m 道路不可通行 10-minute walk, flooded streets blocked"),
         "NOTE": param("MAP_NOTE"),
+        "EXTENT": child_out("coverage", "OUTPUT_AREAS"),  # zoomed to the service areas
         "FORMAT": static(0), "DPI": static(300),
     }, 3, 3, {"OUTPUT": ("coverage_map_pdf", "Shelter coverage map (PDF) / 避难场所覆盖图（PDF）")})
     b.add_child("map_lifeline_pdf", "resilience:exportplanmap", "Road lifeline map (PDF) / 道路生命线暴露图", {
         "LAYERS": [child_out("lifeline", "OUTPUT"), param("UNITS")],
         "TEMPLATE": static(0),
         "TITLE": static("道路生命线洪水暴露图 Road lifelines in the flood"),
-        "SUBTITLE": static("最高灾害等级 Highest hazard level along each road"),
+        "SUBTITLE": static("道路失效概率（积水深于 0.3 m 即中断） Failure probability: closed where the water is deeper than 0.3 m"),
         "NOTE": param("MAP_NOTE"),
         "FORMAT": static(0), "DPI": static(300),
     }, 4, 3, {"OUTPUT": ("lifeline_map_pdf", "Road lifeline map (PDF) / 道路生命线暴露图（PDF）")})
