@@ -77,3 +77,26 @@ def test_wrapper_roundtrip(qgis_app, qgis_processing, provider):
     assert wrapper.value() == ["1", "3", "1/3", "1"]
     assert wrapper.widget.result.weights == pytest.approx([0.75, 0.25])
     dialog.deleteLater()
+
+
+def test_the_algorithm_dialog_uses_the_widget(qgis_app, qgis_iface, qgis_processing, provider, monkeypatch):
+    from processing.gui.AlgorithmDialog import AlgorithmDialog
+    from qgis.core import QgsApplication, QgsProcessingContext
+    from qgis.gui import QgsBrowserGuiModel
+
+    from resilience_plugin.gui.ahp_matrix_widget import AhpMatrixWidget, AhpMatrixWidgetWrapper
+
+    # pytest-qgis' interface stub has no browserModel(), which the Processing dialog asks for: hand it a real one
+    model = QgsBrowserGuiModel()
+    monkeypatch.setattr(qgis_iface, "browserModel", lambda: model, raising=False)
+    alg = QgsApplication.processingRegistry().createAlgorithmById("resilience:ahpweights")
+    dlg = AlgorithmDialog(alg)
+    panel = dlg.mainWidget()
+    wrapper = panel.wrappers["MATRIX"]
+    assert isinstance(wrapper, AhpMatrixWidgetWrapper) and isinstance(wrapper.widget, AhpMatrixWidget)
+    # typing the criteria re-dimensions the matrix; editing the upper triangle fills the parameter
+    panel.wrappers["CRITERIA"].setParameterValue("a,b,c", QgsProcessingContext())
+    assert wrapper.widget.criteria == ["a", "b", "c"]
+    wrapper.widget.set_judgement(0, 1, "3")
+    assert dlg.createProcessingParameters()["MATRIX"] == ["1", "3", "1", "1/3", "1", "1", "1", "1", "1"]
+    dlg.deleteLater()
