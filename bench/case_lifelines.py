@@ -252,7 +252,7 @@ def run(quick):
     if quick:
         return
     exposure_case("lifeline_medium", 40000, 2000, 5.0)
-    exposure_case("lifeline_full", 200000, 5000, 2.0, native=False)
+    exposure_case("lifeline_full", 200000, 5000, 10.0, native=False)
     criticality_case("criticality_20k", 122, 4000, 20)
     criticality_case("criticality_50k", 190, 10000, 20)
 
