@@ -325,8 +325,8 @@ class FacilitySuitability(ResilienceAlgorithm):
         kind = geometry_kind(src.wkbType())
         wkb = WKB_MULTIPOLYGON if kind == "polygon" else WKB_POINT
         geoms = geo.transform(cand.geoms, metric, to_pyproj(src.sourceCrs()))
-        if kind == "polygon":
-            geoms = geo.to_multipolygon(geoms)
+        # polygons are written as multipolygons, (multi)points as the point evaluated
+        geoms = geo.to_multipolygon(geoms) if kind == "polygon" else facility_points(geoms)
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb, src.sourceCrs())
         write_features(sink, fields, geoms, out, feedback)
         self.style_output(context, dest, "suitability_grade")

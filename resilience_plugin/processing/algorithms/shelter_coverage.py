@@ -251,7 +251,9 @@ class ShelterCoverage(ResilienceAlgorithm):
         if bad:
             feedback.pushWarning(tr("{n} demand feature(s) have a NULL or negative population; counted as 0.").format(n=bad))
         pts = geo.transform(facility_points(src.geoms), src.crs, metric)
-        return layer, src.geoms, pts, persons, kind
+        # multi-points are written as the point that was used
+        out_geoms = facility_points(src.geoms) if kind == "point" else src.geoms
+        return layer, out_geoms, pts, persons, kind
 
     def compute(self, parameters, context, feedback):
         fac_src = self.parameterAsSource(parameters, self.FACILITIES, context)
