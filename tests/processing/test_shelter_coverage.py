@@ -162,12 +162,14 @@ def test_mode2_selection(run_alg, tmp_path):
     fb = Capture()
     res = run_alg("sheltercoverage", {
         "FACILITIES": fac, "DEMAND": dem, "POPULATION_FIELD": "pop", "ROADS": roads, "MAX_DISTANCE_M": 150, "MODE": 2,
-        "CANDIDATES": cand, "MAX_NEW": 1,
+        "CANDIDATES": cand, "CANDIDATE_CAPACITY_FIELD": "k", "MAX_NEW": 1,
         "OUTPUT_DEMAND": str(tmp_path / "d.gpkg"), "OUTPUT_FACILITIES": str(tmp_path / "f.gpkg")}, fb)
     # existing cover x=100 (80) and x=900 (30); the island candidate adds 99, the one at 600 only 40
     f = read_gdf(res["OUTPUT_FACILITIES"])
     assert f["is_new"].astype(bool).tolist() == [False, False, True]
     assert f["facility_id"].tolist()[2] == "new:2"
+    # the chosen island site (capacity 2) takes the 99 persons there: load ratio 49.5
+    assert f["capacity"][2] == 2 and f["load_ratio"][2] == pytest.approx(99 / 2)
     d = read_gdf(res["OUTPUT_DEMAND"])
     assert d["persons_assigned"].sum() == pytest.approx(80 + 30 + 99)
     assert "LP upper bound" in fb.text()

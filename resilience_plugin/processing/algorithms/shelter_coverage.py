@@ -107,6 +107,7 @@ class ShelterCoverage(ResilienceAlgorithm):
     BLOCK_LEVEL = "BLOCK_LEVEL"
     MODE = "MODE"
     CANDIDATES = "CANDIDATES"
+    CANDIDATE_CAPACITY_FIELD = "CANDIDATE_CAPACITY_FIELD"
     MAX_NEW = "MAX_NEW"
     TARGET_COVERAGE = "TARGET_COVERAGE"
     UNITS = "UNITS"
@@ -205,6 +206,9 @@ class ShelterCoverage(ResilienceAlgorithm):
             tr("0: nearest reachable facility; 1: capacitated allocation; 2: choose new sites among CANDIDATES."))
         add(QgsProcessingParameterFeatureSource(self.CANDIDATES, tr("Candidate sites (MODE 2)"), [SOURCE_POINT, SOURCE_POLYGON], optional=True),
             tr("Possible new facility sites for MODE 2."))
+        add(QgsProcessingParameterField(self.CANDIDATE_CAPACITY_FIELD, tr("Candidate capacity field (MODE 2)"),
+                                        parentLayerParameterName=self.CANDIDATES, type=FIELD_NUMERIC, optional=True),
+            tr("Persons each candidate site could take; gives the load ratio of the chosen sites."))
         add(QgsProcessingParameterNumber(self.MAX_NEW, tr("Maximum new sites (MODE 2)"), type=NUMBER_INTEGER, defaultValue=5, minValue=0),
             tr("At most this many candidates are chosen."))
         add(QgsProcessingParameterNumber(self.TARGET_COVERAGE, tr("Target coverage (%) (MODE 2)"), type=NUMBER_DOUBLE, defaultValue=0.0,
@@ -338,17 +342,19 @@ class ShelterCoverage(ResilienceAlgorithm):
         if len(demand_pts) == 0:
             self.fail(tr("The demand layer holds no population (no cell or feature with persons > 0)."))
 
-        cand_pts, cand_ids = None, None
+        cand_pts, cand_ids, cand_cap = None, None, None
         if mode == 2:
             if cand_src is None:
                 self.fail(tr("Site selection (MODE 2) needs a CANDIDATES layer with at least one site."))
-            cand = read_source(cand_src, [], metric, feedback=feedback, what=tr("candidates"))
+            cc_field = self.parameterAsString(parameters, self.CANDIDATE_CAPACITY_FIELD, context)
+            cand = read_source(cand_src, [cc_field] if cc_field else [], metric, feedback=feedback, what=tr("candidates"))
             cand_pts = facility_points(cand.geoms)
+            cand_cap = cv.clean_capacity(cand.attrs[cc_field].to_numpy())[0] if cc_field else None
             cand_ids = np.array([f"new:{i}" for i in cand.fids], dtype=object)
         target = self.parameterAsDouble(parameters, self.TARGET_COVERAGE, context)
 
         res = cv.shelter_coverage(net, fac_pts, capacity, demand_pts, persons, limit, mode=mode, edge_mask=edge_mask,
-                                  in_service=in_service, max_snap_m=max_snap, candidates=cand_pts,
+                                  in_service=in_service, max_snap_m=max_snap, candidates=cand_pts, candidate_capacity=cand_cap,
                                   max_new=self.parameterAsInt(parameters, self.MAX_NEW, context),
                                   target_coverage=target or None, feedback=feedback)
         rp = res.report
