@@ -19,20 +19,23 @@ Graph model
   ``report`` counts them. Self-loops are kept as edges but never used by shortest paths.
 
 Points (facilities, demand) are attached by :func:`snap_points`: the nearest edge (STRtree), the
-straight-line snap distance and the position along the edge. Network distance from a point is then
+straight-line snap distance and the position along the edge (exact twins of an edge, e.g. a two-way
+street digitised once per direction, are never snap targets, so points on the same street segment
+share one edge). Network distance from a point is then
 ``snap distance + along-edge distance + graph distance``. :func:`point_to_point` computes it
 exactly, even for points on the same edge, by inserting the snapped points as nodes.
 
 Main API (stable)::
 
     net = build_network(lines, tolerance=0.5, cost_factor=None, keep=None)
-    net.matrix(edge_mask=None)                 -> scipy CSR (undirected, cheapest parallel edge)
+    net.matrix(edge_mask=None)                 -> symmetric scipy CSR (cheapest parallel edge)
     net.components(edge_mask=None)             -> (n_components, label per node)
     snap = snap_points(net, points, max_distance=None, edge_mask=None)
     dist, src = multi_source_dijkstra(matrix, source_nodes, offsets=None, limit=None)
     res = point_to_point(net, sources_snap, targets_snap, edge_mask=None, limit=None)
     aug = insert_points(net, [snap_a, snap_b], edge_mask=None)  -> graph with the points as nodes
-    sparse = distances_from_each(aug.matrix, source_nodes, target_nodes, limit)  (chunked, per source)
+    sparse = distances_from_each(aug.matrix, source_nodes, target_nodes, limit, offsets=...,
+                                 target_offsets=..., node_xy=aug.node_xy)  (local searches per source)
 
 ``edge_mask`` is always a boolean array over the edges (False = impassable, e.g. flooded);
 ``edge_line`` maps an edge back to its input line, so per-line results are ``np.bincount`` away.
