@@ -169,3 +169,14 @@ def test_futian_capacitated_never_exceeds_capacity():
     if left.any() and free.any():
         ref_d, _ = _nx_reference(roads, fac[free], dem[left])
         assert (ref_d > 1500 * 1.005).all()
+
+
+def test_service_areas_follow_the_reached_street_parts():
+    net = _street()
+    res = cv.shelter_coverage(net, _pts([0, 1000]), None, _pts([100]), np.ones(1), 300, mode=0)
+    areas = cv.service_areas(net, res.node_dist, res.node_facility, 300, 2, buffer_m=25)
+    # facility 0 reaches x = 0..300 and facility 1 x = 700..1000 of the street; the island nothing
+    expect0 = LineString([(0, 0), (300, 0)]).buffer(25, quad_segs=4)
+    expect1 = LineString([(700, 0), (1000, 0)]).buffer(25, quad_segs=4)
+    assert areas[0].symmetric_difference(expect0).area < 1.0
+    assert areas[1].symmetric_difference(expect1).area < 1.0
