@@ -298,7 +298,10 @@ def evaluate(geoms, types, *, area=None, floors=None, effective_ratio=0.6, shelt
         crit["hospital"] = np.clip(1.0 - _nearest_distance(geoms, hospitals) / suit["scales_m"]["hospital_max"], 0.0, 1.0)
     if lifelines is not None and len(lifelines):
         crit["lifeline"] = np.clip(1.0 - _nearest_distance(geoms, lifelines) / suit["scales_m"]["lifeline_max"], 0.0, 1.0)
-    w, dropped = resolve_weights(weights, set(crit))
+    if crit:
+        w, dropped = resolve_weights(weights, set(crit))
+    else:  # nothing can be scored (e.g. points without area and no optional layer): scores stay 0
+        w, dropped = {}, list(CRITERIA)
     score = np.zeros(n)
     for c, wc in w.items():
         score += wc * crit[c]
@@ -339,7 +342,7 @@ def evaluate(geoms, types, *, area=None, floors=None, effective_ratio=0.6, shelt
     df["access_m"] = d_access
     df["population"] = pop
     df["rank"] = rank
-    report = {"weights": w, "dropped": dropped, "eligible": int(eligible.sum()), "class": cls,
+    report = {"weights": w, "dropped": dropped, "no_criteria": not crit, "eligible": int(eligible.sum()), "class": cls,
               "per_capita_m2": per_capita, "min_area_m2": min_area,
               "unknown_types": sorted({str(t) for t, i in zip(types, info) if i is None and t is not None})}
     return df, report

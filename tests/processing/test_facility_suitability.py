@@ -124,3 +124,37 @@ def test_bad_input(run_alg, tmp_path, params, message):
     with pytest.raises(QgsProcessingException, match=message):
         run_alg("facilitysuitability", dict({"CANDIDATES": _candidates(), "TYPE_FIELD": "TYPE",
                                              "OUTPUT": str(tmp_path / "s.gpkg")}, **params))
+
+
+def test_optional_layers_and_point_candidates(run_alg, tmp_path):
+    """Hospitals, hazard sources and a vector population feed their criteria; points need AREA_FIELD."""
+    hospitals = f"{JAKARTA}|layername=buildings|subset=\"TYPE\" = 'Hospital'"
+    sources = f"{JAKARTA}|layername=buildings|subset=\"TYPE\" = 'Industrial'"
+    fb = Capture()
+    res = run_alg("facilitysuitability", {
+        "CANDIDATES": _candidates(), "TYPE_FIELD": "TYPE", "FLOORS_FIELD": "LEVELS", "HOSPITALS": hospitals,
+        "HAZARD_SOURCES": sources, "SOURCE_BUFFER_M": 300, "OUTPUT": str(tmp_path / "s.gpkg")}, fb)
+    out = read_gdf(res["OUTPUT"])
+    b = read_gdf(JAKARTA, "buildings").to_crs(32748)
+    cand = b[b["TYPE"].isin(["School", "Sports Facility", "Government"])].reset_index(drop=True)
+    hosp = b[b["TYPE"] == "Hospital"].geometry.to_numpy()
+    ind = b[b["TYPE"] == "Industrial"].geometry.to_numpy()
+    d_h = np.array([shapely.distance(g, hosp).min() for g in cand.geometry])
+    d_s = np.array([shapely.distance(g, ind).min() for g in cand.geometry])
+    o = out.set_index("site_id").loc[cand["fid"].astype(int)]
+    assert np.allclose(o["c_hospital"].to_numpy(), np.clip(1 - d_h / 3000, 0, 1), atol=2e-3)
+    near = d_s < 300
+    assert near.sum() > 0
+    assert np.array_equal(o["reasons"].fillna("").str.contains("from a hazard source").to_numpy(), near)
+    # the same sites as points without an area: no shelter area known
+    pts = tmp_path / "pts.gpkg"
+    from tests.processing.test_shelter_coverage import write_layer
+
+    cand4326 = read_gdf(JAKARTA, "buildings")
+    cand4326 = cand4326[cand4326["TYPE"].isin(["School"])].head(5)
+    layer = write_layer(pts, shapely.centroid(cand4326.geometry.to_numpy()), 4326, {"kind": ["School"] * 5})
+    fb = Capture()
+    res = run_alg("facilitysuitability", {"CANDIDATES": layer, "TYPE_FIELD": "kind", "OUTPUT": str(tmp_path / "p.gpkg")}, fb)
+    p = read_gdf(res["OUTPUT"])
+    assert p["reasons"].str.contains("effective area unknown").all() and not p["eligible"].astype(bool).any()
+    assert "every score is 0" in fb.text() and "No candidate is eligible" in fb.text()

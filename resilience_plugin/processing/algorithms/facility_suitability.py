@@ -295,7 +295,9 @@ class FacilitySuitability(ResilienceAlgorithm):
         # log
         feedback.pushInfo(tr("Shelter class {cls}: {pc} m² per person, minimum area {ma} m².").format(
             cls=f"{cls['zh']} / {cls['en']}", pc=rep["per_capita_m2"], ma=rep["min_area_m2"]))
-        if rep["dropped"]:
+        if rep["no_criteria"]:
+            feedback.pushWarning(tr("No criterion can be scored with the layers given (add AREA_FIELD, HAZARD, ROADS, ...): every score is 0."))
+        elif rep["dropped"]:
             feedback.pushWarning(tr("Criteria left out because their layers are missing: {names}; the other weights were renormalised.").format(
                 names=", ".join(rep["dropped"])))
         feedback.pushInfo(tr("Weights used: {weights}").format(weights=", ".join(f"{k} {v:.3f}" for k, v in rep["weights"].items())))
