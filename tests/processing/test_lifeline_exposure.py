@@ -143,16 +143,11 @@ def test_jakarta_roads_flood_depth_per_kecamatan(run_alg):
     assert expected_failed == pytest.approx(np.nansum(pf * (got.sum(axis=1) / lens)), rel=0.02)
 
 
-def test_points_bridge_pga_rule_by_hand(run_alg, tmp_path):
-    # substations (points) under a synthetic PGA raster: P(DS >= ds) by the lognormal formula
-    import math
-
-    pga = np.full((10, 10), 0.25, dtype=np.float32)  # exact in float32
-    pga[:, 5:] = 0.5
-    tif = _write_tif(tmp_path / "pga.tif", pga, (500000.0, 100.0, 0.0, 2500000.0, 0.0, -100.0), 32650)
-    layer = QgsVectorLayer("Point?crs=EPSG:32650&field=kind:string", "subs", "memory")
+@pytest.fixture()
+def substations_layer():
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY
 
+    layer = QgsVectorLayer("Point?crs=EPSG:32650&field=kind:string", "subs", "memory")
     feats = []
     for x, kind in ((500250.0, "substation_high"), (500750.0, "substation_low"), (501500.0, "substation_high")):
         f = QgsFeature(layer.fields())
@@ -161,6 +156,17 @@ def test_points_bridge_pga_rule_by_hand(run_alg, tmp_path):
         feats.append(f)
     layer.dataProvider().addFeatures(feats)
     layer.updateExtents()
+    return layer
+
+
+def test_substation_points_pga_by_hand(run_alg, tmp_path, substations_layer):
+    # substations (points) under a synthetic PGA raster: P(DS >= ds) by the lognormal formula
+    import math
+
+    pga = np.full((10, 10), 0.25, dtype=np.float32)  # exact in float32
+    pga[:, 5:] = 0.5
+    tif = _write_tif(tmp_path / "pga.tif", pga, (500000.0, 100.0, 0.0, 2500000.0, 0.0, -100.0), 32650)
+    layer = substations_layer
     res = run_alg("lifelineexposure", {"LIFELINES": layer, "ASSET_TYPE_FIELD": "kind", "INTENSITY": tif,
                                        "INTENSITY_MEASURE": 2, "OUTPUT": "memory:", "OUTPUT_TABLE": "memory:"})
     out = _rows(_layer(res, "OUTPUT"))

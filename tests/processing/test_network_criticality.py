@@ -55,6 +55,37 @@ def hospital_layer():
     return _points_layer([(10, -5)], None, "hospital")
 
 
+@pytest.fixture()
+def failed_segments_layer():
+    return _lines_layer([HAND[4]], "failed")
+
+
+@pytest.fixture()
+def split_net_layer():
+    return _lines_layer(HAND + [[(5000, 0), (5100, 0)]])
+
+
+@pytest.fixture()
+def far_hospital_layer():
+    return _points_layer([(5050, 3)], None, "far_hospital")
+
+
+@pytest.fixture()
+def inasafe_dest_layer():
+    return QgsVectorLayer(f"{DATA}/inasafe_samples.gpkg|layername=buildings|subset=lower(\"TYPE\") in ('clinic/doctor', 'school')",
+                          "destinations", "ogr")
+
+
+@pytest.fixture()
+def futian_hospital_layer():
+    layer = QgsVectorLayer("Point?crs=EPSG:4326", "h", "memory")
+    f = QgsFeature()
+    f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(114.02, 22.535)))
+    layer.dataProvider().addFeatures([f])
+    layer.updateExtents()
+    return layer
+
+
 def _rows(layer):
     names = [f.name() for f in layer.fields()]
     return [dict(zip(names, f.attributes())) for f in layer.getFeatures()]
@@ -81,22 +112,20 @@ def test_hand_network_through_processing(run_alg, net_layer, demand_layer, hospi
     assert table[0]["isolated_persons"] == 80 and table[0]["detour_persons"] == 20 and table[0]["persons"] == 100
 
 
-def test_failed_layer_matches_segments(run_alg, net_layer, demand_layer, hospital_layer):
-    failed = _lines_layer([HAND[4]], "failed")
-    res = run_alg("networkcriticality", {"NETWORK": net_layer, "FAILED_LAYER": failed, "DEMAND": demand_layer,
+def test_failed_layer_matches_segments(run_alg, net_layer, demand_layer, hospital_layer, failed_segments_layer):
+    res = run_alg("networkcriticality", {"NETWORK": net_layer, "FAILED_LAYER": failed_segments_layer, "DEMAND": demand_layer,
                                          "POPULATION_FIELD": "pop", "DESTINATIONS": [hospital_layer],
                                          "OUTPUT_DEMAND": "memory:", "OUTPUT_TABLE": "memory:", "OUTPUT_LINKS": "memory:"})
     assert [bool(r["failed"]) for r in _rows(res["OUTPUT_LINKS"])] == [i == 4 for i in range(8)]
     assert [bool(r["isolated"]) for r in _rows(res["OUTPUT_DEMAND"])] == [True, True, False]
 
 
-def test_jakarta_chain_exposure_then_criticality(run_alg):
+def test_jakarta_chain_exposure_then_criticality(run_alg, inasafe_dest_layer):
     """InaSAFE's central Jakarta roads flooded above 0.3 m; access to its clinics and schools; population density raster."""
     roads = f"{DATA}/inasafe_samples.gpkg|layername=roads"
     exp = run_alg("lifelineexposure", {"LIFELINES": roads, "ASSET_TYPE": "road", "INTENSITY": str(SAMPLE / "flood_current_depth.tif"),
                                        "OUTPUT": "memory:", "OUTPUT_TABLE": "memory:"})
-    dests = QgsVectorLayer(f"{DATA}/inasafe_samples.gpkg|layername=buildings|subset=lower(\"TYPE\") in ('clinic/doctor', 'school')",
-                           "destinations", "ogr")
+    dests = inasafe_dest_layer
     assert dests.featureCount() > 3
     res = run_alg("networkcriticality", {"NETWORK": exp["OUTPUT"], "FAILED": '"p_fail" >= 0.5',
                                          "DEMAND": str(SAMPLE / "population.tif"), "POPULATION_UNIT": 0,
@@ -147,11 +176,9 @@ def test_failed_expression_with_unknown_field(run_alg, net_layer, demand_layer, 
                                        "OUTPUT_LINKS": "memory:"})
 
 
-def test_no_destination_reachable_at_all(run_alg, demand_layer):
-    net = _lines_layer(HAND + [[(5000, 0), (5100, 0)]])
-    far = _points_layer([(5050, 3)], None, "far_hospital")
+def test_no_destination_reachable_at_all(run_alg, demand_layer, split_net_layer, far_hospital_layer):
     with pytest.raises(QgsProcessingException, match="No destination can be reached from any demand"):
-        run_alg("networkcriticality", {"NETWORK": net, "DEMAND": demand_layer, "DESTINATIONS": [far],
+        run_alg("networkcriticality", {"NETWORK": split_net_layer, "DEMAND": demand_layer, "DESTINATIONS": [far_hospital_layer],
                                        "OUTPUT_DEMAND": "memory:", "OUTPUT_TABLE": "memory:", "OUTPUT_LINKS": "memory:"})
 
 
@@ -167,22 +194,14 @@ def test_lines_given_as_demand(run_alg, net_layer, hospital_layer):
                                        "OUTPUT_DEMAND": "memory:", "OUTPUT_TABLE": "memory:", "OUTPUT_LINKS": "memory:"})
 
 
-def test_futian_links_keep_attributes(run_alg):
+def test_futian_links_keep_attributes(run_alg, futian_hospital_layer):
     edges = read_gdf(DATA / "futian.gpkg", "road_edges")
     res = run_alg("networkcriticality", {"NETWORK": f"{DATA}/futian.gpkg|layername=road_edges",
                                          "DEMAND": f"{DATA}/futian.gpkg|layername=road_nodes",
-                                         "DESTINATIONS": [_futian_hospital()], "OUTPUT_DEMAND": "memory:",
+                                         "DESTINATIONS": [futian_hospital_layer], "OUTPUT_DEMAND": "memory:",
                                          "OUTPUT_TABLE": "memory:", "OUTPUT_LINKS": "memory:"})
     links = _rows(res["OUTPUT_LINKS"])
     assert len(links) == len(edges) and [r["osmid"] for r in links[:5]] == list(edges["osmid"][:5])
     # directed OSM twins: a street digitised once per direction is never a bridge on its own
     assert sum(bool(r["bridge"]) for r in links) < len(links) / 4
 
-
-def _futian_hospital():
-    layer = QgsVectorLayer("Point?crs=EPSG:4326", "h", "memory")
-    f = QgsFeature()
-    f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(114.02, 22.535)))
-    layer.dataProvider().addFeatures([f])
-    layer.updateExtents()
-    return layer
