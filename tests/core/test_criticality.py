@@ -282,3 +282,18 @@ def test_long_lines_through_many_junctions_match_networkx():
     # the loop line's own two sides cut off its spur: found by the exact check
     assert r.links["isolated_persons"][len(lines) - 3] >= persons[-1]
     assert r.report["exact_checks"] >= 1
+
+
+def test_cancel_stops_the_analysis():
+    from resilience_plugin.core.errors import Cancelled
+
+    class Fb:
+        def isCanceled(self):  # noqa: N802
+            return True
+
+        def setProgress(self, p):  # noqa: N802
+            pass
+
+    lines, demand, persons, dest = _hand_network()
+    with pytest.raises(Cancelled):
+        cr.criticality(lines, demand, persons, dest, feedback=Fb())

@@ -175,3 +175,25 @@ def test_chunked_reading_gives_the_same_answer(lib, tmp_path, monkeypatch):
     many = lifeline.line_exposure(lines, ["road"] * 300, lib, sampler=lifeline.RasterSampler(tif, 1, UTM), **kw)
     cols = ["len_l0", "len_l1", "len_l2", "max_intensity", "len_uncovered"]
     assert np.allclose(one.assets[cols].to_numpy(), many.assets[cols].to_numpy())
+
+
+def test_points_take_the_highest_zone_and_their_unit(lib, tmp_path):
+    pts = shapely.points([(5, 5), (15, 5), (25, 5), (35, 5)])
+    zones = np.array([shapely.box(0, 0, 20, 10), shapely.box(10, 0, 30, 10)])  # overlap 10-20: level 3 wins
+    units = np.array([shapely.box(0, 0, 12, 10), shapely.box(12, 0, 40, 10)])
+    tif = _tif(tmp_path / "w.tif", np.array([[20.0, 40.0, 60.0, 80.0]]), (0.0, 10.0, 0.0, 10.0, 0.0, -10.0), 32650)
+    res = lifeline.point_exposure(pts, ["transmission_tower"] * 4, lib, intensity_measure="wind",
+                                  sampler=lifeline.RasterSampler(tif, 1, UTM), zones=zones, zone_levels=[1, 3],
+                                  units=units, unit_ids=["west", "east"])
+    a = res.assets
+    assert list(a["level"]) == [1, 3, 3, 0]
+    assert list(a["max_intensity"]) == [20.0, 40.0, 60.0, 80.0]
+    import math
+
+    expected = [0.5 * (1 + math.erf(math.log(w / 55.0) / 0.40 / math.sqrt(2))) for w in (20, 40, 60, 80)]
+    assert list(a["p_fail"]) == pytest.approx(expected)
+    t = res.table.set_index(["unit_id", "level"])
+    assert t.loc[("west", 1), "count"] == 1 and t.loc[("east", 3), "count"] == 2 and t.loc[("east", 0), "count"] == 1
+    assert t.loc[("east", 3), "expected_failed"] == pytest.approx(expected[1] + expected[2])
+    with pytest.raises(InputError, match="line assets but the LIFELINES layer holds point"):
+        lifeline.point_exposure(pts, ["gas_pipe"] * 4, lib, zones=zones, zone_levels=[1, 3])
