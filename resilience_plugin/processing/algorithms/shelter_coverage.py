@@ -368,7 +368,7 @@ class ShelterCoverage(ResilienceAlgorithm):
             feedback.pushInfo(tr("Site selection: {k} site(s) chosen; covered persons {before:.0f} -> {after:.0f}.").format(
                 k=rp["sites_chosen"], before=rp["covered_before"], after=rp["covered_after"]))
             if rp.get("lp_bound") is not None:
-                gap = 100.0 * (rp["lp_bound"] - rp["covered_after"]) / max(rp["lp_bound"], 1e-9)
+                gap = max(0.0, 100.0 * (rp["lp_bound"] - rp["covered_after"]) / max(rp["lp_bound"], 1e-9))
                 feedback.pushInfo(tr("LP upper bound: {bound:.0f} persons; the chosen sites are within {gap:.1f} % of it.").format(
                     bound=rp["lp_bound"], gap=gap))
         feedback.pushInfo(tr("Covered: {cov:.0f} of {pop:.0f} persons ({pct:.1f} %).").format(
