@@ -297,3 +297,27 @@ def test_cancel_stops_the_analysis():
     lines, demand, persons, dest = _hand_network()
     with pytest.raises(Cancelled):
         cr.criticality(lines, demand, persons, dest, feedback=Fb())
+
+
+def test_futian_scenario_matches_networkx():
+    edges = _futian()
+    lines = edges.geometry.to_numpy()
+    rng = np.random.default_rng(9)
+    pick = rng.choice(len(lines), 110, replace=False)
+    mids = shapely.line_interpolate_point(lines[pick], rng.uniform(0.2, 0.8, len(pick)), normalized=True)
+    pts = shapely.points(shapely.get_x(mids) + rng.uniform(-3, 3, len(pick)), shapely.get_y(mids) + rng.uniform(-3, 3, len(pick)))
+    dem, dst = pts[:100], pts[100:]
+    persons = np.ones(100)
+    failed = rng.uniform(size=len(lines)) < 0.15
+    r = cr.criticality(lines, dem, persons, dst, failed=failed, detour_limit=0.2)
+    g, snap = _nx_graph_with_points(edges, pts, lines)
+    g.remove_edges_from([(a, b, k) for a, b, k, d in g.edges(keys=True, data=True) if failed[d["line"]]])
+    dd, paths = nx.multi_source_dijkstra(g, [("p", k) for k in range(100, 110)], weight="weight")
+    after = np.array([dd[("p", k)] + snap[k] + snap[paths[("p", k)][0][1]] if ("p", k) in dd else np.inf for k in range(100)])
+    reach = ~np.isnan(r.demand["dist_before_m"])
+    assert reach.sum() > 80
+    got = r.demand["dist_after_m"]
+    ok = np.isfinite(after)
+    assert got[ok] == pytest.approx(after[ok], rel=1e-6, abs=0.5)
+    assert list(r.demand["isolated"]) == list(reach & ~ok)
+    assert r.demand["isolated"].sum() > 0
