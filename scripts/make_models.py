@@ -69,7 +69,7 @@ class Builder:
 
     def add_input(self, definition):
         comp = QgsProcessingModelParameter(definition.name())
-        comp.setPosition(QPointF(120 + 250 * (self.n_inputs % 6), 60 + 90 * (self.n_inputs // 6)))
+        comp.setPosition(QPointF(130 + 250 * (self.n_inputs % 2), 60 + 70 * (self.n_inputs // 2)))
         self.n_inputs += 1
         self.model.addModelParameter(definition, comp)
 
@@ -78,7 +78,7 @@ class Builder:
         child = QgsProcessingModelChildAlgorithm(alg_id)
         child.setChildId(child_id)
         child.setDescription(description)
-        child.setPosition(QPointF(200 + 330 * column, 330 + 130 * row))
+        child.setPosition(QPointF(760 + 380 * column, 80 + 210 * row))
         for name, source in sources.items():
             child.addParameterSources(name, source if isinstance(source, list) else [source])
         # As the modeler does: every other parameter gets its default, so the model validates.
@@ -97,7 +97,7 @@ class Builder:
             output.setChildId(child_id)
             output.setChildOutputName(out_name)
             output.setMandatory(False)
-            output.setPosition(QPointF(200 + 330 * column + 140, 330 + 130 * row + 45 + 22 * k))
+            output.setPosition(QPointF(760 + 380 * column + 120, 80 + 210 * row + 70 + 32 * k))
             model_outputs[out_desc[0]] = output
         child.setModelOutputs(model_outputs)
         self.model.addChildAlgorithm(child)
@@ -155,7 +155,7 @@ def hazard_inputs(b):
         "UNIT_ID_FIELD": param("UNIT_ID_FIELD"),
         "POPULATION": param("POPULATION"),
         "POPULATION_MODE": static(1),
-    }, 1, 0, {
+    }, 0, 2, {
         "OUTPUT": ("composite_hazard", "Composite hazard zones / 综合灾害分区"),
         "OUTPUT_TABLE": ("hazard_by_unit", "Hazard levels per unit (table) / 各单元灾害等级统计"),
     })
@@ -187,7 +187,7 @@ def hazard_zoning():
         "population per admin unit and level, and exports the composite hazard map (A3, PDF and PNG).\n"
         "仅灾害部分：洪水水深与历史受淹分级、多灾种叠加、各单元面积与人口统计、综合灾害分区图。"))
     hazard_inputs(b)
-    hazard_maps(b, 2, 0)
+    hazard_maps(b, 1, 0)
     return b
 
 
@@ -231,7 +231,7 @@ def resilience_assessment():
     # reprojected composite zones (seen on the Jakarta sample).
     b.add_child("zones_precision", "native:snappointstogrid", "Composite zones, coordinates rounded / 坐标取整", {
         "INPUT": child_out("overlay", "OUTPUT"), "HSPACING": static(1e-7), "VSPACING": static(1e-7),
-    }, 1, 3)
+    }, 0, 3)
     hazard = child_out("zones_precision", "OUTPUT")
     units = {"UNITS": param("UNITS"), "UNIT_ID_FIELD": param("UNIT_ID_FIELD")}
     b.add_child("exposure_buildings", "resilience:exposuresummary", "Buildings and people exposed / 建筑与人口暴露", {
@@ -239,7 +239,7 @@ def resilience_assessment():
         "EXPOSURE": param("BUILDINGS"), "CLASS_FIELD": param("BUILDING_TYPE_FIELD"), "RULE": static(0),
         **units,
         "EXPOSURE_RASTER": param("POPULATION"), "POPULATION_MODE": static(1),
-    }, 1, 1, {
+    }, 1, 0, {
         "OUTPUT": ("buildings_exposure", "Exposed buildings / 建筑暴露"),
         "OUTPUT_TABLE": ("buildings_exposure_by_unit", "Buildings and population per unit and level (table) / 建筑与人口暴露统计"),
     })
@@ -247,15 +247,15 @@ def resilience_assessment():
         "HAZARD": hazard, "LEVEL_FIELD": static("level"),
         "EXPOSURE": param("ROADS"), "CLASS_FIELD": param("ROAD_CLASS_FIELD"),
         **units,
-    }, 1, 2, {
+    }, 1, 1, {
         "OUTPUT_TABLE": ("roads_exposure_by_unit", "Road length per unit, class and level (table) / 道路暴露统计"),
     })
     b.add_child("extract_candidates", "native:extractbyexpression", "Shelter candidates / 候选建筑", {
         "INPUT": param("BUILDINGS"), "EXPRESSION": param("SHELTER_FILTER"),
-    }, 2, 0)
+    }, 1, 2)
     b.add_child("extract_hospitals", "native:extractbyexpression", "Hospitals / 医院", {
         "INPUT": param("BUILDINGS"), "EXPRESSION": param("HOSPITAL_FILTER"),
-    }, 2, 1)
+    }, 1, 3)
     b.add_child("suitability", "resilience:facilitysuitability", "Shelter suitability / 避难场所适宜性", {
         "CANDIDATES": child_out("extract_candidates", "OUTPUT"),
         "TYPE_FIELD": param("BUILDING_TYPE_FIELD"),
@@ -267,10 +267,10 @@ def resilience_assessment():
         "ROADS": param("ROADS"), "ROAD_CLASS_FIELD": param("ROAD_CLASS_FIELD"),
         "POPULATION": param("POPULATION"), "RASTER_DENSITY": static(True),
         "HOSPITALS": child_out("extract_hospitals", "OUTPUT"),
-    }, 3, 0, {"OUTPUT": ("facility_suitability", "Shelter suitability / 避难场所适宜性评价")})
+    }, 2, 0, {"OUTPUT": ("facility_suitability", "Shelter suitability / 避难场所适宜性评价")})
     b.add_child("extract_eligible", "native:extractbyexpression", "Eligible shelters / 合格避难场所", {
         "INPUT": child_out("suitability", "OUTPUT"), "EXPRESSION": static('"eligible"'),
-    }, 3, 1)
+    }, 2, 1)
     b.add_child("coverage", "resilience:sheltercoverage", "Shelter walking coverage / 避难场所步行覆盖", {
         "FACILITIES": child_out("extract_eligible", "OUTPUT"),
         "CAPACITY_FIELD": static("capacity_persons"),
@@ -281,7 +281,7 @@ def resilience_assessment():
         "HAZARD": hazard, "HAZARD_LEVEL_FIELD": static("level"), "BLOCK_LEVEL": static(2),
         "MODE": static(1),
         **units,
-    }, 3, 2, {
+    }, 2, 2, {
         "OUTPUT_DEMAND": ("shelter_demand", "Population coverage / 人口覆盖"),
         "OUTPUT_FACILITIES": ("shelter_load", "Shelter load / 避难场所负荷"),
         "OUTPUT_TABLE": ("shelter_coverage_by_unit", "Shelter coverage per unit (table) / 各单元避难覆盖"),
@@ -292,7 +292,7 @@ def resilience_assessment():
         "HAZARD": hazard, "LEVEL_FIELD": static("level"),
         "INTENSITY": param("FLOOD_DEPTH"), "INTENSITY_MEASURE": static(0),
         **units,
-    }, 4, 0, {
+    }, 3, 0, {
         "OUTPUT": ("lifeline_roads", "Road exposure and failure / 道路暴露与失效"),
         "OUTPUT_TABLE": ("lifeline_by_unit", "Road exposure per unit (table) / 道路暴露统计"),
     })
@@ -303,12 +303,12 @@ def resilience_assessment():
         "DESTINATIONS": [child_out("extract_hospitals", "OUTPUT")],
         "MAX_SNAP": static(300), "MAX_DETOUR_LINKS": static(2000),
         **units,
-    }, 4, 1, {
+    }, 3, 1, {
         "OUTPUT_DEMAND": ("criticality_demand", "Hospital access of the population / 人口医院可达性"),
         "OUTPUT_TABLE": ("criticality_by_unit", "Isolated population per unit (table) / 各单元孤立人口"),
         "OUTPUT_LINKS": ("criticality_links", "Road criticality / 道路关键性"),
     })
-    hazard_maps(b, 2, 3)
+    hazard_maps(b, 4, 0)
     b.add_child("map_coverage_pdf", "resilience:exportplanmap", "Shelter coverage map (PDF) / 避难场所覆盖图", {
         "LAYERS": [child_out("coverage", "OUTPUT_FACILITIES"), child_out("coverage", "OUTPUT_AREAS"), param("UNITS")],
         "TEMPLATE": static(0),
@@ -317,7 +317,7 @@ def resilience_assessment():
         "NOTE": param("MAP_NOTE"),
         "EXTENT": child_out("coverage", "OUTPUT_AREAS"),  # zoomed to the service areas
         "FORMAT": static(0), "DPI": static(300),
-    }, 3, 3, {"OUTPUT": ("coverage_map_pdf", "Shelter coverage map (PDF) / 避难场所覆盖图（PDF）")})
+    }, 4, 2, {"OUTPUT": ("coverage_map_pdf", "Shelter coverage map (PDF) / 避难场所覆盖图（PDF）")})
     b.add_child("map_lifeline_pdf", "resilience:exportplanmap", "Road lifeline map (PDF) / 道路生命线暴露图", {
         "LAYERS": [child_out("lifeline", "OUTPUT"), param("UNITS")],
         "TEMPLATE": static(0),
