@@ -21,11 +21,18 @@ n_classes=1, metric_crs=None, feedback=None) -> ZonalResult``
 ``cell_areas_km2(info, rows, metric_crs=None)``
     True area of the cells of the given rows in km^2 (geodesic for geographic rasters).
 
+``boundary_coverage(polygons, geotransform) -> (poly, rows, cols, fraction)``
+    Exact share of every cell a polygon's rings pass through (north-up grids), without overlays.
+``robust(op, a, b)``
+    A vectorised shapely set operation that falls back to snap-rounding on GEOS robustness errors.
+
 How it works (vectorised, no per-cell Python loop): the polygons are split into layers of
-non-overlapping polygons; each layer is burnt into a label grid (cell centre rule) and its
-boundaries into a mask (all cells touched). Cells off the mask are whole: summed with
-``np.bincount``. Cells on the mask are intersected with the polygons (shapely, STRtree) and
-count with their area share. Every computation is in the raster's CRS; polygons are reprojected.
+non-overlapping polygons; each layer is burnt into a label grid (cell centre rule). Every ring is
+cut at the cell edges and the area of the polygon inside each cell it crosses follows from Green's
+theorem (``boundary_coverage``). Cells no ring crosses are whole: summed with ``np.bincount`` from
+the labels. A crossed cell that lies wholly in another polygon (whose ring only runs along its edge)
+is found by a point-in-polygon test of its centre. Every computation is in the raster's CRS;
+polygons are reprojected (and repaired) first. South-up grids use shapely overlays per cell instead.
 """
 
 from dataclasses import dataclass
