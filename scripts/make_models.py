@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_HASH_SEED", "0")  # XML attributes in the same order on every run (smaller diffs)
 
 from qgis.core import (
     QgsApplication,

@@ -72,14 +72,14 @@ def hazard_params(data, out):
     }
 
 
-def run_model(name, params):
+def run_model(name, params, feedback=None):
     import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
 
     model = load_model(MODELS / f"{name}.model3")
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
-    return processing.run(model, params, context=context, feedback=QgsProcessingFeedback())
+    return processing.run(model, params, context=context, feedback=feedback or QgsProcessingFeedback())
 
 
 # --- independent expectations ---------------------------------------------------------------------
@@ -281,3 +281,47 @@ def test_resilience_assessment_model(provider, subset, tmp_path):
     for name in ("coverage_map.pdf", "lifeline_map.pdf"):
         w, h, pages = pdf_page_size(out / name)
         assert (w, h) == pytest.approx(A3_LANDSCAPE_PT, abs=1.0) and pages == 1
+
+
+def test_models_match_their_script(provider, tmp_path):
+    """The committed .model3 files are what scripts/make_models.py builds (regenerate them if not)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_models", REPO / "scripts" / "make_models.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert set(module.BUILDERS) == {p.stem for p in MODELS.glob("*.model3")}
+    for name, build in module.BUILDERS.items():
+        built = build().save(tmp_path / f"{name}.model3")
+        assert canonical(built) == canonical(MODELS / f"{name}.model3"), (
+            f"{name}.model3 is out of date: run .venv/bin/python scripts/make_models.py")
+
+
+def canonical(path):
+    """The model's XML with attributes in a fixed order (Qt writes them in hash order)."""
+    import xml.etree.ElementTree as ET
+
+    text = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("<!DOCTYPE"))
+    return ET.canonicalize(xml_data=text, strip_text=True)
+
+
+def test_model_bad_input_names_the_problem(provider, subset, tmp_path):
+    """A malformed value map stops the model at the classification, with the algorithm's message."""
+    from qgis.core import QgsProcessingException
+
+    params = hazard_params(subset, tmp_path)
+    params["HISTORIC_VALUE_MAP"] = "not a map"
+    from qgis.core import QgsProcessingFeedback
+
+    class Errors(QgsProcessingFeedback):
+        messages: list = []
+
+        def reportError(self, error, fatal_error=False):  # noqa: N802 - QGIS API
+            self.messages.append(error)
+
+    feedback = Errors()
+    with pytest.raises(QgsProcessingException) as err:
+        run_model("hazard_zoning", params, feedback)
+    assert "Classify historic flood" in str(err.value)
+    assert any("not a map" in m and "value:level" in m for m in feedback.messages), feedback.messages
+    assert not (tmp_path / "hazard_map.pdf").exists()
