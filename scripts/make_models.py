@@ -24,7 +24,6 @@ os.environ.setdefault("QT_HASH_SEED", "0")  # XML attributes in the same order o
 
 from qgis.core import (
     QgsApplication,
-    QgsProcessing,
     QgsProcessingModelAlgorithm,
     QgsProcessingModelChildAlgorithm,
     QgsProcessingModelChildParameterSource,
@@ -39,6 +38,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QPointF
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+from resilience_plugin.compat import SOURCE_LINE, SOURCE_POLYGON, pick  # noqa: E402
+
+FLAG_OPTIONAL = pick("Qgis.ProcessingParameterFlag.Optional", "QgsProcessingParameterDefinition.Flag.FlagOptional")
 MODELS = ROOT / "resources" / "models"
 GROUP = "Resilience Planner"
 
@@ -89,7 +93,7 @@ class Builder:
         for definition in alg.parameterDefinitions():
             if definition.name() in sources or definition.isDestination():
                 continue
-            if definition.defaultValue() is None and definition.flags() & definition.FlagOptional:
+            if definition.defaultValue() is None and definition.flags() & FLAG_OPTIONAL:
                 continue
             child.addParameterSources(definition.name(), [static(definition.defaultValue())])
         model_outputs = {}
@@ -118,14 +122,14 @@ def hazard_inputs(b):
     b.add_input(QgsProcessingParameterString(
         "FLOOD_THRESHOLDS", "Flood depth thresholds (m, ascending) / 水深分级阈值（米）", defaultValue="0.1,0.5,1.0,2.0"))
     b.add_input(QgsProcessingParameterVectorLayer(
-        "HISTORIC_FLOOD", "Historic flood areas (polygons) / 历史受淹区（面）", [QgsProcessing.TypeVectorPolygon]))
+        "HISTORIC_FLOOD", "Historic flood areas (polygons) / 历史受淹区（面）", [SOURCE_POLYGON]))
     b.add_input(QgsProcessingParameterField(
         "HISTORIC_FIELD", "Historic flood field / 历史受淹字段", defaultValue="FLOODPRONE",
         parentLayerParameterName="HISTORIC_FLOOD"))
     b.add_input(QgsProcessingParameterString(
         "HISTORIC_VALUE_MAP", "Historic flood value map (value:level;...) / 取值对应等级", defaultValue="YES:1;NO:0"))
     b.add_input(QgsProcessingParameterVectorLayer(
-        "UNITS", "Admin units (polygons) / 行政单元（面）", [QgsProcessing.TypeVectorPolygon]))
+        "UNITS", "Admin units (polygons) / 行政单元（面）", [SOURCE_POLYGON]))
     b.add_input(QgsProcessingParameterField(
         "UNIT_ID_FIELD", "Admin unit id field / 行政单元标识字段", defaultValue="KEC_NAME", parentLayerParameterName="UNITS"))
     b.add_input(QgsProcessingParameterRasterLayer(
@@ -206,7 +210,7 @@ def resilience_assessment():
         "韧性评估全流程：灾害分级与叠加、承灾体暴露统计、应急避难场所适宜性评价与步行覆盖、生命线暴露与路网关键性、规划图件输出。"))
     hazard_inputs(b)
     b.add_input(QgsProcessingParameterVectorLayer(
-        "BUILDINGS", "Buildings (polygons) / 建筑（面）", [QgsProcessing.TypeVectorPolygon]))
+        "BUILDINGS", "Buildings (polygons) / 建筑（面）", [SOURCE_POLYGON]))
     b.add_input(QgsProcessingParameterField(
         "BUILDING_TYPE_FIELD", "Building type field / 建筑类型字段", defaultValue="TYPE", parentLayerParameterName="BUILDINGS"))
     b.add_input(QgsProcessingParameterField(
@@ -222,7 +226,7 @@ def resilience_assessment():
         "HOSPITAL_FILTER", "Hospitals (expression on buildings) / 医院筛选", defaultValue=HOSPITAL_FILTER,
         parentLayerParameterName="BUILDINGS"))
     b.add_input(QgsProcessingParameterVectorLayer(
-        "ROADS", "Roads (lines) / 道路（线）", [QgsProcessing.TypeVectorLine]))
+        "ROADS", "Roads (lines) / 道路（线）", [SOURCE_LINE]))
     b.add_input(QgsProcessingParameterField(
         "ROAD_CLASS_FIELD", "Road class field / 道路等级字段", defaultValue="TYPE", parentLayerParameterName="ROADS",
         optional=True))
@@ -337,7 +341,6 @@ def register_algorithms():
     registry = QgsApplication.processingRegistry()
     if registry.providerById("native") is None:
         registry.addProvider(QgsNativeAlgorithms())
-    sys.path.insert(0, str(ROOT))
     from resilience_plugin.processing.provider import ResilienceProvider
 
     global _PROVIDER
