@@ -64,9 +64,14 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         try:
             return self.compute(parameters, context, feedback)
         except InputError as err:
-            raise QgsProcessingException(err.translated(tr)) from None
+            message = err.translated(tr)
         except Cancelled:
-            raise QgsProcessingException(tr("Cancelled by the user; no output was written.")) from None
+            message = tr("Cancelled by the user; no output was written.")
+        except QgsProcessingException as err:
+            message = err.args[0] if err.args else str(err)
+        # Raised outside the except blocks: the exception the caller keeps carries no traceback into our
+        # frames, so layers, layouts and arrays built for the run are freed now, not at QGIS exit.
+        raise QgsProcessingException(message)
 
     def compute(self, parameters, context, feedback):
         raise NotImplementedError
