@@ -111,7 +111,15 @@ def main():
             if is_output(key):
                 written.append(fill(value, names))
     print("\nOutputs written:")
-    for path in written:
+    kinds = {".gpkg": "Layers (GeoPackage)", ".csv": "Tables (CSV)", ".pdf": "Maps (PDF)", ".png": "Maps (PNG)",
+             ".svg": "Maps (SVG)"}
+    for suffix, title in kinds.items():
+        group = [p for p in written if Path(p).suffix.lower() == suffix]
+        if group:
+            print(f"  {title}:")
+            for path in group:
+                print("    ", path, "" if Path(path).exists() else "(missing)")
+    for path in (p for p in written if Path(p).suffix.lower() not in kinds):
         print("  ", path)
     print(f"\nAll results are in {out} ({time.perf_counter() - t_start:.0f} s)")
     return 0
