@@ -82,5 +82,13 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         raise QgsProcessingException(message)
 
     @staticmethod
+    def advanced(param):
+        """Mark a parameter as advanced (QGIS 3.22 and 3.36+ spellings) and return it."""
+        from ..compat import PARAM_ADVANCED
+
+        param.setFlags(param.flags() | PARAM_ADVANCED)
+        return param
+
+    @staticmethod
     def style_output(context, dest_id, style_name):
         style_on_load(context, dest_id, style_name)

@@ -1,5 +1,7 @@
 """CRS handling: QGIS CRS <-> pyproj, and the metric working CRS for an analysis."""
 
+import math
+
 from pyproj import CRS
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsRectangle
 
@@ -40,18 +42,38 @@ def lonlat_extent(extent, crs):
     return r.xMinimum(), r.yMinimum(), r.xMaximum(), r.yMaximum()
 
 
-def working_crs(layers_or_crs_extents, feedback=None):
-    """Choose the metric CRS for measuring; ``layers_or_crs_extents`` holds layers or (crs, extent).
+def crs_and_extent(item):
+    """``(crs, extent)`` of a layer, a feature source or a ``(crs, extent)`` pair."""
+    if hasattr(item, "crs") and hasattr(item, "extent"):
+        return item.crs(), item.extent()
+    if hasattr(item, "sourceCrs"):
+        return item.sourceCrs(), item.sourceExtent()
+    return item
+
+
+def _has_extent(extent):
+    """True for any real extent, including a degenerate one (one point, or points on a line), for which
+    QgsRectangle.isEmpty() is true."""
+    if extent is None or extent.isNull():
+        return False
+    values = (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
+    return all(math.isfinite(v) for v in values) and extent.xMaximum() >= extent.xMinimum() and extent.yMaximum() >= extent.yMinimum()
+
+
+def working_crs(inputs, feedback=None):
+    """Choose the metric CRS for measuring ``inputs``: layers, feature sources or (crs, extent) pairs.
 
     Logs which CRS is used and why. Returns ``(QgsCoordinateReferenceSystem, pyproj.CRS)``.
     """
     from ..i18n import tr
 
     crs_list, boxes = [], []
-    for item in layers_or_crs_extents:
-        crs, extent = (item.crs(), item.extent()) if hasattr(item, "crs") else item
+    for item in inputs:
+        if item is None:
+            continue
+        crs, extent = crs_and_extent(item)
         crs_list.append(to_pyproj(crs))
-        if extent is not None and not extent.isEmpty():
+        if _has_extent(extent):
             boxes.append(lonlat_extent(extent, crs))
     if not boxes:
         raise InputError(QT_TRANSLATE_NOOP("@default", "The inputs have no extent (are they empty?)."))

@@ -39,7 +39,7 @@ from ...i18n import tr
 from ...qgis_io.crs import to_pyproj, working_crs
 from ...qgis_io.vector import make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm
-from .shelter_coverage import crs_extent, facility_points, set_help
+from .shelter_coverage import facility_points, set_help
 
 DEFAULT_MAIN = "motorway,trunk,primary,secondary,tertiary,motorway_link,trunk_link,primary_link,secondary_link,tertiary_link"
 
@@ -239,7 +239,7 @@ class FacilitySuitability(ResilienceAlgorithm):
         area_field = self.parameterAsString(parameters, self.AREA_FIELD, context)
         floors_field = self.parameterAsString(parameters, self.FLOORS_FIELD, context)
         weights = self._weights(parameters, context)
-        qcrs, metric = working_crs([crs_extent(src)], feedback)
+        qcrs, metric = working_crs([src], feedback)
         fields = [f for f in (type_field, name_field, area_field, floors_field) if f]
         cand = read_source(src, list(dict.fromkeys(fields)), metric, feedback=feedback, what=tr("candidates"))
         report_reading(cand, tr("candidates"), feedback)

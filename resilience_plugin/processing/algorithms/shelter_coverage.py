@@ -4,9 +4,7 @@ import numpy as np
 import pandas as pd
 import shapely
 from qgis.core import (
-    Qgis,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -15,7 +13,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsRasterLayer,
-    QgsRectangle,
     QgsVectorLayer,
 )
 
@@ -24,6 +21,7 @@ from ...compat import (
     FIELD_NUMERIC,
     NUMBER_DOUBLE,
     NUMBER_INTEGER,
+    PARAM_ADVANCED,
     SOURCE_LINE,
     SOURCE_POINT,
     SOURCE_POLYGON,
@@ -47,29 +45,12 @@ from ..base import ResilienceAlgorithm
 DEFAULT_EXCLUDE = "motorway,motorway_link,trunk,trunk_link"
 
 
-def advanced_flag():
-    """The 'advanced parameter' flag: Qgis.ProcessingParameterFlag.Advanced from QGIS 3.36, the
-    QgsProcessingParameterDefinition spelling before (a compat.py constant would be nicer)."""
-    flag = getattr(getattr(Qgis, "ProcessingParameterFlag", None), "Advanced", None)
-    return flag if flag is not None else QgsProcessingParameterDefinition.Flag.FlagAdvanced
-
-
 def set_help(p, help_text, advanced=False):
     """setHelp, and the advanced flag when asked."""
     p.setHelp(help_text)
     if advanced:
-        p.setFlags(p.flags() | advanced_flag())
+        p.setFlags(p.flags() | PARAM_ADVANCED)
     return p
-
-
-def crs_extent(source):
-    """``(crs, extent)`` of a feature source for ``working_crs``; a degenerate extent (one point,
-    or points on a line) is widened a little, since QgsRectangle.isEmpty() is true for it."""
-    ext = QgsRectangle(source.sourceExtent())
-    if not ext.isNull() and (ext.width() == 0 or ext.height() == 0):
-        pad = 1e-6 * max(1.0, abs(ext.xMinimum()), abs(ext.yMinimum()))
-        ext = QgsRectangle(ext.xMinimum() - pad, ext.yMinimum() - pad, ext.xMaximum() + pad, ext.yMaximum() + pad)
-    return source.sourceCrs(), ext
 
 
 def facility_points(geoms):
@@ -269,7 +250,7 @@ class ShelterCoverage(ResilienceAlgorithm):
         hazard_src = self.parameterAsSource(parameters, self.HAZARD, context)
         cand_src = self.parameterAsSource(parameters, self.CANDIDATES, context)
         units_src = self.parameterAsSource(parameters, self.UNITS, context)
-        layers = [crs_extent(fac_src), crs_extent(roads_src)]
+        layers = [fac_src, roads_src]
         qcrs, metric = working_crs(layers, feedback)
 
         limit = cv.walk_limit_m(self.parameterAsDouble(parameters, self.MAX_MINUTES, context),
