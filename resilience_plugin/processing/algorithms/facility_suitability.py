@@ -37,7 +37,7 @@ from ...core import network as nw
 from ...core.classify import normalize_key
 from ...i18n import tr
 from ...qgis_io.crs import to_pyproj, working_crs
-from ...qgis_io.vector import make_fields, read_source, report_reading, write_features
+from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm
 from .shelter_coverage import facility_points, set_help
 
@@ -262,7 +262,7 @@ class FacilitySuitability(ResilienceAlgorithm):
 
         # roads
         net = main = None
-        roads_src = self.parameterAsSource(parameters, self.ROADS, context)
+        roads_src = input_source(self, parameters, self.ROADS, context) if parameters.get(self.ROADS) else None
         if roads_src is not None:
             cls_field = self.parameterAsString(parameters, self.ROAD_CLASS_FIELD, context)
             roads = read_source(roads_src, [cls_field] if cls_field else [], metric, feedback=feedback, what=tr("roads"))

@@ -21,7 +21,7 @@ from ...core.fragility import load_library
 from ...core.lifeline import RasterSampler, line_exposure, point_exposure
 from ...i18n import tr
 from ...qgis_io.crs import to_pyproj, working_crs
-from ...qgis_io.vector import make_fields, read_source, report_reading, write_features
+from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm
 
 # Order of the INTENSITY_MEASURE options (keys of intensity_measures in fragility.json).
@@ -151,7 +151,7 @@ class LifelineExposure(ResilienceAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Lifeline exposure summary"), type=SOURCE_TABLE))
 
     def compute(self, parameters, context, feedback):
-        source = self.parameterAsSource(parameters, self.LIFELINES, context)
+        source = input_source(self, parameters, self.LIFELINES, context)
         if source is None:
             self.fail(tr("The lifelines layer could not be loaded."))
         kind = geometry_kind(source.wkbType())

@@ -41,7 +41,7 @@ from ...core import geometry as geo
 from ...core.criticality import criticality, match_failed_segments, raster_demand
 from ...i18n import tr
 from ...qgis_io.crs import to_pyproj, working_crs
-from ...qgis_io.vector import make_fields, read_source, report_reading, write_features
+from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm
 
 LINK_SPEC = [("isolated_persons", "double"), ("detour_persons", "double"), ("rank", "int"), ("load_persons", "double"),
@@ -159,7 +159,7 @@ class NetworkCriticality(ResilienceAlgorithm):
 
     # --- run --------------------------------------------------------------------------------
     def compute(self, parameters, context, feedback):
-        source = self.parameterAsSource(parameters, self.NETWORK, context)
+        source = input_source(self, parameters, self.NETWORK, context)
         if source is None:
             self.fail(tr("The network layer could not be loaded."))
         kind = geometry_kind(source.wkbType())

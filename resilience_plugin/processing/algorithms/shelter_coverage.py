@@ -39,7 +39,7 @@ from ...core.classify import normalize_key
 from ...core.standards import load_standard
 from ...i18n import tr
 from ...qgis_io.crs import to_pyproj, working_crs
-from ...qgis_io.vector import make_fields, read_source, report_reading, write_features
+from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm
 
 DEFAULT_EXCLUDE = "motorway,motorway_link,trunk,trunk_link"
@@ -242,7 +242,7 @@ class ShelterCoverage(ResilienceAlgorithm):
 
     def compute(self, parameters, context, feedback):
         fac_src = self.parameterAsSource(parameters, self.FACILITIES, context)
-        roads_src = self.parameterAsSource(parameters, self.ROADS, context)
+        roads_src = input_source(self, parameters, self.ROADS, context)
         if fac_src is None or roads_src is None:
             self.fail(tr("The facilities and the streets layers are required."))
         demand_layer = self.parameterAsLayer(parameters, self.DEMAND, context)
