@@ -135,13 +135,15 @@ def resolve_levels(geoms, levels, feedback=None):
         unions[lv] = shapely.union_all(geo.polygonal_part(geoms[keep & (levels == lv)]))
     zones, higher, overlap = {}, None, 0.0
     for lv, g in unions.items():  # descending
-        if higher is not None and shapely.intersects(g, higher):
+        # zones reprojected from another CRS may touch in ways GEOS's predicates trip over: no
+        # intersects() test, the robust difference decides (it equals g where nothing overlaps)
+        if higher is not None:
             clipped = geo.polygonal_part(np.array([robust(shapely.difference, g, higher)], dtype=object))[0]
-            overlap += shapely.area(g) - shapely.area(clipped)
-            higher = shapely.union(higher, g)
+            overlap += max(shapely.area(g) - shapely.area(clipped), 0.0)
+            higher = robust(shapely.union, higher, g)
             g = clipped
         else:
-            higher = g if higher is None else shapely.union(higher, g)
+            higher = g
         if not shapely.is_empty(g) and shapely.area(g) > MIN_AREA:
             zones[lv] = g
     return zones, float(max(overlap, 0.0))
