@@ -231,13 +231,7 @@ def resilience_assessment():
         "ROAD_CLASS_FIELD", "Road class field / 道路等级字段", defaultValue="TYPE", parentLayerParameterName="ROADS",
         optional=True))
 
-    # Coordinates rounded to 1e-7 map units (about 1 cm in degrees) before the zones are read again in
-    # a metric CRS: works around GEOS "side location conflict" errors on nearly coincident edges of the
-    # reprojected composite zones (seen on the Jakarta sample).
-    b.add_child("zones_precision", "native:snappointstogrid", "Composite zones, coordinates rounded / 坐标取整", {
-        "INPUT": child_out("overlay", "OUTPUT"), "HSPACING": static(1e-7), "VSPACING": static(1e-7),
-    }, 0, 3)
-    hazard = child_out("zones_precision", "OUTPUT")
+    hazard = child_out("overlay", "OUTPUT")
     units = {"UNITS": param("UNITS"), "UNIT_ID_FIELD": param("UNIT_ID_FIELD")}
     b.add_child("exposure_buildings", "resilience:exposuresummary", "Buildings and people exposed / 建筑与人口暴露", {
         "HAZARD": hazard, "LEVEL_FIELD": static("level"),

@@ -346,25 +346,25 @@ def zones_overlap(parts, min_area=1.0):
     i, j = i[keep], j[keep]
     if not len(i):
         return False
-    inner = shapely.relate_pattern(parts[i], parts[j], "2********")
-    if not inner.any():
-        return False
-    return bool((shapely.area(shapely.intersection(parts[i[inner]], parts[j[inner]])) > min_area).any())
+    try:
+        inner = shapely.relate_pattern(parts[i], parts[j], "2********")
+        if not inner.any():
+            return False
+        return bool((shapely.area(shapely.intersection(parts[i[inner]], parts[j[inner]])) > min_area).any())
+    except shapely.errors.GEOSException:
+        # nearly coincident edges (e.g. zones reprojected twice) defeat GEOS's predicates: treat as
+        # overlapping, resolve_overlaps then settles it robustly (it leaves disjoint zones as they are)
+        return True
 
 
 def resolve_overlaps(geoms, levels):
-    """One (multi)polygon per level, where each level loses what a higher level covers."""
-    geoms = np.asarray(geoms, dtype=object)
-    levels = np.asarray(levels)
-    out_g, out_l = [], []
-    higher = None
-    for lv in sorted(np.unique(levels), reverse=True):
-        g = shapely.union_all(geoms[levels == lv])
-        own = g if higher is None else shapely.difference(g, higher)
-        higher = g if higher is None else shapely.union(higher, g)
-        out_g.append(own)
-        out_l.append(lv)
-    return np.asarray(out_g, dtype=object), np.asarray(out_l)
+    """One (multi)polygon per level, where each level loses what a higher level covers
+    (the shared, robust :func:`overlay.resolve_levels`; levels <= 0 are the remainder anyway)."""
+    from .overlay import resolve_levels
+
+    zones, _ = resolve_levels(geoms, levels)
+    order = sorted(zones, reverse=True)
+    return np.asarray([zones[lv] for lv in order], dtype=object), np.asarray(order)
 
 
 @dataclass
