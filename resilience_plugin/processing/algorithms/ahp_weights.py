@@ -21,6 +21,7 @@ WIDGET_WRAPPER = "resilience_plugin.gui.ahp_matrix_widget.AhpMatrixWidgetWrapper
 class AhpWeights(ResilienceAlgorithm):
     ALG_ID = "ahpweights"
     GROUP_ID = "facilities"
+    ICON = "ahp_weights.svg"
 
     CRITERIA = "CRITERIA"
     MATRIX = "MATRIX"

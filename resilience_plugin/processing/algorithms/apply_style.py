@@ -47,6 +47,7 @@ class _ApplyOnLoad(QgsProcessingLayerPostProcessorInterface):
 class ApplyStyle(ResilienceAlgorithm):
     ALG_ID = "applystyle"
     GROUP_ID = "maps"
+    ICON = "apply_style.svg"
 
     INPUT = "INPUT"
     STYLE = "STYLE"

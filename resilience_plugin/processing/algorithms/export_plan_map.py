@@ -33,6 +33,7 @@ MAP_LAYER = en.MAP_LAYER_SOURCE
 class ExportPlanMap(ResilienceAlgorithm):
     ALG_ID = "exportplanmap"
     GROUP_ID = "maps"
+    ICON = "export_plan_map.svg"
 
     LAYERS = "LAYERS"
     TEMPLATE = "TEMPLATE"

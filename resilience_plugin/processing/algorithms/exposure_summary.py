@@ -41,7 +41,7 @@ from .hazard_overlay import field_kind
 class ExposureSummary(ResilienceAlgorithm):
     ALG_ID = "exposuresummary"
     GROUP_ID = "hazard"
-    ICON = "classify_hazard.svg"
+    ICON = "exposure_summary.svg"
 
     HAZARD = "HAZARD"
     LEVEL_FIELD = "LEVEL_FIELD"

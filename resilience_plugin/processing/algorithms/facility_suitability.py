@@ -52,6 +52,7 @@ def class_names():
 class FacilitySuitability(ResilienceAlgorithm):
     ALG_ID = "facilitysuitability"
     GROUP_ID = "facilities"
+    ICON = "facility_suitability.svg"
 
     CANDIDATES = "CANDIDATES"
     TYPE_FIELD = "TYPE_FIELD"

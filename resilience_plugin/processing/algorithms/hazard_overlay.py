@@ -72,7 +72,7 @@ def hazard_name(layer, data, used):
 class HazardOverlay(ResilienceAlgorithm):
     ALG_ID = "hazardoverlay"
     GROUP_ID = "hazard"
-    ICON = "classify_hazard.svg"
+    ICON = "hazard_overlay.svg"
 
     HAZARDS = "HAZARDS"
     LEVEL_FIELD = "LEVEL_FIELD"

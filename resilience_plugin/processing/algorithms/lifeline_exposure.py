@@ -50,7 +50,7 @@ def measure_names():
 class LifelineExposure(ResilienceAlgorithm):
     ALG_ID = "lifelineexposure"
     GROUP_ID = "lifelines"
-    ICON = "resilience.svg"
+    ICON = "lifeline_exposure.svg"
 
     LIFELINES = "LIFELINES"
     ASSET_TYPE_FIELD = "ASSET_TYPE_FIELD"

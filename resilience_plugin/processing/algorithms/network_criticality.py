@@ -54,7 +54,7 @@ TABLE_SPEC = [("unit_id", "string"), ("persons", "double"), ("isolated_persons",
 class NetworkCriticality(ResilienceAlgorithm):
     ALG_ID = "networkcriticality"
     GROUP_ID = "lifelines"
-    ICON = "resilience.svg"
+    ICON = "network_criticality.svg"
 
     NETWORK = "NETWORK"
     COST_FIELD = "COST_FIELD"

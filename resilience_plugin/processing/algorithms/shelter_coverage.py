@@ -68,6 +68,7 @@ def facility_points(geoms):
 class ShelterCoverage(ResilienceAlgorithm):
     ALG_ID = "sheltercoverage"
     GROUP_ID = "facilities"
+    ICON = "shelter_coverage.svg"
 
     FACILITIES = "FACILITIES"
     CAPACITY_FIELD = "CAPACITY_FIELD"
