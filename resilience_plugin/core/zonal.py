@@ -377,10 +377,10 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_CELL, cl
     counts, _valid, _ = cell_counts(raster, band, mode, window, metric_crs)
     if classes is not None:
         cls = np.asarray(classes[r0:r1, c0:c1], dtype=np.int64)
-    else:
-        cls = np.zeros(counts.shape, dtype=np.int64)
-    counts = np.where(cls >= 0, counts, 0.0)
-    cls = np.where(cls >= 0, cls, 0)
+        counts = np.where(cls >= 0, counts, 0.0)
+        cls = np.where(cls >= 0, cls, 0)
+    else:  # one class: a broadcast view, no full-size array
+        cls = np.broadcast_to(np.zeros(1, dtype=np.int64).reshape(1, 1), counts.shape)
     gt = info.geotransform
     gt_w = (gt[0] + c0 * gt[1], gt[1], 0.0, gt[3] + r0 * gt[5], 0.0, gt[5])
     whole = split = 0
@@ -408,9 +408,12 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_CELL, cl
             # A flagged cell is wholly inside a polygon whose rings do not pass through it (another
             # polygon's edge, or a rounding to the neighbouring cell, flagged it): find that polygon by
             # its cell centre (point in polygon), not by the burnt label, which a sliver may overwrite.
-            fr, fc = np.nonzero(edges & (counts > 0))
+            # only cells whose crossing polygons leave part of them uncovered need the test
+            ncols = counts.shape[1]
+            covered = np.bincount(br * ncols + bc, weights=bf, minlength=counts.size).reshape(counts.shape)
+            fr, fc = np.nonzero(edges & (counts > 0) & (covered < 1.0 - 1e-9))
+            del covered
             if len(fr):
-                ncols = counts.shape[1]
                 centres = shapely.points(gt_w[0] + (fc + 0.5) * gt_w[1], gt_w[3] + (fr + 0.5) * gt_w[5])
                 ci, pi = shapely.STRtree(geoms[layer]).query(centres, predicate="intersects")
                 have = np.unique(bp.astype(np.int64) * counts.size + br * ncols + bc)
