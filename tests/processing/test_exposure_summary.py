@@ -277,3 +277,19 @@ def test_cancel_writes_nothing(run_alg, flood_2007_zones, tmp_path):
         run_alg("exposuresummary", {"HAZARD": flood_2007_zones, "EXPOSURE": f"{GPKG}|layername=buildings",
                                     "OUTPUT_TABLE": str(out)}, feedback=fb)
     assert not out.exists()
+
+
+class CancelAfterStart(QgsProcessingFeedback):
+    """Cancels as soon as the algorithm reports its first progress, i.e. during the run."""
+
+    def setProgress(self, progress):  # noqa: N802 - QGIS API
+        super().setProgress(progress)
+        self.cancel()
+
+
+def test_cancel_during_the_run(run_alg, flood_2007_zones, tmp_path):
+    out = tmp_path / "mid.gpkg"
+    with pytest.raises(QgsProcessingException, match="Cancelled by the user"):
+        run_alg("exposuresummary", {"HAZARD": flood_2007_zones, "EXPOSURE": f"{GPKG}|layername=buildings",
+                                    "OUTPUT": str(tmp_path / "o.gpkg"), "OUTPUT_TABLE": str(out)}, feedback=CancelAfterStart())
+    assert not out.exists()

@@ -235,3 +235,18 @@ def test_cancel_writes_nothing(run_alg, zones, tmp_path):
     with pytest.raises(QgsProcessingException, match="Cancelled by the user"):
         run_alg("hazardoverlay", {"HAZARDS": list(zones), "OUTPUT": str(out)}, feedback=fb)
     assert not out.exists()
+
+
+class CancelAfterStart(QgsProcessingFeedback):
+    """Cancels as soon as the algorithm reports its first progress, i.e. during the run."""
+
+    def setProgress(self, progress):  # noqa: N802 - QGIS API
+        super().setProgress(progress)
+        self.cancel()
+
+
+def test_cancel_during_the_run(run_alg, zones, tmp_path):
+    out = tmp_path / "mid.gpkg"
+    with pytest.raises(QgsProcessingException, match="Cancelled by the user"):
+        run_alg("hazardoverlay", {"HAZARDS": list(zones), "OUTPUT": str(out)}, feedback=CancelAfterStart())
+    assert not out.exists()
