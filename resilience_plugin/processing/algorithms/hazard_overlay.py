@@ -5,8 +5,6 @@ import re
 import numpy as np
 import pandas as pd
 from qgis.core import (
-    Qgis,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -26,12 +24,6 @@ from ...i18n import tr
 from ...qgis_io.crs import to_pyproj, working_crs
 from ...qgis_io.vector import make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm
-
-
-def advanced_flag():
-    """Qgis.ProcessingParameterFlag.Advanced (QGIS >= 3.36), else the 3.22 spelling."""
-    flag = getattr(getattr(Qgis, "ProcessingParameterFlag", None), "Advanced", None)
-    return flag if flag is not None else QgsProcessingParameterDefinition.Flag.FlagAdvanced
 
 
 def risk_defaults():
@@ -135,7 +127,7 @@ class HazardOverlay(ResilienceAlgorithm):
         p = QgsProcessingParameterString(self.SCORE_BREAKS, tr("Score breaks (weighted sum)"),
                                          defaultValue=",".join(f"{b:g}" for b in breaks))
         p.setHelp(tr("Weighted sum only: ascending breaks that re-class the score into levels (score < b1 is level 0, b1 <= score < b2 level 1, ...)."))
-        p.setFlags(p.flags() | advanced_flag())
+        self.advanced(p)
         self.addParameter(p)
         p = QgsProcessingParameterNumber(self.COUNT_LEVEL, tr("Count hazards at or above level"), type=NUMBER_INTEGER,
                                          defaultValue=1, minValue=1)
@@ -153,7 +145,7 @@ class HazardOverlay(ResilienceAlgorithm):
         p = QgsProcessingParameterString(self.RISK_MATRIX, tr("Risk matrix (rows: hazard level; columns: vulnerability level)"),
                                          defaultValue=matrix_text(matrix))
         p.setHelp(tr("Risk levels, rows separated by ';' and columns by ','. Row i is hazard level i, column j vulnerability level j. Default: resources/standards/risk_matrix.json."))
-        p.setFlags(p.flags() | advanced_flag())
+        self.advanced(p)
         self.addParameter(p)
         p = QgsProcessingParameterFeatureSource(self.UNITS, tr("Admin units"), types=[SOURCE_POLYGON], optional=True)
         p.setHelp(tr("Optional admin polygons (district, sub-district, neighbourhood) for the summary table."))
