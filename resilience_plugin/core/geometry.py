@@ -43,10 +43,18 @@ def repair(geoms):
     n_bad = int(bad.sum())
     if n_bad:
         fixed = shapely.make_valid(geoms[bad])
-        # make_valid may return collections mixing lower dimensions; keep the polygonal part.
         poly_in = np.isin(shapely.get_type_id(geoms[bad]), (3, 6))
         if poly_in.any():
-            fixed[poly_in] = polygonal_part(fixed[poly_in])
+            # Polygons: the 'structure' method unions overlapping parts (e.g. parts of a multipolygon that
+            # reprojection made overlap) instead of cutting holes where they overlap, as 'linework' does.
+            with np.errstate(invalid="ignore"):
+                try:
+                    fixed[poly_in] = shapely.make_valid(geoms[bad][poly_in], method="structure")
+                except (TypeError, ValueError):  # shapely < 2.1 or GEOS < 3.10
+                    pass
+            # keep the polygonal part (make_valid may return collections with lower dimensions)
+            fixed[poly_in] = polygonal_part(np.where(shapely.is_missing(fixed[poly_in]), shapely.from_wkt("POLYGON EMPTY"),
+                                                     fixed[poly_in]))
         geoms = geoms.copy()
         geoms[bad] = fixed
     return geoms, n_bad

@@ -179,23 +179,8 @@ def robust(op, a, b, grid_size=None):
 
 
 def repair_polygons(geoms):
-    """Valid polygonal geometries (``make_valid`` keeping the structure, polygons only).
-
-    Reprojection can make nearly touching parts of a valid multipolygon overlap slightly; the
-    'structure' method unions such parts instead of cutting holes where they overlap.
-    """
-    geoms = np.asarray(geoms, dtype=object)
-    bad = ~shapely.is_valid(geoms) & ~shapely.is_missing(geoms)
-    if bad.any():
-        geoms = geoms.copy()
-        with np.errstate(invalid="ignore"):
-            try:
-                fixed = shapely.make_valid(geoms[bad], method="structure")
-            except (TypeError, ValueError):  # GEOS < 3.10
-                fixed = shapely.make_valid(geoms[bad])
-        fixed = np.where(shapely.is_missing(fixed), shapely.from_wkt("POLYGON EMPTY"), fixed)
-        geoms[bad] = geo.polygonal_part(fixed)
-    return geoms
+    """Valid polygonal geometries (see :func:`geometry.repair`: 'structure' method, polygons only)."""
+    return geo.repair(np.asarray(geoms, dtype=object))[0]
 
 
 def non_overlapping_layers(polygons, disjoint=False):
