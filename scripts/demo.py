@@ -7,7 +7,7 @@ Steps come from scripts/demo_steps/*.py (run in file-name order); each module de
 may use ``{sample}`` (the bundled sample data folder) and ``{out}`` (the output folder). A step may
 run one of the plugin's models instead of an algorithm: ``"model": "resilience_assessment"`` runs
 resources/models/resilience_assessment.model3 (model outputs are named ``child:output``).
-``--only 90`` (or ``DEMO_STEPS=90 make demo``) runs only the step files whose names start with 90.
+``--only 10`` (or ``DEMO_STEPS=10 make demo``) runs only the step files whose names start with 10.
 """
 
 import argparse
@@ -66,7 +66,7 @@ def main():
     ap.add_argument("--out", type=Path, default=ROOT / "output")
     ap.add_argument("--only", action="append", metavar="PREFIX",
                     default=[p for p in os.environ.get("DEMO_STEPS", "").split(",") if p.strip()],
-                    help="run only the step files whose names start with PREFIX (e.g. 90); "
+                    help="run only the step files whose names start with PREFIX (e.g. 10); "
                          "default: $DEMO_STEPS (comma separated), else all")
     args = ap.parse_args()
     plugin_dir = args.plugin_dir.resolve()

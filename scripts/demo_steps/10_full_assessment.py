@@ -1,13 +1,13 @@
-"""Demo step 9: the complete workflow as ONE model run, resources/models/resilience_assessment.model3.
+"""Demo: the complete workflow as ONE model run, resources/models/resilience_assessment.model3.
 
 Flood depth (0.1 / 0.5 / 1.0 / 2.0 m) and the 2007 flood neighbourhoods -> composite hazard zones per
 kecamatan -> buildings, people and roads exposed -> schools, sports and government buildings as
 shelters -> capacitated 10-minute walking coverage -> road lifelines in the flood -> hospital access
 when flooded roads close -> the plan maps. Layers go to GeoPackages, tables to CSV, maps to PDF / PNG,
-all under {out}/assessment/.
+in {out}/layers, {out}/tables and {out}/maps.
 """
 
-A = "{out}/assessment"
+A = "{out}"
 
 STEPS = [
     {
