@@ -25,7 +25,7 @@ import pandas as pd
 import shapely
 
 from . import network as nw
-from .errors import QT_TRANSLATE_NOOP, Cancelled, InputError
+from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel, report_progress
 
 MODES = ("nearest", "capacitated", "selection")
 
@@ -98,16 +98,6 @@ class CoverageResult:
     node_facility: np.ndarray = None  # nearest facility per base node (-1 if none)
 
 
-def _check(feedback):
-    if feedback is not None and feedback.isCanceled():
-        raise Cancelled()
-
-
-def _progress(feedback, value):
-    if feedback is not None:
-        feedback.setProgress(value)
-
-
 def shelter_coverage(net, facilities, capacity, demand, persons, limit_m, *, mode=0, edge_mask=None,
                      in_service=None, max_snap_m=None, candidates=None, candidate_capacity=None,
                      max_new=0, target_coverage=None, reach=True, feedback=None):
@@ -142,7 +132,7 @@ def shelter_coverage(net, facilities, capacity, demand, persons, limit_m, *, mod
         is_new = np.concatenate([is_new, np.ones(len(chosen), dtype=bool)])
         source_index = np.concatenate([source_index, chosen])
         nf = len(facilities)
-    _check(feedback)
+    check_cancel(feedback)
     fsnap = nw.snap_points(net, facilities, max_distance=max_snap_m, edge_mask=edge_mask)
     dsnap = nw.snap_points(net, demand, max_distance=max_snap_m, edge_mask=edge_mask)
     report["facilities_not_snapped"] = int((~fsnap.snapped & in_service).sum())
@@ -153,7 +143,7 @@ def shelter_coverage(net, facilities, capacity, demand, persons, limit_m, *, mod
     usable = in_service & (f_nodes >= 0)
     if mode == 1:
         usable &= np.isfinite(capacity)
-    _progress(feedback, 20)
+    report_progress(feedback, 20)
 
     def nearest(open_mask, limit):
         idx = np.flatnonzero(open_mask)
@@ -180,13 +170,13 @@ def shelter_coverage(net, facilities, capacity, demand, persons, limit_m, *, mod
         assigned = np.where(covered, persons, 0.0)
         facility_of = np.where(covered, fac, -1)
         fac_load = np.bincount(facility_of[covered], weights=persons[covered], minlength=nf)
-    _progress(feedback, 60)
+    report_progress(feedback, 60)
     node_dist = dist_n[:aug.n_base]
     node_fac = _lookup(idx, near_n[:aug.n_base])
     reachable = np.full(nf, np.nan)
     if reach:
         reachable = _reachable(aug, f_nodes, fsnap.distance, usable, d_nodes, dsnap.distance, persons, limit_m, feedback)
-    _progress(feedback, 95)
+    report_progress(feedback, 95)
     walk = np.where(np.isfinite(dist), dist, np.nan)
     dem = pd.DataFrame({
         "facility": facility_of.astype(np.int64),
@@ -236,7 +226,7 @@ def _allocate(nearest, usable, capacity, persons, dist, fac, limit_m, feedback):
     first_dist = np.full(len(persons), np.inf)
     rounds = 0
     while open_.any():
-        _check(feedback)
+        check_cancel(feedback)
         rounds += 1
         active = (remaining > 0) & (fac >= 0) & (dist <= limit_m)
         if not active.any():
@@ -308,7 +298,7 @@ def select_sites(net, facilities, in_service, demand, persons, candidates, limit
         dist_n, _ = nw.multi_source_dijkstra(aug.matrix, f_nodes[use_f], fsnap.distance[use_f], limit_m)
         ok = d_nodes >= 0
         covered0[ok] = dist_n[d_nodes[ok]] + dsnap.distance[ok] <= limit_m
-    _progress(feedback, 10)
+    report_progress(feedback, 10)
     sp = nw.distances_from_each(aug.matrix, c_nodes, d_nodes, limit_m, offsets=csnap.distance,
                                 target_offsets=dsnap.distance, feedback=feedback, node_xy=aug.node_xy)
     cover = sp.astype(bool).astype(float).tocsr()
@@ -319,7 +309,7 @@ def select_sites(net, facilities, in_service, demand, persons, candidates, limit
     chosen = []
     covered_now = base
     while len(chosen) < max_new and (goal is None or covered_now < goal):
-        _check(feedback)
+        check_cancel(feedback)
         gains = cover @ w
         if chosen:
             gains[chosen] = -1
@@ -336,7 +326,7 @@ def select_sites(net, facilities, in_service, demand, persons, candidates, limit
             improved = False
             guard += 1
             for pos in range(len(chosen)):
-                _check(feedback)
+                check_cancel(feedback)
                 others = chosen[:pos] + chosen[pos + 1:]
                 w2 = np.where(covered0, 0.0, persons)
                 for k in others:
@@ -355,7 +345,7 @@ def select_sites(net, facilities, in_service, demand, persons, candidates, limit
     report = {"covered_before": base, "covered_after": covered_now, "sites_chosen": len(chosen),
               "candidates_not_snapped": int((c_nodes < 0).sum())}
     report["lp_bound"] = _lp_bound(cover, np.where(covered0, 0.0, persons), max_new, base)
-    _progress(feedback, 50)
+    report_progress(feedback, 50)
     return np.asarray(chosen, dtype=np.int64), report
 
 
@@ -397,7 +387,7 @@ def raster_demand(path, band=1, *, crs=None, metric_crs=None, density_per_km2=Fa
         raise InputError(QT_TRANSLATE_NOOP("@default", "The raster {path} has no coordinate reference system."), path=path)
     xs, ys, vals = [], [], []
     for row0, values, valid in iter_blocks(ds, band):
-        _check(feedback)
+        check_cancel(feedback)
         ok = valid & (values > 0)
         r, c = np.nonzero(ok)
         x, y = cell_centres(info, r + row0, c)
@@ -468,7 +458,7 @@ def service_areas(net, node_dist, node_facility, limit_m, n_facilities, buffer_m
     extra_geo, extra_own = [], []
     for k, e in enumerate(part):
         if k % 2000 == 0:
-            _check(feedback)
+            check_cancel(feedback)
         g = net.edge_geom[e]
         if lu[e] > 0:
             extra_geo.append(substring(g, 0.0, lu[e]))
@@ -489,6 +479,6 @@ def service_areas(net, node_dist, node_facility, limit_m, n_facilities, buffer_m
     starts = np.flatnonzero(np.r_[True, own_s[1:] != own_s[:-1]]) if len(own_s) else np.zeros(0, dtype=int)
     ends = np.r_[starts[1:], len(own_s)]
     for s0, s1 in zip(starts, ends):
-        _check(feedback)
+        check_cancel(feedback)
         out[int(own_s[s0])] = shapely.union_all(geo_s[s0:s1])
     return out

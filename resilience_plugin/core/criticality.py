@@ -29,17 +29,8 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components, depth_first_order, dijkstra
 
-from .errors import QT_TRANSLATE_NOOP, Cancelled, InputError
+from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel
 from .network import build_network, require_lines, snap_points
-
-
-def _check(feedback, progress=None):
-    if feedback is None:
-        return
-    if feedback.isCanceled():
-        raise Cancelled()
-    if progress is not None:
-        feedback.setProgress(progress)
 
 
 # --- the graph with points inserted --------------------------------------------------------------
@@ -243,7 +234,7 @@ def single_line_isolation(n, u, v, edge_line, n_lines, persons_at_edge, dests_at
         ends = np.r_[starts[1:], len(order)]
         for k, (s0, s1) in enumerate(zip(starts.tolist(), ends.tolist())):
             if k % 500 == 0:
-                _check(feedback)
+                check_cancel(feedback)
             es = order[s0:s1]
             line = int(edge_line[es[0]])
             iso[line] = _multi_edge_line(es, info, u, v, n, p_node, d_node, p_pre, d_pre, comp_p, comp_d,
@@ -401,7 +392,7 @@ def single_line_detours(graph, line_of_aug, n_lines, dist, pred, dest_nodes, des
     in_a = np.full(n + 1, -1, dtype=np.int64)
     for k, line in enumerate(todo.tolist()):
         if k % 50 == 0:
-            _check(feedback)
+            check_cancel(feedback)
             if feedback is not None:
                 feedback.setProgress(60 + 35 * k / max(len(todo), 1))
         lo, hi = ranges[line]
@@ -466,7 +457,7 @@ def criticality(lines, demand_points, persons, destinations, *, failed=None, cos
         raise InputError(QT_TRANSLATE_NOOP("@default", "There are no destinations: give at least one hospital, shelter or other destination."))
     net = build_network(lines, tolerance=tolerance, cost_factor=cost_factor, feedback=feedback)
     require_lines(net)
-    _check(feedback, 10)
+    check_cancel(feedback, 10)
     dsnap = snap_points(net, destinations, max_distance=max_snap)
     psnap = snap_points(net, demand_points, max_distance=max_snap)
     if not dsnap.snapped.any():
@@ -479,7 +470,7 @@ def criticality(lines, demand_points, persons, destinations, *, failed=None, cos
     line_of_aug = net.edge_line[graph.base_edge]
     all_ok = np.ones(len(graph.u), dtype=bool)
     dist, pred, _ = root_distances(graph, all_ok, dest_nodes, dest_off, predecessors=True)
-    _check(feedback, 25)
+    check_cancel(feedback, 25)
     dsd = np.nan_to_num(psnap.distance)
     before = np.where(dem_nodes >= 0, dist[np.maximum(dem_nodes, 0)] + dsd, np.inf)
     reach = np.isfinite(before)
@@ -496,14 +487,14 @@ def criticality(lines, demand_points, persons, destinations, *, failed=None, cos
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = np.where(reach & ~isolated, np.where(before > 0, after / before, 1.0), np.nan)
     detour_pt = reach & ~isolated & (ratio > 1.0 + detour_limit + 1e-12)
-    _check(feedback, 35)
+    check_cancel(feedback, 35)
 
     # single-link criticality on the intact network
     p_edge = np.bincount(psnap.edge[reach], weights=persons[reach], minlength=net.n_edges)[: net.n_edges]
     d_edge = np.bincount(dsnap.edge[dsnap.snapped], minlength=net.n_edges)[: net.n_edges].astype(float)
     iso_line, binfo, stats = single_line_isolation(net.n_nodes, net.edge_u, net.edge_v, net.edge_line, n_lines,
                                                    p_edge, d_edge, feedback)
-    _check(feedback, 55)
+    check_cancel(feedback, 55)
     pers_pt = np.zeros(len(dem_nodes))
     pers_pt[reach] = persons[reach]
     det_line, iso_check, load, computed = single_line_detours(

@@ -25,3 +25,20 @@ class InputError(ValueError):
 
 class Cancelled(RuntimeError):
     """The user cancelled the run."""
+
+
+def check_cancel(feedback, progress=None):
+    """Raise :class:`Cancelled` when ``feedback`` (anything with ``isCanceled`` / ``setProgress``, or
+    None) was cancelled; otherwise report ``progress`` (percent) if given."""
+    if feedback is None:
+        return
+    if feedback.isCanceled():
+        raise Cancelled()
+    if progress is not None:
+        feedback.setProgress(progress)
+
+
+def report_progress(feedback, value):
+    """``feedback.setProgress(value)`` when there is a feedback."""
+    if feedback is not None:
+        feedback.setProgress(value)

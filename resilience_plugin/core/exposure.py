@@ -24,23 +24,13 @@ from pyproj import CRS
 
 from . import geometry as geo
 from .classify import classify_continuous
-from .errors import QT_TRANSLATE_NOOP, Cancelled, InputError
+from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel, report_progress
 from .raster import iter_blocks, open_raster
 from .zonal import cell_boxes, robust
 
 KIND_POINT, KIND_LINE, KIND_POLYGON = "point", "line", "polygon"
 RULE_HIGHEST, RULE_POINT, RULE_SPLIT = 0, 1, 2
 TABLE_COLUMNS = ["unit_id", "class", "level", "count", "length_m", "area_m2", "value"]
-
-
-def _cancel(feedback):
-    if feedback is not None and feedback.isCanceled():
-        raise Cancelled()
-
-
-def _progress(feedback, p):
-    if feedback is not None:
-        feedback.setProgress(p)
 
 
 # --- hazards -----------------------------------------------------------------------------------
@@ -240,7 +230,7 @@ def _divisible_vector(geoms, kind, zones, units, feedback):
     """Parts ``(feat, unit, level, measure)`` of lines / split polygons with vector zones."""
     measure = shapely.length if kind == KIND_LINE else shapely.area
     u, lv, g = _partition_vector(zones, units)
-    _cancel(feedback)
+    check_cancel(feedback)
     fi, pi, m = _split(geoms, g, measure)
     total = measure(geoms)
     covered = np.bincount(fi, weights=m, minlength=len(geoms))
@@ -313,7 +303,7 @@ def _divisible_raster(geoms, geoms_r, kind, hazard, units, metric_crs, feedback)
         inside = (rows >= 0) & (cols >= 0) & (rows < info.height) & (cols < info.width)
         lv = np.zeros(len(owner), dtype=np.int64)
         lv[inside] = np.maximum(hazard.levels[rows[inside], cols[inside]], 0)
-        _cancel(feedback)
+        check_cancel(feedback)
         t = geo.transformer(hazard.crs, metric_crs)
         mx0, my0 = t.transform(x0, y0)
         mx1, my1 = t.transform(x1, y1)
@@ -328,7 +318,7 @@ def _divisible_raster(geoms, geoms_r, kind, hazard, units, metric_crs, feedback)
         owner, lv = uk // (hazard.max_level + 1), uk % (hazard.max_level + 1)
     else:
         owner, rows, cols = hazard.candidate_cells(geoms_r)
-        _cancel(feedback)
+        check_cancel(feedback)
         boxes = cell_boxes(info, rows, cols)
         hit = shapely.intersects(geoms_r[owner], boxes)
         owner, rows, cols, boxes = owner[hit], rows[hit], cols[hit], boxes[hit]
@@ -344,7 +334,7 @@ def _divisible_raster(geoms, geoms_r, kind, hazard, units, metric_crs, feedback)
     scale = np.where(np.abs(scale - 1) < 0.01, scale, np.minimum(scale, 1.0))
     pm = pm * scale[owner]
     rest = np.maximum(total - np.bincount(owner, weights=pm, minlength=len(geoms)), 0.0)  # off the raster
-    _cancel(feedback)
+    check_cancel(feedback)
     if units is None or len(units) == 0:
         feat = np.concatenate([owner, np.arange(len(geoms))])
         unit = np.full(len(feat), -1, np.int64)
@@ -420,7 +410,7 @@ def exposure_summary(geoms, kind, hazard, *, rule=RULE_HIGHEST, classes=None, va
         units, _ = geo.repair(np.asarray(units, dtype=object))
     divisible = kind == KIND_LINE or (kind == KIND_POLYGON and rule == RULE_SPLIT)
     level = by_level = unit = None
-    _progress(feedback, 5)
+    report_progress(feedback, 5)
     if divisible:
         if is_raster:
             feat, un, lv, m = _divisible_raster(geoms, geoms_raster, kind, hazard, units, metric_crs, feedback)
@@ -442,15 +432,15 @@ def exposure_summary(geoms, kind, hazard, *, rule=RULE_HIGHEST, classes=None, va
             level = _levels_vector(shapely.point_on_surface(geoms), hazard)
         else:
             level = _levels_vector(geoms, hazard)
-        _cancel(feedback)
-        _progress(feedback, 50)
+        check_cancel(feedback)
+        report_progress(feedback, 50)
         unit = _largest_unit(geoms, kind, units) if units is not None else np.full(n, -1, np.int64)
         max_level = max(max_level, int(level.max()) if n else 0)
         exposed = int((level > 0).sum())
         m = shapely.area(geoms) if kind == KIND_POLYGON else (shapely.length(geoms) if kind == KIND_LINE else np.zeros(n))
         parts = pd.DataFrame({"feat": np.arange(n), "u": unit, "level": level, "m": m, "share": np.ones(n)})
         outside = int((unit < 0).sum()) if units is not None else 0
-    _progress(feedback, 80)
+    report_progress(feedback, 80)
     table = _table(parts, kind, classes, values, units, unit_ids)
     return ExposureResult(level, by_level, unit, table, exposed, outside, max_level)
 

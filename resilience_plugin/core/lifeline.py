@@ -24,21 +24,12 @@ import shapely
 from pyproj import CRS, Transformer
 
 from .classify import classify_continuous
-from .errors import QT_TRANSLATE_NOOP, Cancelled, InputError
+from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel
 from .fragility import normalize_type
 from .raster import open_raster
 
 MIN_LEN = 1e-3  # m: shorter pieces are slivers of a boundary, not exposure
 STEPS_PER_CELL = 4.0  # pieces per raster cell: the midpoint rule then errs by at most 1/8 cell per crossing
-
-
-def _check(feedback, progress=None):
-    if feedback is None:
-        return
-    if feedback.isCanceled():
-        raise Cancelled()
-    if progress is not None:
-        feedback.setProgress(progress)
 
 
 # --- raster sampling -----------------------------------------------------------------------------
@@ -266,7 +257,7 @@ def _measure(pieces, piece_asset, sampler, frag, step, thresholds=None, check=No
     for a, b in zip(cuts[:-1].tolist(), cuts[1:].tolist()):
         if b <= a:
             continue
-        _check(feedback)
+        check_cancel(feedback)
         owner, length, mx, my = line_segments(pieces[a:b], step if sampler is not None else None)
         owner = owner + a
         if sampler is None:
@@ -308,7 +299,7 @@ def _level_rows(base_geoms, base_asset, zone_parts, zone_level, sampler, frag, t
         "max_im": mx,
         "repairs": rep,
     })
-    _check(feedback)
+    check_cancel(feedback)
     if not by_intensity:
         bi, pj, pieces = overlay_lines(base_geoms, zone_parts)
         plen = shapely.length(pieces) if len(pieces) else np.zeros(0)
@@ -466,7 +457,7 @@ def line_exposure(geoms, asset_types, library, *, intensity_measure=None, sample
         step = report["cell_m"] / STEPS_PER_CELL
     report["step_m"] = step
     check = (lambda im: library.check_plausible(im, intensity_measure)) if intensity_measure else None
-    _check(feedback, 5)
+    check_cancel(feedback, 5)
 
     asset_idx = np.arange(n)
     if zone_parts is not None and zones_overlap(zone_parts):
@@ -476,7 +467,7 @@ def line_exposure(geoms, asset_types, library, *, intensity_measure=None, sample
         zone_level = zl[zowner]
         report["overlaps_resolved"] = True
     rows, totals = _level_rows(geoms, asset_idx, zone_parts, zone_level, sampler, frag, thresholds, step, check, feedback)
-    _check(feedback, 50)
+    check_cancel(feedback, 50)
 
     total_len = totals["length"].to_numpy()
     uncovered = totals["uncovered"].to_numpy()
@@ -505,7 +496,7 @@ def line_exposure(geoms, asset_types, library, *, intensity_measure=None, sample
     if sampled and covered_len.sum() <= 0 and total_len.sum() > 0:
         raise InputError(QT_TRANSLATE_NOOP("@default", "The intensity raster does not cover the lifelines at all (all {km:.2f} km are off the raster or on nodata cells). Check that raster and lines overlap and that their CRS are set correctly."),
                          km=float(total_len.sum()) / 1000.0)
-    _check(feedback, 60)
+    check_cancel(feedback, 60)
 
     # --- the summary table ------------------------------------------------------------------
     if units is not None:
@@ -522,7 +513,7 @@ def line_exposure(geoms, asset_types, library, *, intensity_measure=None, sample
         urows = rows.copy()
         urows["asset"] = urows["base"]
         urows["unit"] = -1
-    _check(feedback, 90)
+    check_cancel(feedback, 90)
     urows = urows[urows["length"] > MIN_LEN]
     with np.errstate(divide="ignore", invalid="ignore"):
         share = urows["length"].to_numpy() / total_len[urows["asset"].to_numpy()]

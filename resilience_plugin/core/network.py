@@ -49,15 +49,10 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components, dijkstra
 from scipy.spatial import cKDTree
 
-from .errors import QT_TRANSLATE_NOOP, Cancelled, InputError
+from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel
 
 DEFAULT_TOLERANCE = 0.5  # metres: vertices closer than this are the same node
 NEAR_RADIUS = 30.0  # metres: first search radius when snapping points (exact either way)
-
-
-def _check_cancel(feedback):
-    if feedback is not None and feedback.isCanceled():
-        raise Cancelled()
 
 
 @dataclass
@@ -178,7 +173,7 @@ def build_network(lines, tolerance=DEFAULT_TOLERANCE, cost_factor=None, keep=Non
     part_line = idx_in[part_owner]
     # LinearRings -> LineStrings for uniform handling
     coords, vpart = shapely.get_coordinates(parts, return_index=True)
-    _check_cancel(feedback)
+    check_cancel(feedback)
     if len(coords) == 0:
         report.update(zero_length=0, duplicates=0, self_loops=0)
         return Network(np.zeros((0, 2)), *(np.zeros(0, dtype=np.int64),) * 2, np.zeros(0), np.zeros(0),
@@ -201,7 +196,7 @@ def build_network(lines, tolerance=DEFAULT_TOLERANCE, cost_factor=None, keep=Non
     dup_consec[1:] = (cid[1:] == cid[:-1]) & (vpart[1:] == vpart[:-1])
     visits = np.bincount(cid[~dup_consec], minlength=n_clusters)
     is_node_c |= visits > 1
-    _check_cancel(feedback)
+    check_cancel(feedback)
     # segments: vertex i -> i+1 within a part
     s0 = np.flatnonzero(~last_v)
     s1 = s0 + 1
@@ -224,7 +219,7 @@ def build_network(lines, tolerance=DEFAULT_TOLERANCE, cost_factor=None, keep=Non
     rank = np.concatenate([np.arange(len(s0)), last_seg + 0.5])
     order = np.lexsort((rank, owner))
     geoms = shapely.linestrings(pts[order], indices=owner[order]) if n_edges else np.zeros(0, dtype=object)
-    _check_cancel(feedback)
+    check_cancel(feedback)
     # drop zero-length edges (collapsed by snapping or degenerate input)
     zero = (edge_len <= 0) | ((edge_u == edge_v) & (edge_len <= 2 * max(tolerance or 0, 0)))
     report["zero_length"] = int(zero.sum())
@@ -538,7 +533,7 @@ def distances_from_each(aug_matrix, source_nodes, target_nodes, limit, offsets=N
         order = good_s
     rows, cols, vals = [], [], []
     for start in range(0, len(order), chunk):
-        _check_cancel(feedback)
+        check_cancel(feedback)
         src = order[start:start + chunk]
         if node_xy is not None:
             lo = node_xy[source_nodes[src]].min(axis=0) - limit

@@ -24,16 +24,11 @@ import shapely
 
 from . import geometry as geo
 from .classify import classify_continuous, parse_thresholds
-from .errors import QT_TRANSLATE_NOOP, Cancelled, InputError
+from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel
 from .zonal import robust
 
 METHOD_MAX, METHOD_WEIGHTED, METHOD_COUNT, METHOD_MATRIX = 0, 1, 2, 3
 MIN_AREA = 1e-6  # m^2; slivers below this are dropped
-
-
-def _cancel(feedback):
-    if feedback is not None and feedback.isCanceled():
-        raise Cancelled()
 
 
 # --- inputs ------------------------------------------------------------------------------------
@@ -131,7 +126,7 @@ def resolve_levels(geoms, levels, feedback=None):
     keep = (levels > 0) & ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
     unions = {}
     for lv in sorted(np.unique(levels[keep]).tolist(), reverse=True):
-        _cancel(feedback)
+        check_cancel(feedback)
         unions[lv] = shapely.union_all(geo.polygonal_part(geoms[keep & (levels == lv)]))
     zones, higher, overlap = {}, None, 0.0
     for lv, g in unions.items():  # descending
@@ -166,7 +161,7 @@ def overlay_zones(zone_sets, feedback=None):
     geoms = np.zeros(0, dtype=object)
     union = None
     for k, zones in enumerate(zone_sets):
-        _cancel(feedback)
+        check_cancel(feedback)
         if feedback is not None:
             feedback.setProgress(80.0 * k / max(len(zone_sets), 1))
         zl = np.array(list(zones.keys()), dtype=np.int64)
@@ -335,13 +330,13 @@ def split_units_by_levels(unit_geoms, zone_geoms, zone_levels, feedback=None):
     zone_levels = np.asarray(zone_levels, dtype=np.int64)
     parts, owner = shapely.get_parts(zone_geoms, return_index=True)
     part_levels = zone_levels[owner] if len(parts) else np.zeros(0, np.int64)
-    _cancel(feedback)
+    check_cancel(feedback)
     if len(parts):
         tree = shapely.STRtree(unit_geoms)
         pi, ui = tree.query(parts, predicate="intersects")  # the large zone part is prepared once
     else:
         pi = ui = np.zeros(0, dtype=np.int64)
-    _cancel(feedback)
+    check_cancel(feedback)
     shapely.prepare(parts)
     inside = shapely.covers(parts[pi], unit_geoms[ui]) if len(pi) else np.zeros(0, bool)
     pieces = np.empty(len(pi), dtype=object)
@@ -352,7 +347,7 @@ def split_units_by_levels(unit_geoms, zone_geoms, zone_levels, feedback=None):
     pieces, ok = _clean(pieces)
     u, lv, g = ui[ok], part_levels[pi[ok]], pieces[ok]
     # the part of each unit outside all zones -> level 0
-    _cancel(feedback)
+    check_cancel(feedback)
     touched = np.unique(u)
     rest = unit_geoms.copy()
     if len(touched):

@@ -28,15 +28,10 @@ import shapely
 from . import network as nw
 from .classify import normalize_key
 from .coverage import _hits
-from .errors import QT_TRANSLATE_NOOP, Cancelled, InputError
+from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel
 from .standards import load_standard
 
 CRITERIA = ("safety", "access", "capacity", "population", "hospital", "lifeline")
-
-
-def _check(feedback):
-    if feedback is not None and feedback.isCanceled():
-        raise Cancelled()
 
 
 def type_table():
@@ -239,7 +234,7 @@ def evaluate(geoms, types, *, area=None, floors=None, effective_ratio=0.6, shelt
     cap_iso = np.where(has["isolation"], np.floor(floor_area / ipc["isolation_m2"]), 0.0)
     cap_med = np.where(has["medical"], np.floor(floor_area / ipc["medical_m2"]), 0.0)
     supply = np.where(has["supply"], floor_area, 0.0)
-    _check(feedback)
+    check_cancel(feedback)
 
     # --- hard constraints
     zones = np.asarray(zones if zones is not None else [], dtype=object)
@@ -271,7 +266,7 @@ def evaluate(geoms, types, *, area=None, floors=None, effective_ratio=0.6, shelt
     add_reason(small, "area", area=np.array([_fmt(v) if np.isfinite(v) else "?" for v in shelter_area], dtype=object),
                cls=cls["zh"], cls_en=cls["en"], limit=_fmt(min_area))
     eligible = ~(no_func | in_hazard | near | unknown_area | small)
-    _check(feedback)
+    check_cancel(feedback)
 
     # --- criteria
     points = shapely.point_on_surface(geoms) if n else geoms

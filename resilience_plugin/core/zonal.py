@@ -43,7 +43,7 @@ from osgeo import gdal, ogr, osr
 from pyproj import CRS, Geod
 
 from . import geometry as geo
-from .errors import QT_TRANSLATE_NOOP, Cancelled, InputError
+from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel
 from .raster import open_raster
 
 gdal.UseExceptions()
@@ -66,11 +66,6 @@ class ZonalResult:
     whole_cells: int
     split_cells: int
     raster_crs: object
-
-
-def _check_cancel(feedback):
-    if feedback is not None and feedback.isCanceled():
-        raise Cancelled()
 
 
 def raster_window(info, bounds):
@@ -373,7 +368,7 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_CELL, cl
     layers = [ok_idx[lay] for lay in non_overlapping_layers(geoms[ok_idx], disjoint)]
     done = 0
     for layer in layers:
-        _check_cancel(feedback)
+        check_cancel(feedback)
         labels = _burn(counts.shape, gt_w, info.wkt, geoms[layer], np.arange(1, len(layer) + 1), False, np.int32)
         if gt[5] < 0:
             # exact shares of the cells the rings pass through, by Green's theorem (no overlay)
@@ -433,7 +428,7 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_CELL, cl
         # process batches of tiles to bound memory
         t = 0
         while t < len(starts):
-            _check_cancel(feedback)
+            check_cancel(feedback)
             t_end = t
             while t_end < len(starts) and ends[t_end] - starts[t] < STEP:
                 t_end += 1
