@@ -41,3 +41,22 @@ def read_raster(path, band=1):
     if nd is not None:
         a[a == nd] = np.nan
     return a, ds.GetGeoTransform(), ds.GetProjection()
+
+
+def write_raster(path, values, geotransform, epsg=32748, nodata=-9999.0, dtype=None):
+    """Write a one-band GeoTIFF (float64 by default) in EPSG ``epsg`` with the given geotransform."""
+    from osgeo import osr
+
+    values = np.asarray(values)
+    h, w = values.shape
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), w, h, 1, dtype if dtype is not None else gdal.GDT_Float64)
+    ds.SetGeoTransform(tuple(geotransform))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    ds.SetProjection(srs.ExportToWkt())
+    band = ds.GetRasterBand(1)
+    if nodata is not None:
+        band.SetNoDataValue(nodata)
+    band.WriteArray(values)
+    ds = None
+    return str(path)

@@ -3,10 +3,11 @@
 import numpy as np
 import pytest
 import shapely
-from osgeo import gdal, osr
+from osgeo import gdal
 
 from resilience_plugin.core import classify
 from resilience_plugin.core.errors import InputError
+from tests import helpers
 
 
 def test_parse_thresholds():
@@ -44,18 +45,7 @@ def test_categorical_levels_ignore_case_spaces_and_number_format():
 
 
 def _write_grid(path, values, epsg=32748, cell=10.0, nodata=-9999.0):
-    h, w = values.shape
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), w, h, 1, gdal.GDT_Float32)
-    ds.SetGeoTransform((700000.0, cell, 0, 9300000.0, 0, -cell))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    ds.SetProjection(srs.ExportToWkt())
-    band = ds.GetRasterBand(1)
-    band.SetNoDataValue(nodata)
-    band.WriteArray(values)
-    ds = None
-    return path
-
+    return helpers.write_raster(path, values, (700000.0, cell, 0, 9300000.0, 0, -cell), epsg, nodata, gdal.GDT_Float32)
 
 def test_raster_zones_hand_checked(tmp_path):
     grid = np.array([[0.0, 0.2, 0.2, 3.0],

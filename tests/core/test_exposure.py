@@ -8,11 +8,11 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
-from osgeo import gdal, osr
 from pyproj import CRS
 
 from resilience_plugin.core import exposure as ex
 from resilience_plugin.core import overlay
+from tests import helpers
 from tests.conftest import SAMPLE
 from tests.helpers import read_gdf
 
@@ -77,17 +77,7 @@ def test_classes_trimmed_and_case_folded():
 
 
 def write_raster(path, values, x0, y0, cell, epsg=32748):
-    h, w = values.shape
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), w, h, 1, gdal.GDT_Float64)
-    ds.SetGeoTransform((x0, cell, 0, y0, 0, -cell))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    ds.SetProjection(srs.ExportToWkt())
-    ds.GetRasterBand(1).SetNoDataValue(-9999)
-    ds.GetRasterBand(1).WriteArray(values)
-    ds = None
-    return str(path)
-
+    return helpers.write_raster(path, values, (x0, cell, 0, y0, 0, -cell), epsg)
 
 def test_raster_hazard_sampled_by_cells(tmp_path):
     # 10 m cells; depth columns 0.0 | 0.3 | 0.7 | 1.5 -> levels 0 1 2 3 with thresholds 0.1, 0.5, 1.0

@@ -7,11 +7,11 @@ of the rasterise-and-split method of the module.
 import numpy as np
 import pytest
 import shapely
-from osgeo import gdal, osr
 from pyproj import Geod
 
 from resilience_plugin.core import zonal
 from resilience_plugin.core.errors import InputError
+from tests import helpers
 from tests.conftest import SAMPLE
 from tests.helpers import read_gdf, read_raster
 
@@ -20,18 +20,7 @@ JAKARTA = SAMPLE / "jakarta.gpkg"
 
 
 def write_raster(path, values, x0, y0, cell, epsg=32748, nodata=-9999.0):
-    h, w = values.shape
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), w, h, 1, gdal.GDT_Float64)
-    ds.SetGeoTransform((x0, cell, 0, y0, 0, -cell))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    ds.SetProjection(srs.ExportToWkt())
-    b = ds.GetRasterBand(1)
-    b.SetNoDataValue(nodata)
-    b.WriteArray(values)
-    ds = None
-    return path
-
+    return helpers.write_raster(path, values, (x0, cell, 0, y0, 0, -cell), epsg, nodata)
 
 def brute_force(values, gt, polygon, cell_area_km2=None):
     """Sum over every cell of value x (area of cell inside polygon / cell area), cell by cell."""

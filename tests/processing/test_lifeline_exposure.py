@@ -5,12 +5,12 @@ import json
 import numpy as np
 import pytest
 import shapely
-from osgeo import gdal, osr
+from osgeo import gdal
 from pyproj import Geod
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from tests.conftest import DATA, SAMPLE
-from tests.helpers import read_gdf, read_raster
+from tests.helpers import read_gdf, read_raster, write_raster
 
 INASAFE = DATA / "inasafe_samples.gpkg"
 JAKARTA = SAMPLE / "jakarta.gpkg"
@@ -29,18 +29,7 @@ def _layer(res, key):
 
 
 def _write_tif(path, array, gt, epsg, nodata=-9999.0):
-    drv = gdal.GetDriverByName("GTiff")
-    ds = drv.Create(str(path), array.shape[1], array.shape[0], 1, gdal.GDT_Float32)
-    ds.SetGeoTransform(gt)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    ds.SetProjection(srs.ExportToWkt())
-    b = ds.GetRasterBand(1)
-    b.SetNoDataValue(nodata)
-    b.WriteArray(array)
-    ds = None
-    return str(path)
-
+    return write_raster(path, array, gt, epsg, nodata, gdal.GDT_Float32)
 
 def test_inasafe_roads_by_classified_hazard_match_geodesic_lengths(run_alg):
     zones = run_alg("classifyhazard", {"INPUT": f"{INASAFE}|layername=classified_vector", "FIELD": "hazard_value",
