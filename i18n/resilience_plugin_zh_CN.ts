@@ -49,7 +49,7 @@
             <translation>值映射与字段中的任何值都不匹配。字段中的值例如：{examples}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/zonal.py" line="347" />
+            <location filename="../resilience_plugin/core/zonal.py" line="342" />
             <source>The raster {path} has no coordinate reference system.</source>
             <translation>栅格 {path} 没有坐标参考系。</translation>
         </message>
@@ -449,7 +449,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>WEIGHTS 为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="182" />
+            <location filename="../resilience_plugin/core/suitability.py" line="177" />
             <source>Weight for '{name}' does not match any criterion; criteria are: {criteria}.</source>
             <translation>权重“{name}”不对应任何指标；指标为：{criteria}。</translation>
         </message>
@@ -489,7 +489,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>步行时间上限必须为正（分钟），例如 10。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/coverage.py" line="122" />
+            <location filename="../resilience_plugin/core/coverage.py" line="112" />
             <source>MODE must be 0 (nearest), 1 (capacitated) or 2 (site selection).</source>
             <translation>MODE 必须为 0（最近设施）、1（容量约束分配）或 2（选址）。</translation>
         </message>
@@ -499,27 +499,27 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>选址（MODE 2）需要至少包含一个候选点的 CANDIDATES 图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/coverage.py" line="298" />
+            <location filename="../resilience_plugin/core/coverage.py" line="288" />
             <source>Site selection (MODE 2) needs MAX_NEW of at least 1.</source>
             <translation>选址（MODE 2）要求 MAX_NEW 至少为 1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/criticality.py" line="466" />
+            <location filename="../resilience_plugin/core/criticality.py" line="457" />
             <source>There are no destinations: give at least one hospital, shelter or other destination.</source>
             <translation>没有目的地：请至少提供一个医院、避难场所或其他目的地。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/criticality.py" line="473" />
+            <location filename="../resilience_plugin/core/criticality.py" line="464" />
             <source>No destination lies within {d:g} m of the network: check the layers' positions or raise MAX_SNAP.</source>
             <translation>没有任何目的地位于网络 {d:g} 米范围内：请检查图层位置或增大 MAX_SNAP。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/criticality.py" line="487" />
+            <location filename="../resilience_plugin/core/criticality.py" line="478" />
             <source>No destination can be reached from any demand over the network: the destinations lie on parts of the network that no demand is connected to (or no demand is within {d:g} m of the network).</source>
             <translation>任何需求点都无法经网络到达任何目的地：目的地位于没有需求点连通的网络部分（或没有需求点位于网络 {d:g} 米范围内）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/exposure.py" line="547" />
+            <location filename="../resilience_plugin/core/exposure.py" line="537" />
             <source>The hazard raster and the population raster are in different CRS: warp the hazard raster to the population raster's CRS first.</source>
             <translation>灾害栅格与人口栅格的坐标参考系不同：请先将灾害栅格重投影到人口栅格的坐标参考系。</translation>
         </message>
@@ -674,132 +674,132 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>管径系数需要升序的 'edges'，且系数个数比分界值多一个（均为正数）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/lifeline.py" line="425" />
+            <location filename="../resilience_plugin/core/lifeline.py" line="416" />
             <source>{n} lifeline(s) have no asset type: fill the ASSET_TYPE_FIELD or give one ASSET_TYPE for the whole layer.</source>
             <translation>{n} 条生命线没有资产类型：请填写 ASSET_TYPE_FIELD，或为整个图层指定一个 ASSET_TYPE。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/lifeline.py" line="506" />
+            <location filename="../resilience_plugin/core/lifeline.py" line="497" />
             <source>The intensity raster does not cover the lifelines at all (all {km:.2f} km are off the raster or on nodata cells). Check that raster and lines overlap and that their CRS are set correctly.</source>
             <translation>强度栅格完全没有覆盖生命线（全部 {km:.2f} 公里都在栅格之外或位于无数据像元上）。请检查栅格与线是否重叠、坐标系是否设置正确。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/lifeline.py" line="577" />
+            <location filename="../resilience_plugin/core/lifeline.py" line="568" />
             <source>The intensity raster does not cover any of the {n} lifeline points. Check that raster and points overlap and that their CRS are set correctly.</source>
             <translation>强度栅格没有覆盖 {n} 个生命线点中的任何一个。请检查栅格与点是否重叠、坐标系是否设置正确。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/network.py" line="577" />
+            <location filename="../resilience_plugin/core/network.py" line="572" />
             <source>The road layer holds no usable line: check that it contains lines with length.</source>
             <translation>道路图层中没有可用的线：请检查其中是否包含有长度的线要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="56" />
+            <location filename="../resilience_plugin/core/overlay.py" line="51" />
             <source>The level field of {layer} holds '{value}', which is not a whole number. Levels must be integers 0, 1, 2, ... (classify the layer first with Classify hazard).</source>
             <translation>{layer} 的等级字段含有“{value}”，不是整数。等级必须是整数 0、1、2……（可先用“灾害分级”对图层分级）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="79" />
+            <location filename="../resilience_plugin/core/overlay.py" line="74" />
             <source>WEIGHTS must be numbers separated by commas, one per hazard layer; got '{text}'.</source>
             <translation>WEIGHTS 必须是用逗号分隔的数字，每个灾害图层一个；当前为“{text}”。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="82" />
+            <location filename="../resilience_plugin/core/overlay.py" line="77" />
             <source>{given} weight(s) were given for {n} hazard layer(s): give one weight per hazard layer, in the same order.</source>
             <translation>给出了 {given} 个权重，但有 {n} 个灾害图层：请按图层顺序为每个灾害图层给出一个权重。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="85" />
+            <location filename="../resilience_plugin/core/overlay.py" line="80" />
             <source>Weights must not be negative; got {text}.</source>
             <translation>权重不能为负数；当前为 {text}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="87" />
+            <location filename="../resilience_plugin/core/overlay.py" line="82" />
             <source>All weights are zero: give at least one positive weight.</source>
             <translation>所有权重均为零：请至少给出一个正权重。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="272" />
+            <location filename="../resilience_plugin/core/overlay.py" line="267" />
             <source>The risk matrix is empty.</source>
             <translation>风险矩阵为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="115" />
+            <location filename="../resilience_plugin/core/overlay.py" line="110" />
             <source>The risk matrix '{text}' cannot be read: give rows separated by ';' of levels separated by ',', e.g. 1,1,2,2;1,2,3,3;2,3,3,4;2,3,4,4.</source>
             <translation>无法读取风险矩阵“{text}”：请用“;”分隔各行、用“,”分隔各等级，例如 1,1,2,2;1,2,3,3;2,3,3,4;2,3,4,4。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="118" />
+            <location filename="../resilience_plugin/core/overlay.py" line="113" />
             <source>The risk matrix must be a rectangular table of levels &gt;= 0 (rows: hazard level, columns: vulnerability level).</source>
             <translation>风险矩阵必须是由不小于 0 的等级组成的矩形表（行：灾害等级，列：脆弱性等级）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="250" />
+            <location filename="../resilience_plugin/core/overlay.py" line="245" />
             <source>Unknown overlay method {method}.</source>
             <translation>未知的叠加方法 {method}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="264" />
+            <location filename="../resilience_plugin/core/overlay.py" line="259" />
             <source>Give at least one hazard layer.</source>
             <translation>请至少给出一个灾害图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="270" />
+            <location filename="../resilience_plugin/core/overlay.py" line="265" />
             <source>The risk matrix method needs VULNERABILITY zones.</source>
             <translation>风险矩阵法需要脆弱性分区（VULNERABILITY）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="395" />
+            <location filename="../resilience_plugin/core/overlay.py" line="390" />
             <source>{n} unit(s) of {layer} have no id: fill the id field or choose another one.</source>
             <translation>{layer} 中有 {n} 个单元没有编号：请填写编号字段或选择其他字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="399" />
+            <location filename="../resilience_plugin/core/overlay.py" line="394" />
             <source>The unit id field of {layer} is not unique ('{value}' appears more than once): choose a field with one value per unit.</source>
             <translation>{layer} 的单元编号字段不唯一（“{value}”出现了不止一次）：请选择每个单元取值唯一的字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="406" />
+            <location filename="../resilience_plugin/core/overlay.py" line="401" />
             <source>SCORE_BREAKS holds no numbers: give ascending score breaks, e.g. 0.5,1.5,2.5,3.5.</source>
             <translation>SCORE_BREAKS 中没有数字：请给出升序的得分分界值，例如 0.5,1.5,2.5,3.5。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="56" />
+            <location filename="../resilience_plugin/core/suitability.py" line="51" />
             <source>Unknown shelter class '{name}'; use one of {names}.</source>
             <translation>未知的避难场所类别“{name}”；可用：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="75" />
+            <location filename="../resilience_plugin/core/suitability.py" line="70" />
             <source>TYPE_MAP entry '{entry}' is not of the form type:function|function (functions: {functions}).</source>
             <translation>TYPE_MAP 条目“{entry}”的格式应为 类型:功能|功能（功能：{functions}）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="80" />
+            <location filename="../resilience_plugin/core/suitability.py" line="75" />
             <source>TYPE_MAP entry '{entry}': unknown function '{function}'; use {functions}.</source>
             <translation>TYPE_MAP 条目“{entry}”：未知功能“{function}”；请使用 {functions}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="188" />
+            <location filename="../resilience_plugin/core/suitability.py" line="183" />
             <source>None of the weighted criteria can be computed with the layers given: add the layers or change the weights.</source>
             <translation>用现有图层无法计算任何有权重的指标：请补充图层或修改权重。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="218" />
+            <location filename="../resilience_plugin/core/suitability.py" line="213" />
             <source>The per-capita area must be positive (m² per person).</source>
             <translation>人均面积必须为正（平方米/人）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="220" />
+            <location filename="../resilience_plugin/core/suitability.py" line="215" />
             <source>EFFECTIVE_RATIO must be above 0 and at most 1; got {value}.</source>
             <translation>EFFECTIVE_RATIO 必须大于 0 且不超过 1；当前为 {value}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/zonal.py" line="144" />
+            <location filename="../resilience_plugin/core/zonal.py" line="139" />
             <source>Unknown population mode {mode}: use 0 (persons per cell) or 1 (persons per km²).</source>
             <translation>未知的人口模式 {mode}：请使用 0（每格人数）或 1（每平方公里人数）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/zonal.py" line="158" />
+            <location filename="../resilience_plugin/core/zonal.py" line="153" />
             <source>The population raster holds negative values: set them to nodata or 0 first.</source>
             <translation>人口栅格含有负值：请先将其设为无数据或 0。</translation>
         </message>
