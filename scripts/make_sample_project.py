@@ -35,7 +35,11 @@ def depth_renderer(layer):
     ramp.setClip(True)  # depths below 0.1 m are not drawn
     shader = QgsRasterShader()
     shader.setRasterShaderFunction(ramp)
+    ramp.setMinimumValue(0.1)
+    ramp.setMaximumValue(5.0)
     renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+    renderer.setClassificationMin(0.1)  # the legend's ramp reads these (nan otherwise)
+    renderer.setClassificationMax(5.0)
     layer.setRenderer(renderer)
 
 
