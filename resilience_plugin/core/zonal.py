@@ -143,12 +143,12 @@ def cell_counts(raster, band=1, mode=PERSONS_PER_CELL, window=None, metric_crs=N
     b = ds.GetRasterBand(band)
     if r1 <= r0 or c1 <= c0:
         return np.zeros((max(r1 - r0, 0), max(c1 - c0, 0))), np.zeros((max(r1 - r0, 0), max(c1 - c0, 0)), bool), info
-    values = b.ReadAsArray(c0, r0, c1 - c0, r1 - r0).astype(np.float64, copy=False)
+    values = b.ReadAsArray(c0, r0, c1 - c0, r1 - r0, buf_type=gdal.GDT_Float64)  # read as float64: no copy
     valid = np.isfinite(values)
     nodata = b.GetNoDataValue()
     if nodata is not None and np.isfinite(nodata):
         valid &= values != nodata
-    values = np.where(valid, values, 0.0)
+    values[~valid] = 0.0
     if (values < 0).any():
         raise InputError(QT_TRANSLATE_NOOP("@default", "The population raster holds negative values: set them to nodata or 0 first."))
     if mode == PERSONS_PER_KM2:
@@ -380,9 +380,14 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_CELL, cl
         else:
             edges = _burn(counts.shape, gt_w, info.wkt, shapely.boundary(geoms[layer]), np.ones(len(layer)), True, np.uint8) > 0
         inner = (labels > 0) & ~edges
-        idx = (layer[labels[inner] - 1]) * n_classes + cls[inner]
-        sums += np.bincount(idx, weights=counts[inner], minlength=n * n_classes).reshape(n, n_classes)
-        whole += int(inner.sum())
+        if classes is None:
+            # one class: sum the whole cells per label in one pass (edge cells weigh 0 here)
+            per_label = np.bincount(labels.ravel(), weights=np.where(edges, 0.0, counts).ravel(), minlength=len(layer) + 1)
+            sums[layer, 0] += per_label[1:len(layer) + 1]
+        else:
+            idx = (layer[labels[inner] - 1]) * n_classes + cls[inner]
+            sums += np.bincount(idx, weights=counts[inner], minlength=n * n_classes).reshape(n, n_classes)
+        whole += int(np.count_nonzero(inner))
         if gt[5] < 0:
             bp, br, bc, bf = bp[inside], br[inside], bc[inside], bf[inside]
             # A flagged cell is wholly inside a polygon whose rings do not pass through it (another
