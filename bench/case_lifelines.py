@@ -11,8 +11,6 @@
    growing sizes to show how it scales.
 """
 
-import os
-import resource
 import sys
 import tempfile
 import time
@@ -24,47 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from bench.common import EPSG, qgis_session, report, write_layer  # noqa: E402 - after the path set-up
+
 X0, Y0 = 400000.0, 2500000.0
-EPSG = 32650
-
-
-def peak_mb():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-
-
-def report(case, n, ours, native, same):
-    ratio = f"{native / ours:.1f}" if native is not None and ours > 0 else "NA"
-    native_s = f"{native:.2f}" if native is not None else "NA"
-    same_s = "NA" if same is None else ("yes" if same else "no")
-    print(f"BENCH case={case} n={n} ours_s={ours:.2f} native_s={native_s} ratio={ratio} same={same_s} peak_mb={peak_mb():.0f}",
-          flush=True)
-
-
-_KEEP = []
-
-
-def qgis_session():
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from qgis.core import QgsApplication
-
-    app = QgsApplication.instance()
-    if app is None:
-        QgsApplication.setPrefixPath("/usr", True)
-        app = QgsApplication([], False)
-        app.initQgis()
-    sys.path.insert(0, "/usr/share/qgis/python/plugins")
-    from processing.core.Processing import Processing
-
-    Processing.initialize()
-    from resilience_plugin.processing.provider import ResilienceProvider
-
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("resilience") is None:
-        provider = ResilienceProvider()
-        registry.addProvider(provider)
-        _KEEP.append(provider)
-    _KEEP.append(app)
-    return app
 
 
 def _context():
@@ -73,33 +33,6 @@ def _context():
     ctx = QgsProcessingContext()
     ctx.setProject(QgsProject.instance())
     return ctx, QgsProcessingFeedback()
-
-
-def write_layer(path, geoms, fields=None, epsg=EPSG):
-    import shapely
-    from osgeo import ogr, osr
-
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    tid = shapely.get_type_id(geoms[0])
-    gtype = {0: ogr.wkbPoint, 1: ogr.wkbLineString, 3: ogr.wkbPolygon, 6: ogr.wkbMultiPolygon}[int(tid)]
-    lyr = ds.CreateLayer("data", srs, gtype)
-    fields = fields or {}
-    for name in fields:
-        lyr.CreateField(ogr.FieldDefn(name, ogr.OFTReal))
-    lyr.StartTransaction()
-    defn = lyr.GetLayerDefn()
-    for i, wkb in enumerate(shapely.to_wkb(geoms)):
-        f = ogr.Feature(defn)
-        f.SetGeometry(ogr.CreateGeometryFromWkb(wkb))
-        for name, values in fields.items():
-            f.SetField(name, float(values[i]))
-        lyr.CreateFeature(f)
-    lyr.CommitTransaction()
-    lyr = None
-    ds = None
-    return f"{path}|layername=data"
 
 
 def hazard_raster(path, side, cell):
