@@ -234,7 +234,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>请输入阈值（THRESHOLDS，例如 0.1,0.5,1.0）或值映射（VALUE_MAP，例如 YES:1;NO:0），或选择一个预设。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="142" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="134" />
             <source>THRESHOLDS holds no numbers.</source>
             <translation>阈值（THRESHOLDS）中没有数值。</translation>
         </message>
@@ -244,7 +244,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>值映射（VALUE_MAP）中没有“值:等级”对。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="186" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="178" />
             <source>The hazard layer could not be loaded.</source>
             <translation>无法加载灾害图层。</translation>
         </message>
@@ -494,7 +494,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>MODE 必须为 0（最近设施）、1（容量约束分配）或 2（选址）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="330" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="328" />
             <source>Site selection (MODE 2) needs a CANDIDATES layer with at least one site.</source>
             <translation>选址（MODE 2）需要至少包含一个候选点的 CANDIDATES 图层。</translation>
         </message>
@@ -1526,152 +1526,152 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
             <translation>风险等级，行之间用“;”分隔，列之间用“,”分隔。第 i 行为灾害等级 i，第 j 列为脆弱性等级 j。默认值见 resources/standards/risk_matrix.json。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="150" />
+            <location filename="../resilience_plugin/processing/base.py" line="90" />
             <source>Admin units</source>
             <translation>行政单元</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="151" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="150" />
             <source>Optional admin polygons (district, sub-district, neighbourhood) for the summary table.</source>
             <translation>可选的行政区面（区、街道、社区），用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="201" />
+            <location filename="../resilience_plugin/processing/base.py" line="93" />
             <source>Unit id field</source>
             <translation>单元编号字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="155" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="150" />
             <source>A field with a unique value per unit (name or code).</source>
             <translation>每个单元取值唯一的字段（名称或代码）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="157" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="152" />
             <source>Population raster</source>
             <translation>人口栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="158" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="153" />
             <source>Optional population raster for the summary table.</source>
             <translation>可选的人口栅格，用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="160" />
+            <location filename="../resilience_plugin/processing/base.py" line="101" />
             <source>Population raster values</source>
             <translation>人口栅格数值含义</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="132" />
+            <location filename="../resilience_plugin/processing/base.py" line="101" />
             <source>Persons per cell</source>
             <translation>每格人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="160" />
+            <location filename="../resilience_plugin/processing/base.py" line="101" />
             <source>Persons per km²</source>
             <translation>每平方公里人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="162" />
+            <location filename="../resilience_plugin/processing/base.py" line="103" />
             <source>Whether the raster holds counts per cell or densities in persons per km² (then each cell counts density x its true area).</source>
             <translation>栅格值是每格人数还是每平方公里人口密度（若为密度，每个栅格单元按 密度 × 实际面积 计人数）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="164" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="156" />
             <source>Composite hazard zones</source>
             <translation>综合灾害分区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="165" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="157" />
             <source>Hazard levels per unit</source>
             <translation>各单元灾害等级统计</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="172" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="164" />
             <source>Give at least one hazard zone layer.</source>
             <translation>请至少给出一个灾害分区图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="188" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="180" />
             <source>The risk matrix method needs VULNERABILITY zones with a level field.</source>
             <translation>风险矩阵法需要带等级字段的脆弱性分区（VULNERABILITY）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="192" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="184" />
             <source>The hazard layer '{layer}' has no field '{field}'. Set LEVEL_FIELD to its level field, or classify the layer first with Classify hazard.</source>
             <translation>灾害图层“{layer}”没有字段“{field}”。请将 LEVEL_FIELD 设为其等级字段，或先用“灾害分级”对该图层分级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="195" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="187" />
             <source>Choose the UNIT_ID_FIELD of the admin units.</source>
             <translation>请选择行政单元的编号字段 UNIT_ID_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="197" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="189" />
             <source>The population summary needs UNITS: give admin units with an id field.</source>
             <translation>人口统计需要 UNITS：请给出带编号字段的行政单元。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="221" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="219" />
             <source>Only file-based population rasters (GDAL) are supported; save the raster to a GeoTIFF first.</source>
             <translation>仅支持基于文件（GDAL）的人口栅格；请先将栅格保存为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="210" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="202" />
             <source>Reading {layer}</source>
             <translation>正在读取 {layer}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="216" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="208" />
             <source>{layer}: {n} zone(s) have no level and were left out.</source>
             <translation>{layer}：{n} 个分区没有等级，已略去。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="219" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="211" />
             <source>Zones of different levels overlap in {layer} on {area:.2f} ha: the highest level was kept there.</source>
             <translation>{layer} 中不同等级的分区在 {area:.2f} 公顷范围内重叠：重叠处取最高等级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="222" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="214" />
             <source>{layer} has no zone at level 1 or above.</source>
             <translation>{layer} 没有 1 级及以上的分区。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="230" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="222" />
             <source>vulnerability zones</source>
             <translation>脆弱性分区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="235" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="227" />
             <source>Overlaying the hazards</source>
             <translation>正在叠加各灾种</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="239" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="231" />
             <source>Summarising by unit</source>
             <translation>正在按单元汇总</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="243" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="235" />
             <source>admin units</source>
             <translation>行政单元</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="271" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="263" />
             <source>Level {level}: {area:.1f} ha</source>
             <translation>{level} 级：{area:.1f} 公顷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="273" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="265" />
             <source>No hazard zone at level 1 or above: the output is empty.</source>
             <translation>没有 1 级及以上的灾害分区：输出为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="283" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="275" />
             <source>No UNITS given: the table by unit was not written.</source>
             <translation>未给出 UNITS：未写出按单元统计的表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="150" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="145" />
             <source>Lifeline exposure</source>
             <translation>生命线暴露与易损性</translation>
         </message>
@@ -1812,152 +1812,147 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>您自己的曲线，叠加在 resources/standards/fragility.json 之上（结构相同，见 fragility.schema.json）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="149" />
-            <source>Reporting units</source>
-            <translation>统计单元</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="150" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="148" />
             <source>Polygons (districts, sub-districts) for the summary table.</source>
             <translation>用于汇总表的面（区、街道等）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="154" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="148" />
             <source>Field naming each unit in the table. Empty: the feature id.</source>
             <translation>在汇总表中命名各单元的字段。留空：使用要素编号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="151" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="146" />
             <source>Lifeline exposure summary</source>
             <translation>生命线暴露汇总</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="156" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="151" />
             <source>The lifelines layer could not be loaded.</source>
             <translation>无法加载生命线图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="159" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="154" />
             <source>LIFELINES must hold lines (pipes, cables, roads) or points (substations, towers, bridges); this layer holds {kind} geometries.</source>
             <translation>LIFELINES 必须是线（管道、线缆、道路）或点（变电站、杆塔、桥梁）；该图层为{kind}几何。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="163" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="158" />
             <source>Give the ASSET_TYPE_FIELD or one ASSET_TYPE for the whole layer (e.g. road, water_pipe, substation_high).</source>
             <translation>请提供 ASSET_TYPE_FIELD，或为整个图层指定一个 ASSET_TYPE（如 road、water_pipe、substation_high）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="169" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="164" />
             <source>Give HAZARD zones and/or an INTENSITY raster.</source>
             <translation>请提供 HAZARD 灾害分区和/或 INTENSITY 强度栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="179" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="174" />
             <source>lifelines</source>
             <translation>生命线设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="181" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="176" />
             <source>The lifelines layer has no features with geometry.</source>
             <translation>生命线图层没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="314" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="312" />
             <source>hazard zones</source>
             <translation>灾害区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="195" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="190" />
             <source>The hazard level field '{field}' must hold whole numbers (0 = no hazard).</source>
             <translation>灾害等级字段“{field}”必须为整数（0 = 无灾害）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="200" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="195" />
             <source>Only file-based rasters (GDAL) can be read; save the intensity raster to a GeoTIFF first.</source>
             <translation>只能读取基于文件的栅格（GDAL）；请先将强度栅格另存为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="207" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="202" />
             <source>Levels from the intensity with thresholds {values} {unit}.</source>
             <translation>按强度分级，阈值为 {values} {unit}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="210" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="205" />
             <source>THRESHOLDS is ignored: the levels come from the hazard zones.</source>
             <translation>THRESHOLDS 被忽略：等级来自灾害分区。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="394" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="392" />
             <source>units</source>
             <translation>单元</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="246" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="241" />
             <source>No fragility curve for the asset type '{name}' under {measure}: its p_ds, repair and p_fail fields stay empty.</source>
             <translation>资产类型“{name}”在 {measure} 下没有易损性曲线：其 p_ds、维修和 p_fail 字段为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="248" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="243" />
             <source>Unknown pipe materials (factor 1 used): {names}.</source>
             <translation>未知管材（按系数 1 计）：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="250" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="245" />
             <source>Hazard zones overlap: where they do, the higher level counts.</source>
             <translation>灾害分区相互重叠：重叠处按较高等级计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="254" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="249" />
             <source>verified</source>
             <translation>已核实</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="254" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="249" />
             <source>unverified</source>
             <translation>未核实</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="255" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="250" />
             <source>Curve {curve} ({flag}): {source}</source>
             <translation>曲线 {curve}（{flag}）：{source}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="257" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="252" />
             <source>Intensity read every {step:.1f} m along the lines (raster cell about {cell:.1f} m).</source>
             <translation>沿线每 {step:.1f} 米读取一次强度（栅格像元约 {cell:.1f} 米）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="260" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="255" />
             <source>{km:.3f} km of {total:.3f} km of lifelines ({pct:.1f} %) are off the intensity raster or on nodata cells: they are counted in len_uncovered, not as zero hazard.</source>
             <translation>生命线 {total:.3f} 公里中有 {km:.3f} 公里（{pct:.1f} %）位于强度栅格之外或无数据像元上：计入 len_uncovered，而不当作零灾害。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="263" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="258" />
             <source>{n} lifeline point(s) are off the intensity raster or on nodata cells: their intensity and level stay empty.</source>
             <translation>{n} 个生命线点位于强度栅格之外或无数据像元上：其强度和等级为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="265" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="260" />
             <source>{km:.3f} km of lifelines lie outside every unit and are not in the table.</source>
             <translation>{km:.3f} 公里生命线位于所有单元之外，未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="267" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="262" />
             <source>{n} lifeline point(s) lie outside every unit and are not in the table.</source>
             <translation>{n} 个生命线点位于所有单元之外，未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="321" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="315" />
             <source>Input fields replaced by the results: {names}.</source>
             <translation>以下输入字段被结果替换：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="353" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="347" />
             <source>Could not create the output layer.</source>
             <translation>无法创建输出图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="369" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="363" />
             <source>Could not create the summary table.</source>
             <translation>无法创建汇总表。</translation>
         </message>
@@ -2203,176 +2198,171 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
         </message>
         <message>
             <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="199" />
-            <source>Planning units</source>
-            <translation>规划单元</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="199" />
             <source>Polygons (districts, neighbourhoods) for the summary table.</source>
             <translation>用于汇总表的面（区、街道、社区）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="201" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="199" />
             <source>Written to unit_id; the feature id is used when empty.</source>
             <translation>写入 unit_id；为空时使用要素编号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="203" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="201" />
             <source>Service area buffer (m)</source>
             <translation>服务区缓冲距离（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="203" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="201" />
             <source>Half width of the band drawn around reachable streets for OUTPUT_AREAS.</source>
             <translation>OUTPUT_AREAS 中可达道路两侧绘制带宽的一半。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="205" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="203" />
             <source>Demand coverage</source>
             <translation>需求覆盖</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="206" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="204" />
             <source>Facility load</source>
             <translation>设施负荷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="207" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="205" />
             <source>Coverage by unit</source>
             <translation>分单元覆盖统计</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="210" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="208" />
             <source>Walking service areas</source>
             <translation>步行服务区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="218" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="216" />
             <source>The demand layer could not be loaded.</source>
             <translation>无法加载需求图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="227" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="225" />
             <source>The demand layer must be a raster or a point / polygon layer.</source>
             <translation>需求图层必须是栅格或点 / 面图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="230" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="228" />
             <source>The demand layer must hold points or polygons; '{name}' has {kind} geometry.</source>
             <translation>需求图层必须包含点或面；“{name}”的几何类型为 {kind}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="233" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="231" />
             <source>Choose the POPULATION_FIELD that holds the persons of each demand feature.</source>
             <translation>请选择存放每个需求要素人数的 POPULATION_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="238" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="236" />
             <source>{n} demand feature(s) have a NULL or negative population; counted as 0.</source>
             <translation>{n} 个需求要素的人口为 NULL 或负数，按 0 计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="248" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="246" />
             <source>The facilities and the streets layers are required.</source>
             <translation>必须提供设施图层和道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="261" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="259" />
             <source>Walking limit: {m:.0f} m.</source>
             <translation>步行上限：{m:.0f} 米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="268" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="266" />
             <source>streets</source>
             <translation>道路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="274" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="272" />
             <source>{n} street(s) of the excluded classes are not walkable.</source>
             <translation>{n} 条属于排除等级的道路不可步行。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="279" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="277" />
             <source>Street network: {nodes} nodes, {edges} edges, {comp} connected part(s); {zero} zero-length and {dup} duplicate edge(s) merged.</source>
             <translation>道路网络：{nodes} 个节点，{edges} 条边，{comp} 个连通部分；已合并 {zero} 条零长度边和 {dup} 条重复边。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="289" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="287" />
             <source>facilities</source>
             <translation>设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="291" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="289" />
             <source>The facilities layer has no features with geometry.</source>
             <translation>设施图层中没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="297" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="295" />
             <source>{n} facilit(ies) have no capacity (NULL); they are left out of the allocation.</source>
             <translation>{n} 个设施没有容量（NULL），不参与分配。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="299" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="297" />
             <source>{n} facilit(ies) have a negative capacity; they are left out of the allocation.</source>
             <translation>{n} 个设施的容量为负数，不参与分配。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="301" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="299" />
             <source>{n} facilit(ies) have a capacity of 0 and take nobody.</source>
             <translation>{n} 个设施的容量为 0，不接收任何人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="304" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="302" />
             <source>Capacitated allocation (MODE 1) needs the CAPACITY_FIELD.</source>
             <translation>容量约束分配（MODE 1）需要 CAPACITY_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="306" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="304" />
             <source>No facility has a valid capacity (all NULL or negative): fill in CAPACITY_FIELD.</source>
             <translation>没有设施具有有效容量（全部为 NULL 或负数）：请填写 CAPACITY_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="319" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="317" />
             <source>Hazard level &gt;= {level}: {edges} street edge(s) impassable, {fac} facilit(ies) out of service.</source>
             <translation>灾害等级 ≥ {level}：{edges} 条道路边不可通行，{fac} 个设施停用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="325" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="323" />
             <source>The demand layer holds no population (no cell or feature with persons &gt; 0).</source>
             <translation>需求图层中没有人口（没有人数大于 0 的栅格或要素）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="332" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="330" />
             <source>candidates</source>
             <translation>候选设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="344" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="342" />
             <source>{n} facilit(ies) are farther than {d:.0f} m from any passable street and serve nobody.</source>
             <translation>{n} 个设施距所有可通行道路超过 {d:.0f} 米，无法服务任何人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="347" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="345" />
             <source>{n} demand point(s) ({p:.0f} persons) are farther than {d:.0f} m from any passable street: unserved.</source>
             <translation>{n} 个需求点（{p:.0f} 人）距所有可通行道路超过 {d:.0f} 米：未服务。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="350" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="348" />
             <source>Site selection: {k} site(s) chosen; covered persons {before:.0f} -&gt; {after:.0f}.</source>
             <translation>选址：选中 {k} 处；覆盖人数 {before:.0f} -&gt; {after:.0f}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="354" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="352" />
             <source>LP upper bound: {bound:.0f} persons; the chosen sites are within {gap:.1f} % of it.</source>
             <translation>线性规划上界：{bound:.0f} 人；所选场址与上界相差 {gap:.1f} % 以内。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="356" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="354" />
             <source>Covered: {cov:.0f} of {pop:.0f} persons ({pct:.1f} %).</source>
             <translation>覆盖：{pop:.0f} 人中的 {cov:.0f} 人（{pct:.1f} %）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="406" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="404" />
             <source>OUTPUT_TABLE needs UNITS polygons; the table was not written.</source>
             <translation>OUTPUT_TABLE 需要 UNITS 面图层；未输出汇总表。</translation>
         </message>
@@ -2517,107 +2507,107 @@ EXPOSURE_RASTER：人口栅格（POPULATION_MODE 0 每格人数，1 每平方公
             <translation>面要素取得等级的方式。线要素总是按分区拆分。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="121" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="116" />
             <source>Optional population raster: adds the persons per unit and level to the table (class 'population').</source>
             <translation>可选的人口栅格：在汇总表中加入各单元各等级的人数（class 为 population）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="127" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="119" />
             <source>Exposed features</source>
             <translation>暴露要素</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="129" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="121" />
             <source>Exposure summary</source>
             <translation>暴露统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="139" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="131" />
             <source>A raster hazard needs THRESHOLDS, e.g. 0.1,0.5,1.0.</source>
             <translation>栅格灾害需要 THRESHOLDS，例如 0.1,0.5,1.0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="144" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="136" />
             <source>Only file-based rasters (GDAL) can be sampled; save the raster to a GeoTIFF first.</source>
             <translation>只能采样基于文件的栅格（GDAL）；请先将栅格另存为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="145" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="137" />
             <source>the exposure layer</source>
             <translation>承灾体图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="145" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="137" />
             <source>the population raster</source>
             <translation>人口栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="147" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="139" />
             <source>The hazard raster is in {crs}, {what} in {other}. Warp the hazard raster to {other} first (Raster &gt; Projections &gt; Warp).</source>
             <translation>灾害栅格的坐标参考系为 {crs}，{what}为 {other}。请先将灾害栅格重投影到 {other}（栅格 &gt; 投影 &gt; 变形）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="151" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="143" />
             <source>The hazard must be a polygon layer of zones or a raster.</source>
             <translation>灾害必须是分区面图层或栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="153" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="145" />
             <source>THRESHOLDS are ignored for hazard zones: their level field is used.</source>
             <translation>灾害分区忽略 THRESHOLDS：使用其等级字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="173" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="165" />
             <source>Give EXPOSURE features, an EXPOSURE_RASTER of population, or both.</source>
             <translation>请给出承灾体要素 EXPOSURE、人口栅格 EXPOSURE_RASTER，或两者都给。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="209" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="201" />
             <source>Reading the exposure features</source>
             <translation>正在读取承灾体要素</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="211" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="203" />
             <source>exposure</source>
             <translation>承灾体</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="214" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="206" />
             <source>The exposure layer must hold points, lines or polygons.</source>
             <translation>承灾体图层必须是点、线或面。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="216" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="208" />
             <source>The exposure layer has no feature with geometry.</source>
             <translation>承灾体图层没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="222" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="214" />
             <source>Intersecting with the hazard</source>
             <translation>正在与灾害求交</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="228" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="220" />
             <source>{n} exposure feature(s) lie (partly) outside every unit; those parts are not in the table.</source>
             <translation>{n} 个承灾体要素（部分）位于所有单元之外；这些部分未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="232" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="224" />
             <source>Summing the population</source>
             <translation>正在统计人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="242" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="234" />
             <source>The hazard and the exposure do not overlap: no exposed feature or person was found, the table has no rows.</source>
             <translation>灾害与承灾体没有重叠：未发现暴露的要素或人口，汇总表没有记录。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="256" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="248" />
             <source>{n} of {total} feature(s) lie in hazard level 1 or above.</source>
             <translation>{total} 个要素中有 {n} 个位于 1 级及以上灾害区。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="258" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="250" />
             <source>{n:.0f} person(s) live in hazard level 1 or above.</source>
             <translation>{n:.0f} 人居住在 1 级及以上灾害区。</translation>
         </message>
@@ -2983,12 +2973,12 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>{total} 个候选设施中有 {n} 个合格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="78" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="77" />
             <source>Network criticality</source>
             <translation>网络关键性与孤立分析</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="81" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="80" />
             <source>Which failures cut people off from hospitals, shelters or fire stations, and which links matter most.
 
 NETWORK: lines (roads by default; any linear network) joined where their end points or shared vertices coincide; an optional COST_FIELD multiplies each line's length (e.g. 2 = twice as slow). Failed links are chosen by the FAILED expression on the network (e.g. "p_fail" &gt;= 0.5 or "max_level" &gt;= 3, from Lifeline exposure) or by a FAILED_LAYER of failed segments (a line fails when half of it lies within 1 m of them).
@@ -3009,272 +2999,272 @@ OUTPUT_DEMAND：每个需求点及其 persons、dist_before_m、dist_after_m、i
 OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的单路段关键性：isolated_persons（仅该线失效时完全失去通达的人数；由图的桥和 2-边连通分量求得，无需对每条线重算最短路径）、detour_persons（只有位于某人最短路径上的线才会使行程变长；对这些线在受影响部分局部重算；MAX_DETOUR_LINKS 限制重算数量，按使用人数从多到少，0 = 全部；其余为空）、load_persons（最短路径经过该线的人数）、rank（1 = 最关键：先按孤立人数，再按绕行人数，再按负载）、failed（情景中是否失效）和 bridge（是否为桥）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="106" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="105" />
             <source>Network (lines)</source>
             <translation>网络（线）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="107" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="106" />
             <source>Roads or any linear network; lines join where their end points or shared vertices coincide.</source>
             <translation>道路或任何线状网络；线在端点或共享顶点重合处连接。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="109" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="108" />
             <source>Cost factor field</source>
             <translation>成本系数字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="111" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="110" />
             <source>Multiplies each line's length (1 = normal, 2 = twice as slow); empty or &lt;= 0 makes the line unusable.</source>
             <translation>乘以每条线的长度（1 = 正常，2 = 慢一倍）；为空或 &lt;= 0 时该线不可用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="113" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="112" />
             <source>Failed links (expression)</source>
             <translation>失效路段（表达式）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="115" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="114" />
             <source>Lines for which this expression is true fail in the scenario, e.g. "p_fail" &gt;= 0.5 or "max_level" &gt;= 3.</source>
             <translation>该表达式为真的线在情景中失效，例如 "p_fail" &gt;= 0.5 或 "max_level" &gt;= 3。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="117" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="116" />
             <source>Failed segments (layer)</source>
             <translation>失效路段（图层）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="118" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="117" />
             <source>Alternatively a layer of failed segments: a network line fails when half of it lies within 1 m of them.</source>
             <translation>或者提供失效路段图层：网络线有一半位于其 1 米范围内即视为失效。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="124" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="123" />
             <source>Population band</source>
             <translation>人口波段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="126" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="125" />
             <source>Band of the population raster. Default 1.</source>
             <translation>人口栅格的波段。默认 1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="128" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="127" />
             <source>Population field</source>
             <translation>人口字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="130" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="129" />
             <source>Persons per demand point or polygon. Empty: 1 person each.</source>
             <translation>每个需求点或面的人数。留空：每个 1 人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="132" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="131" />
             <source>Population raster unit</source>
             <translation>人口栅格单位</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="132" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="131" />
             <source>Persons per km² (density)</source>
             <translation>每平方公里人数（密度）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="134" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="133" />
             <source>What a population raster holds: a density per square kilometre (multiplied by the cell area) or persons per cell.</source>
             <translation>人口栅格保存的内容：每平方公里人口密度（乘以像元面积）或每像元人数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="136" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="135" />
             <source>Destinations (hospitals, shelters...)</source>
             <translation>目的地（医院、避难场所……）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="137" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="136" />
             <source>One or more layers of destinations; polygons count at a point inside them.</source>
             <translation>一个或多个目的地图层；面按其内部一点计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="139" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="138" />
             <source>Detour limit (fraction)</source>
             <translation>绕行阈值（比例）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="139" />
             <source>A trip longer than (1 + limit) x the trip before counts as a detour. Default 0.5 (50 % longer).</source>
             <translation>行程长于失效前的 (1 + 阈值) 倍即计为绕行。默认 0.5（长 50 %）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="142" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="141" />
             <source>Maximum snapping distance (m)</source>
             <translation>最大吸附距离（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="143" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="142" />
             <source>Demand and destinations farther than this from every line are not connected. Default 500 m.</source>
             <translation>距所有线超过该距离的需求点和目的地不接入网络。默认 500 米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="145" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="144" />
             <source>Lines to re-solve for detours (0 = all)</source>
             <translation>重算绕行的线数（0 = 全部）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="147" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="146" />
             <source>Detours are computed for the most used lines first; 0 computes them for every line on a shortest path.</source>
             <translation>按使用人数从多到少计算绕行；0 表示对最短路径上的每条线都计算。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="156" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="150" />
             <source>Demand access</source>
             <translation>需求点通达性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="157" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="151" />
             <source>Isolation by unit</source>
             <translation>各单元孤立情况</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="158" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="152" />
             <source>Link criticality</source>
             <translation>路段关键性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="164" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="158" />
             <source>The network layer could not be loaded.</source>
             <translation>无法加载网络图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="167" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="161" />
             <source>NETWORK must hold lines; this layer holds {kind} geometries.</source>
             <translation>NETWORK 必须是线；该图层为{kind}几何。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="171" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="165" />
             <source>network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="173" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="167" />
             <source>The network layer has no features with geometry.</source>
             <translation>网络图层没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="202" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="196" />
             <source>Give either a FAILED expression or a FAILED_LAYER, not both.</source>
             <translation>请只提供 FAILED 表达式或 FAILED_LAYER 之一，不要同时提供。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="206" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="200" />
             <source>The FAILED expression does not parse: {error}. Example: "p_fail" &gt;= 0.5</source>
             <translation>FAILED 表达式无法解析：{error}。示例："p_fail" &gt;= 0.5</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="210" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="204" />
             <source>The FAILED expression uses fields the network does not have: {names}. Available fields: {available}.</source>
             <translation>FAILED 表达式使用了网络中不存在的字段：{names}。可用字段：{available}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="218" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="212" />
             <source>{n} of {total} network line(s) fail ({expr}).</source>
             <translation>{total} 条网络线中有 {n} 条失效（{expr}）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="221" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="215" />
             <source>failed segments</source>
             <translation>失效路段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="223" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="217" />
             <source>{n} of {total} network line(s) fail (matched to the failed segments).</source>
             <translation>{total} 条网络线中有 {n} 条失效（与失效路段匹配）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="233" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="227" />
             <source>Only file-based rasters (GDAL) can be read; save the population raster to a GeoTIFF first.</source>
             <translation>只能读取基于文件的栅格（GDAL）；请先将人口栅格另存为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="240" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="234" />
             <source>{n} populated raster cells near the network hold {p:.0f} persons ({unit}).</source>
             <translation>网络附近 {n} 个有人口的栅格像元共 {p:.0f} 人（{unit}）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="240" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="234" />
             <source>persons per km²</source>
             <translation>每平方公里人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="240" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="234" />
             <source>persons per cell</source>
             <translation>每像元人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="243" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="237" />
             <source>The population raster has no populated cell near the network.</source>
             <translation>人口栅格在网络附近没有有人口的像元。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="246" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="240" />
             <source>DEMAND must be a population raster or a point / polygon layer.</source>
             <translation>DEMAND 必须是人口栅格或点/面图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="249" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="243" />
             <source>DEMAND must be a population raster or a point / polygon layer; this layer holds {kind} geometries.</source>
             <translation>DEMAND 必须是人口栅格或点/面图层；该图层为{kind}几何。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="252" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="246" />
             <source>demand</source>
             <translation>需求</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="254" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="248" />
             <source>The demand layer has no features with geometry.</source>
             <translation>需求图层没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="264" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="258" />
             <source>DESTINATIONS must be vector layers; '{name}' is not.</source>
             <translation>DESTINATIONS 必须是矢量图层；“{name}”不是。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="268" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="262" />
             <source>{n} destination(s) from {name}.</source>
             <translation>来自 {name} 的目的地 {n} 个。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="271" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="265" />
             <source>The DESTINATIONS layers hold no feature: give at least one hospital, shelter or other destination.</source>
             <translation>DESTINATIONS 图层没有任何要素：请至少提供一个医院、避难场所或其他目的地。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="293" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="287" />
             <source>Network: {edges} edges between {nodes} nodes; {bridges} bridge edges (their failure splits the network).</source>
             <translation>网络：{nodes} 个节点之间共 {edges} 条边；其中 {bridges} 条为桥（其失效会使网络分裂）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="296" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="290" />
             <source>{n} demand point(s) ({p:.0f} persons) are farther than MAX_SNAP from the network and have no access.</source>
             <translation>{n} 个需求点（{p:.0f} 人）距网络超过 MAX_SNAP，无法通达。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="299" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="293" />
             <source>{n} destination(s) are farther than MAX_SNAP from the network and are not used.</source>
             <translation>{n} 个目的地距网络超过 MAX_SNAP，未被使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="301" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="295" />
             <source>{p:.0f} persons cannot reach any destination even before the failures (disconnected parts of the network).</source>
             <translation>{p:.0f} 人在失效前就无法到达任何目的地（网络不连通部分）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="303" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="297" />
             <source>Detours re-solved for {n} line(s) on shortest paths; {skipped} line(s) left without a detour count (MAX_DETOUR_LINKS).</source>
             <translation>已对最短路径上的 {n} 条线局部重算绕行；{skipped} 条线未计算绕行人数（MAX_DETOUR_LINKS）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="307" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="301" />
             <source>Scenario: {iso:.0f} persons isolated, {det:.0f} persons with a detour.</source>
             <translation>情景：{iso:.0f} 人被孤立，{det:.0f} 人需要绕行。</translation>
         </message>

@@ -81,6 +81,28 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         """Raise the error the user sees (``message`` already translated)."""
         raise QgsProcessingException(message)
 
+    def add_unit_parameters(self, units_help, id_help, units="UNITS", id_field="UNIT_ID_FIELD"):
+        """The optional admin-unit polygons and their id field, the same in every algorithm."""
+        from qgis.core import QgsProcessingParameterFeatureSource, QgsProcessingParameterField
+
+        from ..compat import FIELD_ANY, SOURCE_POLYGON
+
+        p = QgsProcessingParameterFeatureSource(units, tr("Admin units"), types=[SOURCE_POLYGON], optional=True)
+        p.setHelp(units_help)
+        self.addParameter(p)
+        p = QgsProcessingParameterField(id_field, tr("Unit id field"), parentLayerParameterName=units, type=FIELD_ANY, optional=True)
+        p.setHelp(id_help)
+        self.addParameter(p)
+
+    def add_population_mode_parameter(self, name="POPULATION_MODE"):
+        """Whether a population raster holds persons per cell (0) or per km² (1)."""
+        from qgis.core import QgsProcessingParameterEnum
+
+        p = QgsProcessingParameterEnum(name, tr("Population raster values"), options=[tr("Persons per cell"), tr("Persons per km²")],
+                                       defaultValue=0)
+        p.setHelp(tr("Whether the raster holds counts per cell or densities in persons per km² (then each cell counts density x its true area)."))
+        self.addParameter(p)
+
     @staticmethod
     def advanced(param):
         """Mark a parameter as advanced (QGIS 3.22 and 3.36+ spellings) and return it."""

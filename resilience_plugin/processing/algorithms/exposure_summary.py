@@ -110,20 +110,12 @@ class ExposureSummary(ResilienceAlgorithm):
             defaultValue=0)
         p.setHelp(tr("How a polygon gets its level. Lines are always split by zone."))
         self.addParameter(p)
-        p = QgsProcessingParameterFeatureSource(self.UNITS, tr("Admin units"), types=[SOURCE_POLYGON], optional=True)
-        p.setHelp(tr("Optional admin polygons (district, sub-district, neighbourhood) for the summary table."))
-        self.addParameter(p)
-        p = QgsProcessingParameterField(self.UNIT_ID_FIELD, tr("Unit id field"), parentLayerParameterName=self.UNITS,
-                                        type=FIELD_ANY, optional=True)
-        p.setHelp(tr("A field with a unique value per unit (name or code)."))
-        self.addParameter(p)
+        self.add_unit_parameters(tr("Optional admin polygons (district, sub-district, neighbourhood) for the summary table."),
+                                 tr("A field with a unique value per unit (name or code)."))
         p = QgsProcessingParameterRasterLayer(self.EXPOSURE_RASTER, tr("Population raster"), optional=True)
         p.setHelp(tr("Optional population raster: adds the persons per unit and level to the table (class 'population')."))
         self.addParameter(p)
-        p = QgsProcessingParameterEnum(self.POPULATION_MODE, tr("Population raster values"), options=[
-            tr("Persons per cell"), tr("Persons per km²")], defaultValue=0)
-        p.setHelp(tr("Whether the raster holds counts per cell or densities in persons per km² (then each cell counts density x its true area)."))
-        self.addParameter(p)
+        self.add_population_mode_parameter(self.POPULATION_MODE)
         p = QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Exposed features"), optional=True, createByDefault=True)
         self.addParameter(p)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Exposure summary"), type=SOURCE_TABLE))

@@ -147,20 +147,12 @@ class HazardOverlay(ResilienceAlgorithm):
         p.setHelp(tr("Risk levels, rows separated by ';' and columns by ','. Row i is hazard level i, column j vulnerability level j. Default: resources/standards/risk_matrix.json."))
         self.advanced(p)
         self.addParameter(p)
-        p = QgsProcessingParameterFeatureSource(self.UNITS, tr("Admin units"), types=[SOURCE_POLYGON], optional=True)
-        p.setHelp(tr("Optional admin polygons (district, sub-district, neighbourhood) for the summary table."))
-        self.addParameter(p)
-        p = QgsProcessingParameterField(self.UNIT_ID_FIELD, tr("Unit id field"), parentLayerParameterName=self.UNITS,
-                                        type=FIELD_ANY, optional=True)
-        p.setHelp(tr("A field with a unique value per unit (name or code)."))
-        self.addParameter(p)
+        self.add_unit_parameters(tr("Optional admin polygons (district, sub-district, neighbourhood) for the summary table."),
+                                 tr("A field with a unique value per unit (name or code)."))
         p = QgsProcessingParameterRasterLayer(self.POPULATION, tr("Population raster"), optional=True)
         p.setHelp(tr("Optional population raster for the summary table."))
         self.addParameter(p)
-        p = QgsProcessingParameterEnum(self.POPULATION_MODE, tr("Population raster values"), options=[
-            tr("Persons per cell"), tr("Persons per km²")], defaultValue=0)
-        p.setHelp(tr("Whether the raster holds counts per cell or densities in persons per km² (then each cell counts density x its true area)."))
-        self.addParameter(p)
+        self.add_population_mode_parameter(self.POPULATION_MODE)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Composite hazard zones"), type=SOURCE_POLYGON))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Hazard levels per unit"), type=SOURCE_TABLE,
                                                             optional=True, createByDefault=True))

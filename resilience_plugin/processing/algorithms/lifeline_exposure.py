@@ -140,13 +140,8 @@ class LifelineExposure(ResilienceAlgorithm):
         p = QgsProcessingParameterFile(self.FRAGILITY_FILE, tr("Fragility library (JSON)"), extension="json", optional=True)
         p.setHelp(tr("Your own curves, merged on top of resources/standards/fragility.json (same structure, see fragility.schema.json)."))
         self.addParameter(p)
-        p = QgsProcessingParameterFeatureSource(self.UNITS, tr("Reporting units"), types=[SOURCE_POLYGON], optional=True)
-        p.setHelp(tr("Polygons (districts, sub-districts) for the summary table."))
-        self.addParameter(p)
-        p = QgsProcessingParameterField(self.UNIT_ID_FIELD, tr("Unit id field"), parentLayerParameterName=self.UNITS,
-                                        type=FIELD_ANY, optional=True)
-        p.setHelp(tr("Field naming each unit in the table. Empty: the feature id."))
-        self.addParameter(p)
+        self.add_unit_parameters(tr("Polygons (districts, sub-districts) for the summary table."),
+                                 tr("Field naming each unit in the table. Empty: the feature id."))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Lifeline exposure")))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Lifeline exposure summary"), type=SOURCE_TABLE))
 

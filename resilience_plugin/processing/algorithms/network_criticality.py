@@ -21,7 +21,6 @@ from qgis.core import (
 )
 
 from ...compat import (
-    FIELD_ANY,
     FIELD_NUMERIC,
     NUMBER_DOUBLE,
     NUMBER_INTEGER,
@@ -146,13 +145,8 @@ class NetworkCriticality(ResilienceAlgorithm):
                                          defaultValue=0, minValue=0)
         p.setHelp(tr("Detours are computed for the most used lines first; 0 computes them for every line on a shortest path."))
         self.addParameter(p)
-        p = QgsProcessingParameterFeatureSource(self.UNITS, tr("Reporting units"), types=[SOURCE_POLYGON], optional=True)
-        p.setHelp(tr("Polygons (districts, sub-districts) for the summary table."))
-        self.addParameter(p)
-        p = QgsProcessingParameterField(self.UNIT_ID_FIELD, tr("Unit id field"), parentLayerParameterName=self.UNITS, type=FIELD_ANY,
-                                        optional=True)
-        p.setHelp(tr("Field naming each unit in the table. Empty: the feature id."))
-        self.addParameter(p)
+        self.add_unit_parameters(tr("Polygons (districts, sub-districts) for the summary table."),
+                                 tr("Field naming each unit in the table. Empty: the feature id."))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_DEMAND, tr("Demand access"), type=SOURCE_POINT))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Isolation by unit"), type=SOURCE_TABLE))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_LINKS, tr("Link criticality"), type=SOURCE_LINE))

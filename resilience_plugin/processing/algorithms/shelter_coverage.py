@@ -196,10 +196,8 @@ class ShelterCoverage(ResilienceAlgorithm):
         add(QgsProcessingParameterNumber(self.TARGET_COVERAGE, tr("Target coverage (%) (MODE 2)"), type=NUMBER_DOUBLE, defaultValue=0.0,
                                          minValue=0.0, maxValue=100.0),
             tr("Stop choosing sites once this percentage of the population is covered (0 = no target)."))
-        add(QgsProcessingParameterFeatureSource(self.UNITS, tr("Planning units"), [SOURCE_POLYGON], optional=True),
-            tr("Polygons (districts, neighbourhoods) for the summary table."))
-        add(QgsProcessingParameterField(self.UNIT_ID_FIELD, tr("Unit id field"), parentLayerParameterName=self.UNITS, type=FIELD_ANY, optional=True),
-            tr("Written to unit_id; the feature id is used when empty."))
+        self.add_unit_parameters(tr("Polygons (districts, neighbourhoods) for the summary table."),
+                                 tr("Written to unit_id; the feature id is used when empty."))
         add(QgsProcessingParameterNumber(self.AREA_BUFFER_M, tr("Service area buffer (m)"), type=NUMBER_DOUBLE, defaultValue=25.0, minValue=0.1),
             tr("Half width of the band drawn around reachable streets for OUTPUT_AREAS."), True)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_DEMAND, tr("Demand coverage")))
