@@ -2,14 +2,14 @@
 
 from importlib import import_module
 
-# (module, minimum version, why)
+# (module, minimum version); scipy runs the network analyses (sparse graphs, Dijkstra)
 REQUIRED = (
     ("numpy", "1.20"),
     ("shapely", "2.0"),
     ("pyproj", "3.0"),
     ("pandas", "1.3"),
+    ("scipy", "1.7"),
 )
-OPTIONAL = (("scipy", "1.7"),)
 
 
 def _version_tuple(text):

@@ -8,7 +8,7 @@ def test_this_environment_has_everything():
 
 
 def test_old_or_missing_packages_are_reported():
-    found = {"numpy": "1.26.4", "shapely": "1.8.5", "pyproj": None, "pandas": "2.3.3"}
+    found = {"numpy": "1.26.4", "shapely": "1.8.5", "pyproj": None, "pandas": "2.3.3", "scipy": "1.10.1"}
     problems = check_versions(found)
     assert problems == [("shapely", "1.8.5", "2.0"), ("pyproj", None, "3.0")]
     text = advice(problems)
