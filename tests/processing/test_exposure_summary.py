@@ -121,6 +121,23 @@ def test_roads_by_flood_depth_raster_per_kecamatan(tmp_path, run_alg):
     assert total.to_numpy() == pytest.approx(r.to_crs(32748).length.to_numpy(), rel=1e-6)
 
 
+
+def _persons_in(poly, density, gt):
+    """Cells (rows, cols) meeting ``poly`` and the persons each contributes: density x geodesic cell area
+    x the share of the cell inside the polygon, computed cell by cell (independent of the plugin)."""
+    geod = Geod(ellps="WGS84")
+    x0, y0, x1, y1 = poly.bounds
+    c0, c1 = int((x0 - gt[0]) // gt[1]), int((x1 - gt[0]) // gt[1]) + 1
+    r0, r1 = int((y1 - gt[3]) // gt[5]), int((y0 - gt[3]) // gt[5]) + 1
+    rr, cc = np.meshgrid(np.arange(r0, r1), np.arange(c0, c1), indexing="ij")
+    rr, cc = rr.ravel(), cc.ravel()
+    cells = shapely.box(gt[0] + cc * gt[1], gt[3] + (rr + 1) * gt[5], gt[0] + (cc + 1) * gt[1], gt[3] + rr * gt[5])
+    share = shapely.area(shapely.intersection(cells, poly)) / shapely.area(cells)
+    km2 = np.array([abs(geod.polygon_area_perimeter([0, gt[1], gt[1], 0],
+                                                    [gt[3] + r * gt[5]] * 2 + [gt[3] + (r + 1) * gt[5]] * 2)[0])
+                    for r in rr]) / 1e6
+    return rr, cc, np.nan_to_num(density[rr, cc]) * km2 * share
+
 def test_population_per_kelurahan_and_level(tmp_path, run_alg):
     """population.tif is persons per km² (POPULATION_MODE 1); levels from the flood depth on the same grid."""
     kel = subset(tmp_path, "kelurahan", "kel", bbox=(106.82, -6.15, 106.84, -6.13))
@@ -132,20 +149,9 @@ def test_population_per_kelurahan_and_level(tmp_path, run_alg):
     a, gt, _ = read_raster(POP)
     d, _, _ = read_raster(DEPTH)
     lv = np.where(np.isnan(d), 0, np.searchsorted(np.array([0.1, 0.5, 1.0]), d, side="right"))
-    geod = Geod(ellps="WGS84")
     k = read_gdf(kel)
     for name, poly in zip(k.KEL_NAME_1, shapely.make_valid(k.geometry.values)):
-        x0, y0, x1, y1 = poly.bounds
-        c0, c1 = int((x0 - gt[0]) // gt[1]), int((x1 - gt[0]) // gt[1]) + 1
-        r0, r1 = int((y1 - gt[3]) // gt[5]), int((y0 - gt[3]) // gt[5]) + 1
-        rr, cc = np.meshgrid(np.arange(r0, r1), np.arange(c0, c1), indexing="ij")
-        rr, cc = rr.ravel(), cc.ravel()
-        cells = shapely.box(gt[0] + cc * gt[1], gt[3] + (rr + 1) * gt[5], gt[0] + (cc + 1) * gt[1], gt[3] + rr * gt[5])
-        share = shapely.area(shapely.intersection(cells, poly)) / shapely.area(cells)
-        km2 = np.array([abs(geod.polygon_area_perimeter([0, gt[1], gt[1], 0],
-                                                        [gt[3] + r * gt[5]] * 2 + [gt[3] + (r + 1) * gt[5]] * 2)[0])
-                        for r in rr]) / 1e6
-        persons = np.nan_to_num(a[rr, cc]) * km2 * share
+        rr, cc, persons = _persons_in(poly, a, gt)
         for level in range(4):
             expected = persons[lv[rr, cc] == level].sum()
             got = tab[(tab.unit_id == name) & (tab.level == level)]["value"].sum()
@@ -161,19 +167,7 @@ def test_population_with_zones_totals(tmp_path, run_alg, flood_2007_zones):
     a, gt, _ = read_raster(POP)
     k = read_gdf(kel)
     # totals per unit over both levels equal the unit's population
-    geod = Geod(ellps="WGS84")
-    poly = shapely.make_valid(k.geometry.iloc[0])
-    x0, y0, x1, y1 = poly.bounds
-    c0, c1 = int((x0 - gt[0]) // gt[1]), int((x1 - gt[0]) // gt[1]) + 1
-    r0, r1 = int((y1 - gt[3]) // gt[5]), int((y0 - gt[3]) // gt[5]) + 1
-    rr, cc = np.meshgrid(np.arange(r0, r1), np.arange(c0, c1), indexing="ij")
-    rr, cc = rr.ravel(), cc.ravel()
-    cells = shapely.box(gt[0] + cc * gt[1], gt[3] + (rr + 1) * gt[5], gt[0] + (cc + 1) * gt[1], gt[3] + rr * gt[5])
-    share = shapely.area(shapely.intersection(cells, poly)) / shapely.area(cells)
-    km2 = np.array([abs(geod.polygon_area_perimeter([0, gt[1], gt[1], 0],
-                                                    [gt[3] + r * gt[5]] * 2 + [gt[3] + (r + 1) * gt[5]] * 2)[0])
-                    for r in rr]) / 1e6
-    expected = float(np.sum(np.nan_to_num(a[rr, cc]) * km2 * share))
+    expected = float(_persons_in(shapely.make_valid(k.geometry.iloc[0]), a, gt)[2].sum())
     assert tab[tab.unit_id == k.KEL_NAME_1.iloc[0]]["value"].sum() == pytest.approx(expected, rel=1e-5)
 
 
