@@ -109,13 +109,18 @@ def _nx_graph_with_points(edges, points, lines):
     return g, dist[np.arange(len(points)), near]
 
 
+def _points_near_streets(lines, n, rng):
+    """``n`` points within 3 m of the middle part of ``n`` distinct streets (same draws as before)."""
+    pick = rng.choice(len(lines), n, replace=False)
+    mids = shapely.line_interpolate_point(lines[pick], rng.uniform(0.2, 0.8, len(pick)), normalized=True)
+    return shapely.points(shapely.get_x(mids) + rng.uniform(-3, 3, len(pick)), shapely.get_y(mids) + rng.uniform(-3, 3, len(pick)))
+
+
 def test_futian_isolation_and_detours_match_networkx():
     edges = _futian()
     lines = edges.geometry.to_numpy()
     rng = np.random.default_rng(7)
-    pick = rng.choice(len(lines), 160, replace=False)
-    mids = shapely.line_interpolate_point(lines[pick], rng.uniform(0.2, 0.8, len(pick)), normalized=True)
-    pts = shapely.points(shapely.get_x(mids) + rng.uniform(-3, 3, len(pick)), shapely.get_y(mids) + rng.uniform(-3, 3, len(pick)))
+    pts = _points_near_streets(lines, 160, rng)
     dem, dst = pts[:150], pts[150:]
     persons = rng.integers(1, 100, len(dem)).astype(float)
     r = cr.criticality(lines, dem, persons, dst, detour_limit=0.3)
@@ -303,9 +308,7 @@ def test_futian_scenario_matches_networkx():
     edges = _futian()
     lines = edges.geometry.to_numpy()
     rng = np.random.default_rng(9)
-    pick = rng.choice(len(lines), 110, replace=False)
-    mids = shapely.line_interpolate_point(lines[pick], rng.uniform(0.2, 0.8, len(pick)), normalized=True)
-    pts = shapely.points(shapely.get_x(mids) + rng.uniform(-3, 3, len(pick)), shapely.get_y(mids) + rng.uniform(-3, 3, len(pick)))
+    pts = _points_near_streets(lines, 110, rng)
     dem, dst = pts[:100], pts[100:]
     persons = np.ones(100)
     failed = rng.uniform(size=len(lines)) < 0.15
