@@ -3315,5 +3315,10 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <source>Persons each candidate site could take; gives the load ratio of the chosen sites.</source>
             <translation>每个候选场址可容纳的人数；用于计算所选场址的负荷率。</translation>
         </message>
+        <message>
+            <location filename="../resilience_plugin/qgis_io/vector.py" line="265" />
+            <source>Could not write the output ({error}): check that the destination is writable and has room.</source>
+            <translation>无法写出结果（{error}）：请检查目标位置是否可写且空间充足。</translation>
+        </message>
     </context>
 </TS>

@@ -261,7 +261,9 @@ def write_features(sink, fields, geoms, attrs, feedback=None):
             f.setAttributes([_native(v) for v in values[i]])
             batch.append(f)
         if not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
-            raise RuntimeError(sink.lastError() if hasattr(sink, "lastError") else "cannot write features")
+            error = sink.lastError() if hasattr(sink, "lastError") else ""
+            raise InputError(QT_TRANSLATE_NOOP("@default", "Could not write the output ({error}): check that the destination is writable and has room."),
+                             error=error or "-")
 
 
 def _native(v):

@@ -143,3 +143,4 @@ def test_filtered_layers_do_not_take_the_bulk_path(buildings_layer):
     assert vector._ogr_location(buildings_layer) is None
     gdf = read_gdf(GPKG, "buildings")
     assert len(read_source(buildings_layer, ["TYPE"])) == int((gdf["TYPE"] == "School").sum()) > 0
+
