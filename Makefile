@@ -10,19 +10,28 @@ BUILD    := build
 ZIP      := dist/$(PLUGIN)-$(VERSION).zip
 TS       := i18n/$(PLUGIN)_zh_CN.ts
 QM       := $(TS:.ts=.qm)
-APT_PKGS := qgis python3-qgis qgis-providers fonts-noto-cjk xvfb xauth qttools5-dev-tools pyqt5-dev-tools poppler-utils \
-            python3-dev python3-venv build-essential libgeos-dev libproj-dev
-PIP_REQS := requirements-dev.txt
+# Always: QGIS, fonts for Chinese, a virtual screen, Qt translation tools, PDF tools, venv, and the
+# `proj` program (pyproj in a venv finds PROJ's data next to it; pyproj's source build runs it).
+APT_PKGS := qgis python3-qgis qgis-providers fonts-noto-cjk xvfb xauth qttools5-dev-tools pyqt5-dev-tools \
+            poppler-utils python3-venv proj-bin
+# Debian 13 and later (the distribution ships shapely >= 2): its own stack, built against its GEOS/PROJ/numpy.
+APT_PY_DISTRO := python3-numpy python3-shapely python3-pyproj python3-pandas python3-geopandas python3-scipy \
+                 python3-networkx
+# Debian 12: shapely and pyproj are built from source against the system GEOS / PROJ.
+APT_PY_SOURCE := python3-dev build-essential libgeos-dev libproj-dev
+export APT_PKGS APT_PY_DISTRO APT_PY_SOURCE
+PIP_REQS := requirements-dev.txt requirements-source.txt scripts/setup_env.sh
 STAMP    := $(VENV)/.installed
 # qgis_process and the tests run headless, with a throw-away QGIS profile.
 export QT_QPA_PLATFORM := offscreen
 export QGIS_CUSTOM_CONFIG_PATH := $(CURDIR)/$(BUILD)/qgis-profile
 
-.PHONY: help setup system-deps venv test lint ts qm package validate demo bench styles clean
+.PHONY: help setup system-deps venv test test-matrix lint ts qm package validate demo bench styles clean
 
 help:
 	@echo "make test      install what is missing, build translations, run the whole suite headless"
 	@echo "make demo      run the resilience workflow on the bundled sample data with qgis_process -> output/"
+	@echo "make test-matrix  the same in fresh Debian 12 / 13 / sid roots (QGIS 3.22 / 3.40 / 3.44; needs root)"
 	@echo "make package   build $(ZIP)"
 	@echo "make validate  check the zip the way plugins.qgis.org does"
 	@echo "make lint      ruff"
@@ -31,26 +40,16 @@ help:
 	@echo "make styles    regenerate the QML styles and layout templates"
 
 # --- setup ---------------------------------------------------------------------------------
-system-deps:
-	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing Debian packages:$$missing"; \
-	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
-
-# shapely and pyproj are built against the system GEOS / PROJ that QGIS itself links: inside QGIS
-# and qgis_process a wheel's bundled copies would clash with the libraries QGIS already loaded.
-PIP := $(PY) -m pip install -q --disable-pip-version-check
-$(STAMP): $(PIP_REQS) | system-deps
-	test -x $(PY) || /usr/bin/python3 -m venv --system-site-packages $(VENV)
-	$(PIP) "numpy>=1.24,<2" "cython<3" setuptools wheel
-	$(PIP) --no-binary shapely "shapely>=2.0,<2.2"
-	PROJ_DIR=/usr $(PIP) --no-build-isolation --no-binary pyproj "pyproj==3.6.1"
-	$(PIP) -r $(PIP_REQS)
+# scripts/setup_env.sh installs the Debian packages and builds .venv; it chooses the distribution's
+# scientific stack where that has shapely >= 2 (Debian 13+), else builds shapely/pyproj from source.
+$(STAMP): $(PIP_REQS)
+	bash scripts/setup_env.sh $(VENV)
 	touch $@
 
-venv: system-deps $(STAMP)
+system-deps:
+	@bash -c 'for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || { echo "missing Debian package $$p: run make venv"; exit 1; }; done'
+
+venv: $(STAMP)
 
 setup: venv qm
 
@@ -60,12 +59,18 @@ ts: venv
 
 qm: $(QM)
 
-$(QM): $(TS) | system-deps
+$(QM): $(TS) | $(STAMP)
 	lrelease -silent $(TS) -qm $(QM)
 
 # --- quality -------------------------------------------------------------------------------
 test: setup
 	$(PY) -m pytest -q -p no:cacheprovider --qgis_disable_gui tests $(PYTEST_ARGS)
+
+# The same `make test` in fresh Debian roots (needs root and mmdebstrap): bookworm = QGIS 3.22,
+# trixie = QGIS 3.40, sid = QGIS 3.44. SUITES="trixie" for one; WORKTREE=1 tests uncommitted changes.
+SUITES ?= bookworm trixie sid
+test-matrix:
+	@for s in $(SUITES); do FRESH_WORKTREE=$(WORKTREE) bash scripts/fresh_root.sh $$s test demo || exit 1; done
 
 lint: venv
 	$(PY) -m ruff check $(PLUGIN) tests scripts bench
