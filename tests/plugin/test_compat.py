@@ -1,6 +1,7 @@
 """Qt5/Qt6 and QGIS 3.22..4.x hygiene: qgis.PyQt imports only, fully scoped enums."""
 
 import ast
+import enum
 import importlib
 from pathlib import Path
 
@@ -35,11 +36,17 @@ def _imported_classes(tree):
 
 
 def _is_enum_member(cls, attr):
+    """``cls.attr`` is an enum member reached without its enum's name (``Qt.AlignLeft``).
+
+    Members are told by their type: sip enums (PyQt5) are int subclasses, Python enums (PyQt6, and
+    QGIS's own since 3.30, whose type may be an alias such as Qgis.WkbType for QgsWkbTypes.Type) are
+    enum.Enum; plain int or bool constants are not enums."""
     value = getattr(cls, attr, None)
-    if value is None or isinstance(value, type) or not isinstance(value, int) or type(value) is int:
+    if value is None or isinstance(value, (type, bool)):
         return False
-    enum_type = type(value)
-    return getattr(cls, enum_type.__name__, None) is enum_type and enum_type.__name__ != attr
+    if isinstance(value, enum.Enum):
+        return True
+    return isinstance(value, int) and type(value) is not int
 
 
 def find_unscoped_enums(source):
