@@ -84,7 +84,7 @@
             <translation>无法应用样式“{name}”：{message}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="46" />
+            <location filename="../resilience_plugin/plugin.py" line="51" />
             <source>&amp;Resilience</source>
             <translation>韧性规划(&amp;R)</translation>
         </message>
@@ -94,17 +94,17 @@
             <translation>韧性城市规划工具箱</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="58" />
+            <location filename="../resilience_plugin/plugin.py" line="64" />
             <source>Load sample data (Jakarta)</source>
             <translation>加载示例数据（雅加达）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="106" />
+            <location filename="../resilience_plugin/plugin.py" line="142" />
             <source>The sample project is missing: {path}</source>
             <translation>示例工程缺失：{path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="110" />
+            <location filename="../resilience_plugin/plugin.py" line="146" />
             <source>Could not open the sample project {path}</source>
             <translation>无法打开示例工程 {path}</translation>
         </message>
@@ -387,11 +387,6 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <location filename="../resilience_plugin/qgis_io/vector.py" line="233" />
             <source>{layer}: {n} invalid geometrie(s) were repaired.</source>
             <translation>{layer}：已修复 {n} 个无效几何。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/dependencies.py" line="57" />
-            <source>Resilience Planner needs these Python packages in QGIS's Python: {items}. Install them from the OSGeo4W shell or a terminal with: python -m pip install --upgrade {names}</source>
-            <translation>韧性城市规划工具箱需要在 QGIS 的 Python 中安装以下包：{items}。请在 OSGeo4W Shell 或终端中运行：python -m pip install --upgrade {names}</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/core/ahp.py" line="49" />
@@ -804,14 +799,9 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>人口栅格含有负值：请先将其设为无数据或 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/dependencies.py" line="54" />
-            <source>found</source>
-            <translation>已安装</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/dependencies.py" line="54" />
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="46" />
             <source>missing</source>
-            <translation>缺失</translation>
+            <translation>缺少</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/maps/export.py" line="77" />
@@ -3319,6 +3309,151 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <location filename="../resilience_plugin/qgis_io/vector.py" line="265" />
             <source>Could not write the output ({error}): check that the destination is writable and has room.</source>
             <translation>无法写出结果（{error}）：请检查目标位置是否可写且空间充足。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/dependencies.py" line="108" />
+            <source>arrays (every analysis)</source>
+            <translation>数组运算（所有分析）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/dependencies.py" line="108" />
+            <source>vectorised geometry (every vector analysis)</source>
+            <translation>矢量化几何运算（所有矢量分析）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/dependencies.py" line="108" />
+            <source>coordinate systems and measuring in metres</source>
+            <translation>坐标系与米制量算</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/dependencies.py" line="108" />
+            <source>tables and statistics</source>
+            <translation>表格与统计</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/dependencies.py" line="108" />
+            <source>networks and allocation (coverage, criticality)</source>
+            <translation>网络与分配（覆盖、关键性分析）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/dependencies.py" line="209" />
+            <source>QGIS from the OSGeo4W installer: run the OSGeo4W setup again, choose Advanced Install and select these packages:</source>
+            <translation>通过 OSGeo4W 安装的 QGIS：再次运行 OSGeo4W 安装程序，选择 Advanced Install（高级安装），勾选以下软件包：</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/dependencies.py" line="212" />
+            <source>Or open the OSGeo4W Shell (Start menu, as administrator) and run:</source>
+            <translation>或者从开始菜单（以管理员身份）打开 OSGeo4W Shell，运行：</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/dependencies.py" line="215" />
+            <source>Open Terminal and install them into the Python inside the QGIS app:</source>
+            <translation>打开“终端”，安装到 QGIS 应用自带的 Python 中：</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/dependencies.py" line="220" />
+            <source>Install the distribution's packages (they are built for the GEOS and PROJ that QGIS uses):</source>
+            <translation>安装发行版自带的软件包（与 QGIS 使用的 GEOS、PROJ 一致）：</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/dependencies.py" line="224" />
+            <source>This distribution's shapely is older than 2.0. Build shapely 2 against the system GEOS for your user (a PyPI wheel brings its own GEOS, which can crash QGIS):</source>
+            <translation>本发行版的 shapely 低于 2.0。请为当前用户基于系统 GEOS 从源码编译 shapely 2（PyPI 的 wheel 自带 GEOS，可能导致 QGIS 崩溃）：</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/dependencies.py" line="230" />
+            <source>Install them with your distribution's package manager, or with pip for the Python that QGIS uses:</source>
+            <translation>用发行版的包管理器安装，或用 QGIS 所用 Python 的 pip 安装：</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/dependencies.py" line="240" />
+            <source>Resilience Planner needs these Python packages in QGIS's Python: {items}.</source>
+            <translation>韧性规划工具箱需要在 QGIS 的 Python 中安装以下依赖包：{items}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/dependencies.py" line="241" />
+            <source>Restart QGIS afterwards.</source>
+            <translation>安装后请重启 QGIS。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="31" />
+            <source>Resilience Planner: Python packages</source>
+            <translation>韧性规划工具箱：Python 依赖包</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="35" />
+            <source>{n} of the Python packages that the analyses need are missing or unusable, so the Resilience Planner algorithms are not available yet.</source>
+            <translation>分析所需的 Python 依赖包中有 {n} 个缺少或无法使用，韧性规划工具箱的算法暂不可用。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="38" />
+            <source>Every Python package that the analyses need was found.</source>
+            <translation>分析所需的 Python 依赖包均已找到。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="44" />
+            <source>Package</source>
+            <translation>依赖包</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="44" />
+            <source>Needed for</source>
+            <translation>用途</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="44" />
+            <source>Found</source>
+            <translation>检测结果</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="63" />
+            <source>How to install them on this computer ({platform}):</source>
+            <translation>在本机（{platform}）上的安装方法：</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="72" />
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="73" />
+            <source>Copy the command to the clipboard</source>
+            <translation>将命令复制到剪贴板</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/plugin.py" line="68" />
+            <source>Python packages…</source>
+            <translation>Python 依赖包…</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/plugin.py" line="70" />
+            <source>Which Python packages the analyses need, and how to install missing ones</source>
+            <translation>分析所需的 Python 依赖包，以及缺失包的安装方法</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/plugin.py" line="120" />
+            <source>Python packages are missing or unusable: {names}. The algorithms are not available yet.</source>
+            <translation>Python 依赖包缺少或无法使用：{names}。算法暂不可用。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/plugin.py" line="117" />
+            <source>How to install…</source>
+            <translation>安装方法…</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/missing_provider.py" line="32" />
+            <source>Missing Python packages: how to install them</source>
+            <translation>缺少 Python 依赖包：安装方法</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/missing_provider.py" line="38" />
+            <source>The Resilience Planner algorithms are not available until these packages work:</source>
+            <translation>以下依赖包可用之前，韧性规划工具箱的算法无法使用：</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/missing_provider.py" line="67" />
+            <source>Resilience planning (韧性规划): Python packages missing</source>
+            <translation>韧性规划 (Resilience planning)：缺少 Python 依赖包</translation>
         </message>
     </context>
 </TS>

@@ -3,8 +3,9 @@
 from functools import partial
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
+from qgis.gui import QgsMessageBarItem
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QMenu
+from qgis.PyQt.QtWidgets import QAction, QMenu, QPushButton
 
 from .dependencies import advice, missing_dependencies
 from .i18n import install_translator, remove_translator, tr
@@ -22,6 +23,8 @@ class ResiliencePlugin:
         self.menu = None
         self.toolbar = None
         self.actions = []
+        self.dialogs = []  # non-modal dialogs stay referenced while open
+        self._dependency_message = None
         self.translator = install_translator()
         self.dependency_problems = missing_dependencies()
 
@@ -30,25 +33,29 @@ class ResiliencePlugin:
         if self.provider is not None:
             return
         if self.dependency_problems:
-            QgsMessageLog.logMessage(advice(self.dependency_problems), tr("Resilience Planner"), Qgis.MessageLevel.Critical)
-            return
-        from .processing.provider import ResilienceProvider
+            # The toolbox still shows the provider, with one entry that says what is missing and how to
+            # install it; the log says the same.
+            from .processing.missing_provider import MissingDependenciesProvider
 
-        self.provider = ResilienceProvider()
+            QgsMessageLog.logMessage(advice(self.dependency_problems, tr), tr("Resilience Planner"), Qgis.MessageLevel.Critical)
+            self.provider = MissingDependenciesProvider(self.dependency_problems)
+        else:
+            from .processing.provider import ResilienceProvider
+
+            self.provider = ResilienceProvider()
         QgsApplication.processingRegistry().addProvider(self.provider)
 
     # --- GUI ------------------------------------------------------------------------------
     def initGui(self):  # noqa: N802 - QGIS API
         self.initProcessing()
         main_window = self.iface.mainWindow()
-        if self.dependency_problems:
-            self.iface.messageBar().pushCritical(tr("Resilience Planner"), advice(self.dependency_problems))
         self.menu = QMenu(tr("&Resilience"), main_window)
         self.menu.setObjectName(MENU_OBJECT_NAME)
         self.toolbar = self.iface.addToolBar(tr("Resilience Planner"))
         self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
 
-        for alg in (self.provider.algorithms() if self.provider is not None else []):
+        algorithms = self.provider.algorithms() if self.provider is not None and not self.dependency_problems else []
+        for alg in algorithms:
             action = QAction(alg.icon(), alg.displayName() + "…", main_window)
             action.setObjectName(f"mResilienceAction_{alg.name()}")
             action.setToolTip(alg.displayName())
@@ -59,6 +66,14 @@ class ResiliencePlugin:
         sample.setObjectName("mResilienceAction_sampledata")
         sample.triggered.connect(self.load_sample_data)
         self._add(sample, toolbar=False)
+        packages = QAction(QIcon(str(resource_path("icons", "resilience.svg"))), tr("Python packages…"), main_window)
+        packages.setObjectName("mResilienceAction_dependencies")
+        packages.setToolTip(tr("Which Python packages the analyses need, and how to install missing ones"))
+        packages.triggered.connect(self.show_dependencies)
+        # Without the packages the toolbar holds this one action, not an empty strip.
+        self._add(packages, toolbar=bool(self.dependency_problems))
+        if self.dependency_problems:
+            self._push_dependency_message()
 
         menubar = main_window.menuBar()
         help_menu = next((a for a in menubar.actions() if a.menu() is not None and a.menu().objectName() == "mHelpMenu"), None)
@@ -90,10 +105,36 @@ class ResiliencePlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        if self._dependency_message is not None:
+            self.iface.messageBar().popWidget(self._dependency_message[0])
+            self._dependency_message = None
+        for dialog in self.dialogs:
+            dialog.close()
+            dialog.deleteLater()
+        self.dialogs = []
         remove_translator(self.translator)
         self.translator = None
 
     # --- actions --------------------------------------------------------------------------
+    def _push_dependency_message(self):
+        names = ", ".join(f.module for f in self.dependency_problems)
+        button = QPushButton(tr("How to install…"))
+        button.setObjectName("mResilienceDependenciesButton")
+        button.clicked.connect(self.show_dependencies)
+        text = tr("Python packages are missing or unusable: {names}. The algorithms are not available yet.").format(names=names)
+        item = QgsMessageBarItem(tr("Resilience Planner"), text, button, Qgis.MessageLevel.Critical, 0)
+        self._dependency_message = (item, button)  # the item does not take the button from Python
+        self.iface.messageBar().pushItem(item)
+        return item
+
+    def show_dependencies(self, _checked=False):
+        from .gui.dependencies_dialog import DependenciesDialog
+
+        dialog = DependenciesDialog(parent=self.iface.mainWindow())
+        self.dialogs = [d for d in self.dialogs if d.isVisible()] + [dialog]
+        dialog.show()
+        return dialog
+
     @staticmethod
     def open_algorithm(alg_id, _checked=False):
         import processing
