@@ -49,6 +49,7 @@ class DependenciesDialog(QDialog):
             cells = (finding.requirement.need, tr(finding.requirement.purpose), ("✔ " if finding.ok else "✘ ") + found)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 if not finding.ok:
                     item.setForeground(Qt.GlobalColor.darkRed)
@@ -56,6 +57,10 @@ class DependenciesDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        self.table.resizeRowsToContents()
+        rows_height = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        self.table.setMinimumHeight(rows_height + self.table.horizontalHeader().height() + 2 * self.table.frameWidth())
         layout.addWidget(self.table)
 
         self.commands = []
@@ -69,6 +74,7 @@ class DependenciesDialog(QDialog):
                 line = QLineEdit(command)
                 line.setReadOnly(True)
                 line.setCursorPosition(0)
+                line.setToolTip(command)
                 copy = QPushButton(tr("Copy"))
                 copy.setToolTip(tr("Copy the command to the clipboard"))
                 copy.clicked.connect(lambda _checked=False, text=command: QApplication.clipboard().setText(text))
@@ -83,4 +89,4 @@ class DependenciesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
-        self.resize(720, 420)
+        self.resize(820, self.sizeHint().height())
