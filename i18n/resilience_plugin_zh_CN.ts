@@ -84,7 +84,7 @@
             <translation>无法应用样式“{name}”：{message}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="51" />
+            <location filename="../resilience_plugin/plugin.py" line="52" />
             <source>&amp;Resilience</source>
             <translation>韧性规划(&amp;R)</translation>
         </message>
@@ -94,17 +94,17 @@
             <translation>韧性城市规划工具箱</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="64" />
+            <location filename="../resilience_plugin/plugin.py" line="65" />
             <source>Load sample data (Jakarta)</source>
             <translation>加载示例数据（雅加达）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="142" />
+            <location filename="../resilience_plugin/plugin.py" line="147" />
             <source>The sample project is missing: {path}</source>
             <translation>示例工程缺失：{path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="146" />
+            <location filename="../resilience_plugin/plugin.py" line="151" />
             <source>Could not open the sample project {path}</source>
             <translation>无法打开示例工程 {path}</translation>
         </message>
@@ -3406,37 +3406,32 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>检测结果</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="63" />
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="68" />
             <source>How to install them on this computer ({platform}):</source>
             <translation>在本机（{platform}）上的安装方法：</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="72" />
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="78" />
             <source>Copy</source>
             <translation>复制</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="73" />
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="79" />
             <source>Copy the command to the clipboard</source>
             <translation>将命令复制到剪贴板</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="68" />
+            <location filename="../resilience_plugin/plugin.py" line="69" />
             <source>Python packages…</source>
             <translation>Python 依赖包…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="70" />
+            <location filename="../resilience_plugin/plugin.py" line="71" />
             <source>Which Python packages the analyses need, and how to install missing ones</source>
             <translation>分析所需的 Python 依赖包，以及缺失包的安装方法</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="120" />
-            <source>Python packages are missing or unusable: {names}. The algorithms are not available yet.</source>
-            <translation>Python 依赖包缺少或无法使用：{names}。算法暂不可用。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/plugin.py" line="117" />
+            <location filename="../resilience_plugin/plugin.py" line="121" />
             <source>How to install…</source>
             <translation>安装方法…</translation>
         </message>
@@ -3454,6 +3449,11 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <location filename="../resilience_plugin/processing/missing_provider.py" line="67" />
             <source>Resilience planning (韧性规划): Python packages missing</source>
             <translation>韧性规划 (Resilience planning)：缺少 Python 依赖包</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/plugin.py" line="124" />
+            <source>Missing Python packages: {names}</source>
+            <translation>缺少 Python 依赖包：{names}</translation>
         </message>
     </context>
 </TS>

@@ -121,7 +121,7 @@ class ResiliencePlugin:
         button = QPushButton(tr("How to install…"))
         button.setObjectName("mResilienceDependenciesButton")
         button.clicked.connect(self.show_dependencies)
-        text = tr("Python packages are missing or unusable: {names}. The algorithms are not available yet.").format(names=names)
+        text = tr("Missing Python packages: {names}").format(names=names)
         item = QgsMessageBarItem(tr("Resilience Planner"), text, button, Qgis.MessageLevel.Critical, 0)
         self._dependency_message = (item, button)  # the item does not take the button from Python
         self.iface.messageBar().pushItem(item)
