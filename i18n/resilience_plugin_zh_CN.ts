@@ -309,37 +309,37 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>{n} 个要素的值不在值映射中，已忽略。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="13" />
+            <location filename="../resilience_plugin/processing/base.py" line="14" />
             <source>Hazard assessment</source>
             <translation>灾害评估</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="14" />
+            <location filename="../resilience_plugin/processing/base.py" line="15" />
             <source>Dual-use facilities</source>
             <translation>平急两用设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="15" />
+            <location filename="../resilience_plugin/processing/base.py" line="16" />
             <source>Lifelines</source>
             <translation>生命线工程</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="16" />
+            <location filename="../resilience_plugin/processing/base.py" line="17" />
             <source>Maps and styles</source>
             <translation>图件与样式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="60" />
+            <location filename="../resilience_plugin/processing/base.py" line="78" />
             <source>resilience</source>
             <translation>韧性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="60" />
+            <location filename="../resilience_plugin/processing/base.py" line="78" />
             <source>hazard</source>
             <translation>灾害</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="69" />
+            <location filename="../resilience_plugin/processing/base.py" line="87" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消；未写出任何结果。</translation>
         </message>
@@ -494,7 +494,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>MODE 必须为 0（最近设施）、1（容量约束分配）或 2（选址）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="328" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="329" />
             <source>Site selection (MODE 2) needs a CANDIDATES layer with at least one site.</source>
             <translation>选址（MODE 2）需要至少包含一个候选点的 CANDIDATES 图层。</translation>
         </message>
@@ -1395,27 +1395,6 @@ TEMPLATE 选择内置布局，TEMPLATE_FILE 使用自定义布局模板（.qpt�
             <translation>多灾种叠加</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="89" />
-            <source>Overlays several hazard zonings (outputs of Classify hazard, or your own zones with an integer level field) into non-overlapping composite hazard zones (综合灾害分区).
-
-Where zones of one hazard overlap, the highest level is kept (and reported). METHOD: 0 maximum level (envelope); 1 weighted sum of levels (WEIGHTS, one per hazard in order, scaled to sum 1; default equal), re-classed with SCORE_BREAKS (score &lt; b1 is level 0, b1 &lt;= score &lt; b2 level 1, ...); 2 number of hazards at or above COUNT_LEVEL; 3 risk matrix: the maximum hazard level x the vulnerability level of the VULNERABILITY zones, looked up in RISK_MATRIX (rows: hazard level 1..n, columns: vulnerability level 1..m; default the 4x4 matrix of resources/standards/risk_matrix.json, an unverified common convention). Outside the vulnerability zones the risk is 0.
-
-OUTPUT fields: level, score (method 0: the level; 1: the weighted sum; 2: the count; 3: hazard level x vulnerability level), dominant (the hazard that decides the level; for method 2 the hazards counted), lvl_&lt;hazard&gt; for each input, vuln_level (method 3) and area_m2. Pieces with identical attributes are dissolved; the zones cover exactly the union of the hazard zones.
-
-With UNITS (admin polygons) and UNIT_ID_FIELD, OUTPUT_TABLE has one row per unit and level: unit_id, level, area_m2, area_share (of the unit) and population from the POPULATION raster (POPULATION_MODE 0: persons per cell, 1: persons per km²). Level 0 is the rest of the unit. Whole cells count exactly, cells on a boundary are split by area, so the levels of a unit add up to its population.
-
-Areas in m², measured in a metric CRS (the inputs' own if suitable, else CGCS2000 Gauss-Krueger in China or UTM elsewhere). Inputs in different CRS are reprojected.</source>
-            <translation>将多个灾害分区（“灾害分级”的输出，或带整数等级字段的自有分区）叠加为互不重叠的综合灾害分区。
-
-同一灾种的分区相互重叠时取最高等级（并在日志中说明）。METHOD：0 最高等级（包络）；1 等级加权和（WEIGHTS 按图层顺序每个灾种一个，归一化为和为 1，默认等权），再按 SCORE_BREAKS 重新分级（得分 &lt; b1 为 0 级，b1 ≤ 得分 &lt; b2 为 1 级……）；2 等级不低于 COUNT_LEVEL 的灾种数；3 风险矩阵：最高灾害等级 × VULNERABILITY 分区的脆弱性等级，查 RISK_MATRIX（行：灾害等级 1..n，列：脆弱性等级 1..m；默认采用 resources/standards/risk_matrix.json 中的 4×4 矩阵，为未经核实的常用约定）。脆弱性分区以外风险为 0。
-
-OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种数；3：灾害等级 × 脆弱性等级）、dominant（决定等级的灾种；方法 2 为计入的灾种）、每个输入一个 lvl_&lt;灾种&gt;、vuln_level（方法 3）和 area_m2。属性完全相同的图斑会被融合；各分区恰好覆盖所有灾害分区的并集。
-
-给出 UNITS（行政区面）和 UNIT_ID_FIELD 时，OUTPUT_TABLE 每个单元每个等级一行：unit_id、level、area_m2、area_share（占单元面积比例）以及由 POPULATION 栅格统计的 population（POPULATION_MODE 0：每格人数，1：每平方公里人数）。0 级为单元的其余部分。完整栅格单元精确计数，边界上的栅格单元按面积比例拆分，因此一个单元各等级人口之和等于该单元总人口。
-
-面积单位为平方米，在米制坐标参考系中量算（输入自身的坐标系合适时使用之，否则在中国使用 CGCS2000 高斯-克吕格投影，其他地区使用 UTM）。不同坐标参考系的输入会被重投影。</translation>
-        </message>
-        <message>
             <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="112" />
             <source>Hazard zone layers</source>
             <translation>灾害分区图层</translation>
@@ -1526,7 +1505,7 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
             <translation>风险等级，行之间用“;”分隔，列之间用“,”分隔。第 i 行为灾害等级 i，第 j 列为脆弱性等级 j。默认值见 resources/standards/risk_matrix.json。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="90" />
+            <location filename="../resilience_plugin/processing/base.py" line="108" />
             <source>Admin units</source>
             <translation>行政单元</translation>
         </message>
@@ -1536,7 +1515,7 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
             <translation>可选的行政区面（区、街道、社区），用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="93" />
+            <location filename="../resilience_plugin/processing/base.py" line="111" />
             <source>Unit id field</source>
             <translation>单元编号字段</translation>
         </message>
@@ -1556,22 +1535,22 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
             <translation>可选的人口栅格，用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="101" />
+            <location filename="../resilience_plugin/processing/base.py" line="119" />
             <source>Population raster values</source>
             <translation>人口栅格数值含义</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="101" />
+            <location filename="../resilience_plugin/processing/base.py" line="119" />
             <source>Persons per cell</source>
             <translation>每格人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="101" />
+            <location filename="../resilience_plugin/processing/base.py" line="119" />
             <source>Persons per km²</source>
             <translation>每平方公里人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="103" />
+            <location filename="../resilience_plugin/processing/base.py" line="121" />
             <source>Whether the raster holds counts per cell or densities in persons per km² (then each cell counts density x its true area).</source>
             <translation>栅格值是每格人数还是每平方公里人口密度（若为密度，每个栅格单元按 密度 × 实际面积 计人数）。</translation>
         </message>
@@ -1611,7 +1590,7 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
             <translation>人口统计需要 UNITS：请给出带编号字段的行政单元。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="219" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="220" />
             <source>Only file-based population rasters (GDAL) are supported; save the raster to a GeoTIFF first.</source>
             <translation>仅支持基于文件（GDAL）的人口栅格；请先将栅格保存为 GeoTIFF。</translation>
         </message>
@@ -1857,7 +1836,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>生命线图层没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="312" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="313" />
             <source>hazard zones</source>
             <translation>灾害区</translation>
         </message>
@@ -1882,7 +1861,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>THRESHOLDS 被忽略：等级来自灾害分区。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="392" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="393" />
             <source>units</source>
             <translation>单元</translation>
         </message>
@@ -2162,207 +2141,187 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>2 选址</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="186" />
-            <source>0: nearest reachable facility; 1: capacitated allocation; 2: choose new sites among CANDIDATES.</source>
-            <translation>0：最近可达设施；1：容量约束分配；2：从 CANDIDATES 中选址。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="189" />
-            <source>Candidate sites (MODE 2)</source>
-            <translation>候选场址（MODE 2）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="189" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="190" />
             <source>Possible new facility sites for MODE 2.</source>
             <translation>MODE 2 的候选新设施位置。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="194" />
-            <source>Maximum new sites (MODE 2)</source>
-            <translation>最多新增场址数（MODE 2）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="194" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="195" />
             <source>At most this many candidates are chosen.</source>
             <translation>最多选择的候选点数量。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="196" />
-            <source>Target coverage (%) (MODE 2)</source>
-            <translation>目标覆盖率（%）（MODE 2）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="196" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="197" />
             <source>Stop choosing sites once this percentage of the population is covered (0 = no target).</source>
             <translation>覆盖人口达到此百分比即停止选址（0 = 无目标）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="199" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="200" />
             <source>Polygons (districts, neighbourhoods) for the summary table.</source>
             <translation>用于汇总表的面（区、街道、社区）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="199" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="200" />
             <source>Written to unit_id; the feature id is used when empty.</source>
             <translation>写入 unit_id；为空时使用要素编号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="201" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="202" />
             <source>Service area buffer (m)</source>
             <translation>服务区缓冲距离（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="201" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="202" />
             <source>Half width of the band drawn around reachable streets for OUTPUT_AREAS.</source>
             <translation>OUTPUT_AREAS 中可达道路两侧绘制带宽的一半。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="203" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="204" />
             <source>Demand coverage</source>
             <translation>需求覆盖</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="204" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="205" />
             <source>Facility load</source>
             <translation>设施负荷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="205" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="206" />
             <source>Coverage by unit</source>
             <translation>分单元覆盖统计</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="208" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="209" />
             <source>Walking service areas</source>
             <translation>步行服务区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="216" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="217" />
             <source>The demand layer could not be loaded.</source>
             <translation>无法加载需求图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="225" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="226" />
             <source>The demand layer must be a raster or a point / polygon layer.</source>
             <translation>需求图层必须是栅格或点 / 面图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="228" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="229" />
             <source>The demand layer must hold points or polygons; '{name}' has {kind} geometry.</source>
             <translation>需求图层必须包含点或面；“{name}”的几何类型为 {kind}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="231" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="232" />
             <source>Choose the POPULATION_FIELD that holds the persons of each demand feature.</source>
             <translation>请选择存放每个需求要素人数的 POPULATION_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="236" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="237" />
             <source>{n} demand feature(s) have a NULL or negative population; counted as 0.</source>
             <translation>{n} 个需求要素的人口为 NULL 或负数，按 0 计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="246" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="247" />
             <source>The facilities and the streets layers are required.</source>
             <translation>必须提供设施图层和道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="259" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="260" />
             <source>Walking limit: {m:.0f} m.</source>
             <translation>步行上限：{m:.0f} 米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="266" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="267" />
             <source>streets</source>
             <translation>道路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="272" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="273" />
             <source>{n} street(s) of the excluded classes are not walkable.</source>
             <translation>{n} 条属于排除等级的道路不可步行。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="277" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="278" />
             <source>Street network: {nodes} nodes, {edges} edges, {comp} connected part(s); {zero} zero-length and {dup} duplicate edge(s) merged.</source>
             <translation>道路网络：{nodes} 个节点，{edges} 条边，{comp} 个连通部分；已合并 {zero} 条零长度边和 {dup} 条重复边。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="287" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="288" />
             <source>facilities</source>
             <translation>设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="289" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="290" />
             <source>The facilities layer has no features with geometry.</source>
             <translation>设施图层中没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="295" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="296" />
             <source>{n} facilit(ies) have no capacity (NULL); they are left out of the allocation.</source>
             <translation>{n} 个设施没有容量（NULL），不参与分配。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="297" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="298" />
             <source>{n} facilit(ies) have a negative capacity; they are left out of the allocation.</source>
             <translation>{n} 个设施的容量为负数，不参与分配。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="299" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="300" />
             <source>{n} facilit(ies) have a capacity of 0 and take nobody.</source>
             <translation>{n} 个设施的容量为 0，不接收任何人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="302" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="303" />
             <source>Capacitated allocation (MODE 1) needs the CAPACITY_FIELD.</source>
             <translation>容量约束分配（MODE 1）需要 CAPACITY_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="304" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="305" />
             <source>No facility has a valid capacity (all NULL or negative): fill in CAPACITY_FIELD.</source>
             <translation>没有设施具有有效容量（全部为 NULL 或负数）：请填写 CAPACITY_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="317" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="318" />
             <source>Hazard level &gt;= {level}: {edges} street edge(s) impassable, {fac} facilit(ies) out of service.</source>
             <translation>灾害等级 ≥ {level}：{edges} 条道路边不可通行，{fac} 个设施停用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="323" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="324" />
             <source>The demand layer holds no population (no cell or feature with persons &gt; 0).</source>
             <translation>需求图层中没有人口（没有人数大于 0 的栅格或要素）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="330" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="331" />
             <source>candidates</source>
             <translation>候选设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="342" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="343" />
             <source>{n} facilit(ies) are farther than {d:.0f} m from any passable street and serve nobody.</source>
             <translation>{n} 个设施距所有可通行道路超过 {d:.0f} 米，无法服务任何人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="345" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="346" />
             <source>{n} demand point(s) ({p:.0f} persons) are farther than {d:.0f} m from any passable street: unserved.</source>
             <translation>{n} 个需求点（{p:.0f} 人）距所有可通行道路超过 {d:.0f} 米：未服务。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="348" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="349" />
             <source>Site selection: {k} site(s) chosen; covered persons {before:.0f} -&gt; {after:.0f}.</source>
             <translation>选址：选中 {k} 处；覆盖人数 {before:.0f} -&gt; {after:.0f}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="352" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="353" />
             <source>LP upper bound: {bound:.0f} persons; the chosen sites are within {gap:.1f} % of it.</source>
             <translation>线性规划上界：{bound:.0f} 人；所选场址与上界相差 {gap:.1f} % 以内。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="354" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="355" />
             <source>Covered: {cov:.0f} of {pop:.0f} persons ({pct:.1f} %).</source>
             <translation>覆盖：{pop:.0f} 人中的 {cov:.0f} 人（{pct:.1f} %）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="404" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="405" />
             <source>OUTPUT_TABLE needs UNITS polygons; the table was not written.</source>
             <translation>OUTPUT_TABLE 需要 UNITS 面图层；未输出汇总表。</translation>
         </message>
@@ -3306,12 +3265,7 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>用现有图层无法为任何指标评分（请补充 AREA_FIELD、HAZARD、ROADS 等）：所有得分均为 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="191" />
-            <source>Candidate capacity field (MODE 2)</source>
-            <translation>候选场址容量字段（MODE 2）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="191" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="192" />
             <source>Persons each candidate site could take; gives the load ratio of the chosen sites.</source>
             <translation>每个候选场址可容纳的人数；用于计算所选场址的负荷率。</translation>
         </message>
@@ -3319,6 +3273,62 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <location filename="../resilience_plugin/qgis_io/vector.py" line="265" />
             <source>Could not write the output ({error}): check that the destination is writable and has room.</source>
             <translation>无法写出结果（{error}）：请检查目标位置是否可写且空间充足。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="89" />
+            <source>Overlays several hazard zonings (outputs of Classify hazard, or your own zones with an integer level field) into non-overlapping composite hazard zones (综合灾害分区).
+
+Where zones of one hazard overlap, the highest level is kept (and reported). METHOD 0: the highest level of all hazards. METHOD 1: the levels weighted by WEIGHTS (one per hazard in order, scaled to sum 1; default equal) and summed, then re-classed with SCORE_BREAKS (score below b1 is level 0, b1 ≤ score below b2 level 1, ...). METHOD 2: the number of hazards at or above COUNT_LEVEL. METHOD 3: the highest hazard level x the vulnerability level of the VULNERABILITY zones, looked up in RISK_MATRIX (rows: hazard level 1..n, columns: vulnerability level 1..m; default the 4x4 matrix of resources/standards/risk_matrix.json, an unverified common convention). Outside the vulnerability zones the risk is 0.
+
+OUTPUT fields: level, score (method 0: the level; 1: the weighted sum; 2: the count; 3: hazard level x vulnerability level), dominant (the hazard that decides the level; for method 2 the hazards counted), lvl_&lt;hazard&gt; for each input, vuln_level (method 3) and area_m2. Pieces with identical attributes are dissolved; the zones cover exactly the union of the hazard zones.
+
+With UNITS (admin polygons) and UNIT_ID_FIELD, OUTPUT_TABLE has one row per unit and level: unit_id, level, area_m2, area_share (of the unit) and population from the POPULATION raster (POPULATION_MODE 0: persons per cell, 1: persons per km²). Level 0 is the rest of the unit. Whole cells count exactly, cells on a boundary are split by area, so the levels of a unit add up to its population.
+
+Areas in m², measured in a metric CRS (the inputs' own if suitable, else CGCS2000 Gauss-Krueger in China or UTM elsewhere). Inputs in different CRS are reprojected.</source>
+            <translation>将多个灾害分区（“灾害分级”的输出，或带整数等级字段的自有分区）叠加为互不重叠的综合灾害分区。
+
+同一灾种的分区相互重叠时取最高等级（并在日志中说明）。METHOD 0：取所有灾种中的最高等级。METHOD 1：各灾种等级按 WEIGHTS 加权求和（按图层顺序每个灾种一个权重，归一化为和为 1，默认等权），再按 SCORE_BREAKS 重新分级（得分低于 b1 为 0 级，b1 ≤ 得分低于 b2 为 1 级……）。METHOD 2：等级不低于 COUNT_LEVEL 的灾种数。METHOD 3：最高灾害等级 × VULNERABILITY 分区的脆弱性等级，查 RISK_MATRIX（行：灾害等级 1..n，列：脆弱性等级 1..m；默认采用 resources/standards/risk_matrix.json 中的 4×4 矩阵，为未经核实的常用约定）。脆弱性分区以外风险为 0。
+
+OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种数；3：灾害等级 × 脆弱性等级）、dominant（决定等级的灾种；方法 2 为计入的灾种）、每个输入一个 lvl_&lt;灾种&gt;、vuln_level（方法 3）和 area_m2。属性完全相同的图斑会被融合；各分区恰好覆盖所有灾害分区的并集。
+
+给出 UNITS（行政区面）和 UNIT_ID_FIELD 时，OUTPUT_TABLE 每个单元每个等级一行：unit_id、level、area_m2、area_share（占单元面积比例）以及由 POPULATION 栅格统计的 population（POPULATION_MODE 0：每格人数，1：每平方公里人数）。0 级为单元的其余部分。完整栅格单元精确计数，边界上的栅格单元按面积比例拆分，因此一个单元各等级人口之和等于该单元总人口。
+
+面积单位为平方米，在米制坐标参考系中量算（输入自身的坐标系合适时使用之，否则在中国使用 CGCS2000 高斯-克吕格投影，其他地区使用 UTM）。不同坐标参考系的输入会被重投影。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="186" />
+            <source>MODE 0: everyone goes to the nearest reachable facility. MODE 1: facilities take people up to their capacity. MODE 2: choose new sites among CANDIDATES.</source>
+            <translation>MODE 0：每个人去最近的可达设施。MODE 1：各设施按容量接收人口。MODE 2：从 CANDIDATES 中选择新场址。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="190" />
+            <source>Candidate sites (site selection)</source>
+            <translation>候选场址（选址）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="192" />
+            <source>Candidate capacity field (site selection)</source>
+            <translation>候选场址容量字段（选址）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="195" />
+            <source>Maximum new sites (site selection)</source>
+            <translation>最多新增场址数（选址）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="197" />
+            <source>Target coverage (%) (site selection)</source>
+            <translation>目标覆盖率（%）（选址）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/help.py" line="55" />
+            <source>{label}: {option}</source>
+            <translation>{label}：{option}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/help.py" line="58" />
+            <source>“{label}” ({id})</source>
+            <translation>“{label}”（{id}）</translation>
         </message>
     </context>
 </TS>

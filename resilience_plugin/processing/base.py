@@ -7,6 +7,7 @@ from ..core.errors import Cancelled, InputError
 from ..i18n import tr
 from ..maps.styles import style_on_load
 from ..paths import resource_path
+from .help import for_dialog
 
 # Group ids are stable (models refer to them); names are translated.
 GROUPS = {
@@ -24,6 +25,23 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
     ALG_ID = ""
     GROUP_ID = "hazard"
     ICON = "resilience.svg"
+
+    def __init_subclass__(cls, **kwargs):
+        """Parameter help, like the algorithm help, names the dialog's labels first (see help.py)."""
+        super().__init_subclass__(**kwargs)
+        init = cls.__dict__.get("initAlgorithm")
+        if init is None:
+            return
+
+        def init_algorithm(self, config=None):
+            init(self, config)
+            definitions = self.parameterDefinitions()
+            for d in definitions:
+                if d.help():
+                    d.setHelp(for_dialog(d.help(), definitions))
+
+        init_algorithm.__doc__ = init.__doc__
+        cls.initAlgorithm = init_algorithm
 
     # --- identity -------------------------------------------------------------------------
     def name(self):
@@ -51,7 +69,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         return str(resource_path("icons", self.ICON))
 
     def shortHelpString(self):  # noqa: N802
-        return self.help_text()
+        return for_dialog(self.help_text(), self.parameterDefinitions())
 
     def help_text(self):
         return ""
