@@ -84,7 +84,7 @@
             <translation>无法应用样式“{name}”：{message}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="46" />
+            <location filename="../resilience_plugin/plugin.py" line="54" />
             <source>&amp;Resilience</source>
             <translation>韧性规划(&amp;R)</translation>
         </message>
@@ -94,17 +94,17 @@
             <translation>韧性城市规划工具箱</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="58" />
+            <location filename="../resilience_plugin/plugin.py" line="61" />
             <source>Load sample data (Jakarta)</source>
             <translation>加载示例数据（雅加达）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="106" />
+            <location filename="../resilience_plugin/plugin.py" line="140" />
             <source>The sample project is missing: {path}</source>
             <translation>示例工程缺失：{path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="110" />
+            <location filename="../resilience_plugin/plugin.py" line="144" />
             <source>Could not open the sample project {path}</source>
             <translation>无法打开示例工程 {path}</translation>
         </message>
@@ -329,17 +329,17 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>图件与样式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="78" />
+            <location filename="../resilience_plugin/processing/base.py" line="106" />
             <source>resilience</source>
             <translation>韧性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="78" />
+            <location filename="../resilience_plugin/processing/base.py" line="106" />
             <source>hazard</source>
             <translation>灾害</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="87" />
+            <location filename="../resilience_plugin/processing/base.py" line="115" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消；未写出任何结果。</translation>
         </message>
@@ -1505,7 +1505,7 @@ TEMPLATE 选择内置布局，TEMPLATE_FILE 使用自定义布局模板（.qpt�
             <translation>风险等级，行之间用“;”分隔，列之间用“,”分隔。第 i 行为灾害等级 i，第 j 列为脆弱性等级 j。默认值见 resources/standards/risk_matrix.json。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="108" />
+            <location filename="../resilience_plugin/processing/base.py" line="136" />
             <source>Admin units</source>
             <translation>行政单元</translation>
         </message>
@@ -1515,7 +1515,7 @@ TEMPLATE 选择内置布局，TEMPLATE_FILE 使用自定义布局模板（.qpt�
             <translation>可选的行政区面（区、街道、社区），用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="111" />
+            <location filename="../resilience_plugin/processing/base.py" line="139" />
             <source>Unit id field</source>
             <translation>单元编号字段</translation>
         </message>
@@ -1535,22 +1535,22 @@ TEMPLATE 选择内置布局，TEMPLATE_FILE 使用自定义布局模板（.qpt�
             <translation>可选的人口栅格，用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="119" />
+            <location filename="../resilience_plugin/processing/base.py" line="147" />
             <source>Population raster values</source>
             <translation>人口栅格数值含义</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="119" />
+            <location filename="../resilience_plugin/processing/base.py" line="147" />
             <source>Persons per cell</source>
             <translation>每格人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="119" />
+            <location filename="../resilience_plugin/processing/base.py" line="147" />
             <source>Persons per km²</source>
             <translation>每平方公里人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="121" />
+            <location filename="../resilience_plugin/processing/base.py" line="149" />
             <source>Whether the raster holds counts per cell or densities in persons per km² (then each cell counts density x its true area).</source>
             <translation>栅格值是每格人数还是每平方公里人口密度（若为密度，每个栅格单元按 密度 × 实际面积 计人数）。</translation>
         </message>
@@ -3329,6 +3329,11 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
             <location filename="../resilience_plugin/processing/help.py" line="58" />
             <source>“{label}” ({id})</source>
             <translation>“{label}”（{id}）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="33" />
+            <source>{step}. {group}</source>
+            <translation>{step}. {group}</translation>
         </message>
     </context>
 </TS>

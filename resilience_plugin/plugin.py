@@ -15,6 +15,13 @@ TOOLBAR_OBJECT_NAME = "mResiliencePlannerToolBar"
 SAMPLE_PROJECT = ("sample_data", "jakarta_sample.qgs")
 
 
+def _alive(widget):
+    try:
+        return widget.isVisible()
+    except RuntimeError:  # the C++ dialog is already gone
+        return False
+
+
 class ResiliencePlugin:
     def __init__(self, iface):
         self.iface = iface
@@ -22,6 +29,7 @@ class ResiliencePlugin:
         self.menu = None
         self.toolbar = None
         self.actions = []
+        self.dialogs = []
         self.translator = install_translator()
         self.dependency_problems = missing_dependencies()
 
@@ -48,12 +56,7 @@ class ResiliencePlugin:
         self.toolbar = self.iface.addToolBar(tr("Resilience Planner"))
         self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
 
-        for alg in (self.provider.algorithms() if self.provider is not None else []):
-            action = QAction(alg.icon(), alg.displayName() + "…", main_window)
-            action.setObjectName(f"mResilienceAction_{alg.name()}")
-            action.setToolTip(alg.displayName())
-            action.triggered.connect(partial(self.open_algorithm, alg.id()))
-            self._add(action, toolbar=True)
+        self._add_algorithm_menus(main_window)
         self.menu.addSeparator()
         sample = QAction(QIcon(str(resource_path("icons", "sample_data.svg"))), tr("Load sample data (Jakarta)"), main_window)
         sample.setObjectName("mResilienceAction_sampledata")
@@ -67,6 +70,26 @@ class ResiliencePlugin:
         else:
             menubar.addMenu(self.menu)
 
+    def _add_algorithm_menus(self, main_window):
+        """One submenu per group in workflow order (灾害评估 → 平急两用设施 → 生命线 → 图件), the toolbar likewise."""
+        if self.provider is None:
+            return
+        from .processing.base import group_name, workflow_order
+
+        for index, (group_id, algorithms) in enumerate(workflow_order(self.provider.algorithms())):
+            submenu = self.menu.addMenu(algorithms[0].icon(), group_name(group_id))
+            submenu.setObjectName(f"mResilienceMenu_{group_id}")
+            if index:
+                self.toolbar.addSeparator()
+            for alg in algorithms:
+                action = QAction(alg.icon(), alg.displayName() + "…", main_window)
+                action.setObjectName(f"mResilienceAction_{alg.name()}")
+                action.setToolTip(alg.displayName())
+                action.triggered.connect(partial(self.open_algorithm, alg.id()))
+                submenu.addAction(action)
+                self.toolbar.addAction(action)
+                self.actions.append(action)
+
     def _add(self, action, toolbar):
         self.menu.addAction(action)
         if toolbar:
@@ -77,6 +100,10 @@ class ResiliencePlugin:
         for action in self.actions:
             action.deleteLater()
         self.actions = []
+        for dialog in self.dialogs:
+            if _alive(dialog):
+                dialog.close()
+        self.dialogs = []
         if self.menu is not None:
             self.menu.menuAction().setVisible(False)
             menubar = self.iface.mainWindow().menuBar()
@@ -94,11 +121,18 @@ class ResiliencePlugin:
         self.translator = None
 
     # --- actions --------------------------------------------------------------------------
-    @staticmethod
-    def open_algorithm(alg_id, _checked=False):
+    def open_algorithm(self, alg_id, _checked=False):
+        """Open the algorithm's dialog without blocking QGIS, so the map stays usable meanwhile."""
         import processing
 
-        processing.execAlgorithmDialog(alg_id, {})
+        dialog = processing.createAlgorithmDialog(alg_id, {})
+        if dialog is None:
+            return None
+        self.dialogs = [d for d in self.dialogs if _alive(d)] + [dialog]  # a reference keeps the dialog open
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
 
     def load_sample_data(self):
         path = resource_path(*SAMPLE_PROJECT)

@@ -17,6 +17,34 @@ GROUPS = {
     "maps": lambda: tr("Maps and styles"),
 }
 
+# The planning workflow: the order of the menu, the toolbar and the toolbox groups. QGIS's toolbox
+# sorts groups by their displayed name (locale-aware), so group names carry their step number.
+WORKFLOW = {
+    "hazard": ["classifyhazard", "hazardoverlay", "exposuresummary"],
+    "facilities": ["ahpweights", "facilitysuitability", "sheltercoverage"],
+    "lifelines": ["lifelineexposure", "networkcriticality"],
+    "maps": ["applystyle", "exportplanmap"],
+}
+
+
+def group_name(group_id):
+    """The displayed group name with its workflow step, e.g. "1. Hazard assessment" / "1. 灾害评估"."""
+    step = list(WORKFLOW).index(group_id) + 1 if group_id in WORKFLOW else len(WORKFLOW) + 1
+    return tr("{step}. {group}").format(step=step, group=GROUPS[group_id]())
+
+
+def workflow_order(algorithms):
+    """``algorithms`` grouped as [(group_id, [alg, ...]), ...] in workflow order; unknown ones last in their group."""
+    groups = {gid: [] for gid in WORKFLOW}
+    for alg in algorithms:
+        groups.setdefault(alg.groupId(), []).append(alg)
+
+    def rank(gid, alg):
+        names = WORKFLOW.get(gid, [])
+        return (names.index(alg.name()) if alg.name() in names else len(names), alg.name())
+
+    return [(gid, sorted(algs, key=lambda a, g=gid: rank(g, a))) for gid, algs in groups.items() if algs]
+
 
 class ResilienceAlgorithm(QgsProcessingAlgorithm):
     """Subclasses set ``ALG_ID``, ``GROUP_ID``, ``ICON`` and implement ``display_name``,
@@ -54,7 +82,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         raise NotImplementedError
 
     def group(self):
-        return GROUPS[self.GROUP_ID]()
+        return group_name(self.GROUP_ID)
 
     def groupId(self):  # noqa: N802
         return self.GROUP_ID
