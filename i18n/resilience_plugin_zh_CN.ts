@@ -94,17 +94,17 @@
             <translation>韧性城市规划工具箱</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="61" />
+            <location filename="../resilience_plugin/plugin.py" line="164" />
             <source>Load sample data (Jakarta)</source>
             <translation>加载示例数据（雅加达）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="140" />
+            <location filename="../resilience_plugin/plugin.py" line="141" />
             <source>The sample project is missing: {path}</source>
             <translation>示例工程缺失：{path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="144" />
+            <location filename="../resilience_plugin/plugin.py" line="148" />
             <source>Could not open the sample project {path}</source>
             <translation>无法打开示例工程 {path}</translation>
         </message>
@@ -3334,6 +3334,11 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
             <location filename="../resilience_plugin/processing/base.py" line="33" />
             <source>{step}. {group}</source>
             <translation>{step}. {group}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/plugin.py" line="164" />
+            <source>The current project has unsaved changes. Save them before the sample project replaces it?</source>
+            <translation>当前项目有未保存的修改。在示例项目替换它之前是否保存？</translation>
         </message>
     </context>
 </TS>

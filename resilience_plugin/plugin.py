@@ -4,7 +4,7 @@ from functools import partial
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QMenu
+from qgis.PyQt.QtWidgets import QAction, QMenu, QMessageBox
 
 from .dependencies import advice, missing_dependencies
 from .i18n import install_translator, remove_translator, tr
@@ -135,11 +135,45 @@ class ResiliencePlugin:
         return dialog
 
     def load_sample_data(self):
+        """Open the Jakarta sample project on its saved view, after asking about unsaved changes."""
         path = resource_path(*SAMPLE_PROJECT)
         if not path.is_file():
             self.iface.messageBar().pushWarning(tr("Resilience Planner"), tr("The sample project is missing: {path}").format(path=path))
             return False
-        ok = QgsProject.instance().read(str(path))
+        if not self.may_replace_project():
+            return False
+        project = QgsProject.instance()
+        ok = project.read(str(path))
         if not ok:
             self.iface.messageBar().pushWarning(tr("Resilience Planner"), tr("Could not open the sample project {path}").format(path=path))
+            return False
+        view = project.viewSettings().defaultViewExtent()
+        canvas = self.iface.mapCanvas()
+        if canvas is not None and not view.isNull():
+            canvas.setReferencedExtent(view)
+            canvas.refresh()
         return ok
+
+    def may_replace_project(self):
+        """True when the open project may be replaced: it has no unsaved changes, or the user saved
+        them or chose to discard them. Cancel (or a failed save) keeps the project open."""
+        project = QgsProject.instance()
+        if not project.isDirty():
+            return True
+        buttons = QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Load sample data (Jakarta)"),
+                          tr("The current project has unsaved changes. Save them before the sample project replaces it?"),
+                          buttons, self.iface.mainWindow())
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setObjectName("mResilienceSaveBeforeSample")
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Discard:
+            return True
+        if answer != QMessageBox.StandardButton.Save:
+            return False
+        save = getattr(self.iface, "actionSaveProject", None)
+        if save is not None:  # QGIS's own Save (asks for a file name when the project has none)
+            save().trigger()
+        elif project.fileName():
+            project.write()
+        return not project.isDirty()

@@ -1,7 +1,7 @@
 """The plugin shell in (stubbed-interface) QGIS: provider, menu, toolbar, unload, sample data."""
 
 import pytest
-from qgis.core import QgsApplication, QgsProject
+from qgis.core import QgsApplication, QgsMapLayerType, QgsProject, QgsRectangle
 from qgis.PyQt.QtWidgets import QToolBar
 
 import resilience_plugin
@@ -73,11 +73,111 @@ def test_load_sample_data_opens_the_project(qgis_iface, qgis_new_project):
     plugin = resilience_plugin.classFactory(qgis_iface)
     assert plugin.load_sample_data()
     layers = {lyr.name(): lyr for lyr in QgsProject.instance().mapLayers().values()}
-    assert len(layers) == 9
+    assert len(layers) == 8
     assert all(lyr.isValid() for lyr in layers.values())
+    assert not any("MMI" in name for name in layers)  # the West-Java earthquake raster stays out
     roads = next(lyr for name, lyr in layers.items() if name.startswith("Roads"))
     assert roads.featureCount() == 18574
+    rasters = [lyr for lyr in layers.values() if lyr.type() == QgsMapLayerType.RasterLayer]
+    assert len(rasters) == 3 and all(r.renderer().type() == "singlebandpseudocolor" for r in rasters)
     QgsProject.instance().clear()
+
+
+def _jakarta_bounds():
+    from tests.conftest import SAMPLE
+    from tests.helpers import read_gdf
+
+    return read_gdf(SAMPLE / "jakarta.gpkg", layer="kecamatan").total_bounds  # the 42 sub-districts
+
+
+def test_sample_data_opens_zoomed_to_jakarta(qgis_iface, qgis_new_project):
+    xmin, ymin, xmax, ymax = _jakarta_bounds()
+    canvas = qgis_iface.mapCanvas()
+    canvas.resize(1000, 700)
+    canvas.setExtent(QgsRectangle(95, -11, 141, 6))  # all of Indonesia before
+    plugin = resilience_plugin.classFactory(qgis_iface)
+    assert plugin.load_sample_data()
+    shown = canvas.extent()
+    assert shown.contains(QgsRectangle(xmin, ymin, xmax, ymax))
+    # Jakarta fills the view: at most 1.5 x its size in the direction that fits (the canvas ratio widens the other)
+    assert min(shown.width() / (xmax - xmin), shown.height() / (ymax - ymin)) < 1.5
+    # and the project file itself carries that view for QGIS (canvas element and default view extent)
+    import xml.etree.ElementTree as ET
+
+    from tests.conftest import SAMPLE
+
+    tree = ET.parse(SAMPLE / "jakarta_sample.qgs")
+    ext = tree.getroot().find("mapcanvas/extent")
+    saved = [float(ext.findtext(k)) for k in ("xmin", "ymin", "xmax", "ymax")]
+    assert saved[0] <= xmin and saved[1] <= ymin and saved[2] >= xmax and saved[3] >= ymax
+    assert saved[2] - saved[0] < 1.5 * (xmax - xmin)
+    QgsProject.instance().clear()
+
+
+def _answer_the_question(button):
+    """Click ``button`` of the message box once it is shown (it runs modally)."""
+    from qgis.PyQt.QtCore import QTimer
+    from qgis.PyQt.QtWidgets import QApplication, QMessageBox
+
+    seen = []
+
+    def click():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.button(button).click()
+        else:
+            QTimer.singleShot(20, click)
+
+    QTimer.singleShot(0, click)
+    return seen
+
+
+def _dirty_project(tmp_path, name="my_plan"):
+    from qgis.core import QgsVectorLayer
+
+    project = QgsProject.instance()
+    project.clear()
+    layer = QgsVectorLayer("Point?crs=EPSG:4326", name, "memory")
+    project.addMapLayer(layer)
+    project.setDirty(True)  # as QGIS marks a project when the user adds a layer
+    return project
+
+
+def test_sample_data_asks_before_replacing_an_unsaved_project(qgis_iface, qgis_new_project, tmp_path):
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    plugin = resilience_plugin.classFactory(qgis_iface)
+    project = _dirty_project(tmp_path)
+    seen = _answer_the_question(QMessageBox.StandardButton.Cancel)
+    assert plugin.load_sample_data() is False
+    assert len(seen) == 1 and "unsaved changes" in seen[0]
+    assert [lyr.name() for lyr in project.mapLayers().values()] == ["my_plan"] and project.isDirty()
+
+    seen = _answer_the_question(QMessageBox.StandardButton.Discard)
+    assert plugin.load_sample_data() is True
+    assert len(seen) == 1 and len(project.mapLayers()) == 8
+
+    # a clean project is replaced without a question
+    assert not project.isDirty()
+    assert plugin.load_sample_data() is True
+    project.clear()
+
+
+def test_sample_data_saves_the_open_project_first_when_asked(qgis_iface, qgis_new_project, tmp_path):
+    from qgis.PyQt.QtWidgets import QMessageBox
+
+    plugin = resilience_plugin.classFactory(qgis_iface)
+    project = _dirty_project(tmp_path)
+    project.setFileName(str(tmp_path / "my_plan.qgz"))
+    seen = _answer_the_question(QMessageBox.StandardButton.Save)
+    assert plugin.load_sample_data() is True
+    assert len(seen) == 1
+    saved = QgsProject()
+    assert saved.read(str(tmp_path / "my_plan.qgz"))
+    assert [lyr.name() for lyr in saved.mapLayers().values()] == ["my_plan"]
+    assert len(project.mapLayers()) == 8
+    project.clear()
 
 
 def test_all_expected_algorithms_are_registered(provider):
