@@ -160,3 +160,13 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
     @staticmethod
     def style_output(context, dest_id, style_name):
         style_on_load(context, dest_id, style_name)
+
+    def name_output(self, context, dest_id, output, *qualifiers):
+        """Name the layer QGIS loads for ``dest_id`` by what it holds: the output's label and what sets it
+        apart from another run, e.g. "灾害分区 · flood", "步行覆盖 · 10 min". Outputs saved to a file keep
+        the file name when QGIS is set to prefer it (its default)."""
+        if not dest_id or not context.willLoadLayerOnCompletion(dest_id):
+            return None
+        name = " · ".join([self.parameterDefinition(output).description()] + [str(q) for q in qualifiers if q not in (None, "")])
+        context.layerToLoadOnCompletionDetails(dest_id).name = name
+        return name

@@ -258,6 +258,7 @@ class HazardOverlay(ResilienceAlgorithm):
         write_features(sink, fields, geoms, zones, feedback)
         results = {self.OUTPUT: dest}
         self.style_output(context, dest, "hazard_level")
+        self.name_output(context, dest, self.OUTPUT, self.parameterDefinition(self.METHOD).options()[method])
         summary = zones.groupby("level")["area_m2"].sum()
         for lv, area in summary.items():
             feedback.pushInfo(tr("Level {level}: {area:.1f} ha").format(level=int(lv), area=area / 1e4))

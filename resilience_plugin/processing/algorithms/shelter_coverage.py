@@ -258,6 +258,8 @@ class ShelterCoverage(ResilienceAlgorithm):
                                 self.parameterAsDouble(parameters, self.MAX_DISTANCE_M, context))
         speed_m_min = self.parameterAsDouble(parameters, self.WALK_KMH, context) * 1000.0 / 60.0
         feedback.pushInfo(tr("Walking limit: {m:.0f} m.").format(m=limit))
+        minutes = self.parameterAsDouble(parameters, self.MAX_MINUTES, context)
+        limit_label = f"{limit:.0f} m" if self.parameterAsDouble(parameters, self.MAX_DISTANCE_M, context) > 0 else f"{minutes:g} min"
         max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP_M, context) or None
         tolerance = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE_M, context)
 
@@ -417,7 +419,10 @@ class ShelterCoverage(ResilienceAlgorithm):
             write_features(sink, a_fields, a_geoms, a_tab, feedback)
             results[self.OUTPUT_AREAS] = a_id
             self.style_output(context, a_id, "service_area")
+            self.name_output(context, a_id, self.OUTPUT_AREAS, limit_label)
 
         self.style_output(context, d_id, "coverage_demand")
         self.style_output(context, f_id, "facility_load")
+        for output, dest_id in ((self.OUTPUT_DEMAND, d_id), (self.OUTPUT_FACILITIES, f_id), (self.OUTPUT_TABLE, results.get(self.OUTPUT_TABLE))):
+            self.name_output(context, dest_id, output, limit_label)
         return results
