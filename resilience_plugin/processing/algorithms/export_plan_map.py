@@ -32,13 +32,14 @@ NO_THREADING = en.NO_THREADING
 MAP_LAYER = en.MAP_LAYER_SOURCE
 
 
-def default_map_language():
-    """The interface language in QGIS (desktop); bilingual under qgis_process and in scripts."""
+def default_map_language(platform=None, locale=None):
+    """The interface language in QGIS (platform ``desktop``); bilingual under ``qgis_process`` and in
+    scripts, where nobody chose a language."""
     from qgis.core import QgsApplication
 
-    if QgsApplication.platform() != "desktop":
+    if (platform or QgsApplication.platform()) != "desktop":
         return texts.BILINGUAL
-    return texts.CHINESE if is_chinese() else texts.ENGLISH
+    return texts.CHINESE if is_chinese(locale) else texts.ENGLISH
 
 
 class ExportPlanMap(ResilienceAlgorithm):
