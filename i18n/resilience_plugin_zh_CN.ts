@@ -849,7 +849,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>布局模板中没有地图项：请在布局设计器中添加一个。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="128" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="133" />
             <source>Map extent</source>
             <translation>地图范围</translation>
         </message>
@@ -1124,248 +1124,227 @@ The layer's data are not changed, only its style. A layer given as a file path i
             <translation>已应用样式“{name}”（{palette}）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="69" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="70" />
             <source>Export plan map</source>
             <translation>规划图件输出</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="77" />
-            <source>Exports a plan-ready map (A3 or A4) in one step: the LAYERS in order (the first is drawn on top), a title block (TITLE, SUBTITLE), a legend that lists only what is visible on the map, a scale bar with round lengths in m or km, a north arrow, notes (NOTE: data source, compiler), the DATE, the coordinate reference system and an optional overview map.
-
-The map is drawn in the first layer's CRS when it is projected, otherwise in a metric CRS chosen for the data (CGCS2000 Gauss-Krueger in China, UTM elsewhere), so that the scale bar is true. The extent is EXTENT, or all layers with a 5 % margin. Layers read from files (in a model or a batch run) get the plugin's style for their output type; layers of the project keep their own style.
-
-TEMPLATE chooses one of the built-in layouts, TEMPLATE_FILE a layout template (.qpt) of your own; items with the ids map, legend, scalebar, north_arrow, title, subtitle, note, date, crs_note and overview are filled, and labels may use @plan_title, @plan_subtitle, @plan_note, @plan_date and @plan_crs.
-
-With a COVERAGE polygon layer the map becomes an atlas: one page per feature (e.g. each district), zoomed to it, the other features faded, its COVERAGE_NAME_FIELD value in the subtitle; one multi-page PDF (SINGLE_FILE) or one file per feature next to OUTPUT, named &lt;output&gt;_&lt;name&gt;.
-
-FORMAT pdf, png or svg at DPI dots per inch (1-1200). PDF and SVG text stays real, searchable text. PNG pages come with a world file (.pgw). Nothing is left behind when the export fails.</source>
-            <translation>一步导出可直接用于规划文本的图件（A3 或 A4）：按顺序绘制图层（LAYERS，第一个在最上层），标题栏（TITLE、SUBTITLE），只列出图上可见内容的图例，以米或千米为单位、取整刻度的比例尺，指北针，注记（NOTE：资料来源、编制单位），日期（DATE），坐标系说明，以及可选的鹰眼图。
-
-第一个图层为投影坐标系时按其绘图，否则使用为数据选择的米制坐标系（我国为 CGCS2000 高斯-克吕格，其他地区为 UTM），以保证比例尺准确。范围为 EXTENT，或所有图层的范围外扩 5%。从文件读取的图层（模型或批处理中）按其输出类型应用本插件样式；工程中的图层保留各自样式。
-
-TEMPLATE 选择内置布局，TEMPLATE_FILE 使用自定义布局模板（.qpt）；ID 为 map、legend、scalebar、north_arrow、title、subtitle、note、date、crs_note 和 overview 的元素会被填写，标注中也可使用 @plan_title、@plan_subtitle、@plan_note、@plan_date 和 @plan_crs。
-
-给出覆盖面图层（COVERAGE）时生成图集：每个要素（例如每个区）一页并缩放到该要素，其他区域淡化，副标题中加上 COVERAGE_NAME_FIELD 的值；输出为一个多页 PDF（SINGLE_FILE），或在 OUTPUT 旁为每个要素各写一个文件，命名为 &lt;输出名&gt;_&lt;名称&gt;。
-
-格式（FORMAT）为 pdf、png 或 svg，分辨率为 DPI（1–1200）。PDF 和 SVG 中的文字保持为可搜索的真实文字。PNG 附带坐标文件（.pgw）。导出失败时不会留下任何文件。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="98" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="103" />
             <source>Layers (first on top)</source>
             <translation>图层（第一个在最上层）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="99" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="104" />
             <source>The layers to show, in drawing order: the first layer is drawn on top. Required.</source>
             <translation>要显示的图层，按绘制顺序：第一个图层绘制在最上层。必填。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="101" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="106" />
             <source>Page</source>
             <translation>图幅</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="101" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="106" />
             <source>A3 landscape</source>
             <translation>A3 横向</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="101" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="106" />
             <source>A3 portrait</source>
             <translation>A3 纵向</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="101" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="106" />
             <source>A4 landscape</source>
             <translation>A4 横向</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="101" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="106" />
             <source>A4 portrait</source>
             <translation>A4 纵向</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="103" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="108" />
             <source>One of the built-in plan-map layouts (resources/layouts). Ignored when a template file is given.</source>
             <translation>内置规划图布局之一（resources/layouts）。指定模板文件时忽略。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="105" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="110" />
             <source>Layout template file (.qpt)</source>
             <translation>布局模板文件（.qpt）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="105" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="110" />
             <source>Layout templates (*.qpt)</source>
             <translation>布局模板 (*.qpt)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="107" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="112" />
             <source>A layout template of your own, saved from the QGIS layout designer. Its items are found by id (map, legend, scalebar, north_arrow, title, subtitle, note, date, crs_note, overview).</source>
             <translation>自定义布局模板，从 QGIS 布局设计器保存。按项目 ID 查找其中的元素（map、legend、scalebar、north_arrow、title、subtitle、note、date、crs_note、overview）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="116" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="121" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="119" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="124" />
             <source>Subtitle</source>
             <translation>副标题</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="120" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="125" />
             <source>A line under the title, e.g. the plan's name. In an atlas the feature's name is added to it.</source>
             <translation>标题下方的一行文字，例如规划名称。图集中会在其后加上当前要素的名称。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="122" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="127" />
             <source>Notes (data source, compiler)</source>
             <translation>注记（资料来源、编制单位）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="123" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="128" />
             <source>Printed in the notes block: data sources, compiling organisation, remarks.</source>
             <translation>印在注记栏中：资料来源、编制单位、说明。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="130" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="126" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="131" />
             <source>The date printed on the map. Default: today (YYYY-MM-DD).</source>
             <translation>图上印出的日期。默认：今天（YYYY-MM-DD）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="129" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="134" />
             <source>The area to show. Default: the extent of all layers with a 5 % margin. Not used by an atlas.</source>
             <translation>要显示的范围。默认：所有图层的范围外扩 5%。图集不使用此参数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="131" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="136" />
             <source>Show an overview map</source>
             <translation>显示鹰眼图</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="132" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="137" />
             <source>Show the small overview map with the main map's extent framed in red.</source>
             <translation>显示小幅鹰眼图，主图范围以红框标出。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="134" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="139" />
             <source>Atlas coverage layer (one page per feature)</source>
             <translation>图集覆盖图层（每个要素一页）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="136" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="141" />
             <source>Polygons such as districts or sub-districts: one page per feature, zoomed to it.</source>
             <translation>面图层，例如区或街道：每个要素一页，并缩放到该要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="138" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="143" />
             <source>Coverage name field</source>
             <translation>覆盖图层名称字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="145" />
             <source>The field naming each page (e.g. the district name): shown in the subtitle and used in file names.</source>
             <translation>为每页命名的字段（例如区名）：显示在副标题中，并用于文件名。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="142" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="147" />
             <source>Atlas as one multi-page PDF</source>
             <translation>图集输出为一个多页 PDF</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="143" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="148" />
             <source>For an atlas exported to PDF: one multi-page file (on) or one file per feature (off). PNG and SVG atlases always give one file per feature.</source>
             <translation>图集导出为 PDF 时：一个多页文件（开）或每个要素一个文件（关）。PNG 和 SVG 图集总是每个要素一个文件。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="146" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="151" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="147" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="152" />
             <source>PDF (vector, searchable text), PNG (image with world file) or SVG (vector).</source>
             <translation>PDF（矢量，文字可搜索）、PNG（图片，附带坐标文件）或 SVG（矢量）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="149" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="154" />
             <source>Resolution (DPI)</source>
             <translation>分辨率（DPI）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="150" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="155" />
             <source>Dots per inch for images and rasterised parts, 1-1200. 300 is usual for print.</source>
             <translation>图片及栅格化部分的每英寸点数，1–1200。印刷通常用 300。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="152" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="157" />
             <source>Output file</source>
             <translation>输出文件</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="154" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="159" />
             <source>The file to write. Its extension is set by FORMAT. An atlas to PNG/SVG writes one file per feature next to it, named &lt;output&gt;_&lt;name&gt;.</source>
             <translation>要写出的文件，扩展名由格式（FORMAT）决定。图集导出为 PNG/SVG 时，在其旁边为每个要素写一个文件，命名为 &lt;输出名&gt;_&lt;名称&gt;。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="157" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="162" />
             <source>Files written</source>
             <translation>已写出的文件</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="158" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="163" />
             <source>Number of pages</source>
             <translation>页数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="171" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="176" />
             <source>Give at least one layer to show on the map (LAYERS is empty).</source>
             <translation>请至少给出一个要在图上显示的图层（LAYERS 为空）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="174" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="179" />
             <source>The layer '{name}' could not be loaded.</source>
             <translation>无法加载图层“{name}”。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="190" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="195" />
             <source>Choose an output file.</source>
             <translation>请选择输出文件。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="200" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="205" />
             <source>The atlas coverage layer must contain polygons.</source>
             <translation>图集覆盖图层必须是面图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="202" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="207" />
             <source>Choose the COVERAGE_NAME_FIELD that names each page of the atlas.</source>
             <translation>请选择为图集每页命名的字段（COVERAGE_NAME_FIELD）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="204" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="209" />
             <source>The coverage layer '{layer}' has no field '{field}'. Its fields are: {fields}.</source>
             <translation>覆盖图层“{layer}”没有字段“{field}”。其字段为：{fields}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="207" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="212" />
             <source>The atlas coverage layer '{layer}' has no features.</source>
             <translation>图集覆盖图层“{layer}”没有要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="240" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="245" />
             <source>Map CRS: {crs}</source>
             <translation>地图坐标系：{crs}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="245" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="250" />
             <source>Wrote {path}</source>
             <translation>已写出 {path}</translation>
         </message>
@@ -3316,27 +3295,27 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
             <translation>当前项目有未保存的修改。在示例项目替换它之前是否保存？</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="110" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="115" />
             <source>Map language</source>
             <translation>图面语言</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="112" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="117" />
             <source>The language of everything printed on the map besides your own texts: legend title, layer titles and classes, date, coordinate reference system, notes heading and scale unit. The default is the QGIS interface language in QGIS and bilingual in qgis_process.</source>
             <translation>图面上除您自己输入的文字以外所有内容的语言：图例标题、图层名称与分类、日期、坐标系、说明标题和比例尺单位。默认值：在 QGIS 中为界面语言，在 qgis_process 中为中英双语。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="117" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="122" />
             <source>The map title, e.g. 综合灾害风险分区图. Empty: the title of the first layer.</source>
             <translation>图名，例如：综合灾害风险分区图。留空：取第一个图层的标题。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="176" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="181" />
             <source>The layer '{name}' is a table without geometry: it cannot be drawn on a map. Leave it out of the map layers.</source>
             <translation>图层“{name}”是没有几何的表格，无法绘制在地图上。请将其从地图图层中移除。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="179" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="184" />
             <source>The layer '{name}' has no valid coordinate reference system: set its CRS in the layer properties first.</source>
             <translation>图层“{name}”没有有效的坐标参考系：请先在图层属性中设置其坐标参考系。</translation>
         </message>
@@ -3344,6 +3323,31 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
             <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="126" />
             <source>One asset type for every feature (also used where the asset type field is empty): choose one of the fragility library, or (in models and qgis_process) type the id of a type of your own fragility file, e.g. road or water_pipe.</source>
             <translation>所有要素统一的资产类型（资产类型字段为空时也使用此值）：从易损性曲线库中选择，或（在模型和 qgis_process 中）输入您自己的易损性文件中的类型编号，例如 road 或 water_pipe。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="78" />
+            <source>Exports a plan-ready map (A3 or A4) in one step: the LAYERS in order (the first is drawn on top), a title block (TITLE, SUBTITLE; without a title, the first layer's), a compact legend that lists only what is visible on the map, a scale bar with round lengths in m or km, a north arrow, notes (NOTE: data source, compiler), the DATE, the coordinate reference system and an overview map (OVERVIEW; left out when the map already shows all the layers).
+
+LANGUAGE sets every fixed text on the page (legend title, layer titles and classes of layers read from files, date, coordinate reference system, notes heading, scale unit): Chinese, English or bilingual. It defaults to the QGIS interface language in QGIS and to bilingual in qgis_process.
+
+The map is drawn in the first layer's CRS when it is projected, otherwise in a metric CRS chosen for the data (CGCS2000 Gauss-Krueger in China, UTM elsewhere), so that the scale bar is true. The extent is EXTENT, or all layers with a 5 % margin. Layers read from files (in a model or a batch run) get the plugin's style for their output type; layers of the project keep their own style.
+
+TEMPLATE chooses one of the built-in layouts, TEMPLATE_FILE a layout template (.qpt) of your own; items with the ids map, legend, scalebar, north_arrow, title, subtitle, note, date, crs_note and overview are filled, and labels may use @plan_title, @plan_subtitle, @plan_note, @plan_date and @plan_crs.
+
+With a COVERAGE polygon layer the map becomes an atlas: one page per feature (e.g. each district), zoomed to it, the other features faded, its COVERAGE_NAME_FIELD value in the subtitle; one multi-page PDF (SINGLE_FILE) or one file per feature next to OUTPUT, named &lt;output&gt;_&lt;name&gt;.
+
+FORMAT pdf, png or svg at DPI dots per inch (1-1200). PDF and SVG text stays real, searchable text. PNG pages come with a world file (.pgw). Nothing is left behind when the export fails.</source>
+            <translation>一步导出可直接用于规划文本的图件（A3 或 A4）：按顺序绘制图层（LAYERS，第一个在最上层），标题栏（TITLE、SUBTITLE；未给出图名时取第一个图层的名称），只列出图上可见内容的紧凑图例，以米或千米为单位、取整刻度的比例尺，指北针，注记（NOTE：资料来源、编制单位），日期（DATE），坐标系说明，以及鹰眼图（OVERVIEW；地图已显示全部图层范围时省略）。
+
+LANGUAGE 设定图面上所有固定文字的语言（图例标题、从文件读取的图层的名称与分类、日期、坐标系、说明标题、比例尺单位）：中文、英文或中英双语。在 QGIS 中默认为界面语言，在 qgis_process 中默认为双语。
+
+第一个图层为投影坐标系时按其绘图，否则使用为数据选择的米制坐标系（我国为 CGCS2000 高斯-克吕格，其他地区为 UTM），以保证比例尺准确。范围为 EXTENT，或所有图层的范围外扩 5%。从文件读取的图层（模型或批处理中）按其输出类型应用本插件样式；工程中的图层保留各自样式。
+
+TEMPLATE 选择内置布局，TEMPLATE_FILE 使用自定义布局模板（.qpt）；ID 为 map、legend、scalebar、north_arrow、title、subtitle、note、date、crs_note 和 overview 的元素会被填写，标注中也可使用 @plan_title、@plan_subtitle、@plan_note、@plan_date 和 @plan_crs。
+
+给出覆盖面图层（COVERAGE）时生成图集：每个要素（例如每个区）一页并缩放到该要素，其他区域淡化，副标题中加上 COVERAGE_NAME_FIELD 的值；输出为一个多页 PDF（SINGLE_FILE），或在 OUTPUT 旁为每个要素各写一个文件，命名为 &lt;输出名&gt;_&lt;名称&gt;。
+
+格式（FORMAT）为 pdf、png 或 svg，分辨率为 DPI（1–1200）。PDF 和 SVG 中的文字保持为可搜索的真实文字。PNG 附带坐标文件（.pgw）。导出失败时不会留下任何文件。</translation>
         </message>
     </context>
 </TS>

@@ -77,9 +77,13 @@ class ExportPlanMap(ResilienceAlgorithm):
     def help_text(self):
         return tr(
             "Exports a plan-ready map (A3 or A4) in one step: the LAYERS in order (the first is drawn on top), "
-            "a title block (TITLE, SUBTITLE), a legend that lists only what is visible on the map, a scale bar "
-            "with round lengths in m or km, a north arrow, notes (NOTE: data source, compiler), the DATE, the "
-            "coordinate reference system and an optional overview map.\n\n"
+            "a title block (TITLE, SUBTITLE; without a title, the first layer's), a compact legend that lists only "
+            "what is visible on the map, a scale bar with round lengths in m or km, a north arrow, notes (NOTE: "
+            "data source, compiler), the DATE, the coordinate reference system and an overview map (OVERVIEW; left "
+            "out when the map already shows all the layers).\n\n"
+            "LANGUAGE sets every fixed text on the page (legend title, layer titles and classes of layers read "
+            "from files, date, coordinate reference system, notes heading, scale unit): Chinese, English or "
+            "bilingual. It defaults to the QGIS interface language in QGIS and to bilingual in qgis_process.\n\n"
             "The map is drawn in the first layer's CRS when it is projected, otherwise in a metric CRS chosen for "
             "the data (CGCS2000 Gauss-Krueger in China, UTM elsewhere), so that the scale bar is true. The extent "
             "is EXTENT, or all layers with a 5 % margin. Layers read from files (in a model or a batch run) get "
