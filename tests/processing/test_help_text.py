@@ -91,3 +91,21 @@ def test_for_dialog_puts_the_label_of_the_option_first(provider):
     text = for_dialog("MODE 1: capacitated. ROADS are walked; score < 3", alg.parameterDefinitions())
     assert text == "“Mode: 1 Capacitated allocation” (MODE 1): capacitated. “Walkable streets” (ROADS) are walked; score ＜ 3"
     assert for_dialog(text, alg.parameterDefinitions()) == text  # already for the dialog: unchanged
+
+
+def test_with_zh_hans_every_name_group_label_and_help_is_chinese(qgis_app):
+    # "Done means" of issue 12: QGIS set to 简体中文 (zh-Hans) shows a Chinese plugin throughout
+    han = re.compile(r"[\u4e00-\u9fff]")
+    translator = i18n.install_translator("zh-Hans")
+    try:
+        english = []
+        for cls in algorithm_classes():
+            alg = cls()
+            alg.initAlgorithm()
+            texts = [alg.displayName(), alg.group(), alg.shortHelpString()]
+            texts += [d.description() for d in list(alg.parameterDefinitions()) + list(alg.outputDefinitions())]
+            texts += [p.help() for p in alg.parameterDefinitions() if p.help()]
+            english += [(alg.name(), t) for t in texts if not han.search(t)]
+    finally:
+        i18n.remove_translator(translator)
+    assert english == []
