@@ -64,7 +64,7 @@
             <translation>无法打开栅格 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="157" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="231" />
             <source>The raster has {count} band(s); band {band} does not exist.</source>
             <translation>该栅格共有 {count} 个波段；第 {band} 波段不存在。</translation>
         </message>
@@ -84,7 +84,7 @@
             <translation>无法应用样式“{name}”：{message}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="52" />
+            <location filename="../resilience_plugin/plugin.py" line="59" />
             <source>&amp;Resilience</source>
             <translation>韧性规划(&amp;R)</translation>
         </message>
@@ -94,17 +94,17 @@
             <translation>韧性城市规划工具箱</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="65" />
+            <location filename="../resilience_plugin/plugin.py" line="199" />
             <source>Load sample data (Jakarta)</source>
             <translation>加载示例数据（雅加达）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="147" />
+            <location filename="../resilience_plugin/plugin.py" line="176" />
             <source>The sample project is missing: {path}</source>
             <translation>示例工程缺失：{path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="151" />
+            <location filename="../resilience_plugin/plugin.py" line="183" />
             <source>Could not open the sample project {path}</source>
             <translation>无法打开示例工程 {path}</translation>
         </message>
@@ -264,82 +264,82 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>没有 1 级及以上的分区：输出为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="154" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="155" />
             <source>Only file-based rasters (GDAL) can be classified; save the raster to a GeoTIFF first.</source>
             <translation>只能对文件型栅格（GDAL）分级；请先将栅格保存为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="165" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="166" />
             <source>{n} nodata cell(s) were left out.</source>
             <translation>已忽略 {n} 个无数据像元。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="167" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="168" />
             <source>{n} cell(s) hold values that are not in the value map; they were left out.</source>
             <translation>{n} 个像元的值不在值映射中，已忽略。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="173" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="174" />
             <source>The hazard layer must contain polygons (or be a raster); '{name}' has {kind} geometry.</source>
             <translation>灾害图层必须是面（或栅格）；“{name}”的几何类型为 {kind}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="177" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="178" />
             <source>Choose the FIELD that holds the hazard value of each polygon.</source>
             <translation>请选择存放每个面灾害值的字段（FIELD）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="179" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="180" />
             <source>The hazard layer '{name}' has no features.</source>
             <translation>灾害图层“{name}”没有要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="183" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="184" />
             <source>The hazard layer '{name}' has no features with geometry.</source>
             <translation>灾害图层“{name}”没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="189" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="190" />
             <source>{n} feature(s) have a NULL value and were left out.</source>
             <translation>{n} 个要素的值为空（NULL），已忽略。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="191" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="192" />
             <source>{n} feature(s) hold values that are not in the value map; they were left out.</source>
             <translation>{n} 个要素的值不在值映射中，已忽略。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="13" />
+            <location filename="../resilience_plugin/processing/base.py" line="14" />
             <source>Hazard assessment</source>
             <translation>灾害评估</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="14" />
+            <location filename="../resilience_plugin/processing/base.py" line="15" />
             <source>Dual-use facilities</source>
             <translation>平急两用设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="15" />
+            <location filename="../resilience_plugin/processing/base.py" line="16" />
             <source>Lifelines</source>
             <translation>生命线工程</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="16" />
+            <location filename="../resilience_plugin/processing/base.py" line="17" />
             <source>Maps and styles</source>
             <translation>图件与样式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="60" />
+            <location filename="../resilience_plugin/processing/base.py" line="106" />
             <source>resilience</source>
             <translation>韧性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="60" />
+            <location filename="../resilience_plugin/processing/base.py" line="106" />
             <source>hazard</source>
             <translation>灾害</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="69" />
+            <location filename="../resilience_plugin/processing/base.py" line="115" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消；未写出任何结果。</translation>
         </message>
@@ -489,7 +489,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>MODE 必须为 0（最近设施）、1（容量约束分配）或 2（选址）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="328" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="331" />
             <source>Site selection (MODE 2) needs a CANDIDATES layer with at least one site.</source>
             <translation>选址（MODE 2）需要至少包含一个候选点的 CANDIDATES 图层。</translation>
         </message>
@@ -804,62 +804,47 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>缺少</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="77" />
+            <location filename="../resilience_plugin/maps/export.py" line="81" />
             <source>The layout template {path} does not exist. Choose an existing .qpt file or one of the built-in templates.</source>
             <translation>布局模板 {path} 不存在。请选择一个已有的 .qpt 文件，或使用内置模板之一。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="86" />
+            <location filename="../resilience_plugin/maps/export.py" line="90" />
             <source>{path} is not a QGIS layout template (.qpt): save one from the QGIS layout designer with Layout &gt; Save as Template.</source>
             <translation>{path} 不是 QGIS 布局模板（.qpt）：请在 QGIS 布局设计器中通过“布局 &gt; 另存为模板”保存一个。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="93" />
+            <location filename="../resilience_plugin/maps/export.py" line="97" />
             <source>DPI must be between 1 and {max} (300 is usual for print); {dpi} was given.</source>
             <translation>DPI 必须在 1 到 {max} 之间（印刷通常用 300）；当前为 {dpi}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="104" />
+            <location filename="../resilience_plugin/maps/export.py" line="108" />
             <source>The output folder {folder} cannot be created: choose a folder you can write to.</source>
             <translation>无法创建输出文件夹 {folder}：请选择一个有写入权限的文件夹。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="525" />
+            <location filename="../resilience_plugin/maps/export.py" line="676" />
             <source>The output folder {folder} is not writable: choose a folder you can write to.</source>
             <translation>输出文件夹 {folder} 不可写：请选择一个有写入权限的文件夹。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="262" />
+            <location filename="../resilience_plugin/maps/export.py" line="366" />
             <source>The layout template could not be loaded: check it in the QGIS layout designer.</source>
             <translation>无法加载布局模板：请在 QGIS 布局设计器中检查该模板。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="270" />
+            <location filename="../resilience_plugin/maps/export.py" line="374" />
             <source>The layout template has no map item: add one in the layout designer.</source>
             <translation>布局模板中没有地图项：请在布局设计器中添加一个。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="438" />
-            <source>Date: {date}</source>
-            <translation>编制日期：{date}</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/maps/export.py" line="439" />
-            <source>Coordinate reference system: {crs}</source>
-            <translation>坐标系：{crs}</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/maps/export.py" line="456" />
-            <source>Legend</source>
-            <translation>图例</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="111" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="133" />
             <source>Map extent</source>
             <translation>地图范围</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="606" />
+            <location filename="../resilience_plugin/maps/export.py" line="757" />
             <source>The map could not be exported: {error}</source>
             <translation>无法导出地图：{error}</translation>
         </message>
@@ -1129,253 +1114,227 @@ The layer's data are not changed, only its style. A layer given as a file path i
             <translation>已应用样式“{name}”（{palette}）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="57" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="70" />
             <source>Export plan map</source>
             <translation>规划图件输出</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="65" />
-            <source>Exports a plan-ready map (A3 or A4) in one step: the LAYERS in order (the first is drawn on top), a title block (TITLE, SUBTITLE), a legend that lists only what is visible on the map, a scale bar with round lengths in m or km, a north arrow, notes (NOTE: data source, compiler), the DATE, the coordinate reference system and an optional overview map.
-
-The map is drawn in the first layer's CRS when it is projected, otherwise in a metric CRS chosen for the data (CGCS2000 Gauss-Krueger in China, UTM elsewhere), so that the scale bar is true. The extent is EXTENT, or all layers with a 5 % margin. Layers read from files (in a model or a batch run) get the plugin's style for their output type; layers of the project keep their own style.
-
-TEMPLATE chooses one of the built-in layouts, TEMPLATE_FILE a layout template (.qpt) of your own; items with the ids map, legend, scalebar, north_arrow, title, subtitle, note, date, crs_note and overview are filled, and labels may use @plan_title, @plan_subtitle, @plan_note, @plan_date and @plan_crs.
-
-With a COVERAGE polygon layer the map becomes an atlas: one page per feature (e.g. each district), zoomed to it, the other features faded, its COVERAGE_NAME_FIELD value in the subtitle; one multi-page PDF (SINGLE_FILE) or one file per feature next to OUTPUT, named &lt;output&gt;_&lt;name&gt;.
-
-FORMAT pdf, png or svg at DPI dots per inch (1-1200). PDF and SVG text stays real, searchable text. PNG pages come with a world file (.pgw). Nothing is left behind when the export fails.</source>
-            <translation>一步导出可直接用于规划文本的图件（A3 或 A4）：按顺序绘制图层（LAYERS，第一个在最上层），标题栏（TITLE、SUBTITLE），只列出图上可见内容的图例，以米或千米为单位、取整刻度的比例尺，指北针，注记（NOTE：资料来源、编制单位），日期（DATE），坐标系说明，以及可选的鹰眼图。
-
-第一个图层为投影坐标系时按其绘图，否则使用为数据选择的米制坐标系（我国为 CGCS2000 高斯-克吕格，其他地区为 UTM），以保证比例尺准确。范围为 EXTENT，或所有图层的范围外扩 5%。从文件读取的图层（模型或批处理中）按其输出类型应用本插件样式；工程中的图层保留各自样式。
-
-TEMPLATE 选择内置布局，TEMPLATE_FILE 使用自定义布局模板（.qpt）；ID 为 map、legend、scalebar、north_arrow、title、subtitle、note、date、crs_note 和 overview 的元素会被填写，标注中也可使用 @plan_title、@plan_subtitle、@plan_note、@plan_date 和 @plan_crs。
-
-给出覆盖面图层（COVERAGE）时生成图集：每个要素（例如每个区）一页并缩放到该要素，其他区域淡化，副标题中加上 COVERAGE_NAME_FIELD 的值；输出为一个多页 PDF（SINGLE_FILE），或在 OUTPUT 旁为每个要素各写一个文件，命名为 &lt;输出名&gt;_&lt;名称&gt;。
-
-格式（FORMAT）为 pdf、png 或 svg，分辨率为 DPI（1–1200）。PDF 和 SVG 中的文字保持为可搜索的真实文字。PNG 附带坐标文件（.pgw）。导出失败时不会留下任何文件。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="86" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="103" />
             <source>Layers (first on top)</source>
             <translation>图层（第一个在最上层）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="88" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="104" />
             <source>The layers to show, in drawing order: the first layer is drawn on top. Required.</source>
             <translation>要显示的图层，按绘制顺序：第一个图层绘制在最上层。必填。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="90" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="106" />
             <source>Page</source>
             <translation>图幅</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="90" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="106" />
             <source>A3 landscape</source>
             <translation>A3 横向</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="90" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="106" />
             <source>A3 portrait</source>
             <translation>A3 纵向</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="90" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="106" />
             <source>A4 landscape</source>
             <translation>A4 横向</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="90" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="106" />
             <source>A4 portrait</source>
             <translation>A4 纵向</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="92" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="108" />
             <source>One of the built-in plan-map layouts (resources/layouts). Ignored when a template file is given.</source>
             <translation>内置规划图布局之一（resources/layouts）。指定模板文件时忽略。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="94" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="110" />
             <source>Layout template file (.qpt)</source>
             <translation>布局模板文件（.qpt）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="94" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="110" />
             <source>Layout templates (*.qpt)</source>
             <translation>布局模板 (*.qpt)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="96" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="112" />
             <source>A layout template of your own, saved from the QGIS layout designer. Its items are found by id (map, legend, scalebar, north_arrow, title, subtitle, note, date, crs_note, overview).</source>
             <translation>自定义布局模板，从 QGIS 布局设计器保存。按项目 ID 查找其中的元素（map、legend、scalebar、north_arrow、title、subtitle、note、date、crs_note、overview）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="99" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="121" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="100" />
-            <source>The map title, e.g. 综合灾害风险分区图.</source>
-            <translation>图名，例如：综合灾害风险分区图。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="102" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="124" />
             <source>Subtitle</source>
             <translation>副标题</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="103" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="125" />
             <source>A line under the title, e.g. the plan's name. In an atlas the feature's name is added to it.</source>
             <translation>标题下方的一行文字，例如规划名称。图集中会在其后加上当前要素的名称。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="105" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="127" />
             <source>Notes (data source, compiler)</source>
             <translation>注记（资料来源、编制单位）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="106" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="128" />
             <source>Printed in the notes block: data sources, compiling organisation, remarks.</source>
             <translation>印在注记栏中：资料来源、编制单位、说明。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="108" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="130" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="109" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="131" />
             <source>The date printed on the map. Default: today (YYYY-MM-DD).</source>
             <translation>图上印出的日期。默认：今天（YYYY-MM-DD）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="112" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="134" />
             <source>The area to show. Default: the extent of all layers with a 5 % margin. Not used by an atlas.</source>
             <translation>要显示的范围。默认：所有图层的范围外扩 5%。图集不使用此参数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="114" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="136" />
             <source>Show an overview map</source>
             <translation>显示鹰眼图</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="115" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="137" />
             <source>Show the small overview map with the main map's extent framed in red.</source>
             <translation>显示小幅鹰眼图，主图范围以红框标出。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="117" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="139" />
             <source>Atlas coverage layer (one page per feature)</source>
             <translation>图集覆盖图层（每个要素一页）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="119" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="141" />
             <source>Polygons such as districts or sub-districts: one page per feature, zoomed to it.</source>
             <translation>面图层，例如区或街道：每个要素一页，并缩放到该要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="121" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="143" />
             <source>Coverage name field</source>
             <translation>覆盖图层名称字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="123" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="145" />
             <source>The field naming each page (e.g. the district name): shown in the subtitle and used in file names.</source>
             <translation>为每页命名的字段（例如区名）：显示在副标题中，并用于文件名。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="147" />
             <source>Atlas as one multi-page PDF</source>
             <translation>图集输出为一个多页 PDF</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="126" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="148" />
             <source>For an atlas exported to PDF: one multi-page file (on) or one file per feature (off). PNG and SVG atlases always give one file per feature.</source>
             <translation>图集导出为 PDF 时：一个多页文件（开）或每个要素一个文件（关）。PNG 和 SVG 图集总是每个要素一个文件。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="129" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="151" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="130" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="152" />
             <source>PDF (vector, searchable text), PNG (image with world file) or SVG (vector).</source>
             <translation>PDF（矢量，文字可搜索）、PNG（图片，附带坐标文件）或 SVG（矢量）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="132" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="154" />
             <source>Resolution (DPI)</source>
             <translation>分辨率（DPI）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="133" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="155" />
             <source>Dots per inch for images and rasterised parts, 1-1200. 300 is usual for print.</source>
             <translation>图片及栅格化部分的每英寸点数，1–1200。印刷通常用 300。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="135" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="157" />
             <source>Output file</source>
             <translation>输出文件</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="137" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="159" />
             <source>The file to write. Its extension is set by FORMAT. An atlas to PNG/SVG writes one file per feature next to it, named &lt;output&gt;_&lt;name&gt;.</source>
             <translation>要写出的文件，扩展名由格式（FORMAT）决定。图集导出为 PNG/SVG 时，在其旁边为每个要素写一个文件，命名为 &lt;输出名&gt;_&lt;名称&gt;。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="162" />
             <source>Files written</source>
             <translation>已写出的文件</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="141" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="163" />
             <source>Number of pages</source>
             <translation>页数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="154" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="176" />
             <source>Give at least one layer to show on the map (LAYERS is empty).</source>
             <translation>请至少给出一个要在图上显示的图层（LAYERS 为空）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="157" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="179" />
             <source>The layer '{name}' could not be loaded.</source>
             <translation>无法加载图层“{name}”。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="167" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="195" />
             <source>Choose an output file.</source>
             <translation>请选择输出文件。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="177" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="205" />
             <source>The atlas coverage layer must contain polygons.</source>
             <translation>图集覆盖图层必须是面图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="179" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="207" />
             <source>Choose the COVERAGE_NAME_FIELD that names each page of the atlas.</source>
             <translation>请选择为图集每页命名的字段（COVERAGE_NAME_FIELD）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="181" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="209" />
             <source>The coverage layer '{layer}' has no field '{field}'. Its fields are: {fields}.</source>
             <translation>覆盖图层“{layer}”没有字段“{field}”。其字段为：{fields}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="184" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="212" />
             <source>The atlas coverage layer '{layer}' has no features.</source>
             <translation>图集覆盖图层“{layer}”没有要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="216" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="245" />
             <source>Map CRS: {crs}</source>
             <translation>地图坐标系：{crs}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="221" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="250" />
             <source>Wrote {path}</source>
             <translation>已写出 {path}</translation>
         </message>
@@ -1383,27 +1342,6 @@ TEMPLATE 选择内置布局，TEMPLATE_FILE 使用自定义布局模板（.qpt�
             <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="86" />
             <source>Multi-hazard overlay</source>
             <translation>多灾种叠加</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="89" />
-            <source>Overlays several hazard zonings (outputs of Classify hazard, or your own zones with an integer level field) into non-overlapping composite hazard zones (综合灾害分区).
-
-Where zones of one hazard overlap, the highest level is kept (and reported). METHOD: 0 maximum level (envelope); 1 weighted sum of levels (WEIGHTS, one per hazard in order, scaled to sum 1; default equal), re-classed with SCORE_BREAKS (score &lt; b1 is level 0, b1 &lt;= score &lt; b2 level 1, ...); 2 number of hazards at or above COUNT_LEVEL; 3 risk matrix: the maximum hazard level x the vulnerability level of the VULNERABILITY zones, looked up in RISK_MATRIX (rows: hazard level 1..n, columns: vulnerability level 1..m; default the 4x4 matrix of resources/standards/risk_matrix.json, an unverified common convention). Outside the vulnerability zones the risk is 0.
-
-OUTPUT fields: level, score (method 0: the level; 1: the weighted sum; 2: the count; 3: hazard level x vulnerability level), dominant (the hazard that decides the level; for method 2 the hazards counted), lvl_&lt;hazard&gt; for each input, vuln_level (method 3) and area_m2. Pieces with identical attributes are dissolved; the zones cover exactly the union of the hazard zones.
-
-With UNITS (admin polygons) and UNIT_ID_FIELD, OUTPUT_TABLE has one row per unit and level: unit_id, level, area_m2, area_share (of the unit) and population from the POPULATION raster (POPULATION_MODE 0: persons per cell, 1: persons per km²). Level 0 is the rest of the unit. Whole cells count exactly, cells on a boundary are split by area, so the levels of a unit add up to its population.
-
-Areas in m², measured in a metric CRS (the inputs' own if suitable, else CGCS2000 Gauss-Krueger in China or UTM elsewhere). Inputs in different CRS are reprojected.</source>
-            <translation>将多个灾害分区（“灾害分级”的输出，或带整数等级字段的自有分区）叠加为互不重叠的综合灾害分区。
-
-同一灾种的分区相互重叠时取最高等级（并在日志中说明）。METHOD：0 最高等级（包络）；1 等级加权和（WEIGHTS 按图层顺序每个灾种一个，归一化为和为 1，默认等权），再按 SCORE_BREAKS 重新分级（得分 &lt; b1 为 0 级，b1 ≤ 得分 &lt; b2 为 1 级……）；2 等级不低于 COUNT_LEVEL 的灾种数；3 风险矩阵：最高灾害等级 × VULNERABILITY 分区的脆弱性等级，查 RISK_MATRIX（行：灾害等级 1..n，列：脆弱性等级 1..m；默认采用 resources/standards/risk_matrix.json 中的 4×4 矩阵，为未经核实的常用约定）。脆弱性分区以外风险为 0。
-
-OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种数；3：灾害等级 × 脆弱性等级）、dominant（决定等级的灾种；方法 2 为计入的灾种）、每个输入一个 lvl_&lt;灾种&gt;、vuln_level（方法 3）和 area_m2。属性完全相同的图斑会被融合；各分区恰好覆盖所有灾害分区的并集。
-
-给出 UNITS（行政区面）和 UNIT_ID_FIELD 时，OUTPUT_TABLE 每个单元每个等级一行：unit_id、level、area_m2、area_share（占单元面积比例）以及由 POPULATION 栅格统计的 population（POPULATION_MODE 0：每格人数，1：每平方公里人数）。0 级为单元的其余部分。完整栅格单元精确计数，边界上的栅格单元按面积比例拆分，因此一个单元各等级人口之和等于该单元总人口。
-
-面积单位为平方米，在米制坐标参考系中量算（输入自身的坐标系合适时使用之，否则在中国使用 CGCS2000 高斯-克吕格投影，其他地区使用 UTM）。不同坐标参考系的输入会被重投影。</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="112" />
@@ -1516,7 +1454,7 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
             <translation>风险等级，行之间用“;”分隔，列之间用“,”分隔。第 i 行为灾害等级 i，第 j 列为脆弱性等级 j。默认值见 resources/standards/risk_matrix.json。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="90" />
+            <location filename="../resilience_plugin/processing/base.py" line="136" />
             <source>Admin units</source>
             <translation>行政单元</translation>
         </message>
@@ -1526,7 +1464,7 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
             <translation>可选的行政区面（区、街道、社区），用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="93" />
+            <location filename="../resilience_plugin/processing/base.py" line="139" />
             <source>Unit id field</source>
             <translation>单元编号字段</translation>
         </message>
@@ -1546,22 +1484,22 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
             <translation>可选的人口栅格，用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="101" />
+            <location filename="../resilience_plugin/processing/base.py" line="147" />
             <source>Population raster values</source>
             <translation>人口栅格数值含义</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="101" />
+            <location filename="../resilience_plugin/processing/base.py" line="147" />
             <source>Persons per cell</source>
             <translation>每格人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="101" />
+            <location filename="../resilience_plugin/processing/base.py" line="147" />
             <source>Persons per km²</source>
             <translation>每平方公里人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="103" />
+            <location filename="../resilience_plugin/processing/base.py" line="149" />
             <source>Whether the raster holds counts per cell or densities in persons per km² (then each cell counts density x its true area).</source>
             <translation>栅格值是每格人数还是每平方公里人口密度（若为密度，每个栅格单元按 密度 × 实际面积 计人数）。</translation>
         </message>
@@ -1601,7 +1539,7 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
             <translation>人口统计需要 UNITS：请给出带编号字段的行政单元。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="219" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="220" />
             <source>Only file-based population rasters (GDAL) are supported; save the raster to a GeoTIFF first.</source>
             <translation>仅支持基于文件（GDAL）的人口栅格；请先将栅格保存为 GeoTIFF。</translation>
         </message>
@@ -1646,27 +1584,27 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
             <translation>行政单元</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="263" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="264" />
             <source>Level {level}: {area:.1f} ha</source>
             <translation>{level} 级：{area:.1f} 公顷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="265" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="266" />
             <source>No hazard zone at level 1 or above: the output is empty.</source>
             <translation>没有 1 级及以上的灾害分区：输出为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="275" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="276" />
             <source>No UNITS given: the table by unit was not written.</source>
             <translation>未给出 UNITS：未写出按单元统计的表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="145" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="164" />
             <source>Lifeline exposure</source>
             <translation>生命线暴露与易损性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="76" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="92" />
             <source>How much of each lifeline network lies in each hazard level, and how badly it is likely to be damaged.
 
 LIFELINES are lines (pipes, cables, roads) or points (substations, towers, pumping stations, bridges); their type comes from ASSET_TYPE_FIELD or one ASSET_TYPE for the whole layer and must be a type of the fragility library (resources/standards/fragility.json, or your FRAGILITY_FILE merged on top), e.g. pipe, water_pipe, gas_pipe, road, overhead_line, substation_high, transmission_tower, bridge.
@@ -1687,57 +1625,52 @@ LIFELINES 为线（管道、线缆、道路）或点（变电站、杆塔、泵�
 OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 length_m、len_l0...len_lN 和 len_uncovered（米），点要素另有 level；然后是 max_level、max_intensity、p_ds1...p_ds4、repair_rate、expected_repairs、p_fail。OUTPUT_TABLE：每个单元（UNITS + UNIT_ID_FIELD，可选）× 资产类型 × 等级一行，字段为 unit_id、asset_type、level、count、length_km、expected_repairs 和 expected_failed（p_fail 之和，按长度分摊）。长度在米制坐标系中以米计量。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="102" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="118" />
             <source>Lifelines (lines or points)</source>
             <translation>生命线（线或点）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="103" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="119" />
             <source>Pipes, cables and roads as lines; substations, towers, pumping stations and bridges as points.</source>
             <translation>管道、线缆和道路为线；变电站、杆塔、泵站和桥梁为点。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="105" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="121" />
             <source>Asset type field</source>
             <translation>资产类型字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="107" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="123" />
             <source>Field holding each asset's type (a type of the fragility library, e.g. water_pipe, road, substation_high).</source>
             <translation>保存每个资产类型的字段（易损性库中的类型，如 water_pipe、road、substation_high）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="109" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="125" />
             <source>Asset type for the whole layer</source>
             <translation>整个图层的资产类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="110" />
-            <source>One asset type for every feature (also used where the asset type field is empty), e.g. road or water_pipe.</source>
-            <translation>所有要素共用的资产类型（资产类型字段为空时也使用它），例如 road 或 water_pipe。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="112" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="131" />
             <source>Pipe material field</source>
             <translation>管材字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="114" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="133" />
             <source>Material codes for the repair-rate factors: ACP, PVC, CIP, PE, DCIP, SP, DI (others count as 1).</source>
             <translation>用于维修率系数的材质代码：ACP、PVC、CIP、PE、DCIP、SP、DI（其他按 1 计）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="116" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="135" />
             <source>Pipe diameter field (mm)</source>
             <translation>管径字段（毫米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="118" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="137" />
             <source>Diameter in millimetres for the repair-rate diameter factor.</source>
             <translation>用于维修率管径系数的管径，单位毫米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="121" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="140" />
             <source>Polygons with an integer hazard level (e.g. the output of Classify hazard). Give zones and/or an intensity raster.</source>
             <translation>带整数灾害等级的面（例如“灾害分级”的输出）。请提供分区和/或强度栅格。</translation>
         </message>
@@ -1747,202 +1680,202 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>灾害等级字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="144" />
             <source>Integer level of each hazard zone (0 = none). Default: level.</source>
             <translation>每个灾害分区的整数等级（0 = 无）。默认：level。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="127" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="146" />
             <source>Intensity raster</source>
             <translation>强度栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="128" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="147" />
             <source>Hazard intensity (flood depth, PGV, PGA, wind...) in the unit of INTENSITY_MEASURE; read along the lines.</source>
             <translation>灾害强度（淹没水深、PGV、PGA、风速……），单位与 INTENSITY_MEASURE 一致；沿线读取。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="130" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="149" />
             <source>Intensity band</source>
             <translation>强度波段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="132" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="151" />
             <source>Band of the intensity raster. Default 1.</source>
             <translation>强度栅格的波段。默认 1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="134" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="153" />
             <source>Intensity measure</source>
             <translation>强度指标</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="135" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="154" />
             <source>What the raster holds and in which unit; it chooses the fragility curves.</source>
             <translation>栅格中保存的量及其单位；据此选择易损性曲线。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="137" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="156" />
             <source>Level thresholds for the intensity</source>
             <translation>强度分级阈值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="138" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="157" />
             <source>Ascending intensities separating levels when no hazard zones are given, e.g. 0.15,0.5,1,2. Empty: the measure's default bands.</source>
             <translation>未提供灾害分区时用于划分等级的升序强度值，例如 0.15,0.5,1,2。留空：使用该指标的默认分级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="159" />
             <source>Fragility library (JSON)</source>
             <translation>易损性库（JSON）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="141" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="160" />
             <source>Your own curves, merged on top of resources/standards/fragility.json (same structure, see fragility.schema.json).</source>
             <translation>您自己的曲线，叠加在 resources/standards/fragility.json 之上（结构相同，见 fragility.schema.json）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="148" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="149" />
             <source>Polygons (districts, sub-districts) for the summary table.</source>
             <translation>用于汇总表的面（区、街道等）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="148" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="149" />
             <source>Field naming each unit in the table. Empty: the feature id.</source>
             <translation>在汇总表中命名各单元的字段。留空：使用要素编号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="146" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="165" />
             <source>Lifeline exposure summary</source>
             <translation>生命线暴露汇总</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="151" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="170" />
             <source>The lifelines layer could not be loaded.</source>
             <translation>无法加载生命线图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="154" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="173" />
             <source>LIFELINES must hold lines (pipes, cables, roads) or points (substations, towers, bridges); this layer holds {kind} geometries.</source>
             <translation>LIFELINES 必须是线（管道、线缆、道路）或点（变电站、杆塔、桥梁）；该图层为{kind}几何。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="158" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="177" />
             <source>Give the ASSET_TYPE_FIELD or one ASSET_TYPE for the whole layer (e.g. road, water_pipe, substation_high).</source>
             <translation>请提供 ASSET_TYPE_FIELD，或为整个图层指定一个 ASSET_TYPE（如 road、water_pipe、substation_high）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="164" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="183" />
             <source>Give HAZARD zones and/or an INTENSITY raster.</source>
             <translation>请提供 HAZARD 灾害分区和/或 INTENSITY 强度栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="174" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="193" />
             <source>lifelines</source>
             <translation>生命线设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="176" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="195" />
             <source>The lifelines layer has no features with geometry.</source>
             <translation>生命线图层没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="312" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="315" />
             <source>hazard zones</source>
             <translation>灾害区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="190" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="209" />
             <source>The hazard level field '{field}' must hold whole numbers (0 = no hazard).</source>
             <translation>灾害等级字段“{field}”必须为整数（0 = 无灾害）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="195" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="214" />
             <source>Only file-based rasters (GDAL) can be read; save the intensity raster to a GeoTIFF first.</source>
             <translation>只能读取基于文件的栅格（GDAL）；请先将强度栅格另存为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="202" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="221" />
             <source>Levels from the intensity with thresholds {values} {unit}.</source>
             <translation>按强度分级，阈值为 {values} {unit}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="205" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="224" />
             <source>THRESHOLDS is ignored: the levels come from the hazard zones.</source>
             <translation>THRESHOLDS 被忽略：等级来自灾害分区。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="392" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="395" />
             <source>units</source>
             <translation>单元</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="241" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="260" />
             <source>No fragility curve for the asset type '{name}' under {measure}: its p_ds, repair and p_fail fields stay empty.</source>
             <translation>资产类型“{name}”在 {measure} 下没有易损性曲线：其 p_ds、维修和 p_fail 字段为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="243" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="262" />
             <source>Unknown pipe materials (factor 1 used): {names}.</source>
             <translation>未知管材（按系数 1 计）：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="245" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="264" />
             <source>Hazard zones overlap: where they do, the higher level counts.</source>
             <translation>灾害分区相互重叠：重叠处按较高等级计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="249" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="268" />
             <source>verified</source>
             <translation>已核实</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="249" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="268" />
             <source>unverified</source>
             <translation>未核实</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="250" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="269" />
             <source>Curve {curve} ({flag}): {source}</source>
             <translation>曲线 {curve}（{flag}）：{source}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="252" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="271" />
             <source>Intensity read every {step:.1f} m along the lines (raster cell about {cell:.1f} m).</source>
             <translation>沿线每 {step:.1f} 米读取一次强度（栅格像元约 {cell:.1f} 米）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="255" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="274" />
             <source>{km:.3f} km of {total:.3f} km of lifelines ({pct:.1f} %) are off the intensity raster or on nodata cells: they are counted in len_uncovered, not as zero hazard.</source>
             <translation>生命线 {total:.3f} 公里中有 {km:.3f} 公里（{pct:.1f} %）位于强度栅格之外或无数据像元上：计入 len_uncovered，而不当作零灾害。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="258" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="277" />
             <source>{n} lifeline point(s) are off the intensity raster or on nodata cells: their intensity and level stay empty.</source>
             <translation>{n} 个生命线点位于强度栅格之外或无数据像元上：其强度和等级为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="260" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="279" />
             <source>{km:.3f} km of lifelines lie outside every unit and are not in the table.</source>
             <translation>{km:.3f} 公里生命线位于所有单元之外，未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="262" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="281" />
             <source>{n} lifeline point(s) lie outside every unit and are not in the table.</source>
             <translation>{n} 个生命线点位于所有单元之外，未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="315" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="318" />
             <source>Input fields replaced by the results: {names}.</source>
             <translation>以下输入字段被结果替换：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="347" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="350" />
             <source>Could not create the output layer.</source>
             <translation>无法创建输出图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="363" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="366" />
             <source>Could not create the summary table.</source>
             <translation>无法创建汇总表。</translation>
         </message>
@@ -2152,207 +2085,187 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>2 选址</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="186" />
-            <source>0: nearest reachable facility; 1: capacitated allocation; 2: choose new sites among CANDIDATES.</source>
-            <translation>0：最近可达设施；1：容量约束分配；2：从 CANDIDATES 中选址。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="189" />
-            <source>Candidate sites (MODE 2)</source>
-            <translation>候选场址（MODE 2）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="189" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="190" />
             <source>Possible new facility sites for MODE 2.</source>
             <translation>MODE 2 的候选新设施位置。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="194" />
-            <source>Maximum new sites (MODE 2)</source>
-            <translation>最多新增场址数（MODE 2）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="194" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="195" />
             <source>At most this many candidates are chosen.</source>
             <translation>最多选择的候选点数量。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="196" />
-            <source>Target coverage (%) (MODE 2)</source>
-            <translation>目标覆盖率（%）（MODE 2）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="196" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="197" />
             <source>Stop choosing sites once this percentage of the population is covered (0 = no target).</source>
             <translation>覆盖人口达到此百分比即停止选址（0 = 无目标）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="199" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="200" />
             <source>Polygons (districts, neighbourhoods) for the summary table.</source>
             <translation>用于汇总表的面（区、街道、社区）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="199" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="200" />
             <source>Written to unit_id; the feature id is used when empty.</source>
             <translation>写入 unit_id；为空时使用要素编号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="201" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="202" />
             <source>Service area buffer (m)</source>
             <translation>服务区缓冲距离（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="201" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="202" />
             <source>Half width of the band drawn around reachable streets for OUTPUT_AREAS.</source>
             <translation>OUTPUT_AREAS 中可达道路两侧绘制带宽的一半。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="203" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="204" />
             <source>Demand coverage</source>
             <translation>需求覆盖</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="204" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="205" />
             <source>Facility load</source>
             <translation>设施负荷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="205" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="206" />
             <source>Coverage by unit</source>
             <translation>分单元覆盖统计</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="208" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="209" />
             <source>Walking service areas</source>
             <translation>步行服务区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="216" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="217" />
             <source>The demand layer could not be loaded.</source>
             <translation>无法加载需求图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="225" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="226" />
             <source>The demand layer must be a raster or a point / polygon layer.</source>
             <translation>需求图层必须是栅格或点 / 面图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="228" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="229" />
             <source>The demand layer must hold points or polygons; '{name}' has {kind} geometry.</source>
             <translation>需求图层必须包含点或面；“{name}”的几何类型为 {kind}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="231" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="232" />
             <source>Choose the POPULATION_FIELD that holds the persons of each demand feature.</source>
             <translation>请选择存放每个需求要素人数的 POPULATION_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="236" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="237" />
             <source>{n} demand feature(s) have a NULL or negative population; counted as 0.</source>
             <translation>{n} 个需求要素的人口为 NULL 或负数，按 0 计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="246" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="247" />
             <source>The facilities and the streets layers are required.</source>
             <translation>必须提供设施图层和道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="259" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="260" />
             <source>Walking limit: {m:.0f} m.</source>
             <translation>步行上限：{m:.0f} 米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="266" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="269" />
             <source>streets</source>
             <translation>道路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="272" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="275" />
             <source>{n} street(s) of the excluded classes are not walkable.</source>
             <translation>{n} 条属于排除等级的道路不可步行。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="277" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="280" />
             <source>Street network: {nodes} nodes, {edges} edges, {comp} connected part(s); {zero} zero-length and {dup} duplicate edge(s) merged.</source>
             <translation>道路网络：{nodes} 个节点，{edges} 条边，{comp} 个连通部分；已合并 {zero} 条零长度边和 {dup} 条重复边。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="287" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="290" />
             <source>facilities</source>
             <translation>设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="289" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="292" />
             <source>The facilities layer has no features with geometry.</source>
             <translation>设施图层中没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="295" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="298" />
             <source>{n} facilit(ies) have no capacity (NULL); they are left out of the allocation.</source>
             <translation>{n} 个设施没有容量（NULL），不参与分配。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="297" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="300" />
             <source>{n} facilit(ies) have a negative capacity; they are left out of the allocation.</source>
             <translation>{n} 个设施的容量为负数，不参与分配。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="299" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="302" />
             <source>{n} facilit(ies) have a capacity of 0 and take nobody.</source>
             <translation>{n} 个设施的容量为 0，不接收任何人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="302" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="305" />
             <source>Capacitated allocation (MODE 1) needs the CAPACITY_FIELD.</source>
             <translation>容量约束分配（MODE 1）需要 CAPACITY_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="304" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="307" />
             <source>No facility has a valid capacity (all NULL or negative): fill in CAPACITY_FIELD.</source>
             <translation>没有设施具有有效容量（全部为 NULL 或负数）：请填写 CAPACITY_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="317" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="320" />
             <source>Hazard level &gt;= {level}: {edges} street edge(s) impassable, {fac} facilit(ies) out of service.</source>
             <translation>灾害等级 ≥ {level}：{edges} 条道路边不可通行，{fac} 个设施停用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="323" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="326" />
             <source>The demand layer holds no population (no cell or feature with persons &gt; 0).</source>
             <translation>需求图层中没有人口（没有人数大于 0 的栅格或要素）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="330" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="333" />
             <source>candidates</source>
             <translation>候选设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="342" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="345" />
             <source>{n} facilit(ies) are farther than {d:.0f} m from any passable street and serve nobody.</source>
             <translation>{n} 个设施距所有可通行道路超过 {d:.0f} 米，无法服务任何人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="345" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="348" />
             <source>{n} demand point(s) ({p:.0f} persons) are farther than {d:.0f} m from any passable street: unserved.</source>
             <translation>{n} 个需求点（{p:.0f} 人）距所有可通行道路超过 {d:.0f} 米：未服务。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="348" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="351" />
             <source>Site selection: {k} site(s) chosen; covered persons {before:.0f} -&gt; {after:.0f}.</source>
             <translation>选址：选中 {k} 处；覆盖人数 {before:.0f} -&gt; {after:.0f}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="352" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="355" />
             <source>LP upper bound: {bound:.0f} persons; the chosen sites are within {gap:.1f} % of it.</source>
             <translation>线性规划上界：{bound:.0f} 人；所选场址与上界相差 {gap:.1f} % 以内。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="354" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="357" />
             <source>Covered: {cov:.0f} of {pop:.0f} persons ({pct:.1f} %).</source>
             <translation>覆盖：{pop:.0f} 人中的 {cov:.0f} 人（{pct:.1f} %）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="404" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="407" />
             <source>OUTPUT_TABLE needs UNITS polygons; the table was not written.</source>
             <translation>OUTPUT_TABLE 需要 UNITS 面图层；未输出汇总表。</translation>
         </message>
@@ -2963,12 +2876,12 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>{total} 个候选设施中有 {n} 个合格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="77" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="76" />
             <source>Network criticality</source>
             <translation>网络关键性与孤立分析</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="80" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="79" />
             <source>Which failures cut people off from hospitals, shelters or fire stations, and which links matter most.
 
 NETWORK: lines (roads by default; any linear network) joined where their end points or shared vertices coincide; an optional COST_FIELD multiplies each line's length (e.g. 2 = twice as slow). Failed links are chosen by the FAILED expression on the network (e.g. "p_fail" &gt;= 0.5 or "max_level" &gt;= 3, from Lifeline exposure) or by a FAILED_LAYER of failed segments (a line fails when half of it lies within 1 m of them).
@@ -2989,277 +2902,277 @@ OUTPUT_DEMAND：每个需求点及其 persons、dist_before_m、dist_after_m、i
 OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的单路段关键性：isolated_persons（仅该线失效时完全失去通达的人数；由图的桥和 2-边连通分量求得，无需对每条线重算最短路径）、detour_persons（只有位于某人最短路径上的线才会使行程变长；对这些线在受影响部分局部重算；MAX_DETOUR_LINKS 限制重算数量，按使用人数从多到少，0 = 全部；其余为空）、load_persons（最短路径经过该线的人数）、rank（1 = 最关键：先按孤立人数，再按绕行人数，再按负载）、failed（情景中是否失效）和 bridge（是否为桥）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="105" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="104" />
             <source>Network (lines)</source>
             <translation>网络（线）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="106" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="105" />
             <source>Roads or any linear network; lines join where their end points or shared vertices coincide.</source>
             <translation>道路或任何线状网络；线在端点或共享顶点重合处连接。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="108" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="107" />
             <source>Cost factor field</source>
             <translation>成本系数字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="110" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="109" />
             <source>Multiplies each line's length (1 = normal, 2 = twice as slow); empty or &lt;= 0 makes the line unusable.</source>
             <translation>乘以每条线的长度（1 = 正常，2 = 慢一倍）；为空或 &lt;= 0 时该线不可用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="112" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="111" />
             <source>Failed links (expression)</source>
             <translation>失效路段（表达式）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="114" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="113" />
             <source>Lines for which this expression is true fail in the scenario, e.g. "p_fail" &gt;= 0.5 or "max_level" &gt;= 3.</source>
             <translation>该表达式为真的线在情景中失效，例如 "p_fail" &gt;= 0.5 或 "max_level" &gt;= 3。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="116" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="115" />
             <source>Failed segments (layer)</source>
             <translation>失效路段（图层）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="117" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="116" />
             <source>Alternatively a layer of failed segments: a network line fails when half of it lies within 1 m of them.</source>
             <translation>或者提供失效路段图层：网络线有一半位于其 1 米范围内即视为失效。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="123" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="124" />
             <source>Population band</source>
             <translation>人口波段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="126" />
             <source>Band of the population raster. Default 1.</source>
             <translation>人口栅格的波段。默认 1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="127" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="128" />
             <source>Population field</source>
             <translation>人口字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="129" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="130" />
             <source>Persons per demand point or polygon. Empty: 1 person each.</source>
             <translation>每个需求点或面的人数。留空：每个 1 人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="131" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="132" />
             <source>Population raster unit</source>
             <translation>人口栅格单位</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="131" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="132" />
             <source>Persons per km² (density)</source>
             <translation>每平方公里人数（密度）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="133" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="134" />
             <source>What a population raster holds: a density per square kilometre (multiplied by the cell area) or persons per cell.</source>
             <translation>人口栅格保存的内容：每平方公里人口密度（乘以像元面积）或每像元人数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="135" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="136" />
             <source>Destinations (hospitals, shelters...)</source>
             <translation>目的地（医院、避难场所……）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="136" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="137" />
             <source>One or more layers of destinations; polygons count at a point inside them.</source>
             <translation>一个或多个目的地图层；面按其内部一点计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="138" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="139" />
             <source>Detour limit (fraction)</source>
             <translation>绕行阈值（比例）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="139" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="140" />
             <source>A trip longer than (1 + limit) x the trip before counts as a detour. Default 0.5 (50 % longer).</source>
             <translation>行程长于失效前的 (1 + 阈值) 倍即计为绕行。默认 0.5（长 50 %）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="141" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="142" />
             <source>Maximum snapping distance (m)</source>
             <translation>最大吸附距离（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="142" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="143" />
             <source>Demand and destinations farther than this from every line are not connected. Default 500 m.</source>
             <translation>距所有线超过该距离的需求点和目的地不接入网络。默认 500 米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="144" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="145" />
             <source>Lines to re-solve for detours (0 = all)</source>
             <translation>重算绕行的线数（0 = 全部）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="146" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="147" />
             <source>Detours are computed for the most used lines first; 0 computes them for every line on a shortest path.</source>
             <translation>按使用人数从多到少计算绕行；0 表示对最短路径上的每条线都计算。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="150" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="151" />
             <source>Demand access</source>
             <translation>需求点通达性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="151" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="152" />
             <source>Isolation by unit</source>
             <translation>各单元孤立情况</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="152" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="153" />
             <source>Link criticality</source>
             <translation>路段关键性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="158" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="159" />
             <source>The network layer could not be loaded.</source>
             <translation>无法加载网络图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="161" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="162" />
             <source>NETWORK must hold lines; this layer holds {kind} geometries.</source>
             <translation>NETWORK 必须是线；该图层为{kind}几何。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="165" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="166" />
             <source>network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="167" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="168" />
             <source>The network layer has no features with geometry.</source>
             <translation>网络图层没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="196" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="197" />
             <source>Give either a FAILED expression or a FAILED_LAYER, not both.</source>
             <translation>请只提供 FAILED 表达式或 FAILED_LAYER 之一，不要同时提供。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="200" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="201" />
             <source>The FAILED expression does not parse: {error}. Example: "p_fail" &gt;= 0.5</source>
             <translation>FAILED 表达式无法解析：{error}。示例："p_fail" &gt;= 0.5</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="204" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="205" />
             <source>The FAILED expression uses fields the network does not have: {names}. Available fields: {available}.</source>
             <translation>FAILED 表达式使用了网络中不存在的字段：{names}。可用字段：{available}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="212" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="213" />
             <source>{n} of {total} network line(s) fail ({expr}).</source>
             <translation>{total} 条网络线中有 {n} 条失效（{expr}）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="215" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="216" />
             <source>failed segments</source>
             <translation>失效路段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="217" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="218" />
             <source>{n} of {total} network line(s) fail (matched to the failed segments).</source>
             <translation>{total} 条网络线中有 {n} 条失效（与失效路段匹配）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="227" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="228" />
             <source>Only file-based rasters (GDAL) can be read; save the population raster to a GeoTIFF first.</source>
             <translation>只能读取基于文件的栅格（GDAL）；请先将人口栅格另存为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="234" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="237" />
             <source>{n} populated raster cells near the network hold {p:.0f} persons ({unit}).</source>
             <translation>网络附近 {n} 个有人口的栅格像元共 {p:.0f} 人（{unit}）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="234" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="237" />
             <source>persons per km²</source>
             <translation>每平方公里人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="234" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="237" />
             <source>persons per cell</source>
             <translation>每像元人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="237" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="240" />
             <source>The population raster has no populated cell near the network.</source>
             <translation>人口栅格在网络附近没有有人口的像元。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="240" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="243" />
             <source>DEMAND must be a population raster or a point / polygon layer.</source>
             <translation>DEMAND 必须是人口栅格或点/面图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="243" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="246" />
             <source>DEMAND must be a population raster or a point / polygon layer; this layer holds {kind} geometries.</source>
             <translation>DEMAND 必须是人口栅格或点/面图层；该图层为{kind}几何。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="246" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="249" />
             <source>demand</source>
             <translation>需求</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="248" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="251" />
             <source>The demand layer has no features with geometry.</source>
             <translation>需求图层没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="258" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="261" />
             <source>DESTINATIONS must be vector layers; '{name}' is not.</source>
             <translation>DESTINATIONS 必须是矢量图层；“{name}”不是。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="262" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="265" />
             <source>{n} destination(s) from {name}.</source>
             <translation>来自 {name} 的目的地 {n} 个。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="265" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="268" />
             <source>The DESTINATIONS layers hold no feature: give at least one hospital, shelter or other destination.</source>
             <translation>DESTINATIONS 图层没有任何要素：请至少提供一个医院、避难场所或其他目的地。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="287" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="290" />
             <source>Network: {edges} edges between {nodes} nodes; {bridges} bridge edges (their failure splits the network).</source>
             <translation>网络：{nodes} 个节点之间共 {edges} 条边；其中 {bridges} 条为桥（其失效会使网络分裂）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="290" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="293" />
             <source>{n} demand point(s) ({p:.0f} persons) are farther than MAX_SNAP from the network and have no access.</source>
             <translation>{n} 个需求点（{p:.0f} 人）距网络超过 MAX_SNAP，无法通达。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="293" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="296" />
             <source>{n} destination(s) are farther than MAX_SNAP from the network and are not used.</source>
             <translation>{n} 个目的地距网络超过 MAX_SNAP，未被使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="295" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="298" />
             <source>{p:.0f} persons cannot reach any destination even before the failures (disconnected parts of the network).</source>
             <translation>{p:.0f} 人在失效前就无法到达任何目的地（网络不连通部分）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="297" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="300" />
             <source>Detours re-solved for {n} line(s) on shortest paths; {skipped} line(s) left without a detour count (MAX_DETOUR_LINKS).</source>
             <translation>已对最短路径上的 {n} 条线局部重算绕行；{skipped} 条线未计算绕行人数（MAX_DETOUR_LINKS）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="301" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="304" />
             <source>Scenario: {iso:.0f} persons isolated, {det:.0f} persons with a detour.</source>
             <translation>情景：{iso:.0f} 人被孤立，{det:.0f} 人需要绕行。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="423" />
+            <location filename="../resilience_plugin/maps/export.py" line="546" />
             <source>The layers have nothing to show (no features or no extent): check the layers or give an EXTENT.</source>
             <translation>图层没有可显示的内容（没有要素或没有范围）：请检查图层，或给出地图范围（EXTENT）。</translation>
         </message>
@@ -3296,12 +3209,7 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>用现有图层无法为任何指标评分（请补充 AREA_FIELD、HAZARD、ROADS 等）：所有得分均为 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="191" />
-            <source>Candidate capacity field (MODE 2)</source>
-            <translation>候选场址容量字段（MODE 2）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="191" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="192" />
             <source>Persons each candidate site could take; gives the load ratio of the chosen sites.</source>
             <translation>每个候选场址可容纳的人数；用于计算所选场址的负荷率。</translation>
         </message>
@@ -3309,6 +3217,127 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <location filename="../resilience_plugin/qgis_io/vector.py" line="265" />
             <source>Could not write the output ({error}): check that the destination is writable and has room.</source>
             <translation>无法写出结果（{error}）：请检查目标位置是否可写且空间充足。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="89" />
+            <source>Overlays several hazard zonings (outputs of Classify hazard, or your own zones with an integer level field) into non-overlapping composite hazard zones (综合灾害分区).
+
+Where zones of one hazard overlap, the highest level is kept (and reported). METHOD 0: the highest level of all hazards. METHOD 1: the levels weighted by WEIGHTS (one per hazard in order, scaled to sum 1; default equal) and summed, then re-classed with SCORE_BREAKS (score below b1 is level 0, b1 ≤ score below b2 level 1, ...). METHOD 2: the number of hazards at or above COUNT_LEVEL. METHOD 3: the highest hazard level x the vulnerability level of the VULNERABILITY zones, looked up in RISK_MATRIX (rows: hazard level 1..n, columns: vulnerability level 1..m; default the 4x4 matrix of resources/standards/risk_matrix.json, an unverified common convention). Outside the vulnerability zones the risk is 0.
+
+OUTPUT fields: level, score (method 0: the level; 1: the weighted sum; 2: the count; 3: hazard level x vulnerability level), dominant (the hazard that decides the level; for method 2 the hazards counted), lvl_&lt;hazard&gt; for each input, vuln_level (method 3) and area_m2. Pieces with identical attributes are dissolved; the zones cover exactly the union of the hazard zones.
+
+With UNITS (admin polygons) and UNIT_ID_FIELD, OUTPUT_TABLE has one row per unit and level: unit_id, level, area_m2, area_share (of the unit) and population from the POPULATION raster (POPULATION_MODE 0: persons per cell, 1: persons per km²). Level 0 is the rest of the unit. Whole cells count exactly, cells on a boundary are split by area, so the levels of a unit add up to its population.
+
+Areas in m², measured in a metric CRS (the inputs' own if suitable, else CGCS2000 Gauss-Krueger in China or UTM elsewhere). Inputs in different CRS are reprojected.</source>
+            <translation>将多个灾害分区（“灾害分级”的输出，或带整数等级字段的自有分区）叠加为互不重叠的综合灾害分区。
+
+同一灾种的分区相互重叠时取最高等级（并在日志中说明）。METHOD 0：取所有灾种中的最高等级。METHOD 1：各灾种等级按 WEIGHTS 加权求和（按图层顺序每个灾种一个权重，归一化为和为 1，默认等权），再按 SCORE_BREAKS 重新分级（得分低于 b1 为 0 级，b1 ≤ 得分低于 b2 为 1 级……）。METHOD 2：等级不低于 COUNT_LEVEL 的灾种数。METHOD 3：最高灾害等级 × VULNERABILITY 分区的脆弱性等级，查 RISK_MATRIX（行：灾害等级 1..n，列：脆弱性等级 1..m；默认采用 resources/standards/risk_matrix.json 中的 4×4 矩阵，为未经核实的常用约定）。脆弱性分区以外风险为 0。
+
+OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种数；3：灾害等级 × 脆弱性等级）、dominant（决定等级的灾种；方法 2 为计入的灾种）、每个输入一个 lvl_&lt;灾种&gt;、vuln_level（方法 3）和 area_m2。属性完全相同的图斑会被融合；各分区恰好覆盖所有灾害分区的并集。
+
+给出 UNITS（行政区面）和 UNIT_ID_FIELD 时，OUTPUT_TABLE 每个单元每个等级一行：unit_id、level、area_m2、area_share（占单元面积比例）以及由 POPULATION 栅格统计的 population（POPULATION_MODE 0：每格人数，1：每平方公里人数）。0 级为单元的其余部分。完整栅格单元精确计数，边界上的栅格单元按面积比例拆分，因此一个单元各等级人口之和等于该单元总人口。
+
+面积单位为平方米，在米制坐标参考系中量算（输入自身的坐标系合适时使用之，否则在中国使用 CGCS2000 高斯-克吕格投影，其他地区使用 UTM）。不同坐标参考系的输入会被重投影。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="186" />
+            <source>MODE 0: everyone goes to the nearest reachable facility. MODE 1: facilities take people up to their capacity. MODE 2: choose new sites among CANDIDATES.</source>
+            <translation>MODE 0：每个人去最近的可达设施。MODE 1：各设施按容量接收人口。MODE 2：从 CANDIDATES 中选择新场址。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="190" />
+            <source>Candidate sites (site selection)</source>
+            <translation>候选场址（选址）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="192" />
+            <source>Candidate capacity field (site selection)</source>
+            <translation>候选场址容量字段（选址）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="195" />
+            <source>Maximum new sites (site selection)</source>
+            <translation>最多新增场址数（选址）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="197" />
+            <source>Target coverage (%) (site selection)</source>
+            <translation>目标覆盖率（%）（选址）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/help.py" line="55" />
+            <source>{label}: {option}</source>
+            <translation>{label}：{option}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/help.py" line="58" />
+            <source>“{label}” ({id})</source>
+            <translation>“{label}”（{id}）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="33" />
+            <source>{step}. {group}</source>
+            <translation>{step}. {group}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/plugin.py" line="199" />
+            <source>The current project has unsaved changes. Save them before the sample project replaces it?</source>
+            <translation>当前项目有未保存的修改。在示例项目替换它之前是否保存？</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="115" />
+            <source>Map language</source>
+            <translation>图面语言</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="117" />
+            <source>The language of everything printed on the map besides your own texts: legend title, layer titles and classes, date, coordinate reference system, notes heading and scale unit. The default is the QGIS interface language in QGIS and bilingual in qgis_process.</source>
+            <translation>图面上除您自己输入的文字以外所有内容的语言：图例标题、图层名称与分类、日期、坐标系、说明标题和比例尺单位。默认值：在 QGIS 中为界面语言，在 qgis_process 中为中英双语。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="122" />
+            <source>The map title, e.g. 综合灾害风险分区图. Empty: the title of the first layer.</source>
+            <translation>图名，例如：综合灾害风险分区图。留空：取第一个图层的标题。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="181" />
+            <source>The layer '{name}' is a table without geometry: it cannot be drawn on a map. Leave it out of the map layers.</source>
+            <translation>图层“{name}”是没有几何的表格，无法绘制在地图上。请将其从地图图层中移除。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="184" />
+            <source>The layer '{name}' has no valid coordinate reference system: set its CRS in the layer properties first.</source>
+            <translation>图层“{name}”没有有效的坐标参考系：请先在图层属性中设置其坐标参考系。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="126" />
+            <source>One asset type for every feature (also used where the asset type field is empty): choose one of the fragility library, or (in models and qgis_process) type the id of a type of your own fragility file, e.g. road or water_pipe.</source>
+            <translation>所有要素统一的资产类型（资产类型字段为空时也使用此值）：从易损性曲线库中选择，或（在模型和 qgis_process 中）输入您自己的易损性文件中的类型编号，例如 road 或 water_pipe。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="78" />
+            <source>Exports a plan-ready map (A3 or A4) in one step: the LAYERS in order (the first is drawn on top), a title block (TITLE, SUBTITLE; without a title, the first layer's), a compact legend that lists only what is visible on the map, a scale bar with round lengths in m or km, a north arrow, notes (NOTE: data source, compiler), the DATE, the coordinate reference system and an overview map (OVERVIEW; left out when the map already shows all the layers).
+
+LANGUAGE sets every fixed text on the page (legend title, layer titles and classes of layers read from files, date, coordinate reference system, notes heading, scale unit): Chinese, English or bilingual. It defaults to the QGIS interface language in QGIS and to bilingual in qgis_process.
+
+The map is drawn in the first layer's CRS when it is projected, otherwise in a metric CRS chosen for the data (CGCS2000 Gauss-Krueger in China, UTM elsewhere), so that the scale bar is true. The extent is EXTENT, or all layers with a 5 % margin. Layers read from files (in a model or a batch run) get the plugin's style for their output type; layers of the project keep their own style.
+
+TEMPLATE chooses one of the built-in layouts, TEMPLATE_FILE a layout template (.qpt) of your own; items with the ids map, legend, scalebar, north_arrow, title, subtitle, note, date, crs_note and overview are filled, and labels may use @plan_title, @plan_subtitle, @plan_note, @plan_date and @plan_crs.
+
+With a COVERAGE polygon layer the map becomes an atlas: one page per feature (e.g. each district), zoomed to it, the other features faded, its COVERAGE_NAME_FIELD value in the subtitle; one multi-page PDF (SINGLE_FILE) or one file per feature next to OUTPUT, named &lt;output&gt;_&lt;name&gt;.
+
+FORMAT pdf, png or svg at DPI dots per inch (1-1200). PDF and SVG text stays real, searchable text. PNG pages come with a world file (.pgw). Nothing is left behind when the export fails.</source>
+            <translation>一步导出可直接用于规划文本的图件（A3 或 A4）：按顺序绘制图层（LAYERS，第一个在最上层），标题栏（TITLE、SUBTITLE；未给出图名时取第一个图层的名称），只列出图上可见内容的紧凑图例，以米或千米为单位、取整刻度的比例尺，指北针，注记（NOTE：资料来源、编制单位），日期（DATE），坐标系说明，以及鹰眼图（OVERVIEW；地图已显示全部图层范围时省略）。
+
+LANGUAGE 设定图面上所有固定文字的语言（图例标题、从文件读取的图层的名称与分类、日期、坐标系、说明标题、比例尺单位）：中文、英文或中英双语。在 QGIS 中默认为界面语言，在 qgis_process 中默认为双语。
+
+第一个图层为投影坐标系时按其绘图，否则使用为数据选择的米制坐标系（我国为 CGCS2000 高斯-克吕格，其他地区为 UTM），以保证比例尺准确。范围为 EXTENT，或所有图层的范围外扩 5%。从文件读取的图层（模型或批处理中）按其输出类型应用本插件样式；工程中的图层保留各自样式。
+
+TEMPLATE 选择内置布局，TEMPLATE_FILE 使用自定义布局模板（.qpt）；ID 为 map、legend、scalebar、north_arrow、title、subtitle、note、date、crs_note 和 overview 的元素会被填写，标注中也可使用 @plan_title、@plan_subtitle、@plan_note、@plan_date 和 @plan_crs。
+
+给出覆盖面图层（COVERAGE）时生成图集：每个要素（例如每个区）一页并缩放到该要素，其他区域淡化，副标题中加上 COVERAGE_NAME_FIELD 的值；输出为一个多页 PDF（SINGLE_FILE），或在 OUTPUT 旁为每个要素各写一个文件，命名为 &lt;输出名&gt;_&lt;名称&gt;。
+
+格式（FORMAT）为 pdf、png 或 svg，分辨率为 DPI（1–1200）。PDF 和 SVG 中的文字保持为可搜索的真实文字。PNG 附带坐标文件（.pgw）。导出失败时不会留下任何文件。</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/dependencies.py" line="108" />
@@ -3421,19 +3450,24 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>将命令复制到剪贴板</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="69" />
+            <location filename="../resilience_plugin/plugin.py" line="70" />
             <source>Python packages…</source>
             <translation>Python 依赖包…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="71" />
+            <location filename="../resilience_plugin/plugin.py" line="72" />
             <source>Which Python packages the analyses need, and how to install missing ones</source>
             <translation>分析所需的 Python 依赖包，以及缺失包的安装方法</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="121" />
+            <location filename="../resilience_plugin/plugin.py" line="142" />
             <source>How to install…</source>
             <translation>安装方法…</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/plugin.py" line="145" />
+            <source>Missing Python packages: {names}</source>
+            <translation>缺少 Python 依赖包：{names}</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/processing/missing_provider.py" line="32" />
@@ -3449,11 +3483,6 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <location filename="../resilience_plugin/processing/missing_provider.py" line="67" />
             <source>Resilience planning (韧性规划): Python packages missing</source>
             <translation>韧性规划 (Resilience planning)：缺少 Python 依赖包</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/plugin.py" line="124" />
-            <source>Missing Python packages: {names}</source>
-            <translation>缺少 Python 依赖包：{names}</translation>
         </message>
     </context>
 </TS>

@@ -105,6 +105,8 @@ def geometry_kind(wkb_type):
 LAYOUT_MM = pick("Qgis.LayoutUnit.Millimeters", "QgsUnitTypes.LayoutUnit.LayoutMillimeters")
 RENDER_POINTS = pick("Qgis.RenderUnit.Points", "QgsUnitTypes.RenderUnit.RenderPoints")
 RENDER_MM = pick("Qgis.RenderUnit.Millimeters", "QgsUnitTypes.RenderUnit.RenderMillimeters")
+RENDER_METERS_IN_MAP_UNITS = pick("Qgis.RenderUnit.MetersInMapUnits", "QgsUnitTypes.RenderUnit.RenderMetersInMapUnits")
+MARKER_SQUARE = pick("Qgis.MarkerShape.Square", "QgsSimpleMarkerSymbolLayerBase.Shape.Square")
 DIST_METERS = pick("Qgis.DistanceUnit.Meters", "QgsUnitTypes.DistanceUnit.DistanceMeters")
 DIST_KILOMETERS = pick("Qgis.DistanceUnit.Kilometers", "QgsUnitTypes.DistanceUnit.DistanceKilometers")
 LEGEND_TITLE = pick("Qgis.LegendComponent.Title", "QgsLegendStyle.Style.Title")

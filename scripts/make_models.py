@@ -309,7 +309,9 @@ def resilience_assessment():
     })
     hazard_maps(b, 4, 0)
     b.add_child("map_coverage_pdf", "resilience:exportplanmap", "Shelter coverage map (PDF) / 避难场所覆盖图", {
-        "LAYERS": [child_out("coverage", "OUTPUT_FACILITIES"), child_out("coverage", "OUTPUT_AREAS"), param("UNITS")],
+        # the population outside the walking limit (red) is the message of this map: drawn under the shelters
+        "LAYERS": [child_out("coverage", "OUTPUT_FACILITIES"), child_out("coverage", "OUTPUT_DEMAND"),
+                   child_out("coverage", "OUTPUT_AREAS"), param("UNITS")],
         "TEMPLATE": static(0),
         "TITLE": static("应急避难场所步行覆盖图 Shelter walking coverage"),
         "SUBTITLE": static("10 分钟步行（4 km/h），积水 ≥ 0.5 m 道路不可通行 10-minute walk, flooded streets blocked"),

@@ -7,6 +7,7 @@ from ..core.errors import Cancelled, InputError
 from ..i18n import tr
 from ..maps.styles import style_on_load
 from ..paths import resource_path
+from .help import for_dialog
 
 # Group ids are stable (models refer to them); names are translated.
 GROUPS = {
@@ -16,6 +17,34 @@ GROUPS = {
     "maps": lambda: tr("Maps and styles"),
 }
 
+# The planning workflow: the order of the menu, the toolbar and the toolbox groups. QGIS's toolbox
+# sorts groups by their displayed name (locale-aware), so group names carry their step number.
+WORKFLOW = {
+    "hazard": ["classifyhazard", "hazardoverlay", "exposuresummary"],
+    "facilities": ["ahpweights", "facilitysuitability", "sheltercoverage"],
+    "lifelines": ["lifelineexposure", "networkcriticality"],
+    "maps": ["applystyle", "exportplanmap"],
+}
+
+
+def group_name(group_id):
+    """The displayed group name with its workflow step, e.g. "1. Hazard assessment" / "1. 灾害评估"."""
+    step = list(WORKFLOW).index(group_id) + 1 if group_id in WORKFLOW else len(WORKFLOW) + 1
+    return tr("{step}. {group}").format(step=step, group=GROUPS[group_id]())
+
+
+def workflow_order(algorithms):
+    """``algorithms`` grouped as [(group_id, [alg, ...]), ...] in workflow order; unknown ones last in their group."""
+    groups = {gid: [] for gid in WORKFLOW}
+    for alg in algorithms:
+        groups.setdefault(alg.groupId(), []).append(alg)
+
+    def rank(gid, alg):
+        names = WORKFLOW.get(gid, [])
+        return (names.index(alg.name()) if alg.name() in names else len(names), alg.name())
+
+    return [(gid, sorted(algs, key=lambda a, g=gid: rank(g, a))) for gid, algs in groups.items() if algs]
+
 
 class ResilienceAlgorithm(QgsProcessingAlgorithm):
     """Subclasses set ``ALG_ID``, ``GROUP_ID``, ``ICON`` and implement ``display_name``,
@@ -24,6 +53,23 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
     ALG_ID = ""
     GROUP_ID = "hazard"
     ICON = "resilience.svg"
+
+    def __init_subclass__(cls, **kwargs):
+        """Parameter help, like the algorithm help, names the dialog's labels first (see help.py)."""
+        super().__init_subclass__(**kwargs)
+        init = cls.__dict__.get("initAlgorithm")
+        if init is None:
+            return
+
+        def init_algorithm(self, config=None):
+            init(self, config)
+            definitions = self.parameterDefinitions()
+            for d in definitions:
+                if d.help():
+                    d.setHelp(for_dialog(d.help(), definitions))
+
+        init_algorithm.__doc__ = init.__doc__
+        cls.initAlgorithm = init_algorithm
 
     # --- identity -------------------------------------------------------------------------
     def name(self):
@@ -36,7 +82,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         raise NotImplementedError
 
     def group(self):
-        return GROUPS[self.GROUP_ID]()
+        return group_name(self.GROUP_ID)
 
     def groupId(self):  # noqa: N802
         return self.GROUP_ID
@@ -51,7 +97,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         return str(resource_path("icons", self.ICON))
 
     def shortHelpString(self):  # noqa: N802
-        return self.help_text()
+        return for_dialog(self.help_text(), self.parameterDefinitions())
 
     def help_text(self):
         return ""
@@ -114,3 +160,13 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
     @staticmethod
     def style_output(context, dest_id, style_name):
         style_on_load(context, dest_id, style_name)
+
+    def name_output(self, context, dest_id, output, *qualifiers):
+        """Name the layer QGIS loads for ``dest_id`` by what it holds: the output's label and what sets it
+        apart from another run, e.g. "灾害分区 · flood", "步行覆盖 · 10 min". Outputs saved to a file keep
+        the file name when QGIS is set to prefer it (its default)."""
+        if not dest_id or not context.willLoadLayerOnCompletion(dest_id):
+            return None
+        name = " · ".join([self.parameterDefinition(output).description()] + [str(q) for q in qualifiers if q not in (None, "")])
+        context.layerToLoadOnCompletionDetails(dest_id).name = name
+        return name

@@ -10,7 +10,7 @@ from qgis.core import (
 
 from ... import compat as en
 from ...compat import SOURCE_ANY_GEOMETRY
-from ...i18n import tr, user_locale
+from ...i18n import is_chinese, tr
 from ...maps import style_tools as st
 from ..base import ResilienceAlgorithm
 
@@ -110,7 +110,7 @@ class ApplyStyle(ResilienceAlgorithm):
         palette = st.PALETTES[self.parameterAsEnum(parameters, self.PALETTE, context)]
         labels = self.parameterAsEnum(parameters, self.LABELS, context)
         if labels == LABELS_UI:
-            labels = st.LABELS_CHINESE if user_locale().lower().startswith("zh") else st.LABELS_ENGLISH
+            labels = st.LABELS_CHINESE if is_chinese() else st.LABELS_ENGLISH
         else:
             labels = {LABELS_BILINGUAL: st.LABELS_BILINGUAL, LABELS_CHINESE: st.LABELS_CHINESE,
                       LABELS_ENGLISH: st.LABELS_ENGLISH}[labels]

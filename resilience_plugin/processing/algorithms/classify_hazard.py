@@ -147,6 +147,7 @@ class ClassifyHazard(ResilienceAlgorithm):
         if zones.empty:
             feedback.pushWarning(tr("No zone at or above level 1: the output is empty."))
         self.style_output(context, dest_id, "hazard_level")
+        self.name_output(context, dest_id, self.OUTPUT, hazard)
         return {self.OUTPUT: dest_id}
 
     def _classify_raster(self, layer, parameters, context, feedback, hazard, thresholds, value_map, labels, keep0):

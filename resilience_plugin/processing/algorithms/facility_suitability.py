@@ -333,4 +333,5 @@ class FacilitySuitability(ResilienceAlgorithm):
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb, src.sourceCrs())
         write_features(sink, fields, geoms, out, feedback)
         self.style_output(context, dest, "suitability_grade")
+        self.name_output(context, dest, self.OUTPUT, self.parameterDefinition(self.SHELTER_CLASS).options()[cls_index])
         return {self.OUTPUT: dest}

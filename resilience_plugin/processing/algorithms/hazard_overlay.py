@@ -89,11 +89,11 @@ class HazardOverlay(ResilienceAlgorithm):
         return tr(
             "Overlays several hazard zonings (outputs of Classify hazard, or your own zones with an integer level "
             "field) into non-overlapping composite hazard zones (综合灾害分区).\n\n"
-            "Where zones of one hazard overlap, the highest level is kept (and reported). METHOD: 0 maximum level "
-            "(envelope); 1 weighted sum of levels (WEIGHTS, one per hazard in order, scaled to sum 1; default equal), "
-            "re-classed with SCORE_BREAKS (score < b1 is level 0, b1 <= score < b2 level 1, ...); 2 number of hazards "
-            "at or above COUNT_LEVEL; 3 risk matrix: the maximum hazard level x the vulnerability level of the "
-            "VULNERABILITY zones, looked up in RISK_MATRIX (rows: hazard level 1..n, columns: vulnerability level "
+            "Where zones of one hazard overlap, the highest level is kept (and reported). METHOD 0: the highest "
+            "level of all hazards. METHOD 1: the levels weighted by WEIGHTS (one per hazard in order, scaled to sum 1; "
+            "default equal) and summed, then re-classed with SCORE_BREAKS (score below b1 is level 0, b1 ≤ score "
+            "below b2 level 1, ...). METHOD 2: the number of hazards at or above COUNT_LEVEL. METHOD 3: the highest "
+            "hazard level x the vulnerability level of the VULNERABILITY zones, looked up in RISK_MATRIX (rows: hazard level 1..n, columns: vulnerability level "
             "1..m; default the 4x4 matrix of resources/standards/risk_matrix.json, an unverified common convention). "
             "Outside the vulnerability zones the risk is 0.\n\n"
             "OUTPUT fields: level, score (method 0: the level; 1: the weighted sum; 2: the count; 3: hazard level x "
@@ -258,6 +258,7 @@ class HazardOverlay(ResilienceAlgorithm):
         write_features(sink, fields, geoms, zones, feedback)
         results = {self.OUTPUT: dest}
         self.style_output(context, dest, "hazard_level")
+        self.name_output(context, dest, self.OUTPUT, self.parameterDefinition(self.METHOD).options()[method])
         summary = zones.groupby("level")["area_m2"].sum()
         for lv, area in summary.items():
             feedback.pushInfo(tr("Level {level}: {area:.1f} ha").format(level=int(lv), area=area / 1e4))

@@ -47,6 +47,22 @@ def measure_names():
     return out
 
 
+ASSET_TYPE_SEPARATOR = " — "
+
+
+def asset_type_hints():
+    """The asset types of the fragility library as the dialog lists them: "water_pipe — 给水管道 Water supply pipe"."""
+    lib = load_library()
+    return [f"{key}{ASSET_TYPE_SEPARATOR}{entry['name']['zh']} {entry['name']['en']}"
+            for key, entry in sorted(lib.asset_types.items())]
+
+
+def asset_type_value(text):
+    """The asset type id in a parameter value: the hint's id ("water_pipe — 给水管道 …" -> "water_pipe"), or the
+    text as typed (ids of your own fragility file, old values in models and qgis_process calls)."""
+    return (text or "").split(ASSET_TYPE_SEPARATOR)[0].strip()
+
+
 class LifelineExposure(ResilienceAlgorithm):
     ALG_ID = "lifelineexposure"
     GROUP_ID = "lifelines"
@@ -107,7 +123,10 @@ class LifelineExposure(ResilienceAlgorithm):
         p.setHelp(tr("Field holding each asset's type (a type of the fragility library, e.g. water_pipe, road, substation_high)."))
         self.addParameter(p)
         p = QgsProcessingParameterString(self.ASSET_TYPE, tr("Asset type for the whole layer"), optional=True)
-        p.setHelp(tr("One asset type for every feature (also used where the asset type field is empty), e.g. road or water_pipe."))
+        p.setHelp(tr("One asset type for every feature (also used where the asset type field is empty): choose one of the "
+                     "fragility library, or (in models and qgis_process) type the id of a type of your own fragility file, "
+                     "e.g. road or water_pipe."))
+        p.setMetadata({"widget_wrapper": {"value_hints": asset_type_hints()}})  # a list in the dialog (QGIS 3.22+)
         self.addParameter(p)
         p = QgsProcessingParameterField(self.MATERIAL_FIELD, tr("Pipe material field"), parentLayerParameterName=self.LIFELINES,
                                         type=FIELD_ANY, optional=True)
@@ -153,7 +172,7 @@ class LifelineExposure(ResilienceAlgorithm):
         if kind not in ("line", "point"):
             self.fail(tr("LIFELINES must hold lines (pipes, cables, roads) or points (substations, towers, bridges); this layer holds {kind} geometries.").format(kind=kind))
         type_field = self.parameterAsString(parameters, self.ASSET_TYPE_FIELD, context)
-        one_type = (self.parameterAsString(parameters, self.ASSET_TYPE, context) or "").strip()
+        one_type = asset_type_value(self.parameterAsString(parameters, self.ASSET_TYPE, context))
         if not type_field and not one_type:
             self.fail(tr("Give the ASSET_TYPE_FIELD or one ASSET_TYPE for the whole layer (e.g. road, water_pipe, substation_high)."))
         mat_field = self.parameterAsString(parameters, self.MATERIAL_FIELD, context)

@@ -7,7 +7,6 @@ from qgis.core import (
     QgsExpression,
     QgsFeatureRequest,
     QgsFields,
-    QgsProcessingParameterBand,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExpression,
     QgsProcessingParameterFeatureSink,
@@ -120,8 +119,10 @@ class NetworkCriticality(ResilienceAlgorithm):
                                            types=[SOURCE_RASTER, SOURCE_POINT, SOURCE_POLYGON])
         p.setHelp(tr("Where people are: a population raster, or points / polygons with a population field."))
         self.addParameter(p)
-        p = QgsProcessingParameterBand(self.DEMAND_BAND, tr("Population band"), defaultValue=1, parentLayerParameterName=self.DEMAND,
-                                       optional=True)
+        # A plain number: a band chooser tied to DEMAND warns ("Dependent bands could not be populated")
+        # whenever DEMAND is a point or polygon layer, e.g. when the dialog opens.
+        p = QgsProcessingParameterNumber(self.DEMAND_BAND, tr("Population band"), type=NUMBER_INTEGER, defaultValue=1, minValue=1,
+                                         optional=True)
         p.setHelp(tr("Band of the population raster. Default 1."))
         self.addParameter(p)
         p = QgsProcessingParameterField(self.POPULATION_FIELD, tr("Population field"), parentLayerParameterName=self.DEMAND,
@@ -226,6 +227,8 @@ class NetworkCriticality(ResilienceAlgorithm):
             if layer.providerType() != "gdal":
                 self.fail(tr("Only file-based rasters (GDAL) can be read; save the population raster to a GeoTIFF first."))
             band = self.parameterAsInt(parameters, self.DEMAND_BAND, context) or 1
+            if band > layer.bandCount():
+                self.fail(tr("The raster has {count} band(s); band {band} does not exist.").format(count=layer.bandCount(), band=band))
             density = self.parameterAsEnum(parameters, self.POPULATION_UNIT, context) == 0
             max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP, context)
             b = shapely.total_bounds(lines)

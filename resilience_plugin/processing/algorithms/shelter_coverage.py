@@ -185,15 +185,16 @@ class ShelterCoverage(ResilienceAlgorithm):
             tr("Streets in zones at or above this level are impassable; facilities in them are out of service."))
         add(QgsProcessingParameterEnum(self.MODE, tr("Mode"), options=[tr("0 Nearest facility"), tr("1 Capacitated allocation"),
                                                                        tr("2 Site selection")], defaultValue=0),
-            tr("0: nearest reachable facility; 1: capacitated allocation; 2: choose new sites among CANDIDATES."))
-        add(QgsProcessingParameterFeatureSource(self.CANDIDATES, tr("Candidate sites (MODE 2)"), [SOURCE_POINT, SOURCE_POLYGON], optional=True),
+            tr("MODE 0: everyone goes to the nearest reachable facility. MODE 1: facilities take people up to their "
+               "capacity. MODE 2: choose new sites among CANDIDATES."))
+        add(QgsProcessingParameterFeatureSource(self.CANDIDATES, tr("Candidate sites (site selection)"), [SOURCE_POINT, SOURCE_POLYGON], optional=True),
             tr("Possible new facility sites for MODE 2."))
-        add(QgsProcessingParameterField(self.CANDIDATE_CAPACITY_FIELD, tr("Candidate capacity field (MODE 2)"),
+        add(QgsProcessingParameterField(self.CANDIDATE_CAPACITY_FIELD, tr("Candidate capacity field (site selection)"),
                                         parentLayerParameterName=self.CANDIDATES, type=FIELD_NUMERIC, optional=True),
             tr("Persons each candidate site could take; gives the load ratio of the chosen sites."))
-        add(QgsProcessingParameterNumber(self.MAX_NEW, tr("Maximum new sites (MODE 2)"), type=NUMBER_INTEGER, defaultValue=5, minValue=0),
+        add(QgsProcessingParameterNumber(self.MAX_NEW, tr("Maximum new sites (site selection)"), type=NUMBER_INTEGER, defaultValue=5, minValue=0),
             tr("At most this many candidates are chosen."))
-        add(QgsProcessingParameterNumber(self.TARGET_COVERAGE, tr("Target coverage (%) (MODE 2)"), type=NUMBER_DOUBLE, defaultValue=0.0,
+        add(QgsProcessingParameterNumber(self.TARGET_COVERAGE, tr("Target coverage (%) (site selection)"), type=NUMBER_DOUBLE, defaultValue=0.0,
                                          minValue=0.0, maxValue=100.0),
             tr("Stop choosing sites once this percentage of the population is covered (0 = no target)."))
         self.add_unit_parameters(tr("Polygons (districts, neighbourhoods) for the summary table."),
@@ -257,6 +258,8 @@ class ShelterCoverage(ResilienceAlgorithm):
                                 self.parameterAsDouble(parameters, self.MAX_DISTANCE_M, context))
         speed_m_min = self.parameterAsDouble(parameters, self.WALK_KMH, context) * 1000.0 / 60.0
         feedback.pushInfo(tr("Walking limit: {m:.0f} m.").format(m=limit))
+        minutes = self.parameterAsDouble(parameters, self.MAX_MINUTES, context)
+        limit_label = f"{limit:.0f} m" if self.parameterAsDouble(parameters, self.MAX_DISTANCE_M, context) > 0 else f"{minutes:g} min"
         max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP_M, context) or None
         tolerance = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE_M, context)
 
@@ -416,7 +419,10 @@ class ShelterCoverage(ResilienceAlgorithm):
             write_features(sink, a_fields, a_geoms, a_tab, feedback)
             results[self.OUTPUT_AREAS] = a_id
             self.style_output(context, a_id, "service_area")
+            self.name_output(context, a_id, self.OUTPUT_AREAS, limit_label)
 
         self.style_output(context, d_id, "coverage_demand")
         self.style_output(context, f_id, "facility_load")
+        for output, dest_id in ((self.OUTPUT_DEMAND, d_id), (self.OUTPUT_FACILITIES, f_id), (self.OUTPUT_TABLE, results.get(self.OUTPUT_TABLE))):
+            self.name_output(context, dest_id, output, limit_label)
         return results
