@@ -6,6 +6,7 @@ Data: the InaSAFE Jakarta samples (31 RW polygons with FLOODPRONE yes/no in mixe
 buildings). Expected numbers come from geopandas (spatial join) and numpy (raster cell lookup).
 """
 
+import shutil
 import zipfile
 
 import numpy as np
@@ -40,8 +41,10 @@ def in_format(fmt, layer, tmp):
     """``(uri, provider)`` of one sample layer converted to ``fmt``."""
     tmp = tmp / fmt
     tmp.mkdir(exist_ok=True)
-    if fmt == "gpkg":
-        return f"{SAMPLES}|layername={layer}", "ogr"
+    if fmt == "gpkg":  # a copy: QGIS may write to a GeoPackage it opens
+        copy = tmp / "samples.gpkg"
+        shutil.copy(SAMPLES, copy)
+        return f"{copy}|layername={layer}", "ogr"
     if fmt == "shapefile":
         return convert(layer, tmp / f"{layer}.shp", "ESRI Shapefile", ["-lco", "ENCODING=UTF-8"]), "ogr"
     if fmt == "zipped shapefile":
@@ -127,8 +130,11 @@ def test_zipped_shapefile_by_path(tmp_path, run_alg):
 
 
 @pytest.fixture()
-def buildings_layer():
-    layer = QgsVectorLayer(f"{SAMPLES}|layername=buildings", "buildings", "ogr")
+def buildings_layer(tmp_path):
+    # a copy: QGIS may write to a GeoPackage whose layer gets a subset string or a selection
+    copy = tmp_path / "samples_copy.gpkg"
+    shutil.copy(SAMPLES, copy)
+    layer = QgsVectorLayer(f"{copy}|layername=buildings", "buildings", "ogr")
     assert layer.isValid()
     return layer
 
@@ -189,11 +195,14 @@ def test_csv_points_from_x_y_columns(zones, tmp_path, run_alg):
 
 
 def raster_copies(tmp):
+    """The depth grid as a GeoTIFF, a COG and a VRT over the GeoTIFF (copies: reading may add .aux.xml)."""
+    tif = str(tmp / "depth.tif")
+    shutil.copy(DEPTH, tif)
     cog = str(tmp / "depth_cog.tif")
-    gdal.Translate(cog, str(DEPTH), format="COG")
+    gdal.Translate(cog, tif, format="COG")
     vrt = str(tmp / "depth.vrt")
-    gdal.BuildVRT(vrt, [str(DEPTH)])
-    return {"geotiff": str(DEPTH), "cog": cog, "vrt": vrt}
+    gdal.BuildVRT(vrt, [tif])
+    return {"geotiff": tif, "cog": cog, "vrt": vrt}
 
 
 def test_raster_hazard_from_geotiff_cog_and_vrt(tmp_path, run_alg):
