@@ -25,6 +25,10 @@ share one edge). Network distance from a point is then
 ``snap distance + along-edge distance + graph distance``. :func:`point_to_point` computes it
 exactly, even for points on the same edge, by inserting the snapped points as nodes.
 
+The junction rule (:func:`snap_nodes`): a point whose snapped position lies within the node
+tolerance of an end of its edge belongs to that graph node, not to the edge, so it is not cut off
+when one of the streets meeting there fails; a point mid-street belongs to its own street.
+
 Main API (stable)::
 
     net = build_network(lines, tolerance=0.5, cost_factor=None, keep=None)
@@ -309,6 +313,33 @@ def snap_points(net, points, max_distance=None, edge_mask=None):
     cv[target] = (1.0 - frac) * net.edge_cost[ei]
     snapped_pt[target] = shapely.line_interpolate_point(g, pos)
     return Snap(edge, dist, along, cu, cv, snapped_pt)
+
+
+def snap_nodes(net, snap, tolerance=DEFAULT_TOLERANCE):
+    """The junction rule: ``(node, cost)`` per snapped point.
+
+    ``node`` is the graph node a point belongs to when its snapped position lies within
+    ``tolerance`` metres (along its edge) of one of the edge's ends, else -1 (the point is
+    mid-street and belongs to its edge); ``cost`` is the cost from the snapped position to that node
+    (0 where ``node`` is -1).
+    """
+    n = len(snap.edge)
+    node = np.full(n, -1, dtype=np.int64)
+    cost = np.zeros(n)
+    ok = np.flatnonzero(snap.edge >= 0)
+    if len(ok) == 0:
+        return node, cost
+    e = snap.edge[ok]
+    along = snap.along[ok]
+    to_v = net.edge_length[e] - along
+    tol = max(float(tolerance or 0.0), 0.0)
+    at_u = (along <= tol) & (along <= to_v)
+    at_v = ~at_u & (to_v <= tol)
+    node[ok[at_u]] = net.edge_u[e[at_u]]
+    node[ok[at_v]] = net.edge_v[e[at_v]]
+    cost[ok[at_u]] = snap.cost_to_u[ok[at_u]]
+    cost[ok[at_v]] = snap.cost_to_v[ok[at_v]]
+    return node, cost
 
 
 def _nearest(tree, points, max_distance, radius=NEAR_RADIUS):

@@ -286,6 +286,9 @@ class NetworkCriticality(ResilienceAlgorithm):
         r = res.report
         feedback.pushInfo(tr("Network: {edges} edges between {nodes} nodes; {bridges} bridge edges (their failure splits the network).").format(
             edges=r["edges"], nodes=r["nodes"], bridges=r["bridges"]))
+        if r.get("points_at_junctions"):
+            feedback.pushInfo(tr("{n} demand point(s) or destination(s) stand at a junction: they keep their access while any street of that junction is open.").format(
+                n=r["points_at_junctions"]))
         if r["demand_unsnapped"]:
             feedback.pushWarning(tr("{n} demand point(s) ({p:.0f} persons) are farther than MAX_SNAP from the network and have no access.").format(
                 n=r["demand_unsnapped"], p=r["persons_unsnapped"]))
