@@ -309,37 +309,37 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>{n} 个要素的值不在值映射中，已忽略。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="13" />
+            <location filename="../resilience_plugin/processing/base.py" line="27" />
             <source>Hazard assessment</source>
             <translation>灾害评估</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="14" />
+            <location filename="../resilience_plugin/processing/base.py" line="28" />
             <source>Dual-use facilities</source>
             <translation>平急两用设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="15" />
+            <location filename="../resilience_plugin/processing/base.py" line="29" />
             <source>Lifelines</source>
             <translation>生命线工程</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="16" />
+            <location filename="../resilience_plugin/processing/base.py" line="30" />
             <source>Maps and styles</source>
             <translation>图件与样式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="60" />
+            <location filename="../resilience_plugin/processing/base.py" line="74" />
             <source>resilience</source>
             <translation>韧性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="60" />
+            <location filename="../resilience_plugin/processing/base.py" line="74" />
             <source>hazard</source>
             <translation>灾害</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="69" />
+            <location filename="../resilience_plugin/processing/base.py" line="98" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消；未写出任何结果。</translation>
         </message>
@@ -1526,7 +1526,7 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
             <translation>风险等级，行之间用“;”分隔，列之间用“,”分隔。第 i 行为灾害等级 i，第 j 列为脆弱性等级 j。默认值见 resources/standards/risk_matrix.json。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="90" />
+            <location filename="../resilience_plugin/processing/base.py" line="195" />
             <source>Admin units</source>
             <translation>行政单元</translation>
         </message>
@@ -1536,7 +1536,7 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
             <translation>可选的行政区面（区、街道、社区），用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="93" />
+            <location filename="../resilience_plugin/processing/base.py" line="198" />
             <source>Unit id field</source>
             <translation>单元编号字段</translation>
         </message>
@@ -1556,22 +1556,22 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
             <translation>可选的人口栅格，用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="101" />
+            <location filename="../resilience_plugin/processing/base.py" line="206" />
             <source>Population raster values</source>
             <translation>人口栅格数值含义</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="101" />
+            <location filename="../resilience_plugin/processing/base.py" line="206" />
             <source>Persons per cell</source>
             <translation>每格人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="101" />
+            <location filename="../resilience_plugin/processing/base.py" line="206" />
             <source>Persons per km²</source>
             <translation>每平方公里人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="103" />
+            <location filename="../resilience_plugin/processing/base.py" line="208" />
             <source>Whether the raster holds counts per cell or densities in persons per km² (then each cell counts density x its true area).</source>
             <translation>栅格值是每格人数还是每平方公里人口密度（若为密度，每个栅格单元按 密度 × 实际面积 计人数）。</translation>
         </message>
@@ -3324,6 +3324,31 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="290" />
             <source>{n} demand point(s) or destination(s) stand at a junction: they keep their access while any street of that junction is open.</source>
             <translation>{n} 个需求点或目的地位于路口：只要该路口任一条道路畅通，它们就不会失去可达性。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="108" />
+            <source>The outputs this run had begun to write were removed: {paths}.</source>
+            <translation>本次运行已开始写入的输出已被删除：{paths}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="135" />
+            <source>Cannot write the output '{output}' to {path}: the folder {folder} does not exist. Choose an existing folder, or create it first.</source>
+            <translation>无法将输出“{output}”写入 {path}：文件夹 {folder} 不存在。请选择已有的文件夹，或先创建该文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="138" />
+            <source>Cannot write the output '{output}' to {path}: the folder {folder} is not writable. Choose a folder you can write to, or save to a temporary layer.</source>
+            <translation>无法将输出“{output}”写入 {path}：文件夹 {folder} 不可写。请选择有写入权限的文件夹，或保存为临时图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="141" />
+            <source>Cannot write the output '{output}' to {path}: that is a folder. Give a file name.</source>
+            <translation>无法将输出“{output}”写入 {path}：这是一个文件夹。请给出文件名。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="149" />
+            <source>Cannot write the output '{output}' to {path}: '.{ext}' is not a format this output can be saved in. Use one of: {formats}.</source>
+            <translation>无法将输出“{output}”写入 {path}：该输出不能保存为“.{ext}”格式。请使用以下格式之一：{formats}。</translation>
         </message>
     </context>
 </TS>
