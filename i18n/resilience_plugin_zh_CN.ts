@@ -339,7 +339,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>灾害</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="98" />
+            <location filename="../resilience_plugin/processing/base.py" line="99" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消；未写出任何结果。</translation>
         </message>
@@ -494,7 +494,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>MODE 必须为 0（最近设施）、1（容量约束分配）或 2（选址）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="328" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="326" />
             <source>Site selection (MODE 2) needs a CANDIDATES layer with at least one site.</source>
             <translation>选址（MODE 2）需要至少包含一个候选点的 CANDIDATES 图层。</translation>
         </message>
@@ -1526,7 +1526,7 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
             <translation>风险等级，行之间用“;”分隔，列之间用“,”分隔。第 i 行为灾害等级 i，第 j 列为脆弱性等级 j。默认值见 resources/standards/risk_matrix.json。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="195" />
+            <location filename="../resilience_plugin/processing/base.py" line="310" />
             <source>Admin units</source>
             <translation>行政单元</translation>
         </message>
@@ -1536,7 +1536,7 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
             <translation>可选的行政区面（区、街道、社区），用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="198" />
+            <location filename="../resilience_plugin/processing/base.py" line="313" />
             <source>Unit id field</source>
             <translation>单元编号字段</translation>
         </message>
@@ -1556,22 +1556,22 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
             <translation>可选的人口栅格，用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="206" />
+            <location filename="../resilience_plugin/processing/base.py" line="321" />
             <source>Population raster values</source>
             <translation>人口栅格数值含义</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="206" />
+            <location filename="../resilience_plugin/processing/base.py" line="321" />
             <source>Persons per cell</source>
             <translation>每格人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="206" />
+            <location filename="../resilience_plugin/processing/base.py" line="321" />
             <source>Persons per km²</source>
             <translation>每平方公里人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="208" />
+            <location filename="../resilience_plugin/processing/base.py" line="323" />
             <source>Whether the raster holds counts per cell or densities in persons per km² (then each cell counts density x its true area).</source>
             <translation>栅格值是每格人数还是每平方公里人口密度（若为密度，每个栅格单元按 密度 × 实际面积 计人数）。</translation>
         </message>
@@ -1857,7 +1857,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>生命线图层没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="312" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="310" />
             <source>hazard zones</source>
             <translation>灾害区</translation>
         </message>
@@ -1882,7 +1882,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>THRESHOLDS 被忽略：等级来自灾害分区。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="392" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="390" />
             <source>units</source>
             <translation>单元</translation>
         </message>
@@ -2257,112 +2257,107 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>请选择存放每个需求要素人数的 POPULATION_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="236" />
-            <source>{n} demand feature(s) have a NULL or negative population; counted as 0.</source>
-            <translation>{n} 个需求要素的人口为 NULL 或负数，按 0 计。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="246" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="244" />
             <source>The facilities and the streets layers are required.</source>
             <translation>必须提供设施图层和道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="259" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="257" />
             <source>Walking limit: {m:.0f} m.</source>
             <translation>步行上限：{m:.0f} 米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="266" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="264" />
             <source>streets</source>
             <translation>道路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="272" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="270" />
             <source>{n} street(s) of the excluded classes are not walkable.</source>
             <translation>{n} 条属于排除等级的道路不可步行。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="277" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="275" />
             <source>Street network: {nodes} nodes, {edges} edges, {comp} connected part(s); {zero} zero-length and {dup} duplicate edge(s) merged.</source>
             <translation>道路网络：{nodes} 个节点，{edges} 条边，{comp} 个连通部分；已合并 {zero} 条零长度边和 {dup} 条重复边。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="287" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="285" />
             <source>facilities</source>
             <translation>设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="289" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="287" />
             <source>The facilities layer has no features with geometry.</source>
             <translation>设施图层中没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="295" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="293" />
             <source>{n} facilit(ies) have no capacity (NULL); they are left out of the allocation.</source>
             <translation>{n} 个设施没有容量（NULL），不参与分配。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="297" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="295" />
             <source>{n} facilit(ies) have a negative capacity; they are left out of the allocation.</source>
             <translation>{n} 个设施的容量为负数，不参与分配。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="299" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="297" />
             <source>{n} facilit(ies) have a capacity of 0 and take nobody.</source>
             <translation>{n} 个设施的容量为 0，不接收任何人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="302" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="300" />
             <source>Capacitated allocation (MODE 1) needs the CAPACITY_FIELD.</source>
             <translation>容量约束分配（MODE 1）需要 CAPACITY_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="304" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="302" />
             <source>No facility has a valid capacity (all NULL or negative): fill in CAPACITY_FIELD.</source>
             <translation>没有设施具有有效容量（全部为 NULL 或负数）：请填写 CAPACITY_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="317" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="315" />
             <source>Hazard level &gt;= {level}: {edges} street edge(s) impassable, {fac} facilit(ies) out of service.</source>
             <translation>灾害等级 ≥ {level}：{edges} 条道路边不可通行，{fac} 个设施停用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="323" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="321" />
             <source>The demand layer holds no population (no cell or feature with persons &gt; 0).</source>
             <translation>需求图层中没有人口（没有人数大于 0 的栅格或要素）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="330" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="328" />
             <source>candidates</source>
             <translation>候选设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="342" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="340" />
             <source>{n} facilit(ies) are farther than {d:.0f} m from any passable street and serve nobody.</source>
             <translation>{n} 个设施距所有可通行道路超过 {d:.0f} 米，无法服务任何人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="345" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="343" />
             <source>{n} demand point(s) ({p:.0f} persons) are farther than {d:.0f} m from any passable street: unserved.</source>
             <translation>{n} 个需求点（{p:.0f} 人）距所有可通行道路超过 {d:.0f} 米：未服务。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="348" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="346" />
             <source>Site selection: {k} site(s) chosen; covered persons {before:.0f} -&gt; {after:.0f}.</source>
             <translation>选址：选中 {k} 处；覆盖人数 {before:.0f} -&gt; {after:.0f}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="352" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="350" />
             <source>LP upper bound: {bound:.0f} persons; the chosen sites are within {gap:.1f} % of it.</source>
             <translation>线性规划上界：{bound:.0f} 人；所选场址与上界相差 {gap:.1f} % 以内。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="354" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="352" />
             <source>Covered: {cov:.0f} of {pop:.0f} persons ({pct:.1f} %).</source>
             <translation>覆盖：{pop:.0f} 人中的 {cov:.0f} 人（{pct:.1f} %）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="404" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="402" />
             <source>OUTPUT_TABLE needs UNITS polygons; the table was not written.</source>
             <translation>OUTPUT_TABLE 需要 UNITS 面图层；未输出汇总表。</translation>
         </message>
@@ -2923,52 +2918,52 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>候选设施图层中没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="262" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="265" />
             <source>hazard sources</source>
             <translation>危险源</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="269" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="272" />
             <source>roads</source>
             <translation>道路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="277" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="280" />
             <source>No road matches MAIN_ROAD_CLASSES; the access criterion is 0 everywhere.</source>
             <translation>没有道路符合 MAIN_ROAD_CLASSES；可达性指标处处为 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="282" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="285" />
             <source>hospitals</source>
             <translation>医院</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="297" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="300" />
             <source>Shelter class {cls}: {pc} m² per person, minimum area {ma} m².</source>
             <translation>避难场所类别 {cls}：人均 {pc} 平方米，最小面积 {ma} 平方米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="302" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="305" />
             <source>Criteria left out because their layers are missing: {names}; the other weights were renormalised.</source>
             <translation>因缺少图层而剔除的指标：{names}；其余权重已重新归一化。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="304" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="307" />
             <source>Weights used: {weights}</source>
             <translation>所用权重：{weights}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="306" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="309" />
             <source>Types not in the type table (no emergency function; add them with TYPE_MAP): {types}</source>
             <translation>类型表中没有的类型（无应急功能；可用 TYPE_MAP 添加）：{types}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="309" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="312" />
             <source>No candidate is eligible; the reasons field says why for each site.</source>
             <translation>没有合格的候选设施；reasons 字段说明了每处场地的原因。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="311" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="314" />
             <source>{n} of {total} candidate(s) are eligible.</source>
             <translation>{total} 个候选设施中有 {n} 个合格。</translation>
         </message>
@@ -3301,7 +3296,7 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
 输出：OUTPUT_DEMAND，字段 facility_id、walk_m、walk_min、covered、persons、persons_assigned、persons_unserved；OUTPUT_FACILITIES，字段 facility_id、capacity、in_service、is_new、snap_m、assigned_persons、load_ratio（分配人数 / 容量）和 reachable_persons（该设施步行上限内的人数）；OUTPUT_TABLE，按 UNITS 面统计 unit_id、population、covered、coverage_pct、capacity（单元内设施容量）和 deficit = max(0, population - capacity)；OUTPUT_AREAS：各设施的步行服务区（其在上限内服务的道路段，按 AREA_BUFFER_M 缓冲）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="300" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="303" />
             <source>No criterion can be scored with the layers given (add AREA_FIELD, HAZARD, ROADS, ...): every score is 0.</source>
             <translation>用现有图层无法为任何指标评分（请补充 AREA_FIELD、HAZARD、ROADS 等）：所有得分均为 0。</translation>
         </message>
@@ -3326,29 +3321,69 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>{n} 个需求点或目的地位于路口：只要该路口任一条道路畅通，它们就不会失去可达性。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="108" />
+            <location filename="../resilience_plugin/processing/base.py" line="109" />
             <source>The outputs this run had begun to write were removed: {paths}.</source>
             <translation>本次运行已开始写入的输出已被删除：{paths}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="135" />
+            <location filename="../resilience_plugin/processing/base.py" line="250" />
             <source>Cannot write the output '{output}' to {path}: the folder {folder} does not exist. Choose an existing folder, or create it first.</source>
             <translation>无法将输出“{output}”写入 {path}：文件夹 {folder} 不存在。请选择已有的文件夹，或先创建该文件夹。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="138" />
+            <location filename="../resilience_plugin/processing/base.py" line="253" />
             <source>Cannot write the output '{output}' to {path}: the folder {folder} is not writable. Choose a folder you can write to, or save to a temporary layer.</source>
             <translation>无法将输出“{output}”写入 {path}：文件夹 {folder} 不可写。请选择有写入权限的文件夹，或保存为临时图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="141" />
+            <location filename="../resilience_plugin/processing/base.py" line="256" />
             <source>Cannot write the output '{output}' to {path}: that is a folder. Give a file name.</source>
             <translation>无法将输出“{output}”写入 {path}：这是一个文件夹。请给出文件名。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="149" />
+            <location filename="../resilience_plugin/processing/base.py" line="264" />
             <source>Cannot write the output '{output}' to {path}: '.{ext}' is not a format this output can be saved in. Use one of: {formats}.</source>
             <translation>无法将输出“{output}”写入 {path}：该输出不能保存为“.{ext}”格式。请使用以下格式之一：{formats}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="150" />
+            <source>points</source>
+            <translation>点</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="150" />
+            <source>lines</source>
+            <translation>线</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="183" />
+            <source>The layer '{layer}' ({param}) has no valid coordinate reference system: set its CRS first (Layer Properties &gt; Source), or assign one with Processing &gt; Vector general &gt; Assign projection.</source>
+            <translation>图层“{layer}”（{param}）没有有效的坐标参照系：请先设置其坐标参照系（图层属性 &gt; 源），或用 处理 &gt; 矢量通用 &gt; 指定投影 为其指定。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="195" />
+            <source>{layer}: {n} feature(s) have a population that is NULL, negative or not a number; counted as 0.</source>
+            <translation>{layer}：{n} 个要素的人口为 NULL、负数或非数字，按 0 计。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="213" />
+            <source>The population raster '{layer}' holds no data (every cell is nodata): it counts 0 persons. Check its nodata value.</source>
+            <translation>人口栅格“{layer}”没有数据（所有像元均为无数据值）：人口计为 0。请检查其无数据值设置。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="216" />
+            <source>The raster '{layer}' ({param}) holds no data: every cell is nodata. Check its nodata value, or give another raster.</source>
+            <translation>栅格“{layer}”（{param}）没有数据：所有像元均为无数据值。请检查其无数据值设置，或换用其他栅格。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="165" />
+            <source>The layer '{layer}' has no field '{field}' (set in {param}). Choose one of its fields: {available}.</source>
+            <translation>图层“{layer}”没有字段“{field}”（在{param}中设置）。请从其字段中选择：{available}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="179" />
+            <source>{param} must contain polygons (zones or units), but '{layer}' holds {kind}: choose a polygon layer.</source>
+            <translation>{param}必须是面要素（分区或单元），但“{layer}”中是{kind}要素：请选择面图层。</translation>
         </message>
     </context>
 </TS>

@@ -78,7 +78,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
-        problem = self.destination_problem(parameters, context)
+        problem = self.input_problem(parameters, context) or self.destination_problem(parameters, context)
         if problem:
             return False, problem
         return True, ""
@@ -86,9 +86,10 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         # every destination is checked before anything is read or written (callers that skip
         # checkParameterValues, e.g. a model's child steps, get the same check here)
-        problem = self.destination_problem(parameters, context)
+        problem = self.input_problem(parameters, context) or self.destination_problem(parameters, context)
         if problem:
             raise QgsProcessingException(problem)
+        self.check_rasters(parameters, context, feedback)
         new_files = [p for p in self._files_outputs_may_create(parameters, context) if not os.path.lexists(p)]
         try:
             return self.compute(parameters, context, feedback)
@@ -107,6 +108,113 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         if removed:
             message += "\n" + tr("The outputs this run had begun to write were removed: {paths}.").format(paths=", ".join(removed))
         raise QgsProcessingException(message)
+
+    # --- inputs -----------------------------------------------------------------------------
+    def _input_layers(self, parameters, context):
+        """``(parameter, [layers or sources])`` of every layer input that is given."""
+        from qgis.core import (
+            QgsProcessingParameterFeatureSource,
+            QgsProcessingParameterMapLayer,
+            QgsProcessingParameterMultipleLayers,
+            QgsProcessingParameterRasterLayer,
+            QgsProcessingParameterVectorLayer,
+        )
+
+        out = []
+        for param in self.parameterDefinitions():
+            name = param.name()
+            if parameters.get(name) in (None, "", []):
+                continue
+            if isinstance(param, QgsProcessingParameterFeatureSource):
+                # the layer when there is one (it has a name and a source to show), else the source
+                items = [self.parameterAsVectorLayer(parameters, name, context) or self.parameterAsSource(parameters, name, context)]
+            elif isinstance(param, QgsProcessingParameterMultipleLayers):
+                items = self.parameterAsLayerList(parameters, name, context)
+            elif isinstance(param, (QgsProcessingParameterMapLayer, QgsProcessingParameterRasterLayer,
+                                    QgsProcessingParameterVectorLayer)):
+                items = [self.parameterAsLayer(parameters, name, context)]
+            else:
+                continue
+            out.append((param, [i for i in items if i is not None]))
+        return out
+
+    def input_problem(self, parameters, context):
+        """The message for the first input that cannot give a right answer, or "" when all can: a
+        field that the layer does not have, a layer of points or lines where polygons (zones, units)
+        are required, a layer without a valid CRS."""
+        from qgis.core import QgsProcessingParameterField, QgsRasterLayer, QgsVectorLayer
+
+        from ..compat import SOURCE_POLYGON, SOURCE_RASTER, enum_value, geometry_kind, parameter_strings
+
+        polygon, raster = enum_value(SOURCE_POLYGON), enum_value(SOURCE_RASTER)
+        kinds = {"point": tr("points"), "line": tr("lines")}
+
+        layers = self._input_layers(parameters, context)
+        by_name = {param.name(): items for param, items in layers}
+        # fields given explicitly must exist in their layer
+        for param in self.parameterDefinitions():
+            if not isinstance(param, QgsProcessingParameterField) or parameters.get(param.name()) in (None, "", []):
+                continue
+            parent = by_name.get(param.parentLayerParameterName())
+            if not parent or isinstance(parent[0], QgsRasterLayer):
+                continue
+            names = parameter_strings(self, parameters, param.name(), context)
+            available = [f.name() for f in parent[0].fields()]
+            for field in names:
+                if field and field not in available:
+                    return tr("The layer '{layer}' has no field '{field}' (set in {param}). Choose one of its fields: {available}.").format(
+                        field=field, param=param.description(), layer=_layer_name(parent[0]), available=", ".join(available) or "-")
+        for param, items in layers:
+            types = _data_types(param)
+            for item in items:
+                if isinstance(item, QgsRasterLayer):
+                    crs = item.crs()
+                else:
+                    wkb = item.wkbType()
+                    kind = geometry_kind(wkb)
+                    if kind == "none":
+                        continue  # a table: no geometry, no CRS
+                    polygons_only = bool(types) and set(types) - {raster} == {polygon}
+                    if polygons_only and kind != "polygon":
+                        return tr("{param} must contain polygons (zones or units), but '{layer}' holds {kind}: choose a polygon layer.").format(
+                            param=param.description(), layer=_layer_name(item), kind=kinds.get(kind, kind))
+                    crs = item.crs() if isinstance(item, QgsVectorLayer) else item.sourceCrs()
+                if self.GROUP_ID != "maps" and not crs.isValid():
+                    return tr("The layer '{layer}' ({param}) has no valid coordinate reference system: set its CRS first (Layer Properties > Source), or assign one with Processing > Vector general > Assign projection.").format(
+                        layer=_layer_name(item), param=param.description())
+        return ""
+
+    @staticmethod
+    def clean_population(values, feedback, what):
+        """Persons per feature from a field: NULL, negative and non-numbers (text such as "一百") become 0,
+        counted in a warning. The same rule in every algorithm."""
+        from ..core.coverage import clean_persons
+
+        persons, bad = clean_persons(values)
+        if bad and feedback is not None:
+            feedback.pushWarning(tr("{layer}: {n} feature(s) have a population that is NULL, negative or not a number; counted as 0.").format(
+                layer=what, n=bad))
+        return persons
+
+    POPULATION_INPUTS = ("POPULATION", "EXPOSURE_RASTER", "DEMAND")  # raster inputs that hold people
+
+    def check_rasters(self, parameters, context, feedback):
+        """A raster input without one valid cell: a population raster gives a warning (0 persons),
+        any other (a hazard) an error that says so."""
+        from qgis.core import QgsRasterLayer
+
+        for param, items in self._input_layers(parameters, context):
+            for item in items:
+                if not isinstance(item, QgsRasterLayer) or item.providerType() != "gdal":
+                    continue
+                if raster_has_data(item.source()):
+                    continue
+                if param.name() in self.POPULATION_INPUTS:
+                    feedback.pushWarning(tr("The population raster '{layer}' holds no data (every cell is nodata): it counts 0 persons. Check its nodata value.").format(
+                        layer=item.name()))
+                else:
+                    raise QgsProcessingException(tr("The raster '{layer}' ({param}) holds no data: every cell is nodata. Check its nodata value, or give another raster.").format(
+                        layer=item.name(), param=param.description()))
 
     # --- destinations -----------------------------------------------------------------------
     def _output_files(self, parameters, context):
@@ -259,3 +367,64 @@ def _file_path(value):
     if "://" in value:
         return ""
     return value
+
+
+def _layer_name(item):
+    """The layer's name, with the table it reads when that is not the name (a GeoPackage's layer)."""
+    from qgis.core import QgsProviderRegistry, QgsVectorLayer
+
+    if isinstance(item, QgsVectorLayer) and item.providerType() == "ogr":
+        table = QgsProviderRegistry.instance().decodeUri("ogr", item.source()).get("layerName")
+        if isinstance(table, str) and table and table != item.name():
+            return f"{item.name()}|{table}"
+    for attr in ("name", "sourceName"):
+        f = getattr(item, attr, None)
+        if f is not None:
+            try:
+                value = f()
+            except TypeError:
+                continue
+            if value:
+                return value
+    return "?"
+
+
+def _data_types(param):
+    """The source types a layer parameter accepts (as ints), or [] when any is accepted."""
+    from ..compat import enum_value
+
+    for attr in ("dataTypes", "layerType"):
+        f = getattr(param, attr, None)
+        if f is not None:
+            value = f()
+            values = value if isinstance(value, (list, tuple)) else [value]
+            return [enum_value(v) for v in values]
+    return []
+
+
+def raster_has_data(path, band=None):
+    """True when a GDAL raster has at least one valid (not nodata) cell in ``band`` (all bands when None).
+    A quick sampled look first; only a raster that looks empty is read fully."""
+    from osgeo import gdal
+
+    try:
+        ds = gdal.Open(path)
+    except RuntimeError:
+        return True  # not ours to judge: the algorithm reports unreadable rasters
+    if ds is None:
+        return True
+    bands = [band] if band else range(1, ds.RasterCount + 1)
+    gdal.PushErrorHandler("CPLQuietErrorHandler")  # "no valid pixels" is the answer here, not an error
+    try:
+        for b in bands:
+            rb = ds.GetRasterBand(b)
+            for approx in (True, False):
+                try:
+                    mm = rb.ComputeRasterMinMax(approx)
+                except RuntimeError:
+                    mm = None
+                if mm is not None and all(v == v for v in mm):
+                    return True
+    finally:
+        gdal.PopErrorHandler()
+    return False

@@ -247,7 +247,7 @@ class NetworkCriticality(ResilienceAlgorithm):
         if len(d) == 0:
             self.fail(tr("The demand layer has no features with geometry."))
         pts = shapely.point_on_surface(d.geoms)
-        persons = pd.to_numeric(d.attrs[field], errors="coerce").fillna(0.0).to_numpy(dtype=float) if field else np.ones(len(d))
+        persons = self.clean_population(d.attrs[field].to_numpy(), feedback, layer.name()) if field else np.ones(len(d))
         return pts, persons
 
     def _destinations(self, parameters, context, metric, feedback):
