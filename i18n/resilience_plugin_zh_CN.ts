@@ -364,12 +364,12 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>输入数据没有范围（是否为空？）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/crs.py" line="85" />
+            <location filename="../resilience_plugin/qgis_io/crs.py" line="87" />
             <source>Lengths and areas are measured in the inputs' own CRS {crs}.</source>
             <translation>长度和面积在输入数据自身的坐标系 {crs} 中量算。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/crs.py" line="88" />
+            <location filename="../resilience_plugin/qgis_io/crs.py" line="90" />
             <source>Lengths and areas are measured in {crs}, chosen for the data's extent.</source>
             <translation>长度和面积在根据数据范围选定的坐标系 {crs} 中量算。</translation>
         </message>
@@ -504,22 +504,22 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>选址（MODE 2）要求 MAX_NEW 至少为 1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/criticality.py" line="482" />
+            <location filename="../resilience_plugin/core/criticality.py" line="483" />
             <source>There are no destinations: give at least one hospital, shelter or other destination.</source>
             <translation>没有目的地：请至少提供一个医院、避难场所或其他目的地。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/criticality.py" line="489" />
+            <location filename="../resilience_plugin/core/criticality.py" line="490" />
             <source>No destination lies within {d:g} m of the network: check the layers' positions or raise MAX_SNAP.</source>
             <translation>没有任何目的地位于网络 {d:g} 米范围内：请检查图层位置或增大 MAX_SNAP。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/criticality.py" line="503" />
+            <location filename="../resilience_plugin/core/criticality.py" line="504" />
             <source>No destination can be reached from any demand over the network: the destinations lie on parts of the network that no demand is connected to (or no demand is within {d:g} m of the network).</source>
             <translation>任何需求点都无法经网络到达任何目的地：目的地位于没有需求点连通的网络部分（或没有需求点位于网络 {d:g} 米范围内）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/exposure.py" line="537" />
+            <location filename="../resilience_plugin/core/exposure.py" line="547" />
             <source>The hazard raster and the population raster are in different CRS: warp the hazard raster to the population raster's CRS first.</source>
             <translation>灾害栅格与人口栅格的坐标参考系不同：请先将灾害栅格重投影到人口栅格的坐标参考系。</translation>
         </message>
@@ -674,22 +674,22 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>管径系数需要升序的 'edges'，且系数个数比分界值多一个（均为正数）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/lifeline.py" line="416" />
+            <location filename="../resilience_plugin/core/lifeline.py" line="424" />
             <source>{n} lifeline(s) have no asset type: fill the ASSET_TYPE_FIELD or give one ASSET_TYPE for the whole layer.</source>
             <translation>{n} 条生命线没有资产类型：请填写 ASSET_TYPE_FIELD，或为整个图层指定一个 ASSET_TYPE。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/lifeline.py" line="497" />
+            <location filename="../resilience_plugin/core/lifeline.py" line="508" />
             <source>The intensity raster does not cover the lifelines at all (all {km:.2f} km are off the raster or on nodata cells). Check that raster and lines overlap and that their CRS are set correctly.</source>
             <translation>强度栅格完全没有覆盖生命线（全部 {km:.2f} 公里都在栅格之外或位于无数据像元上）。请检查栅格与线是否重叠、坐标系是否设置正确。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/lifeline.py" line="568" />
+            <location filename="../resilience_plugin/core/lifeline.py" line="579" />
             <source>The intensity raster does not cover any of the {n} lifeline points. Check that raster and points overlap and that their CRS are set correctly.</source>
             <translation>强度栅格没有覆盖 {n} 个生命线点中的任何一个。请检查栅格与点是否重叠、坐标系是否设置正确。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/network.py" line="603" />
+            <location filename="../resilience_plugin/core/network.py" line="619" />
             <source>The road layer holds no usable line: check that it contains lines with length.</source>
             <translation>道路图层中没有可用的线：请检查其中是否包含有长度的线要素。</translation>
         </message>
@@ -3384,6 +3384,11 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <location filename="../resilience_plugin/processing/base.py" line="179" />
             <source>{param} must contain polygons (zones or units), but '{layer}' holds {kind}: choose a polygon layer.</source>
             <translation>{param}必须是面要素（分区或单元），但“{layer}”中是{kind}要素：请选择面图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/qgis_io/crs.py" line="85" />
+            <source>The data reach farther than one Gauss–Krüger / UTM zone measures accurately: areas are measured in an Albers equal-area projection fitted to their extent, lengths geodesically on the ellipsoid.</source>
+            <translation>数据范围超出单个高斯–克吕格 / UTM 投影带可准确量算的范围：面积在按数据范围拟合的 Albers 等积投影中量算，长度按椭球面测地线量算。</translation>
         </message>
     </context>
 </TS>

@@ -467,11 +467,12 @@ class CriticalityResult:
 
 
 def criticality(lines, demand_points, persons, destinations, *, failed=None, cost_factor=None, detour_limit=0.5,
-                max_snap=500.0, tolerance=0.5, max_detour_lines=None, feedback=None):
+                max_snap=500.0, tolerance=0.5, max_detour_lines=None, feedback=None, crs=None):
     """Scenario and single-link criticality of a line network (all geometries in one metric CRS).
 
     ``demand_points``: shapely points with ``persons``; ``destinations``: shapely points;
-    ``failed``: boolean per line (the scenario; None = nothing fails); ``cost_factor``: per line.
+    ``failed``: boolean per line (the scenario; None = nothing fails); ``cost_factor``: per line;
+    ``crs``: the metric CRS of the geometries (lengths are geodesic in the one for wide extents).
     """
     lines = np.asarray(lines, dtype=object)
     n_lines = len(lines)
@@ -480,7 +481,7 @@ def criticality(lines, demand_points, persons, destinations, *, failed=None, cos
     destinations = np.asarray(destinations, dtype=object)
     if len(destinations) == 0:
         raise InputError(QT_TRANSLATE_NOOP("@default", "There are no destinations: give at least one hospital, shelter or other destination."))
-    net = build_network(lines, tolerance=tolerance, cost_factor=cost_factor, feedback=feedback)
+    net = build_network(lines, tolerance=tolerance, cost_factor=cost_factor, feedback=feedback, crs=crs)
     require_lines(net)
     check_cancel(feedback, 10)
     dsnap = snap_points(net, destinations, max_distance=max_snap)

@@ -270,7 +270,7 @@ class FacilitySuitability(ResilienceAlgorithm):
         if roads_src is not None:
             cls_field = self.parameterAsString(parameters, self.ROAD_CLASS_FIELD, context)
             roads = read_source(roads_src, [cls_field] if cls_field else [], metric, feedback=feedback, what=tr("roads"))
-            net = nw.build_network(roads.geoms, feedback=feedback)
+            net = nw.build_network(roads.geoms, feedback=feedback, crs=metric)
             nw.require_lines(net)
             if cls_field:
                 main_set = {normalize_key(s) for s in (self.parameterAsString(parameters, self.MAIN_ROAD_CLASSES, context) or "").split(",") if s.strip()}

@@ -177,7 +177,7 @@ class NetworkCriticality(ResilienceAlgorithm):
         max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP, context)
         max_links = self.parameterAsInt(parameters, self.MAX_DETOUR_LINKS, context) or None
         res = criticality(lines, demand_pts, persons, dests, failed=failed, cost_factor=cost, detour_limit=limit,
-                          max_snap=max_snap, max_detour_lines=max_links, feedback=feedback)
+                          max_snap=max_snap, max_detour_lines=max_links, feedback=feedback, crs=metric)
         self._log(res, failed, feedback)
         unit_of, unit_ids = self._units(parameters, context, demand_pts, metric, feedback)
         out = {}

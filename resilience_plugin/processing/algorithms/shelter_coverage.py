@@ -268,7 +268,7 @@ class ShelterCoverage(ResilienceAlgorithm):
             keys = np.array([normalize_key(v) for v in roads.attrs[class_field]], dtype=object)
             keep = ~np.isin(keys, list(excluded))
             feedback.pushInfo(tr("{n} street(s) of the excluded classes are not walkable.").format(n=int((~keep).sum())))
-        net = nw.build_network(roads.geoms, tolerance=tolerance, keep=keep, feedback=feedback)
+        net = nw.build_network(roads.geoms, tolerance=tolerance, keep=keep, feedback=feedback, crs=metric)
         nw.require_lines(net)
         rep = net.report
         n_comp = net.components()[0]
