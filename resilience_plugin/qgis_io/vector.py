@@ -172,7 +172,7 @@ def _read_ogr(location, fields, geometry, feedback):
 
     The choice is by capability, never by a column's name: the layer must have one geometry column
     (if geometry is read), fields of plain types, text whose encoding is known, and feature ids that
-    are unique and not negative. The Arrow stream puts the id first and the geometry last.
+    are unique and not negative. The id and geometry columns are found by type, not by name.
     """
     try:
         ds = gdal.OpenEx(location.path, gdal.OF_VECTOR | gdal.OF_READONLY, open_options=location.open_options)
@@ -208,9 +208,14 @@ def _read_ogr(location, fields, geometry, feedback):
             keys = list(batch.keys())
             if len(keys) != width or any(f not in batch for f in fields):
                 return None
-            fids.append(np.asarray(batch[keys[0]], dtype=np.int64))
+            # the columns that are not fields: the id (integers) and the geometry (WKB), told apart by type
+            extra = [k for k in keys if k not in fields]
+            ids = [k for k in extra if np.asarray(batch[k]).dtype.kind in "iu"]
+            if len(ids) != 1:
+                return None
+            fids.append(np.asarray(batch[ids[0]], dtype=np.int64))
             if geometry:
-                wkbs.append(np.asarray(batch[keys[-1]], dtype=object))
+                wkbs.append(np.asarray(batch[next(k for k in extra if k != ids[0])], dtype=object))
             for f in fields:
                 cols[f].append(_column(batch[f], codec))
     except RuntimeError:
