@@ -379,12 +379,12 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>{layer} 中不存在字段“{field}”。可用字段：{available}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/vector.py" line="310" />
+            <location filename="../resilience_plugin/qgis_io/vector.py" line="315" />
             <source>{layer}: {n} feature(s) without geometry were skipped.</source>
             <translation>{layer}：已跳过 {n} 个无几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/vector.py" line="312" />
+            <location filename="../resilience_plugin/qgis_io/vector.py" line="317" />
             <source>{layer}: {n} invalid geometrie(s) were repaired.</source>
             <translation>{layer}：已修复 {n} 个无效几何。</translation>
         </message>
@@ -1526,7 +1526,7 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
             <translation>风险等级，行之间用“;”分隔，列之间用“,”分隔。第 i 行为灾害等级 i，第 j 列为脆弱性等级 j。默认值见 resources/standards/risk_matrix.json。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="310" />
+            <location filename="../resilience_plugin/processing/base.py" line="316" />
             <source>Admin units</source>
             <translation>行政单元</translation>
         </message>
@@ -1536,7 +1536,7 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
             <translation>可选的行政区面（区、街道、社区），用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="313" />
+            <location filename="../resilience_plugin/processing/base.py" line="319" />
             <source>Unit id field</source>
             <translation>单元编号字段</translation>
         </message>
@@ -1556,22 +1556,22 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
             <translation>可选的人口栅格，用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="321" />
+            <location filename="../resilience_plugin/processing/base.py" line="327" />
             <source>Population raster values</source>
             <translation>人口栅格数值含义</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="321" />
+            <location filename="../resilience_plugin/processing/base.py" line="327" />
             <source>Persons per cell</source>
             <translation>每格人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="321" />
+            <location filename="../resilience_plugin/processing/base.py" line="327" />
             <source>Persons per km²</source>
             <translation>每平方公里人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="323" />
+            <location filename="../resilience_plugin/processing/base.py" line="329" />
             <source>Whether the raster holds counts per cell or densities in persons per km² (then each cell counts density x its true area).</source>
             <translation>栅格值是每格人数还是每平方公里人口密度（若为密度，每个栅格单元按 密度 × 实际面积 计人数）。</translation>
         </message>
@@ -3311,7 +3311,7 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>每个候选场址可容纳的人数；用于计算所选场址的负荷率。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/vector.py" line="344" />
+            <location filename="../resilience_plugin/qgis_io/vector.py" line="349" />
             <source>Could not write the output ({error}): check that the destination is writable and has room.</source>
             <translation>无法写出结果（{error}）：请检查目标位置是否可写且空间充足。</translation>
         </message>
@@ -3326,62 +3326,62 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>本次运行已开始写入的输出已被删除：{paths}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="250" />
+            <location filename="../resilience_plugin/processing/base.py" line="256" />
             <source>Cannot write the output '{output}' to {path}: the folder {folder} does not exist. Choose an existing folder, or create it first.</source>
             <translation>无法将输出“{output}”写入 {path}：文件夹 {folder} 不存在。请选择已有的文件夹，或先创建该文件夹。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="253" />
+            <location filename="../resilience_plugin/processing/base.py" line="259" />
             <source>Cannot write the output '{output}' to {path}: the folder {folder} is not writable. Choose a folder you can write to, or save to a temporary layer.</source>
             <translation>无法将输出“{output}”写入 {path}：文件夹 {folder} 不可写。请选择有写入权限的文件夹，或保存为临时图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="256" />
+            <location filename="../resilience_plugin/processing/base.py" line="262" />
             <source>Cannot write the output '{output}' to {path}: that is a folder. Give a file name.</source>
             <translation>无法将输出“{output}”写入 {path}：这是一个文件夹。请给出文件名。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="264" />
+            <location filename="../resilience_plugin/processing/base.py" line="270" />
             <source>Cannot write the output '{output}' to {path}: '.{ext}' is not a format this output can be saved in. Use one of: {formats}.</source>
             <translation>无法将输出“{output}”写入 {path}：该输出不能保存为“.{ext}”格式。请使用以下格式之一：{formats}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="150" />
+            <location filename="../resilience_plugin/processing/base.py" line="151" />
             <source>points</source>
             <translation>点</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="150" />
+            <location filename="../resilience_plugin/processing/base.py" line="151" />
             <source>lines</source>
             <translation>线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="183" />
+            <location filename="../resilience_plugin/processing/base.py" line="189" />
             <source>The layer '{layer}' ({param}) has no valid coordinate reference system: set its CRS first (Layer Properties &gt; Source), or assign one with Processing &gt; Vector general &gt; Assign projection.</source>
             <translation>图层“{layer}”（{param}）没有有效的坐标参照系：请先设置其坐标参照系（图层属性 &gt; 源），或用 处理 &gt; 矢量通用 &gt; 指定投影 为其指定。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="195" />
+            <location filename="../resilience_plugin/processing/base.py" line="201" />
             <source>{layer}: {n} feature(s) have a population that is NULL, negative or not a number; counted as 0.</source>
             <translation>{layer}：{n} 个要素的人口为 NULL、负数或非数字，按 0 计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="213" />
+            <location filename="../resilience_plugin/processing/base.py" line="219" />
             <source>The population raster '{layer}' holds no data (every cell is nodata): it counts 0 persons. Check its nodata value.</source>
             <translation>人口栅格“{layer}”没有数据（所有像元均为无数据值）：人口计为 0。请检查其无数据值设置。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="216" />
+            <location filename="../resilience_plugin/processing/base.py" line="222" />
             <source>The raster '{layer}' ({param}) holds no data: every cell is nodata. Check its nodata value, or give another raster.</source>
             <translation>栅格“{layer}”（{param}）没有数据：所有像元均为无数据值。请检查其无数据值设置，或换用其他栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="165" />
+            <location filename="../resilience_plugin/processing/base.py" line="166" />
             <source>The layer '{layer}' has no field '{field}' (set in {param}). Choose one of its fields: {available}.</source>
             <translation>图层“{layer}”没有字段“{field}”（在{param}中设置）。请从其字段中选择：{available}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="179" />
+            <location filename="../resilience_plugin/processing/base.py" line="182" />
             <source>{param} must contain polygons (zones or units), but '{layer}' holds {kind}: choose a polygon layer.</source>
             <translation>{param}必须是面要素（分区或单元），但“{layer}”中是{kind}要素：请选择面图层。</translation>
         </message>
@@ -3389,6 +3389,21 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <location filename="../resilience_plugin/qgis_io/crs.py" line="85" />
             <source>The data reach farther than one Gauss–Krüger / UTM zone measures accurately: areas are measured in an Albers equal-area projection fitted to their extent, lengths geodesically on the ellipsoid.</source>
             <translation>数据范围超出单个高斯–克吕格 / UTM 投影带可准确量算的范围：面积在按数据范围拟合的 Albers 等积投影中量算，长度按椭球面测地线量算。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="151" />
+            <source>polygons</source>
+            <translation>面</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="184" />
+            <source>{param} must contain {wanted}, but '{layer}' holds {kind}: choose another layer.</source>
+            <translation>{param}必须是{wanted}要素，但“{layer}”中是{kind}要素：请换用其他图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="184" />
+            <source> or </source>
+            <translation>或</translation>
         </message>
     </context>
 </TS>

@@ -144,10 +144,11 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         are required, a layer without a valid CRS."""
         from qgis.core import QgsProcessingParameterField, QgsRasterLayer, QgsVectorLayer
 
-        from ..compat import SOURCE_POLYGON, SOURCE_RASTER, enum_value, geometry_kind, parameter_strings
+        from ..compat import SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON, SOURCE_RASTER, enum_value, geometry_kind, parameter_strings
 
         polygon, raster = enum_value(SOURCE_POLYGON), enum_value(SOURCE_RASTER)
-        kinds = {"point": tr("points"), "line": tr("lines")}
+        kind_of_type = {enum_value(SOURCE_POINT): "point", enum_value(SOURCE_LINE): "line", polygon: "polygon"}
+        kinds = {"point": tr("points"), "line": tr("lines"), "polygon": tr("polygons")}
 
         layers = self._input_layers(parameters, context)
         by_name = {param.name(): items for param, items in layers}
@@ -174,10 +175,15 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
                     kind = geometry_kind(wkb)
                     if kind == "none":
                         continue  # a table: no geometry, no CRS
-                    polygons_only = bool(types) and set(types) - {raster} == {polygon}
-                    if polygons_only and kind != "polygon":
-                        return tr("{param} must contain polygons (zones or units), but '{layer}' holds {kind}: choose a polygon layer.").format(
-                            param=param.description(), layer=_layer_name(item), kind=kinds.get(kind, kind))
+                    # the geometry kinds the parameter asks for (none listed: any geometry, tables, map layers)
+                    wanted = {kind_of_type[t] for t in types if t in kind_of_type}
+                    if wanted and not set(types) - {raster} - set(kind_of_type) and kind not in wanted:
+                        if wanted == {"polygon"}:
+                            return tr("{param} must contain polygons (zones or units), but '{layer}' holds {kind}: choose a polygon layer.").format(
+                                param=param.description(), layer=_layer_name(item), kind=kinds.get(kind, kind))
+                        return tr("{param} must contain {wanted}, but '{layer}' holds {kind}: choose another layer.").format(
+                            param=param.description(), layer=_layer_name(item), kind=kinds.get(kind, kind),
+                            wanted=tr(" or ").join(kinds[k] for k in ("point", "line", "polygon") if k in wanted))
                     crs = item.crs() if isinstance(item, QgsVectorLayer) else item.sourceCrs()
                 if self.GROUP_ID != "maps" and not crs.isValid():
                     return tr("The layer '{layer}' ({param}) has no valid coordinate reference system: set its CRS first (Layer Properties > Source), or assign one with Processing > Vector general > Assign projection.").format(

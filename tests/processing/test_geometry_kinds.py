@@ -42,3 +42,14 @@ def test_lines_are_refused_as_admin_units(run_alg, zones, tmp_path):
         run_alg("exposuresummary", {"HAZARD": zones, "EXPOSURE": f"{INASAFE}|layername=buildings",
                                     "UNITS": f"{INASAFE}|layername=roads", "UNIT_ID_FIELD": "NAME",
                                     "OUTPUT_TABLE": str(tmp_path / "t.gpkg")})
+
+
+def test_polygons_are_refused_as_lifelines_and_points_as_failed_segments(run_alg, zones, tmp_path):
+    with pytest.raises(QgsProcessingException, match="Lifelines \\(lines or points\\) must contain points or lines, but 'inasafe_samples\\|buildings' holds polygons"):
+        run_alg("lifelineexposure", {"LIFELINES": f"{INASAFE}|layername=buildings", "ASSET_TYPE": "road", "HAZARD": zones,
+                                     "OUTPUT": str(tmp_path / "o.gpkg"), "OUTPUT_TABLE": str(tmp_path / "t.gpkg")})
+    # points as the failed segments would silently fail nothing
+    with pytest.raises(QgsProcessingException, match="Failed segments \\(layer\\) must contain lines, but 'inasafe_samples\\|v4_building_points' holds points"):
+        run_alg("networkcriticality", {"NETWORK": f"{INASAFE}|layername=roads", "FAILED_LAYER": POINTS,
+                                       "DEMAND": POINTS, "DESTINATIONS": [POINTS],
+                                       "OUTPUT_DEMAND": "memory:", "OUTPUT_TABLE": "memory:", "OUTPUT_LINKS": "memory:"})
