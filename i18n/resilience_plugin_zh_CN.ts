@@ -309,37 +309,37 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>{n} 个要素的值不在值映射中，已忽略。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="14" />
+            <location filename="../resilience_plugin/processing/base.py" line="28" />
             <source>Hazard assessment</source>
             <translation>灾害评估</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="15" />
+            <location filename="../resilience_plugin/processing/base.py" line="29" />
             <source>Dual-use facilities</source>
             <translation>平急两用设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="16" />
+            <location filename="../resilience_plugin/processing/base.py" line="30" />
             <source>Lifelines</source>
             <translation>生命线工程</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="17" />
+            <location filename="../resilience_plugin/processing/base.py" line="31" />
             <source>Maps and styles</source>
             <translation>图件与样式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="106" />
+            <location filename="../resilience_plugin/processing/base.py" line="120" />
             <source>resilience</source>
             <translation>韧性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="106" />
+            <location filename="../resilience_plugin/processing/base.py" line="120" />
             <source>hazard</source>
             <translation>灾害</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="115" />
+            <location filename="../resilience_plugin/processing/base.py" line="145" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消；未写出任何结果。</translation>
         </message>
@@ -364,27 +364,27 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>输入数据没有范围（是否为空？）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/crs.py" line="85" />
+            <location filename="../resilience_plugin/qgis_io/crs.py" line="87" />
             <source>Lengths and areas are measured in the inputs' own CRS {crs}.</source>
             <translation>长度和面积在输入数据自身的坐标系 {crs} 中量算。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/crs.py" line="88" />
+            <location filename="../resilience_plugin/qgis_io/crs.py" line="90" />
             <source>Lengths and areas are measured in {crs}, chosen for the data's extent.</source>
             <translation>长度和面积在根据数据范围选定的坐标系 {crs} 中量算。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/vector.py" line="70" />
+            <location filename="../resilience_plugin/qgis_io/vector.py" line="71" />
             <source>The field '{field}' does not exist in {layer}. Available fields: {available}.</source>
             <translation>{layer} 中不存在字段“{field}”。可用字段：{available}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/vector.py" line="231" />
+            <location filename="../resilience_plugin/qgis_io/vector.py" line="315" />
             <source>{layer}: {n} feature(s) without geometry were skipped.</source>
             <translation>{layer}：已跳过 {n} 个无几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/vector.py" line="233" />
+            <location filename="../resilience_plugin/qgis_io/vector.py" line="317" />
             <source>{layer}: {n} invalid geometrie(s) were repaired.</source>
             <translation>{layer}：已修复 {n} 个无效几何。</translation>
         </message>
@@ -489,7 +489,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>MODE 必须为 0（最近设施）、1（容量约束分配）或 2（选址）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="331" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="329" />
             <source>Site selection (MODE 2) needs a CANDIDATES layer with at least one site.</source>
             <translation>选址（MODE 2）需要至少包含一个候选点的 CANDIDATES 图层。</translation>
         </message>
@@ -499,22 +499,22 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>选址（MODE 2）要求 MAX_NEW 至少为 1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/criticality.py" line="457" />
+            <location filename="../resilience_plugin/core/criticality.py" line="483" />
             <source>There are no destinations: give at least one hospital, shelter or other destination.</source>
             <translation>没有目的地：请至少提供一个医院、避难场所或其他目的地。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/criticality.py" line="464" />
+            <location filename="../resilience_plugin/core/criticality.py" line="490" />
             <source>No destination lies within {d:g} m of the network: check the layers' positions or raise MAX_SNAP.</source>
             <translation>没有任何目的地位于网络 {d:g} 米范围内：请检查图层位置或增大 MAX_SNAP。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/criticality.py" line="478" />
+            <location filename="../resilience_plugin/core/criticality.py" line="504" />
             <source>No destination can be reached from any demand over the network: the destinations lie on parts of the network that no demand is connected to (or no demand is within {d:g} m of the network).</source>
             <translation>任何需求点都无法经网络到达任何目的地：目的地位于没有需求点连通的网络部分（或没有需求点位于网络 {d:g} 米范围内）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/exposure.py" line="537" />
+            <location filename="../resilience_plugin/core/exposure.py" line="547" />
             <source>The hazard raster and the population raster are in different CRS: warp the hazard raster to the population raster's CRS first.</source>
             <translation>灾害栅格与人口栅格的坐标参考系不同：请先将灾害栅格重投影到人口栅格的坐标参考系。</translation>
         </message>
@@ -669,22 +669,22 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>管径系数需要升序的 'edges'，且系数个数比分界值多一个（均为正数）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/lifeline.py" line="416" />
+            <location filename="../resilience_plugin/core/lifeline.py" line="424" />
             <source>{n} lifeline(s) have no asset type: fill the ASSET_TYPE_FIELD or give one ASSET_TYPE for the whole layer.</source>
             <translation>{n} 条生命线没有资产类型：请填写 ASSET_TYPE_FIELD，或为整个图层指定一个 ASSET_TYPE。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/lifeline.py" line="497" />
+            <location filename="../resilience_plugin/core/lifeline.py" line="508" />
             <source>The intensity raster does not cover the lifelines at all (all {km:.2f} km are off the raster or on nodata cells). Check that raster and lines overlap and that their CRS are set correctly.</source>
             <translation>强度栅格完全没有覆盖生命线（全部 {km:.2f} 公里都在栅格之外或位于无数据像元上）。请检查栅格与线是否重叠、坐标系是否设置正确。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/lifeline.py" line="568" />
+            <location filename="../resilience_plugin/core/lifeline.py" line="579" />
             <source>The intensity raster does not cover any of the {n} lifeline points. Check that raster and points overlap and that their CRS are set correctly.</source>
             <translation>强度栅格没有覆盖 {n} 个生命线点中的任何一个。请检查栅格与点是否重叠、坐标系是否设置正确。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/network.py" line="572" />
+            <location filename="../resilience_plugin/core/network.py" line="619" />
             <source>The road layer holds no usable line: check that it contains lines with length.</source>
             <translation>道路图层中没有可用的线：请检查其中是否包含有长度的线要素。</translation>
         </message>
@@ -1454,7 +1454,7 @@ The layer's data are not changed, only its style. A layer given as a file path i
             <translation>风险等级，行之间用“;”分隔，列之间用“,”分隔。第 i 行为灾害等级 i，第 j 列为脆弱性等级 j。默认值见 resources/standards/risk_matrix.json。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="136" />
+            <location filename="../resilience_plugin/processing/base.py" line="362" />
             <source>Admin units</source>
             <translation>行政单元</translation>
         </message>
@@ -1464,7 +1464,7 @@ The layer's data are not changed, only its style. A layer given as a file path i
             <translation>可选的行政区面（区、街道、社区），用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="139" />
+            <location filename="../resilience_plugin/processing/base.py" line="365" />
             <source>Unit id field</source>
             <translation>单元编号字段</translation>
         </message>
@@ -1484,22 +1484,22 @@ The layer's data are not changed, only its style. A layer given as a file path i
             <translation>可选的人口栅格，用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="147" />
+            <location filename="../resilience_plugin/processing/base.py" line="373" />
             <source>Population raster values</source>
             <translation>人口栅格数值含义</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="147" />
+            <location filename="../resilience_plugin/processing/base.py" line="373" />
             <source>Persons per cell</source>
             <translation>每格人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="147" />
+            <location filename="../resilience_plugin/processing/base.py" line="373" />
             <source>Persons per km²</source>
             <translation>每平方公里人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="149" />
+            <location filename="../resilience_plugin/processing/base.py" line="375" />
             <source>Whether the raster holds counts per cell or densities in persons per km² (then each cell counts density x its true area).</source>
             <translation>栅格值是每格人数还是每平方公里人口密度（若为密度，每个栅格单元按 密度 × 实际面积 计人数）。</translation>
         </message>
@@ -1780,7 +1780,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>生命线图层没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="315" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="313" />
             <source>hazard zones</source>
             <translation>灾害区</translation>
         </message>
@@ -1805,7 +1805,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>THRESHOLDS 被忽略：等级来自灾害分区。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="395" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="393" />
             <source>units</source>
             <translation>单元</translation>
         </message>
@@ -1865,17 +1865,17 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>{n} 个生命线点位于所有单元之外，未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="318" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="321" />
             <source>Input fields replaced by the results: {names}.</source>
             <translation>以下输入字段被结果替换：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="350" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="353" />
             <source>Could not create the output layer.</source>
             <translation>无法创建输出图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="366" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="369" />
             <source>Could not create the summary table.</source>
             <translation>无法创建汇总表。</translation>
         </message>
@@ -2160,112 +2160,107 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>请选择存放每个需求要素人数的 POPULATION_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="237" />
-            <source>{n} demand feature(s) have a NULL or negative population; counted as 0.</source>
-            <translation>{n} 个需求要素的人口为 NULL 或负数，按 0 计。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="247" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="245" />
             <source>The facilities and the streets layers are required.</source>
             <translation>必须提供设施图层和道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="260" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="258" />
             <source>Walking limit: {m:.0f} m.</source>
             <translation>步行上限：{m:.0f} 米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="269" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="267" />
             <source>streets</source>
             <translation>道路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="275" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="273" />
             <source>{n} street(s) of the excluded classes are not walkable.</source>
             <translation>{n} 条属于排除等级的道路不可步行。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="280" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="278" />
             <source>Street network: {nodes} nodes, {edges} edges, {comp} connected part(s); {zero} zero-length and {dup} duplicate edge(s) merged.</source>
             <translation>道路网络：{nodes} 个节点，{edges} 条边，{comp} 个连通部分；已合并 {zero} 条零长度边和 {dup} 条重复边。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="290" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="288" />
             <source>facilities</source>
             <translation>设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="292" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="290" />
             <source>The facilities layer has no features with geometry.</source>
             <translation>设施图层中没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="298" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="296" />
             <source>{n} facilit(ies) have no capacity (NULL); they are left out of the allocation.</source>
             <translation>{n} 个设施没有容量（NULL），不参与分配。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="300" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="298" />
             <source>{n} facilit(ies) have a negative capacity; they are left out of the allocation.</source>
             <translation>{n} 个设施的容量为负数，不参与分配。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="302" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="300" />
             <source>{n} facilit(ies) have a capacity of 0 and take nobody.</source>
             <translation>{n} 个设施的容量为 0，不接收任何人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="305" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="303" />
             <source>Capacitated allocation (MODE 1) needs the CAPACITY_FIELD.</source>
             <translation>容量约束分配（MODE 1）需要 CAPACITY_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="307" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="305" />
             <source>No facility has a valid capacity (all NULL or negative): fill in CAPACITY_FIELD.</source>
             <translation>没有设施具有有效容量（全部为 NULL 或负数）：请填写 CAPACITY_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="320" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="318" />
             <source>Hazard level &gt;= {level}: {edges} street edge(s) impassable, {fac} facilit(ies) out of service.</source>
             <translation>灾害等级 ≥ {level}：{edges} 条道路边不可通行，{fac} 个设施停用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="326" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="324" />
             <source>The demand layer holds no population (no cell or feature with persons &gt; 0).</source>
             <translation>需求图层中没有人口（没有人数大于 0 的栅格或要素）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="333" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="331" />
             <source>candidates</source>
             <translation>候选设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="345" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="343" />
             <source>{n} facilit(ies) are farther than {d:.0f} m from any passable street and serve nobody.</source>
             <translation>{n} 个设施距所有可通行道路超过 {d:.0f} 米，无法服务任何人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="348" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="346" />
             <source>{n} demand point(s) ({p:.0f} persons) are farther than {d:.0f} m from any passable street: unserved.</source>
             <translation>{n} 个需求点（{p:.0f} 人）距所有可通行道路超过 {d:.0f} 米：未服务。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="351" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="349" />
             <source>Site selection: {k} site(s) chosen; covered persons {before:.0f} -&gt; {after:.0f}.</source>
             <translation>选址：选中 {k} 处；覆盖人数 {before:.0f} -&gt; {after:.0f}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="355" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="353" />
             <source>LP upper bound: {bound:.0f} persons; the chosen sites are within {gap:.1f} % of it.</source>
             <translation>线性规划上界：{bound:.0f} 人；所选场址与上界相差 {gap:.1f} % 以内。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="357" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="355" />
             <source>Covered: {cov:.0f} of {pop:.0f} persons ({pct:.1f} %).</source>
             <translation>覆盖：{pop:.0f} 人中的 {cov:.0f} 人（{pct:.1f} %）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="407" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="405" />
             <source>OUTPUT_TABLE needs UNITS polygons; the table was not written.</source>
             <translation>OUTPUT_TABLE 需要 UNITS 面图层；未输出汇总表。</translation>
         </message>
@@ -2826,52 +2821,52 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>候选设施图层中没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="262" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="265" />
             <source>hazard sources</source>
             <translation>危险源</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="269" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="272" />
             <source>roads</source>
             <translation>道路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="277" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="280" />
             <source>No road matches MAIN_ROAD_CLASSES; the access criterion is 0 everywhere.</source>
             <translation>没有道路符合 MAIN_ROAD_CLASSES；可达性指标处处为 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="282" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="285" />
             <source>hospitals</source>
             <translation>医院</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="297" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="300" />
             <source>Shelter class {cls}: {pc} m² per person, minimum area {ma} m².</source>
             <translation>避难场所类别 {cls}：人均 {pc} 平方米，最小面积 {ma} 平方米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="302" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="305" />
             <source>Criteria left out because their layers are missing: {names}; the other weights were renormalised.</source>
             <translation>因缺少图层而剔除的指标：{names}；其余权重已重新归一化。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="304" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="307" />
             <source>Weights used: {weights}</source>
             <translation>所用权重：{weights}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="306" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="309" />
             <source>Types not in the type table (no emergency function; add them with TYPE_MAP): {types}</source>
             <translation>类型表中没有的类型（无应急功能；可用 TYPE_MAP 添加）：{types}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="309" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="312" />
             <source>No candidate is eligible; the reasons field says why for each site.</source>
             <translation>没有合格的候选设施；reasons 字段说明了每处场地的原因。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="311" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="314" />
             <source>{n} of {total} candidate(s) are eligible.</source>
             <translation>{total} 个候选设施中有 {n} 个合格。</translation>
         </message>
@@ -3147,27 +3142,27 @@ OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的�
             <translation>网络：{nodes} 个节点之间共 {edges} 条边；其中 {bridges} 条为桥（其失效会使网络分裂）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="293" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="296" />
             <source>{n} demand point(s) ({p:.0f} persons) are farther than MAX_SNAP from the network and have no access.</source>
             <translation>{n} 个需求点（{p:.0f} 人）距网络超过 MAX_SNAP，无法通达。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="296" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="299" />
             <source>{n} destination(s) are farther than MAX_SNAP from the network and are not used.</source>
             <translation>{n} 个目的地距网络超过 MAX_SNAP，未被使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="298" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="301" />
             <source>{p:.0f} persons cannot reach any destination even before the failures (disconnected parts of the network).</source>
             <translation>{p:.0f} 人在失效前就无法到达任何目的地（网络不连通部分）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="300" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="303" />
             <source>Detours re-solved for {n} line(s) on shortest paths; {skipped} line(s) left without a detour count (MAX_DETOUR_LINKS).</source>
             <translation>已对最短路径上的 {n} 条线局部重算绕行；{skipped} 条线未计算绕行人数（MAX_DETOUR_LINKS）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="304" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="307" />
             <source>Scenario: {iso:.0f} persons isolated, {det:.0f} persons with a detour.</source>
             <translation>情景：{iso:.0f} 人被孤立，{det:.0f} 人需要绕行。</translation>
         </message>
@@ -3204,7 +3199,7 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
 输出：OUTPUT_DEMAND，字段 facility_id、walk_m、walk_min、covered、persons、persons_assigned、persons_unserved；OUTPUT_FACILITIES，字段 facility_id、capacity、in_service、is_new、snap_m、assigned_persons、load_ratio（分配人数 / 容量）和 reachable_persons（该设施步行上限内的人数）；OUTPUT_TABLE，按 UNITS 面统计 unit_id、population、covered、coverage_pct、capacity（单元内设施容量）和 deficit = max(0, population - capacity)；OUTPUT_AREAS：各设施的步行服务区（其在上限内服务的道路段，按 AREA_BUFFER_M 缓冲）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="300" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="303" />
             <source>No criterion can be scored with the layers given (add AREA_FIELD, HAZARD, ROADS, ...): every score is 0.</source>
             <translation>用现有图层无法为任何指标评分（请补充 AREA_FIELD、HAZARD、ROADS 等）：所有得分均为 0。</translation>
         </message>
@@ -3214,130 +3209,99 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>每个候选场址可容纳的人数；用于计算所选场址的负荷率。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/vector.py" line="265" />
+            <location filename="../resilience_plugin/qgis_io/vector.py" line="349" />
             <source>Could not write the output ({error}): check that the destination is writable and has room.</source>
             <translation>无法写出结果（{error}）：请检查目标位置是否可写且空间充足。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="89" />
-            <source>Overlays several hazard zonings (outputs of Classify hazard, or your own zones with an integer level field) into non-overlapping composite hazard zones (综合灾害分区).
-
-Where zones of one hazard overlap, the highest level is kept (and reported). METHOD 0: the highest level of all hazards. METHOD 1: the levels weighted by WEIGHTS (one per hazard in order, scaled to sum 1; default equal) and summed, then re-classed with SCORE_BREAKS (score below b1 is level 0, b1 ≤ score below b2 level 1, ...). METHOD 2: the number of hazards at or above COUNT_LEVEL. METHOD 3: the highest hazard level x the vulnerability level of the VULNERABILITY zones, looked up in RISK_MATRIX (rows: hazard level 1..n, columns: vulnerability level 1..m; default the 4x4 matrix of resources/standards/risk_matrix.json, an unverified common convention). Outside the vulnerability zones the risk is 0.
-
-OUTPUT fields: level, score (method 0: the level; 1: the weighted sum; 2: the count; 3: hazard level x vulnerability level), dominant (the hazard that decides the level; for method 2 the hazards counted), lvl_&lt;hazard&gt; for each input, vuln_level (method 3) and area_m2. Pieces with identical attributes are dissolved; the zones cover exactly the union of the hazard zones.
-
-With UNITS (admin polygons) and UNIT_ID_FIELD, OUTPUT_TABLE has one row per unit and level: unit_id, level, area_m2, area_share (of the unit) and population from the POPULATION raster (POPULATION_MODE 0: persons per cell, 1: persons per km²). Level 0 is the rest of the unit. Whole cells count exactly, cells on a boundary are split by area, so the levels of a unit add up to its population.
-
-Areas in m², measured in a metric CRS (the inputs' own if suitable, else CGCS2000 Gauss-Krueger in China or UTM elsewhere). Inputs in different CRS are reprojected.</source>
-            <translation>将多个灾害分区（“灾害分级”的输出，或带整数等级字段的自有分区）叠加为互不重叠的综合灾害分区。
-
-同一灾种的分区相互重叠时取最高等级（并在日志中说明）。METHOD 0：取所有灾种中的最高等级。METHOD 1：各灾种等级按 WEIGHTS 加权求和（按图层顺序每个灾种一个权重，归一化为和为 1，默认等权），再按 SCORE_BREAKS 重新分级（得分低于 b1 为 0 级，b1 ≤ 得分低于 b2 为 1 级……）。METHOD 2：等级不低于 COUNT_LEVEL 的灾种数。METHOD 3：最高灾害等级 × VULNERABILITY 分区的脆弱性等级，查 RISK_MATRIX（行：灾害等级 1..n，列：脆弱性等级 1..m；默认采用 resources/standards/risk_matrix.json 中的 4×4 矩阵，为未经核实的常用约定）。脆弱性分区以外风险为 0。
-
-OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种数；3：灾害等级 × 脆弱性等级）、dominant（决定等级的灾种；方法 2 为计入的灾种）、每个输入一个 lvl_&lt;灾种&gt;、vuln_level（方法 3）和 area_m2。属性完全相同的图斑会被融合；各分区恰好覆盖所有灾害分区的并集。
-
-给出 UNITS（行政区面）和 UNIT_ID_FIELD 时，OUTPUT_TABLE 每个单元每个等级一行：unit_id、level、area_m2、area_share（占单元面积比例）以及由 POPULATION 栅格统计的 population（POPULATION_MODE 0：每格人数，1：每平方公里人数）。0 级为单元的其余部分。完整栅格单元精确计数，边界上的栅格单元按面积比例拆分，因此一个单元各等级人口之和等于该单元总人口。
-
-面积单位为平方米，在米制坐标参考系中量算（输入自身的坐标系合适时使用之，否则在中国使用 CGCS2000 高斯-克吕格投影，其他地区使用 UTM）。不同坐标参考系的输入会被重投影。</translation>
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="293" />
+            <source>{n} demand point(s) or destination(s) stand at a junction: they keep their access while any street of that junction is open.</source>
+            <translation>{n} 个需求点或目的地位于路口：只要该路口任一条道路畅通，它们就不会失去可达性。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="186" />
-            <source>MODE 0: everyone goes to the nearest reachable facility. MODE 1: facilities take people up to their capacity. MODE 2: choose new sites among CANDIDATES.</source>
-            <translation>MODE 0：每个人去最近的可达设施。MODE 1：各设施按容量接收人口。MODE 2：从 CANDIDATES 中选择新场址。</translation>
+            <location filename="../resilience_plugin/processing/base.py" line="155" />
+            <source>The outputs this run had begun to write were removed: {paths}.</source>
+            <translation>本次运行已开始写入的输出已被删除：{paths}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="190" />
-            <source>Candidate sites (site selection)</source>
-            <translation>候选场址（选址）</translation>
+            <location filename="../resilience_plugin/processing/base.py" line="302" />
+            <source>Cannot write the output '{output}' to {path}: the folder {folder} does not exist. Choose an existing folder, or create it first.</source>
+            <translation>无法将输出“{output}”写入 {path}：文件夹 {folder} 不存在。请选择已有的文件夹，或先创建该文件夹。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="192" />
-            <source>Candidate capacity field (site selection)</source>
-            <translation>候选场址容量字段（选址）</translation>
+            <location filename="../resilience_plugin/processing/base.py" line="305" />
+            <source>Cannot write the output '{output}' to {path}: the folder {folder} is not writable. Choose a folder you can write to, or save to a temporary layer.</source>
+            <translation>无法将输出“{output}”写入 {path}：文件夹 {folder} 不可写。请选择有写入权限的文件夹，或保存为临时图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="195" />
-            <source>Maximum new sites (site selection)</source>
-            <translation>最多新增场址数（选址）</translation>
+            <location filename="../resilience_plugin/processing/base.py" line="308" />
+            <source>Cannot write the output '{output}' to {path}: that is a folder. Give a file name.</source>
+            <translation>无法将输出“{output}”写入 {path}：这是一个文件夹。请给出文件名。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="197" />
-            <source>Target coverage (%) (site selection)</source>
-            <translation>目标覆盖率（%）（选址）</translation>
+            <location filename="../resilience_plugin/processing/base.py" line="316" />
+            <source>Cannot write the output '{output}' to {path}: '.{ext}' is not a format this output can be saved in. Use one of: {formats}.</source>
+            <translation>无法将输出“{output}”写入 {path}：该输出不能保存为“.{ext}”格式。请使用以下格式之一：{formats}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/help.py" line="55" />
-            <source>{label}: {option}</source>
-            <translation>{label}：{option}</translation>
+            <location filename="../resilience_plugin/processing/base.py" line="197" />
+            <source>points</source>
+            <translation>点</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/help.py" line="58" />
-            <source>“{label}” ({id})</source>
-            <translation>“{label}”（{id}）</translation>
+            <location filename="../resilience_plugin/processing/base.py" line="197" />
+            <source>lines</source>
+            <translation>线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="33" />
-            <source>{step}. {group}</source>
-            <translation>{step}. {group}</translation>
+            <location filename="../resilience_plugin/processing/base.py" line="235" />
+            <source>The layer '{layer}' ({param}) has no valid coordinate reference system: set its CRS first (Layer Properties &gt; Source), or assign one with Processing &gt; Vector general &gt; Assign projection.</source>
+            <translation>图层“{layer}”（{param}）没有有效的坐标参照系：请先设置其坐标参照系（图层属性 &gt; 源），或用 处理 &gt; 矢量通用 &gt; 指定投影 为其指定。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="199" />
-            <source>The current project has unsaved changes. Save them before the sample project replaces it?</source>
-            <translation>当前项目有未保存的修改。在示例项目替换它之前是否保存？</translation>
+            <location filename="../resilience_plugin/processing/base.py" line="247" />
+            <source>{layer}: {n} feature(s) have a population that is NULL, negative or not a number; counted as 0.</source>
+            <translation>{layer}：{n} 个要素的人口为 NULL、负数或非数字，按 0 计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="115" />
-            <source>Map language</source>
-            <translation>图面语言</translation>
+            <location filename="../resilience_plugin/processing/base.py" line="265" />
+            <source>The population raster '{layer}' holds no data (every cell is nodata): it counts 0 persons. Check its nodata value.</source>
+            <translation>人口栅格“{layer}”没有数据（所有像元均为无数据值）：人口计为 0。请检查其无数据值设置。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="117" />
-            <source>The language of everything printed on the map besides your own texts: legend title, layer titles and classes, date, coordinate reference system, notes heading and scale unit. The default is the QGIS interface language in QGIS and bilingual in qgis_process.</source>
-            <translation>图面上除您自己输入的文字以外所有内容的语言：图例标题、图层名称与分类、日期、坐标系、说明标题和比例尺单位。默认值：在 QGIS 中为界面语言，在 qgis_process 中为中英双语。</translation>
+            <location filename="../resilience_plugin/processing/base.py" line="268" />
+            <source>The raster '{layer}' ({param}) holds no data: every cell is nodata. Check its nodata value, or give another raster.</source>
+            <translation>栅格“{layer}”（{param}）没有数据：所有像元均为无数据值。请检查其无数据值设置，或换用其他栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="122" />
-            <source>The map title, e.g. 综合灾害风险分区图. Empty: the title of the first layer.</source>
-            <translation>图名，例如：综合灾害风险分区图。留空：取第一个图层的标题。</translation>
+            <location filename="../resilience_plugin/processing/base.py" line="212" />
+            <source>The layer '{layer}' has no field '{field}' (set in {param}). Choose one of its fields: {available}.</source>
+            <translation>图层“{layer}”没有字段“{field}”（在{param}中设置）。请从其字段中选择：{available}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="181" />
-            <source>The layer '{name}' is a table without geometry: it cannot be drawn on a map. Leave it out of the map layers.</source>
-            <translation>图层“{name}”是没有几何的表格，无法绘制在地图上。请将其从地图图层中移除。</translation>
+            <location filename="../resilience_plugin/processing/base.py" line="228" />
+            <source>{param} must contain polygons (zones or units), but '{layer}' holds {kind}: choose a polygon layer.</source>
+            <translation>{param}必须是面要素（分区或单元），但“{layer}”中是{kind}要素：请选择面图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="184" />
-            <source>The layer '{name}' has no valid coordinate reference system: set its CRS in the layer properties first.</source>
-            <translation>图层“{name}”没有有效的坐标参考系：请先在图层属性中设置其坐标参考系。</translation>
+            <location filename="../resilience_plugin/qgis_io/crs.py" line="85" />
+            <source>The data reach farther than one Gauss–Krüger / UTM zone measures accurately: areas are measured in an Albers equal-area projection fitted to their extent, lengths geodesically on the ellipsoid.</source>
+            <translation>数据范围超出单个高斯–克吕格 / UTM 投影带可准确量算的范围：面积在按数据范围拟合的 Albers 等积投影中量算，长度按椭球面测地线量算。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="126" />
-            <source>One asset type for every feature (also used where the asset type field is empty): choose one of the fragility library, or (in models and qgis_process) type the id of a type of your own fragility file, e.g. road or water_pipe.</source>
-            <translation>所有要素统一的资产类型（资产类型字段为空时也使用此值）：从易损性曲线库中选择，或（在模型和 qgis_process 中）输入您自己的易损性文件中的类型编号，例如 road 或 water_pipe。</translation>
+            <location filename="../resilience_plugin/processing/base.py" line="197" />
+            <source>polygons</source>
+            <translation>面</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="78" />
-            <source>Exports a plan-ready map (A3 or A4) in one step: the LAYERS in order (the first is drawn on top), a title block (TITLE, SUBTITLE; without a title, the first layer's), a compact legend that lists only what is visible on the map, a scale bar with round lengths in m or km, a north arrow, notes (NOTE: data source, compiler), the DATE, the coordinate reference system and an overview map (OVERVIEW; left out when the map already shows all the layers).
-
-LANGUAGE sets every fixed text on the page (legend title, layer titles and classes of layers read from files, date, coordinate reference system, notes heading, scale unit): Chinese, English or bilingual. It defaults to the QGIS interface language in QGIS and to bilingual in qgis_process.
-
-The map is drawn in the first layer's CRS when it is projected, otherwise in a metric CRS chosen for the data (CGCS2000 Gauss-Krueger in China, UTM elsewhere), so that the scale bar is true. The extent is EXTENT, or all layers with a 5 % margin. Layers read from files (in a model or a batch run) get the plugin's style for their output type; layers of the project keep their own style.
-
-TEMPLATE chooses one of the built-in layouts, TEMPLATE_FILE a layout template (.qpt) of your own; items with the ids map, legend, scalebar, north_arrow, title, subtitle, note, date, crs_note and overview are filled, and labels may use @plan_title, @plan_subtitle, @plan_note, @plan_date and @plan_crs.
-
-With a COVERAGE polygon layer the map becomes an atlas: one page per feature (e.g. each district), zoomed to it, the other features faded, its COVERAGE_NAME_FIELD value in the subtitle; one multi-page PDF (SINGLE_FILE) or one file per feature next to OUTPUT, named &lt;output&gt;_&lt;name&gt;.
-
-FORMAT pdf, png or svg at DPI dots per inch (1-1200). PDF and SVG text stays real, searchable text. PNG pages come with a world file (.pgw). Nothing is left behind when the export fails.</source>
-            <translation>一步导出可直接用于规划文本的图件（A3 或 A4）：按顺序绘制图层（LAYERS，第一个在最上层），标题栏（TITLE、SUBTITLE；未给出图名时取第一个图层的名称），只列出图上可见内容的紧凑图例，以米或千米为单位、取整刻度的比例尺，指北针，注记（NOTE：资料来源、编制单位），日期（DATE），坐标系说明，以及鹰眼图（OVERVIEW；地图已显示全部图层范围时省略）。
-
-LANGUAGE 设定图面上所有固定文字的语言（图例标题、从文件读取的图层的名称与分类、日期、坐标系、说明标题、比例尺单位）：中文、英文或中英双语。在 QGIS 中默认为界面语言，在 qgis_process 中默认为双语。
-
-第一个图层为投影坐标系时按其绘图，否则使用为数据选择的米制坐标系（我国为 CGCS2000 高斯-克吕格，其他地区为 UTM），以保证比例尺准确。范围为 EXTENT，或所有图层的范围外扩 5%。从文件读取的图层（模型或批处理中）按其输出类型应用本插件样式；工程中的图层保留各自样式。
-
-TEMPLATE 选择内置布局，TEMPLATE_FILE 使用自定义布局模板（.qpt）；ID 为 map、legend、scalebar、north_arrow、title、subtitle、note、date、crs_note 和 overview 的元素会被填写，标注中也可使用 @plan_title、@plan_subtitle、@plan_note、@plan_date 和 @plan_crs。
-
-给出覆盖面图层（COVERAGE）时生成图集：每个要素（例如每个区）一页并缩放到该要素，其他区域淡化，副标题中加上 COVERAGE_NAME_FIELD 的值；输出为一个多页 PDF（SINGLE_FILE），或在 OUTPUT 旁为每个要素各写一个文件，命名为 &lt;输出名&gt;_&lt;名称&gt;。
-
-格式（FORMAT）为 pdf、png 或 svg，分辨率为 DPI（1–1200）。PDF 和 SVG 中的文字保持为可搜索的真实文字。PNG 附带坐标文件（.pgw）。导出失败时不会留下任何文件。</translation>
+            <location filename="../resilience_plugin/processing/base.py" line="230" />
+            <source>{param} must contain {wanted}, but '{layer}' holds {kind}: choose another layer.</source>
+            <translation>{param}必须是{wanted}要素，但“{layer}”中是{kind}要素：请换用其他图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="230" />
+            <source> or </source>
+            <translation>或</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/dependencies.py" line="108" />
@@ -3450,12 +3414,12 @@ TEMPLATE 选择内置布局，TEMPLATE_FILE 使用自定义布局模板（.qpt�
             <translation>将命令复制到剪贴板</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="70" />
+            <location filename="../resilience_plugin/plugin.py" line="66" />
             <source>Python packages…</source>
             <translation>Python 依赖包…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="72" />
+            <location filename="../resilience_plugin/plugin.py" line="68" />
             <source>Which Python packages the analyses need, and how to install missing ones</source>
             <translation>分析所需的 Python 依赖包，以及缺失包的安装方法</translation>
         </message>
@@ -3468,6 +3432,127 @@ TEMPLATE 选择内置布局，TEMPLATE_FILE 使用自定义布局模板（.qpt�
             <location filename="../resilience_plugin/plugin.py" line="145" />
             <source>Missing Python packages: {names}</source>
             <translation>缺少 Python 依赖包：{names}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/plugin.py" line="199" />
+            <source>The current project has unsaved changes. Save them before the sample project replaces it?</source>
+            <translation>当前项目有未保存的修改。在示例项目替换它之前是否保存？</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="78" />
+            <source>Exports a plan-ready map (A3 or A4) in one step: the LAYERS in order (the first is drawn on top), a title block (TITLE, SUBTITLE; without a title, the first layer's), a compact legend that lists only what is visible on the map, a scale bar with round lengths in m or km, a north arrow, notes (NOTE: data source, compiler), the DATE, the coordinate reference system and an overview map (OVERVIEW; left out when the map already shows all the layers).
+
+LANGUAGE sets every fixed text on the page (legend title, layer titles and classes of layers read from files, date, coordinate reference system, notes heading, scale unit): Chinese, English or bilingual. It defaults to the QGIS interface language in QGIS and to bilingual in qgis_process.
+
+The map is drawn in the first layer's CRS when it is projected, otherwise in a metric CRS chosen for the data (CGCS2000 Gauss-Krueger in China, UTM elsewhere), so that the scale bar is true. The extent is EXTENT, or all layers with a 5 % margin. Layers read from files (in a model or a batch run) get the plugin's style for their output type; layers of the project keep their own style.
+
+TEMPLATE chooses one of the built-in layouts, TEMPLATE_FILE a layout template (.qpt) of your own; items with the ids map, legend, scalebar, north_arrow, title, subtitle, note, date, crs_note and overview are filled, and labels may use @plan_title, @plan_subtitle, @plan_note, @plan_date and @plan_crs.
+
+With a COVERAGE polygon layer the map becomes an atlas: one page per feature (e.g. each district), zoomed to it, the other features faded, its COVERAGE_NAME_FIELD value in the subtitle; one multi-page PDF (SINGLE_FILE) or one file per feature next to OUTPUT, named &lt;output&gt;_&lt;name&gt;.
+
+FORMAT pdf, png or svg at DPI dots per inch (1-1200). PDF and SVG text stays real, searchable text. PNG pages come with a world file (.pgw). Nothing is left behind when the export fails.</source>
+            <translation>一步导出可直接用于规划文本的图件（A3 或 A4）：按顺序绘制图层（LAYERS，第一个在最上层），标题栏（TITLE、SUBTITLE；未给出图名时取第一个图层的名称），只列出图上可见内容的紧凑图例，以米或千米为单位、取整刻度的比例尺，指北针，注记（NOTE：资料来源、编制单位），日期（DATE），坐标系说明，以及鹰眼图（OVERVIEW；地图已显示全部图层范围时省略）。
+
+LANGUAGE 设定图面上所有固定文字的语言（图例标题、从文件读取的图层的名称与分类、日期、坐标系、说明标题、比例尺单位）：中文、英文或中英双语。在 QGIS 中默认为界面语言，在 qgis_process 中默认为双语。
+
+第一个图层为投影坐标系时按其绘图，否则使用为数据选择的米制坐标系（我国为 CGCS2000 高斯-克吕格，其他地区为 UTM），以保证比例尺准确。范围为 EXTENT，或所有图层的范围外扩 5%。从文件读取的图层（模型或批处理中）按其输出类型应用本插件样式；工程中的图层保留各自样式。
+
+TEMPLATE 选择内置布局，TEMPLATE_FILE 使用自定义布局模板（.qpt）；ID 为 map、legend、scalebar、north_arrow、title、subtitle、note、date、crs_note 和 overview 的元素会被填写，标注中也可使用 @plan_title、@plan_subtitle、@plan_note、@plan_date 和 @plan_crs。
+
+给出覆盖面图层（COVERAGE）时生成图集：每个要素（例如每个区）一页并缩放到该要素，其他区域淡化，副标题中加上 COVERAGE_NAME_FIELD 的值；输出为一个多页 PDF（SINGLE_FILE），或在 OUTPUT 旁为每个要素各写一个文件，命名为 &lt;输出名&gt;_&lt;名称&gt;。
+
+格式（FORMAT）为 pdf、png 或 svg，分辨率为 DPI（1–1200）。PDF 和 SVG 中的文字保持为可搜索的真实文字。PNG 附带坐标文件（.pgw）。导出失败时不会留下任何文件。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="115" />
+            <source>Map language</source>
+            <translation>图面语言</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="117" />
+            <source>The language of everything printed on the map besides your own texts: legend title, layer titles and classes, date, coordinate reference system, notes heading and scale unit. The default is the QGIS interface language in QGIS and bilingual in qgis_process.</source>
+            <translation>图面上除您自己输入的文字以外所有内容的语言：图例标题、图层名称与分类、日期、坐标系、说明标题和比例尺单位。默认值：在 QGIS 中为界面语言，在 qgis_process 中为中英双语。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="122" />
+            <source>The map title, e.g. 综合灾害风险分区图. Empty: the title of the first layer.</source>
+            <translation>图名，例如：综合灾害风险分区图。留空：取第一个图层的标题。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="181" />
+            <source>The layer '{name}' is a table without geometry: it cannot be drawn on a map. Leave it out of the map layers.</source>
+            <translation>图层“{name}”是没有几何的表格，无法绘制在地图上。请将其从地图图层中移除。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="184" />
+            <source>The layer '{name}' has no valid coordinate reference system: set its CRS in the layer properties first.</source>
+            <translation>图层“{name}”没有有效的坐标参考系：请先在图层属性中设置其坐标参考系。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="89" />
+            <source>Overlays several hazard zonings (outputs of Classify hazard, or your own zones with an integer level field) into non-overlapping composite hazard zones (综合灾害分区).
+
+Where zones of one hazard overlap, the highest level is kept (and reported). METHOD 0: the highest level of all hazards. METHOD 1: the levels weighted by WEIGHTS (one per hazard in order, scaled to sum 1; default equal) and summed, then re-classed with SCORE_BREAKS (score below b1 is level 0, b1 ≤ score below b2 level 1, ...). METHOD 2: the number of hazards at or above COUNT_LEVEL. METHOD 3: the highest hazard level x the vulnerability level of the VULNERABILITY zones, looked up in RISK_MATRIX (rows: hazard level 1..n, columns: vulnerability level 1..m; default the 4x4 matrix of resources/standards/risk_matrix.json, an unverified common convention). Outside the vulnerability zones the risk is 0.
+
+OUTPUT fields: level, score (method 0: the level; 1: the weighted sum; 2: the count; 3: hazard level x vulnerability level), dominant (the hazard that decides the level; for method 2 the hazards counted), lvl_&lt;hazard&gt; for each input, vuln_level (method 3) and area_m2. Pieces with identical attributes are dissolved; the zones cover exactly the union of the hazard zones.
+
+With UNITS (admin polygons) and UNIT_ID_FIELD, OUTPUT_TABLE has one row per unit and level: unit_id, level, area_m2, area_share (of the unit) and population from the POPULATION raster (POPULATION_MODE 0: persons per cell, 1: persons per km²). Level 0 is the rest of the unit. Whole cells count exactly, cells on a boundary are split by area, so the levels of a unit add up to its population.
+
+Areas in m², measured in a metric CRS (the inputs' own if suitable, else CGCS2000 Gauss-Krueger in China or UTM elsewhere). Inputs in different CRS are reprojected.</source>
+            <translation>将多个灾害分区（“灾害分级”的输出，或带整数等级字段的自有分区）叠加为互不重叠的综合灾害分区。
+
+同一灾种的分区相互重叠时取最高等级（并在日志中说明）。METHOD 0：取所有灾种中的最高等级。METHOD 1：各灾种等级按 WEIGHTS 加权求和（按图层顺序每个灾种一个权重，归一化为和为 1，默认等权），再按 SCORE_BREAKS 重新分级（得分低于 b1 为 0 级，b1 ≤ 得分低于 b2 为 1 级……）。METHOD 2：等级不低于 COUNT_LEVEL 的灾种数。METHOD 3：最高灾害等级 × VULNERABILITY 分区的脆弱性等级，查 RISK_MATRIX（行：灾害等级 1..n，列：脆弱性等级 1..m；默认采用 resources/standards/risk_matrix.json 中的 4×4 矩阵，为未经核实的常用约定）。脆弱性分区以外风险为 0。
+
+OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种数；3：灾害等级 × 脆弱性等级）、dominant（决定等级的灾种；方法 2 为计入的灾种）、每个输入一个 lvl_&lt;灾种&gt;、vuln_level（方法 3）和 area_m2。属性完全相同的图斑会被融合；各分区恰好覆盖所有灾害分区的并集。
+
+给出 UNITS（行政区面）和 UNIT_ID_FIELD 时，OUTPUT_TABLE 每个单元每个等级一行：unit_id、level、area_m2、area_share（占单元面积比例）以及由 POPULATION 栅格统计的 population（POPULATION_MODE 0：每格人数，1：每平方公里人数）。0 级为单元的其余部分。完整栅格单元精确计数，边界上的栅格单元按面积比例拆分，因此一个单元各等级人口之和等于该单元总人口。
+
+面积单位为平方米，在米制坐标参考系中量算（输入自身的坐标系合适时使用之，否则在中国使用 CGCS2000 高斯-克吕格投影，其他地区使用 UTM）。不同坐标参考系的输入会被重投影。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="126" />
+            <source>One asset type for every feature (also used where the asset type field is empty): choose one of the fragility library, or (in models and qgis_process) type the id of a type of your own fragility file, e.g. road or water_pipe.</source>
+            <translation>所有要素统一的资产类型（资产类型字段为空时也使用此值）：从易损性曲线库中选择，或（在模型和 qgis_process 中）输入您自己的易损性文件中的类型编号，例如 road 或 water_pipe。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="186" />
+            <source>MODE 0: everyone goes to the nearest reachable facility. MODE 1: facilities take people up to their capacity. MODE 2: choose new sites among CANDIDATES.</source>
+            <translation>MODE 0：每个人去最近的可达设施。MODE 1：各设施按容量接收人口。MODE 2：从 CANDIDATES 中选择新场址。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="190" />
+            <source>Candidate sites (site selection)</source>
+            <translation>候选场址（选址）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="192" />
+            <source>Candidate capacity field (site selection)</source>
+            <translation>候选场址容量字段（选址）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="195" />
+            <source>Maximum new sites (site selection)</source>
+            <translation>最多新增场址数（选址）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="197" />
+            <source>Target coverage (%) (site selection)</source>
+            <translation>目标覆盖率（%）（选址）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="47" />
+            <source>{step}. {group}</source>
+            <translation>{step}. {group}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/help.py" line="55" />
+            <source>{label}: {option}</source>
+            <translation>{label}：{option}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/help.py" line="58" />
+            <source>“{label}” ({id})</source>
+            <translation>“{label}”（{id}）</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/processing/missing_provider.py" line="32" />

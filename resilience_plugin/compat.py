@@ -97,6 +97,15 @@ def _enum_value(e):
     return e.value if hasattr(e, "value") else int(e)
 
 
+enum_value = _enum_value  # an enum member (int on 3.22, Python enum on 3.36+ / Qt6) as an int
+
+
+def parameter_strings(alg, parameters, name, context):
+    """A field parameter's field names (parameterAsFields before QGIS 3.32, parameterAsStrings after)."""
+    f = getattr(alg, "parameterAsStrings", None) or alg.parameterAsFields
+    return list(f(parameters, name, context))
+
+
 def geometry_kind(wkb_type):
     """``"point"``, ``"line"``, ``"polygon"`` or ``"none"`` for a WKB type."""
     return {0: "point", 1: "line", 2: "polygon"}.get(_enum_value(QgsWkbTypes.geometryType(wkb_type)), "none")

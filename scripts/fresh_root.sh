@@ -31,6 +31,11 @@ fi
 
 mounted=()
 cleanup() {
+  # nothing started in the root may outlive it
+  local pid
+  for pid in /proc/[0-9]*; do
+    if [ "$(readlink "$pid/root" 2>/dev/null)" = "$root" ]; then kill -9 "${pid#/proc/}" 2>/dev/null || true; fi
+  done
   for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -R -l "${mounted[i]}" 2>/dev/null || true; done
   if [ "${FRESH_KEEP:-0}" != 1 ]; then rm -rf --one-file-system "$root"; fi
 }
@@ -45,6 +50,8 @@ mmdebstrap --quiet --variant=apt --include=git,make,ca-certificates "${aptopts[@
   || { cat "$log"; echo "== $suite: mmdebstrap failed"; exit 1; }
 
 cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"
+# services installed in the root (PostgreSQL's default cluster) are not started: tests start their own
+printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d" && chmod +x "$root/usr/sbin/policy-rc.d"
 [ -f /etc/pip.conf ] && cp /etc/pip.conf "$root/etc/pip.conf"
 cp --remove-destination /etc/resolv.conf "$root/etc/resolv.conf"
 

@@ -23,7 +23,9 @@ import pandas as pd
 import shapely
 from pyproj import CRS, Transformer
 
+from . import geometry as geo
 from .classify import classify_continuous
+from .crs import is_wide_crs
 from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel
 from .fragility import normalize_type
 from .raster import open_raster
@@ -129,8 +131,10 @@ def polygon_parts(geoms):
     return parts, owner[idx]
 
 
-def line_segments(geoms, step=None):
-    """Straight pieces of lines, no longer than ``step``: ``(owner, length, mid_x, mid_y)``."""
+def line_segments(geoms, step=None, crs=None):
+    """Straight pieces of lines, no longer than ``step``: ``(owner, length, mid_x, mid_y)``.
+
+    ``crs``: the metric CRS; in the one for wide extents the lengths are geodesic."""
     parts, owner = lineal_parts(geoms)
     if step:
         parts = shapely.segmentize(parts, step)
@@ -143,6 +147,8 @@ def line_segments(geoms, step=None):
     seg_owner = owner[pidx[:-1][same]]
     d = b - a
     length = np.hypot(d[:, 0], d[:, 1])
+    if crs is not None and is_wide_crs(crs) and len(a):
+        length = geo.lengths(shapely.linestrings(np.stack([a, b], axis=1)), crs)
     mid = (a + b) * 0.5
     return seg_owner, length, mid[:, 0], mid[:, 1]
 
@@ -237,7 +243,7 @@ class _Fragility:
 MAX_SEGMENTS = 2_000_000  # densified pieces held in memory at once
 
 
-def _measure(pieces, piece_asset, sampler, frag, step, thresholds=None, check=None, feedback=None):
+def _measure(pieces, piece_asset, sampler, frag, step, thresholds=None, check=None, feedback=None, crs=None):
     """Densify pieces and read the raster, chunk by chunk (bounded memory).
 
     Returns per piece ``(uncovered, max_im, repairs)`` and, with ``thresholds``, a DataFrame of
@@ -258,7 +264,7 @@ def _measure(pieces, piece_asset, sampler, frag, step, thresholds=None, check=No
         if b <= a:
             continue
         check_cancel(feedback)
-        owner, length, mx, my = line_segments(pieces[a:b], step if sampler is not None else None)
+        owner, length, mx, my = line_segments(pieces[a:b], step if sampler is not None else None, crs)
         owner = owner + a
         if sampler is None:
             im = np.full(len(owner), np.nan)
@@ -284,7 +290,8 @@ def _measure(pieces, piece_asset, sampler, frag, step, thresholds=None, check=No
     return uncovered, max_im, repairs, table
 
 
-def _level_rows(base_geoms, base_asset, zone_parts, zone_level, sampler, frag, thresholds, step, check=None, feedback=None):
+def _level_rows(base_geoms, base_asset, zone_parts, zone_level, sampler, frag, thresholds, step, check=None, feedback=None,
+                crs=None):
     """Lengths and repairs per (base piece, level) plus per-base totals.
 
     Returns ``(rows, totals)``: rows is a DataFrame ``base, level, length, repairs``;
@@ -292,9 +299,10 @@ def _level_rows(base_geoms, base_asset, zone_parts, zone_level, sampler, frag, t
     """
     nb = len(base_geoms)
     by_intensity = zone_parts is None
-    unc, mx, rep, trows = _measure(base_geoms, base_asset, sampler, frag, step, thresholds if by_intensity else None, check, feedback)
+    unc, mx, rep, trows = _measure(base_geoms, base_asset, sampler, frag, step, thresholds if by_intensity else None, check, feedback,
+                                   crs)
     totals = pd.DataFrame({
-        "length": shapely.length(base_geoms) if nb else np.zeros(0),
+        "length": geo.lengths(base_geoms, crs) if nb else np.zeros(0),
         "uncovered": unc,
         "max_im": mx,
         "repairs": rep,
@@ -302,12 +310,12 @@ def _level_rows(base_geoms, base_asset, zone_parts, zone_level, sampler, frag, t
     check_cancel(feedback)
     if not by_intensity:
         bi, pj, pieces = overlay_lines(base_geoms, zone_parts)
-        plen = shapely.length(pieces) if len(pieces) else np.zeros(0)
+        plen = geo.lengths(pieces, crs) if len(pieces) else np.zeros(0)
         keep = plen > 0
         bi, pj, pieces, plen = bi[keep], pj[keep], pieces[keep], plen[keep]
         plevel = zone_level[pj]
         if sampler is not None and len(pieces):
-            _, _, prep, _ = _measure(pieces, base_asset[bi], sampler, frag, step, None, None, feedback)
+            _, _, prep, _ = _measure(pieces, base_asset[bi], sampler, frag, step, None, None, feedback, crs)
         else:
             prep = np.zeros(len(pieces))
         rows = pd.DataFrame({"base": bi, "level": plevel, "length": plen, "repairs": prep})
@@ -431,8 +439,10 @@ def _prepare_zones(zones, zone_levels, tile=True):
 
 
 def line_exposure(geoms, asset_types, library, *, intensity_measure=None, sampler=None, zones=None, zone_levels=None,
-                  thresholds=None, units=None, unit_ids=None, materials=None, diameters=None, step=None, feedback=None):
+                  thresholds=None, units=None, unit_ids=None, materials=None, diameters=None, step=None, feedback=None,
+                  metric_crs=None):
     """Exposure of lines (metric CRS). ``zones``/``zone_levels`` and/or ``sampler`` must be given.
+    ``metric_crs``: the CRS of the geometries (lengths are geodesic in the one for wide extents).
 
     Returns an :class:`ExposureResult`; ``assets`` has ``length_m, len_l0..len_lN, len_uncovered,
     max_level, max_intensity, p_ds1..p_ds4, repair_rate, expected_repairs, p_fail``.
@@ -466,7 +476,8 @@ def line_exposure(geoms, asset_types, library, *, intensity_measure=None, sample
         zone_parts, zowner = polygon_parts(zg)
         zone_level = zl[zowner]
         report["overlaps_resolved"] = True
-    rows, totals = _level_rows(geoms, asset_idx, zone_parts, zone_level, sampler, frag, thresholds, step, check, feedback)
+    rows, totals = _level_rows(geoms, asset_idx, zone_parts, zone_level, sampler, frag, thresholds, step, check, feedback,
+                               metric_crs)
     check_cancel(feedback, 50)
 
     total_len = totals["length"].to_numpy()
@@ -502,10 +513,10 @@ def line_exposure(geoms, asset_types, library, *, intensity_measure=None, sample
     if units is not None:
         unit_parts, unit_owner = polygon_parts(units)
         ui, pj, upieces = overlay_lines(geoms, unit_parts)
-        ulen = shapely.length(upieces) if len(upieces) else np.zeros(0)
+        ulen = geo.lengths(upieces, metric_crs) if len(upieces) else np.zeros(0)
         keep = ulen > 0
         ui, base_unit, upieces = ui[keep], unit_owner[pj[keep]], upieces[keep]
-        urows, _ = _level_rows(upieces, ui, zone_parts, zone_level, sampler, frag, thresholds, step, None, feedback)
+        urows, _ = _level_rows(upieces, ui, zone_parts, zone_level, sampler, frag, thresholds, step, None, feedback, metric_crs)
         urows["asset"] = ui[urows["base"].to_numpy()]
         urows["unit"] = base_unit[urows["base"].to_numpy()]
         report["outside_units_m"] = float(max(total_len.sum() - ulen[keep].sum(), 0.0))

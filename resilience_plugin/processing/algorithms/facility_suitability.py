@@ -30,7 +30,7 @@ from ...compat import (
     WKB_POINT,
     geometry_kind,
 )
-from ...core import ahp, suitability
+from ...core import ahp, overlay, suitability
 from ...core import coverage as cv
 from ...core import geometry as geo
 from ...core import network as nw
@@ -219,7 +219,7 @@ class FacilitySuitability(ResilienceAlgorithm):
         if not field:
             self.fail(tr("Choose the POPULATION_FIELD of the population layer."))
         data = read_source(layer, [field], metric, feedback=feedback, what=layer.name())
-        persons, _ = cv.clean_persons(data.attrs[field].to_numpy())
+        persons = self.clean_population(data.attrs[field].to_numpy(), feedback, layer.name())
         return facility_points(data.geoms), persons
 
     def _geoms(self, parameters, name, context, metric, feedback, what):
@@ -256,9 +256,12 @@ class FacilitySuitability(ResilienceAlgorithm):
         if hz_src is not None:
             lvl_field = self.parameterAsString(parameters, self.HAZARD_LEVEL_FIELD, context) or "level"
             hz = read_source(hz_src, [lvl_field], metric, feedback=feedback, what=tr("hazard zones"))
-            levels = pd.to_numeric(hz.attrs[lvl_field], errors="coerce").to_numpy(dtype=float)
-            ok = np.isfinite(levels)
-            zones, levels = hz.geoms[ok], levels[ok]
+            # text or fractional levels are refused: dropping them would switch hazard exclusion off
+            levels, n_null = overlay.check_levels(hz.attrs[lvl_field].to_numpy(), tr("hazard zones"))
+            if n_null:
+                feedback.pushWarning(tr("{layer}: {n} zone(s) have no level and were left out.").format(layer=tr("hazard zones"), n=n_null))
+            ok = levels >= 0
+            zones, levels = hz.geoms[ok], levels[ok].astype(float)
         sources = self._geoms(parameters, self.HAZARD_SOURCES, context, metric, feedback, tr("hazard sources"))
 
         # roads
@@ -267,7 +270,7 @@ class FacilitySuitability(ResilienceAlgorithm):
         if roads_src is not None:
             cls_field = self.parameterAsString(parameters, self.ROAD_CLASS_FIELD, context)
             roads = read_source(roads_src, [cls_field] if cls_field else [], metric, feedback=feedback, what=tr("roads"))
-            net = nw.build_network(roads.geoms, feedback=feedback)
+            net = nw.build_network(roads.geoms, feedback=feedback, crs=metric)
             nw.require_lines(net)
             if cls_field:
                 main_set = {normalize_key(s) for s in (self.parameterAsString(parameters, self.MAIN_ROAD_CLASSES, context) or "").split(",") if s.strip()}

@@ -232,7 +232,7 @@ class LifelineExposure(ResilienceAlgorithm):
         if kind == "line":
             result = line_exposure(geoms, types, library, intensity_measure=im, sampler=sampler, zones=zones, zone_levels=zone_levels,
                                    thresholds=thresholds, units=unit_geoms, unit_ids=unit_ids, materials=materials,
-                                   diameters=diameters, feedback=feedback)
+                                   diameters=diameters, feedback=feedback, metric_crs=metric)
         else:
             result = point_exposure(geoms, types, library, intensity_measure=im, sampler=sampler, zones=zones, zone_levels=zone_levels,
                                     thresholds=thresholds, units=unit_geoms, unit_ids=unit_ids, feedback=feedback)

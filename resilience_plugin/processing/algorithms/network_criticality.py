@@ -178,7 +178,7 @@ class NetworkCriticality(ResilienceAlgorithm):
         max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP, context)
         max_links = self.parameterAsInt(parameters, self.MAX_DETOUR_LINKS, context) or None
         res = criticality(lines, demand_pts, persons, dests, failed=failed, cost_factor=cost, detour_limit=limit,
-                          max_snap=max_snap, max_detour_lines=max_links, feedback=feedback)
+                          max_snap=max_snap, max_detour_lines=max_links, feedback=feedback, crs=metric)
         self._log(res, failed, feedback)
         unit_of, unit_ids = self._units(parameters, context, demand_pts, metric, feedback)
         out = {}
@@ -250,7 +250,7 @@ class NetworkCriticality(ResilienceAlgorithm):
         if len(d) == 0:
             self.fail(tr("The demand layer has no features with geometry."))
         pts = shapely.point_on_surface(d.geoms)
-        persons = pd.to_numeric(d.attrs[field], errors="coerce").fillna(0.0).to_numpy(dtype=float) if field else np.ones(len(d))
+        persons = self.clean_population(d.attrs[field].to_numpy(), feedback, layer.name()) if field else np.ones(len(d))
         return pts, persons
 
     def _destinations(self, parameters, context, metric, feedback):
@@ -289,6 +289,9 @@ class NetworkCriticality(ResilienceAlgorithm):
         r = res.report
         feedback.pushInfo(tr("Network: {edges} edges between {nodes} nodes; {bridges} bridge edges (their failure splits the network).").format(
             edges=r["edges"], nodes=r["nodes"], bridges=r["bridges"]))
+        if r.get("points_at_junctions"):
+            feedback.pushInfo(tr("{n} demand point(s) or destination(s) stand at a junction: they keep their access while any street of that junction is open.").format(
+                n=r["points_at_junctions"]))
         if r["demand_unsnapped"]:
             feedback.pushWarning(tr("{n} demand point(s) ({p:.0f} persons) are farther than MAX_SNAP from the network and have no access.").format(
                 n=r["demand_unsnapped"], p=r["persons_unsnapped"]))

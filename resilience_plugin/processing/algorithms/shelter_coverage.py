@@ -232,9 +232,7 @@ class ShelterCoverage(ResilienceAlgorithm):
             self.fail(tr("Choose the POPULATION_FIELD that holds the persons of each demand feature."))
         src = read_source(layer, [field], feedback=feedback, what=layer.name())
         report_reading(src, layer.name(), feedback)
-        persons, bad = cv.clean_persons(src.attrs[field].to_numpy())
-        if bad:
-            feedback.pushWarning(tr("{n} demand feature(s) have a NULL or negative population; counted as 0.").format(n=bad))
+        persons = self.clean_population(src.attrs[field].to_numpy(), feedback, layer.name())
         pts = geo.transform(facility_points(src.geoms), src.crs, metric)
         # multi-points are written as the point that was used
         out_geoms = facility_points(src.geoms) if kind == "point" else src.geoms
@@ -273,7 +271,7 @@ class ShelterCoverage(ResilienceAlgorithm):
             keys = np.array([normalize_key(v) for v in roads.attrs[class_field]], dtype=object)
             keep = ~np.isin(keys, list(excluded))
             feedback.pushInfo(tr("{n} street(s) of the excluded classes are not walkable.").format(n=int((~keep).sum())))
-        net = nw.build_network(roads.geoms, tolerance=tolerance, keep=keep, feedback=feedback)
+        net = nw.build_network(roads.geoms, tolerance=tolerance, keep=keep, feedback=feedback, crs=metric)
         nw.require_lines(net)
         rep = net.report
         n_comp = net.components()[0]
