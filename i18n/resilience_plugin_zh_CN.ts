@@ -64,7 +64,7 @@
             <translation>无法打开栅格 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="231" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="232" />
             <source>The raster has {count} band(s); band {band} does not exist.</source>
             <translation>该栅格共有 {count} 个波段；第 {band} 波段不存在。</translation>
         </message>
@@ -1735,12 +1735,12 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>您自己的曲线，叠加在 resources/standards/fragility.json 之上（结构相同，见 fragility.schema.json）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="149" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="150" />
             <source>Polygons (districts, sub-districts) for the summary table.</source>
             <translation>用于汇总表的面（区、街道等）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="149" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="150" />
             <source>Field naming each unit in the table. Empty: the feature id.</source>
             <translation>在汇总表中命名各单元的字段。留空：使用要素编号。</translation>
         </message>
@@ -1865,17 +1865,17 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>{n} 个生命线点位于所有单元之外，未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="321" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="322" />
             <source>Input fields replaced by the results: {names}.</source>
             <translation>以下输入字段被结果替换：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="353" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="354" />
             <source>Could not create the output layer.</source>
             <translation>无法创建输出图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="369" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="370" />
             <source>Could not create the summary table.</source>
             <translation>无法创建汇总表。</translation>
         </message>
@@ -2876,293 +2876,272 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>网络关键性与孤立分析</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="79" />
-            <source>Which failures cut people off from hospitals, shelters or fire stations, and which links matter most.
-
-NETWORK: lines (roads by default; any linear network) joined where their end points or shared vertices coincide; an optional COST_FIELD multiplies each line's length (e.g. 2 = twice as slow). Failed links are chosen by the FAILED expression on the network (e.g. "p_fail" &gt;= 0.5 or "max_level" &gt;= 3, from Lifeline exposure) or by a FAILED_LAYER of failed segments (a line fails when half of it lies within 1 m of them).
-
-DEMAND: a population raster (POPULATION_UNIT: persons per km2 or per cell; one demand point per cell centre) or points / polygons with a POPULATION_FIELD (empty: 1 person each). DESTINATIONS: one or more layers (polygons count at a point inside them). Demand and destinations are snapped to the nearest street within MAX_SNAP metres; a point on a failed street loses its access too. Distances are network metres (times the cost factor) including both snap distances.
-
-OUTPUT_DEMAND: every demand point with persons, dist_before_m, dist_after_m, isolated (a destination was reachable before the failures, none after) and detour_ratio (after / before). OUTPUT_TABLE per unit (UNITS + UNIT_ID_FIELD, optional): persons, isolated_persons and detour_persons (trip longer by more than DETOUR_LIMIT, a fraction: 0.5 = 50 %).
-
-OUTPUT_LINKS: every network line with its attributes and its single-link criticality on the intact network: isolated_persons (persons who lose all access if that line alone fails; from the bridges and 2-edge-connected components of the graph, without a shortest-path run per line), detour_persons (only lines on somebody's shortest path can lengthen a trip; for them the affected part is re-solved locally; MAX_DETOUR_LINKS limits how many, the most used first, 0 = all; others stay empty), load_persons (persons whose shortest path uses the line), rank (1 = most critical: isolated, then detour, then load), failed (in the scenario) and bridge.</source>
-            <translation>哪些失效会使人们无法到达医院、避难场所或消防站，以及哪些路段最为关键。
-
-NETWORK：线（默认道路；任何线状网络均可），在端点或共享顶点重合处连接；可选的 COST_FIELD 乘以每条线的长度（如 2 = 慢一倍）。失效路段由网络上的 FAILED 表达式选出（如 "p_fail" &gt;= 0.5 或 "max_level" &gt;= 3，来自“生命线暴露与易损性”），或由失效路段图层 FAILED_LAYER 给出（一条线有一半位于其 1 米范围内即视为失效）。
-
-DEMAND：人口栅格（POPULATION_UNIT：每平方公里人数或每像元人数；每个像元中心一个需求点），或带 POPULATION_FIELD 的点/面（留空：每个 1 人）。DESTINATIONS：一个或多个图层（面按其内部一点计）。需求点和目的地吸附到 MAX_SNAP 米内最近的街道；位于失效街道上的点同样失去通达。距离为网络米数（乘以成本系数），包括两端的吸附距离。
-
-OUTPUT_DEMAND：每个需求点及其 persons、dist_before_m、dist_after_m、isolated（失效前可到达目的地，失效后无法到达）和 detour_ratio（失效后/失效前）。OUTPUT_TABLE 按单元（UNITS + UNIT_ID_FIELD，可选）：persons、isolated_persons 和 detour_persons（行程增加超过 DETOUR_LIMIT，为比例：0.5 = 50 %）。
-
-OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的单路段关键性：isolated_persons（仅该线失效时完全失去通达的人数；由图的桥和 2-边连通分量求得，无需对每条线重算最短路径）、detour_persons（只有位于某人最短路径上的线才会使行程变长；对这些线在受影响部分局部重算；MAX_DETOUR_LINKS 限制重算数量，按使用人数从多到少，0 = 全部；其余为空）、load_persons（最短路径经过该线的人数）、rank（1 = 最关键：先按孤立人数，再按绕行人数，再按负载）、failed（情景中是否失效）和 bridge（是否为桥）。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="104" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="105" />
             <source>Network (lines)</source>
             <translation>网络（线）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="105" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="106" />
             <source>Roads or any linear network; lines join where their end points or shared vertices coincide.</source>
             <translation>道路或任何线状网络；线在端点或共享顶点重合处连接。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="107" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="108" />
             <source>Cost factor field</source>
             <translation>成本系数字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="109" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="110" />
             <source>Multiplies each line's length (1 = normal, 2 = twice as slow); empty or &lt;= 0 makes the line unusable.</source>
             <translation>乘以每条线的长度（1 = 正常，2 = 慢一倍）；为空或 &lt;= 0 时该线不可用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="111" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="112" />
             <source>Failed links (expression)</source>
             <translation>失效路段（表达式）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="113" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="114" />
             <source>Lines for which this expression is true fail in the scenario, e.g. "p_fail" &gt;= 0.5 or "max_level" &gt;= 3.</source>
             <translation>该表达式为真的线在情景中失效，例如 "p_fail" &gt;= 0.5 或 "max_level" &gt;= 3。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="115" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="116" />
             <source>Failed segments (layer)</source>
             <translation>失效路段（图层）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="116" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="117" />
             <source>Alternatively a layer of failed segments: a network line fails when half of it lies within 1 m of them.</source>
             <translation>或者提供失效路段图层：网络线有一半位于其 1 米范围内即视为失效。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="124" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="125" />
             <source>Population band</source>
             <translation>人口波段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="126" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="127" />
             <source>Band of the population raster. Default 1.</source>
             <translation>人口栅格的波段。默认 1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="128" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="129" />
             <source>Population field</source>
             <translation>人口字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="130" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="131" />
             <source>Persons per demand point or polygon. Empty: 1 person each.</source>
             <translation>每个需求点或面的人数。留空：每个 1 人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="132" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="133" />
             <source>Population raster unit</source>
             <translation>人口栅格单位</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="132" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="133" />
             <source>Persons per km² (density)</source>
             <translation>每平方公里人数（密度）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="134" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="135" />
             <source>What a population raster holds: a density per square kilometre (multiplied by the cell area) or persons per cell.</source>
             <translation>人口栅格保存的内容：每平方公里人口密度（乘以像元面积）或每像元人数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="136" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="137" />
             <source>Destinations (hospitals, shelters...)</source>
             <translation>目的地（医院、避难场所……）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="137" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="138" />
             <source>One or more layers of destinations; polygons count at a point inside them.</source>
             <translation>一个或多个目的地图层；面按其内部一点计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="139" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="140" />
             <source>Detour limit (fraction)</source>
             <translation>绕行阈值（比例）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="141" />
             <source>A trip longer than (1 + limit) x the trip before counts as a detour. Default 0.5 (50 % longer).</source>
             <translation>行程长于失效前的 (1 + 阈值) 倍即计为绕行。默认 0.5（长 50 %）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="142" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="143" />
             <source>Maximum snapping distance (m)</source>
             <translation>最大吸附距离（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="143" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="144" />
             <source>Demand and destinations farther than this from every line are not connected. Default 500 m.</source>
             <translation>距所有线超过该距离的需求点和目的地不接入网络。默认 500 米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="145" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="146" />
             <source>Lines to re-solve for detours (0 = all)</source>
             <translation>重算绕行的线数（0 = 全部）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="147" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="148" />
             <source>Detours are computed for the most used lines first; 0 computes them for every line on a shortest path.</source>
             <translation>按使用人数从多到少计算绕行；0 表示对最短路径上的每条线都计算。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="151" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="152" />
             <source>Demand access</source>
             <translation>需求点通达性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="152" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="153" />
             <source>Isolation by unit</source>
             <translation>各单元孤立情况</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="153" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="154" />
             <source>Link criticality</source>
             <translation>路段关键性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="159" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="160" />
             <source>The network layer could not be loaded.</source>
             <translation>无法加载网络图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="162" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="163" />
             <source>NETWORK must hold lines; this layer holds {kind} geometries.</source>
             <translation>NETWORK 必须是线；该图层为{kind}几何。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="166" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="167" />
             <source>network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="168" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="169" />
             <source>The network layer has no features with geometry.</source>
             <translation>网络图层没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="197" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="198" />
             <source>Give either a FAILED expression or a FAILED_LAYER, not both.</source>
             <translation>请只提供 FAILED 表达式或 FAILED_LAYER 之一，不要同时提供。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="201" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="202" />
             <source>The FAILED expression does not parse: {error}. Example: "p_fail" &gt;= 0.5</source>
             <translation>FAILED 表达式无法解析：{error}。示例："p_fail" &gt;= 0.5</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="205" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="206" />
             <source>The FAILED expression uses fields the network does not have: {names}. Available fields: {available}.</source>
             <translation>FAILED 表达式使用了网络中不存在的字段：{names}。可用字段：{available}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="213" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="214" />
             <source>{n} of {total} network line(s) fail ({expr}).</source>
             <translation>{total} 条网络线中有 {n} 条失效（{expr}）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="216" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="217" />
             <source>failed segments</source>
             <translation>失效路段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="218" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="219" />
             <source>{n} of {total} network line(s) fail (matched to the failed segments).</source>
             <translation>{total} 条网络线中有 {n} 条失效（与失效路段匹配）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="228" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="229" />
             <source>Only file-based rasters (GDAL) can be read; save the population raster to a GeoTIFF first.</source>
             <translation>只能读取基于文件的栅格（GDAL）；请先将人口栅格另存为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="237" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="238" />
             <source>{n} populated raster cells near the network hold {p:.0f} persons ({unit}).</source>
             <translation>网络附近 {n} 个有人口的栅格像元共 {p:.0f} 人（{unit}）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="237" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="238" />
             <source>persons per km²</source>
             <translation>每平方公里人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="237" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="238" />
             <source>persons per cell</source>
             <translation>每像元人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="240" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="241" />
             <source>The population raster has no populated cell near the network.</source>
             <translation>人口栅格在网络附近没有有人口的像元。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="243" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="244" />
             <source>DEMAND must be a population raster or a point / polygon layer.</source>
             <translation>DEMAND 必须是人口栅格或点/面图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="246" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="247" />
             <source>DEMAND must be a population raster or a point / polygon layer; this layer holds {kind} geometries.</source>
             <translation>DEMAND 必须是人口栅格或点/面图层；该图层为{kind}几何。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="249" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="250" />
             <source>demand</source>
             <translation>需求</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="251" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="252" />
             <source>The demand layer has no features with geometry.</source>
             <translation>需求图层没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="261" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="262" />
             <source>DESTINATIONS must be vector layers; '{name}' is not.</source>
             <translation>DESTINATIONS 必须是矢量图层；“{name}”不是。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="265" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="266" />
             <source>{n} destination(s) from {name}.</source>
             <translation>来自 {name} 的目的地 {n} 个。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="268" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="269" />
             <source>The DESTINATIONS layers hold no feature: give at least one hospital, shelter or other destination.</source>
             <translation>DESTINATIONS 图层没有任何要素：请至少提供一个医院、避难场所或其他目的地。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="290" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="291" />
             <source>Network: {edges} edges between {nodes} nodes; {bridges} bridge edges (their failure splits the network).</source>
             <translation>网络：{nodes} 个节点之间共 {edges} 条边；其中 {bridges} 条为桥（其失效会使网络分裂）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="296" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="297" />
             <source>{n} demand point(s) ({p:.0f} persons) are farther than MAX_SNAP from the network and have no access.</source>
             <translation>{n} 个需求点（{p:.0f} 人）距网络超过 MAX_SNAP，无法通达。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="299" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="300" />
             <source>{n} destination(s) are farther than MAX_SNAP from the network and are not used.</source>
             <translation>{n} 个目的地距网络超过 MAX_SNAP，未被使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="301" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="302" />
             <source>{p:.0f} persons cannot reach any destination even before the failures (disconnected parts of the network).</source>
             <translation>{p:.0f} 人在失效前就无法到达任何目的地（网络不连通部分）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="303" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="304" />
             <source>Detours re-solved for {n} line(s) on shortest paths; {skipped} line(s) left without a detour count (MAX_DETOUR_LINKS).</source>
             <translation>已对最短路径上的 {n} 条线局部重算绕行；{skipped} 条线未计算绕行人数（MAX_DETOUR_LINKS）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="307" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="308" />
             <source>Scenario: {iso:.0f} persons isolated, {det:.0f} persons with a detour.</source>
             <translation>情景：{iso:.0f} 人被孤立，{det:.0f} 人需要绕行。</translation>
         </message>
@@ -3214,7 +3193,7 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>无法写出结果（{error}）：请检查目标位置是否可写且空间充足。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="293" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="294" />
             <source>{n} demand point(s) or destination(s) stand at a junction: they keep their access while any street of that junction is open.</source>
             <translation>{n} 个需求点或目的地位于路口：只要该路口任一条道路畅通，它们就不会失去可达性。</translation>
         </message>
@@ -3568,6 +3547,27 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
             <location filename="../resilience_plugin/processing/missing_provider.py" line="67" />
             <source>Resilience planning (韧性规划): Python packages missing</source>
             <translation>韧性规划 (Resilience planning)：缺少 Python 依赖包</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="79" />
+            <source>Which failures cut people off from hospitals, shelters or fire stations, and which links matter most.
+
+NETWORK: lines (roads by default; any linear network) joined where their end points or shared vertices coincide; an optional COST_FIELD multiplies each line's length (e.g. 2 = twice as slow). Failed links are chosen by the FAILED expression on the network (e.g. "p_fail" &gt;= 0.5 or "max_level" &gt;= 3, from Lifeline exposure) or by a FAILED_LAYER of failed segments (a line fails when half of it lies within 1 m of them).
+
+DEMAND: a population raster (POPULATION_UNIT: persons per km2 or per cell; one demand point per cell centre) or points / polygons with a POPULATION_FIELD (empty: 1 person each). DESTINATIONS: one or more layers (polygons count at a point inside them). Demand and destinations are snapped to the nearest street within MAX_SNAP metres; a point mid-street loses its access when its own street fails, one at a junction (within 0.5 m) keeps it while any street there is open. Distances are network metres (times the cost factor) including both snap distances.
+
+OUTPUT_DEMAND: every demand point with persons, dist_before_m, dist_after_m, isolated (a destination was reachable before the failures, none after) and detour_ratio (after / before). OUTPUT_TABLE per unit (UNITS + UNIT_ID_FIELD, optional): persons, isolated_persons and detour_persons (trip longer by more than DETOUR_LIMIT, a fraction: 0.5 = 50 %).
+
+OUTPUT_LINKS: every network line with its attributes and its single-link criticality on the intact network: isolated_persons (persons who lose all access if that line alone fails; from the bridges and 2-edge-connected components of the graph, without a shortest-path run per line), detour_persons (only lines on somebody's shortest path can lengthen a trip; for them the affected part is re-solved locally; MAX_DETOUR_LINKS limits how many, the most used first, 0 = all; others stay empty), load_persons (persons whose shortest path uses the line), rank (1 = most critical: isolated, then detour, then load), failed (in the scenario) and bridge.</source>
+            <translation>哪些失效会使人们无法到达医院、避难场所或消防站，以及哪些路段最为关键。
+
+NETWORK：线（默认道路；任何线状网络均可），在端点或共享顶点重合处连接；可选的 COST_FIELD 乘以每条线的长度（如 2 = 慢一倍）。失效路段由网络上的 FAILED 表达式选出（如 "p_fail" &gt;= 0.5 或 "max_level" &gt;= 3，来自“生命线暴露与易损性”），或由失效路段图层 FAILED_LAYER 给出（一条线有一半位于其 1 米范围内即视为失效）。
+
+DEMAND：人口栅格（POPULATION_UNIT：每平方公里人数或每像元人数；每个像元中心一个需求点），或带 POPULATION_FIELD 的点/面（留空：每个 1 人）。DESTINATIONS：一个或多个图层（面按其内部一点计）。需求点和目的地吸附到 MAX_SNAP 米内最近的街道；位于街道中段的点在其所在街道失效时失去通达，位于路口（0.5 米以内）的点只要该路口仍有一条街道通行就不受影响。距离为网络米数（乘以成本系数），包括两端的吸附距离。
+
+OUTPUT_DEMAND：每个需求点及其 persons、dist_before_m、dist_after_m、isolated（失效前可到达目的地，失效后无法到达）和 detour_ratio（失效后/失效前）。OUTPUT_TABLE 按单元（UNITS + UNIT_ID_FIELD，可选）：persons、isolated_persons 和 detour_persons（行程增加超过 DETOUR_LIMIT，为比例：0.5 = 50 %）。
+
+OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的单路段关键性：isolated_persons（仅该线失效时完全失去通达的人数；由图的桥和 2-边连通分量求得，无需对每条线重算最短路径）、detour_persons（只有位于某人最短路径上的线才会使行程变长；对这些线在受影响部分局部重算；MAX_DETOUR_LINKS 限制重算数量，按使用人数从多到少，0 = 全部；其余为空）、load_persons（最短路径经过该线的人数）、rank（1 = 最关键：先按孤立人数，再按绕行人数，再按负载）、failed（情景中是否失效）和 bridge（是否为桥）。</translation>
         </message>
     </context>
 </TS>
