@@ -371,42 +371,6 @@ def _lp_bound(cover, w, k, base, max_nnz=2_000_000):
     return base + float(-res.fun)
 
 
-def raster_demand(path, band=1, *, crs=None, metric_crs=None, density_per_km2=False, feedback=None):
-    """Demand points from a population raster: one point per cell with a positive value.
-
-    Returns ``(points in the raster CRS, points in metric_crs, persons)``. With
-    ``density_per_km2`` the values are persons per km² and are multiplied by the cell's true area
-    (cell polygons measured in ``metric_crs``); otherwise they are persons per cell.
-    """
-    from . import geometry as geo
-    from .raster import cell_centres, iter_blocks, open_raster
-
-    ds, info = open_raster(path, band)
-    crs = crs or info.wkt
-    if not crs:
-        raise InputError(QT_TRANSLATE_NOOP("@default", "The raster {path} has no coordinate reference system."), path=path)
-    xs, ys, vals = [], [], []
-    for row0, values, valid in iter_blocks(ds, band):
-        check_cancel(feedback)
-        ok = valid & (values > 0)
-        r, c = np.nonzero(ok)
-        x, y = cell_centres(info, r + row0, c)
-        xs.append(x)
-        ys.append(y)
-        vals.append(values[ok])
-    x = np.concatenate(xs) if xs else np.zeros(0)
-    y = np.concatenate(ys) if ys else np.zeros(0)
-    persons = np.concatenate(vals) if vals else np.zeros(0)
-    pts = shapely.points(x, y)
-    metric_pts = geo.transform(pts, crs, metric_crs) if metric_crs is not None else pts
-    if density_per_km2 and len(pts):
-        dx, dy = info.cell_size
-        cells = shapely.box(x - dx / 2, y - dy / 2, x + dx / 2, y + dy / 2)
-        area = shapely.area(geo.transform(cells, crs, metric_crs)) if metric_crs is not None else shapely.area(cells)
-        persons = persons * area / 1e6
-    return pts, metric_pts, persons
-
-
 def assign_to_units(points, unit_geoms):
     """Index of the unit polygon holding each point (-1 if none; the first unit on overlaps)."""
     out = np.full(len(points), -1, dtype=np.int64)

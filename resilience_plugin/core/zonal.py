@@ -8,18 +8,17 @@ counted twice or lost at boundaries.
 
 Public API
 ----------
-``zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_CELL, classes=None,
-n_classes=1, metric_crs=None, feedback=None) -> ZonalResult``
+``zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, classes=None,
+n_classes=1, feedback=None) -> ZonalResult``
     ``polygons``: shapely array (they may overlap: overlapping polygons each get their own share).
-    ``mode``: :data:`PERSONS_PER_CELL` (cell values are counts) or :data:`PERSONS_PER_KM2` (cell
-    values are densities; each cell's count is density x the cell's true area in km^2).
+    ``mode``: :data:`PERSONS_PER_KM2` (cell values are densities; each cell's count is density x
+    the cell's geodesic area) or :data:`PERSONS_PER_CELL` (cell values are counts); the raster is
+    read by :mod:`population`, the one population reader.
     ``classes``: optional int grid with the raster's shape (``-1`` = ignore); the sums are then
     split by class (e.g. hazard level of each cell). Returns ``ZonalResult.sums`` with shape
     ``(len(polygons), n_classes)``.
-``cell_counts(raster, band=1, mode=..., window=None, metric_crs=None)``
-    The count held by every cell (density converted), and the valid mask.
-``cell_areas_km2(info, rows, metric_crs=None)``
-    True area of the cells of the given rows in km^2 (geodesic for geographic rasters).
+``raster_total(raster, band=1, mode=PERSONS_PER_KM2)``
+    The persons of the whole raster.
 
 ``boundary_coverage(polygons, geotransform) -> (poly, rows, cols, fraction)``
     Exact share of every cell a polygon's rings pass through (north-up grids), without overlays.
@@ -40,10 +39,11 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 from osgeo import gdal, ogr, osr
-from pyproj import CRS, Geod
+from pyproj import CRS
 
 from . import geometry as geo
 from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel
+from .population import PERSONS_PER_CELL, PERSONS_PER_KM2, cell_counts, check_unit  # noqa: F401 (re-exported)
 from .raster import open_raster
 
 gdal.UseExceptions()
@@ -52,9 +52,6 @@ ogr.UseExceptions()
 TILE = 16  # boundary cells are handled in tiles of TILE x TILE cells
 STEP = 200_000  # boundary cells per batch
 
-PERSONS_PER_CELL = 0
-PERSONS_PER_KM2 = 1
-MODES = (PERSONS_PER_CELL, PERSONS_PER_KM2)
 
 
 @dataclass
@@ -100,60 +97,6 @@ def _span_boxes(info, row0, row1, col0, col1):
     xa, xb = gt[0] + np.asarray(col0) * gt[1], gt[0] + np.asarray(col1) * gt[1]
     ya, yb = gt[3] + np.asarray(row0) * gt[5], gt[3] + np.asarray(row1) * gt[5]
     return shapely.box(np.minimum(xa, xb), np.minimum(ya, yb), np.maximum(xa, xb), np.maximum(ya, yb))
-
-
-def cell_areas_km2(info, rows, metric_crs=None):
-    """True area (km^2) of a cell in each of ``rows``.
-
-    Geographic rasters: geodesic area on the raster's ellipsoid (it depends only on the row).
-    Projected rasters: the area of the row's middle cell measured in ``metric_crs`` (or in the
-    raster's own units, taken as metres, when ``metric_crs`` is None).
-    """
-    rows = np.asarray(rows)
-    crs = CRS.from_user_input(info.wkt) if info.wkt else None
-    if crs is not None and crs.is_geographic:
-        ell = crs.ellipsoid
-        geod = Geod(a=ell.semi_major_metre, rf=ell.inverse_flattening) if ell is not None else Geod(ellps="WGS84")
-        gt = info.geotransform
-        out = np.empty(len(rows))
-        dlon = abs(gt[1])
-        for i, r in enumerate(rows):
-            ya = gt[3] + r * gt[5]
-            yb = ya + gt[5]
-            area, _ = geod.polygon_area_perimeter([0.0, dlon, dlon, 0.0], [ya, ya, yb, yb])
-            out[i] = abs(area) / 1e6
-        return out
-    boxes = cell_boxes(info, rows, np.full(len(rows), info.width // 2))
-    if crs is not None and metric_crs is not None:
-        boxes = geo.transform(boxes, crs, metric_crs)
-    return shapely.area(boxes) / 1e6
-
-
-def cell_counts(raster, band=1, mode=PERSONS_PER_CELL, window=None, metric_crs=None):
-    """``(counts, valid, info)``: the count held by each cell of ``window`` (row0, row1, col0, col1).
-
-    Nodata cells count 0 and are False in ``valid``. Densities (``PERSONS_PER_KM2``) are turned into
-    counts with :func:`cell_areas_km2`. Negative values are rejected.
-    """
-    if mode not in MODES:
-        raise InputError(QT_TRANSLATE_NOOP("@default", "Unknown population mode {mode}: use 0 (persons per cell) or 1 (persons per km²)."),
-                         mode=mode)
-    ds, info = open_raster(raster, band)
-    r0, r1, c0, c1 = window if window is not None else (0, info.height, 0, info.width)
-    b = ds.GetRasterBand(band)
-    if r1 <= r0 or c1 <= c0:
-        return np.zeros((max(r1 - r0, 0), max(c1 - c0, 0))), np.zeros((max(r1 - r0, 0), max(c1 - c0, 0)), bool), info
-    values = b.ReadAsArray(c0, r0, c1 - c0, r1 - r0, buf_type=gdal.GDT_Float64)  # read as float64: no copy
-    valid = np.isfinite(values)
-    nodata = b.GetNoDataValue()
-    if nodata is not None and np.isfinite(nodata):
-        valid &= values != nodata
-    values[~valid] = 0.0
-    if (values < 0).any():
-        raise InputError(QT_TRANSLATE_NOOP("@default", "The population raster holds negative values: set them to nodata or 0 first."))
-    if mode == PERSONS_PER_KM2:
-        values *= cell_areas_km2(info, np.arange(r0, r1), metric_crs)[:, None]
-    return values, valid, info
 
 
 def robust(op, a, b, grid_size=None):
@@ -325,8 +268,8 @@ def _rings(polygons):
     return rings[ok], owner[ok]
 
 
-def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_CELL, classes=None, n_classes=1,
-               metric_crs=None, disjoint=False, feedback=None):
+def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, classes=None, n_classes=1,
+               disjoint=False, feedback=None):
     """Totals of ``raster`` per polygon (and per class), see the module docstring.
 
     ``disjoint=True``: the caller guarantees the polygons do not overlap (skips that check).
@@ -334,6 +277,7 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_CELL, cl
     ``classes``: None, or an int array with the raster's full shape (values ``0..n_classes-1``,
     ``-1`` = not counted). ``polygons_crs``: CRS of ``polygons`` (anything pyproj reads).
     """
+    check_unit(mode)
     polygons = np.asarray(polygons, dtype=object)
     n = len(polygons)
     sums = np.zeros((n, n_classes))
@@ -354,7 +298,7 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_CELL, cl
     r0, r1, c0, c1 = window
     if r1 <= r0 or c1 <= c0:
         return ZonalResult(sums, 0, 0, rcrs)
-    counts, _valid, _ = cell_counts(raster, band, mode, window, metric_crs)
+    counts, _valid, _ = cell_counts(raster, band=band, unit=mode, window=window, feedback=feedback)
     if classes is not None:
         cls = np.asarray(classes[r0:r1, c0:c1], dtype=np.int64)
         counts = np.where(cls >= 0, counts, 0.0)
@@ -473,7 +417,8 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_CELL, cl
     return ZonalResult(sums, whole, split, rcrs)
 
 
-def raster_total(raster, band=1, mode=PERSONS_PER_CELL, metric_crs=None):
-    """The total of the whole raster (density converted with the cells' true areas)."""
-    counts, _, _ = cell_counts(raster, band, mode, None, metric_crs)
-    return float(counts.sum())
+def raster_total(raster, band=1, mode=PERSONS_PER_KM2):
+    """The persons of the whole raster (see :mod:`population`)."""
+    from .population import population_report
+
+    return population_report(raster, band=band, unit=mode).persons

@@ -17,6 +17,16 @@ GROUPS = {
 }
 
 
+def set_help(param, help_text, advanced=False):
+    """``param.setHelp(help_text)``, and the advanced flag when asked; returns ``param``."""
+    param.setHelp(help_text)
+    if advanced:
+        from ..compat import PARAM_ADVANCED
+
+        param.setFlags(param.flags() | PARAM_ADVANCED)
+    return param
+
+
 class ResilienceAlgorithm(QgsProcessingAlgorithm):
     """Subclasses set ``ALG_ID``, ``GROUP_ID``, ``ICON`` and implement ``display_name``,
     ``help_text``, ``initAlgorithm`` and ``compute``."""
@@ -94,14 +104,48 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         p.setHelp(id_help)
         self.addParameter(p)
 
-    def add_population_mode_parameter(self, name="POPULATION_MODE"):
-        """Whether a population raster holds persons per cell (0) or per km² (1)."""
-        from qgis.core import QgsProcessingParameterEnum
+    # --- the population raster's unit: one name, one default, the same in every algorithm ----------
+    POPULATION_UNIT = "POPULATION_UNIT"
+    # older names that models and scripts may still pass (hidden, mapped onto POPULATION_UNIT)
+    POPULATION_MODE = "POPULATION_MODE"  # enum: 0 persons per cell, 1 persons per km²
+    RASTER_DENSITY = "RASTER_DENSITY"  # bool: True = persons per km²
 
-        p = QgsProcessingParameterEnum(name, tr("Population raster values"), options=[tr("Persons per cell"), tr("Persons per km²")],
-                                       defaultValue=0)
-        p.setHelp(tr("Whether the raster holds counts per cell or densities in persons per km² (then each cell counts density x its true area)."))
+    def add_population_unit_parameter(self):
+        """``POPULATION_UNIT`` (0 persons per km², the default; 1 persons per cell), plus the hidden
+        old names ``POPULATION_MODE`` and ``RASTER_DENSITY`` so that models and scripts keep working."""
+        from qgis.core import QgsProcessingParameterBoolean, QgsProcessingParameterEnum
+
+        from ..compat import PARAM_HIDDEN
+
+        p = QgsProcessingParameterEnum(self.POPULATION_UNIT, tr("Population raster unit"),
+                                       options=[tr("Persons per km² (density)"), tr("Persons per cell")], defaultValue=0,
+                                       optional=True)  # optional: models saved with an old name still validate
+        p.setHelp(tr("What the population raster's cells hold. Persons per km² (the default, as in the sample raster): each "
+                     "cell counts its density x its true (geodesic) area. Persons per cell: each cell counts its value. The log "
+                     "states the persons read and warns when the numbers look like the other unit."))
         self.addParameter(p)
+        mode = QgsProcessingParameterEnum(self.POPULATION_MODE, self.POPULATION_MODE, options=["0", "1"], optional=True)
+        mode.setHelp(tr("Old name, kept for models and scripts: 0 persons per cell, 1 persons per km². Use POPULATION_UNIT."))
+        density = QgsProcessingParameterBoolean(self.RASTER_DENSITY, self.RASTER_DENSITY, optional=True)
+        density.setHelp(tr("Old name, kept for models and scripts: True persons per km², False persons per cell. Use POPULATION_UNIT."))
+        for old in (mode, density):
+            old.setFlags(old.flags() | PARAM_HIDDEN)
+            self.addParameter(old)
+
+    def population_unit(self, parameters, context):
+        """The core unit (``population.PERSONS_PER_KM2`` or ``PERSONS_PER_CELL``) the user chose,
+        through ``POPULATION_UNIT`` or one of its old names."""
+        from ..core import population
+
+        if parameters.get(self.POPULATION_UNIT) is None:
+            if parameters.get(self.POPULATION_MODE) is not None:
+                mode = self.parameterAsEnum(parameters, self.POPULATION_MODE, context)
+                return population.PERSONS_PER_KM2 if mode == 1 else population.PERSONS_PER_CELL
+            if parameters.get(self.RASTER_DENSITY) is not None:
+                density = self.parameterAsBoolean(parameters, self.RASTER_DENSITY, context)
+                return population.PERSONS_PER_KM2 if density else population.PERSONS_PER_CELL
+        choice = self.parameterAsEnum(parameters, self.POPULATION_UNIT, context)
+        return population.PERSONS_PER_CELL if choice == 1 else population.PERSONS_PER_KM2
 
     @staticmethod
     def advanced(param):

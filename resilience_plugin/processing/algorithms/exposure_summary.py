@@ -2,6 +2,7 @@
 
 import numpy as np
 import pandas as pd
+import shapely
 from qgis.core import (
     QgsField,
     QgsFields,
@@ -33,9 +34,10 @@ from ...core import overlay
 from ...core.classify import parse_thresholds
 from ...i18n import tr
 from ...qgis_io.crs import working_crs
+from ...qgis_io.fields import field_kind
+from ...qgis_io.raster import gdal_path, report_population
 from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm
-from .hazard_overlay import field_kind
 
 
 class ExposureSummary(ResilienceAlgorithm):
@@ -53,7 +55,6 @@ class ExposureSummary(ResilienceAlgorithm):
     UNITS = "UNITS"
     UNIT_ID_FIELD = "UNIT_ID_FIELD"
     EXPOSURE_RASTER = "EXPOSURE_RASTER"
-    POPULATION_MODE = "POPULATION_MODE"
     OUTPUT = "OUTPUT"
     OUTPUT_TABLE = "OUTPUT_TABLE"
 
@@ -78,7 +79,7 @@ class ExposureSummary(ResilienceAlgorithm):
             "OUTPUT: the exposure features with their attributes and level (the highest level reached), unit_id, and "
             "for split features len_l0...len_lN (m) or area_l0...area_lN (m²). OUTPUT_TABLE: unit_id, class, level, "
             "count (features; a split feature counts in each level it reaches), length_m, area_m2, value.\n\n"
-            "EXPOSURE_RASTER: a population raster (POPULATION_MODE 0 persons per cell, 1 persons per km²) adds rows "
+            "EXPOSURE_RASTER: a population raster (POPULATION_UNIT: persons per km², the default, or per cell) adds rows "
             "of class 'population' with the persons per unit and level in value; whole cells count exactly and "
             "boundary cells by area share. Lengths and areas are measured in a metric CRS."
         )
@@ -115,7 +116,7 @@ class ExposureSummary(ResilienceAlgorithm):
         p = QgsProcessingParameterRasterLayer(self.EXPOSURE_RASTER, tr("Population raster"), optional=True)
         p.setHelp(tr("Optional population raster: adds the persons per unit and level to the table (class 'population')."))
         self.addParameter(p)
-        self.add_population_mode_parameter(self.POPULATION_MODE)
+        self.add_population_unit_parameter()
         p = QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Exposed features"), optional=True, createByDefault=True)
         self.addParameter(p)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Exposure summary"), type=SOURCE_TABLE))
@@ -163,9 +164,8 @@ class ExposureSummary(ResilienceAlgorithm):
         pop_layer = self.parameterAsRasterLayer(parameters, self.EXPOSURE_RASTER, context)
         if exp_src is None and pop_layer is None:
             self.fail(tr("Give EXPOSURE features, an EXPOSURE_RASTER of population, or both."))
-        if pop_layer is not None and pop_layer.providerType() != "gdal":
-            self.fail(tr("Only file-based population rasters (GDAL) are supported; save the raster to a GeoTIFF first."))
-        pop_mode = self.parameterAsEnum(parameters, self.POPULATION_MODE, context)
+        pop_path = gdal_path(pop_layer, pop_layer.name()) if pop_layer is not None else None
+        pop_unit = self.population_unit(parameters, context)
         rule = self.parameterAsEnum(parameters, self.RULE, context)
         class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context) if exp_src is not None else ""
         value_field = self.parameterAsString(parameters, self.VALUE_FIELD, context) if exp_src is not None else ""
@@ -222,7 +222,9 @@ class ExposureSummary(ResilienceAlgorithm):
         pop_table = None
         if pop_layer is not None:
             feedback.setProgressText(tr("Summing the population"))
-            pop_table = ex.population_summary(pop_layer.source(), 1, pop_mode, hazard, ugeoms, uids, metric, feedback)
+            report_population(feedback, pop_path, pop_unit, pop_layer.name(),
+                              shapely.total_bounds(ugeoms) if ugeoms is not None and len(ugeoms) else None, metric)
+            pop_table = ex.population_summary(pop_path, 1, pop_unit, hazard, ugeoms, uids, metric, feedback)
             tables.append(pop_table)
         if feedback.isCanceled():
             self.fail(tr("Cancelled by the user; no output was written."))

@@ -3,7 +3,6 @@
 import numpy as np
 import pandas as pd
 from qgis.core import (
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -11,8 +10,6 @@ from qgis.core import (
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsRasterLayer,
-    QgsVectorLayer,
 )
 
 from ...compat import (
@@ -31,15 +28,14 @@ from ...compat import (
     geometry_kind,
 )
 from ...core import ahp, suitability
-from ...core import coverage as cv
 from ...core import geometry as geo
 from ...core import network as nw
 from ...core.classify import normalize_key
 from ...i18n import tr
 from ...qgis_io.crs import to_pyproj, working_crs
+from ...qgis_io.demand import read_demand, representative_points
 from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
-from ..base import ResilienceAlgorithm
-from .shelter_coverage import facility_points, set_help
+from ..base import ResilienceAlgorithm, set_help
 
 DEFAULT_MAIN = "motorway,trunk,primary,secondary,tertiary,motorway_link,trunk_link,primary_link,secondary_link,tertiary_link"
 
@@ -74,7 +70,6 @@ class FacilitySuitability(ResilienceAlgorithm):
     MAIN_ROAD_CLASSES = "MAIN_ROAD_CLASSES"
     POPULATION = "POPULATION"
     POPULATION_FIELD = "POPULATION_FIELD"
-    RASTER_DENSITY = "RASTER_DENSITY"
     WALK_LIMIT_M = "WALK_LIMIT_M"
     HOSPITALS = "HOSPITALS"
     LIFELINES = "LIFELINES"
@@ -170,8 +165,7 @@ class FacilitySuitability(ResilienceAlgorithm):
         add(QgsProcessingParameterField(self.POPULATION_FIELD, tr("Population field (vector population)"), parentLayerParameterName=self.POPULATION,
                                         type=FIELD_NUMERIC, optional=True),
             tr("Persons per feature of a vector population layer."))
-        add(QgsProcessingParameterBoolean(self.RASTER_DENSITY, tr("Raster values are persons per km²"), defaultValue=False),
-            tr("Tick when the population raster holds a density (persons per km²)."))
+        self.add_population_unit_parameter()
         add(QgsProcessingParameterNumber(self.WALK_LIMIT_M, tr("Walking limit for population (m, 0 = class radius)"), type=NUMBER_DOUBLE,
                                          defaultValue=0.0, minValue=0.0),
             tr("People within this walking distance count as served; 0 uses the service radius of the shelter class."))
@@ -206,21 +200,9 @@ class FacilitySuitability(ResilienceAlgorithm):
         layer = self.parameterAsLayer(parameters, self.POPULATION, context)
         if layer is None:
             return None, None
-        if isinstance(layer, QgsRasterLayer):
-            if layer.providerType() != "gdal":
-                self.fail(tr("Only file-based population rasters (GDAL) are supported; save the raster to a GeoTIFF first."))
-            _, pts, persons = cv.raster_demand(layer.source(), 1, crs=to_pyproj(layer.crs()), metric_crs=metric,
-                                               density_per_km2=self.parameterAsBoolean(parameters, self.RASTER_DENSITY, context),
-                                               feedback=feedback)
-            return pts, persons
-        if not isinstance(layer, QgsVectorLayer) or geometry_kind(layer.wkbType()) not in ("point", "polygon"):
-            self.fail(tr("The population layer must be a raster or a point / polygon layer."))
-        field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
-        if not field:
-            self.fail(tr("Choose the POPULATION_FIELD of the population layer."))
-        data = read_source(layer, [field], metric, feedback=feedback, what=layer.name())
-        persons, _ = cv.clean_persons(data.attrs[field].to_numpy())
-        return facility_points(data.geoms), persons
+        demand = read_demand(layer, self.POPULATION, metric, feedback, field=self.parameterAsString(parameters, self.POPULATION_FIELD, context),
+                             unit=self.population_unit(parameters, context))
+        return demand.points, demand.persons
 
     def _geoms(self, parameters, name, context, metric, feedback, what):
         src = self.parameterAsSource(parameters, name, context)
@@ -329,7 +311,7 @@ class FacilitySuitability(ResilienceAlgorithm):
         wkb = WKB_MULTIPOLYGON if kind == "polygon" else WKB_POINT
         geoms = geo.transform(cand.geoms, metric, to_pyproj(src.sourceCrs()))
         # polygons are written as multipolygons, (multi)points as the point evaluated
-        geoms = geo.to_multipolygon(geoms) if kind == "polygon" else facility_points(geoms)
+        geoms = geo.to_multipolygon(geoms) if kind == "polygon" else representative_points(geoms)
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb, src.sourceCrs())
         write_features(sink, fields, geoms, out, feedback)
         self.style_output(context, dest, "suitability_grade")

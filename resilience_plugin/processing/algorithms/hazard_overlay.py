@@ -2,8 +2,8 @@
 
 import re
 
-import numpy as np
 import pandas as pd
+import shapely
 from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -22,6 +22,8 @@ from ...core import overlay, zonal
 from ...core.standards import load_standard
 from ...i18n import tr
 from ...qgis_io.crs import to_pyproj, working_crs
+from ...qgis_io.fields import field_kind
+from ...qgis_io.raster import gdal_path, report_population
 from ...qgis_io.vector import make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm
 
@@ -34,14 +36,6 @@ def risk_defaults():
 
 def matrix_text(matrix):
     return ";".join(",".join(str(v) for v in row) for row in matrix)
-
-
-def field_kind(series):
-    """Output field kind for a column of ids."""
-    s = pd.Series(series).dropna()
-    if len(s) and all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in s):
-        return "int64"
-    return "string"
 
 
 def hazard_name(layer, data, used):
@@ -78,7 +72,6 @@ class HazardOverlay(ResilienceAlgorithm):
     UNITS = "UNITS"
     UNIT_ID_FIELD = "UNIT_ID_FIELD"
     POPULATION = "POPULATION"
-    POPULATION_MODE = "POPULATION_MODE"
     OUTPUT = "OUTPUT"
     OUTPUT_TABLE = "OUTPUT_TABLE"
 
@@ -101,8 +94,8 @@ class HazardOverlay(ResilienceAlgorithm):
             "lvl_<hazard> for each input, vuln_level (method 3) and area_m2. Pieces with identical attributes are "
             "dissolved; the zones cover exactly the union of the hazard zones.\n\n"
             "With UNITS (admin polygons) and UNIT_ID_FIELD, OUTPUT_TABLE has one row per unit and level: unit_id, "
-            "level, area_m2, area_share (of the unit) and population from the POPULATION raster (POPULATION_MODE "
-            "0: persons per cell, 1: persons per km²). Level 0 is the rest of the unit. Whole cells count exactly, "
+            "level, area_m2, area_share (of the unit) and population from the POPULATION raster (POPULATION_UNIT: "
+            "persons per km², the default, or per cell). Level 0 is the rest of the unit. Whole cells count exactly, "
             "cells on a boundary are split by area, so the levels of a unit add up to its population.\n\n"
             "Areas in m², measured in a metric CRS (the inputs' own if suitable, else CGCS2000 Gauss-Krueger in "
             "China or UTM elsewhere). Inputs in different CRS are reprojected."
@@ -152,7 +145,7 @@ class HazardOverlay(ResilienceAlgorithm):
         p = QgsProcessingParameterRasterLayer(self.POPULATION, tr("Population raster"), optional=True)
         p.setHelp(tr("Optional population raster for the summary table."))
         self.addParameter(p)
-        self.add_population_mode_parameter(self.POPULATION_MODE)
+        self.add_population_unit_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Composite hazard zones"), type=SOURCE_POLYGON))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Hazard levels per unit"), type=SOURCE_TABLE,
                                                             optional=True, createByDefault=True))
@@ -168,7 +161,7 @@ class HazardOverlay(ResilienceAlgorithm):
         unit_field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context)
         vuln = self.parameterAsSource(parameters, self.VULNERABILITY, context)
         pop_layer = self.parameterAsRasterLayer(parameters, self.POPULATION, context)
-        pop_mode = self.parameterAsEnum(parameters, self.POPULATION_MODE, context)
+        pop_unit = self.population_unit(parameters, context)
 
         weights = overlay.parse_weights(self.parameterAsString(parameters, self.WEIGHTS, context), len(layers))
         breaks = overlay.parse_score_breaks(self.parameterAsString(parameters, self.SCORE_BREAKS, context)) \
@@ -187,8 +180,7 @@ class HazardOverlay(ResilienceAlgorithm):
             self.fail(tr("Choose the UNIT_ID_FIELD of the admin units."))
         if pop_layer is not None and units is None:
             self.fail(tr("The population summary needs UNITS: give admin units with an id field."))
-        if pop_layer is not None and pop_layer.providerType() != "gdal":
-            self.fail(tr("Only file-based population rasters (GDAL) are supported; save the raster to a GeoTIFF first."))
+        pop_path = gdal_path(pop_layer, pop_layer.name()) if pop_layer is not None else None
 
         items = list(layers) + ([(units.sourceCrs(), units.sourceExtent())] if units is not None else [])
         if vuln is not None and method == overlay.METHOD_MATRIX:
@@ -234,12 +226,11 @@ class HazardOverlay(ResilienceAlgorithm):
             ids = udata.attrs[unit_field].to_numpy(dtype=object)
             overlay.check_unit_ids(ids, tr("admin units"))
             pop = None
-            if pop_layer is not None:
-                path = pop_layer.source()
+            if pop_path is not None:
+                report_population(feedback, pop_path, pop_unit, pop_layer.name(), shapely.total_bounds(udata.geoms), metric)
 
                 def pop(pieces):
-                    return zonal.zonal_sums(pieces, metric, path, 1, pop_mode, metric_crs=metric, disjoint=True,
-                                            feedback=feedback).sums[:, 0]
+                    return zonal.zonal_sums(pieces, metric, pop_path, 1, pop_unit, disjoint=True, feedback=feedback).sums[:, 0]
             table, _ = overlay.unit_level_table(udata.geoms, ids, zones["geometry"].to_numpy(),
                                                 zones["level"].to_numpy(), pop, feedback)
         if feedback.isCanceled():
