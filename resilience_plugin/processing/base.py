@@ -70,8 +70,23 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         return [tr("resilience"), tr("hazard"), "韧性", "resilience"]
 
     # --- running --------------------------------------------------------------------------
+    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API
+        ok, message = super().checkParameterValues(parameters, context)
+        if ok:
+            message = self.check_values(parameters, context)
+            ok = not message
+        return ok, message or ""
+
+    def check_values(self, parameters, context):
+        """Pure parameter checks (no data read): the translated message of the first problem, or None.
+        Shown by the dialog before the run (checkParameterValues) and checked again when the run starts."""
+        return None
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         try:
+            message = self.check_values(parameters, context)
+            if message:
+                raise QgsProcessingException(message)
             return self.compute(parameters, context, feedback)
         except InputError as err:
             message = err.translated(tr)

@@ -3,7 +3,6 @@
 import numpy as np
 import pandas as pd
 from qgis.core import (
-    QgsFields,
     QgsProcessingParameterBand,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -14,13 +13,14 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...compat import FIELD_ANY, FIELD_NUMERIC, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON, SOURCE_TABLE, WKB_NOGEOMETRY, geometry_kind, make_field
+from ...compat import FIELD_ANY, FIELD_NUMERIC, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON, SOURCE_TABLE, WKB_NOGEOMETRY, geometry_kind
 from ...core import classify
 from ...core import geometry as geo
 from ...core.fragility import load_library
 from ...core.lifeline import RasterSampler, line_exposure, point_exposure
 from ...i18n import tr
 from ...qgis_io.crs import to_pyproj, working_crs
+from ...qgis_io.fields import merge_fields
 from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm
 
@@ -272,18 +272,9 @@ class LifelineExposure(ResilienceAlgorithm):
         if kind == "line":
             ours += [("repair_rate", "double"), ("expected_repairs", "double")]
         ours += [("p_fail", "double")]
-        our_names = {n for n, _ in ours}
-        fields = QgsFields()
-        dropped = []
-        for f in source.fields():
-            if f.name() in our_names:
-                dropped.append(f.name())
-            else:
-                fields.append(f)
+        fields, dropped = merge_fields(source.fields(), ours)
         if dropped:
             feedback.pushWarning(tr("Input fields replaced by the results: {names}.").format(names=", ".join(dropped)))
-        for name, k in ours:
-            fields.append(make_field(name, k))
         table = data.attrs.drop(columns=dropped).reset_index(drop=True)
         for name, _ in ours:
             col = assets[name]

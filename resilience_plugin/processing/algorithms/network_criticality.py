@@ -6,7 +6,6 @@ import shapely
 from qgis.core import (
     QgsExpression,
     QgsFeatureRequest,
-    QgsFields,
     QgsProcessingParameterBand,
     QgsProcessingParameterExpression,
     QgsProcessingParameterFeatureSink,
@@ -32,13 +31,13 @@ from ...compat import (
     WKB_NOGEOMETRY,
     WKB_POINT,
     geometry_kind,
-    make_field,
 )
 from ...core import geometry as geo
 from ...core.criticality import criticality, match_failed_segments
 from ...i18n import tr
 from ...qgis_io.crs import to_pyproj, working_crs
 from ...qgis_io.demand import read_demand
+from ...qgis_io.fields import merge_fields
 from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm
 
@@ -277,18 +276,9 @@ class NetworkCriticality(ResilienceAlgorithm):
 
     # --- outputs ----------------------------------------------------------------------------
     def _write_links(self, parameters, context, source, data, res, feedback):
-        ours = [n for n, _ in LINK_SPEC]
-        fields = QgsFields()
-        dropped = []
-        for f in source.fields():
-            if f.name() in ours:
-                dropped.append(f.name())
-            else:
-                fields.append(f)
+        fields, dropped = merge_fields(source.fields(), LINK_SPEC)
         if dropped:
             feedback.pushWarning(tr("Input fields replaced by the results: {names}.").format(names=", ".join(dropped)))
-        for name, kind in LINK_SPEC:
-            fields.append(make_field(name, kind))
         links = res.links
         table = data.attrs.drop(columns=dropped).reset_index(drop=True)
         table["isolated_persons"] = links["isolated_persons"]

@@ -187,16 +187,13 @@ class ShelterCoverage(ResilienceAlgorithm):
         self.addParameter(p)
 
     # --- checks before the run ------------------------------------------------------------------
-    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API
-        ok, message = super().checkParameterValues(parameters, context)
-        if not ok:
-            return ok, message
+    def check_values(self, parameters, context):
         mode = self.parameterAsEnum(parameters, self.MODE, context)
         if mode == 1 and not self.parameterAsString(parameters, self.CAPACITY_FIELD, context):
-            return False, tr("Capacitated allocation (MODE 1) needs the CAPACITY_FIELD.")
+            return tr("Capacitated allocation (MODE 1) needs the CAPACITY_FIELD.")
         if mode == 2 and self.parameterAsSource(parameters, self.CANDIDATES, context) is None:
-            return False, tr("Site selection (MODE 2) needs a CANDIDATES layer with at least one site.")
-        return True, ""
+            return tr("Site selection (MODE 2) needs a CANDIDATES layer with at least one site.")
+        return None
 
     # --- read ----------------------------------------------------------------------------------------
     def _network(self, parameters, context, feedback, metric):
