@@ -234,7 +234,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>请输入阈值（THRESHOLDS，例如 0.1,0.5,1.0）或值映射（VALUE_MAP，例如 YES:1;NO:0），或选择一个预设。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="135" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="133" />
             <source>THRESHOLDS holds no numbers.</source>
             <translation>阈值（THRESHOLDS）中没有数值。</translation>
         </message>
@@ -244,7 +244,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>值映射（VALUE_MAP）中没有“值:等级”对。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="178" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="218" />
             <source>The hazard layer could not be loaded.</source>
             <translation>无法加载灾害图层。</translation>
         </message>
@@ -339,7 +339,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>灾害</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="79" />
+            <location filename="../resilience_plugin/processing/base.py" line="94" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消；未写出任何结果。</translation>
         </message>
@@ -449,7 +449,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>WEIGHTS 为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="177" />
+            <location filename="../resilience_plugin/core/suitability.py" line="179" />
             <source>Weight for '{name}' does not match any criterion; criteria are: {criteria}.</source>
             <translation>权重“{name}”不对应任何指标；指标为：{criteria}。</translation>
         </message>
@@ -479,27 +479,27 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>“{name}”的权重必须为零或正数；当前为 {value}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/coverage.py" line="38" />
+            <location filename="../resilience_plugin/core/coverage.py" line="39" />
             <source>The walking speed must be positive (km/h), e.g. 4.0.</source>
             <translation>步行速度必须为正（公里/小时），例如 4.0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/coverage.py" line="40" />
+            <location filename="../resilience_plugin/core/coverage.py" line="41" />
             <source>The walking time limit must be positive (minutes), e.g. 10.</source>
             <translation>步行时间上限必须为正（分钟），例如 10。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/coverage.py" line="112" />
+            <location filename="../resilience_plugin/core/coverage.py" line="99" />
             <source>MODE must be 0 (nearest), 1 (capacitated) or 2 (site selection).</source>
             <translation>MODE 必须为 0（最近设施）、1（容量约束分配）或 2（选址）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="263" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="260" />
             <source>Site selection (MODE 2) needs a CANDIDATES layer with at least one site.</source>
             <translation>选址（MODE 2）需要至少包含一个候选点的 CANDIDATES 图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/coverage.py" line="288" />
+            <location filename="../resilience_plugin/core/coverage.py" line="275" />
             <source>Site selection (MODE 2) needs MAX_NEW of at least 1.</source>
             <translation>选址（MODE 2）要求 MAX_NEW 至少为 1。</translation>
         </message>
@@ -764,32 +764,32 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>SCORE_BREAKS 中没有数字：请给出升序的得分分界值，例如 0.5,1.5,2.5,3.5。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="51" />
+            <location filename="../resilience_plugin/core/suitability.py" line="53" />
             <source>Unknown shelter class '{name}'; use one of {names}.</source>
             <translation>未知的避难场所类别“{name}”；可用：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="70" />
+            <location filename="../resilience_plugin/core/suitability.py" line="72" />
             <source>TYPE_MAP entry '{entry}' is not of the form type:function|function (functions: {functions}).</source>
             <translation>TYPE_MAP 条目“{entry}”的格式应为 类型:功能|功能（功能：{functions}）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="75" />
+            <location filename="../resilience_plugin/core/suitability.py" line="77" />
             <source>TYPE_MAP entry '{entry}': unknown function '{function}'; use {functions}.</source>
             <translation>TYPE_MAP 条目“{entry}”：未知功能“{function}”；请使用 {functions}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="183" />
+            <location filename="../resilience_plugin/core/suitability.py" line="185" />
             <source>None of the weighted criteria can be computed with the layers given: add the layers or change the weights.</source>
             <translation>用现有图层无法计算任何有权重的指标：请补充图层或修改权重。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="213" />
+            <location filename="../resilience_plugin/core/suitability.py" line="266" />
             <source>The per-capita area must be positive (m² per person).</source>
             <translation>人均面积必须为正（平方米/人）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="215" />
+            <location filename="../resilience_plugin/core/suitability.py" line="268" />
             <source>EFFECTIVE_RATIO must be above 0 and at most 1; got {value}.</source>
             <translation>EFFECTIVE_RATIO 必须大于 0 且不超过 1；当前为 {value}。</translation>
         </message>
@@ -1390,242 +1390,242 @@ TEMPLATE 选择内置布局，TEMPLATE_FILE 使用自定义布局模板（.qpt�
             <translation>已写出 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="79" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="80" />
             <source>Multi-hazard overlay</source>
             <translation>多灾种叠加</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="105" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="106" />
             <source>Hazard zone layers</source>
             <translation>灾害分区图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="106" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="107" />
             <source>Two or more polygon layers of hazard zones, each with an integer level field (0 none, 1 low ... 4 very high).</source>
             <translation>两个或更多灾害分区面图层，每个都有整数等级字段（0 无，1 低……4 极高）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="108" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="109" />
             <source>Level field</source>
             <translation>等级字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="109" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="110" />
             <source>The integer level field, the same name in every hazard layer (Classify hazard writes 'level').</source>
             <translation>整数等级字段，各灾害图层中名称相同（“灾害分级”输出的字段为 level）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="111" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="112" />
             <source>Method</source>
             <translation>方法</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="111" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="112" />
             <source>Maximum level (envelope)</source>
             <translation>最高等级（包络）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="111" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="112" />
             <source>Weighted sum of levels</source>
             <translation>等级加权和</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="111" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="112" />
             <source>Count of hazards at or above a level</source>
             <translation>达到某等级的灾种数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="111" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="112" />
             <source>Risk matrix (hazard x vulnerability)</source>
             <translation>风险矩阵（灾害 × 脆弱性）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="114" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="115" />
             <source>How the levels of the hazards are combined into one composite level.</source>
             <translation>各灾种等级合成为一个综合等级的方式。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="116" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="117" />
             <source>Weights (one per hazard layer, comma separated)</source>
             <translation>权重（每个灾害图层一个，逗号分隔）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="117" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="118" />
             <source>Weighted sum only: one non-negative weight per hazard layer, in the order of the layers, e.g. 0.5,0.3,0.2. Default equal weights.</source>
             <translation>仅用于加权和：按图层顺序为每个灾害图层给出一个非负权重，例如 0.5,0.3,0.2。默认等权。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="120" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="121" />
             <source>Score breaks (weighted sum)</source>
             <translation>得分分界值（加权和）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="122" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="123" />
             <source>Weighted sum only: ascending breaks that re-class the score into levels (score &lt; b1 is level 0, b1 &lt;= score &lt; b2 level 1, ...).</source>
             <translation>仅用于加权和：将得分重新分级的升序分界值（得分 &lt; b1 为 0 级，b1 ≤ 得分 &lt; b2 为 1 级……）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="126" />
             <source>Count hazards at or above level</source>
             <translation>计数的最低等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="127" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="128" />
             <source>Count method only: a hazard counts where its level is at least this level.</source>
             <translation>仅用于计数法：灾种等级不低于此等级时计入。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="129" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="130" />
             <source>Vulnerability zones (risk matrix)</source>
             <translation>脆弱性分区（风险矩阵）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="131" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="132" />
             <source>Risk matrix only: polygons with an integer vulnerability level (1 low ... 4 very high).</source>
             <translation>仅用于风险矩阵：带整数脆弱性等级（1 低……4 极高）的面。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="133" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="134" />
             <source>Vulnerability level field</source>
             <translation>脆弱性等级字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="135" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="136" />
             <source>The integer vulnerability level field of the vulnerability zones.</source>
             <translation>脆弱性分区的整数脆弱性等级字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="138" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="139" />
             <source>Risk matrix (rows: hazard level; columns: vulnerability level)</source>
             <translation>风险矩阵（行：灾害等级；列：脆弱性等级）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="141" />
             <source>Risk levels, rows separated by ';' and columns by ','. Row i is hazard level i, column j vulnerability level j. Default: resources/standards/risk_matrix.json.</source>
             <translation>风险等级，行之间用“;”分隔，列之间用“,”分隔。第 i 行为灾害等级 i，第 j 列为脆弱性等级 j。默认值见 resources/standards/risk_matrix.json。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="100" />
+            <location filename="../resilience_plugin/processing/base.py" line="115" />
             <source>Admin units</source>
             <translation>行政单元</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="143" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="144" />
             <source>Optional admin polygons (district, sub-district, neighbourhood) for the summary table.</source>
             <translation>可选的行政区面（区、街道、社区），用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="103" />
+            <location filename="../resilience_plugin/processing/base.py" line="118" />
             <source>Unit id field</source>
             <translation>单元编号字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="143" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="144" />
             <source>A field with a unique value per unit (name or code).</source>
             <translation>每个单元取值唯一的字段（名称或代码）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="145" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="146" />
             <source>Population raster</source>
             <translation>人口栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="146" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="147" />
             <source>Optional population raster for the summary table.</source>
             <translation>可选的人口栅格，用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="120" />
+            <location filename="../resilience_plugin/processing/base.py" line="135" />
             <source>Persons per cell</source>
             <translation>每格人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="149" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="150" />
             <source>Composite hazard zones</source>
             <translation>综合灾害分区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="150" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="151" />
             <source>Hazard levels per unit</source>
             <translation>各单元灾害等级统计</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="157" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="170" />
             <source>Give at least one hazard zone layer.</source>
             <translation>请至少给出一个灾害分区图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="173" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="158" />
             <source>The risk matrix method needs VULNERABILITY zones with a level field.</source>
             <translation>风险矩阵法需要带等级字段的脆弱性分区（VULNERABILITY）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="177" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="173" />
             <source>The hazard layer '{layer}' has no field '{field}'. Set LEVEL_FIELD to its level field, or classify the layer first with Classify hazard.</source>
             <translation>灾害图层“{layer}”没有字段“{field}”。请将 LEVEL_FIELD 设为其等级字段，或先用“灾害分级”对该图层分级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="180" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="161" />
             <source>Choose the UNIT_ID_FIELD of the admin units.</source>
             <translation>请选择行政单元的编号字段 UNIT_ID_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="182" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="163" />
             <source>The population summary needs UNITS: give admin units with an id field.</source>
             <translation>人口统计需要 UNITS：请给出带编号字段的行政单元。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="194" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="180" />
             <source>Reading {layer}</source>
             <translation>正在读取 {layer}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="200" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="186" />
             <source>{layer}: {n} zone(s) have no level and were left out.</source>
             <translation>{layer}：{n} 个分区没有等级，已略去。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="203" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="189" />
             <source>Zones of different levels overlap in {layer} on {area:.2f} ha: the highest level was kept there.</source>
             <translation>{layer} 中不同等级的分区在 {area:.2f} 公顷范围内重叠：重叠处取最高等级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="206" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="192" />
             <source>{layer} has no zone at level 1 or above.</source>
             <translation>{layer} 没有 1 级及以上的分区。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="214" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="200" />
             <source>vulnerability zones</source>
             <translation>脆弱性分区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="219" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="245" />
             <source>Overlaying the hazards</source>
             <translation>正在叠加各灾种</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="223" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="208" />
             <source>Summarising by unit</source>
             <translation>正在按单元汇总</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="227" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="213" />
             <source>admin units</source>
             <translation>行政单元</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="254" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="267" />
             <source>Level {level}: {area:.1f} ha</source>
             <translation>{level} 级：{area:.1f} 公顷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="256" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="269" />
             <source>No hazard zone at level 1 or above: the output is empty.</source>
             <translation>没有 1 级及以上的灾害分区：输出为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="266" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="279" />
             <source>No UNITS given: the table by unit was not written.</source>
             <translation>未给出 UNITS：未写出按单元统计的表。</translation>
         </message>
@@ -1771,12 +1771,12 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>您自己的曲线，叠加在 resources/standards/fragility.json 之上（结构相同，见 fragility.schema.json）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="143" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="142" />
             <source>Polygons (districts, sub-districts) for the summary table.</source>
             <translation>用于汇总表的面（区、街道等）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="143" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="142" />
             <source>Field naming each unit in the table. Empty: the feature id.</source>
             <translation>在汇总表中命名各单元的字段。留空：使用要素编号。</translation>
         </message>
@@ -1816,7 +1816,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>生命线图层没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="251" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="248" />
             <source>hazard zones</source>
             <translation>灾害区</translation>
         </message>
@@ -1841,7 +1841,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>THRESHOLDS 被忽略：等级来自灾害分区。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="376" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="373" />
             <source>units</source>
             <translation>单元</translation>
         </message>
@@ -1901,17 +1901,17 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>{n} 个生命线点位于所有单元之外，未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="289" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="281" />
             <source>Input fields replaced by the results: {names}.</source>
             <translation>以下输入字段被结果替换：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="321" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="311" />
             <source>Could not create the output layer.</source>
             <translation>无法创建输出图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="337" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="327" />
             <source>Could not create the summary table.</source>
             <translation>无法创建汇总表。</translation>
         </message>
@@ -2196,107 +2196,107 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>{n} 个需求要素的人口为 NULL 或负数，按 0 计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="275" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="272" />
             <source>The facilities and the streets layers are required.</source>
             <translation>必须提供设施图层和道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="295" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="292" />
             <source>Walking limit: {m:.0f} m.</source>
             <translation>步行上限：{m:.0f} 米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="206" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="203" />
             <source>streets</source>
             <translation>道路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="212" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="209" />
             <source>{n} street(s) of the excluded classes are not walkable.</source>
             <translation>{n} 条属于排除等级的道路不可步行。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="217" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="214" />
             <source>Street network: {nodes} nodes, {edges} edges, {comp} connected part(s); {zero} zero-length and {dup} duplicate edge(s) merged.</source>
             <translation>道路网络：{nodes} 个节点，{edges} 条边，{comp} 个连通部分；已合并 {zero} 条零长度边和 {dup} 条重复边。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="228" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="225" />
             <source>facilities</source>
             <translation>设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="230" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="227" />
             <source>The facilities layer has no features with geometry.</source>
             <translation>设施图层中没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="235" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="232" />
             <source>{n} facilit(ies) have no capacity (NULL); they are left out of the allocation.</source>
             <translation>{n} 个设施没有容量（NULL），不参与分配。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="237" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="234" />
             <source>{n} facilit(ies) have a negative capacity; they are left out of the allocation.</source>
             <translation>{n} 个设施的容量为负数，不参与分配。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="239" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="236" />
             <source>{n} facilit(ies) have a capacity of 0 and take nobody.</source>
             <translation>{n} 个设施的容量为 0，不接收任何人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="196" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="193" />
             <source>Capacitated allocation (MODE 1) needs the CAPACITY_FIELD.</source>
             <translation>容量约束分配（MODE 1）需要 CAPACITY_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="241" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="238" />
             <source>No facility has a valid capacity (all NULL or negative): fill in CAPACITY_FIELD.</source>
             <translation>没有设施具有有效容量（全部为 NULL 或负数）：请填写 CAPACITY_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="256" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="253" />
             <source>Hazard level &gt;= {level}: {edges} street edge(s) impassable, {fac} facilit(ies) out of service.</source>
             <translation>灾害等级 ≥ {level}：{edges} 条道路边不可通行，{fac} 个设施停用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="284" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="281" />
             <source>The demand layer holds no population (no cell or feature with persons &gt; 0).</source>
             <translation>需求图层中没有人口（没有人数大于 0 的栅格或要素）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="265" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="262" />
             <source>candidates</source>
             <translation>候选设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="309" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="306" />
             <source>{n} facilit(ies) are farther than {d:.0f} m from any passable street and serve nobody.</source>
             <translation>{n} 个设施距所有可通行道路超过 {d:.0f} 米，无法服务任何人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="312" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="309" />
             <source>{n} demand point(s) ({p:.0f} persons) are farther than {d:.0f} m from any passable street: unserved.</source>
             <translation>{n} 个需求点（{p:.0f} 人）距所有可通行道路超过 {d:.0f} 米：未服务。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="315" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="312" />
             <source>Site selection: {k} site(s) chosen; covered persons {before:.0f} -&gt; {after:.0f}.</source>
             <translation>选址：选中 {k} 处；覆盖人数 {before:.0f} -&gt; {after:.0f}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="319" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="316" />
             <source>LP upper bound: {bound:.0f} persons; the chosen sites are within {gap:.1f} % of it.</source>
             <translation>线性规划上界：{bound:.0f} 人；所选场址与上界相差 {gap:.1f} % 以内。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="321" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="318" />
             <source>Covered: {cov:.0f} of {pop:.0f} persons ({pct:.1f} %).</source>
             <translation>覆盖：{pop:.0f} 人中的 {cov:.0f} 人（{pct:.1f} %）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="335" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="332" />
             <source>OUTPUT_TABLE needs UNITS polygons; the table was not written.</source>
             <translation>OUTPUT_TABLE 需要 UNITS 面图层；未输出汇总表。</translation>
         </message>
@@ -2326,197 +2326,197 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>（CR ≥ 0.10：不一致，请修改判断）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="62" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="60" />
             <source>Exposure statistics</source>
             <translation>承灾体暴露统计</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="88" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="86" />
             <source>Hazard (zones or raster)</source>
             <translation>灾害（分区或栅格）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="89" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="87" />
             <source>Hazard zones with an integer level field, or a continuous hazard raster (then give THRESHOLDS).</source>
             <translation>带整数等级字段的灾害分区，或连续灾害栅格（此时需给出 THRESHOLDS）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="91" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="89" />
             <source>Level field (zones)</source>
             <translation>等级字段（分区）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="93" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="91" />
             <source>The integer level field of the hazard zones (Classify hazard writes 'level').</source>
             <translation>灾害分区的整数等级字段（“灾害分级”输出的字段为 level）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="95" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="93" />
             <source>Thresholds (raster hazard)</source>
             <translation>阈值（栅格灾害）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="96" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="94" />
             <source>For a raster hazard: ascending thresholds separated by commas, e.g. 0.1,0.5,1.0 for flood depth in metres.</source>
             <translation>用于栅格灾害：用逗号分隔的升序阈值，例如洪水水深（米）0.1,0.5,1.0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="98" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="96" />
             <source>Exposure features</source>
             <translation>承灾体要素</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="99" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="97" />
             <source>Points, lines or polygons exposed to the hazard: buildings, roads, facilities...</source>
             <translation>暴露于灾害的点、线或面：建筑、道路、设施……</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="101" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="99" />
             <source>Class field</source>
             <translation>分类字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="103" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="101" />
             <source>Optional field that groups the features in the table, e.g. TYPE (trimmed, case ignored).</source>
             <translation>可选，用于在汇总表中对要素分组的字段，例如 TYPE（去除首尾空格、不区分大小写）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="105" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="103" />
             <source>Value field</source>
             <translation>数值字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="107" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="105" />
             <source>Optional numeric field summed per group, e.g. asset value or persons.</source>
             <translation>可选，按组求和的数值字段，例如资产价值或人数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="109" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="107" />
             <source>Rule for polygons</source>
             <translation>面要素规则</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="109" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="107" />
             <source>Highest level touched</source>
             <translation>接触到的最高等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="109" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="107" />
             <source>Level at the representative point</source>
             <translation>代表点处的等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="109" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="107" />
             <source>Split by zone (area per level)</source>
             <translation>按分区拆分（各等级面积）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="112" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="110" />
             <source>How a polygon gets its level. Lines are always split by zone.</source>
             <translation>面要素取得等级的方式。线要素总是按分区拆分。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="117" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="115" />
             <source>Optional population raster: adds the persons per unit and level to the table (class 'population').</source>
             <translation>可选的人口栅格：在汇总表中加入各单元各等级的人数（class 为 population）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="120" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="118" />
             <source>Exposed features</source>
             <translation>暴露要素</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="122" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="120" />
             <source>Exposure summary</source>
             <translation>暴露统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="132" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="130" />
             <source>A raster hazard needs THRESHOLDS, e.g. 0.1,0.5,1.0.</source>
             <translation>栅格灾害需要 THRESHOLDS，例如 0.1,0.5,1.0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="137" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="135" />
             <source>Only file-based rasters (GDAL) can be sampled; save the raster to a GeoTIFF first.</source>
             <translation>只能采样基于文件的栅格（GDAL）；请先将栅格另存为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="138" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="136" />
             <source>the exposure layer</source>
             <translation>承灾体图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="138" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="136" />
             <source>the population raster</source>
             <translation>人口栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="138" />
             <source>The hazard raster is in {crs}, {what} in {other}. Warp the hazard raster to {other} first (Raster &gt; Projections &gt; Warp).</source>
             <translation>灾害栅格的坐标参考系为 {crs}，{what}为 {other}。请先将灾害栅格重投影到 {other}（栅格 &gt; 投影 &gt; 变形）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="144" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="142" />
             <source>The hazard must be a polygon layer of zones or a raster.</source>
             <translation>灾害必须是分区面图层或栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="146" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="144" />
             <source>THRESHOLDS are ignored for hazard zones: their level field is used.</source>
             <translation>灾害分区忽略 THRESHOLDS：使用其等级字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="166" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="162" />
             <source>Give EXPOSURE features, an EXPOSURE_RASTER of population, or both.</source>
             <translation>请给出承灾体要素 EXPOSURE、人口栅格 EXPOSURE_RASTER，或两者都给。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="201" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="182" />
             <source>Reading the exposure features</source>
             <translation>正在读取承灾体要素</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="203" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="184" />
             <source>exposure</source>
             <translation>承灾体</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="206" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="187" />
             <source>The exposure layer must hold points, lines or polygons.</source>
             <translation>承灾体图层必须是点、线或面。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="208" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="189" />
             <source>The exposure layer has no feature with geometry.</source>
             <translation>承灾体图层没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="214" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="194" />
             <source>Intersecting with the hazard</source>
             <translation>正在与灾害求交</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="220" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="201" />
             <source>{n} exposure feature(s) lie (partly) outside every unit; those parts are not in the table.</source>
             <translation>{n} 个承灾体要素（部分）位于所有单元之外；这些部分未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="224" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="206" />
             <source>Summing the population</source>
             <translation>正在统计人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="236" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="241" />
             <source>The hazard and the exposure do not overlap: no exposed feature or person was found, the table has no rows.</source>
             <translation>灾害与承灾体没有重叠：未发现暴露的要素或人口，汇总表没有记录。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="250" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="253" />
             <source>{n} of {total} feature(s) lie in hazard level 1 or above.</source>
             <translation>{total} 个要素中有 {n} 个位于 1 级及以上灾害区。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="252" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="255" />
             <source>{n:.0f} person(s) live in hazard level 1 or above.</source>
             <translation>{n:.0f} 人居住在 1 级及以上灾害区。</translation>
         </message>
@@ -2787,7 +2787,7 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>设施适宜性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="187" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="219" />
             <source>Give either WEIGHTS or WEIGHTS_TABLE, not both.</source>
             <translation>WEIGHTS 与 WEIGHTS_TABLE 只能二选一。</translation>
         </message>
@@ -2802,22 +2802,22 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>权重表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="217" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="226" />
             <source>The candidate facilities layer is required.</source>
             <translation>必须提供候选设施图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="220" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="216" />
             <source>Choose the TYPE_FIELD of the candidate facilities.</source>
             <translation>请选择候选设施的 TYPE_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="230" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="232" />
             <source>The candidate layer has no features with geometry.</source>
             <translation>候选设施图层中没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="244" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="267" />
             <source>hazard sources</source>
             <translation>危险源</translation>
         </message>
@@ -2827,222 +2827,222 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>道路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="259" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="260" />
             <source>No road matches MAIN_ROAD_CLASSES; the access criterion is 0 everywhere.</source>
             <translation>没有道路符合 MAIN_ROAD_CLASSES；可达性指标处处为 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="264" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="267" />
             <source>hospitals</source>
             <translation>医院</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="279" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="301" />
             <source>Shelter class {cls}: {pc} m² per person, minimum area {ma} m².</source>
             <translation>避难场所类别 {cls}：人均 {pc} 平方米，最小面积 {ma} 平方米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="284" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="306" />
             <source>Criteria left out because their layers are missing: {names}; the other weights were renormalised.</source>
             <translation>因缺少图层而剔除的指标：{names}；其余权重已重新归一化。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="286" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="308" />
             <source>Weights used: {weights}</source>
             <translation>所用权重：{weights}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="288" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="310" />
             <source>Types not in the type table (no emergency function; add them with TYPE_MAP): {types}</source>
             <translation>类型表中没有的类型（无应急功能；可用 TYPE_MAP 添加）：{types}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="291" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="313" />
             <source>No candidate is eligible; the reasons field says why for each site.</source>
             <translation>没有合格的候选设施；reasons 字段说明了每处场地的原因。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="293" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="315" />
             <source>{n} of {total} candidate(s) are eligible.</source>
             <translation>{total} 个候选设施中有 {n} 个合格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="75" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="74" />
             <source>Network criticality</source>
             <translation>网络关键性与孤立分析</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="103" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="102" />
             <source>Network (lines)</source>
             <translation>网络（线）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="104" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="103" />
             <source>Roads or any linear network; lines join where their end points or shared vertices coincide.</source>
             <translation>道路或任何线状网络；线在端点或共享顶点重合处连接。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="106" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="105" />
             <source>Cost factor field</source>
             <translation>成本系数字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="108" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="107" />
             <source>Multiplies each line's length (1 = normal, 2 = twice as slow); empty or &lt;= 0 makes the line unusable.</source>
             <translation>乘以每条线的长度（1 = 正常，2 = 慢一倍）；为空或 &lt;= 0 时该线不可用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="110" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="109" />
             <source>Failed links (expression)</source>
             <translation>失效路段（表达式）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="112" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="111" />
             <source>Lines for which this expression is true fail in the scenario, e.g. "p_fail" &gt;= 0.5 or "max_level" &gt;= 3.</source>
             <translation>该表达式为真的线在情景中失效，例如 "p_fail" &gt;= 0.5 或 "max_level" &gt;= 3。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="114" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="113" />
             <source>Failed segments (layer)</source>
             <translation>失效路段（图层）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="115" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="114" />
             <source>Alternatively a layer of failed segments: a network line fails when half of it lies within 1 m of them.</source>
             <translation>或者提供失效路段图层：网络线有一半位于其 1 米范围内即视为失效。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="121" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="120" />
             <source>Population band</source>
             <translation>人口波段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="123" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="122" />
             <source>Band of the population raster. Default 1.</source>
             <translation>人口栅格的波段。默认 1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="124" />
             <source>Population field</source>
             <translation>人口字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="127" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="126" />
             <source>Persons per demand point or polygon. Empty: 1 person each.</source>
             <translation>每个需求点或面的人数。留空：每个 1 人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="120" />
+            <location filename="../resilience_plugin/processing/base.py" line="135" />
             <source>Population raster unit</source>
             <translation>人口栅格单位</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="120" />
+            <location filename="../resilience_plugin/processing/base.py" line="135" />
             <source>Persons per km² (density)</source>
             <translation>每平方公里人数（密度）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="130" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="129" />
             <source>Destinations (hospitals, shelters...)</source>
             <translation>目的地（医院、避难场所……）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="131" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="130" />
             <source>One or more layers of destinations; polygons count at a point inside them.</source>
             <translation>一个或多个目的地图层；面按其内部一点计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="133" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="132" />
             <source>Detour limit (fraction)</source>
             <translation>绕行阈值（比例）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="134" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="133" />
             <source>A trip longer than (1 + limit) x the trip before counts as a detour. Default 0.5 (50 % longer).</source>
             <translation>行程长于失效前的 (1 + 阈值) 倍即计为绕行。默认 0.5（长 50 %）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="136" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="135" />
             <source>Maximum snapping distance (m)</source>
             <translation>最大吸附距离（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="137" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="136" />
             <source>Demand and destinations farther than this from every line are not connected. Default 500 m.</source>
             <translation>距所有线超过该距离的需求点和目的地不接入网络。默认 500 米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="139" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="138" />
             <source>Lines to re-solve for detours (0 = all)</source>
             <translation>重算绕行的线数（0 = 全部）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="141" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="140" />
             <source>Detours are computed for the most used lines first; 0 computes them for every line on a shortest path.</source>
             <translation>按使用人数从多到少计算绕行；0 表示对最短路径上的每条线都计算。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="145" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="144" />
             <source>Demand access</source>
             <translation>需求点通达性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="146" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="145" />
             <source>Isolation by unit</source>
             <translation>各单元孤立情况</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="147" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="146" />
             <source>Link criticality</source>
             <translation>路段关键性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="153" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="152" />
             <source>The network layer could not be loaded.</source>
             <translation>无法加载网络图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="156" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="155" />
             <source>NETWORK must hold lines; this layer holds {kind} geometries.</source>
             <translation>NETWORK 必须是线；该图层为{kind}几何。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="160" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="159" />
             <source>network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="162" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="161" />
             <source>The network layer has no features with geometry.</source>
             <translation>网络图层没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="191" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="190" />
             <source>Give either a FAILED expression or a FAILED_LAYER, not both.</source>
             <translation>请只提供 FAILED 表达式或 FAILED_LAYER 之一，不要同时提供。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="195" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="194" />
             <source>The FAILED expression does not parse: {error}. Example: "p_fail" &gt;= 0.5</source>
             <translation>FAILED 表达式无法解析：{error}。示例："p_fail" &gt;= 0.5</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="199" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="198" />
             <source>The FAILED expression uses fields the network does not have: {names}. Available fields: {available}.</source>
             <translation>FAILED 表达式使用了网络中不存在的字段：{names}。可用字段：{available}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="207" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="206" />
             <source>{n} of {total} network line(s) fail ({expr}).</source>
             <translation>{total} 条网络线中有 {n} 条失效（{expr}）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="210" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="209" />
             <source>failed segments</source>
             <translation>失效路段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="212" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="211" />
             <source>{n} of {total} network line(s) fail (matched to the failed segments).</source>
             <translation>{total} 条网络线中有 {n} 条失效（与失效路段匹配）。</translation>
         </message>
@@ -3057,47 +3057,47 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>每像元人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="232" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="231" />
             <source>DESTINATIONS must be vector layers; '{name}' is not.</source>
             <translation>DESTINATIONS 必须是矢量图层；“{name}”不是。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="236" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="235" />
             <source>{n} destination(s) from {name}.</source>
             <translation>来自 {name} 的目的地 {n} 个。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="239" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="238" />
             <source>The DESTINATIONS layers hold no feature: give at least one hospital, shelter or other destination.</source>
             <translation>DESTINATIONS 图层没有任何要素：请至少提供一个医院、避难场所或其他目的地。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="261" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="260" />
             <source>Network: {edges} edges between {nodes} nodes; {bridges} bridge edges (their failure splits the network).</source>
             <translation>网络：{nodes} 个节点之间共 {edges} 条边；其中 {bridges} 条为桥（其失效会使网络分裂）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="264" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="263" />
             <source>{n} demand point(s) ({p:.0f} persons) are farther than MAX_SNAP from the network and have no access.</source>
             <translation>{n} 个需求点（{p:.0f} 人）距网络超过 MAX_SNAP，无法通达。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="267" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="266" />
             <source>{n} destination(s) are farther than MAX_SNAP from the network and are not used.</source>
             <translation>{n} 个目的地距网络超过 MAX_SNAP，未被使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="269" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="268" />
             <source>{p:.0f} persons cannot reach any destination even before the failures (disconnected parts of the network).</source>
             <translation>{p:.0f} 人在失效前就无法到达任何目的地（网络不连通部分）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="271" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="270" />
             <source>Detours re-solved for {n} line(s) on shortest paths; {skipped} line(s) left without a detour count (MAX_DETOUR_LINKS).</source>
             <translation>已对最短路径上的 {n} 条线局部重算绕行；{skipped} 条线未计算绕行人数（MAX_DETOUR_LINKS）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="275" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="274" />
             <source>Scenario: {iso:.0f} persons isolated, {det:.0f} persons with a detour.</source>
             <translation>情景：{iso:.0f} 人被孤立，{det:.0f} 人需要绕行。</translation>
         </message>
@@ -3107,7 +3107,7 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>图层没有可显示的内容（没有要素或没有范围）：请检查图层，或给出地图范围（EXTENT）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="282" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="304" />
             <source>No criterion can be scored with the layers given (add AREA_FIELD, HAZARD, ROADS, ...): every score is 0.</source>
             <translation>用现有图层无法为任何指标评分（请补充 AREA_FIELD、HAZARD、ROADS 等）：所有得分均为 0。</translation>
         </message>
@@ -3127,7 +3127,7 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>无法写出结果（{error}）：请检查目标位置是否可写且空间充足。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="65" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="63" />
             <source>Counts and measures what lies in each hazard level (承灾体暴露统计): buildings, roads, facilities, and people, per admin unit.
 
 HAZARD: hazard zones with an integer LEVEL_FIELD (overlapping zones resolve to the highest level), or a continuous raster classified with THRESHOLDS t1 &lt; t2 &lt; ... (value &lt; t1 is level 0, t1 &lt;= value &lt; t2 level 1, ...) and sampled cell by cell, without polygonising. A raster hazard must be in the CRS of the exposure layer.
@@ -3152,7 +3152,7 @@ OUTPUT：带原有属性的承灾体要素，以及 level（达到的最高等�
 EXPOSURE_RASTER：人口栅格（POPULATION_UNIT：每平方公里人数（默认）或每格人数）增加 class 为 population 的行，value 为各单元各等级人数；完整栅格单元精确计数，边界栅格单元按面积比例拆分。长度和面积在米制坐标参考系中量算。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="82" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="83" />
             <source>Overlays several hazard zonings (outputs of Classify hazard, or your own zones with an integer level field) into non-overlapping composite hazard zones (综合灾害分区).
 
 Where zones of one hazard overlap, the highest level is kept (and reported). METHOD: 0 maximum level (envelope); 1 weighted sum of levels (WEIGHTS, one per hazard in order, scaled to sum 1; default equal), re-classed with SCORE_BREAKS (score &lt; b1 is level 0, b1 &lt;= score &lt; b2 level 1, ...); 2 number of hazards at or above COUNT_LEVEL; 3 risk matrix: the maximum hazard level x the vulnerability level of the VULNERABILITY zones, looked up in RISK_MATRIX (rows: hazard level 1..n, columns: vulnerability level 1..m; default the 4x4 matrix of resources/standards/risk_matrix.json, an unverified common convention). Outside the vulnerability zones the risk is 0.
@@ -3173,7 +3173,7 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
 面积单位为平方米，在米制坐标参考系中量算（输入自身的坐标系合适时使用之，否则在中国使用 CGCS2000 高斯-克吕格投影，其他地区使用 UTM）。不同坐标参考系的输入会被重投影。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="78" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="77" />
             <source>Which failures cut people off from hospitals, shelters or fire stations, and which links matter most.
 
 NETWORK: lines (roads by default; any linear network) joined where their end points or shared vertices coincide; an optional COST_FIELD multiplies each line's length (e.g. 2 = twice as slow). Failed links are chosen by the FAILED expression on the network (e.g. "p_fail" &gt;= 0.5 or "max_level" &gt;= 3, from Lifeline exposure) or by a FAILED_LAYER of failed segments (a line fails when half of it lies within 1 m of them).
@@ -3221,7 +3221,7 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
 输出：OUTPUT_DEMAND，字段 facility_id、walk_m、walk_min、covered、persons、persons_assigned、persons_unserved；OUTPUT_FACILITIES，字段 facility_id、capacity、in_service、is_new、snap_m、assigned_persons、load_ratio（分配人数 / 容量）和 reachable_persons（该设施步行上限内的人数）；OUTPUT_TABLE，按 UNITS 面统计 unit_id、population、covered、coverage_pct、capacity（单元内设施容量）和 deficit = max(0, population - capacity)；OUTPUT_AREAS：各设施的步行服务区（其在上限内服务的道路段，按 AREA_BUFFER_M 缓冲）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="122" />
+            <location filename="../resilience_plugin/processing/base.py" line="138" />
             <source>What the population raster's cells hold. Persons per km² (the default, as in the sample raster): each cell counts its density x its true (geodesic) area. Persons per cell: each cell counts its value. The log states the persons read and warns when the numbers look like the other unit.</source>
             <translation>人口栅格像元中存放的内容。每平方公里人数（默认，示例栅格即为此单位）：每个像元的人数 = 密度 × 该像元的真实（椭球面）面积。每格人数：每个像元按其数值计数。日志会给出读取的总人数，并在数值看起来属于另一种单位时发出警告。</translation>
         </message>
@@ -3261,12 +3261,12 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>按每平方公里人数读取时，{layer} 中最密集的像元达到每平方公里 {density:.0f} 人（超过 100 000）：该栅格很可能存放的是每格人数。若是如此，请将人口栅格单位（POPULATION_UNIT）设为每格人数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="127" />
+            <location filename="../resilience_plugin/processing/base.py" line="143" />
             <source>Old name, kept for models and scripts: 0 persons per cell, 1 persons per km². Use POPULATION_UNIT.</source>
             <translation>旧参数名，为兼容模型和脚本而保留：0 为每格人数，1 为每平方公里人数。请改用 POPULATION_UNIT。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="129" />
+            <location filename="../resilience_plugin/processing/base.py" line="145" />
             <source>Old name, kept for models and scripts: True persons per km², False persons per cell. Use POPULATION_UNIT.</source>
             <translation>旧参数名，为兼容模型和脚本而保留：True 为每平方公里人数，False 为每格人数。请改用 POPULATION_UNIT。</translation>
         </message>

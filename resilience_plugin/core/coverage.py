@@ -26,6 +26,7 @@ import shapely
 
 from . import network as nw
 from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel, report_progress
+from .geometry import intersecting_pairs
 
 MODES = ("nearest", "capacitated", "selection")
 
@@ -41,24 +42,10 @@ def walk_limit_m(max_minutes=10.0, walk_kmh=4.0, max_distance_m=None):
     return float(max_minutes) * float(walk_kmh) * 1000.0 / 60.0
 
 
-def _hits(geoms, zones):
-    """``(geometry index, zone index)`` pairs that intersect. The zones are split into their parts
-    and used as the (prepared) query geometries against a tree of ``geoms``, which is far faster
-    than testing many small geometries against a few huge dissolved zones."""
-    geoms = np.asarray(geoms, dtype=object)
-    zones = np.asarray(zones, dtype=object)
-    if len(zones) == 0 or len(geoms) == 0:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    parts, owner = shapely.get_parts(zones, return_index=True)
-    tree = shapely.STRtree(geoms)
-    pi, gi = tree.query(parts, predicate="intersects")
-    return gi, owner[pi]
-
-
 def edges_in_zones(net, zones):
     """Boolean per edge: the edge touches one of the polygons ``zones`` (e.g. flooded streets)."""
     hit = np.zeros(net.n_edges, dtype=bool)
-    gi, _ = _hits(net.edge_geom, zones)
+    gi, _ = intersecting_pairs(net.edge_geom, zones)
     hit[gi] = True
     return hit
 
@@ -66,7 +53,7 @@ def edges_in_zones(net, zones):
 def points_in_zones(points, zones):
     """Boolean per geometry: it intersects one of the polygons ``zones``."""
     hit = np.zeros(len(points), dtype=bool)
-    gi, _ = _hits(points, zones)
+    gi, _ = intersecting_pairs(points, zones)
     hit[gi] = True
     return hit
 
@@ -374,7 +361,7 @@ def _lp_bound(cover, w, k, base, max_nnz=2_000_000):
 def assign_to_units(points, unit_geoms):
     """Index of the unit polygon holding each point (-1 if none; the first unit on overlaps)."""
     out = np.full(len(points), -1, dtype=np.int64)
-    pi, ui = _hits(points, unit_geoms)
+    pi, ui = intersecting_pairs(points, unit_geoms)
     if len(pi):
         order = np.lexsort((ui, pi))
         pi, ui = pi[order], ui[order]

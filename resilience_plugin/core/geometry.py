@@ -87,3 +87,17 @@ def to_multipolygon(geoms):
         n = int(single.sum())
         geoms[single] = shapely.multipolygons(geoms[single], indices=np.arange(n))
     return geoms
+
+
+def intersecting_pairs(geoms, zones):
+    """``(geometry index, zone index)`` pairs that intersect. The zones are split into their parts
+    and used as the (prepared) query geometries against a tree of ``geoms``, which is far faster
+    than testing many small geometries against a few huge dissolved zones."""
+    geoms = np.asarray(geoms, dtype=object)
+    zones = np.asarray(zones, dtype=object)
+    if len(zones) == 0 or len(geoms) == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    parts, owner = shapely.get_parts(zones, return_index=True)
+    tree = shapely.STRtree(geoms)
+    pi, gi = tree.query(parts, predicate="intersects")
+    return gi, owner[pi]
