@@ -54,7 +54,7 @@ from qgis.PyQt.QtXml import QDomDocument
 from .. import compat as en
 from ..i18n import tr
 from . import layout as lay
-from .style_tools import apply_named_style, detect_style, layer_kind
+from .styles import apply_named_style, detect_style, layer_kind
 
 FORMATS = ["pdf", "png", "svg"]
 MAX_DPI = 1200

@@ -131,13 +131,12 @@ class ExposureSummary(ResilienceAlgorithm):
             thresholds = parse_thresholds(thresholds_text)
             if len(thresholds) == 0:
                 self.fail(tr("THRESHOLDS holds no numbers."))
-            if layer.providerType() != "gdal":
-                self.fail(tr("Only file-based rasters (GDAL) can be sampled; save the raster to a GeoTIFF first."))
+            path = gdal_path(layer, layer.name())
             for other, what in ((exp_crs, tr("the exposure layer")), (pop_layer.crs() if pop_layer is not None else None, tr("the population raster"))):
                 if other is not None and other != layer.crs():
                     self.fail(tr("The hazard raster is in {crs}, {what} in {other}. Warp the hazard raster to {other} first (Raster > Projections > Warp).").format(
                         crs=layer.crs().authid() or layer.crs().description(), what=what, other=other.authid() or other.description()))
-            return ex.RasterHazard.read(layer.source(), thresholds), layer
+            return ex.RasterHazard.read(path, thresholds), layer
         if not isinstance(layer, QgsVectorLayer) or geometry_kind(layer.wkbType()) != "polygon":
             self.fail(tr("The hazard must be a polygon layer of zones or a raster."))
         if thresholds_text:

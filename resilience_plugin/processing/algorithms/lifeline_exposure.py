@@ -21,6 +21,7 @@ from ...core.lifeline import RasterSampler, line_exposure, point_exposure
 from ...i18n import tr
 from ...qgis_io.crs import to_pyproj, working_crs
 from ...qgis_io.fields import merge_fields
+from ...qgis_io.raster import gdal_path
 from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm
 
@@ -191,10 +192,9 @@ class LifelineExposure(ResilienceAlgorithm):
             zones = zdata.geoms
         sampler = None
         if raster is not None:
-            if raster.providerType() != "gdal":
-                self.fail(tr("Only file-based rasters (GDAL) can be read; save the intensity raster to a GeoTIFF first."))
+            path = gdal_path(raster, raster.name())
             band = self.parameterAsInt(parameters, self.INTENSITY_BAND, context) or 1
-            sampler = RasterSampler(raster.source(), band, metric, to_pyproj(raster.crs()))
+            sampler = RasterSampler(path, band, metric, to_pyproj(raster.crs()))
         thresholds = None
         thr_text = (self.parameterAsString(parameters, self.THRESHOLDS, context) or "").strip()
         if hazard is None:
