@@ -19,6 +19,7 @@ Modes
 """
 
 from dataclasses import dataclass, field
+from typing import Optional
 
 import numpy as np
 import pandas as pd
@@ -85,15 +86,29 @@ class CoverageResult:
     node_facility: np.ndarray = None  # nearest facility per base node (-1 if none)
 
 
-def shelter_coverage(net, facilities, capacity, demand, persons, limit_m, *, mode=0, edge_mask=None,
-                     in_service=None, max_snap_m=None, candidates=None, candidate_capacity=None,
-                     max_new=0, target_coverage=None, reach=True, feedback=None):
+def shelter_coverage(net: nw.Network, facilities, capacity: Optional[np.ndarray], demand, persons, limit_m: float, *,
+                     mode: int = 0, edge_mask: Optional[np.ndarray] = None, in_service: Optional[np.ndarray] = None,
+                     max_snap_m: Optional[float] = None, candidates=None, candidate_capacity: Optional[np.ndarray] = None,
+                     max_new: int = 0, target_coverage: Optional[float] = None, reach: bool = True,
+                     feedback=None) -> "CoverageResult":
     """Coverage of ``demand`` (points, ``persons`` each) by ``facilities`` (points) within ``limit_m``.
 
-    ``edge_mask``: passable edges (False = blocked); ``in_service``: facilities usable (False =
-    e.g. inside a flood zone); ``max_snap_m``: points farther from every passable street are not
-    connected (facility unreachable / demand unserved). ``capacity`` (per facility, NaN = unknown)
-    is required for mode 1. Mode 2 needs ``candidates`` (points) and ``max_new``.
+    Parameters
+    ----------
+    net : the street network (:func:`network.build_network`), metric CRS
+    facilities, demand : shapely points; ``capacity`` per facility (NaN = unknown; needed for mode 1)
+    persons : persons per demand point
+    limit_m : walking limit in metres (:func:`walk_limit_m`)
+    mode : 0 nearest facility, 1 capacitated allocation, 2 site selection among ``candidates``
+        (at most ``max_new``, stopping at ``target_coverage`` percent)
+    edge_mask : passable edges (False = blocked); ``in_service``: usable facilities (False = e.g. in a flood zone)
+    max_snap_m : points farther from every passable street are not connected (facility unreachable / demand unserved)
+    reach : also count, per facility, the persons within the limit of it
+
+    Returns
+    -------
+    CoverageResult
+        ``demand`` and ``facilities`` tables, ``report`` (counts, covered persons, LP bound in mode 2).
     """
     if mode not in (0, 1, 2):
         raise InputError(QT_TRANSLATE_NOOP("@default", "MODE must be 0 (nearest), 1 (capacitated) or 2 (site selection)."))

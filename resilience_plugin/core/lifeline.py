@@ -17,6 +17,7 @@ intensity along the line. The summary table has one row per unit x asset type x 
 """
 
 from dataclasses import dataclass
+from typing import Optional
 
 import numpy as np
 import pandas as pd
@@ -430,12 +431,28 @@ def _prepare_zones(zones, zone_levels, tile=True):
     return parts, level
 
 
-def line_exposure(geoms, asset_types, library, *, intensity_measure=None, sampler=None, zones=None, zone_levels=None,
-                  thresholds=None, units=None, unit_ids=None, materials=None, diameters=None, step=None, feedback=None):
-    """Exposure of lines (metric CRS). ``zones``/``zone_levels`` and/or ``sampler`` must be given.
+def line_exposure(geoms, asset_types, library: dict, *, intensity_measure: Optional[str] = None,
+                  sampler: Optional["RasterSampler"] = None, zones=None, zone_levels=None,
+                  thresholds: Optional[np.ndarray] = None, units=None, unit_ids=None, materials=None, diameters=None,
+                  step: Optional[float] = None, feedback=None) -> "ExposureResult":
+    """Exposure of lines (metric CRS): metres per hazard level, damage probabilities, repairs.
 
-    Returns an :class:`ExposureResult`; ``assets`` has ``length_m, len_l0..len_lN, len_uncovered,
-    max_level, max_intensity, p_ds1..p_ds4, repair_rate, expected_repairs, p_fail``.
+    Parameters
+    ----------
+    geoms : shapely lines; ``asset_types`` one type per line (a key of ``library``, e.g. "road")
+    library : the fragility library (:func:`fragility.load_library`)
+    intensity_measure : which curve of the library to use with ``sampler`` (e.g. "flood_depth", "pgv")
+    sampler : :class:`RasterSampler` of an intensity raster, read every ``step`` metres along the lines
+    zones, zone_levels : hazard zones and their levels; ``zones`` and/or ``sampler`` must be given
+    thresholds : intensity breaks that give the levels of sampled intensities
+    units, unit_ids : admin polygons for the table by unit
+    materials, diameters : per line, for pipe repair-rate corrections
+
+    Returns
+    -------
+    ExposureResult
+        ``assets`` has ``length_m, len_l0..len_lN, len_uncovered, max_level, max_intensity, p_ds1..p_ds4,
+        repair_rate, expected_repairs, p_fail``.
     """
     geoms = np.asarray(geoms, dtype=object)
     n = len(geoms)

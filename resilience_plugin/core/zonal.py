@@ -269,7 +269,7 @@ def _rings(polygons):
 
 
 def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, classes=None, n_classes=1,
-               disjoint=False, feedback=None):
+               disjoint=False, feedback=None) -> ZonalResult:
     """Totals of ``raster`` per polygon (and per class), see the module docstring.
 
     ``disjoint=True``: the caller guarantees the polygons do not overlap (skips that check).
@@ -294,11 +294,10 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, cla
     ok = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
     if not ok.any():
         return ZonalResult(sums, 0, 0, rcrs)
-    window = raster_window(info, shapely.total_bounds(geoms[ok]))
-    r0, r1, c0, c1 = window
+    r0, r1, c0, c1 = raster_window(info, shapely.total_bounds(geoms[ok]))
     if r1 <= r0 or c1 <= c0:
         return ZonalResult(sums, 0, 0, rcrs)
-    counts, _valid, _ = cell_counts(raster, band=band, unit=mode, window=window, feedback=feedback)
+    counts, _valid, _ = cell_counts(raster, band=band, unit=mode, window=(r0, r1, c0, c1), feedback=feedback)
     if classes is not None:
         cls = np.asarray(classes[r0:r1, c0:c1], dtype=np.int64)
         counts = np.where(cls >= 0, counts, 0.0)
@@ -306,115 +305,151 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, cla
     else:  # one class: a broadcast view, no full-size array
         cls = np.broadcast_to(np.zeros(1, dtype=np.int64).reshape(1, 1), counts.shape)
     gt = info.geotransform
-    gt_w = (gt[0] + c0 * gt[1], gt[1], 0.0, gt[3] + r0 * gt[5], 0.0, gt[5])
-    whole = split = 0
+    grid = _Grid(info, counts, cls, classes is not None, (gt[0] + c0 * gt[1], gt[1], 0.0, gt[3] + r0 * gt[5], 0.0, gt[5]),
+                 r0, c0, sums, n_classes)
     ok_idx = np.flatnonzero(ok)
     layers = [ok_idx[lay] for lay in non_overlapping_layers(geoms[ok_idx], disjoint)]
-    done = 0
-    for layer in layers:
+    for done, layer in enumerate(layers, start=1):
         check_cancel(feedback)
-        labels = _burn(counts.shape, gt_w, info.wkt, geoms[layer], np.arange(1, len(layer) + 1), False, np.int32)
-        if gt[5] < 0:
-            # exact shares of the cells the rings pass through, by Green's theorem (no overlay)
-            bp, br, bc, bf = boundary_coverage(geoms[layer], gt)
-            br, bc = br - r0, bc - c0
-            edges = np.zeros(counts.shape, dtype=bool)
-            inside = (br >= 0) & (bc >= 0) & (br < counts.shape[0]) & (bc < counts.shape[1])
-            edges[br[inside], bc[inside]] = True
+        if gt[5] < 0:  # exact shares of the cells the rings pass through, by Green's theorem (no overlay)
+            _sum_layer_exact(grid, geoms[layer], layer)
         else:
-            edges = _burn(counts.shape, gt_w, info.wkt, shapely.boundary(geoms[layer]), np.ones(len(layer)), True, np.uint8) > 0
-        inner = (labels > 0) & ~edges
-        if classes is None:
-            # one class: sum the whole cells per label in one pass (edge cells weigh 0 here)
-            per_label = np.bincount(labels.ravel(), weights=np.where(edges, 0.0, counts).ravel(), minlength=len(layer) + 1)
-            sums[layer, 0] += per_label[1:len(layer) + 1]
-        else:
-            idx = (layer[labels[inner] - 1]) * n_classes + cls[inner]
-            sums += np.bincount(idx, weights=counts[inner], minlength=n * n_classes).reshape(n, n_classes)
-        whole += int(np.count_nonzero(inner))
-        if gt[5] < 0:
-            bp, br, bc, bf = bp[inside], br[inside], bc[inside], bf[inside]
-            # A flagged cell is wholly inside a polygon whose rings do not pass through it (another
-            # polygon's edge, or a rounding to the neighbouring cell, flagged it): find that polygon by
-            # its cell centre (point in polygon), not by the burnt label, which a sliver may overwrite.
-            # only cells whose crossing polygons leave part of them uncovered need the test
-            ncols = counts.shape[1]
-            covered = np.bincount(br * ncols + bc, weights=bf, minlength=counts.size).reshape(counts.shape)
-            fr, fc = np.nonzero(edges & (counts > 0) & (covered < 1.0 - 1e-9))
-            del covered
-            if len(fr):
-                centres = shapely.points(gt_w[0] + (fc + 0.5) * gt_w[1], gt_w[3] + (fr + 0.5) * gt_w[5])
-                ci, pi = shapely.STRtree(geoms[layer]).query(centres, predicate="intersects")
-                have = np.unique(bp.astype(np.int64) * counts.size + br * ncols + bc)
-                want = pi.astype(np.int64) * counts.size + fr[ci] * ncols + fc[ci]
-                extra = ~np.isin(want, have)
-                if extra.any():
-                    er, ec, ep = fr[ci[extra]], fc[ci[extra]], pi[extra]
-                    idx = layer[ep] * n_classes + cls[er, ec]
-                    sums += np.bincount(idx, weights=counts[er, ec], minlength=n * n_classes).reshape(n, n_classes)
-                    whole += int(extra.sum())
-        del labels, inner
-        if gt[5] < 0:
-            idx = layer[bp] * n_classes + cls[br, bc]
-            sums += np.bincount(idx, weights=counts[br, bc] * bf, minlength=n * n_classes).reshape(n, n_classes)
-            split += len(bp)
-            done += 1
-            if feedback is not None:
-                feedback.setProgress(100.0 * done / len(layers))
-            continue
-        rows, cols = np.nonzero(edges)
-        del edges
-        keep = counts[rows, cols] > 0
-        rows, cols = rows[keep], cols[keep]
-        lg = geoms[layer]
-        # Boundary cells are grouped in tiles of TILE x TILE cells: each polygon is first clipped to
-        # the tiles it meets, so each cell is intersected with a small piece, not the whole polygon.
-        tile_id = (rows // TILE) * ((counts.shape[1] + TILE - 1) // TILE) + cols // TILE
-        order = np.argsort(tile_id, kind="stable")
-        rows, cols, tile_id = rows[order], cols[order], tile_id[order]
-        starts = np.flatnonzero(np.r_[True, tile_id[1:] != tile_id[:-1]]) if len(rows) else np.zeros(0, np.int64)
-        ends = np.r_[starts[1:], len(rows)].astype(np.int64)
-        # process batches of tiles to bound memory
-        t = 0
-        while t < len(starts):
-            check_cancel(feedback)
-            t_end = t
-            while t_end < len(starts) and ends[t_end] - starts[t] < STEP:
-                t_end += 1
-            t_end = max(t_end, t + 1)
-            sel = slice(starts[t], ends[t_end - 1])
-            rr, cc, tid = rows[sel], cols[sel], tile_id[sel]
-            tiles = np.unique(tid)
-            tr0 = (tiles // ((counts.shape[1] + TILE - 1) // TILE)) * TILE
-            tc0 = (tiles % ((counts.shape[1] + TILE - 1) // TILE)) * TILE
-            tboxes = _span_boxes(info, tr0 + r0, np.minimum(tr0 + TILE, counts.shape[0]) + r0,
-                                 tc0 + c0, np.minimum(tc0 + TILE, counts.shape[1]) + c0)
-            ti, pi = shapely.STRtree(lg).query(tboxes, predicate="intersects")
-            clips = geo.polygonal_part(robust(shapely.intersection, tboxes[ti], lg[pi]))
-            clip_tile = tiles[ti]
-            boxes = cell_boxes(info, rr + r0, cc + c0)
-            bi, ci = shapely.STRtree(clips).query(boxes, predicate="intersects")
-            same = clip_tile[ci] == tid[bi]
-            bi, ci = bi[same], ci[same]
-            t = t_end
-            if len(bi) == 0:
-                continue
-            shapely.prepare(clips)
-            frac = np.ones(len(bi))
-            try:
-                part = ~shapely.covers(clips[ci], boxes[bi])  # whole cells need no overlay
-            except shapely.errors.GEOSException:  # robustness issue in the predicate: overlay them all
-                part = np.ones(len(bi), dtype=bool)
-            if part.any():
-                frac[part] = (shapely.area(robust(shapely.intersection, boxes[bi[part]], clips[ci[part]]))
-                              / shapely.area(boxes[bi[part]]))
-            idx = layer[pi[ci]] * n_classes + cls[rr[bi], cc[bi]]
-            sums += np.bincount(idx, weights=counts[rr[bi], cc[bi]] * frac, minlength=n * n_classes).reshape(n, n_classes)
-            split += len(bi)
-        done += 1
+            _sum_layer_overlay(grid, geoms[layer], layer, feedback)
         if feedback is not None:
             feedback.setProgress(100.0 * done / len(layers))
-    return ZonalResult(sums, whole, split, rcrs)
+    return ZonalResult(sums, grid.whole, grid.split, rcrs)
+
+
+@dataclass
+class _Grid:
+    """The window of the raster being summed and the running totals of :func:`zonal_sums`."""
+
+    info: object
+    counts: np.ndarray  # persons per cell of the window
+    cls: np.ndarray  # class per cell (a broadcast 0 with one class)
+    by_class: bool
+    gt_w: tuple  # geotransform of the window
+    r0: int
+    c0: int
+    sums: np.ndarray  # (polygons, classes), added to in place
+    n_classes: int
+    whole: int = 0
+    split: int = 0
+
+    def add(self, poly, rows, cols, weights):
+        """Add ``weights`` of window cells ``(rows, cols)`` to polygons ``poly`` (in their class)."""
+        n = self.sums.shape[0]
+        idx = poly * self.n_classes + self.cls[rows, cols]
+        self.sums += np.bincount(idx, weights=weights, minlength=n * self.n_classes).reshape(n, self.n_classes)
+
+
+def _sum_whole_cells(grid, labels, edges, layer):
+    """Cells of a layer's polygon that no boundary crosses count fully (summed per label)."""
+    inner = (labels > 0) & ~edges
+    if not grid.by_class:  # one class: sum the whole cells per label in one pass (edge cells weigh 0 here)
+        per_label = np.bincount(labels.ravel(), weights=np.where(edges, 0.0, grid.counts).ravel(), minlength=len(layer) + 1)
+        grid.sums[layer, 0] += per_label[1:len(layer) + 1]
+    else:
+        rows, cols = np.nonzero(inner)
+        grid.add(layer[labels[inner] - 1], rows, cols, grid.counts[inner])
+    grid.whole += int(np.count_nonzero(inner))
+
+
+def _sum_layer_exact(grid, lg, layer):
+    """One layer of non-overlapping polygons on a north-up grid: whole cells by label, boundary cells by
+    their exact covered share (:func:`boundary_coverage`)."""
+    counts, gt_w = grid.counts, grid.gt_w
+    labels = _burn(counts.shape, gt_w, grid.info.wkt, lg, np.arange(1, len(layer) + 1), False, np.int32)
+    bp, br, bc, bf = boundary_coverage(lg, grid.info.geotransform)
+    br, bc = br - grid.r0, bc - grid.c0
+    inside = (br >= 0) & (bc >= 0) & (br < counts.shape[0]) & (bc < counts.shape[1])
+    edges = np.zeros(counts.shape, dtype=bool)
+    edges[br[inside], bc[inside]] = True
+    _sum_whole_cells(grid, labels, edges, layer)
+    del labels
+    bp, br, bc, bf = bp[inside], br[inside], bc[inside], bf[inside]
+    # A flagged cell is wholly inside a polygon whose rings do not pass through it (another polygon's
+    # edge, or a rounding to the neighbouring cell, flagged it): find that polygon by its cell centre
+    # (point in polygon), not by the burnt label, which a sliver may overwrite. Only cells whose
+    # crossing polygons leave part of them uncovered need the test.
+    ncols = counts.shape[1]
+    covered = np.bincount(br * ncols + bc, weights=bf, minlength=counts.size).reshape(counts.shape)
+    fr, fc = np.nonzero(edges & (counts > 0) & (covered < 1.0 - 1e-9))
+    del covered, edges
+    if len(fr):
+        centres = shapely.points(gt_w[0] + (fc + 0.5) * gt_w[1], gt_w[3] + (fr + 0.5) * gt_w[5])
+        ci, pi = shapely.STRtree(lg).query(centres, predicate="intersects")
+        have = np.unique(bp.astype(np.int64) * counts.size + br * ncols + bc)
+        want = pi.astype(np.int64) * counts.size + fr[ci] * ncols + fc[ci]
+        extra = ~np.isin(want, have)
+        if extra.any():
+            er, ec = fr[ci[extra]], fc[ci[extra]]
+            grid.add(layer[pi[extra]], er, ec, counts[er, ec])
+            grid.whole += int(extra.sum())
+    grid.add(layer[bp], br, bc, counts[br, bc] * bf)
+    grid.split += len(bp)
+
+
+def _sum_layer_overlay(grid, lg, layer, feedback):
+    """One layer of non-overlapping polygons on a south-up grid: whole cells by label, boundary cells by
+    a shapely overlay of each cell with the polygon piece of its tile."""
+    counts, info = grid.counts, grid.info
+    labels = _burn(counts.shape, grid.gt_w, info.wkt, lg, np.arange(1, len(layer) + 1), False, np.int32)
+    edges = _burn(counts.shape, grid.gt_w, info.wkt, shapely.boundary(lg), np.ones(len(layer)), True, np.uint8) > 0
+    _sum_whole_cells(grid, labels, edges, layer)
+    del labels
+    rows, cols = np.nonzero(edges)
+    del edges
+    keep = counts[rows, cols] > 0
+    rows, cols = rows[keep], cols[keep]
+    # Boundary cells are grouped in tiles of TILE x TILE cells: each polygon is first clipped to the
+    # tiles it meets, so each cell is intersected with a small piece, not the whole polygon.
+    tiles_per_row = (counts.shape[1] + TILE - 1) // TILE
+    tile_id = (rows // TILE) * tiles_per_row + cols // TILE
+    order = np.argsort(tile_id, kind="stable")
+    rows, cols, tile_id = rows[order], cols[order], tile_id[order]
+    starts = np.flatnonzero(np.r_[True, tile_id[1:] != tile_id[:-1]]) if len(rows) else np.zeros(0, np.int64)
+    ends = np.r_[starts[1:], len(rows)].astype(np.int64)
+    t = 0
+    while t < len(starts):  # batches of tiles bound the memory
+        check_cancel(feedback)
+        t_end = t
+        while t_end < len(starts) and ends[t_end] - starts[t] < STEP:
+            t_end += 1
+        t_end = max(t_end, t + 1)
+        sel = slice(starts[t], ends[t_end - 1])
+        t = t_end
+        _overlay_batch(grid, lg, layer, rows[sel], cols[sel], tile_id[sel], tiles_per_row)
+
+
+def _overlay_batch(grid, lg, layer, rr, cc, tid, tiles_per_row):
+    """Covered share of boundary cells ``(rr, cc)`` (tile ids ``tid``) by overlay, added to the sums."""
+    counts, info, r0, c0 = grid.counts, grid.info, grid.r0, grid.c0
+    tiles = np.unique(tid)
+    tr0 = (tiles // tiles_per_row) * TILE
+    tc0 = (tiles % tiles_per_row) * TILE
+    tboxes = _span_boxes(info, tr0 + r0, np.minimum(tr0 + TILE, counts.shape[0]) + r0,
+                         tc0 + c0, np.minimum(tc0 + TILE, counts.shape[1]) + c0)
+    ti, pi = shapely.STRtree(lg).query(tboxes, predicate="intersects")
+    clips = geo.polygonal_part(robust(shapely.intersection, tboxes[ti], lg[pi]))
+    clip_tile = tiles[ti]
+    boxes = cell_boxes(info, rr + r0, cc + c0)
+    bi, ci = shapely.STRtree(clips).query(boxes, predicate="intersects")
+    same = clip_tile[ci] == tid[bi]
+    bi, ci = bi[same], ci[same]
+    if len(bi) == 0:
+        return
+    shapely.prepare(clips)
+    frac = np.ones(len(bi))
+    try:
+        part = ~shapely.covers(clips[ci], boxes[bi])  # whole cells need no overlay
+    except shapely.errors.GEOSException:  # robustness issue in the predicate: overlay them all
+        part = np.ones(len(bi), dtype=bool)
+    if part.any():
+        frac[part] = (shapely.area(robust(shapely.intersection, boxes[bi[part]], clips[ci[part]]))
+                      / shapely.area(boxes[bi[part]]))
+    grid.add(layer[pi[ci]], rr[bi], cc[bi], counts[rr[bi], cc[bi]] * frac)
+    grid.split += len(bi)
 
 
 def raster_total(raster, band=1, mode=PERSONS_PER_KM2):
