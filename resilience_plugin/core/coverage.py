@@ -82,8 +82,8 @@ class CoverageResult:
     demand: pd.DataFrame  # facility (index or -1), walk_m, covered, persons, persons_assigned, persons_unserved, snap_m
     facilities: pd.DataFrame  # capacity, in_service, snap_m, assigned_persons, load_ratio, reachable_persons, is_new, source_index
     report: dict = field(default_factory=dict)
-    node_dist: np.ndarray = None  # walking metres per node of the base network (for service areas)
-    node_facility: np.ndarray = None  # nearest facility per base node (-1 if none)
+    node_dist: Optional[np.ndarray] = None  # walking metres per node of the base network (for service areas)
+    node_facility: Optional[np.ndarray] = None  # nearest facility per base node (-1 if none)
 
 
 def shelter_coverage(net: nw.Network, facilities, capacity: Optional[np.ndarray], demand, persons, limit_m: float, *,
@@ -118,7 +118,7 @@ def shelter_coverage(net: nw.Network, facilities, capacity: Optional[np.ndarray]
     nf = len(facilities)
     capacity = np.full(nf, np.nan) if capacity is None else np.asarray(capacity, dtype=float)
     in_service = np.ones(nf, dtype=bool) if in_service is None else np.asarray(in_service, dtype=bool)
-    report = {"facilities_in_service": int(in_service.sum())}
+    report: dict = {"facilities_in_service": int(in_service.sum())}
     is_new = np.zeros(nf, dtype=bool)
     source_index = np.arange(nf)
     if mode == 2:

@@ -19,6 +19,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Optional
 
 import numpy as np
 from scipy.special import ndtr
@@ -49,8 +50,8 @@ class Curve:
     form: str
     source: str
     verified: bool
-    theta: np.ndarray = None
-    beta: np.ndarray = None
+    theta: Optional[np.ndarray] = None
+    beta: Optional[np.ndarray] = None
     damage_states: list = field(default_factory=list)
     fail_state: int = -1
     a: float = 0.0

@@ -26,7 +26,7 @@ from pyproj import CRS, Transformer
 
 from .classify import classify_continuous
 from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel
-from .fragility import normalize_type
+from .fragility import FragilityLibrary, normalize_type
 from .raster import open_raster
 
 MIN_LEN = 1e-3  # m: shorter pieces are slivers of a boundary, not exposure
@@ -431,7 +431,7 @@ def _prepare_zones(zones, zone_levels, tile=True):
     return parts, level
 
 
-def line_exposure(geoms, asset_types, library: dict, *, intensity_measure: Optional[str] = None,
+def line_exposure(geoms, asset_types, library: FragilityLibrary, *, intensity_measure: Optional[str] = None,
                   sampler: Optional["RasterSampler"] = None, zones=None, zone_levels=None,
                   thresholds: Optional[np.ndarray] = None, units=None, unit_ids=None, materials=None, diameters=None,
                   step: Optional[float] = None, feedback=None) -> "ExposureResult":

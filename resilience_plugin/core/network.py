@@ -42,6 +42,7 @@ Main API (stable)::
 """
 
 from dataclasses import dataclass, field
+from typing import Optional
 
 import numpy as np
 import shapely
@@ -67,7 +68,7 @@ class Network:
     edge_line: np.ndarray  # index of the input line the edge comes from
     edge_geom: np.ndarray  # shapely LineStrings from u to v
     report: dict = field(default_factory=dict)
-    edge_primary: np.ndarray = None  # False for an exact parallel twin (same nodes, same length) of an earlier edge
+    edge_primary: Optional[np.ndarray] = None  # False for an exact parallel twin (same nodes, same length) of an earlier edge
     _tree: object = None
 
     @property
@@ -396,7 +397,7 @@ class AugmentedGraph:
     matrix: object  # CSR over n_nodes + inserted nodes
     point_node: np.ndarray  # node index per point (-1 where the point was not snapped)
     n_base: int
-    node_xy: np.ndarray = None  # coordinates of every node (base nodes, then the snapped points)
+    node_xy: Optional[np.ndarray] = None  # coordinates of every node (base nodes, then the snapped points)
 
 
 def insert_points(net, snaps, edge_mask=None):

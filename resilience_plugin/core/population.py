@@ -91,8 +91,12 @@ class PopulationPoints:
 def check_unit(unit: int) -> int:
     """``unit`` if it is :data:`PERSONS_PER_CELL` or :data:`PERSONS_PER_KM2`, else an InputError."""
     if unit not in UNITS:
-        raise InputError(QT_TRANSLATE_NOOP("@default", "Unknown population mode {mode}: use 0 (persons per cell) or 1 (persons per km²)."),
-                         mode=unit)
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "@default", "Unknown population mode {mode}: use 0 (persons per cell) or 1 (persons per km²)."
+            ),
+            mode=unit,
+        )
     return int(unit)
 
 
@@ -100,7 +104,11 @@ def _geod(crs: Optional[CRS]) -> Geod:
     ell = crs.ellipsoid if crs is not None else None
     if ell is None:
         return Geod(ellps="WGS84")
-    return Geod(a=ell.semi_major_metre, rf=ell.inverse_flattening) if ell.inverse_flattening else Geod(a=ell.semi_major_metre, b=ell.semi_minor_metre)
+    return (
+        Geod(a=ell.semi_major_metre, rf=ell.inverse_flattening)
+        if ell.inverse_flattening
+        else Geod(a=ell.semi_major_metre, b=ell.semi_minor_metre)
+    )
 
 
 def cell_areas_km2(info: RasterInfo, rows) -> np.ndarray:
@@ -124,7 +132,10 @@ def cell_areas_km2(info: RasterInfo, rows) -> np.ndarray:
     else:
         lonlat = Transformer.from_crs(crs, crs.geodetic_crs, always_xy=True)
         x0 = gt[0] + (info.width // 2) * gt[1]
-        corners = [lonlat.transform(np.full(len(rows), x), y) for x, y in ((x0, ya), (x0 + gt[1], ya), (x0 + gt[1], yb), (x0, yb))]
+        corners = [
+            lonlat.transform(np.full(len(rows), x), y)
+            for x, y in ((x0, ya), (x0 + gt[1], ya), (x0 + gt[1], yb), (x0, yb))
+        ]
     out = np.empty(len(rows))
     for i in range(len(rows)):
         if crs.is_geographic:
@@ -145,7 +156,8 @@ def window_for(info: RasterInfo, bounds=None, bounds_crs=None) -> Window:
         rcrs = CRS.from_user_input(info.wkt)
         bcrs = CRS.from_user_input(bounds_crs)
         if bcrs != rcrs:
-            bounds = Transformer.from_crs(bcrs, rcrs, always_xy=True).transform_bounds(*bounds, densify_pts=21)
+            to_raster = Transformer.from_crs(bcrs, rcrs, always_xy=True)
+            bounds = to_raster.transform_bounds(bounds[0], bounds[1], bounds[2], bounds[3], densify_pts=21)
     gt = info.geotransform
     x0, y0, x1, y1 = bounds
     cols = sorted(((x0 - gt[0]) / gt[1], (x1 - gt[0]) / gt[1]))
@@ -156,8 +168,9 @@ def window_for(info: RasterInfo, bounds=None, bounds_crs=None) -> Window:
     return r0, max(r1, r0), c0, max(c1, c0)
 
 
-def iter_counts(path, *, band: int = 1, unit: int = PERSONS_PER_KM2, window: Optional[Window] = None,
-                feedback=None) -> Iterator[tuple]:
+def iter_counts(
+    path, *, band: int = 1, unit: int = PERSONS_PER_KM2, window: Optional[Window] = None, feedback=None
+) -> Iterator[tuple]:
     """Persons per cell of ``window``, strip by strip: yields ``(row0, col0, counts, valid)``.
 
     ``row0`` / ``col0`` are the strip's first cell in the full raster; ``counts`` are float64
@@ -185,7 +198,11 @@ def iter_counts(path, *, band: int = 1, unit: int = PERSONS_PER_KM2, window: Opt
             valid &= b.GetMaskBand().ReadAsArray(c0, row0, c1 - c0, n) > 0
         values[~valid] = 0.0
         if (values < 0).any():
-            raise InputError(QT_TRANSLATE_NOOP("@default", "The population raster holds negative values: set them to nodata or 0 first."))
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "@default", "The population raster holds negative values: set them to nodata or 0 first."
+                )
+            )
         if unit == PERSONS_PER_KM2:
             values *= cell_areas_km2(info, np.arange(row0, row0 + n))[:, None]
         yield row0, c0, values, valid
@@ -198,8 +215,8 @@ def cell_counts(path, *, band: int = 1, unit: int = PERSONS_PER_KM2, window: Opt
     shape = (max(r1 - r0, 0), max(c1 - c0, 0))
     counts, valid = np.zeros(shape), np.zeros(shape, dtype=bool)
     for row0, _c0, vals, ok in iter_counts(path, band=band, unit=unit, window=(r0, r1, c0, c1), feedback=feedback):
-        counts[row0 - r0:row0 - r0 + len(vals)] = vals
-        valid[row0 - r0:row0 - r0 + len(vals)] = ok
+        counts[row0 - r0 : row0 - r0 + len(vals)] = vals
+        valid[row0 - r0 : row0 - r0 + len(vals)] = ok
     return counts, valid, info
 
 
@@ -222,18 +239,22 @@ class _Tally:
         return PopulationReport(self.unit, self.persons, self.cells, self.max_density)
 
 
-def population_report(path, *, band: int = 1, unit: int = PERSONS_PER_KM2, bounds=None, bounds_crs=None,
-                      feedback=None) -> PopulationReport:
+def population_report(
+    path, *, band: int = 1, unit: int = PERSONS_PER_KM2, bounds=None, bounds_crs=None, feedback=None
+) -> PopulationReport:
     """Persons, populated cells and the highest density of the cells meeting ``bounds``."""
     _, info = open_raster(path, band)
     tally = _Tally(info, check_unit(unit))
-    for row0, _c0, counts, _ok in iter_counts(path, band=band, unit=unit, window=window_for(info, bounds, bounds_crs), feedback=feedback):
+    for row0, _c0, counts, _ok in iter_counts(
+        path, band=band, unit=unit, window=window_for(info, bounds, bounds_crs), feedback=feedback
+    ):
         tally.add(row0, counts)
     return tally.report()
 
 
-def population_points(path, *, band: int = 1, unit: int = PERSONS_PER_KM2, bounds=None, bounds_crs=None,
-                      target_crs=None, feedback=None) -> PopulationPoints:
+def population_points(
+    path, *, band: int = 1, unit: int = PERSONS_PER_KM2, bounds=None, bounds_crs=None, target_crs=None, feedback=None
+) -> PopulationPoints:
     """One point per populated cell (value > 0) of the cells meeting ``bounds``, at the cell centre.
 
     ``bounds`` / ``bounds_crs`` as in :func:`window_for`; ``target_crs``: CRS of
@@ -241,10 +262,14 @@ def population_points(path, *, band: int = 1, unit: int = PERSONS_PER_KM2, bound
     """
     _, info = open_raster(path, band)
     if not info.wkt and (target_crs is not None or bounds_crs is not None):
-        raise InputError(QT_TRANSLATE_NOOP("@default", "The raster {path} has no coordinate reference system."), path=path)
+        raise InputError(
+            QT_TRANSLATE_NOOP("@default", "The raster {path} has no coordinate reference system."), path=path
+        )
     tally = _Tally(info, check_unit(unit))
     xs, ys, persons = [], [], []
-    for row0, col0, counts, _ok in iter_counts(path, band=band, unit=unit, window=window_for(info, bounds, bounds_crs), feedback=feedback):
+    for row0, col0, counts, _ok in iter_counts(
+        path, band=band, unit=unit, window=window_for(info, bounds, bounds_crs), feedback=feedback
+    ):
         tally.add(row0, counts)
         r, c = np.nonzero(counts > 0)
         x, y = cell_centres(info, r + row0, c + col0)

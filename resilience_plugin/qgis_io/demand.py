@@ -43,8 +43,18 @@ def representative_points(geoms):
     return out
 
 
-def read_demand(layer, param, metric, feedback, *, field="", unit=population.PERSONS_PER_KM2, band=1, bounds=None,
-                field_required=True):
+def read_demand(
+    layer,
+    param,
+    metric,
+    feedback,
+    *,
+    field="",
+    unit=population.PERSONS_PER_KM2,
+    band=1,
+    bounds=None,
+    field_required=True,
+):
     """Read the demand of parameter ``param`` (its name, for messages).
 
     Rasters go through :func:`core.population.population_points` (``unit``, ``band``, only the cells
@@ -55,23 +65,40 @@ def read_demand(layer, param, metric, feedback, *, field="", unit=population.PER
     if layer is None or not layer.isValid():
         raise InputError(QT_TRANSLATE_NOOP("@default", "The {param} layer could not be loaded."), param=param)
     if isinstance(layer, QgsRasterLayer):
-        pts = population.population_points(gdal_path(layer, layer.name()), band=band, unit=unit, bounds=bounds,
-                                           bounds_crs=metric if bounds is not None else None, target_crs=metric,
-                                           feedback=feedback)
+        pts = population.population_points(
+            gdal_path(layer, layer.name()),
+            band=band,
+            unit=unit,
+            bounds=bounds,
+            bounds_crs=metric if bounds is not None else None,
+            target_crs=metric,
+            feedback=feedback,
+        )
         log_population(feedback, pts.report, layer.name())
         return Demand(layer, "point", pts.raster_points, pts.points, pts.persons)
     kind = geometry_kind(layer.wkbType()) if isinstance(layer, QgsVectorLayer) else "none"
     if kind not in ("point", "polygon"):
-        raise InputError(QT_TRANSLATE_NOOP("@default", "{param} must be a population raster or a point / polygon layer; {layer} holds {kind} geometries."),
-                         param=param, layer=layer.name(), kind=kind)
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "@default",
+                "{param} must be a population raster or a point / polygon layer; {layer} holds {kind} geometries.",
+            ),
+            param=param,
+            layer=layer.name(),
+            kind=kind,
+        )
     if not field and field_required:
-        raise InputError(QT_TRANSLATE_NOOP("@default", "Choose the POPULATION_FIELD that holds the persons of each demand feature."))
+        raise InputError(
+            QT_TRANSLATE_NOOP("@default", "Choose the POPULATION_FIELD that holds the persons of each demand feature.")
+        )
     src = read_source(layer, [field] if field else [], feedback=feedback, what=layer.name())
     report_reading(src, layer.name(), feedback)
     if field:
         persons, bad = clean_persons(src.attrs[field].to_numpy())
         if bad:
-            feedback.pushWarning(tr("{n} demand feature(s) have a NULL or negative population; counted as 0.").format(n=bad))
+            feedback.pushWarning(
+                tr("{n} demand feature(s) have a NULL or negative population; counted as 0.").format(n=bad)
+            )
     else:
         persons = np.ones(len(src))
     points = representative_points(src.geoms)

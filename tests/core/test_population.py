@@ -35,8 +35,12 @@ def lonlat_raster(tmp_path):
 def test_points_density_times_geodesic_cell_area(lonlat_raster):
     path, dens, gt = lonlat_raster
     pts = pop.population_points(path, unit=pop.PERSONS_PER_KM2, target_crs="EPSG:32748")
-    expected = [1000 * geographic_cell_km2(gt, 0, 0), 3 * geographic_cell_km2(gt, 0, 2), 2500 * geographic_cell_km2(gt, 1, 1),
-                7 * geographic_cell_km2(gt, 1, 2)]
+    expected = [
+        1000 * geographic_cell_km2(gt, 0, 0),
+        3 * geographic_cell_km2(gt, 0, 2),
+        2500 * geographic_cell_km2(gt, 1, 1),
+        7 * geographic_cell_km2(gt, 1, 2),
+    ]
     assert pts.persons == pytest.approx(expected, rel=1e-9)  # nodata and 0 are left out
     assert pts.report.persons == pytest.approx(sum(expected), rel=1e-9)
     assert pts.report.cells == 4 and pts.report.unit == pop.PERSONS_PER_KM2

@@ -44,7 +44,11 @@ class LogFeedback:
 
 
 def persons_logged(feedback):
-    found = [float(m.group(1)) for line in feedback.lines if (m := re.search(r"read as persons per km²: (\d+) persons", line))]
+    found = [
+        float(m.group(1))
+        for line in feedback.lines
+        if (m := re.search(r"read as persons per km²: (\d+) persons", line))
+    ]
     assert len(found) == 1, feedback.lines
     return found[0]
 
@@ -87,12 +91,18 @@ def area(tmp_path):
         km2 = abs(geod.polygon_area_perimeter([0, sub_gt[1], sub_gt[1], 0], [y0, y0, y1, y1])[0]) / 1e6
         expected += float(np.nansum(values[r])) * km2
     streets = tmp_path / "streets.gpkg"
-    gdal.VectorTranslate(str(streets), str(SAMPLE / "jakarta.gpkg"), layers=["roads"], layerName="roads",
-                         spatFilter=extent.buffer(-0.004).bounds)
+    gdal.VectorTranslate(
+        str(streets),
+        str(SAMPLE / "jakarta.gpkg"),
+        layers=["roads"],
+        layerName="roads",
+        spatFilter=extent.buffer(-0.004).bounds,
+    )
     cx, cy = extent.centroid.x, extent.centroid.y
     west = shapely.box(extent.bounds[0], extent.bounds[1], cx, extent.bounds[3])
     return {
-        "raster": str(raster), "expected": expected,
+        "raster": str(raster),
+        "expected": expected,
         "unit": write_layer(tmp_path / "unit.gpkg", [extent], {"uid": ["box"]}),
         "zone": write_layer(tmp_path / "zone.gpkg", [west], {"level": [2]}),
         "point": write_layer(tmp_path / "point.gpkg", [shapely.Point(cx, cy)], {"TYPE": ["school"], "cap": [1000]}),
@@ -106,33 +116,81 @@ def test_five_algorithms_count_the_same_people(run_alg, area, tmp_path):
     totals, logged = {}, {}
 
     fb = LogFeedback()
-    res = run_alg("hazardoverlay", {"HAZARDS": [area["zone"]], "UNITS": area["unit"], "UNIT_ID_FIELD": "uid",
-                                    "POPULATION": raster, "OUTPUT": "memory:", "OUTPUT_TABLE": str(tmp_path / "o.csv")}, fb)
+    res = run_alg(
+        "hazardoverlay",
+        {
+            "HAZARDS": [area["zone"]],
+            "UNITS": area["unit"],
+            "UNIT_ID_FIELD": "uid",
+            "POPULATION": raster,
+            "OUTPUT": "memory:",
+            "OUTPUT_TABLE": str(tmp_path / "o.csv"),
+        },
+        fb,
+    )
     totals["overlay"] = read_gdf(res["OUTPUT_TABLE"])["population"].astype(float).sum()
     logged["overlay"] = persons_logged(fb)
 
     fb = LogFeedback()
-    res = run_alg("exposuresummary", {"HAZARD": area["zone"], "EXPOSURE_RASTER": raster, "UNITS": area["unit"],
-                                      "UNIT_ID_FIELD": "uid", "OUTPUT_TABLE": str(tmp_path / "e.csv")}, fb)
+    res = run_alg(
+        "exposuresummary",
+        {
+            "HAZARD": area["zone"],
+            "EXPOSURE_RASTER": raster,
+            "UNITS": area["unit"],
+            "UNIT_ID_FIELD": "uid",
+            "OUTPUT_TABLE": str(tmp_path / "e.csv"),
+        },
+        fb,
+    )
     table = read_gdf(res["OUTPUT_TABLE"])
     totals["exposure"] = table.loc[table["class"] == "population", "value"].astype(float).sum()
     logged["exposure"] = persons_logged(fb)
 
     fb = LogFeedback()
-    res = run_alg("sheltercoverage", {"FACILITIES": area["point"], "DEMAND": raster, "ROADS": area["streets"], "MAX_SNAP_M": 0,
-                                      "OUTPUT_DEMAND": str(tmp_path / "d.gpkg"), "OUTPUT_FACILITIES": "memory:"}, fb)
+    res = run_alg(
+        "sheltercoverage",
+        {
+            "FACILITIES": area["point"],
+            "DEMAND": raster,
+            "ROADS": area["streets"],
+            "MAX_SNAP_M": 0,
+            "OUTPUT_DEMAND": str(tmp_path / "d.gpkg"),
+            "OUTPUT_FACILITIES": "memory:",
+        },
+        fb,
+    )
     totals["coverage"] = read_gdf(res["OUTPUT_DEMAND"])["persons"].sum()
     logged["coverage"] = persons_logged(fb)
 
     fb = LogFeedback()
-    run_alg("facilitysuitability", {"CANDIDATES": area["point"], "TYPE_FIELD": "TYPE", "POPULATION": raster,
-                                    "ROADS": area["streets"], "OUTPUT": "memory:"}, fb)
+    run_alg(
+        "facilitysuitability",
+        {
+            "CANDIDATES": area["point"],
+            "TYPE_FIELD": "TYPE",
+            "POPULATION": raster,
+            "ROADS": area["streets"],
+            "OUTPUT": "memory:",
+        },
+        fb,
+    )
     logged["suitability"] = persons_logged(fb)
 
     fb = LogFeedback()
-    res = run_alg("networkcriticality", {"NETWORK": area["streets"], "DEMAND": raster, "DESTINATIONS": [area["point"]],
-                                         "MAX_SNAP": 2000, "OUTPUT_DEMAND": str(tmp_path / "c.gpkg"),
-                                         "OUTPUT_TABLE": "memory:", "OUTPUT_LINKS": "memory:"}, fb)
+    res = run_alg(
+        "networkcriticality",
+        {
+            "NETWORK": area["streets"],
+            "DEMAND": raster,
+            "DESTINATIONS": [area["point"]],
+            "MAX_SNAP": 2000,
+            "OUTPUT_DEMAND": str(tmp_path / "c.gpkg"),
+            "OUTPUT_TABLE": "memory:",
+            "OUTPUT_LINKS": "memory:",
+        },
+        fb,
+    )
     totals["criticality"] = read_gdf(res["OUTPUT_DEMAND"])["persons"].sum()
     logged["criticality"] = persons_logged(fb)
 
@@ -146,8 +204,20 @@ def test_old_parameter_names_still_work(run_alg, area, tmp_path):
     per_cell = float(np.nansum(read_raster(raster)[0]))
 
     def overlay(params):
-        res = run_alg("hazardoverlay", dict({"HAZARDS": [area["zone"]], "UNITS": area["unit"], "UNIT_ID_FIELD": "uid",
-                                             "POPULATION": raster, "OUTPUT": "memory:", "OUTPUT_TABLE": "memory:"}, **params))
+        res = run_alg(
+            "hazardoverlay",
+            dict(
+                {
+                    "HAZARDS": [area["zone"]],
+                    "UNITS": area["unit"],
+                    "UNIT_ID_FIELD": "uid",
+                    "POPULATION": raster,
+                    "OUTPUT": "memory:",
+                    "OUTPUT_TABLE": "memory:",
+                },
+                **params,
+            ),
+        )
         return sum(f["population"] for f in res["OUTPUT_TABLE"].getFeatures())
 
     assert overlay({"POPULATION_MODE": 1}) == pytest.approx(expected, rel=0.005)
@@ -155,8 +225,20 @@ def test_old_parameter_names_still_work(run_alg, area, tmp_path):
     assert overlay({"POPULATION_UNIT": 1}) == pytest.approx(per_cell, rel=0.005)
 
     def coverage(params):
-        res = run_alg("sheltercoverage", dict({"FACILITIES": area["point"], "DEMAND": raster, "ROADS": area["streets"],
-                                               "MAX_SNAP_M": 0, "OUTPUT_DEMAND": "memory:", "OUTPUT_FACILITIES": "memory:"}, **params))
+        res = run_alg(
+            "sheltercoverage",
+            dict(
+                {
+                    "FACILITIES": area["point"],
+                    "DEMAND": raster,
+                    "ROADS": area["streets"],
+                    "MAX_SNAP_M": 0,
+                    "OUTPUT_DEMAND": "memory:",
+                    "OUTPUT_FACILITIES": "memory:",
+                },
+                **params,
+            ),
+        )
         return sum(f["persons"] for f in res["OUTPUT_DEMAND"].getFeatures())
 
     assert coverage({"RASTER_DENSITY": True}) == pytest.approx(expected, rel=0.005)
@@ -166,8 +248,11 @@ def test_old_parameter_names_still_work(run_alg, area, tmp_path):
 def test_counts_read_as_the_wrong_unit_are_flagged(run_alg, area):
     """The sample holds persons per km²: read as persons per cell, the log warns and names the fix."""
     fb = LogFeedback()
-    run_alg("exposuresummary", {"HAZARD": area["zone"], "EXPOSURE_RASTER": area["raster"], "POPULATION_UNIT": 1,
-                                "OUTPUT_TABLE": "memory:"}, fb)
+    run_alg(
+        "exposuresummary",
+        {"HAZARD": area["zone"], "EXPOSURE_RASTER": area["raster"], "POPULATION_UNIT": 1, "OUTPUT_TABLE": "memory:"},
+        fb,
+    )
     warnings = [line for line in fb.lines if line.startswith("WARNING") and "POPULATION_UNIT" in line]
     assert len(warnings) == 1 and "probably holds persons per km²" in warnings[0]
     assert any("read as persons per cell" in line for line in fb.lines)
@@ -217,20 +302,48 @@ def test_qgis_process_accepts_the_old_names(area, tmp_path):
     from tests.plugin.test_package import QGIS_PROCESS
 
     pkg = tmp_path / "pkg.zip"
-    subprocess.run([sys.executable, str(REPO / "scripts" / "package.py"), "--out", str(pkg), "--build", str(tmp_path / "build" / "resilience_plugin")],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "scripts" / "package.py"),
+            "--out",
+            str(pkg),
+            "--build",
+            str(tmp_path / "build" / "resilience_plugin"),
+        ],
+        check=True,
+        capture_output=True,
+    )
     with zipfile.ZipFile(pkg) as zf:
         zf.extractall(tmp_path / "plugins")
-    env = dict(os.environ, QGIS_PLUGINPATH=str(tmp_path / "plugins"), QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / "profile"),
-               QT_QPA_PLATFORM="offscreen",
-               PYTHONPATH=os.pathsep.join([sysconfig.get_paths()["purelib"], os.environ.get("PYTHONPATH", "")]))
+    env = dict(
+        os.environ,
+        QGIS_PLUGINPATH=str(tmp_path / "plugins"),
+        QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / "profile"),
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=os.pathsep.join([sysconfig.get_paths()["purelib"], os.environ.get("PYTHONPATH", "")]),
+    )
     subprocess.run([QGIS_PROCESS, "plugins", "enable", "resilience_plugin"], env=env, check=True, capture_output=True)
     per_cell = float(np.nansum(read_raster(area["raster"])[0]))
     for mode, expected in (("1", area["expected"]), ("0", per_cell)):
         out = tmp_path / f"table_{mode}.csv"
-        run = subprocess.run([QGIS_PROCESS, "run", "resilience:exposuresummary", "--", f"HAZARD={area['zone']}",
-                              f"EXPOSURE_RASTER={area['raster']}", f"POPULATION_MODE={mode}", f"OUTPUT_TABLE={out}"],
-                             env=env, capture_output=True, text=True)
+        run = subprocess.run(
+            [
+                QGIS_PROCESS,
+                "run",
+                "resilience:exposuresummary",
+                "--",
+                f"HAZARD={area['zone']}",
+                f"EXPOSURE_RASTER={area['raster']}",
+                f"POPULATION_MODE={mode}",
+                f"OUTPUT_TABLE={out}",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
         table = read_gdf(out)
-        assert table.loc[table["class"] == "population", "value"].astype(float).sum() == pytest.approx(expected, rel=0.005)
+        assert table.loc[table["class"] == "population", "value"].astype(float).sum() == pytest.approx(
+            expected, rel=0.005
+        )

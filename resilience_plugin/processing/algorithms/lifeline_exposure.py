@@ -13,7 +13,16 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...compat import FIELD_ANY, FIELD_NUMERIC, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON, SOURCE_TABLE, WKB_NOGEOMETRY, geometry_kind
+from ...compat import (
+    FIELD_ANY,
+    FIELD_NUMERIC,
+    SOURCE_LINE,
+    SOURCE_POINT,
+    SOURCE_POLYGON,
+    SOURCE_TABLE,
+    WKB_NOGEOMETRY,
+    geometry_kind,
+)
 from ...core import classify
 from ...core import geometry as geo
 from ...core.fragility import load_library
