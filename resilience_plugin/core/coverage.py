@@ -79,6 +79,8 @@ def clean_persons(values):
 
 @dataclass
 class CoverageResult:
+    """What :func:`shelter_coverage` found: per demand point, per facility, and a report of counts."""
+
     demand: pd.DataFrame  # facility (index or -1), walk_m, covered, persons, persons_assigned, persons_unserved, snap_m
     facilities: pd.DataFrame  # capacity, in_service, snap_m, assigned_persons, load_ratio, reachable_persons, is_new, source_index
     report: dict = field(default_factory=dict)

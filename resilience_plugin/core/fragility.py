@@ -43,6 +43,8 @@ def normalize_type(name):
 
 @dataclass
 class Curve:
+    """One fragility curve: lognormal (theta, beta per damage state), repair rate (a, b) or threshold."""
+
     id: str
     asset_types: tuple
     intensity_measure: str
@@ -86,6 +88,8 @@ class Curve:
 
 @dataclass
 class FragilityLibrary:
+    """A checked fragility library (:func:`validate_library`): measures, asset types, curves, pipe factors."""
+
     intensity_measures: dict
     asset_types: dict
     curves: list
@@ -182,6 +186,7 @@ def _to_float(values):
 
 # --- loading and validation ----------------------------------------------------------------------
 def default_library_path():
+    """The shipped library, resources/standards/fragility.json."""
     return resource_path("standards", "fragility.json")
 
 

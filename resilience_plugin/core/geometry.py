@@ -6,6 +6,7 @@ from pyproj import CRS, Transformer
 
 
 def transformer(src_crs, dst_crs):
+    """A pyproj Transformer (x = longitude / easting first) between two CRS given in any form pyproj reads."""
     return Transformer.from_crs(CRS.from_user_input(src_crs), CRS.from_user_input(dst_crs), always_xy=True)
 
 

@@ -361,6 +361,8 @@ def resolve_overlaps(geoms, levels):
 
 @dataclass
 class ExposureResult:
+    """Per asset results, the table per unit / type / level, the number of levels and a report."""
+
     assets: pd.DataFrame  # one row per asset, in input order
     table: pd.DataFrame  # unit_id, asset_type, level, count, length_km, expected_repairs, expected_failed
     n_levels: int  # levels 0..n_levels

@@ -37,10 +37,12 @@ CRITERIA = ("safety", "access", "capacity", "population", "hospital", "lifeline"
 
 
 def type_table():
+    """Site types, their emergency functions and the scoring settings (resources/standards/facility_types.json)."""
     return load_standard("facility_types")
 
 
 def shelter_table():
+    """The GB 51143 shelter classes (resources/standards/shelter_standards.json)."""
     return load_standard("shelter_standards")
 
 
