@@ -130,10 +130,9 @@ def shelter_coverage(net: nw.Network, facilities, capacity: Optional[np.ndarray]
                                           max_snap_m=max_snap_m, feedback=feedback)
         report.update(sel_report)
         cc = np.full(len(cand), np.nan) if candidate_capacity is None else np.asarray(candidate_capacity, dtype=float)
-        facilities = np.concatenate([facilities, cand[chosen]])
-        capacity = np.concatenate([capacity, cc[chosen]])
-        in_service = np.concatenate([in_service, np.ones(len(chosen), dtype=bool)])
-        is_new = np.concatenate([is_new, np.ones(len(chosen), dtype=bool)])
+        new = np.ones(len(chosen), dtype=bool)
+        facilities, capacity = np.concatenate([facilities, cand[chosen]]), np.concatenate([capacity, cc[chosen]])
+        in_service, is_new = np.concatenate([in_service, new]), np.concatenate([is_new, new])
         source_index = np.concatenate([source_index, chosen])
         nf = len(facilities)
     check_cancel(feedback)
@@ -181,32 +180,20 @@ def shelter_coverage(net: nw.Network, facilities, capacity: Optional[np.ndarray]
     if reach:
         reachable = _reachable(aug, f_nodes, fsnap.distance, usable, d_nodes, dsnap.distance, persons, limit_m, feedback)
     report_progress(feedback, 95)
-    walk = np.where(np.isfinite(dist), dist, np.nan)
     dem = pd.DataFrame({
-        "facility": facility_of.astype(np.int64),
-        "walk_m": walk,
-        "covered": covered if mode != 1 else covered & (persons - assigned <= 1e-9),
-        "persons": persons,
-        "persons_assigned": assigned,
-        "persons_unserved": persons - assigned,
-        "snap_m": dsnap.distance,
+        "facility": facility_of.astype(np.int64), "walk_m": np.where(np.isfinite(dist), dist, np.nan),
+        "covered": covered if mode != 1 else covered & (persons - assigned <= 1e-9), "persons": persons,
+        "persons_assigned": assigned, "persons_unserved": persons - assigned, "snap_m": dsnap.distance,
     })
     with np.errstate(divide="ignore", invalid="ignore"):
         load_ratio = np.where(np.isfinite(capacity) & (capacity > 0), fac_load / capacity, np.nan)
     facs = pd.DataFrame({
-        "capacity": capacity,
-        "in_service": usable,
-        "snap_m": fsnap.distance,
-        "assigned_persons": fac_load,
-        "load_ratio": load_ratio,
-        "reachable_persons": reachable,
-        "is_new": is_new,
-        "source_index": source_index,
+        "capacity": capacity, "in_service": usable, "snap_m": fsnap.distance, "assigned_persons": fac_load,
+        "load_ratio": load_ratio, "reachable_persons": reachable, "is_new": is_new, "source_index": source_index,
     })
     total = float(persons.sum())
-    report["population"] = total
-    report["covered_persons"] = float(assigned.sum())
-    report["coverage_pct"] = 100.0 * float(assigned.sum()) / total if total > 0 else 0.0
+    report.update(population=total, covered_persons=float(assigned.sum()),
+                  coverage_pct=100.0 * float(assigned.sum()) / total if total > 0 else 0.0)
     return CoverageResult(dem, facs, report, node_dist, node_fac)
 
 
