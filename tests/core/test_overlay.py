@@ -141,7 +141,7 @@ def test_jakarta_risk_matrix_area_conserved(jakarta):
 
 
 def test_unit_level_table_population_totals(jakarta):
-    """Per kelurahan and level; the population raster is persons per km² (POPULATION_MODE 1)."""
+    """Per kelurahan and level; the population raster is persons per km² (POPULATION_UNIT 0)."""
     inputs, sets = jakarta
     kel = read_gdf(SAMPLE / "jakarta.gpkg", "kelurahan")
     kel = kel.cx[106.80:106.84, -6.16:-6.12]
