@@ -59,7 +59,7 @@
             <translation>值映射与栅格中的任何值都不匹配。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/raster.py" line="47" />
+            <location filename="../resilience_plugin/core/raster.py" line="49" />
             <source>Cannot open the raster {path}: {error}</source>
             <translation>无法打开栅格 {path}：{error}</translation>
         </message>
@@ -69,17 +69,17 @@
             <translation>该栅格共有 {count} 个波段；第 {band} 波段不存在。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/raster.py" line="54" />
+            <location filename="../resilience_plugin/core/raster.py" line="56" />
             <source>Rotated rasters are not supported: warp the raster to a north-up grid first.</source>
             <translation>不支持旋转栅格：请先将栅格重投影（warp）为正北朝上的格网。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/styles.py" line="22" />
+            <location filename="../resilience_plugin/maps/styles.py" line="143" />
             <source>No style named '{name}' in {folder}.</source>
             <translation>{folder} 中没有名为“{name}”的样式。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="122" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="105" />
             <source>Could not apply the style '{name}': {message}</source>
             <translation>无法应用样式“{name}”：{message}</translation>
         </message>
@@ -109,17 +109,17 @@
             <translation>无法打开示例工程 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="26" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="27" />
             <source>Custom (thresholds or value map below)</source>
             <translation>自定义（使用下方的阈值或值映射）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="47" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="48" />
             <source>Classify hazard</source>
             <translation>灾害分级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="50" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="51" />
             <source>Turns a hazard layer into standard hazard zones that the other algorithms read.
 
 Input: a polygon layer with a hazard FIELD, or a raster BAND (flood depth, wind speed, PGA, ...).
@@ -134,82 +134,82 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
 输出：每个等级一个（多）面要素，字段为 hazard、level、label（中文 / 英文）、value_min 和 value_max（连续值输入）以及 area_m2。面积以平方米计，在米制坐标系中量算（若输入本身为合适的投影坐标系则直接使用，否则在中国境内使用 CGCS2000 3度带高斯-克吕格投影，境外使用 UTM）。除非勾选 KEEP_LEVEL_0，否则不输出 0 级分区。栅格在 GDAL 中批量分级和矢量化，不逐要素循环。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="66" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="67" />
             <source>Hazard layer (polygons or raster)</source>
             <translation>灾害图层（面或栅格）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="68" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="69" />
             <source>A polygon layer with a hazard value per feature, or a raster of hazard values.</source>
             <translation>每个要素带有灾害值的面图层，或灾害值栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="70" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="71" />
             <source>Hazard value field (polygon input)</source>
             <translation>灾害值字段（面输入）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="72" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="73" />
             <source>The field holding the hazard value or category. Required for polygon input.</source>
             <translation>存放灾害值或类别的字段。面输入时必填。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="75" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="76" />
             <source>Raster band (raster input)</source>
             <translation>栅格波段（栅格输入）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="77" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="78" />
             <source>The band holding the hazard values. Default 1.</source>
             <translation>存放灾害值的波段，默认为 1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="79" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="80" />
             <source>Hazard name</source>
             <translation>灾种名称</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="80" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="81" />
             <source>Stored in the 'hazard' field of every zone, e.g. flood, waterlogging, earthquake.</source>
             <translation>写入每个分区的 hazard 字段，例如 flood（洪水）、waterlogging（内涝）、earthquake（地震）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="82" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="83" />
             <source>Preset</source>
             <translation>预设</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="83" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="84" />
             <source>Standard thresholds or categories with their labels. Choose Custom to give your own.</source>
             <translation>标准阈值或类别及其标注。选择“自定义”可输入自己的分级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="85" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="86" />
             <source>Thresholds (ascending, comma separated)</source>
             <translation>阈值（递增，逗号分隔）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="86" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="87" />
             <source>For continuous values, e.g. 0.1,0.5,1.0,2.0: value &lt; 0.1 is level 0, 0.1-0.5 level 1, ..., &gt;= 2.0 level 4.</source>
             <translation>用于连续值，例如 0.1,0.5,1.0,2.0：值 &lt; 0.1 为 0 级，0.1–0.5 为 1 级，……，≥ 2.0 为 4 级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="88" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="89" />
             <source>Value map (value:level;...)</source>
             <translation>值映射（值:等级;…）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="89" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="90" />
             <source>For categories, e.g. YES:1;NO:0 or 极高易发:4;高易发:3;中易发:2;低易发:1.</source>
             <translation>用于分类值，例如 YES:1;NO:0 或 极高易发:4;高易发:3;中易发:2;低易发:1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="91" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="92" />
             <source>Keep level 0 (no hazard) zones</source>
             <translation>保留 0 级（无灾害）分区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="92" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="93" />
             <source>Also write the zone of level 0. Off by default.</source>
             <translation>同时输出 0 级分区。默认不输出。</translation>
         </message>
@@ -219,17 +219,17 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>灾害分区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="103" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="104" />
             <source>Choose either a preset or your own thresholds / value map, not both.</source>
             <translation>请在预设与自定义阈值/值映射之间二选一，不能同时使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="109" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="110" />
             <source>Give either THRESHOLDS (continuous values) or VALUE_MAP (categories), not both.</source>
             <translation>阈值（THRESHOLDS，连续值）与值映射（VALUE_MAP，分类值）只能二选一。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="111" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="112" />
             <source>Give THRESHOLDS (e.g. 0.1,0.5,1.0) or a VALUE_MAP (e.g. YES:1;NO:0), or choose a preset.</source>
             <translation>请输入阈值（THRESHOLDS，例如 0.1,0.5,1.0）或值映射（VALUE_MAP，例如 YES:1;NO:0），或选择一个预设。</translation>
         </message>
@@ -239,34 +239,29 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>阈值（THRESHOLDS）中没有数值。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="119" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="120" />
             <source>VALUE_MAP holds no value:level pairs.</source>
             <translation>值映射（VALUE_MAP）中没有“值:等级”对。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="218" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="217" />
             <source>The hazard layer could not be loaded.</source>
             <translation>无法加载灾害图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="135" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="136" />
             <source>The hazard layer must be a polygon layer or a raster.</source>
             <translation>灾害图层必须是面图层或栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="146" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="147" />
             <source>Level {level} ({label}): {area:.1f} ha</source>
             <translation>{level} 级（{label}）：{area:.1f} 公顷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="148" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="149" />
             <source>No zone at or above level 1: the output is empty.</source>
             <translation>没有 1 级及以上的分区：输出为空。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="154" />
-            <source>Only file-based rasters (GDAL) can be classified; save the raster to a GeoTIFF first.</source>
-            <translation>只能对文件型栅格（GDAL）分级；请先将栅格保存为 GeoTIFF。</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="165" />
@@ -394,102 +389,102 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>韧性城市规划工具箱需要在 QGIS 的 Python 中安装以下包：{items}。请在 OSGeo4W Shell 或终端中运行：python -m pip install --upgrade {names}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="49" />
+            <location filename="../resilience_plugin/core/ahp.py" line="52" />
             <source>AHP supports 1 to {max} criteria; got {n}.</source>
             <translation>层次分析法支持 1 到 {max} 个指标；当前为 {n} 个。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="44" />
+            <location filename="../resilience_plugin/core/ahp.py" line="47" />
             <source>Give the criteria names separated by commas, e.g. safety,access,capacity.</source>
             <translation>请输入以逗号分隔的指标名称，例如 safety,access,capacity。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="47" />
+            <location filename="../resilience_plugin/core/ahp.py" line="50" />
             <source>Criteria names must be unique; repeated: {names}.</source>
             <translation>指标名称不能重复；重复的有：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="79" />
+            <location filename="../resilience_plugin/core/ahp.py" line="82" />
             <source>The comparison matrix has {count} values but {n} criteria need {n} x {n} = {need} (the full matrix, row by row).</source>
             <translation>判断矩阵有 {count} 个值，但 {n} 个指标需要 {n} x {n} = {need} 个（按行给出完整矩阵）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="86" />
+            <location filename="../resilience_plugin/core/ahp.py" line="89" />
             <source>Matrix entry row {row}, column {col} ('{value}') is not a number or a fraction like 1/3.</source>
             <translation>矩阵第 {row} 行第 {col} 列（“{value}”）不是数字，也不是 1/3 这样的分数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="96" />
+            <location filename="../resilience_plugin/core/ahp.py" line="99" />
             <source>The comparison matrix must be square.</source>
             <translation>判断矩阵必须是方阵。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="100" />
+            <location filename="../resilience_plugin/core/ahp.py" line="103" />
             <source>Matrix entry row {row}, column {col} is {value}: judgements must be positive (1/9 ... 9); zero or negative is not allowed.</source>
             <translation>矩阵第 {row} 行第 {col} 列为 {value}：判断值必须为正（1/9 ... 9），不能为零或负数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="105" />
+            <location filename="../resilience_plugin/core/ahp.py" line="108" />
             <source>Diagonal entry {row},{row} is {value}: a criterion compared with itself must be 1.</source>
             <translation>对角线元素 {row},{row} 为 {value}：指标与自身比较必须为 1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="111" />
+            <location filename="../resilience_plugin/core/ahp.py" line="114" />
             <source>Matrix entry row {row}, column {col} is {value}: use Saaty's scale 1/9 ... 9.</source>
             <translation>矩阵第 {row} 行第 {col} 列为 {value}：请使用 Saaty 1/9 ... 9 标度。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="117" />
+            <location filename="../resilience_plugin/core/ahp.py" line="120" />
             <source>Entries ({row},{col}) = {a} and ({col},{row}) = {b} are not reciprocal: a_ji must be 1 / a_ij.</source>
             <translation>元素 ({row},{col}) = {a} 与 ({col},{row}) = {b} 不互为倒数：a_ji 必须等于 1 / a_ij。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="171" />
+            <location filename="../resilience_plugin/core/ahp.py" line="176" />
             <source>WEIGHTS is empty.</source>
             <translation>WEIGHTS 为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="179" />
+            <location filename="../resilience_plugin/core/suitability.py" line="181" />
             <source>Weight for '{name}' does not match any criterion; criteria are: {criteria}.</source>
             <translation>权重“{name}”不对应任何指标；指标为：{criteria}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="184" />
+            <location filename="../resilience_plugin/core/ahp.py" line="189" />
             <source>{count} weights were given for {n} criteria ({criteria}); give one per criterion or name:weight pairs.</source>
             <translation>为 {n} 个指标（{criteria}）给出了 {count} 个权重；请每个指标给一个，或使用“名称:权重”形式。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="188" />
+            <location filename="../resilience_plugin/core/ahp.py" line="193" />
             <source>Give WEIGHTS either all as name:weight pairs or all as plain numbers.</source>
             <translation>WEIGHTS 请全部写成“名称:权重”形式，或全部写成纯数字。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="190" />
+            <location filename="../resilience_plugin/core/ahp.py" line="195" />
             <source>The weights sum to zero: give at least one positive weight.</source>
             <translation>权重之和为零：请至少给出一个正权重。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="198" />
+            <location filename="../resilience_plugin/core/ahp.py" line="203" />
             <source>The weight of '{name}' ('{value}') is not a number.</source>
             <translation>“{name}”的权重（“{value}”）不是数字。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="200" />
+            <location filename="../resilience_plugin/core/ahp.py" line="205" />
             <source>The weight of '{name}' must be zero or positive; got {value}.</source>
             <translation>“{name}”的权重必须为零或正数；当前为 {value}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/coverage.py" line="39" />
+            <location filename="../resilience_plugin/core/coverage.py" line="40" />
             <source>The walking speed must be positive (km/h), e.g. 4.0.</source>
             <translation>步行速度必须为正（公里/小时），例如 4.0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/coverage.py" line="41" />
+            <location filename="../resilience_plugin/core/coverage.py" line="42" />
             <source>The walking time limit must be positive (minutes), e.g. 10.</source>
             <translation>步行时间上限必须为正（分钟），例如 10。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/coverage.py" line="99" />
+            <location filename="../resilience_plugin/core/coverage.py" line="116" />
             <source>MODE must be 0 (nearest), 1 (capacitated) or 2 (site selection).</source>
             <translation>MODE 必须为 0（最近设施）、1（容量约束分配）或 2（选址）。</translation>
         </message>
@@ -499,7 +494,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>选址（MODE 2）需要至少包含一个候选点的 CANDIDATES 图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/coverage.py" line="275" />
+            <location filename="../resilience_plugin/core/coverage.py" line="279" />
             <source>Site selection (MODE 2) needs MAX_NEW of at least 1.</source>
             <translation>选址（MODE 2）要求 MAX_NEW 至少为 1。</translation>
         </message>
@@ -524,172 +519,172 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>灾害栅格与人口栅格的坐标参考系不同：请先将灾害栅格重投影到人口栅格的坐标参考系。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="113" />
+            <location filename="../resilience_plugin/core/fragility.py" line="118" />
             <source>These lifeline types are not in the fragility library: {names}. Known types: {known}. Map your values to known types, or add them to a FRAGILITY_FILE.</source>
             <translation>以下生命线类型不在易损性库中：{names}。已知类型：{known}。请把您的取值映射为已知类型，或在 FRAGILITY_FILE 中添加它们。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="118" />
+            <location filename="../resilience_plugin/core/fragility.py" line="123" />
             <source>The lifeline types {names} are {need} assets but the LIFELINES layer holds {kind} geometries. Give lines for pipes, cables and roads, points for substations, towers, pumping stations and bridges.</source>
             <translation>生命线类型 {names} 属于{need}类资产，但 LIFELINES 图层是{kind}几何。管道、线缆和道路请用线，变电站、杆塔、泵站和桥梁请用点。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="140" />
+            <location filename="../resilience_plugin/core/fragility.py" line="145" />
             <source>The intensity values along the lifelines range from {vmin:.4g} to {vmax:.4g}, which is implausible for {measure} in {unit} (expected {lo:g} to {hi:g}). Is the raster in another unit? {hint}</source>
             <translation>沿生命线的强度值范围为 {vmin:.4g} 至 {vmax:.4g}，对以 {unit} 为单位的 {measure} 不合理（应在 {lo:g} 至 {hi:g} 之间）。栅格是否使用了其他单位？{hint}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="191" />
+            <location filename="../resilience_plugin/core/fragility.py" line="197" />
             <source>Cannot read the fragility file {path}: {error}</source>
             <translation>无法读取易损性文件 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="193" />
+            <location filename="../resilience_plugin/core/fragility.py" line="199" />
             <source>The fragility file {path} is not valid JSON: {error}</source>
             <translation>易损性文件 {path} 不是有效的 JSON：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="252" />
+            <location filename="../resilience_plugin/core/fragility.py" line="337" />
             <source>A fragility file must hold a JSON object with a 'curves' list.</source>
             <translation>易损性文件必须是一个含 'curves' 列表的 JSON 对象。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="204" />
+            <location filename="../resilience_plugin/core/fragility.py" line="210" />
             <source>'{key}' in the fragility file must be an object.</source>
             <translation>易损性文件中的 '{key}' 必须是对象。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="211" />
+            <location filename="../resilience_plugin/core/fragility.py" line="217" />
             <source>'curves' in the fragility file must be a list.</source>
             <translation>易损性文件中的 'curves' 必须是列表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="245" />
+            <location filename="../resilience_plugin/core/fragility.py" line="251" />
             <source>Fragility curve '{curve}': '{key}' must hold numbers.</source>
             <translation>易损性曲线“{curve}”：'{key}' 必须是数值。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="256" />
+            <location filename="../resilience_plugin/core/fragility.py" line="341" />
             <source>Intensity measure '{key}' has no unit: add e.g. "unit": "cm/s".</source>
             <translation>强度指标“{key}”没有单位：请添加例如 "unit": "cm/s"。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="262" />
+            <location filename="../resilience_plugin/core/fragility.py" line="347" />
             <source>Asset type '{key}' must say "geometry": "line" or "point".</source>
             <translation>资产类型“{key}”必须声明 "geometry": "line" 或 "point"。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="267" />
+            <location filename="../resilience_plugin/core/fragility.py" line="258" />
             <source>Fragility curve number {n} is not an object.</source>
             <translation>第 {n} 条易损性曲线不是对象。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="271" />
+            <location filename="../resilience_plugin/core/fragility.py" line="262" />
             <source>Fragility curve '{curve}' has no asset_type.</source>
             <translation>易损性曲线“{curve}”没有 asset_type。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="274" />
+            <location filename="../resilience_plugin/core/fragility.py" line="265" />
             <source>Fragility curve '{curve}' refers to the unknown asset type(s) {names}; declare them under 'asset_types' (with their geometry) first.</source>
             <translation>易损性曲线“{curve}”引用了未知资产类型 {names}；请先在 'asset_types' 中声明它们（含几何类型）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="278" />
+            <location filename="../resilience_plugin/core/fragility.py" line="269" />
             <source>Fragility curve '{curve}' uses the unknown intensity measure '{im}'. Known: {known}.</source>
             <translation>易损性曲线“{curve}”使用了未知强度指标“{im}”。已知指标：{known}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="282" />
+            <location filename="../resilience_plugin/core/fragility.py" line="273" />
             <source>Fragility curve '{curve}' has no unit: add "unit": "{expected}".</source>
             <translation>易损性曲线“{curve}”没有单位：请添加 "unit": "{expected}"。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="285" />
+            <location filename="../resilience_plugin/core/fragility.py" line="276" />
             <source>Fragility curve '{curve}' is given in {unit} but the intensity measure '{im}' is in {expected}: convert the curve's parameters.</source>
             <translation>易损性曲线“{curve}”的单位是 {unit}，但强度指标“{im}”的单位是 {expected}：请换算曲线参数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="289" />
+            <location filename="../resilience_plugin/core/fragility.py" line="280" />
             <source>Fragility curve '{curve}': unknown form '{form}'; use lognormal, repair_rate or threshold.</source>
             <translation>易损性曲线“{curve}”：未知形式“{form}”；请使用 lognormal、repair_rate 或 threshold。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="292" />
+            <location filename="../resilience_plugin/core/fragility.py" line="283" />
             <source>Fragility curve '{curve}' needs a 'source' text and a 'verified' true/false flag.</source>
             <translation>易损性曲线“{curve}”需要 'source' 文字说明和 'verified' 真/假标记。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="298" />
+            <location filename="../resilience_plugin/core/fragility.py" line="295" />
             <source>Fragility curve '{curve}': theta and beta need one value per damage state.</source>
             <translation>易损性曲线“{curve}”：theta 和 beta 需要每个破坏状态各一个值。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="300" />
+            <location filename="../resilience_plugin/core/fragility.py" line="297" />
             <source>Fragility curve '{curve}': at most {n} damage states are supported.</source>
             <translation>易损性曲线“{curve}”：最多支持 {n} 个破坏状态。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="302" />
+            <location filename="../resilience_plugin/core/fragility.py" line="299" />
             <source>Fragility curve '{curve}': every median theta must be &gt; 0.</source>
             <translation>易损性曲线“{curve}”：所有中位值 theta 必须大于 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="304" />
+            <location filename="../resilience_plugin/core/fragility.py" line="301" />
             <source>Fragility curve '{curve}': every dispersion beta must be &gt; 0.</source>
             <translation>易损性曲线“{curve}”：所有对数标准差 beta 必须大于 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="309" />
+            <location filename="../resilience_plugin/core/fragility.py" line="306" />
             <source>Fragility curve '{curve}': fail_state must be a damage-state index from 0 to {n}.</source>
             <translation>易损性曲线“{curve}”：fail_state 必须是 0 到 {n} 之间的破坏状态序号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="316" />
+            <location filename="../resilience_plugin/core/fragility.py" line="317" />
             <source>Fragility curve '{curve}': a repair-rate curve needs one number 'a' and one 'b'.</source>
             <translation>易损性曲线“{curve}”：维修率曲线需要一个数值 'a' 和一个数值 'b'。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="318" />
+            <location filename="../resilience_plugin/core/fragility.py" line="319" />
             <source>Fragility curve '{curve}': the coefficient a must be &gt; 0.</source>
             <translation>易损性曲线“{curve}”：系数 a 必须大于 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="321" />
+            <location filename="../resilience_plugin/core/fragility.py" line="322" />
             <source>Fragility curve '{curve}': repair-rate curves apply to line assets only.</source>
             <translation>易损性曲线“{curve}”：维修率曲线只适用于线状资产。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="325" />
+            <location filename="../resilience_plugin/core/fragility.py" line="330" />
             <source>Fragility curve '{curve}': a threshold rule needs one number 'threshold'.</source>
             <translation>易损性曲线“{curve}”：阈值规则需要一个数值 'threshold'。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="331" />
+            <location filename="../resilience_plugin/core/fragility.py" line="353" />
             <source>Material factors must be &gt; 0.</source>
             <translation>材质系数必须大于 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="336" />
+            <location filename="../resilience_plugin/core/fragility.py" line="358" />
             <source>Diameter factors need ascending 'edges' and one positive factor more than edges.</source>
             <translation>管径系数需要升序的 'edges'，且系数个数比分界值多一个（均为正数）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/lifeline.py" line="416" />
+            <location filename="../resilience_plugin/core/lifeline.py" line="419" />
             <source>{n} lifeline(s) have no asset type: fill the ASSET_TYPE_FIELD or give one ASSET_TYPE for the whole layer.</source>
             <translation>{n} 条生命线没有资产类型：请填写 ASSET_TYPE_FIELD，或为整个图层指定一个 ASSET_TYPE。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/lifeline.py" line="497" />
+            <location filename="../resilience_plugin/core/lifeline.py" line="516" />
             <source>The intensity raster does not cover the lifelines at all (all {km:.2f} km are off the raster or on nodata cells). Check that raster and lines overlap and that their CRS are set correctly.</source>
             <translation>强度栅格完全没有覆盖生命线（全部 {km:.2f} 公里都在栅格之外或位于无数据像元上）。请检查栅格与线是否重叠、坐标系是否设置正确。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/lifeline.py" line="568" />
+            <location filename="../resilience_plugin/core/lifeline.py" line="587" />
             <source>The intensity raster does not cover any of the {n} lifeline points. Check that raster and points overlap and that their CRS are set correctly.</source>
             <translation>强度栅格没有覆盖 {n} 个生命线点中的任何一个。请检查栅格与点是否重叠、坐标系是否设置正确。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/network.py" line="572" />
+            <location filename="../resilience_plugin/core/network.py" line="573" />
             <source>The road layer holds no usable line: check that it contains lines with length.</source>
             <translation>道路图层中没有可用的线：请检查其中是否包含有长度的线要素。</translation>
         </message>
@@ -759,37 +754,37 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>{layer} 的单元编号字段不唯一（“{value}”出现了不止一次）：请选择每个单元取值唯一的字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="401" />
+            <location filename="../resilience_plugin/core/overlay.py" line="402" />
             <source>SCORE_BREAKS holds no numbers: give ascending score breaks, e.g. 0.5,1.5,2.5,3.5.</source>
             <translation>SCORE_BREAKS 中没有数字：请给出升序的得分分界值，例如 0.5,1.5,2.5,3.5。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="53" />
+            <location filename="../resilience_plugin/core/suitability.py" line="55" />
             <source>Unknown shelter class '{name}'; use one of {names}.</source>
             <translation>未知的避难场所类别“{name}”；可用：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="72" />
+            <location filename="../resilience_plugin/core/suitability.py" line="74" />
             <source>TYPE_MAP entry '{entry}' is not of the form type:function|function (functions: {functions}).</source>
             <translation>TYPE_MAP 条目“{entry}”的格式应为 类型:功能|功能（功能：{functions}）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="77" />
+            <location filename="../resilience_plugin/core/suitability.py" line="79" />
             <source>TYPE_MAP entry '{entry}': unknown function '{function}'; use {functions}.</source>
             <translation>TYPE_MAP 条目“{entry}”：未知功能“{function}”；请使用 {functions}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="185" />
+            <location filename="../resilience_plugin/core/suitability.py" line="187" />
             <source>None of the weighted criteria can be computed with the layers given: add the layers or change the weights.</source>
             <translation>用现有图层无法计算任何有权重的指标：请补充图层或修改权重。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="266" />
+            <location filename="../resilience_plugin/core/suitability.py" line="268" />
             <source>The per-capita area must be positive (m² per person).</source>
             <translation>人均面积必须为正（平方米/人）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="268" />
+            <location filename="../resilience_plugin/core/suitability.py" line="270" />
             <source>EFFECTIVE_RATIO must be above 0 and at most 1; got {value}.</source>
             <translation>EFFECTIVE_RATIO 必须大于 0 且不超过 1；当前为 {value}。</translation>
         </message>
@@ -799,7 +794,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>未知的人口模式 {mode}：请使用 0（每格人数）或 1（每平方公里人数）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/population.py" line="188" />
+            <location filename="../resilience_plugin/core/population.py" line="201" />
             <source>The population raster holds negative values: set them to nodata or 0 first.</source>
             <translation>人口栅格含有负值：请先将其设为无数据或 0。</translation>
         </message>
@@ -971,62 +966,62 @@ CRITERIA：指标名称，以逗号分隔。MATRIX：按行给出完整的 n x n
             <translation>CR = {cr:.3f} 不低于 0.10：判断不一致，请修改矩阵。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="25" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="22" />
             <source>Hazard / risk levels (field level)</source>
             <translation>灾害 / 风险等级（字段 level）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="26" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="23" />
             <source>Exposure by hazard level (field level)</source>
             <translation>按灾害等级的暴露（字段 level）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="27" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="24" />
             <source>Suitability grades (field grade)</source>
             <translation>适宜性等级（字段 grade）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="28" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="25" />
             <source>Coverage: covered / unserved (field covered)</source>
             <translation>覆盖情况：已覆盖 / 未覆盖（字段 covered）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="29" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="26" />
             <source>Facility load (field load_ratio)</source>
             <translation>设施负荷（字段 load_ratio）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="30" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="27" />
             <source>Service areas</source>
             <translation>服务范围</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="31" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="28" />
             <source>Lifeline exposure by level (field max_level)</source>
             <translation>生命线按等级的暴露（字段 max_level）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="32" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="29" />
             <source>Lifeline failure probability (field p_fail)</source>
             <translation>生命线失效概率（字段 p_fail）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="33" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="30" />
             <source>Link criticality (field isolated_persons)</source>
             <translation>路段关键性（字段 isolated_persons）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="34" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="31" />
             <source>Isolated demand points (field isolated)</source>
             <translation>孤立需求点（字段 isolated）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="59" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="47" />
             <source>Apply plan-map style</source>
             <translation>应用规划图样式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="66" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="54" />
             <source>Gives a layer the plugin's plan-map style for its output type: hazard and risk levels in the red / orange / yellow / blue convention of Chinese planning maps (level 0 light grey), suitability grades, coverage (covered / unserved), facility load, service areas, lifeline exposure by level or failure probability, link criticality and isolated demand points.
 
 STYLE 'Detect' chooses the style from the layer's fields (level, grade, covered, load_ratio, max_level, p_fail, isolated_persons, isolated) and geometry. PALETTE: the default colours or a colour-blind-safe alternative (resources/standards/palettes.json; the styles are in resources/styles). LABELS: legend labels in Chinese and English, in the QGIS interface language, or in one language.
@@ -1039,102 +1034,102 @@ The layer's data are not changed, only its style. A layer given as a file path i
 不改变图层数据，只改变其样式。以文件路径给出的图层会连同样式加载。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="79" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="67" />
             <source>Layer</source>
             <translation>图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="80" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="68" />
             <source>The layer to style, usually an output of one of our algorithms.</source>
             <translation>要设置样式的图层，通常是本工具箱某个算法的输出。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="83" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="71" />
             <source>Style</source>
             <translation>样式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="83" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="71" />
             <source>Detect from the layer's fields</source>
             <translation>根据图层字段自动识别</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="85" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="73" />
             <source>Which style to apply; 'Detect' picks it from the field names and the geometry type.</source>
             <translation>要应用的样式；“自动识别”根据字段名和几何类型选择。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="87" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="75" />
             <source>Palette</source>
             <translation>配色方案</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="87" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="75" />
             <source>Default (red / orange / yellow / blue)</source>
             <translation>默认（红 / 橙 / 黄 / 蓝）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="87" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="75" />
             <source>Colour-blind safe</source>
             <translation>色盲友好</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="89" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="77" />
             <source>The default planning colours, or a palette that stays distinguishable with colour-blindness.</source>
             <translation>默认规划配色，或色盲人士也能区分的配色。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="91" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="79" />
             <source>Legend labels</source>
             <translation>图例标注</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="91" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="79" />
             <source>Chinese / English</source>
             <translation>中文 / 英文</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="91" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="79" />
             <source>Interface language</source>
             <translation>界面语言</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="91" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="79" />
             <source>Chinese</source>
             <translation>中文</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="91" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="79" />
             <source>English</source>
             <translation>英文</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="93" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="81" />
             <source>Language of the legend labels.</source>
             <translation>图例标注的语言。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="95" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="83" />
             <source>Styled layer</source>
             <translation>已设置样式的图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="100" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="88" />
             <source>The layer could not be loaded.</source>
             <translation>无法加载该图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="105" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="93" />
             <source>No plan-map style fits the layer '{name}': it has none of the fields level, grade, covered, load_ratio, max_level, p_fail, isolated_persons or isolated for its geometry type. Choose a STYLE explicitly.</source>
             <translation>没有适合图层“{name}”的规划图样式：该图层（按其几何类型）不含 level、grade、covered、load_ratio、max_level、p_fail、isolated_persons 或 isolated 字段。请明确选择样式（STYLE）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="118" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="101" />
             <source>The style '{name}' has no file for {kind} layers in resources/styles.</source>
             <translation>样式“{name}”在 resources/styles 中没有适用于{kind}图层的文件。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="133" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="114" />
             <source>Applied the style '{name}' ({palette}).</source>
             <translation>已应用样式“{name}”（{palette}）。</translation>
         </message>
@@ -1630,12 +1625,12 @@ TEMPLATE 选择内置布局，TEMPLATE_FILE 使用自定义布局模板（.qpt�
             <translation>未给出 UNITS：未写出按单元统计的表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="145" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="155" />
             <source>Lifeline exposure</source>
             <translation>生命线暴露与易损性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="76" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="86" />
             <source>How much of each lifeline network lies in each hazard level, and how badly it is likely to be damaged.
 
 LIFELINES are lines (pipes, cables, roads) or points (substations, towers, pumping stations, bridges); their type comes from ASSET_TYPE_FIELD or one ASSET_TYPE for the whole layer and must be a type of the fragility library (resources/standards/fragility.json, or your FRAGILITY_FILE merged on top), e.g. pipe, water_pipe, gas_pipe, road, overhead_line, substation_high, transmission_tower, bridge.
@@ -1656,57 +1651,57 @@ LIFELINES 为线（管道、线缆、道路）或点（变电站、杆塔、泵�
 OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 length_m、len_l0...len_lN 和 len_uncovered（米），点要素另有 level；然后是 max_level、max_intensity、p_ds1...p_ds4、repair_rate、expected_repairs、p_fail。OUTPUT_TABLE：每个单元（UNITS + UNIT_ID_FIELD，可选）× 资产类型 × 等级一行，字段为 unit_id、asset_type、level、count、length_km、expected_repairs 和 expected_failed（p_fail 之和，按长度分摊）。长度在米制坐标系中以米计量。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="102" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="112" />
             <source>Lifelines (lines or points)</source>
             <translation>生命线（线或点）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="103" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="113" />
             <source>Pipes, cables and roads as lines; substations, towers, pumping stations and bridges as points.</source>
             <translation>管道、线缆和道路为线；变电站、杆塔、泵站和桥梁为点。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="105" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="115" />
             <source>Asset type field</source>
             <translation>资产类型字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="107" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="117" />
             <source>Field holding each asset's type (a type of the fragility library, e.g. water_pipe, road, substation_high).</source>
             <translation>保存每个资产类型的字段（易损性库中的类型，如 water_pipe、road、substation_high）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="109" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="119" />
             <source>Asset type for the whole layer</source>
             <translation>整个图层的资产类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="110" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="120" />
             <source>One asset type for every feature (also used where the asset type field is empty), e.g. road or water_pipe.</source>
             <translation>所有要素共用的资产类型（资产类型字段为空时也使用它），例如 road 或 water_pipe。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="112" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="122" />
             <source>Pipe material field</source>
             <translation>管材字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="114" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="124" />
             <source>Material codes for the repair-rate factors: ACP, PVC, CIP, PE, DCIP, SP, DI (others count as 1).</source>
             <translation>用于维修率系数的材质代码：ACP、PVC、CIP、PE、DCIP、SP、DI（其他按 1 计）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="116" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="126" />
             <source>Pipe diameter field (mm)</source>
             <translation>管径字段（毫米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="118" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="128" />
             <source>Diameter in millimetres for the repair-rate diameter factor.</source>
             <translation>用于维修率管径系数的管径，单位毫米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="121" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="131" />
             <source>Polygons with an integer hazard level (e.g. the output of Classify hazard). Give zones and/or an intensity raster.</source>
             <translation>带整数灾害等级的面（例如“灾害分级”的输出）。请提供分区和/或强度栅格。</translation>
         </message>
@@ -1716,57 +1711,57 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>灾害等级字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="135" />
             <source>Integer level of each hazard zone (0 = none). Default: level.</source>
             <translation>每个灾害分区的整数等级（0 = 无）。默认：level。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="127" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="137" />
             <source>Intensity raster</source>
             <translation>强度栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="128" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="138" />
             <source>Hazard intensity (flood depth, PGV, PGA, wind...) in the unit of INTENSITY_MEASURE; read along the lines.</source>
             <translation>灾害强度（淹没水深、PGV、PGA、风速……），单位与 INTENSITY_MEASURE 一致；沿线读取。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="130" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="140" />
             <source>Intensity band</source>
             <translation>强度波段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="132" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="142" />
             <source>Band of the intensity raster. Default 1.</source>
             <translation>强度栅格的波段。默认 1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="134" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="144" />
             <source>Intensity measure</source>
             <translation>强度指标</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="135" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="145" />
             <source>What the raster holds and in which unit; it chooses the fragility curves.</source>
             <translation>栅格中保存的量及其单位；据此选择易损性曲线。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="137" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="147" />
             <source>Level thresholds for the intensity</source>
             <translation>强度分级阈值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="138" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="148" />
             <source>Ascending intensities separating levels when no hazard zones are given, e.g. 0.15,0.5,1,2. Empty: the measure's default bands.</source>
             <translation>未提供灾害分区时用于划分等级的升序强度值，例如 0.15,0.5,1,2。留空：使用该指标的默认分级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="150" />
             <source>Fragility library (JSON)</source>
             <translation>易损性库（JSON）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="141" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="151" />
             <source>Your own curves, merged on top of resources/standards/fragility.json (same structure, see fragility.schema.json).</source>
             <translation>您自己的曲线，叠加在 resources/standards/fragility.json 之上（结构相同，见 fragility.schema.json）。</translation>
         </message>
@@ -1781,22 +1776,22 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>在汇总表中命名各单元的字段。留空：使用要素编号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="146" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="156" />
             <source>Lifeline exposure summary</source>
             <translation>生命线暴露汇总</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="151" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="172" />
             <source>The lifelines layer could not be loaded.</source>
             <translation>无法加载生命线图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="154" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="175" />
             <source>LIFELINES must hold lines (pipes, cables, roads) or points (substations, towers, bridges); this layer holds {kind} geometries.</source>
             <translation>LIFELINES 必须是线（管道、线缆、道路）或点（变电站、杆塔、桥梁）；该图层为{kind}几何。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="158" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="161" />
             <source>Give the ASSET_TYPE_FIELD or one ASSET_TYPE for the whole layer (e.g. road, water_pipe, substation_high).</source>
             <translation>请提供 ASSET_TYPE_FIELD，或为整个图层指定一个 ASSET_TYPE（如 road、water_pipe、substation_high）。</translation>
         </message>
@@ -1806,12 +1801,12 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>请提供 HAZARD 灾害分区和/或 INTENSITY 强度栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="174" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="178" />
             <source>lifelines</source>
             <translation>生命线设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="176" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="180" />
             <source>The lifelines layer has no features with geometry.</source>
             <translation>生命线图层没有带几何的要素。</translation>
         </message>
@@ -1821,22 +1816,17 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>灾害区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="190" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="199" />
             <source>The hazard level field '{field}' must hold whole numbers (0 = no hazard).</source>
             <translation>灾害等级字段“{field}”必须为整数（0 = 无灾害）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="195" />
-            <source>Only file-based rasters (GDAL) can be read; save the intensity raster to a GeoTIFF first.</source>
-            <translation>只能读取基于文件的栅格（GDAL）；请先将强度栅格另存为 GeoTIFF。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="202" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="207" />
             <source>Levels from the intensity with thresholds {values} {unit}.</source>
             <translation>按强度分级，阈值为 {values} {unit}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="205" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="210" />
             <source>THRESHOLDS is ignored: the levels come from the hazard zones.</source>
             <translation>THRESHOLDS 被忽略：等级来自灾害分区。</translation>
         </message>
@@ -1846,57 +1836,57 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>单元</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="241" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="258" />
             <source>No fragility curve for the asset type '{name}' under {measure}: its p_ds, repair and p_fail fields stay empty.</source>
             <translation>资产类型“{name}”在 {measure} 下没有易损性曲线：其 p_ds、维修和 p_fail 字段为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="243" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="260" />
             <source>Unknown pipe materials (factor 1 used): {names}.</source>
             <translation>未知管材（按系数 1 计）：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="245" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="262" />
             <source>Hazard zones overlap: where they do, the higher level counts.</source>
             <translation>灾害分区相互重叠：重叠处按较高等级计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="249" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="266" />
             <source>verified</source>
             <translation>已核实</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="249" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="266" />
             <source>unverified</source>
             <translation>未核实</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="250" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="267" />
             <source>Curve {curve} ({flag}): {source}</source>
             <translation>曲线 {curve}（{flag}）：{source}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="252" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="269" />
             <source>Intensity read every {step:.1f} m along the lines (raster cell about {cell:.1f} m).</source>
             <translation>沿线每 {step:.1f} 米读取一次强度（栅格像元约 {cell:.1f} 米）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="255" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="272" />
             <source>{km:.3f} km of {total:.3f} km of lifelines ({pct:.1f} %) are off the intensity raster or on nodata cells: they are counted in len_uncovered, not as zero hazard.</source>
             <translation>生命线 {total:.3f} 公里中有 {km:.3f} 公里（{pct:.1f} %）位于强度栅格之外或无数据像元上：计入 len_uncovered，而不当作零灾害。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="258" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="275" />
             <source>{n} lifeline point(s) are off the intensity raster or on nodata cells: their intensity and level stay empty.</source>
             <translation>{n} 个生命线点位于强度栅格之外或无数据像元上：其强度和等级为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="260" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="277" />
             <source>{km:.3f} km of lifelines lie outside every unit and are not in the table.</source>
             <translation>{km:.3f} 公里生命线位于所有单元之外，未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="262" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="279" />
             <source>{n} lifeline point(s) lie outside every unit and are not in the table.</source>
             <translation>{n} 个生命线点位于所有单元之外，未计入汇总表。</translation>
         </message>
@@ -2186,12 +2176,12 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>步行服务区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/demand.py" line="68" />
+            <location filename="../resilience_plugin/qgis_io/demand.py" line="91" />
             <source>Choose the POPULATION_FIELD that holds the persons of each demand feature.</source>
             <translation>请选择存放每个需求要素人数的 POPULATION_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/demand.py" line="74" />
+            <location filename="../resilience_plugin/qgis_io/demand.py" line="99" />
             <source>{n} demand feature(s) have a NULL or negative population; counted as 0.</source>
             <translation>{n} 个需求要素的人口为 NULL 或负数，按 0 计。</translation>
         </message>
@@ -2437,86 +2427,81 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
         </message>
         <message>
             <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="135" />
-            <source>Only file-based rasters (GDAL) can be sampled; save the raster to a GeoTIFF first.</source>
-            <translation>只能采样基于文件的栅格（GDAL）；请先将栅格另存为 GeoTIFF。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="136" />
             <source>the exposure layer</source>
             <translation>承灾体图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="136" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="135" />
             <source>the population raster</source>
             <translation>人口栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="138" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="137" />
             <source>The hazard raster is in {crs}, {what} in {other}. Warp the hazard raster to {other} first (Raster &gt; Projections &gt; Warp).</source>
             <translation>灾害栅格的坐标参考系为 {crs}，{what}为 {other}。请先将灾害栅格重投影到 {other}（栅格 &gt; 投影 &gt; 变形）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="142" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="141" />
             <source>The hazard must be a polygon layer of zones or a raster.</source>
             <translation>灾害必须是分区面图层或栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="144" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="143" />
             <source>THRESHOLDS are ignored for hazard zones: their level field is used.</source>
             <translation>灾害分区忽略 THRESHOLDS：使用其等级字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="162" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="161" />
             <source>Give EXPOSURE features, an EXPOSURE_RASTER of population, or both.</source>
             <translation>请给出承灾体要素 EXPOSURE、人口栅格 EXPOSURE_RASTER，或两者都给。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="182" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="181" />
             <source>Reading the exposure features</source>
             <translation>正在读取承灾体要素</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="184" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="183" />
             <source>exposure</source>
             <translation>承灾体</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="187" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="186" />
             <source>The exposure layer must hold points, lines or polygons.</source>
             <translation>承灾体图层必须是点、线或面。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="189" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="188" />
             <source>The exposure layer has no feature with geometry.</source>
             <translation>承灾体图层没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="194" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="193" />
             <source>Intersecting with the hazard</source>
             <translation>正在与灾害求交</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="201" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="200" />
             <source>{n} exposure feature(s) lie (partly) outside every unit; those parts are not in the table.</source>
             <translation>{n} 个承灾体要素（部分）位于所有单元之外；这些部分未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="206" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="205" />
             <source>Summing the population</source>
             <translation>正在统计人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="241" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="240" />
             <source>The hazard and the exposure do not overlap: no exposed feature or person was found, the table has no rows.</source>
             <translation>灾害与承灾体没有重叠：未发现暴露的要素或人口，汇总表没有记录。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="253" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="252" />
             <source>{n} of {total} feature(s) lie in hazard level 1 or above.</source>
             <translation>{total} 个要素中有 {n} 个位于 1 级及以上灾害区。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="255" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="254" />
             <source>{n:.0f} person(s) live in hazard level 1 or above.</source>
             <translation>{n:.0f} 人居住在 1 级及以上灾害区。</translation>
         </message>
@@ -3047,12 +3032,12 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>{total} 条网络线中有 {n} 条失效（与失效路段匹配）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/raster.py" line="22" />
+            <location filename="../resilience_plugin/qgis_io/raster.py" line="26" />
             <source>persons per km²</source>
             <translation>每平方公里人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/raster.py" line="22" />
+            <location filename="../resilience_plugin/qgis_io/raster.py" line="26" />
             <source>persons per cell</source>
             <translation>每像元人数</translation>
         </message>
@@ -3226,14 +3211,9 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>人口栅格像元中存放的内容。每平方公里人数（默认，示例栅格即为此单位）：每个像元的人数 = 密度 × 该像元的真实（椭球面）面积。每格人数：每个像元按其数值计数。日志会给出读取的总人数，并在数值看起来属于另一种单位时发出警告。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/demand.py" line="56" />
+            <location filename="../resilience_plugin/qgis_io/demand.py" line="66" />
             <source>The {param} layer could not be loaded.</source>
             <translation>无法加载 {param} 图层。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/qgis_io/demand.py" line="65" />
-            <source>{param} must be a population raster or a point / polygon layer; {layer} holds {kind} geometries.</source>
-            <translation>{param} 必须是人口栅格或点 / 面图层；{layer} 中是 {kind} 几何。</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/qgis_io/raster.py" line="13" />
@@ -3246,17 +3226,17 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>只能读取基于文件的栅格（GDAL）：请先将 {layer} 另存为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/raster.py" line="27" />
+            <location filename="../resilience_plugin/qgis_io/raster.py" line="31" />
             <source>Population raster {layer} read as {unit}: {persons:.0f} persons in {cells} populated cell(s).</source>
             <translation>人口栅格 {layer} 按{unit}读取：{cells} 个有人口的像元共 {persons:.0f} 人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/raster.py" line="32" />
+            <location filename="../resilience_plugin/qgis_io/raster.py" line="39" />
             <source>Read as persons per cell, the densest cell of {layer} holds {density:.0f} persons per km² (more than 100 000): the raster probably holds persons per km². If so, set the population raster unit (POPULATION_UNIT) to persons per km².</source>
             <translation>按每格人数读取时，{layer} 中最密集的像元达到每平方公里 {density:.0f} 人（超过 100 000）：该栅格很可能存放的是每平方公里人数。若是如此，请将人口栅格单位（POPULATION_UNIT）设为每平方公里人数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/raster.py" line="36" />
+            <location filename="../resilience_plugin/qgis_io/raster.py" line="47" />
             <source>Read as persons per km², the densest cell of {layer} holds {density:.0f} persons per km² (more than 100 000): the raster probably holds persons per cell. If so, set the population raster unit (POPULATION_UNIT) to persons per cell.</source>
             <translation>按每平方公里人数读取时，{layer} 中最密集的像元达到每平方公里 {density:.0f} 人（超过 100 000）：该栅格很可能存放的是每格人数。若是如此，请将人口栅格单位（POPULATION_UNIT）设为每格人数。</translation>
         </message>
