@@ -2176,12 +2176,12 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>步行服务区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/demand.py" line="91" />
+            <location filename="../resilience_plugin/qgis_io/demand.py" line="89" />
             <source>Choose the POPULATION_FIELD that holds the persons of each demand feature.</source>
             <translation>请选择存放每个需求要素人数的 POPULATION_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/demand.py" line="99" />
+            <location filename="../resilience_plugin/qgis_io/demand.py" line="97" />
             <source>{n} demand feature(s) have a NULL or negative population; counted as 0.</source>
             <translation>{n} 个需求要素的人口为 NULL 或负数，按 0 计。</translation>
         </message>
@@ -3249,6 +3249,11 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <location filename="../resilience_plugin/processing/base.py" line="145" />
             <source>Old name, kept for models and scripts: True persons per km², False persons per cell. Use POPULATION_UNIT.</source>
             <translation>旧参数名，为兼容模型和脚本而保留：True 为每平方公里人数，False 为每格人数。请改用 POPULATION_UNIT。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/qgis_io/demand.py" line="81" />
+            <source>{param} must be a population raster or a point / polygon layer; {layer} holds {kind} geometries.</source>
+            <translation>{param} 必须是人口栅格或点 / 面图层；{layer} 中是 {kind} 几何。</translation>
         </message>
     </context>
 </TS>

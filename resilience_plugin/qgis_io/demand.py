@@ -79,10 +79,8 @@ def read_demand(
     kind = geometry_kind(layer.wkbType()) if isinstance(layer, QgsVectorLayer) else "none"
     if kind not in ("point", "polygon"):
         raise InputError(
-            QT_TRANSLATE_NOOP(
-                "@default",
-                "{param} must be a population raster or a point / polygon layer; {layer} holds {kind} geometries.",
-            ),
+            # one line: pylupdate5 misses a QT_TRANSLATE_NOOP whose arguments end with a trailing comma
+            QT_TRANSLATE_NOOP("@default", "{param} must be a population raster or a point / polygon layer; {layer} holds {kind} geometries."),  # noqa: E501
             param=param,
             layer=layer.name(),
             kind=kind,
