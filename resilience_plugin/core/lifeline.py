@@ -517,21 +517,7 @@ def line_exposure(geoms, asset_types, library: FragilityLibrary, *, intensity_me
                          km=float(total_len.sum()) / 1000.0)
     check_cancel(feedback, 60)
 
-    # --- the summary table ------------------------------------------------------------------
-    if units is not None:
-        unit_parts, unit_owner = polygon_parts(units)
-        ui, pj, upieces = overlay_lines(geoms, unit_parts)
-        ulen = shapely.length(upieces) if len(upieces) else np.zeros(0)
-        keep = ulen > 0
-        ui, base_unit, upieces = ui[keep], unit_owner[pj[keep]], upieces[keep]
-        urows, _ = _level_rows(upieces, ui, zone_parts, zone_level, sampler, frag, thresholds, step, None, feedback)
-        urows["asset"] = ui[urows["base"].to_numpy()]
-        urows["unit"] = base_unit[urows["base"].to_numpy()]
-        report["outside_units_m"] = float(max(total_len.sum() - ulen[keep].sum(), 0.0))
-    else:
-        urows = rows.copy()
-        urows["asset"] = urows["base"]
-        urows["unit"] = -1
+    urows = _unit_rows(geoms, rows, units, (zone_parts, zone_level, sampler, frag, thresholds, step), total_len, report, feedback)
     check_cancel(feedback, 90)
     urows = urows[urows["length"] > MIN_LEN]
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -540,6 +526,29 @@ def line_exposure(geoms, asset_types, library: FragilityLibrary, *, intensity_me
                          failed=np.nan_to_num(pf[urows["asset"].to_numpy()]) * share)
     table = _table(urows, unit_ids, sampled, lines=True, frag=frag)
     return ExposureResult(assets, table, n_levels, report)
+
+
+def _unit_rows(geoms, rows, units, hazard, total_len, report, feedback):
+    """Length per (asset, unit, level): the lines cut by the unit polygons (unit -1 without units).
+
+    ``hazard`` = ``(zone_parts, zone_level, sampler, frag, thresholds, step)`` as for :func:`_level_rows`.
+    """
+    if units is None:
+        urows = rows.copy()
+        urows["asset"] = urows["base"]
+        urows["unit"] = -1
+        return urows
+    unit_parts, unit_owner = polygon_parts(units)
+    ui, pj, upieces = overlay_lines(geoms, unit_parts)
+    ulen = shapely.length(upieces) if len(upieces) else np.zeros(0)
+    keep = ulen > 0
+    ui, base_unit, upieces = ui[keep], unit_owner[pj[keep]], upieces[keep]
+    zone_parts, zone_level, sampler, frag, thresholds, step = hazard
+    urows, _ = _level_rows(upieces, ui, zone_parts, zone_level, sampler, frag, thresholds, step, None, feedback)
+    urows["asset"] = ui[urows["base"].to_numpy()]
+    urows["unit"] = base_unit[urows["base"].to_numpy()]
+    report["outside_units_m"] = float(max(total_len.sum() - ulen[keep].sum(), 0.0))
+    return urows
 
 
 def _table(urows, unit_ids, sampled, lines, frag):
