@@ -27,7 +27,7 @@ STAMP    := $(VENV)/.installed
 export QT_QPA_PLATFORM := offscreen
 export QGIS_CUSTOM_CONFIG_PATH := $(CURDIR)/$(BUILD)/qgis-profile
 
-.PHONY: help setup system-deps venv test test-matrix lint ts qm package validate demo bench styles clean
+.PHONY: help setup system-deps venv test test-core test-matrix lint ts qm package validate demo bench styles clean
 
 help:
 	@echo "make test      install what is missing, build translations, run the whole suite headless"
@@ -35,7 +35,8 @@ help:
 	@echo "make test-matrix  the same in fresh Debian 12 / 13 / sid roots (QGIS 3.22 / 3.40 / 3.44; needs root)"
 	@echo "make package   build $(ZIP)"
 	@echo "make validate  check the zip the way plugins.qgis.org does"
-	@echo "make lint      ruff"
+	@echo "make test-core the analysis core's tests without QGIS"
+	@echo "make lint      ruff (complexity and line length included) and mypy on core/"
 	@echo "make ts / qm   refresh translation sources / compile them"
 	@echo "make bench     benchmarks against QGIS native algorithm chains (QUICK=1: smallest sizes)"
 	@echo "make styles    regenerate the QML styles and layout templates"
@@ -67,6 +68,10 @@ $(QM): $(TS) | $(STAMP)
 test: setup
 	$(PY) -m pytest -q -p no:cacheprovider --qgis_disable_gui tests $(PYTEST_ARGS)
 
+# The analysis core alone, without QGIS (pytest-qgis not loaded): seconds, for work on core/.
+test-core: venv
+	$(PY) -m pytest -q -p no:cacheprovider -p no:pytest_qgis tests/core $(PYTEST_ARGS)
+
 # The same `make test` in fresh Debian roots (needs root and mmdebstrap): bookworm = QGIS 3.22,
 # trixie = QGIS 3.40, sid = QGIS 3.44. SUITES="trixie" for one; WORKTREE=1 tests uncommitted changes.
 SUITES ?= bookworm trixie sid
@@ -75,6 +80,7 @@ test-matrix:
 
 lint: venv
 	$(PY) -m ruff check $(PLUGIN) tests scripts bench
+	$(PY) -m mypy
 
 # --- packaging -----------------------------------------------------------------------------
 package: qm

@@ -140,3 +140,4 @@ TEXT_ALWAYS_TEXT = pick("Qgis.TextRenderFormat.AlwaysText", "QgsRenderContext.Te
 NO_THREADING = pick("Qgis.ProcessingAlgorithmFlag.NoThreading", "QgsProcessingAlgorithm.Flag.FlagNoThreading")
 MAP_LAYER_SOURCE = pick("Qgis.ProcessingSourceType.MapLayer", "QgsProcessing.SourceType.TypeMapLayer")
 PARAM_ADVANCED = pick("Qgis.ProcessingParameterFlag.Advanced", "QgsProcessingParameterDefinition.Flag.FlagAdvanced")
+PARAM_HIDDEN = pick("Qgis.ProcessingParameterFlag.Hidden", "QgsProcessingParameterDefinition.Flag.FlagHidden")

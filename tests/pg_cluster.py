@@ -19,7 +19,10 @@ INSTALL_HINT = "install the Debian packages postgresql and postgresql-postgis (m
 
 def _bindir():
     """The newest PostgreSQL server's bin folder (Debian keeps them in /usr/lib/postgresql/<version>/bin)."""
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(Path(p).parts[-3]) if Path(p).parts[-3].isdigit() else 0)
+    found = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/initdb"),
+        key=lambda p: int(Path(p).parts[-3]) if Path(p).parts[-3].isdigit() else 0,
+    )
     if found:
         return Path(found[-1]).parent
     initdb = shutil.which("initdb")
@@ -29,7 +32,9 @@ def _bindir():
 
 
 def _has_postgis(bindir):
-    share = subprocess.run([str(bindir / "pg_config"), "--sharedir"], capture_output=True, text=True, check=False).stdout.strip()
+    share = subprocess.run(
+        [str(bindir / "pg_config"), "--sharedir"], capture_output=True, text=True, check=False
+    ).stdout.strip()
     candidates = [Path(share) / "extension"] if share else []
     candidates += [Path(p) for p in glob.glob(f"/usr/share/postgresql/{bindir.parent.name}/extension")]
     return any((c / "postgis.control").exists() for c in candidates)
@@ -75,15 +80,40 @@ class PgCluster:
         return subprocess.run(cmd, capture_output=True, text=True, check=False, cwd=str(self.root), **kw)
 
     def start(self, attempts=3):
-        r = self._run([self.bindir / "initdb", "-D", self.data, "-U", self.user, "--auth=trust", "-E", "UTF8",
-                       "--locale=C", "--no-sync"])
+        r = self._run(
+            [
+                self.bindir / "initdb",
+                "-D",
+                self.data,
+                "-U",
+                self.user,
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync",
+            ]
+        )
         if r.returncode:
             raise RuntimeError(f"initdb failed: {r.stderr or r.stdout}")
         for _ in range(attempts):  # a port taken between the probe and the start: try another
             self.port = _free_port()
             opts = f"-p {self.port} -k {self.sock} -c listen_addresses=127.0.0.1 -c fsync=off"
-            r = self._run([self.bindir / "pg_ctl", "-D", self.data, "-o", opts, "-l", self.root / "server.log",
-                           "-w", "-t", "60", "start"])
+            r = self._run(
+                [
+                    self.bindir / "pg_ctl",
+                    "-D",
+                    self.data,
+                    "-o",
+                    opts,
+                    "-l",
+                    self.root / "server.log",
+                    "-w",
+                    "-t",
+                    "60",
+                    "start",
+                ]
+            )
             if r.returncode == 0:
                 break
         else:
@@ -97,14 +127,31 @@ class PgCluster:
         raise RuntimeError("the PostgreSQL test server did not become ready")
 
     def sql(self, statement, db="postgres"):
-        r = self._run([self.bindir / "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", self.port,
-                       "-U", self.user, "-d", db, "-c", statement])
+        r = self._run(
+            [
+                self.bindir / "psql",
+                "-X",
+                "-q",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                self.port,
+                "-U",
+                self.user,
+                "-d",
+                db,
+                "-c",
+                statement,
+            ]
+        )
         if r.returncode:
             raise RuntimeError(f"psql failed ({statement}): {r.stderr}")
         return r.stdout
 
     def create_database(self, name):
-        self.sql(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0')
+        self.sql(f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0")
         self.sql("CREATE EXTENSION postgis", db=name)
         return name
 

@@ -554,60 +554,6 @@ def criticality(lines, demand_points, persons, destinations, *, failed=None, cos
 
 
 # --- inputs --------------------------------------------------------------------------------------
-def raster_demand(path, band, metric_crs, raster_crs=None, bbox=None, density_per_km2=True):
-    """Demand points at the centres of raster cells: ``(points in metric_crs, persons)``.
-
-    ``density_per_km2``: the raster holds persons per km^2 (persons = value x cell area, the cell's
-    area measured in ``metric_crs``); otherwise persons per cell. Cells with nodata or values <= 0
-    are left out; ``bbox`` (metric) limits the cells read.
-    """
-    from pyproj import CRS, Transformer
-
-    from .raster import cell_centres, open_raster
-
-    ds, info = open_raster(path, band)
-    crs = CRS.from_user_input(raster_crs or info.wkt)
-    metric = CRS.from_user_input(metric_crs)
-    gt = info.geotransform
-    c0, r0, c1, r1 = 0, 0, info.width, info.height
-    if bbox is not None:
-        to_r = Transformer.from_crs(metric, crs, always_xy=True)
-        xmin, ymin, xmax, ymax = to_r.transform_bounds(*bbox, densify_pts=21)
-        cols = sorted(((xmin - gt[0]) / gt[1], (xmax - gt[0]) / gt[1]))
-        rows = sorted(((ymax - gt[3]) / gt[5], (ymin - gt[3]) / gt[5]))
-        c0, c1 = max(int(np.floor(cols[0])), 0), min(int(np.ceil(cols[1])), info.width)
-        r0, r1 = max(int(np.floor(rows[0])), 0), min(int(np.ceil(rows[1])), info.height)
-    if c1 <= c0 or r1 <= r0:
-        return np.zeros(0, dtype=object), np.zeros(0)
-    b = ds.GetRasterBand(band)
-    arr = b.ReadAsArray(c0, r0, c1 - c0, r1 - r0).astype(float)
-    nd = b.GetNoDataValue()
-    if nd is not None and np.isfinite(nd):
-        arr[arr == nd] = np.nan
-    rr, cc = np.nonzero(np.isfinite(arr) & (arr > 0))
-    values = arr[rr, cc]
-    x, y = cell_centres(info, rr + r0, cc + c0)
-    to_m = None if crs == metric else Transformer.from_crs(crs, metric, always_xy=True)
-    if to_m is not None:
-        mx, my = to_m.transform(x, y)
-    else:
-        mx, my = x, y
-    persons = values
-    if density_per_km2:
-        if to_m is None:
-            area = np.full(len(values), abs(gt[1] * gt[5]))
-        else:
-            hx, hy = gt[1] / 2.0, gt[5] / 2.0
-            xs = np.stack([x - hx, x + hx, x + hx, x - hx])
-            ys = np.stack([y - hy, y - hy, y + hy, y + hy])
-            px, py = to_m.transform(xs, ys)
-            area = 0.5 * np.abs(sum(px[i] * py[(i + 1) % 4] - px[(i + 1) % 4] * py[i] for i in range(4)))
-        persons = values * area / 1e6
-    import shapely
-
-    return shapely.points(np.asarray(mx), np.asarray(my)), persons
-
-
 def match_failed_segments(lines, failed_geoms, tolerance=1.0, share=0.5):
     """True for lines of which at least ``share`` of the length lies within ``tolerance`` m of a failed segment."""
     import shapely

@@ -25,6 +25,7 @@ _CHINA_LAT = (3.0, 54.0)
 
 
 def in_china(lon, lat):
+    """True when the point (degrees) lies in the box around China used to choose CGCS2000 zones."""
     return _CHINA_LON[0] <= lon <= _CHINA_LON[1] and _CHINA_LAT[0] <= lat <= _CHINA_LAT[1]
 
 
@@ -36,6 +37,7 @@ def gk_cgcs2000_epsg(lon):
 
 
 def utm_epsg(lon, lat):
+    """EPSG code of the WGS 84 UTM zone of a point (degrees), north or south."""
     zone = int(math.floor((lon + 180.0) / 6.0)) % 60 + 1
     return (32600 if lat >= 0 else 32700) + zone
 

@@ -492,7 +492,7 @@ def population_summary(raster, band, mode, hazard, units=None, unit_ids=None, me
     as the population raster. Returns a table with :data:`TABLE_COLUMNS` (class ``population``,
     persons in ``value``, ``area_m2`` of the unit x level piece where known).
     """
-    from . import zonal
+    from . import population, zonal
     from .overlay import split_units_by_levels
 
     rows = []
@@ -501,31 +501,31 @@ def population_summary(raster, band, mode, hazard, units=None, unit_ids=None, me
         classes = _levels_on_grid(hazard, pinfo)
         n_cls = hazard.max_level + 1
         if units is None or len(units) == 0:
-            counts, _, _ = zonal.cell_counts(raster, band, mode, None, metric_crs)
+            counts, _, _ = population.cell_counts(raster, band=band, unit=mode, feedback=feedback)
             ok = classes >= 0
             sums = np.bincount(classes[ok].ravel(), weights=counts[ok].ravel(), minlength=n_cls)
             for lv in range(n_cls):
                 rows.append((-1, lv, np.nan, sums[lv]))
         else:
             res = zonal.zonal_sums(units, metric_crs, raster, band, mode, classes=classes, n_classes=n_cls,
-                                   metric_crs=metric_crs, feedback=feedback)
+                                   feedback=feedback)
             for u in range(len(units)):
                 for lv in range(n_cls):
                     rows.append((u, lv, np.nan, res.sums[u, lv]))
     else:
         parts, plv = _zone_parts(hazard)
         if units is None or len(units) == 0:
-            res = zonal.zonal_sums(parts, metric_crs, raster, band, mode, metric_crs=metric_crs, disjoint=True,
+            res = zonal.zonal_sums(parts, metric_crs, raster, band, mode, disjoint=True,
                                    feedback=feedback)
             per_level = pd.Series(res.sums[:, 0]).groupby(plv).sum() if len(parts) else pd.Series(dtype=float)
             area = pd.Series(shapely.area(parts)).groupby(plv).sum() if len(parts) else pd.Series(dtype=float)
-            total = zonal.raster_total(raster, band, mode, metric_crs)
+            total = population.population_report(raster, band=band, unit=mode, feedback=feedback).persons
             rows.append((-1, 0, np.nan, max(total - float(per_level.sum()), 0.0)))
             for lv in per_level.index:
                 rows.append((-1, int(lv), float(area[lv]), float(per_level[lv])))
         else:
             u, lv, g = split_units_by_levels(units, parts, plv, feedback)
-            res = zonal.zonal_sums(g, metric_crs, raster, band, mode, metric_crs=metric_crs, disjoint=True,
+            res = zonal.zonal_sums(g, metric_crs, raster, band, mode, disjoint=True,
                                    feedback=feedback)
             for a, b, c, d in zip(u.tolist(), lv.tolist(), shapely.area(g).tolist(), res.sums[:, 0].tolist()):
                 rows.append((a, b, c, d))

@@ -6,6 +6,7 @@ from pyproj import CRS, Transformer
 
 
 def transformer(src_crs, dst_crs):
+    """A pyproj Transformer (x = longitude / easting first) between two CRS given in any form pyproj reads."""
     return Transformer.from_crs(CRS.from_user_input(src_crs), CRS.from_user_input(dst_crs), always_xy=True)
 
 
@@ -122,3 +123,17 @@ def lengths(geoms, crs=None):
     per_part = np.bincount(part[:-1][same], weights=d, minlength=len(parts))
     np.add.at(out, owner, per_part[: len(owner)])
     return out
+
+
+def intersecting_pairs(geoms, zones):
+    """``(geometry index, zone index)`` pairs that intersect. The zones are split into their parts
+    and used as the (prepared) query geometries against a tree of ``geoms``, which is far faster
+    than testing many small geometries against a few huge dissolved zones."""
+    geoms = np.asarray(geoms, dtype=object)
+    zones = np.asarray(zones, dtype=object)
+    if len(zones) == 0 or len(geoms) == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    parts, owner = shapely.get_parts(zones, return_index=True)
+    tree = shapely.STRtree(geoms)
+    pi, gi = tree.query(parts, predicate="intersects")
+    return gi, owner[pi]

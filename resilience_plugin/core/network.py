@@ -46,6 +46,7 @@ Main API (stable)::
 """
 
 from dataclasses import dataclass, field
+from typing import Optional
 
 import numpy as np
 import shapely
@@ -72,8 +73,8 @@ class Network:
     edge_line: np.ndarray  # index of the input line the edge comes from
     edge_geom: np.ndarray  # shapely LineStrings from u to v
     report: dict = field(default_factory=dict)
-    edge_primary: np.ndarray = None  # False for an exact parallel twin (same nodes, same length) of an earlier edge
-    edge_scale: np.ndarray = None  # metres per planar unit along each edge (geodesic / planar; None = 1: a local CRS)
+    edge_primary: Optional[np.ndarray] = None  # False for an exact parallel twin (same nodes, same length) of an earlier edge
+    edge_scale: Optional[np.ndarray] = None  # metres per planar unit along each edge (geodesic / planar; None = 1: local)
     _tree: object = None
 
     @property
@@ -443,7 +444,7 @@ class AugmentedGraph:
     matrix: object  # CSR over n_nodes + inserted nodes
     point_node: np.ndarray  # node index per point (-1 where the point was not snapped)
     n_base: int
-    node_xy: np.ndarray = None  # coordinates of every node (base nodes, then the snapped points)
+    node_xy: Optional[np.ndarray] = None  # coordinates of every node (base nodes, then the snapped points)
 
 
 def insert_points(net, snaps, edge_mask=None):

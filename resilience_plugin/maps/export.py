@@ -57,7 +57,7 @@ from qgis.PyQt.QtXml import QDomDocument
 from .. import compat as en
 from ..i18n import tr
 from . import layout as lay
-from .style_tools import apply_named_style, detect_style, layer_kind
+from .styles import apply_named_style, detect_style, layer_kind
 from .texts import BILINGUAL, layer_title, legend_labels, map_text
 
 FORMATS = ["pdf", "png", "svg"]
@@ -527,7 +527,7 @@ class PlanMap:
         return QgsRectangle(c.x() - w / 2, c.y() - h / 2, c.x() + w / 2, c.y() + h / 2)
 
     # filling --------------------------------------------------------------------------------------
-    def fill(self, crs, extent=None, title="", subtitle="", note="", date="", crs_note="", overview=True,
+    def fill(self, crs, extent=None, title="", subtitle="", note="", date="", crs_note="", overview=True,  # noqa: C901 - to split
              language=BILINGUAL):
         """Put the layers, extent and texts into the layout; fixed texts (legend title, date, CRS, notes,
         scale unit) in the map ``language`` (maps.texts: CHINESE, ENGLISH or BILINGUAL)."""

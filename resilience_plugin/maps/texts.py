@@ -6,7 +6,7 @@ maps whatever the system locale. So these texts are held here in both languages 
 through the interface translation (``tr``), which follows the QGIS interface.
 """
 
-from .style_tools import LABELS_BILINGUAL, LABELS_CHINESE, LABELS_ENGLISH
+from .styles import LABELS_BILINGUAL, LABELS_CHINESE, LABELS_ENGLISH
 
 CHINESE, ENGLISH, BILINGUAL = 0, 1, 2
 LANGUAGE_NAMES = ["中文", "English", "双语 中文 / English"]
@@ -56,5 +56,5 @@ def layer_title(kind, language, name=""):
 
 
 def legend_labels(language):
-    """The legend-label language of our styles (maps.style_tools) for a map ``language``."""
+    """The legend-label language of our styles (maps.styles) for a map ``language``."""
     return {CHINESE: LABELS_CHINESE, ENGLISH: LABELS_ENGLISH}.get(language, LABELS_BILINGUAL)

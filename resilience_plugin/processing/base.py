@@ -60,6 +60,16 @@ def workflow_order(algorithms):
     return [(gid, sorted(algs, key=lambda a, g=gid: rank(g, a))) for gid, algs in groups.items() if algs]
 
 
+def set_help(param, help_text, advanced=False):
+    """``param.setHelp(help_text)``, and the advanced flag when asked; returns ``param``."""
+    param.setHelp(help_text)
+    if advanced:
+        from ..compat import PARAM_ADVANCED
+
+        param.setFlags(param.flags() | PARAM_ADVANCED)
+    return param
+
+
 class ResilienceAlgorithm(QgsProcessingAlgorithm):
     """Subclasses set ``ALG_ID``, ``GROUP_ID``, ``ICON`` and implement ``display_name``,
     ``help_text``, ``initAlgorithm`` and ``compute``."""
@@ -124,10 +134,16 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         ok, message = super().checkParameterValues(parameters, context)
         if not ok:
             return ok, message
-        problem = self.input_problem(parameters, context) or self.destination_problem(parameters, context)
+        problem = (self.check_values(parameters, context) or self.input_problem(parameters, context)
+                   or self.destination_problem(parameters, context))
         if problem:
             return False, problem
         return True, ""
+
+    def check_values(self, parameters, context):
+        """Pure parameter checks (no data read): the translated message of the first problem, or None.
+        Shown by the dialog before the run (checkParameterValues) and checked again when the run starts."""
+        return None
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         # every destination is checked before anything is read or written (callers that skip
@@ -138,6 +154,9 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         self.check_rasters(parameters, context, feedback)
         new_files = [p for p in self._files_outputs_may_create(parameters, context) if not os.path.lexists(p)]
         try:
+            message = self.check_values(parameters, context)
+            if message:
+                raise QgsProcessingException(message)
             return self.compute(parameters, context, feedback)
         except InputError as err:
             message = err.translated(tr)
@@ -190,7 +209,15 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         are required, a layer without a valid CRS."""
         from qgis.core import QgsProcessingParameterField, QgsRasterLayer, QgsVectorLayer
 
-        from ..compat import SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON, SOURCE_RASTER, enum_value, geometry_kind, parameter_strings
+        from ..compat import (
+            SOURCE_LINE,
+            SOURCE_POINT,
+            SOURCE_POLYGON,
+            SOURCE_RASTER,
+            enum_value,
+            geometry_kind,
+            parameter_strings,
+        )
 
         polygon, raster = enum_value(SOURCE_POLYGON), enum_value(SOURCE_RASTER)
         kind_of_type = {enum_value(SOURCE_POINT): "point", enum_value(SOURCE_LINE): "line", polygon: "polygon"}
@@ -238,15 +265,10 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
 
     @staticmethod
     def clean_population(values, feedback, what):
-        """Persons per feature from a field: NULL, negative and non-numbers (text such as "一百") become 0,
-        counted in a warning. The same rule in every algorithm."""
-        from ..core.coverage import clean_persons
+        """Persons per feature from a field, cleaned and counted (see :func:`qgis_io.demand.clean_population`)."""
+        from ..qgis_io.demand import clean_population
 
-        persons, bad = clean_persons(values)
-        if bad and feedback is not None:
-            feedback.pushWarning(tr("{layer}: {n} feature(s) have a population that is NULL, negative or not a number; counted as 0.").format(
-                layer=what, n=bad))
-        return persons
+        return clean_population(values, feedback, what)
 
     POPULATION_INPUTS = ("POPULATION", "EXPOSURE_RASTER", "DEMAND")  # raster inputs that hold people
 
@@ -366,14 +388,48 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         p.setHelp(id_help)
         self.addParameter(p)
 
-    def add_population_mode_parameter(self, name="POPULATION_MODE"):
-        """Whether a population raster holds persons per cell (0) or per km² (1)."""
-        from qgis.core import QgsProcessingParameterEnum
+    # --- the population raster's unit: one name, one default, the same in every algorithm ----------
+    POPULATION_UNIT = "POPULATION_UNIT"
+    # older names that models and scripts may still pass (hidden, mapped onto POPULATION_UNIT)
+    POPULATION_MODE = "POPULATION_MODE"  # enum: 0 persons per cell, 1 persons per km²
+    RASTER_DENSITY = "RASTER_DENSITY"  # bool: True = persons per km²
 
-        p = QgsProcessingParameterEnum(name, tr("Population raster values"), options=[tr("Persons per cell"), tr("Persons per km²")],
-                                       defaultValue=0)
-        p.setHelp(tr("Whether the raster holds counts per cell or densities in persons per km² (then each cell counts density x its true area)."))
+    def add_population_unit_parameter(self):
+        """``POPULATION_UNIT`` (0 persons per km², the default; 1 persons per cell), plus the hidden
+        old names ``POPULATION_MODE`` and ``RASTER_DENSITY`` so that models and scripts keep working."""
+        from qgis.core import QgsProcessingParameterBoolean, QgsProcessingParameterEnum
+
+        from ..compat import PARAM_HIDDEN
+
+        p = QgsProcessingParameterEnum(self.POPULATION_UNIT, tr("Population raster unit"),
+                                       options=[tr("Persons per km² (density)"), tr("Persons per cell")], defaultValue=0,
+                                       optional=True)  # optional: models saved with an old name still validate
+        p.setHelp(tr("What the population raster's cells hold. Persons per km² (the default, as in the sample raster): each "
+                     "cell counts its density x its true (geodesic) area. Persons per cell: each cell counts its value. The log "
+                     "states the persons read and warns when the numbers look like the other unit."))
         self.addParameter(p)
+        mode = QgsProcessingParameterEnum(self.POPULATION_MODE, self.POPULATION_MODE, options=["0", "1"], optional=True)
+        mode.setHelp(tr("Old name, kept for models and scripts: 0 persons per cell, 1 persons per km². Use POPULATION_UNIT."))
+        density = QgsProcessingParameterBoolean(self.RASTER_DENSITY, self.RASTER_DENSITY, optional=True)
+        density.setHelp(tr("Old name, kept for models and scripts: True persons per km², False persons per cell. Use POPULATION_UNIT."))
+        for old in (mode, density):
+            old.setFlags(old.flags() | PARAM_HIDDEN)
+            self.addParameter(old)
+
+    def population_unit(self, parameters, context):
+        """The core unit (``population.PERSONS_PER_KM2`` or ``PERSONS_PER_CELL``) the user chose,
+        through ``POPULATION_UNIT`` or one of its old names."""
+        from ..core import population
+
+        if parameters.get(self.POPULATION_UNIT) is None:
+            if parameters.get(self.POPULATION_MODE) is not None:
+                mode = self.parameterAsEnum(parameters, self.POPULATION_MODE, context)
+                return population.PERSONS_PER_KM2 if mode == 1 else population.PERSONS_PER_CELL
+            if parameters.get(self.RASTER_DENSITY) is not None:
+                density = self.parameterAsBoolean(parameters, self.RASTER_DENSITY, context)
+                return population.PERSONS_PER_KM2 if density else population.PERSONS_PER_CELL
+        choice = self.parameterAsEnum(parameters, self.POPULATION_UNIT, context)
+        return population.PERSONS_PER_CELL if choice == 1 else population.PERSONS_PER_KM2
 
     @staticmethod
     def advanced(param):

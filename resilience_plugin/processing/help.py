@@ -43,7 +43,7 @@ def for_dialog(text, definitions):
             by_name.setdefault(d.name(), d)
     if by_name:
         names = sorted(by_name, key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w“])(?<!” \()(?<!”（)(" + "|".join(map(re.escape, names)) + r")(?: (\d+)\b)?(?![\w”])")
+        pattern = re.compile(r"(?<![\w“])(?<!” \()(?<!”（)(" + "|".join(map(re.escape, names)) + r")(?: (\d+)\b)?(?![\w”])")  # noqa: E501
 
         def replace(match):
             d = by_name[match.group(1)]

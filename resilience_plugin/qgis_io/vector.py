@@ -165,7 +165,7 @@ def _text_codec(location, lyr):
         return None
 
 
-def _read_ogr(location, fields, geometry, feedback):
+def _read_ogr(location, fields, geometry, feedback):  # noqa: C901 - capability checks in a row; to split
     """Bulk read through GDAL's Arrow interface: ``(fids, wkb array or None, DataFrame)``, or None
     when this layer cannot be read so that the result equals the provider's (then the caller
     iterates the features instead).

@@ -193,33 +193,6 @@ def test_futian_isolation_and_detours_match_networkx():
         assert det[line] == pytest.approx(exp), line
 
 
-def test_raster_demand_density_times_geodesic_cell_area(tmp_path):
-    from osgeo import gdal, osr
-    from pyproj import Geod
-
-    dens = np.array([[1000.0, -9999.0], [0.0, 2500.0]])
-    gt = (106.8, 0.01, 0.0, -6.1, 0.0, -0.01)
-    ds = gdal.GetDriverByName("GTiff").Create(str(tmp_path / "pop.tif"), 2, 2, 1, gdal.GDT_Float64)
-    ds.SetGeoTransform(gt)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(4326)
-    ds.SetProjection(srs.ExportToWkt())
-    ds.GetRasterBand(1).SetNoDataValue(-9999.0)
-    ds.GetRasterBand(1).WriteArray(dens)
-    ds = None
-    pts, persons = cr.raster_demand(str(tmp_path / "pop.tif"), 1, "EPSG:32748", "EPSG:4326")
-    geod = Geod(ellps="WGS84")
-
-    def cell_km2(r, c):
-        x0, y0 = gt[0] + c * gt[1], gt[3] + r * gt[5]
-        return abs(geod.polygon_area_perimeter([x0, x0 + gt[1], x0 + gt[1], x0], [y0, y0, y0 + gt[5], y0 + gt[5]])[0]) / 1e6
-
-    assert len(pts) == 2  # nodata and 0 are left out
-    assert persons == pytest.approx([1000 * cell_km2(0, 0), 2500 * cell_km2(1, 1)], rel=0.002)
-    _, per_cell = cr.raster_demand(str(tmp_path / "pop.tif"), 1, "EPSG:32748", "EPSG:4326", density_per_km2=False)
-    assert list(per_cell) == [1000.0, 2500.0]
-
-
 def test_failed_segments_are_matched_by_overlap():
     lines = np.array([L([(0, 0), (100, 0)]), L([(0, 10), (100, 10)]), L([(0, 20), (100, 20)])])
     failed = np.array([L([(0, 0.5), (100, 0.5)]), L([(0, 10.2), (40, 10.2)])])  # all of line 0, 40 % of line 1

@@ -52,7 +52,9 @@ def test_areas_and_lengths_within_half_a_percent_of_geodesic():
     assert np.max(np.abs(planar / geodesic_len - 1)) > 0.001
     # multi-part lines and polygon rings measure part by part
     ml = shapely.MultiLineString([lines[0], lines[1]])
-    assert geo.lengths(geo.transform(np.array([ml]), "EPSG:4326", crs), crs)[0] == pytest.approx(geodesic_len[0] + geodesic_len[1], rel=1e-6)
+    assert geo.lengths(geo.transform(np.array([ml]), "EPSG:4326", crs), crs)[0] == pytest.approx(
+        geodesic_len[0] + geodesic_len[1], rel=1e-6
+    )
 
 
 def test_network_distances_are_geodesic_on_wide_extents():
@@ -62,7 +64,9 @@ def test_network_distances_are_geodesic_on_wide_extents():
     lines = np.array([shapely.LineString([a, b]).segmentize(0.05) for a, b in zip(stops[:-1], stops[1:])], dtype=object)
     metric = geo.transform(lines, "EPSG:4326", crs)
     net = nw.build_network(metric, crs=crs)
-    ends = geo.transform(np.array([shapely.Point(stops[0]), shapely.Point(stops[-1]), shapely.Point(113.3, 23.1)]), "EPSG:4326", crs)
+    ends = geo.transform(
+        np.array([shapely.Point(stops[0]), shapely.Point(stops[-1]), shapely.Point(113.3, 23.1)]), "EPSG:4326", crs
+    )
     res = nw.point_to_point(net, nw.snap_points(net, ends[:1]), nw.snap_points(net, ends))
     expected = np.cumsum([GEOD.geometry_length(g) for g in lines])
     assert res.distance[1] == pytest.approx(expected[-1], rel=1e-6)

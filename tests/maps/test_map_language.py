@@ -28,16 +28,34 @@ def zones(qgis_app, tmp_path_factory):
     out = tmp_path_factory.mktemp("zones") / "flood_zones.gpkg"
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
-    processing.run("resilience:classifyhazard", {"INPUT": str(SAMPLE / "flood_current_depth.tif"), "HAZARD_NAME": "flood",
-                                                  "THRESHOLDS": THRESHOLDS, "OUTPUT": str(out)},
-                   context=context, feedback=QgsProcessingFeedback())
+    processing.run(
+        "resilience:classifyhazard",
+        {
+            "INPUT": str(SAMPLE / "flood_current_depth.tif"),
+            "HAZARD_NAME": "flood",
+            "THRESHOLDS": THRESHOLDS,
+            "OUTPUT": str(out),
+        },
+        context=context,
+        feedback=QgsProcessingFeedback(),
+    )
     return str(out)
 
 
 def _export_text(run_alg, zones, tmp_path, language, title):
     out = tmp_path / f"map_{language}.pdf"
-    run_alg("exportplanmap", {"LAYERS": [zones, KECAMATAN], "LANGUAGE": language, "TITLE": title,
-                              "NOTE": "InaSAFE", "DATE": "2026-11-24", "DPI": 72, "OUTPUT": str(out)})
+    run_alg(
+        "exportplanmap",
+        {
+            "LAYERS": [zones, KECAMATAN],
+            "LANGUAGE": language,
+            "TITLE": title,
+            "NOTE": "InaSAFE",
+            "DATE": "2026-11-24",
+            "DPI": 72,
+            "OUTPUT": str(out),
+        },
+    )
     return subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
 
 
@@ -47,10 +65,27 @@ RANGES = ["0.1–0.5", "0.5–1", "1–2", "≥ 2"]
 
 def test_chinese_map(run_alg, zones, tmp_path):
     text = _export_text(run_alg, zones, tmp_path, texts.CHINESE, "洪水风险分区图")
-    for expected in ("图例", "日期：2026-11-24", "坐标系：", "说明：InaSAFE", "千米", "灾害分区", "边界（kecamatan）",
-                     "中（一般）", "极高（重大）"):
+    for expected in (
+        "图例",
+        "日期：2026-11-24",
+        "坐标系：",
+        "说明：InaSAFE",
+        "千米",
+        "灾害分区",
+        "边界（kecamatan）",
+        "中（一般）",
+        "极高（重大）",
+    ):
         assert expected in text, expected
-    for english in ("Legend", "Date:", "Coordinate reference system", "Notes:", "Medium", "Hazard zones", "flood_zones"):
+    for english in (
+        "Legend",
+        "Date:",
+        "Coordinate reference system",
+        "Notes:",
+        "Medium",
+        "Hazard zones",
+        "flood_zones",
+    ):
         assert english not in text, english
     for rng in RANGES:
         assert rng in text, rng
@@ -58,8 +93,17 @@ def test_chinese_map(run_alg, zones, tmp_path):
 
 def test_english_map(run_alg, zones, tmp_path):
     text = _export_text(run_alg, zones, tmp_path, texts.ENGLISH, "Flood risk zoning")
-    for expected in ("Legend", "Date: 2026-11-24", "Coordinate reference system: ", "Notes: InaSAFE", "km", "Hazard zones",
-                     "Boundaries (kecamatan)", "Medium", "Very high"):
+    for expected in (
+        "Legend",
+        "Date: 2026-11-24",
+        "Coordinate reference system: ",
+        "Notes: InaSAFE",
+        "km",
+        "Hazard zones",
+        "Boundaries (kecamatan)",
+        "Medium",
+        "Very high",
+    ):
         assert expected in text, expected
     assert not any("\u4e00" <= c <= "\u9fff" for c in text)  # not one Chinese character
     for rng in RANGES:
@@ -68,8 +112,14 @@ def test_english_map(run_alg, zones, tmp_path):
 
 def test_bilingual_map(run_alg, zones, tmp_path):
     text = _export_text(run_alg, zones, tmp_path, texts.BILINGUAL, "洪水风险分区图 Flood risk zoning")
-    for expected in ("图例 Legend", "日期 Date: 2026-11-24", "坐标系 CRS: ", "说明 Notes: InaSAFE", "灾害分区 Hazard zones",
-                     "中（一般） / Medium"):
+    for expected in (
+        "图例 Legend",
+        "日期 Date: 2026-11-24",
+        "坐标系 CRS: ",
+        "说明 Notes: InaSAFE",
+        "灾害分区 Hazard zones",
+        "中（一般） / Medium",
+    ):
         assert expected in text, expected
 
 
@@ -118,7 +168,9 @@ def test_zoomed_map_keeps_its_overview(zones):
     assert plan.item(lay.ITEM_OVERVIEW) is not None
 
 
-@pytest.mark.parametrize(("template", "min_north_mm", "min_bar_mm"), [("a3_landscape.qpt", 15, 3), ("a4_portrait.qpt", 10, 2)])
+@pytest.mark.parametrize(
+    ("template", "min_north_mm", "min_bar_mm"), [("a3_landscape.qpt", 15, 3), ("a4_portrait.qpt", 10, 2)]
+)
 def test_north_arrow_and_scale_bar_sized_for_the_page(template, min_north_mm, min_bar_mm):
     _, _, w, h = _template_box("north_arrow", template)
     assert w >= min_north_mm and h >= 1.4 * min_north_mm

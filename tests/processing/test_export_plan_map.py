@@ -262,7 +262,16 @@ def test_extent_parameter_sets_the_map_extent(run_alg, zones, tmp_path):
 
 
 def test_user_template_with_plan_variables(run_alg, zones, tmp_path):
-    from qgis.core import QgsLayoutItemLabel, QgsLayoutItemMap, QgsLayoutPoint, QgsLayoutSize, QgsPrintLayout, QgsProject, QgsReadWriteContext, QgsUnitTypes
+    from qgis.core import (
+        QgsLayoutItemLabel,
+        QgsLayoutItemMap,
+        QgsLayoutPoint,
+        QgsLayoutSize,
+        QgsPrintLayout,
+        QgsProject,
+        QgsReadWriteContext,
+        QgsUnitTypes,
+    )
 
     mm = QgsUnitTypes.LayoutUnit.LayoutMillimeters
     layout = QgsPrintLayout(QgsProject.instance())

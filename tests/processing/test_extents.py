@@ -28,7 +28,12 @@ class Capture(QgsProcessingFeedback):
 
 def _zones():
     """Hazard zones from Guangxi to Zhejiang (densified so that straight edges agree in every CRS)."""
-    boxes = [(106.0, 22.0, 108.0, 24.0, 3), (112.0, 23.0, 114.5, 25.5, 2), (118.5, 29.0, 121.0, 31.0, 1), (109.0, 27.0, 110.0, 30.0, 2)]
+    boxes = [
+        (106.0, 22.0, 108.0, 24.0, 3),
+        (112.0, 23.0, 114.5, 25.5, 2),
+        (118.5, 29.0, 121.0, 31.0, 1),
+        (109.0, 27.0, 110.0, 30.0, 2),
+    ]
     geoms = np.array([shapely.box(*b[:4]).segmentize(0.01) for b in boxes], dtype=object)
     return geoms, [b[4] for b in boxes]
 
@@ -43,8 +48,17 @@ def test_zone_areas_across_seven_zones_match_geodesic(run_alg, tmp_path):
     geoms, levels = _zones()
     src = write_layer(tmp_path / "zones_src.gpkg", geoms, 4326, {"lv": [float(v) for v in levels]})
     fb = Capture()
-    res = run_alg("classifyhazard", {"INPUT": src, "FIELD": "lv", "HAZARD_NAME": "typhoon", "THRESHOLDS": "1,2,3",
-                                     "OUTPUT": str(tmp_path / "zones.gpkg")}, fb)
+    res = run_alg(
+        "classifyhazard",
+        {
+            "INPUT": src,
+            "FIELD": "lv",
+            "HAZARD_NAME": "typhoon",
+            "THRESHOLDS": "1,2,3",
+            "OUTPUT": str(tmp_path / "zones.gpkg"),
+        },
+        fb,
+    )
     assert "Albers equal-area projection fitted to their extent, lengths geodesically" in fb.text()
     z = read_gdf(res["OUTPUT"]).set_index("level")
     for level in (1, 2, 3):
@@ -60,8 +74,18 @@ def test_lifeline_lengths_across_the_extent_match_geodesic(run_alg, tmp_path):
     pipes = _pipes()
     lines = write_layer(tmp_path / "pipes.gpkg", pipes, 4326, {"kind": ["road"] * len(pipes)})
     fb = Capture()
-    res = run_alg("lifelineexposure", {"LIFELINES": lines, "ASSET_TYPE_FIELD": "kind", "HAZARD": zones, "LEVEL_FIELD": "level",
-                                       "OUTPUT": str(tmp_path / "o.gpkg"), "OUTPUT_TABLE": str(tmp_path / "t.gpkg")}, fb)
+    res = run_alg(
+        "lifelineexposure",
+        {
+            "LIFELINES": lines,
+            "ASSET_TYPE_FIELD": "kind",
+            "HAZARD": zones,
+            "LEVEL_FIELD": "level",
+            "OUTPUT": str(tmp_path / "o.gpkg"),
+            "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
+        },
+        fb,
+    )
     assert "lengths geodesically" in fb.text()
     out = read_gdf(res["OUTPUT"])
     expected = np.array([GEOD.geometry_length(g) for g in pipes])
@@ -69,7 +93,9 @@ def test_lifeline_lengths_across_the_extent_match_geodesic(run_alg, tmp_path):
     assert out["length_m"].to_numpy() == pytest.approx(expected, rel=1e-4)
     # length per level: the pieces inside each zone, measured on the ellipsoid
     for k in (1, 2, 3):
-        inside = [shapely.intersection(p, shapely.union_all([g for g, v in zip(geoms, levels) if v == k])) for p in pipes]
+        inside = [
+            shapely.intersection(p, shapely.union_all([g for g, v in zip(geoms, levels) if v == k])) for p in pipes
+        ]
         exp_k = np.array([GEOD.geometry_length(g) if not g.is_empty else 0.0 for g in inside])
         assert out[f"len_l{k}"].to_numpy() == pytest.approx(exp_k, rel=0.005, abs=50.0), k
 
@@ -79,8 +105,10 @@ def test_exposure_line_lengths_per_level_match_geodesic(run_alg, tmp_path):
     zones = write_layer(tmp_path / "zones.gpkg", geoms, 4326, {"level": [float(v) for v in levels]})
     pipes = _pipes()
     lines = write_layer(tmp_path / "roads.gpkg", pipes, 4326, {"name": [f"r{i}" for i in range(len(pipes))]})
-    res = run_alg("exposuresummary", {"HAZARD": zones, "EXPOSURE": lines, "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
-                                      "OUTPUT": "TEMPORARY_OUTPUT"})
+    res = run_alg(
+        "exposuresummary",
+        {"HAZARD": zones, "EXPOSURE": lines, "OUTPUT_TABLE": str(tmp_path / "t.gpkg"), "OUTPUT": "TEMPORARY_OUTPUT"},
+    )
     tab = read_gdf(res["OUTPUT_TABLE"]).groupby("level")["length_m"].sum()
     total = sum(GEOD.geometry_length(g) for g in pipes)
     assert tab.sum() == pytest.approx(total, rel=0.005)

@@ -10,6 +10,7 @@ import pytest
 from qgis.PyQt.QtGui import QTextDocument
 
 from resilience_plugin import i18n
+from resilience_plugin.compat import PARAM_HIDDEN
 from resilience_plugin.processing.help import for_dialog, plain
 from resilience_plugin.processing.provider import algorithm_classes
 
@@ -82,14 +83,17 @@ def test_help_names_labels_first_and_ids_in_parentheses(language):
             for name in names:
                 # an id is fine only right after its label: “label” (ID) or “标签”（ID）
                 for m in re.finditer(rf"(?<!” \()(?<!”（)(?<![\w“]){re.escape(name)}(?![\w”])", text):
-                    bare.append((alg.name(), name, text[max(0, m.start() - 30):m.end() + 10]))
+                    bare.append((alg.name(), name, text[max(0, m.start() - 30) : m.end() + 10]))
     assert bare == []
 
 
 def test_for_dialog_puts_the_label_of_the_option_first(provider):
     alg = provider.algorithm("sheltercoverage")
     text = for_dialog("MODE 1: capacitated. ROADS are walked; score < 3", alg.parameterDefinitions())
-    assert text == "“Mode: 1 Capacitated allocation” (MODE 1): capacitated. “Walkable streets” (ROADS) are walked; score ＜ 3"
+    assert (
+        text
+        == "“Mode: 1 Capacitated allocation” (MODE 1): capacitated. “Walkable streets” (ROADS) are walked; score ＜ 3"
+    )
     assert for_dialog(text, alg.parameterDefinitions()) == text  # already for the dialog: unchanged
 
 
@@ -103,8 +107,10 @@ def test_with_zh_hans_every_name_group_label_and_help_is_chinese(qgis_app):
             alg = cls()
             alg.initAlgorithm()
             texts = [alg.displayName(), alg.group(), alg.shortHelpString()]
-            texts += [d.description() for d in list(alg.parameterDefinitions()) + list(alg.outputDefinitions())]
-            texts += [p.help() for p in alg.parameterDefinitions() if p.help()]
+            # hidden parameters (old names kept for models) never appear in the dialog
+            shown = [p for p in alg.parameterDefinitions() if not p.flags() & PARAM_HIDDEN]
+            texts += [d.description() for d in shown + list(alg.outputDefinitions())]
+            texts += [p.help() for p in shown if p.help()]
             english += [(alg.name(), t) for t in texts if not han.search(t)]
     finally:
         i18n.remove_translator(translator)

@@ -99,18 +99,36 @@ def test_zoning_and_exposure_are_the_same_in_every_format(fmt, tmp_path, run_alg
     layers = ProjectLayers()
     try:
         zones = str(tmp_path / "zones.gpkg")
-        run_alg("classifyhazard", {"INPUT": layers.add(*in_format(fmt, "flood_multipart_polygons", tmp_path)),
-                                   "FIELD": "FLOODPRONE", "HAZARD_NAME": "flood", "VALUE_MAP": "YES:1;NO:0", "OUTPUT": zones})
+        run_alg(
+            "classifyhazard",
+            {
+                "INPUT": layers.add(*in_format(fmt, "flood_multipart_polygons", tmp_path)),
+                "FIELD": "FLOODPRONE",
+                "HAZARD_NAME": "flood",
+                "VALUE_MAP": "YES:1;NO:0",
+                "OUTPUT": zones,
+            },
+        )
         table = str(tmp_path / "table.gpkg")
-        run_alg("exposuresummary", {"HAZARD": zones, "EXPOSURE": layers.add(*in_format(fmt, "buildings", tmp_path)), "RULE": 0,
-                                    "OUTPUT": str(tmp_path / "exposed.gpkg"), "OUTPUT_TABLE": table})
+        run_alg(
+            "exposuresummary",
+            {
+                "HAZARD": zones,
+                "EXPOSURE": layers.add(*in_format(fmt, "buildings", tmp_path)),
+                "RULE": 0,
+                "OUTPUT": str(tmp_path / "exposed.gpkg"),
+                "OUTPUT_TABLE": table,
+            },
+        )
     finally:
         layers.remove()
     flood = read_gdf(SAMPLES, "flood_multipart_polygons")
     wet = shapely.union_all(shapely.make_valid(flood[flood["FLOODPRONE"].str.lower() == "yes"].geometry.values))
     z = read_gdf(zones)
     assert z["level"].tolist() == [1]
-    assert z.to_crs(32748).area.iloc[0] == pytest.approx(gpd.GeoSeries([wet], crs=4326).to_crs(32748).area.iloc[0], rel=1e-6)
+    assert z.to_crs(32748).area.iloc[0] == pytest.approx(
+        gpd.GeoSeries([wet], crs=4326).to_crs(32748).area.iloc[0], rel=1e-6
+    )
     level = expected_levels(read_gdf(SAMPLES, "buildings"))
     tab = read_gdf(table).groupby("level")["count"].sum().to_dict()
     assert tab == level.value_counts().to_dict()
@@ -121,10 +139,20 @@ def test_zipped_shapefile_by_path(tmp_path, run_alg):
     """qgis_process users give the .zip itself; QGIS opens it through /vsizip/."""
     zpath = zipped_shapefile("buildings", tmp_path).split("/vsizip/")[1].rsplit("/", 1)[0]
     zones = str(tmp_path / "zones.gpkg")
-    run_alg("classifyhazard", {"INPUT": f"{SAMPLES}|layername=flood_multipart_polygons", "FIELD": "FLOODPRONE",
-                               "HAZARD_NAME": "flood", "VALUE_MAP": "YES:1;NO:0", "OUTPUT": zones})
+    run_alg(
+        "classifyhazard",
+        {
+            "INPUT": f"{SAMPLES}|layername=flood_multipart_polygons",
+            "FIELD": "FLOODPRONE",
+            "HAZARD_NAME": "flood",
+            "VALUE_MAP": "YES:1;NO:0",
+            "OUTPUT": zones,
+        },
+    )
     table = str(tmp_path / "table.gpkg")
-    run_alg("exposuresummary", {"HAZARD": zones, "EXPOSURE": zpath, "OUTPUT_TABLE": table, "OUTPUT": "TEMPORARY_OUTPUT"})
+    run_alg(
+        "exposuresummary", {"HAZARD": zones, "EXPOSURE": zpath, "OUTPUT_TABLE": table, "OUTPUT": "TEMPORARY_OUTPUT"}
+    )
     level = expected_levels(read_gdf(SAMPLES, "buildings"))
     assert read_gdf(table).groupby("level")["count"].sum().to_dict() == level.value_counts().to_dict()
 
@@ -142,8 +170,16 @@ def buildings_layer(tmp_path):
 @pytest.fixture()
 def zones(tmp_path, run_alg):
     out = str(tmp_path / "zones.gpkg")
-    run_alg("classifyhazard", {"INPUT": f"{SAMPLES}|layername=flood_multipart_polygons", "FIELD": "FLOODPRONE",
-                               "HAZARD_NAME": "flood", "VALUE_MAP": "YES:1;NO:0", "OUTPUT": out})
+    run_alg(
+        "classifyhazard",
+        {
+            "INPUT": f"{SAMPLES}|layername=flood_multipart_polygons",
+            "FIELD": "FLOODPRONE",
+            "HAZARD_NAME": "flood",
+            "VALUE_MAP": "YES:1;NO:0",
+            "OUTPUT": out,
+        },
+    )
     return out
 
 
@@ -153,7 +189,10 @@ def test_memory_subset_and_selection(buildings_layer, zones, tmp_path, run_alg):
 
     def table(exposure):
         out = str(tmp_path / "t.gpkg")
-        run_alg("exposuresummary", {"HAZARD": zones, "EXPOSURE": exposure, "OUTPUT_TABLE": out, "OUTPUT": "TEMPORARY_OUTPUT"})
+        run_alg(
+            "exposuresummary",
+            {"HAZARD": zones, "EXPOSURE": exposure, "OUTPUT_TABLE": out, "OUTPUT": "TEMPORARY_OUTPUT"},
+        )
         return read_gdf(out).groupby("level")["count"].sum().to_dict()
 
     memory = buildings_layer.materialize(QgsFeatureRequest())
@@ -178,7 +217,9 @@ def test_csv_points_from_x_y_columns(zones, tmp_path, run_alg):
     b = read_gdf(SAMPLES, "buildings")
     pts = shapely.point_on_surface(b.geometry.values)
     path = tmp_path / "points.csv"
-    pd.DataFrame({"TYPE": b["TYPE"], "X": shapely.get_x(pts), "Y": shapely.get_y(pts)}).to_csv(path, index=False, float_format="%.12f")
+    pd.DataFrame({"TYPE": b["TYPE"], "X": shapely.get_x(pts), "Y": shapely.get_y(pts)}).to_csv(
+        path, index=False, float_format="%.12f"
+    )
     uri = f"file://{path}?type=csv&xField=X&yField=Y&crs=EPSG:4326&detectTypes=yes"
     flood = read_gdf(SAMPLES, "flood_multipart_polygons")
     wet = shapely.union_all(shapely.make_valid(flood[flood["FLOODPRONE"].str.lower() == "yes"].geometry.values))
@@ -188,7 +229,10 @@ def test_csv_points_from_x_y_columns(zones, tmp_path, run_alg):
     assert layer.isValid()
     QgsProject.instance().addMapLayer(layer)
     try:
-        run_alg("exposuresummary", {"HAZARD": zones, "EXPOSURE": layer.id(), "OUTPUT_TABLE": out, "OUTPUT": "TEMPORARY_OUTPUT"})
+        run_alg(
+            "exposuresummary",
+            {"HAZARD": zones, "EXPOSURE": layer.id(), "OUTPUT_TABLE": out, "OUTPUT": "TEMPORARY_OUTPUT"},
+        )
     finally:
         QgsProject.instance().removeMapLayer(layer.id())
     assert read_gdf(out).groupby("level")["count"].sum().to_dict() == {0: len(b) - inside, 1: inside}
@@ -229,6 +273,14 @@ def test_raster_hazard_from_geotiff_cog_and_vrt(tmp_path, run_alg):
     ds = None
     for name, raster in raster_copies(tmp_path).items():
         out = str(tmp_path / f"t_{name}.gpkg")
-        run_alg("exposuresummary", {"HAZARD": raster, "THRESHOLDS": "0.1,0.5,1.0", "EXPOSURE": str(path),
-                                    "OUTPUT_TABLE": out, "OUTPUT": "TEMPORARY_OUTPUT"})
+        run_alg(
+            "exposuresummary",
+            {
+                "HAZARD": raster,
+                "THRESHOLDS": "0.1,0.5,1.0",
+                "EXPOSURE": str(path),
+                "OUTPUT_TABLE": out,
+                "OUTPUT": "TEMPORARY_OUTPUT",
+            },
+        )
         assert read_gdf(out).groupby("level")["count"].sum().to_dict() == expected, name

@@ -28,10 +28,20 @@ class Capture(QgsProcessingFeedback):
 
 def test_suitability_refuses_text_hazard_levels(run_alg, tmp_path):
     """Dropping the levels would make sites in hazard zones eligible: a shelter in a flood zone."""
-    with pytest.raises(QgsProcessingException, match="level field of hazard zones holds '(high|medium|low)', which is not a whole number"):
-        run_alg("facilitysuitability", {"CANDIDATES": f"{INASAFE}|layername=buildings", "TYPE_FIELD": "TYPE",
-                                        "HAZARD": f"{INASAFE}|layername=classified_vector", "HAZARD_LEVEL_FIELD": "hazard_value",
-                                        "OUTPUT": str(tmp_path / "s.gpkg")})
+    with pytest.raises(
+        QgsProcessingException,
+        match="level field of hazard zones holds '(high|medium|low)', which is not a whole number",
+    ):
+        run_alg(
+            "facilitysuitability",
+            {
+                "CANDIDATES": f"{INASAFE}|layername=buildings",
+                "TYPE_FIELD": "TYPE",
+                "HAZARD": f"{INASAFE}|layername=classified_vector",
+                "HAZARD_LEVEL_FIELD": "hazard_value",
+                "OUTPUT": str(tmp_path / "s.gpkg"),
+            },
+        )
     assert not (tmp_path / "s.gpkg").exists()
 
 
@@ -65,13 +75,27 @@ def clinic_layer():
     return layer
 
 
-def test_criticality_cleans_negative_and_text_populations_with_a_counted_warning(run_alg, hand_net_layer, text_population_layer,
-                                                                                 clinic_layer):
+def test_criticality_cleans_negative_and_text_populations_with_a_counted_warning(
+    run_alg, hand_net_layer, text_population_layer, clinic_layer
+):
     fb = Capture()
-    res = run_alg("networkcriticality", {"NETWORK": hand_net_layer, "FAILED": '"p_fail" >= 0.5', "DEMAND": text_population_layer,
-                                         "POPULATION_FIELD": "pop", "DESTINATIONS": [clinic_layer],
-                                         "OUTPUT_DEMAND": "memory:", "OUTPUT_TABLE": "memory:", "OUTPUT_LINKS": "memory:"}, fb)
-    assert "residents: 2 feature(s) have a population that is NULL, negative or not a number; counted as 0." in fb.text()
+    res = run_alg(
+        "networkcriticality",
+        {
+            "NETWORK": hand_net_layer,
+            "FAILED": '"p_fail" >= 0.5',
+            "DEMAND": text_population_layer,
+            "POPULATION_FIELD": "pop",
+            "DESTINATIONS": [clinic_layer],
+            "OUTPUT_DEMAND": "memory:",
+            "OUTPUT_TABLE": "memory:",
+            "OUTPUT_LINKS": "memory:",
+        },
+        fb,
+    )
+    assert (
+        "residents: 2 feature(s) have a population that is NULL, negative or not a number; counted as 0." in fb.text()
+    )
     persons = [f["persons"] for f in res["OUTPUT_DEMAND"].getFeatures()]
     assert persons == [0, 0, 20]
     iso = np.array([f["isolated_persons"] for f in res["OUTPUT_LINKS"].getFeatures()], dtype=float)
@@ -81,8 +105,19 @@ def test_criticality_cleans_negative_and_text_populations_with_a_counted_warning
 
 
 def test_lifeline_exposure_with_a_missing_asset_type_field(run_alg, tmp_path):
-    with pytest.raises(QgsProcessingException, match="has no field 'kind_missing' \\(set in Asset type field\\). Choose one of its fields: .*TYPE"):
-        run_alg("lifelineexposure", {"LIFELINES": f"{INASAFE}|layername=roads", "ASSET_TYPE_FIELD": "kind_missing",
-                                     "HAZARD": f"{INASAFE}|layername=classified_vector", "LEVEL_FIELD": "hazard_id",
-                                     "OUTPUT": str(tmp_path / "o.gpkg"), "OUTPUT_TABLE": str(tmp_path / "t.gpkg")})
+    with pytest.raises(
+        QgsProcessingException,
+        match="has no field 'kind_missing' \\(set in Asset type field\\). Choose one of its fields: .*TYPE",
+    ):
+        run_alg(
+            "lifelineexposure",
+            {
+                "LIFELINES": f"{INASAFE}|layername=roads",
+                "ASSET_TYPE_FIELD": "kind_missing",
+                "HAZARD": f"{INASAFE}|layername=classified_vector",
+                "LEVEL_FIELD": "hazard_id",
+                "OUTPUT": str(tmp_path / "o.gpkg"),
+                "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
+            },
+        )
     assert not (tmp_path / "o.gpkg").exists()

@@ -13,8 +13,15 @@ from tests.conftest import DATA
 from tests.helpers import read_gdf
 
 X0, Y0 = 500000.0, 2500000.0  # drawn near (500 km, 2500 km) in UTM 50N
-DUMBBELL = [[(0, 0), (100, 0)], [(100, 0), (50, 86.6)], [(50, 86.6), (0, 0)], [(100, 0), (300, 0)],
-            [(300, 0), (400, 0)], [(400, 0), (350, 86.6)], [(350, 86.6), (300, 0)]]
+DUMBBELL = [
+    [(0, 0), (100, 0)],
+    [(100, 0), (50, 86.6)],
+    [(50, 86.6), (0, 0)],
+    [(100, 0), (300, 0)],
+    [(300, 0), (400, 0)],
+    [(400, 0), (350, 86.6)],
+    [(350, 86.6), (300, 0)],
+]
 
 
 def _memory(kind, crs, rows, fields="&field=pop:double"):
@@ -32,15 +39,20 @@ def _memory(kind, crs, rows, fields="&field=pop:double"):
 
 @pytest.fixture()
 def dumbbell_layer():
-    return _memory("LineString", "EPSG:32650", [(QgsGeometry.fromPolylineXY([QgsPointXY(X0 + x, Y0 + y) for x, y in line]), [0.0])
-                                                for line in DUMBBELL])
+    return _memory(
+        "LineString",
+        "EPSG:32650",
+        [(QgsGeometry.fromPolylineXY([QgsPointXY(X0 + x, Y0 + y) for x, y in line]), [0.0]) for line in DUMBBELL],
+    )
 
 
 @pytest.fixture()
 def dumbbell_people_layer():
     # 40 at junction B, 20 at junction C, 30 mid B-C, 100 mid D-E, 50 at junction E, 70 at junction F: 310
     pts = [((100, 0), 40), ((50, 86.6), 20), ((75, 43.3), 30), ((350, 0), 100), ((400, 0), 50), ((350, 86.6), 70)]
-    return _memory("Point", "EPSG:32650", [(QgsGeometry.fromPointXY(QgsPointXY(X0 + x, Y0 + y)), [float(p)]) for (x, y), p in pts])
+    return _memory(
+        "Point", "EPSG:32650", [(QgsGeometry.fromPointXY(QgsPointXY(X0 + x, Y0 + y)), [float(p)]) for (x, y), p in pts]
+    )
 
 
 @pytest.fixture()
@@ -49,13 +61,24 @@ def corner_hospital_layer():
 
 
 def _isolated(run_alg, network, demand, destinations):
-    res = run_alg("networkcriticality", {"NETWORK": network, "DEMAND": demand, "POPULATION_FIELD": "pop",
-                                         "DESTINATIONS": destinations, "OUTPUT_DEMAND": "memory:", "OUTPUT_TABLE": "memory:",
-                                         "OUTPUT_LINKS": "memory:"})
+    res = run_alg(
+        "networkcriticality",
+        {
+            "NETWORK": network,
+            "DEMAND": demand,
+            "POPULATION_FIELD": "pop",
+            "DESTINATIONS": destinations,
+            "OUTPUT_DEMAND": "memory:",
+            "OUTPUT_TABLE": "memory:",
+            "OUTPUT_LINKS": "memory:",
+        },
+    )
     return np.array([f["isolated_persons"] for f in res["OUTPUT_LINKS"].getFeatures()], dtype=float)
 
 
-def test_street_next_to_a_corner_hospital_isolates_nobody(run_alg, dumbbell_layer, dumbbell_people_layer, corner_hospital_layer):
+def test_street_next_to_a_corner_hospital_isolates_nobody(
+    run_alg, dumbbell_layer, dumbbell_people_layer, corner_hospital_layer
+):
     iso = _isolated(run_alg, dumbbell_layer, dumbbell_people_layer, [corner_hospital_layer])
     # by hand: A-B and C-A each leave the hospital reachable through the other; B-C cuts off its own
     # 30, the bridge the 220 beyond it, D-E its own 100
@@ -67,8 +90,10 @@ def _futian_points(crs, xy, persons=None):
 
     t = Transformer.from_crs("EPSG:4326", crs, always_xy=True)
     x, y = t.transform(xy[:, 0], xy[:, 1])
-    rows = [(QgsGeometry.fromPointXY(QgsPointXY(a, b)), [None if persons is None else float(p)])
-            for a, b, p in zip(x, y, persons if persons is not None else [None] * len(x))]
+    rows = [
+        (QgsGeometry.fromPointXY(QgsPointXY(a, b)), [None if persons is None else float(p)])
+        for a, b, p in zip(x, y, persons if persons is not None else [None] * len(x))
+    ]
     return _memory("Point", crs, rows)
 
 
@@ -112,8 +137,9 @@ def streets_layer():
     return _memory("LineString", "EPSG:4326", [(QgsGeometry.fromWkt(g.wkt), [0.0]) for g in edges.geometry])
 
 
-def test_futian_junction_points_give_the_same_answer_in_any_crs(run_alg, streets_layer, people_4326_layer, people_3857_layer,
-                                                                 hospitals_4326_layer, hospitals_4547_layer):
+def test_futian_junction_points_give_the_same_answer_in_any_crs(
+    run_alg, streets_layer, people_4326_layer, people_3857_layer, hospitals_4326_layer, hospitals_4547_layer
+):
     network = streets_layer
     same = _isolated(run_alg, network, people_4326_layer, [hospitals_4326_layer])
     mixed = _isolated(run_alg, network, people_3857_layer, [hospitals_4547_layer])

@@ -2,7 +2,15 @@
 
 import numpy as np
 import pytest
-from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsVectorLayer,
+)
 
 from tests.conftest import DATA
 from tests.helpers import write_raster
@@ -34,22 +42,43 @@ def empty_raster(tmp_path):
 
 @pytest.fixture()
 def zones(run_alg, tmp_path):
-    return run_alg("classifyhazard", {"INPUT": f"{INASAFE}|layername=flood_multipart_polygons", "FIELD": "FLOODPRONE",
-                                      "HAZARD_NAME": "flood", "VALUE_MAP": "YES:1;NO:0",
-                                      "OUTPUT": str(tmp_path / "zones.gpkg")})["OUTPUT"]
+    return run_alg(
+        "classifyhazard",
+        {
+            "INPUT": f"{INASAFE}|layername=flood_multipart_polygons",
+            "FIELD": "FLOODPRONE",
+            "HAZARD_NAME": "flood",
+            "VALUE_MAP": "YES:1;NO:0",
+            "OUTPUT": str(tmp_path / "zones.gpkg"),
+        },
+    )["OUTPUT"]
 
 
 def test_all_nodata_hazard_raster_says_so(run_alg, empty_raster, tmp_path):
-    with pytest.raises(QgsProcessingException, match="The raster 'empty' \\(Hazard \\(zones or raster\\)\\) holds no data: every cell is nodata") as err:
-        run_alg("exposuresummary", {"HAZARD": empty_raster, "THRESHOLDS": "0.1,0.5", "EXPOSURE": f"{INASAFE}|layername=buildings",
-                                    "OUTPUT_TABLE": str(tmp_path / "t.gpkg")})
+    with pytest.raises(
+        QgsProcessingException,
+        match="The raster 'empty' \\(Hazard \\(zones or raster\\)\\) holds no data: every cell is nodata",
+    ) as err:
+        run_alg(
+            "exposuresummary",
+            {
+                "HAZARD": empty_raster,
+                "THRESHOLDS": "0.1,0.5",
+                "EXPOSURE": f"{INASAFE}|layername=buildings",
+                "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
+            },
+        )
     assert "do not overlap" not in str(err.value)
     assert not (tmp_path / "t.gpkg").exists()
 
 
 def test_all_nodata_population_raster_warns(run_alg, empty_raster, zones, tmp_path):
     fb = Capture()
-    res = run_alg("exposuresummary", {"HAZARD": zones, "EXPOSURE_RASTER": empty_raster, "OUTPUT_TABLE": str(tmp_path / "t.gpkg")}, fb)
+    res = run_alg(
+        "exposuresummary",
+        {"HAZARD": zones, "EXPOSURE_RASTER": empty_raster, "OUTPUT_TABLE": str(tmp_path / "t.gpkg")},
+        fb,
+    )
     assert "The population raster 'empty' holds no data (every cell is nodata): it counts 0 persons." in fb.text()
     assert res["OUTPUT_TABLE"]
 
@@ -77,5 +106,10 @@ def no_crs_layer():
 
 
 def test_a_layer_without_crs_is_named(run_alg, no_crs_layer, zones, tmp_path):
-    with pytest.raises(QgsProcessingException, match="The layer 'clinics without crs' \\(Exposure features\\) has no valid coordinate reference system: set its CRS first"):
-        run_alg("exposuresummary", {"HAZARD": zones, "EXPOSURE": no_crs_layer, "OUTPUT_TABLE": str(tmp_path / "t.gpkg")})
+    with pytest.raises(
+        QgsProcessingException,
+        match="The layer 'clinics without crs' \\(Exposure features\\) has no valid coordinate reference system: set its CRS first",  # noqa: E501
+    ):
+        run_alg(
+            "exposuresummary", {"HAZARD": zones, "EXPOSURE": no_crs_layer, "OUTPUT_TABLE": str(tmp_path / "t.gpkg")}
+        )

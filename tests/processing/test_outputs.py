@@ -39,15 +39,24 @@ def readonly_dir(tmp_path):
 
 @pytest.fixture()
 def zones(tmp_path, run_alg):
-    return run_alg("classifyhazard", {"INPUT": f"{INASAFE}|layername=flood_multipart_polygons", "FIELD": "FLOODPRONE",
-                                      "HAZARD_NAME": "flood", "VALUE_MAP": "YES:1;NO:0",
-                                      "OUTPUT": str(tmp_path / "zones.gpkg")})["OUTPUT"]
+    return run_alg(
+        "classifyhazard",
+        {
+            "INPUT": f"{INASAFE}|layername=flood_multipart_polygons",
+            "FIELD": "FLOODPRONE",
+            "HAZARD_NAME": "flood",
+            "VALUE_MAP": "YES:1;NO:0",
+            "OUTPUT": str(tmp_path / "zones.gpkg"),
+        },
+    )["OUTPUT"]
 
 
 def _network(tmp_path):
     from tests.processing.test_shelter_coverage import write_layer
 
-    lines = [shapely.LineString([(500000 + x0, 2500000 + y0), (500000 + x1, 2500000 + y1)]) for (x0, y0), (x1, y1) in HAND]
+    lines = [
+        shapely.LineString([(500000 + x0, 2500000 + y0), (500000 + x1, 2500000 + y1)]) for (x0, y0), (x1, y1) in HAND
+    ]
     net = write_layer(tmp_path / "net.gpkg", lines, 32650, {"name": [f"l{i}" for i in range(4)]})
     dem = write_layer(tmp_path / "dem.gpkg", [shapely.Point(500050, 2500105)], 32650, {"pop": [20.0]})
     hosp = write_layer(tmp_path / "hosp.gpkg", [shapely.Point(500010, 2499995)], 32650)
@@ -61,16 +70,53 @@ def cases(tmp_path, zones, second):
     roads, fac, dem = _street_case(tmp_path)
     net, cdem, hosp = _network(tmp_path)
     return {
-        "exposuresummary": ({"HAZARD": zones, "EXPOSURE": f"{INASAFE}|layername=buildings", "OUTPUT": first,
-                             "OUTPUT_TABLE": str(second / "table.gpkg")}, first, "Exposure summary"),
-        "sheltercoverage": ({"FACILITIES": fac, "DEMAND": dem, "POPULATION_FIELD": "pop", "ROADS": roads,
-                             "OUTPUT_DEMAND": first, "OUTPUT_FACILITIES": str(second / "facilities.gpkg")}, first, "Facility load"),
-        "networkcriticality": ({"NETWORK": net, "DEMAND": cdem, "POPULATION_FIELD": "pop", "DESTINATIONS": [hosp],
-                                "OUTPUT_LINKS": first, "OUTPUT_DEMAND": str(second / "demand.gpkg"),
-                                "OUTPUT_TABLE": str(tmp_path / "t.gpkg")}, first, "Demand access"),
-        "lifelineexposure": ({"LIFELINES": f"{INASAFE}|layername=roads", "ASSET_TYPE": "road", "HAZARD": zones,
-                              "LEVEL_FIELD": "level", "OUTPUT": first, "OUTPUT_TABLE": str(second / "table.gpkg")},
-                             first, "Lifeline exposure summary"),
+        "exposuresummary": (
+            {
+                "HAZARD": zones,
+                "EXPOSURE": f"{INASAFE}|layername=buildings",
+                "OUTPUT": first,
+                "OUTPUT_TABLE": str(second / "table.gpkg"),
+            },
+            first,
+            "Exposure summary",
+        ),
+        "sheltercoverage": (
+            {
+                "FACILITIES": fac,
+                "DEMAND": dem,
+                "POPULATION_FIELD": "pop",
+                "ROADS": roads,
+                "OUTPUT_DEMAND": first,
+                "OUTPUT_FACILITIES": str(second / "facilities.gpkg"),
+            },
+            first,
+            "Facility load",
+        ),
+        "networkcriticality": (
+            {
+                "NETWORK": net,
+                "DEMAND": cdem,
+                "POPULATION_FIELD": "pop",
+                "DESTINATIONS": [hosp],
+                "OUTPUT_LINKS": first,
+                "OUTPUT_DEMAND": str(second / "demand.gpkg"),
+                "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
+            },
+            first,
+            "Demand access",
+        ),
+        "lifelineexposure": (
+            {
+                "LIFELINES": f"{INASAFE}|layername=roads",
+                "ASSET_TYPE": "road",
+                "HAZARD": zones,
+                "LEVEL_FIELD": "level",
+                "OUTPUT": first,
+                "OUTPUT_TABLE": str(second / "table.gpkg"),
+            },
+            first,
+            "Lifeline exposure summary",
+        ),
     }
 
 
@@ -89,13 +135,17 @@ def test_read_only_folder_for_the_second_output(alg, tmp_path, zones, run_alg, r
 @pytest.mark.parametrize("alg", ["exposuresummary", "networkcriticality"])
 def test_missing_folder_and_unsupported_extension(alg, tmp_path, zones, run_alg):
     params, first, name = cases(tmp_path, zones, tmp_path / "no" / "such" / "folder")[alg]
-    with pytest.raises(QgsProcessingException, match=f"output '{name}'.*the folder .*folder does not exist. Choose an existing folder"):
+    with pytest.raises(
+        QgsProcessingException, match=f"output '{name}'.*the folder .*folder does not exist. Choose an existing folder"
+    ):
         run_alg(alg, params)
     assert not os.path.exists(first)
     params, first, name = cases(tmp_path, zones, tmp_path)[alg]
     key = next(k for k, v in params.items() if isinstance(v, str) and v.endswith(("table.gpkg", "demand.gpkg")))
     params[key] = str(tmp_path / "result.docx")
-    with pytest.raises(QgsProcessingException, match=r"'\.docx' is not a format this output can be saved in. Use one of: gpkg, shp"):
+    with pytest.raises(
+        QgsProcessingException, match=r"'\.docx' is not a format this output can be saved in. Use one of: gpkg, shp"
+    ):
         run_alg(alg, params)
     assert not os.path.exists(first)
 
@@ -128,6 +178,13 @@ def test_failure_after_writing_began_removes_what_the_run_created(tmp_path, zone
 
 
 def test_temporary_and_memory_outputs_need_no_folder(tmp_path, zones, run_alg):
-    res = run_alg("exposuresummary", {"HAZARD": zones, "EXPOSURE": f"{INASAFE}|layername=buildings",
-                                      "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_TABLE": "memory:"})
+    res = run_alg(
+        "exposuresummary",
+        {
+            "HAZARD": zones,
+            "EXPOSURE": f"{INASAFE}|layername=buildings",
+            "OUTPUT": "TEMPORARY_OUTPUT",
+            "OUTPUT_TABLE": "memory:",
+        },
+    )
     assert res["OUTPUT_TABLE"].featureCount() > 0

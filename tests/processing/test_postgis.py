@@ -28,10 +28,28 @@ def pg():
     cluster = PgCluster().start()
     try:
         cluster.create_database(DB)
-        for src, layer, table in ((SAMPLES, "buildings", "buildings"), (SAMPLES, "flood_multipart_polygons", "flood_rw"),
-                                  (DATA / "futian.gpkg", "road_edges", "futian_edges")):
-            gdal.VectorTranslate(cluster.ogr(DB), str(src), options=["-f", "PostgreSQL", "-nln", table, "-lco", "GEOMETRY_NAME=geom",
-                                                                     "-lco", "FID=fid", "-lco", "LAUNDER=NO", layer])
+        for src, layer, table in (
+            (SAMPLES, "buildings", "buildings"),
+            (SAMPLES, "flood_multipart_polygons", "flood_rw"),
+            (DATA / "futian.gpkg", "road_edges", "futian_edges"),
+        ):
+            gdal.VectorTranslate(
+                cluster.ogr(DB),
+                str(src),
+                options=[
+                    "-f",
+                    "PostgreSQL",
+                    "-nln",
+                    table,
+                    "-lco",
+                    "GEOMETRY_NAME=geom",
+                    "-lco",
+                    "FID=fid",
+                    "-lco",
+                    "LAUNDER=NO",
+                    layer,
+                ],
+            )
         yield cluster
     finally:
         cluster.stop()
@@ -81,25 +99,50 @@ def test_postgis_layer_reads_like_the_geopackage(pg_buildings_layer, pg_edges_la
 def test_zoning_and_exposure_from_postgis_match_geopandas(pg_buildings_layer, pg_flood_layer, run_alg, tmp_path):
     QgsProject.instance().addMapLayers([pg_buildings_layer, pg_flood_layer])
     try:
-        zones = run_alg("classifyhazard", {"INPUT": pg_flood_layer.id(), "FIELD": "FLOODPRONE", "HAZARD_NAME": "flood",
-                                           "VALUE_MAP": "YES:1;NO:0", "OUTPUT": str(tmp_path / "zones.gpkg")})["OUTPUT"]
-        table = run_alg("exposuresummary", {"HAZARD": zones, "EXPOSURE": pg_buildings_layer.id(), "RULE": 0,
-                                            "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_TABLE": str(tmp_path / "t.gpkg")})["OUTPUT_TABLE"]
+        zones = run_alg(
+            "classifyhazard",
+            {
+                "INPUT": pg_flood_layer.id(),
+                "FIELD": "FLOODPRONE",
+                "HAZARD_NAME": "flood",
+                "VALUE_MAP": "YES:1;NO:0",
+                "OUTPUT": str(tmp_path / "zones.gpkg"),
+            },
+        )["OUTPUT"]
+        table = run_alg(
+            "exposuresummary",
+            {
+                "HAZARD": zones,
+                "EXPOSURE": pg_buildings_layer.id(),
+                "RULE": 0,
+                "OUTPUT": "TEMPORARY_OUTPUT",
+                "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
+            },
+        )["OUTPUT_TABLE"]
         level = expected_levels(read_gdf(SAMPLES, "buildings"))
         assert read_gdf(table).groupby("level")["count"].sum().to_dict() == level.value_counts().to_dict()
         # a subset filter and a selection on the database layer
         b = read_gdf(SAMPLES, "buildings")
         houses = (b["TYPE"].fillna("").str.lower() == "residential").to_numpy()
         pg_buildings_layer.setSubsetString("lower(\"TYPE\") = 'residential'")
-        t2 = run_alg("exposuresummary", {"HAZARD": zones, "EXPOSURE": pg_buildings_layer.id(), "OUTPUT_TABLE": "memory:",
-                                         "OUTPUT": "memory:"})["OUTPUT_TABLE"]
+        t2 = run_alg(
+            "exposuresummary",
+            {"HAZARD": zones, "EXPOSURE": pg_buildings_layer.id(), "OUTPUT_TABLE": "memory:", "OUTPUT": "memory:"},
+        )["OUTPUT_TABLE"]
         got = pd.Series({f["level"]: f["count"] for f in t2.getFeatures()})
         assert got.groupby(level=0).sum().to_dict() == level[houses].value_counts().to_dict()
         pg_buildings_layer.setSubsetString("")
         school = b.loc[b["TYPE"].fillna("").str.contains("school", case=False), "fid"].tolist()
         pg_buildings_layer.selectByIds(school)
-        t3 = run_alg("exposuresummary", {"HAZARD": zones, "EXPOSURE": QgsProcessingFeatureSourceDefinition(pg_buildings_layer.id(), selectedFeaturesOnly=True),
-                                         "OUTPUT_TABLE": "memory:", "OUTPUT": "memory:"})["OUTPUT_TABLE"]
+        t3 = run_alg(
+            "exposuresummary",
+            {
+                "HAZARD": zones,
+                "EXPOSURE": QgsProcessingFeatureSourceDefinition(pg_buildings_layer.id(), selectedFeaturesOnly=True),
+                "OUTPUT_TABLE": "memory:",
+                "OUTPUT": "memory:",
+            },
+        )["OUTPUT_TABLE"]
         assert sum(f["count"] for f in t3.getFeatures()) == len(school) > 0
     finally:
         QgsProject.instance().takeMapLayer(pg_buildings_layer)  # back to the fixture, which owns it

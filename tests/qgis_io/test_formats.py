@@ -36,7 +36,12 @@ def write_reference(path):
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(4326)
     lyr = ds.CreateLayer("sites", srs=srs, geom_type=ogr.wkbPolygon)
-    for name, kind in (("TYPE", ogr.OFTString), ("name_zh", ogr.OFTString), ("floors", ogr.OFTInteger), ("value", ogr.OFTReal)):
+    for name, kind in (
+        ("TYPE", ogr.OFTString),
+        ("name_zh", ogr.OFTString),
+        ("floors", ogr.OFTInteger),
+        ("value", ogr.OFTReal),
+    ):
         lyr.CreateField(ogr.FieldDefn(name, kind))
     for i, row in src.reset_index(drop=True).iterrows():
         f = ogr.Feature(lyr.GetLayerDefn())
@@ -83,7 +88,10 @@ def formats(reference, tmp):
     }
     wkt = convert(reference, tmp / "sites_wkt.csv", "CSV", ["-lco", "GEOMETRY=AS_WKT"])
     out["csv wkt (ogr)"] = (wkt, "ogr")
-    out["csv wkt (delimited text)"] = (f"file://{wkt}?type=csv&wktField=WKT&crs=EPSG:4326&detectTypes=yes", "delimitedtext")
+    out["csv wkt (delimited text)"] = (
+        f"file://{wkt}?type=csv&wktField=WKT&crs=EPSG:4326&detectTypes=yes",
+        "delimitedtext",
+    )
     return out
 
 
@@ -122,8 +130,16 @@ def test_every_file_format_reads_the_same(reference, tmp_path, qgis_app):
         bulk[name] = location is not None and vector._read_ogr(location, ["TYPE"], True, None) is not None
     # the Arrow reader is used wherever GDAL gives the provider's ids and text (CSV text is decoded
     # with the provider's encoding); delimited text is not an OGR layer: it iterates.
-    assert bulk == {"gpkg": True, "shapefile": True, "zipped shapefile": True, "geojson": True, "flatgeobuf": True,
-                    "kml": True, "csv wkt (ogr)": True, "csv wkt (delimited text)": False}
+    assert bulk == {
+        "gpkg": True,
+        "shapefile": True,
+        "zipped shapefile": True,
+        "geojson": True,
+        "flatgeobuf": True,
+        "kml": True,
+        "csv wkt (ogr)": True,
+        "csv wkt (delimited text)": False,
+    }
 
 
 def test_csv_with_x_y_columns(reference, tmp_path, qgis_app):
@@ -132,7 +148,9 @@ def test_csv_with_x_y_columns(reference, tmp_path, qgis_app):
     frame = pd.DataFrame({"TYPE": ref["TYPE"], "X": shapely.get_x(pts), "Y": shapely.get_y(pts)})
     path = tmp_path / "points.csv"
     frame.to_csv(path, index=False, float_format="%.12f")
-    layer = QgsVectorLayer(f"file://{path}?type=csv&xField=X&yField=Y&crs=EPSG:4326&detectTypes=yes", "pts", "delimitedtext")
+    layer = QgsVectorLayer(
+        f"file://{path}?type=csv&xField=X&yField=Y&crs=EPSG:4326&detectTypes=yes", "pts", "delimitedtext"
+    )
     assert layer.isValid()
     data = read_source(layer, ["TYPE"])
     assert data.attrs["TYPE"].tolist() == ref["TYPE"].tolist()
@@ -146,7 +164,7 @@ def test_memory_layer_subset_and_selection(reference, qgis_app):
     memory = layer.materialize(QgsFeatureRequest())
     assert_same_as_ogr(read_source(memory, ["TYPE", "name_zh", "floors", "value"]), ref)
 
-    layer.setSubsetString("\"floors\" > 6")
+    layer.setSubsetString('"floors" > 6')
     assert vector._ogr_location(layer) is None
     sub = read_source(layer, ["floors"])
     assert len(sub) == int((ref["floors"] > 6).sum()) > 0

@@ -112,8 +112,9 @@ class ExportPlanMap(ResilienceAlgorithm):
         p.setHelp(tr("A layout template of your own, saved from the QGIS layout designer. Its items are found by id "
                      "(map, legend, scalebar, north_arrow, title, subtitle, note, date, crs_note, overview)."))
         self.addParameter(p)
+        # optional: models and scripts from before this parameter existed get the default
         p = QgsProcessingParameterEnum(self.LANGUAGE, tr("Map language"), options=list(texts.LANGUAGE_NAMES),
-                                       defaultValue=default_map_language())
+                                       defaultValue=default_map_language(), optional=True)
         p.setHelp(tr("The language of everything printed on the map besides your own texts: legend title, layer "
                      "titles and classes, date, coordinate reference system, notes heading and scale unit. The "
                      "default is the QGIS interface language in QGIS and bilingual in qgis_process."))

@@ -6,8 +6,6 @@ import shapely
 from qgis.core import (
     QgsExpression,
     QgsFeatureRequest,
-    QgsFields,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterExpression,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -15,7 +13,6 @@ from qgis.core import (
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
-    QgsRasterLayer,
     QgsVectorLayer,
 )
 
@@ -33,12 +30,13 @@ from ...compat import (
     WKB_NOGEOMETRY,
     WKB_POINT,
     geometry_kind,
-    make_field,
 )
 from ...core import geometry as geo
-from ...core.criticality import criticality, match_failed_segments, raster_demand
+from ...core.criticality import criticality, match_failed_segments
 from ...i18n import tr
 from ...qgis_io.crs import to_pyproj, working_crs
+from ...qgis_io.demand import read_demand
+from ...qgis_io.fields import merge_fields
 from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm
 
@@ -61,7 +59,6 @@ class NetworkCriticality(ResilienceAlgorithm):
     DEMAND = "DEMAND"
     DEMAND_BAND = "DEMAND_BAND"
     POPULATION_FIELD = "POPULATION_FIELD"
-    POPULATION_UNIT = "POPULATION_UNIT"
     DESTINATIONS = "DESTINATIONS"
     DETOUR_LIMIT = "DETOUR_LIMIT"
     MAX_SNAP = "MAX_SNAP"
@@ -82,7 +79,7 @@ class NetworkCriticality(ResilienceAlgorithm):
             "coincide; an optional COST_FIELD multiplies each line's length (e.g. 2 = twice as slow). Failed links are "
             "chosen by the FAILED expression on the network (e.g. \"p_fail\" >= 0.5 or \"max_level\" >= 3, from Lifeline "
             "exposure) or by a FAILED_LAYER of failed segments (a line fails when half of it lies within 1 m of them).\n\n"
-            "DEMAND: a population raster (POPULATION_UNIT: persons per km2 or per cell; one demand point per cell "
+            "DEMAND: a population raster (POPULATION_UNIT: persons per km², the default, or per cell; one demand point per cell "
             "centre) or points / polygons with a POPULATION_FIELD (empty: 1 person each). DESTINATIONS: one or more "
             "layers (polygons count at a point inside them). Demand and destinations are snapped to the nearest "
             "street within MAX_SNAP metres; a point mid-street loses its access when its own street fails, one at a "
@@ -130,10 +127,7 @@ class NetworkCriticality(ResilienceAlgorithm):
                                         type=FIELD_NUMERIC, optional=True)
         p.setHelp(tr("Persons per demand point or polygon. Empty: 1 person each."))
         self.addParameter(p)
-        p = QgsProcessingParameterEnum(self.POPULATION_UNIT, tr("Population raster unit"),
-                                       options=[tr("Persons per km² (density)"), tr("Persons per cell")], defaultValue=0)
-        p.setHelp(tr("What a population raster holds: a density per square kilometre (multiplied by the cell area) or persons per cell."))
-        self.addParameter(p)
+        self.add_population_unit_parameter()
         p = QgsProcessingParameterMultipleLayers(self.DESTINATIONS, tr("Destinations (hospitals, shelters...)"), layerType=SOURCE_ANY_GEOMETRY)
         p.setHelp(tr("One or more layers of destinations; polygons count at a point inside them."))
         self.addParameter(p)
@@ -221,38 +215,15 @@ class NetworkCriticality(ResilienceAlgorithm):
         return None
 
     def _demand(self, parameters, context, lines, metric, feedback):
-        layer = self.parameterAsLayer(parameters, self.DEMAND, context)
-        if layer is None or not layer.isValid():
-            self.fail(tr("The demand layer could not be loaded."))
-        if isinstance(layer, QgsRasterLayer):
-            if layer.providerType() != "gdal":
-                self.fail(tr("Only file-based rasters (GDAL) can be read; save the population raster to a GeoTIFF first."))
-            band = self.parameterAsInt(parameters, self.DEMAND_BAND, context) or 1
-            if band > layer.bandCount():
-                self.fail(tr("The raster has {count} band(s); band {band} does not exist.").format(count=layer.bandCount(), band=band))
-            density = self.parameterAsEnum(parameters, self.POPULATION_UNIT, context) == 0
-            max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP, context)
-            b = shapely.total_bounds(lines)
-            bbox = (b[0] - max_snap, b[1] - max_snap, b[2] + max_snap, b[3] + max_snap)
-            pts, persons = raster_demand(layer.source(), band, metric, to_pyproj(layer.crs()), bbox, density)
-            feedback.pushInfo(tr("{n} populated raster cells near the network hold {p:.0f} persons ({unit}).").format(
-                n=len(pts), p=float(np.sum(persons)), unit=tr("persons per km²") if density else tr("persons per cell")))
-            if len(pts) == 0:
-                self.fail(tr("The population raster has no populated cell near the network."))
-            return pts, persons
-        if not isinstance(layer, QgsVectorLayer):
-            self.fail(tr("DEMAND must be a population raster or a point / polygon layer."))
-        kind = geometry_kind(layer.wkbType())
-        if kind not in ("point", "polygon"):
-            self.fail(tr("DEMAND must be a population raster or a point / polygon layer; this layer holds {kind} geometries.").format(kind=kind))
-        field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
-        d = read_source(layer, [field] if field else [], target_crs=metric, feedback=feedback, what=tr("demand"))
-        report_reading(d, tr("demand"), feedback)
-        if len(d) == 0:
-            self.fail(tr("The demand layer has no features with geometry."))
-        pts = shapely.point_on_surface(d.geoms)
-        persons = self.clean_population(d.attrs[field].to_numpy(), feedback, layer.name()) if field else np.ones(len(d))
-        return pts, persons
+        max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP, context)
+        b = shapely.total_bounds(lines)
+        demand = read_demand(self.parameterAsLayer(parameters, self.DEMAND, context), self.DEMAND, metric, feedback,
+                             field=self.parameterAsString(parameters, self.POPULATION_FIELD, context), field_required=False,
+                             unit=self.population_unit(parameters, context), band=self.parameterAsInt(parameters, self.DEMAND_BAND, context) or 1,
+                             bounds=(b[0] - max_snap, b[1] - max_snap, b[2] + max_snap, b[3] + max_snap))
+        if len(demand.points) == 0:
+            self.fail(tr("The demand layer holds no population (no cell or feature with persons > 0)."))
+        return demand.points, demand.persons
 
     def _destinations(self, parameters, context, metric, feedback):
         layers = self.parameterAsLayerList(parameters, self.DESTINATIONS, context)
@@ -310,18 +281,9 @@ class NetworkCriticality(ResilienceAlgorithm):
 
     # --- outputs ----------------------------------------------------------------------------
     def _write_links(self, parameters, context, source, data, res, feedback):
-        ours = [n for n, _ in LINK_SPEC]
-        fields = QgsFields()
-        dropped = []
-        for f in source.fields():
-            if f.name() in ours:
-                dropped.append(f.name())
-            else:
-                fields.append(f)
+        fields, dropped = merge_fields(source.fields(), LINK_SPEC)
         if dropped:
             feedback.pushWarning(tr("Input fields replaced by the results: {names}.").format(names=", ".join(dropped)))
-        for name, kind in LINK_SPEC:
-            fields.append(make_field(name, kind))
         links = res.links
         table = data.attrs.drop(columns=dropped).reset_index(drop=True)
         table["isolated_persons"] = links["isolated_persons"]
