@@ -84,7 +84,7 @@
             <translation>无法应用样式“{name}”：{message}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="51" />
+            <location filename="../resilience_plugin/plugin.py" line="52" />
             <source>&amp;Resilience</source>
             <translation>韧性规划(&amp;R)</translation>
         </message>
@@ -94,17 +94,17 @@
             <translation>韧性城市规划工具箱</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="64" />
+            <location filename="../resilience_plugin/plugin.py" line="65" />
             <source>Load sample data (Jakarta)</source>
             <translation>加载示例数据（雅加达）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="142" />
+            <location filename="../resilience_plugin/plugin.py" line="147" />
             <source>The sample project is missing: {path}</source>
             <translation>示例工程缺失：{path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="146" />
+            <location filename="../resilience_plugin/plugin.py" line="151" />
             <source>Could not open the sample project {path}</source>
             <translation>无法打开示例工程 {path}</translation>
         </message>
@@ -3406,37 +3406,37 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>检测结果</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="63" />
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="68" />
             <source>How to install them on this computer ({platform}):</source>
             <translation>在本机（{platform}）上的安装方法：</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="72" />
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="78" />
             <source>Copy</source>
             <translation>复制</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="73" />
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="79" />
             <source>Copy the command to the clipboard</source>
             <translation>将命令复制到剪贴板</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="68" />
+            <location filename="../resilience_plugin/plugin.py" line="69" />
             <source>Python packages…</source>
             <translation>Python 依赖包…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="70" />
+            <location filename="../resilience_plugin/plugin.py" line="71" />
             <source>Which Python packages the analyses need, and how to install missing ones</source>
             <translation>分析所需的 Python 依赖包，以及缺失包的安装方法</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="120" />
+            <location filename="../resilience_plugin/plugin.py" line="124" />
             <source>Python packages are missing or unusable: {names}. The algorithms are not available yet.</source>
             <translation>Python 依赖包缺少或无法使用：{names}。算法暂不可用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="117" />
+            <location filename="../resilience_plugin/plugin.py" line="121" />
             <source>How to install…</source>
             <translation>安装方法…</translation>
         </message>
@@ -3454,6 +3454,484 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <location filename="../resilience_plugin/processing/missing_provider.py" line="67" />
             <source>Resilience planning (韧性规划): Python packages missing</source>
             <translation>韧性规划 (Resilience planning)：缺少 Python 依赖包</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="84" />
+            <source>A unit of {layer} has no admin code: every unit needs its 12-digit code (统计用区划代码).</source>
+            <translation>{layer} 中有单元没有区划代码：每个单元都需要 12 位统计用区划代码。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="87" />
+            <source>The admin code '{code}' of {layer} holds characters that are not digits: codes are 12 digits (统计用区划代码), e.g. 330106001001.</source>
+            <translation>{layer} 的区划代码“{code}”含有非数字字符：区划代码为 12 位数字（统计用区划代码），例如 330106001001。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="92" />
+            <source>The admin codes of {layer} have mixed lengths ({lengths} digits; e.g. '{code}'): use the 12-digit 统计用区划代码 for every unit, padded with trailing zeros.</source>
+            <translation>{layer} 的区划代码长度不一（{lengths} 位；例如“{code}”）：请对每个单元使用 12 位统计用区划代码，末尾补零。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="96" />
+            <source>The admin code '{code}' of {layer} has no province (its first two digits are 00).</source>
+            <translation>{layer} 的区划代码“{code}”没有省级部分（前两位为 00）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="117" />
+            <source>The parent id '{parent}' of unit '{unit}' in {layer} is not the id of any unit: fix the parent field (leave it empty for the top level).</source>
+            <translation>{layer} 中单元“{unit}”的上级 id“{parent}”不是任何单元的 id：请修正上级字段（最高一级留空）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="127" />
+            <source>The parent ids of {layer} form a cycle ({cycle}): every chain of parents must end at a unit without a parent.</source>
+            <translation>{layer} 的上级 id 形成循环（{cycle}）：每条上级链都必须终止于没有上级的单元。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="146" />
+            <source>Unit '{unit}' of {layer} lies inside unit '{parent}' of the same layer: give only the finest units; the coarser levels are computed from them.</source>
+            <translation>{layer} 的单元“{unit}”位于同一图层的单元“{parent}”之内：请只给出最细一级的单元，较粗的层级会由它们汇总得到。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="161" />
+            <source>Unit '{unit}' is not in the hierarchy of {layer}.</source>
+            <translation>单元“{unit}”不在 {layer} 的层级中。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="61" />
+            <source>The depth-damage curve '{name}' holds values that are not numbers.</source>
+            <translation>深度-损失曲线“{name}”含有不是数字的值。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="58" />
+            <source>The depth-damage curve '{name}' needs as many damage factors as depths (at least two); it has {nd} depth(s) and {nf} factor(s).</source>
+            <translation>深度-损失曲线“{name}”的损失系数个数必须与深度个数相同（至少两个）；现有 {nd} 个深度、{nf} 个系数。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="63" />
+            <source>The depths of the depth-damage curve '{name}' must increase strictly ({depths}).</source>
+            <translation>深度-损失曲线“{name}”的深度必须严格递增（{depths}）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="67" />
+            <source>The depth-damage curve '{name}' has a damage factor of {value:g}: factors are fractions of the maximum damage, from 0 to 1.</source>
+            <translation>深度-损失曲线“{name}”有一个损失系数为 {value:g}：损失系数是最大损失的比例，取值 0 到 1。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="71" />
+            <source>The depth-damage curve '{name}' is not monotone: the damage factor falls from {a:g} at {da:g} m to {b:g} at {db:g} m.</source>
+            <translation>深度-损失曲线“{name}”不单调：损失系数从 {da:g} 米处的 {a:g} 降到 {db:g} 米处的 {b:g}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="81" />
+            <source>No depth-damage curve set '{name}' in the standards file; available: {names}.</source>
+            <translation>标准文件中没有深度-损失曲线集“{name}”；可用的有：{names}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="91" />
+            <source>The curve of class '{name}' refers to '{target}', which is not a usable class of the curve set.</source>
+            <translation>类别“{name}”的曲线引用了“{target}”，它不是该曲线集中可用的类别。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="105" />
+            <source>No maximum-damage region '{name}' in the standards file; available: {names}.</source>
+            <translation>标准文件中没有最大损失地区“{name}”；可用的有：{names}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="115" />
+            <source>The maximum damage of class '{name}' in region '{region}' is '{value}': give a number of 0 or more.</source>
+            <translation>地区“{region}”中类别“{name}”的最大损失为“{value}”：请给出不小于 0 的数字。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="141" />
+            <source>The default class '{name}' has no depth-damage curve; use one of: {names}.</source>
+            <translation>默认类别“{name}”没有深度-损失曲线；请使用以下之一：{names}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="162" />
+            <source>The field '{field}' of {layer} holds text that is not a number in {n} feature(s) (e.g. {examples}): fix those values or choose a numeric field.</source>
+            <translation>{layer} 的字段“{field}”在 {n} 个要素中含有不是数字的文字（例如 {examples}）：请修正这些值或选择数值字段。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="181" />
+            <source>RETURN_PERIODS must be numbers of years separated by commas, e.g. 10,50,100; got '{text}'.</source>
+            <translation>RETURN_PERIODS 必须是以逗号分隔的年数，例如 10,50,100；现为“{text}”。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="184" />
+            <source>Give one return period per depth raster: {n} raster(s) but {m} return period(s).</source>
+            <translation>每个深度栅格需要一个重现期：有 {n} 个栅格，但有 {m} 个重现期。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="187" />
+            <source>Return periods are years greater than 1; got {values}.</source>
+            <translation>重现期是大于 1 的年数；现为 {values}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="209" />
+            <source>Return periods must increase strictly, in the order of the depth rasters (e.g. 10,50,100); got {values}.</source>
+            <translation>重现期必须严格递增，并与深度栅格的顺序一致（例如 10,50,100）；现为 {values}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="214" />
+            <source>The no-damage return period ({t0:g} years) must be shorter than the shortest return period ({t1:g} years).</source>
+            <translation>无损失重现期（{t0:g} 年）必须短于最短的重现期（{t1:g} 年）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="244" />
+            <source>The depth raster {path} holds negative depths: set them to 0 or nodata first (depths are metres of water above the ground).</source>
+            <translation>深度栅格 {path} 含有负的水深：请先将其设为 0 或无数据（水深是地面以上的水深，单位米）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="252" />
+            <source>Unknown depth method {method}: use 0 (area-weighted mean) or 1 (maximum).</source>
+            <translation>未知的水深取值方法 {method}：请使用 0（面积加权平均）或 1（最大值）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="64" />
+            <source>Direct economic loss</source>
+            <translation>直接经济损失</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="67" />
+            <source>Direct economic loss of buildings from flood depth (直接经济损失), by depth-damage curves per occupancy class.
+
+Loss of a building = damage factor at its depth x maximum damage per m² of floor area x floor area, where floor area = footprint area (m², in a metric CRS) x floors.
+
+DEPTH: one flood depth raster (metres), or several of one hazard with their RETURN_PERIODS in years, increasing, in the order of the rasters (e.g. 10,50,100): then the expected annual damage (EAD) is also computed, the area under the loss curve over the annual exceedance probability 1/T by trapezoids. Events rarer than the longest period are not counted; NO_DAMAGE_PERIOD (years, shorter than the shortest period) lets the curve fall to zero loss there, otherwise events more frequent than the shortest period are not counted either. Nodata cells count as dry (0 m); negative depths are refused.
+
+DEPTH_METHOD: 0 the mean depth over the footprint weighted by the exact area of each cell inside it, 1 the largest depth of the cells the footprint overlaps. THRESHOLDS (m) classify each building's depth into hazard levels for the table (a depth below t1 is level 0).
+
+CLASS_FIELD maps each building to residential, commercial, industrial or public through the aliases of the standards file (e.g. School, 学校 → public; values trimmed, case ignored); other values and NULL take DEFAULT_CLASS (counted in the log). FLOORS_FIELD gives the number of floors (empty or 0 → DEFAULT_FLOORS); VALUE_FIELD an optional maximum damage per m² per building (empty → the value of its class). A field holding text that is not a number is refused.
+
+Curves and maximum damage come from resources/standards/depth_damage.json (CURVE_SET, REGION) or your own STANDARD_FILE of the same form. The shipped curves are the JRC global depth-damage functions for Asia (Huizinga et al. 2017), NOT verified against the report (see each curve's note); public buildings use the commercial curve. The shipped Chinese maximum damage values are PLACEHOLDERS: replace them with local replacement values.
+
+UNITS + UNIT_ID_FIELD: each building is counted in the unit holding its largest part. UNIT_CODE_FIELD (12-digit 统计用区划代码) or PARENT_FIELD (the id of the parent unit) adds every coarser level to the table, summed from the finest units, with level_name, unit_code and parent_code.
+
+OUTPUT: the buildings with occ_class, floors, floor_m2, value_m2 and per raster depth_m, level, damage (factor 0-1) and loss (suffix _rp10, _rp100 ... with several rasters) and ead. OUTPUT_TABLE: unit, scenario, return_period, level, class, count (buildings), floor_m2, value (maximum damage = value per m² x floor area), loss, loss_pct (100 x loss / value, recomputed at every level, not averaged) and currency; scenario EAD rows hold the expected annual damage per year.</source>
+            <translation>由洪水淹没深度计算建筑的直接经济损失（直接经济损失），按各用途类别的深度-损失曲线。
+
+建筑损失 = 其水深对应的损失系数 × 每平方米建筑面积的最大损失 × 建筑面积，其中建筑面积 = 基底面积（平方米，在米制坐标系中量算）× 层数。
+
+DEPTH：一个洪水淹没深度栅格（米），或同一灾种的多个栅格及其 RETURN_PERIODS（年，递增，与栅格顺序一致，例如 10,50,100）：此时还计算期望年损失（EAD），即损失曲线在年超越概率 1/T 上的面积（梯形积分）。比最长重现期更稀遇的事件不计入；NO_DAMAGE_PERIOD（年，短于最短重现期）使曲线在该处降为零损失，否则比最短重现期更频繁的事件也不计入。无数据栅格单元按无水（0 米）计；负水深会被拒绝。
+
+DEPTH_METHOD：0 为基底范围内按每个栅格单元落入面积精确加权的平均水深，1 为基底所覆盖栅格单元的最大水深。THRESHOLDS（米）将每栋建筑的水深划分为表中的灾害等级（低于 t1 为 0 级）。
+
+CLASS_FIELD 通过标准文件中的别名把每栋建筑归为居住、商业、工业或公共类（例如 School、学校 → 公共；值去除首尾空格，不区分大小写）；其他值和空值取 DEFAULT_CLASS（在日志中计数）。FLOORS_FIELD 给出层数（空或 0 → DEFAULT_FLOORS）；VALUE_FIELD 为可选的逐栋每平方米最大损失（空 → 所属类别的值）。含有非数字文字的字段会被拒绝。
+
+曲线和最大损失来自 resources/standards/depth_damage.json（CURVE_SET、REGION）或您自己的同格式 STANDARD_FILE。随附曲线为 JRC 全球洪水深度-损失函数（亚洲，Huizinga 等 2017），未对照报告核实（见每条曲线的说明）；公共建筑使用商业曲线。随附的中国最大损失值是占位值：请替换为本地重置价。
+
+UNITS + UNIT_ID_FIELD：每栋建筑计入包含其最大部分的单元。UNIT_CODE_FIELD（12 位统计用区划代码）或 PARENT_FIELD（上级单元 id）会在表中加入所有较粗的层级，由最细单元汇总，并带有 level_name、unit_code 和 parent_code。
+
+OUTPUT：建筑及其 occ_class、floors、floor_m2、value_m2，以及每个栅格的 depth_m、level、damage（系数 0-1）和 loss（多个栅格时带后缀 _rp10、_rp100……）和 ead。OUTPUT_TABLE：单元、scenario、return_period、level、class、count（建筑数）、floor_m2、value（最大损失 = 每平方米价值 × 建筑面积）、loss、loss_pct（100 × loss / value，在每一层级重新计算，而非取平均）和 currency；scenario 为 EAD 的行给出每年的期望年损失。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="101" />
+            <source>Buildings</source>
+            <translation>建筑</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="102" />
+            <source>Building footprints (polygons).</source>
+            <translation>建筑基底（面）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="104" />
+            <source>Flood depth raster(s)</source>
+            <translation>洪水淹没深度栅格</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="105" />
+            <source>One flood depth raster in metres, or several (one per return period, in the order of RETURN_PERIODS).</source>
+            <translation>一个以米为单位的洪水淹没深度栅格，或多个（每个重现期一个，顺序与 RETURN_PERIODS 一致）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="107" />
+            <source>Return periods (years)</source>
+            <translation>重现期（年）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="108" />
+            <source>With several depth rasters: their return periods in years, increasing, separated by commas, e.g. 10,50,100. Gives the expected annual damage.</source>
+            <translation>有多个深度栅格时：其重现期（年），递增，以逗号分隔，例如 10,50,100。用于计算期望年损失。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="110" />
+            <source>No-damage return period (years)</source>
+            <translation>无损失重现期（年）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="112" />
+            <source>Optional: the return period at and below which floods do no damage (e.g. the protection standard). The loss curve then falls linearly to 0 there; empty: events more frequent than the shortest period are not counted.</source>
+            <translation>可选：洪水不造成损失的重现期（及更短的重现期），例如防洪标准。损失曲线在该处线性降为 0；留空：比最短重现期更频繁的事件不计入。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="114" />
+            <source>Depth per building</source>
+            <translation>建筑水深</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="114" />
+            <source>Area-weighted mean over the footprint</source>
+            <translation>基底范围内面积加权平均</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="114" />
+            <source>Maximum over the footprint</source>
+            <translation>基底范围内最大值</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="116" />
+            <source>How a building's depth is read from the raster: the mean weighted by the area of each cell inside the footprint, or the largest depth of the cells it overlaps.</source>
+            <translation>如何从栅格读取建筑的水深：按基底内每个栅格单元面积加权的平均值，或其覆盖栅格单元的最大水深。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="118" />
+            <source>Depth thresholds for hazard levels (m)</source>
+            <translation>灾害等级水深阈值（米）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="119" />
+            <source>Ascending depths in metres that split the buildings into hazard levels for the table, e.g. 0.15,0.5,1.0,2.0 (depth below the first is level 0).</source>
+            <translation>以米为单位的递增水深，用于在表中把建筑划分为灾害等级，例如 0.15,0.5,1.0,2.0（低于第一个阈值为 0 级）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="121" />
+            <source>Occupancy class field</source>
+            <translation>用途类别字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="123" />
+            <source>Optional field with the building use (e.g. TYPE), mapped to residential / commercial / industrial / public by the aliases in the standards file.</source>
+            <translation>可选的建筑用途字段（例如 TYPE），按标准文件中的别名映射为居住 / 商业 / 工业 / 公共。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="125" />
+            <source>Default occupancy class</source>
+            <translation>默认用途类别</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="125" />
+            <source>Residential</source>
+            <translation>居住</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="125" />
+            <source>Commercial</source>
+            <translation>商业</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="125" />
+            <source>Industrial</source>
+            <translation>工业</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="125" />
+            <source>Public</source>
+            <translation>公共</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="127" />
+            <source>The class of buildings without a class field, or whose value matches no alias.</source>
+            <translation>没有类别字段或其值不匹配任何别名的建筑所属类别。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="131" />
+            <source>Optional field with the number of floors; empty or 0 values use the default number of floors. Text that is not a number is refused.</source>
+            <translation>可选的层数字段；空值或 0 使用默认层数。不是数字的文字会被拒绝。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="133" />
+            <source>Default number of floors</source>
+            <translation>默认层数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="134" />
+            <source>Floors of buildings without a floors field or value.</source>
+            <translation>没有层数字段或层数值的建筑的层数。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="136" />
+            <source>Maximum damage per m² field</source>
+            <translation>每平方米最大损失字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="138" />
+            <source>Optional field with each building's maximum damage (replacement value) per m² of floor area, in the currency of the region; empty values use the value of its class.</source>
+            <translation>可选字段：每栋建筑每平方米建筑面积的最大损失（重置价），货币与地区一致；空值使用所属类别的值。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="140" />
+            <source>Depth-damage standards file (JSON)</source>
+            <translation>深度-损失标准文件（JSON）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="140" />
+            <source>JSON files (*.json)</source>
+            <translation>JSON 文件 (*.json)</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="142" />
+            <source>Optional JSON file with your own curves and maximum damage values, in the form of resources/standards/depth_damage.json.</source>
+            <translation>可选的 JSON 文件，包含您自己的曲线和最大损失值，格式同 resources/standards/depth_damage.json。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="144" />
+            <source>Curve set</source>
+            <translation>曲线集</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="145" />
+            <source>The name of the depth-damage curve set in the standards file (jrc_asia: JRC Asia curves).</source>
+            <translation>标准文件中深度-损失曲线集的名称（jrc_asia：JRC 亚洲曲线）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="147" />
+            <source>Maximum damage region</source>
+            <translation>最大损失地区</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="148" />
+            <source>The name of the maximum-damage set in the standards file (china_placeholder: placeholder values in CNY per m², to be replaced).</source>
+            <translation>标准文件中最大损失值集的名称（china_placeholder：以元/平方米计的占位值，需替换）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="150" />
+            <source>Optional admin polygons for the table (e.g. villages or townships).</source>
+            <translation>可选的行政区划面，用于汇总表（例如村或乡镇）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="152" />
+            <source>Admin code field (12 digits)</source>
+            <translation>区划代码字段（12 位）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="154" />
+            <source>Optional 12-digit 统计用区划代码 of each unit: the table then also holds every coarser level (township, county, city, province), summed from the units.</source>
+            <translation>可选的每个单元的 12 位统计用区划代码：汇总表将同时包含所有较粗的层级（乡镇、县、市、省），由这些单元汇总得到。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="156" />
+            <source>Parent unit id field</source>
+            <translation>上级单元 id 字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="158" />
+            <source>Optional field holding the id of each unit's parent unit (empty for the top level), instead of admin codes; buildings are counted in the units that are nobody's parent.</source>
+            <translation>可选字段，给出每个单元的上级单元 id（最高一级留空），代替区划代码；建筑计入不是任何单元上级的单元。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="160" />
+            <source>Building losses</source>
+            <translation>建筑损失</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="161" />
+            <source>Economic loss summary</source>
+            <translation>经济损失汇总</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="171" />
+            <source>Cannot read the standards file {path}: {error}</source>
+            <translation>无法读取标准文件 {path}：{error}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="176" />
+            <source>Give at least one flood depth raster (DEPTH).</source>
+            <translation>请至少给出一个洪水淹没深度栅格（DEPTH）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="179" />
+            <source>The depth layer '{layer}' is not a file-based raster (GDAL): save it as a GeoTIFF first.</source>
+            <translation>深度图层“{layer}”不是基于文件的栅格（GDAL）：请先另存为 GeoTIFF。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="185" />
+            <source>{n} depth rasters were given: give their RETURN_PERIODS (years, increasing, e.g. 10,100), or run once per raster.</source>
+            <translation>给出了 {n} 个深度栅格：请给出它们的 RETURN_PERIODS（年，递增，例如 10,100），或每个栅格分别运行一次。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="191" />
+            <source>NO_DAMAGE_PERIOD needs RETURN_PERIODS.</source>
+            <translation>NO_DAMAGE_PERIOD 需要 RETURN_PERIODS。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="202" />
+            <source>Give either UNIT_CODE_FIELD (admin codes) or PARENT_FIELD (parent ids), not both.</source>
+            <translation>请给出 UNIT_CODE_FIELD（区划代码）或 PARENT_FIELD（上级 id）之一，不要同时给出。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="232" />
+            <source>The default class '{name}' has no curve in the curve set.</source>
+            <translation>默认类别“{name}”在曲线集中没有曲线。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="237" />
+            <source>{n} building(s) have a class value that matches no alias (or none) and count as '{default}': {values}</source>
+            <translation>{n} 栋建筑的类别值不匹配任何别名（或为空），按“{default}”计：{values}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="245" />
+            <source>The buildings layer could not be loaded.</source>
+            <translation>无法加载建筑图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="254" />
+            <source>The maximum-damage region has no value for class(es) {names}.</source>
+            <translation>最大损失地区缺少类别 {names} 的值。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="263" />
+            <source>Reading the buildings</source>
+            <translation>正在读取建筑</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="267" />
+            <source>buildings</source>
+            <translation>建筑</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="271" />
+            <source>The field '{field}' holds negative values: a maximum damage per m² is 0 or more.</source>
+            <translation>字段“{field}”含有负值：每平方米最大损失应不小于 0。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="274" />
+            <source>{n} building(s) have no number of floors and count {d:g} floor(s).</source>
+            <translation>{n} 栋建筑没有层数，按 {d:g} 层计。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="287" />
+            <source>{n} building(s) lie outside every unit and are not in the table.</source>
+            <translation>{n} 栋建筑位于所有单元之外，未计入汇总表。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="295" />
+            <source>Reading flood depths from {layer}</source>
+            <translation>正在从 {layer} 读取洪水淹没深度</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="298" />
+            <source>{n} building(s) lie outside the depth raster {layer} and count as dry.</source>
+            <translation>{n} 栋建筑位于深度栅格 {layer} 之外，按无水计。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="300" />
+            <source>{n} building(s) lie partly outside the depth raster {layer}: the part outside counts as dry.</source>
+            <translation>{n} 栋建筑部分位于深度栅格 {layer} 之外：栅格外的部分按无水计。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="311" />
+            <source>Summing the losses</source>
+            <translation>正在汇总损失</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="325" />
+            <source>Scenario {scenario}: total loss {loss:,.0f} {currency}, {n} building(s) damaged.</source>
+            <translation>情景 {scenario}：总损失 {loss:,.0f} {currency}，{n} 栋建筑受损。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="328" />
+            <source>Expected annual damage: {loss:,.0f} {currency} per year.</source>
+            <translation>期望年损失：每年 {loss:,.0f} {currency}。</translation>
         </message>
     </context>
 </TS>
