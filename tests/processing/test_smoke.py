@@ -6,5 +6,5 @@ def test_provider_lists_classifyhazard(provider):
 def test_provider_lists_every_algorithm(provider):
     ids = sorted(a.id() for a in provider.algorithms())
     assert ids == sorted(f"resilience:{name}" for name in (
-        "ahpweights", "applystyle", "classifyhazard", "economicloss", "exportplanmap", "exposuresummary",
+        "ahpweights", "applystyle", "classifyhazard", "comparescenarios", "economicloss", "exportplanmap", "exposuresummary",
         "facilitysuitability", "hazardoverlay", "lifelineexposure", "networkcriticality", "sheltercoverage"))

@@ -1,0 +1,101 @@
+"""resilience:comparescenarios through processing.run.
+
+Loss tables: two runs of economicloss on the Jakarta buildings (current and design HKV flood) per
+kecamatan. Coverage tables: small hand-made tables in the form Walking coverage writes (unit_id,
+population, covered, coverage_pct, here split in two classes of residents). Expected values come
+from pandas on the input tables.
+"""
+
+import numpy as np
+import pytest
+from osgeo import ogr
+from qgis.core import QgsProcessingException, QgsVectorLayer
+
+from tests.conftest import SAMPLE
+from tests.helpers import read_gdf
+
+GPKG = SAMPLE / "jakarta.gpkg"
+UNITS = f"{GPKG}|layername=kecamatan"
+
+
+def loss_table(tmp_path, run_alg, raster, name):
+    table = str(tmp_path / f"{name}.gpkg")
+    run_alg("economicloss", {"INPUT": f"{GPKG}|layername=buildings", "DEPTH": [str(SAMPLE / raster)], "CLASS_FIELD": "TYPE",
+                             "DEFAULT_FLOORS": 2, "UNITS": UNITS, "UNIT_ID_FIELD": "KEC_NAME", "OUTPUT_TABLE": table})
+    return table
+
+
+def coverage_table(tmp_path, name, rows):
+    path = str(tmp_path / f"{name}.gpkg")
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    lyr = ds.CreateLayer(name, geom_type=ogr.wkbNone)
+    for f, t in (("unit_id", ogr.OFTString), ("class", ogr.OFTString), ("population", ogr.OFTReal),
+                 ("covered", ogr.OFTReal), ("coverage_pct", ogr.OFTReal)):
+        lyr.CreateField(ogr.FieldDefn(f, t))
+    for unit, cls, pop, cov in rows:
+        feat = ogr.Feature(lyr.GetLayerDefn())
+        for k, v in (("unit_id", unit), ("class", cls), ("population", pop), ("covered", cov), ("coverage_pct", 100.0 * cov / pop)):
+            feat.SetField(k, v)
+        lyr.CreateFeature(feat)
+    ds = None
+    return path
+
+
+def test_current_vs_design_loss_per_kecamatan(tmp_path, run_alg):
+    a = loss_table(tmp_path, run_alg, "flood_current_depth.tif", "current")
+    b = loss_table(tmp_path, run_alg, "flood_design_depth.tif", "design")
+    out, cmap = str(tmp_path / "cmp.gpkg"), str(tmp_path / "map.gpkg")
+    run_alg("comparescenarios", {"INPUTS": [a, b], "NAMES": "current,design", "VALUE_FIELD": "loss", "THRESHOLD": 5,
+                                 "UNITS": UNITS, "UNIT_ID_FIELD": "KEC_NAME", "OUTPUT_TABLE": out, "OUTPUT_MAP": cmap})
+    ta, tb = read_gdf(a), read_gdf(b)
+    # the map: loss of hazard level >= 1 per unit, design vs current; less loss is better
+    wa = ta[ta["level"] >= 1].groupby("unit_id")["loss"].sum()
+    wb = tb[tb["level"] >= 1].groupby("unit_id")["loss"].sum().reindex(wa.index, fill_value=0.0)
+    m = read_gdf(cmap).set_index("unit_id").loc[wa.index]
+    assert np.allclose(m["value_current"], wa) and np.allclose(m["value_design"], wb)
+    assert np.allclose(m["change"], wb - wa)
+    rel = 100 * (wb - wa) / wa
+    want = np.where(rel.abs() <= 5, 0, np.where(rel < 0, 1, -1))
+    assert list(m["change_class"]) == list(want)
+    assert {1, -1} <= set(want)  # both directions occur in the real data
+    assert len(read_gdf(cmap)) == 42
+    # the table: one row per unit x level x class, as in the inputs
+    t = read_gdf(out)
+    row = t[(t["unit_id"] == wa.index[0]) & (t["level"] == 2) & (t["class"] == "residential")]
+    src = ta[(ta["unit_id"] == wa.index[0]) & (ta["level"] == 2) & (ta["class"] == "residential")]["loss"].sum()
+    assert float(row["value_current"].iloc[0]) == pytest.approx(src)
+    assert set(t["class_design"].dropna()) <= {"better", "same", "worse"}
+    layer = QgsVectorLayer(cmap, "m", "ogr")
+    assert layer.isValid()
+
+
+def test_coverage_higher_is_better_and_ratio_recomputed(tmp_path, run_alg):
+    today = coverage_table(tmp_path, "today", [("KEMAYORAN", "residents", 1000, 500), ("KEMAYORAN", "visitors", 100, 90),
+                                               ("GAMBIR", "residents", 800, 600), ("GAMBIR", "visitors", 200, 100)])
+    planned = coverage_table(tmp_path, "planned", [("KEMAYORAN", "residents", 1000, 800), ("KEMAYORAN", "visitors", 100, 90),
+                                                   ("GAMBIR", "residents", 800, 560), ("GAMBIR", "visitors", 200, 110)])
+    out, cmap = str(tmp_path / "cmp.gpkg"), str(tmp_path / "map.gpkg")
+    run_alg("comparescenarios", {"INPUTS": [today, planned], "NAMES": "today,planned", "VALUE_FIELD": "coverage_pct",
+                                 "THRESHOLD": 2, "UNITS": UNITS, "UNIT_ID_FIELD": "KEC_NAME", "OUTPUT_TABLE": out, "OUTPUT_MAP": cmap})
+    m = read_gdf(cmap).set_index("unit_id")
+    # by hand: KEMAYORAN 590/1100 = 53.64 % -> 890/1100 = 80.91 %, better; GAMBIR 700/1000 -> 670/1000, worse (-4.3 %)
+    assert m.loc["KEMAYORAN", "value_today"] == pytest.approx(100 * 590 / 1100)
+    assert m.loc["KEMAYORAN", "value_planned"] == pytest.approx(100 * 890 / 1100)
+    assert m.loc["KEMAYORAN", "change_class"] == 1 and m.loc["GAMBIR", "change_class"] == -1
+    assert m.loc["GAMBIR", "change_pct"] == pytest.approx(100 * (67.0 - 70.0) / 70.0)
+    assert m["change_class"].isna().sum() == 40  # units with no row in the tables
+    t = read_gdf(out).set_index(["unit_id", "class"])
+    assert t.loc[("KEMAYORAN", "visitors"), "class_planned"] == "same"
+
+
+def test_not_comparable_inputs_are_refused(tmp_path, run_alg):
+    today = coverage_table(tmp_path, "today", [("KEMAYORAN", "residents", 1000, 500), ("GAMBIR", "residents", 800, 600)])
+    fewer = coverage_table(tmp_path, "fewer", [("KEMAYORAN", "residents", 1000, 800), ("SENEN", "residents", 10, 1)])
+    out = tmp_path / "cmp.gpkg"
+    with pytest.raises(QgsProcessingException, match="different units: only in today: GAMBIR; only in fewer: SENEN"):
+        run_alg("comparescenarios", {"INPUTS": [today, fewer], "VALUE_FIELD": "coverage_pct", "OUTPUT_TABLE": str(out)})
+    assert not out.exists()
+    loss = loss_table(tmp_path, run_alg, "flood_current_depth.tif", "current")
+    with pytest.raises(QgsProcessingException, match="not results of the same algorithm: fields only in today: .*coverage_pct"):
+        run_alg("comparescenarios", {"INPUTS": [today, loss], "OUTPUT_TABLE": str(out)})
+    assert not out.exists()
