@@ -99,3 +99,59 @@ def test_not_comparable_inputs_are_refused(tmp_path, run_alg):
     with pytest.raises(QgsProcessingException, match="not results of the same algorithm: fields only in today: .*coverage_pct"):
         run_alg("comparescenarios", {"INPUTS": [today, loss], "OUTPUT_TABLE": str(out)})
     assert not out.exists()
+
+
+def test_exposure_statistics_persons_current_vs_design(tmp_path, run_alg):
+    """Two Exposure statistics runs (population per kecamatan and depth level): fewer exposed persons is better."""
+    tables = []
+    for name in ("flood_current_depth", "flood_design_depth"):
+        t = str(tmp_path / f"{name}.gpkg")
+        run_alg("exposuresummary", {"HAZARD": str(SAMPLE / f"{name}.tif"), "THRESHOLDS": "0.1,0.5,1.0",
+                                    "EXPOSURE_RASTER": str(SAMPLE / "population.tif"), "POPULATION_MODE": 1,
+                                    "UNITS": UNITS, "UNIT_ID_FIELD": "KEC_NAME", "OUTPUT_TABLE": t})
+        tables.append(t)
+    out, cmap = str(tmp_path / "cmp.gpkg"), str(tmp_path / "map.gpkg")
+    run_alg("comparescenarios", {"INPUTS": tables, "NAMES": "current,design", "VALUE_FIELD": "value",
+                                 "MAP_FILTER": "class=population", "MAP_MIN_LEVEL": 1,
+                                 "UNITS": UNITS, "UNIT_ID_FIELD": "KEC_NAME", "OUTPUT_TABLE": out, "OUTPUT_MAP": cmap})
+    ta, tb = (read_gdf(t) for t in tables)
+    wa = ta[(ta["class"] == "population") & (ta["level"] >= 1)].groupby("unit_id")["value"].sum()
+    wb = tb[(tb["class"] == "population") & (tb["level"] >= 1)].groupby("unit_id")["value"].sum()
+    idx = wa.index.union(wb.index)
+    wa, wb = wa.reindex(idx, fill_value=0.0), wb.reindex(idx, fill_value=0.0)
+    m = read_gdf(cmap).set_index("unit_id").loc[idx]
+    assert np.allclose(m["value_current"], wa) and np.allclose(m["value_design"], wb)
+    assert wa.sum() > 1e5  # real exposure: hundreds of thousands of persons
+    rel = np.where(wa > 0, 100 * (wb - wa) / wa.where(wa > 0, 1), np.nan)
+    want = np.where(np.isnan(rel), np.where(wb == wa, 0, np.where(wb > wa, -1, 1)), np.where(np.abs(rel) <= 5, 0, np.where(rel < 0, 1, -1)))
+    assert list(m["change_class"]) == list(want)
+    t = read_gdf(out)
+    assert {"unit_id", "class", "level", "value_current", "value_design", "change_design", "change_pct_design", "class_design"} <= set(t.columns)
+
+
+def test_change_map_is_styled(tmp_path, provider):
+    import processing
+    from qgis.core import (
+        QgsCategorizedSymbolRenderer,
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+        QgsProcessingOutputLayerDefinition,
+        QgsProject,
+    )
+
+    today = coverage_table(tmp_path, "today", [("KEMAYORAN", "residents", 1000, 500), ("GAMBIR", "residents", 800, 600)])
+    planned = coverage_table(tmp_path, "planned", [("KEMAYORAN", "residents", 1000, 800), ("GAMBIR", "residents", 800, 300)])
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    out = QgsProcessingOutputLayerDefinition(str(tmp_path / "map.gpkg"), QgsProject.instance())
+    res = processing.run("resilience:comparescenarios", {"INPUTS": [today, planned], "UNITS": UNITS, "UNIT_ID_FIELD": "KEC_NAME",
+                                                          "OUTPUT_TABLE": "TEMPORARY_OUTPUT", "OUTPUT_MAP": out},
+                         context=context, feedback=QgsProcessingFeedback())
+    processor = context.layersToLoadOnCompletion()[res["OUTPUT_MAP"]].postProcessor()
+    layer = QgsVectorLayer(res["OUTPUT_MAP"], "m", "ogr")
+    processor.postProcessLayer(layer, context, QgsProcessingFeedback())
+    renderer = layer.renderer()
+    assert isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == "change_class"
+    labels = {str(c.value()): c.label() for c in renderer.categories()}
+    assert labels["1"] == "改善 / Better" and labels["-1"] == "变差 / Worse"
+    assert "0" not in labels  # pruned: no unit stayed the same

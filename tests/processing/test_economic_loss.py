@@ -223,3 +223,30 @@ def test_bad_admin_codes_are_refused(tmp_path, run_alg):
     lyr.SetFeature(f)
     ds = None
     _fails(run_alg, tmp_path, "'3101010010A1' of admin units holds characters that are not digits", UNITS=units, UNIT_CODE_FIELD="code")
+
+
+def test_outputs_are_styled(tmp_path, provider):
+    import processing
+    from qgis.core import (
+        QgsGraduatedSymbolRenderer,
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+        QgsProcessingOutputLayerDefinition,
+        QgsProject,
+        QgsVectorLayer,
+    )
+
+    for depth, periods, field in (([str(CURRENT)], "", "loss"), ([str(CURRENT), str(DESIGN)], "10,100", "ead")):
+        context = QgsProcessingContext()
+        context.setProject(QgsProject.instance())
+        out = QgsProcessingOutputLayerDefinition(str(tmp_path / f"styled_{field}.gpkg"), QgsProject.instance())
+        res = processing.run("resilience:economicloss", {"INPUT": BUILDINGS, "DEPTH": depth, "RETURN_PERIODS": periods,
+                                                          "OUTPUT": out, "OUTPUT_TABLE": "TEMPORARY_OUTPUT"},
+                             context=context, feedback=QgsProcessingFeedback())
+        processor = context.layersToLoadOnCompletion()[res["OUTPUT"]].postProcessor()
+        layer = QgsVectorLayer(res["OUTPUT"], "b", "ogr")
+        processor.postProcessLayer(layer, context, QgsProcessingFeedback())
+        renderer = layer.renderer()
+        assert isinstance(renderer, QgsGraduatedSymbolRenderer) and renderer.classAttribute() == field
+        labels = [r.label() for r in renderer.ranges()]
+        assert "/" in labels[-1] and any("\u4e00" <= ch <= "\u9fff" for ch in labels[-1])
