@@ -272,12 +272,30 @@ def building_depths(geoms, geoms_crs, raster, method=AREA_WEIGHTED, feedback=Non
     values = _read_window(raster, info, window)
     check_cancel(feedback)
     if method == AREA_WEIGHTED:
-        res = zonal.zonal_sums(geoms_r[ok], None, raster, mode=zonal.PERSONS_PER_CELL, feedback=feedback)
-        cell_area = info.cell_size[0] * info.cell_size[1]
-        depth[ok] = res.sums[:, 0] / (area_r[ok] / cell_area)  # sum of depth x cell share / cells covered
+        # a footprint inside one cell takes that cell's depth; the others get exact cell shares
+        row, col, single = _single_cell(geoms_r, info)
+        single &= ok
+        depth[single] = values[row[single] - window[0], col[single] - window[2]]
+        rest = ok & ~single
+        if rest.any():
+            res = zonal.zonal_sums(geoms_r[rest], None, raster, mode=zonal.PERSONS_PER_CELL, feedback=feedback)
+            cell_area = info.cell_size[0] * info.cell_size[1]
+            depth[rest] = res.sums[:, 0] / (area_r[rest] / cell_area)  # sum of depth x cell share / cells covered
         return DepthResult(depth, outside, partly)
     depth[ok] = _max_depth(geoms_r[ok], info, window, values, feedback)
     return DepthResult(depth, outside, partly)
+
+
+def _single_cell(geoms, info):
+    """``(row, col, single)``: the cell of each footprint whose bounds lie in one cell of the raster."""
+    gt = info.geotransform
+    b = shapely.bounds(geoms)
+    c0, c1 = np.floor((b[:, 0] - gt[0]) / gt[1]), np.floor((b[:, 2] - gt[0]) / gt[1])
+    r0, r1 = np.floor((b[:, 1] - gt[3]) / gt[5]), np.floor((b[:, 3] - gt[3]) / gt[5])
+    single = (c0 == c1) & (r0 == r1) & (c0 >= 0) & (r0 >= 0) & (c0 < info.width) & (r0 < info.height)
+    row = np.where(single, r0, 0).astype(np.int64)
+    col = np.where(single, c0, 0).astype(np.int64)
+    return row, col, single
 
 
 def _max_depth(geoms, info, window, values, feedback, step=2_000_000):
@@ -309,10 +327,17 @@ def _max_depth(geoms, info, window, values, feedback, step=2_000_000):
         local = np.arange(k.sum()) - np.repeat(np.cumsum(k) - k, k)
         rows = r0[owner] + local // np.maximum(nc[owner], 1)
         cols = c0[owner] + local % np.maximum(nc[owner], 1)
-        boxes = zonal.cell_boxes(info, rows, cols)
-        hit = shapely.intersects(geoms[owner], boxes) & ~shapely.touches(geoms[owner], boxes)
-        v = values[rows[hit] - r0w, cols[hit] - c0w].astype(float)
-        np.maximum.at(out, owner[hit], v)
+        v = values[rows - r0w, cols - c0w].astype(float)
+        # a cell whose centre lies in the footprint is overlapped: no overlay needed
+        x, y = gt[0] + (cols + 0.5) * gt[1], gt[3] + (rows + 0.5) * gt[5]
+        inside = shapely.contains_xy(geoms[owner], x, y)
+        np.maximum.at(out, owner[inside], v[inside])
+        # the other cells only matter where they could raise the maximum found so far
+        test = ~inside & (v > out[owner])
+        if test.any():
+            o, boxes = owner[test], zonal.cell_boxes(info, rows[test], cols[test])
+            hit = shapely.intersects(geoms[o], boxes) & ~shapely.touches(geoms[o], boxes)
+            np.maximum.at(out, o[hit], v[test][hit])
         i = j
     return out
 

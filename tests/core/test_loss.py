@@ -72,12 +72,14 @@ def test_building_depths_by_hand(tmp_path):
     b = shapely.box(1010, 1980, 1020, 1990)  # exactly the nodata cell (1,1): dry
     c = shapely.box(1020, 1970, 1030, 1980)  # cell (2,2) only; touches (1,2) and (2,1) along edges
     d = shapely.box(2000, 3000, 2010, 3010)  # off the raster
-    geoms = np.array([a, b, c, d], dtype=object)
+    e = shapely.box(1012, 1992, 1018, 1998)  # inside cell (0,1) only
+    f = shapely.box(1025, 1975, 1035, 1985)  # a quarter in each of cells (1,2) and (2,2), half off the raster
+    geoms = np.array([a, b, c, d, e, f], dtype=object)
     mean = loss.building_depths(geoms, "EPSG:32748", path, loss.AREA_WEIGHTED)
-    assert mean.depth == pytest.approx([(1.0 * 100 + 2.0 * 50) / 150, 0.0, 4.0, 0.0])
-    assert (mean.outside, mean.partly) == (1, 0)
+    assert mean.depth == pytest.approx([(1.0 * 100 + 2.0 * 50) / 150, 0.0, 4.0, 0.0, 2.0, (0.5 * 25 + 4.0 * 25) / 100])
+    assert (mean.outside, mean.partly) == (1, 1)
     top = loss.building_depths(geoms, "EPSG:32748", path, loss.MAXIMUM)
-    assert top.depth == pytest.approx([2.0, 0.0, 4.0, 0.0])
+    assert top.depth == pytest.approx([2.0, 0.0, 4.0, 0.0, 2.0, 4.0])
 
 
 def test_negative_depths_are_refused(tmp_path):
