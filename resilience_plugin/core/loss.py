@@ -260,9 +260,15 @@ def building_depths(geoms, geoms_crs, raster, method=AREA_WEIGHTED, feedback=Non
     if n == 0:
         return DepthResult(depth, 0, 0)
     geoms_r = zonal.repair_polygons(geo.transform(geoms, geoms_crs, rcrs) if geoms_crs is not None else geoms)
-    extent = shapely.box(*info.bounds)
     area_r = shapely.area(geoms_r)
-    on = np.where(area_r > 0, shapely.area(zonal.robust(shapely.intersection, geoms_r, extent)) / np.where(area_r > 0, area_r, 1.0), 0.0)
+    # share of each footprint on the raster: 1 when its bounds lie inside, else by overlay
+    x0, y0, x1, y1 = info.bounds
+    b = shapely.bounds(geoms_r)
+    on = np.where((b[:, 0] >= x0) & (b[:, 1] >= y0) & (b[:, 2] <= x1) & (b[:, 3] <= y1) & (area_r > 0), 1.0, 0.0)
+    edge = (on < 1) & (area_r > 0)
+    if edge.any():
+        cut = shapely.area(zonal.robust(shapely.intersection, geoms_r[edge], shapely.box(x0, y0, x1, y1)))
+        on[edge] = cut / area_r[edge]
     outside = int(np.count_nonzero(on <= 1e-12))
     partly = int(np.count_nonzero((on > 1e-12) & (on < 1 - 1e-9)))
     ok = (on > 1e-12) & (area_r > 0)
