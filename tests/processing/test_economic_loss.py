@@ -250,3 +250,66 @@ def test_outputs_are_styled(tmp_path, provider):
         assert isinstance(renderer, QgsGraduatedSymbolRenderer) and renderer.classAttribute() == field
         labels = [r.label() for r in renderer.ranges()]
         assert "/" in labels[-1] and any("\u4e00" <= ch <= "\u9fff" for ch in labels[-1])
+
+
+def test_no_damage_period_extends_the_risk_curve(tmp_path, run_alg):
+    table = str(tmp_path / "ead.gpkg")
+    run_alg("economicloss", {"INPUT": BUILDINGS, "DEPTH": [str(CURRENT), str(DESIGN)], "RETURN_PERIODS": "10,100",
+                             "NO_DAMAGE_PERIOD": 2, "CLASS_FIELD": "TYPE", "DEFAULT_FLOORS": 2, "OUTPUT_TABLE": table})
+    exp = expected("mean")
+    # by hand: (1/2 - 1/10) x (0 + L10) / 2 + (1/10 - 1/100) x (L10 + L100) / 2
+    want = (0.4 * 0.5 * exp["loss_current"] + 0.09 * 0.5 * (exp["loss_current"] + exp["loss_design"])).sum()
+    t = read_gdf(table)
+    assert float(t.loc[t["scenario"] == "EAD", "loss"].sum()) == pytest.approx(want, rel=5e-3)
+    _fails(run_alg, tmp_path, "must be shorter than the shortest return period", DEPTH=[str(CURRENT), str(DESIGN)],
+           RETURN_PERIODS="10,100", NO_DAMAGE_PERIOD=20)
+
+
+def test_parent_ids_roll_up_and_count_buildings_in_the_finest_units(tmp_path, run_alg):
+    """Villages and their townships in one layer, linked by a parent field: buildings go to the villages only."""
+    from osgeo import ogr, osr
+
+    villages, rows = _coded_units(tmp_path)
+    path = str(tmp_path / "tree.gpkg")
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    lyr = ds.CreateLayer("tree", srs=srs, geom_type=ogr.wkbMultiPolygon)
+    for name in ("uid", "parent"):
+        lyr.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+    towns = {}
+    for code, geom in rows:
+        towns.setdefault(code[:9], []).append(geom)
+    items = [(code, code[:9], geom) for code, geom in rows] + [(t, None, shapely.union_all(g)) for t, g in towns.items()]
+    for uid, parent, geom in items:
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f.SetField("uid", uid)
+        if parent:
+            f.SetField("parent", parent)
+        f.SetGeometry(ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(shapely.to_wkb(geom))))
+        lyr.CreateFeature(f)
+    ds = None
+    by_parent, alone_table = str(tmp_path / "p.gpkg"), str(tmp_path / "v.gpkg")
+    common = {"INPUT": BUILDINGS, "DEPTH": [str(CURRENT)], "CLASS_FIELD": "TYPE", "DEFAULT_FLOORS": 2}
+    run_alg("economicloss", {**common, "UNITS": path, "UNIT_ID_FIELD": "uid", "PARENT_FIELD": "parent", "OUTPUT_TABLE": by_parent})
+    run_alg("economicloss", {**common, "UNITS": villages, "UNIT_ID_FIELD": "code", "OUTPUT_TABLE": alone_table})
+    tp, tv = read_gdf(by_parent), read_gdf(alone_table)
+    # the finest rows (level L1) equal a run on the villages alone; each township (L0) is the sum of its villages
+    fine = tp[tp["level_name"] == "L1"].groupby("unit_code")["loss"].sum()
+    alone = tv.groupby("unit_id")["loss"].sum()
+    assert np.allclose(fine.sort_index(), alone.reindex(fine.sort_index().index))
+    for town, loss_sum in tp[tp["level_name"] == "L0"].groupby("unit_code")["loss"].sum().items():
+        assert loss_sum == pytest.approx(fine[[c for c in fine.index if c.startswith(town)]].sum())
+    assert fine.sum() > 0 and len(fine) > 20
+
+
+def test_cancel_writes_nothing(tmp_path, run_alg):
+    from qgis.core import QgsProcessingFeedback
+
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    out, table = tmp_path / "b.gpkg", tmp_path / "t.gpkg"
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        run_alg("economicloss", {"INPUT": BUILDINGS, "DEPTH": [str(CURRENT)], "OUTPUT": str(out), "OUTPUT_TABLE": str(table)}, feedback)
+    assert not out.exists() and not table.exists()
