@@ -347,7 +347,7 @@ class EconomicLoss(ResilienceAlgorithm):
         fields = make_fields(spec)
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, fields, WKB_NOGEOMETRY)
         out = table.reindex(columns=[n for n, _ in spec])
-        out["scenario"] = out["scenario"].replace("", None)
+        out["scenario"] = out["scenario"].astype(object).where(out["scenario"] != "", None)
         write_features(sink, fields, None, out, feedback)
         return dest
 
