@@ -3964,12 +3964,197 @@ OUTPUT：建筑及其 occ_class、floors、floor_m2、value_m2，以及每个栅
             <translation>{a} 和 {b} 涉及的单元不同：仅在 {a} 中：{ua}；仅在 {b} 中：{ub}。请在同一单元图层上运行两个情景。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="50" />
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="51" />
             <source>Compare scenarios</source>
             <translation>情景对比</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="53" />
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="81" />
+            <source>Scenario results (baseline first)</source>
+            <translation>情景结果（基准在前）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="82" />
+            <source>Two or more tables or layers written by the same algorithm with the same settings, the baseline scenario first.</source>
+            <translation>同一算法、同一设置写出的两个或多个表或图层，基准情景在前。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="84" />
+            <source>Scenario names</source>
+            <translation>情景名称</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="85" />
+            <source>Names of the scenarios in the order of the inputs, separated by commas, e.g. current,design. Default: the layer names.</source>
+            <translation>按输入顺序的情景名称，以逗号分隔，例如 current,design。默认：图层名。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="87" />
+            <source>Quantity to compare (field)</source>
+            <translation>对比的量（字段）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="88" />
+            <source>The field to compare, e.g. loss, value, count, coverage_pct, persons_unserved. Default: the first of loss, coverage_pct, persons_unserved, isolated_persons, value, count that the tables have.</source>
+            <translation>要对比的字段，例如 loss、value、count、coverage_pct、persons_unserved。默认：表中第一个出现的 loss、coverage_pct、persons_unserved、isolated_persons、value、count。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="90" />
+            <source>Unit field</source>
+            <translation>单元字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="91" />
+            <source>The field with the unit of each row. Default: unit_code if present, else unit_id.</source>
+            <translation>每行所属单元的字段。默认：有 unit_code 时用 unit_code，否则 unit_id。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="93" />
+            <source>Key fields</source>
+            <translation>键字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="94" />
+            <source>Other fields that identify a row, separated by commas, e.g. level,class. Default: those of level_name, parent_code, scenario, return_period, level, class the tables have. Rows with the same unit and keys are summed.</source>
+            <translation>其他标识一行的字段，以逗号分隔，例如 level,class。默认：表中存在的 level_name、parent_code、scenario、return_period、level、class。单元和键相同的行相加。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="96" />
+            <source>Which direction is better</source>
+            <translation>哪个方向更好</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="96" />
+            <source>Automatic (by the field)</source>
+            <translation>自动（按字段）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="96" />
+            <source>Lower is better</source>
+            <translation>越小越好</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="96" />
+            <source>Higher is better</source>
+            <translation>越大越好</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="98" />
+            <source>Automatic: higher is better for coverage_pct, covered, reachable_persons, capacity and persons_assigned, lower is better for the other fields (exposed persons, loss, isolated persons...).</source>
+            <translation>自动：coverage_pct、covered、reachable_persons、capacity 和 persons_assigned 越大越好，其他字段（暴露人口、损失、被孤立人口……）越小越好。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="100" />
+            <source>Threshold for 'same' (%)</source>
+            <translation>“基本不变”阈值（%）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="101" />
+            <source>A relative change of at most this many percent counts as 'same'.</source>
+            <translation>相对变化不超过该百分比时计为“基本不变”。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="103" />
+            <source>Rows for the map</source>
+            <translation>地图使用的行</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="104" />
+            <source>Optional conditions field=value separated by semicolons that select the rows summed for the map, e.g. class=population or scenario=EAD.</source>
+            <translation>可选条件 字段=值，以分号分隔，用于选择地图中相加的行，例如 class=population 或 scenario=EAD。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="106" />
+            <source>Lowest hazard level for the map</source>
+            <translation>地图的最低灾害等级</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="107" />
+            <source>When the tables have a level field, the map sums the rows of this level and above (1: everything exposed). Rows without a level are left out.</source>
+            <translation>表中有 level 字段时，地图对该等级及以上的行求和（1：所有暴露的）。没有等级的行不计入。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="109" />
+            <source>Optional unit polygons (the unit layer the scenarios were run on) for the change map.</source>
+            <translation>可选的单元面（运行各情景所用的单元图层），用于变化图。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="109" />
+            <source>The field of the unit polygons that holds the ids used in the tables.</source>
+            <translation>单元面中与表中单元 id 一致的字段。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="111" />
+            <source>Scenario comparison</source>
+            <translation>情景对比表</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="112" />
+            <source>Scenario change map</source>
+            <translation>情景变化图</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="118" />
+            <source>Give at least two scenario results (INPUTS) to compare.</source>
+            <translation>请至少给出两个情景结果（INPUTS）进行对比。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="122" />
+            <source>The input '{layer}' is not a table or vector layer.</source>
+            <translation>输入“{layer}”不是表或矢量图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="132" />
+            <source>Give one scenario name per input: {n} input(s) but {m} name(s).</source>
+            <translation>每个输入需要一个情景名称：有 {n} 个输入，但有 {m} 个名称。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="142" />
+            <source>Choose VALUE_FIELD, the field to compare: the tables have none of the usual ones ({names}).</source>
+            <translation>请选择 VALUE_FIELD（要对比的字段）：表中没有常用字段（{names}）中的任何一个。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="148" />
+            <source>Choose UNIT_FIELD: the tables have neither unit_code nor unit_id.</source>
+            <translation>请选择 UNIT_FIELD：表中既没有 unit_code 也没有 unit_id。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="161" />
+            <source>MAP_FILTER names the field '{field}', which the tables do not have.</source>
+            <translation>MAP_FILTER 中的字段“{field}”在表中不存在。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="173" />
+            <source>MAP_FILTER must be conditions field=value separated by semicolons, e.g. class=population; got '{text}'.</source>
+            <translation>MAP_FILTER 必须是以分号分隔的 字段=值 条件，例如 class=population；现为“{text}”。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="184" />
+            <source>Comparing the scenarios</source>
+            <translation>正在对比情景</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="193" />
+            <source>Choose the UNIT_ID_FIELD of the unit polygons.</source>
+            <translation>请选择单元面的 UNIT_ID_FIELD。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="199" />
+            <source>No row of the tables matches MAP_FILTER and MAP_MIN_LEVEL: the map would be empty.</source>
+            <translation>表中没有符合 MAP_FILTER 和 MAP_MIN_LEVEL 的行：地图将为空。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="207" />
+            <source>The unit polygons have no unit with the id(s) {ids} of the tables: choose the UNIT_ID_FIELD that holds the tables' unit ids.</source>
+            <translation>单元面中没有表中 id 为 {ids} 的单元：请选择存放表中单元 id 的 UNIT_ID_FIELD。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="216" />
+            <source>{b} row(s) better, {s} about the same, {w} worse in {scenario} than in {base} ({field}).</source>
+            <translation>与 {base} 相比，{scenario} 中 {b} 行改善、{s} 行基本不变、{w} 行变差（{field}）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="54" />
             <source>Compares the same result of two or more scenarios unit by unit (情景对比): e.g. the Exposure statistics, Walking coverage or Direct economic loss tables of the current and the design flood, or of today's and the planned shelters.
 
 INPUTS: tables (or layers) from the same algorithm and settings, the baseline first; NAMES their scenario names separated by commas (default: the layer names). Inputs with different fields, or covering different units, are refused with the fields or units that differ.
@@ -3980,7 +4165,7 @@ DIRECTION: whether more is better. Automatic: higher is better for coverage_pct,
 
 OUTPUT_TABLE: the unit, the keys, value_&amp;lt;scenario&amp;gt; for each scenario and, for each later scenario against the baseline, change_&amp;lt;scenario&amp;gt; (absolute), change_pct_&amp;lt;scenario&amp;gt; (%) and class_&amp;lt;scenario&amp;gt; (better / same / worse).
 
-UNITS + UNIT_ID_FIELD (ids as in the tables): OUTPUT_MAP, the unit polygons with one value per unit and scenario: the rows matching MAP_FILTER (e.g. class=population;scenario=EAD) and, when the table has levels, with level ≥ MAP_MIN_LEVEL, summed (ratios recomputed). Its fields change, change_pct and change_class (1 better, 0 same, -1 worse) compare the last scenario with the baseline; styled with a diverging, bilingual legend.</source>
+UNITS + UNIT_ID_FIELD (ids as in the tables): OUTPUT_MAP, the unit polygons with one value per unit and scenario: the rows matching MAP_FILTER (e.g. class=population;scenario=EAD) and, when the table has levels, with level ≥ MAP_MIN_LEVEL, summed (ratios recomputed). Its fields change, change_pct and change_class (1 better, 0 same, -1 worse; NULL where a unit has no row or no comparable value) compare the last scenario with the baseline; styled with a diverging, bilingual legend.</source>
             <translation>逐单元对比两个或多个情景的同一结果（情景对比）：例如现状洪水与设计洪水、或现有与规划避难场所下的承灾体暴露统计、步行覆盖或直接经济损失表。
 
 INPUTS：同一算法、同一设置得到的表（或图层），基准情景在前；NAMES 为其情景名称，以逗号分隔（默认：图层名）。字段不同或涉及单元不同的输入会被拒绝，并列出不同的字段或单元。
@@ -3991,192 +4176,7 @@ DIRECTION：数值越大越好还是越小越好。自动：coverage_pct、cover
 
 OUTPUT_TABLE：单元、键、每个情景的 value_&amp;lt;情景&amp;gt;，以及每个后续情景相对基准的 change_&amp;lt;情景&amp;gt;（绝对变化）、change_pct_&amp;lt;情景&amp;gt;（%）和 class_&amp;lt;情景&amp;gt;（better 改善 / same 基本不变 / worse 变差）。
 
-UNITS + UNIT_ID_FIELD（id 与表中一致）：OUTPUT_MAP 为单元面，每个单元每个情景一个值：符合 MAP_FILTER（例如 class=population;scenario=EAD）且（表中有等级时）level ≥ MAP_MIN_LEVEL 的行相加（比率重新计算）。其字段 change、change_pct 和 change_class（1 改善、0 基本不变、-1 变差）为最后一个情景相对基准的对比；以发散色板和双语图例显示。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="80" />
-            <source>Scenario results (baseline first)</source>
-            <translation>情景结果（基准在前）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="81" />
-            <source>Two or more tables or layers written by the same algorithm with the same settings, the baseline scenario first.</source>
-            <translation>同一算法、同一设置写出的两个或多个表或图层，基准情景在前。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="83" />
-            <source>Scenario names</source>
-            <translation>情景名称</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="84" />
-            <source>Names of the scenarios in the order of the inputs, separated by commas, e.g. current,design. Default: the layer names.</source>
-            <translation>按输入顺序的情景名称，以逗号分隔，例如 current,design。默认：图层名。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="86" />
-            <source>Quantity to compare (field)</source>
-            <translation>对比的量（字段）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="87" />
-            <source>The field to compare, e.g. loss, value, count, coverage_pct, persons_unserved. Default: the first of loss, coverage_pct, persons_unserved, isolated_persons, value, count that the tables have.</source>
-            <translation>要对比的字段，例如 loss、value、count、coverage_pct、persons_unserved。默认：表中第一个出现的 loss、coverage_pct、persons_unserved、isolated_persons、value、count。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="89" />
-            <source>Unit field</source>
-            <translation>单元字段</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="90" />
-            <source>The field with the unit of each row. Default: unit_code if present, else unit_id.</source>
-            <translation>每行所属单元的字段。默认：有 unit_code 时用 unit_code，否则 unit_id。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="92" />
-            <source>Key fields</source>
-            <translation>键字段</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="93" />
-            <source>Other fields that identify a row, separated by commas, e.g. level,class. Default: those of level_name, parent_code, scenario, return_period, level, class the tables have. Rows with the same unit and keys are summed.</source>
-            <translation>其他标识一行的字段，以逗号分隔，例如 level,class。默认：表中存在的 level_name、parent_code、scenario、return_period、level、class。单元和键相同的行相加。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="95" />
-            <source>Which direction is better</source>
-            <translation>哪个方向更好</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="95" />
-            <source>Automatic (by the field)</source>
-            <translation>自动（按字段）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="95" />
-            <source>Lower is better</source>
-            <translation>越小越好</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="95" />
-            <source>Higher is better</source>
-            <translation>越大越好</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="97" />
-            <source>Automatic: higher is better for coverage_pct, covered, reachable_persons, capacity and persons_assigned, lower is better for the other fields (exposed persons, loss, isolated persons...).</source>
-            <translation>自动：coverage_pct、covered、reachable_persons、capacity 和 persons_assigned 越大越好，其他字段（暴露人口、损失、被孤立人口……）越小越好。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="99" />
-            <source>Threshold for 'same' (%)</source>
-            <translation>“基本不变”阈值（%）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="100" />
-            <source>A relative change of at most this many percent counts as 'same'.</source>
-            <translation>相对变化不超过该百分比时计为“基本不变”。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="102" />
-            <source>Rows for the map</source>
-            <translation>地图使用的行</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="103" />
-            <source>Optional conditions field=value separated by semicolons that select the rows summed for the map, e.g. class=population or scenario=EAD.</source>
-            <translation>可选条件 字段=值，以分号分隔，用于选择地图中相加的行，例如 class=population 或 scenario=EAD。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="105" />
-            <source>Lowest hazard level for the map</source>
-            <translation>地图的最低灾害等级</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="106" />
-            <source>When the tables have a level field, the map sums the rows of this level and above (1: everything exposed). Rows without a level are left out.</source>
-            <translation>表中有 level 字段时，地图对该等级及以上的行求和（1：所有暴露的）。没有等级的行不计入。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="108" />
-            <source>Optional unit polygons (the unit layer the scenarios were run on) for the change map.</source>
-            <translation>可选的单元面（运行各情景所用的单元图层），用于变化图。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="108" />
-            <source>The field of the unit polygons that holds the ids used in the tables.</source>
-            <translation>单元面中与表中单元 id 一致的字段。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="110" />
-            <source>Scenario comparison</source>
-            <translation>情景对比表</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="111" />
-            <source>Scenario change map</source>
-            <translation>情景变化图</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="117" />
-            <source>Give at least two scenario results (INPUTS) to compare.</source>
-            <translation>请至少给出两个情景结果（INPUTS）进行对比。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="121" />
-            <source>The input '{layer}' is not a table or vector layer.</source>
-            <translation>输入“{layer}”不是表或矢量图层。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="129" />
-            <source>Give one scenario name per input: {n} input(s) but {m} name(s).</source>
-            <translation>每个输入需要一个情景名称：有 {n} 个输入，但有 {m} 个名称。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="139" />
-            <source>Choose VALUE_FIELD, the field to compare: the tables have none of the usual ones ({names}).</source>
-            <translation>请选择 VALUE_FIELD（要对比的字段）：表中没有常用字段（{names}）中的任何一个。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="145" />
-            <source>Choose UNIT_FIELD: the tables have neither unit_code nor unit_id.</source>
-            <translation>请选择 UNIT_FIELD：表中既没有 unit_code 也没有 unit_id。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="158" />
-            <source>MAP_FILTER names the field '{field}', which the tables do not have.</source>
-            <translation>MAP_FILTER 中的字段“{field}”在表中不存在。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="170" />
-            <source>MAP_FILTER must be conditions field=value separated by semicolons, e.g. class=population; got '{text}'.</source>
-            <translation>MAP_FILTER 必须是以分号分隔的 字段=值 条件，例如 class=population；现为“{text}”。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="181" />
-            <source>Comparing the scenarios</source>
-            <translation>正在对比情景</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="190" />
-            <source>Choose the UNIT_ID_FIELD of the unit polygons.</source>
-            <translation>请选择单元面的 UNIT_ID_FIELD。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="196" />
-            <source>No row of the tables matches MAP_FILTER and MAP_MIN_LEVEL: the map would be empty.</source>
-            <translation>表中没有符合 MAP_FILTER 和 MAP_MIN_LEVEL 的行：地图将为空。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="204" />
-            <source>The unit polygons have no unit with the id(s) {ids} of the tables: choose the UNIT_ID_FIELD that holds the tables' unit ids.</source>
-            <translation>单元面中没有表中 id 为 {ids} 的单元：请选择存放表中单元 id 的 UNIT_ID_FIELD。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="213" />
-            <source>{b} row(s) better, {s} about the same, {w} worse in {scenario} than in {base} ({field}).</source>
-            <translation>与 {base} 相比，{scenario} 中 {b} 行改善、{s} 行基本不变、{w} 行变差（{field}）。</translation>
+UNITS + UNIT_ID_FIELD（id 与表中一致）：OUTPUT_MAP 为单元面，每个单元每个情景一个值：符合 MAP_FILTER（例如 class=population;scenario=EAD）且（表中有等级时）level ≥ MAP_MIN_LEVEL 的行相加（比率重新计算）。其字段 change、change_pct 和 change_class（1 改善、0 基本不变、-1 变差；单元没有行或没有可比值时为空）为最后一个情景相对基准的对比；以发散色板和双语图例显示。</translation>
         </message>
     </context>
 </TS>

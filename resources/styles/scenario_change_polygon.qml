@@ -17,7 +17,7 @@
       <category value="1" symbol="0" render="true" label="改善 / Better"/>
       <category value="0" symbol="1" render="true" label="基本不变 / About the same"/>
       <category value="-1" symbol="2" render="true" label="变差 / Worse"/>
-      <category value="" symbol="3" render="true" label="无法比较 / Not comparable"/>
+      <category value="" symbol="3" render="true" label="无数据 / No data"/>
     </categories>
     <symbols>
       <symbol name="0" type="fill" clip_to_extent="1" alpha="1" force_rhr="0">

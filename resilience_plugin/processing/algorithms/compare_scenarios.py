@@ -3,6 +3,7 @@
 import numpy as np
 import pandas as pd
 from qgis.core import (
+    QgsProcessingFeatureSource,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterMultipleLayers,
@@ -72,7 +73,7 @@ class CompareScenarios(ResilienceAlgorithm):
             "UNITS + UNIT_ID_FIELD (ids as in the tables): OUTPUT_MAP, the unit polygons with one value per unit and "
             "scenario: the rows matching MAP_FILTER (e.g. class=population;scenario=EAD) and, when the table has levels, "
             "with level ≥ MAP_MIN_LEVEL, summed (ratios recomputed). Its fields change, change_pct and change_class "
-            "(1 better, 0 same, -1 worse) compare the last scenario with the baseline; styled with a diverging, "
+            "(1 better, 0 same, -1 worse; NULL where a unit has no row or no comparable value) compare the last scenario with the baseline; styled with a diverging, "
             "bilingual legend."
         )
 
@@ -120,7 +121,9 @@ class CompareScenarios(ResilienceAlgorithm):
             if not hasattr(layer, "fields"):
                 self.fail(tr("The input '{layer}' is not a table or vector layer.").format(layer=layer.name()))
             names = [f.name() for f in layer.fields()]
-            data = read_source(layer, names, feedback=feedback, geometry=False, skip_null=False, what=layer.name())
+            # through the Processing source: plain tables (CSV) have no FID column for GDAL's bulk reader
+            data = read_source(QgsProcessingFeatureSource(layer, context), names, feedback=feedback, geometry=False,
+                               skip_null=False, what=layer.name())
             tables.append(data.attrs)
             lnames.append(layer.name())
         text = (self.parameterAsString(parameters, self.NAMES, context) or "").strip()
