@@ -155,3 +155,22 @@ def test_change_map_is_styled(tmp_path, provider):
     labels = {str(c.value()): c.label() for c in renderer.categories()}
     assert labels["1"] == "改善 / Better" and labels["-1"] == "变差 / Worse"
     assert "0" not in labels  # pruned: no unit stayed the same
+
+
+def test_csv_tables_compare_like_geopackage_tables(tmp_path, run_alg):
+    """CSV tables (all fields text to OGR, no FID column) give the same map as GeoPackage tables."""
+    outs = {}
+    for ext in ("csv", "gpkg"):
+        tables = []
+        for raster in ("flood_current_depth", "flood_design_depth"):
+            t = str(tmp_path / f"{raster}.{ext}")
+            run_alg("economicloss", {"INPUT": f"{GPKG}|layername=buildings", "DEPTH": [str(SAMPLE / f"{raster}.tif")],
+                                     "CLASS_FIELD": "TYPE", "UNITS": UNITS, "UNIT_ID_FIELD": "KEC_NAME", "OUTPUT_TABLE": t})
+            tables.append(t)
+        outs[ext] = str(tmp_path / f"map_{ext}.gpkg")
+        run_alg("comparescenarios", {"INPUTS": tables, "NAMES": "current,design", "UNITS": UNITS, "UNIT_ID_FIELD": "KEC_NAME",
+                                     "OUTPUT_TABLE": str(tmp_path / f"cmp_{ext}.gpkg"), "OUTPUT_MAP": outs[ext]})
+    a, b = (read_gdf(outs[e]).set_index("unit_id").sort_index() for e in ("csv", "gpkg"))
+    assert np.allclose(a["value_design"].fillna(-1), b["value_design"].fillna(-1))
+    assert a["change_class"].fillna(9).tolist() == b["change_class"].fillna(9).tolist()
+    assert b["value_current"].sum() > 0
