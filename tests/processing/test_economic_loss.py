@@ -10,6 +10,7 @@ periods 10 and 100 years. That is an assumption of the test only, not a property
 """
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -313,3 +314,18 @@ def test_cancel_writes_nothing(tmp_path, run_alg):
     with pytest.raises(QgsProcessingException, match="Cancelled"):
         run_alg("economicloss", {"INPUT": BUILDINGS, "DEPTH": [str(CURRENT)], "OUTPUT": str(out), "OUTPUT_TABLE": str(table)}, feedback)
     assert not out.exists() and not table.exists()
+
+
+def test_buildings_in_another_crs_give_the_same_loss(tmp_path, run_alg):
+    from osgeo import gdal
+
+    utm = str(tmp_path / "buildings_utm.gpkg")
+    gdal.VectorTranslate(utm, str(GPKG), options=["-t_srs", "EPSG:32748", "-nln", "buildings", "buildings"])
+    a, b = str(tmp_path / "a.gpkg"), str(tmp_path / "b.gpkg")
+    for src, out in ((BUILDINGS, a), (utm, b)):
+        run_alg("economicloss", {"INPUT": src, "DEPTH": [str(CURRENT)], "CLASS_FIELD": "TYPE", "OUTPUT": out,
+                                 "OUTPUT_TABLE": str(tmp_path / f"t_{Path(out).stem}.gpkg")})
+    la, lb = read_gdf(a).sort_values("fid"), read_gdf(b).sort_values("fid")
+    assert np.allclose(la["depth_m"], lb["depth_m"], atol=1e-3)
+    assert float(lb["loss"].sum()) == pytest.approx(float(la["loss"].sum()), rel=5e-3)
+    assert float(la["loss"].sum()) > 1e9
