@@ -74,7 +74,7 @@
             <translation>不支持旋转栅格：请先将栅格重投影（warp）为正北朝上的格网。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/styles.py" line="143" />
+            <location filename="../resilience_plugin/maps/styles.py" line="146" />
             <source>No style named '{name}' in {folder}.</source>
             <translation>{folder} 中没有名为“{name}”的样式。</translation>
         </message>
@@ -834,7 +834,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>布局模板中没有地图项：请在布局设计器中添加一个。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="133" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="134" />
             <source>Map extent</source>
             <translation>地图范围</translation>
         </message>
@@ -1169,167 +1169,167 @@ The layer's data are not changed, only its style. A layer given as a file path i
             <translation>自定义布局模板，从 QGIS 布局设计器保存。按项目 ID 查找其中的元素（map、legend、scalebar、north_arrow、title、subtitle、note、date、crs_note、overview）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="121" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="122" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="124" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="125" />
             <source>Subtitle</source>
             <translation>副标题</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="126" />
             <source>A line under the title, e.g. the plan's name. In an atlas the feature's name is added to it.</source>
             <translation>标题下方的一行文字，例如规划名称。图集中会在其后加上当前要素的名称。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="127" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="128" />
             <source>Notes (data source, compiler)</source>
             <translation>注记（资料来源、编制单位）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="128" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="129" />
             <source>Printed in the notes block: data sources, compiling organisation, remarks.</source>
             <translation>印在注记栏中：资料来源、编制单位、说明。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="130" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="131" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="131" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="132" />
             <source>The date printed on the map. Default: today (YYYY-MM-DD).</source>
             <translation>图上印出的日期。默认：今天（YYYY-MM-DD）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="134" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="135" />
             <source>The area to show. Default: the extent of all layers with a 5 % margin. Not used by an atlas.</source>
             <translation>要显示的范围。默认：所有图层的范围外扩 5%。图集不使用此参数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="136" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="137" />
             <source>Show an overview map</source>
             <translation>显示鹰眼图</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="137" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="138" />
             <source>Show the small overview map with the main map's extent framed in red.</source>
             <translation>显示小幅鹰眼图，主图范围以红框标出。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="139" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="140" />
             <source>Atlas coverage layer (one page per feature)</source>
             <translation>图集覆盖图层（每个要素一页）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="141" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="142" />
             <source>Polygons such as districts or sub-districts: one page per feature, zoomed to it.</source>
             <translation>面图层，例如区或街道：每个要素一页，并缩放到该要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="143" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="144" />
             <source>Coverage name field</source>
             <translation>覆盖图层名称字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="145" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="146" />
             <source>The field naming each page (e.g. the district name): shown in the subtitle and used in file names.</source>
             <translation>为每页命名的字段（例如区名）：显示在副标题中，并用于文件名。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="147" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="148" />
             <source>Atlas as one multi-page PDF</source>
             <translation>图集输出为一个多页 PDF</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="148" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="149" />
             <source>For an atlas exported to PDF: one multi-page file (on) or one file per feature (off). PNG and SVG atlases always give one file per feature.</source>
             <translation>图集导出为 PDF 时：一个多页文件（开）或每个要素一个文件（关）。PNG 和 SVG 图集总是每个要素一个文件。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="151" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="152" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="152" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="153" />
             <source>PDF (vector, searchable text), PNG (image with world file) or SVG (vector).</source>
             <translation>PDF（矢量，文字可搜索）、PNG（图片，附带坐标文件）或 SVG（矢量）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="154" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="155" />
             <source>Resolution (DPI)</source>
             <translation>分辨率（DPI）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="155" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="156" />
             <source>Dots per inch for images and rasterised parts, 1-1200. 300 is usual for print.</source>
             <translation>图片及栅格化部分的每英寸点数，1–1200。印刷通常用 300。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="157" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="158" />
             <source>Output file</source>
             <translation>输出文件</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="159" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="160" />
             <source>The file to write. Its extension is set by FORMAT. An atlas to PNG/SVG writes one file per feature next to it, named &lt;output&gt;_&lt;name&gt;.</source>
             <translation>要写出的文件，扩展名由格式（FORMAT）决定。图集导出为 PNG/SVG 时，在其旁边为每个要素写一个文件，命名为 &lt;输出名&gt;_&lt;名称&gt;。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="162" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="163" />
             <source>Files written</source>
             <translation>已写出的文件</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="163" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="164" />
             <source>Number of pages</source>
             <translation>页数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="176" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="177" />
             <source>Give at least one layer to show on the map (LAYERS is empty).</source>
             <translation>请至少给出一个要在图上显示的图层（LAYERS 为空）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="179" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="180" />
             <source>The layer '{name}' could not be loaded.</source>
             <translation>无法加载图层“{name}”。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="195" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="196" />
             <source>Choose an output file.</source>
             <translation>请选择输出文件。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="205" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="206" />
             <source>The atlas coverage layer must contain polygons.</source>
             <translation>图集覆盖图层必须是面图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="207" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="208" />
             <source>Choose the COVERAGE_NAME_FIELD that names each page of the atlas.</source>
             <translation>请选择为图集每页命名的字段（COVERAGE_NAME_FIELD）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="209" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="210" />
             <source>The coverage layer '{layer}' has no field '{field}'. Its fields are: {fields}.</source>
             <translation>覆盖图层“{layer}”没有字段“{field}”。其字段为：{fields}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="212" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="213" />
             <source>The atlas coverage layer '{layer}' has no features.</source>
             <translation>图集覆盖图层“{layer}”没有要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="245" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="246" />
             <source>Map CRS: {crs}</source>
             <translation>地图坐标系：{crs}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="250" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="251" />
             <source>Wrote {path}</source>
             <translation>已写出 {path}</translation>
         </message>
@@ -3026,108 +3026,6 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>无法写出结果（{error}）：请检查目标位置是否可写且空间充足。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="63" />
-            <source>Counts and measures what lies in each hazard level (承灾体暴露统计): buildings, roads, facilities, and people, per admin unit.
-
-HAZARD: hazard zones with an integer LEVEL_FIELD (overlapping zones resolve to the highest level), or a continuous raster classified with THRESHOLDS t1 &lt; t2 &lt; ... (value &lt; t1 is level 0, t1 &lt;= value &lt; t2 level 1, ...) and sampled cell by cell, without polygonising. A raster hazard must be in the CRS of the exposure layer.
-
-EXPOSURE: points take the level where they lie. Polygons follow RULE: 0 the highest level they touch, 1 the level at their representative point, 2 split by zone (area per level). Lines are always split (length per level). CLASS_FIELD groups the features (values trimmed, case ignored); VALUE_FIELD is summed per group (split features contribute by their share of length or area).
-
-UNITS + UNIT_ID_FIELD: a point, or a polygon under rule 0/1, is counted once, in the unit that holds its largest part; split features are split by unit too. Features outside every unit are left out of the table (reported in the log).
-
-OUTPUT: the exposure features with their attributes and level (the highest level reached), unit_id, and for split features len_l0...len_lN (m) or area_l0...area_lN (m²). OUTPUT_TABLE: unit_id, class, level, count (features; a split feature counts in each level it reaches), length_m, area_m2, value.
-
-EXPOSURE_RASTER: a population raster (POPULATION_UNIT: persons per km², the default, or per cell) adds rows of class 'population' with the persons per unit and level in value; whole cells count exactly and boundary cells by area share. Lengths and areas are measured in a metric CRS.</source>
-            <translation>统计各灾害等级内的承灾体数量与规模：建筑、道路、设施和人口，按行政单元汇总。
-
-HAZARD：带整数 LEVEL_FIELD 的灾害分区（重叠分区取最高等级），或按 THRESHOLDS t1 &lt; t2 &lt; …… 分级的连续栅格（值 &lt; t1 为 0 级，t1 ≤ 值 &lt; t2 为 1 级……），逐栅格单元直接采样，不做矢量化。栅格灾害须与承灾体图层处于同一坐标参考系。
-
-EXPOSURE：点取其所在位置的等级。面按 RULE：0 取接触到的最高等级，1 取代表点处的等级，2 按分区拆分（各等级面积）。线总是按分区拆分（各等级长度）。CLASS_FIELD 对要素分组（去除首尾空格、不区分大小写）；VALUE_FIELD 按组求和（被拆分的要素按长度或面积比例计入）。
-
-UNITS + UNIT_ID_FIELD：点或规则 0/1 下的面只计一次，计入包含其最大部分的单元；可拆分要素也按单元拆分。位于所有单元之外的要素不计入汇总表（在日志中说明）。
-
-OUTPUT：带原有属性的承灾体要素，以及 level（达到的最高等级）、unit_id，可拆分要素另有 len_l0…len_lN（米）或 area_l0…area_lN（平方米）。OUTPUT_TABLE：unit_id、class、level、count（要素数；被拆分的要素在其到达的每个等级中各计一次）、length_m、area_m2、value。
-
-EXPOSURE_RASTER：人口栅格（POPULATION_UNIT：每平方公里人数（默认）或每格人数）增加 class 为 population 的行，value 为各单元各等级人数；完整栅格单元精确计数，边界栅格单元按面积比例拆分。长度和面积在米制坐标参考系中量算。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="88" />
-            <source>Who can walk to a shelter (or any facility) in time, and where the people go when shelters are full.
-
-Walking distance is measured on the ROADS network in metres: the straight-line distance from a demand point to the nearest passable street + along the streets + the facility's distance to its street. Streets join where their end points or shared vertices coincide (SNAP_TOLERANCE_M); streets that merely cross (bridges, tunnels) do not connect. Road classes in EXCLUDE_CLASSES (ROAD_CLASS_FIELD) are not walkable. One multi-source Dijkstra (scipy.sparse.csgraph) serves all facilities.
-
-The walking limit is MAX_DISTANCE_M if set, otherwise MAX_MINUTES at WALK_KMH (10 min at 4 km/h = 667 m). Points farther than MAX_SNAP_M from every passable street are not connected (reported in the log). With HAZARD (zones with a level field, e.g. from Classify hazard) streets touching zones at or above BLOCK_LEVEL are impassable and facilities inside them are out of service.
-
-DEMAND: a population raster (POPULATION_UNIT: persons per km², the default, or per cell) or points / polygons with POPULATION_FIELD.
-MODE 0: everyone goes to the nearest reachable facility; covered = within the limit.
-MODE 1: capacitated: each facility (CAPACITY_FIELD, persons) takes the nearest people until full; the others go to the nearest facility with room within the limit, or stay unserved; covered = all persons of the point placed, walk_m = the walk to the facility that took them.
-MODE 2: site selection: choose up to MAX_NEW of CANDIDATES to cover the most people (greedy plus swaps), stopping at TARGET_COVERAGE percent; the log reports the LP upper bound.
-
-Outputs: OUTPUT_DEMAND with facility_id, walk_m, walk_min, covered, persons, persons_assigned, persons_unserved; OUTPUT_FACILITIES with facility_id, capacity, in_service, is_new, snap_m, assigned_persons, load_ratio (assigned / capacity) and reachable_persons (persons within the limit of that facility); OUTPUT_TABLE per UNITS polygon with unit_id, population, covered, coverage_pct, capacity (of the facilities inside) and deficit = max(0, population - capacity); OUTPUT_AREAS: walking service area of each facility (street parts it serves within the limit, buffered by AREA_BUFFER_M).</source>
-            <translation>计算谁能按时步行到达避难场所（或其他设施），以及场所满员时人员去向。
-
-步行距离在 ROADS 路网上以米计：需求点到最近可通行道路的直线距离 + 沿道路距离 + 设施到其道路的距离。道路在端点或共享节点重合处（SNAP_TOLERANCE_M 容差内）相连；仅交叉而不共点的道路（桥梁、隧道）不相连。EXCLUDE_CLASSES（ROAD_CLASS_FIELD）中的道路等级不可步行。一次多源 Dijkstra（scipy.sparse.csgraph）计算全部设施。
-
-步行上限：设置了 MAX_DISTANCE_M 时取该值，否则为 MAX_MINUTES 分钟以 WALK_KMH 速度行走的距离（4 公里/小时 10 分钟 = 667 米）。距所有可通行道路超过 MAX_SNAP_M 的点不接入路网（写入日志）。提供 HAZARD（带等级字段的灾害区，如“灾害分级”的输出）时，与 BLOCK_LEVEL 及以上灾害区相交的道路不可通行，位于其中的设施停用。
-
-DEMAND：人口栅格（POPULATION_UNIT：每平方公里人数（默认）或每格人数），或带 POPULATION_FIELD 的点 / 面。
-MODE 0：每人前往最近的可达设施；在上限内即为覆盖。
-MODE 1：容量约束：每个设施（CAPACITY_FIELD，人）按距离由近到远接收人员直至满员；其余人员前往上限内最近的尚有余量的设施，否则为未服务；covered 表示该点人员全部得到安置，walk_m 为到接收其人员的设施的步行距离。
-MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人口（贪心加交换改进），覆盖率达到 TARGET_COVERAGE 百分比即停止；日志给出线性规划上界。
-
-输出：OUTPUT_DEMAND，字段 facility_id、walk_m、walk_min、covered、persons、persons_assigned、persons_unserved；OUTPUT_FACILITIES，字段 facility_id、capacity、in_service、is_new、snap_m、assigned_persons、load_ratio（分配人数 / 容量）和 reachable_persons（该设施步行上限内的人数）；OUTPUT_TABLE，按 UNITS 面统计 unit_id、population、covered、coverage_pct、capacity（单元内设施容量）和 deficit = max(0, population - capacity)；OUTPUT_AREAS：各设施的步行服务区（其在上限内服务的道路段，按 AREA_BUFFER_M 缓冲）。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/base.py" line="407" />
-            <source>What the population raster's cells hold. Persons per km² (the default, as in the sample raster): each cell counts its density x its true (geodesic) area. Persons per cell: each cell counts its value. The log states the persons read and warns when the numbers look like the other unit.</source>
-            <translation>人口栅格像元中存放的内容。每平方公里人数（默认，示例栅格即为此单位）：每个像元的人数 = 密度 × 该像元的真实（椭球面）面积。每格人数：每个像元按其数值计数。日志会给出读取的总人数，并在数值看起来属于另一种单位时发出警告。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/qgis_io/demand.py" line="76" />
-            <source>The {param} layer could not be loaded.</source>
-            <translation>无法加载 {param} 图层。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/qgis_io/raster.py" line="13" />
-            <source>The raster {layer} could not be loaded.</source>
-            <translation>无法加载栅格 {layer}。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/qgis_io/raster.py" line="15" />
-            <source>Only file-based rasters (GDAL) can be read: save {layer} to a GeoTIFF first.</source>
-            <translation>只能读取基于文件的栅格（GDAL）：请先将 {layer} 另存为 GeoTIFF。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/qgis_io/raster.py" line="31" />
-            <source>Population raster {layer} read as {unit}: {persons:.0f} persons in {cells} populated cell(s).</source>
-            <translation>人口栅格 {layer} 按{unit}读取：{cells} 个有人口的像元共 {persons:.0f} 人。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/qgis_io/raster.py" line="39" />
-            <source>Read as persons per cell, the densest cell of {layer} holds {density:.0f} persons per km² (more than 100 000): the raster probably holds persons per km². If so, set the population raster unit (POPULATION_UNIT) to persons per km².</source>
-            <translation>按每格人数读取时，{layer} 中最密集的像元达到每平方公里 {density:.0f} 人（超过 100 000）：该栅格很可能存放的是每平方公里人数。若是如此，请将人口栅格单位（POPULATION_UNIT）设为每平方公里人数。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/qgis_io/raster.py" line="47" />
-            <source>Read as persons per km², the densest cell of {layer} holds {density:.0f} persons per km² (more than 100 000): the raster probably holds persons per cell. If so, set the population raster unit (POPULATION_UNIT) to persons per cell.</source>
-            <translation>按每平方公里人数读取时，{layer} 中最密集的像元达到每平方公里 {density:.0f} 人（超过 100 000）：该栅格很可能存放的是每格人数。若是如此，请将人口栅格单位（POPULATION_UNIT）设为每格人数。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/base.py" line="412" />
-            <source>Old name, kept for models and scripts: 0 persons per cell, 1 persons per km². Use POPULATION_UNIT.</source>
-            <translation>旧参数名，为兼容模型和脚本而保留：0 为每格人数，1 为每平方公里人数。请改用 POPULATION_UNIT。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/base.py" line="414" />
-            <source>Old name, kept for models and scripts: True persons per km², False persons per cell. Use POPULATION_UNIT.</source>
-            <translation>旧参数名，为兼容模型和脚本而保留：True 为每平方公里人数，False 为每格人数。请改用 POPULATION_UNIT。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/qgis_io/demand.py" line="91" />
-            <source>{param} must be a population raster or a point / polygon layer; {layer} holds {kind} geometries.</source>
-            <translation>{param} 必须是人口栅格或点 / 面图层；{layer} 中是 {kind} 几何。</translation>
-        </message>
-        <message>
             <location filename="../resilience_plugin/dependencies.py" line="109" />
             <source>arrays (every analysis)</source>
             <translation>数组运算（所有分析）</translation>
@@ -3253,6 +3151,744 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>安装方法…</translation>
         </message>
         <message>
+            <location filename="../resilience_plugin/processing/missing_provider.py" line="32" />
+            <source>Missing Python packages: how to install them</source>
+            <translation>缺少 Python 依赖包：安装方法</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/missing_provider.py" line="38" />
+            <source>The Resilience Planner algorithms are not available until these packages work:</source>
+            <translation>以下依赖包可用之前，韧性规划工具箱的算法无法使用：</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/missing_provider.py" line="67" />
+            <source>Resilience planning (韧性规划): Python packages missing</source>
+            <translation>韧性规划 (Resilience planning)：缺少 Python 依赖包</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="84" />
+            <source>A unit of {layer} has no admin code: every unit needs its 12-digit code (统计用区划代码).</source>
+            <translation>{layer} 中有单元没有区划代码：每个单元都需要 12 位统计用区划代码。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="87" />
+            <source>The admin code '{code}' of {layer} holds characters that are not digits: codes are 12 digits (统计用区划代码), e.g. 330106001001.</source>
+            <translation>{layer} 的区划代码“{code}”含有非数字字符：区划代码为 12 位数字（统计用区划代码），例如 330106001001。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="92" />
+            <source>The admin codes of {layer} have mixed lengths ({lengths} digits; e.g. '{code}'): use the 12-digit 统计用区划代码 for every unit, padded with trailing zeros.</source>
+            <translation>{layer} 的区划代码长度不一（{lengths} 位；例如“{code}”）：请对每个单元使用 12 位统计用区划代码，末尾补零。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="96" />
+            <source>The admin code '{code}' of {layer} has no province (its first two digits are 00).</source>
+            <translation>{layer} 的区划代码“{code}”没有省级部分（前两位为 00）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="117" />
+            <source>The parent id '{parent}' of unit '{unit}' in {layer} is not the id of any unit: fix the parent field (leave it empty for the top level).</source>
+            <translation>{layer} 中单元“{unit}”的上级 id“{parent}”不是任何单元的 id：请修正上级字段（最高一级留空）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="127" />
+            <source>The parent ids of {layer} form a cycle ({cycle}): every chain of parents must end at a unit without a parent.</source>
+            <translation>{layer} 的上级 id 形成循环（{cycle}）：每条上级链都必须终止于没有上级的单元。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="146" />
+            <source>Unit '{unit}' of {layer} lies inside unit '{parent}' of the same layer: give only the finest units; the coarser levels are computed from them.</source>
+            <translation>{layer} 的单元“{unit}”位于同一图层的单元“{parent}”之内：请只给出最细一级的单元，较粗的层级会由它们汇总得到。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="161" />
+            <source>Unit '{unit}' is not in the hierarchy of {layer}.</source>
+            <translation>单元“{unit}”不在 {layer} 的层级中。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="61" />
+            <source>The depth-damage curve '{name}' holds values that are not numbers.</source>
+            <translation>深度-损失曲线“{name}”含有不是数字的值。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="58" />
+            <source>The depth-damage curve '{name}' needs as many damage factors as depths (at least two); it has {nd} depth(s) and {nf} factor(s).</source>
+            <translation>深度-损失曲线“{name}”的损失系数个数必须与深度个数相同（至少两个）；现有 {nd} 个深度、{nf} 个系数。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="63" />
+            <source>The depths of the depth-damage curve '{name}' must increase strictly ({depths}).</source>
+            <translation>深度-损失曲线“{name}”的深度必须严格递增（{depths}）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="67" />
+            <source>The depth-damage curve '{name}' has a damage factor of {value:g}: factors are fractions of the maximum damage, from 0 to 1.</source>
+            <translation>深度-损失曲线“{name}”有一个损失系数为 {value:g}：损失系数是最大损失的比例，取值 0 到 1。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="71" />
+            <source>The depth-damage curve '{name}' is not monotone: the damage factor falls from {a:g} at {da:g} m to {b:g} at {db:g} m.</source>
+            <translation>深度-损失曲线“{name}”不单调：损失系数从 {da:g} 米处的 {a:g} 降到 {db:g} 米处的 {b:g}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="81" />
+            <source>No depth-damage curve set '{name}' in the standards file; available: {names}.</source>
+            <translation>标准文件中没有深度-损失曲线集“{name}”；可用的有：{names}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="91" />
+            <source>The curve of class '{name}' refers to '{target}', which is not a usable class of the curve set.</source>
+            <translation>类别“{name}”的曲线引用了“{target}”，它不是该曲线集中可用的类别。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="105" />
+            <source>No maximum-damage region '{name}' in the standards file; available: {names}.</source>
+            <translation>标准文件中没有最大损失地区“{name}”；可用的有：{names}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="115" />
+            <source>The maximum damage of class '{name}' in region '{region}' is '{value}': give a number of 0 or more.</source>
+            <translation>地区“{region}”中类别“{name}”的最大损失为“{value}”：请给出不小于 0 的数字。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="141" />
+            <source>The default class '{name}' has no depth-damage curve; use one of: {names}.</source>
+            <translation>默认类别“{name}”没有深度-损失曲线；请使用以下之一：{names}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/scenarios.py" line="38" />
+            <source>The field '{field}' of {layer} holds text that is not a number in {n} feature(s) (e.g. {examples}): fix those values or choose a numeric field.</source>
+            <translation>{layer} 的字段“{field}”在 {n} 个要素中含有不是数字的文字（例如 {examples}）：请修正这些值或选择数值字段。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="181" />
+            <source>RETURN_PERIODS must be numbers of years separated by commas, e.g. 10,50,100; got '{text}'.</source>
+            <translation>RETURN_PERIODS 必须是以逗号分隔的年数，例如 10,50,100；现为“{text}”。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="184" />
+            <source>Give one return period per depth raster: {n} raster(s) but {m} return period(s).</source>
+            <translation>每个深度栅格需要一个重现期：有 {n} 个栅格，但有 {m} 个重现期。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="187" />
+            <source>Return periods are years greater than 1; got {values}.</source>
+            <translation>重现期是大于 1 的年数；现为 {values}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="209" />
+            <source>Return periods must increase strictly, in the order of the depth rasters (e.g. 10,50,100); got {values}.</source>
+            <translation>重现期必须严格递增，并与深度栅格的顺序一致（例如 10,50,100）；现为 {values}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="214" />
+            <source>The no-damage return period ({t0:g} years) must be shorter than the shortest return period ({t1:g} years).</source>
+            <translation>无损失重现期（{t0:g} 年）必须短于最短的重现期（{t1:g} 年）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="244" />
+            <source>The depth raster {path} holds negative depths: set them to 0 or nodata first (depths are metres of water above the ground).</source>
+            <translation>深度栅格 {path} 含有负的水深：请先将其设为 0 或无数据（水深是地面以上的水深，单位米）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="252" />
+            <source>Unknown depth method {method}: use 0 (area-weighted mean) or 1 (maximum).</source>
+            <translation>未知的水深取值方法 {method}：请使用 0（面积加权平均）或 1（最大值）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="64" />
+            <source>Direct economic loss</source>
+            <translation>直接经济损失</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="67" />
+            <source>Direct economic loss of buildings from flood depth (直接经济损失), by depth-damage curves per occupancy class.
+
+Loss of a building = damage factor at its depth x maximum damage per m² of floor area x floor area, where floor area = footprint area (m², in a metric CRS) x floors.
+
+DEPTH: one flood depth raster (metres), or several of one hazard with their RETURN_PERIODS in years, increasing, in the order of the rasters (e.g. 10,50,100): then the expected annual damage (EAD) is also computed, the area under the loss curve over the annual exceedance probability 1/T by trapezoids. Events rarer than the longest period are not counted; NO_DAMAGE_PERIOD (years, shorter than the shortest period) lets the curve fall to zero loss there, otherwise events more frequent than the shortest period are not counted either. Nodata cells count as dry (0 m); negative depths are refused.
+
+DEPTH_METHOD: 0 the mean depth over the footprint weighted by the exact area of each cell inside it, 1 the largest depth of the cells the footprint overlaps. THRESHOLDS (m) classify each building's depth into hazard levels for the table (a depth below t1 is level 0).
+
+CLASS_FIELD maps each building to residential, commercial, industrial or public through the aliases of the standards file (e.g. School, 学校 → public; values trimmed, case ignored); other values and NULL take DEFAULT_CLASS (counted in the log). FLOORS_FIELD gives the number of floors (empty or 0 → DEFAULT_FLOORS); VALUE_FIELD an optional maximum damage per m² per building (empty → the value of its class). A field holding text that is not a number is refused.
+
+Curves and maximum damage come from resources/standards/depth_damage.json (CURVE_SET, REGION) or your own STANDARD_FILE of the same form. The shipped curves are the JRC global depth-damage functions for Asia (Huizinga et al. 2017), NOT verified against the report (see each curve's note); public buildings use the commercial curve. The shipped Chinese maximum damage values are PLACEHOLDERS: replace them with local replacement values.
+
+UNITS + UNIT_ID_FIELD: each building is counted in the unit holding its largest part. UNIT_CODE_FIELD (12-digit 统计用区划代码) or PARENT_FIELD (the id of the parent unit) adds every coarser level to the table, summed from the finest units, with level_name, unit_code and parent_code.
+
+OUTPUT: the buildings with occ_class, floors, floor_m2, value_m2 and per raster depth_m, level, damage (factor 0-1) and loss (suffix _rp10, _rp100 ... with several rasters) and ead. OUTPUT_TABLE: unit, scenario, return_period, level, class, count (buildings), floor_m2, value (maximum damage = value per m² x floor area), loss, loss_pct (100 x loss / value, recomputed at every level, not averaged) and currency; scenario EAD rows hold the expected annual damage per year.</source>
+            <translation>由洪水淹没深度计算建筑的直接经济损失（直接经济损失），按各用途类别的深度-损失曲线。
+
+建筑损失 = 其水深对应的损失系数 × 每平方米建筑面积的最大损失 × 建筑面积，其中建筑面积 = 基底面积（平方米，在米制坐标系中量算）× 层数。
+
+DEPTH：一个洪水淹没深度栅格（米），或同一灾种的多个栅格及其 RETURN_PERIODS（年，递增，与栅格顺序一致，例如 10,50,100）：此时还计算期望年损失（EAD），即损失曲线在年超越概率 1/T 上的面积（梯形积分）。比最长重现期更稀遇的事件不计入；NO_DAMAGE_PERIOD（年，短于最短重现期）使曲线在该处降为零损失，否则比最短重现期更频繁的事件也不计入。无数据栅格单元按无水（0 米）计；负水深会被拒绝。
+
+DEPTH_METHOD：0 为基底范围内按每个栅格单元落入面积精确加权的平均水深，1 为基底所覆盖栅格单元的最大水深。THRESHOLDS（米）将每栋建筑的水深划分为表中的灾害等级（低于 t1 为 0 级）。
+
+CLASS_FIELD 通过标准文件中的别名把每栋建筑归为居住、商业、工业或公共类（例如 School、学校 → 公共；值去除首尾空格，不区分大小写）；其他值和空值取 DEFAULT_CLASS（在日志中计数）。FLOORS_FIELD 给出层数（空或 0 → DEFAULT_FLOORS）；VALUE_FIELD 为可选的逐栋每平方米最大损失（空 → 所属类别的值）。含有非数字文字的字段会被拒绝。
+
+曲线和最大损失来自 resources/standards/depth_damage.json（CURVE_SET、REGION）或您自己的同格式 STANDARD_FILE。随附曲线为 JRC 全球洪水深度-损失函数（亚洲，Huizinga 等 2017），未对照报告核实（见每条曲线的说明）；公共建筑使用商业曲线。随附的中国最大损失值是占位值：请替换为本地重置价。
+
+UNITS + UNIT_ID_FIELD：每栋建筑计入包含其最大部分的单元。UNIT_CODE_FIELD（12 位统计用区划代码）或 PARENT_FIELD（上级单元 id）会在表中加入所有较粗的层级，由最细单元汇总，并带有 level_name、unit_code 和 parent_code。
+
+OUTPUT：建筑及其 occ_class、floors、floor_m2、value_m2，以及每个栅格的 depth_m、level、damage（系数 0-1）和 loss（多个栅格时带后缀 _rp10、_rp100……）和 ead。OUTPUT_TABLE：单元、scenario、return_period、level、class、count（建筑数）、floor_m2、value（最大损失 = 每平方米价值 × 建筑面积）、loss、loss_pct（100 × loss / value，在每一层级重新计算，而非取平均）和 currency；scenario 为 EAD 的行给出每年的期望年损失。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="101" />
+            <source>Buildings</source>
+            <translation>建筑</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="102" />
+            <source>Building footprints (polygons).</source>
+            <translation>建筑基底（面）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="104" />
+            <source>Flood depth raster(s)</source>
+            <translation>洪水淹没深度栅格</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="105" />
+            <source>One flood depth raster in metres, or several (one per return period, in the order of RETURN_PERIODS).</source>
+            <translation>一个以米为单位的洪水淹没深度栅格，或多个（每个重现期一个，顺序与 RETURN_PERIODS 一致）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="107" />
+            <source>Return periods (years)</source>
+            <translation>重现期（年）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="108" />
+            <source>With several depth rasters: their return periods in years, increasing, separated by commas, e.g. 10,50,100. Gives the expected annual damage.</source>
+            <translation>有多个深度栅格时：其重现期（年），递增，以逗号分隔，例如 10,50,100。用于计算期望年损失。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="110" />
+            <source>No-damage return period (years)</source>
+            <translation>无损失重现期（年）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="112" />
+            <source>Optional: the return period at and below which floods do no damage (e.g. the protection standard). The loss curve then falls linearly to 0 there; empty: events more frequent than the shortest period are not counted.</source>
+            <translation>可选：洪水不造成损失的重现期（及更短的重现期），例如防洪标准。损失曲线在该处线性降为 0；留空：比最短重现期更频繁的事件不计入。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="114" />
+            <source>Depth per building</source>
+            <translation>建筑水深</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="114" />
+            <source>Area-weighted mean over the footprint</source>
+            <translation>基底范围内面积加权平均</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="114" />
+            <source>Maximum over the footprint</source>
+            <translation>基底范围内最大值</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="116" />
+            <source>How a building's depth is read from the raster: the mean weighted by the area of each cell inside the footprint, or the largest depth of the cells it overlaps.</source>
+            <translation>如何从栅格读取建筑的水深：按基底内每个栅格单元面积加权的平均值，或其覆盖栅格单元的最大水深。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="118" />
+            <source>Depth thresholds for hazard levels (m)</source>
+            <translation>灾害等级水深阈值（米）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="119" />
+            <source>Ascending depths in metres that split the buildings into hazard levels for the table, e.g. 0.15,0.5,1.0,2.0 (depth below the first is level 0).</source>
+            <translation>以米为单位的递增水深，用于在表中把建筑划分为灾害等级，例如 0.15,0.5,1.0,2.0（低于第一个阈值为 0 级）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="121" />
+            <source>Occupancy class field</source>
+            <translation>用途类别字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="123" />
+            <source>Optional field with the building use (e.g. TYPE), mapped to residential / commercial / industrial / public by the aliases in the standards file.</source>
+            <translation>可选的建筑用途字段（例如 TYPE），按标准文件中的别名映射为居住 / 商业 / 工业 / 公共。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="125" />
+            <source>Default occupancy class</source>
+            <translation>默认用途类别</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="125" />
+            <source>Residential</source>
+            <translation>居住</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="125" />
+            <source>Commercial</source>
+            <translation>商业</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="125" />
+            <source>Industrial</source>
+            <translation>工业</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="125" />
+            <source>Public</source>
+            <translation>公共</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="127" />
+            <source>The class of buildings without a class field, or whose value matches no alias.</source>
+            <translation>没有类别字段或其值不匹配任何别名的建筑所属类别。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="131" />
+            <source>Optional field with the number of floors; empty or 0 values use the default number of floors. Text that is not a number is refused.</source>
+            <translation>可选的层数字段；空值或 0 使用默认层数。不是数字的文字会被拒绝。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="133" />
+            <source>Default number of floors</source>
+            <translation>默认层数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="134" />
+            <source>Floors of buildings without a floors field or value.</source>
+            <translation>没有层数字段或层数值的建筑的层数。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="136" />
+            <source>Maximum damage per m² field</source>
+            <translation>每平方米最大损失字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="138" />
+            <source>Optional field with each building's maximum damage (replacement value) per m² of floor area, in the currency of the region; empty values use the value of its class.</source>
+            <translation>可选字段：每栋建筑每平方米建筑面积的最大损失（重置价），货币与地区一致；空值使用所属类别的值。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="140" />
+            <source>Depth-damage standards file (JSON)</source>
+            <translation>深度-损失标准文件（JSON）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="140" />
+            <source>JSON files (*.json)</source>
+            <translation>JSON 文件 (*.json)</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="142" />
+            <source>Optional JSON file with your own curves and maximum damage values, in the form of resources/standards/depth_damage.json.</source>
+            <translation>可选的 JSON 文件，包含您自己的曲线和最大损失值，格式同 resources/standards/depth_damage.json。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="144" />
+            <source>Curve set</source>
+            <translation>曲线集</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="145" />
+            <source>The name of the depth-damage curve set in the standards file (jrc_asia: JRC Asia curves).</source>
+            <translation>标准文件中深度-损失曲线集的名称（jrc_asia：JRC 亚洲曲线）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="147" />
+            <source>Maximum damage region</source>
+            <translation>最大损失地区</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="148" />
+            <source>The name of the maximum-damage set in the standards file (china_placeholder: placeholder values in CNY per m², to be replaced).</source>
+            <translation>标准文件中最大损失值集的名称（china_placeholder：以元/平方米计的占位值，需替换）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="150" />
+            <source>Optional admin polygons for the table (e.g. villages or townships).</source>
+            <translation>可选的行政区划面，用于汇总表（例如村或乡镇）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="152" />
+            <source>Admin code field (12 digits)</source>
+            <translation>区划代码字段（12 位）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="154" />
+            <source>Optional 12-digit 统计用区划代码 of each unit: the table then also holds every coarser level (township, county, city, province), summed from the units.</source>
+            <translation>可选的每个单元的 12 位统计用区划代码：汇总表将同时包含所有较粗的层级（乡镇、县、市、省），由这些单元汇总得到。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="156" />
+            <source>Parent unit id field</source>
+            <translation>上级单元 id 字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="158" />
+            <source>Optional field holding the id of each unit's parent unit (empty for the top level), instead of admin codes; buildings are counted in the units that are nobody's parent.</source>
+            <translation>可选字段，给出每个单元的上级单元 id（最高一级留空），代替区划代码；建筑计入不是任何单元上级的单元。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="160" />
+            <source>Building losses</source>
+            <translation>建筑损失</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="161" />
+            <source>Economic loss summary</source>
+            <translation>经济损失汇总</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="171" />
+            <source>Cannot read the standards file {path}: {error}</source>
+            <translation>无法读取标准文件 {path}：{error}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="176" />
+            <source>Give at least one flood depth raster (DEPTH).</source>
+            <translation>请至少给出一个洪水淹没深度栅格（DEPTH）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="179" />
+            <source>The depth layer '{layer}' is not a file-based raster (GDAL): save it as a GeoTIFF first.</source>
+            <translation>深度图层“{layer}”不是基于文件的栅格（GDAL）：请先另存为 GeoTIFF。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="185" />
+            <source>{n} depth rasters were given: give their RETURN_PERIODS (years, increasing, e.g. 10,100), or run once per raster.</source>
+            <translation>给出了 {n} 个深度栅格：请给出它们的 RETURN_PERIODS（年，递增，例如 10,100），或每个栅格分别运行一次。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="191" />
+            <source>NO_DAMAGE_PERIOD needs RETURN_PERIODS.</source>
+            <translation>NO_DAMAGE_PERIOD 需要 RETURN_PERIODS。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="202" />
+            <source>Give either UNIT_CODE_FIELD (admin codes) or PARENT_FIELD (parent ids), not both.</source>
+            <translation>请给出 UNIT_CODE_FIELD（区划代码）或 PARENT_FIELD（上级 id）之一，不要同时给出。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="232" />
+            <source>The default class '{name}' has no curve in the curve set.</source>
+            <translation>默认类别“{name}”在曲线集中没有曲线。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="237" />
+            <source>{n} building(s) have a class value that matches no alias (or none) and count as '{default}': {values}</source>
+            <translation>{n} 栋建筑的类别值不匹配任何别名（或为空），按“{default}”计：{values}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="245" />
+            <source>The buildings layer could not be loaded.</source>
+            <translation>无法加载建筑图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="254" />
+            <source>The maximum-damage region has no value for class(es) {names}.</source>
+            <translation>最大损失地区缺少类别 {names} 的值。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="263" />
+            <source>Reading the buildings</source>
+            <translation>正在读取建筑</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="267" />
+            <source>buildings</source>
+            <translation>建筑</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="271" />
+            <source>The field '{field}' holds negative values: a maximum damage per m² is 0 or more.</source>
+            <translation>字段“{field}”含有负值：每平方米最大损失应不小于 0。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="274" />
+            <source>{n} building(s) have no number of floors and count {d:g} floor(s).</source>
+            <translation>{n} 栋建筑没有层数，按 {d:g} 层计。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="287" />
+            <source>{n} building(s) lie outside every unit and are not in the table.</source>
+            <translation>{n} 栋建筑位于所有单元之外，未计入汇总表。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="295" />
+            <source>Reading flood depths from {layer}</source>
+            <translation>正在从 {layer} 读取洪水淹没深度</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="298" />
+            <source>{n} building(s) lie outside the depth raster {layer} and count as dry.</source>
+            <translation>{n} 栋建筑位于深度栅格 {layer} 之外，按无水计。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="300" />
+            <source>{n} building(s) lie partly outside the depth raster {layer}: the part outside counts as dry.</source>
+            <translation>{n} 栋建筑部分位于深度栅格 {layer} 之外：栅格外的部分按无水计。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="311" />
+            <source>Summing the losses</source>
+            <translation>正在汇总损失</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="325" />
+            <source>Scenario {scenario}: total loss {loss:,.0f} {currency}, {n} building(s) damaged.</source>
+            <translation>情景 {scenario}：总损失 {loss:,.0f} {currency}，{n} 栋建筑受损。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="328" />
+            <source>Expected annual damage: {loss:,.0f} {currency} per year.</source>
+            <translation>期望年损失：每年 {loss:,.0f} {currency}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/scenarios.py" line="63" />
+            <source>{a} and {b} are not results of the same algorithm: fields only in {a}: {fa}; only in {b}: {fb}. Compare tables of the same algorithm and settings.</source>
+            <translation>{a} 和 {b} 不是同一算法的结果：仅 {a} 有的字段：{fa}；仅 {b} 有的字段：{fb}。请比较同一算法、同一设置的结果表。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/scenarios.py" line="82" />
+            <source>{layer} has several rows per unit and key ({keys}) and '{field}' is a ratio that cannot be summed: add the fields that tell the rows apart to KEY_FIELDS.</source>
+            <translation>{layer} 中每个单元和键（{keys}）有多行，而“{field}”是不能相加的比率：请把区分这些行的字段加入 KEY_FIELDS。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/scenarios.py" line="107" />
+            <source>Give at least two scenarios to compare.</source>
+            <translation>请至少给出两个情景进行对比。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/scenarios.py" line="109" />
+            <source>Scenario names must differ; got {names}.</source>
+            <translation>情景名称必须互不相同；现为 {names}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/scenarios.py" line="114" />
+            <source>{layer} has no field '{field}'.</source>
+            <translation>{layer} 没有字段“{field}”。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/scenarios.py" line="122" />
+            <source>{a} and {b} cover different units: only in {a}: {ua}; only in {b}: {ub}. Run both scenarios on the same unit layer.</source>
+            <translation>{a} 和 {b} 涉及的单元不同：仅在 {a} 中：{ua}；仅在 {b} 中：{ub}。请在同一单元图层上运行两个情景。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="51" />
+            <source>Compare scenarios</source>
+            <translation>情景对比</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="81" />
+            <source>Scenario results (baseline first)</source>
+            <translation>情景结果（基准在前）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="82" />
+            <source>Two or more tables or layers written by the same algorithm with the same settings, the baseline scenario first.</source>
+            <translation>同一算法、同一设置写出的两个或多个表或图层，基准情景在前。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="84" />
+            <source>Scenario names</source>
+            <translation>情景名称</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="85" />
+            <source>Names of the scenarios in the order of the inputs, separated by commas, e.g. current,design. Default: the layer names.</source>
+            <translation>按输入顺序的情景名称，以逗号分隔，例如 current,design。默认：图层名。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="87" />
+            <source>Quantity to compare (field)</source>
+            <translation>对比的量（字段）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="88" />
+            <source>The field to compare, e.g. loss, value, count, coverage_pct, persons_unserved. Default: the first of loss, coverage_pct, persons_unserved, isolated_persons, value, count that the tables have.</source>
+            <translation>要对比的字段，例如 loss、value、count、coverage_pct、persons_unserved。默认：表中第一个出现的 loss、coverage_pct、persons_unserved、isolated_persons、value、count。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="90" />
+            <source>Unit field</source>
+            <translation>单元字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="91" />
+            <source>The field with the unit of each row. Default: unit_code if present, else unit_id.</source>
+            <translation>每行所属单元的字段。默认：有 unit_code 时用 unit_code，否则 unit_id。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="93" />
+            <source>Key fields</source>
+            <translation>键字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="94" />
+            <source>Other fields that identify a row, separated by commas, e.g. level,class. Default: those of level_name, parent_code, scenario, return_period, level, class the tables have. Rows with the same unit and keys are summed.</source>
+            <translation>其他标识一行的字段，以逗号分隔，例如 level,class。默认：表中存在的 level_name、parent_code、scenario、return_period、level、class。单元和键相同的行相加。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="96" />
+            <source>Which direction is better</source>
+            <translation>哪个方向更好</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="96" />
+            <source>Automatic (by the field)</source>
+            <translation>自动（按字段）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="96" />
+            <source>Lower is better</source>
+            <translation>越小越好</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="96" />
+            <source>Higher is better</source>
+            <translation>越大越好</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="98" />
+            <source>Automatic: higher is better for coverage_pct, covered, reachable_persons, capacity and persons_assigned, lower is better for the other fields (exposed persons, loss, isolated persons...).</source>
+            <translation>自动：coverage_pct、covered、reachable_persons、capacity 和 persons_assigned 越大越好，其他字段（暴露人口、损失、被孤立人口……）越小越好。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="100" />
+            <source>Threshold for 'same' (%)</source>
+            <translation>“基本不变”阈值（%）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="101" />
+            <source>A relative change of at most this many percent counts as 'same'.</source>
+            <translation>相对变化不超过该百分比时计为“基本不变”。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="103" />
+            <source>Rows for the map</source>
+            <translation>地图使用的行</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="104" />
+            <source>Optional conditions field=value separated by semicolons that select the rows summed for the map, e.g. class=population or scenario=EAD.</source>
+            <translation>可选条件 字段=值，以分号分隔，用于选择地图中相加的行，例如 class=population 或 scenario=EAD。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="106" />
+            <source>Lowest hazard level for the map</source>
+            <translation>地图的最低灾害等级</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="107" />
+            <source>When the tables have a level field, the map sums the rows of this level and above (1: everything exposed). Rows without a level are left out.</source>
+            <translation>表中有 level 字段时，地图对该等级及以上的行求和（1：所有暴露的）。没有等级的行不计入。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="109" />
+            <source>Optional unit polygons (the unit layer the scenarios were run on) for the change map.</source>
+            <translation>可选的单元面（运行各情景所用的单元图层），用于变化图。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="109" />
+            <source>The field of the unit polygons that holds the ids used in the tables.</source>
+            <translation>单元面中与表中单元 id 一致的字段。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="111" />
+            <source>Scenario comparison</source>
+            <translation>情景对比表</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="112" />
+            <source>Scenario change map</source>
+            <translation>情景变化图</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="118" />
+            <source>Give at least two scenario results (INPUTS) to compare.</source>
+            <translation>请至少给出两个情景结果（INPUTS）进行对比。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="122" />
+            <source>The input '{layer}' is not a table or vector layer.</source>
+            <translation>输入“{layer}”不是表或矢量图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="132" />
+            <source>Give one scenario name per input: {n} input(s) but {m} name(s).</source>
+            <translation>每个输入需要一个情景名称：有 {n} 个输入，但有 {m} 个名称。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="142" />
+            <source>Choose VALUE_FIELD, the field to compare: the tables have none of the usual ones ({names}).</source>
+            <translation>请选择 VALUE_FIELD（要对比的字段）：表中没有常用字段（{names}）中的任何一个。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="148" />
+            <source>Choose UNIT_FIELD: the tables have neither unit_code nor unit_id.</source>
+            <translation>请选择 UNIT_FIELD：表中既没有 unit_code 也没有 unit_id。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="161" />
+            <source>MAP_FILTER names the field '{field}', which the tables do not have.</source>
+            <translation>MAP_FILTER 中的字段“{field}”在表中不存在。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="173" />
+            <source>MAP_FILTER must be conditions field=value separated by semicolons, e.g. class=population; got '{text}'.</source>
+            <translation>MAP_FILTER 必须是以分号分隔的 字段=值 条件，例如 class=population；现为“{text}”。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="184" />
+            <source>Comparing the scenarios</source>
+            <translation>正在对比情景</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="193" />
+            <source>Choose the UNIT_ID_FIELD of the unit polygons.</source>
+            <translation>请选择单元面的 UNIT_ID_FIELD。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="199" />
+            <source>No row of the tables matches MAP_FILTER and MAP_MIN_LEVEL: the map would be empty.</source>
+            <translation>表中没有符合 MAP_FILTER 和 MAP_MIN_LEVEL 的行：地图将为空。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="207" />
+            <source>The unit polygons have no unit with the id(s) {ids} of the tables: choose the UNIT_ID_FIELD that holds the tables' unit ids.</source>
+            <translation>单元面中没有表中 id 为 {ids} 的单元：请选择存放表中单元 id 的 UNIT_ID_FIELD。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="216" />
+            <source>{b} row(s) better, {s} about the same, {w} worse in {scenario} than in {base} ({field}).</source>
+            <translation>与 {base} 相比，{scenario} 中 {b} 行改善、{s} 行基本不变、{w} 行变差（{field}）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="54" />
+            <source>Compares the same result of two or more scenarios unit by unit (情景对比): e.g. the Exposure statistics, Walking coverage or Direct economic loss tables of the current and the design flood, or of today's and the planned shelters.
+
+INPUTS: tables (or layers) from the same algorithm and settings, the baseline first; NAMES their scenario names separated by commas (default: the layer names). Inputs with different fields, or covering different units, are refused with the fields or units that differ.
+
+VALUE_FIELD: the quantity to compare (default: the first of loss, coverage_pct, persons_unserved, isolated_persons, value, count that the table has). UNIT_FIELD: the unit column (default unit_code, else unit_id). KEY_FIELDS: the other columns that identify a row, separated by commas (default: those of level_name, parent_code, scenario, return_period, level, class present). Rows with the same unit and keys are summed; coverage_pct and loss_pct are recomputed from their summed parts (covered / population, loss / value), never averaged.
+
+DIRECTION: whether more is better. Automatic: higher is better for coverage_pct, covered, reachable_persons, capacity, persons_assigned; lower is better for everything else (exposed persons, loss, unserved or isolated persons, repairs). THRESHOLD (%): a relative change within it is 'same'.
+
+OUTPUT_TABLE: the unit, the keys, value_&amp;lt;scenario&amp;gt; for each scenario and, for each later scenario against the baseline, change_&amp;lt;scenario&amp;gt; (absolute), change_pct_&amp;lt;scenario&amp;gt; (%) and class_&amp;lt;scenario&amp;gt; (better / same / worse).
+
+UNITS + UNIT_ID_FIELD (ids as in the tables): OUTPUT_MAP, the unit polygons with one value per unit and scenario: the rows matching MAP_FILTER (e.g. class=population;scenario=EAD) and, when the table has levels, with level ≥ MAP_MIN_LEVEL, summed (ratios recomputed). Its fields change, change_pct and change_class (1 better, 0 same, -1 worse; NULL where a unit has no row or no comparable value) compare the last scenario with the baseline; styled with a diverging, bilingual legend.</source>
+            <translation>逐单元对比两个或多个情景的同一结果（情景对比）：例如现状洪水与设计洪水、或现有与规划避难场所下的承灾体暴露统计、步行覆盖或直接经济损失表。
+
+INPUTS：同一算法、同一设置得到的表（或图层），基准情景在前；NAMES 为其情景名称，以逗号分隔（默认：图层名）。字段不同或涉及单元不同的输入会被拒绝，并列出不同的字段或单元。
+
+VALUE_FIELD：要对比的量（默认：表中第一个出现的 loss、coverage_pct、persons_unserved、isolated_persons、value、count）。UNIT_FIELD：单元列（默认 unit_code，否则 unit_id）。KEY_FIELDS：其他标识一行的列，以逗号分隔（默认：表中存在的 level_name、parent_code、scenario、return_period、level、class）。单元和键相同的行相加；coverage_pct 和 loss_pct 由相加后的分子分母（covered / population、loss / value）重新计算，从不取平均。
+
+DIRECTION：数值越大越好还是越小越好。自动：coverage_pct、covered、reachable_persons、capacity、persons_assigned 越大越好；其他量（暴露人口、损失、未服务或被孤立人口、修复次数）越小越好。THRESHOLD（%）：相对变化在此范围内为“基本不变”。
+
+OUTPUT_TABLE：单元、键、每个情景的 value_&amp;lt;情景&amp;gt;，以及每个后续情景相对基准的 change_&amp;lt;情景&amp;gt;（绝对变化）、change_pct_&amp;lt;情景&amp;gt;（%）和 class_&amp;lt;情景&amp;gt;（better 改善 / same 基本不变 / worse 变差）。
+
+UNITS + UNIT_ID_FIELD（id 与表中一致）：OUTPUT_MAP 为单元面，每个单元每个情景一个值：符合 MAP_FILTER（例如 class=population;scenario=EAD）且（表中有等级时）level ≥ MAP_MIN_LEVEL 的行相加（比率重新计算）。其字段 change、change_pct 和 change_class（1 改善、0 基本不变、-1 变差；单元没有行或没有可比值时为空）为最后一个情景相对基准的对比；以发散色板和双语图例显示。</translation>
+        </message>
+        <message>
             <location filename="../resilience_plugin/plugin.py" line="145" />
             <source>Missing Python packages: {names}</source>
             <translation>缺少 Python 依赖包：{names}</translation>
@@ -3288,29 +3924,54 @@ TEMPLATE 选择内置布局，TEMPLATE_FILE 使用自定义布局模板（.qpt�
 格式（FORMAT）为 pdf、png 或 svg，分辨率为 DPI（1–1200）。PDF 和 SVG 中的文字保持为可搜索的真实文字。PNG 附带坐标文件（.pgw）。导出失败时不会留下任何文件。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="115" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="116" />
             <source>Map language</source>
             <translation>图面语言</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="117" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="118" />
             <source>The language of everything printed on the map besides your own texts: legend title, layer titles and classes, date, coordinate reference system, notes heading and scale unit. The default is the QGIS interface language in QGIS and bilingual in qgis_process.</source>
             <translation>图面上除您自己输入的文字以外所有内容的语言：图例标题、图层名称与分类、日期、坐标系、说明标题和比例尺单位。默认值：在 QGIS 中为界面语言，在 qgis_process 中为中英双语。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="122" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="123" />
             <source>The map title, e.g. 综合灾害风险分区图. Empty: the title of the first layer.</source>
             <translation>图名，例如：综合灾害风险分区图。留空：取第一个图层的标题。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="181" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="182" />
             <source>The layer '{name}' is a table without geometry: it cannot be drawn on a map. Leave it out of the map layers.</source>
             <translation>图层“{name}”是没有几何的表格，无法绘制在地图上。请将其从地图图层中移除。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="184" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="185" />
             <source>The layer '{name}' has no valid coordinate reference system: set its CRS in the layer properties first.</source>
             <translation>图层“{name}”没有有效的坐标参考系：请先在图层属性中设置其坐标参考系。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="63" />
+            <source>Counts and measures what lies in each hazard level (承灾体暴露统计): buildings, roads, facilities, and people, per admin unit.
+
+HAZARD: hazard zones with an integer LEVEL_FIELD (overlapping zones resolve to the highest level), or a continuous raster classified with THRESHOLDS t1 &lt; t2 &lt; ... (value &lt; t1 is level 0, t1 &lt;= value &lt; t2 level 1, ...) and sampled cell by cell, without polygonising. A raster hazard must be in the CRS of the exposure layer.
+
+EXPOSURE: points take the level where they lie. Polygons follow RULE: 0 the highest level they touch, 1 the level at their representative point, 2 split by zone (area per level). Lines are always split (length per level). CLASS_FIELD groups the features (values trimmed, case ignored); VALUE_FIELD is summed per group (split features contribute by their share of length or area).
+
+UNITS + UNIT_ID_FIELD: a point, or a polygon under rule 0/1, is counted once, in the unit that holds its largest part; split features are split by unit too. Features outside every unit are left out of the table (reported in the log).
+
+OUTPUT: the exposure features with their attributes and level (the highest level reached), unit_id, and for split features len_l0...len_lN (m) or area_l0...area_lN (m²). OUTPUT_TABLE: unit_id, class, level, count (features; a split feature counts in each level it reaches), length_m, area_m2, value.
+
+EXPOSURE_RASTER: a population raster (POPULATION_UNIT: persons per km², the default, or per cell) adds rows of class 'population' with the persons per unit and level in value; whole cells count exactly and boundary cells by area share. Lengths and areas are measured in a metric CRS.</source>
+            <translation>统计各灾害等级内的承灾体数量与规模：建筑、道路、设施和人口，按行政单元汇总。
+
+HAZARD：带整数 LEVEL_FIELD 的灾害分区（重叠分区取最高等级），或按 THRESHOLDS t1 &lt; t2 &lt; …… 分级的连续栅格（值 &lt; t1 为 0 级，t1 ≤ 值 &lt; t2 为 1 级……），逐栅格单元直接采样，不做矢量化。栅格灾害须与承灾体图层处于同一坐标参考系。
+
+EXPOSURE：点取其所在位置的等级。面按 RULE：0 取接触到的最高等级，1 取代表点处的等级，2 按分区拆分（各等级面积）。线总是按分区拆分（各等级长度）。CLASS_FIELD 对要素分组（去除首尾空格、不区分大小写）；VALUE_FIELD 按组求和（被拆分的要素按长度或面积比例计入）。
+
+UNITS + UNIT_ID_FIELD：点或规则 0/1 下的面只计一次，计入包含其最大部分的单元；可拆分要素也按单元拆分。位于所有单元之外的要素不计入汇总表（在日志中说明）。
+
+OUTPUT：带原有属性的承灾体要素，以及 level（达到的最高等级）、unit_id，可拆分要素另有 len_l0…len_lN（米）或 area_l0…area_lN（平方米）。OUTPUT_TABLE：unit_id、class、level、count（要素数；被拆分的要素在其到达的每个等级中各计一次）、length_m、area_m2、value。
+
+EXPOSURE_RASTER：人口栅格（POPULATION_UNIT：每平方公里人数（默认）或每格人数）增加 class 为 population 的行，value 为各单元各等级人数；完整栅格单元精确计数，边界栅格单元按面积比例拆分。长度和面积在米制坐标参考系中量算。</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="83" />
@@ -3363,6 +4024,33 @@ OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的�
             <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="265" />
             <source>{n} demand point(s) or destination(s) stand at a junction: they keep their access while any street of that junction is open.</source>
             <translation>{n} 个需求点或目的地位于路口：只要该路口任一条道路畅通，它们就不会失去可达性。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="88" />
+            <source>Who can walk to a shelter (or any facility) in time, and where the people go when shelters are full.
+
+Walking distance is measured on the ROADS network in metres: the straight-line distance from a demand point to the nearest passable street + along the streets + the facility's distance to its street. Streets join where their end points or shared vertices coincide (SNAP_TOLERANCE_M); streets that merely cross (bridges, tunnels) do not connect. Road classes in EXCLUDE_CLASSES (ROAD_CLASS_FIELD) are not walkable. One multi-source Dijkstra (scipy.sparse.csgraph) serves all facilities.
+
+The walking limit is MAX_DISTANCE_M if set, otherwise MAX_MINUTES at WALK_KMH (10 min at 4 km/h = 667 m). Points farther than MAX_SNAP_M from every passable street are not connected (reported in the log). With HAZARD (zones with a level field, e.g. from Classify hazard) streets touching zones at or above BLOCK_LEVEL are impassable and facilities inside them are out of service.
+
+DEMAND: a population raster (POPULATION_UNIT: persons per km², the default, or per cell) or points / polygons with POPULATION_FIELD.
+MODE 0: everyone goes to the nearest reachable facility; covered = within the limit.
+MODE 1: capacitated: each facility (CAPACITY_FIELD, persons) takes the nearest people until full; the others go to the nearest facility with room within the limit, or stay unserved; covered = all persons of the point placed, walk_m = the walk to the facility that took them.
+MODE 2: site selection: choose up to MAX_NEW of CANDIDATES to cover the most people (greedy plus swaps), stopping at TARGET_COVERAGE percent; the log reports the LP upper bound.
+
+Outputs: OUTPUT_DEMAND with facility_id, walk_m, walk_min, covered, persons, persons_assigned, persons_unserved; OUTPUT_FACILITIES with facility_id, capacity, in_service, is_new, snap_m, assigned_persons, load_ratio (assigned / capacity) and reachable_persons (persons within the limit of that facility); OUTPUT_TABLE per UNITS polygon with unit_id, population, covered, coverage_pct, capacity (of the facilities inside) and deficit = max(0, population - capacity); OUTPUT_AREAS: walking service area of each facility (street parts it serves within the limit, buffered by AREA_BUFFER_M).</source>
+            <translation>计算谁能按时步行到达避难场所（或其他设施），以及场所满员时人员去向。
+
+步行距离在 ROADS 路网上以米计：需求点到最近可通行道路的直线距离 + 沿道路距离 + 设施到其道路的距离。道路在端点或共享节点重合处（SNAP_TOLERANCE_M 容差内）相连；仅交叉而不共点的道路（桥梁、隧道）不相连。EXCLUDE_CLASSES（ROAD_CLASS_FIELD）中的道路等级不可步行。一次多源 Dijkstra（scipy.sparse.csgraph）计算全部设施。
+
+步行上限：设置了 MAX_DISTANCE_M 时取该值，否则为 MAX_MINUTES 分钟以 WALK_KMH 速度行走的距离（4 公里/小时 10 分钟 = 667 米）。距所有可通行道路超过 MAX_SNAP_M 的点不接入路网（写入日志）。提供 HAZARD（带等级字段的灾害区，如“灾害分级”的输出）时，与 BLOCK_LEVEL 及以上灾害区相交的道路不可通行，位于其中的设施停用。
+
+DEMAND：人口栅格（POPULATION_UNIT：每平方公里人数（默认）或每格人数），或带 POPULATION_FIELD 的点 / 面。
+MODE 0：每人前往最近的可达设施；在上限内即为覆盖。
+MODE 1：容量约束：每个设施（CAPACITY_FIELD，人）按距离由近到远接收人员直至满员；其余人员前往上限内最近的尚有余量的设施，否则为未服务；covered 表示该点人员全部得到安置，walk_m 为到接收其人员的设施的步行距离。
+MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人口（贪心加交换改进），覆盖率达到 TARGET_COVERAGE 百分比即停止；日志给出线性规划上界。
+
+输出：OUTPUT_DEMAND，字段 facility_id、walk_m、walk_min、covered、persons、persons_assigned、persons_unserved；OUTPUT_FACILITIES，字段 facility_id、capacity、in_service、is_new、snap_m、assigned_persons、load_ratio（分配人数 / 容量）和 reachable_persons（该设施步行上限内的人数）；OUTPUT_TABLE，按 UNITS 面统计 unit_id、population、covered、coverage_pct、capacity（单元内设施容量）和 deficit = max(0, population - capacity)；OUTPUT_AREAS：各设施的步行服务区（其在上限内服务的道路段，按 AREA_BUFFER_M 缓冲）。</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="163" />
@@ -3470,6 +4158,21 @@ OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的�
             <translation>无法将输出“{output}”写入 {path}：该输出不能保存为“.{ext}”格式。请使用以下格式之一：{formats}。</translation>
         </message>
         <message>
+            <location filename="../resilience_plugin/processing/base.py" line="407" />
+            <source>What the population raster's cells hold. Persons per km² (the default, as in the sample raster): each cell counts its density x its true (geodesic) area. Persons per cell: each cell counts its value. The log states the persons read and warns when the numbers look like the other unit.</source>
+            <translation>人口栅格像元中存放的内容。每平方公里人数（默认，示例栅格即为此单位）：每个像元的人数 = 密度 × 该像元的真实（椭球面）面积。每格人数：每个像元按其数值计数。日志会给出读取的总人数，并在数值看起来属于另一种单位时发出警告。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="412" />
+            <source>Old name, kept for models and scripts: 0 persons per cell, 1 persons per km². Use POPULATION_UNIT.</source>
+            <translation>旧参数名，为兼容模型和脚本而保留：0 为每格人数，1 为每平方公里人数。请改用 POPULATION_UNIT。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="414" />
+            <source>Old name, kept for models and scripts: True persons per km², False persons per cell. Use POPULATION_UNIT.</source>
+            <translation>旧参数名，为兼容模型和脚本而保留：True 为每平方公里人数，False 为每格人数。请改用 POPULATION_UNIT。</translation>
+        </message>
+        <message>
             <location filename="../resilience_plugin/processing/help.py" line="55" />
             <source>{label}: {option}</source>
             <translation>{label}：{option}</translation>
@@ -3480,21 +4183,6 @@ OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的�
             <translation>“{label}”（{id}）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/missing_provider.py" line="32" />
-            <source>Missing Python packages: how to install them</source>
-            <translation>缺少 Python 依赖包：安装方法</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/missing_provider.py" line="38" />
-            <source>The Resilience Planner algorithms are not available until these packages work:</source>
-            <translation>以下依赖包可用之前，韧性规划工具箱的算法无法使用：</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/missing_provider.py" line="67" />
-            <source>Resilience planning (韧性规划): Python packages missing</source>
-            <translation>韧性规划 (Resilience planning)：缺少 Python 依赖包</translation>
-        </message>
-        <message>
             <location filename="../resilience_plugin/qgis_io/crs.py" line="85" />
             <source>The data reach farther than one Gauss–Krüger / UTM zone measures accurately: areas are measured in an Albers equal-area projection fitted to their extent, lengths geodesically on the ellipsoid.</source>
             <translation>数据范围超出单个高斯–克吕格 / UTM 投影带可准确量算的范围：面积在按数据范围拟合的 Albers 等积投影中量算，长度按椭球面测地线量算。</translation>
@@ -3503,6 +4191,41 @@ OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的�
             <location filename="../resilience_plugin/qgis_io/demand.py" line="51" />
             <source>{layer}: {n} feature(s) have a population that is NULL, negative or not a number; counted as 0.</source>
             <translation>{layer}：{n} 个要素的人口为 NULL、负数或非数字，按 0 计。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/qgis_io/demand.py" line="76" />
+            <source>The {param} layer could not be loaded.</source>
+            <translation>无法加载 {param} 图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/qgis_io/demand.py" line="91" />
+            <source>{param} must be a population raster or a point / polygon layer; {layer} holds {kind} geometries.</source>
+            <translation>{param} 必须是人口栅格或点 / 面图层；{layer} 中是 {kind} 几何。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/qgis_io/raster.py" line="13" />
+            <source>The raster {layer} could not be loaded.</source>
+            <translation>无法加载栅格 {layer}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/qgis_io/raster.py" line="15" />
+            <source>Only file-based rasters (GDAL) can be read: save {layer} to a GeoTIFF first.</source>
+            <translation>只能读取基于文件的栅格（GDAL）：请先将 {layer} 另存为 GeoTIFF。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/qgis_io/raster.py" line="31" />
+            <source>Population raster {layer} read as {unit}: {persons:.0f} persons in {cells} populated cell(s).</source>
+            <translation>人口栅格 {layer} 按{unit}读取：{cells} 个有人口的像元共 {persons:.0f} 人。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/qgis_io/raster.py" line="39" />
+            <source>Read as persons per cell, the densest cell of {layer} holds {density:.0f} persons per km² (more than 100 000): the raster probably holds persons per km². If so, set the population raster unit (POPULATION_UNIT) to persons per km².</source>
+            <translation>按每格人数读取时，{layer} 中最密集的像元达到每平方公里 {density:.0f} 人（超过 100 000）：该栅格很可能存放的是每平方公里人数。若是如此，请将人口栅格单位（POPULATION_UNIT）设为每平方公里人数。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/qgis_io/raster.py" line="47" />
+            <source>Read as persons per km², the densest cell of {layer} holds {density:.0f} persons per km² (more than 100 000): the raster probably holds persons per cell. If so, set the population raster unit (POPULATION_UNIT) to persons per cell.</source>
+            <translation>按每平方公里人数读取时，{layer} 中最密集的像元达到每平方公里 {density:.0f} 人（超过 100 000）：该栅格很可能存放的是每格人数。若是如此，请将人口栅格单位（POPULATION_UNIT）设为每格人数。</translation>
         </message>
     </context>
 </TS>
