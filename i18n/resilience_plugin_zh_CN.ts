@@ -84,7 +84,7 @@
             <translation>无法应用样式“{name}”：{message}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="51" />
+            <location filename="../resilience_plugin/plugin.py" line="52" />
             <source>&amp;Resilience</source>
             <translation>韧性规划(&amp;R)</translation>
         </message>
@@ -94,17 +94,17 @@
             <translation>韧性城市规划工具箱</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="64" />
+            <location filename="../resilience_plugin/plugin.py" line="65" />
             <source>Load sample data (Jakarta)</source>
             <translation>加载示例数据（雅加达）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="142" />
+            <location filename="../resilience_plugin/plugin.py" line="147" />
             <source>The sample project is missing: {path}</source>
             <translation>示例工程缺失：{path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="146" />
+            <location filename="../resilience_plugin/plugin.py" line="151" />
             <source>Could not open the sample project {path}</source>
             <translation>无法打开示例工程 {path}</translation>
         </message>
@@ -1752,7 +1752,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>每个灾害分区的整数等级（0 = 无）。默认：level。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="127" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="113" />
             <source>Intensity raster</source>
             <translation>强度栅格</translation>
         </message>
@@ -1762,17 +1762,17 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>灾害强度（淹没水深、PGV、PGA、风速……），单位与 INTENSITY_MEASURE 一致；沿线读取。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="130" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="116" />
             <source>Intensity band</source>
             <translation>强度波段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="132" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="118" />
             <source>Band of the intensity raster. Default 1.</source>
             <translation>强度栅格的波段。默认 1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="134" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="120" />
             <source>Intensity measure</source>
             <translation>强度指标</translation>
         </message>
@@ -1792,22 +1792,22 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>未提供灾害分区时用于划分等级的升序强度值，例如 0.15,0.5,1,2。留空：使用该指标的默认分级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="127" />
             <source>Fragility library (JSON)</source>
             <translation>易损性库（JSON）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="141" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="128" />
             <source>Your own curves, merged on top of resources/standards/fragility.json (same structure, see fragility.schema.json).</source>
             <translation>您自己的曲线，叠加在 resources/standards/fragility.json 之上（结构相同，见 fragility.schema.json）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="148" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="130" />
             <source>Polygons (districts, sub-districts) for the summary table.</source>
             <translation>用于汇总表的面（区、街道等）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="148" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="130" />
             <source>Field naming each unit in the table. Empty: the feature id.</source>
             <translation>在汇总表中命名各单元的字段。留空：使用要素编号。</translation>
         </message>
@@ -1857,7 +1857,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>灾害等级字段“{field}”必须为整数（0 = 无灾害）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="195" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="152" />
             <source>Only file-based rasters (GDAL) can be read; save the intensity raster to a GeoTIFF first.</source>
             <translation>只能读取基于文件的栅格（GDAL）；请先将强度栅格另存为 GeoTIFF。</translation>
         </message>
@@ -1872,7 +1872,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>THRESHOLDS 被忽略：等级来自灾害分区。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="392" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="269" />
             <source>units</source>
             <translation>单元</translation>
         </message>
@@ -1892,17 +1892,17 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>灾害分区相互重叠：重叠处按较高等级计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="249" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="239" />
             <source>verified</source>
             <translation>已核实</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="249" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="239" />
             <source>unverified</source>
             <translation>未核实</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="250" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="240" />
             <source>Curve {curve} ({flag}): {source}</source>
             <translation>曲线 {curve}（{flag}）：{source}</translation>
         </message>
@@ -1932,17 +1932,17 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>{n} 个生命线点位于所有单元之外，未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="315" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="254" />
             <source>Input fields replaced by the results: {names}.</source>
             <translation>以下输入字段被结果替换：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="347" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="263" />
             <source>Could not create the output layer.</source>
             <translation>无法创建输出图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="363" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="277" />
             <source>Could not create the summary table.</source>
             <translation>无法创建汇总表。</translation>
         </message>
@@ -3406,37 +3406,37 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>检测结果</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="63" />
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="68" />
             <source>How to install them on this computer ({platform}):</source>
             <translation>在本机（{platform}）上的安装方法：</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="72" />
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="78" />
             <source>Copy</source>
             <translation>复制</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="73" />
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="79" />
             <source>Copy the command to the clipboard</source>
             <translation>将命令复制到剪贴板</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="68" />
+            <location filename="../resilience_plugin/plugin.py" line="69" />
             <source>Python packages…</source>
             <translation>Python 依赖包…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="70" />
+            <location filename="../resilience_plugin/plugin.py" line="71" />
             <source>Which Python packages the analyses need, and how to install missing ones</source>
             <translation>分析所需的 Python 依赖包，以及缺失包的安装方法</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="120" />
+            <location filename="../resilience_plugin/plugin.py" line="124" />
             <source>Python packages are missing or unusable: {names}. The algorithms are not available yet.</source>
             <translation>Python 依赖包缺少或无法使用：{names}。算法暂不可用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="117" />
+            <location filename="../resilience_plugin/plugin.py" line="121" />
             <source>How to install…</source>
             <translation>安装方法…</translation>
         </message>
@@ -3454,6 +3454,208 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <location filename="../resilience_plugin/processing/missing_provider.py" line="67" />
             <source>Resilience planning (韧性规划): Python packages missing</source>
             <translation>韧性规划 (Resilience planning)：缺少 Python 依赖包</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/towers.py" line="46" />
+            <source>The fragility library has no point curve for the tower type '{name}' under {measure}. Add one to a FRAGILITY_FILE or choose another intensity measure.</source>
+            <translation>易损性库中没有杆塔类型“{name}”在 {measure} 下的点状资产曲线。请在 FRAGILITY_FILE 中添加，或选择其他强度指标。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="63" />
+            <source>Power lines from their towers</source>
+            <translation>杆塔易损性与线路失效</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="66" />
+            <source>Which power lines a typhoon, flood or earthquake is likely to bring down, from the towers or poles that carry them (the weak links).
+
+Each tower's failure probability p comes from its fragility curve (resources/standards/fragility.json, or your FRAGILITY_FILE merged on top) at the intensity of the raster cell it stands on: typhoon wind in m/s, flood depth in m, PGA in g... (INTENSITY_MEASURE). Tower types come from TOWER_TYPE_FIELD or TOWER_TYPE (default transmission_tower; distribution_pole for poles). The default wind curves are the NREL erad tool defaults (tower 55 m/s, pole 45 m/s, beta 0.4; not peer reviewed).
+
+Towers are matched to the lines they carry by a line id (TOWER_LINE_FIELD on the towers, several ids separated by commas, and LINE_ID_FIELD on the lines) or, without those, by distance: every tower within TOLERANCE metres of a line carries it. A line fails when any of its towers fails: P_line = 1 - (1 - p_conductor) x product of (1 - p_i). This assumes the towers (and the conductor) fail independently; towers hit by the same storm are in truth positively correlated, so P_line is an upper bound for the given tower probabilities, while the expected number of failed towers (the sum of p_i) is exact. With CONDUCTOR_TYPE (e.g. overhead_line) the conductor's own curve is applied at the largest intensity along the line. Towers off the raster or on nodata cells count as not failing and are counted in n_towers_no_data (and a warning).
+
+OUTPUT (weak links): every line with its attributes plus n_towers, n_towers_no_data, expected_failed_towers, p_towers, max_intensity, p_conductor, p_line, weakest_tower (feature id of the tower with the highest p) and weakest_p. OUTPUT_TOWERS: every tower with tower_type, intensity, p_fail and n_lines (0: carries no line). OUTPUT_TABLE: per unit (UNITS + UNIT_ID_FIELD) towers, expected_failed_towers, lines and expected_failed_lines (a line belongs to the unit holding its midpoint).</source>
+            <translation>根据承载线路的杆塔，估计台风、洪水或地震可能使哪些电力线路失效（薄弱环节）。
+
+每基杆塔的失效概率 p 由其易损性曲线（resources/standards/fragility.json，或叠加其上的 FRAGILITY_FILE）在其所在栅格单元的强度下求得：台风风速 m/s、淹没水深 m、PGA g……（INTENSITY_MEASURE）。杆塔类型来自 TOWER_TYPE_FIELD 或 TOWER_TYPE（默认 transmission_tower；电杆用 distribution_pole）。默认风易损性曲线为 NREL erad 工具默认值（铁塔 55 m/s，电杆 45 m/s，beta 0.4；未经同行评审）。
+
+杆塔与其承载线路按线路编号匹配（杆塔上的 TOWER_LINE_FIELD，多个编号用逗号分隔，以及线路上的 LINE_ID_FIELD）；未给出时按距离匹配：距线路 TOLERANCE 米以内的杆塔都承载该线路。任一杆塔失效即线路失效：P_line = 1 - (1 - p_conductor) x 各 (1 - p_i) 之积。这假定各杆塔（及导线）相互独立地失效；同一场台风中的杆塔实际上正相关，因此对给定的杆塔概率而言 P_line 是上界，而失效杆塔期望数（p_i 之和）是精确的。给出 CONDUCTOR_TYPE（如 overhead_line）时，导线自身的曲线按沿线最大强度计算。位于栅格外或无数据单元上的杆塔按不失效计，并计入 n_towers_no_data（同时给出警告）。
+
+OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers_no_data、expected_failed_towers、p_towers、max_intensity、p_conductor、p_line、weakest_tower（p 最高的杆塔的要素编号）和 weakest_p。OUTPUT_TOWERS：每基杆塔及 tower_type、intensity、p_fail 和 n_lines（0：未承载线路）。OUTPUT_TABLE：按单元（UNITS + UNIT_ID_FIELD）统计的 towers、expected_failed_towers、lines 和 expected_failed_lines（线路归入其中点所在的单元）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="89" />
+            <source>Towers or poles</source>
+            <translation>杆塔或电杆</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="90" />
+            <source>Transmission towers or distribution poles as points.</source>
+            <translation>输电铁塔或配电电杆（点）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="92" />
+            <source>Tower type field</source>
+            <translation>杆塔类型字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="94" />
+            <source>Field holding each tower's type in the fragility library (transmission_tower, distribution_pole...).</source>
+            <translation>存放每基杆塔在易损性库中类型的字段（transmission_tower、distribution_pole……）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="96" />
+            <source>Tower type for the whole layer</source>
+            <translation>整个图层的杆塔类型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="97" />
+            <source>Type used for every tower (and where the type field is empty). Default transmission_tower.</source>
+            <translation>用于所有杆塔（以及类型字段为空处）的类型。默认 transmission_tower。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="99" />
+            <source>Power lines</source>
+            <translation>电力线路</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="100" />
+            <source>The lines the towers carry.</source>
+            <translation>杆塔承载的线路。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="102" />
+            <source>Line id field</source>
+            <translation>线路编号字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="104" />
+            <source>Id of each line, matched against the towers' line id field. Empty: towers are matched by distance.</source>
+            <translation>每条线路的编号，与杆塔的线路编号字段匹配。为空：按距离匹配杆塔。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="106" />
+            <source>Towers' line id field</source>
+            <translation>杆塔的线路编号字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="108" />
+            <source>Id(s) of the line(s) each tower carries, separated by commas. Empty: matched by distance.</source>
+            <translation>每基杆塔承载线路的编号，多个用逗号分隔。为空：按距离匹配。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="110" />
+            <source>Matching tolerance (m)</source>
+            <translation>匹配容差（米）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="111" />
+            <source>Towers within this many metres of a line carry it (when no line ids are given). Default 20 m.</source>
+            <translation>距线路在此米数以内的杆塔承载该线路（未给出线路编号时）。默认 20 米。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="114" />
+            <source>Hazard intensity (typhoon wind, flood depth, PGA...) in the unit of INTENSITY_MEASURE, read at each tower.</source>
+            <translation>灾害强度（台风风速、淹没水深、PGA……），单位同 INTENSITY_MEASURE，在每基杆塔处读取。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="122" />
+            <source>What the raster holds and in which unit; it chooses the fragility curves. Default: wind speed in m/s.</source>
+            <translation>栅格的内容及单位；据此选择易损性曲线。默认：风速（m/s）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="124" />
+            <source>Conductor type</source>
+            <translation>导线类型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="125" />
+            <source>Fragility type of the lines themselves (e.g. overhead_line), applied at the largest intensity along each line. Empty: only the towers count.</source>
+            <translation>线路本身的易损性类型（如 overhead_line），按每条线路沿线的最大强度计算。为空：只考虑杆塔。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="132" />
+            <source>Weak links (lines)</source>
+            <translation>薄弱环节（线路）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="133" />
+            <source>Tower failure probabilities</source>
+            <translation>杆塔失效概率</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="134" />
+            <source>Line failure by unit</source>
+            <translation>按单元统计的线路失效</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="140" />
+            <source>The towers or the lines layer could not be loaded.</source>
+            <translation>无法加载杆塔或线路图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="144" />
+            <source>Give the TOWER_TYPE_FIELD or one TOWER_TYPE (e.g. transmission_tower or distribution_pole).</source>
+            <translation>请给出 TOWER_TYPE_FIELD 或一个 TOWER_TYPE（如 transmission_tower 或 distribution_pole）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="148" />
+            <source>Give both LINE_ID_FIELD (on the lines) and TOWER_LINE_FIELD (on the towers), or neither to match by distance.</source>
+            <translation>请同时给出 LINE_ID_FIELD（线路上）和 TOWER_LINE_FIELD（杆塔上），或两者都不给以按距离匹配。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="163" />
+            <source>towers</source>
+            <translation>杆塔</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="165" />
+            <source>power lines</source>
+            <translation>电力线路</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="167" />
+            <source>The towers and the lines layers both need features with geometry.</source>
+            <translation>杆塔图层和线路图层都需要有几何的要素。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="178" />
+            <source>The fragility library has no curve for the conductor type '{name}' under {measure}.</source>
+            <translation>易损性库中没有导线类型“{name}”在 {measure} 下的曲线。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="190" />
+            <source>{n} line id(s) on the towers name no line: {ids}.</source>
+            <translation>杆塔上的 {n} 个线路编号找不到对应线路：{ids}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="223" />
+            <source>Some towers have no type: fill TOWER_TYPE_FIELD or give a TOWER_TYPE for them.</source>
+            <translation>部分杆塔没有类型：请填写 TOWER_TYPE_FIELD，或为它们给出 TOWER_TYPE。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="230" />
+            <source>{n} tower(s) are off the intensity raster or on nodata cells: they count as not failing (n_towers_no_data on their lines).</source>
+            <translation>{n} 基杆塔位于强度栅格之外或无数据单元上：按不失效计（计入其线路的 n_towers_no_data）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="233" />
+            <source>{n} tower(s) carry no line (n_lines = 0): check TOLERANCE or the line ids.</source>
+            <translation>{n} 基杆塔未承载任何线路（n_lines = 0）：请检查 TOLERANCE 或线路编号。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="236" />
+            <source>{n} line(s) have no tower matched: their p_line comes from the conductor only (0 without CONDUCTOR_TYPE).</source>
+            <translation>{n} 条线路没有匹配到杆塔：其 p_line 仅来自导线（未给 CONDUCTOR_TYPE 时为 0）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="241" />
+            <source>Expected failed towers: {t:.2f}; expected failed lines: {n:.2f} of {total}.</source>
+            <translation>失效杆塔期望数：{t:.2f}；失效线路期望数：{n:.2f}（共 {total} 条）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="273" />
+            <source>all</source>
+            <translation>全部</translation>
         </message>
     </context>
 </TS>
