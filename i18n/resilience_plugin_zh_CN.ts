@@ -3713,12 +3713,12 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>第 {n} 条依赖规则：'field' 规则需要存放供给方编号的字段名。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="73" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="145" />
             <source>Cascading failures across lifelines</source>
             <translation>生命线级联失效</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="76" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="148" />
             <source>Which assets and how many people lose power, water, telecom or road access when lifeline assets fail and the failures spread from one system to the next (生命线级联失效).
 
 ASSETS: the layers of every system and of the demand, e.g. substations, power lines, water plants, pump stations, pipes, telecom sites, roads, people (points or polygons with a population field), hospitals and shelters. Each feature's class is read from CLASS_FIELD (default asset_class) or, where the layer has no such field, is the layer name; classes and systems are those of the dependency table. Ids come from ID_FIELD (default asset_id; otherwise layer:feature id) and must be unique.
@@ -3739,264 +3739,476 @@ MODE：蒙特卡洛（RUNS 次，SEED）按 P_FIELD 独立抽样每个资产的�
 输出（按几何分为点、线、面）：asset_id、asset_class、system、layer、failed_direct 和 failed_cascade（情景中为 0/1，蒙特卡洛中为模拟次数占比）、out_of_service（二者之和）、no_&lt;系统&gt;（该资产来自该系统的供给中断）、persons，情景模式下还有 round（0 为直接失效，k 为第 k 轮失效）和 chain（导致其失效的链条，如 P1 &lt;- S1 &lt;- L1 (直接失效)）。停止服务的医院和避难场所列于日志中。OUTPUT_TABLE：按单元（UNITS，以需求方内部点归属）和系统统计人数、失去该系统服务的人数（均值及各次模拟的 5 % 与 95 % 分位数）及其比例。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="103" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="57" />
             <source>Lifeline and demand layers</source>
             <translation>生命线与需求图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="104" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="58" />
             <source>Substations, lines, plants, pump stations, pipes, telecom sites, roads, people, hospitals, shelters...</source>
             <translation>变电站、线路、水厂、泵站、管道、通信基站、道路、人口、医院、避难场所……</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="107" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="61" />
             <source>Field holding each asset's class of the dependency table (substation, pump_station, people...). A layer without it: its name is the class.</source>
             <translation>存放每个资产在依赖关系表中类别的字段（substation、pump_station、people……）。图层没有该字段时：以图层名为类别。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="109" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="63" />
             <source>Id field</source>
             <translation>编号字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="110" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="64" />
             <source>Field holding unique asset ids (used by FAILED_IDS and by 'field' rules). A layer without it: layer name:feature id.</source>
             <translation>存放唯一资产编号的字段（供 FAILED_IDS 和 'field' 规则使用）。图层没有该字段时：图层名:要素编号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="113" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="67" />
             <source>Persons per demand feature; layers without it count no persons.</source>
             <translation>每个需求要素的人数；没有该字段的图层不计人数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="115" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="69" />
             <source>Dependency table (JSON)</source>
             <translation>依赖关系表（JSON）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="116" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="70" />
             <source>Your dependency rules (same structure as resources/standards/dependencies.json). Empty: the example table.</source>
             <translation>您的依赖规则（结构同 resources/standards/dependencies.json）。为空：使用示例表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="118" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="176" />
             <source>Failures</source>
             <translation>失效</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="118" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="176" />
             <source>Monte Carlo from failure probabilities</source>
             <translation>按失效概率蒙特卡洛模拟</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="118" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="176" />
             <source>Scenario: failed ids</source>
             <translation>情景：失效编号</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="118" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="176" />
             <source>Scenario: expression</source>
             <translation>情景：表达式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="120" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="178" />
             <source>Sample failures from P_FIELD over RUNS runs, or one scenario from FAILED_IDS or FAILED_EXPRESSION.</source>
             <translation>按 P_FIELD 抽样 RUNS 次失效，或由 FAILED_IDS 或 FAILED_EXPRESSION 给出单一情景。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="122" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="180" />
             <source>Failure probability field</source>
             <translation>失效概率字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="123" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="181" />
             <source>Field with each asset's failure probability (0-1) for Monte Carlo; missing or empty counts as 0.</source>
             <translation>蒙特卡洛所用的每个资产失效概率字段（0-1）；缺失或为空按 0 计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="183" />
             <source>Failed asset ids</source>
             <translation>失效资产编号</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="126" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="184" />
             <source>Ids of the assets that fail in the scenario, separated by commas.</source>
             <translation>情景中失效资产的编号，用逗号分隔。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="128" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="186" />
             <source>Failed assets (expression)</source>
             <translation>失效资产（表达式）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="129" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="187" />
             <source>QGIS expression true for failed assets, e.g. "max_level" &gt;= 3; evaluated on every layer that has its fields.</source>
             <translation>对失效资产为真的 QGIS 表达式，如 "max_level" &gt;= 3；在具有其字段的每个图层上计算。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="131" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="189" />
             <source>Monte Carlo runs</source>
             <translation>蒙特卡洛模拟次数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="132" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="190" />
             <source>Number of sampled scenarios. The standard error of a share is about sqrt(p(1-p)/runs).</source>
             <translation>抽样情景的数量。比例的标准误约为 sqrt(p(1-p)/次数)。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="134" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="192" />
             <source>Random seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="135" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="193" />
             <source>The same seed gives the same runs.</source>
             <translation>相同的种子得到相同的模拟结果。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="137" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="195" />
             <source>Polygons (districts, sub-districts) for the table of persons without service.</source>
             <translation>用于统计失去服务人数的面（区、街道）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="139" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="197" />
             <source>Cascade: point assets</source>
             <translation>级联失效：点状资产</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="198" />
             <source>Cascade: line assets</source>
             <translation>级联失效：线状资产</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="141" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="199" />
             <source>Cascade: polygon assets</source>
             <translation>级联失效：面状资产</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="142" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="200" />
             <source>Persons without service</source>
             <translation>失去服务的人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="148" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="79" />
             <source>Give at least one layer in ASSETS.</source>
             <translation>请在 ASSETS 中至少给出一个图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="151" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="82" />
             <source>ASSETS must be vector layers; '{name}' is not.</source>
             <translation>ASSETS 必须是矢量图层；“{name}”不是。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="172" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="102" />
             <source>Layer '{layer}': the classes {names} are not in the dependency table. Known classes: {known}. Fill CLASS_FIELD or name the layer after its class.</source>
             <translation>图层“{layer}”：类别 {names} 不在依赖关系表中。已知类别：{known}。请填写 CLASS_FIELD，或以类别命名图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="180" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="110" />
             <source>ASSETS: the layer '{layer}' has no point, line or polygon geometry.</source>
             <translation>ASSETS：图层“{layer}”没有点、线或面几何。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="187" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="117" />
             <source>Asset ids must be unique across the layers; repeated: {ids}.</source>
             <translation>各图层间的资产编号必须唯一；重复的：{ids}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="197" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="209" />
             <source>Give the FAILED_IDS of the scenario (ids separated by commas).</source>
             <translation>请给出情景的 FAILED_IDS（编号用逗号分隔）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="201" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="213" />
             <source>FAILED_IDS names assets that are not in the layers: {ids}.</source>
             <translation>FAILED_IDS 中的资产不在图层中：{ids}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="207" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="219" />
             <source>The FAILED_EXPRESSION is empty or does not parse: {error}. Example: "max_level" &gt;= 3</source>
             <translation>FAILED_EXPRESSION 为空或无法解析：{error}。示例："max_level" &gt;= 3</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="215" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="227" />
             <source>Layer '{layer}' lacks the fields {names} of the expression: none of its assets fails directly.</source>
             <translation>图层“{layer}”缺少表达式中的字段 {names}：其资产均不直接失效。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="227" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="239" />
             <source>No ASSETS layer has the fields the FAILED_EXPRESSION uses.</source>
             <translation>没有任何 ASSETS 图层具有 FAILED_EXPRESSION 所用的字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="233" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="245" />
             <source>Dependency table ({flag}): {source}</source>
             <translation>依赖关系表（{flag}）：{source}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="247" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="260" />
             <source>The ASSETS layers hold no feature with geometry.</source>
             <translation>ASSETS 图层中没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="265" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="278" />
             <source>{n} failure probabilities outside 0-1 were clipped to 0-1.</source>
             <translation>{n} 个超出 0-1 的失效概率已截取到 0-1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="267" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="280" />
             <source>{n} asset(s) have no failure probability: they do not fail directly.</source>
             <translation>{n} 个资产没有失效概率：它们不会直接失效。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="275" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="288" />
             <source>{n} asset(s) fail directly in the scenario.</source>
             <translation>情景中有 {n} 个资产直接失效。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="277" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="290" />
             <source>(direct)</source>
             <translation>(直接失效)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="277" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="290" />
             <source>(no supplier in reach)</source>
             <translation>(范围内无供给方)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="278" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="291" />
             <source>Failures spread in {k} round(s).</source>
             <translation>失效经 {k} 轮传播。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="337" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="350" />
             <source>Rule '{dep} needs {need}' skipped: no {need} among the inputs.</source>
             <translation>规则“{dep} 需要 {need}”被跳过：输入中没有 {need}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="340" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="353" />
             <source>{n} {dep} asset(s) have no {need} in reach: they are without it in every run.</source>
             <translation>{n} 个 {dep} 资产在范围内没有 {need}：在每次模拟中都缺少该供给。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="343" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="356" />
             <source>Supplier ids that name no asset: {ids}.</source>
             <translation>找不到对应资产的供给方编号：{ids}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="345" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="358" />
             <source>No layer has the field '{field}' of rule '{dep} needs {need}': the nearest is used where allowed.</source>
             <translation>没有图层具有规则“{dep} 需要 {need}”的字段“{field}”：在允许时使用最近者。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="355" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="368" />
             <source>{cls}: {n} in all, expected out of service {e:.2f}.</source>
             <translation>{cls}：共 {n} 处，期望停止服务 {e:.2f} 处。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="358" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="371" />
             <source>{cls}: {k} of {n} out of service: {ids}</source>
             <translation>{cls}：{n} 处中有 {k} 处停止服务：{ids}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/restoration.py" line="61" />
+            <source>A restoration file must be a JSON object with 'classes'.</source>
+            <translation>恢复函数文件必须是含 'classes' 的 JSON 对象。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/restoration.py" line="54" />
+            <source>Cannot read the restoration file {path}: {error}</source>
+            <translation>无法读取恢复函数文件 {path}：{error}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/restoration.py" line="56" />
+            <source>The restoration file {path} is not valid JSON: {error}</source>
+            <translation>恢复函数文件 {path} 不是有效的 JSON：{error}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/restoration.py" line="65" />
+            <source>Restoration class '{cls}' needs a 'source' text and a 'verified' true/false flag.</source>
+            <translation>恢复类别“{cls}”需要 'source' 文字和 'verified' 真/假标记。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/restoration.py" line="70" />
+            <source>Restoration class '{cls}': unknown damage state '{state}'; use slight, moderate, extensive or complete.</source>
+            <translation>恢复类别“{cls}”：未知破坏状态“{state}”；请使用 slight、moderate、extensive 或 complete。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/restoration.py" line="81" />
+            <source>Restoration class '{cls}', state '{state}': give days_50 and days_100, or mean_days and sd_days (&gt;= 0).</source>
+            <translation>恢复类别“{cls}”状态“{state}”：请给出 days_50 和 days_100，或 mean_days 和 sd_days（&gt;= 0）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/restoration.py" line="84" />
+            <source>Restoration class '{cls}', state '{state}': the days must be &gt; 0 and days_50 &lt;= days_100.</source>
+            <translation>恢复类别“{cls}”状态“{state}”：天数必须大于 0，且 days_50 &lt;= days_100。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="273" />
+            <source>Recovery of lifeline service</source>
+            <translation>生命线服务恢复（可恢复性）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="76" />
+            <source>How many days until people have power, water, telecom and road access again after a disaster, with the crews you have (可恢复性): a repair schedule and the recovery curve of persons with service over the days.
+
+The assets and the dependency table are those of Cascading failures across lifelines (ASSETS, CLASS_FIELD, ID_FIELD, POPULATION_FIELD, DEPENDENCIES). Each asset's damage state comes from DAMAGE_FIELD (none, slight, moderate, extensive, complete or 0-4); its repair time from REPAIR_DAYS_FIELD where filled, otherwise from the restoration functions (resources/standards/restoration.json or your RESTORATION_FILE: per class and damage state days to 50 % / 100 % functionality, or a Hazus normal curve, repaired after mean + 2 sd days; sources and verified flags are listed in the log; the default values are unverified).
+
+Schedule: each system has its crews (CREWS, e.g. power:3, water:2; others DEFAULT_CREWS; 0 = unlimited, every asset repaired at once, the Hazus view). Jobs are taken in the order of PRIORITY_FIELD (higher first, when given), then greedily by the persons the asset serves (those who lose a system when it alone fails) per crew-day of repair, each by the first free crew of its system; the order is set once. Dependencies are respected: an asset serves from the day its repair ends and all its suppliers serve (a pump is useless until its substation is back). Assets without a restoration function are never repaired (a warning lists them).
+
+OUTPUT_SCHEDULE: damaged assets with repair_days, priority, persons_served, crew, start_day, finish_day and service_day. OUTPUT_CURVE: per unit (UNITS, and 'all') and system, for each day persons, persons_served and share_served. OUTPUT_SUMMARY: days until 50 %, 90 % and 100 % of the persons have service (empty: never). CHART: the city's recovery curves as a PNG (needs matplotlib; without it the chart is skipped with a warning).</source>
+            <translation>灾后在现有抢修队伍条件下，需要多少天人们才能重新获得供电、供水、通信和道路通行（可恢复性）：抢修排程及有服务人口随天数变化的恢复曲线。
+
+资产和依赖关系表与“生命线级联失效”相同（ASSETS、CLASS_FIELD、ID_FIELD、POPULATION_FIELD、DEPENDENCIES）。每个资产的破坏状态来自 DAMAGE_FIELD（none、slight、moderate、extensive、complete 或 0-4）；修复时间在 REPAIR_DAYS_FIELD 有值时取该值，否则取恢复函数（resources/standards/restoration.json 或您的 RESTORATION_FILE：按类别和破坏状态给出恢复到 50 % / 100 % 功能的天数，或 Hazus 正态曲线，按均值 + 2 倍标准差天数修复；来源和核实标记列于日志；默认值未经核实）。
+
+排程：每个系统有自己的抢修队（CREWS，如 power:3, water:2；其他系统为 DEFAULT_CREWS；0 = 不限，所有资产同时修复，即 Hazus 的视角）。任务先按 PRIORITY_FIELD（给出时，数值高者优先），再按该资产服务的人数（它单独失效时失去某一系统服务的人）除以修复所需队伍日数贪心排序，由本系统最先空闲的队伍承担；排序只计算一次。依赖关系得到遵守：资产在自身修复完成且其所有供给方恢复服务后才恢复服务（泵站在其变电站恢复前无用）。没有恢复函数的资产永不修复（警告中列出）。
+
+OUTPUT_SCHEDULE：受损资产及 repair_days、priority、persons_served、crew、start_day、finish_day 和 service_day。OUTPUT_CURVE：按单元（UNITS 及 'all'）和系统，逐日的 persons、persons_served 和 share_served。OUTPUT_SUMMARY：50 %、90 % 和 100 % 人口恢复服务所需的天数（为空：永不恢复）。CHART：全区恢复曲线的 PNG 图（需要 matplotlib；没有时跳过并给出警告）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="99" />
+            <source>Damage state field</source>
+            <translation>破坏状态字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="100" />
+            <source>Damage state of each asset: none, slight, moderate, extensive, complete or 0-4. Layers without it are undamaged.</source>
+            <translation>每个资产的破坏状态：none、slight、moderate、extensive、complete 或 0-4。没有该字段的图层视为未受损。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="102" />
+            <source>Repair days field</source>
+            <translation>修复天数字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="103" />
+            <source>Crew-days to repair an asset, where you know them better than the restoration functions.</source>
+            <translation>修复一个资产所需的队伍日数，用于您比恢复函数更了解的情况。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="105" />
+            <source>Priority field</source>
+            <translation>优先级字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="106" />
+            <source>Higher values are repaired first (e.g. 2 for hospital feeders); ties and empty values follow persons per crew-day.</source>
+            <translation>数值高者先修（如医院供电线路取 2）；相同值和空值按每队伍日服务人数排序。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="108" />
+            <source>Restoration functions (JSON)</source>
+            <translation>恢复函数（JSON）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="109" />
+            <source>Your restoration functions (same structure as resources/standards/restoration.json); its classes replace the defaults.</source>
+            <translation>您的恢复函数（结构同 resources/standards/restoration.json）；其中的类别替换默认值。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="111" />
+            <source>Crews per system</source>
+            <translation>各系统抢修队数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="112" />
+            <source>Repair crews per system, e.g. power:3, water:2, telecom:1, roads:4. 0 = unlimited.</source>
+            <translation>各系统的抢修队数，如 power:3, water:2, telecom:1, roads:4。0 = 不限。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="114" />
+            <source>Crews of the other systems</source>
+            <translation>其他系统的抢修队数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="115" />
+            <source>Crews of every system not listed in CREWS. 0 = unlimited.</source>
+            <translation>未在 CREWS 中列出的各系统的抢修队数。0 = 不限。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="117" />
+            <source>Polygons (districts, sub-districts) for the recovery curves per unit.</source>
+            <translation>用于按单元统计恢复曲线的面（区、街道）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="117" />
+            <source>Field naming each unit in the tables. Empty: the feature id.</source>
+            <translation>表中各单元的名称字段。为空：使用要素编号。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="119" />
+            <source>Repair schedule</source>
+            <translation>抢修排程</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="120" />
+            <source>Recovery curves</source>
+            <translation>恢复曲线</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="121" />
+            <source>Days to restore service</source>
+            <translation>恢复服务所需天数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="122" />
+            <source>Recovery chart</source>
+            <translation>恢复曲线图</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="122" />
+            <source>PNG image (*.png)</source>
+            <translation>PNG 图像 (*.png)</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="124" />
+            <source>The recovery curves of the whole area as a PNG image.</source>
+            <translation>全区恢复曲线的 PNG 图像。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="134" />
+            <source>CREWS: cannot read '{part}'. Write system:number pairs such as power:3, water:2 (systems: {known}).</source>
+            <translation>CREWS：无法读取“{part}”。请写成 系统:数量 的形式，如 power:3, water:2（系统：{known}）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="150" />
+            <source>The damage state field '{field}' holds values that are not none, slight, moderate, extensive, complete or 0-4: {values}.</source>
+            <translation>破坏状态字段“{field}”中有不是 none、slight、moderate、extensive、complete 或 0-4 的值：{values}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="156" />
+            <source>{n} damaged demand feature(s) (people, hospitals, shelters) are not lifeline assets: their damage is not scheduled.</source>
+            <translation>{n} 个受损的需求要素（人口、医院、避难场所）不是生命线资产：不安排其修复。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="164" />
+            <source>No restoration function for {pairs}: these assets are never repaired and their users never get service back.</source>
+            <translation>{pairs} 没有恢复函数：这些资产永不修复，其用户也永不恢复服务。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="169" />
+            <source>Restoration {cls} ({flag}): {source}</source>
+            <translation>恢复函数 {cls}（{flag}）：{source}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="172" />
+            <source>{n} damaged asset(s) to repair.</source>
+            <translation>需修复的受损资产 {n} 个。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="213" />
+            <source>matplotlib is not available in this QGIS Python: the recovery chart was not drawn (the tables hold the curves).</source>
+            <translation>此 QGIS 的 Python 中没有 matplotlib：未绘制恢复曲线图（表格中含有曲线数据）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="226" />
+            <source>{p:.0f} persons never get {system} back (a supplier is unrepairable or out of reach).</source>
+            <translation>{p:.0f} 人永远无法恢复 {system}（某个供给方无法修复或不在范围内）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="248" />
+            <source>Could not create the output table {name}.</source>
+            <translation>无法创建输出表 {name}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="271" />
+            <source>Days after the disaster</source>
+            <translation>灾后天数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="272" />
+            <source>Persons with service (%)</source>
+            <translation>有服务人口（%）</translation>
         </message>
     </context>
 </TS>

@@ -40,10 +40,82 @@ from .lifeline_exposure import padded_extent
 TABLE_SPEC = [("unit_id", "string"), ("system", "string"), ("persons", "double"), ("without_mean", "double"),
               ("without_p05", "double"), ("without_p95", "double"), ("share_without", "double")]
 
+ASSETS = "ASSETS"
+CLASS_FIELD = "CLASS_FIELD"
+ID_FIELD = "ID_FIELD"
+POPULATION_FIELD = "POPULATION_FIELD"
+DEPENDENCIES = "DEPENDENCIES"
+
 
 def _to_multi_lines(geoms):
     parts, owner = shapely.get_parts(geoms, return_index=True)
     return shapely.multilinestrings(parts, indices=owner)
+
+
+def add_asset_parameters(alg):
+    """ASSETS, CLASS_FIELD, ID_FIELD, POPULATION_FIELD and DEPENDENCIES, the same in cascade and restoration."""
+    p = QgsProcessingParameterMultipleLayers(ASSETS, tr("Lifeline and demand layers"), layerType=SOURCE_ANY_GEOMETRY)
+    p.setHelp(tr("Substations, lines, plants, pump stations, pipes, telecom sites, roads, people, hospitals, shelters..."))
+    alg.addParameter(p)
+    p = QgsProcessingParameterString(CLASS_FIELD, tr("Class field"), defaultValue="asset_class", optional=True)
+    p.setHelp(tr("Field holding each asset's class of the dependency table (substation, pump_station, people...). A layer without it: its name is the class."))
+    alg.addParameter(p)
+    p = QgsProcessingParameterString(ID_FIELD, tr("Id field"), defaultValue="asset_id", optional=True)
+    p.setHelp(tr("Field holding unique asset ids (used by FAILED_IDS and by 'field' rules). A layer without it: layer name:feature id."))
+    alg.addParameter(p)
+    p = QgsProcessingParameterString(POPULATION_FIELD, tr("Population field"), defaultValue="population", optional=True)
+    p.setHelp(tr("Persons per demand feature; layers without it count no persons."))
+    alg.addParameter(p)
+    p = QgsProcessingParameterFile(DEPENDENCIES, tr("Dependency table (JSON)"), extension="json", optional=True)
+    p.setHelp(tr("Your dependency rules (same structure as resources/standards/dependencies.json). Empty: the example table."))
+    alg.addParameter(p)
+
+
+def read_assets(alg, parameters, context, table, feedback, value_fields):
+    """Every feature of the ASSETS layers as one asset (class, id, population and the ``value_fields``
+    {key: field name} read where a layer has them); checks classes and unique ids."""
+    layers = alg.parameterAsLayerList(parameters, ASSETS, context) or []
+    if not layers:
+        alg.fail(tr("Give at least one layer in ASSETS."))
+    for layer in layers:
+        if not isinstance(layer, QgsVectorLayer):
+            alg.fail(tr("ASSETS must be vector layers; '{name}' is not.").format(name=layer.name()))
+    _, metric = working_crs([(lyr.crs(), padded_extent(lyr)) for lyr in layers], feedback)
+    cls_f = (alg.parameterAsString(parameters, CLASS_FIELD, context) or "").strip()
+    id_f = (alg.parameterAsString(parameters, ID_FIELD, context) or "").strip()
+    pop_f = (alg.parameterAsString(parameters, POPULATION_FIELD, context) or "").strip()
+    rule_fields = sorted({r["field"] for r in table.rules if r["match"] == "field"})
+    parts = []
+    for li, layer in enumerate(layers):
+        names = [f.name() for f in layer.fields()]
+        wanted = [f for f in [cls_f, id_f, pop_f, *value_fields.values(), *rule_fields] if f and f in names]
+        d = read_source(layer, list(dict.fromkeys(wanted)), target_crs=metric, feedback=feedback, what=layer.name())
+        report_reading(d, layer.name(), feedback)
+        n = len(d)
+        col = d.attrs
+        if cls_f in names:
+            classes = [normalize_type(v) if v is not None and not (isinstance(v, float) and np.isnan(v)) else None for v in col[cls_f]]
+        else:
+            classes = [normalize_type(layer.name())] * n
+        unknown = sorted({str(c) for c in classes if c not in table.classes})
+        if unknown:
+            alg.fail(tr("Layer '{layer}': the classes {names} are not in the dependency table. Known classes: {known}. Fill CLASS_FIELD or name the layer after its class.").format(
+                layer=layer.name(), names=", ".join(unknown), known=", ".join(sorted(table.classes))))
+        ids = [str(v) for v in col[id_f]] if id_f in names else [f"{layer.name()}:{f}" for f in d.fids]
+        pop = pd.to_numeric(col[pop_f], errors="coerce").to_numpy(dtype=float) if pop_f in names else np.zeros(n)
+        values = {k: col[f].tolist() if f and f in names else [None] * n for k, f in value_fields.items()}
+        extra = {f: col[f].tolist() if f in names else [None] * n for f in rule_fields}
+        kind = geometry_kind(layer.wkbType())
+        if kind not in ("point", "line", "polygon"):
+            alg.fail(tr("ASSETS: the layer '{layer}' has no point, line or polygon geometry.").format(layer=layer.name()))
+        parts.append({"layer": layer, "li": li, "data": d, "classes": classes, "ids": ids, "pop": pop, "values": values, "extra": extra, "kind": kind})
+    ids = [i for part in parts for i in part["ids"]]
+    seen, dup = set(), set()
+    for i in ids:
+        (dup if i in seen else seen).add(i)
+    if dup:
+        alg.fail(tr("Asset ids must be unique across the layers; repeated: {ids}.").format(ids=", ".join(sorted(dup)[:20])))
+    return parts, metric, layers[0].crs()
 
 
 class Cascade(ResilienceAlgorithm):
@@ -100,21 +172,7 @@ class Cascade(ResilienceAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        p = QgsProcessingParameterMultipleLayers(self.ASSETS, tr("Lifeline and demand layers"), layerType=SOURCE_ANY_GEOMETRY)
-        p.setHelp(tr("Substations, lines, plants, pump stations, pipes, telecom sites, roads, people, hospitals, shelters..."))
-        self.addParameter(p)
-        p = QgsProcessingParameterString(self.CLASS_FIELD, tr("Class field"), defaultValue="asset_class", optional=True)
-        p.setHelp(tr("Field holding each asset's class of the dependency table (substation, pump_station, people...). A layer without it: its name is the class."))
-        self.addParameter(p)
-        p = QgsProcessingParameterString(self.ID_FIELD, tr("Id field"), defaultValue="asset_id", optional=True)
-        p.setHelp(tr("Field holding unique asset ids (used by FAILED_IDS and by 'field' rules). A layer without it: layer name:feature id."))
-        self.addParameter(p)
-        p = QgsProcessingParameterString(self.POPULATION_FIELD, tr("Population field"), defaultValue="population", optional=True)
-        p.setHelp(tr("Persons per demand feature; layers without it count no persons."))
-        self.addParameter(p)
-        p = QgsProcessingParameterFile(self.DEPENDENCIES, tr("Dependency table (JSON)"), extension="json", optional=True)
-        p.setHelp(tr("Your dependency rules (same structure as resources/standards/dependencies.json). Empty: the example table."))
-        self.addParameter(p)
+        add_asset_parameters(self)
         p = QgsProcessingParameterEnum(self.MODE, tr("Failures"), options=[tr("Monte Carlo from failure probabilities"),
                                                                           tr("Scenario: failed ids"), tr("Scenario: expression")], defaultValue=0)
         p.setHelp(tr("Sample failures from P_FIELD over RUNS runs, or one scenario from FAILED_IDS or FAILED_EXPRESSION."))
@@ -140,52 +198,6 @@ class Cascade(ResilienceAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_LINES, tr("Cascade: line assets")))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_POLYGONS, tr("Cascade: polygon assets")))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Persons without service"), type=SOURCE_TABLE))
-
-    # --- reading ----------------------------------------------------------------------------
-    def _read_assets(self, parameters, context, table, feedback):
-        layers = self.parameterAsLayerList(parameters, self.ASSETS, context) or []
-        if not layers:
-            self.fail(tr("Give at least one layer in ASSETS."))
-        for layer in layers:
-            if not isinstance(layer, QgsVectorLayer):
-                self.fail(tr("ASSETS must be vector layers; '{name}' is not.").format(name=layer.name()))
-        _, metric = working_crs([(lyr.crs(), padded_extent(lyr)) for lyr in layers], feedback)
-        cls_f = (self.parameterAsString(parameters, self.CLASS_FIELD, context) or "").strip()
-        id_f = (self.parameterAsString(parameters, self.ID_FIELD, context) or "").strip()
-        pop_f = (self.parameterAsString(parameters, self.POPULATION_FIELD, context) or "").strip()
-        p_f = (self.parameterAsString(parameters, self.P_FIELD, context) or "").strip()
-        rule_fields = sorted({r["field"] for r in table.rules if r["match"] == "field"})
-        parts = []
-        for li, layer in enumerate(layers):
-            names = [f.name() for f in layer.fields()]
-            wanted = [f for f in [cls_f, id_f, pop_f, p_f, *rule_fields] if f and f in names]
-            d = read_source(layer, list(dict.fromkeys(wanted)), target_crs=metric, feedback=feedback, what=layer.name())
-            report_reading(d, layer.name(), feedback)
-            n = len(d)
-            col = d.attrs
-            if cls_f in names:
-                classes = [normalize_type(v) if v is not None and not (isinstance(v, float) and np.isnan(v)) else None for v in col[cls_f]]
-            else:
-                classes = [normalize_type(layer.name())] * n
-            unknown = sorted({str(c) for c in classes if c not in table.classes})
-            if unknown:
-                self.fail(tr("Layer '{layer}': the classes {names} are not in the dependency table. Known classes: {known}. Fill CLASS_FIELD or name the layer after its class.").format(
-                    layer=layer.name(), names=", ".join(unknown), known=", ".join(sorted(table.classes))))
-            ids = [str(v) for v in col[id_f]] if id_f in names else [f"{layer.name()}:{f}" for f in d.fids]
-            pop = pd.to_numeric(col[pop_f], errors="coerce").to_numpy(dtype=float) if pop_f in names else np.zeros(n)
-            pf = pd.to_numeric(col[p_f], errors="coerce").to_numpy(dtype=float) if p_f in names else np.full(n, np.nan)
-            extra = {f: col[f].tolist() if f in names else [None] * n for f in rule_fields}
-            kind = geometry_kind(layer.wkbType())
-            if kind not in ("point", "line", "polygon"):
-                self.fail(tr("ASSETS: the layer '{layer}' has no point, line or polygon geometry.").format(layer=layer.name()))
-            parts.append({"layer": layer, "li": li, "data": d, "classes": classes, "ids": ids, "pop": pop, "p": pf, "extra": extra, "kind": kind})
-        ids = [i for part in parts for i in part["ids"]]
-        seen, dup = set(), set()
-        for i in ids:
-            (dup if i in seen else seen).add(i)
-        if dup:
-            self.fail(tr("Asset ids must be unique across the layers; repeated: {ids}.").format(ids=", ".join(sorted(dup)[:20])))
-        return parts, metric, layers[0].crs()
 
     def _failed_scenario(self, parameters, context, mode, parts, ids, feedback):
         n = len(ids)
@@ -232,12 +244,13 @@ class Cascade(ResilienceAlgorithm):
         table = core.load_dependencies((self.parameterAsFile(parameters, self.DEPENDENCIES, context) or "").strip() or None)
         feedback.pushInfo(tr("Dependency table ({flag}): {source}").format(
             flag=tr("verified") if table.verified else tr("unverified"), source=table.source))
-        parts, metric, out_crs = self._read_assets(parameters, context, table, feedback)
+        p_field = (self.parameterAsString(parameters, self.P_FIELD, context) or "").strip()
+        parts, metric, out_crs = read_assets(self, parameters, context, table, feedback, {"p": p_field})
         ids = np.array([i for p in parts for i in p["ids"]], dtype=object)
         classes = np.array([c for p in parts for c in p["classes"]], dtype=object)
         geoms = np.concatenate([p["data"].geoms for p in parts])
         pop = np.concatenate([p["pop"] for p in parts])
-        p_fail = np.concatenate([p["p"] for p in parts])
+        p_fail = pd.to_numeric(pd.Series([v for p in parts for v in p["values"]["p"]], dtype=object), errors="coerce").to_numpy(dtype=float)
         fields = {}
         for p in parts:
             for k, v in p["extra"].items():
