@@ -3658,57 +3658,52 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/cascade.py" line="53" />
+            <location filename="../resilience_plugin/core/cascade.py" line="57" />
             <source>Cannot read the dependency table {path}: {error}</source>
             <translation>无法读取依赖关系表 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/cascade.py" line="55" />
+            <location filename="../resilience_plugin/core/cascade.py" line="59" />
             <source>The dependency table {path} is not valid JSON: {error}</source>
             <translation>依赖关系表 {path} 不是有效的 JSON：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/cascade.py" line="61" />
+            <location filename="../resilience_plugin/core/cascade.py" line="65" />
             <source>A dependency table must be a JSON object with 'systems', 'classes' and 'rules'.</source>
             <translation>依赖关系表必须是含 'systems'、'classes' 和 'rules' 的 JSON 对象。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/cascade.py" line="67" />
+            <location filename="../resilience_plugin/core/cascade.py" line="71" />
             <source>Dependency table: the class '{cls}' belongs to the unknown system '{system}'. Known systems: {known}.</source>
             <translation>依赖关系表：类别“{cls}”属于未知系统“{system}”。已知系统：{known}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/cascade.py" line="73" />
+            <location filename="../resilience_plugin/core/cascade.py" line="77" />
             <source>Dependency rule number {n} is not an object.</source>
             <translation>第 {n} 条依赖规则不是对象。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/cascade.py" line="77" />
+            <location filename="../resilience_plugin/core/cascade.py" line="81" />
             <source>Dependency rule number {n} names the class '{cls}', which is not under 'classes'.</source>
             <translation>第 {n} 条依赖规则引用的类别“{cls}”不在 'classes' 中。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/cascade.py" line="80" />
+            <location filename="../resilience_plugin/core/cascade.py" line="84" />
             <source>Dependency rule number {n}: '{cls}' is demand (no system) and cannot supply anything.</source>
             <translation>第 {n} 条依赖规则：“{cls}”是需求方（不属于任何系统），不能作为供给方。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/cascade.py" line="83" />
-            <source>Dependency rule number {n}: unknown match '{match}'; use nearest, within or field.</source>
-            <translation>第 {n} 条依赖规则：未知匹配方式“{match}”；请使用 nearest、within 或 field。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/core/cascade.py" line="86" />
+            <location filename="../resilience_plugin/core/cascade.py" line="93" />
             <source>Dependency rule number {n}: max_distance_m must be a positive number of metres.</source>
             <translation>第 {n} 条依赖规则：max_distance_m 必须是正的米数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/cascade.py" line="88" />
+            <location filename="../resilience_plugin/core/cascade.py" line="95" />
             <source>Dependency rule number {n}: a 'within' rule needs max_distance_m.</source>
             <translation>第 {n} 条依赖规则：'within' 规则需要 max_distance_m。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/cascade.py" line="90" />
+            <location filename="../resilience_plugin/core/cascade.py" line="97" />
             <source>Dependency rule number {n}: a 'field' rule needs the name of the field holding the supplier id.</source>
             <translation>第 {n} 条依赖规则：'field' 规则需要存放供给方编号的字段名。</translation>
         </message>
@@ -3716,27 +3711,6 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="145" />
             <source>Cascading failures across lifelines</source>
             <translation>生命线级联失效</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="148" />
-            <source>Which assets and how many people lose power, water, telecom or road access when lifeline assets fail and the failures spread from one system to the next (生命线级联失效).
-
-ASSETS: the layers of every system and of the demand, e.g. substations, power lines, water plants, pump stations, pipes, telecom sites, roads, people (points or polygons with a population field), hospitals and shelters. Each feature's class is read from CLASS_FIELD (default asset_class) or, where the layer has no such field, is the layer name; classes and systems are those of the dependency table. Ids come from ID_FIELD (default asset_id; otherwise layer:feature id) and must be unique.
-
-DEPENDENCIES: the editable JSON table (default resources/standards/dependencies.json, an example to adapt) of rules 'a &lt;dependent&gt; needs a &lt;needs&gt;': the nearest asset of that class (optionally within max_distance_m), any asset of that class within max_distance_m (e.g. a hospital reached over any road within 200 m), or the supplier id written in a field of the dependent (e.g. a pump station's power_from substation), with the nearest as fallback. An asset works while it has not failed itself and every rule that applies to it has a working supplier; failures spread until nothing changes. Rules whose needed class is not among the inputs are skipped.
-
-MODE: Monte Carlo (RUNS runs, SEED) draws each asset's failure independently from P_FIELD (e.g. p_fail of Lifeline exposure or p_line of Power lines from their towers; empty = 0), all runs propagated at once; or one scenario: the ids listed in FAILED_IDS, or the features where FAILED_EXPRESSION is true (e.g. "max_level" &gt;= 3 or "p_ds3" &gt;= 0.5, evaluated on each layer that has those fields).
-
-Outputs (points, lines, polygons by geometry): asset_id, asset_class, system, layer, failed_direct and failed_cascade (0/1 in a scenario, share of runs in Monte Carlo), out_of_service (their sum), no_&lt;system&gt; (the asset's supply from that system is lost), persons and, in a scenario, round (0 direct, k: failed in round k) and chain (the chain that failed it, e.g. P1 &lt;- S1 &lt;- L1 (direct)). Hospitals and shelters out of service are listed in the log. OUTPUT_TABLE: per unit (UNITS, by the demand's inside point) and system: persons, persons without the system (mean, 5 % and 95 % of the runs) and their share.</source>
-            <translation>当生命线资产失效、且失效从一个系统蔓延到另一个系统时，哪些资产、多少人失去供电、供水、通信或道路通行（生命线级联失效）。
-
-ASSETS：各系统及需求方的图层，如变电站、电力线路、水厂、泵站、管道、通信基站、道路、人口（带人口字段的点或面）、医院和避难场所。每个要素的类别读自 CLASS_FIELD（默认 asset_class），图层没有该字段时即为图层名；类别和系统以依赖关系表为准。编号来自 ID_FIELD（默认 asset_id；否则为 图层:要素编号），必须唯一。
-
-DEPENDENCIES：可编辑的 JSON 规则表（默认 resources/standards/dependencies.json，是一个需按实际修改的示例），规则形如“&lt;dependent&gt; 需要 &lt;needs&gt;”：该类别中最近的资产（可限 max_distance_m 以内）、max_distance_m 以内该类别的任一资产（如医院经 200 米内任一道路到达），或写在需求方某字段中的供给方编号（如泵站的 power_from 变电站），为空时取最近者。资产在自身未失效且每条适用规则都有正常的供给方时才正常运行；失效反复传播直到不再变化。所需类别不在输入中的规则被跳过。
-
-MODE：蒙特卡洛（RUNS 次，SEED）按 P_FIELD 独立抽样每个资产的失效（如生命线暴露的 p_fail 或杆塔线路失效的 p_line；为空则为 0），所有模拟一次性同时传播；或单一情景：FAILED_IDS 列出的编号，或 FAILED_EXPRESSION 为真的要素（如 "max_level" &gt;= 3 或 "p_ds3" &gt;= 0.5，在具有这些字段的每个图层上计算）。
-
-输出（按几何分为点、线、面）：asset_id、asset_class、system、layer、failed_direct 和 failed_cascade（情景中为 0/1，蒙特卡洛中为模拟次数占比）、out_of_service（二者之和）、no_&lt;系统&gt;（该资产来自该系统的供给中断）、persons，情景模式下还有 round（0 为直接失效，k 为第 k 轮失效）和 chain（导致其失效的链条，如 P1 &lt;- S1 &lt;- L1 (直接失效)）。停止服务的医院和避难场所列于日志中。OUTPUT_TABLE：按单元（UNITS，以需求方内部点归属）和系统统计人数、失去该系统服务的人数（均值及各次模拟的 5 % 与 95 % 分位数）及其比例。</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="57" />
@@ -3779,102 +3753,102 @@ MODE：蒙特卡洛（RUNS 次，SEED）按 P_FIELD 独立抽样每个资产的�
             <translation>您的依赖规则（结构同 resources/standards/dependencies.json）。为空：使用示例表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="176" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="178" />
             <source>Failures</source>
             <translation>失效</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="176" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="178" />
             <source>Monte Carlo from failure probabilities</source>
             <translation>按失效概率蒙特卡洛模拟</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="176" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="178" />
             <source>Scenario: failed ids</source>
             <translation>情景：失效编号</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="176" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="178" />
             <source>Scenario: expression</source>
             <translation>情景：表达式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="178" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="180" />
             <source>Sample failures from P_FIELD over RUNS runs, or one scenario from FAILED_IDS or FAILED_EXPRESSION.</source>
             <translation>按 P_FIELD 抽样 RUNS 次失效，或由 FAILED_IDS 或 FAILED_EXPRESSION 给出单一情景。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="180" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="182" />
             <source>Failure probability field</source>
             <translation>失效概率字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="181" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="183" />
             <source>Field with each asset's failure probability (0-1) for Monte Carlo; missing or empty counts as 0.</source>
             <translation>蒙特卡洛所用的每个资产失效概率字段（0-1）；缺失或为空按 0 计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="183" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="185" />
             <source>Failed asset ids</source>
             <translation>失效资产编号</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="184" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="186" />
             <source>Ids of the assets that fail in the scenario, separated by commas.</source>
             <translation>情景中失效资产的编号，用逗号分隔。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="186" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="188" />
             <source>Failed assets (expression)</source>
             <translation>失效资产（表达式）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="187" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="189" />
             <source>QGIS expression true for failed assets, e.g. "max_level" &gt;= 3; evaluated on every layer that has its fields.</source>
             <translation>对失效资产为真的 QGIS 表达式，如 "max_level" &gt;= 3；在具有其字段的每个图层上计算。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="189" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="191" />
             <source>Monte Carlo runs</source>
             <translation>蒙特卡洛模拟次数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="190" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="192" />
             <source>Number of sampled scenarios. The standard error of a share is about sqrt(p(1-p)/runs).</source>
             <translation>抽样情景的数量。比例的标准误约为 sqrt(p(1-p)/次数)。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="192" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="194" />
             <source>Random seed</source>
             <translation>随机种子</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="193" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="195" />
             <source>The same seed gives the same runs.</source>
             <translation>相同的种子得到相同的模拟结果。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="195" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="197" />
             <source>Polygons (districts, sub-districts) for the table of persons without service.</source>
             <translation>用于统计失去服务人数的面（区、街道）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="197" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="199" />
             <source>Cascade: point assets</source>
             <translation>级联失效：点状资产</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="198" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="200" />
             <source>Cascade: line assets</source>
             <translation>级联失效：线状资产</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="199" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="201" />
             <source>Cascade: polygon assets</source>
             <translation>级联失效：面状资产</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="200" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="202" />
             <source>Persons without service</source>
             <translation>失去服务的人数</translation>
         </message>
@@ -3904,97 +3878,97 @@ MODE：蒙特卡洛（RUNS 次，SEED）按 P_FIELD 独立抽样每个资产的�
             <translation>各图层间的资产编号必须唯一；重复的：{ids}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="209" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="211" />
             <source>Give the FAILED_IDS of the scenario (ids separated by commas).</source>
             <translation>请给出情景的 FAILED_IDS（编号用逗号分隔）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="213" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="215" />
             <source>FAILED_IDS names assets that are not in the layers: {ids}.</source>
             <translation>FAILED_IDS 中的资产不在图层中：{ids}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="219" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="221" />
             <source>The FAILED_EXPRESSION is empty or does not parse: {error}. Example: "max_level" &gt;= 3</source>
             <translation>FAILED_EXPRESSION 为空或无法解析：{error}。示例："max_level" &gt;= 3</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="227" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="229" />
             <source>Layer '{layer}' lacks the fields {names} of the expression: none of its assets fails directly.</source>
             <translation>图层“{layer}”缺少表达式中的字段 {names}：其资产均不直接失效。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="239" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="241" />
             <source>No ASSETS layer has the fields the FAILED_EXPRESSION uses.</source>
             <translation>没有任何 ASSETS 图层具有 FAILED_EXPRESSION 所用的字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="245" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="247" />
             <source>Dependency table ({flag}): {source}</source>
             <translation>依赖关系表（{flag}）：{source}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="260" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="262" />
             <source>The ASSETS layers hold no feature with geometry.</source>
             <translation>ASSETS 图层中没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="278" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="280" />
             <source>{n} failure probabilities outside 0-1 were clipped to 0-1.</source>
             <translation>{n} 个超出 0-1 的失效概率已截取到 0-1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="280" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="282" />
             <source>{n} asset(s) have no failure probability: they do not fail directly.</source>
             <translation>{n} 个资产没有失效概率：它们不会直接失效。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="288" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="290" />
             <source>{n} asset(s) fail directly in the scenario.</source>
             <translation>情景中有 {n} 个资产直接失效。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="290" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="292" />
             <source>(direct)</source>
             <translation>(直接失效)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="290" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="292" />
             <source>(no supplier in reach)</source>
             <translation>(范围内无供给方)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="291" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="294" />
             <source>Failures spread in {k} round(s).</source>
             <translation>失效经 {k} 轮传播。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="350" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="353" />
             <source>Rule '{dep} needs {need}' skipped: no {need} among the inputs.</source>
             <translation>规则“{dep} 需要 {need}”被跳过：输入中没有 {need}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="353" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="356" />
             <source>{n} {dep} asset(s) have no {need} in reach: they are without it in every run.</source>
             <translation>{n} 个 {dep} 资产在范围内没有 {need}：在每次模拟中都缺少该供给。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="356" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="359" />
             <source>Supplier ids that name no asset: {ids}.</source>
             <translation>找不到对应资产的供给方编号：{ids}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="358" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="361" />
             <source>No layer has the field '{field}' of rule '{dep} needs {need}': the nearest is used where allowed.</source>
             <translation>没有图层具有规则“{dep} 需要 {need}”的字段“{field}”：在允许时使用最近者。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="368" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="371" />
             <source>{cls}: {n} in all, expected out of service {e:.2f}.</source>
             <translation>{cls}：共 {n} 处，期望停止服务 {e:.2f} 处。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="371" />
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="374" />
             <source>{cls}: {k} of {n} out of service: {ids}</source>
             <translation>{cls}：{n} 处中有 {k} 处停止服务：{ids}</translation>
         </message>
@@ -4209,6 +4183,42 @@ OUTPUT_SCHEDULE：受损资产及 repair_days、priority、persons_served、crew
             <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="272" />
             <source>Persons with service (%)</source>
             <translation>有服务人口（%）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/cascade.py" line="87" />
+            <source>Dependency rule number {n}: unknown match '{match}'; use nearest, within, field or network.</source>
+            <translation>第 {n} 条依赖规则：未知匹配方式“{match}”；请使用 nearest、within、field 或 network。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/cascade.py" line="90" />
+            <source>Dependency rule number {n}: a 'network' rule needs 'via', the class of the lines that carry the service (e.g. water_pipe).</source>
+            <translation>第 {n} 条依赖规则：'network' 规则需要 'via'，即承载该服务的线状资产类别（如 water_pipe）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="292" />
+            <source>(network path cut)</source>
+            <translation>(网络通路中断)</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="148" />
+            <source>Which assets and how many people lose power, water, telecom or road access when lifeline assets fail and the failures spread from one system to the next (生命线级联失效).
+
+ASSETS: the layers of every system and of the demand, e.g. substations, power lines, water plants, pump stations, pipes, telecom sites, roads, people (points or polygons with a population field), hospitals and shelters. Each feature's class is read from CLASS_FIELD (default asset_class) or, where the layer has no such field, is the layer name; classes and systems are those of the dependency table. Ids come from ID_FIELD (default asset_id; otherwise layer:feature id) and must be unique.
+
+DEPENDENCIES: the editable JSON table (default resources/standards/dependencies.json, an example to adapt) of rules 'a &lt;dependent&gt; needs a &lt;needs&gt;': the nearest asset of that class (optionally within max_distance_m), any asset of that class within max_distance_m (e.g. a hospital reached over any road within 200 m), the supplier id written in a field of the dependent (e.g. a pump station's power_from substation), with the nearest as fallback, or a path of working lines of a 'via' class joining it to a working supplier (e.g. people get water while the pipes from a working pump station reach them). An asset works while it has not failed itself and every rule that applies to it has a working supplier; failures spread until nothing changes. Rules whose needed class is not among the inputs are skipped.
+
+MODE: Monte Carlo (RUNS runs, SEED) draws each asset's failure independently from P_FIELD (e.g. p_fail of Lifeline exposure or p_line of Power lines from their towers; empty = 0), all runs propagated at once; or one scenario: the ids listed in FAILED_IDS, or the features where FAILED_EXPRESSION is true (e.g. "max_level" &gt;= 3 or "p_ds3" &gt;= 0.5, evaluated on each layer that has those fields).
+
+Outputs (points, lines, polygons by geometry): asset_id, asset_class, system, layer, failed_direct and failed_cascade (0/1 in a scenario, share of runs in Monte Carlo), out_of_service (their sum), no_&lt;system&gt; (the asset's supply from that system is lost), persons and, in a scenario, round (0 direct, k: failed in round k) and chain (the chain that failed it, e.g. P1 &lt;- S1 &lt;- L1 (direct)). Hospitals and shelters out of service are listed in the log. OUTPUT_TABLE: per unit (UNITS, by the demand's inside point) and system: persons, persons without the system (mean, 5 % and 95 % of the runs) and their share.</source>
+            <translation>当生命线资产失效、且失效从一个系统蔓延到另一个系统时，哪些资产、多少人失去供电、供水、通信或道路通行（生命线级联失效）。
+
+ASSETS：各系统及需求方的图层，如变电站、电力线路、水厂、泵站、管道、通信基站、道路、人口（带人口字段的点或面）、医院和避难场所。每个要素的类别读自 CLASS_FIELD（默认 asset_class），图层没有该字段时即为图层名；类别和系统以依赖关系表为准。编号来自 ID_FIELD（默认 asset_id；否则为 图层:要素编号），必须唯一。
+
+DEPENDENCIES：可编辑的 JSON 规则表（默认 resources/standards/dependencies.json，是一个需按实际修改的示例），规则形如“&lt;dependent&gt; 需要 &lt;needs&gt;”：该类别中最近的资产（可限 max_distance_m 以内）、max_distance_m 以内该类别的任一资产（如医院经 200 米内任一道路到达），或写在需求方某字段中的供给方编号（如泵站的 power_from 变电站），为空时取最近者，或由某 'via' 类别的正常线路构成、连通到正常供给方的通路（如从正常泵站出发的管道能到达时，人口即有水）。资产在自身未失效且每条适用规则都有正常的供给方时才正常运行；失效反复传播直到不再变化。所需类别不在输入中的规则被跳过。
+
+MODE：蒙特卡洛（RUNS 次，SEED）按 P_FIELD 独立抽样每个资产的失效（如生命线暴露的 p_fail 或杆塔线路失效的 p_line；为空则为 0），所有模拟一次性同时传播；或单一情景：FAILED_IDS 列出的编号，或 FAILED_EXPRESSION 为真的要素（如 "max_level" &gt;= 3 或 "p_ds3" &gt;= 0.5，在具有这些字段的每个图层上计算）。
+
+输出（按几何分为点、线、面）：asset_id、asset_class、system、layer、failed_direct 和 failed_cascade（情景中为 0/1，蒙特卡洛中为模拟次数占比）、out_of_service（二者之和）、no_&lt;系统&gt;（该资产来自该系统的供给中断）、persons，情景模式下还有 round（0 为直接失效，k 为第 k 轮失效）和 chain（导致其失效的链条，如 P1 &lt;- S1 &lt;- L1 (直接失效)）。停止服务的医院和避难场所列于日志中。OUTPUT_TABLE：按单元（UNITS，以需求方内部点归属）和系统统计人数、失去该系统服务的人数（均值及各次模拟的 5 % 与 95 % 分位数）及其比例。</translation>
         </message>
     </context>
 </TS>

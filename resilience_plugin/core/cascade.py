@@ -8,7 +8,10 @@ dependency table (``resources/standards/dependencies.json`` or the user's file) 
 - ``nearest``: the nearest asset of the needed class (optionally within ``max_distance_m``);
 - ``within``: any asset of the needed class within ``max_distance_m`` (it is enough that one works);
 - ``field``: the supplier id(s) written in the dependent's ``field`` (several separated by commas),
-  with ``"fallback": "nearest"`` where that field is empty.
+  with ``"fallback": "nearest"`` where that field is empty;
+- ``network``: served while a path of working ``via`` lines (e.g. water pipes, built into a graph by
+  :mod:`network`) joins the dependent to a working supplier (dependents and suppliers attach to the
+  nearest via line within ``max_distance_m``, default 100 m; that line must work too).
 
 Each rule gives an asset one *requirement* (OR over its suppliers); an asset works while it is not
 failed itself and every requirement has a working supplier (AND over rules). Failures propagate to
@@ -27,7 +30,8 @@ from ..paths import resource_path
 from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel
 from .fragility import normalize_type
 
-MATCHES = ("nearest", "within", "field")
+MATCHES = ("nearest", "within", "field", "network")
+DEFAULT_SNAP_M = 100.0  # network rules: farthest a dependent or supplier may be from the via network
 
 
 # --- the dependency table ------------------------------------------------------------------------
@@ -80,7 +84,10 @@ def parse_dependencies(data):
             raise InputError(QT_TRANSLATE_NOOP("@default", "Dependency rule number {n}: '{cls}' is demand (no system) and cannot supply anything."), n=n + 1, cls=need)
         match = r.get("match", "nearest")
         if match not in MATCHES:
-            raise InputError(QT_TRANSLATE_NOOP("@default", "Dependency rule number {n}: unknown match '{match}'; use nearest, within or field."), n=n + 1, match=match)
+            raise InputError(QT_TRANSLATE_NOOP("@default", "Dependency rule number {n}: unknown match '{match}'; use nearest, within, field or network."), n=n + 1, match=match)
+        via = normalize_type(r.get("via"))
+        if match == "network" and (via not in classes or classes[via] is None):
+            raise InputError(QT_TRANSLATE_NOOP("@default", "Dependency rule number {n}: a 'network' rule needs 'via', the class of the lines that carry the service (e.g. water_pipe)."), n=n + 1)
         dist = r.get("max_distance_m")
         if dist is not None and not (isinstance(dist, (int, float)) and dist > 0):
             raise InputError(QT_TRANSLATE_NOOP("@default", "Dependency rule number {n}: max_distance_m must be a positive number of metres."), n=n + 1)
@@ -89,7 +96,8 @@ def parse_dependencies(data):
         if match == "field" and not str(r.get("field") or "").strip():
             raise InputError(QT_TRANSLATE_NOOP("@default", "Dependency rule number {n}: a 'field' rule needs the name of the field holding the supplier id."), n=n + 1)
         rules.append({"dependent": dep, "needs": need, "match": match, "max_distance_m": dist,
-                      "field": str(r.get("field") or "").strip(), "fallback": r.get("fallback")})
+                      "field": str(r.get("field") or "").strip(), "fallback": r.get("fallback"),
+                      "via": via if match == "network" else None})
     return DependencyTable(systems, classes, rules, str(data.get("source", "")), bool(data.get("verified", False)))
 
 
@@ -103,6 +111,23 @@ class Requirements:
     ptr: np.ndarray         # (g + 1,) offsets into sup
     sup: np.ndarray         # supplier asset indices
     report: dict = field(default_factory=dict)
+    nets: list = field(default_factory=list)  # NetRequirement per 'network' rule
+
+
+@dataclass
+class NetRequirement:
+    """A 'network' rule: dependents served while a path of working via lines reaches a working supplier."""
+    rule: int
+    system: str
+    n_nodes: int
+    edge_u: np.ndarray
+    edge_v: np.ndarray
+    edge_asset: np.ndarray  # asset index of the via line each edge belongs to
+    dep: np.ndarray         # dependents attached to the network
+    dep_edge: np.ndarray
+    sup: np.ndarray         # suppliers attached to the network
+    sup_edge: np.ndarray
+    unattached: np.ndarray  # dependents farther than max_distance_m from every via line (never served)
 
 
 def _nearest(tree, cand, points, max_distance):
@@ -128,6 +153,7 @@ def build_requirements(ids, classes, geoms, table, fields=None):
     lut = {str(v): i for i, v in enumerate(ids)}
     dep_l, rule_l, sup_l = [], [], []
     report = {"skipped_rules": [], "unmet": {}, "unknown_ids": set(), "missing_field": []}
+    nets = []
     for k, rule in enumerate(table.rules):
         deps = np.flatnonzero(classes == rule["dependent"])
         cand = np.flatnonzero(classes == rule["needs"])
@@ -135,6 +161,15 @@ def build_requirements(ids, classes, geoms, table, fields=None):
             continue
         if len(cand) == 0:
             report["skipped_rules"].append(k)
+            continue
+        if rule["match"] == "network":
+            net = _net_requirement(k, rule, table, classes, geoms, deps, cand)
+            if net is None:
+                report["skipped_rules"].append(k)
+            else:
+                nets.append(net)
+                if len(net.unattached):
+                    report["unmet"][k] = len(net.unattached)
             continue
         tree = shapely.STRtree(geoms[cand])
         groups = [[] for _ in deps]
@@ -188,7 +223,58 @@ def build_requirements(ids, classes, geoms, table, fields=None):
     sup = np.fromiter((s for g in sups for s in g), dtype=np.int64, count=int(ptr[-1]))
     system = np.array([table.classes[table.rules[k]["needs"]] for k in rule_arr], dtype=object)
     report["unknown_ids"] = sorted(report["unknown_ids"])
-    return Requirements(dep, system, rule_arr, ptr, sup, report)
+    return Requirements(dep, system, rule_arr, ptr, sup, report, nets)
+
+
+def _anchor(geoms):
+    """A point per geometry: points as they are, lines at their middle, polygons inside."""
+    pts = shapely.point_on_surface(geoms)
+    tid = shapely.get_type_id(geoms)
+    line = (tid == 1) | (tid == 5)
+    if line.any():
+        pts[line] = shapely.line_interpolate_point(geoms[line], 0.5, normalized=True)
+    return pts
+
+
+def _net_requirement(k, rule, table, classes, geoms, deps, cand):
+    from .network import build_network, snap_points
+
+    via = np.flatnonzero(classes == rule["via"])
+    if len(via) == 0:
+        return None
+    net = build_network(geoms[via])
+    if net.n_edges == 0:
+        return None
+    snap_d = float(rule["max_distance_m"] or DEFAULT_SNAP_M)
+    ds = snap_points(net, _anchor(geoms[deps]), max_distance=snap_d)
+    ss = snap_points(net, _anchor(geoms[cand]), max_distance=snap_d)
+    return NetRequirement(k, table.classes[rule["needs"]], net.n_nodes, net.edge_u, net.edge_v, via[net.edge_line],
+                          deps[ds.snapped], ds.edge[ds.snapped], cand[ss.snapped], ss.edge[ss.snapped], deps[~ds.snapped])
+
+
+def net_ok(working, net):
+    """(runs, dependents of ``net``): a path of working via lines joins each to a working supplier.
+
+    All runs at once: one graph holding a copy of the network per run (block diagonal), its connected
+    components found in one call.
+    """
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    runs = working.shape[0]
+    nn = net.n_nodes
+    e_ok = working[:, net.edge_asset]
+    r, e = np.nonzero(e_ok)
+    u = net.edge_u[e] + r * nn
+    v = net.edge_v[e] + r * nn
+    graph = coo_matrix((np.ones(len(u), dtype=np.int8), (u, v)), shape=(runs * nn, runs * nn)).tocsr()
+    n_comp, labels = connected_components(graph, directed=False)
+    labels = labels.reshape(runs, nn)
+    rows = np.arange(runs)[:, None]
+    live = np.zeros(n_comp, bool)
+    sup_ok = working[:, net.sup] & e_ok[:, net.sup_edge]
+    live[labels[rows, net.edge_u[net.sup_edge][None, :]][sup_ok]] = True
+    return e_ok[:, net.dep_edge] & live[labels[rows, net.edge_u[net.dep_edge][None, :]]]
 
 
 # --- propagation ----------------------------------------------------------------------------------
@@ -214,18 +300,23 @@ def propagate(direct, req, max_iterations=None):
     direct = np.asarray(direct, dtype=bool)
     runs, n = direct.shape
     working = ~direct
-    if len(req.dep) == 0:
+    for net in req.nets:
+        working[:, net.unattached] = False
+    if len(req.dep) == 0 and not req.nets:
         return working, np.zeros((runs, 0), bool), 0
-    starts = np.r_[0, np.flatnonzero(np.diff(req.dep)) + 1]
+    starts = np.r_[0, np.flatnonzero(np.diff(req.dep)) + 1] if len(req.dep) else np.zeros(0, np.int64)
     owners = req.dep[starts]
     limit = max_iterations or n + 1
     it = 0
     while True:
         it += 1
         gok = _group_ok(working, req)
-        all_ok = np.logical_and.reduceat(gok, starts, axis=1)
         new = ~direct
-        new[:, owners] &= all_ok
+        if len(starts):
+            new[:, owners] &= np.logical_and.reduceat(gok, starts, axis=1)
+        for net in req.nets:
+            new[:, net.unattached] = False
+            new[:, net.dep] &= net_ok(working, net)
         if np.array_equal(new, working) or it >= limit:
             return new, gok, it
         working = new
@@ -245,7 +336,8 @@ def chains(ids, direct, req, labels=None):
     round_failed = np.where(direct, 0, -1)
     cause = np.full(n, -1, dtype=np.int64)
     no_supplier = np.zeros(n, bool)
-    if len(req.dep):
+    cut = np.zeros(n, bool)
+    if len(req.dep) or req.nets:
         k = 0
         while True:
             k += 1
@@ -262,6 +354,14 @@ def chains(ids, direct, req, labels=None):
                     cause[a] = sups[np.argmin(np.where(round_failed[sups] >= 0, round_failed[sups], n + 1))]
                 round_failed[a] = k
                 changed = True
+            for net in req.nets:
+                for a in net.unattached:
+                    if working[a]:
+                        no_supplier[a], round_failed[a], changed = True, k, True
+                ok = net_ok(working[None, :], net)[0]
+                for a in net.dep[~ok]:
+                    if working[a] and round_failed[a] < 0:
+                        cut[a], round_failed[a], changed = True, k, True
             working = round_failed < 0
             if not changed:
                 break
@@ -278,14 +378,18 @@ def chains(ids, direct, req, labels=None):
             if no_supplier[b] and cause[b] < 0:
                 parts[-1] += " " + labels.get("no_supplier", "(no supplier in reach)")
                 break
+            if cut[b] and cause[b] < 0:
+                parts[-1] += " " + labels.get("cut", "(network path cut)")
+                break
             b = cause[b]
         text[a] = " <- ".join(parts)
     return working, round_failed, text
 
 
-def lost_systems(gok, req, n, systems):
-    """(runs, n) bool per system: the asset's requirement on that system is unmet."""
-    runs = gok.shape[0]
+def lost_systems(gok, req, n, systems, working=None):
+    """(runs, n) bool per system: the asset's requirement on that system is unmet (``working``: the
+    final state, needed for 'network' rules)."""
+    runs = gok.shape[0] if working is None else working.shape[0]
     out = {}
     for s in systems:
         sel = np.flatnonzero(req.system == s)
@@ -295,6 +399,10 @@ def lost_systems(gok, req, n, systems):
             deps = req.dep[sel]
             starts = np.r_[0, np.flatnonzero(np.diff(deps)) + 1]
             lost[:, deps[starts]] = np.logical_or.reduceat(bad, starts, axis=1)
+        for net in req.nets:
+            if net.system == s and working is not None:
+                lost[:, net.unattached] = True
+                lost[:, net.dep] |= ~net_ok(working, net)
         out[s] = lost
     return out
 
@@ -329,7 +437,7 @@ def simulate(req, systems, *, n, p_fail=None, failed=None, runs=1000, seed=1, po
     if failed is not None:
         direct = np.asarray(failed, dtype=bool)[None, :]
         working, gok, it = propagate(direct, req)
-        lost = lost_systems(gok, req, n, systems)
+        lost = lost_systems(gok, req, n, systems, working)
         _, rounds, text = chains([str(i) for i in range(n)], direct[0], req)
         return CascadeResult(direct[0].astype(float), (~working[0] & ~direct[0]).astype(float),
                              {s: v[0].astype(float) for s, v in lost.items()},
@@ -352,7 +460,7 @@ def simulate(req, systems, *, n, p_fail=None, failed=None, runs=1000, seed=1, po
         max_it = max(max_it, it)
         s_direct += direct.sum(axis=0)
         s_casc += (~working & ~direct).sum(axis=0)
-        for s, v in lost_systems(gok, req, n, systems).items():
+        for s, v in lost_systems(gok, req, n, systems, working).items():
             s_lost[s] += v.sum(axis=0)
             per_run[s][start:start + r] = v.astype(np.float32) @ weight
     return CascadeResult(s_direct / runs, s_casc / runs, {s: v / runs for s, v in s_lost.items()}, per_run, persons, runs, max_it)

@@ -162,6 +162,12 @@ def downstream_persons(req, population, damaged, feedback=None):
                         lost += pop[a]
                         stack.append(a)
         out[i] = lost + (pop[i] if pop[i] > 0 else 0.0)
+    # 'network' rules: a damaged via line counts the persons attached to it (a cheap proxy: the persons
+    # cut off further down the network are not counted)
+    for net in req.nets:
+        owner = net.edge_asset[net.dep_edge]
+        sel = np.asarray(damaged, dtype=bool)[owner]
+        np.add.at(out, owner[sel], np.asarray(population, dtype=float)[net.dep[sel]])
     return out
 
 
@@ -198,29 +204,83 @@ def schedule(systems_of, days, crews, order_key):
 
 def service_days(finish, req, max_iterations=None):
     """Day from which every asset serves: max(own repair end, for each requirement the earliest
-    serving supplier); inf when a requirement has no supplier or a supplier never serves."""
-    t = np.asarray(finish, dtype=float).copy()
-    if len(req.dep) == 0:
-        return t, np.zeros(0)
+    serving supplier, for each 'network' rule the day a path of serving lines reaches a serving
+    supplier); inf when a requirement is never met. Returns ``(days, group_days, net_days)``."""
+    finish = np.asarray(finish, dtype=float)
+    t = finish.copy()
+    g = np.full(len(req.dep), np.inf)
+    net_days = [np.full(len(net.dep), np.inf) for net in req.nets]
+    if len(req.dep) == 0 and not req.nets:
+        return t, g, net_days
     sizes = np.diff(req.ptr)
     nonempty = np.flatnonzero(sizes > 0)
-    starts = np.r_[0, np.flatnonzero(np.diff(req.dep)) + 1]
+    starts = np.r_[0, np.flatnonzero(np.diff(req.dep)) + 1] if len(req.dep) else np.zeros(0, np.int64)
     owners = req.dep[starts]
     limit = max_iterations or len(t) + 1
     for _ in range(limit):
+        new = finish.copy()
         g = np.full(len(req.dep), np.inf)
         if len(nonempty):
             g[nonempty] = np.minimum.reduceat(t[req.sup], req.ptr[nonempty])
-        need = np.maximum.reduceat(g, starts)
-        new = np.asarray(finish, dtype=float).copy()
-        new[owners] = np.maximum(new[owners], need)
+        if len(starts):
+            new[owners] = np.maximum(new[owners], np.maximum.reduceat(g, starts))
+        for k, net in enumerate(req.nets):
+            net_days[k] = network_days(t, net)
+            new[net.unattached] = np.inf
+            new[net.dep] = np.maximum(new[net.dep], net_days[k])
         if np.array_equal(new, t):
             break
         t = new
-    return t, g
+    return t, g, net_days
 
 
-def system_service(group_days, req, n, system):
+def network_days(t, net):
+    """Day each dependent of ``net`` is joined to a serving supplier by serving lines (bottleneck paths:
+    events in time order, union-find, a component's nodes become served when it first holds a serving
+    supplier)."""
+    te = t[net.edge_asset]
+    n = net.n_nodes
+    parent = list(range(n))
+    members = [[i] for i in range(n)]
+    live = [False] * n
+    node_day = np.full(n, np.inf)
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def light(root, day):
+        live[root] = True
+        for m in members[root]:
+            node_day[m] = day
+
+    sup_day = np.maximum(t[net.sup], te[net.sup_edge])
+    events = [(float(d), 1, int(net.edge_u[e])) for d, e in zip(sup_day, net.sup_edge) if np.isfinite(d)]
+    events += [(float(d), 0, int(e)) for e, d in enumerate(te) if np.isfinite(d)]
+    events.sort()
+    for day, kind, x in events:
+        if kind == 1:
+            r = find(x)
+            if not live[r]:
+                light(r, day)
+            continue
+        a, b = find(int(net.edge_u[x])), find(int(net.edge_v[x]))
+        if a == b:
+            continue
+        if len(members[a]) < len(members[b]):
+            a, b = b, a
+        if live[a] != live[b]:
+            light(b if live[a] else a, day)
+        parent[b] = a
+        members[a].extend(members[b])
+        members[b] = []
+        live[a] = live[a] or live[b]
+    return np.maximum(te[net.dep_edge], node_day[net.edge_u[net.dep_edge]])
+
+
+def system_service(group_days, req, n, system, net_days=None):
     """Day from which each asset has service of ``system`` (NaN: no requirement on that system)."""
     out = np.full(n, np.nan)
     sel = np.flatnonzero(req.system == system)
@@ -228,6 +288,12 @@ def system_service(group_days, req, n, system):
         deps = req.dep[sel]
         starts = np.r_[0, np.flatnonzero(np.diff(deps)) + 1]
         out[deps[starts]] = np.maximum.reduceat(group_days[sel], starts)
+    for k, net in enumerate(req.nets):
+        if net.system != system:
+            continue
+        out[net.unattached] = np.inf
+        days = net_days[k] if net_days is not None else np.full(len(net.dep), np.inf)
+        out[net.dep] = np.fmax(np.nan_to_num(out[net.dep], nan=-np.inf), days)
     return out
 
 

@@ -124,3 +124,64 @@ def test_bad_tables_are_explained():
 def test_default_table_loads():
     table = cascade.load_dependencies()
     assert table.verified is False and "power" in table.systems and len(table.rules) >= 10
+
+
+NET_TABLE = {
+    "systems": {"water": {}},
+    "classes": {"pump_station": {"system": "water"}, "water_pipe": {"system": "water"}, "people": {"system": None}},
+    "rules": [{"dependent": "people", "needs": "pump_station", "match": "network", "via": "water_pipe", "max_distance_m": 20}],
+}
+# two pumps feed a small pipe network: pipe4 is a second way round from the west end to the east end
+NET_ASSETS = [
+    ("pipe1", "water_pipe", shapely.LineString([(0, 0), (100, 0)])),
+    ("pipe2", "water_pipe", shapely.LineString([(100, 0), (200, 0)])),
+    ("pipe3", "water_pipe", shapely.LineString([(100, 0), (100, 100)])),
+    ("pipe4", "water_pipe", shapely.LineString([(0, 0), (0, -50), (200, -50), (200, 0)])),
+    ("P1", "pump_station", shapely.Point(30, 2)),
+    ("P2", "pump_station", shapely.Point(30, -48)),
+    ("A", "people", shapely.Point(195, 3)),
+    ("B", "people", shapely.Point(98, 95)),
+    ("C", "people", shapely.Point(500, 500)),  # 300+ m from every pipe: never served
+]
+
+
+def _net_case():
+    ids = [a[0] for a in NET_ASSETS]
+    req = cascade.build_requirements(ids, [a[1] for a in NET_ASSETS], np.array([a[2] for a in NET_ASSETS]),
+                                     cascade.parse_dependencies(NET_TABLE))
+    return ids, req
+
+
+@pytest.mark.parametrize(("failed", "cut"), [
+    ((), {"C"}),
+    (("pipe3",), {"B", "C"}),                      # B's own pipe
+    (("pipe1",), {"C"}),                           # P2 still feeds everybody round pipe4
+    (("pipe1", "pipe4"), {"A", "B", "C"}),         # both pumps' pipes are down
+    (("P2", "pipe1"), {"A", "B", "C"}),            # P1's pipe down and P2 failed
+    (("pipe2", "pipe3"), {"A", "B", "C"}),         # A and B on failed pipes
+])
+def test_network_reach_by_hand(failed, cut):
+    ids, req = _net_case()
+    direct = np.array([i in failed for i in ids])
+    working, rounds, text = cascade.chains(ids, direct, req)
+    people = {"A", "B", "C"}
+    assert {i for i, w in zip(ids, working) if not w and i in people} == cut
+    w2, _, _ = cascade.propagate(direct[None, :], req)
+    assert w2[0].tolist() == working.tolist()
+    if "B" in cut and failed:
+        assert dict(zip(ids, text))["B"] == "B (network path cut)"
+
+
+def test_network_reach_monte_carlo_matches_exact_probabilities():
+    ids, req = _net_case()
+    p = np.zeros(len(ids))
+    p[ids.index("pipe3")] = 0.3
+    p[ids.index("pipe1")] = 0.5
+    p[ids.index("pipe4")] = 0.5
+    runs = 6000
+    res = cascade.simulate(req, ["water"], n=len(ids), p_fail=p, runs=runs, seed=2, chunk=500)
+    lost = dict(zip(ids, res.p_lost["water"]))
+    # A is cut when pipe1 and pipe4 both fail (0.25); B also when pipe3 fails: 1 - 0.7 * 0.75
+    for name, q in (("A", 0.25), ("B", 1 - 0.7 * 0.75), ("C", 1.0)):
+        assert abs(lost[name] - q) < 4 * np.sqrt(q * (1 - q) / runs) + 1e-12, name
+    assert req.report["unmet"] == {0: 1}

@@ -155,8 +155,10 @@ class Cascade(ResilienceAlgorithm):
             "layer:feature id) and must be unique.\n\n"
             "DEPENDENCIES: the editable JSON table (default resources/standards/dependencies.json, an example to adapt) of rules "
             "'a <dependent> needs a <needs>': the nearest asset of that class (optionally within max_distance_m), any asset of "
-            "that class within max_distance_m (e.g. a hospital reached over any road within 200 m), or the supplier id written "
-            "in a field of the dependent (e.g. a pump station's power_from substation), with the nearest as fallback. An asset "
+            "that class within max_distance_m (e.g. a hospital reached over any road within 200 m), the supplier id written "
+            "in a field of the dependent (e.g. a pump station's power_from substation), with the nearest as fallback, or a "
+            "path of working lines of a 'via' class joining it to a working supplier (e.g. people get water while the pipes "
+            "from a working pump station reach them). An asset "
             "works while it has not failed itself and every rule that applies to it has a working supplier; failures spread "
             "until nothing changes. Rules whose needed class is not among the inputs are skipped.\n\n"
             "MODE: Monte Carlo (RUNS runs, SEED) draws each asset's failure independently from P_FIELD (e.g. p_fail of Lifeline "
@@ -287,7 +289,8 @@ class Cascade(ResilienceAlgorithm):
             failed = self._failed_scenario(parameters, context, mode, parts, list(ids), feedback)
             feedback.pushInfo(tr("{n} asset(s) fail directly in the scenario.").format(n=int(failed.sum())))
             res = core.simulate(req, systems, n=n, failed=failed, population=pop, unit=unit_idx, n_units=len(unit_ids))
-            _, rounds, chain = core.chains(list(ids), failed, req, labels={"direct": tr("(direct)"), "no_supplier": tr("(no supplier in reach)")})
+            _, rounds, chain = core.chains(list(ids), failed, req, labels={"direct": tr("(direct)"), "no_supplier": tr("(no supplier in reach)"),
+                                                                         "cut": tr("(network path cut)")})
         feedback.pushInfo(tr("Failures spread in {k} round(s).").format(k=res.iterations))
         check_cancel(feedback, 80)
         attrs = pd.DataFrame({"asset_id": ids, "asset_class": classes,

@@ -180,7 +180,7 @@ class Restoration(ResilienceAlgorithm):
         rank[order] = np.arange(len(ids))
         check_cancel(feedback, 60)
         start, finish, crew = core.schedule(system_of, np.where(damaged, days, 0.0), crews, rank)
-        serve, gdays = core.service_days(finish, req)
+        serve, gdays, ndays = core.service_days(finish, req)
         units = self.parameterAsSource(parameters, self.UNITS, context)
         unit_ids, uidx = [], np.full(len(ids), -1, dtype=np.int64)
         if units is not None:
@@ -188,7 +188,7 @@ class Restoration(ResilienceAlgorithm):
             u = read_source(units, [ufield] if ufield else [], target_crs=metric, feedback=feedback, what=tr("units"))
             unit_ids = [None if v is None else str(v) for v in u.attrs[ufield]] if ufield else [str(f) for f in u.fids]
             uidx = unit_of(geoms, u.geoms)
-        per_system = {s: core.system_service(gdays, req, len(ids), s) for s in systems}
+        per_system = {s: core.system_service(gdays, req, len(ids), s, ndays) for s in systems}
         finite = [v[np.isfinite(v)] for v in per_system.values()]
         horizon = max([float(v.max()) for v in finite if len(v)] + [0.0])
         day_grid = np.arange(0, math.ceil(horizon) + 1, dtype=float)
