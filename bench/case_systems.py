@@ -1,7 +1,8 @@
 """Benchmarks: resilience:cascade (Monte Carlo over interdependent systems) and resilience:restoration.
 
 1. ``cascade_mc``: a synthetic city (EPSG:32650) of N assets: substations, 50 m power lines, water
-   plants, pump stations, telecom sites, 100 m roads, people points and hospitals, with the default
+   plants, pump stations, a grid of water pipes (people get water through it: a 'network' rule),
+   telecom sites, 100 m roads, people points and hospitals, with the default
    dependency table and random failure probabilities 0-0.2 on the lifeline assets; RUNS Monte Carlo
    runs through processing (read, match the rules, sample, propagate, write). Target: 1,000 runs on
    50,000 assets in < 60 s. Ours only (QGIS has no equivalent).
@@ -24,8 +25,8 @@ if str(ROOT) not in sys.path:
 
 from bench.common import ORIGIN, qgis_session, report, write_layer  # noqa: E402 - after the path set-up
 
-SHARES = {"substation": 0.02, "power_line": 0.2, "water_plant": 0.005, "pump_station": 0.03, "telecom": 0.02, "road": 0.3,
-          "people": 0.42, "hospital": 0.005}
+SHARES = {"substation": 0.02, "power_line": 0.15, "water_plant": 0.005, "pump_station": 0.03, "water_pipe": 0.1, "telecom": 0.02,
+          "road": 0.25, "people": 0.42, "hospital": 0.005}
 
 
 def synthetic_systems(folder, n, extent=20000.0, seed=5, damaged=0):
@@ -38,18 +39,22 @@ def synthetic_systems(folder, n, extent=20000.0, seed=5, damaged=0):
     uris = []
     next_id = 0
     counts = {cls: max(1, int(round(n * share))) for cls, share in SHARES.items()}
+    grid = _pipe_grid(counts["water_pipe"], extent, x0, y0)
+    counts["water_pipe"] = len(grid)
     life = sum(k for c, k in counts.items() if c not in ("people", "hospital"))
     hit = np.zeros(life, bool)
     hit[rng.choice(life, min(damaged, life), replace=False)] = True
     states = np.where(hit, rng.integers(1, 5, life), 0)
     used = 0
-    for cls, share in SHARES.items():
-        k = max(1, int(round(n * share)))
+    for cls in SHARES:
+        k = counts[cls]
         xy = np.c_[x0 + rng.uniform(0, extent, k), y0 + rng.uniform(0, extent, k)]
         if cls == "power_line":
             g = shapely.linestrings(np.stack([xy, xy + [40.0, 30.0]], axis=1))
         elif cls == "road":
             g = shapely.linestrings(np.stack([xy, xy + [100.0, 0.0]], axis=1))
+        elif cls == "water_pipe":
+            g = grid
         else:
             g = shapely.points(xy)
         demand = cls in ("people", "hospital")
@@ -62,6 +67,17 @@ def synthetic_systems(folder, n, extent=20000.0, seed=5, damaged=0):
         next_id += k
         uris.append(write_layer(Path(folder) / "systems.gpkg", g, fields, layer=cls))
     return uris
+
+
+def _pipe_grid(k, extent, x0, y0):
+    """About ``k`` pipes: the edges of a square grid over the extent (a connected network)."""
+    import shapely
+
+    m = max(2, int(np.sqrt(k / 2)) + 1)
+    c = np.linspace(0, extent, m)
+    segs = [((x0 + c[i], y0 + c[j]), (x0 + c[i + 1], y0 + c[j])) for i in range(m - 1) for j in range(m)]
+    segs += [((x0 + c[j], y0 + c[i]), (x0 + c[j], y0 + c[i + 1])) for i in range(m - 1) for j in range(m)]
+    return shapely.linestrings(np.array(segs))
 
 
 def cascade_case(name, n, runs):

@@ -4008,12 +4008,12 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>恢复类别“{cls}”状态“{state}”：天数必须大于 0，且 days_50 &lt;= days_100。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="273" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="278" />
             <source>Recovery of lifeline service</source>
             <translation>生命线服务恢复（可恢复性）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="76" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="78" />
             <source>How many days until people have power, water, telecom and road access again after a disaster, with the crews you have (可恢复性): a repair schedule and the recovery curve of persons with service over the days.
 
 The assets and the dependency table are those of Cascading failures across lifelines (ASSETS, CLASS_FIELD, ID_FIELD, POPULATION_FIELD, DEPENDENCIES). Each asset's damage state comes from DAMAGE_FIELD (none, slight, moderate, extensive, complete or 0-4); its repair time from REPAIR_DAYS_FIELD where filled, otherwise from the restoration functions (resources/standards/restoration.json or your RESTORATION_FILE: per class and damage state days to 50 % / 100 % functionality, or a Hazus normal curve, repaired after mean + 2 sd days; sources and verified flags are listed in the log; the default values are unverified).
@@ -4030,157 +4030,157 @@ OUTPUT_SCHEDULE: damaged assets with repair_days, priority, persons_served, crew
 OUTPUT_SCHEDULE：受损资产及 repair_days、priority、persons_served、crew、start_day、finish_day 和 service_day。OUTPUT_CURVE：按单元（UNITS 及 'all'）和系统，逐日的 persons、persons_served 和 share_served。OUTPUT_SUMMARY：50 %、90 % 和 100 % 人口恢复服务所需的天数（为空：永不恢复）。CHART：全区恢复曲线的 PNG 图（需要 matplotlib；没有时跳过并给出警告）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="99" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="101" />
             <source>Damage state field</source>
             <translation>破坏状态字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="100" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="102" />
             <source>Damage state of each asset: none, slight, moderate, extensive, complete or 0-4. Layers without it are undamaged.</source>
             <translation>每个资产的破坏状态：none、slight、moderate、extensive、complete 或 0-4。没有该字段的图层视为未受损。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="102" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="104" />
             <source>Repair days field</source>
             <translation>修复天数字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="103" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="105" />
             <source>Crew-days to repair an asset, where you know them better than the restoration functions.</source>
             <translation>修复一个资产所需的队伍日数，用于您比恢复函数更了解的情况。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="105" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="107" />
             <source>Priority field</source>
             <translation>优先级字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="106" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="108" />
             <source>Higher values are repaired first (e.g. 2 for hospital feeders); ties and empty values follow persons per crew-day.</source>
             <translation>数值高者先修（如医院供电线路取 2）；相同值和空值按每队伍日服务人数排序。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="108" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="110" />
             <source>Restoration functions (JSON)</source>
             <translation>恢复函数（JSON）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="109" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="111" />
             <source>Your restoration functions (same structure as resources/standards/restoration.json); its classes replace the defaults.</source>
             <translation>您的恢复函数（结构同 resources/standards/restoration.json）；其中的类别替换默认值。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="111" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="113" />
             <source>Crews per system</source>
             <translation>各系统抢修队数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="112" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="114" />
             <source>Repair crews per system, e.g. power:3, water:2, telecom:1, roads:4. 0 = unlimited.</source>
             <translation>各系统的抢修队数，如 power:3, water:2, telecom:1, roads:4。0 = 不限。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="114" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="116" />
             <source>Crews of the other systems</source>
             <translation>其他系统的抢修队数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="115" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="117" />
             <source>Crews of every system not listed in CREWS. 0 = unlimited.</source>
             <translation>未在 CREWS 中列出的各系统的抢修队数。0 = 不限。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="117" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="119" />
             <source>Polygons (districts, sub-districts) for the recovery curves per unit.</source>
             <translation>用于按单元统计恢复曲线的面（区、街道）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="117" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="119" />
             <source>Field naming each unit in the tables. Empty: the feature id.</source>
             <translation>表中各单元的名称字段。为空：使用要素编号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="119" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="121" />
             <source>Repair schedule</source>
             <translation>抢修排程</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="120" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="122" />
             <source>Recovery curves</source>
             <translation>恢复曲线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="121" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="123" />
             <source>Days to restore service</source>
             <translation>恢复服务所需天数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="122" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="124" />
             <source>Recovery chart</source>
             <translation>恢复曲线图</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="122" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="124" />
             <source>PNG image (*.png)</source>
             <translation>PNG 图像 (*.png)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="124" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="126" />
             <source>The recovery curves of the whole area as a PNG image.</source>
             <translation>全区恢复曲线的 PNG 图像。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="134" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="136" />
             <source>CREWS: cannot read '{part}'. Write system:number pairs such as power:3, water:2 (systems: {known}).</source>
             <translation>CREWS：无法读取“{part}”。请写成 系统:数量 的形式，如 power:3, water:2（系统：{known}）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="150" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="152" />
             <source>The damage state field '{field}' holds values that are not none, slight, moderate, extensive, complete or 0-4: {values}.</source>
             <translation>破坏状态字段“{field}”中有不是 none、slight、moderate、extensive、complete 或 0-4 的值：{values}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="156" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="158" />
             <source>{n} damaged demand feature(s) (people, hospitals, shelters) are not lifeline assets: their damage is not scheduled.</source>
             <translation>{n} 个受损的需求要素（人口、医院、避难场所）不是生命线资产：不安排其修复。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="164" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="166" />
             <source>No restoration function for {pairs}: these assets are never repaired and their users never get service back.</source>
             <translation>{pairs} 没有恢复函数：这些资产永不修复，其用户也永不恢复服务。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="169" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="171" />
             <source>Restoration {cls} ({flag}): {source}</source>
             <translation>恢复函数 {cls}（{flag}）：{source}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="172" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="174" />
             <source>{n} damaged asset(s) to repair.</source>
             <translation>需修复的受损资产 {n} 个。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="213" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="218" />
             <source>matplotlib is not available in this QGIS Python: the recovery chart was not drawn (the tables hold the curves).</source>
             <translation>此 QGIS 的 Python 中没有 matplotlib：未绘制恢复曲线图（表格中含有曲线数据）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="226" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="231" />
             <source>{p:.0f} persons never get {system} back (a supplier is unrepairable or out of reach).</source>
             <translation>{p:.0f} 人永远无法恢复 {system}（某个供给方无法修复或不在范围内）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="248" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="253" />
             <source>Could not create the output table {name}.</source>
             <translation>无法创建输出表 {name}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="271" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="276" />
             <source>Days after the disaster</source>
             <translation>灾后天数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="272" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="277" />
             <source>Persons with service (%)</source>
             <translation>有服务人口（%）</translation>
         </message>
@@ -4219,6 +4219,11 @@ DEPENDENCIES：可编辑的 JSON 规则表（默认 resources/standards/dependen
 MODE：蒙特卡洛（RUNS 次，SEED）按 P_FIELD 独立抽样每个资产的失效（如生命线暴露的 p_fail 或杆塔线路失效的 p_line；为空则为 0），所有模拟一次性同时传播；或单一情景：FAILED_IDS 列出的编号，或 FAILED_EXPRESSION 为真的要素（如 "max_level" &gt;= 3 或 "p_ds3" &gt;= 0.5，在具有这些字段的每个图层上计算）。
 
 输出（按几何分为点、线、面）：asset_id、asset_class、system、layer、failed_direct 和 failed_cascade（情景中为 0/1，蒙特卡洛中为模拟次数占比）、out_of_service（二者之和）、no_&lt;系统&gt;（该资产来自该系统的供给中断）、persons，情景模式下还有 round（0 为直接失效，k 为第 k 轮失效）和 chain（导致其失效的链条，如 P1 &lt;- S1 &lt;- L1 (直接失效)）。停止服务的医院和避难场所列于日志中。OUTPUT_TABLE：按单元（UNITS，以需求方内部点归属）和系统统计人数、失去该系统服务的人数（均值及各次模拟的 5 % 与 95 % 分位数）及其比例。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="197" />
+            <source>Service returns only after {days:.0f} days; the curves stop at {cap} days.</source>
+            <translation>服务要到 {days:.0f} 天后才恢复；曲线在第 {cap} 天截止。</translation>
         </message>
     </context>
 </TS>

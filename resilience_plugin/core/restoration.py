@@ -293,7 +293,8 @@ def system_service(group_days, req, n, system, net_days=None):
             continue
         out[net.unattached] = np.inf
         days = net_days[k] if net_days is not None else np.full(len(net.dep), np.inf)
-        out[net.dep] = np.fmax(np.nan_to_num(out[net.dep], nan=-np.inf), days)
+        cur = out[net.dep]
+        out[net.dep] = np.maximum(np.where(np.isnan(cur), -np.inf, cur), days)
     return out
 
 

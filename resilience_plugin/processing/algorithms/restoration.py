@@ -22,6 +22,8 @@ from ...qgis_io.vector import make_fields, read_source, write_features
 from ..base import ResilienceAlgorithm
 from .cascade import DEPENDENCIES, add_asset_parameters, read_assets
 
+MAX_DAYS = 3650  # the daily curves stop after ten years
+
 SCHEDULE_SPEC = [("asset_id", "string"), ("asset_class", "string"), ("system", "string"), ("damage_state", "string"),
                  ("repair_days", "double"), ("priority", "double"), ("persons_served", "double"), ("crew", "int"),
                  ("start_day", "double"), ("finish_day", "double"), ("service_day", "double")]
@@ -191,6 +193,9 @@ class Restoration(ResilienceAlgorithm):
         per_system = {s: core.system_service(gdays, req, len(ids), s, ndays) for s in systems}
         finite = [v[np.isfinite(v)] for v in per_system.values()]
         horizon = max([float(v.max()) for v in finite if len(v)] + [0.0])
+        if horizon > MAX_DAYS:
+            feedback.pushWarning(tr("Service returns only after {days:.0f} days; the curves stop at {cap} days.").format(days=horizon, cap=MAX_DAYS))
+            horizon = MAX_DAYS
         day_grid = np.arange(0, math.ceil(horizon) + 1, dtype=float)
         curves, summary = self._tables(per_system, pop, uidx, unit_ids, day_grid, feedback)
         out = {}
