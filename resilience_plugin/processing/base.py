@@ -36,7 +36,7 @@ GROUPS = {
 WORKFLOW = {
     "hazard": ["classifyhazard", "hazardoverlay", "exposuresummary", "economicloss", "comparescenarios"],
     "facilities": ["ahpweights", "facilitysuitability", "sheltercoverage"],
-    "lifelines": ["lifelineexposure", "networkcriticality"],
+    "lifelines": ["lifelineexposure", "networkcriticality", "towerfailure", "cascade", "restoration"],
     "maps": ["applystyle", "exportplanmap"],
 }
 
