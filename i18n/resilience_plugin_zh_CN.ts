@@ -84,7 +84,7 @@
             <translation>无法应用样式“{name}”：{message}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="51" />
+            <location filename="../resilience_plugin/plugin.py" line="52" />
             <source>&amp;Resilience</source>
             <translation>韧性规划(&amp;R)</translation>
         </message>
@@ -94,17 +94,17 @@
             <translation>韧性城市规划工具箱</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="64" />
+            <location filename="../resilience_plugin/plugin.py" line="65" />
             <source>Load sample data (Jakarta)</source>
             <translation>加载示例数据（雅加达）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="142" />
+            <location filename="../resilience_plugin/plugin.py" line="147" />
             <source>The sample project is missing: {path}</source>
             <translation>示例工程缺失：{path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="146" />
+            <location filename="../resilience_plugin/plugin.py" line="151" />
             <source>Could not open the sample project {path}</source>
             <translation>无法打开示例工程 {path}</translation>
         </message>
@@ -214,7 +214,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>同时输出 0 级分区。默认不输出。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="179" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="90" />
             <source>Hazard zones</source>
             <translation>灾害分区</translation>
         </message>
@@ -1601,7 +1601,7 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
             <translation>人口统计需要 UNITS：请给出带编号字段的行政单元。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="219" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="139" />
             <source>Only file-based population rasters (GDAL) are supported; save the raster to a GeoTIFF first.</source>
             <translation>仅支持基于文件（GDAL）的人口栅格；请先将栅格保存为 GeoTIFF。</translation>
         </message>
@@ -1742,7 +1742,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>带整数灾害等级的面（例如“灾害分级”的输出）。请提供分区和/或强度栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="181" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="92" />
             <source>Hazard level field</source>
             <translation>灾害等级字段</translation>
         </message>
@@ -1847,7 +1847,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>生命线图层没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="312" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="126" />
             <source>hazard zones</source>
             <translation>灾害区</translation>
         </message>
@@ -2002,62 +2002,62 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>写入 facility_id；为空时使用要素编号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="150" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="61" />
             <source>Demand (population raster, points or polygons)</source>
             <translation>需求（人口栅格、点或面）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="150" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="61" />
             <source>Where people are: a population raster, or points / polygons with a population field.</source>
             <translation>人口分布：人口栅格，或带人口字段的点 / 面。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="153" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="64" />
             <source>Population field (vector demand)</source>
             <translation>人口字段（矢量需求）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="153" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="64" />
             <source>Persons per demand feature. Required for vector demand; NULL or negative counts as 0.</source>
             <translation>每个需求要素的人数。矢量需求必需；NULL 或负数按 0 计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="156" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="67" />
             <source>Raster values are persons per km²</source>
             <translation>栅格值为每平方公里人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="156" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="67" />
             <source>Tick when the raster holds a density (persons per km²): each cell is multiplied by its true area.</source>
             <translation>栅格为密度（人/平方公里）时勾选：每个栅格乘以其实际面积。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="158" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="72" />
             <source>Walkable streets</source>
             <translation>可步行道路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="158" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="72" />
             <source>The street network (lines).</source>
             <translation>道路网络（线）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="160" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="73" />
             <source>Road class field</source>
             <translation>道路等级字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="160" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="73" />
             <source>The field with the road class (e.g. OSM highway), used with EXCLUDE_CLASSES.</source>
             <translation>道路等级字段（如 OSM highway），与 EXCLUDE_CLASSES 一起使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="163" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="76" />
             <source>Road classes not walkable</source>
             <translation>不可步行的道路等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="163" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="76" />
             <source>Comma-separated classes left out of the walking network, e.g. motorway,trunk.</source>
             <translation>不纳入步行网络的道路等级，逗号分隔，例如 motorway,trunk。</translation>
         </message>
@@ -2072,12 +2072,12 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>步行分钟数；与 WALK_KMH 一起确定步行上限。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="169" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="78" />
             <source>Walking speed (km/h)</source>
             <translation>步行速度（公里/小时）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="169" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="78" />
             <source>Walking speed, 4-5 km/h in practice.</source>
             <translation>步行速度，实践中为 4-5 公里/小时。</translation>
         </message>
@@ -2092,37 +2092,37 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>大于 0 时作为以米计的步行上限（例如紧急避难场所 500 米）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="175" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="81" />
             <source>Maximum distance to a street (m)</source>
             <translation>到道路的最大距离（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="175" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="81" />
             <source>Facilities and people farther than this from every passable street are not connected.</source>
             <translation>距所有可通行道路超过此距离的设施和人口不接入路网。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="177" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="84" />
             <source>Street join tolerance (m)</source>
             <translation>道路连接容差（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="177" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="84" />
             <source>Street end points or vertices closer than this are joined.</source>
             <translation>距离小于此值的道路端点或节点将被连接。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="179" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="90" />
             <source>Hazard zones with a level field (e.g. the output of Classify hazard).</source>
             <translation>带等级字段的灾害区（如“灾害分级”的输出）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="181" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="92" />
             <source>The field holding the hazard level (default 'level').</source>
             <translation>存放灾害等级的字段（默认 'level'）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="184" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="95" />
             <source>Blocking hazard level</source>
             <translation>阻断的灾害等级</translation>
         </message>
@@ -2227,27 +2227,27 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>步行服务区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="216" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="136" />
             <source>The demand layer could not be loaded.</source>
             <translation>无法加载需求图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="225" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="145" />
             <source>The demand layer must be a raster or a point / polygon layer.</source>
             <translation>需求图层必须是栅格或点 / 面图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="228" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="148" />
             <source>The demand layer must hold points or polygons; '{name}' has {kind} geometry.</source>
             <translation>需求图层必须包含点或面；“{name}”的几何类型为 {kind}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="231" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="151" />
             <source>Choose the POPULATION_FIELD that holds the persons of each demand feature.</source>
             <translation>请选择存放每个需求要素人数的 POPULATION_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="236" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="156" />
             <source>{n} demand feature(s) have a NULL or negative population; counted as 0.</source>
             <translation>{n} 个需求要素的人口为 NULL 或负数，按 0 计。</translation>
         </message>
@@ -2262,17 +2262,17 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>步行上限：{m:.0f} 米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="266" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="104" />
             <source>streets</source>
             <translation>道路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="272" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="110" />
             <source>{n} street(s) of the excluded classes are not walkable.</source>
             <translation>{n} 条属于排除等级的道路不可步行。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="277" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="115" />
             <source>Street network: {nodes} nodes, {edges} edges, {comp} connected part(s); {zero} zero-length and {dup} duplicate edge(s) merged.</source>
             <translation>道路网络：{nodes} 个节点，{edges} 条边，{comp} 个连通部分；已合并 {zero} 条零长度边和 {dup} 条重复边。</translation>
         </message>
@@ -3406,37 +3406,37 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>检测结果</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="63" />
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="68" />
             <source>How to install them on this computer ({platform}):</source>
             <translation>在本机（{platform}）上的安装方法：</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="72" />
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="78" />
             <source>Copy</source>
             <translation>复制</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="73" />
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="79" />
             <source>Copy the command to the clipboard</source>
             <translation>将命令复制到剪贴板</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="68" />
+            <location filename="../resilience_plugin/plugin.py" line="69" />
             <source>Python packages…</source>
             <translation>Python 依赖包…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="70" />
+            <location filename="../resilience_plugin/plugin.py" line="71" />
             <source>Which Python packages the analyses need, and how to install missing ones</source>
             <translation>分析所需的 Python 依赖包，以及缺失包的安装方法</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="120" />
+            <location filename="../resilience_plugin/plugin.py" line="124" />
             <source>Python packages are missing or unusable: {names}. The algorithms are not available yet.</source>
             <translation>Python 依赖包缺少或无法使用：{names}。算法暂不可用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="117" />
+            <location filename="../resilience_plugin/plugin.py" line="121" />
             <source>How to install…</source>
             <translation>安装方法…</translation>
         </message>
@@ -3454,6 +3454,230 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <location filename="../resilience_plugin/processing/missing_provider.py" line="67" />
             <source>Resilience planning (韧性规划): Python packages missing</source>
             <translation>韧性规划 (Resilience planning)：缺少 Python 依赖包</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/evacuation.py" line="282" />
+            <source>The assignment could not be solved ({message}).</source>
+            <translation>无法求解分配方案（{message}）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="40" />
+            <source>placed</source>
+            <translation>已安置</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="41" />
+            <source>farther than MAX_SNAP_M from every passable street</source>
+            <translation>距所有可通行道路均超过 MAX_SNAP_M</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="42" />
+            <source>no usable shelter within the walking limit</source>
+            <translation>步行距离上限内没有可用的避难场所</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="43" />
+            <source>the shelters in reach are full</source>
+            <translation>可达的避难场所已满</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="65" />
+            <source>Evacuation and resettlement plan</source>
+            <translation>人口转移安置方案</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="68" />
+            <source>evacuation</source>
+            <translation>疏散</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="68" />
+            <source>linear programming</source>
+            <translation>线性规划</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="71" />
+            <source>Who must move, to which shelter, and who cannot be placed (人口转移安置).
+
+Who must move: the persons of DEMAND (a population raster, or points / polygons with POPULATION_FIELD) inside HAZARD zones of level ≥ EVACUATE_LEVEL; a demand point takes the highest level of the zones it touches.
+Where they go: SHELTERS with a capacity (CAPACITY_FIELD, persons; NULL, negative or text capacities leave the shelter out and are counted in the log) that lie outside every zone of level ≥ EVACUATE_LEVEL, over the ROADS network with the streets touching zones of level ≥ BLOCK_LEVEL closed, within MAX_DISTANCE_M of walking (the snap to the nearest passable street + along the streets + the shelter's snap).
+
+Method: the walking distance of every origin-shelter pair within the limit (one limited Dijkstra per shelter); then a transportation linear programme (HiGHS, scipy.optimize.linprog) places the most persons the capacities allow and, with that many placed, minimises the total person-metres walked. Beside it, the greedy 'nearest shelter with room' plan of Walking coverage (MODE 1); the log compares the two for the same number of persons placed.
+
+Outputs: OUTPUT_ORIGINS (points) with origin_id, level, persons, placed, unplaced, shelter_id (the shelter taking most of them), walk_m and walk_min (person-weighted mean walk), max_walk_m, n_shelters (an origin may be split), reason (code) and reason_text (why persons are unplaced: placed / not_on_network / no_shelter_in_reach / shelters_full), and greedy_placed, greedy_shelter_id, greedy_walk_m; OUTPUT_SHELTERS with shelter_id, capacity, usable, load (persons assigned), load_ratio, spare and greedy_load; OUTPUT_FLOWS: a straight line from each origin to each shelter it sends persons to, with persons and walk_m (the network distance); OUTPUT_TABLE per UNITS polygon: to_move (and to_move_l&lt;level&gt; per hazard level), placed, unplaced, mean_walk_m, max_walk_m, capacity (of the usable shelters inside) and capacity_deficit = max(0, to_move - capacity). A run that fails writes nothing.</source>
+            <translation>谁需要转移、转移到哪个避难场所、哪些人无法安置（人口转移安置）。
+
+需要转移的人：位于等级 ≥ EVACUATE_LEVEL 的 HAZARD 灾害区内的 DEMAND 人口（人口栅格，或带 POPULATION_FIELD 的点 / 面）；需求点取其所接触各区的最高等级。
+去向：有容量（CAPACITY_FIELD，人；容量为空、负数或文本的避难场所不参与，并在日志中计数）且位于所有等级 ≥ EVACUATE_LEVEL 的区域之外的 SHELTERS；沿 ROADS 路网步行，接触等级 ≥ BLOCK_LEVEL 区域的道路封闭；步行距离不超过 MAX_DISTANCE_M（到最近可通行道路的吸附距离 + 沿道路距离 + 避难场所的吸附距离）。
+
+方法：计算上限内每一对起点—避难场所的步行距离（每个避难场所一次限距 Dijkstra）；然后用运输线性规划（HiGHS，scipy.optimize.linprog）在容量允许下安置尽可能多的人，并在安置人数不变的前提下使总人·米最小。同时给出步行覆盖（MODE 1）的贪心“最近且有余量的避难场所”方案；日志在安置人数相同的条件下比较两者。
+
+输出：OUTPUT_ORIGINS（点）含 origin_id、level、persons、placed、unplaced、shelter_id（接收其大部分人口的避难场所）、walk_m 与 walk_min（按人数加权的平均步行距离 / 时间）、max_walk_m、n_shelters（一个起点可分配到多个场所）、reason（代码）与 reason_text（未安置原因：placed / not_on_network / no_shelter_in_reach / shelters_full），以及 greedy_placed、greedy_shelter_id、greedy_walk_m；OUTPUT_SHELTERS 含 shelter_id、capacity、usable、load（分配人数）、load_ratio、spare 与 greedy_load；OUTPUT_FLOWS：从每个起点到其输送人口的每个避难场所的直线，含 persons 与 walk_m（路网距离）；OUTPUT_TABLE 按 UNITS 面统计：to_move（以及各灾害等级的 to_move_l&lt;等级&gt;）、placed、unplaced、mean_walk_m、max_walk_m、capacity（面内可用避难场所容量）与 capacity_deficit = max(0, to_move - capacity)。运行失败时不写出任何结果。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="98" />
+            <source>Shelters</source>
+            <translation>避难场所</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="98" />
+            <source>Shelters, points or polygons (polygons are attached by a point on their surface).</source>
+            <translation>避难场所，点或面（面以其内部的一个点连接路网）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="100" />
+            <source>Persons each shelter can take. NULL, negative or non-numeric values leave the shelter out (counted in the log).</source>
+            <translation>每个避难场所可容纳的人数。为空、负数或非数字的值使该场所不参与分配（在日志中计数）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="103" />
+            <source>Shelter id field</source>
+            <translation>避难场所编号字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="103" />
+            <source>Written to shelter_id; the feature id is used when empty.</source>
+            <translation>写入 shelter_id；为空时使用要素编号。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="107" />
+            <source>Streets touching zones at or above this level are impassable.</source>
+            <translation>接触该等级及以上区域的道路不可通行。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="108" />
+            <source>Evacuation hazard level</source>
+            <translation>需转移的灾害等级</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="108" />
+            <source>Persons in zones at or above this level must move; shelters in such zones are not used.</source>
+            <translation>位于该等级及以上区域内的人口需要转移；这些区域内的避难场所不使用。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="113" />
+            <source>Walking distance limit (m)</source>
+            <translation>步行距离上限（米）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="113" />
+            <source>Nobody is sent farther than this. Default: the service radius of short-term fixed shelters in resources/standards/shelter_standards.json (1000 m, commonly quoted for GB 51143-2015, not verified).</source>
+            <translation>任何人都不会被安排到比此更远的地方。默认值：resources/standards/shelter_standards.json 中短期固定避难场所的服务半径（1000 米，常引用自 GB 51143-2015，未经核实）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="119" />
+            <source>Evacuees and their shelter</source>
+            <translation>转移人口及其避难场所</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="120" />
+            <source>Shelter load (evacuation)</source>
+            <translation>避难场所负荷（转移安置）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="121" />
+            <source>Evacuation flows</source>
+            <translation>转移流向</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="122" />
+            <source>Evacuation by unit</source>
+            <translation>按单元统计的转移安置</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="130" />
+            <source>The shelters, hazard zones and streets layers are required.</source>
+            <translation>必须提供避难场所、灾害区和道路图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="143" />
+            <source>Choose the CAPACITY_FIELD of the shelters layer (persons each shelter can take).</source>
+            <translation>请选择避难场所图层的 CAPACITY_FIELD（每个避难场所可容纳的人数）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="145" />
+            <source>shelters</source>
+            <translation>避难场所</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="147" />
+            <source>The shelters layer has no features with geometry.</source>
+            <translation>避难场所图层中没有带几何的要素。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="151" />
+            <source>No shelter has a usable capacity in '{field}' (all NULL, negative, zero or text): fill in the CAPACITY_FIELD.</source>
+            <translation>没有避难场所在“{field}”中有可用容量（全部为空、负数、零或文本）：请填写 CAPACITY_FIELD。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="161" />
+            <source>Hazard level &gt;= {level}: {edges} street edge(s) closed; {fac} shelter(s) inside zones of level &gt;= {evac} are not used.</source>
+            <translation>灾害等级 &gt;= {level}：{edges} 条道路边封闭；位于等级 &gt;= {evac} 区域内的 {fac} 个避难场所不使用。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="168" />
+            <source>Nobody lives in hazard zones of level &gt;= {level}: there is no one to evacuate. Check EVACUATE_LEVEL and the HAZARD_LEVEL_FIELD.</source>
+            <translation>等级 &gt;= {level} 的灾害区内没有人口：无人需要转移。请检查 EVACUATE_LEVEL 和 HAZARD_LEVEL_FIELD。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="170" />
+            <source>{p:.0f} persons at {n} place(s) must move.</source>
+            <translation>{n} 处共 {p:.0f} 人需要转移。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="251" />
+            <source>{n} shelter(s) have no capacity (NULL) in '{field}'; they are not used.</source>
+            <translation>{n} 个避难场所在“{field}”中没有容量（空值）；不使用。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="253" />
+            <source>{n} shelter(s) have a capacity in '{field}' that is not a number; they are not used.</source>
+            <translation>{n} 个避难场所在“{field}”中的容量不是数字；不使用。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="256" />
+            <source>{n} shelter(s) have a negative capacity in '{field}'; they are not used.</source>
+            <translation>{n} 个避难场所在“{field}”中的容量为负数；不使用。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="259" />
+            <source>{n} shelter(s) have a capacity of 0 and take nobody.</source>
+            <translation>{n} 个避难场所容量为 0，不接收任何人。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="264" />
+            <source>{n} shelter(s) are farther than {d:.0f} m from any passable street and take nobody.</source>
+            <translation>{n} 个避难场所距任何可通行道路都超过 {d:.0f} 米，不接收任何人。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="267" />
+            <source>{n} place(s) with {p:.0f} persons to move are farther than {d:.0f} m from any passable street: unplaced.</source>
+            <translation>{n} 处需转移的 {p:.0f} 人距任何可通行道路都超过 {d:.0f} 米：未安置。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="270" />
+            <source>No usable shelter is within {d:.0f} m of anyone who must move ({usable} usable shelter(s)): all {p:.0f} persons are unplaced. Add shelters, raise MAX_DISTANCE_M or check the blocked streets.</source>
+            <translation>任何需转移者 {d:.0f} 米内都没有可用的避难场所（可用避难场所 {usable} 个）：全部 {p:.0f} 人未安置。请增加避难场所、提高 MAX_DISTANCE_M 或检查封闭的道路。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="273" />
+            <source>Optimal plan (LP): {placed:.0f} of {total:.0f} persons placed, {pkm:.1f} person-km walked, mean walk {mean:.0f} m; {unplaced:.0f} unplaced.</source>
+            <translation>最优方案（线性规划）：{total:.0f} 人中安置 {placed:.0f} 人，步行 {pkm:.1f} 人·千米，平均步行 {mean:.0f} 米；{unplaced:.0f} 人未安置。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="277" />
+            <source>Greedy nearest shelter with room: {placed:.0f} persons placed, {pkm:.1f} person-km walked; {unplaced:.0f} unplaced.</source>
+            <translation>贪心“最近且有余量”方案：安置 {placed:.0f} 人，步行 {pkm:.1f} 人·千米；{unplaced:.0f} 人未安置。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="280" />
+            <source>Placing the same {placed:.0f} persons as greedy, the optimal plan walks {saved:.1f} person-km ({pct:.1f} %) less.</source>
+            <translation>在与贪心方案同样安置 {placed:.0f} 人时，最优方案少步行 {saved:.1f} 人·千米（{pct:.1f} %）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="125" />
+            <source>The hazard layer has no field '{field}': choose the HAZARD_LEVEL_FIELD.</source>
+            <translation>灾害图层中没有字段“{field}”：请选择 HAZARD_LEVEL_FIELD。</translation>
         </message>
     </context>
 </TS>
