@@ -474,7 +474,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>“{name}”的权重必须为零或正数；当前为 {value}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/coverage.py" line="38" />
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="134" />
             <source>The walking speed must be positive (km/h), e.g. 4.0.</source>
             <translation>步行速度必须为正（公里/小时），例如 4.0。</translation>
         </message>
@@ -3678,6 +3678,163 @@ Outputs: OUTPUT_ORIGINS (points) with origin_id, level, persons, placed, unplace
             <location filename="../resilience_plugin/processing/decision_inputs.py" line="125" />
             <source>The hazard layer has no field '{field}': choose the HAZARD_LEVEL_FIELD.</source>
             <translation>灾害图层中没有字段“{field}”：请选择 HAZARD_LEVEL_FIELD。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/life_circle.py" line="40" />
+            <source>SERVICE_MINUTES lists {got} value(s) for {n} service layer(s): give one per layer, in order (leave an entry empty for the default).</source>
+            <translation>SERVICE_MINUTES 为 {n} 个服务图层给出了 {got} 个值：请按顺序为每个图层给出一个值（留空表示使用默认值）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/life_circle.py" line="52" />
+            <source>SERVICE_MINUTES: '{value}' is not a positive number of minutes.</source>
+            <translation>SERVICE_MINUTES：“{value}”不是正的分钟数。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="57" />
+            <source>15-minute life circle</source>
+            <translation>15分钟生活圈</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="60" />
+            <source>life circle</source>
+            <translation>生活圈</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="60" />
+            <source>15-minute city</source>
+            <translation>15分钟城市</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="60" />
+            <source>accessibility</source>
+            <translation>可达性</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="63" />
+            <source>Which everyday services each resident reaches on foot, and the share of residents per unit who reach each service and all of them (社区生活圈).
+
+SERVICES: one layer per service (points, or polygons attached by a point on their surface), e.g. schools, clinics, markets, parks, shelters, elderly care. The service is named by SERVICE_NAMES (comma-separated, in layer order) or by the layer name. Each service has its own walking limit: SERVICE_MINUTES (comma-separated, in layer order; an empty entry takes the default) at WALK_KMH. Defaults come from resources/standards/life_circle.json by a keyword in the service name: 5 min (kindergarten), 10 min (primary school, market, park, shelter), 15 min (middle school, clinic, elderly care, anything else), after the 5-, 10- and 15-minute life circles of GB 50180-2018; those values are commonly quoted and NOT verified against the printed standard (the file says so; edit it to follow your local plan). The log lists the limit used for each service.
+
+Method: walking distance on the ROADS network in metres (snap + along the streets + snap), with one multi-source Dijkstra per service (scipy.sparse.csgraph), limited to its walking limit. With HAZARD, streets touching zones at or above BLOCK_LEVEL are closed and facilities inside them are out of service.
+
+Outputs: OUTPUT_DEMAND (points) with persons, &lt;service&gt;_m (walk to the nearest facility of each service, NULL when beyond its limit), n_reached, n_missing, all_reached and missing (the names of the services not in reach); OUTPUT_TABLE per UNITS polygon with unit_id, population, pct_&lt;service&gt; (% of residents reaching it), pct_all (% reaching every service) and missing (services reached by fewer than TARGET_PCT % of the residents).</source>
+            <translation>每位居民步行可达哪些日常服务，以及各单元中可达每项服务和全部服务的居民比例（社区生活圈）。
+
+SERVICES：每项服务一个图层（点，或以其内部一点连接路网的面），例如学校、卫生服务中心、菜市场、公园、避难场所、养老设施。服务名称取自 SERVICE_NAMES（逗号分隔，按图层顺序）或图层名称。每项服务有各自的步行上限：SERVICE_MINUTES（逗号分隔，按图层顺序；留空项使用默认值），按 WALK_KMH 换算。默认值按服务名称中的关键词取自 resources/standards/life_circle.json：5 分钟（幼儿园）、10 分钟（小学、菜市场、公园、避难场所）、15 分钟（初中、卫生服务中心、养老设施及其他），依据 GB 50180-2018 的五分钟、十分钟、十五分钟生活圈；这些数值为常见引用值，未与标准正式文本核对（文件中已注明；可按本地规划修改）。日志列出每项服务采用的上限。
+
+方法：在 ROADS 路网上按米计算步行距离（吸附 + 沿道路 + 吸附），每项服务做一次多源 Dijkstra（scipy.sparse.csgraph），限于其步行上限。提供 HAZARD 时，接触等级 ≥ BLOCK_LEVEL 区域的道路封闭，区内设施停止服务。
+
+输出：OUTPUT_DEMAND（点）含 persons、&lt;服务&gt;_m（到该服务最近设施的步行距离，超出上限为 NULL）、n_reached、n_missing、all_reached 与 missing（不可达服务的名称）；OUTPUT_TABLE 按 UNITS 面统计，含 unit_id、population、pct_&lt;服务&gt;（可达该服务的居民百分比）、pct_all（可达全部服务的百分比）与 missing（可达居民少于 TARGET_PCT % 的服务）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="87" />
+            <source>Service facilities (one layer per service)</source>
+            <translation>服务设施（每项服务一个图层）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="87" />
+            <source>One point or polygon layer per service (schools, clinics, markets, parks, shelters, elderly care...).</source>
+            <translation>每项服务一个点或面图层（学校、卫生服务中心、菜市场、公园、避难场所、养老设施……）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="90" />
+            <source>Service names</source>
+            <translation>服务名称</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="90" />
+            <source>Comma-separated names, one per service layer in order; empty: the layer names.</source>
+            <translation>逗号分隔的名称，按顺序每个服务图层一个；留空则使用图层名称。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="92" />
+            <source>Walking minutes per service</source>
+            <translation>各服务步行分钟数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="92" />
+            <source>Comma-separated minutes, one per service layer in order, e.g. 10,15,5; an empty entry (or an empty field) takes the default of resources/standards/life_circle.json for that service.</source>
+            <translation>逗号分隔的分钟数，按顺序每个服务图层一个，例如 10,15,5；留空项（或整栏留空）使用 resources/standards/life_circle.json 中该服务的默认值。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="98" />
+            <source>Target share of residents (%)</source>
+            <translation>居民可达目标比例（%）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="98" />
+            <source>A unit lacks a service when fewer of its residents than this reach it (default 90 %, a benchmark after Barcelona's climate-shelter network, not a standard).</source>
+            <translation>当某单元可达某项服务的居民比例低于此值时，视为该单元缺少该服务（默认 90 %，参照巴塞罗那气候避难所网络的基准，并非标准）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="104" />
+            <source>Services in reach</source>
+            <translation>可达服务</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="105" />
+            <source>Life circle by unit</source>
+            <translation>按单元统计的生活圈</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="111" />
+            <source>Give at least one SERVICES layer (e.g. schools, clinics, markets).</source>
+            <translation>请至少提供一个 SERVICES 图层（例如学校、卫生服务中心、菜市场）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="114" />
+            <source>The service layer '{name}' must hold points or polygons.</source>
+            <translation>服务图层“{name}”必须包含点或面。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="120" />
+            <source>SERVICE_NAMES lists {got} name(s) for {n} service layer(s): give one per layer, in order.</source>
+            <translation>SERVICE_NAMES 为 {n} 个服务图层给出了 {got} 个名称：请按顺序为每个图层给出一个。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="128" />
+            <source>The streets layer is required.</source>
+            <translation>必须提供道路图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="146" />
+            <source>The service layer '{name}' has no facility (no feature with geometry): add its facilities or leave the layer out.</source>
+            <translation>服务图层“{name}”中没有设施（没有带几何的要素）：请添加设施或去掉该图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="150" />
+            <source>default for '{key}'</source>
+            <translation>“{key}”的默认值</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="150" />
+            <source>general default</source>
+            <translation>通用默认值</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="152" />
+            <source>given</source>
+            <translation>用户指定</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="155" />
+            <source>Service '{name}': {n} facilit(ies), {min:g} min ({origin}) = {m:.0f} m.</source>
+            <translation>服务“{name}”：{n} 个设施，{min:g} 分钟（{origin}）= {m:.0f} 米。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="179" />
+            <source>{n} demand point(s) are farther than {d:.0f} m from any passable street: no service in reach.</source>
+            <translation>{n} 个需求点距任何可通行道路都超过 {d:.0f} 米：没有可达的服务。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="184" />
+            <source>'{name}': {pct:.1f} % of residents within reach.</source>
+            <translation>“{name}”：{pct:.1f} % 的居民可达。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="186" />
+            <source>All {n} services within reach: {pct:.1f} % of residents.</source>
+            <translation>全部 {n} 项服务均可达：{pct:.1f} % 的居民。</translation>
         </message>
     </context>
 </TS>

@@ -6,8 +6,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 import shapely
-from qgis.core import QgsProcessingException
+from qgis.core import QgsProcessingException, QgsVectorLayer
 
+from resilience_plugin.maps.styles import apply_style
 from tests.core.test_network import _futian
 from tests.helpers import read_gdf
 from tests.processing.test_shelter_coverage import Capture, write_layer
@@ -80,6 +81,11 @@ def test_hand_case_optimal_and_greedy(run_alg, tmp_path):
     assert t["capacity_deficit"].tolist() == pytest.approx([0, 0])
     # greedy 100 x 110 + 100 x 420 = 53 000 person-m; optimal 33 000: 20 person-km (37.7 %) less
     assert "walks 20.0 person-km (37.7 %) less" in fb.text()
+    for key, style in (("OUTPUT_ORIGINS", "evacuation_origins"), ("OUTPUT_FLOWS", "evacuation_flows"), ("OUTPUT_SHELTERS", "facility_load")):
+        layer = QgsVectorLayer(res[key], key, "ogr")
+        ok, message = apply_style(layer, style)
+        assert ok, message
+        assert layer.renderer().type() in ("categorizedSymbol", "graduatedSymbol")
     assert "1 shelter(s) inside zones of level >= 2 are not used" in fb.text()
 
 
