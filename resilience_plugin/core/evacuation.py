@@ -11,8 +11,9 @@ origin-shelter pairs within the limit (one limited Dijkstra per shelter, local t
 Two assignments over those pairs:
 
 * **optimal** (a transportation LP, HiGHS in ``scipy.optimize.linprog``, sparse constraints):
-  first the largest number of persons that can be placed (capacities and walking limit hold),
-  then, with that many placed, the least total person-metres. ``x[p]`` persons on pair ``p``;
+  first the largest number of persons that can be placed (capacities and walking limit hold; an
+  exact maximum flow, ``scipy.sparse.csgraph.maximum_flow``, for whole persons), then, with that many
+  placed, the least total person-metres (see :func:`optimal_assignment`). ``x[p]`` persons on pair ``p``;
   ``sum_p(o) x <= persons[o]`` per origin, ``sum_p(s) x <= capacity[s]`` per shelter.
 * **greedy** "nearest with room", as the plugin's capacitated coverage does it: every origin with
   persons left asks its nearest open shelter; a shelter takes its askers nearest first until full;
@@ -247,9 +248,16 @@ def greedy_nearest_with_room(pair_o, pair_s, pair_m, persons, room):
 def optimal_assignment(pair_o, pair_s, pair_m, persons, room, placed=None):
     """The transportation LP over the pairs (HiGHS). Without ``placed``: the most persons placed,
     then the least person-metres for that many; with ``placed``: the least person-metres placing
-    exactly that many (used to compare with another plan)."""
+    exactly that many (used to compare with another plan).
+
+    The most persons that can be placed, ``F``, is an exact maximum flow (or an LP when persons are
+    fractional). Then one LP minimises ``sum (walk - P) x`` with a reward ``P`` per person placed
+    (ten times the longest walk): when its plan places ``F`` persons it is the least-walk plan among all
+    that place ``F`` (any of them scores ``walk - P F``), which is checked; otherwise (a reward too small
+    for the instance) the LP with ``sum x = F`` is solved instead.
+    """
     from scipy.optimize import linprog
-    from scipy.sparse import coo_matrix, csr_matrix, vstack
+    from scipy.sparse import coo_matrix
 
     m = len(pair_o)
     if m == 0:
@@ -259,22 +267,64 @@ def optimal_assignment(pair_o, pair_s, pair_m, persons, room, placed=None):
     a = coo_matrix((np.ones(2 * m), (np.concatenate([pair_o, n_o + pair_s]), np.concatenate([cols, cols]))),
                    shape=(n_o + n_s, m)).tocsr()
     b = np.concatenate([np.asarray(persons, dtype=float), np.asarray(room, dtype=float)])
-    if placed is None:
-        first = linprog(-np.ones(m), A_ub=a, b_ub=b, bounds=(0, None), method="highs")
-        _check(first)
-        placed = -first.fun
     cost = np.asarray(pair_m, dtype=float)
-    # exactly that many placed; if the first solve's optimum is a hair above what is feasible, allow a
-    # tiny shortfall instead
-    second = linprog(cost, A_ub=a, b_ub=b, A_eq=csr_matrix(np.ones((1, m))), b_eq=[placed], bounds=(0, None), method="highs")
-    if not second.success:
-        need = max(placed - 1e-7 * max(placed, 1.0), 0.0)
-        a2 = vstack([a, csr_matrix(-np.ones((1, m)))]).tocsr()
-        second = linprog(cost, A_ub=a2, b_ub=np.append(b, -need), bounds=(0, None), method="highs")
-    _check(second)
-    flow = np.maximum(second.x, 0.0)
+    x = None
+    if placed is None:
+        placed = _max_placed(pair_o, pair_s, persons, room)
+        if placed is None:
+            # interior point: far faster than the simplex on this (max-flow) problem
+            first = linprog(-np.ones(m), A_ub=a, b_ub=b, bounds=(0, None), method="highs-ipm")
+            _check(first)
+            placed = -first.fun
+        reward = 10.0 * float(cost.max()) + 1.0
+        res = linprog(cost - reward, A_ub=a, b_ub=b, bounds=(0, None), method="highs-ds")
+        if res.success and res.x.sum() >= placed - 1e-6 * max(placed, 1.0):
+            x = res.x
+    if x is None:
+        x = _least_walk(a, b, cost, placed)
+    flow = np.maximum(x, 0.0)
     flow[flow < 1e-9] = 0.0
     return Assignment(flow, float(flow.sum()), float(flow @ pair_m))
+
+
+def _least_walk(a, b, cost, placed):
+    """The least person-metres placing exactly ``placed`` persons; if that is a hair above what is
+    feasible (rounding), a tiny shortfall is allowed."""
+    from scipy.optimize import linprog
+    from scipy.sparse import csr_matrix, vstack
+
+    m = a.shape[1]
+    res = linprog(cost, A_ub=a, b_ub=b, A_eq=csr_matrix(np.ones((1, m))), b_eq=[placed], bounds=(0, None), method="highs-ds")
+    if not res.success:
+        need = max(placed - 1e-7 * max(placed, 1.0), 0.0)
+        res = linprog(cost, A_ub=vstack([a, csr_matrix(-np.ones((1, m)))]).tocsr(), b_ub=np.append(b, -need), bounds=(0, None),
+                      method="highs")
+    _check(res)
+    return res.x
+
+
+def _max_placed(pair_o, pair_s, persons, room):
+    """The most persons that can be placed, as an exact maximum flow (source -> origins -> shelters ->
+    sink) when persons and capacities are whole numbers; None otherwise (the caller solves an LP)."""
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import maximum_flow
+
+    persons = np.asarray(persons, dtype=float)
+    room = np.asarray(room, dtype=float)
+    whole = np.all(persons == np.round(persons)) and np.all(room == np.round(room))
+    if not whole or persons.sum() >= 2**31 - 1:
+        return None
+    n_o, n_s = len(persons), len(room)
+    origins = np.unique(pair_o)
+    shelters = np.unique(pair_s)
+    src, sink = n_o + n_s, n_o + n_s + 1
+    big = int(min(persons.sum(), 2**31 - 1))
+    rows = np.concatenate([np.full(len(origins), src), pair_o, n_o + shelters])
+    cols = np.concatenate([origins, n_o + pair_s, np.full(len(shelters), sink)])
+    caps = np.concatenate([persons[origins], np.full(len(pair_o), big), room[shelters]]).astype(np.int32)
+    graph = csr_matrix((caps, (rows, cols)), shape=(n_o + n_s + 2, n_o + n_s + 2))
+    graph.sum_duplicates()
+    return float(maximum_flow(graph, src, sink, method="dinic").flow_value)
 
 
 def _check(res):

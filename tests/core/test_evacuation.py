@@ -65,6 +65,14 @@ def test_shortage_by_hand_and_by_enumeration():
     assert -best[1] == pytest.approx(plan.optimal.person_m)
 
 
+def test_fractional_persons_take_the_lp_route():
+    net, origins, shelters = _line_case()
+    plan = ev.plan_evacuation(net, origins, [100.5, 100.25], shelters, [100, 50], 1000)
+    # as the shortage case: B's 50 from o1 (210 m); A takes o1's other 50.5 (110 m) and 49.5 of o2 (120 m)
+    assert plan.optimal.placed == pytest.approx(150)
+    assert plan.optimal.person_m == pytest.approx(50 * 210 + 50.5 * 110 + 49.5 * 120)
+
+
 def test_limit_unreachable_and_not_snapped():
     net, origins, shelters = _line_case()
     origins = np.append(origins, [Point(X0 + 990, Y0 + 5), Point(X0 + 500, Y0 + 900)])
@@ -125,6 +133,9 @@ def test_futian_lp_matches_networkx_and_beats_greedy(scale):
     placed, cost = _nx_max_flow_min_cost(plan, persons, cap)
     assert plan.optimal.placed == pytest.approx(placed)
     assert plan.optimal.person_m == pytest.approx(cost, abs=0.01 * placed)
+    # the direct formulation (sum x = placed) agrees with the reward formulation used first
+    direct = ev.optimal_assignment(plan.pair_origin, plan.pair_shelter, plan.pair_m, persons, cap, placed=placed)
+    assert direct.person_m == pytest.approx(plan.optimal.person_m, rel=1e-9)
     # like for like, the LP never walks more than greedy, and places at least as many
     assert plan.optimal.placed >= plan.greedy.placed - 1e-6
     assert plan.report["lp_person_m_at_greedy_placed"] <= plan.greedy.person_m + 1e-6
