@@ -1742,7 +1742,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>带整数灾害等级的面（例如“灾害分级”的输出）。请提供分区和/或强度栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="92" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="163" />
             <source>Hazard level field</source>
             <translation>灾害等级字段</translation>
         </message>
@@ -2122,12 +2122,12 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>存放灾害等级的字段（默认 'level'）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="95" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="165" />
             <source>Blocking hazard level</source>
             <translation>阻断的灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="184" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="165" />
             <source>Streets in zones at or above this level are impassable; facilities in them are out of service.</source>
             <translation>位于该等级及以上灾害区的道路不可通行，其中的设施停用。</translation>
         </message>
@@ -3456,7 +3456,7 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>韧性规划 (Resilience planning)：缺少 Python 依赖包</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/evacuation.py" line="282" />
+            <location filename="../resilience_plugin/core/evacuation.py" line="332" />
             <source>The assignment could not be solved ({message}).</source>
             <translation>无法求解分配方案（{message}）。</translation>
         </message>
@@ -3555,7 +3555,7 @@ Outputs: OUTPUT_ORIGINS (points) with origin_id, level, persons, placed, unplace
             <translation>位于该等级及以上区域内的人口需要转移；这些区域内的避难场所不使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="113" />
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="89" />
             <source>Walking distance limit (m)</source>
             <translation>步行距离上限（米）</translation>
         </message>
@@ -3835,6 +3835,225 @@ SERVICES：每项服务一个图层（点，或以其内部一点连接路网的
             <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="186" />
             <source>All {n} services within reach: {pct:.1f} % of residents.</source>
             <translation>全部 {n} 项服务均可达：{pct:.1f} % 的居民。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/site_selection.py" line="93" />
+            <source>The objective must be 'worst' or 'expected'; got '{value}'.</source>
+            <translation>目标必须为“worst”（最不利情景）或“expected”（期望）；当前为“{value}”。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/site_selection.py" line="95" />
+            <source>Choose at least one site (MAX_NEW &gt;= 1).</source>
+            <translation>请至少选择一个站点（MAX_NEW &gt;= 1）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/site_selection.py" line="97" />
+            <source>The time limit must be positive (seconds); got {value}.</source>
+            <translation>时间上限必须为正数（秒）；当前为 {value}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/site_selection.py" line="103" />
+            <source>Scenario probabilities must be non-negative and not all zero.</source>
+            <translation>情景概率必须非负且不能全为零。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/site_selection.py" line="151" />
+            <source>The site selection found no solution within the time limit ({message}): raise TIME_LIMIT or use fewer candidates.</source>
+            <translation>选址在时间上限内未找到解（{message}）：请提高 TIME_LIMIT 或减少候选点。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="46" />
+            <source>Robust site selection across hazard scenarios</source>
+            <translation>多灾害情景稳健选址</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="49" />
+            <source>site selection</source>
+            <translation>选址</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="49" />
+            <source>scenario</source>
+            <translation>情景</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="49" />
+            <source>optimisation</source>
+            <translation>优化</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="52" />
+            <source>Choose up to MAX_NEW of the CANDIDATES sites so that the most people can walk to a shelter (an existing FACILITIES one or a chosen site) within MAX_DISTANCE_M, in every hazard scenario.
+
+SCENARIOS: one hazard zoning per scenario (polygons with HAZARD_LEVEL_FIELD, e.g. a 20-year and a 100-year flood); in each, streets touching zones at or above BLOCK_LEVEL are closed and facilities and candidates inside them are out of service. Without scenarios, one scenario without hazard is used.
+OBJECTIVE: the worst case (maximise the coverage of the worst scenario) or the expected coverage (weighted by PROBABILITIES, comma-separated in scenario order; empty: equal).
+
+Method: walking distances on the ROADS network as in Walking coverage; maximal covering as a mixed-integer programme (scipy.optimize.milp, HiGHS branch and bound) stopped at TIME_LIMIT seconds; the log gives the optimality gap (0 % = proven optimal). For comparison, the greedy choice on the same objective (one best site at a time).
+
+Outputs: OUTPUT_SITES (the candidates) with site_id, chosen, greedy_chosen; OUTPUT_TABLE with one row per scenario: scenario, probability, population, covered_before (existing facilities only), covered (with the chosen sites), covered_pct, covered_greedy (with the greedy sites).</source>
+            <translation>从 CANDIDATES 中最多选出 MAX_NEW 个站点，使在每个灾害情景下都有尽可能多的人能在 MAX_DISTANCE_M 步行范围内到达避难场所（已有的 FACILITIES 或选中的站点）。
+
+SCENARIOS：每个情景一个灾害区划（带 HAZARD_LEVEL_FIELD 的面，例如 20 年一遇和 100 年一遇洪水）；在每个情景中，接触等级 ≥ BLOCK_LEVEL 区域的道路封闭，区内的设施和候选点停止服务。未提供情景时，使用一个无灾害情景。
+OBJECTIVE：最不利情景（使覆盖最差情景的覆盖人数最大）或期望覆盖（按 PROBABILITIES 加权，按情景顺序逗号分隔；留空为等权）。
+
+方法：按步行覆盖的方式在 ROADS 路网上计算步行距离；最大覆盖问题按混合整数规划求解（scipy.optimize.milp，HiGHS 分支定界），在 TIME_LIMIT 秒时停止；日志给出最优性差距（0 % 即已证明最优）。作为对比，给出同一目标下的贪心选择（每次选一个最佳站点）。
+
+输出：OUTPUT_SITES（候选点）含 site_id、chosen、greedy_chosen；OUTPUT_TABLE 每个情景一行：scenario、probability、population、covered_before（仅已有设施）、covered（加上选中站点）、covered_pct、covered_greedy（加上贪心站点）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="71" />
+            <source>Existing shelters</source>
+            <translation>已有避难场所</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="71" />
+            <source>Shelters that exist already (points or polygons); the people they reach count as covered.</source>
+            <translation>已经存在的避难场所（点或面）；其可达的人口计为已覆盖。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="74" />
+            <source>Candidate sites</source>
+            <translation>候选站点</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="74" />
+            <source>Possible new shelter sites (points or polygons).</source>
+            <translation>可能新建的避难场所站点（点或面）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="78" />
+            <source>Hazard scenarios (one zoning each)</source>
+            <translation>灾害情景（每个一个区划）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="78" />
+            <source>One hazard zoning (polygons with a level field) per scenario.</source>
+            <translation>每个情景一个灾害区划（带等级字段的面）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="82" />
+            <source>Scenario probabilities</source>
+            <translation>情景概率</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="82" />
+            <source>Comma-separated weights, one per scenario in order, for the expected objective; empty: equal weights.</source>
+            <translation>逗号分隔的权重，按顺序每个情景一个，用于期望目标；留空为等权。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="84" />
+            <source>Objective</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="84" />
+            <source>Worst case</source>
+            <translation>最不利情景</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="84" />
+            <source>Expected coverage</source>
+            <translation>期望覆盖</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="84" />
+            <source>0: maximise the coverage of the worst scenario; 1: maximise the probability-weighted coverage.</source>
+            <translation>0：使最差情景的覆盖最大；1：使按概率加权的覆盖最大。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="87" />
+            <source>Maximum new sites</source>
+            <translation>最多新建站点数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="89" />
+            <source>A person is covered within this walk of a shelter (default 500 m: the emergency-shelter radius, about 10 minutes).</source>
+            <translation>在此步行距离内可到达避难场所即视为覆盖（默认 500 米：紧急避难场所服务半径，约 10 分钟）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="92" />
+            <source>Time limit (s)</source>
+            <translation>时间上限（秒）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="92" />
+            <source>The solver stops here with the best choice found and reports the optimality gap.</source>
+            <translation>求解器在此时停止，给出已找到的最佳选择并报告最优性差距。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="94" />
+            <source>Chosen sites</source>
+            <translation>选定站点</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="95" />
+            <source>Coverage per scenario</source>
+            <translation>各情景覆盖</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="103" />
+            <source>PROBABILITIES lists {got} value(s) for {n} scenario(s): give one per scenario, in order.</source>
+            <translation>PROBABILITIES 为 {n} 个情景给出了 {got} 个值：请按顺序为每个情景给出一个。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="107" />
+            <source>PROBABILITIES must be numbers, e.g. 0.7,0.3; got '{text}'.</source>
+            <translation>PROBABILITIES 必须为数字，例如 0.7,0.3；当前为“{text}”。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="109" />
+            <source>PROBABILITIES must be non-negative and not all zero; got '{text}'.</source>
+            <translation>PROBABILITIES 必须非负且不能全为零；当前为“{text}”。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="116" />
+            <source>The candidate sites and the streets layers are required.</source>
+            <translation>必须提供候选站点和道路图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="121" />
+            <source>The scenario layer '{name}' must hold hazard zones (polygons).</source>
+            <translation>情景图层“{name}”必须包含灾害区（面）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="134" />
+            <source>The candidate sites layer has no features with geometry.</source>
+            <translation>候选站点图层中没有带几何的要素。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="149" />
+            <source>no hazard</source>
+            <translation>无灾害</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="154" />
+            <source>The scenario layer '{name}' has no field '{field}': choose the HAZARD_LEVEL_FIELD.</source>
+            <translation>情景图层“{name}”中没有字段“{field}”：请选择 HAZARD_LEVEL_FIELD。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="162" />
+            <source>Scenario '{name}': {edges} street edge(s) closed, {fac} existing shelter(s) and {cand} candidate(s) out of service.</source>
+            <translation>情景“{name}”：{edges} 条道路边封闭，{fac} 个已有避难场所和 {cand} 个候选点停止服务。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="178" />
+            <source>Optimal choice of {n} site(s) (proven, gap {gap:.2f} %): objective {value:.0f} persons.</source>
+            <translation>{n} 个站点的最优选择（已证明，差距 {gap:.2f} %）：目标值 {value:.0f} 人。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="181" />
+            <source>The solver stopped at the time limit ({status}): {n} site(s), objective {value:.0f} persons, at most {gap:.1f} % below the best possible ({bound:.0f}).</source>
+            <translation>求解器在时间上限处停止（{status}）：{n} 个站点，目标值 {value:.0f} 人，最多比可能的最优值（{bound:.0f}）低 {gap:.1f} %。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="184" />
+            <source>Greedy choice on the same objective: {value:.0f} persons ({diff:.0f} fewer).</source>
+            <translation>同一目标下的贪心选择：{value:.0f} 人（少 {diff:.0f} 人）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="163" />
+            <source>The field holding the hazard level in every scenario layer (default 'level').</source>
+            <translation>各情景图层中存放灾害等级的字段（默认“level”）。</translation>
         </message>
     </context>
 </TS>

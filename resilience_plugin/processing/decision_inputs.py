@@ -156,3 +156,12 @@ def read_demand(alg, parameters, context, feedback, metric):
         feedback.pushWarning(tr("{n} demand feature(s) have a NULL or negative population; counted as 0.").format(n=bad))
     src_pts = facility_points(src.geoms)
     return layer, src_pts, geo.transform(src_pts, src.crs, metric), persons, src.fids.astype(str).astype(object)
+
+
+def add_hazard_parameters_level_only(alg, block_level=2):
+    """The level field (by name, for several scenario layers) and the blocking level."""
+    add(alg, QgsProcessingParameterString(HAZARD_LEVEL_FIELD, tr("Hazard level field"), defaultValue="level"),
+        tr("The field holding the hazard level in every scenario layer (default 'level')."))
+    add(alg, QgsProcessingParameterNumber(BLOCK_LEVEL, tr("Blocking hazard level"), type=NUMBER_INTEGER, defaultValue=block_level,
+                                          minValue=1),
+        tr("Streets in zones at or above this level are impassable; facilities in them are out of service."))
