@@ -1952,7 +1952,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>避难场所服务覆盖与人口分配</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="107" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="51" />
             <source>shelter</source>
             <translation>避难场所</translation>
         </message>
@@ -3491,7 +3491,7 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>疏散</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="68" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="51" />
             <source>linear programming</source>
             <translation>线性规划</translation>
         </message>
@@ -3515,12 +3515,12 @@ Outputs: OUTPUT_ORIGINS (points) with origin_id, level, persons, placed, unplace
 输出：OUTPUT_ORIGINS（点）含 origin_id、level、persons、placed、unplaced、shelter_id（接收其大部分人口的避难场所）、walk_m 与 walk_min（按人数加权的平均步行距离 / 时间）、max_walk_m、n_shelters（一个起点可分配到多个场所）、reason（代码）与 reason_text（未安置原因：placed / not_on_network / no_shelter_in_reach / shelters_full），以及 greedy_placed、greedy_shelter_id、greedy_walk_m；OUTPUT_SHELTERS 含 shelter_id、capacity、usable、load（分配人数）、load_ratio、spare 与 greedy_load；OUTPUT_FLOWS：从每个起点到其输送人口的每个避难场所的直线，含 persons 与 walk_m（路网距离）；OUTPUT_TABLE 按 UNITS 面统计：to_move（以及各灾害等级的 to_move_l&lt;等级&gt;）、placed、unplaced、mean_walk_m、max_walk_m、capacity（面内可用避难场所容量）与 capacity_deficit = max(0, to_move - capacity)。运行失败时不写出任何结果。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="98" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="75" />
             <source>Shelters</source>
             <translation>避难场所</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="98" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="75" />
             <source>Shelters, points or polygons (polygons are attached by a point on their surface).</source>
             <translation>避难场所，点或面（面以其内部的一个点连接路网）。</translation>
         </message>
@@ -3530,12 +3530,12 @@ Outputs: OUTPUT_ORIGINS (points) with origin_id, level, persons, placed, unplace
             <translation>每个避难场所可容纳的人数。为空、负数或非数字的值使该场所不参与分配（在日志中计数）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="103" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="80" />
             <source>Shelter id field</source>
             <translation>避难场所编号字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="103" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="80" />
             <source>Written to shelter_id; the feature id is used when empty.</source>
             <translation>写入 shelter_id；为空时使用要素编号。</translation>
         </message>
@@ -3595,12 +3595,12 @@ Outputs: OUTPUT_ORIGINS (points) with origin_id, level, persons, placed, unplace
             <translation>请选择避难场所图层的 CAPACITY_FIELD（每个避难场所可容纳的人数）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="145" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="152" />
             <source>shelters</source>
             <translation>避难场所</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="147" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="154" />
             <source>The shelters layer has no features with geometry.</source>
             <translation>避难场所图层中没有带几何的要素。</translation>
         </message>
@@ -4054,6 +4054,220 @@ OBJECTIVE：最不利情景（使覆盖最差情景的覆盖人数最大）或�
             <location filename="../resilience_plugin/processing/decision_inputs.py" line="163" />
             <source>The field holding the hazard level in every scenario layer (default 'level').</source>
             <translation>各情景图层中存放灾害等级的字段（默认“level”）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/supply.py" line="42" />
+            <source>NEEDS: '{part}' is not item:amount (e.g. water:15).</source>
+            <translation>NEEDS：“{part}”不是“物资:数量”格式（例如 water:15）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/supply.py" line="49" />
+            <source>NEEDS: '{part}' needs an item name and a non-negative amount.</source>
+            <translation>NEEDS：“{part}”需要物资名称和非负数量。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/supply.py" line="82" />
+            <source>Needed items without a stock at the depots: {items}. Give a stock field for each (or leave the item out of NEEDS).</source>
+            <translation>以下所需物资在仓库中没有库存：{items}。请为每项给出库存字段（或从 NEEDS 中去掉该物资）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="48" />
+            <source>Supply pre-positioning</source>
+            <translation>物资前置调度</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="51" />
+            <source>supply</source>
+            <translation>物资</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="51" />
+            <source>depot</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="54" />
+            <source>How much of each relief item every shelter needs, and from which depot it comes (物资前置调度).
+
+Needs: the persons of each shelter (PERSONS_FIELD, e.g. 'load' of the Evacuation and resettlement plan) x the per-person amount of each item x DAYS for daily items. Items and amounts: NEEDS as item:amount,... (e.g. water:15,food:0.6) or, when empty, the defaults of resources/standards/supply_needs.json (water 15 L and food 0.6 kg per person per day, one bedding set and one hygiene kit per person; after the Sphere minimum standards, NOT verified against the handbook: edit to follow your plan).
+Stocks: DEPOTS hold a stock field per item: by default the field named like the item, or as given in STOCK_FIELDS (item=field,...). NULL, negative or text stocks count as 0 (reported); an item without a stock field stops the run.
+
+Method: driving distance over ROADS (classes in EXCLUDE_CLASSES are not drivable; with HAZARD the streets touching zones at or above BLOCK_LEVEL are closed, e.g. the level of 0.3 m water for cars or 0.6 m for emergency vehicles), one Dijkstra per depot, within MAX_DISTANCE_KM (0 = no limit). Per item a transportation linear programme (HiGHS) delivers the most the stocks allow with the least tonne-kilometres.
+
+Outputs: OUTPUT_FLOWS: a straight line per depot, shelter and item with amount, unit, tonnes, km (network distance) and tonne_km; OUTPUT_TABLE: one row per shelter and item with need, delivered, shortfall and shortfall_pct. A run that fails writes nothing.</source>
+            <translation>每个避难场所需要多少各类救灾物资，以及从哪个仓库调运（物资前置调度）。
+
+需求：每个避难场所的人数（PERSONS_FIELD，例如人口转移安置方案输出的“load”）× 每人每项物资的数量（按日物资再 × DAYS）。物资及数量：NEEDS 按“物资:数量,...”给出（例如 water:15,food:0.6），留空时使用 resources/standards/supply_needs.json 的默认值（每人每天饮用水 15 升、食品 0.6 千克，每人一套被褥和一个卫生用品包；参照 Sphere 最低标准，未与手册正式文本核对：请按本地预案修改）。
+库存：DEPOTS 每项物资一个库存字段：默认为与物资同名的字段，或按 STOCK_FIELDS（物资=字段,...）指定。为空、负数或文本的库存计为 0（在日志中报告）；缺少库存字段的物资会使运行停止。
+
+方法：沿 ROADS 计算行车距离（EXCLUDE_CLASSES 中的道路等级不可通车；提供 HAZARD 时，接触等级 ≥ BLOCK_LEVEL 区域的道路封闭，例如对应小汽车 0.3 米或应急车辆 0.6 米水深的等级），每个仓库一次 Dijkstra，限于 MAX_DISTANCE_KM（0 为不限）。每项物资求解一个运输线性规划（HiGHS），在库存允许下配送尽可能多的物资，并使吨·千米最小。
+
+输出：OUTPUT_FLOWS：每个仓库、避难场所和物资一条直线，含 amount、unit、tonnes、km（路网距离）与 tonne_km；OUTPUT_TABLE：每个避难场所和物资一行，含 need、delivered、shortfall 与 shortfall_pct。运行失败时不写出任何结果。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="77" />
+            <source>Persons field</source>
+            <translation>人数字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="77" />
+            <source>Persons staying at each shelter, e.g. 'load' of the Evacuation and resettlement plan. NULL, negative or text counts as 0.</source>
+            <translation>每个避难场所安置的人数，例如人口转移安置方案输出的“load”。为空、负数或文本计为 0。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="83" />
+            <source>Supply depots</source>
+            <translation>物资仓库</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="83" />
+            <source>Depots with a stock field per item (e.g. supply-depot sites from Dual-use facility suitability).</source>
+            <translation>每项物资带一个库存字段的仓库（例如平急两用设施适宜性评价得到的物资仓储点）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="85" />
+            <source>Depot id field</source>
+            <translation>仓库编号字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="85" />
+            <source>Written to depot_id; the feature id is used when empty.</source>
+            <translation>写入 depot_id；为空时使用要素编号。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="88" />
+            <source>Stock fields (item=field,...)</source>
+            <translation>库存字段（物资=字段,...）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="88" />
+            <source>Which depot field holds the stock of each item, e.g. water=stock_w,food=food_kg; an item not listed uses the field named like the item.</source>
+            <translation>各物资的库存所在的仓库字段，例如 water=stock_w,food=food_kg；未列出的物资使用与其同名的字段。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="91" />
+            <source>Needs per person (item:amount,...)</source>
+            <translation>每人需求（物资:数量,...）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="91" />
+            <source>Per-person amounts, e.g. water:15,food:0.6 (daily for items of the standard that are daily; new items are daily). Empty: every item of resources/standards/supply_needs.json.</source>
+            <translation>每人数量，例如 water:15,food:0.6（标准中按日计的物资按日计；新物资按日计）。留空：使用 resources/standards/supply_needs.json 中的全部物资。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="94" />
+            <source>Days</source>
+            <translation>天数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="94" />
+            <source>Days of supply for the daily items (default 3 days, a common first-phase horizon).</source>
+            <translation>按日物资的保障天数（默认 3 天，常用的第一阶段时长）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="97" />
+            <source>Road network (vehicles)</source>
+            <translation>道路网络（车辆）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="97" />
+            <source>The roads the vehicles use (lines).</source>
+            <translation>车辆使用的道路（线）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="102" />
+            <source>Road classes not drivable</source>
+            <translation>不可通车的道路等级</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="102" />
+            <source>Comma-separated classes left out of the vehicle network, e.g. footway,steps.</source>
+            <translation>逗号分隔的、不纳入车辆路网的道路等级，例如 footway,steps。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="105" />
+            <source>Streets touching zones at or above this level are closed to the vehicles.</source>
+            <translation>接触该等级及以上区域的道路对车辆封闭。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="106" />
+            <source>Maximum driving distance (km)</source>
+            <translation>最大行车距离（千米）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="106" />
+            <source>Depots farther than this from a shelter do not serve it (0 = no limit).</source>
+            <translation>距避难场所超过此距离的仓库不为其供货（0 为不限）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="109" />
+            <source>Shelters and depots farther than this from every passable road are not connected.</source>
+            <translation>距所有可通行道路都超过此距离的避难场所和仓库不接入路网。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="115" />
+            <source>Supply flows</source>
+            <translation>物资流向</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="116" />
+            <source>Supply by shelter and item</source>
+            <translation>按避难场所和物资统计的供应</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="125" />
+            <source>STOCK_FIELDS: '{part}' is not item=field (e.g. water=stock_w).</source>
+            <translation>STOCK_FIELDS：“{part}”不是“物资=字段”格式（例如 water=stock_w）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="131" />
+            <source>Needed items without a stock field in the depots layer: {items}. Add the fields or map them in STOCK_FIELDS (item=field).</source>
+            <translation>以下所需物资在仓库图层中没有库存字段：{items}。请添加字段或在 STOCK_FIELDS 中指定（物资=字段）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="140" />
+            <source>The shelters, depots and roads layers are required.</source>
+            <translation>必须提供避难场所、仓库和道路图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="150" />
+            <source>Choose the PERSONS_FIELD of the shelters layer (persons staying at each shelter).</source>
+            <translation>请选择避难场所图层的 PERSONS_FIELD（每个避难场所安置的人数）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="157" />
+            <source>{n} shelter(s) have a NULL, negative or text number of persons in '{field}'; counted as 0.</source>
+            <translation>{n} 个避难场所在“{field}”中的人数为空、负数或文本；计为 0。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="161" />
+            <source>depots</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="164" />
+            <source>The depots layer has no features with geometry.</source>
+            <translation>仓库图层中没有带几何的要素。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="171" />
+            <source>{n} depot(s) have a NULL, negative or text stock of '{item}' in '{field}'; counted as 0.</source>
+            <translation>{n} 个仓库在“{field}”中“{item}”的库存为空、负数或文本；计为 0。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="182" />
+            <source>Hazard level &gt;= {level}: {edges} road edge(s) closed to the vehicles.</source>
+            <translation>灾害等级 &gt;= {level}：{edges} 条道路边对车辆封闭。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="190" />
+            <source>No depot can reach any shelter over the open roads: every need is a shortfall.</source>
+            <translation>通过未封闭的道路，没有任何仓库能到达任何避难场所：全部需求均为缺口。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="207" />
+            <source>'{item}': need {need:.0f} {unit}, delivered {got:.0f}, shortfall {short:.0f}; {tkm:.1f} tonne-km.</source>
+            <translation>“{item}”：需求 {need:.0f} {unit}，已配送 {got:.0f}，缺口 {short:.0f}；{tkm:.1f} 吨·千米。</translation>
         </message>
     </context>
 </TS>
