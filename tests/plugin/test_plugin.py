@@ -193,7 +193,8 @@ def test_all_expected_algorithms_are_registered(provider):
 
 WORKFLOW_EN = [
     ("1. Hazard assessment", ["classifyhazard", "hazardoverlay", "exposuresummary", "economicloss", "comparescenarios"]),
-    ("2. Dual-use facilities", ["ahpweights", "facilitysuitability", "sheltercoverage"]),
+    ("2. Dual-use facilities", ["ahpweights", "facilitysuitability", "sheltercoverage", "evacuationplan", "supplyplan",
+                                "robustsiting", "lifecircle"]),
     ("3. Lifelines", ["lifelineexposure", "networkcriticality", "towerfailure", "cascade", "restoration"]),
     ("4. Maps and styles", ["applystyle", "exportplanmap"]),
 ]
