@@ -66,6 +66,7 @@ fi
 # /dev with what is mounted below it (/dev/shm for PostgreSQL's shared memory, /dev/pts)
 mount --rbind /dev "$root/dev" && mount --make-rslave "$root/dev" && mounted+=("$root/dev")
 mount -t proc proc "$root/proc" && mounted+=("$root/proc")
+mount -t sysfs -o ro sysfs "$root/sys" && mounted+=("$root/sys")
 
 # The host's pip and proxy settings (not its paths: /opt/... does not exist in the root).
 passenv=()

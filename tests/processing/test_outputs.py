@@ -19,20 +19,22 @@ HAND = [[(0, 0), (100, 0)], [(100, 0), (100, 100)], [(100, 100), (0, 100)], [(0,
 
 @pytest.fixture()
 def readonly_dir(tmp_path):
-    """A folder nobody running the tests can create files in: a 0555 folder, or /sys where the
-    tests run as root (root ignores permission bits; sysfs refuses new files even to root)."""
+    """A folder nobody running the tests can create files in: a 0555 folder, or, where the tests run as
+    root (root ignores permission bits), /proc or /sys, which refuse new files even to root."""
     d = tmp_path / "read_only"
     d.mkdir()
     d.chmod(stat.S_IRUSR | stat.S_IXUSR | stat.S_IRGRP | stat.S_IXGRP | stat.S_IROTH | stat.S_IXOTH)
     try:
-        probe = d / "probe"
-        probe.touch()
-    except OSError:
-        yield d
-    else:
-        probe.unlink()
-        assert os.path.isdir("/sys")
-        yield Path("/sys")
+        for candidate in (d, Path("/proc"), Path("/sys")):
+            probe = candidate / "resilience_probe"
+            try:
+                probe.touch()
+            except OSError:
+                yield candidate
+                break
+            probe.unlink()
+        else:
+            pytest.fail("no folder that refuses new files was found (0555 folder, /proc, /sys)")
     finally:
         d.chmod(stat.S_IRWXU)
 
