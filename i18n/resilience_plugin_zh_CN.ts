@@ -84,7 +84,7 @@
             <translation>无法应用样式“{name}”：{message}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="51" />
+            <location filename="../resilience_plugin/plugin.py" line="54" />
             <source>&amp;Resilience</source>
             <translation>韧性规划(&amp;R)</translation>
         </message>
@@ -94,17 +94,17 @@
             <translation>韧性城市规划工具箱</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="64" />
+            <location filename="../resilience_plugin/plugin.py" line="68" />
             <source>Load sample data (Jakarta)</source>
             <translation>加载示例数据（雅加达）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="142" />
+            <location filename="../resilience_plugin/plugin.py" line="179" />
             <source>The sample project is missing: {path}</source>
             <translation>示例工程缺失：{path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="146" />
+            <location filename="../resilience_plugin/plugin.py" line="183" />
             <source>Could not open the sample project {path}</source>
             <translation>无法打开示例工程 {path}</translation>
         </message>
@@ -3406,37 +3406,37 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>检测结果</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="63" />
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="68" />
             <source>How to install them on this computer ({platform}):</source>
             <translation>在本机（{platform}）上的安装方法：</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="72" />
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="78" />
             <source>Copy</source>
             <translation>复制</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="73" />
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="79" />
             <source>Copy the command to the clipboard</source>
             <translation>将命令复制到剪贴板</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="68" />
+            <location filename="../resilience_plugin/plugin.py" line="72" />
             <source>Python packages…</source>
             <translation>Python 依赖包…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="70" />
+            <location filename="../resilience_plugin/plugin.py" line="74" />
             <source>Which Python packages the analyses need, and how to install missing ones</source>
             <translation>分析所需的 Python 依赖包，以及缺失包的安装方法</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="120" />
+            <location filename="../resilience_plugin/plugin.py" line="128" />
             <source>Python packages are missing or unusable: {names}. The algorithms are not available yet.</source>
             <translation>Python 依赖包缺少或无法使用：{names}。算法暂不可用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="117" />
+            <location filename="../resilience_plugin/plugin.py" line="125" />
             <source>How to install…</source>
             <translation>安装方法…</translation>
         </message>
@@ -3454,6 +3454,631 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <location filename="../resilience_plugin/processing/missing_provider.py" line="67" />
             <source>Resilience planning (韧性规划): Python packages missing</source>
             <translation>韧性规划 (Resilience planning)：缺少 Python 依赖包</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/checks.py" line="21" />
+            <source>The layer cannot be read (is the file still there?).</source>
+            <translation>无法读取该图层（文件是否仍在？）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/checks.py" line="24" />
+            <source>The layer has no coordinate reference system: set it in the layer properties.</source>
+            <translation>该图层没有坐标参考系：请在图层属性中设置。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/checks.py" line="26" />
+            <source>Coordinates in degrees: lengths and areas are measured in a metric CRS chosen automatically.</source>
+            <translation>坐标单位为度：长度和面积将在自动选择的米制坐标系中量算。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/checks.py" line="28" />
+            <source>A temporary layer: save it to a file first (the steps run in the background).</source>
+            <translation>临时图层：请先保存为文件（各步骤在后台运行）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/checks.py" line="30" />
+            <source>CRS {crs} differs from the admin units ({ref}); it is reprojected on the fly.</source>
+            <translation>坐标系 {crs} 与行政单元（{ref}）不同，将自动重投影。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/checks.py" line="33" />
+            <source>The layer has no features.</source>
+            <translation>该图层没有要素。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/checks.py" line="35" />
+            <source>{n} bands: band 1 is read as the population.</source>
+            <translation>共 {n} 个波段：以第 1 波段作为人口。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/checks.py" line="46" />
+            <source>The field '{field}' is not in the layer.</source>
+            <translation>图层中没有字段“{field}”。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="47" />
+            <source>not run</source>
+            <translation>未运行</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="47" />
+            <source>up to date</source>
+            <translation>已是最新</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="47" />
+            <source>out of date</source>
+            <translation>需要重新运行</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="48" />
+            <source>inputs missing</source>
+            <translation>缺少输入</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="48" />
+            <source>running…</source>
+            <translation>运行中…</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="48" />
+            <source>queued</source>
+            <translation>排队中</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="104" />
+            <source>Thresholds</source>
+            <translation>阈值</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="104" />
+            <source>Value map</source>
+            <translation>取值对应</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="109" />
+            <source>e.g. 0.1,0.5,1.0,2.0 or YES:1;NO:0</source>
+            <translation>例如 0.1,0.5,1.0,2.0 或 YES:1;NO:0</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="111" />
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="121" />
+            <source>Classification</source>
+            <translation>分级方式</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="123" />
+            <source>Thresholds / value map</source>
+            <translation>阈值 / 取值对应</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="168" />
+            <source>Choose the field that holds the hazard value.</source>
+            <translation>请选择灾害取值字段。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="170" />
+            <source>Give the thresholds, ascending and separated by commas.</source>
+            <translation>请填写阈值，按升序排列，以逗号分隔。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="172" />
+            <source>Give the value map, e.g. YES:1;NO:0.</source>
+            <translation>请填写取值对应，例如 YES:1;NO:0。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="174" />
+            <source>Choose a preset, or classify by thresholds or a value map.</source>
+            <translation>请选择预设方案，或按阈值、取值对应分级。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="191" />
+            <source>Run</source>
+            <translation>运行</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="223" />
+            <source>Resilience assessment</source>
+            <translation>韧性评估</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="238" />
+            <source>Study</source>
+            <translation>评估设置</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="239" />
+            <source>Steps</source>
+            <translation>评估步骤</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="264" />
+            <source>Scenario</source>
+            <translation>情景</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="269" />
+            <source>The name of the scenario (its results go into a group of that name)</source>
+            <translation>情景名称（其结果放入同名图层组）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="272" />
+            <source>New</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="273" />
+            <source>Add a hazard scenario</source>
+            <translation>新增灾害情景</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="303" />
+            <source>e.g. 街道, district</source>
+            <translation>例如 街道、区县</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="305" />
+            <source>Id field</source>
+            <translation>标识字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="306" />
+            <source>Level name</source>
+            <translation>层级名称</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="307" />
+            <source>Parent code field</source>
+            <translation>上级代码字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="309" />
+            <source>Hazards of the scenario</source>
+            <translation>本情景的灾害</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="311" />
+            <source>Add a hazard layer</source>
+            <translation>添加灾害图层</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="317" />
+            <source>Maximum level</source>
+            <translation>最大等级</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="325" />
+            <source>Overlay method</source>
+            <translation>叠加方法</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="326" />
+            <source>Weights</source>
+            <translation>权重</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="327" />
+            <source>Intensity raster for lifelines</source>
+            <translation>生命线致灾强度栅格</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="332" />
+            <source>Population</source>
+            <translation>人口</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="339" />
+            <source>Population field (points / polygons)</source>
+            <translation>人口字段（点 / 面）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="340" />
+            <source>Raster values</source>
+            <translation>栅格取值</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="341" />
+            <source>Buildings</source>
+            <translation>建筑</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="355" />
+            <source>Candidate facilities (平急两用)</source>
+            <translation>候选设施（平急两用）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="372" />
+            <source>Filter (expression)</source>
+            <translation>筛选（表达式）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="375" />
+            <source>Empty: the roads are the lifeline network</source>
+            <translation>留空：以道路作为生命线网络</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="380" />
+            <source>Asset type</source>
+            <translation>设施类型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="385" />
+            <source>Parameters</source>
+            <translation>参数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="395" />
+            <source>Walking time limit</source>
+            <translation>步行时间限值</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="396" />
+            <source>Walking speed</source>
+            <translation>步行速度</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="397" />
+            <source>Streets blocked from hazard level</source>
+            <translation>道路阻断起始灾害等级</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="398" />
+            <source>Sites excluded from hazard level</source>
+            <translation>场地排除起始灾害等级</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="402" />
+            <source>Maps and tables</source>
+            <translation>图件与统计表</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="407" />
+            <source>Beside the project file</source>
+            <translation>与项目文件同目录</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="408" />
+            <source>Map title</source>
+            <translation>图名</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="409" />
+            <source>Map notes</source>
+            <translation>图注</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="410" />
+            <source>Results folder</source>
+            <translation>结果文件夹</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="452" />
+            <source>Run all</source>
+            <translation>全部运行</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="455" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="463" />
+            <source>Export map set</source>
+            <translation>输出成套图件</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="465" />
+            <source>Export tables…</source>
+            <translation>导出统计表…</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="467" />
+            <source>Export as model…</source>
+            <translation>导出为模型…</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="472" />
+            <source>Language of the table headers</source>
+            <translation>统计表表头语言</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="573" />
+            <source>Scenario {n}</source>
+            <translation>情景 {n}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="350" />
+            <source>Resilience assessment: {name}</source>
+            <translation>韧性评估：{name}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="736" />
+            <source>Fix the problems shown on the Study tab first.</source>
+            <translation>请先解决“评估设置”页中提示的问题。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="759" />
+            <source>Running: {step}</source>
+            <translation>正在运行：{step}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="770" />
+            <source>Finished: {step}</source>
+            <translation>已完成：{step}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="776" />
+            <source>Stopped: {step}</source>
+            <translation>已停止：{step}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="804" />
+            <source>Run the steps first: there are no tables yet.</source>
+            <translation>请先运行各步骤：尚无统计表。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="806" />
+            <source>Export tables</source>
+            <translation>导出统计表</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="819" />
+            <source>Could not write {path}: {error}</source>
+            <translation>无法写入 {path}：{error}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="821" />
+            <source>{n} tables written to {path}</source>
+            <translation>已将 {n} 张表写入 {path}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="825" />
+            <source>Export as model</source>
+            <translation>导出为模型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="825" />
+            <source>Processing models (*.model3)</source>
+            <translation>处理模型 (*.model3)</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="840" />
+            <source>Run the steps first: there is nothing to export yet.</source>
+            <translation>请先运行各步骤：尚无可导出的内容。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="843" />
+            <source>Model written to {path}</source>
+            <translation>模型已写入 {path}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="843" />
+            <source>Could not write {path}</source>
+            <translation>无法写入 {path}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="118" />
+            <source>Level {level}</source>
+            <translation>{level} 级</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="111" />
+            <source>{persons} persons, {area} km²</source>
+            <translation>{persons} 人，{area} 平方公里</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="118" />
+            <source>{buildings} buildings, {persons} persons</source>
+            <translation>{buildings} 栋建筑，{persons} 人</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="122" />
+            <source>Eligible sites</source>
+            <translation>合格场所</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="122" />
+            <source>{n} of {total}, capacity {capacity} persons</source>
+            <translation>{total} 处中 {n} 处，可容纳 {capacity} 人</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="126" />
+            <source>Within the walking limit</source>
+            <translation>步行时限内可达</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="126" />
+            <source>{pct}% of {persons} persons</source>
+            <translation>占 {persons} 人的 {pct}%</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="129" />
+            <source>Shelter capacity vs demand</source>
+            <translation>避难容量与需求</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="129" />
+            <source>{capacity} places for {persons} persons</source>
+            <translation>{capacity} 个避难位，需求 {persons} 人</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="133" />
+            <source>Failed lifeline length</source>
+            <translation>失效生命线长度</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="133" />
+            <source>{failed} km of {total} km</source>
+            <translation>{total} 公里中 {failed} 公里</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="137" />
+            <source>Isolated from hospitals</source>
+            <translation>与医院隔绝</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="137" />
+            <source>{n} persons</source>
+            <translation>{n} 人</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="45" />
+            <source>1 Hazards: classify and overlay</source>
+            <translation>1 灾害：分级与叠加</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="46" />
+            <source>2 Exposure</source>
+            <translation>2 承灾体暴露</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="47" />
+            <source>3 Dual-use facilities</source>
+            <translation>3 平急两用设施</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="48" />
+            <source>4 Coverage and allocation</source>
+            <translation>4 覆盖与分配</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="49" />
+            <source>5 Lifelines</source>
+            <translation>5 生命线</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="50" />
+            <source>6 Maps and tables</source>
+            <translation>6 图件与统计表</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="56" />
+            <source>Choose the hazard layers of the scenario.</source>
+            <translation>请选择本情景的灾害图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="57" />
+            <source>Choose the buildings or the roads.</source>
+            <translation>请选择建筑或道路图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="58" />
+            <source>Choose the candidate facilities and their type field.</source>
+            <translation>请选择候选设施及其类型字段。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="59" />
+            <source>Choose the population layer.</source>
+            <translation>请选择人口图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="60" />
+            <source>Choose the roads.</source>
+            <translation>请选择道路图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="61" />
+            <source>Choose a lifeline layer or the roads.</source>
+            <translation>请选择生命线图层或道路图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="68" />
+            <source>Hazard zones: {name}</source>
+            <translation>灾害分区：{name}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="70" />
+            <source>Lifeline exposure and failure</source>
+            <translation>生命线暴露与失效</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="70" />
+            <source>Lifeline length per unit and level</source>
+            <translation>各单元各等级生命线长度</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="73" />
+            <source>Area and population per unit and hazard level</source>
+            <translation>各单元各灾害等级面积与人口</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="74" />
+            <source>Buildings by hazard level</source>
+            <translation>建筑灾害等级</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="75" />
+            <source>Buildings and population per unit and level</source>
+            <translation>各单元各等级建筑与人口</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="76" />
+            <source>Roads by hazard level</source>
+            <translation>道路灾害等级</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="77" />
+            <source>Road length per unit, class and level</source>
+            <translation>各单元各类各等级道路长度</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="79" />
+            <source>Population within walking reach</source>
+            <translation>步行可达人口</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="80" />
+            <source>Shelter load</source>
+            <translation>避难场所负荷</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="81" />
+            <source>Shelter coverage per unit</source>
+            <translation>各单元避难覆盖</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="83" />
+            <source>Hospital access of the population</source>
+            <translation>人口医院可达性</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="84" />
+            <source>Persons isolated from hospitals per unit</source>
+            <translation>各单元与医院隔绝人口</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="85" />
+            <source>Road criticality</source>
+            <translation>道路关键性</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="199" />
+            <source>Run these steps first: {steps}</source>
+            <translation>请先运行以下步骤：{steps}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="203" />
+            <source>Layer '{name}' is a temporary layer: save it to a file first.</source>
+            <translation>图层“{name}”是临时图层：请先保存为文件。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="238" />
+            <source>A layer of the study is no longer in the project; choose it again.</source>
+            <translation>评估所用的某个图层已不在项目中，请重新选择。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/plugin.py" line="136" />
+            <source>Resilience assessment panel…</source>
+            <translation>韧性评估面板…</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/plugin.py" line="138" />
+            <source>The guided assessment: study, steps in planning order, key numbers, maps and tables</source>
+            <translation>引导式评估：评估设置、按规划顺序的步骤、关键指标、图件与统计表</translation>
         </message>
     </context>
 </TS>

@@ -129,3 +129,9 @@ TEXT_ALWAYS_TEXT = pick("Qgis.TextRenderFormat.AlwaysText", "QgsRenderContext.Te
 NO_THREADING = pick("Qgis.ProcessingAlgorithmFlag.NoThreading", "QgsProcessingAlgorithm.Flag.FlagNoThreading")
 MAP_LAYER_SOURCE = pick("Qgis.ProcessingSourceType.MapLayer", "QgsProcessing.SourceType.TypeMapLayer")
 PARAM_ADVANCED = pick("Qgis.ProcessingParameterFlag.Advanced", "QgsProcessingParameterDefinition.Flag.FlagAdvanced")
+# Layer and field filters of the combo boxes (Qgis.LayerFilter / Qgis.FieldProxyModelFilter in 3.34+).
+LAYER_RASTER = pick("Qgis.LayerFilter.RasterLayer", "QgsMapLayerProxyModel.Filter.RasterLayer")
+LAYER_POINT = pick("Qgis.LayerFilter.PointLayer", "QgsMapLayerProxyModel.Filter.PointLayer")
+LAYER_LINE = pick("Qgis.LayerFilter.LineLayer", "QgsMapLayerProxyModel.Filter.LineLayer")
+LAYER_POLYGON = pick("Qgis.LayerFilter.PolygonLayer", "QgsMapLayerProxyModel.Filter.PolygonLayer")
+FIELD_FILTER_NUMERIC = pick("Qgis.FieldProxyModelFilter.Numeric", "QgsFieldProxyModel.Filter.Numeric")

@@ -4,6 +4,7 @@ from functools import partial
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
 from qgis.gui import QgsMessageBarItem
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu, QPushButton
 
@@ -25,6 +26,7 @@ class ResiliencePlugin:
         self.actions = []
         self.dialogs = []  # non-modal dialogs stay referenced while open
         self._dependency_message = None
+        self.workbench = None  # the Resilience assessment dock, made when first opened
         self.translator = install_translator()
         self.dependency_problems = missing_dependencies()
 
@@ -62,6 +64,7 @@ class ResiliencePlugin:
             action.triggered.connect(partial(self.open_algorithm, alg.id()))
             self._add(action, toolbar=True)
         self.menu.addSeparator()
+        self._add_workbench_action(main_window)
         sample = QAction(QIcon(str(resource_path("icons", "sample_data.svg"))), tr("Load sample data (Jakarta)"), main_window)
         sample.setObjectName("mResilienceAction_sampledata")
         sample.triggered.connect(self.load_sample_data)
@@ -108,6 +111,7 @@ class ResiliencePlugin:
         if self._dependency_message is not None:
             self.iface.messageBar().popWidget(self._dependency_message[0])
             self._dependency_message = None
+        self._remove_workbench()
         for dialog in self.dialogs:
             dialog.close()
             dialog.deleteLater()
@@ -126,6 +130,34 @@ class ResiliencePlugin:
         self._dependency_message = (item, button)  # the item does not take the button from Python
         self.iface.messageBar().pushItem(item)
         return item
+
+    # --- the assessment workbench (gui/workbench) -------------------------------------------------
+    def _add_workbench_action(self, main_window):
+        action = QAction(QIcon(str(resource_path("icons", "resilience.svg"))), tr("Resilience assessment panel…"), main_window)
+        action.setObjectName("mResilienceAction_workbench")
+        action.setToolTip(tr("The guided assessment: study, steps in planning order, key numbers, maps and tables"))
+        action.triggered.connect(self.show_workbench)
+        self._add(action, toolbar=not self.dependency_problems)
+
+    def show_workbench(self, _checked=False):
+        if self.dependency_problems:
+            return self.show_dependencies()
+        if self.workbench is None:
+            from .gui.workbench.dock import WorkbenchDock
+
+            self.workbench = WorkbenchDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.workbench)
+        self.workbench.show()
+        self.workbench.raise_()
+        return self.workbench
+
+    def _remove_workbench(self):
+        if self.workbench is not None:
+            self.workbench.cancel()
+            self.workbench.disconnect_project()
+            self.iface.removeDockWidget(self.workbench)
+            self.workbench.deleteLater()
+            self.workbench = None
 
     def show_dependencies(self, _checked=False):
         from .gui.dependencies_dialog import DependenciesDialog

@@ -36,7 +36,15 @@ def load_layers(data, project):
 
 def jakarta_study(layers, output_dir):
     from resilience_plugin.gui.workbench.study import (
-        AdminUnits, Buildings, Candidates, HazardSource, Hospitals, Population, Roads, Scenario, Study,
+        AdminUnits,
+        Buildings,
+        Candidates,
+        HazardSource,
+        Hospitals,
+        Population,
+        Roads,
+        Scenario,
+        Study,
     )
 
     return Study(

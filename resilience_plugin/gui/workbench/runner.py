@@ -180,8 +180,11 @@ class Prepared:
         self.resolved = {}  # call key -> resolved parameters
 
 
-def prepare_step(study, scenario, step, runs, project=None):
-    """Resolve ``step`` for a run. Raises ``QgsProcessingException`` with a translated message."""
+def prepare_step(study, scenario, step, runs, project=None, reuse_outputs=False):
+    """Resolve ``step`` for a run. Raises ``QgsProcessingException`` with a translated message.
+
+    With ``reuse_outputs`` the output paths are those of the step's last run (to describe it, e.g. as
+    a model), not a fresh folder."""
     project = project or QgsProject.instance()
     try:
         calls = build_calls(study, scenario, step)
@@ -204,6 +207,8 @@ def prepare_step(study, scenario, step, runs, project=None):
     prepared = Prepared(step, scenario.name, calls, now[step], run_dir)
     for call in calls:
         prepared.outputs[call.key] = {name: str(run_dir / f"{call.key}_{name.lower()}.{ext}") for name, ext in call.outputs.items()}
+        if reuse_outputs:
+            prepared.outputs[call.key].update(done.get(step, {}).get("outputs", {}).get(call.key, {}))
     for call in calls:
         params = {}
         for name, value in call.params.items():
@@ -265,7 +270,7 @@ class StepTask(QgsTask):
     def run(self):
         return run_prepared(self.prepared, self.feedback, self)
 
-    def finished(self, result):  # noqa: D401 - QGIS API
+    def finished(self, result):
         ok = bool(result) and not self.feedback.isCanceled()
         if ok:
             ok = run_prepared(self.prepared, self.feedback, self, main_thread=True)
@@ -396,7 +401,7 @@ def publish(prepared, runs, project=None):
     old = step_layers(prepared.scenario, prepared.step, project)
     previous = runs.get(prepared.scenario, {}).get(prepared.step, {}).get("run_dir")
     project.removeMapLayers([lyr.id() for lyr in old])
-    group = step_group(prepared.scenario, prepared.step, project)
+    group = step_group(prepared.scenario, prepared.step, project, create=bool(new_layers))
     for lyr in new_layers:
         project.addMapLayer(lyr, False)
         group.addChildNode(QgsLayerTreeLayer(lyr))
