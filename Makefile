@@ -10,10 +10,11 @@ BUILD    := build
 ZIP      := dist/$(PLUGIN)-$(VERSION).zip
 TS       := i18n/$(PLUGIN)_zh_CN.ts
 QM       := $(TS:.ts=.qm)
-# Always: QGIS, fonts for Chinese, a virtual screen, Qt translation tools, PDF tools, venv, and the
-# `proj` program (pyproj in a venv finds PROJ's data next to it; pyproj's source build runs it).
+# Always: QGIS, fonts for Chinese, a virtual screen, Qt translation tools, PDF tools, venv, the
+# `proj` program (pyproj in a venv finds PROJ's data next to it; pyproj's source build runs it), and
+# PostgreSQL + PostGIS (the format tests start a throw-away server; the names follow the distribution).
 APT_PKGS := qgis python3-qgis qgis-providers fonts-noto-cjk xvfb xauth qttools5-dev-tools pyqt5-dev-tools \
-            poppler-utils python3-venv proj-bin
+            poppler-utils python3-venv proj-bin postgresql postgresql-postgis
 # Debian 13 and later (the distribution ships shapely >= 2): its own stack, built against its GEOS/PROJ/numpy.
 APT_PY_DISTRO := python3-numpy python3-shapely python3-pyproj python3-pandas python3-geopandas python3-scipy \
                  python3-networkx
@@ -26,7 +27,7 @@ STAMP    := $(VENV)/.installed
 export QT_QPA_PLATFORM := offscreen
 export QGIS_CUSTOM_CONFIG_PATH := $(CURDIR)/$(BUILD)/qgis-profile
 
-.PHONY: help setup system-deps venv test test-matrix lint ts qm package validate demo bench styles clean
+.PHONY: help setup system-deps venv test test-core test-matrix lint ts qm package validate demo bench styles clean
 
 help:
 	@echo "make test      install what is missing, build translations, run the whole suite headless"
@@ -34,7 +35,8 @@ help:
 	@echo "make test-matrix  the same in fresh Debian 12 / 13 / sid roots (QGIS 3.22 / 3.40 / 3.44; needs root)"
 	@echo "make package   build $(ZIP)"
 	@echo "make validate  check the zip the way plugins.qgis.org does"
-	@echo "make lint      ruff"
+	@echo "make test-core the analysis core's tests without QGIS"
+	@echo "make lint      ruff (complexity and line length included) and mypy on core/"
 	@echo "make ts / qm   refresh translation sources / compile them"
 	@echo "make bench     benchmarks against QGIS native algorithm chains (QUICK=1: smallest sizes)"
 	@echo "make styles    regenerate the QML styles and layout templates"
@@ -66,6 +68,10 @@ $(QM): $(TS) | $(STAMP)
 test: setup
 	$(PY) -m pytest -q -p no:cacheprovider --qgis_disable_gui tests $(PYTEST_ARGS)
 
+# The analysis core alone, without QGIS (pytest-qgis not loaded): seconds, for work on core/.
+test-core: venv
+	$(PY) -m pytest -q -p no:cacheprovider -p no:pytest_qgis tests/core $(PYTEST_ARGS)
+
 # The same `make test` in fresh Debian roots (needs root and mmdebstrap): bookworm = QGIS 3.22,
 # trixie = QGIS 3.40, sid = QGIS 3.44. SUITES="trixie" for one; WORKTREE=1 tests uncommitted changes.
 SUITES ?= bookworm trixie sid
@@ -74,6 +80,7 @@ test-matrix:
 
 lint: venv
 	$(PY) -m ruff check $(PLUGIN) tests scripts bench
+	$(PY) -m mypy
 
 # --- packaging -----------------------------------------------------------------------------
 package: qm

@@ -4,7 +4,7 @@ Two independent hazard zonings of the synthetic city (50 zones per level, 4 leve
 units and the population raster (persons per cell; 5,000 x 5,000 cells, 1,000 x 1,000 in QUICK mode).
 Question: area and population of each unit in each composite level (maximum of the two levels).
 
-- ours: ``resilience:hazardoverlay`` (METHOD 0, UNITS, POPULATION, POPULATION_MODE 0);
+- ours: ``resilience:hazardoverlay`` (METHOD 0, UNITS, POPULATION, POPULATION_UNIT 1 = persons per cell);
 - native: ``native:union`` + ``native:fieldcalculator`` (max level) + ``native:intersection`` with the
   units + ``native:fieldcalculator`` ($area) + ``qgis:statisticsbycategories`` (area per unit and level)
   + ``native:zonalstatisticsfb`` (population sum per piece) + ``qgis:statisticsbycategories``.
@@ -38,7 +38,7 @@ def ours(zones, zones_b, units, population, folder):
     table = str(Path(folder) / "ours_table.gpkg")
     t = time.perf_counter()
     common.run("resilience:hazardoverlay", {"HAZARDS": [zones, zones_b], "METHOD": 0, "UNITS": units, "UNIT_ID_FIELD": "uid",
-                                            "POPULATION": population, "POPULATION_MODE": 0,
+                                            "POPULATION": population, "POPULATION_UNIT": 1,
                                             "OUTPUT": str(Path(folder) / "ours.gpkg"), "OUTPUT_TABLE": table})
     seconds = time.perf_counter() - t
     c = common.read_table(table, ["unit_id", "level", "area_m2", "population"])

@@ -49,7 +49,7 @@
             <translation>值映射与字段中的任何值都不匹配。字段中的值例如：{examples}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/zonal.py" line="342" />
+            <location filename="../resilience_plugin/core/zonal.py" line="286" />
             <source>The raster {path} has no coordinate reference system.</source>
             <translation>栅格 {path} 没有坐标参考系。</translation>
         </message>
@@ -59,32 +59,32 @@
             <translation>值映射与栅格中的任何值都不匹配。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/raster.py" line="47" />
+            <location filename="../resilience_plugin/core/raster.py" line="49" />
             <source>Cannot open the raster {path}: {error}</source>
             <translation>无法打开栅格 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="157" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="158" />
             <source>The raster has {count} band(s); band {band} does not exist.</source>
             <translation>该栅格共有 {count} 个波段；第 {band} 波段不存在。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/raster.py" line="54" />
+            <location filename="../resilience_plugin/core/raster.py" line="56" />
             <source>Rotated rasters are not supported: warp the raster to a north-up grid first.</source>
             <translation>不支持旋转栅格：请先将栅格重投影（warp）为正北朝上的格网。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/styles.py" line="22" />
+            <location filename="../resilience_plugin/maps/styles.py" line="143" />
             <source>No style named '{name}' in {folder}.</source>
             <translation>{folder} 中没有名为“{name}”的样式。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="122" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="105" />
             <source>Could not apply the style '{name}': {message}</source>
             <translation>无法应用样式“{name}”：{message}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="54" />
+            <location filename="../resilience_plugin/plugin.py" line="61" />
             <source>&amp;Resilience</source>
             <translation>韧性规划(&amp;R)</translation>
         </message>
@@ -94,32 +94,32 @@
             <translation>韧性城市规划工具箱</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="68" />
+            <location filename="../resilience_plugin/plugin.py" line="231" />
             <source>Load sample data (Jakarta)</source>
             <translation>加载示例数据（雅加达）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="179" />
+            <location filename="../resilience_plugin/plugin.py" line="208" />
             <source>The sample project is missing: {path}</source>
             <translation>示例工程缺失：{path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="183" />
+            <location filename="../resilience_plugin/plugin.py" line="215" />
             <source>Could not open the sample project {path}</source>
             <translation>无法打开示例工程 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="26" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="27" />
             <source>Custom (thresholds or value map below)</source>
             <translation>自定义（使用下方的阈值或值映射）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="47" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="48" />
             <source>Classify hazard</source>
             <translation>灾害分级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="50" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="51" />
             <source>Turns a hazard layer into standard hazard zones that the other algorithms read.
 
 Input: a polygon layer with a hazard FIELD, or a raster BAND (flood depth, wind speed, PGA, ...).
@@ -134,212 +134,207 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
 输出：每个等级一个（多）面要素，字段为 hazard、level、label（中文 / 英文）、value_min 和 value_max（连续值输入）以及 area_m2。面积以平方米计，在米制坐标系中量算（若输入本身为合适的投影坐标系则直接使用，否则在中国境内使用 CGCS2000 3度带高斯-克吕格投影，境外使用 UTM）。除非勾选 KEEP_LEVEL_0，否则不输出 0 级分区。栅格在 GDAL 中批量分级和矢量化，不逐要素循环。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="66" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="67" />
             <source>Hazard layer (polygons or raster)</source>
             <translation>灾害图层（面或栅格）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="68" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="69" />
             <source>A polygon layer with a hazard value per feature, or a raster of hazard values.</source>
             <translation>每个要素带有灾害值的面图层，或灾害值栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="70" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="71" />
             <source>Hazard value field (polygon input)</source>
             <translation>灾害值字段（面输入）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="72" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="73" />
             <source>The field holding the hazard value or category. Required for polygon input.</source>
             <translation>存放灾害值或类别的字段。面输入时必填。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="75" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="76" />
             <source>Raster band (raster input)</source>
             <translation>栅格波段（栅格输入）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="77" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="78" />
             <source>The band holding the hazard values. Default 1.</source>
             <translation>存放灾害值的波段，默认为 1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="79" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="80" />
             <source>Hazard name</source>
             <translation>灾种名称</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="80" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="81" />
             <source>Stored in the 'hazard' field of every zone, e.g. flood, waterlogging, earthquake.</source>
             <translation>写入每个分区的 hazard 字段，例如 flood（洪水）、waterlogging（内涝）、earthquake（地震）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="82" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="83" />
             <source>Preset</source>
             <translation>预设</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="83" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="84" />
             <source>Standard thresholds or categories with their labels. Choose Custom to give your own.</source>
             <translation>标准阈值或类别及其标注。选择“自定义”可输入自己的分级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="85" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="86" />
             <source>Thresholds (ascending, comma separated)</source>
             <translation>阈值（递增，逗号分隔）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="86" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="87" />
             <source>For continuous values, e.g. 0.1,0.5,1.0,2.0: value &lt; 0.1 is level 0, 0.1-0.5 level 1, ..., &gt;= 2.0 level 4.</source>
             <translation>用于连续值，例如 0.1,0.5,1.0,2.0：值 &lt; 0.1 为 0 级，0.1–0.5 为 1 级，……，≥ 2.0 为 4 级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="88" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="89" />
             <source>Value map (value:level;...)</source>
             <translation>值映射（值:等级;…）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="89" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="90" />
             <source>For categories, e.g. YES:1;NO:0 or 极高易发:4;高易发:3;中易发:2;低易发:1.</source>
             <translation>用于分类值，例如 YES:1;NO:0 或 极高易发:4;高易发:3;中易发:2;低易发:1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="91" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="92" />
             <source>Keep level 0 (no hazard) zones</source>
             <translation>保留 0 级（无灾害）分区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="92" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="93" />
             <source>Also write the zone of level 0. Off by default.</source>
             <translation>同时输出 0 级分区。默认不输出。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="179" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="156" />
             <source>Hazard zones</source>
             <translation>灾害分区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="103" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="104" />
             <source>Choose either a preset or your own thresholds / value map, not both.</source>
             <translation>请在预设与自定义阈值/值映射之间二选一，不能同时使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="109" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="110" />
             <source>Give either THRESHOLDS (continuous values) or VALUE_MAP (categories), not both.</source>
             <translation>阈值（THRESHOLDS，连续值）与值映射（VALUE_MAP，分类值）只能二选一。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="111" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="112" />
             <source>Give THRESHOLDS (e.g. 0.1,0.5,1.0) or a VALUE_MAP (e.g. YES:1;NO:0), or choose a preset.</source>
             <translation>请输入阈值（THRESHOLDS，例如 0.1,0.5,1.0）或值映射（VALUE_MAP，例如 YES:1;NO:0），或选择一个预设。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="134" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="133" />
             <source>THRESHOLDS holds no numbers.</source>
             <translation>阈值（THRESHOLDS）中没有数值。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="119" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="120" />
             <source>VALUE_MAP holds no value:level pairs.</source>
             <translation>值映射（VALUE_MAP）中没有“值:等级”对。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="178" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="217" />
             <source>The hazard layer could not be loaded.</source>
             <translation>无法加载灾害图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="135" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="136" />
             <source>The hazard layer must be a polygon layer or a raster.</source>
             <translation>灾害图层必须是面图层或栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="146" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="147" />
             <source>Level {level} ({label}): {area:.1f} ha</source>
             <translation>{level} 级（{label}）：{area:.1f} 公顷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="148" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="149" />
             <source>No zone at or above level 1: the output is empty.</source>
             <translation>没有 1 级及以上的分区：输出为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="154" />
-            <source>Only file-based rasters (GDAL) can be classified; save the raster to a GeoTIFF first.</source>
-            <translation>只能对文件型栅格（GDAL）分级；请先将栅格保存为 GeoTIFF。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="165" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="166" />
             <source>{n} nodata cell(s) were left out.</source>
             <translation>已忽略 {n} 个无数据像元。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="167" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="168" />
             <source>{n} cell(s) hold values that are not in the value map; they were left out.</source>
             <translation>{n} 个像元的值不在值映射中，已忽略。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="173" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="174" />
             <source>The hazard layer must contain polygons (or be a raster); '{name}' has {kind} geometry.</source>
             <translation>灾害图层必须是面（或栅格）；“{name}”的几何类型为 {kind}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="177" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="178" />
             <source>Choose the FIELD that holds the hazard value of each polygon.</source>
             <translation>请选择存放每个面灾害值的字段（FIELD）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="179" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="180" />
             <source>The hazard layer '{name}' has no features.</source>
             <translation>灾害图层“{name}”没有要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="183" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="184" />
             <source>The hazard layer '{name}' has no features with geometry.</source>
             <translation>灾害图层“{name}”没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="189" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="190" />
             <source>{n} feature(s) have a NULL value and were left out.</source>
             <translation>{n} 个要素的值为空（NULL），已忽略。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="191" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="192" />
             <source>{n} feature(s) hold values that are not in the value map; they were left out.</source>
             <translation>{n} 个要素的值不在值映射中，已忽略。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="13" />
+            <location filename="../resilience_plugin/processing/base.py" line="28" />
             <source>Hazard assessment</source>
             <translation>灾害评估</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="14" />
+            <location filename="../resilience_plugin/processing/base.py" line="29" />
             <source>Dual-use facilities</source>
             <translation>平急两用设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="15" />
+            <location filename="../resilience_plugin/processing/base.py" line="30" />
             <source>Lifelines</source>
             <translation>生命线工程</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="16" />
+            <location filename="../resilience_plugin/processing/base.py" line="31" />
             <source>Maps and styles</source>
             <translation>图件与样式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="60" />
+            <location filename="../resilience_plugin/processing/base.py" line="130" />
             <source>resilience</source>
             <translation>韧性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="60" />
+            <location filename="../resilience_plugin/processing/base.py" line="130" />
             <source>hazard</source>
             <translation>灾害</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="69" />
+            <location filename="../resilience_plugin/processing/base.py" line="164" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消；未写出任何结果。</translation>
         </message>
@@ -364,327 +359,327 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>输入数据没有范围（是否为空？）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/crs.py" line="85" />
+            <location filename="../resilience_plugin/qgis_io/crs.py" line="87" />
             <source>Lengths and areas are measured in the inputs' own CRS {crs}.</source>
             <translation>长度和面积在输入数据自身的坐标系 {crs} 中量算。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/crs.py" line="88" />
+            <location filename="../resilience_plugin/qgis_io/crs.py" line="90" />
             <source>Lengths and areas are measured in {crs}, chosen for the data's extent.</source>
             <translation>长度和面积在根据数据范围选定的坐标系 {crs} 中量算。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/vector.py" line="70" />
+            <location filename="../resilience_plugin/qgis_io/vector.py" line="71" />
             <source>The field '{field}' does not exist in {layer}. Available fields: {available}.</source>
             <translation>{layer} 中不存在字段“{field}”。可用字段：{available}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/vector.py" line="231" />
+            <location filename="../resilience_plugin/qgis_io/vector.py" line="315" />
             <source>{layer}: {n} feature(s) without geometry were skipped.</source>
             <translation>{layer}：已跳过 {n} 个无几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/vector.py" line="233" />
+            <location filename="../resilience_plugin/qgis_io/vector.py" line="317" />
             <source>{layer}: {n} invalid geometrie(s) were repaired.</source>
             <translation>{layer}：已修复 {n} 个无效几何。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="49" />
+            <location filename="../resilience_plugin/core/ahp.py" line="52" />
             <source>AHP supports 1 to {max} criteria; got {n}.</source>
             <translation>层次分析法支持 1 到 {max} 个指标；当前为 {n} 个。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="44" />
+            <location filename="../resilience_plugin/core/ahp.py" line="47" />
             <source>Give the criteria names separated by commas, e.g. safety,access,capacity.</source>
             <translation>请输入以逗号分隔的指标名称，例如 safety,access,capacity。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="47" />
+            <location filename="../resilience_plugin/core/ahp.py" line="50" />
             <source>Criteria names must be unique; repeated: {names}.</source>
             <translation>指标名称不能重复；重复的有：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="79" />
+            <location filename="../resilience_plugin/core/ahp.py" line="82" />
             <source>The comparison matrix has {count} values but {n} criteria need {n} x {n} = {need} (the full matrix, row by row).</source>
             <translation>判断矩阵有 {count} 个值，但 {n} 个指标需要 {n} x {n} = {need} 个（按行给出完整矩阵）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="86" />
+            <location filename="../resilience_plugin/core/ahp.py" line="89" />
             <source>Matrix entry row {row}, column {col} ('{value}') is not a number or a fraction like 1/3.</source>
             <translation>矩阵第 {row} 行第 {col} 列（“{value}”）不是数字，也不是 1/3 这样的分数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="96" />
+            <location filename="../resilience_plugin/core/ahp.py" line="99" />
             <source>The comparison matrix must be square.</source>
             <translation>判断矩阵必须是方阵。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="100" />
+            <location filename="../resilience_plugin/core/ahp.py" line="103" />
             <source>Matrix entry row {row}, column {col} is {value}: judgements must be positive (1/9 ... 9); zero or negative is not allowed.</source>
             <translation>矩阵第 {row} 行第 {col} 列为 {value}：判断值必须为正（1/9 ... 9），不能为零或负数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="105" />
+            <location filename="../resilience_plugin/core/ahp.py" line="108" />
             <source>Diagonal entry {row},{row} is {value}: a criterion compared with itself must be 1.</source>
             <translation>对角线元素 {row},{row} 为 {value}：指标与自身比较必须为 1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="111" />
+            <location filename="../resilience_plugin/core/ahp.py" line="114" />
             <source>Matrix entry row {row}, column {col} is {value}: use Saaty's scale 1/9 ... 9.</source>
             <translation>矩阵第 {row} 行第 {col} 列为 {value}：请使用 Saaty 1/9 ... 9 标度。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="117" />
+            <location filename="../resilience_plugin/core/ahp.py" line="120" />
             <source>Entries ({row},{col}) = {a} and ({col},{row}) = {b} are not reciprocal: a_ji must be 1 / a_ij.</source>
             <translation>元素 ({row},{col}) = {a} 与 ({col},{row}) = {b} 不互为倒数：a_ji 必须等于 1 / a_ij。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="171" />
+            <location filename="../resilience_plugin/core/ahp.py" line="176" />
             <source>WEIGHTS is empty.</source>
             <translation>WEIGHTS 为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="177" />
+            <location filename="../resilience_plugin/core/suitability.py" line="181" />
             <source>Weight for '{name}' does not match any criterion; criteria are: {criteria}.</source>
             <translation>权重“{name}”不对应任何指标；指标为：{criteria}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="184" />
+            <location filename="../resilience_plugin/core/ahp.py" line="189" />
             <source>{count} weights were given for {n} criteria ({criteria}); give one per criterion or name:weight pairs.</source>
             <translation>为 {n} 个指标（{criteria}）给出了 {count} 个权重；请每个指标给一个，或使用“名称:权重”形式。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="188" />
+            <location filename="../resilience_plugin/core/ahp.py" line="193" />
             <source>Give WEIGHTS either all as name:weight pairs or all as plain numbers.</source>
             <translation>WEIGHTS 请全部写成“名称:权重”形式，或全部写成纯数字。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="190" />
+            <location filename="../resilience_plugin/core/ahp.py" line="195" />
             <source>The weights sum to zero: give at least one positive weight.</source>
             <translation>权重之和为零：请至少给出一个正权重。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="198" />
+            <location filename="../resilience_plugin/core/ahp.py" line="203" />
             <source>The weight of '{name}' ('{value}') is not a number.</source>
             <translation>“{name}”的权重（“{value}”）不是数字。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/ahp.py" line="200" />
+            <location filename="../resilience_plugin/core/ahp.py" line="205" />
             <source>The weight of '{name}' must be zero or positive; got {value}.</source>
             <translation>“{name}”的权重必须为零或正数；当前为 {value}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/coverage.py" line="38" />
+            <location filename="../resilience_plugin/core/coverage.py" line="40" />
             <source>The walking speed must be positive (km/h), e.g. 4.0.</source>
             <translation>步行速度必须为正（公里/小时），例如 4.0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/coverage.py" line="40" />
+            <location filename="../resilience_plugin/core/coverage.py" line="42" />
             <source>The walking time limit must be positive (minutes), e.g. 10.</source>
             <translation>步行时间上限必须为正（分钟），例如 10。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/coverage.py" line="112" />
+            <location filename="../resilience_plugin/core/coverage.py" line="116" />
             <source>MODE must be 0 (nearest), 1 (capacitated) or 2 (site selection).</source>
             <translation>MODE 必须为 0（最近设施）、1（容量约束分配）或 2（选址）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="328" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="261" />
             <source>Site selection (MODE 2) needs a CANDIDATES layer with at least one site.</source>
             <translation>选址（MODE 2）需要至少包含一个候选点的 CANDIDATES 图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/coverage.py" line="288" />
+            <location filename="../resilience_plugin/core/coverage.py" line="279" />
             <source>Site selection (MODE 2) needs MAX_NEW of at least 1.</source>
             <translation>选址（MODE 2）要求 MAX_NEW 至少为 1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/criticality.py" line="457" />
+            <location filename="../resilience_plugin/core/criticality.py" line="483" />
             <source>There are no destinations: give at least one hospital, shelter or other destination.</source>
             <translation>没有目的地：请至少提供一个医院、避难场所或其他目的地。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/criticality.py" line="464" />
+            <location filename="../resilience_plugin/core/criticality.py" line="490" />
             <source>No destination lies within {d:g} m of the network: check the layers' positions or raise MAX_SNAP.</source>
             <translation>没有任何目的地位于网络 {d:g} 米范围内：请检查图层位置或增大 MAX_SNAP。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/criticality.py" line="478" />
+            <location filename="../resilience_plugin/core/criticality.py" line="504" />
             <source>No destination can be reached from any demand over the network: the destinations lie on parts of the network that no demand is connected to (or no demand is within {d:g} m of the network).</source>
             <translation>任何需求点都无法经网络到达任何目的地：目的地位于没有需求点连通的网络部分（或没有需求点位于网络 {d:g} 米范围内）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/exposure.py" line="537" />
+            <location filename="../resilience_plugin/core/exposure.py" line="547" />
             <source>The hazard raster and the population raster are in different CRS: warp the hazard raster to the population raster's CRS first.</source>
             <translation>灾害栅格与人口栅格的坐标参考系不同：请先将灾害栅格重投影到人口栅格的坐标参考系。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="113" />
+            <location filename="../resilience_plugin/core/fragility.py" line="118" />
             <source>These lifeline types are not in the fragility library: {names}. Known types: {known}. Map your values to known types, or add them to a FRAGILITY_FILE.</source>
             <translation>以下生命线类型不在易损性库中：{names}。已知类型：{known}。请把您的取值映射为已知类型，或在 FRAGILITY_FILE 中添加它们。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="118" />
+            <location filename="../resilience_plugin/core/fragility.py" line="123" />
             <source>The lifeline types {names} are {need} assets but the LIFELINES layer holds {kind} geometries. Give lines for pipes, cables and roads, points for substations, towers, pumping stations and bridges.</source>
             <translation>生命线类型 {names} 属于{need}类资产，但 LIFELINES 图层是{kind}几何。管道、线缆和道路请用线，变电站、杆塔、泵站和桥梁请用点。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="140" />
+            <location filename="../resilience_plugin/core/fragility.py" line="145" />
             <source>The intensity values along the lifelines range from {vmin:.4g} to {vmax:.4g}, which is implausible for {measure} in {unit} (expected {lo:g} to {hi:g}). Is the raster in another unit? {hint}</source>
             <translation>沿生命线的强度值范围为 {vmin:.4g} 至 {vmax:.4g}，对以 {unit} 为单位的 {measure} 不合理（应在 {lo:g} 至 {hi:g} 之间）。栅格是否使用了其他单位？{hint}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="191" />
+            <location filename="../resilience_plugin/core/fragility.py" line="197" />
             <source>Cannot read the fragility file {path}: {error}</source>
             <translation>无法读取易损性文件 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="193" />
+            <location filename="../resilience_plugin/core/fragility.py" line="199" />
             <source>The fragility file {path} is not valid JSON: {error}</source>
             <translation>易损性文件 {path} 不是有效的 JSON：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="252" />
+            <location filename="../resilience_plugin/core/fragility.py" line="337" />
             <source>A fragility file must hold a JSON object with a 'curves' list.</source>
             <translation>易损性文件必须是一个含 'curves' 列表的 JSON 对象。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="204" />
+            <location filename="../resilience_plugin/core/fragility.py" line="210" />
             <source>'{key}' in the fragility file must be an object.</source>
             <translation>易损性文件中的 '{key}' 必须是对象。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="211" />
+            <location filename="../resilience_plugin/core/fragility.py" line="217" />
             <source>'curves' in the fragility file must be a list.</source>
             <translation>易损性文件中的 'curves' 必须是列表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="245" />
+            <location filename="../resilience_plugin/core/fragility.py" line="251" />
             <source>Fragility curve '{curve}': '{key}' must hold numbers.</source>
             <translation>易损性曲线“{curve}”：'{key}' 必须是数值。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="256" />
+            <location filename="../resilience_plugin/core/fragility.py" line="341" />
             <source>Intensity measure '{key}' has no unit: add e.g. "unit": "cm/s".</source>
             <translation>强度指标“{key}”没有单位：请添加例如 "unit": "cm/s"。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="262" />
+            <location filename="../resilience_plugin/core/fragility.py" line="347" />
             <source>Asset type '{key}' must say "geometry": "line" or "point".</source>
             <translation>资产类型“{key}”必须声明 "geometry": "line" 或 "point"。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="267" />
+            <location filename="../resilience_plugin/core/fragility.py" line="258" />
             <source>Fragility curve number {n} is not an object.</source>
             <translation>第 {n} 条易损性曲线不是对象。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="271" />
+            <location filename="../resilience_plugin/core/fragility.py" line="262" />
             <source>Fragility curve '{curve}' has no asset_type.</source>
             <translation>易损性曲线“{curve}”没有 asset_type。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="274" />
+            <location filename="../resilience_plugin/core/fragility.py" line="265" />
             <source>Fragility curve '{curve}' refers to the unknown asset type(s) {names}; declare them under 'asset_types' (with their geometry) first.</source>
             <translation>易损性曲线“{curve}”引用了未知资产类型 {names}；请先在 'asset_types' 中声明它们（含几何类型）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="278" />
+            <location filename="../resilience_plugin/core/fragility.py" line="269" />
             <source>Fragility curve '{curve}' uses the unknown intensity measure '{im}'. Known: {known}.</source>
             <translation>易损性曲线“{curve}”使用了未知强度指标“{im}”。已知指标：{known}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="282" />
+            <location filename="../resilience_plugin/core/fragility.py" line="273" />
             <source>Fragility curve '{curve}' has no unit: add "unit": "{expected}".</source>
             <translation>易损性曲线“{curve}”没有单位：请添加 "unit": "{expected}"。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="285" />
+            <location filename="../resilience_plugin/core/fragility.py" line="276" />
             <source>Fragility curve '{curve}' is given in {unit} but the intensity measure '{im}' is in {expected}: convert the curve's parameters.</source>
             <translation>易损性曲线“{curve}”的单位是 {unit}，但强度指标“{im}”的单位是 {expected}：请换算曲线参数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="289" />
+            <location filename="../resilience_plugin/core/fragility.py" line="280" />
             <source>Fragility curve '{curve}': unknown form '{form}'; use lognormal, repair_rate or threshold.</source>
             <translation>易损性曲线“{curve}”：未知形式“{form}”；请使用 lognormal、repair_rate 或 threshold。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="292" />
+            <location filename="../resilience_plugin/core/fragility.py" line="283" />
             <source>Fragility curve '{curve}' needs a 'source' text and a 'verified' true/false flag.</source>
             <translation>易损性曲线“{curve}”需要 'source' 文字说明和 'verified' 真/假标记。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="298" />
+            <location filename="../resilience_plugin/core/fragility.py" line="295" />
             <source>Fragility curve '{curve}': theta and beta need one value per damage state.</source>
             <translation>易损性曲线“{curve}”：theta 和 beta 需要每个破坏状态各一个值。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="300" />
+            <location filename="../resilience_plugin/core/fragility.py" line="297" />
             <source>Fragility curve '{curve}': at most {n} damage states are supported.</source>
             <translation>易损性曲线“{curve}”：最多支持 {n} 个破坏状态。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="302" />
+            <location filename="../resilience_plugin/core/fragility.py" line="299" />
             <source>Fragility curve '{curve}': every median theta must be &gt; 0.</source>
             <translation>易损性曲线“{curve}”：所有中位值 theta 必须大于 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="304" />
+            <location filename="../resilience_plugin/core/fragility.py" line="301" />
             <source>Fragility curve '{curve}': every dispersion beta must be &gt; 0.</source>
             <translation>易损性曲线“{curve}”：所有对数标准差 beta 必须大于 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="309" />
+            <location filename="../resilience_plugin/core/fragility.py" line="306" />
             <source>Fragility curve '{curve}': fail_state must be a damage-state index from 0 to {n}.</source>
             <translation>易损性曲线“{curve}”：fail_state 必须是 0 到 {n} 之间的破坏状态序号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="316" />
+            <location filename="../resilience_plugin/core/fragility.py" line="317" />
             <source>Fragility curve '{curve}': a repair-rate curve needs one number 'a' and one 'b'.</source>
             <translation>易损性曲线“{curve}”：维修率曲线需要一个数值 'a' 和一个数值 'b'。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="318" />
+            <location filename="../resilience_plugin/core/fragility.py" line="319" />
             <source>Fragility curve '{curve}': the coefficient a must be &gt; 0.</source>
             <translation>易损性曲线“{curve}”：系数 a 必须大于 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="321" />
+            <location filename="../resilience_plugin/core/fragility.py" line="322" />
             <source>Fragility curve '{curve}': repair-rate curves apply to line assets only.</source>
             <translation>易损性曲线“{curve}”：维修率曲线只适用于线状资产。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="325" />
+            <location filename="../resilience_plugin/core/fragility.py" line="330" />
             <source>Fragility curve '{curve}': a threshold rule needs one number 'threshold'.</source>
             <translation>易损性曲线“{curve}”：阈值规则需要一个数值 'threshold'。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="331" />
+            <location filename="../resilience_plugin/core/fragility.py" line="353" />
             <source>Material factors must be &gt; 0.</source>
             <translation>材质系数必须大于 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="336" />
+            <location filename="../resilience_plugin/core/fragility.py" line="358" />
             <source>Diameter factors need ascending 'edges' and one positive factor more than edges.</source>
             <translation>管径系数需要升序的 'edges'，且系数个数比分界值多一个（均为正数）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/lifeline.py" line="416" />
+            <location filename="../resilience_plugin/core/lifeline.py" line="427" />
             <source>{n} lifeline(s) have no asset type: fill the ASSET_TYPE_FIELD or give one ASSET_TYPE for the whole layer.</source>
             <translation>{n} 条生命线没有资产类型：请填写 ASSET_TYPE_FIELD，或为整个图层指定一个 ASSET_TYPE。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/lifeline.py" line="497" />
+            <location filename="../resilience_plugin/core/lifeline.py" line="526" />
             <source>The intensity raster does not cover the lifelines at all (all {km:.2f} km are off the raster or on nodata cells). Check that raster and lines overlap and that their CRS are set correctly.</source>
             <translation>强度栅格完全没有覆盖生命线（全部 {km:.2f} 公里都在栅格之外或位于无数据像元上）。请检查栅格与线是否重叠、坐标系是否设置正确。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/lifeline.py" line="568" />
+            <location filename="../resilience_plugin/core/lifeline.py" line="607" />
             <source>The intensity raster does not cover any of the {n} lifeline points. Check that raster and points overlap and that their CRS are set correctly.</source>
             <translation>强度栅格没有覆盖 {n} 个生命线点中的任何一个。请检查栅格与点是否重叠、坐标系是否设置正确。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/network.py" line="572" />
+            <location filename="../resilience_plugin/core/network.py" line="620" />
             <source>The road layer holds no usable line: check that it contains lines with length.</source>
             <translation>道路图层中没有可用的线：请检查其中是否包含有长度的线要素。</translation>
         </message>
@@ -754,47 +749,47 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>{layer} 的单元编号字段不唯一（“{value}”出现了不止一次）：请选择每个单元取值唯一的字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="401" />
+            <location filename="../resilience_plugin/core/overlay.py" line="402" />
             <source>SCORE_BREAKS holds no numbers: give ascending score breaks, e.g. 0.5,1.5,2.5,3.5.</source>
             <translation>SCORE_BREAKS 中没有数字：请给出升序的得分分界值，例如 0.5,1.5,2.5,3.5。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="51" />
+            <location filename="../resilience_plugin/core/suitability.py" line="55" />
             <source>Unknown shelter class '{name}'; use one of {names}.</source>
             <translation>未知的避难场所类别“{name}”；可用：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="70" />
+            <location filename="../resilience_plugin/core/suitability.py" line="74" />
             <source>TYPE_MAP entry '{entry}' is not of the form type:function|function (functions: {functions}).</source>
             <translation>TYPE_MAP 条目“{entry}”的格式应为 类型:功能|功能（功能：{functions}）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="75" />
+            <location filename="../resilience_plugin/core/suitability.py" line="79" />
             <source>TYPE_MAP entry '{entry}': unknown function '{function}'; use {functions}.</source>
             <translation>TYPE_MAP 条目“{entry}”：未知功能“{function}”；请使用 {functions}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="183" />
+            <location filename="../resilience_plugin/core/suitability.py" line="187" />
             <source>None of the weighted criteria can be computed with the layers given: add the layers or change the weights.</source>
             <translation>用现有图层无法计算任何有权重的指标：请补充图层或修改权重。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="213" />
+            <location filename="../resilience_plugin/core/suitability.py" line="268" />
             <source>The per-capita area must be positive (m² per person).</source>
             <translation>人均面积必须为正（平方米/人）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="215" />
+            <location filename="../resilience_plugin/core/suitability.py" line="270" />
             <source>EFFECTIVE_RATIO must be above 0 and at most 1; got {value}.</source>
             <translation>EFFECTIVE_RATIO 必须大于 0 且不超过 1；当前为 {value}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/zonal.py" line="139" />
+            <location filename="../resilience_plugin/core/population.py" line="94" />
             <source>Unknown population mode {mode}: use 0 (persons per cell) or 1 (persons per km²).</source>
             <translation>未知的人口模式 {mode}：请使用 0（每格人数）或 1（每平方公里人数）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/zonal.py" line="153" />
+            <location filename="../resilience_plugin/core/population.py" line="201" />
             <source>The population raster holds negative values: set them to nodata or 0 first.</source>
             <translation>人口栅格含有负值：请先将其设为无数据或 0。</translation>
         </message>
@@ -804,62 +799,47 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>缺少</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="77" />
+            <location filename="../resilience_plugin/maps/export.py" line="81" />
             <source>The layout template {path} does not exist. Choose an existing .qpt file or one of the built-in templates.</source>
             <translation>布局模板 {path} 不存在。请选择一个已有的 .qpt 文件，或使用内置模板之一。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="86" />
+            <location filename="../resilience_plugin/maps/export.py" line="90" />
             <source>{path} is not a QGIS layout template (.qpt): save one from the QGIS layout designer with Layout &gt; Save as Template.</source>
             <translation>{path} 不是 QGIS 布局模板（.qpt）：请在 QGIS 布局设计器中通过“布局 &gt; 另存为模板”保存一个。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="93" />
+            <location filename="../resilience_plugin/maps/export.py" line="97" />
             <source>DPI must be between 1 and {max} (300 is usual for print); {dpi} was given.</source>
             <translation>DPI 必须在 1 到 {max} 之间（印刷通常用 300）；当前为 {dpi}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="104" />
+            <location filename="../resilience_plugin/maps/export.py" line="108" />
             <source>The output folder {folder} cannot be created: choose a folder you can write to.</source>
             <translation>无法创建输出文件夹 {folder}：请选择一个有写入权限的文件夹。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="525" />
+            <location filename="../resilience_plugin/maps/export.py" line="676" />
             <source>The output folder {folder} is not writable: choose a folder you can write to.</source>
             <translation>输出文件夹 {folder} 不可写：请选择一个有写入权限的文件夹。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="262" />
+            <location filename="../resilience_plugin/maps/export.py" line="366" />
             <source>The layout template could not be loaded: check it in the QGIS layout designer.</source>
             <translation>无法加载布局模板：请在 QGIS 布局设计器中检查该模板。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="270" />
+            <location filename="../resilience_plugin/maps/export.py" line="374" />
             <source>The layout template has no map item: add one in the layout designer.</source>
             <translation>布局模板中没有地图项：请在布局设计器中添加一个。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="438" />
-            <source>Date: {date}</source>
-            <translation>编制日期：{date}</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/maps/export.py" line="439" />
-            <source>Coordinate reference system: {crs}</source>
-            <translation>坐标系：{crs}</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/maps/export.py" line="456" />
-            <source>Legend</source>
-            <translation>图例</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="111" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="134" />
             <source>Map extent</source>
             <translation>地图范围</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="606" />
+            <location filename="../resilience_plugin/maps/export.py" line="757" />
             <source>The map could not be exported: {error}</source>
             <translation>无法导出地图：{error}</translation>
         </message>
@@ -961,62 +941,62 @@ CRITERIA：指标名称，以逗号分隔。MATRIX：按行给出完整的 n x n
             <translation>CR = {cr:.3f} 不低于 0.10：判断不一致，请修改矩阵。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="25" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="22" />
             <source>Hazard / risk levels (field level)</source>
             <translation>灾害 / 风险等级（字段 level）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="26" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="23" />
             <source>Exposure by hazard level (field level)</source>
             <translation>按灾害等级的暴露（字段 level）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="27" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="24" />
             <source>Suitability grades (field grade)</source>
             <translation>适宜性等级（字段 grade）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="28" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="25" />
             <source>Coverage: covered / unserved (field covered)</source>
             <translation>覆盖情况：已覆盖 / 未覆盖（字段 covered）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="29" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="26" />
             <source>Facility load (field load_ratio)</source>
             <translation>设施负荷（字段 load_ratio）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="30" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="27" />
             <source>Service areas</source>
             <translation>服务范围</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="31" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="28" />
             <source>Lifeline exposure by level (field max_level)</source>
             <translation>生命线按等级的暴露（字段 max_level）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="32" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="29" />
             <source>Lifeline failure probability (field p_fail)</source>
             <translation>生命线失效概率（字段 p_fail）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="33" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="30" />
             <source>Link criticality (field isolated_persons)</source>
             <translation>路段关键性（字段 isolated_persons）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="34" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="31" />
             <source>Isolated demand points (field isolated)</source>
             <translation>孤立需求点（字段 isolated）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="59" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="47" />
             <source>Apply plan-map style</source>
             <translation>应用规划图样式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="66" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="54" />
             <source>Gives a layer the plugin's plan-map style for its output type: hazard and risk levels in the red / orange / yellow / blue convention of Chinese planning maps (level 0 light grey), suitability grades, coverage (covered / unserved), facility load, service areas, lifeline exposure by level or failure probability, link criticality and isolated demand points.
 
 STYLE 'Detect' chooses the style from the layer's fields (level, grade, covered, load_ratio, max_level, p_fail, isolated_persons, isolated) and geometry. PALETTE: the default colours or a colour-blind-safe alternative (resources/standards/palettes.json; the styles are in resources/styles). LABELS: legend labels in Chinese and English, in the QGIS interface language, or in one language.
@@ -1029,644 +1009,577 @@ The layer's data are not changed, only its style. A layer given as a file path i
 不改变图层数据，只改变其样式。以文件路径给出的图层会连同样式加载。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="79" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="67" />
             <source>Layer</source>
             <translation>图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="80" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="68" />
             <source>The layer to style, usually an output of one of our algorithms.</source>
             <translation>要设置样式的图层，通常是本工具箱某个算法的输出。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="83" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="71" />
             <source>Style</source>
             <translation>样式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="83" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="71" />
             <source>Detect from the layer's fields</source>
             <translation>根据图层字段自动识别</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="85" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="73" />
             <source>Which style to apply; 'Detect' picks it from the field names and the geometry type.</source>
             <translation>要应用的样式；“自动识别”根据字段名和几何类型选择。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="87" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="75" />
             <source>Palette</source>
             <translation>配色方案</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="87" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="75" />
             <source>Default (red / orange / yellow / blue)</source>
             <translation>默认（红 / 橙 / 黄 / 蓝）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="87" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="75" />
             <source>Colour-blind safe</source>
             <translation>色盲友好</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="89" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="77" />
             <source>The default planning colours, or a palette that stays distinguishable with colour-blindness.</source>
             <translation>默认规划配色，或色盲人士也能区分的配色。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="91" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="79" />
             <source>Legend labels</source>
             <translation>图例标注</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="91" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="79" />
             <source>Chinese / English</source>
             <translation>中文 / 英文</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="91" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="79" />
             <source>Interface language</source>
             <translation>界面语言</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="91" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="79" />
             <source>Chinese</source>
             <translation>中文</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="91" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="79" />
             <source>English</source>
             <translation>英文</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="93" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="81" />
             <source>Language of the legend labels.</source>
             <translation>图例标注的语言。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="95" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="83" />
             <source>Styled layer</source>
             <translation>已设置样式的图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="100" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="88" />
             <source>The layer could not be loaded.</source>
             <translation>无法加载该图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="105" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="93" />
             <source>No plan-map style fits the layer '{name}': it has none of the fields level, grade, covered, load_ratio, max_level, p_fail, isolated_persons or isolated for its geometry type. Choose a STYLE explicitly.</source>
             <translation>没有适合图层“{name}”的规划图样式：该图层（按其几何类型）不含 level、grade、covered、load_ratio、max_level、p_fail、isolated_persons 或 isolated 字段。请明确选择样式（STYLE）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="118" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="101" />
             <source>The style '{name}' has no file for {kind} layers in resources/styles.</source>
             <translation>样式“{name}”在 resources/styles 中没有适用于{kind}图层的文件。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="133" />
+            <location filename="../resilience_plugin/processing/algorithms/apply_style.py" line="114" />
             <source>Applied the style '{name}' ({palette}).</source>
             <translation>已应用样式“{name}”（{palette}）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="57" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="70" />
             <source>Export plan map</source>
             <translation>规划图件输出</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="65" />
-            <source>Exports a plan-ready map (A3 or A4) in one step: the LAYERS in order (the first is drawn on top), a title block (TITLE, SUBTITLE), a legend that lists only what is visible on the map, a scale bar with round lengths in m or km, a north arrow, notes (NOTE: data source, compiler), the DATE, the coordinate reference system and an optional overview map.
-
-The map is drawn in the first layer's CRS when it is projected, otherwise in a metric CRS chosen for the data (CGCS2000 Gauss-Krueger in China, UTM elsewhere), so that the scale bar is true. The extent is EXTENT, or all layers with a 5 % margin. Layers read from files (in a model or a batch run) get the plugin's style for their output type; layers of the project keep their own style.
-
-TEMPLATE chooses one of the built-in layouts, TEMPLATE_FILE a layout template (.qpt) of your own; items with the ids map, legend, scalebar, north_arrow, title, subtitle, note, date, crs_note and overview are filled, and labels may use @plan_title, @plan_subtitle, @plan_note, @plan_date and @plan_crs.
-
-With a COVERAGE polygon layer the map becomes an atlas: one page per feature (e.g. each district), zoomed to it, the other features faded, its COVERAGE_NAME_FIELD value in the subtitle; one multi-page PDF (SINGLE_FILE) or one file per feature next to OUTPUT, named &lt;output&gt;_&lt;name&gt;.
-
-FORMAT pdf, png or svg at DPI dots per inch (1-1200). PDF and SVG text stays real, searchable text. PNG pages come with a world file (.pgw). Nothing is left behind when the export fails.</source>
-            <translation>一步导出可直接用于规划文本的图件（A3 或 A4）：按顺序绘制图层（LAYERS，第一个在最上层），标题栏（TITLE、SUBTITLE），只列出图上可见内容的图例，以米或千米为单位、取整刻度的比例尺，指北针，注记（NOTE：资料来源、编制单位），日期（DATE），坐标系说明，以及可选的鹰眼图。
-
-第一个图层为投影坐标系时按其绘图，否则使用为数据选择的米制坐标系（我国为 CGCS2000 高斯-克吕格，其他地区为 UTM），以保证比例尺准确。范围为 EXTENT，或所有图层的范围外扩 5%。从文件读取的图层（模型或批处理中）按其输出类型应用本插件样式；工程中的图层保留各自样式。
-
-TEMPLATE 选择内置布局，TEMPLATE_FILE 使用自定义布局模板（.qpt）；ID 为 map、legend、scalebar、north_arrow、title、subtitle、note、date、crs_note 和 overview 的元素会被填写，标注中也可使用 @plan_title、@plan_subtitle、@plan_note、@plan_date 和 @plan_crs。
-
-给出覆盖面图层（COVERAGE）时生成图集：每个要素（例如每个区）一页并缩放到该要素，其他区域淡化，副标题中加上 COVERAGE_NAME_FIELD 的值；输出为一个多页 PDF（SINGLE_FILE），或在 OUTPUT 旁为每个要素各写一个文件，命名为 &lt;输出名&gt;_&lt;名称&gt;。
-
-格式（FORMAT）为 pdf、png 或 svg，分辨率为 DPI（1–1200）。PDF 和 SVG 中的文字保持为可搜索的真实文字。PNG 附带坐标文件（.pgw）。导出失败时不会留下任何文件。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="86" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="103" />
             <source>Layers (first on top)</source>
             <translation>图层（第一个在最上层）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="88" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="104" />
             <source>The layers to show, in drawing order: the first layer is drawn on top. Required.</source>
             <translation>要显示的图层，按绘制顺序：第一个图层绘制在最上层。必填。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="90" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="106" />
             <source>Page</source>
             <translation>图幅</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="90" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="106" />
             <source>A3 landscape</source>
             <translation>A3 横向</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="90" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="106" />
             <source>A3 portrait</source>
             <translation>A3 纵向</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="90" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="106" />
             <source>A4 landscape</source>
             <translation>A4 横向</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="90" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="106" />
             <source>A4 portrait</source>
             <translation>A4 纵向</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="92" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="108" />
             <source>One of the built-in plan-map layouts (resources/layouts). Ignored when a template file is given.</source>
             <translation>内置规划图布局之一（resources/layouts）。指定模板文件时忽略。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="94" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="110" />
             <source>Layout template file (.qpt)</source>
             <translation>布局模板文件（.qpt）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="94" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="110" />
             <source>Layout templates (*.qpt)</source>
             <translation>布局模板 (*.qpt)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="96" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="112" />
             <source>A layout template of your own, saved from the QGIS layout designer. Its items are found by id (map, legend, scalebar, north_arrow, title, subtitle, note, date, crs_note, overview).</source>
             <translation>自定义布局模板，从 QGIS 布局设计器保存。按项目 ID 查找其中的元素（map、legend、scalebar、north_arrow、title、subtitle、note、date、crs_note、overview）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="99" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="122" />
             <source>Title</source>
             <translation>标题</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="100" />
-            <source>The map title, e.g. 综合灾害风险分区图.</source>
-            <translation>图名，例如：综合灾害风险分区图。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="102" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="125" />
             <source>Subtitle</source>
             <translation>副标题</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="103" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="126" />
             <source>A line under the title, e.g. the plan's name. In an atlas the feature's name is added to it.</source>
             <translation>标题下方的一行文字，例如规划名称。图集中会在其后加上当前要素的名称。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="105" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="128" />
             <source>Notes (data source, compiler)</source>
             <translation>注记（资料来源、编制单位）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="106" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="129" />
             <source>Printed in the notes block: data sources, compiling organisation, remarks.</source>
             <translation>印在注记栏中：资料来源、编制单位、说明。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="108" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="131" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="109" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="132" />
             <source>The date printed on the map. Default: today (YYYY-MM-DD).</source>
             <translation>图上印出的日期。默认：今天（YYYY-MM-DD）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="112" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="135" />
             <source>The area to show. Default: the extent of all layers with a 5 % margin. Not used by an atlas.</source>
             <translation>要显示的范围。默认：所有图层的范围外扩 5%。图集不使用此参数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="114" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="137" />
             <source>Show an overview map</source>
             <translation>显示鹰眼图</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="115" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="138" />
             <source>Show the small overview map with the main map's extent framed in red.</source>
             <translation>显示小幅鹰眼图，主图范围以红框标出。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="117" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="140" />
             <source>Atlas coverage layer (one page per feature)</source>
             <translation>图集覆盖图层（每个要素一页）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="119" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="142" />
             <source>Polygons such as districts or sub-districts: one page per feature, zoomed to it.</source>
             <translation>面图层，例如区或街道：每个要素一页，并缩放到该要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="121" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="144" />
             <source>Coverage name field</source>
             <translation>覆盖图层名称字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="123" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="146" />
             <source>The field naming each page (e.g. the district name): shown in the subtitle and used in file names.</source>
             <translation>为每页命名的字段（例如区名）：显示在副标题中，并用于文件名。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="148" />
             <source>Atlas as one multi-page PDF</source>
             <translation>图集输出为一个多页 PDF</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="126" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="149" />
             <source>For an atlas exported to PDF: one multi-page file (on) or one file per feature (off). PNG and SVG atlases always give one file per feature.</source>
             <translation>图集导出为 PDF 时：一个多页文件（开）或每个要素一个文件（关）。PNG 和 SVG 图集总是每个要素一个文件。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="129" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="152" />
             <source>Format</source>
             <translation>格式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="130" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="153" />
             <source>PDF (vector, searchable text), PNG (image with world file) or SVG (vector).</source>
             <translation>PDF（矢量，文字可搜索）、PNG（图片，附带坐标文件）或 SVG（矢量）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="132" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="155" />
             <source>Resolution (DPI)</source>
             <translation>分辨率（DPI）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="133" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="156" />
             <source>Dots per inch for images and rasterised parts, 1-1200. 300 is usual for print.</source>
             <translation>图片及栅格化部分的每英寸点数，1–1200。印刷通常用 300。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="135" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="158" />
             <source>Output file</source>
             <translation>输出文件</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="137" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="160" />
             <source>The file to write. Its extension is set by FORMAT. An atlas to PNG/SVG writes one file per feature next to it, named &lt;output&gt;_&lt;name&gt;.</source>
             <translation>要写出的文件，扩展名由格式（FORMAT）决定。图集导出为 PNG/SVG 时，在其旁边为每个要素写一个文件，命名为 &lt;输出名&gt;_&lt;名称&gt;。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="163" />
             <source>Files written</source>
             <translation>已写出的文件</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="141" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="164" />
             <source>Number of pages</source>
             <translation>页数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="154" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="177" />
             <source>Give at least one layer to show on the map (LAYERS is empty).</source>
             <translation>请至少给出一个要在图上显示的图层（LAYERS 为空）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="157" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="180" />
             <source>The layer '{name}' could not be loaded.</source>
             <translation>无法加载图层“{name}”。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="167" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="196" />
             <source>Choose an output file.</source>
             <translation>请选择输出文件。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="177" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="206" />
             <source>The atlas coverage layer must contain polygons.</source>
             <translation>图集覆盖图层必须是面图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="179" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="208" />
             <source>Choose the COVERAGE_NAME_FIELD that names each page of the atlas.</source>
             <translation>请选择为图集每页命名的字段（COVERAGE_NAME_FIELD）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="181" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="210" />
             <source>The coverage layer '{layer}' has no field '{field}'. Its fields are: {fields}.</source>
             <translation>覆盖图层“{layer}”没有字段“{field}”。其字段为：{fields}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="184" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="213" />
             <source>The atlas coverage layer '{layer}' has no features.</source>
             <translation>图集覆盖图层“{layer}”没有要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="216" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="246" />
             <source>Map CRS: {crs}</source>
             <translation>地图坐标系：{crs}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="221" />
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="251" />
             <source>Wrote {path}</source>
             <translation>已写出 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="86" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="80" />
             <source>Multi-hazard overlay</source>
             <translation>多灾种叠加</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="89" />
-            <source>Overlays several hazard zonings (outputs of Classify hazard, or your own zones with an integer level field) into non-overlapping composite hazard zones (综合灾害分区).
-
-Where zones of one hazard overlap, the highest level is kept (and reported). METHOD: 0 maximum level (envelope); 1 weighted sum of levels (WEIGHTS, one per hazard in order, scaled to sum 1; default equal), re-classed with SCORE_BREAKS (score &lt; b1 is level 0, b1 &lt;= score &lt; b2 level 1, ...); 2 number of hazards at or above COUNT_LEVEL; 3 risk matrix: the maximum hazard level x the vulnerability level of the VULNERABILITY zones, looked up in RISK_MATRIX (rows: hazard level 1..n, columns: vulnerability level 1..m; default the 4x4 matrix of resources/standards/risk_matrix.json, an unverified common convention). Outside the vulnerability zones the risk is 0.
-
-OUTPUT fields: level, score (method 0: the level; 1: the weighted sum; 2: the count; 3: hazard level x vulnerability level), dominant (the hazard that decides the level; for method 2 the hazards counted), lvl_&lt;hazard&gt; for each input, vuln_level (method 3) and area_m2. Pieces with identical attributes are dissolved; the zones cover exactly the union of the hazard zones.
-
-With UNITS (admin polygons) and UNIT_ID_FIELD, OUTPUT_TABLE has one row per unit and level: unit_id, level, area_m2, area_share (of the unit) and population from the POPULATION raster (POPULATION_MODE 0: persons per cell, 1: persons per km²). Level 0 is the rest of the unit. Whole cells count exactly, cells on a boundary are split by area, so the levels of a unit add up to its population.
-
-Areas in m², measured in a metric CRS (the inputs' own if suitable, else CGCS2000 Gauss-Krueger in China or UTM elsewhere). Inputs in different CRS are reprojected.</source>
-            <translation>将多个灾害分区（“灾害分级”的输出，或带整数等级字段的自有分区）叠加为互不重叠的综合灾害分区。
-
-同一灾种的分区相互重叠时取最高等级（并在日志中说明）。METHOD：0 最高等级（包络）；1 等级加权和（WEIGHTS 按图层顺序每个灾种一个，归一化为和为 1，默认等权），再按 SCORE_BREAKS 重新分级（得分 &lt; b1 为 0 级，b1 ≤ 得分 &lt; b2 为 1 级……）；2 等级不低于 COUNT_LEVEL 的灾种数；3 风险矩阵：最高灾害等级 × VULNERABILITY 分区的脆弱性等级，查 RISK_MATRIX（行：灾害等级 1..n，列：脆弱性等级 1..m；默认采用 resources/standards/risk_matrix.json 中的 4×4 矩阵，为未经核实的常用约定）。脆弱性分区以外风险为 0。
-
-OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种数；3：灾害等级 × 脆弱性等级）、dominant（决定等级的灾种；方法 2 为计入的灾种）、每个输入一个 lvl_&lt;灾种&gt;、vuln_level（方法 3）和 area_m2。属性完全相同的图斑会被融合；各分区恰好覆盖所有灾害分区的并集。
-
-给出 UNITS（行政区面）和 UNIT_ID_FIELD 时，OUTPUT_TABLE 每个单元每个等级一行：unit_id、level、area_m2、area_share（占单元面积比例）以及由 POPULATION 栅格统计的 population（POPULATION_MODE 0：每格人数，1：每平方公里人数）。0 级为单元的其余部分。完整栅格单元精确计数，边界上的栅格单元按面积比例拆分，因此一个单元各等级人口之和等于该单元总人口。
-
-面积单位为平方米，在米制坐标参考系中量算（输入自身的坐标系合适时使用之，否则在中国使用 CGCS2000 高斯-克吕格投影，其他地区使用 UTM）。不同坐标参考系的输入会被重投影。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="112" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="106" />
             <source>Hazard zone layers</source>
             <translation>灾害分区图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="113" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="107" />
             <source>Two or more polygon layers of hazard zones, each with an integer level field (0 none, 1 low ... 4 very high).</source>
             <translation>两个或更多灾害分区面图层，每个都有整数等级字段（0 无，1 低……4 极高）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="115" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="109" />
             <source>Level field</source>
             <translation>等级字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="116" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="110" />
             <source>The integer level field, the same name in every hazard layer (Classify hazard writes 'level').</source>
             <translation>整数等级字段，各灾害图层中名称相同（“灾害分级”输出的字段为 level）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="118" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="112" />
             <source>Method</source>
             <translation>方法</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="118" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="112" />
             <source>Maximum level (envelope)</source>
             <translation>最高等级（包络）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="118" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="112" />
             <source>Weighted sum of levels</source>
             <translation>等级加权和</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="118" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="112" />
             <source>Count of hazards at or above a level</source>
             <translation>达到某等级的灾种数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="118" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="112" />
             <source>Risk matrix (hazard x vulnerability)</source>
             <translation>风险矩阵（灾害 × 脆弱性）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="121" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="115" />
             <source>How the levels of the hazards are combined into one composite level.</source>
             <translation>各灾种等级合成为一个综合等级的方式。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="123" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="117" />
             <source>Weights (one per hazard layer, comma separated)</source>
             <translation>权重（每个灾害图层一个，逗号分隔）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="124" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="118" />
             <source>Weighted sum only: one non-negative weight per hazard layer, in the order of the layers, e.g. 0.5,0.3,0.2. Default equal weights.</source>
             <translation>仅用于加权和：按图层顺序为每个灾害图层给出一个非负权重，例如 0.5,0.3,0.2。默认等权。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="127" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="121" />
             <source>Score breaks (weighted sum)</source>
             <translation>得分分界值（加权和）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="129" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="123" />
             <source>Weighted sum only: ascending breaks that re-class the score into levels (score &lt; b1 is level 0, b1 &lt;= score &lt; b2 level 1, ...).</source>
             <translation>仅用于加权和：将得分重新分级的升序分界值（得分 &lt; b1 为 0 级，b1 ≤ 得分 &lt; b2 为 1 级……）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="132" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="126" />
             <source>Count hazards at or above level</source>
             <translation>计数的最低等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="134" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="128" />
             <source>Count method only: a hazard counts where its level is at least this level.</source>
             <translation>仅用于计数法：灾种等级不低于此等级时计入。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="136" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="130" />
             <source>Vulnerability zones (risk matrix)</source>
             <translation>脆弱性分区（风险矩阵）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="138" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="132" />
             <source>Risk matrix only: polygons with an integer vulnerability level (1 low ... 4 very high).</source>
             <translation>仅用于风险矩阵：带整数脆弱性等级（1 低……4 极高）的面。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="134" />
             <source>Vulnerability level field</source>
             <translation>脆弱性等级字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="142" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="136" />
             <source>The integer vulnerability level field of the vulnerability zones.</source>
             <translation>脆弱性分区的整数脆弱性等级字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="145" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="139" />
             <source>Risk matrix (rows: hazard level; columns: vulnerability level)</source>
             <translation>风险矩阵（行：灾害等级；列：脆弱性等级）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="147" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="141" />
             <source>Risk levels, rows separated by ';' and columns by ','. Row i is hazard level i, column j vulnerability level j. Default: resources/standards/risk_matrix.json.</source>
             <translation>风险等级，行之间用“;”分隔，列之间用“,”分隔。第 i 行为灾害等级 i，第 j 列为脆弱性等级 j。默认值见 resources/standards/risk_matrix.json。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="90" />
+            <location filename="../resilience_plugin/processing/base.py" line="384" />
             <source>Admin units</source>
             <translation>行政单元</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="150" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="144" />
             <source>Optional admin polygons (district, sub-district, neighbourhood) for the summary table.</source>
             <translation>可选的行政区面（区、街道、社区），用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="93" />
+            <location filename="../resilience_plugin/processing/base.py" line="387" />
             <source>Unit id field</source>
             <translation>单元编号字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="150" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="144" />
             <source>A field with a unique value per unit (name or code).</source>
             <translation>每个单元取值唯一的字段（名称或代码）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="152" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="146" />
             <source>Population raster</source>
             <translation>人口栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="153" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="147" />
             <source>Optional population raster for the summary table.</source>
             <translation>可选的人口栅格，用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="101" />
-            <source>Population raster values</source>
-            <translation>人口栅格数值含义</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/base.py" line="101" />
+            <location filename="../resilience_plugin/processing/base.py" line="404" />
             <source>Persons per cell</source>
             <translation>每格人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="101" />
-            <source>Persons per km²</source>
-            <translation>每平方公里人数</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/base.py" line="103" />
-            <source>Whether the raster holds counts per cell or densities in persons per km² (then each cell counts density x its true area).</source>
-            <translation>栅格值是每格人数还是每平方公里人口密度（若为密度，每个栅格单元按 密度 × 实际面积 计人数）。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="156" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="150" />
             <source>Composite hazard zones</source>
             <translation>综合灾害分区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="157" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="151" />
             <source>Hazard levels per unit</source>
             <translation>各单元灾害等级统计</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="164" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="170" />
             <source>Give at least one hazard zone layer.</source>
             <translation>请至少给出一个灾害分区图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="180" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="158" />
             <source>The risk matrix method needs VULNERABILITY zones with a level field.</source>
             <translation>风险矩阵法需要带等级字段的脆弱性分区（VULNERABILITY）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="184" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="173" />
             <source>The hazard layer '{layer}' has no field '{field}'. Set LEVEL_FIELD to its level field, or classify the layer first with Classify hazard.</source>
             <translation>灾害图层“{layer}”没有字段“{field}”。请将 LEVEL_FIELD 设为其等级字段，或先用“灾害分级”对该图层分级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="187" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="161" />
             <source>Choose the UNIT_ID_FIELD of the admin units.</source>
             <translation>请选择行政单元的编号字段 UNIT_ID_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="189" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="163" />
             <source>The population summary needs UNITS: give admin units with an id field.</source>
             <translation>人口统计需要 UNITS：请给出带编号字段的行政单元。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="219" />
-            <source>Only file-based population rasters (GDAL) are supported; save the raster to a GeoTIFF first.</source>
-            <translation>仅支持基于文件（GDAL）的人口栅格；请先将栅格保存为 GeoTIFF。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="202" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="180" />
             <source>Reading {layer}</source>
             <translation>正在读取 {layer}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="208" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="186" />
             <source>{layer}: {n} zone(s) have no level and were left out.</source>
             <translation>{layer}：{n} 个分区没有等级，已略去。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="211" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="189" />
             <source>Zones of different levels overlap in {layer} on {area:.2f} ha: the highest level was kept there.</source>
             <translation>{layer} 中不同等级的分区在 {area:.2f} 公顷范围内重叠：重叠处取最高等级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="214" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="192" />
             <source>{layer} has no zone at level 1 or above.</source>
             <translation>{layer} 没有 1 级及以上的分区。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="222" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="200" />
             <source>vulnerability zones</source>
             <translation>脆弱性分区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="227" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="245" />
             <source>Overlaying the hazards</source>
             <translation>正在叠加各灾种</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="231" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="208" />
             <source>Summarising by unit</source>
             <translation>正在按单元汇总</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="235" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="213" />
             <source>admin units</source>
             <translation>行政单元</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="263" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="268" />
             <source>Level {level}: {area:.1f} ha</source>
             <translation>{level} 级：{area:.1f} 公顷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="265" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="270" />
             <source>No hazard zone at level 1 or above: the output is empty.</source>
             <translation>没有 1 级及以上的灾害分区：输出为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="275" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="280" />
             <source>No UNITS given: the table by unit was not written.</source>
             <translation>未给出 UNITS：未写出按单元统计的表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="145" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="174" />
             <source>Lifeline exposure</source>
             <translation>生命线暴露与易损性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="76" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="102" />
             <source>How much of each lifeline network lies in each hazard level, and how badly it is likely to be damaged.
 
 LIFELINES are lines (pipes, cables, roads) or points (substations, towers, pumping stations, bridges); their type comes from ASSET_TYPE_FIELD or one ASSET_TYPE for the whole layer and must be a type of the fragility library (resources/standards/fragility.json, or your FRAGILITY_FILE merged on top), e.g. pipe, water_pipe, gas_pipe, road, overhead_line, substation_high, transmission_tower, bridge.
@@ -1687,672 +1600,612 @@ LIFELINES 为线（管道、线缆、道路）或点（变电站、杆塔、泵�
 OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 length_m、len_l0...len_lN 和 len_uncovered（米），点要素另有 level；然后是 max_level、max_intensity、p_ds1...p_ds4、repair_rate、expected_repairs、p_fail。OUTPUT_TABLE：每个单元（UNITS + UNIT_ID_FIELD，可选）× 资产类型 × 等级一行，字段为 unit_id、asset_type、level、count、length_km、expected_repairs 和 expected_failed（p_fail 之和，按长度分摊）。长度在米制坐标系中以米计量。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="102" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="128" />
             <source>Lifelines (lines or points)</source>
             <translation>生命线（线或点）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="103" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="129" />
             <source>Pipes, cables and roads as lines; substations, towers, pumping stations and bridges as points.</source>
             <translation>管道、线缆和道路为线；变电站、杆塔、泵站和桥梁为点。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="105" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="131" />
             <source>Asset type field</source>
             <translation>资产类型字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="107" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="133" />
             <source>Field holding each asset's type (a type of the fragility library, e.g. water_pipe, road, substation_high).</source>
             <translation>保存每个资产类型的字段（易损性库中的类型，如 water_pipe、road、substation_high）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="109" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="135" />
             <source>Asset type for the whole layer</source>
             <translation>整个图层的资产类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="110" />
-            <source>One asset type for every feature (also used where the asset type field is empty), e.g. road or water_pipe.</source>
-            <translation>所有要素共用的资产类型（资产类型字段为空时也使用它），例如 road 或 water_pipe。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="112" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="141" />
             <source>Pipe material field</source>
             <translation>管材字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="114" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="143" />
             <source>Material codes for the repair-rate factors: ACP, PVC, CIP, PE, DCIP, SP, DI (others count as 1).</source>
             <translation>用于维修率系数的材质代码：ACP、PVC、CIP、PE、DCIP、SP、DI（其他按 1 计）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="116" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="145" />
             <source>Pipe diameter field (mm)</source>
             <translation>管径字段（毫米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="118" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="147" />
             <source>Diameter in millimetres for the repair-rate diameter factor.</source>
             <translation>用于维修率管径系数的管径，单位毫米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="121" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="150" />
             <source>Polygons with an integer hazard level (e.g. the output of Classify hazard). Give zones and/or an intensity raster.</source>
             <translation>带整数灾害等级的面（例如“灾害分级”的输出）。请提供分区和/或强度栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="181" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="158" />
             <source>Hazard level field</source>
             <translation>灾害等级字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="154" />
             <source>Integer level of each hazard zone (0 = none). Default: level.</source>
             <translation>每个灾害分区的整数等级（0 = 无）。默认：level。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="127" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="156" />
             <source>Intensity raster</source>
             <translation>强度栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="128" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="157" />
             <source>Hazard intensity (flood depth, PGV, PGA, wind...) in the unit of INTENSITY_MEASURE; read along the lines.</source>
             <translation>灾害强度（淹没水深、PGV、PGA、风速……），单位与 INTENSITY_MEASURE 一致；沿线读取。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="130" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="159" />
             <source>Intensity band</source>
             <translation>强度波段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="132" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="161" />
             <source>Band of the intensity raster. Default 1.</source>
             <translation>强度栅格的波段。默认 1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="134" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="163" />
             <source>Intensity measure</source>
             <translation>强度指标</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="135" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="164" />
             <source>What the raster holds and in which unit; it chooses the fragility curves.</source>
             <translation>栅格中保存的量及其单位；据此选择易损性曲线。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="137" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="166" />
             <source>Level thresholds for the intensity</source>
             <translation>强度分级阈值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="138" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="167" />
             <source>Ascending intensities separating levels when no hazard zones are given, e.g. 0.15,0.5,1,2. Empty: the measure's default bands.</source>
             <translation>未提供灾害分区时用于划分等级的升序强度值，例如 0.15,0.5,1,2。留空：使用该指标的默认分级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="169" />
             <source>Fragility library (JSON)</source>
             <translation>易损性库（JSON）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="141" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="170" />
             <source>Your own curves, merged on top of resources/standards/fragility.json (same structure, see fragility.schema.json).</source>
             <translation>您自己的曲线，叠加在 resources/standards/fragility.json 之上（结构相同，见 fragility.schema.json）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="148" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="144" />
             <source>Polygons (districts, sub-districts) for the summary table.</source>
             <translation>用于汇总表的面（区、街道等）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="148" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="144" />
             <source>Field naming each unit in the table. Empty: the feature id.</source>
             <translation>在汇总表中命名各单元的字段。留空：使用要素编号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="146" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="175" />
             <source>Lifeline exposure summary</source>
             <translation>生命线暴露汇总</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="151" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="191" />
             <source>The lifelines layer could not be loaded.</source>
             <translation>无法加载生命线图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="154" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="194" />
             <source>LIFELINES must hold lines (pipes, cables, roads) or points (substations, towers, bridges); this layer holds {kind} geometries.</source>
             <translation>LIFELINES 必须是线（管道、线缆、道路）或点（变电站、杆塔、桥梁）；该图层为{kind}几何。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="158" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="180" />
             <source>Give the ASSET_TYPE_FIELD or one ASSET_TYPE for the whole layer (e.g. road, water_pipe, substation_high).</source>
             <translation>请提供 ASSET_TYPE_FIELD，或为整个图层指定一个 ASSET_TYPE（如 road、water_pipe、substation_high）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="164" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="183" />
             <source>Give HAZARD zones and/or an INTENSITY raster.</source>
             <translation>请提供 HAZARD 灾害分区和/或 INTENSITY 强度栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="174" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="197" />
             <source>lifelines</source>
             <translation>生命线设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="176" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="199" />
             <source>The lifelines layer has no features with geometry.</source>
             <translation>生命线图层没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="312" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="249" />
             <source>hazard zones</source>
             <translation>灾害区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="190" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="218" />
             <source>The hazard level field '{field}' must hold whole numbers (0 = no hazard).</source>
             <translation>灾害等级字段“{field}”必须为整数（0 = 无灾害）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="195" />
-            <source>Only file-based rasters (GDAL) can be read; save the intensity raster to a GeoTIFF first.</source>
-            <translation>只能读取基于文件的栅格（GDAL）；请先将强度栅格另存为 GeoTIFF。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="202" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="226" />
             <source>Levels from the intensity with thresholds {values} {unit}.</source>
             <translation>按强度分级，阈值为 {values} {unit}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="205" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="229" />
             <source>THRESHOLDS is ignored: the levels come from the hazard zones.</source>
             <translation>THRESHOLDS 被忽略：等级来自灾害分区。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="392" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="378" />
             <source>units</source>
             <translation>单元</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="241" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="277" />
             <source>No fragility curve for the asset type '{name}' under {measure}: its p_ds, repair and p_fail fields stay empty.</source>
             <translation>资产类型“{name}”在 {measure} 下没有易损性曲线：其 p_ds、维修和 p_fail 字段为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="243" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="279" />
             <source>Unknown pipe materials (factor 1 used): {names}.</source>
             <translation>未知管材（按系数 1 计）：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="245" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="281" />
             <source>Hazard zones overlap: where they do, the higher level counts.</source>
             <translation>灾害分区相互重叠：重叠处按较高等级计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="249" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="285" />
             <source>verified</source>
             <translation>已核实</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="249" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="285" />
             <source>unverified</source>
             <translation>未核实</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="250" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="286" />
             <source>Curve {curve} ({flag}): {source}</source>
             <translation>曲线 {curve}（{flag}）：{source}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="252" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="288" />
             <source>Intensity read every {step:.1f} m along the lines (raster cell about {cell:.1f} m).</source>
             <translation>沿线每 {step:.1f} 米读取一次强度（栅格像元约 {cell:.1f} 米）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="255" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="291" />
             <source>{km:.3f} km of {total:.3f} km of lifelines ({pct:.1f} %) are off the intensity raster or on nodata cells: they are counted in len_uncovered, not as zero hazard.</source>
             <translation>生命线 {total:.3f} 公里中有 {km:.3f} 公里（{pct:.1f} %）位于强度栅格之外或无数据像元上：计入 len_uncovered，而不当作零灾害。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="258" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="294" />
             <source>{n} lifeline point(s) are off the intensity raster or on nodata cells: their intensity and level stay empty.</source>
             <translation>{n} 个生命线点位于强度栅格之外或无数据像元上：其强度和等级为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="260" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="296" />
             <source>{km:.3f} km of lifelines lie outside every unit and are not in the table.</source>
             <translation>{km:.3f} 公里生命线位于所有单元之外，未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="262" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="298" />
             <source>{n} lifeline point(s) lie outside every unit and are not in the table.</source>
             <translation>{n} 个生命线点位于所有单元之外，未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="315" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="286" />
             <source>Input fields replaced by the results: {names}.</source>
             <translation>以下输入字段被结果替换：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="347" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="316" />
             <source>Could not create the output layer.</source>
             <translation>无法创建输出图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="363" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="332" />
             <source>Could not create the summary table.</source>
             <translation>无法创建汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="104" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="82" />
             <source>Walking coverage and allocation</source>
             <translation>避难场所服务覆盖与人口分配</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="107" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="85" />
             <source>shelter</source>
             <translation>避难场所</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="107" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="85" />
             <source>coverage</source>
             <translation>覆盖</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="107" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="85" />
             <source>walking</source>
             <translation>步行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="107" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="85" />
             <source>allocation</source>
             <translation>分配</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="142" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="120" />
             <source>Facilities (shelters)</source>
             <translation>设施（避难场所）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="142" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="120" />
             <source>Existing shelters or facilities, points or polygons (polygons are attached by a point on their surface).</source>
             <translation>现有避难场所或设施，点或面（面以其内部一点接入）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="144" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="122" />
             <source>Capacity field (persons)</source>
             <translation>容量字段（人）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="144" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="122" />
             <source>Persons each facility can take. Required for MODE 1; NULL or negative capacities leave the facility out.</source>
             <translation>每个设施可容纳的人数。MODE 1 必需；容量为 NULL 或负数的设施不参与分配。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="147" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="125" />
             <source>Facility id field</source>
             <translation>设施编号字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="147" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="125" />
             <source>Written to facility_id; the feature id is used when empty.</source>
             <translation>写入 facility_id；为空时使用要素编号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="150" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="128" />
             <source>Demand (population raster, points or polygons)</source>
             <translation>需求（人口栅格、点或面）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="150" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="128" />
             <source>Where people are: a population raster, or points / polygons with a population field.</source>
             <translation>人口分布：人口栅格，或带人口字段的点 / 面。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="153" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="131" />
             <source>Population field (vector demand)</source>
             <translation>人口字段（矢量需求）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="153" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="131" />
             <source>Persons per demand feature. Required for vector demand; NULL or negative counts as 0.</source>
             <translation>每个需求要素的人数。矢量需求必需；NULL 或负数按 0 计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="156" />
-            <source>Raster values are persons per km²</source>
-            <translation>栅格值为每平方公里人数</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="156" />
-            <source>Tick when the raster holds a density (persons per km²): each cell is multiplied by its true area.</source>
-            <translation>栅格为密度（人/平方公里）时勾选：每个栅格乘以其实际面积。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="158" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="135" />
             <source>Walkable streets</source>
             <translation>可步行道路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="158" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="135" />
             <source>The street network (lines).</source>
             <translation>道路网络（线）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="160" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="137" />
             <source>Road class field</source>
             <translation>道路等级字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="160" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="137" />
             <source>The field with the road class (e.g. OSM highway), used with EXCLUDE_CLASSES.</source>
             <translation>道路等级字段（如 OSM highway），与 EXCLUDE_CLASSES 一起使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="163" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="140" />
             <source>Road classes not walkable</source>
             <translation>不可步行的道路等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="163" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="140" />
             <source>Comma-separated classes left out of the walking network, e.g. motorway,trunk.</source>
             <translation>不纳入步行网络的道路等级，逗号分隔，例如 motorway,trunk。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="166" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="143" />
             <source>Walking time limit (minutes)</source>
             <translation>步行时间上限（分钟）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="166" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="143" />
             <source>Minutes of walking; with WALK_KMH it gives the walking limit.</source>
             <translation>步行分钟数；与 WALK_KMH 一起确定步行上限。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="169" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="146" />
             <source>Walking speed (km/h)</source>
             <translation>步行速度（公里/小时）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="169" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="146" />
             <source>Walking speed, 4-5 km/h in practice.</source>
             <translation>步行速度，实践中为 4-5 公里/小时。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="172" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="149" />
             <source>Walking distance limit (m, overrides minutes)</source>
             <translation>步行距离上限（米，优先于分钟）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="172" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="149" />
             <source>If above 0, the walking limit in metres (e.g. 500 for emergency shelters).</source>
             <translation>大于 0 时作为以米计的步行上限（例如紧急避难场所 500 米）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="175" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="152" />
             <source>Maximum distance to a street (m)</source>
             <translation>到道路的最大距离（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="175" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="152" />
             <source>Facilities and people farther than this from every passable street are not connected.</source>
             <translation>距所有可通行道路超过此距离的设施和人口不接入路网。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="177" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="154" />
             <source>Street join tolerance (m)</source>
             <translation>道路连接容差（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="177" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="154" />
             <source>Street end points or vertices closer than this are joined.</source>
             <translation>距离小于此值的道路端点或节点将被连接。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="179" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="156" />
             <source>Hazard zones with a level field (e.g. the output of Classify hazard).</source>
             <translation>带等级字段的灾害区（如“灾害分级”的输出）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="181" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="158" />
             <source>The field holding the hazard level (default 'level').</source>
             <translation>存放灾害等级的字段（默认 'level'）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="184" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="161" />
             <source>Blocking hazard level</source>
             <translation>阻断的灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="184" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="161" />
             <source>Streets in zones at or above this level are impassable; facilities in them are out of service.</source>
             <translation>位于该等级及以上灾害区的道路不可通行，其中的设施停用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="186" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="163" />
             <source>Mode</source>
             <translation>模式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="186" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="163" />
             <source>0 Nearest facility</source>
             <translation>0 最近设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="186" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="163" />
             <source>1 Capacitated allocation</source>
             <translation>1 容量约束分配</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="186" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="163" />
             <source>2 Site selection</source>
             <translation>2 选址</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="186" />
-            <source>0: nearest reachable facility; 1: capacitated allocation; 2: choose new sites among CANDIDATES.</source>
-            <translation>0：最近可达设施；1：容量约束分配；2：从 CANDIDATES 中选址。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="189" />
-            <source>Candidate sites (MODE 2)</source>
-            <translation>候选场址（MODE 2）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="189" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="167" />
             <source>Possible new facility sites for MODE 2.</source>
             <translation>MODE 2 的候选新设施位置。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="194" />
-            <source>Maximum new sites (MODE 2)</source>
-            <translation>最多新增场址数（MODE 2）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="194" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="172" />
             <source>At most this many candidates are chosen.</source>
             <translation>最多选择的候选点数量。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="196" />
-            <source>Target coverage (%) (MODE 2)</source>
-            <translation>目标覆盖率（%）（MODE 2）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="196" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="174" />
             <source>Stop choosing sites once this percentage of the population is covered (0 = no target).</source>
             <translation>覆盖人口达到此百分比即停止选址（0 = 无目标）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="199" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="177" />
             <source>Polygons (districts, neighbourhoods) for the summary table.</source>
             <translation>用于汇总表的面（区、街道、社区）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="199" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="177" />
             <source>Written to unit_id; the feature id is used when empty.</source>
             <translation>写入 unit_id；为空时使用要素编号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="201" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="179" />
             <source>Service area buffer (m)</source>
             <translation>服务区缓冲距离（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="201" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="179" />
             <source>Half width of the band drawn around reachable streets for OUTPUT_AREAS.</source>
             <translation>OUTPUT_AREAS 中可达道路两侧绘制带宽的一半。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="203" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="181" />
             <source>Demand coverage</source>
             <translation>需求覆盖</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="204" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="182" />
             <source>Facility load</source>
             <translation>设施负荷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="205" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="183" />
             <source>Coverage by unit</source>
             <translation>分单元覆盖统计</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="208" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="186" />
             <source>Walking service areas</source>
             <translation>步行服务区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="216" />
-            <source>The demand layer could not be loaded.</source>
-            <translation>无法加载需求图层。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="225" />
-            <source>The demand layer must be a raster or a point / polygon layer.</source>
-            <translation>需求图层必须是栅格或点 / 面图层。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="228" />
-            <source>The demand layer must hold points or polygons; '{name}' has {kind} geometry.</source>
-            <translation>需求图层必须包含点或面；“{name}”的几何类型为 {kind}。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="231" />
+            <location filename="../resilience_plugin/qgis_io/demand.py" line="99" />
             <source>Choose the POPULATION_FIELD that holds the persons of each demand feature.</source>
             <translation>请选择存放每个需求要素人数的 POPULATION_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="236" />
-            <source>{n} demand feature(s) have a NULL or negative population; counted as 0.</source>
-            <translation>{n} 个需求要素的人口为 NULL 或负数，按 0 计。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="246" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="273" />
             <source>The facilities and the streets layers are required.</source>
             <translation>必须提供设施图层和道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="259" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="293" />
             <source>Walking limit: {m:.0f} m.</source>
             <translation>步行上限：{m:.0f} 米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="266" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="204" />
             <source>streets</source>
             <translation>道路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="272" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="210" />
             <source>{n} street(s) of the excluded classes are not walkable.</source>
             <translation>{n} 条属于排除等级的道路不可步行。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="277" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="215" />
             <source>Street network: {nodes} nodes, {edges} edges, {comp} connected part(s); {zero} zero-length and {dup} duplicate edge(s) merged.</source>
             <translation>道路网络：{nodes} 个节点，{edges} 条边，{comp} 个连通部分；已合并 {zero} 条零长度边和 {dup} 条重复边。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="287" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="226" />
             <source>facilities</source>
             <translation>设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="289" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="228" />
             <source>The facilities layer has no features with geometry.</source>
             <translation>设施图层中没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="295" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="233" />
             <source>{n} facilit(ies) have no capacity (NULL); they are left out of the allocation.</source>
             <translation>{n} 个设施没有容量（NULL），不参与分配。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="297" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="235" />
             <source>{n} facilit(ies) have a negative capacity; they are left out of the allocation.</source>
             <translation>{n} 个设施的容量为负数，不参与分配。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="299" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="237" />
             <source>{n} facilit(ies) have a capacity of 0 and take nobody.</source>
             <translation>{n} 个设施的容量为 0，不接收任何人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="302" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="194" />
             <source>Capacitated allocation (MODE 1) needs the CAPACITY_FIELD.</source>
             <translation>容量约束分配（MODE 1）需要 CAPACITY_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="304" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="239" />
             <source>No facility has a valid capacity (all NULL or negative): fill in CAPACITY_FIELD.</source>
             <translation>没有设施具有有效容量（全部为 NULL 或负数）：请填写 CAPACITY_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="317" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="254" />
             <source>Hazard level &gt;= {level}: {edges} street edge(s) impassable, {fac} facilit(ies) out of service.</source>
             <translation>灾害等级 ≥ {level}：{edges} 条道路边不可通行，{fac} 个设施停用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="323" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="282" />
             <source>The demand layer holds no population (no cell or feature with persons &gt; 0).</source>
             <translation>需求图层中没有人口（没有人数大于 0 的栅格或要素）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="330" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="263" />
             <source>candidates</source>
             <translation>候选设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="342" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="307" />
             <source>{n} facilit(ies) are farther than {d:.0f} m from any passable street and serve nobody.</source>
             <translation>{n} 个设施距所有可通行道路超过 {d:.0f} 米，无法服务任何人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="345" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="310" />
             <source>{n} demand point(s) ({p:.0f} persons) are farther than {d:.0f} m from any passable street: unserved.</source>
             <translation>{n} 个需求点（{p:.0f} 人）距所有可通行道路超过 {d:.0f} 米：未服务。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="348" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="313" />
             <source>Site selection: {k} site(s) chosen; covered persons {before:.0f} -&gt; {after:.0f}.</source>
             <translation>选址：选中 {k} 处；覆盖人数 {before:.0f} -&gt; {after:.0f}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="352" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="317" />
             <source>LP upper bound: {bound:.0f} persons; the chosen sites are within {gap:.1f} % of it.</source>
             <translation>线性规划上界：{bound:.0f} 人；所选场址与上界相差 {gap:.1f} % 以内。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="354" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="319" />
             <source>Covered: {cov:.0f} of {pop:.0f} persons ({pct:.1f} %).</source>
             <translation>覆盖：{pop:.0f} 人中的 {cov:.0f} 人（{pct:.1f} %）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="404" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="333" />
             <source>OUTPUT_TABLE needs UNITS polygons; the table was not written.</source>
             <translation>OUTPUT_TABLE 需要 UNITS 面图层；未输出汇总表。</translation>
         </message>
@@ -2382,242 +2235,212 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>（CR ≥ 0.10：不一致，请修改判断）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="61" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="60" />
             <source>Exposure statistics</source>
             <translation>承灾体暴露统计</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="64" />
-            <source>Counts and measures what lies in each hazard level (承灾体暴露统计): buildings, roads, facilities, and people, per admin unit.
-
-HAZARD: hazard zones with an integer LEVEL_FIELD (overlapping zones resolve to the highest level), or a continuous raster classified with THRESHOLDS t1 &lt; t2 &lt; ... (value &lt; t1 is level 0, t1 &lt;= value &lt; t2 level 1, ...) and sampled cell by cell, without polygonising. A raster hazard must be in the CRS of the exposure layer.
-
-EXPOSURE: points take the level where they lie. Polygons follow RULE: 0 the highest level they touch, 1 the level at their representative point, 2 split by zone (area per level). Lines are always split (length per level). CLASS_FIELD groups the features (values trimmed, case ignored); VALUE_FIELD is summed per group (split features contribute by their share of length or area).
-
-UNITS + UNIT_ID_FIELD: a point, or a polygon under rule 0/1, is counted once, in the unit that holds its largest part; split features are split by unit too. Features outside every unit are left out of the table (reported in the log).
-
-OUTPUT: the exposure features with their attributes and level (the highest level reached), unit_id, and for split features len_l0...len_lN (m) or area_l0...area_lN (m²). OUTPUT_TABLE: unit_id, class, level, count (features; a split feature counts in each level it reaches), length_m, area_m2, value.
-
-EXPOSURE_RASTER: a population raster (POPULATION_MODE 0 persons per cell, 1 persons per km²) adds rows of class 'population' with the persons per unit and level in value; whole cells count exactly and boundary cells by area share. Lengths and areas are measured in a metric CRS.</source>
-            <translation>统计各灾害等级内的承灾体数量与规模：建筑、道路、设施和人口，按行政单元汇总。
-
-HAZARD：带整数 LEVEL_FIELD 的灾害分区（重叠分区取最高等级），或按 THRESHOLDS t1 &lt; t2 &lt; …… 分级的连续栅格（值 &lt; t1 为 0 级，t1 ≤ 值 &lt; t2 为 1 级……），逐栅格单元直接采样，不做矢量化。栅格灾害须与承灾体图层处于同一坐标参考系。
-
-EXPOSURE：点取其所在位置的等级。面按 RULE：0 取接触到的最高等级，1 取代表点处的等级，2 按分区拆分（各等级面积）。线总是按分区拆分（各等级长度）。CLASS_FIELD 对要素分组（去除首尾空格、不区分大小写）；VALUE_FIELD 按组求和（被拆分的要素按长度或面积比例计入）。
-
-UNITS + UNIT_ID_FIELD：点或规则 0/1 下的面只计一次，计入包含其最大部分的单元；可拆分要素也按单元拆分。位于所有单元之外的要素不计入汇总表（在日志中说明）。
-
-OUTPUT：带原有属性的承灾体要素，以及 level（达到的最高等级）、unit_id，可拆分要素另有 len_l0…len_lN（米）或 area_l0…area_lN（平方米）。OUTPUT_TABLE：unit_id、class、level、count（要素数；被拆分的要素在其到达的每个等级中各计一次）、length_m、area_m2、value。
-
-EXPOSURE_RASTER：人口栅格（POPULATION_MODE 0 每格人数，1 每平方公里人数）增加 class 为 population 的行，value 为各单元各等级人数；完整栅格单元精确计数，边界栅格单元按面积比例拆分。长度和面积在米制坐标参考系中量算。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="87" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="86" />
             <source>Hazard (zones or raster)</source>
             <translation>灾害（分区或栅格）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="88" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="87" />
             <source>Hazard zones with an integer level field, or a continuous hazard raster (then give THRESHOLDS).</source>
             <translation>带整数等级字段的灾害分区，或连续灾害栅格（此时需给出 THRESHOLDS）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="90" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="89" />
             <source>Level field (zones)</source>
             <translation>等级字段（分区）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="92" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="91" />
             <source>The integer level field of the hazard zones (Classify hazard writes 'level').</source>
             <translation>灾害分区的整数等级字段（“灾害分级”输出的字段为 level）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="94" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="93" />
             <source>Thresholds (raster hazard)</source>
             <translation>阈值（栅格灾害）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="95" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="94" />
             <source>For a raster hazard: ascending thresholds separated by commas, e.g. 0.1,0.5,1.0 for flood depth in metres.</source>
             <translation>用于栅格灾害：用逗号分隔的升序阈值，例如洪水水深（米）0.1,0.5,1.0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="97" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="96" />
             <source>Exposure features</source>
             <translation>承灾体要素</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="98" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="97" />
             <source>Points, lines or polygons exposed to the hazard: buildings, roads, facilities...</source>
             <translation>暴露于灾害的点、线或面：建筑、道路、设施……</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="100" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="99" />
             <source>Class field</source>
             <translation>分类字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="102" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="101" />
             <source>Optional field that groups the features in the table, e.g. TYPE (trimmed, case ignored).</source>
             <translation>可选，用于在汇总表中对要素分组的字段，例如 TYPE（去除首尾空格、不区分大小写）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="104" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="103" />
             <source>Value field</source>
             <translation>数值字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="106" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="105" />
             <source>Optional numeric field summed per group, e.g. asset value or persons.</source>
             <translation>可选，按组求和的数值字段，例如资产价值或人数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="108" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="107" />
             <source>Rule for polygons</source>
             <translation>面要素规则</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="108" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="107" />
             <source>Highest level touched</source>
             <translation>接触到的最高等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="108" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="107" />
             <source>Level at the representative point</source>
             <translation>代表点处的等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="108" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="107" />
             <source>Split by zone (area per level)</source>
             <translation>按分区拆分（各等级面积）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="111" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="110" />
             <source>How a polygon gets its level. Lines are always split by zone.</source>
             <translation>面要素取得等级的方式。线要素总是按分区拆分。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="116" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="115" />
             <source>Optional population raster: adds the persons per unit and level to the table (class 'population').</source>
             <translation>可选的人口栅格：在汇总表中加入各单元各等级的人数（class 为 population）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="119" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="118" />
             <source>Exposed features</source>
             <translation>暴露要素</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="121" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="120" />
             <source>Exposure summary</source>
             <translation>暴露统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="131" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="130" />
             <source>A raster hazard needs THRESHOLDS, e.g. 0.1,0.5,1.0.</source>
             <translation>栅格灾害需要 THRESHOLDS，例如 0.1,0.5,1.0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="136" />
-            <source>Only file-based rasters (GDAL) can be sampled; save the raster to a GeoTIFF first.</source>
-            <translation>只能采样基于文件的栅格（GDAL）；请先将栅格另存为 GeoTIFF。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="137" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="135" />
             <source>the exposure layer</source>
             <translation>承灾体图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="137" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="135" />
             <source>the population raster</source>
             <translation>人口栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="139" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="137" />
             <source>The hazard raster is in {crs}, {what} in {other}. Warp the hazard raster to {other} first (Raster &gt; Projections &gt; Warp).</source>
             <translation>灾害栅格的坐标参考系为 {crs}，{what}为 {other}。请先将灾害栅格重投影到 {other}（栅格 &gt; 投影 &gt; 变形）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="143" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="141" />
             <source>The hazard must be a polygon layer of zones or a raster.</source>
             <translation>灾害必须是分区面图层或栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="145" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="143" />
             <source>THRESHOLDS are ignored for hazard zones: their level field is used.</source>
             <translation>灾害分区忽略 THRESHOLDS：使用其等级字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="165" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="161" />
             <source>Give EXPOSURE features, an EXPOSURE_RASTER of population, or both.</source>
             <translation>请给出承灾体要素 EXPOSURE、人口栅格 EXPOSURE_RASTER，或两者都给。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="201" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="181" />
             <source>Reading the exposure features</source>
             <translation>正在读取承灾体要素</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="203" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="183" />
             <source>exposure</source>
             <translation>承灾体</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="206" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="186" />
             <source>The exposure layer must hold points, lines or polygons.</source>
             <translation>承灾体图层必须是点、线或面。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="208" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="188" />
             <source>The exposure layer has no feature with geometry.</source>
             <translation>承灾体图层没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="214" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="193" />
             <source>Intersecting with the hazard</source>
             <translation>正在与灾害求交</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="220" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="200" />
             <source>{n} exposure feature(s) lie (partly) outside every unit; those parts are not in the table.</source>
             <translation>{n} 个承灾体要素（部分）位于所有单元之外；这些部分未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="224" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="205" />
             <source>Summing the population</source>
             <translation>正在统计人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="234" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="240" />
             <source>The hazard and the exposure do not overlap: no exposed feature or person was found, the table has no rows.</source>
             <translation>灾害与承灾体没有重叠：未发现暴露的要素或人口，汇总表没有记录。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="248" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="252" />
             <source>{n} of {total} feature(s) lie in hazard level 1 or above.</source>
             <translation>{total} 个要素中有 {n} 个位于 1 级及以上灾害区。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="250" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="254" />
             <source>{n:.0f} person(s) live in hazard level 1 or above.</source>
             <translation>{n:.0f} 人居住在 1 级及以上灾害区。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="86" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="81" />
             <source>Dual-use facility suitability</source>
             <translation>平急两用设施适宜性评价</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="89" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="84" />
             <source>suitability</source>
             <translation>适宜性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="89" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="84" />
             <source>dual-use</source>
             <translation>平急两用</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="92" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="87" />
             <source>Which existing buildings and sites (hotels, schools, stadiums, parks, exhibition halls, warehouses, ...) can serve as shelters, isolation sites, medical points or supply depots in an emergency, how many people they can take, and how suitable they are.
 
 Functions: TYPE_FIELD is matched (case-insensitive, Chinese or English names and aliases) against resources/standards/facility_types.json; TYPE_MAP adds or overrides types, e.g. 'Stadion:shelter|medical;Gudang:supply' (functions: shelter, isolation, medical, supply).
@@ -2638,640 +2461,604 @@ WEIGHTS：'safety:0.3,access:0.2,...' 或 WEIGHTS_TABLE（层次分析法权重�
 OUTPUT：每个候选设施，字段 site_id、name、type、type_key、functions、eligible、reasons、hazard_level、effective_area_m2、floors、floor_area_m2、每个所用指标一列 c_&lt;指标&gt;、score（0-100）、grade（适宜 / 较适宜 / 有条件适宜 / 不适宜；不满足约束者为不适宜）、grade_en、capacity_persons、cap_isolation、cap_medical、supply_area_m2、access_m、population 和 rank（1 = 最优的合格设施）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="124" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="119" />
             <source>Candidate facilities</source>
             <translation>候选设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="124" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="119" />
             <source>Existing buildings or sites to evaluate (points or polygons).</source>
             <translation>待评价的现有建筑或场地（点或面）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="126" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="121" />
             <source>Type field</source>
             <translation>类型字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="126" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="121" />
             <source>The facility type (school, stadium, hotel, 学校, 体育馆, ...).</source>
             <translation>设施类型（school、stadium、hotel、学校、体育馆等）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="128" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="123" />
             <source>Type map (type:function|function;...)</source>
             <translation>类型映射（类型:功能|功能;...）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="128" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="123" />
             <source>Adds or overrides types, e.g. 'Stadion:shelter|medical;Gudang:supply'. Functions: shelter, isolation, medical, supply.</source>
             <translation>新增或覆盖类型，例如 'Stadion:shelter|medical;Gudang:supply'。功能：shelter、isolation、medical、supply。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="130" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="125" />
             <source>Name field</source>
             <translation>名称字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="130" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="125" />
             <source>Copied to the name field of the output.</source>
             <translation>复制到输出的 name 字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="132" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="127" />
             <source>Effective area field (m²)</source>
             <translation>有效面积字段（平方米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="132" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="127" />
             <source>Effective area in m²; when empty or NULL, the polygon area x EFFECTIVE_RATIO. Points need it.</source>
             <translation>有效面积（平方米）；为空或 NULL 时取面要素面积 x EFFECTIVE_RATIO。点要素必须提供。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="135" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="130" />
             <source>Effective area ratio</source>
             <translation>有效面积系数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="135" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="130" />
             <source>Share of the footprint that is usable (0-1).</source>
             <translation>占地面积中可用的比例（0-1）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="138" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="133" />
             <source>Floors field</source>
             <translation>层数字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="138" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="133" />
             <source>Number of floors of buildings, for indoor functions (text like '4-7' counts 4).</source>
             <translation>建筑层数，用于室内功能（'4-7' 这样的文本按 4 计）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="135" />
             <source>Shelter class (GB 51143)</source>
             <translation>避难场所类别（GB 51143）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="135" />
             <source>Sets the per-capita area and the minimum area from resources/standards/shelter_standards.json.</source>
             <translation>按 resources/standards/shelter_standards.json 设定人均面积和最小面积。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="142" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="137" />
             <source>Per-capita area (m², 0 = class default)</source>
             <translation>人均面积（平方米，0 = 类别默认值）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="142" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="137" />
             <source>Overrides the per-capita effective area of the class.</source>
             <translation>覆盖该类别的人均有效面积。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="145" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="140" />
             <source>Minimum area (m², -1 = class default)</source>
             <translation>最小面积（平方米，-1 = 类别默认值）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="145" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="140" />
             <source>Overrides the minimum effective area of the class.</source>
             <translation>覆盖该类别的最小有效面积。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="153" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="148" />
             <source>Exclude from hazard level</source>
             <translation>排除的灾害等级（及以上）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="153" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="148" />
             <source>Sites touching a zone at or above this level are not eligible.</source>
             <translation>与该等级及以上灾害区相交的场地不合格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="155" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="150" />
             <source>Hazard sources</source>
             <translation>危险源</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="155" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="150" />
             <source>Hazardous-chemical sites, active faults, ... Sites closer than SOURCE_BUFFER_M are not eligible.</source>
             <translation>危险化学品场所、活动断层等。距离小于 SOURCE_BUFFER_M 的场地不合格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="157" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="152" />
             <source>Safety distance from hazard sources (m)</source>
             <translation>与危险源的安全距离（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="157" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="152" />
             <source>Minimum distance between a site and any hazard source.</source>
             <translation>场地与任一危险源之间的最小距离。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="160" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="155" />
             <source>Roads</source>
             <translation>道路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="160" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="155" />
             <source>The street network, for access and walking population.</source>
             <translation>道路网络，用于可达性和步行人口。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="162" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="157" />
             <source>The road class (e.g. OSM highway); without it every road counts as a main road.</source>
             <translation>道路等级字段（如 OSM highway）；不设置时所有道路都视为主干道路。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="165" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="160" />
             <source>Main road classes</source>
             <translation>主干道路等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="165" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="160" />
             <source>Comma-separated classes that count as main roads for access.</source>
             <translation>视为主干道路的等级，逗号分隔，用于可达性。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="167" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="162" />
             <source>Population (raster or points / polygons)</source>
             <translation>人口（栅格或点 / 面）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="167" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="162" />
             <source>For the population-served criterion.</source>
             <translation>用于服务人口指标。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="170" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="165" />
             <source>Population field (vector population)</source>
             <translation>人口字段（矢量人口）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="170" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="165" />
             <source>Persons per feature of a vector population layer.</source>
             <translation>矢量人口图层中每个要素的人数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="173" />
-            <source>Tick when the population raster holds a density (persons per km²).</source>
-            <translation>人口栅格为密度（人/平方公里）时勾选。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="175" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="169" />
             <source>Walking limit for population (m, 0 = class radius)</source>
             <translation>人口统计的步行范围（米，0 = 类别服务半径）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="175" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="169" />
             <source>People within this walking distance count as served; 0 uses the service radius of the shelter class.</source>
             <translation>步行距离在此范围内的人口计为服务人口；0 表示采用该避难场所类别的服务半径。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="178" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="172" />
             <source>Hospitals</source>
             <translation>医院</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="178" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="172" />
             <source>Hospitals, for the proximity criterion.</source>
             <translation>医院，用于就医便利指标。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="180" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="174" />
             <source>Lifeline facilities</source>
             <translation>生命线设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="180" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="174" />
             <source>Substations, water plants, ... for the lifeline-support criterion.</source>
             <translation>变电站、水厂等，用于生命线保障指标。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="182" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="176" />
             <source>Weights (criterion:weight,...)</source>
             <translation>权重（指标:权重,...）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="182" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="176" />
             <source>e.g. safety:0.3,access:0.15,capacity:0.2,population:0.15,hospital:0.1,lifeline:0.1; empty = defaults.</source>
             <translation>例如 safety:0.3,access:0.15,capacity:0.2,population:0.15,hospital:0.1,lifeline:0.1；为空则用默认值。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="184" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="178" />
             <source>Weights table (AHP output)</source>
             <translation>权重表（层次分析法输出）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="184" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="178" />
             <source>A table with fields criterion and weight, e.g. the output of AHP weights.</source>
             <translation>含 criterion 与 weight 字段的表，例如层次分析法权重的输出。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="186" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="180" />
             <source>Facility suitability</source>
             <translation>设施适宜性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="193" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="219" />
             <source>Give either WEIGHTS or WEIGHTS_TABLE, not both.</source>
             <translation>WEIGHTS 与 WEIGHTS_TABLE 只能二选一。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="199" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="193" />
             <source>WEIGHTS_TABLE needs the fields criterion and weight (the output of AHP weights).</source>
             <translation>WEIGHTS_TABLE 需要 criterion 和 weight 字段（层次分析法权重的输出）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="200" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="194" />
             <source>weights table</source>
             <translation>权重表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="217" />
-            <source>The population layer must be a raster or a point / polygon layer.</source>
-            <translation>人口图层必须是栅格或点 / 面图层。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="220" />
-            <source>Choose the POPULATION_FIELD of the population layer.</source>
-            <translation>请选择人口图层的 POPULATION_FIELD。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="235" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="226" />
             <source>The candidate facilities layer is required.</source>
             <translation>必须提供候选设施图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="238" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="216" />
             <source>Choose the TYPE_FIELD of the candidate facilities.</source>
             <translation>请选择候选设施的 TYPE_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="248" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="232" />
             <source>The candidate layer has no features with geometry.</source>
             <translation>候选设施图层中没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="262" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="270" />
             <source>hazard sources</source>
             <translation>危险源</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="269" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="254" />
             <source>roads</source>
             <translation>道路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="277" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="263" />
             <source>No road matches MAIN_ROAD_CLASSES; the access criterion is 0 everywhere.</source>
             <translation>没有道路符合 MAIN_ROAD_CLASSES；可达性指标处处为 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="282" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="270" />
             <source>hospitals</source>
             <translation>医院</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="297" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="304" />
             <source>Shelter class {cls}: {pc} m² per person, minimum area {ma} m².</source>
             <translation>避难场所类别 {cls}：人均 {pc} 平方米，最小面积 {ma} 平方米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="302" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="309" />
             <source>Criteria left out because their layers are missing: {names}; the other weights were renormalised.</source>
             <translation>因缺少图层而剔除的指标：{names}；其余权重已重新归一化。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="304" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="311" />
             <source>Weights used: {weights}</source>
             <translation>所用权重：{weights}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="306" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="313" />
             <source>Types not in the type table (no emergency function; add them with TYPE_MAP): {types}</source>
             <translation>类型表中没有的类型（无应急功能；可用 TYPE_MAP 添加）：{types}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="309" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="316" />
             <source>No candidate is eligible; the reasons field says why for each site.</source>
             <translation>没有合格的候选设施；reasons 字段说明了每处场地的原因。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="311" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="318" />
             <source>{n} of {total} candidate(s) are eligible.</source>
             <translation>{total} 个候选设施中有 {n} 个合格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="77" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="73" />
             <source>Network criticality</source>
             <translation>网络关键性与孤立分析</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="80" />
-            <source>Which failures cut people off from hospitals, shelters or fire stations, and which links matter most.
-
-NETWORK: lines (roads by default; any linear network) joined where their end points or shared vertices coincide; an optional COST_FIELD multiplies each line's length (e.g. 2 = twice as slow). Failed links are chosen by the FAILED expression on the network (e.g. "p_fail" &gt;= 0.5 or "max_level" &gt;= 3, from Lifeline exposure) or by a FAILED_LAYER of failed segments (a line fails when half of it lies within 1 m of them).
-
-DEMAND: a population raster (POPULATION_UNIT: persons per km2 or per cell; one demand point per cell centre) or points / polygons with a POPULATION_FIELD (empty: 1 person each). DESTINATIONS: one or more layers (polygons count at a point inside them). Demand and destinations are snapped to the nearest street within MAX_SNAP metres; a point on a failed street loses its access too. Distances are network metres (times the cost factor) including both snap distances.
-
-OUTPUT_DEMAND: every demand point with persons, dist_before_m, dist_after_m, isolated (a destination was reachable before the failures, none after) and detour_ratio (after / before). OUTPUT_TABLE per unit (UNITS + UNIT_ID_FIELD, optional): persons, isolated_persons and detour_persons (trip longer by more than DETOUR_LIMIT, a fraction: 0.5 = 50 %).
-
-OUTPUT_LINKS: every network line with its attributes and its single-link criticality on the intact network: isolated_persons (persons who lose all access if that line alone fails; from the bridges and 2-edge-connected components of the graph, without a shortest-path run per line), detour_persons (only lines on somebody's shortest path can lengthen a trip; for them the affected part is re-solved locally; MAX_DETOUR_LINKS limits how many, the most used first, 0 = all; others stay empty), load_persons (persons whose shortest path uses the line), rank (1 = most critical: isolated, then detour, then load), failed (in the scenario) and bridge.</source>
-            <translation>哪些失效会使人们无法到达医院、避难场所或消防站，以及哪些路段最为关键。
-
-NETWORK：线（默认道路；任何线状网络均可），在端点或共享顶点重合处连接；可选的 COST_FIELD 乘以每条线的长度（如 2 = 慢一倍）。失效路段由网络上的 FAILED 表达式选出（如 "p_fail" &gt;= 0.5 或 "max_level" &gt;= 3，来自“生命线暴露与易损性”），或由失效路段图层 FAILED_LAYER 给出（一条线有一半位于其 1 米范围内即视为失效）。
-
-DEMAND：人口栅格（POPULATION_UNIT：每平方公里人数或每像元人数；每个像元中心一个需求点），或带 POPULATION_FIELD 的点/面（留空：每个 1 人）。DESTINATIONS：一个或多个图层（面按其内部一点计）。需求点和目的地吸附到 MAX_SNAP 米内最近的街道；位于失效街道上的点同样失去通达。距离为网络米数（乘以成本系数），包括两端的吸附距离。
-
-OUTPUT_DEMAND：每个需求点及其 persons、dist_before_m、dist_after_m、isolated（失效前可到达目的地，失效后无法到达）和 detour_ratio（失效后/失效前）。OUTPUT_TABLE 按单元（UNITS + UNIT_ID_FIELD，可选）：persons、isolated_persons 和 detour_persons（行程增加超过 DETOUR_LIMIT，为比例：0.5 = 50 %）。
-
-OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的单路段关键性：isolated_persons（仅该线失效时完全失去通达的人数；由图的桥和 2-边连通分量求得，无需对每条线重算最短路径）、detour_persons（只有位于某人最短路径上的线才会使行程变长；对这些线在受影响部分局部重算；MAX_DETOUR_LINKS 限制重算数量，按使用人数从多到少，0 = 全部；其余为空）、load_persons（最短路径经过该线的人数）、rank（1 = 最关键：先按孤立人数，再按绕行人数，再按负载）、failed（情景中是否失效）和 bridge（是否为桥）。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="105" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="102" />
             <source>Network (lines)</source>
             <translation>网络（线）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="106" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="103" />
             <source>Roads or any linear network; lines join where their end points or shared vertices coincide.</source>
             <translation>道路或任何线状网络；线在端点或共享顶点重合处连接。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="108" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="105" />
             <source>Cost factor field</source>
             <translation>成本系数字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="110" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="107" />
             <source>Multiplies each line's length (1 = normal, 2 = twice as slow); empty or &lt;= 0 makes the line unusable.</source>
             <translation>乘以每条线的长度（1 = 正常，2 = 慢一倍）；为空或 &lt;= 0 时该线不可用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="112" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="109" />
             <source>Failed links (expression)</source>
             <translation>失效路段（表达式）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="114" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="111" />
             <source>Lines for which this expression is true fail in the scenario, e.g. "p_fail" &gt;= 0.5 or "max_level" &gt;= 3.</source>
             <translation>该表达式为真的线在情景中失效，例如 "p_fail" &gt;= 0.5 或 "max_level" &gt;= 3。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="116" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="113" />
             <source>Failed segments (layer)</source>
             <translation>失效路段（图层）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="117" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="114" />
             <source>Alternatively a layer of failed segments: a network line fails when half of it lies within 1 m of them.</source>
             <translation>或者提供失效路段图层：网络线有一半位于其 1 米范围内即视为失效。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="123" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="122" />
             <source>Population band</source>
             <translation>人口波段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="124" />
             <source>Band of the population raster. Default 1.</source>
             <translation>人口栅格的波段。默认 1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="127" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="126" />
             <source>Population field</source>
             <translation>人口字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="129" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="128" />
             <source>Persons per demand point or polygon. Empty: 1 person each.</source>
             <translation>每个需求点或面的人数。留空：每个 1 人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="131" />
+            <location filename="../resilience_plugin/processing/base.py" line="404" />
             <source>Population raster unit</source>
             <translation>人口栅格单位</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="131" />
+            <location filename="../resilience_plugin/processing/base.py" line="404" />
             <source>Persons per km² (density)</source>
             <translation>每平方公里人数（密度）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="133" />
-            <source>What a population raster holds: a density per square kilometre (multiplied by the cell area) or persons per cell.</source>
-            <translation>人口栅格保存的内容：每平方公里人口密度（乘以像元面积）或每像元人数。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="135" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="131" />
             <source>Destinations (hospitals, shelters...)</source>
             <translation>目的地（医院、避难场所……）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="136" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="132" />
             <source>One or more layers of destinations; polygons count at a point inside them.</source>
             <translation>一个或多个目的地图层；面按其内部一点计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="138" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="134" />
             <source>Detour limit (fraction)</source>
             <translation>绕行阈值（比例）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="139" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="135" />
             <source>A trip longer than (1 + limit) x the trip before counts as a detour. Default 0.5 (50 % longer).</source>
             <translation>行程长于失效前的 (1 + 阈值) 倍即计为绕行。默认 0.5（长 50 %）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="141" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="137" />
             <source>Maximum snapping distance (m)</source>
             <translation>最大吸附距离（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="142" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="138" />
             <source>Demand and destinations farther than this from every line are not connected. Default 500 m.</source>
             <translation>距所有线超过该距离的需求点和目的地不接入网络。默认 500 米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="144" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="140" />
             <source>Lines to re-solve for detours (0 = all)</source>
             <translation>重算绕行的线数（0 = 全部）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="146" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="142" />
             <source>Detours are computed for the most used lines first; 0 computes them for every line on a shortest path.</source>
             <translation>按使用人数从多到少计算绕行；0 表示对最短路径上的每条线都计算。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="150" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="146" />
             <source>Demand access</source>
             <translation>需求点通达性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="151" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="147" />
             <source>Isolation by unit</source>
             <translation>各单元孤立情况</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="152" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="148" />
             <source>Link criticality</source>
             <translation>路段关键性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="158" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="154" />
             <source>The network layer could not be loaded.</source>
             <translation>无法加载网络图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="161" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="157" />
             <source>NETWORK must hold lines; this layer holds {kind} geometries.</source>
             <translation>NETWORK 必须是线；该图层为{kind}几何。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="165" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="161" />
             <source>network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="167" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="163" />
             <source>The network layer has no features with geometry.</source>
             <translation>网络图层没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="196" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="192" />
             <source>Give either a FAILED expression or a FAILED_LAYER, not both.</source>
             <translation>请只提供 FAILED 表达式或 FAILED_LAYER 之一，不要同时提供。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="200" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="196" />
             <source>The FAILED expression does not parse: {error}. Example: "p_fail" &gt;= 0.5</source>
             <translation>FAILED 表达式无法解析：{error}。示例："p_fail" &gt;= 0.5</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="204" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="200" />
             <source>The FAILED expression uses fields the network does not have: {names}. Available fields: {available}.</source>
             <translation>FAILED 表达式使用了网络中不存在的字段：{names}。可用字段：{available}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="212" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="208" />
             <source>{n} of {total} network line(s) fail ({expr}).</source>
             <translation>{total} 条网络线中有 {n} 条失效（{expr}）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="215" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="211" />
             <source>failed segments</source>
             <translation>失效路段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="217" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="213" />
             <source>{n} of {total} network line(s) fail (matched to the failed segments).</source>
             <translation>{total} 条网络线中有 {n} 条失效（与失效路段匹配）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="227" />
-            <source>Only file-based rasters (GDAL) can be read; save the population raster to a GeoTIFF first.</source>
-            <translation>只能读取基于文件的栅格（GDAL）；请先将人口栅格另存为 GeoTIFF。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="234" />
-            <source>{n} populated raster cells near the network hold {p:.0f} persons ({unit}).</source>
-            <translation>网络附近 {n} 个有人口的栅格像元共 {p:.0f} 人（{unit}）。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="234" />
+            <location filename="../resilience_plugin/qgis_io/raster.py" line="26" />
             <source>persons per km²</source>
             <translation>每平方公里人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="234" />
+            <location filename="../resilience_plugin/qgis_io/raster.py" line="26" />
             <source>persons per cell</source>
             <translation>每像元人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="237" />
-            <source>The population raster has no populated cell near the network.</source>
-            <translation>人口栅格在网络附近没有有人口的像元。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="240" />
-            <source>DEMAND must be a population raster or a point / polygon layer.</source>
-            <translation>DEMAND 必须是人口栅格或点/面图层。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="243" />
-            <source>DEMAND must be a population raster or a point / polygon layer; this layer holds {kind} geometries.</source>
-            <translation>DEMAND 必须是人口栅格或点/面图层；该图层为{kind}几何。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="246" />
-            <source>demand</source>
-            <translation>需求</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="248" />
-            <source>The demand layer has no features with geometry.</source>
-            <translation>需求图层没有带几何的要素。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="258" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="233" />
             <source>DESTINATIONS must be vector layers; '{name}' is not.</source>
             <translation>DESTINATIONS 必须是矢量图层；“{name}”不是。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="262" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="237" />
             <source>{n} destination(s) from {name}.</source>
             <translation>来自 {name} 的目的地 {n} 个。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="265" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="240" />
             <source>The DESTINATIONS layers hold no feature: give at least one hospital, shelter or other destination.</source>
             <translation>DESTINATIONS 图层没有任何要素：请至少提供一个医院、避难场所或其他目的地。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="287" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="262" />
             <source>Network: {edges} edges between {nodes} nodes; {bridges} bridge edges (their failure splits the network).</source>
             <translation>网络：{nodes} 个节点之间共 {edges} 条边；其中 {bridges} 条为桥（其失效会使网络分裂）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="290" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="268" />
             <source>{n} demand point(s) ({p:.0f} persons) are farther than MAX_SNAP from the network and have no access.</source>
             <translation>{n} 个需求点（{p:.0f} 人）距网络超过 MAX_SNAP，无法通达。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="293" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="271" />
             <source>{n} destination(s) are farther than MAX_SNAP from the network and are not used.</source>
             <translation>{n} 个目的地距网络超过 MAX_SNAP，未被使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="295" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="273" />
             <source>{p:.0f} persons cannot reach any destination even before the failures (disconnected parts of the network).</source>
             <translation>{p:.0f} 人在失效前就无法到达任何目的地（网络不连通部分）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="297" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="275" />
             <source>Detours re-solved for {n} line(s) on shortest paths; {skipped} line(s) left without a detour count (MAX_DETOUR_LINKS).</source>
             <translation>已对最短路径上的 {n} 条线局部重算绕行；{skipped} 条线未计算绕行人数（MAX_DETOUR_LINKS）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="301" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="279" />
             <source>Scenario: {iso:.0f} persons isolated, {det:.0f} persons with a detour.</source>
             <translation>情景：{iso:.0f} 人被孤立，{det:.0f} 人需要绕行。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="423" />
+            <location filename="../resilience_plugin/maps/export.py" line="546" />
             <source>The layers have nothing to show (no features or no extent): check the layers or give an EXTENT.</source>
             <translation>图层没有可显示的内容（没有要素或没有范围）：请检查图层，或给出地图范围（EXTENT）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="110" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="307" />
+            <source>No criterion can be scored with the layers given (add AREA_FIELD, HAZARD, ROADS, ...): every score is 0.</source>
+            <translation>用现有图层无法为任何指标评分（请补充 AREA_FIELD、HAZARD、ROADS 等）：所有得分均为 0。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="169" />
+            <source>Persons each candidate site could take; gives the load ratio of the chosen sites.</source>
+            <translation>每个候选场址可容纳的人数；用于计算所选场址的负荷率。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/qgis_io/vector.py" line="349" />
+            <source>Could not write the output ({error}): check that the destination is writable and has room.</source>
+            <translation>无法写出结果（{error}）：请检查目标位置是否可写且空间充足。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="63" />
+            <source>Counts and measures what lies in each hazard level (承灾体暴露统计): buildings, roads, facilities, and people, per admin unit.
+
+HAZARD: hazard zones with an integer LEVEL_FIELD (overlapping zones resolve to the highest level), or a continuous raster classified with THRESHOLDS t1 &lt; t2 &lt; ... (value &lt; t1 is level 0, t1 &lt;= value &lt; t2 level 1, ...) and sampled cell by cell, without polygonising. A raster hazard must be in the CRS of the exposure layer.
+
+EXPOSURE: points take the level where they lie. Polygons follow RULE: 0 the highest level they touch, 1 the level at their representative point, 2 split by zone (area per level). Lines are always split (length per level). CLASS_FIELD groups the features (values trimmed, case ignored); VALUE_FIELD is summed per group (split features contribute by their share of length or area).
+
+UNITS + UNIT_ID_FIELD: a point, or a polygon under rule 0/1, is counted once, in the unit that holds its largest part; split features are split by unit too. Features outside every unit are left out of the table (reported in the log).
+
+OUTPUT: the exposure features with their attributes and level (the highest level reached), unit_id, and for split features len_l0...len_lN (m) or area_l0...area_lN (m²). OUTPUT_TABLE: unit_id, class, level, count (features; a split feature counts in each level it reaches), length_m, area_m2, value.
+
+EXPOSURE_RASTER: a population raster (POPULATION_UNIT: persons per km², the default, or per cell) adds rows of class 'population' with the persons per unit and level in value; whole cells count exactly and boundary cells by area share. Lengths and areas are measured in a metric CRS.</source>
+            <translation>统计各灾害等级内的承灾体数量与规模：建筑、道路、设施和人口，按行政单元汇总。
+
+HAZARD：带整数 LEVEL_FIELD 的灾害分区（重叠分区取最高等级），或按 THRESHOLDS t1 &lt; t2 &lt; …… 分级的连续栅格（值 &lt; t1 为 0 级，t1 ≤ 值 &lt; t2 为 1 级……），逐栅格单元直接采样，不做矢量化。栅格灾害须与承灾体图层处于同一坐标参考系。
+
+EXPOSURE：点取其所在位置的等级。面按 RULE：0 取接触到的最高等级，1 取代表点处的等级，2 按分区拆分（各等级面积）。线总是按分区拆分（各等级长度）。CLASS_FIELD 对要素分组（去除首尾空格、不区分大小写）；VALUE_FIELD 按组求和（被拆分的要素按长度或面积比例计入）。
+
+UNITS + UNIT_ID_FIELD：点或规则 0/1 下的面只计一次，计入包含其最大部分的单元；可拆分要素也按单元拆分。位于所有单元之外的要素不计入汇总表（在日志中说明）。
+
+OUTPUT：带原有属性的承灾体要素，以及 level（达到的最高等级）、unit_id，可拆分要素另有 len_l0…len_lN（米）或 area_l0…area_lN（平方米）。OUTPUT_TABLE：unit_id、class、level、count（要素数；被拆分的要素在其到达的每个等级中各计一次）、length_m、area_m2、value。
+
+EXPOSURE_RASTER：人口栅格（POPULATION_UNIT：每平方公里人数（默认）或每格人数）增加 class 为 population 的行，value 为各单元各等级人数；完整栅格单元精确计数，边界栅格单元按面积比例拆分。长度和面积在米制坐标参考系中量算。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="88" />
             <source>Who can walk to a shelter (or any facility) in time, and where the people go when shelters are full.
 
 Walking distance is measured on the ROADS network in metres: the straight-line distance from a demand point to the nearest passable street + along the streets + the facility's distance to its street. Streets join where their end points or shared vertices coincide (SNAP_TOLERANCE_M); streets that merely cross (bridges, tunnels) do not connect. Road classes in EXCLUDE_CLASSES (ROAD_CLASS_FIELD) are not walkable. One multi-source Dijkstra (scipy.sparse.csgraph) serves all facilities.
 
 The walking limit is MAX_DISTANCE_M if set, otherwise MAX_MINUTES at WALK_KMH (10 min at 4 km/h = 667 m). Points farther than MAX_SNAP_M from every passable street are not connected (reported in the log). With HAZARD (zones with a level field, e.g. from Classify hazard) streets touching zones at or above BLOCK_LEVEL are impassable and facilities inside them are out of service.
 
-DEMAND: a population raster (persons per cell, or per km² with RASTER_DENSITY) or points / polygons with POPULATION_FIELD.
+DEMAND: a population raster (POPULATION_UNIT: persons per km², the default, or per cell) or points / polygons with POPULATION_FIELD.
 MODE 0: everyone goes to the nearest reachable facility; covered = within the limit.
 MODE 1: capacitated: each facility (CAPACITY_FIELD, persons) takes the nearest people until full; the others go to the nearest facility with room within the limit, or stay unserved; covered = all persons of the point placed, walk_m = the walk to the facility that took them.
 MODE 2: site selection: choose up to MAX_NEW of CANDIDATES to cover the most people (greedy plus swaps), stopping at TARGET_COVERAGE percent; the log reports the LP upper bound.
@@ -3283,7 +3070,7 @@ Outputs: OUTPUT_DEMAND with facility_id, walk_m, walk_min, covered, persons, per
 
 步行上限：设置了 MAX_DISTANCE_M 时取该值，否则为 MAX_MINUTES 分钟以 WALK_KMH 速度行走的距离（4 公里/小时 10 分钟 = 667 米）。距所有可通行道路超过 MAX_SNAP_M 的点不接入路网（写入日志）。提供 HAZARD（带等级字段的灾害区，如“灾害分级”的输出）时，与 BLOCK_LEVEL 及以上灾害区相交的道路不可通行，位于其中的设施停用。
 
-DEMAND：人口栅格（每格人数，或勾选 RASTER_DENSITY 时为每平方公里人数），或带 POPULATION_FIELD 的点 / 面。
+DEMAND：人口栅格（POPULATION_UNIT：每平方公里人数（默认）或每格人数），或带 POPULATION_FIELD 的点 / 面。
 MODE 0：每人前往最近的可达设施；在上限内即为覆盖。
 MODE 1：容量约束：每个设施（CAPACITY_FIELD，人）按距离由近到远接收人员直至满员；其余人员前往上限内最近的尚有余量的设施，否则为未服务；covered 表示该点人员全部得到安置，walk_m 为到接收其人员的设施的步行距离。
 MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人口（贪心加交换改进），覆盖率达到 TARGET_COVERAGE 百分比即停止；日志给出线性规划上界。
@@ -3291,87 +3078,117 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
 输出：OUTPUT_DEMAND，字段 facility_id、walk_m、walk_min、covered、persons、persons_assigned、persons_unserved；OUTPUT_FACILITIES，字段 facility_id、capacity、in_service、is_new、snap_m、assigned_persons、load_ratio（分配人数 / 容量）和 reachable_persons（该设施步行上限内的人数）；OUTPUT_TABLE，按 UNITS 面统计 unit_id、population、covered、coverage_pct、capacity（单元内设施容量）和 deficit = max(0, population - capacity)；OUTPUT_AREAS：各设施的步行服务区（其在上限内服务的道路段，按 AREA_BUFFER_M 缓冲）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="300" />
-            <source>No criterion can be scored with the layers given (add AREA_FIELD, HAZARD, ROADS, ...): every score is 0.</source>
-            <translation>用现有图层无法为任何指标评分（请补充 AREA_FIELD、HAZARD、ROADS 等）：所有得分均为 0。</translation>
+            <location filename="../resilience_plugin/processing/base.py" line="407" />
+            <source>What the population raster's cells hold. Persons per km² (the default, as in the sample raster): each cell counts its density x its true (geodesic) area. Persons per cell: each cell counts its value. The log states the persons read and warns when the numbers look like the other unit.</source>
+            <translation>人口栅格像元中存放的内容。每平方公里人数（默认，示例栅格即为此单位）：每个像元的人数 = 密度 × 该像元的真实（椭球面）面积。每格人数：每个像元按其数值计数。日志会给出读取的总人数，并在数值看起来属于另一种单位时发出警告。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="191" />
-            <source>Candidate capacity field (MODE 2)</source>
-            <translation>候选场址容量字段（MODE 2）</translation>
+            <location filename="../resilience_plugin/qgis_io/demand.py" line="76" />
+            <source>The {param} layer could not be loaded.</source>
+            <translation>无法加载 {param} 图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="191" />
-            <source>Persons each candidate site could take; gives the load ratio of the chosen sites.</source>
-            <translation>每个候选场址可容纳的人数；用于计算所选场址的负荷率。</translation>
+            <location filename="../resilience_plugin/qgis_io/raster.py" line="13" />
+            <source>The raster {layer} could not be loaded.</source>
+            <translation>无法加载栅格 {layer}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/vector.py" line="265" />
-            <source>Could not write the output ({error}): check that the destination is writable and has room.</source>
-            <translation>无法写出结果（{error}）：请检查目标位置是否可写且空间充足。</translation>
+            <location filename="../resilience_plugin/qgis_io/raster.py" line="15" />
+            <source>Only file-based rasters (GDAL) can be read: save {layer} to a GeoTIFF first.</source>
+            <translation>只能读取基于文件的栅格（GDAL）：请先将 {layer} 另存为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/dependencies.py" line="108" />
+            <location filename="../resilience_plugin/qgis_io/raster.py" line="31" />
+            <source>Population raster {layer} read as {unit}: {persons:.0f} persons in {cells} populated cell(s).</source>
+            <translation>人口栅格 {layer} 按{unit}读取：{cells} 个有人口的像元共 {persons:.0f} 人。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/qgis_io/raster.py" line="39" />
+            <source>Read as persons per cell, the densest cell of {layer} holds {density:.0f} persons per km² (more than 100 000): the raster probably holds persons per km². If so, set the population raster unit (POPULATION_UNIT) to persons per km².</source>
+            <translation>按每格人数读取时，{layer} 中最密集的像元达到每平方公里 {density:.0f} 人（超过 100 000）：该栅格很可能存放的是每平方公里人数。若是如此，请将人口栅格单位（POPULATION_UNIT）设为每平方公里人数。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/qgis_io/raster.py" line="47" />
+            <source>Read as persons per km², the densest cell of {layer} holds {density:.0f} persons per km² (more than 100 000): the raster probably holds persons per cell. If so, set the population raster unit (POPULATION_UNIT) to persons per cell.</source>
+            <translation>按每平方公里人数读取时，{layer} 中最密集的像元达到每平方公里 {density:.0f} 人（超过 100 000）：该栅格很可能存放的是每格人数。若是如此，请将人口栅格单位（POPULATION_UNIT）设为每格人数。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="412" />
+            <source>Old name, kept for models and scripts: 0 persons per cell, 1 persons per km². Use POPULATION_UNIT.</source>
+            <translation>旧参数名，为兼容模型和脚本而保留：0 为每格人数，1 为每平方公里人数。请改用 POPULATION_UNIT。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="414" />
+            <source>Old name, kept for models and scripts: True persons per km², False persons per cell. Use POPULATION_UNIT.</source>
+            <translation>旧参数名，为兼容模型和脚本而保留：True 为每平方公里人数，False 为每格人数。请改用 POPULATION_UNIT。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/qgis_io/demand.py" line="91" />
+            <source>{param} must be a population raster or a point / polygon layer; {layer} holds {kind} geometries.</source>
+            <translation>{param} 必须是人口栅格或点 / 面图层；{layer} 中是 {kind} 几何。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/dependencies.py" line="109" />
             <source>arrays (every analysis)</source>
             <translation>数组运算（所有分析）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/dependencies.py" line="108" />
+            <location filename="../resilience_plugin/dependencies.py" line="109" />
             <source>vectorised geometry (every vector analysis)</source>
             <translation>矢量化几何运算（所有矢量分析）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/dependencies.py" line="108" />
+            <location filename="../resilience_plugin/dependencies.py" line="109" />
             <source>coordinate systems and measuring in metres</source>
             <translation>坐标系与米制量算</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/dependencies.py" line="108" />
+            <location filename="../resilience_plugin/dependencies.py" line="109" />
             <source>tables and statistics</source>
             <translation>表格与统计</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/dependencies.py" line="108" />
+            <location filename="../resilience_plugin/dependencies.py" line="109" />
             <source>networks and allocation (coverage, criticality)</source>
             <translation>网络与分配（覆盖、关键性分析）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/dependencies.py" line="209" />
+            <location filename="../resilience_plugin/dependencies.py" line="201" />
             <source>QGIS from the OSGeo4W installer: run the OSGeo4W setup again, choose Advanced Install and select these packages:</source>
             <translation>通过 OSGeo4W 安装的 QGIS：再次运行 OSGeo4W 安装程序，选择 Advanced Install（高级安装），勾选以下软件包：</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/dependencies.py" line="212" />
+            <location filename="../resilience_plugin/dependencies.py" line="202" />
             <source>Or open the OSGeo4W Shell (Start menu, as administrator) and run:</source>
             <translation>或者从开始菜单（以管理员身份）打开 OSGeo4W Shell，运行：</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/dependencies.py" line="215" />
+            <location filename="../resilience_plugin/dependencies.py" line="203" />
             <source>Open Terminal and install them into the Python inside the QGIS app:</source>
             <translation>打开“终端”，安装到 QGIS 应用自带的 Python 中：</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/dependencies.py" line="220" />
+            <location filename="../resilience_plugin/dependencies.py" line="204" />
             <source>Install the distribution's packages (they are built for the GEOS and PROJ that QGIS uses):</source>
             <translation>安装发行版自带的软件包（与 QGIS 使用的 GEOS、PROJ 一致）：</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/dependencies.py" line="224" />
+            <location filename="../resilience_plugin/dependencies.py" line="205" />
             <source>This distribution's shapely is older than 2.0. Build shapely 2 against the system GEOS for your user (a PyPI wheel brings its own GEOS, which can crash QGIS):</source>
             <translation>本发行版的 shapely 低于 2.0。请为当前用户基于系统 GEOS 从源码编译 shapely 2（PyPI 的 wheel 自带 GEOS，可能导致 QGIS 崩溃）：</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/dependencies.py" line="230" />
+            <location filename="../resilience_plugin/dependencies.py" line="206" />
             <source>Install them with your distribution's package manager, or with pip for the Python that QGIS uses:</source>
             <translation>用发行版的包管理器安装，或用 QGIS 所用 Python 的 pip 安装：</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/dependencies.py" line="240" />
+            <location filename="../resilience_plugin/dependencies.py" line="241" />
             <source>Resilience Planner needs these Python packages in QGIS's Python: {items}.</source>
             <translation>韧性规划工具箱需要在 QGIS 的 Python 中安装以下依赖包：{items}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/dependencies.py" line="241" />
+            <location filename="../resilience_plugin/dependencies.py" line="242" />
             <source>Restart QGIS afterwards.</source>
             <translation>安装后请重启 QGIS。</translation>
         </message>
@@ -3411,34 +3228,256 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>在本机（{platform}）上的安装方法：</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="78" />
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="79" />
             <source>Copy</source>
             <translation>复制</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="79" />
+            <location filename="../resilience_plugin/gui/dependencies_dialog.py" line="80" />
             <source>Copy the command to the clipboard</source>
             <translation>将命令复制到剪贴板</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="72" />
+            <location filename="../resilience_plugin/plugin.py" line="69" />
             <source>Python packages…</source>
             <translation>Python 依赖包…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="74" />
+            <location filename="../resilience_plugin/plugin.py" line="71" />
             <source>Which Python packages the analyses need, and how to install missing ones</source>
             <translation>分析所需的 Python 依赖包，以及缺失包的安装方法</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="128" />
-            <source>Python packages are missing or unusable: {names}. The algorithms are not available yet.</source>
-            <translation>Python 依赖包缺少或无法使用：{names}。算法暂不可用。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/plugin.py" line="125" />
+            <location filename="../resilience_plugin/plugin.py" line="146" />
             <source>How to install…</source>
             <translation>安装方法…</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/plugin.py" line="149" />
+            <source>Missing Python packages: {names}</source>
+            <translation>缺少 Python 依赖包：{names}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/plugin.py" line="231" />
+            <source>The current project has unsaved changes. Save them before the sample project replaces it?</source>
+            <translation>当前项目有未保存的修改。在示例项目替换它之前是否保存？</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="78" />
+            <source>Exports a plan-ready map (A3 or A4) in one step: the LAYERS in order (the first is drawn on top), a title block (TITLE, SUBTITLE; without a title, the first layer's), a compact legend that lists only what is visible on the map, a scale bar with round lengths in m or km, a north arrow, notes (NOTE: data source, compiler), the DATE, the coordinate reference system and an overview map (OVERVIEW; left out when the map already shows all the layers).
+
+LANGUAGE sets every fixed text on the page (legend title, layer titles and classes of layers read from files, date, coordinate reference system, notes heading, scale unit): Chinese, English or bilingual. It defaults to the QGIS interface language in QGIS and to bilingual in qgis_process.
+
+The map is drawn in the first layer's CRS when it is projected, otherwise in a metric CRS chosen for the data (CGCS2000 Gauss-Krueger in China, UTM elsewhere), so that the scale bar is true. The extent is EXTENT, or all layers with a 5 % margin. Layers read from files (in a model or a batch run) get the plugin's style for their output type; layers of the project keep their own style.
+
+TEMPLATE chooses one of the built-in layouts, TEMPLATE_FILE a layout template (.qpt) of your own; items with the ids map, legend, scalebar, north_arrow, title, subtitle, note, date, crs_note and overview are filled, and labels may use @plan_title, @plan_subtitle, @plan_note, @plan_date and @plan_crs.
+
+With a COVERAGE polygon layer the map becomes an atlas: one page per feature (e.g. each district), zoomed to it, the other features faded, its COVERAGE_NAME_FIELD value in the subtitle; one multi-page PDF (SINGLE_FILE) or one file per feature next to OUTPUT, named &lt;output&gt;_&lt;name&gt;.
+
+FORMAT pdf, png or svg at DPI dots per inch (1-1200). PDF and SVG text stays real, searchable text. PNG pages come with a world file (.pgw). Nothing is left behind when the export fails.</source>
+            <translation>一步导出可直接用于规划文本的图件（A3 或 A4）：按顺序绘制图层（LAYERS，第一个在最上层），标题栏（TITLE、SUBTITLE；未给出图名时取第一个图层的名称），只列出图上可见内容的紧凑图例，以米或千米为单位、取整刻度的比例尺，指北针，注记（NOTE：资料来源、编制单位），日期（DATE），坐标系说明，以及鹰眼图（OVERVIEW；地图已显示全部图层范围时省略）。
+
+LANGUAGE 设定图面上所有固定文字的语言（图例标题、从文件读取的图层的名称与分类、日期、坐标系、说明标题、比例尺单位）：中文、英文或中英双语。在 QGIS 中默认为界面语言，在 qgis_process 中默认为双语。
+
+第一个图层为投影坐标系时按其绘图，否则使用为数据选择的米制坐标系（我国为 CGCS2000 高斯-克吕格，其他地区为 UTM），以保证比例尺准确。范围为 EXTENT，或所有图层的范围外扩 5%。从文件读取的图层（模型或批处理中）按其输出类型应用本插件样式；工程中的图层保留各自样式。
+
+TEMPLATE 选择内置布局，TEMPLATE_FILE 使用自定义布局模板（.qpt）；ID 为 map、legend、scalebar、north_arrow、title、subtitle、note、date、crs_note 和 overview 的元素会被填写，标注中也可使用 @plan_title、@plan_subtitle、@plan_note、@plan_date 和 @plan_crs。
+
+给出覆盖面图层（COVERAGE）时生成图集：每个要素（例如每个区）一页并缩放到该要素，其他区域淡化，副标题中加上 COVERAGE_NAME_FIELD 的值；输出为一个多页 PDF（SINGLE_FILE），或在 OUTPUT 旁为每个要素各写一个文件，命名为 &lt;输出名&gt;_&lt;名称&gt;。
+
+格式（FORMAT）为 pdf、png 或 svg，分辨率为 DPI（1–1200）。PDF 和 SVG 中的文字保持为可搜索的真实文字。PNG 附带坐标文件（.pgw）。导出失败时不会留下任何文件。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="116" />
+            <source>Map language</source>
+            <translation>图面语言</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="118" />
+            <source>The language of everything printed on the map besides your own texts: legend title, layer titles and classes, date, coordinate reference system, notes heading and scale unit. The default is the QGIS interface language in QGIS and bilingual in qgis_process.</source>
+            <translation>图面上除您自己输入的文字以外所有内容的语言：图例标题、图层名称与分类、日期、坐标系、说明标题和比例尺单位。默认值：在 QGIS 中为界面语言，在 qgis_process 中为中英双语。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="123" />
+            <source>The map title, e.g. 综合灾害风险分区图. Empty: the title of the first layer.</source>
+            <translation>图名，例如：综合灾害风险分区图。留空：取第一个图层的标题。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="182" />
+            <source>The layer '{name}' is a table without geometry: it cannot be drawn on a map. Leave it out of the map layers.</source>
+            <translation>图层“{name}”是没有几何的表格，无法绘制在地图上。请将其从地图图层中移除。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="185" />
+            <source>The layer '{name}' has no valid coordinate reference system: set its CRS in the layer properties first.</source>
+            <translation>图层“{name}”没有有效的坐标参考系：请先在图层属性中设置其坐标参考系。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="83" />
+            <source>Overlays several hazard zonings (outputs of Classify hazard, or your own zones with an integer level field) into non-overlapping composite hazard zones (综合灾害分区).
+
+Where zones of one hazard overlap, the highest level is kept (and reported). METHOD 0: the highest level of all hazards. METHOD 1: the levels weighted by WEIGHTS (one per hazard in order, scaled to sum 1; default equal) and summed, then re-classed with SCORE_BREAKS (score below b1 is level 0, b1 ≤ score below b2 level 1, ...). METHOD 2: the number of hazards at or above COUNT_LEVEL. METHOD 3: the highest hazard level x the vulnerability level of the VULNERABILITY zones, looked up in RISK_MATRIX (rows: hazard level 1..n, columns: vulnerability level 1..m; default the 4x4 matrix of resources/standards/risk_matrix.json, an unverified common convention). Outside the vulnerability zones the risk is 0.
+
+OUTPUT fields: level, score (method 0: the level; 1: the weighted sum; 2: the count; 3: hazard level x vulnerability level), dominant (the hazard that decides the level; for method 2 the hazards counted), lvl_&lt;hazard&gt; for each input, vuln_level (method 3) and area_m2. Pieces with identical attributes are dissolved; the zones cover exactly the union of the hazard zones.
+
+With UNITS (admin polygons) and UNIT_ID_FIELD, OUTPUT_TABLE has one row per unit and level: unit_id, level, area_m2, area_share (of the unit) and population from the POPULATION raster (POPULATION_UNIT: persons per km², the default, or per cell). Level 0 is the rest of the unit. Whole cells count exactly, cells on a boundary are split by area, so the levels of a unit add up to its population.
+
+Areas in m², measured in a metric CRS (the inputs' own if suitable, else CGCS2000 Gauss-Krueger in China or UTM elsewhere). Inputs in different CRS are reprojected.</source>
+            <translation>将多个灾害分区（“灾害分级”的输出，或带整数等级字段的自有分区）叠加为互不重叠的综合灾害分区。
+
+同一灾种的分区相互重叠时取最高等级（并在日志中说明）。METHOD 0：取所有灾种中的最高等级。METHOD 1：各灾种等级按 WEIGHTS 加权求和（按图层顺序每个灾种一个权重，归一化为和为 1，默认等权），再按 SCORE_BREAKS 重新分级（得分低于 b1 为 0 级，b1 ≤ 得分低于 b2 为 1 级……）。METHOD 2：等级不低于 COUNT_LEVEL 的灾种数。METHOD 3：最高灾害等级 × VULNERABILITY 分区的脆弱性等级，查 RISK_MATRIX（行：灾害等级 1..n，列：脆弱性等级 1..m；默认采用 resources/standards/risk_matrix.json 中的 4×4 矩阵，为未经核实的常用约定）。脆弱性分区以外风险为 0。
+
+OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种数；3：灾害等级 × 脆弱性等级）、dominant（决定等级的灾种；方法 2 为计入的灾种）、每个输入一个 lvl_&lt;灾种&gt;、vuln_level（方法 3）和 area_m2。属性完全相同的图斑会被融合；各分区恰好覆盖所有灾害分区的并集。
+
+给出 UNITS（行政区面）和 UNIT_ID_FIELD 时，OUTPUT_TABLE 每个单元每个等级一行：unit_id、level、area_m2、area_share（占单元面积比例）以及由 POPULATION 栅格统计的 population（POPULATION_UNIT：默认每平方公里人数，或每格人数）。0 级为单元的其余部分。完整栅格单元精确计数，边界上的栅格单元按面积比例拆分，因此一个单元各等级人口之和等于该单元总人口。
+
+面积单位为平方米，在米制坐标参考系中量算（输入自身的坐标系合适时使用之，否则在中国使用 CGCS2000 高斯-克吕格投影，其他地区使用 UTM）。不同坐标参考系的输入会被重投影。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="136" />
+            <source>One asset type for every feature (also used where the asset type field is empty): choose one of the fragility library, or (in models and qgis_process) type the id of a type of your own fragility file, e.g. road or water_pipe.</source>
+            <translation>所有要素统一的资产类型（资产类型字段为空时也使用此值）：从易损性曲线库中选择，或（在模型和 qgis_process 中）输入您自己的易损性文件中的类型编号，例如 road 或 water_pipe。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="76" />
+            <source>Which failures cut people off from hospitals, shelters or fire stations, and which links matter most.
+
+NETWORK: lines (roads by default; any linear network) joined where their end points or shared vertices coincide; an optional COST_FIELD multiplies each line's length (e.g. 2 = twice as slow). Failed links are chosen by the FAILED expression on the network (e.g. "p_fail" &gt;= 0.5 or "max_level" &gt;= 3, from Lifeline exposure) or by a FAILED_LAYER of failed segments (a line fails when half of it lies within 1 m of them).
+
+DEMAND: a population raster (POPULATION_UNIT: persons per km², the default, or per cell; one demand point per cell centre) or points / polygons with a POPULATION_FIELD (empty: 1 person each). DESTINATIONS: one or more layers (polygons count at a point inside them). Demand and destinations are snapped to the nearest street within MAX_SNAP metres; a point mid-street loses its access when its own street fails, one at a junction (within 0.5 m) keeps it while any street there is open. Distances are network metres (times the cost factor) including both snap distances.
+
+OUTPUT_DEMAND: every demand point with persons, dist_before_m, dist_after_m, isolated (a destination was reachable before the failures, none after) and detour_ratio (after / before). OUTPUT_TABLE per unit (UNITS + UNIT_ID_FIELD, optional): persons, isolated_persons and detour_persons (trip longer by more than DETOUR_LIMIT, a fraction: 0.5 = 50 %).
+
+OUTPUT_LINKS: every network line with its attributes and its single-link criticality on the intact network: isolated_persons (persons who lose all access if that line alone fails; from the bridges and 2-edge-connected components of the graph, without a shortest-path run per line), detour_persons (only lines on somebody's shortest path can lengthen a trip; for them the affected part is re-solved locally; MAX_DETOUR_LINKS limits how many, the most used first, 0 = all; others stay empty), load_persons (persons whose shortest path uses the line), rank (1 = most critical: isolated, then detour, then load), failed (in the scenario) and bridge.</source>
+            <translation>哪些失效会使人们无法到达医院、避难场所或消防站，以及哪些路段最为关键。
+
+NETWORK：线（默认道路；任何线状网络均可），在端点或共享顶点重合处连接；可选的 COST_FIELD 乘以每条线的长度（如 2 = 慢一倍）。失效路段由网络上的 FAILED 表达式选出（如 "p_fail" &gt;= 0.5 或 "max_level" &gt;= 3，来自“生命线暴露与易损性”），或由失效路段图层 FAILED_LAYER 给出（一条线有一半位于其 1 米范围内即视为失效）。
+
+DEMAND：人口栅格（POPULATION_UNIT：默认每平方公里人数，或每像元人数；每个像元中心一个需求点），或带 POPULATION_FIELD 的点/面（留空：每个 1 人）。DESTINATIONS：一个或多个图层（面按其内部一点计）。需求点和目的地吸附到 MAX_SNAP 米内最近的街道；位于街道中段的点在其所在街道失效时失去通达，位于路口（0.5 米以内）的点只要该路口仍有一条街道通行就不受影响。距离为网络米数（乘以成本系数），包括两端的吸附距离。
+
+OUTPUT_DEMAND：每个需求点及其 persons、dist_before_m、dist_after_m、isolated（失效前可到达目的地，失效后无法到达）和 detour_ratio（失效后/失效前）。OUTPUT_TABLE 按单元（UNITS + UNIT_ID_FIELD，可选）：persons、isolated_persons 和 detour_persons（行程增加超过 DETOUR_LIMIT，为比例：0.5 = 50 %）。
+
+OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的单路段关键性：isolated_persons（仅该线失效时完全失去通达的人数；由图的桥和 2-边连通分量求得，无需对每条线重算最短路径）、detour_persons（只有位于某人最短路径上的线才会使行程变长；对这些线在受影响部分局部重算；MAX_DETOUR_LINKS 限制重算数量，按使用人数从多到少，0 = 全部；其余为空）、load_persons（最短路径经过该线的人数）、rank（1 = 最关键：先按孤立人数，再按绕行人数，再按负载）、failed（情景中是否失效）和 bridge（是否为桥）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="265" />
+            <source>{n} demand point(s) or destination(s) stand at a junction: they keep their access while any street of that junction is open.</source>
+            <translation>{n} 个需求点或目的地位于路口：只要该路口任一条道路畅通，它们就不会失去可达性。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="163" />
+            <source>MODE 0: everyone goes to the nearest reachable facility. MODE 1: facilities take people up to their capacity. MODE 2: choose new sites among CANDIDATES.</source>
+            <translation>MODE 0：每个人去最近的可达设施。MODE 1：各设施按容量接收人口。MODE 2：从 CANDIDATES 中选择新场址。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="167" />
+            <source>Candidate sites (site selection)</source>
+            <translation>候选场址（选址）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="169" />
+            <source>Candidate capacity field (site selection)</source>
+            <translation>候选场址容量字段（选址）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="172" />
+            <source>Maximum new sites (site selection)</source>
+            <translation>最多新增场址数（选址）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="174" />
+            <source>Target coverage (%) (site selection)</source>
+            <translation>目标覆盖率（%）（选址）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="47" />
+            <source>{step}. {group}</source>
+            <translation>{step}. {group}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="174" />
+            <source>The outputs this run had begun to write were removed: {paths}.</source>
+            <translation>本次运行已开始写入的输出已被删除：{paths}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="224" />
+            <source>points</source>
+            <translation>点</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="224" />
+            <source>lines</source>
+            <translation>线</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="224" />
+            <source>polygons</source>
+            <translation>面</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="239" />
+            <source>The layer '{layer}' has no field '{field}' (set in {param}). Choose one of its fields: {available}.</source>
+            <translation>图层“{layer}”没有字段“{field}”（在{param}中设置）。请从其字段中选择：{available}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="255" />
+            <source>{param} must contain polygons (zones or units), but '{layer}' holds {kind}: choose a polygon layer.</source>
+            <translation>{param}必须是面要素（分区或单元），但“{layer}”中是{kind}要素：请选择面图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="257" />
+            <source>{param} must contain {wanted}, but '{layer}' holds {kind}: choose another layer.</source>
+            <translation>{param}必须是{wanted}要素，但“{layer}”中是{kind}要素：请换用其他图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="257" />
+            <source> or </source>
+            <translation>或</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="262" />
+            <source>The layer '{layer}' ({param}) has no valid coordinate reference system: set its CRS first (Layer Properties &gt; Source), or assign one with Processing &gt; Vector general &gt; Assign projection.</source>
+            <translation>图层“{layer}”（{param}）没有有效的坐标参照系：请先设置其坐标参照系（图层属性 &gt; 源），或用 处理 &gt; 矢量通用 &gt; 指定投影 为其指定。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="287" />
+            <source>The population raster '{layer}' holds no data (every cell is nodata): it counts 0 persons. Check its nodata value.</source>
+            <translation>人口栅格“{layer}”没有数据（所有像元均为无数据值）：人口计为 0。请检查其无数据值设置。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="290" />
+            <source>The raster '{layer}' ({param}) holds no data: every cell is nodata. Check its nodata value, or give another raster.</source>
+            <translation>栅格“{layer}”（{param}）没有数据：所有像元均为无数据值。请检查其无数据值设置，或换用其他栅格。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="324" />
+            <source>Cannot write the output '{output}' to {path}: the folder {folder} does not exist. Choose an existing folder, or create it first.</source>
+            <translation>无法将输出“{output}”写入 {path}：文件夹 {folder} 不存在。请选择已有的文件夹，或先创建该文件夹。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="327" />
+            <source>Cannot write the output '{output}' to {path}: the folder {folder} is not writable. Choose a folder you can write to, or save to a temporary layer.</source>
+            <translation>无法将输出“{output}”写入 {path}：文件夹 {folder} 不可写。请选择有写入权限的文件夹，或保存为临时图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="330" />
+            <source>Cannot write the output '{output}' to {path}: that is a folder. Give a file name.</source>
+            <translation>无法将输出“{output}”写入 {path}：这是一个文件夹。请给出文件名。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="338" />
+            <source>Cannot write the output '{output}' to {path}: '.{ext}' is not a format this output can be saved in. Use one of: {formats}.</source>
+            <translation>无法将输出“{output}”写入 {path}：该输出不能保存为“.{ext}”格式。请使用以下格式之一：{formats}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/help.py" line="55" />
+            <source>{label}: {option}</source>
+            <translation>{label}：{option}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/help.py" line="58" />
+            <source>“{label}” ({id})</source>
+            <translation>“{label}”（{id}）</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/processing/missing_provider.py" line="32" />
@@ -3456,6 +3495,66 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>韧性规划 (Resilience planning)：缺少 Python 依赖包</translation>
         </message>
         <message>
+            <location filename="../resilience_plugin/qgis_io/crs.py" line="85" />
+            <source>The data reach farther than one Gauss–Krüger / UTM zone measures accurately: areas are measured in an Albers equal-area projection fitted to their extent, lengths geodesically on the ellipsoid.</source>
+            <translation>数据范围超出单个高斯–克吕格 / UTM 投影带可准确量算的范围：面积在按数据范围拟合的 Albers 等积投影中量算，长度按椭球面测地线量算。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/qgis_io/demand.py" line="51" />
+            <source>{layer}: {n} feature(s) have a population that is NULL, negative or not a number; counted as 0.</source>
+            <translation>{layer}：{n} 个要素的人口为 NULL、负数或非数字，按 0 计。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="40" />
+            <source>The raster {path} cannot be read.</source>
+            <translation>无法读取栅格 {path}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="96" />
+            <source>No values</source>
+            <translation>没有数值</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="125" />
+            <source>Hazard classes</source>
+            <translation>灾害分级</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="133" />
+            <source>Start from a preset…</source>
+            <translation>从预设方案开始…</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="146" />
+            <source>Class breaks</source>
+            <translation>分级断点</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="155" />
+            <source>Level</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="155" />
+            <source>Values</source>
+            <translation>取值范围</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="155" />
+            <source>Area (km²)</source>
+            <translation>面积（平方公里）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="155" />
+            <source>Share</source>
+            <translation>占比</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="176" />
+            <source>Give at least one class break.</source>
+            <translation>请至少给出一个分级断点。</translation>
+        </message>
+        <message>
             <location filename="../resilience_plugin/gui/workbench/checks.py" line="21" />
             <source>The layer cannot be read (is the file still there?).</source>
             <translation>无法读取该图层（文件是否仍在？）。</translation>
@@ -3471,457 +3570,462 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>坐标单位为度：长度和面积将在自动选择的米制坐标系中量算。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/checks.py" line="28" />
+            <location filename="../resilience_plugin/gui/workbench/checks.py" line="30" />
             <source>A temporary layer: save it to a file first (the steps run in the background).</source>
             <translation>临时图层：请先保存为文件（各步骤在后台运行）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/checks.py" line="30" />
+            <location filename="../resilience_plugin/gui/workbench/checks.py" line="38" />
             <source>CRS {crs} differs from the admin units ({ref}); it is reprojected on the fly.</source>
             <translation>坐标系 {crs} 与行政单元（{ref}）不同，将自动重投影。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/checks.py" line="33" />
+            <location filename="../resilience_plugin/gui/workbench/checks.py" line="47" />
             <source>The layer has no features.</source>
             <translation>该图层没有要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/checks.py" line="35" />
+            <location filename="../resilience_plugin/gui/workbench/checks.py" line="49" />
             <source>{n} bands: band 1 is read as the population.</source>
             <translation>共 {n} 个波段：以第 1 波段作为人口。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/checks.py" line="46" />
+            <location filename="../resilience_plugin/gui/workbench/checks.py" line="60" />
             <source>The field '{field}' is not in the layer.</source>
             <translation>图层中没有字段“{field}”。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="47" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="51" />
             <source>not run</source>
             <translation>未运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="47" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="52" />
             <source>up to date</source>
             <translation>已是最新</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="47" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="53" />
             <source>out of date</source>
             <translation>需要重新运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="48" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="54" />
             <source>inputs missing</source>
             <translation>缺少输入</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="48" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="55" />
             <source>running…</source>
             <translation>运行中…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="48" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="56" />
             <source>queued</source>
             <translation>排队中</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="104" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="113" />
             <source>Thresholds</source>
             <translation>阈值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="104" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="113" />
             <source>Value map</source>
             <translation>取值对应</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="109" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="118" />
             <source>e.g. 0.1,0.5,1.0,2.0 or YES:1;NO:0</source>
             <translation>例如 0.1,0.5,1.0,2.0 或 YES:1;NO:0</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="111" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="120" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="121" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="130" />
             <source>Classification</source>
             <translation>分级方式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="123" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="132" />
             <source>Thresholds / value map</source>
             <translation>阈值 / 取值对应</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="168" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="188" />
             <source>Choose the field that holds the hazard value.</source>
             <translation>请选择灾害取值字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="170" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="190" />
             <source>Give the thresholds, ascending and separated by commas.</source>
             <translation>请填写阈值，按升序排列，以逗号分隔。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="172" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="192" />
             <source>Give the value map, e.g. YES:1;NO:0.</source>
             <translation>请填写取值对应，例如 YES:1;NO:0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="174" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="194" />
             <source>Choose a preset, or classify by thresholds or a value map.</source>
             <translation>请选择预设方案，或按阈值、取值对应分级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="191" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="211" />
             <source>Run</source>
             <translation>运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="223" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="245" />
             <source>Resilience assessment</source>
             <translation>韧性评估</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="238" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="260" />
             <source>Study</source>
             <translation>评估设置</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="239" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="261" />
             <source>Steps</source>
             <translation>评估步骤</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="264" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="286" />
             <source>Scenario</source>
             <translation>情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="269" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="291" />
             <source>The name of the scenario (its results go into a group of that name)</source>
             <translation>情景名称（其结果放入同名图层组）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="272" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="294" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="273" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="295" />
             <source>Add a hazard scenario</source>
             <translation>新增灾害情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="303" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="325" />
             <source>e.g. 街道, district</source>
             <translation>例如 街道、区县</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="305" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="327" />
             <source>Id field</source>
             <translation>标识字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="306" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="328" />
             <source>Level name</source>
             <translation>层级名称</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="307" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="329" />
             <source>Parent code field</source>
             <translation>上级代码字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="309" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="331" />
             <source>Hazards of the scenario</source>
             <translation>本情景的灾害</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="311" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="333" />
             <source>Add a hazard layer</source>
             <translation>添加灾害图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="317" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="339" />
             <source>Maximum level</source>
             <translation>最大等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="325" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="353" />
             <source>Overlay method</source>
             <translation>叠加方法</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="326" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="354" />
             <source>Weights</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="327" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="355" />
             <source>Intensity raster for lifelines</source>
             <translation>生命线致灾强度栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="332" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="360" />
             <source>Population</source>
             <translation>人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="339" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="365" />
+            <source>Persons per km²</source>
+            <translation>每平方公里人数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="367" />
             <source>Population field (points / polygons)</source>
             <translation>人口字段（点 / 面）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="340" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="368" />
             <source>Raster values</source>
             <translation>栅格取值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="341" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="369" />
             <source>Buildings</source>
             <translation>建筑</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="355" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="383" />
             <source>Candidate facilities (平急两用)</source>
             <translation>候选设施（平急两用）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="372" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="400" />
             <source>Filter (expression)</source>
             <translation>筛选（表达式）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="375" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="403" />
             <source>Empty: the roads are the lifeline network</source>
             <translation>留空：以道路作为生命线网络</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="380" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="408" />
             <source>Asset type</source>
             <translation>设施类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="385" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="413" />
             <source>Parameters</source>
             <translation>参数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="395" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="423" />
             <source>Walking time limit</source>
             <translation>步行时间限值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="396" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="424" />
             <source>Walking speed</source>
             <translation>步行速度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="397" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="425" />
             <source>Streets blocked from hazard level</source>
             <translation>道路阻断起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="398" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="426" />
             <source>Sites excluded from hazard level</source>
             <translation>场地排除起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="402" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="430" />
             <source>Maps and tables</source>
             <translation>图件与统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="407" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="435" />
             <source>Beside the project file</source>
             <translation>与项目文件同目录</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="408" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="436" />
             <source>Map title</source>
             <translation>图名</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="409" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="437" />
             <source>Map notes</source>
             <translation>图注</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="410" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="438" />
             <source>Results folder</source>
             <translation>结果文件夹</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="452" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="502" />
             <source>Run all</source>
             <translation>全部运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="455" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="505" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="463" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="513" />
             <source>Export map set</source>
             <translation>输出成套图件</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="465" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="515" />
             <source>Export tables…</source>
             <translation>导出统计表…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="467" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="517" />
             <source>Export as model…</source>
             <translation>导出为模型…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="472" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="522" />
             <source>Language of the table headers</source>
             <translation>统计表表头语言</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="573" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="623" />
             <source>Scenario {n}</source>
             <translation>情景 {n}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="350" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="363" />
             <source>Resilience assessment: {name}</source>
             <translation>韧性评估：{name}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="736" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="805" />
             <source>Fix the problems shown on the Study tab first.</source>
             <translation>请先解决“评估设置”页中提示的问题。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="759" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="828" />
             <source>Running: {step}</source>
             <translation>正在运行：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="770" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="839" />
             <source>Finished: {step}</source>
             <translation>已完成：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="776" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="845" />
             <source>Stopped: {step}</source>
             <translation>已停止：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="804" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="873" />
             <source>Run the steps first: there are no tables yet.</source>
             <translation>请先运行各步骤：尚无统计表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="806" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="875" />
             <source>Export tables</source>
             <translation>导出统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="819" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="892" />
             <source>Could not write {path}: {error}</source>
             <translation>无法写入 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="821" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="894" />
             <source>{n} tables written to {path}</source>
             <translation>已将 {n} 张表写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="825" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="898" />
             <source>Export as model</source>
             <translation>导出为模型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="825" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="898" />
             <source>Processing models (*.model3)</source>
             <translation>处理模型 (*.model3)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="840" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="915" />
             <source>Run the steps first: there is nothing to export yet.</source>
             <translation>请先运行各步骤：尚无可导出的内容。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="843" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="918" />
             <source>Model written to {path}</source>
             <translation>模型已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="843" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="918" />
             <source>Could not write {path}</source>
             <translation>无法写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="118" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="141" />
             <source>Level {level}</source>
             <translation>{level} 级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="111" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="130" />
             <source>{persons} persons, {area} km²</source>
             <translation>{persons} 人，{area} 平方公里</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="118" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="141" />
             <source>{buildings} buildings, {persons} persons</source>
             <translation>{buildings} 栋建筑，{persons} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="122" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="151" />
             <source>Eligible sites</source>
             <translation>合格场所</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="122" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="151" />
             <source>{n} of {total}, capacity {capacity} persons</source>
             <translation>{total} 处中 {n} 处，可容纳 {capacity} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="126" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="163" />
             <source>Within the walking limit</source>
             <translation>步行时限内可达</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="126" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="163" />
             <source>{pct}% of {persons} persons</source>
             <translation>占 {persons} 人的 {pct}%</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="129" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="172" />
             <source>Shelter capacity vs demand</source>
             <translation>避难容量与需求</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="129" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="172" />
             <source>{capacity} places for {persons} persons</source>
             <translation>{capacity} 个避难位，需求 {persons} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="133" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="182" />
             <source>Failed lifeline length</source>
             <translation>失效生命线长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="133" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="182" />
             <source>{failed} km of {total} km</source>
             <translation>{total} 公里中 {failed} 公里</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="137" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="193" />
             <source>Isolated from hospitals</source>
             <translation>与医院隔绝</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="137" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="193" />
             <source>{n} persons</source>
             <translation>{n} 人</translation>
         </message>
@@ -3991,92 +4095,92 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>灾害分区：{name}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="70" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="71" />
             <source>Lifeline exposure and failure</source>
             <translation>生命线暴露与失效</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="70" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="72" />
             <source>Lifeline length per unit and level</source>
             <translation>各单元各等级生命线长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="73" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="76" />
             <source>Area and population per unit and hazard level</source>
             <translation>各单元各灾害等级面积与人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="74" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="77" />
             <source>Buildings by hazard level</source>
             <translation>建筑灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="75" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="78" />
             <source>Buildings and population per unit and level</source>
             <translation>各单元各等级建筑与人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="76" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="79" />
             <source>Roads by hazard level</source>
             <translation>道路灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="77" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="80" />
             <source>Road length per unit, class and level</source>
             <translation>各单元各类各等级道路长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="79" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="82" />
             <source>Population within walking reach</source>
             <translation>步行可达人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="80" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="83" />
             <source>Shelter load</source>
             <translation>避难场所负荷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="81" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="84" />
             <source>Shelter coverage per unit</source>
             <translation>各单元避难覆盖</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="83" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="86" />
             <source>Hospital access of the population</source>
             <translation>人口医院可达性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="84" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="87" />
             <source>Persons isolated from hospitals per unit</source>
             <translation>各单元与医院隔绝人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="85" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="88" />
             <source>Road criticality</source>
             <translation>道路关键性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="199" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="202" />
             <source>Run these steps first: {steps}</source>
             <translation>请先运行以下步骤：{steps}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="203" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="208" />
             <source>Layer '{name}' is a temporary layer: save it to a file first.</source>
             <translation>图层“{name}”是临时图层：请先保存为文件。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="238" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="247" />
             <source>A layer of the study is no longer in the project; choose it again.</source>
             <translation>评估所用的某个图层已不在项目中，请重新选择。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="136" />
+            <location filename="../resilience_plugin/plugin.py" line="157" />
             <source>Resilience assessment panel…</source>
             <translation>韧性评估面板…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="138" />
+            <location filename="../resilience_plugin/plugin.py" line="159" />
             <source>The guided assessment: study, steps in planning order, key numbers, maps and tables</source>
             <translation>引导式评估：评估设置、按规划顺序的步骤、关键指标、图件与统计表</translation>
         </message>

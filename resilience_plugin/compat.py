@@ -97,6 +97,15 @@ def _enum_value(e):
     return e.value if hasattr(e, "value") else int(e)
 
 
+enum_value = _enum_value  # an enum member (int on 3.22, Python enum on 3.36+ / Qt6) as an int
+
+
+def parameter_strings(alg, parameters, name, context):
+    """A field parameter's field names (parameterAsFields before QGIS 3.32, parameterAsStrings after)."""
+    f = getattr(alg, "parameterAsStrings", None) or alg.parameterAsFields
+    return list(f(parameters, name, context))
+
+
 def geometry_kind(wkb_type):
     """``"point"``, ``"line"``, ``"polygon"`` or ``"none"`` for a WKB type."""
     return {0: "point", 1: "line", 2: "polygon"}.get(_enum_value(QgsWkbTypes.geometryType(wkb_type)), "none")
@@ -105,6 +114,8 @@ def geometry_kind(wkb_type):
 LAYOUT_MM = pick("Qgis.LayoutUnit.Millimeters", "QgsUnitTypes.LayoutUnit.LayoutMillimeters")
 RENDER_POINTS = pick("Qgis.RenderUnit.Points", "QgsUnitTypes.RenderUnit.RenderPoints")
 RENDER_MM = pick("Qgis.RenderUnit.Millimeters", "QgsUnitTypes.RenderUnit.RenderMillimeters")
+RENDER_METERS_IN_MAP_UNITS = pick("Qgis.RenderUnit.MetersInMapUnits", "QgsUnitTypes.RenderUnit.RenderMetersInMapUnits")
+MARKER_SQUARE = pick("Qgis.MarkerShape.Square", "QgsSimpleMarkerSymbolLayerBase.Shape.Square")
 DIST_METERS = pick("Qgis.DistanceUnit.Meters", "QgsUnitTypes.DistanceUnit.DistanceMeters")
 DIST_KILOMETERS = pick("Qgis.DistanceUnit.Kilometers", "QgsUnitTypes.DistanceUnit.DistanceKilometers")
 LEGEND_TITLE = pick("Qgis.LegendComponent.Title", "QgsLegendStyle.Style.Title")
@@ -129,6 +140,7 @@ TEXT_ALWAYS_TEXT = pick("Qgis.TextRenderFormat.AlwaysText", "QgsRenderContext.Te
 NO_THREADING = pick("Qgis.ProcessingAlgorithmFlag.NoThreading", "QgsProcessingAlgorithm.Flag.FlagNoThreading")
 MAP_LAYER_SOURCE = pick("Qgis.ProcessingSourceType.MapLayer", "QgsProcessing.SourceType.TypeMapLayer")
 PARAM_ADVANCED = pick("Qgis.ProcessingParameterFlag.Advanced", "QgsProcessingParameterDefinition.Flag.FlagAdvanced")
+PARAM_HIDDEN = pick("Qgis.ProcessingParameterFlag.Hidden", "QgsProcessingParameterDefinition.Flag.FlagHidden")
 # Layer and field filters of the combo boxes (Qgis.LayerFilter / Qgis.FieldProxyModelFilter in 3.34+).
 LAYER_RASTER = pick("Qgis.LayerFilter.RasterLayer", "QgsMapLayerProxyModel.Filter.RasterLayer")
 LAYER_POINT = pick("Qgis.LayerFilter.PointLayer", "QgsMapLayerProxyModel.Filter.PointLayer")

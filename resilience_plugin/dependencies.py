@@ -65,7 +65,8 @@ def _probe_numpy(np):
 
 
 def _probe_shapely(shapely):
-    lacking = _lacks(shapely, ["from_wkb", "to_wkb", "make_valid", "union_all", "get_coordinates", "STRtree", "geos_version"])
+    lacking = _lacks(shapely, ["from_wkb", "to_wkb", "make_valid", "union_all", "get_coordinates", "STRtree",
+                               "geos_version"])
     if lacking:
         return f"no shapely 2 vectorised API ({', '.join(lacking)} missing): shapely 1.x"
     if tuple(shapely.geos_version) < (3, 9, 0):
@@ -196,6 +197,17 @@ def detect_platform(system=None, release=None, prefix=None) -> Platform:
     return Platform("linux", name)
 
 
+# What to do, per platform (English sources; callers translate them with tr).
+OSGEO4W_SETUP = QT_TRANSLATE_NOOP("@default", "QGIS from the OSGeo4W installer: run the OSGeo4W setup again, choose Advanced Install and select these packages:")  # noqa: E501
+OSGEO4W_SHELL = QT_TRANSLATE_NOOP("@default", "Or open the OSGeo4W Shell (Start menu, as administrator) and run:")
+MACOS_PIP = QT_TRANSLATE_NOOP("@default", "Open Terminal and install them into the Python inside the QGIS app:")
+DEBIAN_APT = QT_TRANSLATE_NOOP("@default", "Install the distribution's packages (they are built for the GEOS and PROJ that QGIS uses):")  # noqa: E501
+DEBIAN_SHAPELY_SOURCE = QT_TRANSLATE_NOOP("@default", "This distribution's shapely is older than 2.0. Build shapely 2 against the system GEOS for your user (a PyPI wheel brings its own GEOS, which can crash QGIS):")  # noqa: E501
+LINUX_PIP = QT_TRANSLATE_NOOP("@default", "Install them with your distribution's package manager, or with pip for the Python that QGIS uses:")  # noqa: E501
+SHAPELY_SOURCE_COMMAND = ("sudo apt install build-essential python3-dev libgeos-dev && "
+                          "python3 -m pip install --user --break-system-packages --no-binary shapely 'shapely>=2,<2.2'")
+
+
 def install_steps(problems, plat=None) -> List[Tuple[str, str]]:
     """What to do for the unusable ``problems`` on ``plat``: ``[(explanation, command)]``.
 
@@ -205,31 +217,20 @@ def install_steps(problems, plat=None) -> List[Tuple[str, str]]:
     if not requirements:
         return []
     steps = []
+    pip_args = " ".join(_quote(r.pip) for r in requirements)
     if plat.kind == "windows":
-        steps.append((QT_TRANSLATE_NOOP("@default", "QGIS from the OSGeo4W installer: run the OSGeo4W setup again, "
-                                        "choose Advanced Install and select these packages:"),
-                      " ".join(r.osgeo4w for r in requirements)))
-        steps.append((QT_TRANSLATE_NOOP("@default", "Or open the OSGeo4W Shell (Start menu, as administrator) and run:"),
-                      "python -m pip install --upgrade " + " ".join(_quote(r.pip) for r in requirements)))
+        steps.append((OSGEO4W_SETUP, " ".join(r.osgeo4w for r in requirements)))
+        steps.append((OSGEO4W_SHELL, "python -m pip install --upgrade " + pip_args))
     elif plat.kind == "macos":
-        steps.append((QT_TRANSLATE_NOOP("@default", "Open Terminal and install them into the Python inside the QGIS app:"),
-                      f"{_quote(plat.python)} -m pip install --upgrade " + " ".join(_quote(r.pip) for r in requirements)))
+        steps.append((MACOS_PIP, f"{_quote(plat.python)} -m pip install --upgrade " + pip_args))
     elif plat.kind == "debian":
         apt = [r for r in requirements if plat.distro_shapely2 or r.module != "shapely"]
         if apt:
-            steps.append((QT_TRANSLATE_NOOP("@default", "Install the distribution's packages (they are built for the "
-                                            "GEOS and PROJ that QGIS uses):"),
-                          "sudo apt install " + " ".join(r.apt for r in apt)))
+            steps.append((DEBIAN_APT, "sudo apt install " + " ".join(r.apt for r in apt)))
         if not plat.distro_shapely2 and any(r.module == "shapely" for r in requirements):
-            steps.append((QT_TRANSLATE_NOOP("@default", "This distribution's shapely is older than 2.0. Build shapely 2 "
-                                            "against the system GEOS for your user (a PyPI wheel brings its own GEOS, "
-                                            "which can crash QGIS):"),
-                          "sudo apt install build-essential python3-dev libgeos-dev && "
-                          "python3 -m pip install --user --break-system-packages --no-binary shapely 'shapely>=2,<2.2'"))
+            steps.append((DEBIAN_SHAPELY_SOURCE, SHAPELY_SOURCE_COMMAND))
     else:
-        steps.append((QT_TRANSLATE_NOOP("@default", "Install them with your distribution's package manager, or with pip "
-                                        "for the Python that QGIS uses:"),
-                      "python3 -m pip install --user --upgrade " + " ".join(_quote(r.pip) for r in requirements)))
+        steps.append((LINUX_PIP, "python3 -m pip install --user --upgrade " + pip_args))
     return steps
 
 

@@ -18,7 +18,7 @@ def tr(text):
 
 
 def user_locale():
-    """The QGIS UI locale, e.g. ``zh_CN`` or ``en_US``."""
+    """The QGIS UI locale as QGIS stores it, e.g. ``zh-Hans`` (Options dialog), ``zh_CN`` or ``en_US``."""
     settings = QgsSettings()
     if settings.value("locale/overrideFlag", False, type=bool):
         loc = settings.value("locale/userLocale", "", type=str)
@@ -27,13 +27,44 @@ def user_locale():
     return loc or "en_US"
 
 
+_TRADITIONAL = {"hant", "tw", "hk", "mo"}
+
+
+def catalogue_names(locale):
+    """The catalogue names to try for ``locale``, best first.
+
+    QGIS's Options dialog writes ``zh-Hans`` for 简体中文 (and ``zh-Hant`` for 繁體中文); systems give
+    ``zh_CN``, ``zh``, ``zh-Hans-CN`` … Every simplified spelling maps to ``zh_CN``; a traditional one
+    (``zh-Hant``, ``zh_TW``, ``zh_HK``) only to a traditional catalogue, never to the simplified one.
+    Other languages try ``ll_CC`` then ``ll``.
+    """
+    parts = [p for p in str(locale or "").replace("-", "_").split(".")[0].split("_") if p]
+    if not parts:
+        return []
+    lang = parts[0].lower()
+    rest = [p.lower() for p in parts[1:]]
+    if lang == "zh":
+        if _TRADITIONAL & set(rest):
+            return ["zh_TW", "zh_Hant"]
+        return ["zh_CN", "zh"]
+    names = [lang]
+    if rest:
+        names.insert(0, f"{lang}_{parts[-1].upper()}")
+    return names
+
+
 def qm_file(locale):
-    """The compiled catalogue for ``locale`` (``zh_CN``, falling back to ``zh``), or None."""
-    for name in (locale, locale.split("_")[0]):
+    """The compiled catalogue for ``locale`` (any spelling, see :func:`catalogue_names`), or None."""
+    for name in catalogue_names(locale):
         path = i18n_path(f"resilience_plugin_{name}.qm")
         if path.is_file():
             return path
     return None
+
+
+def is_chinese(locale=None):
+    """True when ``locale`` (default: the QGIS interface locale) gets our simplified-Chinese catalogue."""
+    return catalogue_names(locale or user_locale())[:1] == ["zh_CN"]
 
 
 def install_translator(locale=None):

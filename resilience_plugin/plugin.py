@@ -6,7 +6,7 @@ from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
 from qgis.gui import QgsMessageBarItem
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QMenu, QPushButton
+from qgis.PyQt.QtWidgets import QAction, QMenu, QMessageBox, QPushButton
 
 from .dependencies import advice, missing_dependencies
 from .i18n import install_translator, remove_translator, tr
@@ -15,6 +15,13 @@ from .paths import resource_path
 MENU_OBJECT_NAME = "mResiliencePlannerMenu"
 TOOLBAR_OBJECT_NAME = "mResiliencePlannerToolBar"
 SAMPLE_PROJECT = ("sample_data", "jakarta_sample.qgs")
+
+
+def _alive(widget):
+    try:
+        return widget.isVisible()
+    except RuntimeError:  # the C++ dialog is already gone
+        return False
 
 
 class ResiliencePlugin:
@@ -56,25 +63,19 @@ class ResiliencePlugin:
         self.toolbar = self.iface.addToolBar(tr("Resilience Planner"))
         self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
 
-        algorithms = self.provider.algorithms() if self.provider is not None and not self.dependency_problems else []
-        for alg in algorithms:
-            action = QAction(alg.icon(), alg.displayName() + "…", main_window)
-            action.setObjectName(f"mResilienceAction_{alg.name()}")
-            action.setToolTip(alg.displayName())
-            action.triggered.connect(partial(self.open_algorithm, alg.id()))
-            self._add(action, toolbar=True)
+        self._add_algorithm_menus(main_window)
         self.menu.addSeparator()
         self._add_workbench_action(main_window)
-        sample = QAction(QIcon(str(resource_path("icons", "sample_data.svg"))), tr("Load sample data (Jakarta)"), main_window)
-        sample.setObjectName("mResilienceAction_sampledata")
-        sample.triggered.connect(self.load_sample_data)
-        self._add(sample, toolbar=False)
         packages = QAction(QIcon(str(resource_path("icons", "resilience.svg"))), tr("Python packages…"), main_window)
         packages.setObjectName("mResilienceAction_dependencies")
         packages.setToolTip(tr("Which Python packages the analyses need, and how to install missing ones"))
         packages.triggered.connect(self.show_dependencies)
         # Without the packages the toolbar holds this one action, not an empty strip.
         self._add(packages, toolbar=bool(self.dependency_problems))
+        sample = QAction(QIcon(str(resource_path("icons", "sample_data.svg"))), tr("Load sample data (Jakarta)"), main_window)
+        sample.setObjectName("mResilienceAction_sampledata")
+        sample.triggered.connect(self.load_sample_data)
+        self._add(sample, toolbar=False)
         if self.dependency_problems:
             self._push_dependency_message()
 
@@ -84,6 +85,26 @@ class ResiliencePlugin:
             menubar.insertMenu(help_menu, self.menu)
         else:
             menubar.addMenu(self.menu)
+
+    def _add_algorithm_menus(self, main_window):
+        """One submenu per group in workflow order (灾害评估 → 平急两用设施 → 生命线 → 图件), the toolbar likewise."""
+        if self.provider is None or self.dependency_problems:
+            return
+        from .processing.base import group_name, workflow_order
+
+        for index, (group_id, algorithms) in enumerate(workflow_order(self.provider.algorithms())):
+            submenu = self.menu.addMenu(algorithms[0].icon(), group_name(group_id))
+            submenu.setObjectName(f"mResilienceMenu_{group_id}")
+            if index:
+                self.toolbar.addSeparator()
+            for alg in algorithms:
+                action = QAction(alg.icon(), alg.displayName() + "…", main_window)
+                action.setObjectName(f"mResilienceAction_{alg.name()}")
+                action.setToolTip(alg.displayName())
+                action.triggered.connect(partial(self.open_algorithm, alg.id()))
+                submenu.addAction(action)
+                self.toolbar.addAction(action)
+                self.actions.append(action)
 
     def _add(self, action, toolbar):
         self.menu.addAction(action)
@@ -95,6 +116,10 @@ class ResiliencePlugin:
         for action in self.actions:
             action.deleteLater()
         self.actions = []
+        for dialog in self.dialogs:
+            if _alive(dialog):
+                dialog.close()
+        self.dialogs = []
         if self.menu is not None:
             self.menu.menuAction().setVisible(False)
             menubar = self.iface.mainWindow().menuBar()
@@ -112,10 +137,6 @@ class ResiliencePlugin:
             self.iface.messageBar().popWidget(self._dependency_message[0])
             self._dependency_message = None
         self._remove_workbench()
-        for dialog in self.dialogs:
-            dialog.close()
-            dialog.deleteLater()
-        self.dialogs = []
         remove_translator(self.translator)
         self.translator = None
 
@@ -125,7 +146,7 @@ class ResiliencePlugin:
         button = QPushButton(tr("How to install…"))
         button.setObjectName("mResilienceDependenciesButton")
         button.clicked.connect(self.show_dependencies)
-        text = tr("Python packages are missing or unusable: {names}. The algorithms are not available yet.").format(names=names)
+        text = tr("Missing Python packages: {names}").format(names=names)
         item = QgsMessageBarItem(tr("Resilience Planner"), text, button, Qgis.MessageLevel.Critical, 0)
         self._dependency_message = (item, button)  # the item does not take the button from Python
         self.iface.messageBar().pushItem(item)
@@ -137,7 +158,7 @@ class ResiliencePlugin:
         action.setObjectName("mResilienceAction_workbench")
         action.setToolTip(tr("The guided assessment: study, steps in planning order, key numbers, maps and tables"))
         action.triggered.connect(self.show_workbench)
-        self._add(action, toolbar=not self.dependency_problems)
+        self._add(action, toolbar=False)
 
     def show_workbench(self, _checked=False):
         if self.dependency_problems:
@@ -163,22 +184,63 @@ class ResiliencePlugin:
         from .gui.dependencies_dialog import DependenciesDialog
 
         dialog = DependenciesDialog(parent=self.iface.mainWindow())
-        self.dialogs = [d for d in self.dialogs if d.isVisible()] + [dialog]
+        self.dialogs = [d for d in self.dialogs if _alive(d)] + [dialog]
         dialog.show()
         return dialog
 
-    @staticmethod
-    def open_algorithm(alg_id, _checked=False):
+    def open_algorithm(self, alg_id, _checked=False):
+        """Open the algorithm's dialog without blocking QGIS, so the map stays usable meanwhile."""
         import processing
 
-        processing.execAlgorithmDialog(alg_id, {})
+        dialog = processing.createAlgorithmDialog(alg_id, {})
+        if dialog is None:
+            return None
+        self.dialogs = [d for d in self.dialogs if _alive(d)] + [dialog]  # a reference keeps the dialog open
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
 
     def load_sample_data(self):
+        """Open the Jakarta sample project on its saved view, after asking about unsaved changes."""
         path = resource_path(*SAMPLE_PROJECT)
         if not path.is_file():
             self.iface.messageBar().pushWarning(tr("Resilience Planner"), tr("The sample project is missing: {path}").format(path=path))
             return False
-        ok = QgsProject.instance().read(str(path))
+        if not self.may_replace_project():
+            return False
+        project = QgsProject.instance()
+        ok = project.read(str(path))
         if not ok:
             self.iface.messageBar().pushWarning(tr("Resilience Planner"), tr("Could not open the sample project {path}").format(path=path))
+            return False
+        view = project.viewSettings().defaultViewExtent()
+        canvas = self.iface.mapCanvas()
+        if canvas is not None and not view.isNull():
+            canvas.setReferencedExtent(view)
+            canvas.refresh()
         return ok
+
+    def may_replace_project(self):
+        """True when the open project may be replaced: it has no unsaved changes, or the user saved
+        them or chose to discard them. Cancel (or a failed save) keeps the project open."""
+        project = QgsProject.instance()
+        if not project.isDirty():
+            return True
+        buttons = QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+        box = QMessageBox(QMessageBox.Icon.Question, tr("Load sample data (Jakarta)"),
+                          tr("The current project has unsaved changes. Save them before the sample project replaces it?"),
+                          buttons, self.iface.mainWindow())
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        box.setObjectName("mResilienceSaveBeforeSample")
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Discard:
+            return True
+        if answer != QMessageBox.StandardButton.Save:
+            return False
+        save = getattr(self.iface, "actionSaveProject", None)
+        if save is not None:  # QGIS's own Save (asks for a file name when the project has none)
+            save().trigger()
+        elif project.fileName():
+            project.write()
+        return not project.isDirty()

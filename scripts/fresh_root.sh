@@ -31,7 +31,12 @@ fi
 
 mounted=()
 cleanup() {
-  for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -l "${mounted[i]}" 2>/dev/null || true; done
+  # nothing started in the root may outlive it
+  local pid
+  for pid in /proc/[0-9]*; do
+    if [ "$(readlink "$pid/root" 2>/dev/null)" = "$root" ]; then kill -9 "${pid#/proc/}" 2>/dev/null || true; fi
+  done
+  for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -R -l "${mounted[i]}" 2>/dev/null || true; done
   if [ "${FRESH_KEEP:-0}" != 1 ]; then rm -rf --one-file-system "$root"; fi
 }
 trap cleanup EXIT
@@ -45,6 +50,8 @@ mmdebstrap --quiet --variant=apt --include=git,make,ca-certificates "${aptopts[@
   || { cat "$log"; echo "== $suite: mmdebstrap failed"; exit 1; }
 
 cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"
+# services installed in the root (PostgreSQL's default cluster) are not started: tests start their own
+printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d" && chmod +x "$root/usr/sbin/policy-rc.d"
 [ -f /etc/pip.conf ] && cp /etc/pip.conf "$root/etc/pip.conf"
 cp --remove-destination /etc/resolv.conf "$root/etc/resolv.conf"
 
@@ -56,7 +63,8 @@ else
   git clone --quiet --no-hardlinks "$repo" "$root/src/repo"
 fi
 
-mount --bind /dev "$root/dev" && mounted+=("$root/dev")
+# /dev with what is mounted below it (/dev/shm for PostgreSQL's shared memory, /dev/pts)
+mount --rbind /dev "$root/dev" && mount --make-rslave "$root/dev" && mounted+=("$root/dev")
 mount -t proc proc "$root/proc" && mounted+=("$root/proc")
 
 # The host's pip and proxy settings (not its paths: /opt/... does not exist in the root).
@@ -82,8 +90,8 @@ if [ "$status" != 0 ] && [ "${FRESH_QUIET:-0}" = 1 ]; then
 fi
 
 qgis=$(chroot "$root" dpkg-query -W -f='${Version}' qgis 2>/dev/null || echo "not installed")
-summary=$(grep -E '^=*.*[0-9]+ (passed|failed|error)' "$log" | tail -n 1 | sed -E 's/=+ ?//g; s/ ?=+$//')
-setup=$(grep -E '^(Platform|QGIS [0-9])' "$log" | tr '\n' ' ')
+summary=$({ grep -E '^=*.*[0-9]+ (passed|failed|error)' "$log" || true; } | tail -n 1 | sed -E 's/=+ ?//g; s/ ?=+$//')
+setup=$({ grep -E '^(Platform|QGIS [0-9])' "$log" || true; } | tr '\n' ' ')
 echo "== $suite: QGIS $qgis; pytest: ${summary:-no summary}; $(($(date +%s) - start)) s; make ${targets[*]} exit $status" \
   | tee "$base/$suite.summary"
 echo "   $setup"

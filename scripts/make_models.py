@@ -159,7 +159,7 @@ def hazard_inputs(b):
         "UNITS": param("UNITS"),
         "UNIT_ID_FIELD": param("UNIT_ID_FIELD"),
         "POPULATION": param("POPULATION"),
-        "POPULATION_MODE": static(1),
+        "POPULATION_UNIT": static(0),
     }, 0, 2, {
         "OUTPUT": ("composite_hazard", "Composite hazard zones / 综合灾害分区"),
         "OUTPUT_TABLE": ("hazard_by_unit", "Hazard levels per unit (table) / 各单元灾害等级统计"),
@@ -237,7 +237,7 @@ def resilience_assessment():
         "HAZARD": hazard, "LEVEL_FIELD": static("level"),
         "EXPOSURE": param("BUILDINGS"), "CLASS_FIELD": param("BUILDING_TYPE_FIELD"), "RULE": static(0),
         **units,
-        "EXPOSURE_RASTER": param("POPULATION"), "POPULATION_MODE": static(1),
+        "EXPOSURE_RASTER": param("POPULATION"), "POPULATION_UNIT": static(0),
     }, 1, 0, {
         "OUTPUT": ("buildings_exposure", "Exposed buildings / 建筑暴露"),
         "OUTPUT_TABLE": ("buildings_exposure_by_unit", "Buildings and population per unit and level (table) / 建筑与人口暴露统计"),
@@ -264,7 +264,7 @@ def resilience_assessment():
         "SHELTER_CLASS": static(1),
         "HAZARD": hazard, "HAZARD_LEVEL_FIELD": static("level"), "EXCLUDE_LEVEL": static(2),
         "ROADS": param("ROADS"), "ROAD_CLASS_FIELD": param("ROAD_CLASS_FIELD"),
-        "POPULATION": param("POPULATION"), "RASTER_DENSITY": static(True),
+        "POPULATION": param("POPULATION"), "POPULATION_UNIT": static(0),
         "HOSPITALS": child_out("extract_hospitals", "OUTPUT"),
     }, 2, 0, {"OUTPUT": ("facility_suitability", "Shelter suitability / 避难场所适宜性评价")})
     b.add_child("extract_eligible", "native:extractbyexpression", "Eligible shelters / 合格避难场所", {
@@ -274,7 +274,7 @@ def resilience_assessment():
         "FACILITIES": child_out("extract_eligible", "OUTPUT"),
         "CAPACITY_FIELD": static("capacity_persons"),
         "FACILITY_ID_FIELD": static("site_id"),
-        "DEMAND": param("POPULATION"), "RASTER_DENSITY": static(True),
+        "DEMAND": param("POPULATION"), "POPULATION_UNIT": static(0),
         "ROADS": param("ROADS"), "ROAD_CLASS_FIELD": param("ROAD_CLASS_FIELD"),
         "MAX_MINUTES": static(10), "WALK_KMH": static(4.0),
         "HAZARD": hazard, "HAZARD_LEVEL_FIELD": static("level"), "BLOCK_LEVEL": static(2),
@@ -309,7 +309,9 @@ def resilience_assessment():
     })
     hazard_maps(b, 4, 0)
     b.add_child("map_coverage_pdf", "resilience:exportplanmap", "Shelter coverage map (PDF) / 避难场所覆盖图", {
-        "LAYERS": [child_out("coverage", "OUTPUT_FACILITIES"), child_out("coverage", "OUTPUT_AREAS"), param("UNITS")],
+        # the population outside the walking limit (red) is the message of this map: drawn under the shelters
+        "LAYERS": [child_out("coverage", "OUTPUT_FACILITIES"), child_out("coverage", "OUTPUT_DEMAND"),
+                   child_out("coverage", "OUTPUT_AREAS"), param("UNITS")],
         "TEMPLATE": static(0),
         "TITLE": static("应急避难场所步行覆盖图 Shelter walking coverage"),
         "SUBTITLE": static("10 分钟步行（4 km/h），积水 ≥ 0.5 m 道路不可通行 10-minute walk, flooded streets blocked"),

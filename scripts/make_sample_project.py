@@ -1,6 +1,11 @@
 #!/usr/bin/env python3
 """Write resources/sample_data/jakarta_sample.qgs: the sample layers, styled, with relative paths.
 
+The project opens on Jakarta (a saved map-canvas extent and the project's default view extent: the
+sub-districts plus a margin) and holds the layers a first run needs. The earthquake scenario raster
+covers all of West Java, so it stays in sample_data for the demo but out of the project: hidden, it
+still made Zoom Full show Jakarta as a speck.
+
 Run with the venv Python (PyQGIS): `.venv/bin/python scripts/make_sample_project.py`.
 """
 
@@ -19,10 +24,36 @@ from qgis.core import (  # noqa: E402
     QgsProject,
     QgsRasterLayer,
     QgsRasterShader,
+    QgsReferencedRectangle,
     QgsSingleBandPseudoColorRenderer,
     QgsVectorLayer,
 )
+from qgis.gui import QgsMapCanvas  # noqa: E402
 from qgis.PyQt.QtGui import QColor  # noqa: E402
+
+# Share of the sub-districts' extent added on each side of the opening view.
+VIEW_MARGIN = 0.03
+
+
+def pseudocolor(layer, items, lo, hi, ramp_type):
+    ramp = QgsColorRampShader(lo, hi)
+    ramp.setColorRampType(ramp_type)
+    ramp.setColorRampItemList(items)
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(ramp)
+    renderer = QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+    renderer.setClassificationMin(lo)
+    renderer.setClassificationMax(hi)
+    layer.setRenderer(renderer)
+    layer.renderer().setOpacity(0.75)
+
+
+def population_renderer(layer):
+    """Persons per km², in the classes of the source (309–6,179): light yellow to dark red."""
+    breaks = ((1000, "#ffffb2", "< 1,000"), (2000, "#fecc5c", "1,000–2,000"), (3000, "#fd8d3c", "2,000–3,000"),
+              (4500, "#f03b20", "3,000–4,500"), (float("inf"), "#bd0026", "≥ 4,500"))
+    items = [QgsColorRampShader.ColorRampItem(v, QColor(c), label) for v, c, label in breaks]
+    pseudocolor(layer, items, 309.0, 6180.0, QgsColorRampShader.Type.Discrete)
 
 
 def depth_renderer(layer):
@@ -67,12 +98,13 @@ def main():
     layers[4].renderer().symbol().setColor(QColor("#b15928"))
     for tif, title, visible in (("flood_current_depth.tif", "Flood depth (m) 洪水深度", True),
                                 ("flood_design_depth.tif", "Design flood depth (m) 设计洪水深度", False),
-                                ("population.tif", "Population density (persons/km²) 人口密度", False),
-                                ("earthquake_mmi_lembang.tif", "Earthquake MMI scenario 地震烈度情景", False)):
+                                ("population.tif", "Population density (persons/km²) 人口密度", False)):
         r = QgsRasterLayer(str(SAMPLE / tif), title, "gdal")
         assert r.isValid(), tif
         if tif.startswith("flood"):
             depth_renderer(r)
+        else:
+            population_renderer(r)
         project.addMapLayer(r)
         project.layerTreeRoot().findLayer(r.id()).setItemVisibilityChecked(visible)
     for lyr in layers:
@@ -84,6 +116,16 @@ def main():
         clone = node.clone()
         root.insertChildNode(i, clone)
         root.removeChildNode(node)
+    # Open on Jakarta: the project's default view and a saved canvas (QGIS restores the canvas element)
+    view = layers[0].extent()
+    view.grow(VIEW_MARGIN * max(view.width(), view.height()))
+    project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(view, layers[0].crs()))
+    canvas = QgsMapCanvas()
+    canvas.resize(1200, 800)
+    canvas.setDestinationCrs(project.crs())
+    canvas.setLayers([lyr for lyr in layers] + [project.mapLayersByName("Flood depth (m) 洪水深度")[0]])
+    canvas.setExtent(view)
+    canvas.refresh()
     project.writeEntryBool("Paths", "/Absolute", False)
     out = SAMPLE / "jakarta_sample.qgs"
     ok = project.write(str(out))

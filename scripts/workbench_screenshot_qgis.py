@@ -21,26 +21,56 @@ def layer_by_source(part):
 def setup():
     from resilience_plugin.gui.workbench.project_store import save_study
     from resilience_plugin.gui.workbench.study import (
-        AdminUnits, Buildings, Candidates, HazardSource, Hospitals, Population, Roads, Scenario, Study,
+        AdminUnits,
+        Buildings,
+        Candidates,
+        HazardSource,
+        Hospitals,
+        Population,
+        Roads,
+        Scenario,
+        Study,
     )
 
     plugin = plugins["resilience_plugin"]
     plugin.load_sample_data()
     iface.mainWindow().showMaximized()
-    ids = {name: layer_by_source(src).id() for name, src in (
-        ("units", "layername=kecamatan"), ("depth", "flood_current_depth.tif"), ("historic", "layername=flood_2007_rw"),
-        ("pop", "population.tif"), ("buildings", "layername=buildings"), ("roads", "layername=roads"))}
+    ids = {
+        name: layer_by_source(src).id()
+        for name, src in (
+            ("units", "layername=kecamatan"),
+            ("depth", "flood_current_depth.tif"),
+            ("historic", "layername=flood_2007_rw"),
+            ("pop", "population.tif"),
+            ("buildings", "layername=buildings"),
+            ("roads", "layername=roads"),
+        )
+    }
     shelter = "lower(\"TYPE\") IN ('school', 'sports facility', 'government')"
     study = Study(
         units=AdminUnits(layer=ids["units"], id_field="KEC_NAME", level_name="kecamatan / 分区"),
-        scenarios=[Scenario(name="2007 flood" if TAG == "en" else "2007年洪水", hazards=[
-            HazardSource(layer=ids["depth"], name="flood", thresholds="0.1,0.5,1.0,2.0"),
-            HazardSource(layer=ids["historic"], name="historic_flood", field="FLOODPRONE", classification="value_map",
-                         value_map="YES:1;NO:0")], intensity_layer=ids["depth"])],
+        scenarios=[
+            Scenario(
+                name="2007 flood" if TAG == "en" else "2007年洪水",
+                hazards=[
+                    HazardSource(layer=ids["depth"], name="flood", thresholds="0.1,0.5,1.0,2.0"),
+                    HazardSource(
+                        layer=ids["historic"],
+                        name="historic_flood",
+                        field="FLOODPRONE",
+                        classification="value_map",
+                        value_map="YES:1;NO:0",
+                    ),
+                ],
+                intensity_layer=ids["depth"],
+            )
+        ],
         population=Population(layer=ids["pop"], unit="per_km2"),
         buildings=Buildings(layer=ids["buildings"], type_field="TYPE", name_field="NAME", floors_field="LEVELS"),
         roads=Roads(layer=ids["roads"], class_field="TYPE"),
-        candidates=Candidates(layer=ids["buildings"], type_field="TYPE", name_field="NAME", floors_field="LEVELS", filter=shelter),
+        candidates=Candidates(
+            layer=ids["buildings"], type_field="TYPE", name_field="NAME", floors_field="LEVELS", filter=shelter
+        ),
         hospitals=Hospitals(layer=ids["buildings"], filter="lower(\"TYPE\") = 'hospital'"),
         output_dir=str(OUT / f"results_{TAG}"),
     )

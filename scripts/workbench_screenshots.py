@@ -26,7 +26,9 @@ def profile(root, locale):
     ini.write_text(
         "[PythonPlugins]\nresilience_plugin=true\n\n"
         f"[locale]\noverrideFlag=true\nuserLocale={locale}\n\n"
-        "[qgis]\ncheckVersion=false\nshowTips=false\n", encoding="utf-8")
+        "[qgis]\ncheckVersion=false\nshowTips=false\n",
+        encoding="utf-8",
+    )
 
 
 def main():
@@ -43,9 +45,26 @@ def main():
             profile(prof, "zh-Hans" if tag == "zh" else "en_US")
             # QGIS's Python sees the packages of the interpreter running this script (the venv's shapely 2).
             site = os.pathsep.join(p for p in sys.path if p.endswith("site-packages"))
-            env = {**os.environ, "PYTHONPATH": site, "QGIS_PLUGINPATH": str(tmp / "plugins"), "WB_OUT": str(args.out.resolve()), "WB_TAG": tag}
-            cmd = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--nologo", "--noversioncheck", "--profiles-path", str(prof), "--code",
-                   str(ROOT / "scripts" / "workbench_screenshot_qgis.py")]
+            env = {
+                **os.environ,
+                "PYTHONPATH": site,
+                "QGIS_PLUGINPATH": str(tmp / "plugins"),
+                "WB_OUT": str(args.out.resolve()),
+                "WB_TAG": tag,
+            }
+            cmd = [
+                "xvfb-run",
+                "-a",
+                "-s",
+                "-screen 0 1600x1000x24",
+                "qgis",
+                "--nologo",
+                "--noversioncheck",
+                "--profiles-path",
+                str(prof),
+                "--code",
+                str(ROOT / "scripts" / "workbench_screenshot_qgis.py"),
+            ]
             subprocess.run(cmd, env=env, timeout=3600, check=False)
             (args.out / f"error_{tag}.txt").unlink(missing_ok=True) if (args.out / f"done_{tag}.txt").exists() else None
             print(tag, "done" if (args.out / f"done_{tag}.txt").exists() else "FAILED")

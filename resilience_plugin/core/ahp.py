@@ -19,10 +19,12 @@ RECIPROCAL_RTOL = 0.02  # 1/3 typed as 0.33 is still reciprocal
 
 
 def ahp_table():
+    """The AHP settings (random index, CR threshold) of resources/standards/ahp.json."""
     return load_standard("ahp")
 
 
 def random_index(n):
+    """Saaty's random index RI for ``n`` criteria (InputError beyond the table)."""
     table = ahp_table()["random_index"]
     if str(n) not in table:
         raise InputError(QT_TRANSLATE_NOOP("@default", "AHP supports 1 to {max} criteria; got {n}."), max=MAX_N, n=n)
@@ -30,6 +32,7 @@ def random_index(n):
 
 
 def cr_threshold():
+    """The consistency ratio below which a comparison matrix is accepted (0.10)."""
     return float(ahp_table()["cr_threshold"])
 
 
@@ -127,6 +130,8 @@ def _fmt(x):
 
 @dataclass
 class AhpResult:
+    """Weights, λmax, CI, CR and whether the matrix is consistent (CR below the threshold)."""
+
     weights: np.ndarray
     lambda_max: float
     ci: float

@@ -19,6 +19,7 @@ Modes
 """
 
 from dataclasses import dataclass, field
+from typing import Optional
 
 import numpy as np
 import pandas as pd
@@ -26,6 +27,7 @@ import shapely
 
 from . import network as nw
 from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel, report_progress
+from .geometry import intersecting_pairs
 
 MODES = ("nearest", "capacitated", "selection")
 
@@ -41,24 +43,10 @@ def walk_limit_m(max_minutes=10.0, walk_kmh=4.0, max_distance_m=None):
     return float(max_minutes) * float(walk_kmh) * 1000.0 / 60.0
 
 
-def _hits(geoms, zones):
-    """``(geometry index, zone index)`` pairs that intersect. The zones are split into their parts
-    and used as the (prepared) query geometries against a tree of ``geoms``, which is far faster
-    than testing many small geometries against a few huge dissolved zones."""
-    geoms = np.asarray(geoms, dtype=object)
-    zones = np.asarray(zones, dtype=object)
-    if len(zones) == 0 or len(geoms) == 0:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    parts, owner = shapely.get_parts(zones, return_index=True)
-    tree = shapely.STRtree(geoms)
-    pi, gi = tree.query(parts, predicate="intersects")
-    return gi, owner[pi]
-
-
 def edges_in_zones(net, zones):
     """Boolean per edge: the edge touches one of the polygons ``zones`` (e.g. flooded streets)."""
     hit = np.zeros(net.n_edges, dtype=bool)
-    gi, _ = _hits(net.edge_geom, zones)
+    gi, _ = intersecting_pairs(net.edge_geom, zones)
     hit[gi] = True
     return hit
 
@@ -66,7 +54,7 @@ def edges_in_zones(net, zones):
 def points_in_zones(points, zones):
     """Boolean per geometry: it intersects one of the polygons ``zones``."""
     hit = np.zeros(len(points), dtype=bool)
-    gi, _ = _hits(points, zones)
+    gi, _ = intersecting_pairs(points, zones)
     hit[gi] = True
     return hit
 
@@ -91,22 +79,38 @@ def clean_persons(values):
 
 @dataclass
 class CoverageResult:
+    """What :func:`shelter_coverage` found: per demand point, per facility, and a report of counts."""
+
     demand: pd.DataFrame  # facility (index or -1), walk_m, covered, persons, persons_assigned, persons_unserved, snap_m
     facilities: pd.DataFrame  # capacity, in_service, snap_m, assigned_persons, load_ratio, reachable_persons, is_new, source_index
     report: dict = field(default_factory=dict)
-    node_dist: np.ndarray = None  # walking metres per node of the base network (for service areas)
-    node_facility: np.ndarray = None  # nearest facility per base node (-1 if none)
+    node_dist: Optional[np.ndarray] = None  # walking metres per node of the base network (for service areas)
+    node_facility: Optional[np.ndarray] = None  # nearest facility per base node (-1 if none)
 
 
-def shelter_coverage(net, facilities, capacity, demand, persons, limit_m, *, mode=0, edge_mask=None,
-                     in_service=None, max_snap_m=None, candidates=None, candidate_capacity=None,
-                     max_new=0, target_coverage=None, reach=True, feedback=None):
+def shelter_coverage(net: nw.Network, facilities, capacity: Optional[np.ndarray], demand, persons, limit_m: float, *,
+                     mode: int = 0, edge_mask: Optional[np.ndarray] = None, in_service: Optional[np.ndarray] = None,
+                     max_snap_m: Optional[float] = None, candidates=None, candidate_capacity: Optional[np.ndarray] = None,
+                     max_new: int = 0, target_coverage: Optional[float] = None, reach: bool = True,
+                     feedback=None) -> "CoverageResult":
     """Coverage of ``demand`` (points, ``persons`` each) by ``facilities`` (points) within ``limit_m``.
 
-    ``edge_mask``: passable edges (False = blocked); ``in_service``: facilities usable (False =
-    e.g. inside a flood zone); ``max_snap_m``: points farther from every passable street are not
-    connected (facility unreachable / demand unserved). ``capacity`` (per facility, NaN = unknown)
-    is required for mode 1. Mode 2 needs ``candidates`` (points) and ``max_new``.
+    Parameters
+    ----------
+    net : the street network (:func:`network.build_network`), metric CRS
+    facilities, demand : shapely points; ``capacity`` per facility (NaN = unknown; needed for mode 1)
+    persons : persons per demand point
+    limit_m : walking limit in metres (:func:`walk_limit_m`)
+    mode : 0 nearest facility, 1 capacitated allocation, 2 site selection among ``candidates``
+        (at most ``max_new``, stopping at ``target_coverage`` percent)
+    edge_mask : passable edges (False = blocked); ``in_service``: usable facilities (False = e.g. in a flood zone)
+    max_snap_m : points farther from every passable street are not connected (facility unreachable / demand unserved)
+    reach : also count, per facility, the persons within the limit of it
+
+    Returns
+    -------
+    CoverageResult
+        ``demand`` and ``facilities`` tables, ``report`` (counts, covered persons, LP bound in mode 2).
     """
     if mode not in (0, 1, 2):
         raise InputError(QT_TRANSLATE_NOOP("@default", "MODE must be 0 (nearest), 1 (capacitated) or 2 (site selection)."))
@@ -116,7 +120,7 @@ def shelter_coverage(net, facilities, capacity, demand, persons, limit_m, *, mod
     nf = len(facilities)
     capacity = np.full(nf, np.nan) if capacity is None else np.asarray(capacity, dtype=float)
     in_service = np.ones(nf, dtype=bool) if in_service is None else np.asarray(in_service, dtype=bool)
-    report = {"facilities_in_service": int(in_service.sum())}
+    report: dict = {"facilities_in_service": int(in_service.sum())}
     is_new = np.zeros(nf, dtype=bool)
     source_index = np.arange(nf)
     if mode == 2:
@@ -126,10 +130,9 @@ def shelter_coverage(net, facilities, capacity, demand, persons, limit_m, *, mod
                                           max_snap_m=max_snap_m, feedback=feedback)
         report.update(sel_report)
         cc = np.full(len(cand), np.nan) if candidate_capacity is None else np.asarray(candidate_capacity, dtype=float)
-        facilities = np.concatenate([facilities, cand[chosen]])
-        capacity = np.concatenate([capacity, cc[chosen]])
-        in_service = np.concatenate([in_service, np.ones(len(chosen), dtype=bool)])
-        is_new = np.concatenate([is_new, np.ones(len(chosen), dtype=bool)])
+        new = np.ones(len(chosen), dtype=bool)
+        facilities, capacity = np.concatenate([facilities, cand[chosen]]), np.concatenate([capacity, cc[chosen]])
+        in_service, is_new = np.concatenate([in_service, new]), np.concatenate([is_new, new])
         source_index = np.concatenate([source_index, chosen])
         nf = len(facilities)
     check_cancel(feedback)
@@ -177,32 +180,20 @@ def shelter_coverage(net, facilities, capacity, demand, persons, limit_m, *, mod
     if reach:
         reachable = _reachable(aug, f_nodes, fsnap.distance, usable, d_nodes, dsnap.distance, persons, limit_m, feedback)
     report_progress(feedback, 95)
-    walk = np.where(np.isfinite(dist), dist, np.nan)
     dem = pd.DataFrame({
-        "facility": facility_of.astype(np.int64),
-        "walk_m": walk,
-        "covered": covered if mode != 1 else covered & (persons - assigned <= 1e-9),
-        "persons": persons,
-        "persons_assigned": assigned,
-        "persons_unserved": persons - assigned,
-        "snap_m": dsnap.distance,
+        "facility": facility_of.astype(np.int64), "walk_m": np.where(np.isfinite(dist), dist, np.nan),
+        "covered": covered if mode != 1 else covered & (persons - assigned <= 1e-9), "persons": persons,
+        "persons_assigned": assigned, "persons_unserved": persons - assigned, "snap_m": dsnap.distance,
     })
     with np.errstate(divide="ignore", invalid="ignore"):
         load_ratio = np.where(np.isfinite(capacity) & (capacity > 0), fac_load / capacity, np.nan)
     facs = pd.DataFrame({
-        "capacity": capacity,
-        "in_service": usable,
-        "snap_m": fsnap.distance,
-        "assigned_persons": fac_load,
-        "load_ratio": load_ratio,
-        "reachable_persons": reachable,
-        "is_new": is_new,
-        "source_index": source_index,
+        "capacity": capacity, "in_service": usable, "snap_m": fsnap.distance, "assigned_persons": fac_load,
+        "load_ratio": load_ratio, "reachable_persons": reachable, "is_new": is_new, "source_index": source_index,
     })
     total = float(persons.sum())
-    report["population"] = total
-    report["covered_persons"] = float(assigned.sum())
-    report["coverage_pct"] = 100.0 * float(assigned.sum()) / total if total > 0 else 0.0
+    report.update(population=total, covered_persons=float(assigned.sum()),
+                  coverage_pct=100.0 * float(assigned.sum()) / total if total > 0 else 0.0)
     return CoverageResult(dem, facs, report, node_dist, node_fac)
 
 
@@ -371,46 +362,10 @@ def _lp_bound(cover, w, k, base, max_nnz=2_000_000):
     return base + float(-res.fun)
 
 
-def raster_demand(path, band=1, *, crs=None, metric_crs=None, density_per_km2=False, feedback=None):
-    """Demand points from a population raster: one point per cell with a positive value.
-
-    Returns ``(points in the raster CRS, points in metric_crs, persons)``. With
-    ``density_per_km2`` the values are persons per km² and are multiplied by the cell's true area
-    (cell polygons measured in ``metric_crs``); otherwise they are persons per cell.
-    """
-    from . import geometry as geo
-    from .raster import cell_centres, iter_blocks, open_raster
-
-    ds, info = open_raster(path, band)
-    crs = crs or info.wkt
-    if not crs:
-        raise InputError(QT_TRANSLATE_NOOP("@default", "The raster {path} has no coordinate reference system."), path=path)
-    xs, ys, vals = [], [], []
-    for row0, values, valid in iter_blocks(ds, band):
-        check_cancel(feedback)
-        ok = valid & (values > 0)
-        r, c = np.nonzero(ok)
-        x, y = cell_centres(info, r + row0, c)
-        xs.append(x)
-        ys.append(y)
-        vals.append(values[ok])
-    x = np.concatenate(xs) if xs else np.zeros(0)
-    y = np.concatenate(ys) if ys else np.zeros(0)
-    persons = np.concatenate(vals) if vals else np.zeros(0)
-    pts = shapely.points(x, y)
-    metric_pts = geo.transform(pts, crs, metric_crs) if metric_crs is not None else pts
-    if density_per_km2 and len(pts):
-        dx, dy = info.cell_size
-        cells = shapely.box(x - dx / 2, y - dy / 2, x + dx / 2, y + dy / 2)
-        area = shapely.area(geo.transform(cells, crs, metric_crs)) if metric_crs is not None else shapely.area(cells)
-        persons = persons * area / 1e6
-    return pts, metric_pts, persons
-
-
 def assign_to_units(points, unit_geoms):
     """Index of the unit polygon holding each point (-1 if none; the first unit on overlaps)."""
     out = np.full(len(points), -1, dtype=np.int64)
-    pi, ui = _hits(points, unit_geoms)
+    pi, ui = intersecting_pairs(points, unit_geoms)
     if len(pi):
         order = np.lexsort((ui, pi))
         pi, ui = pi[order], ui[order]

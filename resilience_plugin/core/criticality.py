@@ -1,9 +1,12 @@
 """Network criticality: who is cut off from hospitals / shelters when links fail, and which links matter.
 
 The network comes from :mod:`network` (lines joined at shared end points / vertices). Demand points
-and destinations are snapped to their nearest edge and inserted into the graph as nodes (an edge with
-points on it becomes a chain u - p1 - p2 - v), so a point on a failed edge loses its access too.
-Distances are network metres (times the line's cost factor) including both snap distances.
+and destinations are snapped to their nearest edge and inserted into the graph as nodes. The junction
+rule (:func:`network.snap_nodes`): a point that snaps within the node tolerance of a graph node
+belongs to the node (joined to it by a link that never fails), so it keeps its access while any street
+of that junction is open; a point mid-street is inserted into its edge (a chain u - p1 - p2 - v) and
+is cut off when its own street fails. Distances are network metres (times the line's cost factor)
+including both snap distances.
 
 Scenario (``failed`` lines): one Dijkstra from a virtual root joined to every destination, before
 and after removing the failed lines' edges: ``dist_before``, ``dist_after``, ``isolated`` (no
@@ -30,7 +33,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components, depth_first_order, dijkstra
 
 from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel
-from .network import build_network, require_lines, snap_points
+from .network import build_network, require_lines, snap_nodes, snap_points
 
 
 # --- the graph with points inserted --------------------------------------------------------------
@@ -42,19 +45,28 @@ class PointGraph:
     u: np.ndarray
     v: np.ndarray
     cost: np.ndarray
-    base_edge: np.ndarray  # the network edge each augmented edge belongs to
+    base_edge: np.ndarray  # the network edge each augmented edge belongs to (-1: a point's link to its junction)
     point_node: np.ndarray  # node per point (-1 where not snapped), points of all snaps in order
 
 
-def insert_points_labelled(net, snaps):
-    """Like :func:`network.insert_points`, but keeps every edge (parallel ones too) with its network edge."""
+def insert_points_labelled(net, snaps, tolerance=0.0):
+    """Like :func:`network.insert_points`, but keeps every edge (parallel ones too) with its network edge.
+
+    Points at a junction (the junction rule, ``tolerance``) are not inserted into their edge: their
+    node hangs from the junction's node by a link of their along-edge cost that belongs to no line.
+    """
     edge = np.concatenate([s.edge for s in snaps])
     along = np.concatenate([s.along for s in snaps])
+    at = [snap_nodes(net, s, tolerance) for s in snaps]
+    at_node = np.concatenate([a[0] for a in at])
+    at_cost = np.concatenate([a[1] for a in at])
     n0 = net.n_nodes
     ok = edge >= 0
     idx = np.flatnonzero(ok)
     point_node = np.full(len(edge), -1, dtype=np.int64)
     point_node[idx] = n0 + np.arange(len(idx))
+    hang = idx[at_node[idx] >= 0]
+    idx = idx[at_node[idx] < 0]
     e, a, nodes = edge[idx], along[idx], point_node[idx]
     order = np.lexsort((a, e))
     e, a, nodes = e[order], a[order], nodes[order]
@@ -80,7 +92,11 @@ def insert_points_labelled(net, snaps):
         vs.append(net.edge_v[e[last]])
         cs.append((length[last] - a[last]) * scale[last])
         es.append(e[last])
-    return PointGraph(n0 + len(idx), np.concatenate(us).astype(np.int64), np.concatenate(vs).astype(np.int64),
+    us.append(at_node[hang])
+    vs.append(point_node[hang])
+    cs.append(at_cost[hang])
+    es.append(np.full(len(hang), -1, dtype=np.int64))
+    return PointGraph(n0 + int(ok.sum()), np.concatenate(us).astype(np.int64), np.concatenate(vs).astype(np.int64),
                       np.maximum(np.concatenate(cs), 0.0), np.concatenate(es).astype(np.int64), point_node)
 
 
@@ -184,16 +200,25 @@ def find_bridges(n, u, v, seed=20240601):
 
 
 # --- single-line isolation -----------------------------------------------------------------------
-def single_line_isolation(n, u, v, edge_line, n_lines, persons_at_edge, dests_at_edge, feedback=None):
+def single_line_isolation(n, u, v, edge_line, n_lines, persons_at_edge, dests_at_edge, feedback=None,
+                          persons_at_node=None, dests_at_node=None):
     """Persons who lose every destination when each line alone fails (intact network otherwise).
 
     ``u, v``: network edges; ``edge_line``: line per edge; ``persons_at_edge`` / ``dests_at_edge``:
-    persons (with access) and destinations snapped onto each edge. Returns (isolated per line, info).
+    persons (with access) and destinations snapped onto each edge (mid-street: lost with it);
+    ``persons_at_node`` / ``dests_at_node``: those at a junction (the junction rule: lost only with
+    the whole junction). Returns (isolated per line, info).
     """
     info = find_bridges(n, u, v)
-    # points on an edge count at the edge's u node
+    persons_at_edge = np.asarray(persons_at_edge, dtype=float)
+    dests_at_edge = np.asarray(dests_at_edge, dtype=float)
+    # points on an edge count at the edge's u node, points at a junction at their node
     p_node = np.bincount(u, weights=persons_at_edge, minlength=n + 1)[: n + 1]
     d_node = np.bincount(u, weights=dests_at_edge, minlength=n + 1)[: n + 1]
+    if persons_at_node is not None:
+        p_node[:n] += np.asarray(persons_at_node, dtype=float)[:n]
+    if dests_at_node is not None:
+        d_node[:n] += np.asarray(dests_at_node, dtype=float)[:n]
     p_pre = _prefix(p_node, info.order)
     d_pre = _prefix(d_node, info.order)
     ncomp = int(info.comp.max()) + 1 if n else 0
@@ -357,7 +382,7 @@ def single_line_detours(graph, line_of_aug, n_lines, dist, pred, dest_nodes, des
     # tree edges per line: augmented edges joining a node to its predecessor
     u, v = graph.u, graph.v
     child = np.where(pred[v] == u, v, np.where(pred[u] == v, u, -1))
-    t = np.flatnonzero(child >= 0)
+    t = np.flatnonzero((child >= 0) & (line_of_aug >= 0))  # a point's link to its junction never fails
     t_line, t_child = line_of_aug[t], child[t]
     load = np.zeros(n_lines)
     srt = np.lexsort((tin[t_child], t_line))
@@ -442,11 +467,12 @@ class CriticalityResult:
 
 
 def criticality(lines, demand_points, persons, destinations, *, failed=None, cost_factor=None, detour_limit=0.5,
-                max_snap=500.0, tolerance=0.5, max_detour_lines=None, feedback=None):
+                max_snap=500.0, tolerance=0.5, max_detour_lines=None, feedback=None, crs=None):
     """Scenario and single-link criticality of a line network (all geometries in one metric CRS).
 
     ``demand_points``: shapely points with ``persons``; ``destinations``: shapely points;
-    ``failed``: boolean per line (the scenario; None = nothing fails); ``cost_factor``: per line.
+    ``failed``: boolean per line (the scenario; None = nothing fails); ``cost_factor``: per line;
+    ``crs``: the metric CRS of the geometries (lengths are geodesic in the one for wide extents).
     """
     lines = np.asarray(lines, dtype=object)
     n_lines = len(lines)
@@ -455,19 +481,19 @@ def criticality(lines, demand_points, persons, destinations, *, failed=None, cos
     destinations = np.asarray(destinations, dtype=object)
     if len(destinations) == 0:
         raise InputError(QT_TRANSLATE_NOOP("@default", "There are no destinations: give at least one hospital, shelter or other destination."))
-    net = build_network(lines, tolerance=tolerance, cost_factor=cost_factor, feedback=feedback)
+    net = build_network(lines, tolerance=tolerance, cost_factor=cost_factor, feedback=feedback, crs=crs)
     require_lines(net)
     check_cancel(feedback, 10)
     dsnap = snap_points(net, destinations, max_distance=max_snap)
     psnap = snap_points(net, demand_points, max_distance=max_snap)
     if not dsnap.snapped.any():
         raise InputError(QT_TRANSLATE_NOOP("@default", "No destination lies within {d:g} m of the network: check the layers' positions or raise MAX_SNAP."), d=max_snap)
-    graph = insert_points_labelled(net, [dsnap, psnap])
+    graph = insert_points_labelled(net, [dsnap, psnap], tolerance)
     nd = len(destinations)
     dest_nodes = graph.point_node[:nd]
     dem_nodes = graph.point_node[nd:]
     dest_off = np.nan_to_num(dsnap.distance)
-    line_of_aug = net.edge_line[graph.base_edge]
+    line_of_aug = np.where(graph.base_edge >= 0, net.edge_line[np.maximum(graph.base_edge, 0)], -1)
     all_ok = np.ones(len(graph.u), dtype=bool)
     dist, pred, _ = root_distances(graph, all_ok, dest_nodes, dest_off, predecessors=True)
     check_cancel(feedback, 25)
@@ -479,7 +505,8 @@ def criticality(lines, demand_points, persons, destinations, *, failed=None, cos
                          d=max_snap)
     failed_line = np.zeros(n_lines, dtype=bool) if failed is None else np.asarray(failed, dtype=bool)
     if failed is not None:
-        after_d, _, _ = root_distances(graph, ~failed_line[line_of_aug], dest_nodes, dest_off)
+        aug_failed = (line_of_aug >= 0) & failed_line[np.maximum(line_of_aug, 0)]
+        after_d, _, _ = root_distances(graph, ~aug_failed, dest_nodes, dest_off)
         after = np.where(dem_nodes >= 0, after_d[np.maximum(dem_nodes, 0)] + dsd, np.inf)
     else:
         after = before.copy()
@@ -490,10 +517,17 @@ def criticality(lines, demand_points, persons, destinations, *, failed=None, cos
     check_cancel(feedback, 35)
 
     # single-link criticality on the intact network
-    p_edge = np.bincount(psnap.edge[reach], weights=persons[reach], minlength=net.n_edges)[: net.n_edges]
-    d_edge = np.bincount(dsnap.edge[dsnap.snapped], minlength=net.n_edges)[: net.n_edges].astype(float)
+    p_at, _ = snap_nodes(net, psnap, tolerance)
+    d_at, _ = snap_nodes(net, dsnap, tolerance)
+    mid = reach & (p_at < 0)
+    p_edge = np.bincount(psnap.edge[mid], weights=persons[mid], minlength=net.n_edges)[: net.n_edges]
+    p_node = np.bincount(p_at[reach & (p_at >= 0)], weights=persons[reach & (p_at >= 0)], minlength=net.n_nodes)[: net.n_nodes]
+    d_mid = dsnap.snapped & (d_at < 0)
+    d_edge = np.bincount(dsnap.edge[d_mid], minlength=net.n_edges)[: net.n_edges].astype(float)
+    d_node = np.bincount(d_at[d_at >= 0], minlength=net.n_nodes)[: net.n_nodes].astype(float)
     iso_line, binfo, stats = single_line_isolation(net.n_nodes, net.edge_u, net.edge_v, net.edge_line, n_lines,
-                                                   p_edge, d_edge, feedback)
+                                                   p_edge, d_edge, feedback, p_node, d_node)
+    stats["points_at_junctions"] = int((p_at >= 0).sum() + (d_at >= 0).sum())
     check_cancel(feedback, 55)
     pers_pt = np.zeros(len(dem_nodes))
     pers_pt[reach] = persons[reach]
@@ -520,60 +554,6 @@ def criticality(lines, demand_points, persons, destinations, *, failed=None, cos
 
 
 # --- inputs --------------------------------------------------------------------------------------
-def raster_demand(path, band, metric_crs, raster_crs=None, bbox=None, density_per_km2=True):
-    """Demand points at the centres of raster cells: ``(points in metric_crs, persons)``.
-
-    ``density_per_km2``: the raster holds persons per km^2 (persons = value x cell area, the cell's
-    area measured in ``metric_crs``); otherwise persons per cell. Cells with nodata or values <= 0
-    are left out; ``bbox`` (metric) limits the cells read.
-    """
-    from pyproj import CRS, Transformer
-
-    from .raster import cell_centres, open_raster
-
-    ds, info = open_raster(path, band)
-    crs = CRS.from_user_input(raster_crs or info.wkt)
-    metric = CRS.from_user_input(metric_crs)
-    gt = info.geotransform
-    c0, r0, c1, r1 = 0, 0, info.width, info.height
-    if bbox is not None:
-        to_r = Transformer.from_crs(metric, crs, always_xy=True)
-        xmin, ymin, xmax, ymax = to_r.transform_bounds(*bbox, densify_pts=21)
-        cols = sorted(((xmin - gt[0]) / gt[1], (xmax - gt[0]) / gt[1]))
-        rows = sorted(((ymax - gt[3]) / gt[5], (ymin - gt[3]) / gt[5]))
-        c0, c1 = max(int(np.floor(cols[0])), 0), min(int(np.ceil(cols[1])), info.width)
-        r0, r1 = max(int(np.floor(rows[0])), 0), min(int(np.ceil(rows[1])), info.height)
-    if c1 <= c0 or r1 <= r0:
-        return np.zeros(0, dtype=object), np.zeros(0)
-    b = ds.GetRasterBand(band)
-    arr = b.ReadAsArray(c0, r0, c1 - c0, r1 - r0).astype(float)
-    nd = b.GetNoDataValue()
-    if nd is not None and np.isfinite(nd):
-        arr[arr == nd] = np.nan
-    rr, cc = np.nonzero(np.isfinite(arr) & (arr > 0))
-    values = arr[rr, cc]
-    x, y = cell_centres(info, rr + r0, cc + c0)
-    to_m = None if crs == metric else Transformer.from_crs(crs, metric, always_xy=True)
-    if to_m is not None:
-        mx, my = to_m.transform(x, y)
-    else:
-        mx, my = x, y
-    persons = values
-    if density_per_km2:
-        if to_m is None:
-            area = np.full(len(values), abs(gt[1] * gt[5]))
-        else:
-            hx, hy = gt[1] / 2.0, gt[5] / 2.0
-            xs = np.stack([x - hx, x + hx, x + hx, x - hx])
-            ys = np.stack([y - hy, y - hy, y + hy, y + hy])
-            px, py = to_m.transform(xs, ys)
-            area = 0.5 * np.abs(sum(px[i] * py[(i + 1) % 4] - px[(i + 1) % 4] * py[i] for i in range(4)))
-        persons = values * area / 1e6
-    import shapely
-
-    return shapely.points(np.asarray(mx), np.asarray(my)), persons
-
-
 def match_failed_segments(lines, failed_geoms, tolerance=1.0, share=0.5):
     """True for lines of which at least ``share`` of the length lies within ``tolerance`` m of a failed segment."""
     import shapely

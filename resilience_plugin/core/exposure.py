@@ -24,6 +24,7 @@ from pyproj import CRS
 
 from . import geometry as geo
 from .classify import classify_continuous
+from .crs import is_wide_crs
 from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel, report_progress
 from .raster import iter_blocks, open_raster
 from .zonal import cell_boxes, robust
@@ -226,9 +227,16 @@ def _partition_vector(zones, units):
     return u, lv, g
 
 
-def _divisible_vector(geoms, kind, zones, units, feedback):
+def _measure(kind, metric_crs):
+    """Length (geodesic on wide extents, :func:`geometry.lengths`) for lines, area for polygons."""
+    if kind == KIND_LINE:
+        return lambda g: geo.lengths(g, metric_crs)
+    return shapely.area
+
+
+def _divisible_vector(geoms, kind, zones, units, feedback, metric_crs=None):
     """Parts ``(feat, unit, level, measure)`` of lines / split polygons with vector zones."""
-    measure = shapely.length if kind == KIND_LINE else shapely.area
+    measure = _measure(kind, metric_crs)
     u, lv, g = _partition_vector(zones, units)
     check_cancel(feedback)
     fi, pi, m = _split(geoms, g, measure)
@@ -295,7 +303,7 @@ def split_lines_by_grid(geoms_r, info):
 
 def _divisible_raster(geoms, geoms_r, kind, hazard, units, metric_crs, feedback):
     """Parts ``(feat, unit, level, measure)`` with a raster hazard: split by cells, then by units."""
-    measure = shapely.length if kind == KIND_LINE else shapely.area
+    measure = _measure(kind, metric_crs)
     total = measure(geoms)
     info = hazard.info
     if kind == KIND_LINE:
@@ -312,6 +320,8 @@ def _divisible_raster(geoms, geoms_r, kind, hazard, units, metric_crs, feedback)
         key = owner * (hazard.max_level + 1) + lv
         uk, kinv = np.unique(key, return_inverse=True)
         seg_lines = shapely.linestrings(np.stack([np.column_stack([mx0, my0]), np.column_stack([mx1, my1])], axis=1))
+        if is_wide_crs(metric_crs):
+            pm = geo.lengths(seg_lines, metric_crs)
         srt = np.argsort(kinv, kind="stable")
         pieces = shapely.multilinestrings(seg_lines[srt], indices=kinv[srt]) if len(seg_lines) else np.zeros(0, dtype=object)
         pm = np.bincount(kinv, weights=pm, minlength=len(uk))
@@ -415,7 +425,7 @@ def exposure_summary(geoms, kind, hazard, *, rule=RULE_HIGHEST, classes=None, va
         if is_raster:
             feat, un, lv, m = _divisible_raster(geoms, geoms_raster, kind, hazard, units, metric_crs, feedback)
         else:
-            feat, un, lv, m = _divisible_vector(geoms, kind, hazard, units, feedback)
+            feat, un, lv, m = _divisible_vector(geoms, kind, hazard, units, feedback, metric_crs)
         max_level = max(max_level, int(lv.max()) if len(lv) else 0)
         by_level = np.zeros((n, max_level + 1))
         np.add.at(by_level, (feat, lv), m)
@@ -437,7 +447,7 @@ def exposure_summary(geoms, kind, hazard, *, rule=RULE_HIGHEST, classes=None, va
         unit = _largest_unit(geoms, kind, units) if units is not None else np.full(n, -1, np.int64)
         max_level = max(max_level, int(level.max()) if n else 0)
         exposed = int((level > 0).sum())
-        m = shapely.area(geoms) if kind == KIND_POLYGON else (shapely.length(geoms) if kind == KIND_LINE else np.zeros(n))
+        m = shapely.area(geoms) if kind == KIND_POLYGON else (geo.lengths(geoms, metric_crs) if kind == KIND_LINE else np.zeros(n))
         parts = pd.DataFrame({"feat": np.arange(n), "u": unit, "level": level, "m": m, "share": np.ones(n)})
         outside = int((unit < 0).sum()) if units is not None else 0
     report_progress(feedback, 80)
@@ -482,7 +492,7 @@ def population_summary(raster, band, mode, hazard, units=None, unit_ids=None, me
     as the population raster. Returns a table with :data:`TABLE_COLUMNS` (class ``population``,
     persons in ``value``, ``area_m2`` of the unit x level piece where known).
     """
-    from . import zonal
+    from . import population, zonal
     from .overlay import split_units_by_levels
 
     rows = []
@@ -491,31 +501,31 @@ def population_summary(raster, band, mode, hazard, units=None, unit_ids=None, me
         classes = _levels_on_grid(hazard, pinfo)
         n_cls = hazard.max_level + 1
         if units is None or len(units) == 0:
-            counts, _, _ = zonal.cell_counts(raster, band, mode, None, metric_crs)
+            counts, _, _ = population.cell_counts(raster, band=band, unit=mode, feedback=feedback)
             ok = classes >= 0
             sums = np.bincount(classes[ok].ravel(), weights=counts[ok].ravel(), minlength=n_cls)
             for lv in range(n_cls):
                 rows.append((-1, lv, np.nan, sums[lv]))
         else:
             res = zonal.zonal_sums(units, metric_crs, raster, band, mode, classes=classes, n_classes=n_cls,
-                                   metric_crs=metric_crs, feedback=feedback)
+                                   feedback=feedback)
             for u in range(len(units)):
                 for lv in range(n_cls):
                     rows.append((u, lv, np.nan, res.sums[u, lv]))
     else:
         parts, plv = _zone_parts(hazard)
         if units is None or len(units) == 0:
-            res = zonal.zonal_sums(parts, metric_crs, raster, band, mode, metric_crs=metric_crs, disjoint=True,
+            res = zonal.zonal_sums(parts, metric_crs, raster, band, mode, disjoint=True,
                                    feedback=feedback)
             per_level = pd.Series(res.sums[:, 0]).groupby(plv).sum() if len(parts) else pd.Series(dtype=float)
             area = pd.Series(shapely.area(parts)).groupby(plv).sum() if len(parts) else pd.Series(dtype=float)
-            total = zonal.raster_total(raster, band, mode, metric_crs)
+            total = population.population_report(raster, band=band, unit=mode, feedback=feedback).persons
             rows.append((-1, 0, np.nan, max(total - float(per_level.sum()), 0.0)))
             for lv in per_level.index:
                 rows.append((-1, int(lv), float(area[lv]), float(per_level[lv])))
         else:
             u, lv, g = split_units_by_levels(units, parts, plv, feedback)
-            res = zonal.zonal_sums(g, metric_crs, raster, band, mode, metric_crs=metric_crs, disjoint=True,
+            res = zonal.zonal_sums(g, metric_crs, raster, band, mode, disjoint=True,
                                    feedback=feedback)
             for a, b, c, d in zip(u.tolist(), lv.tolist(), shapely.area(g).tolist(), res.sums[:, 0].tolist()):
                 rows.append((a, b, c, d))

@@ -19,6 +19,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Optional
 
 import numpy as np
 from scipy.special import ndtr
@@ -42,6 +43,8 @@ def normalize_type(name):
 
 @dataclass
 class Curve:
+    """One fragility curve: lognormal (theta, beta per damage state), repair rate (a, b) or threshold."""
+
     id: str
     asset_types: tuple
     intensity_measure: str
@@ -49,8 +52,8 @@ class Curve:
     form: str
     source: str
     verified: bool
-    theta: np.ndarray = None
-    beta: np.ndarray = None
+    theta: Optional[np.ndarray] = None
+    beta: Optional[np.ndarray] = None
     damage_states: list = field(default_factory=list)
     fail_state: int = -1
     a: float = 0.0
@@ -85,6 +88,8 @@ class Curve:
 
 @dataclass
 class FragilityLibrary:
+    """A checked fragility library (:func:`validate_library`): measures, asset types, curves, pipe factors."""
+
     intensity_measures: dict
     asset_types: dict
     curves: list
@@ -181,6 +186,7 @@ def _to_float(values):
 
 # --- loading and validation ----------------------------------------------------------------------
 def default_library_path():
+    """The shipped library, resources/standards/fragility.json."""
     return resource_path("standards", "fragility.json")
 
 
@@ -246,6 +252,85 @@ def _num_list(curve_id, key, value):
     return arr
 
 
+def _curve(n, c, ims, types):
+    """Fragility curve number ``n`` (0-based) of a library, checked."""
+    if not isinstance(c, dict):
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve number {n} is not an object."), n=n + 1)
+    cid = str(c.get("id") or f"#{n + 1}")
+    atypes = [normalize_type(t) for t in _as_list(c.get("asset_type"))]
+    if not atypes or None in atypes:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}' has no asset_type."), curve=cid)
+    unknown = [t for t in atypes if t not in types]
+    if unknown:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}' refers to the unknown asset type(s) {names}; declare them under 'asset_types' (with their geometry) first."),
+                         curve=cid, names=", ".join(unknown))
+    im = c.get("intensity_measure")
+    if im not in ims:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}' uses the unknown intensity measure '{im}'. Known: {known}."),
+                         curve=cid, im=im, known=", ".join(sorted(ims)))
+    unit = str(c.get("unit") or "").strip()
+    if not unit:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}' has no unit: add \"unit\": \"{expected}\"."),
+                         curve=cid, expected=ims[im]["unit"])
+    if unit != ims[im]["unit"]:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}' is given in {unit} but the intensity measure '{im}' is in {expected}: convert the curve's parameters."),
+                         curve=cid, unit=unit, im=im, expected=ims[im]["unit"])
+    form = c.get("form")
+    if form not in FORMS:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}': unknown form '{form}'; use lognormal, repair_rate or threshold."),
+                         curve=cid, form=form)
+    if "source" not in c or not isinstance(c.get("verified"), bool):
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}' needs a 'source' text and a 'verified' true/false flag."), curve=cid)
+    curve = Curve(cid, tuple(atypes), im, unit, form, str(c["source"]), bool(c["verified"]))
+    {"lognormal": _lognormal, "repair_rate": _repair_rate}.get(form, _threshold)(curve, c, types)
+    return curve
+
+
+def _lognormal(curve, c, types):
+    """Median and dispersion per damage state."""
+    cid = curve.id
+    theta = _num_list(cid, "theta", c.get("theta"))
+    beta = _num_list(cid, "beta", c.get("beta"))
+    if len(theta) == 0 or len(theta) != len(beta):
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}': theta and beta need one value per damage state."), curve=cid)
+    if len(theta) > MAX_DAMAGE_STATES:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}': at most {n} damage states are supported."), curve=cid, n=MAX_DAMAGE_STATES)
+    if np.any(~(theta > 0)):
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}': every median theta must be > 0."), curve=cid)
+    if np.any(~(beta > 0)):
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}': every dispersion beta must be > 0."), curve=cid)
+    curve.theta, curve.beta = theta, beta
+    curve.damage_states = list(c.get("damage_states") or [f"ds{k + 1}" for k in range(len(theta))])
+    fs = c.get("fail_state", len(theta) - 1)
+    if not isinstance(fs, int) or not 0 <= fs < len(theta):
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}': fail_state must be a damage-state index from 0 to {n}."),
+                         curve=cid, n=len(theta) - 1)
+    curve.fail_state = fs
+
+
+def _repair_rate(curve, c, types):
+    """Repair rate a x IM^b (lines only)."""
+    cid = curve.id
+    a = _num_list(cid, "a", c.get("a"))
+    b = _num_list(cid, "b", c.get("b"))
+    if len(a) != 1 or len(b) != 1:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}': a repair-rate curve needs one number 'a' and one 'b'."), curve=cid)
+    if not a[0] > 0:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}': the coefficient a must be > 0."), curve=cid)
+    curve.a, curve.b = float(a[0]), float(b[0])
+    if any(types[t]["geometry"] != "line" for t in curve.asset_types):
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}': repair-rate curves apply to line assets only."), curve=cid)
+
+
+def _threshold(curve, c, types):
+    """A single threshold: failed at or above it."""
+    cid = curve.id
+    t = _num_list(cid, "threshold", c.get("threshold"))
+    if len(t) != 1:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}': a threshold rule needs one number 'threshold'."), curve=cid)
+    curve.threshold = float(t[0])
+
+
 def validate_library(data):
     """Check a parsed library and build a :class:`FragilityLibrary`; clear errors for bad entries."""
     if not isinstance(data, dict) or not isinstance(data.get("curves"), list):
@@ -261,70 +346,7 @@ def validate_library(data):
         if geom not in ("line", "point"):
             raise InputError(QT_TRANSLATE_NOOP("@default", "Asset type '{key}' must say \"geometry\": \"line\" or \"point\"."), key=key)
         types[normalize_type(key)] = entry
-    curves = []
-    for n, c in enumerate(data["curves"]):
-        if not isinstance(c, dict):
-            raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve number {n} is not an object."), n=n + 1)
-        cid = str(c.get("id") or f"#{n + 1}")
-        atypes = [normalize_type(t) for t in _as_list(c.get("asset_type"))]
-        if not atypes or None in atypes:
-            raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}' has no asset_type."), curve=cid)
-        unknown = [t for t in atypes if t not in types]
-        if unknown:
-            raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}' refers to the unknown asset type(s) {names}; declare them under 'asset_types' (with their geometry) first."),
-                             curve=cid, names=", ".join(unknown))
-        im = c.get("intensity_measure")
-        if im not in ims:
-            raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}' uses the unknown intensity measure '{im}'. Known: {known}."),
-                             curve=cid, im=im, known=", ".join(sorted(ims)))
-        unit = str(c.get("unit") or "").strip()
-        if not unit:
-            raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}' has no unit: add \"unit\": \"{expected}\"."),
-                             curve=cid, expected=ims[im]["unit"])
-        if unit != ims[im]["unit"]:
-            raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}' is given in {unit} but the intensity measure '{im}' is in {expected}: convert the curve's parameters."),
-                             curve=cid, unit=unit, im=im, expected=ims[im]["unit"])
-        form = c.get("form")
-        if form not in FORMS:
-            raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}': unknown form '{form}'; use lognormal, repair_rate or threshold."),
-                             curve=cid, form=form)
-        if "source" not in c or not isinstance(c.get("verified"), bool):
-            raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}' needs a 'source' text and a 'verified' true/false flag."), curve=cid)
-        curve = Curve(cid, tuple(atypes), im, unit, form, str(c["source"]), bool(c["verified"]))
-        if form == "lognormal":
-            theta = _num_list(cid, "theta", c.get("theta"))
-            beta = _num_list(cid, "beta", c.get("beta"))
-            if len(theta) == 0 or len(theta) != len(beta):
-                raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}': theta and beta need one value per damage state."), curve=cid)
-            if len(theta) > MAX_DAMAGE_STATES:
-                raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}': at most {n} damage states are supported."), curve=cid, n=MAX_DAMAGE_STATES)
-            if np.any(~(theta > 0)):
-                raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}': every median theta must be > 0."), curve=cid)
-            if np.any(~(beta > 0)):
-                raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}': every dispersion beta must be > 0."), curve=cid)
-            curve.theta, curve.beta = theta, beta
-            curve.damage_states = list(c.get("damage_states") or [f"ds{k + 1}" for k in range(len(theta))])
-            fs = c.get("fail_state", len(theta) - 1)
-            if not isinstance(fs, int) or not 0 <= fs < len(theta):
-                raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}': fail_state must be a damage-state index from 0 to {n}."),
-                                 curve=cid, n=len(theta) - 1)
-            curve.fail_state = fs
-        elif form == "repair_rate":
-            a = _num_list(cid, "a", c.get("a"))
-            b = _num_list(cid, "b", c.get("b"))
-            if len(a) != 1 or len(b) != 1:
-                raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}': a repair-rate curve needs one number 'a' and one 'b'."), curve=cid)
-            if not a[0] > 0:
-                raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}': the coefficient a must be > 0."), curve=cid)
-            curve.a, curve.b = float(a[0]), float(b[0])
-            if any(types[t]["geometry"] != "line" for t in atypes):
-                raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}': repair-rate curves apply to line assets only."), curve=cid)
-        else:
-            t = _num_list(cid, "threshold", c.get("threshold"))
-            if len(t) != 1:
-                raise InputError(QT_TRANSLATE_NOOP("@default", "Fragility curve '{curve}': a threshold rule needs one number 'threshold'."), curve=cid)
-            curve.threshold = float(t[0])
-        curves.append(curve)
+    curves = [_curve(n, c, ims, types) for n, c in enumerate(data["curves"])]
     mat = data.get("material_factors") or {}
     mat_f = {str(k).strip().upper(): float(v) for k, v in (mat.get("factors") or {}).items()}
     if any(not v > 0 for v in mat_f.values()):

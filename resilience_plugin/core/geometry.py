@@ -6,6 +6,7 @@ from pyproj import CRS, Transformer
 
 
 def transformer(src_crs, dst_crs):
+    """A pyproj Transformer (x = longitude / easting first) between two CRS given in any form pyproj reads."""
     return Transformer.from_crs(CRS.from_user_input(src_crs), CRS.from_user_input(dst_crs), always_xy=True)
 
 
@@ -87,3 +88,52 @@ def to_multipolygon(geoms):
         n = int(single.sum())
         geoms[single] = shapely.multipolygons(geoms[single], indices=np.arange(n))
     return geoms
+
+
+def lengths(geoms, crs=None):
+    """Length in metres of each (multi)line of a shapely array in the metric ``crs``.
+
+    Planar in a local metric CRS; geodesic on the ellipsoid (segment by segment, pyproj ``Geod``)
+    in the equal-area CRS chosen for wide extents (:func:`crs.is_wide_crs`), where a plane's scale
+    drifts too far from 1. Polygons give their perimeter, points 0.
+    """
+    from .crs import is_wide_crs
+
+    geoms = np.asarray(geoms, dtype=object)
+    if crs is None or len(geoms) == 0 or not is_wide_crs(crs):
+        return shapely.length(geoms)
+    crs = CRS.from_user_input(crs)
+    geographic = crs.geodetic_crs
+    parts, owner = shapely.get_parts(geoms, return_index=True)
+    rings = shapely.get_type_id(parts) == 3  # polygons: measure their rings
+    if rings.any():
+        ring_parts, ring_owner = shapely.get_rings(parts[rings], return_index=True)
+        parts = np.concatenate([parts[~rings], ring_parts])
+        owner = np.concatenate([owner[~rings], owner[rings][ring_owner]])
+    coords, part = shapely.get_coordinates(parts, return_index=True)
+    out = np.zeros(len(geoms))
+    if len(coords) < 2:
+        return out
+    lon, lat = Transformer.from_crs(crs, geographic, always_xy=True).transform(coords[:, 0], coords[:, 1])
+    same = part[1:] == part[:-1]
+    from pyproj import Geod
+
+    geod = Geod(a=geographic.ellipsoid.semi_major_metre, rf=geographic.ellipsoid.inverse_flattening)
+    _, _, d = geod.inv(lon[:-1][same], lat[:-1][same], lon[1:][same], lat[1:][same])
+    per_part = np.bincount(part[:-1][same], weights=d, minlength=len(parts))
+    np.add.at(out, owner, per_part[: len(owner)])
+    return out
+
+
+def intersecting_pairs(geoms, zones):
+    """``(geometry index, zone index)`` pairs that intersect. The zones are split into their parts
+    and used as the (prepared) query geometries against a tree of ``geoms``, which is far faster
+    than testing many small geometries against a few huge dissolved zones."""
+    geoms = np.asarray(geoms, dtype=object)
+    zones = np.asarray(zones, dtype=object)
+    if len(zones) == 0 or len(geoms) == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    parts, owner = shapely.get_parts(zones, return_index=True)
+    tree = shapely.STRtree(geoms)
+    pi, gi = tree.query(parts, predicate="intersects")
+    return gi, owner[pi]

@@ -17,15 +17,18 @@ intensity along the line. The summary table has one row per unit x asset type x 
 """
 
 from dataclasses import dataclass
+from typing import Optional
 
 import numpy as np
 import pandas as pd
 import shapely
 from pyproj import CRS, Transformer
 
+from . import geometry as geo
 from .classify import classify_continuous
+from .crs import is_wide_crs
 from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel
-from .fragility import normalize_type
+from .fragility import FragilityLibrary, normalize_type
 from .raster import open_raster
 
 MIN_LEN = 1e-3  # m: shorter pieces are slivers of a boundary, not exposure
@@ -129,8 +132,10 @@ def polygon_parts(geoms):
     return parts, owner[idx]
 
 
-def line_segments(geoms, step=None):
-    """Straight pieces of lines, no longer than ``step``: ``(owner, length, mid_x, mid_y)``."""
+def line_segments(geoms, step=None, crs=None):
+    """Straight pieces of lines, no longer than ``step``: ``(owner, length, mid_x, mid_y)``.
+
+    ``crs``: the metric CRS; in the one for wide extents the lengths are geodesic."""
     parts, owner = lineal_parts(geoms)
     if step:
         parts = shapely.segmentize(parts, step)
@@ -143,6 +148,8 @@ def line_segments(geoms, step=None):
     seg_owner = owner[pidx[:-1][same]]
     d = b - a
     length = np.hypot(d[:, 0], d[:, 1])
+    if crs is not None and is_wide_crs(crs) and len(a):
+        length = geo.lengths(shapely.linestrings(np.stack([a, b], axis=1)), crs)
     mid = (a + b) * 0.5
     return seg_owner, length, mid[:, 0], mid[:, 1]
 
@@ -237,7 +244,7 @@ class _Fragility:
 MAX_SEGMENTS = 2_000_000  # densified pieces held in memory at once
 
 
-def _measure(pieces, piece_asset, sampler, frag, step, thresholds=None, check=None, feedback=None):
+def _measure(pieces, piece_asset, sampler, frag, step, thresholds=None, check=None, feedback=None, crs=None):
     """Densify pieces and read the raster, chunk by chunk (bounded memory).
 
     Returns per piece ``(uncovered, max_im, repairs)`` and, with ``thresholds``, a DataFrame of
@@ -258,7 +265,7 @@ def _measure(pieces, piece_asset, sampler, frag, step, thresholds=None, check=No
         if b <= a:
             continue
         check_cancel(feedback)
-        owner, length, mx, my = line_segments(pieces[a:b], step if sampler is not None else None)
+        owner, length, mx, my = line_segments(pieces[a:b], step if sampler is not None else None, crs)
         owner = owner + a
         if sampler is None:
             im = np.full(len(owner), np.nan)
@@ -284,7 +291,8 @@ def _measure(pieces, piece_asset, sampler, frag, step, thresholds=None, check=No
     return uncovered, max_im, repairs, table
 
 
-def _level_rows(base_geoms, base_asset, zone_parts, zone_level, sampler, frag, thresholds, step, check=None, feedback=None):
+def _level_rows(base_geoms, base_asset, zone_parts, zone_level, sampler, frag, thresholds, step, check=None, feedback=None,
+                crs=None):
     """Lengths and repairs per (base piece, level) plus per-base totals.
 
     Returns ``(rows, totals)``: rows is a DataFrame ``base, level, length, repairs``;
@@ -292,9 +300,10 @@ def _level_rows(base_geoms, base_asset, zone_parts, zone_level, sampler, frag, t
     """
     nb = len(base_geoms)
     by_intensity = zone_parts is None
-    unc, mx, rep, trows = _measure(base_geoms, base_asset, sampler, frag, step, thresholds if by_intensity else None, check, feedback)
+    unc, mx, rep, trows = _measure(base_geoms, base_asset, sampler, frag, step, thresholds if by_intensity else None, check, feedback,
+                                   crs)
     totals = pd.DataFrame({
-        "length": shapely.length(base_geoms) if nb else np.zeros(0),
+        "length": geo.lengths(base_geoms, crs) if nb else np.zeros(0),
         "uncovered": unc,
         "max_im": mx,
         "repairs": rep,
@@ -302,12 +311,12 @@ def _level_rows(base_geoms, base_asset, zone_parts, zone_level, sampler, frag, t
     check_cancel(feedback)
     if not by_intensity:
         bi, pj, pieces = overlay_lines(base_geoms, zone_parts)
-        plen = shapely.length(pieces) if len(pieces) else np.zeros(0)
+        plen = geo.lengths(pieces, crs) if len(pieces) else np.zeros(0)
         keep = plen > 0
         bi, pj, pieces, plen = bi[keep], pj[keep], pieces[keep], plen[keep]
         plevel = zone_level[pj]
         if sampler is not None and len(pieces):
-            _, _, prep, _ = _measure(pieces, base_asset[bi], sampler, frag, step, None, None, feedback)
+            _, _, prep, _ = _measure(pieces, base_asset[bi], sampler, frag, step, None, None, feedback, crs)
         else:
             prep = np.zeros(len(pieces))
         rows = pd.DataFrame({"base": bi, "level": plevel, "length": plen, "repairs": prep})
@@ -360,6 +369,8 @@ def resolve_overlaps(geoms, levels):
 
 @dataclass
 class ExposureResult:
+    """Per asset results, the table per unit / type / level, the number of levels and a report."""
+
     assets: pd.DataFrame  # one row per asset, in input order
     table: pd.DataFrame  # unit_id, asset_type, level, count, length_km, expected_repairs, expected_failed
     n_levels: int  # levels 0..n_levels
@@ -430,12 +441,29 @@ def _prepare_zones(zones, zone_levels, tile=True):
     return parts, level
 
 
-def line_exposure(geoms, asset_types, library, *, intensity_measure=None, sampler=None, zones=None, zone_levels=None,
-                  thresholds=None, units=None, unit_ids=None, materials=None, diameters=None, step=None, feedback=None):
-    """Exposure of lines (metric CRS). ``zones``/``zone_levels`` and/or ``sampler`` must be given.
+def line_exposure(geoms, asset_types, library: FragilityLibrary, *, intensity_measure: Optional[str] = None,
+                  sampler: Optional["RasterSampler"] = None, zones=None, zone_levels=None,
+                  thresholds: Optional[np.ndarray] = None, units=None, unit_ids=None, materials=None, diameters=None,
+                  step: Optional[float] = None, feedback=None, metric_crs=None) -> "ExposureResult":
+    """Exposure of lines (metric CRS): metres per hazard level, damage probabilities, repairs.
 
-    Returns an :class:`ExposureResult`; ``assets`` has ``length_m, len_l0..len_lN, len_uncovered,
-    max_level, max_intensity, p_ds1..p_ds4, repair_rate, expected_repairs, p_fail``.
+    Parameters
+    ----------
+    geoms : shapely lines; ``asset_types`` one type per line (a key of ``library``, e.g. "road")
+    library : the fragility library (:func:`fragility.load_library`)
+    intensity_measure : which curve of the library to use with ``sampler`` (e.g. "flood_depth", "pgv")
+    sampler : :class:`RasterSampler` of an intensity raster, read every ``step`` metres along the lines
+    zones, zone_levels : hazard zones and their levels; ``zones`` and/or ``sampler`` must be given
+    thresholds : intensity breaks that give the levels of sampled intensities
+    units, unit_ids : admin polygons for the table by unit
+    materials, diameters : per line, for pipe repair-rate corrections
+    metric_crs : the CRS of the geometries (lengths are geodesic in the one chosen for wide extents)
+
+    Returns
+    -------
+    ExposureResult
+        ``assets`` has ``length_m, len_l0..len_lN, len_uncovered, max_level, max_intensity, p_ds1..p_ds4,
+        repair_rate, expected_repairs, p_fail``.
     """
     geoms = np.asarray(geoms, dtype=object)
     n = len(geoms)
@@ -466,7 +494,8 @@ def line_exposure(geoms, asset_types, library, *, intensity_measure=None, sample
         zone_parts, zowner = polygon_parts(zg)
         zone_level = zl[zowner]
         report["overlaps_resolved"] = True
-    rows, totals = _level_rows(geoms, asset_idx, zone_parts, zone_level, sampler, frag, thresholds, step, check, feedback)
+    rows, totals = _level_rows(geoms, asset_idx, zone_parts, zone_level, sampler, frag, thresholds, step, check, feedback,
+                               metric_crs)
     check_cancel(feedback, 50)
 
     total_len = totals["length"].to_numpy()
@@ -498,21 +527,8 @@ def line_exposure(geoms, asset_types, library, *, intensity_measure=None, sample
                          km=float(total_len.sum()) / 1000.0)
     check_cancel(feedback, 60)
 
-    # --- the summary table ------------------------------------------------------------------
-    if units is not None:
-        unit_parts, unit_owner = polygon_parts(units)
-        ui, pj, upieces = overlay_lines(geoms, unit_parts)
-        ulen = shapely.length(upieces) if len(upieces) else np.zeros(0)
-        keep = ulen > 0
-        ui, base_unit, upieces = ui[keep], unit_owner[pj[keep]], upieces[keep]
-        urows, _ = _level_rows(upieces, ui, zone_parts, zone_level, sampler, frag, thresholds, step, None, feedback)
-        urows["asset"] = ui[urows["base"].to_numpy()]
-        urows["unit"] = base_unit[urows["base"].to_numpy()]
-        report["outside_units_m"] = float(max(total_len.sum() - ulen[keep].sum(), 0.0))
-    else:
-        urows = rows.copy()
-        urows["asset"] = urows["base"]
-        urows["unit"] = -1
+    urows = _unit_rows(geoms, rows, units, (zone_parts, zone_level, sampler, frag, thresholds, step), total_len, report,
+                       feedback, metric_crs)
     check_cancel(feedback, 90)
     urows = urows[urows["length"] > MIN_LEN]
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -521,6 +537,29 @@ def line_exposure(geoms, asset_types, library, *, intensity_measure=None, sample
                          failed=np.nan_to_num(pf[urows["asset"].to_numpy()]) * share)
     table = _table(urows, unit_ids, sampled, lines=True, frag=frag)
     return ExposureResult(assets, table, n_levels, report)
+
+
+def _unit_rows(geoms, rows, units, hazard, total_len, report, feedback, metric_crs=None):
+    """Length per (asset, unit, level): the lines cut by the unit polygons (unit -1 without units).
+
+    ``hazard`` = ``(zone_parts, zone_level, sampler, frag, thresholds, step)`` as for :func:`_level_rows`.
+    """
+    if units is None:
+        urows = rows.copy()
+        urows["asset"] = urows["base"]
+        urows["unit"] = -1
+        return urows
+    unit_parts, unit_owner = polygon_parts(units)
+    ui, pj, upieces = overlay_lines(geoms, unit_parts)
+    ulen = geo.lengths(upieces, metric_crs) if len(upieces) else np.zeros(0)
+    keep = ulen > 0
+    ui, base_unit, upieces = ui[keep], unit_owner[pj[keep]], upieces[keep]
+    zone_parts, zone_level, sampler, frag, thresholds, step = hazard
+    urows, _ = _level_rows(upieces, ui, zone_parts, zone_level, sampler, frag, thresholds, step, None, feedback, metric_crs)
+    urows["asset"] = ui[urows["base"].to_numpy()]
+    urows["unit"] = base_unit[urows["base"].to_numpy()]
+    report["outside_units_m"] = float(max(total_len.sum() - ulen[keep].sum(), 0.0))
+    return urows
 
 
 def _table(urows, unit_ids, sampled, lines, frag):

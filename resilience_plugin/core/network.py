@@ -25,6 +25,10 @@ share one edge). Network distance from a point is then
 ``snap distance + along-edge distance + graph distance``. :func:`point_to_point` computes it
 exactly, even for points on the same edge, by inserting the snapped points as nodes.
 
+The junction rule (:func:`snap_nodes`): a point whose snapped position lies within the node
+tolerance of an end of its edge belongs to that graph node, not to the edge, so it is not cut off
+when one of the streets meeting there fails; a point mid-street belongs to its own street.
+
 Main API (stable)::
 
     net = build_network(lines, tolerance=0.5, cost_factor=None, keep=None)
@@ -42,6 +46,7 @@ Main API (stable)::
 """
 
 from dataclasses import dataclass, field
+from typing import Optional
 
 import numpy as np
 import shapely
@@ -49,6 +54,7 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components, dijkstra
 from scipy.spatial import cKDTree
 
+from .crs import is_wide_crs
 from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel
 
 DEFAULT_TOLERANCE = 0.5  # metres: vertices closer than this are the same node
@@ -67,7 +73,8 @@ class Network:
     edge_line: np.ndarray  # index of the input line the edge comes from
     edge_geom: np.ndarray  # shapely LineStrings from u to v
     report: dict = field(default_factory=dict)
-    edge_primary: np.ndarray = None  # False for an exact parallel twin (same nodes, same length) of an earlier edge
+    edge_primary: Optional[np.ndarray] = None  # False for an exact parallel twin (same nodes, same length) of an earlier edge
+    edge_scale: Optional[np.ndarray] = None  # metres per planar unit along each edge (geodesic / planar; None = 1: local)
     _tree: object = None
 
     @property
@@ -147,8 +154,11 @@ def _cluster(xy, tolerance):
     return inverse, len(uniq), uniq, lab
 
 
-def build_network(lines, tolerance=DEFAULT_TOLERANCE, cost_factor=None, keep=None, feedback=None):
+def build_network(lines, tolerance=DEFAULT_TOLERANCE, cost_factor=None, keep=None, feedback=None, crs=None):
     """Build a :class:`Network` from line geometries in a metric CRS.
+
+    ``crs``: that CRS; in the equal-area one chosen for wide extents (:func:`crs.is_wide_crs`) edge
+    lengths are geodesic, and snapping positions are scaled to them.
 
     ``lines``: shapely (Multi)LineStrings; multi-part lines are split into their parts (the
     parts keep the input index). ``tolerance``: snapping distance in metres for joining vertices.
@@ -201,12 +211,18 @@ def build_network(lines, tolerance=DEFAULT_TOLERANCE, cost_factor=None, keep=Non
     s0 = np.flatnonzero(~last_v)
     s1 = s0 + 1
     seg_len = np.hypot(*(coords[s1] - coords[s0]).T)
+    planar_len = seg_len
+    if crs is not None and is_wide_crs(crs) and len(s0):
+        from .geometry import lengths
+
+        seg_len = lengths(shapely.linestrings(np.stack([coords[s0], coords[s1]], axis=1)), crs)
     seg_part = vpart[s0]
     # a new edge starts at each segment whose start vertex is a node
     starts_edge = is_node_c[cid[s0]]
     seg_edge = np.cumsum(starts_edge) - 1
     n_edges = int(seg_edge[-1] + 1) if len(seg_edge) else 0
     edge_len = np.bincount(seg_edge, weights=seg_len, minlength=n_edges)
+    edge_planar = np.bincount(seg_edge, weights=planar_len, minlength=n_edges) if planar_len is not seg_len else None
     first_seg = np.flatnonzero(starts_edge)
     last_seg = np.r_[first_seg[1:] - 1, len(s0) - 1]
     edge_u = cid[s0[first_seg]].astype(np.int64)
@@ -225,6 +241,10 @@ def build_network(lines, tolerance=DEFAULT_TOLERANCE, cost_factor=None, keep=Non
     report["zero_length"] = int(zero.sum())
     ok = ~zero
     edge_u, edge_v, edge_len, edge_line, geoms = edge_u[ok], edge_v[ok], edge_len[ok], edge_line[ok], geoms[ok]
+    scale = None
+    if edge_planar is not None:
+        edge_planar = edge_planar[ok]
+        scale = np.divide(edge_len, edge_planar, out=np.ones_like(edge_len), where=edge_planar > 0)
     # renumber nodes so that only clusters used by edges remain
     used, inv = np.unique(np.concatenate([edge_u, edge_v]), return_inverse=True)
     m = len(edge_u)
@@ -247,7 +267,7 @@ def build_network(lines, tolerance=DEFAULT_TOLERANCE, cost_factor=None, keep=Non
                     & (rounded[order][1:] == rounded[order][:-1]))
     primary = np.ones(len(edge_u), dtype=bool)
     primary[order[same]] = False
-    return Network(node_xy, edge_u, edge_v, edge_len, cost, edge_line, geoms, report, primary)
+    return Network(node_xy, edge_u, edge_v, edge_len, cost, edge_line, geoms, report, primary, scale)
 
 
 @dataclass
@@ -300,15 +320,43 @@ def snap_points(net, points, max_distance=None, edge_mask=None):
     edge[target] = ei
     dist[target] = d
     g = net.edge_geom[ei]
-    pos = shapely.line_locate_point(g, points[target])
+    scale = 1.0 if net.edge_scale is None else net.edge_scale[ei]
+    pos = shapely.line_locate_point(g, points[target]) * scale
     length = net.edge_length[ei]
     pos = np.clip(pos, 0.0, length)
     along[target] = pos
     frac = np.divide(pos, length, out=np.zeros_like(pos), where=length > 0)
     cu[target] = frac * net.edge_cost[ei]
     cv[target] = (1.0 - frac) * net.edge_cost[ei]
-    snapped_pt[target] = shapely.line_interpolate_point(g, pos)
+    snapped_pt[target] = shapely.line_interpolate_point(g, pos / scale)
     return Snap(edge, dist, along, cu, cv, snapped_pt)
+
+
+def snap_nodes(net, snap, tolerance=DEFAULT_TOLERANCE):
+    """The junction rule: ``(node, cost)`` per snapped point.
+
+    ``node`` is the graph node a point belongs to when its snapped position lies within
+    ``tolerance`` metres (along its edge) of one of the edge's ends, else -1 (the point is
+    mid-street and belongs to its edge); ``cost`` is the cost from the snapped position to that node
+    (0 where ``node`` is -1).
+    """
+    n = len(snap.edge)
+    node = np.full(n, -1, dtype=np.int64)
+    cost = np.zeros(n)
+    ok = np.flatnonzero(snap.edge >= 0)
+    if len(ok) == 0:
+        return node, cost
+    e = snap.edge[ok]
+    along = snap.along[ok]
+    to_v = net.edge_length[e] - along
+    tol = max(float(tolerance or 0.0), 0.0)
+    at_u = (along <= tol) & (along <= to_v)
+    at_v = ~at_u & (to_v <= tol)
+    node[ok[at_u]] = net.edge_u[e[at_u]]
+    node[ok[at_v]] = net.edge_v[e[at_v]]
+    cost[ok[at_u]] = snap.cost_to_u[ok[at_u]]
+    cost[ok[at_v]] = snap.cost_to_v[ok[at_v]]
+    return node, cost
 
 
 def _nearest(tree, points, max_distance, radius=NEAR_RADIUS):
@@ -396,7 +444,7 @@ class AugmentedGraph:
     matrix: object  # CSR over n_nodes + inserted nodes
     point_node: np.ndarray  # node index per point (-1 where the point was not snapped)
     n_base: int
-    node_xy: np.ndarray = None  # coordinates of every node (base nodes, then the snapped points)
+    node_xy: Optional[np.ndarray] = None  # coordinates of every node (base nodes, then the snapped points)
 
 
 def insert_points(net, snaps, edge_mask=None):

@@ -396,6 +396,7 @@ def check_unit_ids(ids, layer):
 
 
 def parse_score_breaks(text):
+    """Ascending score breaks (e.g. "0.5,1.5,2.5,3.5") of the weighted-sum method; InputError if none."""
     b = parse_thresholds(text)
     if len(b) == 0:
         raise InputError(QT_TRANSLATE_NOOP("@default", "SCORE_BREAKS holds no numbers: give ascending score breaks, e.g. 0.5,1.5,2.5,3.5."))

@@ -19,6 +19,8 @@ NODATA_CLASS = 255  # marks "no class" cells in uint8 class grids
 
 @dataclass
 class RasterInfo:
+    """Size, geotransform, CRS (WKT) and nodata of a raster band (:func:`open_raster`)."""
+
     path: str
     width: int
     height: int
@@ -81,6 +83,7 @@ def iter_blocks(ds, band=1, rows_per_block=None, max_cells=4_000_000):
 
 
 def cell_centres(info, rows, cols):
+    """Coordinates ``(x, y)`` of the centres of cells ``(rows, cols)`` in the raster CRS."""
     gt = info.geotransform
     x = gt[0] + (np.asarray(cols) + 0.5) * gt[1]
     y = gt[3] + (np.asarray(rows) + 0.5) * gt[5]

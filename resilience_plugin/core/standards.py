@@ -21,10 +21,12 @@ def load_standard(name):
 
 
 def hazard_presets():
+    """The hazard classification presets of resources/standards/hazard_presets.json."""
     return load_standard("hazard_presets")["presets"]
 
 
 def default_labels():
+    """Default level labels {level: {"zh", "en"}} for classifications without a preset."""
     return {int(k): v for k, v in load_standard("hazard_presets")["default_labels"].items()}
 
 

@@ -20,6 +20,8 @@ Steps for every candidate site (geometries in a metric CRS):
 """
 
 import re
+from dataclasses import dataclass
+from typing import Optional
 
 import numpy as np
 import pandas as pd
@@ -27,18 +29,20 @@ import shapely
 
 from . import network as nw
 from .classify import normalize_key
-from .coverage import _hits
 from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel
+from .geometry import intersecting_pairs
 from .standards import load_standard
 
 CRITERIA = ("safety", "access", "capacity", "population", "hospital", "lifeline")
 
 
 def type_table():
+    """Site types, their emergency functions and the scoring settings (resources/standards/facility_types.json)."""
     return load_standard("facility_types")
 
 
 def shelter_table():
+    """The GB 51143 shelter classes (resources/standards/shelter_standards.json)."""
     return load_standard("shelter_standards")
 
 
@@ -97,7 +101,7 @@ def parse_floors(values):
 
 def _max_level_hit(geoms, zone_geoms, zone_levels):
     level = np.zeros(len(geoms))
-    gi, zi = _hits(geoms, zone_geoms)
+    gi, zi = intersecting_pairs(geoms, zone_geoms)
     if len(gi):
         np.maximum.at(level, gi, zone_levels[zi])
     return level
@@ -188,58 +192,143 @@ def _fmt(x):
     return f"{x:,.0f}".replace(",", "")
 
 
-def evaluate(geoms, types, *, area=None, floors=None, effective_ratio=0.6, shelter_class_key="short_term",
-             per_capita_m2=None, min_area_m2=None, type_map=None,
-             zones=None, zone_levels=None, exclude_level=2, sources=None, source_buffer_m=0.0,
-             net=None, main_mask=None, demand_pts=None, demand_persons=None, walk_limit_m=None,
-             hospitals=None, lifelines=None, weights=None, max_snap_m=None, feedback=None):
-    """Evaluate candidate sites. All geometries in one metric CRS. Returns ``(DataFrame, report)``.
+@dataclass
+class SuitabilityOptions:
+    """The knobs of :func:`evaluate` (defaults as in the algorithm).
 
-    ``area``: effective area per site (m², NaN = unknown -> footprint x ratio for polygons);
-    ``floors``: floors per site (NaN -> 1); ``zones`` / ``zone_levels``: hazard polygons and levels;
-    ``sources``: hazard-source geometries; ``net`` + ``main_mask``: the road network and its main
-    roads; ``demand_pts`` / ``demand_persons`` + ``walk_limit_m``: population; ``hospitals`` /
-    ``lifelines``: geometries. ``weights``: dict criterion -> weight (None = defaults).
+    ``effective_ratio``: effective share of a footprint when no area is given; ``shelter_class_key``:
+    GB 51143 class (``resources/standards/shelter_standards.json``); ``per_capita_m2`` /
+    ``min_area_m2``: override the class values (None = the class's); ``type_map``: extra
+    ``type:function|function;...`` entries; ``exclude_level``: hazard level that excludes a site;
+    ``source_buffer_m``: minimum distance to a hazard source; ``walk_limit_m``: walking limit of the
+    population criterion; ``weights``: {criterion: weight} (None = defaults); ``max_snap_m``: sites and
+    people farther from the network are not connected.
     """
+
+    effective_ratio: float = 0.6
+    shelter_class_key: str = "short_term"
+    per_capita_m2: Optional[float] = None
+    min_area_m2: Optional[float] = None
+    type_map: Optional[str] = None
+    exclude_level: int = 2
+    source_buffer_m: float = 0.0
+    walk_limit_m: Optional[float] = None
+    weights: Optional[dict] = None
+    max_snap_m: Optional[float] = None
+
+
+@dataclass
+class Surroundings:
+    """What lies around the sites, all in the sites' metric CRS; every layer is optional.
+
+    ``zones`` / ``zone_levels``: hazard polygons and their levels; ``sources``: hazard sources;
+    ``net`` (:class:`network.Network`) and ``main_mask`` (main-road edges); ``demand_pts`` /
+    ``demand_persons``: where people are; ``hospitals`` / ``lifelines``: geometries.
+    """
+
+    zones: Optional[np.ndarray] = None
+    zone_levels: Optional[np.ndarray] = None
+    sources: Optional[np.ndarray] = None
+    net: object = None
+    main_mask: Optional[np.ndarray] = None
+    demand_pts: Optional[np.ndarray] = None
+    demand_persons: Optional[np.ndarray] = None
+    hospitals: Optional[np.ndarray] = None
+    lifelines: Optional[np.ndarray] = None
+
+
+def evaluate(geoms, types, *, area=None, floors=None, around: Optional[Surroundings] = None,
+             options: Optional[SuitabilityOptions] = None, feedback=None):
+    """Evaluate candidate sites (steps 1-5 of the module docstring). Returns ``(DataFrame, report)``.
+
+    Parameters
+    ----------
+    geoms : array of shapely geometries in a metric CRS (polygons or points)
+    types : the site types (e.g. OSM building or amenity values)
+    area : effective area per site in m² (NaN = unknown: footprint x ``effective_ratio`` for polygons)
+    floors : floors per site (NaN = 1)
+    around : :class:`Surroundings` (hazard zones, roads, population, ...)
+    options : :class:`SuitabilityOptions`
+
+    Examples
+    --------
+    >>> import numpy as np, shapely
+    >>> df, rep = evaluate(np.array([shapely.box(0, 0, 100, 100)]), ["school"])
+    >>> int(df["capacity_persons"][0]), bool(df["eligible"][0])
+    (3000, True)
+    """
+    around = around or Surroundings()
+    opt = options or SuitabilityOptions()
     geoms = np.asarray(geoms, dtype=object)
-    n = len(geoms)
     tt = type_table()
-    suit = tt["suitability"]
-    reasons_t = suit["reasons"]
-    cls = shelter_class(shelter_class_key)
-    per_capita = float(per_capita_m2) if per_capita_m2 else float(cls["per_capita_m2"])
-    min_area = float(min_area_m2) if min_area_m2 is not None and min_area_m2 >= 0 else float(cls["min_area_m2"])
+    cls = shelter_class(opt.shelter_class_key)
+    per_capita = float(opt.per_capita_m2) if opt.per_capita_m2 else float(cls["per_capita_m2"])
+    min_area = float(opt.min_area_m2) if opt.min_area_m2 is not None and opt.min_area_m2 >= 0 else float(cls["min_area_m2"])
     if per_capita <= 0:
         raise InputError(QT_TRANSLATE_NOOP("@default", "The per-capita area must be positive (m² per person)."))
-    if not 0 < effective_ratio <= 1:
-        raise InputError(QT_TRANSLATE_NOOP("@default", "EFFECTIVE_RATIO must be above 0 and at most 1; got {value}."), value=effective_ratio)
-    lookup = type_lookup(type_map)
-    keys = [normalize_key(t) if t is not None else None for t in types]
-    info = [lookup.get(k) for k in keys]
+    if not 0 < opt.effective_ratio <= 1:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "EFFECTIVE_RATIO must be above 0 and at most 1; got {value}."),
+                         value=opt.effective_ratio)
+    lookup = type_lookup(opt.type_map)
+    info = [lookup.get(normalize_key(t) if t is not None else None) for t in types]
     funcs = [i[1] if i else () for i in info]
-    indoor = np.array([i[2] if i else True for i in info], dtype=bool)
     type_key = [i[0] if i else (str(t) if t is not None else "") for i, t in zip(info, types)]
+    cap = _capacity(geoms, area, floors, funcs, np.array([i[2] if i else True for i in info], dtype=bool), opt, per_capita, tt)
+    check_cancel(feedback)
+    zones = np.asarray(around.zones if around.zones is not None else [], dtype=object)
+    zone_levels = np.asarray(around.zone_levels if around.zone_levels is not None else [], dtype=float)
+    level = _max_level_hit(geoms, zones, zone_levels)
+    eligible, reasons = _constraints(geoms, funcs, type_key, level, cap, around.sources, opt, cls, min_area)
+    check_cancel(feedback)
+    crit, d_access, pop = _criteria(geoms, level, zones, zone_levels, cap, around, opt, feedback)
+    if crit:
+        w, dropped = resolve_weights(opt.weights, set(crit))
+    else:  # nothing can be scored (e.g. points without area and no optional layer): scores stay 0
+        w, dropped = {}, list(CRITERIA)
+    score = 100.0 * sum((wc * crit[c] for c, wc in w.items()), np.zeros(len(geoms)))
+    grade, grade_en, rank = _grade_and_rank(score, eligible)
+    fnames = tt["functions"]
+    df = pd.DataFrame({
+        "type_key": type_key,
+        "functions": ["、".join(fnames[f]["zh"] for f in fs) + (" / " + ", ".join(fnames[f]["en"] for f in fs) if fs else "")
+                      for fs in funcs],
+        "eligible": eligible, "reasons": ["; ".join(r) for r in reasons], "hazard_level": level.astype(int),
+        "effective_area_m2": cap["eff"], "floors": cap["floors"], "floor_area_m2": cap["floor_area"],
+    })
+    for c in CRITERIA:
+        if c in crit:
+            df[f"c_{c}"] = crit[c]
+    df = df.assign(score=score, grade=grade, grade_en=grade_en, capacity_persons=cap["shelter"], cap_isolation=cap["isolation"],
+                   cap_medical=cap["medical"], supply_area_m2=cap["supply"], access_m=d_access, population=pop, rank=rank)
+    report = {"weights": w, "dropped": dropped, "no_criteria": not crit, "eligible": int(eligible.sum()), "class": cls,
+              "per_capita_m2": per_capita, "min_area_m2": min_area,
+              "unknown_types": sorted({str(t) for t, i in zip(types, info) if i is None and t is not None})}
+    return df, report
 
-    # --- capacity
+
+def _capacity(geoms, area, floors, funcs, indoor, opt, per_capita, tt):
+    """Effective and floor areas, and the persons / area each function can take."""
+    n = len(geoms)
     is_poly = np.isin(shapely.get_type_id(geoms), (3, 6))
     footprint = np.where(is_poly, shapely.area(geoms), np.nan)
     eff = np.full(n, np.nan) if area is None else np.asarray(area, dtype=float).copy()
-    eff = np.where(np.isfinite(eff) & (eff > 0), eff, footprint * effective_ratio)
+    eff = np.where(np.isfinite(eff) & (eff > 0), eff, footprint * opt.effective_ratio)
     fl = np.ones(n) if floors is None else np.where(np.isfinite(floors) & (np.asarray(floors) > 0), floors, 1.0)
     floor_area = eff * fl
     has = {f: np.array([f in fs for fs in funcs], dtype=bool) for f in tt["function_order"]}
     shelter_area = np.where(indoor, floor_area, eff)
-    cap_shelter = np.where(has["shelter"], np.floor(shelter_area / per_capita), 0.0)
     ipc = tt["indoor_per_capita"]
-    cap_iso = np.where(has["isolation"], np.floor(floor_area / ipc["isolation_m2"]), 0.0)
-    cap_med = np.where(has["medical"], np.floor(floor_area / ipc["medical_m2"]), 0.0)
-    supply = np.where(has["supply"], floor_area, 0.0)
-    check_cancel(feedback)
+    return {"eff": eff, "floors": fl, "floor_area": floor_area, "has": has, "shelter_area": shelter_area,
+            "shelter": np.where(has["shelter"], np.floor(shelter_area / per_capita), 0.0),
+            "isolation": np.where(has["isolation"], np.floor(floor_area / ipc["isolation_m2"]), 0.0),
+            "medical": np.where(has["medical"], np.floor(floor_area / ipc["medical_m2"]), 0.0),
+            "supply": np.where(has["supply"], floor_area, 0.0)}
 
-    # --- hard constraints
-    zones = np.asarray(zones if zones is not None else [], dtype=object)
-    zone_levels = np.asarray(zone_levels if zone_levels is not None else [], dtype=float)
-    level = _max_level_hit(geoms, zones, zone_levels)
+
+def _constraints(geoms, funcs, type_key, level, cap, sources, opt, cls, min_area):
+    """``(eligible, reasons)``: the hard constraints of step 3, with bilingual reasons per site."""
+    n = len(geoms)
+    reasons_t = type_table()["suitability"]["reasons"]
     reasons = [[] for _ in range(n)]
 
     def add_reason(mask, key, **values):
@@ -250,60 +339,57 @@ def evaluate(geoms, types, *, area=None, floors=None, effective_ratio=0.6, shelt
 
     no_func = np.array([len(f) == 0 for f in funcs], dtype=bool)
     add_reason(no_func, "type", type=np.array(type_key, dtype=object))
-    in_hazard = level >= exclude_level
-    add_reason(in_hazard, "hazard", level=level.astype(int), limit=int(exclude_level))
-    d_source = np.full(n, np.inf)
-    if sources is not None and len(sources) and source_buffer_m > 0:
+    in_hazard = level >= opt.exclude_level
+    add_reason(in_hazard, "hazard", level=level.astype(int), limit=int(opt.exclude_level))
+    near = np.zeros(n, dtype=bool)
+    if sources is not None and len(sources) and opt.source_buffer_m > 0:
         d_source = _nearest_distance(geoms, sources)
-        near = d_source < source_buffer_m
-        add_reason(near, "source", dist=np.array([_fmt(v) for v in d_source], dtype=object), limit=_fmt(source_buffer_m))
-    else:
-        near = np.zeros(n, dtype=bool)
-    unknown_area = has["shelter"] & ~np.isfinite(eff)
+        near = d_source < opt.source_buffer_m
+        add_reason(near, "source", dist=np.array([_fmt(v) for v in d_source], dtype=object), limit=_fmt(opt.source_buffer_m))
+    has_shelter, eff, shelter_area = cap["has"]["shelter"], cap["eff"], cap["shelter_area"]
+    unknown_area = has_shelter & ~np.isfinite(eff)
     add_reason(unknown_area, "no_area")
     # the shelter's effective area: the floor area of indoor types, the ground area of outdoor ones
-    small = has["shelter"] & np.isfinite(shelter_area) & (shelter_area < min_area)
+    small = has_shelter & np.isfinite(shelter_area) & (shelter_area < min_area)
     add_reason(small, "area", area=np.array([_fmt(v) if np.isfinite(v) else "?" for v in shelter_area], dtype=object),
                cls=cls["zh"], cls_en=cls["en"], limit=_fmt(min_area))
-    eligible = ~(no_func | in_hazard | near | unknown_area | small)
-    check_cancel(feedback)
+    return ~(no_func | in_hazard | near | unknown_area | small), reasons
 
-    # --- criteria
+
+def _criteria(geoms, level, zones, zone_levels, cap, around, opt, feedback):
+    """``(criteria {name: 0..1 per site}, access distance, persons within the walk)`` of step 4."""
+    n = len(geoms)
+    scales = type_table()["suitability"]["scales_m"]
     points = shapely.point_on_surface(geoms) if n else geoms
     crit = {}
     if len(zones):
-        crit["safety"] = _safety(geoms, level, zones, zone_levels, exclude_level, suit["scales_m"]["safe_distance"])
+        crit["safety"] = _safety(geoms, level, zones, zone_levels, opt.exclude_level, scales["safe_distance"])
+    d_access = np.full(n, np.nan)
+    net = around.net
     if net is not None and net.n_edges:
-        mm = np.ones(net.n_edges, dtype=bool) if main_mask is None else np.asarray(main_mask, dtype=bool)
-        d_access = _access(net, points, mm, max_snap_m)
-        crit["access"] = np.clip(1.0 - d_access / suit["scales_m"]["access_max"], 0.0, 1.0)
-    else:
-        d_access = np.full(n, np.nan)
-    cap_main = np.where(has["shelter"], cap_shelter, np.maximum(cap_iso, cap_med))
-    cap_ok = np.nan_to_num(cap_main, nan=0.0)
-    if np.isfinite(eff).any():
+        mm = np.ones(net.n_edges, dtype=bool) if around.main_mask is None else np.asarray(around.main_mask, dtype=bool)
+        d_access = _access(net, points, mm, opt.max_snap_m)
+        crit["access"] = np.clip(1.0 - d_access / scales["access_max"], 0.0, 1.0)
+    cap_ok = np.nan_to_num(np.where(cap["has"]["shelter"], cap["shelter"], np.maximum(cap["isolation"], cap["medical"])), nan=0.0)
+    if np.isfinite(cap["eff"]).any():
         top = cap_ok.max() if n else 0.0
         crit["capacity"] = cap_ok / top if top > 0 else np.zeros(n)
     pop = np.full(n, np.nan)
-    if demand_pts is not None and len(demand_pts) and walk_limit_m:
-        pop = _population(points, demand_pts, np.asarray(demand_persons, dtype=float), walk_limit_m, net, max_snap_m, feedback)
+    if around.demand_pts is not None and len(around.demand_pts) and opt.walk_limit_m:
+        pop = _population(points, around.demand_pts, np.asarray(around.demand_persons, dtype=float), opt.walk_limit_m, net,
+                          opt.max_snap_m, feedback)
         top = pop.max() if n else 0.0
         crit["population"] = pop / top if top > 0 else np.zeros(n)
-    if hospitals is not None and len(hospitals):
-        crit["hospital"] = np.clip(1.0 - _nearest_distance(geoms, hospitals) / suit["scales_m"]["hospital_max"], 0.0, 1.0)
-    if lifelines is not None and len(lifelines):
-        crit["lifeline"] = np.clip(1.0 - _nearest_distance(geoms, lifelines) / suit["scales_m"]["lifeline_max"], 0.0, 1.0)
-    if crit:
-        w, dropped = resolve_weights(weights, set(crit))
-    else:  # nothing can be scored (e.g. points without area and no optional layer): scores stay 0
-        w, dropped = {}, list(CRITERIA)
-    score = np.zeros(n)
-    for c, wc in w.items():
-        score += wc * crit[c]
-    score *= 100.0
+    for name, geoms_near, key in (("hospital", around.hospitals, "hospital_max"), ("lifeline", around.lifelines, "lifeline_max")):
+        if geoms_near is not None and len(geoms_near):
+            crit[name] = np.clip(1.0 - _nearest_distance(geoms, geoms_near) / scales[key], 0.0, 1.0)
+    return crit, d_access, pop
 
-    # --- grade and rank
-    grades = sorted(suit["grades"], key=lambda g: -g["min"])
+
+def _grade_and_rank(score, eligible):
+    """Grades (Chinese, English) by the standards' breaks (ineligible sites get the lowest) and the rank among eligible."""
+    grades = sorted(type_table()["suitability"]["grades"], key=lambda g: -g["min"])
+    n = len(score)
     grade = np.full(n, grades[-1]["zh"], dtype=object)
     grade_en = np.full(n, grades[-1]["en"], dtype=object)
     for g in reversed(grades):
@@ -316,28 +402,4 @@ def evaluate(geoms, types, *, area=None, floors=None, effective_ratio=0.6, shelt
     el = np.flatnonzero(eligible)
     order = el[np.lexsort((el, -score[el]))]
     rank[order] = np.arange(1, len(order) + 1)
-
-    fnames = tt["functions"]
-    func_text = ["、".join(fnames[f]["zh"] for f in fs) + (" / " + ", ".join(fnames[f]["en"] for f in fs) if fs else "") for fs in funcs]
-    df = pd.DataFrame({
-        "type_key": type_key, "functions": func_text, "eligible": eligible,
-        "reasons": ["; ".join(r) for r in reasons],
-        "hazard_level": level.astype(int), "effective_area_m2": eff, "floors": fl, "floor_area_m2": floor_area,
-    })
-    for c in CRITERIA:
-        if c in crit:
-            df[f"c_{c}"] = crit[c]
-    df["score"] = score
-    df["grade"] = grade
-    df["grade_en"] = grade_en
-    df["capacity_persons"] = cap_shelter
-    df["cap_isolation"] = cap_iso
-    df["cap_medical"] = cap_med
-    df["supply_area_m2"] = supply
-    df["access_m"] = d_access
-    df["population"] = pop
-    df["rank"] = rank
-    report = {"weights": w, "dropped": dropped, "no_criteria": not crit, "eligible": int(eligible.sum()), "class": cls,
-              "per_capita_m2": per_capita, "min_area_m2": min_area,
-              "unknown_types": sorted({str(t) for t, i in zip(types, info) if i is None and t is not None})}
-    return df, report
+    return grade, grade_en, rank

@@ -8,18 +8,17 @@ counted twice or lost at boundaries.
 
 Public API
 ----------
-``zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_CELL, classes=None,
-n_classes=1, metric_crs=None, feedback=None) -> ZonalResult``
+``zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, classes=None,
+n_classes=1, feedback=None) -> ZonalResult``
     ``polygons``: shapely array (they may overlap: overlapping polygons each get their own share).
-    ``mode``: :data:`PERSONS_PER_CELL` (cell values are counts) or :data:`PERSONS_PER_KM2` (cell
-    values are densities; each cell's count is density x the cell's true area in km^2).
+    ``mode``: :data:`PERSONS_PER_KM2` (cell values are densities; each cell's count is density x
+    the cell's geodesic area) or :data:`PERSONS_PER_CELL` (cell values are counts); the raster is
+    read by :mod:`population`, the one population reader.
     ``classes``: optional int grid with the raster's shape (``-1`` = ignore); the sums are then
     split by class (e.g. hazard level of each cell). Returns ``ZonalResult.sums`` with shape
     ``(len(polygons), n_classes)``.
-``cell_counts(raster, band=1, mode=..., window=None, metric_crs=None)``
-    The count held by every cell (density converted), and the valid mask.
-``cell_areas_km2(info, rows, metric_crs=None)``
-    True area of the cells of the given rows in km^2 (geodesic for geographic rasters).
+``raster_total(raster, band=1, mode=PERSONS_PER_KM2)``
+    The persons of the whole raster.
 
 ``boundary_coverage(polygons, geotransform) -> (poly, rows, cols, fraction)``
     Exact share of every cell a polygon's rings pass through (north-up grids), without overlays.
@@ -40,10 +39,11 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 from osgeo import gdal, ogr, osr
-from pyproj import CRS, Geod
+from pyproj import CRS
 
 from . import geometry as geo
 from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel
+from .population import PERSONS_PER_CELL, PERSONS_PER_KM2, cell_counts, check_unit  # noqa: F401 (re-exported)
 from .raster import open_raster
 
 gdal.UseExceptions()
@@ -52,9 +52,6 @@ ogr.UseExceptions()
 TILE = 16  # boundary cells are handled in tiles of TILE x TILE cells
 STEP = 200_000  # boundary cells per batch
 
-PERSONS_PER_CELL = 0
-PERSONS_PER_KM2 = 1
-MODES = (PERSONS_PER_CELL, PERSONS_PER_KM2)
 
 
 @dataclass
@@ -100,60 +97,6 @@ def _span_boxes(info, row0, row1, col0, col1):
     xa, xb = gt[0] + np.asarray(col0) * gt[1], gt[0] + np.asarray(col1) * gt[1]
     ya, yb = gt[3] + np.asarray(row0) * gt[5], gt[3] + np.asarray(row1) * gt[5]
     return shapely.box(np.minimum(xa, xb), np.minimum(ya, yb), np.maximum(xa, xb), np.maximum(ya, yb))
-
-
-def cell_areas_km2(info, rows, metric_crs=None):
-    """True area (km^2) of a cell in each of ``rows``.
-
-    Geographic rasters: geodesic area on the raster's ellipsoid (it depends only on the row).
-    Projected rasters: the area of the row's middle cell measured in ``metric_crs`` (or in the
-    raster's own units, taken as metres, when ``metric_crs`` is None).
-    """
-    rows = np.asarray(rows)
-    crs = CRS.from_user_input(info.wkt) if info.wkt else None
-    if crs is not None and crs.is_geographic:
-        ell = crs.ellipsoid
-        geod = Geod(a=ell.semi_major_metre, rf=ell.inverse_flattening) if ell is not None else Geod(ellps="WGS84")
-        gt = info.geotransform
-        out = np.empty(len(rows))
-        dlon = abs(gt[1])
-        for i, r in enumerate(rows):
-            ya = gt[3] + r * gt[5]
-            yb = ya + gt[5]
-            area, _ = geod.polygon_area_perimeter([0.0, dlon, dlon, 0.0], [ya, ya, yb, yb])
-            out[i] = abs(area) / 1e6
-        return out
-    boxes = cell_boxes(info, rows, np.full(len(rows), info.width // 2))
-    if crs is not None and metric_crs is not None:
-        boxes = geo.transform(boxes, crs, metric_crs)
-    return shapely.area(boxes) / 1e6
-
-
-def cell_counts(raster, band=1, mode=PERSONS_PER_CELL, window=None, metric_crs=None):
-    """``(counts, valid, info)``: the count held by each cell of ``window`` (row0, row1, col0, col1).
-
-    Nodata cells count 0 and are False in ``valid``. Densities (``PERSONS_PER_KM2``) are turned into
-    counts with :func:`cell_areas_km2`. Negative values are rejected.
-    """
-    if mode not in MODES:
-        raise InputError(QT_TRANSLATE_NOOP("@default", "Unknown population mode {mode}: use 0 (persons per cell) or 1 (persons per km²)."),
-                         mode=mode)
-    ds, info = open_raster(raster, band)
-    r0, r1, c0, c1 = window if window is not None else (0, info.height, 0, info.width)
-    b = ds.GetRasterBand(band)
-    if r1 <= r0 or c1 <= c0:
-        return np.zeros((max(r1 - r0, 0), max(c1 - c0, 0))), np.zeros((max(r1 - r0, 0), max(c1 - c0, 0)), bool), info
-    values = b.ReadAsArray(c0, r0, c1 - c0, r1 - r0, buf_type=gdal.GDT_Float64)  # read as float64: no copy
-    valid = np.isfinite(values)
-    nodata = b.GetNoDataValue()
-    if nodata is not None and np.isfinite(nodata):
-        valid &= values != nodata
-    values[~valid] = 0.0
-    if (values < 0).any():
-        raise InputError(QT_TRANSLATE_NOOP("@default", "The population raster holds negative values: set them to nodata or 0 first."))
-    if mode == PERSONS_PER_KM2:
-        values *= cell_areas_km2(info, np.arange(r0, r1), metric_crs)[:, None]
-    return values, valid, info
 
 
 def robust(op, a, b, grid_size=None):
@@ -325,8 +268,8 @@ def _rings(polygons):
     return rings[ok], owner[ok]
 
 
-def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_CELL, classes=None, n_classes=1,
-               metric_crs=None, disjoint=False, feedback=None):
+def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, classes=None, n_classes=1,
+               disjoint=False, feedback=None) -> ZonalResult:
     """Totals of ``raster`` per polygon (and per class), see the module docstring.
 
     ``disjoint=True``: the caller guarantees the polygons do not overlap (skips that check).
@@ -334,6 +277,7 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_CELL, cl
     ``classes``: None, or an int array with the raster's full shape (values ``0..n_classes-1``,
     ``-1`` = not counted). ``polygons_crs``: CRS of ``polygons`` (anything pyproj reads).
     """
+    check_unit(mode)
     polygons = np.asarray(polygons, dtype=object)
     n = len(polygons)
     sums = np.zeros((n, n_classes))
@@ -350,11 +294,10 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_CELL, cl
     ok = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
     if not ok.any():
         return ZonalResult(sums, 0, 0, rcrs)
-    window = raster_window(info, shapely.total_bounds(geoms[ok]))
-    r0, r1, c0, c1 = window
+    r0, r1, c0, c1 = raster_window(info, shapely.total_bounds(geoms[ok]))
     if r1 <= r0 or c1 <= c0:
         return ZonalResult(sums, 0, 0, rcrs)
-    counts, _valid, _ = cell_counts(raster, band, mode, window, metric_crs)
+    counts, _valid, _ = cell_counts(raster, band=band, unit=mode, window=(r0, r1, c0, c1), feedback=feedback)
     if classes is not None:
         cls = np.asarray(classes[r0:r1, c0:c1], dtype=np.int64)
         counts = np.where(cls >= 0, counts, 0.0)
@@ -362,118 +305,155 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_CELL, cl
     else:  # one class: a broadcast view, no full-size array
         cls = np.broadcast_to(np.zeros(1, dtype=np.int64).reshape(1, 1), counts.shape)
     gt = info.geotransform
-    gt_w = (gt[0] + c0 * gt[1], gt[1], 0.0, gt[3] + r0 * gt[5], 0.0, gt[5])
-    whole = split = 0
+    grid = _Grid(info, counts, cls, classes is not None, (gt[0] + c0 * gt[1], gt[1], 0.0, gt[3] + r0 * gt[5], 0.0, gt[5]),
+                 r0, c0, sums, n_classes)
     ok_idx = np.flatnonzero(ok)
     layers = [ok_idx[lay] for lay in non_overlapping_layers(geoms[ok_idx], disjoint)]
-    done = 0
-    for layer in layers:
+    for done, layer in enumerate(layers, start=1):
         check_cancel(feedback)
-        labels = _burn(counts.shape, gt_w, info.wkt, geoms[layer], np.arange(1, len(layer) + 1), False, np.int32)
-        if gt[5] < 0:
-            # exact shares of the cells the rings pass through, by Green's theorem (no overlay)
-            bp, br, bc, bf = boundary_coverage(geoms[layer], gt)
-            br, bc = br - r0, bc - c0
-            edges = np.zeros(counts.shape, dtype=bool)
-            inside = (br >= 0) & (bc >= 0) & (br < counts.shape[0]) & (bc < counts.shape[1])
-            edges[br[inside], bc[inside]] = True
+        if gt[5] < 0:  # exact shares of the cells the rings pass through, by Green's theorem (no overlay)
+            _sum_layer_exact(grid, geoms[layer], layer)
         else:
-            edges = _burn(counts.shape, gt_w, info.wkt, shapely.boundary(geoms[layer]), np.ones(len(layer)), True, np.uint8) > 0
-        inner = (labels > 0) & ~edges
-        if classes is None:
-            # one class: sum the whole cells per label in one pass (edge cells weigh 0 here)
-            per_label = np.bincount(labels.ravel(), weights=np.where(edges, 0.0, counts).ravel(), minlength=len(layer) + 1)
-            sums[layer, 0] += per_label[1:len(layer) + 1]
-        else:
-            idx = (layer[labels[inner] - 1]) * n_classes + cls[inner]
-            sums += np.bincount(idx, weights=counts[inner], minlength=n * n_classes).reshape(n, n_classes)
-        whole += int(np.count_nonzero(inner))
-        if gt[5] < 0:
-            bp, br, bc, bf = bp[inside], br[inside], bc[inside], bf[inside]
-            # A flagged cell is wholly inside a polygon whose rings do not pass through it (another
-            # polygon's edge, or a rounding to the neighbouring cell, flagged it): find that polygon by
-            # its cell centre (point in polygon), not by the burnt label, which a sliver may overwrite.
-            # only cells whose crossing polygons leave part of them uncovered need the test
-            ncols = counts.shape[1]
-            covered = np.bincount(br * ncols + bc, weights=bf, minlength=counts.size).reshape(counts.shape)
-            fr, fc = np.nonzero(edges & (counts > 0) & (covered < 1.0 - 1e-9))
-            del covered
-            if len(fr):
-                centres = shapely.points(gt_w[0] + (fc + 0.5) * gt_w[1], gt_w[3] + (fr + 0.5) * gt_w[5])
-                ci, pi = shapely.STRtree(geoms[layer]).query(centres, predicate="intersects")
-                have = np.unique(bp.astype(np.int64) * counts.size + br * ncols + bc)
-                want = pi.astype(np.int64) * counts.size + fr[ci] * ncols + fc[ci]
-                extra = ~np.isin(want, have)
-                if extra.any():
-                    er, ec, ep = fr[ci[extra]], fc[ci[extra]], pi[extra]
-                    idx = layer[ep] * n_classes + cls[er, ec]
-                    sums += np.bincount(idx, weights=counts[er, ec], minlength=n * n_classes).reshape(n, n_classes)
-                    whole += int(extra.sum())
-        del labels, inner
-        if gt[5] < 0:
-            idx = layer[bp] * n_classes + cls[br, bc]
-            sums += np.bincount(idx, weights=counts[br, bc] * bf, minlength=n * n_classes).reshape(n, n_classes)
-            split += len(bp)
-            done += 1
-            if feedback is not None:
-                feedback.setProgress(100.0 * done / len(layers))
-            continue
-        rows, cols = np.nonzero(edges)
-        del edges
-        keep = counts[rows, cols] > 0
-        rows, cols = rows[keep], cols[keep]
-        lg = geoms[layer]
-        # Boundary cells are grouped in tiles of TILE x TILE cells: each polygon is first clipped to
-        # the tiles it meets, so each cell is intersected with a small piece, not the whole polygon.
-        tile_id = (rows // TILE) * ((counts.shape[1] + TILE - 1) // TILE) + cols // TILE
-        order = np.argsort(tile_id, kind="stable")
-        rows, cols, tile_id = rows[order], cols[order], tile_id[order]
-        starts = np.flatnonzero(np.r_[True, tile_id[1:] != tile_id[:-1]]) if len(rows) else np.zeros(0, np.int64)
-        ends = np.r_[starts[1:], len(rows)].astype(np.int64)
-        # process batches of tiles to bound memory
-        t = 0
-        while t < len(starts):
-            check_cancel(feedback)
-            t_end = t
-            while t_end < len(starts) and ends[t_end] - starts[t] < STEP:
-                t_end += 1
-            t_end = max(t_end, t + 1)
-            sel = slice(starts[t], ends[t_end - 1])
-            rr, cc, tid = rows[sel], cols[sel], tile_id[sel]
-            tiles = np.unique(tid)
-            tr0 = (tiles // ((counts.shape[1] + TILE - 1) // TILE)) * TILE
-            tc0 = (tiles % ((counts.shape[1] + TILE - 1) // TILE)) * TILE
-            tboxes = _span_boxes(info, tr0 + r0, np.minimum(tr0 + TILE, counts.shape[0]) + r0,
-                                 tc0 + c0, np.minimum(tc0 + TILE, counts.shape[1]) + c0)
-            ti, pi = shapely.STRtree(lg).query(tboxes, predicate="intersects")
-            clips = geo.polygonal_part(robust(shapely.intersection, tboxes[ti], lg[pi]))
-            clip_tile = tiles[ti]
-            boxes = cell_boxes(info, rr + r0, cc + c0)
-            bi, ci = shapely.STRtree(clips).query(boxes, predicate="intersects")
-            same = clip_tile[ci] == tid[bi]
-            bi, ci = bi[same], ci[same]
-            t = t_end
-            if len(bi) == 0:
-                continue
-            shapely.prepare(clips)
-            frac = np.ones(len(bi))
-            try:
-                part = ~shapely.covers(clips[ci], boxes[bi])  # whole cells need no overlay
-            except shapely.errors.GEOSException:  # robustness issue in the predicate: overlay them all
-                part = np.ones(len(bi), dtype=bool)
-            if part.any():
-                frac[part] = (shapely.area(robust(shapely.intersection, boxes[bi[part]], clips[ci[part]]))
-                              / shapely.area(boxes[bi[part]]))
-            idx = layer[pi[ci]] * n_classes + cls[rr[bi], cc[bi]]
-            sums += np.bincount(idx, weights=counts[rr[bi], cc[bi]] * frac, minlength=n * n_classes).reshape(n, n_classes)
-            split += len(bi)
-        done += 1
+            _sum_layer_overlay(grid, geoms[layer], layer, feedback)
         if feedback is not None:
             feedback.setProgress(100.0 * done / len(layers))
-    return ZonalResult(sums, whole, split, rcrs)
+    return ZonalResult(sums, grid.whole, grid.split, rcrs)
 
 
-def raster_total(raster, band=1, mode=PERSONS_PER_CELL, metric_crs=None):
-    """The total of the whole raster (density converted with the cells' true areas)."""
-    counts, _, _ = cell_counts(raster, band, mode, None, metric_crs)
-    return float(counts.sum())
+@dataclass
+class _Grid:
+    """The window of the raster being summed and the running totals of :func:`zonal_sums`."""
+
+    info: object
+    counts: np.ndarray  # persons per cell of the window
+    cls: np.ndarray  # class per cell (a broadcast 0 with one class)
+    by_class: bool
+    gt_w: tuple  # geotransform of the window
+    r0: int
+    c0: int
+    sums: np.ndarray  # (polygons, classes), added to in place
+    n_classes: int
+    whole: int = 0
+    split: int = 0
+
+    def add(self, poly, rows, cols, weights):
+        """Add ``weights`` of window cells ``(rows, cols)`` to polygons ``poly`` (in their class)."""
+        n = self.sums.shape[0]
+        idx = poly * self.n_classes + self.cls[rows, cols]
+        self.sums += np.bincount(idx, weights=weights, minlength=n * self.n_classes).reshape(n, self.n_classes)
+
+
+def _sum_whole_cells(grid, labels, edges, layer):
+    """Cells of a layer's polygon that no boundary crosses count fully (summed per label)."""
+    inner = (labels > 0) & ~edges
+    if not grid.by_class:  # one class: sum the whole cells per label in one pass (edge cells weigh 0 here)
+        per_label = np.bincount(labels.ravel(), weights=np.where(edges, 0.0, grid.counts).ravel(), minlength=len(layer) + 1)
+        grid.sums[layer, 0] += per_label[1:len(layer) + 1]
+    else:
+        rows, cols = np.nonzero(inner)
+        grid.add(layer[labels[inner] - 1], rows, cols, grid.counts[inner])
+    grid.whole += int(np.count_nonzero(inner))
+
+
+def _sum_layer_exact(grid, lg, layer):
+    """One layer of non-overlapping polygons on a north-up grid: whole cells by label, boundary cells by
+    their exact covered share (:func:`boundary_coverage`)."""
+    counts, gt_w = grid.counts, grid.gt_w
+    labels = _burn(counts.shape, gt_w, grid.info.wkt, lg, np.arange(1, len(layer) + 1), False, np.int32)
+    bp, br, bc, bf = boundary_coverage(lg, grid.info.geotransform)
+    br, bc = br - grid.r0, bc - grid.c0
+    inside = (br >= 0) & (bc >= 0) & (br < counts.shape[0]) & (bc < counts.shape[1])
+    edges = np.zeros(counts.shape, dtype=bool)
+    edges[br[inside], bc[inside]] = True
+    _sum_whole_cells(grid, labels, edges, layer)
+    del labels
+    bp, br, bc, bf = bp[inside], br[inside], bc[inside], bf[inside]
+    # A flagged cell is wholly inside a polygon whose rings do not pass through it (another polygon's
+    # edge, or a rounding to the neighbouring cell, flagged it): find that polygon by its cell centre
+    # (point in polygon), not by the burnt label, which a sliver may overwrite. Only cells whose
+    # crossing polygons leave part of them uncovered need the test.
+    ncols = counts.shape[1]
+    covered = np.bincount(br * ncols + bc, weights=bf, minlength=counts.size).reshape(counts.shape)
+    fr, fc = np.nonzero(edges & (counts > 0) & (covered < 1.0 - 1e-9))
+    del covered, edges
+    if len(fr):
+        centres = shapely.points(gt_w[0] + (fc + 0.5) * gt_w[1], gt_w[3] + (fr + 0.5) * gt_w[5])
+        ci, pi = shapely.STRtree(lg).query(centres, predicate="intersects")
+        have = np.unique(bp.astype(np.int64) * counts.size + br * ncols + bc)
+        want = pi.astype(np.int64) * counts.size + fr[ci] * ncols + fc[ci]
+        extra = ~np.isin(want, have)
+        if extra.any():
+            er, ec = fr[ci[extra]], fc[ci[extra]]
+            grid.add(layer[pi[extra]], er, ec, counts[er, ec])
+            grid.whole += int(extra.sum())
+    grid.add(layer[bp], br, bc, counts[br, bc] * bf)
+    grid.split += len(bp)
+
+
+def _sum_layer_overlay(grid, lg, layer, feedback):
+    """One layer of non-overlapping polygons on a south-up grid: whole cells by label, boundary cells by
+    a shapely overlay of each cell with the polygon piece of its tile."""
+    counts, info = grid.counts, grid.info
+    labels = _burn(counts.shape, grid.gt_w, info.wkt, lg, np.arange(1, len(layer) + 1), False, np.int32)
+    edges = _burn(counts.shape, grid.gt_w, info.wkt, shapely.boundary(lg), np.ones(len(layer)), True, np.uint8) > 0
+    _sum_whole_cells(grid, labels, edges, layer)
+    del labels
+    rows, cols = np.nonzero(edges)
+    del edges
+    keep = counts[rows, cols] > 0
+    rows, cols = rows[keep], cols[keep]
+    # Boundary cells are grouped in tiles of TILE x TILE cells: each polygon is first clipped to the
+    # tiles it meets, so each cell is intersected with a small piece, not the whole polygon.
+    tiles_per_row = (counts.shape[1] + TILE - 1) // TILE
+    tile_id = (rows // TILE) * tiles_per_row + cols // TILE
+    order = np.argsort(tile_id, kind="stable")
+    rows, cols, tile_id = rows[order], cols[order], tile_id[order]
+    starts = np.flatnonzero(np.r_[True, tile_id[1:] != tile_id[:-1]]) if len(rows) else np.zeros(0, np.int64)
+    ends = np.r_[starts[1:], len(rows)].astype(np.int64)
+    t = 0
+    while t < len(starts):  # batches of tiles bound the memory
+        check_cancel(feedback)
+        t_end = t
+        while t_end < len(starts) and ends[t_end] - starts[t] < STEP:
+            t_end += 1
+        t_end = max(t_end, t + 1)
+        sel = slice(starts[t], ends[t_end - 1])
+        t = t_end
+        _overlay_batch(grid, lg, layer, rows[sel], cols[sel], tile_id[sel], tiles_per_row)
+
+
+def _overlay_batch(grid, lg, layer, rr, cc, tid, tiles_per_row):
+    """Covered share of boundary cells ``(rr, cc)`` (tile ids ``tid``) by overlay, added to the sums."""
+    counts, info, r0, c0 = grid.counts, grid.info, grid.r0, grid.c0
+    tiles = np.unique(tid)
+    tr0 = (tiles // tiles_per_row) * TILE
+    tc0 = (tiles % tiles_per_row) * TILE
+    tboxes = _span_boxes(info, tr0 + r0, np.minimum(tr0 + TILE, counts.shape[0]) + r0,
+                         tc0 + c0, np.minimum(tc0 + TILE, counts.shape[1]) + c0)
+    ti, pi = shapely.STRtree(lg).query(tboxes, predicate="intersects")
+    clips = geo.polygonal_part(robust(shapely.intersection, tboxes[ti], lg[pi]))
+    clip_tile = tiles[ti]
+    boxes = cell_boxes(info, rr + r0, cc + c0)
+    bi, ci = shapely.STRtree(clips).query(boxes, predicate="intersects")
+    same = clip_tile[ci] == tid[bi]
+    bi, ci = bi[same], ci[same]
+    if len(bi) == 0:
+        return
+    shapely.prepare(clips)
+    frac = np.ones(len(bi))
+    try:
+        part = ~shapely.covers(clips[ci], boxes[bi])  # whole cells need no overlay
+    except shapely.errors.GEOSException:  # robustness issue in the predicate: overlay them all
+        part = np.ones(len(bi), dtype=bool)
+    if part.any():
+        frac[part] = (shapely.area(robust(shapely.intersection, boxes[bi[part]], clips[ci[part]]))
+                      / shapely.area(boxes[bi[part]]))
+    grid.add(layer[pi[ci]], rr[bi], cc[bi], counts[rr[bi], cc[bi]] * frac)
+    grid.split += len(bi)
+
+
+def raster_total(raster, band=1, mode=PERSONS_PER_KM2):
+    """The persons of the whole raster (see :mod:`population`)."""
+    from .population import population_report
+
+    return population_report(raster, band=band, unit=mode).persons

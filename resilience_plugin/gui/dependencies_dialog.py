@@ -65,7 +65,8 @@ class DependenciesDialog(QDialog):
 
         self.commands = []
         if problems:
-            layout.addWidget(QLabel(tr("How to install them on this computer ({platform}):").format(platform=self.platform.name)))
+            where = tr("How to install them on this computer ({platform}):").format(platform=self.platform.name)
+            layout.addWidget(QLabel(where))
             for explanation, command in install_steps(problems, self.platform):
                 label = QLabel(tr(explanation))
                 label.setWordWrap(True)

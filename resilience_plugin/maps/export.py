@@ -32,7 +32,10 @@ from qgis.core import (
     QgsLayoutItemMapOverview,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
+    QgsLayoutPoint,
+    QgsLayoutSize,
     QgsLineSymbol,
+    QgsMapUnitScale,
     QgsMarkerSymbol,
     QgsPrintLayout,
     QgsProject,
@@ -47,14 +50,15 @@ from qgis.core import (
     QgsUnitTypes,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QSize
+from qgis.PyQt.QtCore import QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QRawFont
 from qgis.PyQt.QtXml import QDomDocument
 
 from .. import compat as en
 from ..i18n import tr
 from . import layout as lay
-from .style_tools import apply_named_style, detect_style, layer_kind
+from .styles import apply_named_style, detect_style, layer_kind
+from .texts import BILINGUAL, layer_title, legend_labels, map_text
 
 FORMATS = ["pdf", "png", "svg"]
 MAX_DPI = 1200
@@ -250,6 +254,106 @@ def apply_raster_style(layer, band=1):
     layer.setRenderer(renderer)
 
 
+def grid_spacing_m(layer, min_points=500):
+    """The cell size in metres when ``layer``'s points are the cell centres of a raster (a population
+    raster turned into demand points), else None."""
+    import numpy as np
+
+    if layer_kind(layer) != "point" or layer.featureCount() < min_points:
+        return None
+    xy = np.array([(p.x(), p.y()) for p in (f.geometry().asPoint() for f in layer.getFeatures()
+                                             if f.hasGeometry() and not f.geometry().isMultipart())])
+    if len(xy) < min_points:
+        return None
+    sizes = []
+    for axis in (0, 1):
+        steps = np.diff(np.unique(np.round(xy[:, axis], 9)))
+        steps = steps[steps > 0]
+        if len(steps) == 0:
+            return None
+        step = steps.min()
+        if np.mean(np.isclose(steps % step, 0, atol=step * 0.01) | np.isclose(steps % step, step, atol=step * 0.01)) < 0.9:
+            return None  # not a regular grid
+        sizes.append(step)
+    if layer.crs().isGeographic():
+        lat = math.radians(float(np.mean(xy[:, 1])))
+        return max(sizes[0] * 111320.0 * math.cos(lat), sizes[1] * 110574.0)
+    return max(sizes) * QgsUnitTypes.fromUnitToUnitFactor(layer.crs().mapUnits(), en.DIST_METERS)
+
+
+def draw_as_cells(layer, cell_m):
+    """Draw grid points as the cells they stand for (squares of ``cell_m`` metres, no outline), so that a
+    coverage map reads as a surface: covered people faint, people out of reach in full colour."""
+    renderer = layer.renderer()
+    if renderer is None or not hasattr(renderer, "categories"):
+        return False
+    for i, cat in enumerate(renderer.categories()):
+        symbol = cat.symbol().clone()
+        marker = symbol.symbolLayer(0)
+        if hasattr(marker, "setShape"):
+            marker.setShape(en.MARKER_SQUARE)
+        marker.setStrokeStyle(Qt.PenStyle.NoPen)
+        symbol.setSize(cell_m)
+        symbol.setSizeUnit(en.RENDER_METERS_IN_MAP_UNITS)
+        scale = QgsMapUnitScale()
+        scale.minSizeMMEnabled, scale.minSizeMM = True, 1.5  # so the legend swatch stays visible
+        symbol.setSizeMapUnitScale(scale)
+        if str(cat.value()) in ("1", "True", "true"):  # covered: a pale tint of its colour
+            colour = symbol.color()
+            symbol.setColor(QColor(*(round(c + (255 - c) * 0.65) for c in (colour.red(), colour.green(), colour.blue()))))
+        renderer.updateCategorySymbol(i, symbol)
+    layer.setOpacity(0.7)  # the whole layer, so that touching cells do not darken where they overlap
+    return True
+
+
+def _number(value):
+    return f"{value:g}"
+
+
+def _between(low, high):
+    """The shortest decimal number in [low, high] (0.5 between 0.4999 and 0.5001)."""
+    for digits in range(0, 7):
+        for candidate in (round((low + high) / 2, digits), math.floor(high * 10 ** digits) / 10 ** digits):
+            if low <= candidate <= high:
+                return candidate
+    return (low + high) / 2
+
+
+def add_value_ranges(layer):
+    """Prefix each hazard level of a categorized legend with the range of values it stands for ("0.5–1
+    中（一般）", "≥ 2 极高（重大）"), from the ``value_min`` / ``value_max`` fields of Classify hazard: the
+    boundary between two levels is the shortest number between the highest value of one and the lowest of
+    the next. Layers without those fields (categories, composite zones) keep their labels. Returns the count."""
+    renderer = layer.renderer()
+    names = layer.fields().names()
+    if renderer is None or renderer.type() != "categorizedSymbol" or not {"level", "value_min", "value_max"} <= set(names):
+        return 0
+    ranges = {}
+    for feature in layer.getFeatures():
+        lo, hi = feature["value_min"], feature["value_max"]
+        if not isinstance(lo, (int, float)) or not isinstance(hi, (int, float)) or not isinstance(feature["level"], int):
+            continue
+        old = ranges.get(feature["level"], (math.inf, -math.inf))
+        ranges[feature["level"]] = (min(old[0], float(lo)), max(old[1], float(hi)))
+    levels = sorted(ranges)
+    if not levels:
+        return 0
+    bounds = {}
+    for i, level in enumerate(levels):
+        lower = _between(ranges[levels[i - 1]][1], ranges[level][0]) if i else _between(ranges[level][0] * 0.99, ranges[level][0])
+        upper = _between(ranges[level][1], ranges[levels[i + 1]][0]) if i + 1 < len(levels) else None
+        bounds[str(level)] = (lower, upper)
+    done = 0
+    for i, cat in enumerate(renderer.categories()):
+        if str(cat.value()) not in bounds:
+            continue
+        lower, upper = bounds[str(cat.value())]
+        text = f"≥ {_number(lower)}" if upper is None else f"{_number(lower)}–{_number(upper)}"
+        renderer.updateCategoryLabel(i, f"{text}  {cat.label()}")
+        done += 1
+    return done
+
+
 # --- the plan map --------------------------------------------------------------------------------
 class PlanMap:
     """A private project holding copies of the layers, and a layout loaded from a template."""
@@ -285,9 +389,13 @@ class PlanMap:
         lay.apply_font_family(self.layout, lay.font_families())
 
     # layers ---------------------------------------------------------------------------------------
-    def add_layers(self, layers, in_project=lambda layer: True, palette="default", labels=0, feedback=None):
+    def add_layers(self, layers, in_project=lambda layer: True, palette="default", labels=None, feedback=None,
+                   language=BILINGUAL):
         """Copy ``layers`` (first drawn on top) into the private project. Layers that are not in the
-        user's project (read from a file by a model or a batch run) get our style for their type."""
+        user's project (read from a file by a model or a batch run) get our style for their type, legend
+        labels and a layer title in the map ``language`` ("灾害分区 Hazard zones", not "flood_zones"),
+        and hazard levels show their value ranges ("0.5–1 中（一般）")."""
+        labels = legend_labels(language) if labels is None else labels
         for layer in layers:
             clone = layer.clone()
             source = layer.source() or ""
@@ -297,14 +405,24 @@ class PlanMap:
                 clone.setName(sublayer.group(1))  # "kecamatan", not the GeoPackage's file name
             if not in_project(layer) and isinstance(clone, QgsRasterLayer):
                 apply_raster_style(clone)
+                clone.setName(layer_title("raster", language, clone.name()))
             if not in_project(layer) and isinstance(clone, QgsVectorLayer):
                 style = detect_style(clone)
                 if style:
                     ok, message = apply_named_style(clone, style, palette, labels)
                     if not ok and feedback is not None:
                         feedback.pushWarning(tr("Could not apply the style '{name}': {message}").format(name=style, message=message))
+                    composite = layer_kind(clone) == "polygon" and {"level", "dominant"} <= set(clone.fields().names())
+                    clone.setName(layer_title("composite_hazard" if composite else style, language))
+                    if style == "hazard_level":
+                        add_value_ranges(clone)
+                    cell_m = grid_spacing_m(clone) if style == "coverage_demand" else None
+                    if cell_m:
+                        draw_as_cells(clone, cell_m)
                 else:
                     apply_reference_style(clone)
+                    if layer_kind(clone) == "polygon":
+                        clone.setName(layer_title("boundaries", language, clone.name()))
             self.project.addMapLayer(clone, False)
             self.layers.append(clone)
 
@@ -409,8 +527,13 @@ class PlanMap:
         return QgsRectangle(c.x() - w / 2, c.y() - h / 2, c.x() + w / 2, c.y() + h / 2)
 
     # filling --------------------------------------------------------------------------------------
-    def fill(self, crs, extent=None, title="", subtitle="", note="", date="", crs_note="", overview=True):
-        """Put the layers, extent and texts into the layout."""
+    def fill(self, crs, extent=None, title="", subtitle="", note="", date="", crs_note="", overview=True,  # noqa: C901 - to split
+             language=BILINGUAL):
+        """Put the layers, extent and texts into the layout; fixed texts (legend title, date, CRS, notes,
+        scale unit) in the map ``language`` (maps.texts: CHINESE, ENGLISH or BILINGUAL)."""
+        self.language = language
+        if not title:
+            title = self.layers[0].name() if self.layers else map_text("untitled", language)
         layers = list(self.layers)
         shown = ([self.coverage] if self.coverage is not None else []) + layers
         self.project.setCrs(crs)
@@ -424,6 +547,10 @@ class PlanMap:
                                      "give an EXTENT."))
         target = extent if extent is not None and not extent.isEmpty() else self.with_margin(full)
         self.map.setExtent(self.fit_aspect(self.map, target))
+        overview_extent = self.fit_aspect_of(lay.ITEM_OVERVIEW, self.with_margin(full, 0.03))
+        if overview and self.coverage is None and overview_extent is not None and \
+                self.same_view(self.map.extent(), overview_extent):
+            overview = False  # the overview would show the map's own extent: leave it out, the legend moves up
 
         for name, value in (("plan_title", title), ("plan_subtitle", subtitle), ("plan_note", note),
                             ("plan_date", date), ("plan_crs", crs_note)):
@@ -434,9 +561,9 @@ class PlanMap:
         texts = {
             lay.ITEM_TITLE: title,
             lay.ITEM_SUBTITLE: " · ".join(t for t in (subtitle, page_name) if t),
-            lay.ITEM_NOTE: note,
-            lay.ITEM_DATE: tr("Date: {date}").format(date=date) if date else "",
-            lay.ITEM_CRS: tr("Coordinate reference system: {crs}").format(crs=crs_note) if crs_note else "",
+            lay.ITEM_NOTE: map_text("notes", language, note=note) if note else "",
+            lay.ITEM_DATE: map_text("date", language, date=date) if date else "",
+            lay.ITEM_CRS: map_text("crs", language, crs=crs_note) if crs_note else "",
         }
         for item_id, text in texts.items():
             label = self.item(item_id, QgsLayoutItemLabel)
@@ -453,10 +580,8 @@ class PlanMap:
                 root.addLayer(layer)
             legend.setLegendFilterByMapEnabled(True)
             if self.own_template:
-                legend.setTitle(tr("Legend"))
+                legend.setTitle(map_text("legend", language))
             legend.updateLegend()
-            if self.own_template:
-                self.fit_legend(legend)
 
         bar = self.item(lay.ITEM_SCALEBAR, QgsLayoutItemScaleBar)
         if bar is not None:
@@ -465,6 +590,11 @@ class PlanMap:
         ov = self.item(lay.ITEM_OVERVIEW, QgsLayoutItemMap)
         if ov is not None:
             if not overview:
+                if legend is not None and self.own_template:  # the legend takes the overview's place
+                    top = ov.positionWithUnits().y()
+                    bottom = legend.positionWithUnits().y() + legend.sizeWithUnits().height()
+                    legend.attemptMove(QgsLayoutPoint(legend.positionWithUnits().x(), top, lay.MM))
+                    legend.attemptResize(QgsLayoutSize(legend.sizeWithUnits().width(), bottom - top, lay.MM))
                 self.layout.removeLayoutItem(ov)
             else:
                 ov.setCrs(crs)
@@ -477,7 +607,28 @@ class PlanMap:
                     "style": "no", "outline_color": "224,32,32,255", "outline_width": "0.5",
                     "outline_width_unit": "MM"}))
                 ov.overviews().addOverview(frame)
+        if legend is not None and self.own_template:
+            self.fit_legend(legend)
+            self.compact_legend(legend)
         self.layout.refresh()
+
+    def fit_aspect_of(self, item_id, box):
+        item = self.item(item_id, QgsLayoutItemMap)
+        return None if item is None else self.fit_aspect(item, box)
+
+    @staticmethod
+    def same_view(main, overview, share=0.6):
+        """True when the overview would add nothing: the main map already shows ``share`` or more of it."""
+        if overview.isEmpty() or main.isEmpty():
+            return True
+        common = main.intersect(overview)
+        return common.width() * common.height() >= share * overview.width() * overview.height()
+
+    def compact_legend(self, legend):
+        """Shrink the legend's frame to its content (it stays at the top of its box)."""
+        width, height = self.legend_size(legend)
+        box = legend.sizeWithUnits()
+        legend.attemptResize(QgsLayoutSize(box.width(), min(box.height(), height + 1.0), lay.MM))
 
     def _setup_scalebar(self, bar):
         bar.setLinkedMap(self.map)
@@ -502,7 +653,7 @@ class PlanMap:
         unit = en.DIST_KILOMETERS if km else en.DIST_METERS
         bar.setUnits(unit)
         bar.setMapUnitsPerScaleBarUnit(1.0)  # map units are converted to the bar units by QGIS
-        bar.setUnitLabel("km" if km else "m")
+        bar.setUnitLabel(map_text("km" if km else "m", getattr(self, "language", BILINGUAL)))
         bar.setSegmentSizeMode(en.SCALEBAR_FIXED)
         bar.setNumberOfSegments(segments)
         bar.setNumberOfSegmentsLeft(0)

@@ -287,7 +287,8 @@ def build_layout(project, paper="A3", orientation="landscape", family=TEMPLATE_F
     layout.addLayoutItem(legend)
     _place(legend, *legend_box)
 
-    nw, nh = 10.0 * s, 15.0 * s
+    # North arrow and scale bar sized for the page: 16 x 24 mm on A3, 11 x 17 mm on A4
+    nw, nh = 16.0 * s, 24.0 * s
     north = QgsLayoutItemPicture(layout)
     north.setId(ITEM_NORTH)
     north.setPicturePath(str(north_arrow_path()))
@@ -305,10 +306,10 @@ def build_layout(project, paper="A3", orientation="landscape", family=TEMPLATE_F
     bar.setNumberOfSegments(4)
     bar.setNumberOfSegmentsLeft(0)
     bar.setSegmentSizeMode(en.SCALEBAR_FIT_WIDTH)
-    bar.setMinimumBarWidth(40.0 * s)
-    bar.setMaximumBarWidth(70.0 * s)
-    bar.setHeight(2.0 * s)
-    set_scalebar_font(bar, family, 8 * max(s, 0.8))
+    bar.setMinimumBarWidth(60.0 * s)
+    bar.setMaximumBarWidth(100.0 * s)
+    bar.setHeight(3.0 * s)
+    set_scalebar_font(bar, family, 10 * max(s, 0.8))
     bar.setBackgroundEnabled(True)
     bar.setBackgroundColor(QColor(255, 255, 255, 220))
     bar.setBoxContentSpace(1.5 * s)

@@ -5,7 +5,7 @@ import math
 from pyproj import CRS
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsRectangle
 
-from ..core.crs import choose_metric_crs
+from ..core.crs import choose_metric_crs, is_wide_crs
 from ..core.errors import QT_TRANSLATE_NOOP, InputError
 
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
@@ -81,7 +81,9 @@ def working_crs(inputs, feedback=None):
     pycrs, reused = choose_metric_crs(crs_list, box)
     qcrs = to_qgis(pycrs)
     if feedback is not None:
-        if reused:
+        if is_wide_crs(pycrs):
+            feedback.pushInfo(tr("The data reach farther than one Gauss–Krüger / UTM zone measures accurately: areas are measured in an Albers equal-area projection fitted to their extent, lengths geodesically on the ellipsoid."))
+        elif reused:
             feedback.pushInfo(tr("Lengths and areas are measured in the inputs' own CRS {crs}.").format(
                 crs=f"{qcrs.authid()} ({qcrs.description()})"))
         else:

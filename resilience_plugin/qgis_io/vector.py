@@ -6,13 +6,14 @@ array (via WKB) plus a DataFrame of the requested fields. ``write_features`` wri
 geometries and a DataFrame to a feature sink in batches. Inputs are only read, never modified.
 """
 
+import codecs
 import os
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 import shapely
-from osgeo import ogr
+from osgeo import gdal, ogr
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
@@ -86,20 +87,49 @@ def input_source(alg, parameters, name, context):
     return alg.parameterAsSource(parameters, name, context)
 
 
+@dataclass
+class OgrLocation:
+    """Where GDAL finds a layer that QGIS's OGR provider reads whole: what the bulk reader opens."""
+
+    path: str  # a GDAL path, /vsizip/... included
+    layer: object  # layer name, or index
+    open_options: list
+    encoding: str  # the provider's encoding, for drivers whose text is not guaranteed UTF-8
+
+
+# URI parts of the OGR provider that the bulk reader reproduces; any other part (subset, geometry
+# type filter, ...) changes which features QGIS reads, so such layers take the provider path.
+_URI_PARTS = {"path", "layerName", "layerId", "openOptions", "vsiPrefix", "vsiSuffix"}
+
+
 def _ogr_location(layer):
-    """``(path, layer name or index)`` when ``layer`` can be read directly with GDAL, else None."""
+    """An :class:`OgrLocation` when ``layer`` can be read directly with GDAL, else None."""
     if not isinstance(layer, QgsVectorLayer) or layer.providerType() != "ogr" or layer.subsetString():
+        return None
+    if not hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):  # GDAL < 3.6
         return None
     if layer.isEditable() and layer.isModified():
         return None
     parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    if any(value not in (None, "", [], 0) and not _is_null(value) for key, value in parts.items() if key not in _URI_PARTS):
+        return None
     path = parts.get("path")
     if not path or not os.path.isfile(path):
         return None
-    return path, parts.get("layerName") or parts.get("layerId") or 0
+    gdal_path = f"{parts.get('vsiPrefix') or ''}{path}{parts.get('vsiSuffix') or ''}"
+    which = parts.get("layerName")
+    if _is_null(which) or not which:
+        which = parts.get("layerId")
+        which = 0 if _is_null(which) or which in (None, "") else int(which)
+    provider = layer.dataProvider()
+    return OgrLocation(gdal_path, which, list(parts.get("openOptions") or []), provider.encoding() if provider else "")
 
 
-def _column(values):
+def _is_null(value):
+    return isinstance(value, QVariant) and value.isNull()
+
+
+def _column(values, encoding="utf-8"):
     """An Arrow/NumPy batch column -> numpy (masked -> None/NaN, bytes -> str)."""
     if isinstance(values, np.ma.MaskedArray):
         mask = np.ma.getmaskarray(values)
@@ -113,33 +143,86 @@ def _column(values):
         values = data
     values = np.asarray(values)
     if values.dtype.kind == "S":
-        return np.char.decode(values, "utf-8", "replace").astype(object)
+        values = values.astype(object)
     if values.dtype == object:
-        return np.array([v.decode("utf-8", "replace") if isinstance(v, bytes) else v for v in values], dtype=object)
+        return np.array([v.decode(encoding, "replace") if isinstance(v, bytes) else v for v in values], dtype=object)
     return values
 
 
-def _read_ogr(location, fields, geometry, feedback):
-    """Bulk read through GDAL's Arrow interface: ``(fids, wkb array or None, DataFrame)``."""
-    path, which = location
-    ds = ogr.Open(path)
-    lyr = ds.GetLayerByName(which) if isinstance(which, str) else ds.GetLayer(int(which))
+# Field types whose Arrow values equal what QGIS's provider gives; others (dates, lists, binary)
+# take the provider path, which converts them the QGIS way.
+_BULK_TYPES = {ogr.OFTInteger, ogr.OFTInteger64, ogr.OFTReal, ogr.OFTString}
+
+
+def _text_codec(location, lyr):
+    """The Python codec for the layer's text, or None when it cannot be known here."""
+    if lyr.TestCapability(ogr.OLCStringsAsUTF8):
+        return "utf-8"
+    # QGIS decodes text itself for such drivers (e.g. a Shapefile, whose DBF has its own code page).
+    try:
+        return codecs.lookup(location.encoding).name if location.encoding else None
+    except LookupError:  # "System" and other Qt-only names
+        return None
+
+
+def _read_ogr(location, fields, geometry, feedback):  # noqa: C901 - capability checks in a row; to split
+    """Bulk read through GDAL's Arrow interface: ``(fids, wkb array or None, DataFrame)``, or None
+    when this layer cannot be read so that the result equals the provider's (then the caller
+    iterates the features instead).
+
+    The choice is by capability, never by a column's name: the layer must have one geometry column
+    (if geometry is read), fields of plain types, text whose encoding is known, and feature ids that
+    are unique and not negative. The id and geometry columns are found by type, not by name.
+    """
+    try:
+        ds = gdal.OpenEx(location.path, gdal.OF_VECTOR | gdal.OF_READONLY, open_options=location.open_options)
+    except RuntimeError:
+        return None
+    if ds is None:
+        return None
+    which = location.layer
+    lyr = ds.GetLayerByName(which) if isinstance(which, str) else (ds.GetLayer(which) if which < ds.GetLayerCount() else None)
+    if lyr is None:
+        return None
     defn = lyr.GetLayerDefn()
-    all_fields = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-    ignored = [f for f in all_fields if f not in fields] + ([] if geometry else ["OGR_GEOMETRY"])
-    lyr.SetIgnoredFields(ignored)
-    fid_col = lyr.GetFIDColumn() or "OGR_FID"
-    geom_col = lyr.GetGeometryColumn() or "wkb_geometry"
+    if geometry and defn.GetGeomFieldCount() != 1:
+        return None
+    types = {defn.GetFieldDefn(i).GetName(): defn.GetFieldDefn(i).GetType() for i in range(defn.GetFieldCount())}
+    if any(types.get(f) not in _BULK_TYPES for f in fields):
+        return None
+    codec = "utf-8"
+    if any(types[f] == ogr.OFTString for f in fields):
+        codec = _text_codec(location, lyr)
+        if codec is None:
+            return None
+    ignored = [f for f in types if f not in fields] + ([] if geometry else ["OGR_GEOMETRY"])
+    if not geometry:
+        ignored += [defn.GetGeomFieldDefn(i).GetName() or "OGR_GEOMETRY" for i in range(defn.GetGeomFieldCount())]
+    lyr.SetIgnoredFields(list(dict.fromkeys(ignored)))
+    width = 1 + len(fields) + (1 if geometry else 0)
     fids, wkbs, cols = [], [], {f: [] for f in fields}
-    for batch in lyr.GetArrowStreamAsNumPy(options=["MAX_FEATURES_IN_BATCH=65536", "INCLUDE_FID=YES"]):
-        if feedback is not None and feedback.isCanceled():
-            raise Cancelled()
-        fids.append(np.asarray(batch[fid_col], dtype=np.int64))
-        if geometry:
-            wkbs.append(np.asarray(batch[geom_col], dtype=object))
-        for f in fields:
-            cols[f].append(_column(batch[f]))
+    try:
+        for batch in lyr.GetArrowStreamAsNumPy(options=["MAX_FEATURES_IN_BATCH=65536", "INCLUDE_FID=YES"]):
+            if feedback is not None and feedback.isCanceled():
+                raise Cancelled()
+            keys = list(batch.keys())
+            if len(keys) != width or any(f not in batch for f in fields):
+                return None
+            # the columns that are not fields: the id (integers) and the geometry (WKB), told apart by type
+            extra = [k for k in keys if k not in fields]
+            ids = [k for k in extra if np.asarray(batch[k]).dtype.kind in "iu"]
+            if len(ids) != 1:
+                return None
+            fids.append(np.asarray(batch[ids[0]], dtype=np.int64))
+            if geometry:
+                wkbs.append(np.asarray(batch[next(k for k in extra if k != ids[0])], dtype=object))
+            for f in fields:
+                cols[f].append(_column(batch[f], codec))
+    except RuntimeError:
+        return None
     fids = np.concatenate(fids) if fids else np.zeros(0, dtype=np.int64)
+    if len(fids) and (fids.min() < 0 or len(np.unique(fids)) != len(fids)):
+        return None  # no stable id: QGIS numbers such features itself
     geoms = None
     if geometry:
         wkb = np.concatenate(wkbs) if wkbs else np.zeros(0, dtype=object)
@@ -160,8 +243,9 @@ def read_source(source, fields=(), target_crs=None, *, feedback=None, geometry=T
     fields = [f for f in fields if f]
     require_fields(source, fields, what)
     location = _ogr_location(source)
-    if location is not None:
-        fids, geoms, attrs = _read_ogr(location, fields, geometry, feedback)
+    bulk = _read_ogr(location, fields, geometry, feedback) if location is not None else None
+    if bulk is not None:
+        fids, geoms, attrs = bulk
         if geoms is None:
             geoms = np.full(len(fids), None, dtype=object)
         return _finish(source, fids, geoms, attrs, target_crs, geometry, repair, skip_null)

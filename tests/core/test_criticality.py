@@ -93,19 +93,40 @@ def _futian():
     return edges
 
 
+TOL = 0.5  # the network's node tolerance (metres): the junction rule's radius
+
+
+def _split_with_points(g, i, a, b, length, on, along):
+    """Add street ``i`` from node ``a`` to ``b`` with the points ``on`` (positions ``along``).
+
+    The junction rule, stated independently: a point within TOL of an end of its street belongs
+    to that end node (a link that never fails, line -1); the others split the street.
+    """
+    mid = []
+    for k in on:
+        x = float(along[k])
+        if min(x, length - x) <= TOL:
+            end, w = (a, x) if x <= length - x else (b, length - x)
+            g.add_edge(end, ("p", int(k)), weight=w, line=-1)
+        else:
+            mid.append(int(k))
+    mid.sort(key=lambda k: (float(along[k]), k))
+    chain = [a] + [("p", k) for k in mid] + [b]
+    pos = [0.0] + [float(along[k]) for k in mid] + [length]
+    for j in range(len(chain) - 1):
+        g.add_edge(chain[j], chain[j + 1], weight=pos[j + 1] - pos[j], line=i)
+
+
 def _nx_graph_with_points(edges, points, lines):
-    """Independent graph: nodes are the OSM u/v ids; each point splits its nearest street."""
+    """Independent graph: nodes are the OSM u/v ids; each point splits its nearest street (or
+    hangs from a junction it lies on)."""
     dist = shapely.distance(points[:, None], lines[None, :])
     near = np.argmin(dist, axis=1)
     along = shapely.line_locate_point(lines[near], points)
     g = nx.MultiGraph()
     for i, (a, b, geom) in enumerate(zip(edges["u"], edges["v"], lines)):
         on = np.flatnonzero(near == i)
-        on = on[np.argsort(along[on], kind="stable")]
-        chain = [("n", a)] + [("p", int(k)) for k in on] + [("n", b)]
-        pos = [0.0] + [float(along[k]) for k in on] + [float(geom.length)]
-        for j in range(len(chain) - 1):
-            g.add_edge(chain[j], chain[j + 1], key=i, weight=pos[j + 1] - pos[j], line=i)
+        _split_with_points(g, i, ("n", a), ("n", b), float(geom.length), on, along)
     return g, dist[np.arange(len(points)), near]
 
 
@@ -172,33 +193,6 @@ def test_futian_isolation_and_detours_match_networkx():
         assert det[line] == pytest.approx(exp), line
 
 
-def test_raster_demand_density_times_geodesic_cell_area(tmp_path):
-    from osgeo import gdal, osr
-    from pyproj import Geod
-
-    dens = np.array([[1000.0, -9999.0], [0.0, 2500.0]])
-    gt = (106.8, 0.01, 0.0, -6.1, 0.0, -0.01)
-    ds = gdal.GetDriverByName("GTiff").Create(str(tmp_path / "pop.tif"), 2, 2, 1, gdal.GDT_Float64)
-    ds.SetGeoTransform(gt)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(4326)
-    ds.SetProjection(srs.ExportToWkt())
-    ds.GetRasterBand(1).SetNoDataValue(-9999.0)
-    ds.GetRasterBand(1).WriteArray(dens)
-    ds = None
-    pts, persons = cr.raster_demand(str(tmp_path / "pop.tif"), 1, "EPSG:32748", "EPSG:4326")
-    geod = Geod(ellps="WGS84")
-
-    def cell_km2(r, c):
-        x0, y0 = gt[0] + c * gt[1], gt[3] + r * gt[5]
-        return abs(geod.polygon_area_perimeter([x0, x0 + gt[1], x0 + gt[1], x0], [y0, y0, y0 + gt[5], y0 + gt[5]])[0]) / 1e6
-
-    assert len(pts) == 2  # nodata and 0 are left out
-    assert persons == pytest.approx([1000 * cell_km2(0, 0), 2500 * cell_km2(1, 1)], rel=0.002)
-    _, per_cell = cr.raster_demand(str(tmp_path / "pop.tif"), 1, "EPSG:32748", "EPSG:4326", density_per_km2=False)
-    assert list(per_cell) == [1000.0, 2500.0]
-
-
 def test_failed_segments_are_matched_by_overlap():
     lines = np.array([L([(0, 0), (100, 0)]), L([(0, 10), (100, 10)]), L([(0, 20), (100, 20)])])
     failed = np.array([L([(0, 0.5), (100, 0.5)]), L([(0, 10.2), (40, 10.2)])])  # all of line 0, 40 % of line 1
@@ -227,10 +221,7 @@ def _brute_force_isolation(lines, demand, persons, dest):
     g = nx.MultiGraph()
     for s, (line, a, b) in enumerate(segs):
         on = np.flatnonzero(near == s)
-        on = on[np.argsort(along[on], kind="stable")]
-        chain = [node(a)] + [("p", int(k)) for k in on] + [node(b)]
-        for j in range(len(chain) - 1):
-            g.add_edge(chain[j], chain[j + 1], line=line)
+        _split_with_points(g, line, node(a), node(b), float(np.hypot(*(b - a))), on, along)
     nd = len(demand)
     dst = {("p", k) for k in range(nd, len(pts))}
     reach_comp = [c for c in nx.connected_components(g) if c & dst]
@@ -324,3 +315,84 @@ def test_futian_scenario_matches_networkx():
     assert got[ok] == pytest.approx(after[ok], rel=1e-6, abs=0.5)
     assert list(r.demand["isolated"]) == list(reach & ~ok)
     assert r.demand["isolated"].sum() > 0
+
+
+# --- the junction rule ---------------------------------------------------------------------------
+def _dumbbell():
+    """Two triangles joined by a bridge: A(0,0) B(100,0) C(50,86.6) -- B-D -- D(300,0) E(400,0) F(350,86.6).
+    The hospital stands on corner A. 310 persons: 40 at node B, 20 at node C (0.3 m off it, within the
+    node tolerance), 30 mid B-C, 100 mid D-E, 50 at node E, 70 at node F."""
+    a, b, c = (0, 0), (100, 0), (50, 86.6)
+    d, e, f = (300, 0), (400, 0), (350, 86.6)
+    lines = np.array([L([a, b]), L([b, c]), L([c, a]), L([b, d]), L([d, e]), L([e, f]), L([f, d])])
+    demand = shapely.points([b, (50.3, 86.5), (75, 43.3), (350, 0), e, f])
+    persons = np.array([40.0, 20.0, 30.0, 100.0, 50.0, 70.0])
+    return lines, demand, persons, shapely.points([a])
+
+
+def test_dumbbell_hospital_on_a_corner_is_not_lost_with_one_street():
+    lines, demand, persons, dest = _dumbbell()
+    r = cr.criticality(lines, demand, persons, dest)
+    # by hand: A-B and C-A each leave the hospital reachable through the other (0, not 310);
+    # B-C cuts off only its own 30; the bridge the 220 beyond it; D-E its own 100 (E and F go round by F-D)
+    assert list(r.links["isolated_persons"]) == [0, 30, 0, 220, 100, 0, 0]
+    assert r.report["points_at_junctions"] == 5
+
+
+def test_dumbbell_scenario_keeps_junction_points_connected():
+    lines, demand, persons, dest = _dumbbell()
+    failed = np.array([True, False, False, False, True, False, False])  # A-B and D-E
+    r = cr.criticality(lines, demand, persons, dest, failed=failed)
+    assert list(r.demand["isolated"]) == [False, False, False, True, False, False]
+    side = float(np.hypot(50, 86.6))
+    # B's people now walk B-C-A; E's go E-F-D-B-C-A (by hand)
+    assert r.demand["dist_after_m"][0] == pytest.approx(2 * side)
+    assert r.demand["dist_after_m"][4] == pytest.approx(side + side + 200 + 2 * side)
+    assert r.demand["dist_before_m"][0] == pytest.approx(100.0)
+
+
+def test_futian_points_on_junctions_match_networkx():
+    """400 persons and 12 hospitals standing on Futian's junctions (moved up to 0.3 m, as a CRS
+    round trip or digitising would), against networkx: remove each street, count who is cut off."""
+    edges = _futian()
+    lines = edges.geometry.to_numpy()
+    nodes = read_gdf(DATA / "futian.gpkg", "road_nodes").to_crs(4547)
+    used = set(edges["u"]) | set(edges["v"])
+    nodes = nodes[nodes["osmid"].isin(used)].reset_index(drop=True)
+    rng = np.random.default_rng(5)
+    pick = rng.choice(len(nodes), 412, replace=False)
+    xy = shapely.get_coordinates(nodes.geometry.values[pick])
+    ang = rng.uniform(0, 2 * np.pi, len(pick))
+    rad = rng.uniform(0, 0.3, len(pick))
+    pts = shapely.points(xy[:, 0] + rad * np.cos(ang), xy[:, 1] + rad * np.sin(ang))
+    dem, dst = pts[:400], pts[400:]
+    persons = rng.integers(1, 60, 400).astype(float)
+    r = cr.criticality(lines, dem, persons, dst)
+    assert r.report["points_at_junctions"] == 412
+
+    g, _ = _nx_graph_with_points(edges, pts, lines)
+    assert sum(1 for *_, d in g.edges(data=True) if d["line"] == -1) == 412  # every point hangs from its junction
+    dst_set = {("p", k) for k in range(400, 412)}
+    reach = np.zeros(400, bool)
+    for comp in nx.connected_components(g):
+        if comp & dst_set:
+            for kind, k in comp:
+                if kind == "p" and k < 400:
+                    reach[k] = True
+    by_line = {}
+    for a, b, k, data in g.edges(keys=True, data=True):
+        by_line.setdefault(data["line"], []).append((a, b, k))
+    iso = r.links["isolated_persons"]
+    expected = np.zeros(len(lines))
+    for line in range(len(lines)):
+        removed = [(a, b, k, g.edges[a, b, k]) for a, b, k in by_line.get(line, [])]
+        g.remove_edges_from(by_line.get(line, []))
+        for comp in nx.connected_components(g):
+            if not (comp & dst_set):
+                expected[line] += sum(persons[k] for kind, k in comp if kind == "p" and k < 400 and reach[k])
+        g.add_edges_from(removed)
+    assert iso == pytest.approx(expected)
+    assert (expected > 0).sum() > 20  # bridges and dead ends still cut people off
+    # no street isolates a person merely for standing at one of its ends: every loss is a real cut
+    dead_end_free = [line for line in range(len(lines)) if not r.links["is_bridge_line"][line]]
+    assert all(iso[line] == 0 for line in dead_end_free)

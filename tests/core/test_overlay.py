@@ -141,13 +141,13 @@ def test_jakarta_risk_matrix_area_conserved(jakarta):
 
 
 def test_unit_level_table_population_totals(jakarta):
-    """Per kelurahan and level; the population raster is persons per km² (POPULATION_MODE 1)."""
+    """Per kelurahan and level; the population raster is persons per km² (POPULATION_UNIT 0)."""
     inputs, sets = jakarta
     kel = read_gdf(SAMPLE / "jakarta.gpkg", "kelurahan")
     kel = kel.cx[106.80:106.84, -6.16:-6.12]
     ug = geo.transform(shapely.make_valid(kel.geometry.values), "EPSG:4326", UTM)
     df = overlay.hazard_overlay(sets[:2], ["flood", "f2007"], overlay.METHOD_MAX)
-    pop = lambda g: zonal.zonal_sums(g, UTM, SAMPLE / "population.tif", 1, zonal.PERSONS_PER_KM2, metric_crs=UTM,  # noqa: E731
+    pop = lambda g: zonal.zonal_sums(g, UTM, SAMPLE / "population.tif", 1, zonal.PERSONS_PER_KM2,  # noqa: E731
                                      disjoint=True).sums[:, 0]
     table, _ = overlay.unit_level_table(ug, kel.ID.values, df.geometry.values, df.level.values, pop)
     unit_pop = zonal.zonal_sums(ug, UTM, SAMPLE / "population.tif", 1, zonal.PERSONS_PER_KM2).sums[:, 0]

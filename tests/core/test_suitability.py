@@ -44,9 +44,10 @@ def test_capacity_constraints_and_reasons():
     geoms, types = _sites()
     zones = np.array([box(950, -50, 1200, 200), box(-500, -500, 3500, 500)], dtype=object)
     levels = np.array([3.0, 1.0])
-    df, rep = su.evaluate(geoms, types, floors=np.array([2, np.nan, 1, 1, 1]), effective_ratio=0.6,
-                          shelter_class_key="short_term", zones=zones, zone_levels=levels, exclude_level=2,
-                          sources=np.array([Point(320, 80)], dtype=object), source_buffer_m=100)
+    df, rep = su.evaluate(geoms, types, floors=np.array([2, np.nan, 1, 1, 1]),
+                          around=su.Surroundings(zones=zones, zone_levels=levels, sources=np.array([Point(320, 80)], dtype=object)),
+                          options=su.SuitabilityOptions(effective_ratio=0.6, shelter_class_key="short_term", exclude_level=2,
+                                                        source_buffer_m=100))
     # A: effective 6000 m2, 2 floors -> 12 000 m2 indoor; short-term 2 m2/person -> 6000; isolation 20 m2 -> 600
     assert df["effective_area_m2"][0] == pytest.approx(6000)
     assert df["capacity_persons"][0] == 6000 and df["cap_isolation"][0] == 600
@@ -70,9 +71,9 @@ def test_scores_by_hand_and_dropped_criteria():
     geoms = np.array([box(0, 0, 100, 100), box(0, 400, 50, 500)], dtype=object)  # 6000 and 3000 m2 effective
     types = ["school", "school"]
     zones = np.array([box(0, 150, 100, 200)], dtype=object)  # level 1 zone, 50 m from A, touching nothing
-    df, rep = su.evaluate(geoms, types, zones=zones, zone_levels=np.array([1.0]), exclude_level=2,
-                          hospitals=np.array([Point(0, 1600)], dtype=object),
-                          weights={"safety": 2, "capacity": 1, "hospital": 1, "access": 1})
+    df, rep = su.evaluate(geoms, types, around=su.Surroundings(zones=zones, zone_levels=np.array([1.0]),
+                                                               hospitals=np.array([Point(0, 1600)], dtype=object)),
+                          options=su.SuitabilityOptions(exclude_level=2, weights={"safety": 2, "capacity": 1, "hospital": 1, "access": 1}))
     # safety: level 0 -> 1 x min(1, d / 500): A 50/500 = 0.1, B 200/500 = 0.4
     assert df["c_safety"].tolist() == pytest.approx([0.1, 0.4])
     # capacity relative to the largest: 6000 / 6000, 3000 / 6000 (1 floor, short-term 2 m2)
@@ -93,8 +94,9 @@ def test_access_over_the_network_and_population():
     main = net.edge_line == 1  # the street from 500 to 900 is the main road
     geoms = np.array([box(0, 0, 100, 100)], dtype=object)
     demand = np.array([Point(200, -20), Point(800, -20)], dtype=object)
-    df, _ = su.evaluate(geoms, ["school"], net=net, main_mask=main, demand_pts=demand, demand_persons=np.array([10.0, 5.0]),
-                        walk_limit_m=500, weights={"access": 1, "population": 1})
+    df, _ = su.evaluate(geoms, ["school"], around=su.Surroundings(net=net, main_mask=main, demand_pts=demand,
+                                                                  demand_persons=np.array([10.0, 5.0])),
+                        options=su.SuitabilityOptions(walk_limit_m=500, weights={"access": 1, "population": 1}))
     # the point on the surface of A is (50, 50): 70 m to the street, then 450 m to the main road
     assert df["access_m"][0] == pytest.approx(70 + 450)
     assert df["c_access"][0] == pytest.approx(1 - 520 / 1000)
@@ -105,11 +107,11 @@ def test_access_over_the_network_and_population():
 def test_bad_weights_and_nothing_eligible():
     geoms, types = _sites()
     with pytest.raises(InputError, match="does not match any criterion"):
-        su.evaluate(geoms, types, weights={"beauty": 1})
+        su.evaluate(geoms, types, options=su.SuitabilityOptions(weights={"beauty": 1}))
     with pytest.raises(InputError, match="None of the weighted criteria"):
-        su.evaluate(geoms, types, weights={"hospital": 1})
+        su.evaluate(geoms, types, options=su.SuitabilityOptions(weights={"hospital": 1}))
     with pytest.raises(InputError, match="EFFECTIVE_RATIO"):
-        su.evaluate(geoms, types, effective_ratio=1.5)
+        su.evaluate(geoms, types, options=su.SuitabilityOptions(effective_ratio=1.5))
     df, rep = su.evaluate(geoms[1:2], types[1:2])
     assert rep["eligible"] == 0 and not df["eligible"].any() and df["reasons"][0]
     assert shapely.get_type_id(geoms[0]) == 3

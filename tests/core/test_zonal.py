@@ -15,7 +15,7 @@ from tests import helpers
 from tests.conftest import SAMPLE
 from tests.helpers import read_gdf, read_raster
 
-POP = SAMPLE / "population.tif"  # persons per km² (density): POPULATION_MODE 1 in these tests
+POP = SAMPLE / "population.tif"  # persons per km² (density): POPULATION_UNIT 0 (the default) in these tests
 JAKARTA = SAMPLE / "jakarta.gpkg"
 
 
@@ -71,7 +71,7 @@ def test_overlapping_polygons_each_get_their_share(small_raster):
     a, gt, _ = read_raster(small_raster)
     big = shapely.box(500000.0, 9300000.0, 500100.0, 9300100.0)
     inner = shapely.box(500025.0, 9300025.0, 500075.0, 9300075.0)
-    res = zonal.zonal_sums(np.array([big, inner], dtype=object), "EPSG:32748", small_raster)
+    res = zonal.zonal_sums(np.array([big, inner], dtype=object), "EPSG:32748", small_raster, mode=zonal.PERSONS_PER_CELL)
     assert res.sums[0, 0] == pytest.approx(np.nansum(a))
     assert res.sums[1, 0] == pytest.approx(brute_force(a, gt, inner))
 
@@ -82,7 +82,7 @@ def test_classes_split_the_sums(small_raster):
     classes[:, 5:] = 1
     classes[9, :] = -1  # not counted
     p = shapely.box(500015.0, 9300005.0, 500085.0, 9300045.0)
-    res = zonal.zonal_sums(np.array([p], dtype=object), "EPSG:32748", small_raster, classes=classes, n_classes=2)
+    res = zonal.zonal_sums(np.array([p], dtype=object), "EPSG:32748", small_raster, mode=zonal.PERSONS_PER_CELL, classes=classes, n_classes=2)
     left = np.where(classes == 0, np.nan_to_num(a), 0.0)
     right = np.where(classes == 1, np.nan_to_num(a), 0.0)
     assert res.sums[0, 0] == pytest.approx(brute_force(left, gt, p))
@@ -90,15 +90,23 @@ def test_classes_split_the_sums(small_raster):
 
 
 def test_density_mode_on_projected_raster(tmp_path):
-    # 10 m cells = 1e-4 km²; 10,000 persons per km² -> 1 person per cell
-    path = write_raster(tmp_path / "dens.tif", np.full((4, 4), 10000.0), 0.0, 40.0, 10.0)
-    p = shapely.box(5.0, 5.0, 25.0, 35.0)  # 600 m² -> 6 persons
+    """A cell's true area is geodesic, also on projected rasters: 10 m UTM cells at the zone's central
+    meridian are (10 / 0.9996)² m² on the ellipsoid (scale factor 0.9996)."""
+    from pyproj import Transformer
+
+    x0, y0 = 500000.0, 9300040.0
+    path = write_raster(tmp_path / "dens.tif", np.full((4, 4), 10000.0), x0, y0, 10.0)
+    p = shapely.box(x0 + 5.0, y0 - 35.0, x0 + 25.0, y0 - 5.0)  # 6 cells' worth of area
     res = zonal.zonal_sums(np.array([p], dtype=object), "EPSG:32748", path, mode=zonal.PERSONS_PER_KM2)
-    assert res.sums[0, 0] == pytest.approx(6.0)
+    lon, lat = Transformer.from_crs("EPSG:32748", "EPSG:4326", always_xy=True).transform(
+        [x0, x0 + 10, x0 + 10, x0], [y0, y0, y0 - 10, y0 - 10])
+    cell_km2 = abs(Geod(ellps="WGS84").polygon_area_perimeter(lon, lat)[0]) / 1e6
+    assert cell_km2 == pytest.approx(1e-4 / 0.9996**2, rel=1e-5)
+    assert res.sums[0, 0] == pytest.approx(6 * 10000.0 * cell_km2, rel=1e-6)
 
 
 def test_jakarta_population_per_kelurahan_density_mode():
-    """population.tif holds persons per km² (POPULATION_MODE 1): cell count = density x geodesic cell area."""
+    """population.tif holds persons per km² (POPULATION_UNIT 0, the default): cell count = density x geodesic cell area."""
     kel = read_gdf(JAKARTA, "kelurahan").iloc[:4]
     a, gt, _ = read_raster(POP)
     geod = Geod(ellps="WGS84")
@@ -135,13 +143,13 @@ def test_bad_mode_and_negative_values(tmp_path, small_raster):
     neg = write_raster(tmp_path / "neg.tif", np.full((3, 3), -5.0), 500000.0, 9300100.0, 10.0)
     with pytest.raises(InputError, match="negative values"):
         zonal.zonal_sums(np.array([shapely.box(500000.0, 9300070.0, 500030.0, 9300100.0)], dtype=object),
-                         "EPSG:32748", neg)
+                         "EPSG:32748", neg, mode=zonal.PERSONS_PER_CELL)
 
 
 def test_no_polygons_and_polygons_off_the_raster(small_raster):
-    assert zonal.zonal_sums(np.zeros(0, dtype=object), "EPSG:32748", small_raster).sums.shape == (0, 1)
+    assert zonal.zonal_sums(np.zeros(0, dtype=object), "EPSG:32748", small_raster, mode=zonal.PERSONS_PER_CELL).sums.shape == (0, 1)
     far = np.array([shapely.box(0.0, 0.0, 10.0, 10.0)], dtype=object)
-    assert zonal.zonal_sums(far, "EPSG:32748", small_raster).sums[0, 0] == 0.0
+    assert zonal.zonal_sums(far, "EPSG:32748", small_raster, mode=zonal.PERSONS_PER_CELL).sums[0, 0] == 0.0
 
 
 def test_boundary_coverage_exact_and_partition(small_raster):
@@ -161,6 +169,6 @@ def test_boundary_coverage_exact_and_partition(small_raster):
     top = shapely.box(500000.0, 9300050.0 + 1e-9, 500100.0, 9300100.0)
     bottom = shapely.box(500000.0, 9300000.0, 500100.0, 9300050.0 - 1e-9)
     a, _, _ = read_raster(small_raster)
-    res = zonal.zonal_sums(np.array([top, bottom], dtype=object), "EPSG:32748", small_raster, disjoint=True)
+    res = zonal.zonal_sums(np.array([top, bottom], dtype=object), "EPSG:32748", small_raster, mode=zonal.PERSONS_PER_CELL, disjoint=True)
     assert res.sums[:, 0].sum() == pytest.approx(np.nansum(a))
     assert res.sums[0, 0] == pytest.approx(np.nansum(a[:5]))

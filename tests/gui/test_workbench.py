@@ -118,9 +118,20 @@ def test_study_round_trips_through_a_saved_project(qgis_iface, provider, jakarta
 def test_unknown_and_missing_keys_load(qgis_app):
     from resilience_plugin.gui.workbench.study import Study
 
-    s = Study.from_dict({"units": {"layer": "x", "future_key": 1}, "params": {"walk_minutes": "15"}, "scenarios": [{"name": "a"}],
-                         "something_new": True})
-    assert s.units.layer == "x" and s.params.walk_minutes == 15.0 and s.scenarios[0].name == "a" and s.scenarios[0].hazards == []
+    s = Study.from_dict(
+        {
+            "units": {"layer": "x", "future_key": 1},
+            "params": {"walk_minutes": "15"},
+            "scenarios": [{"name": "a"}],
+            "something_new": True,
+        }
+    )
+    assert (
+        s.units.layer == "x"
+        and s.params.walk_minutes == 15.0
+        and s.scenarios[0].name == "a"
+        and s.scenarios[0].hazards == []
+    )
 
 
 def test_layer_combos_offer_only_fitting_layers(dock, jakarta_layers):
@@ -130,7 +141,13 @@ def test_layer_combos_offer_only_fitting_layers(dock, jakarta_layers):
     assert names(dock.road_layer) == {"roads"}
     assert names(dock.units_layer) == {"buildings", "kecamatan", "flood_2007_rw"}
     assert names(dock.pop_layer) >= {"population", "flood_current_depth"} and "roads" not in names(dock.pop_layer)
-    assert names(dock.hazard_rows[0].layer) == {"population", "flood_current_depth", "buildings", "kecamatan", "flood_2007_rw"}
+    assert names(dock.hazard_rows[0].layer) == {
+        "population",
+        "flood_current_depth",
+        "buildings",
+        "kecamatan",
+        "flood_2007_rw",
+    }
 
 
 def test_problems_are_shown_next_to_the_layer(dock, jakarta_layers):
@@ -173,7 +190,7 @@ def test_a_step_turns_out_of_date_when_an_input_or_parameter_changes(dock, jakar
     row.text.editingFinished.emit()
     assert dock.statuses["hazards"] == UP_TO_DATE and dock.statuses["exposure"] == UP_TO_DATE
     # An input of step 2 only (the buildings are filtered): step 2 is out of date, step 1 is not.
-    jakarta_layers["buildings"].setSubsetString("\"TYPE\" IS NOT NULL")
+    jakarta_layers["buildings"].setSubsetString('"TYPE" IS NOT NULL')
     dock.refresh()
     assert dock.statuses["hazards"] == UP_TO_DATE and dock.statuses["exposure"] == OUT_OF_DATE
     # A shared parameter of step 4 (walking minutes) leaves steps 1 and 2 alone.
@@ -197,41 +214,129 @@ def test_run_all_gives_the_numbers_of_the_algorithms_run_by_hand(dock, jakarta_l
     units = {"UNITS": str(subset / "kecamatan.gpkg"), "UNIT_ID_FIELD": "KEC_NAME"}
     pop = str(subset / "population.tif")
     depth = str(subset / "flood_current_depth.tif")
-    run_by_hand("resilience:classifyhazard", {"INPUT": depth, "HAZARD_NAME": "flood", "THRESHOLDS": "0.1,0.5,1.0,2.0",
-                                              "OUTPUT": str(hand / "flood.gpkg")})
-    run_by_hand("resilience:classifyhazard", {"INPUT": str(subset / "flood_2007_rw.gpkg"), "FIELD": "FLOODPRONE",
-                                              "HAZARD_NAME": "historic_flood", "VALUE_MAP": "YES:1;NO:0",
-                                              "OUTPUT": str(hand / "historic.gpkg")})
+    run_by_hand(
+        "resilience:classifyhazard",
+        {"INPUT": depth, "HAZARD_NAME": "flood", "THRESHOLDS": "0.1,0.5,1.0,2.0", "OUTPUT": str(hand / "flood.gpkg")},
+    )
+    run_by_hand(
+        "resilience:classifyhazard",
+        {
+            "INPUT": str(subset / "flood_2007_rw.gpkg"),
+            "FIELD": "FLOODPRONE",
+            "HAZARD_NAME": "historic_flood",
+            "VALUE_MAP": "YES:1;NO:0",
+            "OUTPUT": str(hand / "historic.gpkg"),
+        },
+    )
     zones = str(hand / "composite.gpkg")
-    run_by_hand("resilience:hazardoverlay", {"HAZARDS": [str(hand / "flood.gpkg"), str(hand / "historic.gpkg")], "METHOD": 0,
-                                             **units, "POPULATION": pop, "POPULATION_MODE": 1,
-                                             "OUTPUT": zones, "OUTPUT_TABLE": str(hand / "hazard_table.gpkg")})
+    run_by_hand(
+        "resilience:hazardoverlay",
+        {
+            "HAZARDS": [str(hand / "flood.gpkg"), str(hand / "historic.gpkg")],
+            "METHOD": 0,
+            **units,
+            "POPULATION": pop,
+            "POPULATION_UNIT": 0,
+            "OUTPUT": zones,
+            "OUTPUT_TABLE": str(hand / "hazard_table.gpkg"),
+        },
+    )
     buildings = str(subset / "buildings.gpkg")
-    run_by_hand("resilience:exposuresummary", {"HAZARD": zones, "EXPOSURE": buildings, "CLASS_FIELD": "TYPE", "RULE": 0, **units,
-                                               "EXPOSURE_RASTER": pop, "POPULATION_MODE": 1,
-                                               "OUTPUT": str(hand / "exposed.gpkg"), "OUTPUT_TABLE": str(hand / "exposure_table.gpkg")})
-    run_by_hand("native:extractbyexpression", {"INPUT": buildings, "EXPRESSION": SHELTER_FILTER, "OUTPUT": str(hand / "cand.gpkg")})
-    run_by_hand("native:extractbyexpression", {"INPUT": buildings, "EXPRESSION": HOSPITAL_FILTER, "OUTPUT": str(hand / "hosp.gpkg")})
+    run_by_hand(
+        "resilience:exposuresummary",
+        {
+            "HAZARD": zones,
+            "EXPOSURE": buildings,
+            "CLASS_FIELD": "TYPE",
+            "RULE": 0,
+            **units,
+            "EXPOSURE_RASTER": pop,
+            "POPULATION_UNIT": 0,
+            "OUTPUT": str(hand / "exposed.gpkg"),
+            "OUTPUT_TABLE": str(hand / "exposure_table.gpkg"),
+        },
+    )
+    run_by_hand(
+        "native:extractbyexpression",
+        {"INPUT": buildings, "EXPRESSION": SHELTER_FILTER, "OUTPUT": str(hand / "cand.gpkg")},
+    )
+    run_by_hand(
+        "native:extractbyexpression",
+        {"INPUT": buildings, "EXPRESSION": HOSPITAL_FILTER, "OUTPUT": str(hand / "hosp.gpkg")},
+    )
     roads = str(subset / "roads.gpkg")
-    run_by_hand("resilience:facilitysuitability", {
-        "CANDIDATES": str(hand / "cand.gpkg"), "TYPE_FIELD": "TYPE", "NAME_FIELD": "NAME", "FLOORS_FIELD": "LEVELS",
-        "SHELTER_CLASS": 1, "EFFECTIVE_RATIO": 0.6, "HAZARD": zones, "EXCLUDE_LEVEL": 2, "ROADS": roads, "ROAD_CLASS_FIELD": "TYPE",
-        "POPULATION": pop, "RASTER_DENSITY": True, "HOSPITALS": str(hand / "hosp.gpkg"), "OUTPUT": str(hand / "suit.gpkg")})
-    run_by_hand("native:extractbyexpression", {"INPUT": str(hand / "suit.gpkg"), "EXPRESSION": '"eligible"',
-                                               "OUTPUT": str(hand / "eligible.gpkg")})
-    run_by_hand("resilience:sheltercoverage", {
-        "FACILITIES": str(hand / "eligible.gpkg"), "CAPACITY_FIELD": "capacity_persons", "FACILITY_ID_FIELD": "site_id",
-        "DEMAND": pop, "RASTER_DENSITY": True, "ROADS": roads, "ROAD_CLASS_FIELD": "TYPE", "MAX_MINUTES": 10, "WALK_KMH": 4.0,
-        "HAZARD": zones, "BLOCK_LEVEL": 2, "MODE": 1, **units,
-        "OUTPUT_DEMAND": str(hand / "demand.gpkg"), "OUTPUT_FACILITIES": str(hand / "load.gpkg")})
-    run_by_hand("resilience:lifelineexposure", {"LIFELINES": roads, "ASSET_TYPE": "road", "HAZARD": zones, "INTENSITY": depth,
-                                                "INTENSITY_MEASURE": 0, **units, "OUTPUT": str(hand / "lifeline.gpkg"),
-                                                "OUTPUT_TABLE": str(hand / "lifeline_table.gpkg")})
-    run_by_hand("resilience:networkcriticality", {
-        "NETWORK": str(hand / "lifeline.gpkg"), "FAILED": '"p_fail" >= 0.5', "DEMAND": pop, "POPULATION_UNIT": 0,
-        "DESTINATIONS": [str(hand / "hosp.gpkg")], "MAX_SNAP": 300, "MAX_DETOUR_LINKS": 2000, **units,
-        "OUTPUT_DEMAND": str(hand / "access.gpkg"), "OUTPUT_TABLE": str(hand / "access_table.gpkg"),
-        "OUTPUT_LINKS": str(hand / "links.gpkg")})
+    run_by_hand(
+        "resilience:facilitysuitability",
+        {
+            "CANDIDATES": str(hand / "cand.gpkg"),
+            "TYPE_FIELD": "TYPE",
+            "NAME_FIELD": "NAME",
+            "FLOORS_FIELD": "LEVELS",
+            "SHELTER_CLASS": 1,
+            "EFFECTIVE_RATIO": 0.6,
+            "HAZARD": zones,
+            "EXCLUDE_LEVEL": 2,
+            "ROADS": roads,
+            "ROAD_CLASS_FIELD": "TYPE",
+            "POPULATION": pop,
+            "POPULATION_UNIT": 0,
+            "HOSPITALS": str(hand / "hosp.gpkg"),
+            "OUTPUT": str(hand / "suit.gpkg"),
+        },
+    )
+    run_by_hand(
+        "native:extractbyexpression",
+        {"INPUT": str(hand / "suit.gpkg"), "EXPRESSION": '"eligible"', "OUTPUT": str(hand / "eligible.gpkg")},
+    )
+    run_by_hand(
+        "resilience:sheltercoverage",
+        {
+            "FACILITIES": str(hand / "eligible.gpkg"),
+            "CAPACITY_FIELD": "capacity_persons",
+            "FACILITY_ID_FIELD": "site_id",
+            "DEMAND": pop,
+            "POPULATION_UNIT": 0,
+            "ROADS": roads,
+            "ROAD_CLASS_FIELD": "TYPE",
+            "MAX_MINUTES": 10,
+            "WALK_KMH": 4.0,
+            "HAZARD": zones,
+            "BLOCK_LEVEL": 2,
+            "MODE": 1,
+            **units,
+            "OUTPUT_DEMAND": str(hand / "demand.gpkg"),
+            "OUTPUT_FACILITIES": str(hand / "load.gpkg"),
+        },
+    )
+    run_by_hand(
+        "resilience:lifelineexposure",
+        {
+            "LIFELINES": roads,
+            "ASSET_TYPE": "road",
+            "HAZARD": zones,
+            "INTENSITY": depth,
+            "INTENSITY_MEASURE": 0,
+            **units,
+            "OUTPUT": str(hand / "lifeline.gpkg"),
+            "OUTPUT_TABLE": str(hand / "lifeline_table.gpkg"),
+        },
+    )
+    run_by_hand(
+        "resilience:networkcriticality",
+        {
+            "NETWORK": str(hand / "lifeline.gpkg"),
+            "FAILED": '"p_fail" >= 0.5',
+            "DEMAND": pop,
+            "POPULATION_UNIT": 0,
+            "DESTINATIONS": [str(hand / "hosp.gpkg")],
+            "MAX_SNAP": 300,
+            "MAX_DETOUR_LINKS": 2000,
+            **units,
+            "OUTPUT_DEMAND": str(hand / "access.gpkg"),
+            "OUTPUT_TABLE": str(hand / "access_table.gpkg"),
+            "OUTPUT_LINKS": str(hand / "links.gpkg"),
+        },
+    )
 
     # Step 1: persons (and area) per hazard level.
     table = read_gdf(hand / "hazard_table.gpkg")
@@ -266,7 +371,9 @@ def test_run_all_gives_the_numbers_of_the_algorithms_run_by_hand(dock, jakarta_l
     # Step 5: persons cut off from hospitals.
     access = read_gdf(hand / "access.gpkg")
     got = runs["lifelines"]["numbers"]
-    assert got["isolated_persons"] == pytest.approx(access.loc[access["isolated"].astype(bool), "persons"].sum(), rel=1e-9)
+    assert got["isolated_persons"] == pytest.approx(
+        access.loc[access["isolated"].astype(bool), "persons"].sum(), rel=1e-9
+    )
     assert 0 < got["isolated_persons"] < got["persons"]
 
     # The panel shows them, and the layer tree holds one group for the scenario with a subgroup per step.
@@ -276,14 +383,22 @@ def test_run_all_gives_the_numbers_of_the_algorithms_run_by_hand(dock, jakarta_l
     assert len(groups) == 1 and sc in groups[0].name()
     assert [g.customProperty("resilience_workbench/group") for g in groups[0].children()] == STEPS_1_TO_5
     names = {lyr.name() for lyr in tagged_layers("hazards")}
-    assert names == {"Composite hazard zones", "Area and population per unit and hazard level",
-                     "Hazard zones: flood", "Hazard zones: historic_flood"}
+    assert names == {
+        "Composite hazard zones",
+        "Area and population per unit and hazard level",
+        "Hazard zones: flood",
+        "Hazard zones: historic_flood",
+    }
     composite = next(lyr for lyr in tagged_layers("hazards") if lyr.name() == "Composite hazard zones")
     assert composite.renderer().type() == "categorizedSymbol"  # styled by hazard level
     # Six plan maps' worth of PDFs (one per step that has a map).
     assert sorted(Path(p["OUTPUT"]).name for p in runs["maps"]["outputs"].values()) == [
-        "map_coverage_output.pdf", "map_exposure_output.pdf", "map_hazard_output.pdf", "map_lifelines_output.pdf",
-        "map_suitability_output.pdf"]
+        "map_coverage_output.pdf",
+        "map_exposure_output.pdf",
+        "map_hazard_output.pdf",
+        "map_lifelines_output.pdf",
+        "map_suitability_output.pdf",
+    ]
     assert all(Path(p["OUTPUT"]).stat().st_size > 10000 for p in runs["maps"]["outputs"].values())
 
     # A number is a link that selects the features behind it.
@@ -331,10 +446,18 @@ def test_run_all_gives_the_numbers_of_the_algorithms_run_by_hand(dock, jakarta_l
     ok, issues = model.validate()
     assert ok, issues
     ids = {c.algorithmId() for c in model.childAlgorithms().values()}
-    assert {"resilience:classifyhazard", "resilience:hazardoverlay", "resilience:sheltercoverage",
-            "resilience:networkcriticality", "resilience:exportplanmap"} <= ids
+    assert {
+        "resilience:classifyhazard",
+        "resilience:hazardoverlay",
+        "resilience:sheltercoverage",
+        "resilience:networkcriticality",
+        "resilience:exportplanmap",
+    } <= ids
     overlay = model.childAlgorithms()["hazards_overlay"]
-    assert {s.outputChildId() for s in overlay.parameterSources()["HAZARDS"]} == {"hazards_classify_0", "hazards_classify_1"}
+    assert {s.outputChildId() for s in overlay.parameterSources()["HAZARDS"]} == {
+        "hazards_classify_0",
+        "hazards_classify_1",
+    }
 
 
 def test_cancel_leaves_no_half_written_layer_in_the_tree(dock, jakarta_layers, tmp_path):
@@ -349,7 +472,10 @@ def test_cancel_leaves_no_half_written_layer_in_the_tree(dock, jakarta_layers, t
     assert [n.name() for n in QgsProject.instance().layerTreeRoot().children()] == tree_before
     assert dock.runs.get(dock.scenario().name, {}) == {}
     assert dock.statuses["hazards"] == "not_run"
-    assert "Cancel" in dock.step_rows["hazards"].message.text() or "cancel" in dock.step_rows["hazards"].message.text().lower()
+    assert (
+        "Cancel" in dock.step_rows["hazards"].message.text()
+        or "cancel" in dock.step_rows["hazards"].message.text().lower()
+    )
     results = tmp_path / "results"
     assert not results.exists() or not any(p.is_file() for p in results.rglob("*"))
 
@@ -390,7 +516,14 @@ def test_the_menu_opens_the_panel_once(qgis_iface, qgis_processing, qgis_new_pro
         assert dock is not None and dock.objectName() == "ResilienceWorkbenchDock"
         action.trigger()
         assert plugin.workbench is dock  # the same panel is raised, not a second one
-        assert [r.step for r in dock.step_rows.values()] == ["hazards", "exposure", "facilities", "coverage", "lifelines", "maps"]
+        assert [r.step for r in dock.step_rows.values()] == [
+            "hazards",
+            "exposure",
+            "facilities",
+            "coverage",
+            "lifelines",
+            "maps",
+        ]
     finally:
         plugin.unload()
         register_provider()

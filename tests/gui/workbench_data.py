@@ -15,7 +15,9 @@ def make_subset(out):
     for name in ("flood_current_depth", "population"):
         gdal.Translate(str(out / f"{name}.tif"), str(SAMPLE / f"{name}.tif"), projWin=[BOX[0], BOX[3], BOX[2], BOX[1]])
     for lyr in ("roads", "buildings", "kecamatan", "flood_2007_rw"):
-        gdal.VectorTranslate(str(out / f"{lyr}.gpkg"), str(SAMPLE / "jakarta.gpkg"), layers=[lyr], spatFilter=BOX, layerName=lyr)
+        gdal.VectorTranslate(
+            str(out / f"{lyr}.gpkg"), str(SAMPLE / "jakarta.gpkg"), layers=[lyr], spatFilter=BOX, layerName=lyr
+        )
     return out
 
 
@@ -49,16 +51,34 @@ def jakarta_study(layers, output_dir):
 
     return Study(
         units=AdminUnits(layer=layers["kecamatan"].id(), id_field="KEC_NAME", level_name="kecamatan"),
-        scenarios=[Scenario(name="flood 2007", hazards=[
-            HazardSource(layer=layers["flood_current_depth"].id(), name="flood", thresholds="0.1,0.5,1.0,2.0"),
-            HazardSource(layer=layers["flood_2007_rw"].id(), name="historic_flood", field="FLOODPRONE",
-                         classification="value_map", value_map="YES:1;NO:0"),
-        ], intensity_layer=layers["flood_current_depth"].id())],
+        scenarios=[
+            Scenario(
+                name="flood 2007",
+                hazards=[
+                    HazardSource(layer=layers["flood_current_depth"].id(), name="flood", thresholds="0.1,0.5,1.0,2.0"),
+                    HazardSource(
+                        layer=layers["flood_2007_rw"].id(),
+                        name="historic_flood",
+                        field="FLOODPRONE",
+                        classification="value_map",
+                        value_map="YES:1;NO:0",
+                    ),
+                ],
+                intensity_layer=layers["flood_current_depth"].id(),
+            )
+        ],
         population=Population(layer=layers["population"].id(), unit="per_km2"),
-        buildings=Buildings(layer=layers["buildings"].id(), type_field="TYPE", name_field="NAME", floors_field="LEVELS"),
+        buildings=Buildings(
+            layer=layers["buildings"].id(), type_field="TYPE", name_field="NAME", floors_field="LEVELS"
+        ),
         roads=Roads(layer=layers["roads"].id(), class_field="TYPE"),
-        candidates=Candidates(layer=layers["buildings"].id(), type_field="TYPE", name_field="NAME", floors_field="LEVELS",
-                              filter=SHELTER_FILTER),
+        candidates=Candidates(
+            layer=layers["buildings"].id(),
+            type_field="TYPE",
+            name_field="NAME",
+            floors_field="LEVELS",
+            filter=SHELTER_FILTER,
+        ),
         hospitals=Hospitals(layer=layers["buildings"].id(), filter=HOSPITAL_FILTER),
         output_dir=str(output_dir),
     )

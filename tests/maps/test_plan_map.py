@@ -4,7 +4,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry, Qgs
 
 from resilience_plugin.maps import layout as lay
 from resilience_plugin.maps.export import PlanMap, read_template
-from resilience_plugin.maps.style_tools import apply_named_style
+from resilience_plugin.maps.styles import apply_named_style
 
 
 def _layer(geometry, field, values, style):

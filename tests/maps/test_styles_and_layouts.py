@@ -7,7 +7,7 @@ import pytest
 from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtGui import QColor
 
-from resilience_plugin.maps import style_tools as st
+from resilience_plugin.maps import styles as st
 from resilience_plugin.maps.export import nice_segment
 from resilience_plugin.maps.styles import style_file
 from tests.conftest import REPO

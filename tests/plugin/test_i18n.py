@@ -70,9 +70,76 @@ def test_unknown_locale_gets_no_translator(qgis_app):
     assert i18n.install_translator("xx_YY") is None
 
 
-@pytest.mark.parametrize("locale", ["zh_CN", "zh_TW"])
-def test_chinese_locales_find_a_catalogue(locale):
-    # zh_TW falls back to the zh catalogue only if one ships; zh_CN always does.
-    found = i18n.qm_file(locale)
-    assert (found is not None) == (locale == "zh_CN" or (ROOT / "i18n" / "resilience_plugin_zh.qm").exists())
+SIMPLIFIED = ["zh-Hans", "zh_Hans", "zh-CN", "zh_CN", "zh", "zh-Hans-CN", "zh_CN.UTF-8"]
+TRADITIONAL = ["zh-Hant", "zh_TW", "zh-Hant-TW", "zh_HK"]
+
+
+@pytest.mark.parametrize("locale", SIMPLIFIED)
+def test_every_simplified_chinese_spelling_finds_the_zh_cn_catalogue(locale):
+    assert i18n.qm_file(locale) == ROOT / "i18n" / "resilience_plugin_zh_CN.qm"
+    assert i18n.is_chinese(locale)
+
+
+@pytest.mark.parametrize("locale", TRADITIONAL)
+def test_traditional_chinese_falls_back_to_english(locale):
+    # no traditional catalogue ships: English, not the simplified one
+    assert not list((ROOT / "i18n").glob("resilience_plugin_zh_[TH]*.qm"))
+    assert i18n.qm_file(locale) is None
+    assert not i18n.is_chinese(locale)
+
+
+@pytest.mark.parametrize("locale", ["en_US", "en", "de-DE", "", "C"])
+def test_other_locales_get_no_chinese(locale):
+    assert i18n.qm_file(locale) is None
+
+
+@pytest.fixture()
+def qgis_locale(qgis_app):
+    """Set QGIS's interface language as its Options dialog does; restore it afterwards."""
+    from qgis.core import QgsSettings
+
+    settings = QgsSettings()
+    saved = {k: settings.value(k) for k in ("locale/userLocale", "locale/overrideFlag")}
+
+    def _set(value):
+        settings.setValue("locale/userLocale", value)
+        settings.setValue("locale/overrideFlag", True)
+
+    yield _set
+    for key, value in saved.items():
+        if value is None:
+            settings.remove(key)
+        else:
+            settings.setValue(key, value)
+
+
+def test_qgis_options_dialog_value_zh_hans_gives_a_chinese_plugin(qgis_locale, qgis_iface):
+    # 简体中文 in Settings > Options > General writes exactly this value
+    qgis_locale("zh-Hans")
+    assert i18n.user_locale() == "zh-Hans"
+    translator = i18n.install_translator()
+    try:
+        assert translator is not None
+        assert i18n.tr("Classify hazard") == "灾害分级"
+    finally:
+        i18n.remove_translator(translator)
+
+
+def test_the_plugin_shell_installs_the_chinese_catalogue_for_zh_hans(qgis_locale, qgis_iface):
+    import resilience_plugin
+
+    qgis_locale("zh-Hans")
+    plugin = resilience_plugin.classFactory(qgis_iface)
+    try:
+        assert plugin.translator is not None
+        assert i18n.tr("Hazard assessment") == "灾害评估"
+    finally:
+        i18n.remove_translator(plugin.translator)
+    assert i18n.tr("Hazard assessment") == "Hazard assessment"
+
+
+def test_qgis_set_to_traditional_chinese_keeps_the_plugin_english(qgis_locale, qgis_iface):
+    qgis_locale("zh-Hant")
+    assert i18n.install_translator() is None
+    assert i18n.tr("Classify hazard") == "Classify hazard"
     QgsApplication.processEvents()

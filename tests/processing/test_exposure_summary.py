@@ -1,6 +1,6 @@
 """resilience:exposuresummary through processing.run, on the Jakarta sample.
 
-The population raster holds persons per km² (POPULATION_MODE 1 here). Expected numbers are
+The population raster holds persons per km² (POPULATION_UNIT 0, the default, given here). Expected numbers are
 computed in the tests with geopandas / shapely / numpy, GDAL's own polygonize and pyproj.Geod.
 """
 
@@ -139,11 +139,11 @@ def _persons_in(poly, density, gt):
     return rr, cc, np.nan_to_num(density[rr, cc]) * km2 * share
 
 def test_population_per_kelurahan_and_level(tmp_path, run_alg):
-    """population.tif is persons per km² (POPULATION_MODE 1); levels from the flood depth on the same grid."""
+    """population.tif is persons per km² (POPULATION_UNIT 0); levels from the flood depth on the same grid."""
     kel = subset(tmp_path, "kelurahan", "kel", bbox=(106.82, -6.15, 106.84, -6.13))
     table = str(tmp_path / "pop.gpkg")
     run_alg("exposuresummary", {"HAZARD": str(DEPTH), "THRESHOLDS": "0.1,0.5,1.0", "EXPOSURE_RASTER": str(POP),
-                                "POPULATION_MODE": 1, "UNITS": kel, "UNIT_ID_FIELD": "KEL_NAME_1", "OUTPUT_TABLE": table})
+                                "POPULATION_UNIT": 0, "UNITS": kel, "UNIT_ID_FIELD": "KEL_NAME_1", "OUTPUT_TABLE": table})
     tab = read_gdf(table)
     assert set(tab["class"]) == {"population"}
     a, gt, _ = read_raster(POP)
@@ -161,7 +161,7 @@ def test_population_per_kelurahan_and_level(tmp_path, run_alg):
 def test_population_with_zones_totals(tmp_path, run_alg, flood_2007_zones):
     kel = subset(tmp_path, "kelurahan", "kel", bbox=(106.82, -6.15, 106.84, -6.13))
     table = str(tmp_path / "pop.gpkg")
-    run_alg("exposuresummary", {"HAZARD": flood_2007_zones, "EXPOSURE_RASTER": str(POP), "POPULATION_MODE": 1,
+    run_alg("exposuresummary", {"HAZARD": flood_2007_zones, "EXPOSURE_RASTER": str(POP), "POPULATION_UNIT": 0,
                                 "UNITS": kel, "UNIT_ID_FIELD": "KEL_NAME_1", "OUTPUT_TABLE": table})
     tab = read_gdf(table)
     a, gt, _ = read_raster(POP)

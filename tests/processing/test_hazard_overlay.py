@@ -1,6 +1,6 @@
 """resilience:hazardoverlay through processing.run, on the Jakarta sample.
 
-The population raster holds persons per km² (POPULATION_MODE 1 here). Expected numbers are
+The population raster holds persons per km² (POPULATION_UNIT 0, the default, given here). Expected numbers are
 computed in the tests with geopandas / shapely / numpy and pyproj.Geod.
 """
 
@@ -71,7 +71,7 @@ def test_two_hazards_max_with_units_and_population(tmp_path, run_alg, zones):
     units = subset(tmp_path, "kelurahan", "kel_north")
     out, table = str(tmp_path / "composite.gpkg"), str(tmp_path / "table.gpkg")
     res = run_alg("hazardoverlay", {"HAZARDS": list(zones), "METHOD": 0, "UNITS": units, "UNIT_ID_FIELD": "KEL_NAME_1",
-                                    "POPULATION": str(POP), "POPULATION_MODE": 1, "OUTPUT": out, "OUTPUT_TABLE": table})
+                                    "POPULATION": str(POP), "POPULATION_UNIT": 0, "OUTPUT": out, "OUTPUT_TABLE": table})
     assert res["OUTPUT"] and res["OUTPUT_TABLE"]
     comp = read_gdf(out)
     assert {"level", "score", "dominant", "lvl_flood", "lvl_flood_2007", "area_m2"} <= set(comp.columns)
@@ -143,7 +143,7 @@ def test_crs_mix_gives_the_same_table(tmp_path, run_alg, zones):
     for units in (u4326, u3857):
         t = str(tmp_path / f"t_{len(tabs)}.gpkg")
         run_alg("hazardoverlay", {"HAZARDS": list(zones), "UNITS": units, "UNIT_ID_FIELD": "KEC_NAME",
-                                  "POPULATION": str(POP), "POPULATION_MODE": 1, "OUTPUT": str(tmp_path / f"o{len(tabs)}.gpkg"),
+                                  "POPULATION": str(POP), "POPULATION_UNIT": 0, "OUTPUT": str(tmp_path / f"o{len(tabs)}.gpkg"),
                                   "OUTPUT_TABLE": t})
         tabs.append(read_gdf(t).set_index(["unit_id", "level"]).sort_index())
     a, b = tabs

@@ -183,13 +183,13 @@ def test_no_destination_reachable_at_all(run_alg, demand_layer, split_net_layer,
 
 
 def test_points_given_as_network(run_alg, demand_layer, hospital_layer):
-    with pytest.raises(QgsProcessingException, match="NETWORK must hold lines"):
+    with pytest.raises(QgsProcessingException, match="Network \\(lines\\) must contain lines, but 'demand' holds points: choose another layer"):
         run_alg("networkcriticality", {"NETWORK": demand_layer, "DEMAND": demand_layer, "DESTINATIONS": [hospital_layer],
                                        "OUTPUT_DEMAND": "memory:", "OUTPUT_TABLE": "memory:", "OUTPUT_LINKS": "memory:"})
 
 
 def test_lines_given_as_demand(run_alg, net_layer, hospital_layer):
-    with pytest.raises(QgsProcessingException, match="DEMAND must be a population raster or a point / polygon layer"):
+    with pytest.raises(QgsProcessingException, match="Demand \\(population raster, points or polygons\\) must contain points or polygons, but 'net' holds lines"):
         run_alg("networkcriticality", {"NETWORK": net_layer, "DEMAND": net_layer, "DESTINATIONS": [hospital_layer],
                                        "OUTPUT_DEMAND": "memory:", "OUTPUT_TABLE": "memory:", "OUTPUT_LINKS": "memory:"})
 

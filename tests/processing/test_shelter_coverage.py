@@ -218,7 +218,7 @@ def test_raster_density_demand(run_alg, tmp_path):
     ds = None
     fac = write_layer(tmp_path / "fac.gpkg", [shapely.Point(x0 + 0.0015, y0 - 0.001)], 4326)
     res = run_alg("sheltercoverage", {
-        "FACILITIES": fac, "DEMAND": str(path), "RASTER_DENSITY": True, "MAX_SNAP_M": 0,
+        "FACILITIES": fac, "DEMAND": str(path), "RASTER_DENSITY": True, "MAX_SNAP_M": 0,  # the old name of POPULATION_UNIT 0
         "ROADS": str(DATA / "futian.gpkg") + "|layername=road_edges",
         "OUTPUT_DEMAND": str(tmp_path / "d.gpkg"), "OUTPUT_FACILITIES": str(tmp_path / "f.gpkg")})
     d = read_gdf(res["OUTPUT_DEMAND"])

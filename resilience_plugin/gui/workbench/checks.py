@@ -23,12 +23,26 @@ def layer_problems(layer, reference=None, role=None):
     if not crs.isValid():
         problems.append((ERROR, tr("The layer has no coordinate reference system: set it in the layer properties.")))
     elif crs.isGeographic():
-        problems.append((INFO, tr("Coordinates in degrees: lengths and areas are measured in a metric CRS chosen automatically.")))
+        problems.append(
+            (INFO, tr("Coordinates in degrees: lengths and areas are measured in a metric CRS chosen automatically."))
+        )
     if layer.providerType() == "memory" or (file_of(layer) is None and layer.providerType() in ("memory", "virtual")):
         problems.append((ERROR, tr("A temporary layer: save it to a file first (the steps run in the background).")))
-    if reference is not None and reference is not layer and crs.isValid() and reference.crs().isValid() and crs != reference.crs():
-        problems.append((INFO, tr("CRS {crs} differs from the admin units ({ref}); it is reprojected on the fly.").format(
-            crs=crs.authid() or crs.description(), ref=reference.crs().authid() or reference.crs().description())))
+    if (
+        reference is not None
+        and reference is not layer
+        and crs.isValid()
+        and reference.crs().isValid()
+        and crs != reference.crs()
+    ):
+        problems.append(
+            (
+                INFO,
+                tr("CRS {crs} differs from the admin units ({ref}); it is reprojected on the fly.").format(
+                    crs=crs.authid() or crs.description(), ref=reference.crs().authid() or reference.crs().description()
+                ),
+            )
+        )
     if isinstance(layer, QgsVectorLayer) and layer.featureCount() == 0:
         problems.append((ERROR, tr("The layer has no features.")))
     if isinstance(layer, QgsRasterLayer) and role == "population" and layer.bandCount() > 1:

@@ -39,13 +39,22 @@ from .steps import MAPS, STEP_IDS
 from .study import PER_CELL, PER_KM2, PRESET, THRESHOLDS, VALUE_MAP, HazardSource, Lifeline, Scenario
 
 STATUS_STYLE = {
-    runner.NOT_RUN: "#566573", runner.UP_TO_DATE: "#1e8449", runner.OUT_OF_DATE: "#b9770e", runner.NOT_READY: "#909497",
+    runner.NOT_RUN: "#566573",
+    runner.UP_TO_DATE: "#1e8449",
+    runner.OUT_OF_DATE: "#b9770e",
+    runner.NOT_READY: "#909497",
 }
 
 
 def status_text(status):
-    return {runner.NOT_RUN: tr("not run"), runner.UP_TO_DATE: tr("up to date"), runner.OUT_OF_DATE: tr("out of date"),
-            runner.NOT_READY: tr("inputs missing"), "running": tr("running…"), "queued": tr("queued")}[status]
+    return {
+        runner.NOT_RUN: tr("not run"),
+        runner.UP_TO_DATE: tr("up to date"),
+        runner.OUT_OF_DATE: tr("out of date"),
+        runner.NOT_READY: tr("inputs missing"),
+        "running": tr("running…"),
+        "queued": tr("queued"),
+    }[status]
 
 
 def layer_combo(filters, parent=None, allow_empty=True):
@@ -122,8 +131,13 @@ class HazardRow(QGroupBox):
         form.addRow(tr("Preset"), self.preset)
         form.addRow(tr("Thresholds / value map"), self.text)
         self.layer.layerChanged.connect(self._layer_changed)
-        for signal in (self.field.fieldChanged, self.name.editingFinished,
-                       self.method.currentIndexChanged, self.preset.currentIndexChanged, self.text.editingFinished):
+        for signal in (
+            self.field.fieldChanged,
+            self.name.editingFinished,
+            self.method.currentIndexChanged,
+            self.preset.currentIndexChanged,
+            self.text.editingFinished,
+        ):
             signal.connect(self._changed)
 
     def _layer_changed(self, *_args):
@@ -156,9 +170,15 @@ class HazardRow(QGroupBox):
     def get(self):
         method = self.method.currentData()
         text = self.text.text().strip()
-        return HazardSource(layer=layer_id(self.layer), name=self.name.text().strip() or "hazard", field=self.field.currentField(),
-                            classification=method, preset=self.preset.currentIndex(),
-                            thresholds=text if method == THRESHOLDS else "", value_map=text if method == VALUE_MAP else "")
+        return HazardSource(
+            layer=layer_id(self.layer),
+            name=self.name.text().strip() or "hazard",
+            field=self.field.currentField(),
+            classification=method,
+            preset=self.preset.currentIndex(),
+            thresholds=text if method == THRESHOLDS else "",
+            value_map=text if method == VALUE_MAP else "",
+        )
 
     def check(self, reference):
         lyr = self.layer.currentLayer()
@@ -210,8 +230,10 @@ class StepRow(QWidget):
 
     def set_numbers(self, numbers):
         self.items = key_numbers.items(self.step, numbers)
-        lines = [f'{label}: <a href="{i}">{value}</a>' if sel else f"{label}: {value}"
-                 for i, (label, value, sel) in enumerate(self.items)]
+        lines = [
+            f'{label}: <a href="{i}">{value}</a>' if sel else f"{label}: {value}"
+            for i, (label, value, sel) in enumerate(self.items)
+        ]
         self.numbers.setText("<br>".join(lines))
         self.numbers.setVisible(bool(lines))
 
@@ -314,8 +336,14 @@ class WorkbenchDock(QgsDockWidget):
         self.hazard_layout.addWidget(add)
         form = QFormLayout()
         self.overlay_method = QComboBox()
-        self.overlay_method.addItems([tr("Maximum level"), tr("Weighted sum of levels"), tr("Count of hazards at or above a level"),
-                                      tr("Risk matrix (hazard x vulnerability)")])
+        self.overlay_method.addItems(
+            [
+                tr("Maximum level"),
+                tr("Weighted sum of levels"),
+                tr("Count of hazards at or above a level"),
+                tr("Risk matrix (hazard x vulnerability)"),
+            ]
+        )
         self.weights = QLineEdit()
         self.intensity = layer_combo(LAYER_RASTER)
         self.intensity_measure = QComboBox()
@@ -409,16 +437,38 @@ class WorkbenchDock(QgsDockWidget):
         f.addRow(tr("Map notes"), self.map_note)
         f.addRow(tr("Results folder"), self.output_dir)
         v.addStretch(1)
-        for w in (self.units_id.fieldChanged, self.units_parent.fieldChanged, self.units_level.editingFinished,
-                  self.overlay_method.currentIndexChanged, self.weights.editingFinished, self.intensity.layerChanged,
-                  self.intensity_measure.currentIndexChanged, self.pop_field.fieldChanged, self.pop_unit.currentIndexChanged,
-                  self.bld_type.fieldChanged, self.bld_name.fieldChanged, self.bld_floors.fieldChanged, self.road_class.fieldChanged,
-                  self.cand_type.fieldChanged, self.cand_name.fieldChanged, self.cand_floors.fieldChanged,
-                  self.cand_filter.fieldChanged, self.hosp_filter.fieldChanged, self.life_type.editingFinished,
-                  self.life_type_field.fieldChanged, self.walk_minutes.valueChanged, self.walk_kmh.valueChanged,
-                  self.block_level.valueChanged, self.exclude_level.valueChanged, self.shelter_class.currentIndexChanged,
-                  self.effective_ratio.valueChanged, self.failed.editingFinished, self.map_title.editingFinished,
-                  self.map_note.editingFinished, self.output_dir.fileChanged):
+        for w in (
+            self.units_id.fieldChanged,
+            self.units_parent.fieldChanged,
+            self.units_level.editingFinished,
+            self.overlay_method.currentIndexChanged,
+            self.weights.editingFinished,
+            self.intensity.layerChanged,
+            self.intensity_measure.currentIndexChanged,
+            self.pop_field.fieldChanged,
+            self.pop_unit.currentIndexChanged,
+            self.bld_type.fieldChanged,
+            self.bld_name.fieldChanged,
+            self.bld_floors.fieldChanged,
+            self.road_class.fieldChanged,
+            self.cand_type.fieldChanged,
+            self.cand_name.fieldChanged,
+            self.cand_floors.fieldChanged,
+            self.cand_filter.fieldChanged,
+            self.hosp_filter.fieldChanged,
+            self.life_type.editingFinished,
+            self.life_type_field.fieldChanged,
+            self.walk_minutes.valueChanged,
+            self.walk_kmh.valueChanged,
+            self.block_level.valueChanged,
+            self.exclude_level.valueChanged,
+            self.shelter_class.currentIndexChanged,
+            self.effective_ratio.valueChanged,
+            self.failed.editingFinished,
+            self.map_title.editingFinished,
+            self.map_note.editingFinished,
+            self.output_dir.fileChanged,
+        ):
             w.connect(self._changed)
         self.intensity.layerChanged.disconnect(self._changed)
         self.intensity.layerChanged.connect(self._changed_later)
@@ -527,7 +577,7 @@ class WorkbenchDock(QgsDockWidget):
             for lyr in self.project.mapLayers().values():
                 tag = lyr.customProperty(runner.PROPERTY) or ""
                 if tag.startswith(old + "/"):
-                    lyr.setCustomProperty(runner.PROPERTY, new + tag[len(old):])
+                    lyr.setCustomProperty(runner.PROPERTY, new + tag[len(old) :])
         self._fill_scenarios(new)
         self._save()
 
@@ -557,7 +607,7 @@ class WorkbenchDock(QgsDockWidget):
         self.hazard_rows = []
         sc = self.scenario()
         self.scenario_name.setText(sc.name if sc else "")
-        for h in (sc.hazards if sc else []):
+        for h in sc.hazards if sc else []:
             self._add_hazard_row(h)
         self.overlay_method.setCurrentIndex(sc.overlay_method if sc else 0)
         self.weights.setText(sc.weights if sc else "")
@@ -580,8 +630,10 @@ class WorkbenchDock(QgsDockWidget):
         set_layer(self.pop_layer, s.population.layer)
         self.pop_field.setField(s.population.field)
         self.pop_unit.setCurrentIndex(max(0, self.pop_unit.findData(s.population.unit)))
-        for combo, fields, obj in ((self.bld_layer, (self.bld_type, self.bld_name, self.bld_floors), s.buildings),
-                                   (self.cand_layer, (self.cand_type, self.cand_name, self.cand_floors), s.candidates)):
+        for combo, fields, obj in (
+            (self.bld_layer, (self.bld_type, self.bld_name, self.bld_floors), s.buildings),
+            (self.cand_layer, (self.cand_type, self.cand_name, self.cand_floors), s.candidates),
+        ):
             set_layer(combo, obj.layer)
             for fc, name in zip(fields, (obj.type_field, obj.name_field, obj.floors_field)):
                 fc.setLayer(combo.currentLayer())
@@ -625,17 +677,34 @@ class WorkbenchDock(QgsDockWidget):
             s.population.field = ""
         s.population.unit = self.pop_unit.currentData()
         b = s.buildings
-        b.layer, b.type_field, b.name_field, b.floors_field = (layer_id(self.bld_layer), self.bld_type.currentField(),
-                                                               self.bld_name.currentField(), self.bld_floors.currentField())
+        b.layer, b.type_field, b.name_field, b.floors_field = (
+            layer_id(self.bld_layer),
+            self.bld_type.currentField(),
+            self.bld_name.currentField(),
+            self.bld_floors.currentField(),
+        )
         s.roads.layer, s.roads.class_field = layer_id(self.road_layer), self.road_class.currentField()
         c = s.candidates
-        c.layer, c.type_field, c.name_field, c.floors_field = (layer_id(self.cand_layer), self.cand_type.currentField(),
-                                                               self.cand_name.currentField(), self.cand_floors.currentField())
+        c.layer, c.type_field, c.name_field, c.floors_field = (
+            layer_id(self.cand_layer),
+            self.cand_type.currentField(),
+            self.cand_name.currentField(),
+            self.cand_floors.currentField(),
+        )
         c.filter = self.cand_filter.expression().strip()
         s.hospitals.layer, s.hospitals.filter = layer_id(self.hosp_layer), self.hosp_filter.expression().strip()
         life_id = layer_id(self.life_layer)
-        s.lifelines = [Lifeline(layer=life_id, asset_type=self.life_type.text().strip(),
-                                asset_type_field=self.life_type_field.currentField())] if life_id else []
+        s.lifelines = (
+            [
+                Lifeline(
+                    layer=life_id,
+                    asset_type=self.life_type.text().strip(),
+                    asset_type_field=self.life_type_field.currentField(),
+                )
+            ]
+            if life_id
+            else []
+        )
         p = s.params
         p.walk_minutes, p.walk_kmh = self.walk_minutes.value(), self.walk_kmh.value()
         p.block_level, p.exclude_level = self.block_level.value(), self.exclude_level.value()
@@ -803,8 +872,12 @@ class WorkbenchDock(QgsDockWidget):
         if sc is None or not self.runs.get(sc.name):
             self.progress_label.setText(tr("Run the steps first: there are no tables yet."))
             return None
-        path, _f = QFileDialog.getSaveFileName(self, tr("Export tables"), str(runner.results_root(self.study, self.project) /
-                                                                                 f"{runner.slug(sc.name)}.xlsx"), "XLSX (*.xlsx)")
+        path, _f = QFileDialog.getSaveFileName(
+            self,
+            tr("Export tables"),
+            str(runner.results_root(self.study, self.project) / f"{runner.slug(sc.name)}.xlsx"),
+            "XLSX (*.xlsx)",
+        )
         if not path:
             return None
         return self.export_tables(path)
@@ -833,14 +906,18 @@ class WorkbenchDock(QgsDockWidget):
         for step in STEP_IDS:
             if step in self.runs.get(sc.name, {}):
                 try:
-                    prepared.append(runner.prepare_step(self.study, sc, step, self.runs, self.project, reuse_outputs=True))
+                    prepared.append(
+                        runner.prepare_step(self.study, sc, step, self.runs, self.project, reuse_outputs=True)
+                    )
                 except QgsProcessingException:
                     continue
         if not prepared:
             self.progress_label.setText(tr("Run the steps first: there is nothing to export yet."))
             return False
         ok = export_model(prepared, path, tr("Resilience assessment: {name}").format(name=sc.name))
-        self.progress_label.setText(tr("Model written to {path}").format(path=path) if ok else tr("Could not write {path}").format(path=path))
+        self.progress_label.setText(
+            tr("Model written to {path}").format(path=path) if ok else tr("Could not write {path}").format(path=path)
+        )
         return ok
 
     def closeEvent(self, event):  # noqa: N802 - Qt API
@@ -849,9 +926,13 @@ class WorkbenchDock(QgsDockWidget):
 
     def disconnect_project(self):
         self._timer.stop()
-        for signal, slot in ((self.project.layersWillBeRemoved, self._suspend), (self.project.readProject, self.reload),
-                             (self.project.cleared, self.reload),
-                             (self.project.layersAdded, self._layers_changed), (self.project.layersRemoved, self._layers_changed)):
+        for signal, slot in (
+            (self.project.layersWillBeRemoved, self._suspend),
+            (self.project.readProject, self.reload),
+            (self.project.cleared, self.reload),
+            (self.project.layersAdded, self._layers_changed),
+            (self.project.layersRemoved, self._layers_changed),
+        ):
             try:
                 signal.disconnect(slot)
             except TypeError:

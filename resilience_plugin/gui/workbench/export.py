@@ -25,26 +25,46 @@ SHEETS = (
 )
 
 HEADERS = {
-    "unit_id": ("行政单元", "Admin unit"), "level": ("灾害等级", "Hazard level"), "area_m2": ("面积（平方米）", "Area (m²)"),
-    "area_share": ("面积占比", "Area share"), "population": ("人口（人）", "Population (persons)"),
-    "class": ("类别", "Class"), "count": ("数量", "Count"), "length_m": ("长度（米）", "Length (m)"),
-    "length_km": ("长度（千米）", "Length (km)"), "value": ("数值（人口为人数）", "Value (persons for population)"),
-    "covered": ("覆盖人口（人）", "Persons covered"), "coverage_pct": ("覆盖率（%）", "Coverage (%)"),
-    "capacity": ("容量（人）", "Capacity (persons)"), "deficit": ("缺口（人）", "Deficit (persons)"),
-    "persons": ("人口（人）", "Persons"), "isolated_persons": ("孤立人口（人）", "Persons isolated"),
-    "detour_persons": ("绕行人口（人）", "Persons with detours"), "asset_type": ("设施类型", "Asset type"),
-    "expected_repairs": ("预计维修次数", "Expected repairs"), "expected_failed": ("预计失效数", "Expected failed"),
-    "site_id": ("场所编号", "Site id"), "name": ("名称", "Name"), "type": ("类型", "Type"),
-    "functions": ("应急功能", "Emergency functions"), "eligible": ("是否合格", "Eligible"), "reasons": ("原因", "Reasons"),
-    "hazard_level": ("所在灾害等级", "Hazard level at site"), "effective_area_m2": ("有效面积（平方米）", "Effective area (m²)"),
-    "score": ("得分", "Score"), "grade": ("适宜性等级", "Grade"), "capacity_persons": ("避难容量（人）", "Shelter capacity (persons)"),
+    "unit_id": ("行政单元", "Admin unit"),
+    "level": ("灾害等级", "Hazard level"),
+    "area_m2": ("面积（平方米）", "Area (m²)"),
+    "area_share": ("面积占比", "Area share"),
+    "population": ("人口（人）", "Population (persons)"),
+    "class": ("类别", "Class"),
+    "count": ("数量", "Count"),
+    "length_m": ("长度（米）", "Length (m)"),
+    "length_km": ("长度（千米）", "Length (km)"),
+    "value": ("数值（人口为人数）", "Value (persons for population)"),
+    "covered": ("覆盖人口（人）", "Persons covered"),
+    "coverage_pct": ("覆盖率（%）", "Coverage (%)"),
+    "capacity": ("容量（人）", "Capacity (persons)"),
+    "deficit": ("缺口（人）", "Deficit (persons)"),
+    "persons": ("人口（人）", "Persons"),
+    "isolated_persons": ("孤立人口（人）", "Persons isolated"),
+    "detour_persons": ("绕行人口（人）", "Persons with detours"),
+    "asset_type": ("设施类型", "Asset type"),
+    "expected_repairs": ("预计维修次数", "Expected repairs"),
+    "expected_failed": ("预计失效数", "Expected failed"),
+    "site_id": ("场所编号", "Site id"),
+    "name": ("名称", "Name"),
+    "type": ("类型", "Type"),
+    "functions": ("应急功能", "Emergency functions"),
+    "eligible": ("是否合格", "Eligible"),
+    "reasons": ("原因", "Reasons"),
+    "hazard_level": ("所在灾害等级", "Hazard level at site"),
+    "effective_area_m2": ("有效面积（平方米）", "Effective area (m²)"),
+    "score": ("得分", "Score"),
+    "grade": ("适宜性等级", "Grade"),
+    "capacity_persons": ("避难容量（人）", "Shelter capacity (persons)"),
     "rank": ("排序", "Rank"),
 }
 KEY_SHEET = ("关键指标", "Key numbers")
 KEY_HEADERS = (("步骤", "Step"), ("指标", "Indicator"), ("数值", "Value"))
 STEP_NAMES = {
-    "hazards": ("灾害分级与叠加", "Hazards"), "exposure": ("承灾体暴露", "Exposure"),
-    "facilities": ("平急两用设施", "Dual-use facilities"), "coverage": ("覆盖与分配", "Coverage and allocation"),
+    "hazards": ("灾害分级与叠加", "Hazards"),
+    "exposure": ("承灾体暴露", "Exposure"),
+    "facilities": ("平急两用设施", "Dual-use facilities"),
+    "coverage": ("覆盖与分配", "Coverage and allocation"),
     "lifelines": ("生命线", "Lifelines"),
 }
 # Key numbers in the document language: (step, key, zh, en)
@@ -193,8 +213,10 @@ def export_model(prepared_steps, path, name="Resilience assessment"):
             for definition in alg.parameterDefinitions() if alg is not None else []:
                 if definition.name() in given or definition.isDestination() or definition.defaultValue() is None:
                     continue
-                child.addParameterSources(definition.name(), [
-                    QgsProcessingModelChildParameterSource.fromStaticValue(definition.defaultValue())])
+                child.addParameterSources(
+                    definition.name(),
+                    [QgsProcessingModelChildParameterSource.fromStaticValue(definition.defaultValue())],
+                )
             model_outputs = {}
             for output in call.load or list(outputs):
                 mo = QgsProcessingModelOutput(f"{child_id}_{output}".lower(), f"{call.key} {output}")

@@ -24,7 +24,9 @@ def _rows(path, fields):
     index = {f: defn.GetFieldIndex(f) for f in fields}
     out = []
     for feat in lyr:
-        out.append({f: (feat.GetField(i) if i >= 0 and feat.IsFieldSetAndNotNull(i) else None) for f, i in index.items()})
+        out.append(
+            {f: (feat.GetField(i) if i >= 0 and feat.IsFieldSetAndNotNull(i) else None) for f, i in index.items()}
+        )
     return out
 
 
@@ -40,8 +42,13 @@ def _get(outputs, call, output):
 
 
 def compute(step, outputs):
-    return {"hazards": _hazards, "exposure": _exposure, "facilities": _facilities, "coverage": _coverage,
-            "lifelines": _lifelines}.get(step, lambda _o: {})(outputs)
+    return {
+        "hazards": _hazards,
+        "exposure": _exposure,
+        "facilities": _facilities,
+        "coverage": _coverage,
+        "lifelines": _lifelines,
+    }.get(step, lambda _o: {})(outputs)
 
 
 def _by_level(rows, value):
@@ -62,14 +69,21 @@ def _exposure(outputs):
     buildings = _by_level([r for r in rows if r["class"] != "population"], "count")
     persons = _by_level([r for r in rows if r["class"] == "population"], "value")
     roads = _rows(_get(outputs, "exposure_roads", "OUTPUT_TABLE"), ["level", "length_m"])
-    return {"buildings_by_level": buildings, "persons_by_level": persons, "road_m_by_level": _by_level(roads, "length_m")}
+    return {
+        "buildings_by_level": buildings,
+        "persons_by_level": persons,
+        "road_m_by_level": _by_level(roads, "length_m"),
+    }
 
 
 def _facilities(outputs):
     rows = _rows(_get(outputs, "suitability", "OUTPUT"), ["eligible", "capacity_persons"])
     eligible = [r for r in rows if r["eligible"] not in (None, 0, False, "0", "false")]
-    return {"candidates": len(rows), "eligible": len(eligible),
-            "eligible_capacity": sum(_num(r["capacity_persons"]) for r in eligible)}
+    return {
+        "candidates": len(rows),
+        "eligible": len(eligible),
+        "eligible_capacity": sum(_num(r["capacity_persons"]) for r in eligible),
+    }
 
 
 def _coverage(outputs):
@@ -78,8 +92,13 @@ def _coverage(outputs):
     persons = sum(_num(r["persons"]) for r in demand)
     covered = sum(_num(r["persons"]) for r in demand if r["covered"] not in (None, 0, False))
     capacity = sum(_num(r["capacity"]) for r in facilities if r["in_service"] not in (None, 0, False))
-    return {"persons": persons, "covered_persons": covered, "covered_pct": 100.0 * covered / persons if persons else 0.0,
-            "capacity_in_service": capacity, "shelters_in_service": sum(1 for r in facilities if r["in_service"] not in (None, 0, False))}
+    return {
+        "persons": persons,
+        "covered_persons": covered,
+        "covered_pct": 100.0 * covered / persons if persons else 0.0,
+        "capacity_in_service": capacity,
+        "shelters_in_service": sum(1 for r in facilities if r["in_service"] not in (None, 0, False)),
+    }
 
 
 def _lifelines(outputs):
@@ -108,32 +127,74 @@ def items(step, numbers):
         for level, persons in numbers.get("population_by_level", {}).items():
             if int(level) > 0:
                 area = numbers.get("area_m2_by_level", {}).get(level, 0.0) / 1e6
-                rows.append((tr("Level {level}").format(level=level),
-                             tr("{persons} persons, {area} km²").format(persons=_fmt(persons), area=_fmt(area, 2)),
-                             ("overlay", "OUTPUT", f'"level" = {int(level)}')))
+                rows.append(
+                    (
+                        tr("Level {level}").format(level=level),
+                        tr("{persons} persons, {area} km²").format(persons=_fmt(persons), area=_fmt(area, 2)),
+                        ("overlay", "OUTPUT", f'"level" = {int(level)}'),
+                    )
+                )
     elif step == "exposure":
         persons = numbers.get("persons_by_level", {})
         for level, count in numbers.get("buildings_by_level", {}).items():
             if int(level) > 0:
-                rows.append((tr("Level {level}").format(level=level),
-                             tr("{buildings} buildings, {persons} persons").format(buildings=_fmt(count), persons=_fmt(persons.get(level, 0.0))),
-                             ("exposure_buildings", "OUTPUT", f'"level" = {int(level)}')))
+                rows.append(
+                    (
+                        tr("Level {level}").format(level=level),
+                        tr("{buildings} buildings, {persons} persons").format(
+                            buildings=_fmt(count), persons=_fmt(persons.get(level, 0.0))
+                        ),
+                        ("exposure_buildings", "OUTPUT", f'"level" = {int(level)}'),
+                    )
+                )
     elif step == "facilities":
-        rows.append((tr("Eligible sites"), tr("{n} of {total}, capacity {capacity} persons").format(
-            n=numbers.get("eligible", 0), total=numbers.get("candidates", 0), capacity=_fmt(numbers.get("eligible_capacity", 0.0))),
-            ("suitability", "OUTPUT", '"eligible"')))
+        rows.append(
+            (
+                tr("Eligible sites"),
+                tr("{n} of {total}, capacity {capacity} persons").format(
+                    n=numbers.get("eligible", 0),
+                    total=numbers.get("candidates", 0),
+                    capacity=_fmt(numbers.get("eligible_capacity", 0.0)),
+                ),
+                ("suitability", "OUTPUT", '"eligible"'),
+            )
+        )
     elif step == "coverage":
-        rows.append((tr("Within the walking limit"), tr("{pct}% of {persons} persons").format(
-            pct=_fmt(numbers.get("covered_pct", 0.0), 1), persons=_fmt(numbers.get("persons", 0.0))),
-            ("coverage", "OUTPUT_DEMAND", '"covered"')))
-        rows.append((tr("Shelter capacity vs demand"), tr("{capacity} places for {persons} persons").format(
-            capacity=_fmt(numbers.get("capacity_in_service", 0.0)), persons=_fmt(numbers.get("persons", 0.0))),
-            ("coverage", "OUTPUT_FACILITIES", '"in_service"')))
+        rows.append(
+            (
+                tr("Within the walking limit"),
+                tr("{pct}% of {persons} persons").format(
+                    pct=_fmt(numbers.get("covered_pct", 0.0), 1), persons=_fmt(numbers.get("persons", 0.0))
+                ),
+                ("coverage", "OUTPUT_DEMAND", '"covered"'),
+            )
+        )
+        rows.append(
+            (
+                tr("Shelter capacity vs demand"),
+                tr("{capacity} places for {persons} persons").format(
+                    capacity=_fmt(numbers.get("capacity_in_service", 0.0)), persons=_fmt(numbers.get("persons", 0.0))
+                ),
+                ("coverage", "OUTPUT_FACILITIES", '"in_service"'),
+            )
+        )
     elif step == "lifelines":
-        rows.append((tr("Failed lifeline length"), tr("{failed} km of {total} km").format(
-            failed=_fmt(numbers.get("failed_m", 0.0) / 1000, 1), total=_fmt(numbers.get("lifeline_m", 0.0) / 1000, 1)),
-            ("lifeline_0", "OUTPUT", '"p_fail" >= 0.5')))
+        rows.append(
+            (
+                tr("Failed lifeline length"),
+                tr("{failed} km of {total} km").format(
+                    failed=_fmt(numbers.get("failed_m", 0.0) / 1000, 1),
+                    total=_fmt(numbers.get("lifeline_m", 0.0) / 1000, 1),
+                ),
+                ("lifeline_0", "OUTPUT", '"p_fail" >= 0.5'),
+            )
+        )
         if "isolated_persons" in numbers:
-            rows.append((tr("Isolated from hospitals"), tr("{n} persons").format(n=_fmt(numbers["isolated_persons"])),
-                         ("criticality", "OUTPUT_DEMAND", '"isolated"')))
+            rows.append(
+                (
+                    tr("Isolated from hospitals"),
+                    tr("{n} persons").format(n=_fmt(numbers["isolated_persons"])),
+                    ("criticality", "OUTPUT_DEMAND", '"isolated"'),
+                )
+            )
     return rows

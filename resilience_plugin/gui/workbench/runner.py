@@ -67,7 +67,10 @@ def output_title(call_key, output, params):
     if call_key.startswith("classify_"):
         return tr("Hazard zones: {name}").format(name=params.get("HAZARD_NAME", ""))
     if call_key.startswith("lifeline_"):
-        return {"OUTPUT": tr("Lifeline exposure and failure"), "OUTPUT_TABLE": tr("Lifeline length per unit and level")}[output]
+        return {
+            "OUTPUT": tr("Lifeline exposure and failure"),
+            "OUTPUT_TABLE": tr("Lifeline length per unit and level"),
+        }[output]
     titles = {
         ("overlay", "OUTPUT"): tr("Composite hazard zones"),
         ("overlay", "OUTPUT_TABLE"): tr("Area and population per unit and hazard level"),
@@ -196,17 +199,23 @@ def prepare_step(study, scenario, step, runs, project=None, reuse_outputs=False)
         calls = [c for c in calls if _first_upstream_available(c, done)]
         missing = []
     if missing:
-        raise QgsProcessingException(tr("Run these steps first: {steps}").format(steps=", ".join(step_title(s) for s in missing)))
+        raise QgsProcessingException(
+            tr("Run these steps first: {steps}").format(steps=", ".join(step_title(s) for s in missing))
+        )
     for lid in study.layer_ids():
         lyr = project.mapLayer(lid)
         if lyr is not None and file_of(lyr) is None and lyr.providerType() == "memory":
-            raise QgsProcessingException(tr("Layer '{name}' is a temporary layer: save it to a file first.").format(name=lyr.name()))
+            raise QgsProcessingException(
+                tr("Layer '{name}' is a temporary layer: save it to a file first.").format(name=lyr.name())
+            )
     now = current_fingerprints(study, scenario, runs, project)
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     run_dir = results_root(study, project) / slug(scenario.name) / f"{step}_{stamp}"
     prepared = Prepared(step, scenario.name, calls, now[step], run_dir)
     for call in calls:
-        prepared.outputs[call.key] = {name: str(run_dir / f"{call.key}_{name.lower()}.{ext}") for name, ext in call.outputs.items()}
+        prepared.outputs[call.key] = {
+            name: str(run_dir / f"{call.key}_{name.lower()}.{ext}") for name, ext in call.outputs.items()
+        }
         if reuse_outputs:
             prepared.outputs[call.key].update(done.get(step, {}).get("outputs", {}).get(call.key, {}))
     for call in calls:
@@ -279,7 +288,9 @@ class StepTask(QgsTask):
             message = ""
         else:
             discard(self.prepared)
-            message = getattr(self.prepared, "error", "") or self.error or tr("Cancelled by the user; no output was written.")
+            message = (
+                getattr(self.prepared, "error", "") or self.error or tr("Cancelled by the user; no output was written.")
+            )
         self.stepFinished.emit(self.prepared.step, ok, message)
 
 
@@ -319,7 +330,9 @@ def run_prepared(prepared, feedback, task=None, main_thread=False):
             prepared.error = tr("Cancelled by the user; no output was written.")
             break
         try:
-            processing.run(call.alg, prepared.resolved[call.key], context=context, feedback=multi, is_child_algorithm=True)
+            processing.run(
+                call.alg, prepared.resolved[call.key], context=context, feedback=multi, is_child_algorithm=True
+            )
         except QgsProcessingException as err:
             prepared.error = err.args[0] if err.args else str(err)
             if feedback.isCanceled():
@@ -362,8 +375,11 @@ def step_group(scenario_name, step, project=None, create=True):
             return child
     if not create:
         return None
-    index = sum(1 for c in group.children() if isinstance(c, QgsLayerTreeGroup)
-                and c.customProperty(GROUP_PROPERTY) in order[:order.index(step)])
+    index = sum(
+        1
+        for c in group.children()
+        if isinstance(c, QgsLayerTreeGroup) and c.customProperty(GROUP_PROPERTY) in order[: order.index(step)]
+    )
     sub = group.insertGroup(index, step_title(step))
     sub.setCustomProperty(GROUP_PROPERTY, step)
     return sub
@@ -378,8 +394,7 @@ def step_layers(scenario_name, step, project=None):
 
 def publish(prepared, runs, project=None):
     """Replace the step's layers from its previous run by the new outputs; record the run. Returns the layers."""
-    from ...maps.style_tools import detect_style
-    from ...maps.styles import apply_style
+    from ...maps.styles import apply_style, detect_style
 
     project = project or QgsProject.instance()
     new_layers = []

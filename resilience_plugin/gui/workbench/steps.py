@@ -21,7 +21,14 @@ from typing import Dict, List
 
 from .study import PER_CELL, PRESET, THRESHOLDS, VALUE_MAP
 
-HAZARDS, EXPOSURE, FACILITIES, COVERAGE, LIFELINES, MAPS = "hazards", "exposure", "facilities", "coverage", "lifelines", "maps"
+HAZARDS, EXPOSURE, FACILITIES, COVERAGE, LIFELINES, MAPS = (
+    "hazards",
+    "exposure",
+    "facilities",
+    "coverage",
+    "lifelines",
+    "maps",
+)
 STEP_IDS = (HAZARDS, EXPOSURE, FACILITIES, COVERAGE, LIFELINES, MAPS)
 DEPENDS = {
     HAZARDS: (),
@@ -47,8 +54,11 @@ def upstream(step, call, output):
 
 
 def is_ref(value, kind=None):
-    return isinstance(value, dict) and len(value) == 1 and (kind is None and next(iter(value)) in ("layer", "out", "upstream")
-                                                            or kind in value)
+    return (
+        isinstance(value, dict)
+        and len(value) == 1
+        and (kind is None and next(iter(value)) in ("layer", "out", "upstream") or kind in value)
+    )
 
 
 @dataclass
@@ -70,8 +80,14 @@ class NotReady(Exception):
 
 def build_calls(study, scenario, step):
     """The calls of ``step`` for ``scenario`` (a ``Scenario``). Raises ``NotReady`` naming what is missing."""
-    builders = {HAZARDS: _hazards, EXPOSURE: _exposure, FACILITIES: _facilities, COVERAGE: _coverage,
-                LIFELINES: _lifelines, MAPS: _maps}
+    builders = {
+        HAZARDS: _hazards,
+        EXPOSURE: _exposure,
+        FACILITIES: _facilities,
+        COVERAGE: _coverage,
+        LIFELINES: _lifelines,
+        MAPS: _maps,
+    }
     return builders[step](study, scenario)
 
 
@@ -81,10 +97,9 @@ def _units(study):
     return {"UNITS": layer(study.units.layer), "UNIT_ID_FIELD": study.units.id_field or None}
 
 
-def _population_raster_params(study):
-    """Population parameters in each algorithm's spelling (persons per cell or per km²)."""
-    per_km2 = study.population.unit != PER_CELL
-    return {"mode": 1 if per_km2 else 0, "density": per_km2, "unit": 0 if per_km2 else 1}
+def _population_unit(study):
+    """POPULATION_UNIT, the same in every algorithm: 0 persons per km², 1 persons per cell."""
+    return 1 if study.population.unit == PER_CELL else 0
 
 
 def _hazard_ref():
@@ -98,8 +113,13 @@ def _hazards(study, scenario):
     for i, h in enumerate(scenario.hazards):
         if not h.layer:
             raise NotReady("hazard layers")
-        params = {"INPUT": layer(h.layer), "HAZARD_NAME": h.name or f"hazard{i + 1}", "BAND": int(h.band or 1),
-                  "KEEP_LEVEL_0": False, "PRESET": 0}
+        params = {
+            "INPUT": layer(h.layer),
+            "HAZARD_NAME": h.name or f"hazard{i + 1}",
+            "BAND": int(h.band or 1),
+            "KEEP_LEVEL_0": False,
+            "PRESET": 0,
+        }
         if h.field:
             params["FIELD"] = h.field
         if h.classification == PRESET:
@@ -109,15 +129,26 @@ def _hazards(study, scenario):
         elif h.classification == THRESHOLDS:
             params["THRESHOLDS"] = h.thresholds
         calls.append(Call(f"classify_{i}", "resilience:classifyhazard", params, {"OUTPUT": "gpkg"}, ["OUTPUT"]))
-    params = {"HAZARDS": [out(c.key, "OUTPUT") for c in calls], "LEVEL_FIELD": LEVEL, "METHOD": int(scenario.overlay_method)}
+    params = {
+        "HAZARDS": [out(c.key, "OUTPUT") for c in calls],
+        "LEVEL_FIELD": LEVEL,
+        "METHOD": int(scenario.overlay_method),
+    }
     if scenario.weights:
         params["WEIGHTS"] = scenario.weights
     params.update(_units(study))
     if study.population.layer and not study.population.field:
         params["POPULATION"] = layer(study.population.layer)
-        params["POPULATION_MODE"] = _population_raster_params(study)["mode"]
-    calls.append(Call("overlay", "resilience:hazardoverlay", params, {"OUTPUT": "gpkg", "OUTPUT_TABLE": "gpkg"},
-                      ["OUTPUT", "OUTPUT_TABLE"]))
+        params["POPULATION_UNIT"] = _population_unit(study)
+    calls.append(
+        Call(
+            "overlay",
+            "resilience:hazardoverlay",
+            params,
+            {"OUTPUT": "gpkg", "OUTPUT_TABLE": "gpkg"},
+            ["OUTPUT", "OUTPUT_TABLE"],
+        )
+    )
     return calls
 
 
@@ -126,19 +157,40 @@ def _exposure(study, scenario):
     units = _units(study)
     pop = {}
     if study.population.layer and not study.population.field:
-        pop = {"EXPOSURE_RASTER": layer(study.population.layer), "POPULATION_MODE": _population_raster_params(study)["mode"]}
+        pop = {"EXPOSURE_RASTER": layer(study.population.layer), "POPULATION_UNIT": _population_unit(study)}
     if study.buildings.layer:
-        params = {"HAZARD": _hazard_ref(), "LEVEL_FIELD": LEVEL, "EXPOSURE": layer(study.buildings.layer), "RULE": 0, **units, **pop}
+        params = {
+            "HAZARD": _hazard_ref(),
+            "LEVEL_FIELD": LEVEL,
+            "EXPOSURE": layer(study.buildings.layer),
+            "RULE": 0,
+            **units,
+            **pop,
+        }
         if study.buildings.type_field:
             params["CLASS_FIELD"] = study.buildings.type_field
-        calls.append(Call("exposure_buildings", "resilience:exposuresummary", params,
-                          {"OUTPUT": "gpkg", "OUTPUT_TABLE": "gpkg"}, ["OUTPUT", "OUTPUT_TABLE"]))
+        calls.append(
+            Call(
+                "exposure_buildings",
+                "resilience:exposuresummary",
+                params,
+                {"OUTPUT": "gpkg", "OUTPUT_TABLE": "gpkg"},
+                ["OUTPUT", "OUTPUT_TABLE"],
+            )
+        )
     if study.roads.layer:
         params = {"HAZARD": _hazard_ref(), "LEVEL_FIELD": LEVEL, "EXPOSURE": layer(study.roads.layer), **units}
         if study.roads.class_field:
             params["CLASS_FIELD"] = study.roads.class_field
-        calls.append(Call("exposure_roads", "resilience:exposuresummary", params,
-                          {"OUTPUT": "gpkg", "OUTPUT_TABLE": "gpkg"}, ["OUTPUT_TABLE"]))
+        calls.append(
+            Call(
+                "exposure_roads",
+                "resilience:exposuresummary",
+                params,
+                {"OUTPUT": "gpkg", "OUTPUT_TABLE": "gpkg"},
+                ["OUTPUT_TABLE"],
+            )
+        )
     if not calls:
         raise NotReady("buildings or roads")
     return calls
@@ -168,9 +220,15 @@ def _facilities(study, scenario):
         calls.append(_extract("extract_candidates", source, c.filter))
         source = out("extract_candidates", "OUTPUT")
     p = study.params
-    params = {"CANDIDATES": source, "TYPE_FIELD": c.type_field, "EFFECTIVE_RATIO": float(p.effective_ratio),
-              "SHELTER_CLASS": int(p.shelter_class), "HAZARD": _hazard_ref(), "HAZARD_LEVEL_FIELD": LEVEL,
-              "EXCLUDE_LEVEL": int(p.exclude_level)}
+    params = {
+        "CANDIDATES": source,
+        "TYPE_FIELD": c.type_field,
+        "EFFECTIVE_RATIO": float(p.effective_ratio),
+        "SHELTER_CLASS": int(p.shelter_class),
+        "HAZARD": _hazard_ref(),
+        "HAZARD_LEVEL_FIELD": LEVEL,
+        "EXCLUDE_LEVEL": int(p.exclude_level),
+    }
     if c.name_field:
         params["NAME_FIELD"] = c.name_field
     if c.floors_field:
@@ -184,7 +242,7 @@ def _facilities(study, scenario):
         if study.population.field:
             params["POPULATION_FIELD"] = study.population.field
         else:
-            params["RASTER_DENSITY"] = _population_raster_params(study)["density"]
+            params["POPULATION_UNIT"] = _population_unit(study)
     hospitals = _hospitals(study, calls)
     if hospitals is not None:
         params["HOSPITALS"] = hospitals
@@ -199,15 +257,24 @@ def _coverage(study, scenario):
         raise NotReady("roads")
     p = study.params
     calls = [_extract("extract_eligible", upstream(FACILITIES, "suitability", "OUTPUT"), '"eligible"')]
-    params = {"FACILITIES": out("extract_eligible", "OUTPUT"), "CAPACITY_FIELD": "capacity_persons",
-              "FACILITY_ID_FIELD": "site_id", "DEMAND": layer(study.population.layer),
-              "ROADS": layer(study.roads.layer), "MAX_MINUTES": float(p.walk_minutes), "WALK_KMH": float(p.walk_kmh),
-              "HAZARD": _hazard_ref(), "HAZARD_LEVEL_FIELD": LEVEL, "BLOCK_LEVEL": int(p.block_level),
-              "MODE": int(p.coverage_mode), **_units(study)}
+    params = {
+        "FACILITIES": out("extract_eligible", "OUTPUT"),
+        "CAPACITY_FIELD": "capacity_persons",
+        "FACILITY_ID_FIELD": "site_id",
+        "DEMAND": layer(study.population.layer),
+        "ROADS": layer(study.roads.layer),
+        "MAX_MINUTES": float(p.walk_minutes),
+        "WALK_KMH": float(p.walk_kmh),
+        "HAZARD": _hazard_ref(),
+        "HAZARD_LEVEL_FIELD": LEVEL,
+        "BLOCK_LEVEL": int(p.block_level),
+        "MODE": int(p.coverage_mode),
+        **_units(study),
+    }
     if study.population.field:
         params["POPULATION_FIELD"] = study.population.field
     else:
-        params["RASTER_DENSITY"] = _population_raster_params(study)["density"]
+        params["POPULATION_UNIT"] = _population_unit(study)
     if study.roads.class_field:
         params["ROAD_CLASS_FIELD"] = study.roads.class_field
     outputs = {"OUTPUT_DEMAND": "gpkg", "OUTPUT_FACILITIES": "gpkg", "OUTPUT_AREAS": "gpkg"}
@@ -242,34 +309,65 @@ def _lifelines(study, scenario):
         if scenario is not None and scenario.intensity_layer:
             params["INTENSITY"] = layer(scenario.intensity_layer)
             params["INTENSITY_MEASURE"] = int(scenario.intensity_measure)
-        calls.append(Call(f"lifeline_{i}", "resilience:lifelineexposure", params, {"OUTPUT": "gpkg", "OUTPUT_TABLE": "gpkg"},
-                          ["OUTPUT", "OUTPUT_TABLE"]))
+        calls.append(
+            Call(
+                f"lifeline_{i}",
+                "resilience:lifelineexposure",
+                params,
+                {"OUTPUT": "gpkg", "OUTPUT_TABLE": "gpkg"},
+                ["OUTPUT", "OUTPUT_TABLE"],
+            )
+        )
     # Criticality on the road network (the lifeline on the roads layer, else the first one).
     network = next((i for i, ll in enumerate(lines) if ll.layer == study.roads.layer), 0)
     hospitals = _hospitals(study, calls)
     if hospitals is not None and study.population.layer:
-        params = {"NETWORK": out(f"lifeline_{network}", "OUTPUT"), "FAILED": study.params.failed_expression,
-                  "DEMAND": layer(study.population.layer), "DESTINATIONS": [hospitals], "MAX_SNAP": 300.0,
-                  "MAX_DETOUR_LINKS": 2000, **_units(study)}
+        params = {
+            "NETWORK": out(f"lifeline_{network}", "OUTPUT"),
+            "FAILED": study.params.failed_expression,
+            "DEMAND": layer(study.population.layer),
+            "DESTINATIONS": [hospitals],
+            "MAX_SNAP": 300.0,
+            "MAX_DETOUR_LINKS": 2000,
+            **_units(study),
+        }
         if study.population.field:
             params["POPULATION_FIELD"] = study.population.field
         else:
-            params["POPULATION_UNIT"] = _population_raster_params(study)["unit"]
-        calls.append(Call("criticality", "resilience:networkcriticality", params,
-                          {"OUTPUT_DEMAND": "gpkg", "OUTPUT_TABLE": "gpkg", "OUTPUT_LINKS": "gpkg"},
-                          ["OUTPUT_DEMAND", "OUTPUT_TABLE", "OUTPUT_LINKS"]))
+            params["POPULATION_UNIT"] = _population_unit(study)
+        calls.append(
+            Call(
+                "criticality",
+                "resilience:networkcriticality",
+                params,
+                {"OUTPUT_DEMAND": "gpkg", "OUTPUT_TABLE": "gpkg", "OUTPUT_LINKS": "gpkg"},
+                ["OUTPUT_DEMAND", "OUTPUT_TABLE", "OUTPUT_LINKS"],
+            )
+        )
     return calls
 
 
 # The plan maps: (call key, title, layers as (step, call, output), extent from (step, call, output) or None).
 MAP_SET = (
     ("map_hazard", "综合灾害风险分区图 Composite hazard zoning", [(HAZARDS, "overlay", "OUTPUT")], None),
-    ("map_exposure", "承灾体暴露图 Exposed buildings", [(EXPOSURE, "exposure_buildings", "OUTPUT"), (HAZARDS, "overlay", "OUTPUT")], None),
-    ("map_suitability", "平急两用设施适宜性评价图 Dual-use facility suitability", [(FACILITIES, "suitability", "OUTPUT"),
-                                                                         (HAZARDS, "overlay", "OUTPUT")], None),
-    ("map_coverage", "应急避难场所步行覆盖图 Shelter walking coverage", [(COVERAGE, "coverage", "OUTPUT_FACILITIES"),
-                                                               (COVERAGE, "coverage", "OUTPUT_AREAS")],
-     (COVERAGE, "coverage", "OUTPUT_AREAS")),
+    (
+        "map_exposure",
+        "承灾体暴露图 Exposed buildings",
+        [(EXPOSURE, "exposure_buildings", "OUTPUT"), (HAZARDS, "overlay", "OUTPUT")],
+        None,
+    ),
+    (
+        "map_suitability",
+        "平急两用设施适宜性评价图 Dual-use facility suitability",
+        [(FACILITIES, "suitability", "OUTPUT"), (HAZARDS, "overlay", "OUTPUT")],
+        None,
+    ),
+    (
+        "map_coverage",
+        "应急避难场所步行覆盖图 Shelter walking coverage",
+        [(COVERAGE, "coverage", "OUTPUT_FACILITIES"), (COVERAGE, "coverage", "OUTPUT_AREAS")],
+        (COVERAGE, "coverage", "OUTPUT_AREAS"),
+    ),
     ("map_lifelines", "生命线工程暴露图 Lifelines in the hazard", [(LIFELINES, "lifeline_0", "OUTPUT")], None),
 )
 
@@ -278,9 +376,16 @@ def _maps(study, scenario):
     calls = []
     name = scenario.name if scenario is not None else ""
     for key, title, layers, extent in MAP_SET:
-        params = {"LAYERS": [upstream(*ref) for ref in layers] + ([layer(study.units.layer)] if study.units.layer else []),
-                  "TEMPLATE": 0, "TITLE": f"{study.map_title or title}", "SUBTITLE": name, "NOTE": study.map_note,
-                  "OVERVIEW": True, "FORMAT": 0, "DPI": 300}
+        params = {
+            "LAYERS": [upstream(*ref) for ref in layers] + ([layer(study.units.layer)] if study.units.layer else []),
+            "TEMPLATE": 0,
+            "TITLE": f"{study.map_title or title}",
+            "SUBTITLE": name,
+            "NOTE": study.map_note,
+            "OVERVIEW": True,
+            "FORMAT": 0,
+            "DPI": 300,
+        }
         if study.map_title:
             params["SUBTITLE"] = f"{title} — {name}" if name else title
         if extent is not None:
@@ -317,5 +422,7 @@ def fingerprint(calls, layer_prints, upstream_prints):
         return v
 
     payload = [{**c.as_dict(), "params": {k: norm(v) for k, v in sorted(c.params.items())}} for c in calls]
-    text = json.dumps({"calls": payload, "upstream": dict(sorted(upstream_prints.items()))}, sort_keys=True, default=str)
+    text = json.dumps(
+        {"calls": payload, "upstream": dict(sorted(upstream_prints.items()))}, sort_keys=True, default=str
+    )
     return hashlib.sha1(text.encode("utf-8")).hexdigest()

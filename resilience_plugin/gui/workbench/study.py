@@ -156,8 +156,14 @@ class Study:
 
     def layer_ids(self):
         """Every project layer id the study refers to."""
-        ids = [self.units.layer, self.population.layer, self.buildings.layer, self.roads.layer,
-               self.candidates.layer, self.hospitals.layer]
+        ids = [
+            self.units.layer,
+            self.population.layer,
+            self.buildings.layer,
+            self.roads.layer,
+            self.candidates.layer,
+            self.hospitals.layer,
+        ]
         ids += [ll.layer for ll in self.lifelines]
         for s in self.scenarios:
             ids += [h.layer for h in s.hazards] + [s.intensity_layer]
@@ -168,8 +174,15 @@ def _build(cls, data):
     """``cls`` from a dict, recursively; unknown keys are ignored, wrong types fall back to defaults."""
     kwargs = {}
     hints = {f.name: f for f in dataclasses.fields(cls)}
-    nested = {"units": AdminUnits, "population": Population, "buildings": Buildings, "roads": Roads,
-              "candidates": Candidates, "hospitals": Hospitals, "params": Parameters}
+    nested = {
+        "units": AdminUnits,
+        "population": Population,
+        "buildings": Buildings,
+        "roads": Roads,
+        "candidates": Candidates,
+        "hospitals": Hospitals,
+        "params": Parameters,
+    }
     lists = {"scenarios": Scenario, "hazards": HazardSource, "lifelines": Lifeline}
     for name, f in hints.items():
         if name not in data:

@@ -2,7 +2,6 @@
 
 from qgis.core import (
     QgsProcessingContext,
-    QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputVectorLayer,
     QgsProcessingParameterEnum,
     QgsProcessingParameterVectorLayer,
@@ -10,14 +9,12 @@ from qgis.core import (
 
 from ... import compat as en
 from ...compat import SOURCE_ANY_GEOMETRY
-from ...i18n import tr, user_locale
-from ...maps import style_tools as st
+from ...i18n import tr
+from ...maps import styles as st
 from ..base import ResilienceAlgorithm
 
 NO_THREADING = en.NO_THREADING
 
-LABELS_BILINGUAL, LABELS_UI, LABELS_CHINESE, LABELS_ENGLISH = 0, 1, 2, 3
-_KEEP_ALIVE = []
 
 
 def style_titles():
@@ -33,15 +30,6 @@ def style_titles():
         "criticality_links": tr("Link criticality (field isolated_persons)"),
         "criticality_demand": tr("Isolated demand points (field isolated)"),
     }
-
-
-class _ApplyOnLoad(QgsProcessingLayerPostProcessorInterface):
-    def __init__(self, name, palette, labels):
-        super().__init__()
-        self.args = (name, palette, labels)
-
-    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API
-        st.apply_named_style(layer, *self.args)
 
 
 class ApplyStyle(ResilienceAlgorithm):
@@ -108,12 +96,7 @@ class ApplyStyle(ResilienceAlgorithm):
         else:
             name = st.STYLE_NAMES[index - 1]
         palette = st.PALETTES[self.parameterAsEnum(parameters, self.PALETTE, context)]
-        labels = self.parameterAsEnum(parameters, self.LABELS, context)
-        if labels == LABELS_UI:
-            labels = st.LABELS_CHINESE if user_locale().lower().startswith("zh") else st.LABELS_ENGLISH
-        else:
-            labels = {LABELS_BILINGUAL: st.LABELS_BILINGUAL, LABELS_CHINESE: st.LABELS_CHINESE,
-                      LABELS_ENGLISH: st.LABELS_ENGLISH}[labels]
+        labels = st.resolve_labels(self.parameterAsEnum(parameters, self.LABELS, context))  # the same order as st.LABELS_*
         if st.style_path(name, st.layer_kind(layer), palette) is None:
             self.fail(tr("The style '{name}' has no file for {kind} layers in resources/styles.").format(
                 name=name, kind=st.layer_kind(layer)))
@@ -123,9 +106,7 @@ class ApplyStyle(ResilienceAlgorithm):
         project = context.project()
         if project is None or project.mapLayer(layer.id()) is None:
             # Loaded from a path for this run: load it into the project with the style when done.
-            processor = _ApplyOnLoad(name, palette, labels)
-            _KEEP_ALIVE.append(processor)
-            del _KEEP_ALIVE[:-200]
+            processor = st.keep_alive(st.StylePostProcessor(name, palette, labels))
             if project is not None:
                 details = QgsProcessingContext.LayerDetails(layer.name(), project, self.OUTPUT)
                 details.setPostProcessor(processor)

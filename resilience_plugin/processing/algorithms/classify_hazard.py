@@ -17,6 +17,7 @@ from ...core import classify
 from ...core.standards import PRESET_ORDER, hazard_presets
 from ...i18n import tr
 from ...qgis_io.crs import working_crs
+from ...qgis_io.raster import gdal_path
 from ...qgis_io.vector import make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm
 
@@ -147,11 +148,11 @@ class ClassifyHazard(ResilienceAlgorithm):
         if zones.empty:
             feedback.pushWarning(tr("No zone at or above level 1: the output is empty."))
         self.style_output(context, dest_id, "hazard_level")
+        self.name_output(context, dest_id, self.OUTPUT, hazard)
         return {self.OUTPUT: dest_id}
 
     def _classify_raster(self, layer, parameters, context, feedback, hazard, thresholds, value_map, labels, keep0):
-        if layer.providerType() != "gdal":
-            self.fail(tr("Only file-based rasters (GDAL) can be classified; save the raster to a GeoTIFF first."))
+        path = gdal_path(layer, layer.name())
         band = self.parameterAsInt(parameters, self.BAND, context)
         if band > layer.bandCount() or band < 1:
             self.fail(tr("The raster has {count} band(s); band {band} does not exist.").format(count=layer.bandCount(), band=band))
@@ -159,7 +160,7 @@ class ClassifyHazard(ResilienceAlgorithm):
         from ...qgis_io.crs import to_pyproj
 
         zones, report = classify.classify_raster(
-            layer.source(), band, hazard=hazard, thresholds=thresholds, value_map=value_map, labels=labels,
+            path, band, hazard=hazard, thresholds=thresholds, value_map=value_map, labels=labels,
             keep_level_0=keep0, metric_crs=metric, crs=to_pyproj(layer.crs()), feedback=feedback)
         if report["nodata_cells"]:
             feedback.pushInfo(tr("{n} nodata cell(s) were left out.").format(n=report["nodata_cells"]))

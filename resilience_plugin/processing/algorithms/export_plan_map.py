@@ -16,18 +16,30 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
+    QgsVectorLayer,
 )
 
 from ... import compat as en
 from ...compat import FIELD_ANY, NUMBER_INTEGER, SOURCE_POLYGON, geometry_kind
-from ...i18n import tr
+from ...i18n import is_chinese, tr
 from ...maps import layout as lay
+from ...maps import texts
 from ...maps.export import FORMATS, ExportError, PlanMap, check_dpi, check_output_folder, read_template
 from ...qgis_io.crs import to_pyproj, working_crs
 from ..base import ResilienceAlgorithm
 
 NO_THREADING = en.NO_THREADING
 MAP_LAYER = en.MAP_LAYER_SOURCE
+
+
+def default_map_language(platform=None, locale=None):
+    """The interface language in QGIS (platform ``desktop``); bilingual under ``qgis_process`` and in
+    scripts, where nobody chose a language."""
+    from qgis.core import QgsApplication
+
+    if (platform or QgsApplication.platform()) != "desktop":
+        return texts.BILINGUAL
+    return texts.CHINESE if is_chinese(locale) else texts.ENGLISH
 
 
 class ExportPlanMap(ResilienceAlgorithm):
@@ -38,6 +50,7 @@ class ExportPlanMap(ResilienceAlgorithm):
     LAYERS = "LAYERS"
     TEMPLATE = "TEMPLATE"
     TEMPLATE_FILE = "TEMPLATE_FILE"
+    LANGUAGE = "LANGUAGE"
     TITLE = "TITLE"
     SUBTITLE = "SUBTITLE"
     NOTE = "NOTE"
@@ -64,9 +77,13 @@ class ExportPlanMap(ResilienceAlgorithm):
     def help_text(self):
         return tr(
             "Exports a plan-ready map (A3 or A4) in one step: the LAYERS in order (the first is drawn on top), "
-            "a title block (TITLE, SUBTITLE), a legend that lists only what is visible on the map, a scale bar "
-            "with round lengths in m or km, a north arrow, notes (NOTE: data source, compiler), the DATE, the "
-            "coordinate reference system and an optional overview map.\n\n"
+            "a title block (TITLE, SUBTITLE; without a title, the first layer's), a compact legend that lists only "
+            "what is visible on the map, a scale bar with round lengths in m or km, a north arrow, notes (NOTE: "
+            "data source, compiler), the DATE, the coordinate reference system and an overview map (OVERVIEW; left "
+            "out when the map already shows all the layers).\n\n"
+            "LANGUAGE sets every fixed text on the page (legend title, layer titles and classes of layers read "
+            "from files, date, coordinate reference system, notes heading, scale unit): Chinese, English or "
+            "bilingual. It defaults to the QGIS interface language in QGIS and to bilingual in qgis_process.\n\n"
             "The map is drawn in the first layer's CRS when it is projected, otherwise in a metric CRS chosen for "
             "the data (CGCS2000 Gauss-Krueger in China, UTM elsewhere), so that the scale bar is true. The extent "
             "is EXTENT, or all layers with a 5 % margin. Layers read from files (in a model or a batch run) get "
@@ -83,8 +100,7 @@ class ExportPlanMap(ResilienceAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        p = QgsProcessingParameterMultipleLayers(self.LAYERS, tr("Layers (first on top)"), layerType=MAP_LAYER,
-                                                 optional=True)
+        p = QgsProcessingParameterMultipleLayers(self.LAYERS, tr("Layers (first on top)"), layerType=MAP_LAYER)
         p.setHelp(tr("The layers to show, in drawing order: the first layer is drawn on top. Required."))
         self.addParameter(p)
         p = QgsProcessingParameterEnum(self.TEMPLATE, tr("Page"), options=[
@@ -96,8 +112,15 @@ class ExportPlanMap(ResilienceAlgorithm):
         p.setHelp(tr("A layout template of your own, saved from the QGIS layout designer. Its items are found by id "
                      "(map, legend, scalebar, north_arrow, title, subtitle, note, date, crs_note, overview)."))
         self.addParameter(p)
-        p = QgsProcessingParameterString(self.TITLE, tr("Title"), defaultValue="")
-        p.setHelp(tr("The map title, e.g. 综合灾害风险分区图."))
+        # optional: models and scripts from before this parameter existed get the default
+        p = QgsProcessingParameterEnum(self.LANGUAGE, tr("Map language"), options=list(texts.LANGUAGE_NAMES),
+                                       defaultValue=default_map_language(), optional=True)
+        p.setHelp(tr("The language of everything printed on the map besides your own texts: legend title, layer "
+                     "titles and classes, date, coordinate reference system, notes heading and scale unit. The "
+                     "default is the QGIS interface language in QGIS and bilingual in qgis_process."))
+        self.addParameter(p)
+        p = QgsProcessingParameterString(self.TITLE, tr("Title"), optional=True)
+        p.setHelp(tr("The map title, e.g. 综合灾害风险分区图. Empty: the title of the first layer."))
         self.addParameter(p)
         p = QgsProcessingParameterString(self.SUBTITLE, tr("Subtitle"), optional=True)
         p.setHelp(tr("A line under the title, e.g. the plan's name. In an atlas the feature's name is added to it."))
@@ -155,6 +178,12 @@ class ExportPlanMap(ResilienceAlgorithm):
         for layer in layers:
             if not layer.isValid():
                 self.fail(tr("The layer '{name}' could not be loaded.").format(name=layer.name()))
+            if isinstance(layer, QgsVectorLayer) and not layer.isSpatial():
+                self.fail(tr("The layer '{name}' is a table without geometry: it cannot be drawn on a map. Leave it out "
+                             "of the map layers.").format(name=layer.name()))
+            if not layer.crs().isValid():
+                self.fail(tr("The layer '{name}' has no valid coordinate reference system: set its CRS in the layer "
+                             "properties first.").format(name=layer.name()))
         template_file = (self.parameterAsFile(parameters, self.TEMPLATE_FILE, context) or "").strip()
         own = not template_file
         template = template_file or str(lay.template_path(self.parameterAsEnum(parameters, self.TEMPLATE, context)))
@@ -207,12 +236,13 @@ class ExportPlanMap(ResilienceAlgorithm):
         def in_project(layer):
             return project is not None and project.mapLayer(layer.id()) is not None
 
-        plan.add_layers(layers, in_project=in_project, feedback=feedback)
+        language = self.parameterAsEnum(parameters, self.LANGUAGE, context)
+        plan.add_layers(layers, in_project=in_project, feedback=feedback, language=language)
         if coverage is not None:
             plan.set_coverage(coverage, name_field)
         overview = self.parameterAsBoolean(parameters, self.OVERVIEW, context)
         plan.fill(crs, extent=extent, title=title, subtitle=subtitle, note=note, date=date, crs_note=crs_note,
-                  overview=overview)
+                  overview=overview, language=language)
         feedback.pushInfo(tr("Map CRS: {crs}").format(crs=crs_note))
         single = self.parameterAsBoolean(parameters, self.SINGLE_FILE, context)
         files = plan.export(out_path, fmt, dpi=dpi, single_file=single, feedback=feedback)

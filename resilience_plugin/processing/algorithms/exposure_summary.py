@@ -2,9 +2,8 @@
 
 import numpy as np
 import pandas as pd
+import shapely
 from qgis.core import (
-    QgsField,
-    QgsFields,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -25,17 +24,18 @@ from ...compat import (
     SOURCE_TABLE,
     WKB_NOGEOMETRY,
     geometry_kind,
-    make_field,
 )
 from ...core import exposure as ex
 from ...core import geometry as geo
 from ...core import overlay
 from ...core.classify import parse_thresholds
+from ...core.errors import check_cancel
 from ...i18n import tr
 from ...qgis_io.crs import working_crs
+from ...qgis_io.fields import field_kind, merge_fields
+from ...qgis_io.raster import gdal_path, report_population
 from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm
-from .hazard_overlay import field_kind
 
 
 class ExposureSummary(ResilienceAlgorithm):
@@ -53,7 +53,6 @@ class ExposureSummary(ResilienceAlgorithm):
     UNITS = "UNITS"
     UNIT_ID_FIELD = "UNIT_ID_FIELD"
     EXPOSURE_RASTER = "EXPOSURE_RASTER"
-    POPULATION_MODE = "POPULATION_MODE"
     OUTPUT = "OUTPUT"
     OUTPUT_TABLE = "OUTPUT_TABLE"
 
@@ -78,7 +77,7 @@ class ExposureSummary(ResilienceAlgorithm):
             "OUTPUT: the exposure features with their attributes and level (the highest level reached), unit_id, and "
             "for split features len_l0...len_lN (m) or area_l0...area_lN (m²). OUTPUT_TABLE: unit_id, class, level, "
             "count (features; a split feature counts in each level it reaches), length_m, area_m2, value.\n\n"
-            "EXPOSURE_RASTER: a population raster (POPULATION_MODE 0 persons per cell, 1 persons per km²) adds rows "
+            "EXPOSURE_RASTER: a population raster (POPULATION_UNIT: persons per km², the default, or per cell) adds rows "
             "of class 'population' with the persons per unit and level in value; whole cells count exactly and "
             "boundary cells by area share. Lengths and areas are measured in a metric CRS."
         )
@@ -115,7 +114,7 @@ class ExposureSummary(ResilienceAlgorithm):
         p = QgsProcessingParameterRasterLayer(self.EXPOSURE_RASTER, tr("Population raster"), optional=True)
         p.setHelp(tr("Optional population raster: adds the persons per unit and level to the table (class 'population')."))
         self.addParameter(p)
-        self.add_population_mode_parameter(self.POPULATION_MODE)
+        self.add_population_unit_parameter()
         p = QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Exposed features"), optional=True, createByDefault=True)
         self.addParameter(p)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Exposure summary"), type=SOURCE_TABLE))
@@ -132,13 +131,12 @@ class ExposureSummary(ResilienceAlgorithm):
             thresholds = parse_thresholds(thresholds_text)
             if len(thresholds) == 0:
                 self.fail(tr("THRESHOLDS holds no numbers."))
-            if layer.providerType() != "gdal":
-                self.fail(tr("Only file-based rasters (GDAL) can be sampled; save the raster to a GeoTIFF first."))
+            path = gdal_path(layer, layer.name())
             for other, what in ((exp_crs, tr("the exposure layer")), (pop_layer.crs() if pop_layer is not None else None, tr("the population raster"))):
                 if other is not None and other != layer.crs():
                     self.fail(tr("The hazard raster is in {crs}, {what} in {other}. Warp the hazard raster to {other} first (Raster > Projections > Warp).").format(
                         crs=layer.crs().authid() or layer.crs().description(), what=what, other=other.authid() or other.description()))
-            return ex.RasterHazard.read(layer.source(), thresholds), layer
+            return ex.RasterHazard.read(path, thresholds), layer
         if not isinstance(layer, QgsVectorLayer) or geometry_kind(layer.wkbType()) != "polygon":
             self.fail(tr("The hazard must be a polygon layer of zones or a raster."))
         if thresholds_text:
@@ -158,86 +156,92 @@ class ExposureSummary(ResilienceAlgorithm):
                 layer=layer.name(), area=overlap / 1e4))
         return zones, layer
 
+    def check_values(self, parameters, context):
+        if not parameters.get(self.EXPOSURE) and self.parameterAsRasterLayer(parameters, self.EXPOSURE_RASTER, context) is None:
+            return tr("Give EXPOSURE features, an EXPOSURE_RASTER of population, or both.")
+        if self.parameterAsSource(parameters, self.UNITS, context) is not None and \
+                not self.parameterAsString(parameters, self.UNIT_ID_FIELD, context):
+            return tr("Choose the UNIT_ID_FIELD of the admin units.")
+        return None
+
+    # --- read ----------------------------------------------------------------------------------------
+    def _units(self, parameters, context, metric, feedback):
+        units = self.parameterAsSource(parameters, self.UNITS, context)
+        if units is None:
+            return None, None
+        unit_field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context)
+        udata = read_source(units, [unit_field], target_crs=metric, feedback=feedback, what=tr("admin units"))
+        report_reading(udata, tr("admin units"), feedback)
+        uids = udata.attrs[unit_field].to_numpy(dtype=object)
+        overlay.check_unit_ids(uids, tr("admin units"))
+        return uids, udata.geoms
+
+    def _features(self, parameters, context, feedback, exp_src, hazard, ugeoms, uids, metric):
+        """Read the exposure features and count them per level (and unit): ``(data, kind, result)``."""
+        feedback.setProgressText(tr("Reading the exposure features"))
+        data = read_source(exp_src, [f.name() for f in exp_src.fields()], feedback=feedback, what=tr("exposure"))
+        report_reading(data, tr("exposure"), feedback)
+        kind = geometry_kind(exp_src.wkbType())
+        if kind not in ("point", "line", "polygon"):
+            self.fail(tr("The exposure layer must hold points, lines or polygons."))
+        if len(data) == 0:
+            feedback.pushWarning(tr("The exposure layer has no feature with geometry."))
+        class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context)
+        value_field = self.parameterAsString(parameters, self.VALUE_FIELD, context)
+        classes = ex.normalise_classes(data.attrs[class_field].to_numpy()) if class_field else None
+        values = pd.to_numeric(data.attrs[value_field], errors="coerce").fillna(0.0).to_numpy(dtype=float) if value_field else None
+        feedback.setProgressText(tr("Intersecting with the hazard"))
+        result = ex.exposure_summary(geo.transform(data.geoms, data.crs, metric), kind, hazard,
+                                     rule=self.parameterAsEnum(parameters, self.RULE, context), classes=classes, values=values,
+                                     units=ugeoms, unit_ids=uids,
+                                     geoms_raster=data.geoms if isinstance(hazard, ex.RasterHazard) else None,
+                                     metric_crs=metric, feedback=feedback)
+        if result.outside_units:
+            feedback.pushWarning(tr("{n} exposure feature(s) lie (partly) outside every unit; those parts are not in the table.").format(
+                n=result.outside_units))
+        return data, kind, result
+
+    def _population(self, parameters, context, feedback, pop_layer, hazard, ugeoms, uids, metric):
+        feedback.setProgressText(tr("Summing the population"))
+        path, unit = gdal_path(pop_layer, pop_layer.name()), self.population_unit(parameters, context)
+        report_population(feedback, path, unit, pop_layer.name(),
+                          shapely.total_bounds(ugeoms) if ugeoms is not None and len(ugeoms) else None, metric)
+        return ex.population_summary(path, 1, unit, hazard, ugeoms, uids, metric, feedback)
+
+    # --- run -------------------------------------------------------------------------------------
     def compute(self, parameters, context, feedback):
         exp_src = input_source(self, parameters, self.EXPOSURE, context) if parameters.get(self.EXPOSURE) else None
         pop_layer = self.parameterAsRasterLayer(parameters, self.EXPOSURE_RASTER, context)
-        if exp_src is None and pop_layer is None:
-            self.fail(tr("Give EXPOSURE features, an EXPOSURE_RASTER of population, or both."))
-        if pop_layer is not None and pop_layer.providerType() != "gdal":
-            self.fail(tr("Only file-based population rasters (GDAL) are supported; save the raster to a GeoTIFF first."))
-        pop_mode = self.parameterAsEnum(parameters, self.POPULATION_MODE, context)
-        rule = self.parameterAsEnum(parameters, self.RULE, context)
-        class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context) if exp_src is not None else ""
-        value_field = self.parameterAsString(parameters, self.VALUE_FIELD, context) if exp_src is not None else ""
-        units = self.parameterAsSource(parameters, self.UNITS, context)
-        unit_field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context)
-        if units is not None and not unit_field:
-            self.fail(tr("Choose the UNIT_ID_FIELD of the admin units."))
         hazard_layer = self.parameterAsLayer(parameters, self.HAZARD, context)
         if hazard_layer is None:
             self.fail(tr("The hazard layer could not be loaded."))
-
         items = [hazard_layer]
-        if exp_src is not None:
-            items.append((exp_src.sourceCrs(), exp_src.sourceExtent()))
-        if units is not None:
-            items.append((units.sourceCrs(), units.sourceExtent()))
+        for src in (exp_src, self.parameterAsSource(parameters, self.UNITS, context)):
+            if src is not None:
+                items.append((src.sourceCrs(), src.sourceExtent()))
         _, metric = working_crs(items, feedback)
-        hazard, _ = self._hazard(parameters, context, feedback, metric,
-                                 exp_src.sourceCrs() if exp_src is not None else None, pop_layer)
-        is_raster = isinstance(hazard, ex.RasterHazard)
-
-        uids = ugeoms = None
-        if units is not None:
-            udata = read_source(units, [unit_field], target_crs=metric, feedback=feedback, what=tr("admin units"))
-            report_reading(udata, tr("admin units"), feedback)
-            uids = udata.attrs[unit_field].to_numpy(dtype=object)
-            overlay.check_unit_ids(uids, tr("admin units"))
-            ugeoms = udata.geoms
-
-        tables, result, data, kind = [], None, None, None
+        hazard, _ = self._hazard(parameters, context, feedback, metric, exp_src.sourceCrs() if exp_src is not None else None, pop_layer)
+        uids, ugeoms = self._units(parameters, context, metric, feedback)
+        data = kind = result = pop_table = None
         if exp_src is not None:
-            names = [f.name() for f in exp_src.fields()]
-            feedback.setProgressText(tr("Reading the exposure features"))
-            data = read_source(exp_src, names, feedback=feedback, what=tr("exposure"))
-            report_reading(data, tr("exposure"), feedback)
-            kind = geometry_kind(exp_src.wkbType())
-            if kind not in ("point", "line", "polygon"):
-                self.fail(tr("The exposure layer must hold points, lines or polygons."))
-            if len(data) == 0:
-                feedback.pushWarning(tr("The exposure layer has no feature with geometry."))
-            geoms_m = geo.transform(data.geoms, data.crs, metric)
-            classes = ex.normalise_classes(data.attrs[class_field].to_numpy()) if class_field else None
-            values = None
-            if value_field:
-                values = pd.to_numeric(data.attrs[value_field], errors="coerce").fillna(0.0).to_numpy(dtype=float)
-            feedback.setProgressText(tr("Intersecting with the hazard"))
-            result = ex.exposure_summary(geoms_m, kind, hazard, rule=rule, classes=classes, values=values, units=ugeoms,
-                                         unit_ids=uids, geoms_raster=data.geoms if is_raster else None,
-                                         metric_crs=metric, feedback=feedback)
-            tables.append(result.table)
-            if result.outside_units:
-                feedback.pushWarning(tr("{n} exposure feature(s) lie (partly) outside every unit; those parts are not in the table.").format(
-                    n=result.outside_units))
-        pop_table = None
+            data, kind, result = self._features(parameters, context, feedback, exp_src, hazard, ugeoms, uids, metric)
         if pop_layer is not None:
-            feedback.setProgressText(tr("Summing the population"))
-            pop_table = ex.population_summary(pop_layer.source(), 1, pop_mode, hazard, ugeoms, uids, metric, feedback)
-            tables.append(pop_table)
-        if feedback.isCanceled():
-            self.fail(tr("Cancelled by the user; no output was written."))
+            pop_table = self._population(parameters, context, feedback, pop_layer, hazard, ugeoms, uids, metric)
+        check_cancel(feedback)
+        return self._write(parameters, context, feedback, exp_src, data, kind, result, pop_table, uids)
 
-        exposed = (result.exposed if result is not None else 0)
+    # --- write -----------------------------------------------------------------------------------
+    def _write(self, parameters, context, feedback, exp_src, data, kind, result, pop_table, uids):
+        tables = [t for t in (result.table if result is not None else None, pop_table) if t is not None]
+        exposed = result.exposed if result is not None else 0
         pop_exposed = float(pop_table.loc[pop_table["level"] > 0, "value"].sum()) if pop_table is not None else 0.0
         table = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=ex.TABLE_COLUMNS)
         if exposed == 0 and pop_exposed <= 0:
             feedback.pushWarning(tr("The hazard and the exposure do not overlap: no exposed feature or person was found, the table has no rows."))
             table = table.iloc[0:0]
-
-        # --- write ---------------------------------------------------------------------------------
         results = {}
         if result is not None:
-            results.update(self._write_features(parameters, context, feedback, exp_src, data, result, kind, rule, uids))
+            results.update(self._write_features(parameters, context, feedback, exp_src, data, result, kind, uids))
         ids_kind = field_kind(table["unit_id"]) if len(table) else "string"
         tfields = make_fields([("unit_id", ids_kind), ("class", "string"), ("level", "int"), ("count", "int64"),
                                ("length_m", "double"), ("area_m2", "double"), ("value", "double")])
@@ -250,36 +254,26 @@ class ExposureSummary(ResilienceAlgorithm):
             feedback.pushInfo(tr("{n:.0f} person(s) live in hazard level 1 or above.").format(n=pop_exposed))
         return results
 
-    def _write_features(self, parameters, context, feedback, src, data, result, kind, rule, uids):
-        fields = QgsFields()
-        new = ["level", "unit_id"]
+    def _write_features(self, parameters, context, feedback, src, data, result, kind, uids):
         divisible = result.by_level is not None
         prefix = "len_l" if kind == "line" else "area_l"
-        if divisible:
-            new += [f"{prefix}{i}" for i in range(result.by_level.shape[1])]
-        for f in src.fields():
-            if f.name() in new:
-                continue
-            if f.typeName().lower() in ("date", "datetime", "time"):
-                fields.append(make_field(f.name(), "string"))
-            else:
-                fields.append(QgsField(f))
         attrs = data.attrs.copy()
+        ours = [("level", "int")]
         if divisible:
             by = result.by_level
-            reached = np.where(by[:, 1:] > 0, np.arange(1, by.shape[1])[None, :], 0).max(axis=1) if by.shape[1] > 1 else np.zeros(len(by), int)
-            attrs["level"] = reached
+            attrs["level"] = np.where(by[:, 1:] > 0, np.arange(1, by.shape[1])[None, :], 0).max(axis=1) if by.shape[1] > 1 \
+                else np.zeros(len(by), int)
         else:
             attrs["level"] = result.level
-        fields.append(make_field("level", "int"))
         if uids is not None and not divisible:
             attrs["unit_id"] = np.where(result.unit >= 0, np.asarray(uids, dtype=object)[np.maximum(result.unit, 0)], None) \
                 if len(uids) else None
-            fields.append(make_field("unit_id", field_kind(uids)))
+            ours.append(("unit_id", field_kind(uids)))
         if divisible:
             for i in range(result.by_level.shape[1]):
                 attrs[f"{prefix}{i}"] = result.by_level[:, i]
-                fields.append(make_field(f"{prefix}{i}", "double"))
+                ours.append((f"{prefix}{i}", "double"))
+        fields, _replaced = merge_fields(src.fields(), ours, dates_as_text=True)  # written by name: attrs may hold more
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, src.wkbType(), src.sourceCrs())
         if sink is None:
             return {}

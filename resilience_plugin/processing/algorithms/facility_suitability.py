@@ -3,7 +3,6 @@
 import numpy as np
 import pandas as pd
 from qgis.core import (
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -11,8 +10,6 @@ from qgis.core import (
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsRasterLayer,
-    QgsVectorLayer,
 )
 
 from ...compat import (
@@ -30,16 +27,15 @@ from ...compat import (
     WKB_POINT,
     geometry_kind,
 )
-from ...core import ahp, suitability
-from ...core import coverage as cv
+from ...core import ahp, overlay, suitability
 from ...core import geometry as geo
 from ...core import network as nw
 from ...core.classify import normalize_key
 from ...i18n import tr
 from ...qgis_io.crs import to_pyproj, working_crs
+from ...qgis_io.demand import read_demand, representative_points
 from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
-from ..base import ResilienceAlgorithm
-from .shelter_coverage import facility_points, set_help
+from ..base import ResilienceAlgorithm, set_help
 
 DEFAULT_MAIN = "motorway,trunk,primary,secondary,tertiary,motorway_link,trunk_link,primary_link,secondary_link,tertiary_link"
 
@@ -74,7 +70,6 @@ class FacilitySuitability(ResilienceAlgorithm):
     MAIN_ROAD_CLASSES = "MAIN_ROAD_CLASSES"
     POPULATION = "POPULATION"
     POPULATION_FIELD = "POPULATION_FIELD"
-    RASTER_DENSITY = "RASTER_DENSITY"
     WALK_LIMIT_M = "WALK_LIMIT_M"
     HOSPITALS = "HOSPITALS"
     LIFELINES = "LIFELINES"
@@ -170,8 +165,7 @@ class FacilitySuitability(ResilienceAlgorithm):
         add(QgsProcessingParameterField(self.POPULATION_FIELD, tr("Population field (vector population)"), parentLayerParameterName=self.POPULATION,
                                         type=FIELD_NUMERIC, optional=True),
             tr("Persons per feature of a vector population layer."))
-        add(QgsProcessingParameterBoolean(self.RASTER_DENSITY, tr("Raster values are persons per km²"), defaultValue=False),
-            tr("Tick when the population raster holds a density (persons per km²)."))
+        self.add_population_unit_parameter()
         add(QgsProcessingParameterNumber(self.WALK_LIMIT_M, tr("Walking limit for population (m, 0 = class radius)"), type=NUMBER_DOUBLE,
                                          defaultValue=0.0, minValue=0.0),
             tr("People within this walking distance count as served; 0 uses the service radius of the shelter class."))
@@ -206,21 +200,9 @@ class FacilitySuitability(ResilienceAlgorithm):
         layer = self.parameterAsLayer(parameters, self.POPULATION, context)
         if layer is None:
             return None, None
-        if isinstance(layer, QgsRasterLayer):
-            if layer.providerType() != "gdal":
-                self.fail(tr("Only file-based population rasters (GDAL) are supported; save the raster to a GeoTIFF first."))
-            _, pts, persons = cv.raster_demand(layer.source(), 1, crs=to_pyproj(layer.crs()), metric_crs=metric,
-                                               density_per_km2=self.parameterAsBoolean(parameters, self.RASTER_DENSITY, context),
-                                               feedback=feedback)
-            return pts, persons
-        if not isinstance(layer, QgsVectorLayer) or geometry_kind(layer.wkbType()) not in ("point", "polygon"):
-            self.fail(tr("The population layer must be a raster or a point / polygon layer."))
-        field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
-        if not field:
-            self.fail(tr("Choose the POPULATION_FIELD of the population layer."))
-        data = read_source(layer, [field], metric, feedback=feedback, what=layer.name())
-        persons, _ = cv.clean_persons(data.attrs[field].to_numpy())
-        return facility_points(data.geoms), persons
+        demand = read_demand(layer, self.POPULATION, metric, feedback, field=self.parameterAsString(parameters, self.POPULATION_FIELD, context),
+                             unit=self.population_unit(parameters, context))
+        return demand.points, demand.persons
 
     def _geoms(self, parameters, name, context, metric, feedback, what):
         src = self.parameterAsSource(parameters, name, context)
@@ -229,71 +211,96 @@ class FacilitySuitability(ResilienceAlgorithm):
         data = read_source(src, [], metric, feedback=feedback, what=what)
         return data.geoms
 
-    def compute(self, parameters, context, feedback):
+    def check_values(self, parameters, context):
+        if not self.parameterAsString(parameters, self.TYPE_FIELD, context):
+            return tr("Choose the TYPE_FIELD of the candidate facilities.")
+        if (self.parameterAsString(parameters, self.WEIGHTS, context) or "").strip() and \
+                self.parameterAsSource(parameters, self.WEIGHTS_TABLE, context) is not None:
+            return tr("Give either WEIGHTS or WEIGHTS_TABLE, not both.")
+        return None
+
+    # --- read ----------------------------------------------------------------------------------------
+    def _candidates(self, parameters, context, feedback):
         src = self.parameterAsSource(parameters, self.CANDIDATES, context)
         if src is None:
             self.fail(tr("The candidate facilities layer is required."))
-        type_field = self.parameterAsString(parameters, self.TYPE_FIELD, context)
-        if not type_field:
-            self.fail(tr("Choose the TYPE_FIELD of the candidate facilities."))
-        name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
-        area_field = self.parameterAsString(parameters, self.AREA_FIELD, context)
-        floors_field = self.parameterAsString(parameters, self.FLOORS_FIELD, context)
-        weights = self._weights(parameters, context)
-        qcrs, metric = working_crs([src], feedback)
-        fields = [f for f in (type_field, name_field, area_field, floors_field) if f]
-        cand = read_source(src, list(dict.fromkeys(fields)), metric, feedback=feedback, what=tr("candidates"))
+        names = [self.parameterAsString(parameters, p, context) for p in (self.TYPE_FIELD, self.NAME_FIELD, self.AREA_FIELD, self.FLOORS_FIELD)]
+        _qcrs, metric = working_crs([src], feedback)
+        cand = read_source(src, list(dict.fromkeys(f for f in names if f)), metric, feedback=feedback, what=tr("candidates"))
         report_reading(cand, tr("candidates"), feedback)
         if len(cand) == 0:
             self.fail(tr("The candidate layer has no features with geometry."))
-        area = pd.to_numeric(cand.attrs[area_field], errors="coerce").to_numpy(dtype=float) if area_field else None
-        floors = suitability.parse_floors(cand.attrs[floors_field].to_list()) if floors_field else None
-        types = cand.attrs[type_field].to_list()
+        return src, cand, metric
 
-        # hazard
-        zones = levels = None
+    def _hazard_zones(self, parameters, context, metric, feedback):
         hz_src = self.parameterAsSource(parameters, self.HAZARD, context)
-        if hz_src is not None:
-            lvl_field = self.parameterAsString(parameters, self.HAZARD_LEVEL_FIELD, context) or "level"
-            hz = read_source(hz_src, [lvl_field], metric, feedback=feedback, what=tr("hazard zones"))
-            levels = pd.to_numeric(hz.attrs[lvl_field], errors="coerce").to_numpy(dtype=float)
-            ok = np.isfinite(levels)
-            zones, levels = hz.geoms[ok], levels[ok]
-        sources = self._geoms(parameters, self.HAZARD_SOURCES, context, metric, feedback, tr("hazard sources"))
+        if hz_src is None:
+            return None, None
+        lvl_field = self.parameterAsString(parameters, self.HAZARD_LEVEL_FIELD, context) or "level"
+        hz = read_source(hz_src, [lvl_field], metric, feedback=feedback, what=tr("hazard zones"))
+        # text or fractional levels are refused: dropping them would switch hazard exclusion off
+        levels, n_null = overlay.check_levels(hz.attrs[lvl_field].to_numpy(), tr("hazard zones"))
+        if n_null:
+            feedback.pushWarning(tr("{layer}: {n} zone(s) have no level and were left out.").format(layer=tr("hazard zones"), n=n_null))
+        ok = levels >= 0
+        return hz.geoms[ok], levels[ok].astype(float)
 
-        # roads
-        net = main = None
+    def _roads(self, parameters, context, metric, feedback):
+        """The road network and its main-road edges (None, None without ROADS)."""
         roads_src = input_source(self, parameters, self.ROADS, context) if parameters.get(self.ROADS) else None
-        if roads_src is not None:
-            cls_field = self.parameterAsString(parameters, self.ROAD_CLASS_FIELD, context)
-            roads = read_source(roads_src, [cls_field] if cls_field else [], metric, feedback=feedback, what=tr("roads"))
-            net = nw.build_network(roads.geoms, feedback=feedback)
-            nw.require_lines(net)
-            if cls_field:
-                main_set = {normalize_key(s) for s in (self.parameterAsString(parameters, self.MAIN_ROAD_CLASSES, context) or "").split(",") if s.strip()}
-                keys = np.array([normalize_key(v) for v in roads.attrs[cls_field]], dtype=object)
-                main = np.isin(keys, list(main_set))[net.edge_line]
-                if not main.any():
-                    feedback.pushWarning(tr("No road matches MAIN_ROAD_CLASSES; the access criterion is 0 everywhere."))
-        cls_index = self.parameterAsEnum(parameters, self.SHELTER_CLASS, context)
-        cls = suitability.shelter_class(int(cls_index))
-        walk = self.parameterAsDouble(parameters, self.WALK_LIMIT_M, context) or float(cls["service_radius_m"])
+        if roads_src is None:
+            return None, None
+        cls_field = self.parameterAsString(parameters, self.ROAD_CLASS_FIELD, context)
+        roads = read_source(roads_src, [cls_field] if cls_field else [], metric, feedback=feedback, what=tr("roads"))
+        net = nw.build_network(roads.geoms, feedback=feedback, crs=metric)
+        nw.require_lines(net)
+        if not cls_field:
+            return net, None
+        main_set = {normalize_key(s) for s in (self.parameterAsString(parameters, self.MAIN_ROAD_CLASSES, context) or "").split(",") if s.strip()}
+        keys = np.array([normalize_key(v) for v in roads.attrs[cls_field]], dtype=object)
+        main = np.isin(keys, list(main_set))[net.edge_line]
+        if not main.any():
+            feedback.pushWarning(tr("No road matches MAIN_ROAD_CLASSES; the access criterion is 0 everywhere."))
+        return net, main
+
+    def _surroundings(self, parameters, context, metric, feedback):
+        zones, levels = self._hazard_zones(parameters, context, metric, feedback)
+        net, main = self._roads(parameters, context, metric, feedback)
         pop_pts, pop = self._population(parameters, context, feedback, metric)
-        hospitals = self._geoms(parameters, self.HOSPITALS, context, metric, feedback, tr("hospitals"))
-        lifelines = self._geoms(parameters, self.LIFELINES, context, metric, feedback, tr("lifelines"))
+        return suitability.Surroundings(
+            zones=zones, zone_levels=levels, net=net, main_mask=main, demand_pts=pop_pts, demand_persons=pop,
+            sources=self._geoms(parameters, self.HAZARD_SOURCES, context, metric, feedback, tr("hazard sources")),
+            hospitals=self._geoms(parameters, self.HOSPITALS, context, metric, feedback, tr("hospitals")),
+            lifelines=self._geoms(parameters, self.LIFELINES, context, metric, feedback, tr("lifelines")))
+
+    def _options(self, parameters, context, cls):
         min_area = self.parameterAsDouble(parameters, self.MIN_AREA_M2, context)
-
-        df, rep = suitability.evaluate(
-            cand.geoms, types, area=area, floors=floors,
-            effective_ratio=self.parameterAsDouble(parameters, self.EFFECTIVE_RATIO, context),
-            shelter_class_key=cls["key"], per_capita_m2=self.parameterAsDouble(parameters, self.PER_CAPITA_M2, context) or None,
+        return suitability.SuitabilityOptions(
+            effective_ratio=self.parameterAsDouble(parameters, self.EFFECTIVE_RATIO, context), shelter_class_key=cls["key"],
+            per_capita_m2=self.parameterAsDouble(parameters, self.PER_CAPITA_M2, context) or None,
             min_area_m2=min_area if min_area >= 0 else None, type_map=self.parameterAsString(parameters, self.TYPE_MAP, context),
-            zones=zones, zone_levels=levels, exclude_level=self.parameterAsInt(parameters, self.EXCLUDE_LEVEL, context),
-            sources=sources, source_buffer_m=self.parameterAsDouble(parameters, self.SOURCE_BUFFER_M, context),
-            net=net, main_mask=main, demand_pts=pop_pts, demand_persons=pop, walk_limit_m=walk,
-            hospitals=hospitals, lifelines=lifelines, weights=weights, feedback=feedback)
+            exclude_level=self.parameterAsInt(parameters, self.EXCLUDE_LEVEL, context),
+            source_buffer_m=self.parameterAsDouble(parameters, self.SOURCE_BUFFER_M, context),
+            walk_limit_m=self.parameterAsDouble(parameters, self.WALK_LIMIT_M, context) or float(cls["service_radius_m"]),
+            weights=self._weights(parameters, context))
 
-        # log
+    # --- run -------------------------------------------------------------------------------------
+    def compute(self, parameters, context, feedback):
+        src, cand, metric = self._candidates(parameters, context, feedback)
+        type_field, area_field, floors_field = (self.parameterAsString(parameters, p, context)
+                                                for p in (self.TYPE_FIELD, self.AREA_FIELD, self.FLOORS_FIELD))
+        cls = suitability.shelter_class(int(self.parameterAsEnum(parameters, self.SHELTER_CLASS, context)))
+        options = self._options(parameters, context, cls)
+        types = cand.attrs[type_field].to_list()
+        df, rep = suitability.evaluate(
+            cand.geoms, types, feedback=feedback, options=options, around=self._surroundings(parameters, context, metric, feedback),
+            area=pd.to_numeric(cand.attrs[area_field], errors="coerce").to_numpy(dtype=float) if area_field else None,
+            floors=suitability.parse_floors(cand.attrs[floors_field].to_list()) if floors_field else None)
+        self._log(rep, cls, len(df), feedback)
+        return self._write(parameters, context, feedback, src, cand, metric, types, df)
+
+    @staticmethod
+    def _log(rep, cls, n, feedback):
         feedback.pushInfo(tr("Shelter class {cls}: {pc} m² per person, minimum area {ma} m².").format(
             cls=f"{cls['zh']} / {cls['en']}", pc=rep["per_capita_m2"], ma=rep["min_area_m2"]))
         if rep["no_criteria"]:
@@ -308,8 +315,11 @@ class FacilitySuitability(ResilienceAlgorithm):
         if rep["eligible"] == 0:
             feedback.pushWarning(tr("No candidate is eligible; the reasons field says why for each site."))
         else:
-            feedback.pushInfo(tr("{n} of {total} candidate(s) are eligible.").format(n=rep["eligible"], total=len(df)))
+            feedback.pushInfo(tr("{n} of {total} candidate(s) are eligible.").format(n=rep["eligible"], total=n))
 
+    # --- write -----------------------------------------------------------------------------------
+    def _write(self, parameters, context, feedback, src, cand, metric, types, df):
+        name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
         out = pd.DataFrame({"site_id": cand.fids,
                             "name": cand.attrs[name_field].astype(object).where(cand.attrs[name_field].notna(), None) if name_field else None,
                             "type": [None if t is None else str(t) for t in types]})
@@ -329,8 +339,10 @@ class FacilitySuitability(ResilienceAlgorithm):
         wkb = WKB_MULTIPOLYGON if kind == "polygon" else WKB_POINT
         geoms = geo.transform(cand.geoms, metric, to_pyproj(src.sourceCrs()))
         # polygons are written as multipolygons, (multi)points as the point evaluated
-        geoms = geo.to_multipolygon(geoms) if kind == "polygon" else facility_points(geoms)
+        geoms = geo.to_multipolygon(geoms) if kind == "polygon" else representative_points(geoms)
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, wkb, src.sourceCrs())
         write_features(sink, fields, geoms, out, feedback)
         self.style_output(context, dest, "suitability_grade")
+        cls_index = self.parameterAsEnum(parameters, self.SHELTER_CLASS, context)
+        self.name_output(context, dest, self.OUTPUT, self.parameterDefinition(self.SHELTER_CLASS).options()[cls_index])
         return {self.OUTPUT: dest}

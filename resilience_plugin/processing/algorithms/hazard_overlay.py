@@ -2,8 +2,8 @@
 
 import re
 
-import numpy as np
 import pandas as pd
+import shapely
 from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -19,9 +19,12 @@ from qgis.core import (
 from ...compat import FIELD_ANY, NUMBER_INTEGER, SOURCE_POLYGON, SOURCE_TABLE, WKB_MULTIPOLYGON, WKB_NOGEOMETRY
 from ...core import geometry as geo
 from ...core import overlay, zonal
+from ...core.errors import check_cancel
 from ...core.standards import load_standard
 from ...i18n import tr
 from ...qgis_io.crs import to_pyproj, working_crs
+from ...qgis_io.fields import field_kind
+from ...qgis_io.raster import gdal_path, report_population
 from ...qgis_io.vector import make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm
 
@@ -34,14 +37,6 @@ def risk_defaults():
 
 def matrix_text(matrix):
     return ";".join(",".join(str(v) for v in row) for row in matrix)
-
-
-def field_kind(series):
-    """Output field kind for a column of ids."""
-    s = pd.Series(series).dropna()
-    if len(s) and all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in s):
-        return "int64"
-    return "string"
 
 
 def hazard_name(layer, data, used):
@@ -78,7 +73,6 @@ class HazardOverlay(ResilienceAlgorithm):
     UNITS = "UNITS"
     UNIT_ID_FIELD = "UNIT_ID_FIELD"
     POPULATION = "POPULATION"
-    POPULATION_MODE = "POPULATION_MODE"
     OUTPUT = "OUTPUT"
     OUTPUT_TABLE = "OUTPUT_TABLE"
 
@@ -89,11 +83,11 @@ class HazardOverlay(ResilienceAlgorithm):
         return tr(
             "Overlays several hazard zonings (outputs of Classify hazard, or your own zones with an integer level "
             "field) into non-overlapping composite hazard zones (综合灾害分区).\n\n"
-            "Where zones of one hazard overlap, the highest level is kept (and reported). METHOD: 0 maximum level "
-            "(envelope); 1 weighted sum of levels (WEIGHTS, one per hazard in order, scaled to sum 1; default equal), "
-            "re-classed with SCORE_BREAKS (score < b1 is level 0, b1 <= score < b2 level 1, ...); 2 number of hazards "
-            "at or above COUNT_LEVEL; 3 risk matrix: the maximum hazard level x the vulnerability level of the "
-            "VULNERABILITY zones, looked up in RISK_MATRIX (rows: hazard level 1..n, columns: vulnerability level "
+            "Where zones of one hazard overlap, the highest level is kept (and reported). METHOD 0: the highest "
+            "level of all hazards. METHOD 1: the levels weighted by WEIGHTS (one per hazard in order, scaled to sum 1; "
+            "default equal) and summed, then re-classed with SCORE_BREAKS (score below b1 is level 0, b1 ≤ score "
+            "below b2 level 1, ...). METHOD 2: the number of hazards at or above COUNT_LEVEL. METHOD 3: the highest "
+            "hazard level x the vulnerability level of the VULNERABILITY zones, looked up in RISK_MATRIX (rows: hazard level 1..n, columns: vulnerability level "
             "1..m; default the 4x4 matrix of resources/standards/risk_matrix.json, an unverified common convention). "
             "Outside the vulnerability zones the risk is 0.\n\n"
             "OUTPUT fields: level, score (method 0: the level; 1: the weighted sum; 2: the count; 3: hazard level x "
@@ -101,8 +95,8 @@ class HazardOverlay(ResilienceAlgorithm):
             "lvl_<hazard> for each input, vuln_level (method 3) and area_m2. Pieces with identical attributes are "
             "dissolved; the zones cover exactly the union of the hazard zones.\n\n"
             "With UNITS (admin polygons) and UNIT_ID_FIELD, OUTPUT_TABLE has one row per unit and level: unit_id, "
-            "level, area_m2, area_share (of the unit) and population from the POPULATION raster (POPULATION_MODE "
-            "0: persons per cell, 1: persons per km²). Level 0 is the rest of the unit. Whole cells count exactly, "
+            "level, area_m2, area_share (of the unit) and population from the POPULATION raster (POPULATION_UNIT: "
+            "persons per km², the default, or per cell). Level 0 is the rest of the unit. Whole cells count exactly, "
             "cells on a boundary are split by area, so the levels of a unit add up to its population.\n\n"
             "Areas in m², measured in a metric CRS (the inputs' own if suitable, else CGCS2000 Gauss-Krueger in "
             "China or UTM elsewhere). Inputs in different CRS are reprojected."
@@ -152,101 +146,111 @@ class HazardOverlay(ResilienceAlgorithm):
         p = QgsProcessingParameterRasterLayer(self.POPULATION, tr("Population raster"), optional=True)
         p.setHelp(tr("Optional population raster for the summary table."))
         self.addParameter(p)
-        self.add_population_mode_parameter(self.POPULATION_MODE)
+        self.add_population_unit_parameter()
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Composite hazard zones"), type=SOURCE_POLYGON))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Hazard levels per unit"), type=SOURCE_TABLE,
                                                             optional=True, createByDefault=True))
 
-    def compute(self, parameters, context, feedback):
-        layers = self.parameterAsLayerList(parameters, self.HAZARDS, context)
-        layers = [lyr for lyr in layers if isinstance(lyr, QgsVectorLayer)]
+    # --- checks before the run ------------------------------------------------------------------
+    def check_values(self, parameters, context):
+        method = self.parameterAsEnum(parameters, self.METHOD, context)
+        if method == overlay.METHOD_MATRIX and self.parameterAsSource(parameters, self.VULNERABILITY, context) is None:
+            return tr("The risk matrix method needs VULNERABILITY zones with a level field.")
+        units = self.parameterAsSource(parameters, self.UNITS, context)
+        if units is not None and not self.parameterAsString(parameters, self.UNIT_ID_FIELD, context):
+            return tr("Choose the UNIT_ID_FIELD of the admin units.")
+        if self.parameterAsRasterLayer(parameters, self.POPULATION, context) is not None and units is None:
+            return tr("The population summary needs UNITS: give admin units with an id field.")
+        return None
+
+    # --- read ----------------------------------------------------------------------------------------
+    def _hazard_layers(self, parameters, context, level_field):
+        layers = [lyr for lyr in self.parameterAsLayerList(parameters, self.HAZARDS, context) if isinstance(lyr, QgsVectorLayer)]
         if not layers:
             self.fail(tr("Give at least one hazard zone layer."))
-        level_field = (self.parameterAsString(parameters, self.LEVEL_FIELD, context) or "level").strip()
-        method = self.parameterAsEnum(parameters, self.METHOD, context)
-        units = self.parameterAsSource(parameters, self.UNITS, context)
-        unit_field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context)
-        vuln = self.parameterAsSource(parameters, self.VULNERABILITY, context)
-        pop_layer = self.parameterAsRasterLayer(parameters, self.POPULATION, context)
-        pop_mode = self.parameterAsEnum(parameters, self.POPULATION_MODE, context)
-
-        weights = overlay.parse_weights(self.parameterAsString(parameters, self.WEIGHTS, context), len(layers))
-        breaks = overlay.parse_score_breaks(self.parameterAsString(parameters, self.SCORE_BREAKS, context)) \
-            if method == overlay.METHOD_WEIGHTED else None
-        count_level = self.parameterAsInt(parameters, self.COUNT_LEVEL, context)
-        matrix = None
-        if method == overlay.METHOD_MATRIX:
-            if vuln is None:
-                self.fail(tr("The risk matrix method needs VULNERABILITY zones with a level field."))
-            matrix = overlay.parse_matrix(self.parameterAsString(parameters, self.RISK_MATRIX, context))
         for lyr in layers:
             if lyr.fields().indexOf(level_field) < 0:
                 self.fail(tr("The hazard layer '{layer}' has no field '{field}'. Set LEVEL_FIELD to its level field, or classify the layer first with Classify hazard.").format(
                     layer=lyr.name(), field=level_field))
-        if units is not None and not unit_field:
-            self.fail(tr("Choose the UNIT_ID_FIELD of the admin units."))
-        if pop_layer is not None and units is None:
-            self.fail(tr("The population summary needs UNITS: give admin units with an id field."))
-        if pop_layer is not None and pop_layer.providerType() != "gdal":
-            self.fail(tr("Only file-based population rasters (GDAL) are supported; save the raster to a GeoTIFF first."))
+        return layers
 
-        items = list(layers) + ([(units.sourceCrs(), units.sourceExtent())] if units is not None else [])
-        if vuln is not None and method == overlay.METHOD_MATRIX:
-            items.append((vuln.sourceCrs(), vuln.sourceExtent()))
-        qcrs, metric = working_crs(items, feedback)
+    @staticmethod
+    def _zones(lyr, level_field, metric, feedback, used):
+        """One hazard layer's zones {level: geometry} (overlaps resolved to the highest level) and its short name."""
+        feedback.setProgressText(tr("Reading {layer}").format(layer=lyr.name()))
+        extra = ["hazard"] if lyr.fields().indexOf("hazard") >= 0 and level_field != "hazard" else []
+        data = read_source(lyr, [level_field] + extra, target_crs=metric, feedback=feedback, what=lyr.name())
+        report_reading(data, lyr.name(), feedback)
+        levels, n_null = overlay.check_levels(data.attrs[level_field].to_numpy(), lyr.name())
+        if n_null:
+            feedback.pushWarning(tr("{layer}: {n} zone(s) have no level and were left out.").format(layer=lyr.name(), n=n_null))
+        zones, overlap = overlay.resolve_levels(data.geoms, levels, feedback)
+        if overlap > 0.01:
+            feedback.pushWarning(tr("Zones of different levels overlap in {layer} on {area:.2f} ha: the highest level was kept there.").format(
+                layer=lyr.name(), area=overlap / 1e4))
+        if not zones:
+            feedback.pushWarning(tr("{layer} has no zone at level 1 or above.").format(layer=lyr.name()))
+        return zones, hazard_name(lyr, data, used)
 
-        zone_sets, names, used = [], [], set()
-        for lyr in layers:
-            if feedback.isCanceled():
-                break
-            feedback.setProgressText(tr("Reading {layer}").format(layer=lyr.name()))
-            extra = ["hazard"] if lyr.fields().indexOf("hazard") >= 0 and level_field != "hazard" else []
-            data = read_source(lyr, [level_field] + extra, target_crs=metric, feedback=feedback, what=lyr.name())
-            report_reading(data, lyr.name(), feedback)
-            levels, n_null = overlay.check_levels(data.attrs[level_field].to_numpy(), lyr.name())
-            if n_null:
-                feedback.pushWarning(tr("{layer}: {n} zone(s) have no level and were left out.").format(layer=lyr.name(), n=n_null))
-            zones, overlap = overlay.resolve_levels(data.geoms, levels, feedback)
-            if overlap > 0.01:
-                feedback.pushWarning(tr("Zones of different levels overlap in {layer} on {area:.2f} ha: the highest level was kept there.").format(
-                    layer=lyr.name(), area=overlap / 1e4))
-            if not zones:
-                feedback.pushWarning(tr("{layer} has no zone at level 1 or above.").format(layer=lyr.name()))
-            zone_sets.append(zones)
-            names.append(hazard_name(lyr, data, used))
-        vzones = None
-        if method == overlay.METHOD_MATRIX:
-            vfield = self.parameterAsString(parameters, self.VULNERABILITY_FIELD, context) or "level"
-            vdata = read_source(vuln, [vfield], target_crs=metric, feedback=feedback, what=tr("vulnerability zones"))
-            report_reading(vdata, tr("vulnerability zones"), feedback)
-            vlev, _ = overlay.check_levels(vdata.attrs[vfield].to_numpy(), tr("vulnerability zones"))
-            vzones, _ = overlay.resolve_levels(vdata.geoms, vlev, feedback)
-        if feedback.isCanceled():
-            self.fail(tr("Cancelled by the user; no output was written."))
+    def _vulnerability(self, parameters, context, metric, feedback):
+        vfield = self.parameterAsString(parameters, self.VULNERABILITY_FIELD, context) or "level"
+        vdata = read_source(self.parameterAsSource(parameters, self.VULNERABILITY, context), [vfield], target_crs=metric,
+                            feedback=feedback, what=tr("vulnerability zones"))
+        report_reading(vdata, tr("vulnerability zones"), feedback)
+        vlev, _ = overlay.check_levels(vdata.attrs[vfield].to_numpy(), tr("vulnerability zones"))
+        return overlay.resolve_levels(vdata.geoms, vlev, feedback)[0]
 
+    def _unit_table(self, parameters, context, metric, zones, feedback):
+        """The table per unit and level (None without UNITS)."""
+        units = self.parameterAsSource(parameters, self.UNITS, context)
+        if units is None:
+            return None
+        feedback.setProgressText(tr("Summarising by unit"))
+        unit_field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context)
+        udata = read_source(units, [unit_field], target_crs=metric, feedback=feedback, what=tr("admin units"))
+        report_reading(udata, tr("admin units"), feedback)
+        ids = udata.attrs[unit_field].to_numpy(dtype=object)
+        overlay.check_unit_ids(ids, tr("admin units"))
+        pop = None
+        pop_layer = self.parameterAsRasterLayer(parameters, self.POPULATION, context)
+        if pop_layer is not None:
+            path, unit = gdal_path(pop_layer, pop_layer.name()), self.population_unit(parameters, context)
+            report_population(feedback, path, unit, pop_layer.name(), shapely.total_bounds(udata.geoms), metric)
+
+            def pop(pieces):
+                return zonal.zonal_sums(pieces, metric, path, 1, unit, disjoint=True, feedback=feedback).sums[:, 0]
+        return overlay.unit_level_table(udata.geoms, ids, zones["geometry"].to_numpy(), zones["level"].to_numpy(), pop, feedback)[0]
+
+    # --- run -------------------------------------------------------------------------------------
+    def compute(self, parameters, context, feedback):
+        level_field = (self.parameterAsString(parameters, self.LEVEL_FIELD, context) or "level").strip()
+        layers = self._hazard_layers(parameters, context, level_field)
+        method = self.parameterAsEnum(parameters, self.METHOD, context)
+        weights = overlay.parse_weights(self.parameterAsString(parameters, self.WEIGHTS, context), len(layers))
+        breaks = overlay.parse_score_breaks(self.parameterAsString(parameters, self.SCORE_BREAKS, context)) \
+            if method == overlay.METHOD_WEIGHTED else None
+        matrix = overlay.parse_matrix(self.parameterAsString(parameters, self.RISK_MATRIX, context)) \
+            if method == overlay.METHOD_MATRIX else None
+        items = list(layers)
+        for name in (self.UNITS,) + ((self.VULNERABILITY,) if method == overlay.METHOD_MATRIX else ()):
+            src = self.parameterAsSource(parameters, name, context)
+            if src is not None:
+                items.append((src.sourceCrs(), src.sourceExtent()))
+        _qcrs, metric = working_crs(items, feedback)
+
+        used = set()
+        zone_sets, names = zip(*[self._zones(lyr, level_field, metric, feedback, used) for lyr in layers])
+        vzones = self._vulnerability(parameters, context, metric, feedback) if method == overlay.METHOD_MATRIX else None
+        check_cancel(feedback)
         feedback.setProgressText(tr("Overlaying the hazards"))
-        zones = overlay.hazard_overlay(zone_sets, names, method, weights, breaks, count_level, vzones, matrix, feedback)
-        table = None
-        if units is not None:
-            feedback.setProgressText(tr("Summarising by unit"))
-            udata = read_source(units, [unit_field], target_crs=metric, feedback=feedback, what=tr("admin units"))
-            report_reading(udata, tr("admin units"), feedback)
-            ids = udata.attrs[unit_field].to_numpy(dtype=object)
-            overlay.check_unit_ids(ids, tr("admin units"))
-            pop = None
-            if pop_layer is not None:
-                path = pop_layer.source()
+        zones = overlay.hazard_overlay(list(zone_sets), list(names), method, weights, breaks,
+                                       self.parameterAsInt(parameters, self.COUNT_LEVEL, context), vzones, matrix, feedback)
+        table = self._unit_table(parameters, context, metric, zones, feedback)
+        check_cancel(feedback)
+        return self._write(parameters, context, feedback, layers[0].crs(), metric, zones, list(names), method, table)
 
-                def pop(pieces):
-                    return zonal.zonal_sums(pieces, metric, path, 1, pop_mode, metric_crs=metric, disjoint=True,
-                                            feedback=feedback).sums[:, 0]
-            table, _ = overlay.unit_level_table(udata.geoms, ids, zones["geometry"].to_numpy(),
-                                                zones["level"].to_numpy(), pop, feedback)
-        if feedback.isCanceled():
-            self.fail(tr("Cancelled by the user; no output was written."))
-
-        # --- write (only after everything is computed) ---------------------------------------------
-        out_crs = layers[0].crs()
+    # --- write (only after everything is computed) -----------------------------------------------
+    def _write(self, parameters, context, feedback, out_crs, metric, zones, names, method, table):
         spec = [("level", "int"), ("score", "double"), ("dominant", "string")]
         spec += [(f"lvl_{n}", "int") for n in names]
         if method == overlay.METHOD_MATRIX:
@@ -258,6 +262,7 @@ class HazardOverlay(ResilienceAlgorithm):
         write_features(sink, fields, geoms, zones, feedback)
         results = {self.OUTPUT: dest}
         self.style_output(context, dest, "hazard_level")
+        self.name_output(context, dest, self.OUTPUT, self.parameterDefinition(self.METHOD).options()[method])
         summary = zones.groupby("level")["area_m2"].sum()
         for lv, area in summary.items():
             feedback.pushInfo(tr("Level {level}: {area:.1f} ha").format(level=int(lv), area=area / 1e4))

@@ -3,7 +3,6 @@
 import numpy as np
 import pandas as pd
 from qgis.core import (
-    QgsFields,
     QgsProcessingParameterBand,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -14,13 +13,24 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...compat import FIELD_ANY, FIELD_NUMERIC, SOURCE_LINE, SOURCE_POINT, SOURCE_POLYGON, SOURCE_TABLE, WKB_NOGEOMETRY, geometry_kind, make_field
+from ...compat import (
+    FIELD_ANY,
+    FIELD_NUMERIC,
+    SOURCE_LINE,
+    SOURCE_POINT,
+    SOURCE_POLYGON,
+    SOURCE_TABLE,
+    WKB_NOGEOMETRY,
+    geometry_kind,
+)
 from ...core import classify
 from ...core import geometry as geo
 from ...core.fragility import load_library
 from ...core.lifeline import RasterSampler, line_exposure, point_exposure
 from ...i18n import tr
 from ...qgis_io.crs import to_pyproj, working_crs
+from ...qgis_io.fields import merge_fields
+from ...qgis_io.raster import gdal_path
 from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm
 
@@ -45,6 +55,22 @@ def measure_names():
         entry = lib.intensity_measures[key]
         out.append(f"{entry['name']['zh']} / {entry['name']['en']} [{entry['unit']}]")
     return out
+
+
+ASSET_TYPE_SEPARATOR = " — "
+
+
+def asset_type_hints():
+    """The asset types of the fragility library as the dialog lists them: "water_pipe — 给水管道 Water supply pipe"."""
+    lib = load_library()
+    return [f"{key}{ASSET_TYPE_SEPARATOR}{entry['name']['zh']} {entry['name']['en']}"
+            for key, entry in sorted(lib.asset_types.items())]
+
+
+def asset_type_value(text):
+    """The asset type id in a parameter value: the hint's id ("water_pipe — 给水管道 …" -> "water_pipe"), or the
+    text as typed (ids of your own fragility file, old values in models and qgis_process calls)."""
+    return (text or "").split(ASSET_TYPE_SEPARATOR)[0].strip()
 
 
 class LifelineExposure(ResilienceAlgorithm):
@@ -107,7 +133,10 @@ class LifelineExposure(ResilienceAlgorithm):
         p.setHelp(tr("Field holding each asset's type (a type of the fragility library, e.g. water_pipe, road, substation_high)."))
         self.addParameter(p)
         p = QgsProcessingParameterString(self.ASSET_TYPE, tr("Asset type for the whole layer"), optional=True)
-        p.setHelp(tr("One asset type for every feature (also used where the asset type field is empty), e.g. road or water_pipe."))
+        p.setHelp(tr("One asset type for every feature (also used where the asset type field is empty): choose one of the "
+                     "fragility library, or (in models and qgis_process) type the id of a type of your own fragility file, "
+                     "e.g. road or water_pipe."))
+        p.setMetadata({"widget_wrapper": {"value_hints": asset_type_hints()}})  # a list in the dialog (QGIS 3.22+)
         self.addParameter(p)
         p = QgsProcessingParameterField(self.MATERIAL_FIELD, tr("Pipe material field"), parentLayerParameterName=self.LIFELINES,
                                         type=FIELD_ANY, optional=True)
@@ -145,41 +174,40 @@ class LifelineExposure(ResilienceAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Lifeline exposure")))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Lifeline exposure summary"), type=SOURCE_TABLE))
 
-    def compute(self, parameters, context, feedback):
+    def check_values(self, parameters, context):
+        if not self.parameterAsString(parameters, self.ASSET_TYPE_FIELD, context) and \
+                not asset_type_value(self.parameterAsString(parameters, self.ASSET_TYPE, context)):
+            return tr("Give the ASSET_TYPE_FIELD or one ASSET_TYPE for the whole layer (e.g. road, water_pipe, substation_high).")
+        if self.parameterAsSource(parameters, self.HAZARD, context) is None and \
+                self.parameterAsRasterLayer(parameters, self.INTENSITY, context) is None:
+            return tr("Give HAZARD zones and/or an INTENSITY raster.")
+        return None
+
+    # --- read ----------------------------------------------------------------------------------------
+    def _lifelines(self, parameters, context, feedback):
+        """``(source, data, kind, metric CRS, geometries in it, types, materials, diameters)``."""
         source = input_source(self, parameters, self.LIFELINES, context)
         if source is None:
             self.fail(tr("The lifelines layer could not be loaded."))
         kind = geometry_kind(source.wkbType())
         if kind not in ("line", "point"):
             self.fail(tr("LIFELINES must hold lines (pipes, cables, roads) or points (substations, towers, bridges); this layer holds {kind} geometries.").format(kind=kind))
-        type_field = self.parameterAsString(parameters, self.ASSET_TYPE_FIELD, context)
-        one_type = (self.parameterAsString(parameters, self.ASSET_TYPE, context) or "").strip()
-        if not type_field and not one_type:
-            self.fail(tr("Give the ASSET_TYPE_FIELD or one ASSET_TYPE for the whole layer (e.g. road, water_pipe, substation_high)."))
-        mat_field = self.parameterAsString(parameters, self.MATERIAL_FIELD, context)
-        dia_field = self.parameterAsString(parameters, self.DIAMETER_FIELD, context)
-        hazard = self.parameterAsSource(parameters, self.HAZARD, context)
-        raster = self.parameterAsRasterLayer(parameters, self.INTENSITY, context)
-        if hazard is None and raster is None:
-            self.fail(tr("Give HAZARD zones and/or an INTENSITY raster."))
-        measure = MEASURES[self.parameterAsEnum(parameters, self.INTENSITY_MEASURE, context)]
-        user_file = (self.parameterAsFile(parameters, self.FRAGILITY_FILE, context) or "").strip()
-        library = load_library(user_file or None)
-        units = self.parameterAsSource(parameters, self.UNITS, context)
-        unit_field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context)
-
         _, metric = working_crs([(source.sourceCrs(), padded_extent(source))], feedback)
-        names = [f.name() for f in source.fields()]
-        data = read_source(source, names, feedback=feedback, what=tr("lifelines"))
+        data = read_source(source, [f.name() for f in source.fields()], feedback=feedback, what=tr("lifelines"))
         report_reading(data, tr("lifelines"), feedback)
         if len(data) == 0:
             self.fail(tr("The lifelines layer has no features with geometry."))
-        geoms = geo.transform(data.geoms, data.crs, metric)
-        types = self._types(data.attrs, type_field, one_type)
-        materials = data.attrs[mat_field].to_numpy() if mat_field else None
-        diameters = data.attrs[dia_field].to_numpy() if dia_field else None
+        types = self._types(data.attrs, self.parameterAsString(parameters, self.ASSET_TYPE_FIELD, context),
+                            asset_type_value(self.parameterAsString(parameters, self.ASSET_TYPE, context)))
+        mat_field, dia_field = (self.parameterAsString(parameters, p, context) for p in (self.MATERIAL_FIELD, self.DIAMETER_FIELD))
+        return (source, data, kind, metric, geo.transform(data.geoms, data.crs, metric), types,
+                data.attrs[mat_field].to_numpy() if mat_field else None, data.attrs[dia_field].to_numpy() if dia_field else None)
 
-        zones = zone_levels = None
+    def _hazard(self, parameters, context, metric, library, measure, feedback):
+        """``(zones, zone levels, intensity sampler, thresholds)``: what gives each place its level."""
+        hazard = self.parameterAsSource(parameters, self.HAZARD, context)
+        raster = self.parameterAsRasterLayer(parameters, self.INTENSITY, context)
+        zones = zone_levels = sampler = thresholds = None
         if hazard is not None:
             level_field = self.parameterAsString(parameters, self.LEVEL_FIELD, context) or "level"
             zdata = read_source(hazard, [level_field], target_crs=metric, feedback=feedback, what=tr("hazard zones"))
@@ -189,13 +217,9 @@ class LifelineExposure(ResilienceAlgorithm):
             except (ValueError, TypeError):
                 self.fail(tr("The hazard level field '{field}' must hold whole numbers (0 = no hazard).").format(field=level_field))
             zones = zdata.geoms
-        sampler = None
         if raster is not None:
-            if raster.providerType() != "gdal":
-                self.fail(tr("Only file-based rasters (GDAL) can be read; save the intensity raster to a GeoTIFF first."))
             band = self.parameterAsInt(parameters, self.INTENSITY_BAND, context) or 1
-            sampler = RasterSampler(raster.source(), band, metric, to_pyproj(raster.crs()))
-        thresholds = None
+            sampler = RasterSampler(gdal_path(raster, raster.name()), band, metric, to_pyproj(raster.crs()))
         thr_text = (self.parameterAsString(parameters, self.THRESHOLDS, context) or "").strip()
         if hazard is None:
             thresholds = classify.parse_thresholds(thr_text) if thr_text else library.level_thresholds(measure)
@@ -203,20 +227,32 @@ class LifelineExposure(ResilienceAlgorithm):
                 values=", ".join(f"{v:g}" for v in thresholds), unit=library.unit(measure)))
         elif thr_text:
             feedback.pushWarning(tr("THRESHOLDS is ignored: the levels come from the hazard zones."))
-        unit_geoms = unit_ids = None
-        if units is not None:
-            udata = read_source(units, [unit_field] if unit_field else [], target_crs=metric, feedback=feedback, what=tr("units"))
-            unit_geoms = udata.geoms
-            unit_ids = [str(v) if v is not None else None for v in udata.attrs[unit_field]] if unit_field else [str(f) for f in udata.fids]
+        return zones, zone_levels, sampler, thresholds
 
+    def _units(self, parameters, context, metric, feedback):
+        units = self.parameterAsSource(parameters, self.UNITS, context)
+        if units is None:
+            return None, None
+        unit_field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context)
+        udata = read_source(units, [unit_field] if unit_field else [], target_crs=metric, feedback=feedback, what=tr("units"))
+        ids = [str(v) if v is not None else None for v in udata.attrs[unit_field]] if unit_field else [str(f) for f in udata.fids]
+        return udata.geoms, ids
+
+    # --- run -------------------------------------------------------------------------------------
+    def compute(self, parameters, context, feedback):
+        user_file = (self.parameterAsFile(parameters, self.FRAGILITY_FILE, context) or "").strip()
+        library = load_library(user_file or None)
+        measure = MEASURES[self.parameterAsEnum(parameters, self.INTENSITY_MEASURE, context)]
+        source, data, kind, metric, geoms, types, materials, diameters = self._lifelines(parameters, context, feedback)
+        zones, zone_levels, sampler, thresholds = self._hazard(parameters, context, metric, library, measure, feedback)
+        unit_geoms, unit_ids = self._units(parameters, context, metric, feedback)
         im = measure if sampler is not None else None
+        common = dict(intensity_measure=im, sampler=sampler, zones=zones, zone_levels=zone_levels, thresholds=thresholds,
+                      units=unit_geoms, unit_ids=unit_ids, feedback=feedback)
         if kind == "line":
-            result = line_exposure(geoms, types, library, intensity_measure=im, sampler=sampler, zones=zones, zone_levels=zone_levels,
-                                   thresholds=thresholds, units=unit_geoms, unit_ids=unit_ids, materials=materials,
-                                   diameters=diameters, feedback=feedback)
+            result = line_exposure(geoms, types, library, materials=materials, diameters=diameters, metric_crs=metric, **common)
         else:
-            result = point_exposure(geoms, types, library, intensity_measure=im, sampler=sampler, zones=zones, zone_levels=zone_levels,
-                                    thresholds=thresholds, units=unit_geoms, unit_ids=unit_ids, feedback=feedback)
+            result = point_exposure(geoms, types, library, **common)
         self._log(result, library, im, sampler, kind, feedback)
         dest = self._write_assets(parameters, context, source, data, result, kind, feedback)
         table_dest = self._write_table(parameters, context, result.table, feedback)
@@ -272,18 +308,9 @@ class LifelineExposure(ResilienceAlgorithm):
         if kind == "line":
             ours += [("repair_rate", "double"), ("expected_repairs", "double")]
         ours += [("p_fail", "double")]
-        our_names = {n for n, _ in ours}
-        fields = QgsFields()
-        dropped = []
-        for f in source.fields():
-            if f.name() in our_names:
-                dropped.append(f.name())
-            else:
-                fields.append(f)
+        fields, dropped = merge_fields(source.fields(), ours)
         if dropped:
             feedback.pushWarning(tr("Input fields replaced by the results: {names}.").format(names=", ".join(dropped)))
-        for name, k in ours:
-            fields.append(make_field(name, k))
         table = data.attrs.drop(columns=dropped).reset_index(drop=True)
         for name, _ in ours:
             col = assets[name]

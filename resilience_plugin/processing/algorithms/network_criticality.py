@@ -6,9 +6,6 @@ import shapely
 from qgis.core import (
     QgsExpression,
     QgsFeatureRequest,
-    QgsFields,
-    QgsProcessingParameterBand,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterExpression,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -16,7 +13,6 @@ from qgis.core import (
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
-    QgsRasterLayer,
     QgsVectorLayer,
 )
 
@@ -34,12 +30,13 @@ from ...compat import (
     WKB_NOGEOMETRY,
     WKB_POINT,
     geometry_kind,
-    make_field,
 )
 from ...core import geometry as geo
-from ...core.criticality import criticality, match_failed_segments, raster_demand
+from ...core.criticality import criticality, match_failed_segments
 from ...i18n import tr
 from ...qgis_io.crs import to_pyproj, working_crs
+from ...qgis_io.demand import read_demand
+from ...qgis_io.fields import merge_fields
 from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm
 
@@ -62,7 +59,6 @@ class NetworkCriticality(ResilienceAlgorithm):
     DEMAND = "DEMAND"
     DEMAND_BAND = "DEMAND_BAND"
     POPULATION_FIELD = "POPULATION_FIELD"
-    POPULATION_UNIT = "POPULATION_UNIT"
     DESTINATIONS = "DESTINATIONS"
     DETOUR_LIMIT = "DETOUR_LIMIT"
     MAX_SNAP = "MAX_SNAP"
@@ -83,10 +79,11 @@ class NetworkCriticality(ResilienceAlgorithm):
             "coincide; an optional COST_FIELD multiplies each line's length (e.g. 2 = twice as slow). Failed links are "
             "chosen by the FAILED expression on the network (e.g. \"p_fail\" >= 0.5 or \"max_level\" >= 3, from Lifeline "
             "exposure) or by a FAILED_LAYER of failed segments (a line fails when half of it lies within 1 m of them).\n\n"
-            "DEMAND: a population raster (POPULATION_UNIT: persons per km2 or per cell; one demand point per cell "
+            "DEMAND: a population raster (POPULATION_UNIT: persons per km², the default, or per cell; one demand point per cell "
             "centre) or points / polygons with a POPULATION_FIELD (empty: 1 person each). DESTINATIONS: one or more "
             "layers (polygons count at a point inside them). Demand and destinations are snapped to the nearest "
-            "street within MAX_SNAP metres; a point on a failed street loses its access too. Distances are network "
+            "street within MAX_SNAP metres; a point mid-street loses its access when its own street fails, one at a "
+            "junction (within 0.5 m) keeps it while any street there is open. Distances are network "
             "metres (times the cost factor) including both snap distances.\n\n"
             "OUTPUT_DEMAND: every demand point with persons, dist_before_m, dist_after_m, isolated (a destination was "
             "reachable before the failures, none after) and detour_ratio (after / before). OUTPUT_TABLE per unit "
@@ -120,18 +117,17 @@ class NetworkCriticality(ResilienceAlgorithm):
                                            types=[SOURCE_RASTER, SOURCE_POINT, SOURCE_POLYGON])
         p.setHelp(tr("Where people are: a population raster, or points / polygons with a population field."))
         self.addParameter(p)
-        p = QgsProcessingParameterBand(self.DEMAND_BAND, tr("Population band"), defaultValue=1, parentLayerParameterName=self.DEMAND,
-                                       optional=True)
+        # A plain number: a band chooser tied to DEMAND warns ("Dependent bands could not be populated")
+        # whenever DEMAND is a point or polygon layer, e.g. when the dialog opens.
+        p = QgsProcessingParameterNumber(self.DEMAND_BAND, tr("Population band"), type=NUMBER_INTEGER, defaultValue=1, minValue=1,
+                                         optional=True)
         p.setHelp(tr("Band of the population raster. Default 1."))
         self.addParameter(p)
         p = QgsProcessingParameterField(self.POPULATION_FIELD, tr("Population field"), parentLayerParameterName=self.DEMAND,
                                         type=FIELD_NUMERIC, optional=True)
         p.setHelp(tr("Persons per demand point or polygon. Empty: 1 person each."))
         self.addParameter(p)
-        p = QgsProcessingParameterEnum(self.POPULATION_UNIT, tr("Population raster unit"),
-                                       options=[tr("Persons per km² (density)"), tr("Persons per cell")], defaultValue=0)
-        p.setHelp(tr("What a population raster holds: a density per square kilometre (multiplied by the cell area) or persons per cell."))
-        self.addParameter(p)
+        self.add_population_unit_parameter()
         p = QgsProcessingParameterMultipleLayers(self.DESTINATIONS, tr("Destinations (hospitals, shelters...)"), layerType=SOURCE_ANY_GEOMETRY)
         p.setHelp(tr("One or more layers of destinations; polygons count at a point inside them."))
         self.addParameter(p)
@@ -177,7 +173,7 @@ class NetworkCriticality(ResilienceAlgorithm):
         max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP, context)
         max_links = self.parameterAsInt(parameters, self.MAX_DETOUR_LINKS, context) or None
         res = criticality(lines, demand_pts, persons, dests, failed=failed, cost_factor=cost, detour_limit=limit,
-                          max_snap=max_snap, max_detour_lines=max_links, feedback=feedback)
+                          max_snap=max_snap, max_detour_lines=max_links, feedback=feedback, crs=metric)
         self._log(res, failed, feedback)
         unit_of, unit_ids = self._units(parameters, context, demand_pts, metric, feedback)
         out = {}
@@ -219,36 +215,15 @@ class NetworkCriticality(ResilienceAlgorithm):
         return None
 
     def _demand(self, parameters, context, lines, metric, feedback):
-        layer = self.parameterAsLayer(parameters, self.DEMAND, context)
-        if layer is None or not layer.isValid():
-            self.fail(tr("The demand layer could not be loaded."))
-        if isinstance(layer, QgsRasterLayer):
-            if layer.providerType() != "gdal":
-                self.fail(tr("Only file-based rasters (GDAL) can be read; save the population raster to a GeoTIFF first."))
-            band = self.parameterAsInt(parameters, self.DEMAND_BAND, context) or 1
-            density = self.parameterAsEnum(parameters, self.POPULATION_UNIT, context) == 0
-            max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP, context)
-            b = shapely.total_bounds(lines)
-            bbox = (b[0] - max_snap, b[1] - max_snap, b[2] + max_snap, b[3] + max_snap)
-            pts, persons = raster_demand(layer.source(), band, metric, to_pyproj(layer.crs()), bbox, density)
-            feedback.pushInfo(tr("{n} populated raster cells near the network hold {p:.0f} persons ({unit}).").format(
-                n=len(pts), p=float(np.sum(persons)), unit=tr("persons per km²") if density else tr("persons per cell")))
-            if len(pts) == 0:
-                self.fail(tr("The population raster has no populated cell near the network."))
-            return pts, persons
-        if not isinstance(layer, QgsVectorLayer):
-            self.fail(tr("DEMAND must be a population raster or a point / polygon layer."))
-        kind = geometry_kind(layer.wkbType())
-        if kind not in ("point", "polygon"):
-            self.fail(tr("DEMAND must be a population raster or a point / polygon layer; this layer holds {kind} geometries.").format(kind=kind))
-        field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
-        d = read_source(layer, [field] if field else [], target_crs=metric, feedback=feedback, what=tr("demand"))
-        report_reading(d, tr("demand"), feedback)
-        if len(d) == 0:
-            self.fail(tr("The demand layer has no features with geometry."))
-        pts = shapely.point_on_surface(d.geoms)
-        persons = pd.to_numeric(d.attrs[field], errors="coerce").fillna(0.0).to_numpy(dtype=float) if field else np.ones(len(d))
-        return pts, persons
+        max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP, context)
+        b = shapely.total_bounds(lines)
+        demand = read_demand(self.parameterAsLayer(parameters, self.DEMAND, context), self.DEMAND, metric, feedback,
+                             field=self.parameterAsString(parameters, self.POPULATION_FIELD, context), field_required=False,
+                             unit=self.population_unit(parameters, context), band=self.parameterAsInt(parameters, self.DEMAND_BAND, context) or 1,
+                             bounds=(b[0] - max_snap, b[1] - max_snap, b[2] + max_snap, b[3] + max_snap))
+        if len(demand.points) == 0:
+            self.fail(tr("The demand layer holds no population (no cell or feature with persons > 0)."))
+        return demand.points, demand.persons
 
     def _destinations(self, parameters, context, metric, feedback):
         layers = self.parameterAsLayerList(parameters, self.DESTINATIONS, context)
@@ -286,6 +261,9 @@ class NetworkCriticality(ResilienceAlgorithm):
         r = res.report
         feedback.pushInfo(tr("Network: {edges} edges between {nodes} nodes; {bridges} bridge edges (their failure splits the network).").format(
             edges=r["edges"], nodes=r["nodes"], bridges=r["bridges"]))
+        if r.get("points_at_junctions"):
+            feedback.pushInfo(tr("{n} demand point(s) or destination(s) stand at a junction: they keep their access while any street of that junction is open.").format(
+                n=r["points_at_junctions"]))
         if r["demand_unsnapped"]:
             feedback.pushWarning(tr("{n} demand point(s) ({p:.0f} persons) are farther than MAX_SNAP from the network and have no access.").format(
                 n=r["demand_unsnapped"], p=r["persons_unsnapped"]))
@@ -303,18 +281,9 @@ class NetworkCriticality(ResilienceAlgorithm):
 
     # --- outputs ----------------------------------------------------------------------------
     def _write_links(self, parameters, context, source, data, res, feedback):
-        ours = [n for n, _ in LINK_SPEC]
-        fields = QgsFields()
-        dropped = []
-        for f in source.fields():
-            if f.name() in ours:
-                dropped.append(f.name())
-            else:
-                fields.append(f)
+        fields, dropped = merge_fields(source.fields(), LINK_SPEC)
         if dropped:
             feedback.pushWarning(tr("Input fields replaced by the results: {names}.").format(names=", ".join(dropped)))
-        for name, kind in LINK_SPEC:
-            fields.append(make_field(name, kind))
         links = res.links
         table = data.attrs.drop(columns=dropped).reset_index(drop=True)
         table["isolated_persons"] = links["isolated_persons"]

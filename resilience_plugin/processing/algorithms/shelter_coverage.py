@@ -1,10 +1,11 @@
 """resilience:sheltercoverage — Walking coverage and allocation (避难场所服务覆盖与人口分配)."""
 
+from types import SimpleNamespace
+
 import numpy as np
 import pandas as pd
 import shapely
 from qgis.core import (
-    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -12,8 +13,6 @@ from qgis.core import (
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsRasterLayer,
-    QgsVectorLayer,
 )
 
 from ...compat import (
@@ -21,7 +20,6 @@ from ...compat import (
     FIELD_NUMERIC,
     NUMBER_DOUBLE,
     NUMBER_INTEGER,
-    PARAM_ADVANCED,
     SOURCE_LINE,
     SOURCE_POINT,
     SOURCE_POLYGON,
@@ -30,39 +28,20 @@ from ...compat import (
     WKB_MULTIPOLYGON,
     WKB_NOGEOMETRY,
     WKB_POINT,
-    geometry_kind,
 )
 from ...core import coverage as cv
 from ...core import geometry as geo
 from ...core import network as nw
 from ...core.classify import normalize_key
+from ...core.errors import check_cancel
 from ...core.standards import load_standard
 from ...i18n import tr
 from ...qgis_io.crs import to_pyproj, working_crs
+from ...qgis_io.demand import read_demand, representative_points
 from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
-from ..base import ResilienceAlgorithm
+from ..base import ResilienceAlgorithm, set_help
 
 DEFAULT_EXCLUDE = "motorway,motorway_link,trunk,trunk_link"
-
-
-def set_help(p, help_text, advanced=False):
-    """setHelp, and the advanced flag when asked."""
-    p.setHelp(help_text)
-    if advanced:
-        p.setFlags(p.flags() | PARAM_ADVANCED)
-    return p
-
-
-def facility_points(geoms):
-    """Points for snapping: points as they are, other geometries by a point on their surface."""
-    geoms = np.asarray(geoms, dtype=object)
-    if len(geoms) == 0:
-        return geoms
-    is_point = shapely.get_type_id(geoms) == 0
-    out = geoms.copy()
-    if (~is_point).any():
-        out[~is_point] = shapely.point_on_surface(geoms[~is_point])
-    return out
 
 
 class ShelterCoverage(ResilienceAlgorithm):
@@ -75,7 +54,6 @@ class ShelterCoverage(ResilienceAlgorithm):
     FACILITY_ID_FIELD = "FACILITY_ID_FIELD"
     DEMAND = "DEMAND"
     POPULATION_FIELD = "POPULATION_FIELD"
-    RASTER_DENSITY = "RASTER_DENSITY"
     ROADS = "ROADS"
     ROAD_CLASS_FIELD = "ROAD_CLASS_FIELD"
     EXCLUDE_CLASSES = "EXCLUDE_CLASSES"
@@ -118,7 +96,7 @@ class ShelterCoverage(ResilienceAlgorithm):
             "Points farther than MAX_SNAP_M from every passable street are not connected (reported in the log). "
             "With HAZARD (zones with a level field, e.g. from Classify hazard) streets touching zones at or above "
             "BLOCK_LEVEL are impassable and facilities inside them are out of service.\n\n"
-            "DEMAND: a population raster (persons per cell, or per km² with RASTER_DENSITY) or points / polygons "
+            "DEMAND: a population raster (POPULATION_UNIT: persons per km², the default, or per cell) or points / polygons "
             "with POPULATION_FIELD.\n"
             "MODE 0: everyone goes to the nearest reachable facility; covered = within the limit.\n"
             "MODE 1: capacitated: each facility (CAPACITY_FIELD, persons) takes the nearest people until full; "
@@ -153,8 +131,7 @@ class ShelterCoverage(ResilienceAlgorithm):
         add(QgsProcessingParameterField(self.POPULATION_FIELD, tr("Population field (vector demand)"), parentLayerParameterName=self.DEMAND,
                                         type=FIELD_NUMERIC, optional=True),
             tr("Persons per demand feature. Required for vector demand; NULL or negative counts as 0."))
-        add(QgsProcessingParameterBoolean(self.RASTER_DENSITY, tr("Raster values are persons per km²"), defaultValue=False),
-            tr("Tick when the raster holds a density (persons per km²): each cell is multiplied by its true area."))
+        self.add_population_unit_parameter()
         add(QgsProcessingParameterFeatureSource(self.ROADS, tr("Walkable streets"), [SOURCE_LINE]),
             tr("The street network (lines)."))
         add(QgsProcessingParameterField(self.ROAD_CLASS_FIELD, tr("Road class field"), parentLayerParameterName=self.ROADS,
@@ -185,15 +162,16 @@ class ShelterCoverage(ResilienceAlgorithm):
             tr("Streets in zones at or above this level are impassable; facilities in them are out of service."))
         add(QgsProcessingParameterEnum(self.MODE, tr("Mode"), options=[tr("0 Nearest facility"), tr("1 Capacitated allocation"),
                                                                        tr("2 Site selection")], defaultValue=0),
-            tr("0: nearest reachable facility; 1: capacitated allocation; 2: choose new sites among CANDIDATES."))
-        add(QgsProcessingParameterFeatureSource(self.CANDIDATES, tr("Candidate sites (MODE 2)"), [SOURCE_POINT, SOURCE_POLYGON], optional=True),
+            tr("MODE 0: everyone goes to the nearest reachable facility. MODE 1: facilities take people up to their "
+               "capacity. MODE 2: choose new sites among CANDIDATES."))
+        add(QgsProcessingParameterFeatureSource(self.CANDIDATES, tr("Candidate sites (site selection)"), [SOURCE_POINT, SOURCE_POLYGON], optional=True),
             tr("Possible new facility sites for MODE 2."))
-        add(QgsProcessingParameterField(self.CANDIDATE_CAPACITY_FIELD, tr("Candidate capacity field (MODE 2)"),
+        add(QgsProcessingParameterField(self.CANDIDATE_CAPACITY_FIELD, tr("Candidate capacity field (site selection)"),
                                         parentLayerParameterName=self.CANDIDATES, type=FIELD_NUMERIC, optional=True),
             tr("Persons each candidate site could take; gives the load ratio of the chosen sites."))
-        add(QgsProcessingParameterNumber(self.MAX_NEW, tr("Maximum new sites (MODE 2)"), type=NUMBER_INTEGER, defaultValue=5, minValue=0),
+        add(QgsProcessingParameterNumber(self.MAX_NEW, tr("Maximum new sites (site selection)"), type=NUMBER_INTEGER, defaultValue=5, minValue=0),
             tr("At most this many candidates are chosen."))
-        add(QgsProcessingParameterNumber(self.TARGET_COVERAGE, tr("Target coverage (%) (MODE 2)"), type=NUMBER_DOUBLE, defaultValue=0.0,
+        add(QgsProcessingParameterNumber(self.TARGET_COVERAGE, tr("Target coverage (%) (site selection)"), type=NUMBER_DOUBLE, defaultValue=0.0,
                                          minValue=0.0, maxValue=100.0),
             tr("Stop choosing sites once this percentage of the population is covered (0 = no target)."))
         self.add_unit_parameters(tr("Polygons (districts, neighbourhoods) for the summary table."),
@@ -209,58 +187,18 @@ class ShelterCoverage(ResilienceAlgorithm):
                                               createByDefault=False)
         self.addParameter(p)
 
-    # --- helpers ----------------------------------------------------------------------------------
-    def _demand(self, parameters, context, feedback, metric):
-        layer = self.parameterAsLayer(parameters, self.DEMAND, context)
-        if layer is None or not layer.isValid():
-            self.fail(tr("The demand layer could not be loaded."))
-        if isinstance(layer, QgsRasterLayer):
-            if layer.providerType() != "gdal":
-                self.fail(tr("Only file-based population rasters (GDAL) are supported; save the raster to a GeoTIFF first."))
-            density = self.parameterAsBoolean(parameters, self.RASTER_DENSITY, context)
-            src_pts, pts, persons = cv.raster_demand(layer.source(), 1, crs=to_pyproj(layer.crs()), metric_crs=metric,
-                                                     density_per_km2=density, feedback=feedback)
-            return layer, src_pts, pts, persons, "point"
-        if not isinstance(layer, QgsVectorLayer):
-            self.fail(tr("The demand layer must be a raster or a point / polygon layer."))
-        kind = geometry_kind(layer.wkbType())
-        if kind not in ("point", "polygon"):
-            self.fail(tr("The demand layer must hold points or polygons; '{name}' has {kind} geometry.").format(name=layer.name(), kind=kind))
-        field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
-        if not field:
-            self.fail(tr("Choose the POPULATION_FIELD that holds the persons of each demand feature."))
-        src = read_source(layer, [field], feedback=feedback, what=layer.name())
-        report_reading(src, layer.name(), feedback)
-        persons, bad = cv.clean_persons(src.attrs[field].to_numpy())
-        if bad:
-            feedback.pushWarning(tr("{n} demand feature(s) have a NULL or negative population; counted as 0.").format(n=bad))
-        pts = geo.transform(facility_points(src.geoms), src.crs, metric)
-        # multi-points are written as the point that was used
-        out_geoms = facility_points(src.geoms) if kind == "point" else src.geoms
-        return layer, out_geoms, pts, persons, kind
-
-    def compute(self, parameters, context, feedback):
-        fac_src = self.parameterAsSource(parameters, self.FACILITIES, context)
-        roads_src = input_source(self, parameters, self.ROADS, context)
-        if fac_src is None or roads_src is None:
-            self.fail(tr("The facilities and the streets layers are required."))
-        demand_layer = self.parameterAsLayer(parameters, self.DEMAND, context)
+    # --- checks before the run ------------------------------------------------------------------
+    def check_values(self, parameters, context):
         mode = self.parameterAsEnum(parameters, self.MODE, context)
-        hazard_src = self.parameterAsSource(parameters, self.HAZARD, context)
-        cand_src = self.parameterAsSource(parameters, self.CANDIDATES, context)
-        units_src = self.parameterAsSource(parameters, self.UNITS, context)
-        layers = [fac_src, roads_src]
-        qcrs, metric = working_crs(layers, feedback)
+        if mode == 1 and not self.parameterAsString(parameters, self.CAPACITY_FIELD, context):
+            return tr("Capacitated allocation (MODE 1) needs the CAPACITY_FIELD.")
+        if mode == 2 and self.parameterAsSource(parameters, self.CANDIDATES, context) is None:
+            return tr("Site selection (MODE 2) needs a CANDIDATES layer with at least one site.")
+        return None
 
-        limit = cv.walk_limit_m(self.parameterAsDouble(parameters, self.MAX_MINUTES, context),
-                                self.parameterAsDouble(parameters, self.WALK_KMH, context),
-                                self.parameterAsDouble(parameters, self.MAX_DISTANCE_M, context))
-        speed_m_min = self.parameterAsDouble(parameters, self.WALK_KMH, context) * 1000.0 / 60.0
-        feedback.pushInfo(tr("Walking limit: {m:.0f} m.").format(m=limit))
-        max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP_M, context) or None
-        tolerance = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE_M, context)
-
-        # --- streets -> graph
+    # --- read ----------------------------------------------------------------------------------------
+    def _network(self, parameters, context, feedback, metric):
+        roads_src = input_source(self, parameters, self.ROADS, context)
         class_field = self.parameterAsString(parameters, self.ROAD_CLASS_FIELD, context)
         roads = read_source(roads_src, [class_field] if class_field else [], metric, feedback=feedback, what=tr("streets"))
         report_reading(roads, tr("streets"), feedback)
@@ -270,24 +208,24 @@ class ShelterCoverage(ResilienceAlgorithm):
             keys = np.array([normalize_key(v) for v in roads.attrs[class_field]], dtype=object)
             keep = ~np.isin(keys, list(excluded))
             feedback.pushInfo(tr("{n} street(s) of the excluded classes are not walkable.").format(n=int((~keep).sum())))
-        net = nw.build_network(roads.geoms, tolerance=tolerance, keep=keep, feedback=feedback)
+        tolerance = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE_M, context)
+        net = nw.build_network(roads.geoms, tolerance=tolerance, keep=keep, feedback=feedback, crs=metric)
         nw.require_lines(net)
         rep = net.report
-        n_comp = net.components()[0]
         feedback.pushInfo(tr("Street network: {nodes} nodes, {edges} edges, {comp} connected part(s); {zero} zero-length and "
-                             "{dup} duplicate edge(s) merged.").format(nodes=net.n_nodes, edges=net.n_edges, comp=n_comp,
+                             "{dup} duplicate edge(s) merged.").format(nodes=net.n_nodes, edges=net.n_edges, comp=net.components()[0],
                                                                       zero=rep["zero_length"], dup=rep["duplicates"]))
-        if feedback.isCanceled():
-            self.fail(tr("Cancelled by the user; no output was written."))
+        check_cancel(feedback)
+        return net
 
-        # --- facilities
+    def _facilities(self, parameters, context, feedback, metric, mode):
+        fac_src = self.parameterAsSource(parameters, self.FACILITIES, context)
         cap_field = self.parameterAsString(parameters, self.CAPACITY_FIELD, context)
         id_field = self.parameterAsString(parameters, self.FACILITY_ID_FIELD, context)
         fac = read_source(fac_src, [f for f in (cap_field, id_field) if f], metric, feedback=feedback, what=tr("facilities"))
         report_reading(fac, tr("facilities"), feedback)
         if len(fac) == 0:
             self.fail(tr("The facilities layer has no features with geometry."))
-        fac_pts = facility_points(fac.geoms)
         capacity = None
         if cap_field:
             capacity, counts = cv.clean_capacity(fac.attrs[cap_field].to_numpy())
@@ -297,47 +235,74 @@ class ShelterCoverage(ResilienceAlgorithm):
                 feedback.pushWarning(tr("{n} facilit(ies) have a negative capacity; they are left out of the allocation.").format(n=counts["negative"]))
             if counts["zero"]:
                 feedback.pushWarning(tr("{n} facilit(ies) have a capacity of 0 and take nobody.").format(n=counts["zero"]))
-        if mode == 1:
-            if not cap_field:
-                self.fail(tr("Capacitated allocation (MODE 1) needs the CAPACITY_FIELD."))
-            if not np.isfinite(capacity).any():
-                self.fail(tr("No facility has a valid capacity (all NULL or negative): fill in CAPACITY_FIELD."))
-        fac_ids = (fac.attrs[id_field].astype(str).to_numpy() if id_field else fac.fids.astype(str)).astype(object)
+        if mode == 1 and not np.isfinite(capacity).any():
+            self.fail(tr("No facility has a valid capacity (all NULL or negative): fill in CAPACITY_FIELD."))
+        ids = (fac.attrs[id_field].astype(str).to_numpy() if id_field else fac.fids.astype(str)).astype(object)
+        return fac_src, representative_points(fac.geoms), capacity, ids
 
-        # --- hazard
-        edge_mask, in_service = None, np.ones(len(fac), dtype=bool)
-        if hazard_src is not None:
-            lvl_field = self.parameterAsString(parameters, self.HAZARD_LEVEL_FIELD, context) or "level"
-            block = self.parameterAsInt(parameters, self.BLOCK_LEVEL, context)
-            hz = read_source(hazard_src, [lvl_field], metric, feedback=feedback, what=tr("hazard zones"))
-            levels = pd.to_numeric(hz.attrs[lvl_field], errors="coerce").to_numpy(dtype=float)
-            zones = hz.geoms[np.nan_to_num(levels, nan=-1) >= block]
-            edge_mask = ~cv.edges_in_zones(net, zones)
-            in_service = ~cv.points_in_zones(fac_pts, zones)
-            feedback.pushInfo(tr("Hazard level >= {level}: {edges} street edge(s) impassable, {fac} facilit(ies) out of service.").format(
-                level=block, edges=int((~edge_mask).sum()), fac=int((~in_service).sum())))
+    def _hazard(self, parameters, context, feedback, metric, net, fac_pts):
+        hazard_src = self.parameterAsSource(parameters, self.HAZARD, context)
+        if hazard_src is None:
+            return None, np.ones(len(fac_pts), dtype=bool)
+        lvl_field = self.parameterAsString(parameters, self.HAZARD_LEVEL_FIELD, context) or "level"
+        block = self.parameterAsInt(parameters, self.BLOCK_LEVEL, context)
+        hz = read_source(hazard_src, [lvl_field], metric, feedback=feedback, what=tr("hazard zones"))
+        levels = pd.to_numeric(hz.attrs[lvl_field], errors="coerce").to_numpy(dtype=float)
+        zones = hz.geoms[np.nan_to_num(levels, nan=-1) >= block]
+        edge_mask = ~cv.edges_in_zones(net, zones)
+        in_service = ~cv.points_in_zones(fac_pts, zones)
+        feedback.pushInfo(tr("Hazard level >= {level}: {edges} street edge(s) impassable, {fac} facilit(ies) out of service.").format(
+            level=block, edges=int((~edge_mask).sum()), fac=int((~in_service).sum())))
+        return edge_mask, in_service
 
-        # --- demand
-        demand_layer, demand_src_geoms, demand_pts, persons, demand_kind = self._demand(parameters, context, feedback, metric)
-        if len(demand_pts) == 0:
+    def _candidates(self, parameters, context, feedback, metric):
+        cand_src = self.parameterAsSource(parameters, self.CANDIDATES, context)
+        if cand_src is None:
+            self.fail(tr("Site selection (MODE 2) needs a CANDIDATES layer with at least one site."))
+        cc_field = self.parameterAsString(parameters, self.CANDIDATE_CAPACITY_FIELD, context)
+        cand = read_source(cand_src, [cc_field] if cc_field else [], metric, feedback=feedback, what=tr("candidates"))
+        cand_cap = cv.clean_capacity(cand.attrs[cc_field].to_numpy())[0] if cc_field else None
+        return representative_points(cand.geoms), np.array([f"new:{i}" for i in cand.fids], dtype=object), cand_cap
+
+    def _read(self, parameters, context, feedback):
+        """Everything the analysis needs, in the metric CRS."""
+        mode = self.parameterAsEnum(parameters, self.MODE, context)
+        fac_src = self.parameterAsSource(parameters, self.FACILITIES, context)
+        roads_src = input_source(self, parameters, self.ROADS, context)
+        if fac_src is None or roads_src is None:
+            self.fail(tr("The facilities and the streets layers are required."))
+        _qcrs, metric = working_crs([fac_src, roads_src], feedback)
+        net = self._network(parameters, context, feedback, metric)
+        fac_src, fac_pts, capacity, fac_ids = self._facilities(parameters, context, feedback, metric, mode)
+        edge_mask, in_service = self._hazard(parameters, context, feedback, metric, net, fac_pts)
+        demand = read_demand(self.parameterAsLayer(parameters, self.DEMAND, context), self.DEMAND, metric, feedback,
+                             field=self.parameterAsString(parameters, self.POPULATION_FIELD, context),
+                             unit=self.population_unit(parameters, context))
+        if len(demand.points) == 0:
             self.fail(tr("The demand layer holds no population (no cell or feature with persons > 0)."))
+        cand = self._candidates(parameters, context, feedback, metric) if mode == 2 else (None, None, None)
+        return SimpleNamespace(mode=mode, metric=metric, net=net, fac_src=fac_src, fac_pts=fac_pts, capacity=capacity,
+                               fac_ids=fac_ids, edge_mask=edge_mask, in_service=in_service, demand=demand,
+                               cand_pts=cand[0], cand_ids=cand[1], cand_cap=cand[2])
 
-        cand_pts, cand_ids, cand_cap = None, None, None
-        if mode == 2:
-            if cand_src is None:
-                self.fail(tr("Site selection (MODE 2) needs a CANDIDATES layer with at least one site."))
-            cc_field = self.parameterAsString(parameters, self.CANDIDATE_CAPACITY_FIELD, context)
-            cand = read_source(cand_src, [cc_field] if cc_field else [], metric, feedback=feedback, what=tr("candidates"))
-            cand_pts = facility_points(cand.geoms)
-            cand_cap = cv.clean_capacity(cand.attrs[cc_field].to_numpy())[0] if cc_field else None
-            cand_ids = np.array([f"new:{i}" for i in cand.fids], dtype=object)
-        target = self.parameterAsDouble(parameters, self.TARGET_COVERAGE, context)
+    # --- run -------------------------------------------------------------------------------------
+    def compute(self, parameters, context, feedback):
+        limit = cv.walk_limit_m(self.parameterAsDouble(parameters, self.MAX_MINUTES, context),
+                                self.parameterAsDouble(parameters, self.WALK_KMH, context),
+                                self.parameterAsDouble(parameters, self.MAX_DISTANCE_M, context))
+        feedback.pushInfo(tr("Walking limit: {m:.0f} m.").format(m=limit))
+        x = self._read(parameters, context, feedback)
+        max_snap = self.parameterAsDouble(parameters, self.MAX_SNAP_M, context) or None
+        res = cv.shelter_coverage(x.net, x.fac_pts, x.capacity, x.demand.points, x.demand.persons, limit, mode=x.mode,
+                                  edge_mask=x.edge_mask, in_service=x.in_service, max_snap_m=max_snap, candidates=x.cand_pts,
+                                  candidate_capacity=x.cand_cap, max_new=self.parameterAsInt(parameters, self.MAX_NEW, context),
+                                  target_coverage=self.parameterAsDouble(parameters, self.TARGET_COVERAGE, context) or None,
+                                  feedback=feedback)
+        self._log(res.report, x.mode, max_snap, feedback)
+        return self._write(parameters, context, feedback, x, res, limit)
 
-        res = cv.shelter_coverage(net, fac_pts, capacity, demand_pts, persons, limit, mode=mode, edge_mask=edge_mask,
-                                  in_service=in_service, max_snap_m=max_snap, candidates=cand_pts, candidate_capacity=cand_cap,
-                                  max_new=self.parameterAsInt(parameters, self.MAX_NEW, context),
-                                  target_coverage=target or None, feedback=feedback)
-        rp = res.report
+    @staticmethod
+    def _log(rp, mode, max_snap, feedback):
         if rp["facilities_not_snapped"]:
             feedback.pushWarning(tr("{n} facilit(ies) are farther than {d:.0f} m from any passable street and serve nobody.").format(
                 n=rp["facilities_not_snapped"], d=max_snap or 0))
@@ -354,69 +319,84 @@ class ShelterCoverage(ResilienceAlgorithm):
         feedback.pushInfo(tr("Covered: {cov:.0f} of {pop:.0f} persons ({pct:.1f} %).").format(
             cov=rp["covered_persons"], pop=rp["population"], pct=rp["coverage_pct"]))
 
-        # --- outputs
-        all_ids = fac_ids if mode != 2 else np.concatenate([fac_ids, cand_ids[res.facilities["source_index"].to_numpy()[res.facilities["is_new"].to_numpy()]]])
-        d = res.demand
+    # --- write -----------------------------------------------------------------------------------
+    def _write(self, parameters, context, feedback, x, res, limit):
+        f = res.facilities
+        ids, pts = x.fac_ids, np.asarray(x.fac_pts, dtype=object)
+        if x.mode == 2:
+            new = f["source_index"].to_numpy()[f["is_new"].to_numpy()]
+            ids, pts = np.concatenate([ids, x.cand_ids[new]]), np.concatenate([pts, x.cand_pts[new]])
+        results = {self.OUTPUT_DEMAND: self._write_demand(parameters, context, feedback, x.demand, res.demand, ids),
+                   self.OUTPUT_FACILITIES: self._write_facilities(parameters, context, feedback, x, f, ids, pts)}
+        if parameters.get(self.OUTPUT_TABLE):
+            if self.parameterAsSource(parameters, self.UNITS, context) is None:
+                feedback.pushWarning(tr("OUTPUT_TABLE needs UNITS polygons; the table was not written."))
+            else:
+                results[self.OUTPUT_TABLE] = self._write_table(parameters, context, feedback, x, res, pts)
+        if parameters.get(self.OUTPUT_AREAS):
+            results[self.OUTPUT_AREAS] = self._write_areas(parameters, context, feedback, x, res, ids, limit)
+        self.style_output(context, results[self.OUTPUT_DEMAND], "coverage_demand")
+        self.style_output(context, results[self.OUTPUT_FACILITIES], "facility_load")
+        minutes = self.parameterAsDouble(parameters, self.MAX_MINUTES, context)
+        limit_label = f"{limit:.0f} m" if self.parameterAsDouble(parameters, self.MAX_DISTANCE_M, context) > 0 else f"{minutes:g} min"
+        for output, dest_id in results.items():  # "步行覆盖 · 10 min": two runs can be told apart
+            self.name_output(context, dest_id, output, limit_label)
+        return results
+
+    def _write_demand(self, parameters, context, feedback, demand, d, ids):
+        speed_m_min = self.parameterAsDouble(parameters, self.WALK_KMH, context) * 1000.0 / 60.0
         fac_of = d["facility"].to_numpy()
-        ext_ids = np.append(all_ids, None)
-        out_d = pd.DataFrame({
-            "facility_id": ext_ids[np.where(fac_of >= 0, fac_of, len(all_ids))],
+        ext_ids = np.append(ids, None)
+        out = pd.DataFrame({
+            "facility_id": ext_ids[np.where(fac_of >= 0, fac_of, len(ids))],
             "walk_m": d["walk_m"], "walk_min": d["walk_m"] / speed_m_min if speed_m_min > 0 else np.nan,
             "covered": d["covered"].astype(bool), "persons": d["persons"],
             "persons_assigned": d["persons_assigned"], "persons_unserved": d["persons_unserved"],
         })
-        d_fields = make_fields([("facility_id", "string"), ("walk_m", "double"), ("walk_min", "double"), ("covered", "bool"),
-                                ("persons", "double"), ("persons_assigned", "double"), ("persons_unserved", "double")])
-        d_wkb = WKB_POINT if demand_kind == "point" else WKB_MULTIPOLYGON
-        d_geoms = demand_src_geoms if demand_kind == "point" else geo.to_multipolygon(demand_src_geoms)
-        sink, d_id = self.parameterAsSink(parameters, self.OUTPUT_DEMAND, context, d_fields, d_wkb, demand_layer.crs())
-        write_features(sink, d_fields, d_geoms, out_d, feedback)
+        fields = make_fields([("facility_id", "string"), ("walk_m", "double"), ("walk_min", "double"), ("covered", "bool"),
+                              ("persons", "double"), ("persons_assigned", "double"), ("persons_unserved", "double")])
+        point = demand.kind == "point"
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_DEMAND, context, fields, WKB_POINT if point else WKB_MULTIPOLYGON,
+                                          demand.layer.crs())
+        write_features(sink, fields, demand.geoms if point else geo.to_multipolygon(demand.geoms), out, feedback)
+        return dest
 
+    def _write_facilities(self, parameters, context, feedback, x, f, ids, pts):
+        out = pd.DataFrame({"facility_id": ids, "capacity": f["capacity"], "in_service": f["in_service"].astype(bool),
+                            "is_new": f["is_new"].astype(bool), "snap_m": f["snap_m"], "assigned_persons": f["assigned_persons"],
+                            "load_ratio": f["load_ratio"], "reachable_persons": f["reachable_persons"]})
+        fields = make_fields([("facility_id", "string"), ("capacity", "double"), ("in_service", "bool"), ("is_new", "bool"),
+                              ("snap_m", "double"), ("assigned_persons", "double"), ("load_ratio", "double"),
+                              ("reachable_persons", "double")])
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_FACILITIES, context, fields, WKB_POINT, x.fac_src.sourceCrs())
+        write_features(sink, fields, geo.transform(pts, x.metric, to_pyproj(x.fac_src.sourceCrs())), out, feedback)
+        return dest
+
+    def _write_table(self, parameters, context, feedback, x, res, pts):
+        units_src = self.parameterAsSource(parameters, self.UNITS, context)
+        uid_field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context)
+        units = read_source(units_src, [uid_field] if uid_field else [], x.metric, feedback=feedback, what=tr("units"))
         f = res.facilities
-        f_all_pts = np.asarray(fac_pts, dtype=object)
-        if mode == 2:
-            f_all_pts = np.concatenate([f_all_pts, cand_pts[f["source_index"].to_numpy()[f["is_new"].to_numpy()]]])
-        fac_geoms = geo.transform(f_all_pts, metric, to_pyproj(fac_src.sourceCrs()))
-        out_f = pd.DataFrame({"facility_id": all_ids, "capacity": f["capacity"], "in_service": f["in_service"].astype(bool),
-                              "is_new": f["is_new"].astype(bool), "snap_m": f["snap_m"], "assigned_persons": f["assigned_persons"],
-                              "load_ratio": f["load_ratio"], "reachable_persons": f["reachable_persons"]})
-        f_fields = make_fields([("facility_id", "string"), ("capacity", "double"), ("in_service", "bool"), ("is_new", "bool"),
-                                ("snap_m", "double"), ("assigned_persons", "double"), ("load_ratio", "double"),
-                                ("reachable_persons", "double")])
-        sink, f_id = self.parameterAsSink(parameters, self.OUTPUT_FACILITIES, context, f_fields, WKB_POINT, fac_src.sourceCrs())
-        write_features(sink, f_fields, fac_geoms, out_f, feedback)
-        results = {self.OUTPUT_DEMAND: d_id, self.OUTPUT_FACILITIES: f_id}
+        cap_used = np.where(f["in_service"].to_numpy(), f["capacity"].to_numpy(), np.nan)
+        table = cv.unit_table(len(units), cv.assign_to_units(x.demand.points, units.geoms), x.demand.persons,
+                              res.demand["persons_assigned"].to_numpy(), cv.assign_to_units(pts, units.geoms), cap_used)
+        table.insert(0, "unit_id", units.attrs[uid_field].astype(str).to_numpy() if uid_field else units.fids.astype(str))
+        fields = make_fields([("unit_id", "string"), ("population", "double"), ("covered", "double"), ("coverage_pct", "double"),
+                              ("capacity", "double"), ("deficit", "double")])
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, fields, WKB_NOGEOMETRY)
+        write_features(sink, fields, None, table, feedback)
+        return dest
 
-        if units_src is not None and parameters.get(self.OUTPUT_TABLE):
-            uid_field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context)
-            units = read_source(units_src, [uid_field] if uid_field else [], metric, feedback=feedback, what=tr("units"))
-            d_unit = cv.assign_to_units(demand_pts, units.geoms)
-            f_unit = cv.assign_to_units(f_all_pts, units.geoms)
-            cap_used = np.where(f["in_service"].to_numpy(), f["capacity"].to_numpy(), np.nan)
-            table = cv.unit_table(len(units), d_unit, persons, d["persons_assigned"].to_numpy(), f_unit, cap_used)
-            table.insert(0, "unit_id", units.attrs[uid_field].astype(str).to_numpy() if uid_field else units.fids.astype(str))
-            t_fields = make_fields([("unit_id", "string"), ("population", "double"), ("covered", "double"), ("coverage_pct", "double"),
-                                    ("capacity", "double"), ("deficit", "double")])
-            sink, t_id = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, t_fields, WKB_NOGEOMETRY)
-            write_features(sink, t_fields, None, table, feedback)
-            results[self.OUTPUT_TABLE] = t_id
-        elif parameters.get(self.OUTPUT_TABLE) and units_src is None:
-            feedback.pushWarning(tr("OUTPUT_TABLE needs UNITS polygons; the table was not written."))
-
-        if parameters.get(self.OUTPUT_AREAS):
-            areas = cv.service_areas(net, res.node_dist, res.node_facility, limit, len(f),
-                                     buffer_m=self.parameterAsDouble(parameters, self.AREA_BUFFER_M, context),
-                                     edge_mask=edge_mask, feedback=feedback)
-            has = np.array([a is not None and not a.is_empty for a in areas], dtype=bool)
-            a_geoms = geo.to_multipolygon(geo.polygonal_part(np.asarray([a for a, h in zip(areas, has) if h], dtype=object)))
-            a_geoms = geo.transform(a_geoms, metric, to_pyproj(fac_src.sourceCrs()))
-            a_tab = pd.DataFrame({"facility_id": all_ids[has], "limit_m": limit, "area_m2": [a.area for a, h in zip(areas, has) if h]})
-            a_fields = make_fields([("facility_id", "string"), ("limit_m", "double"), ("area_m2", "double")])
-            sink, a_id = self.parameterAsSink(parameters, self.OUTPUT_AREAS, context, a_fields, WKB_MULTIPOLYGON, fac_src.sourceCrs())
-            write_features(sink, a_fields, a_geoms, a_tab, feedback)
-            results[self.OUTPUT_AREAS] = a_id
-            self.style_output(context, a_id, "service_area")
-
-        self.style_output(context, d_id, "coverage_demand")
-        self.style_output(context, f_id, "facility_load")
-        return results
+    def _write_areas(self, parameters, context, feedback, x, res, ids, limit):
+        areas = cv.service_areas(x.net, res.node_dist, res.node_facility, limit, len(res.facilities),
+                                 buffer_m=self.parameterAsDouble(parameters, self.AREA_BUFFER_M, context),
+                                 edge_mask=x.edge_mask, feedback=feedback)
+        has = np.array([a is not None and not a.is_empty for a in areas], dtype=bool)
+        kept = np.asarray([a for a, h in zip(areas, has) if h], dtype=object)
+        geoms = geo.transform(geo.to_multipolygon(geo.polygonal_part(kept)), x.metric, to_pyproj(x.fac_src.sourceCrs()))
+        table = pd.DataFrame({"facility_id": ids[has], "limit_m": limit, "area_m2": shapely.area(kept) if len(kept) else []})
+        fields = make_fields([("facility_id", "string"), ("limit_m", "double"), ("area_m2", "double")])
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_AREAS, context, fields, WKB_MULTIPOLYGON, x.fac_src.sourceCrs())
+        write_features(sink, fields, geoms, table, feedback)
+        self.style_output(context, dest, "service_area")
+        return dest

@@ -1,0 +1,288 @@
+"""The one way to read a population raster: persons per cell, whichever unit the raster holds.
+
+Every analysis that counts people from a raster (overlay, exposure, coverage, suitability,
+criticality) reads it here, so the same raster gives the same people everywhere.
+
+Units
+-----
+:data:`PERSONS_PER_KM2` (a density, e.g. the sample ``population.tif``): each cell holds
+``density x the cell's true area``. :data:`PERSONS_PER_CELL`: each cell holds its value.
+A cell's true area is geodesic, on the raster's ellipsoid (:func:`cell_areas_km2`), for
+geographic and projected rasters alike.
+
+Public API
+----------
+``cell_areas_km2(info, rows)``
+    Geodesic area (km²) of one cell of each row.
+``iter_counts(path, *, band=1, unit=PERSONS_PER_KM2, window=None)``
+    Persons per cell, strip by strip: ``(row0, col0, counts, valid)``.
+``cell_counts(path, *, band=1, unit=PERSONS_PER_KM2, window=None)``
+    The whole window at once: ``(counts, valid, info)`` (used by the zonal sums).
+``population_points(path, *, band=1, unit=PERSONS_PER_KM2, bounds=None, bounds_crs=None, target_crs=None)``
+    One weighted point per populated cell (cell centre), with a :class:`PopulationReport`.
+``population_report(path, *, band=1, unit=PERSONS_PER_KM2, bounds=None, bounds_crs=None)``
+    Total persons, populated cells and the highest density read, and whether the numbers look like
+    the other unit (:attr:`PopulationReport.unit_suspect`).
+
+Example
+-------
+>>> from resilience_plugin.core import population as pop
+>>> pts = pop.population_points("resources/sample_data/population.tif", unit=pop.PERSONS_PER_KM2,
+...                             target_crs="EPSG:32748")
+>>> round(pts.report.persons) == round(pts.persons.sum())
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+import numpy as np
+import shapely
+from osgeo import gdal
+from pyproj import CRS, Geod, Transformer
+
+from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel
+from .raster import RasterInfo, cell_centres, open_raster
+
+gdal.UseExceptions()
+
+PERSONS_PER_CELL = 0
+PERSONS_PER_KM2 = 1
+UNITS = (PERSONS_PER_CELL, PERSONS_PER_KM2)
+MAX_PLAUSIBLE_DENSITY = 100_000.0  # persons per km²: above this anywhere, the unit is probably wrong
+MAX_BLOCK_CELLS = 4_000_000
+
+Window = tuple  # (row0, row1, col0, col1), cells, end exclusive
+
+
+@dataclass
+class PopulationReport:
+    """What was read: ``persons`` (total), ``cells`` (populated cells), ``max_density_km2`` (highest
+    persons per km² of a cell, after the unit is applied), ``unit`` as read."""
+
+    unit: int
+    persons: float
+    cells: int
+    max_density_km2: float
+
+    @property
+    def unit_suspect(self) -> bool:
+        """True when some cell is denser than :data:`MAX_PLAUSIBLE_DENSITY` persons per km²: the
+        raster probably holds the other unit (densities read as counts, or counts of large cells read
+        as densities)."""
+        return self.max_density_km2 > MAX_PLAUSIBLE_DENSITY
+
+
+@dataclass
+class PopulationPoints:
+    """Demand points at the centres of populated cells.
+
+    ``raster_points`` in the raster CRS, ``points`` in ``target_crs`` (the same when it is None),
+    ``persons`` per point, ``report`` (:class:`PopulationReport`)."""
+
+    raster_points: np.ndarray
+    points: np.ndarray
+    persons: np.ndarray
+    report: PopulationReport
+
+
+def check_unit(unit: int) -> int:
+    """``unit`` if it is :data:`PERSONS_PER_CELL` or :data:`PERSONS_PER_KM2`, else an InputError."""
+    if unit not in UNITS:
+        raise InputError(
+            QT_TRANSLATE_NOOP(
+                "@default", "Unknown population mode {mode}: use 0 (persons per cell) or 1 (persons per km²)."
+            ),
+            mode=unit,
+        )
+    return int(unit)
+
+
+def _geod(crs: Optional[CRS]) -> Geod:
+    ell = crs.ellipsoid if crs is not None else None
+    if ell is None:
+        return Geod(ellps="WGS84")
+    return (
+        Geod(a=ell.semi_major_metre, rf=ell.inverse_flattening)
+        if ell.inverse_flattening
+        else Geod(a=ell.semi_major_metre, b=ell.semi_minor_metre)
+    )
+
+
+def cell_areas_km2(info: RasterInfo, rows) -> np.ndarray:
+    """Geodesic area (km²) of one cell of each of ``rows`` (row indices of the full raster).
+
+    Geographic rasters: every cell of a row has the same area, computed exactly on the raster's
+    ellipsoid. Projected rasters: the corners of the row's middle cell are taken to longitude /
+    latitude and the area of that quadrilateral is measured on the ellipsoid. Rasters without a CRS:
+    the cell size in the raster's units, taken as metres.
+    """
+    rows = np.asarray(rows, dtype=np.int64)
+    gt = info.geotransform
+    crs = CRS.from_user_input(info.wkt) if info.wkt else None
+    if crs is None:
+        return np.full(len(rows), abs(gt[1] * gt[5]) / 1e6)
+    geod = _geod(crs)
+    ya = gt[3] + rows * gt[5]
+    yb = ya + gt[5]
+    if crs.is_geographic:
+        xa, xb = np.zeros(len(rows)), np.full(len(rows), abs(gt[1]))
+    else:
+        lonlat = Transformer.from_crs(crs, crs.geodetic_crs, always_xy=True)
+        x0 = gt[0] + (info.width // 2) * gt[1]
+        corners = [
+            lonlat.transform(np.full(len(rows), x), y)
+            for x, y in ((x0, ya), (x0 + gt[1], ya), (x0 + gt[1], yb), (x0, yb))
+        ]
+    out = np.empty(len(rows))
+    for i in range(len(rows)):
+        if crs.is_geographic:
+            lons, lats = [xa[i], xb[i], xb[i], xa[i]], [ya[i], ya[i], yb[i], yb[i]]
+        else:
+            lons, lats = [c[0][i] for c in corners], [c[1][i] for c in corners]
+        area, _ = geod.polygon_area_perimeter(lons, lats)
+        out[i] = abs(area) / 1e6
+    return out
+
+
+def window_for(info: RasterInfo, bounds=None, bounds_crs=None) -> Window:
+    """The cells ``(row0, row1, col0, col1)`` meeting ``bounds`` (xmin, ymin, xmax, ymax in
+    ``bounds_crs``, the raster CRS when None); the whole raster when ``bounds`` is None."""
+    if bounds is None:
+        return 0, info.height, 0, info.width
+    if bounds_crs is not None and info.wkt:
+        rcrs = CRS.from_user_input(info.wkt)
+        bcrs = CRS.from_user_input(bounds_crs)
+        if bcrs != rcrs:
+            to_raster = Transformer.from_crs(bcrs, rcrs, always_xy=True)
+            bounds = to_raster.transform_bounds(bounds[0], bounds[1], bounds[2], bounds[3], densify_pts=21)
+    gt = info.geotransform
+    x0, y0, x1, y1 = bounds
+    cols = sorted(((x0 - gt[0]) / gt[1], (x1 - gt[0]) / gt[1]))
+    rows = sorted(((y0 - gt[3]) / gt[5], (y1 - gt[3]) / gt[5]))
+    eps = 1e-6  # bounds on a cell edge (up to rounding) do not take in the neighbouring cells
+    c0, c1 = max(int(np.floor(cols[0] + eps)), 0), min(int(np.ceil(cols[1] - eps)), info.width)
+    r0, r1 = max(int(np.floor(rows[0] + eps)), 0), min(int(np.ceil(rows[1] - eps)), info.height)
+    return r0, max(r1, r0), c0, max(c1, c0)
+
+
+def iter_counts(
+    path, *, band: int = 1, unit: int = PERSONS_PER_KM2, window: Optional[Window] = None, feedback=None
+) -> Iterator[tuple]:
+    """Persons per cell of ``window``, strip by strip: yields ``(row0, col0, counts, valid)``.
+
+    ``row0`` / ``col0`` are the strip's first cell in the full raster; ``counts`` are float64
+    persons per cell (0 where ``valid`` is False: nodata, masked or not finite). Negative values are
+    an InputError.
+    """
+    unit = check_unit(unit)
+    ds, info = open_raster(path, band)
+    r0, r1, c0, c1 = window if window is not None else (0, info.height, 0, info.width)
+    if r1 <= r0 or c1 <= c0:
+        return
+    b = ds.GetRasterBand(band)
+    nodata = b.GetNoDataValue()
+    flags = b.GetMaskFlags()
+    use_mask = not (flags & gdal.GMF_ALL_VALID) and not (flags & gdal.GMF_NODATA)
+    step = max(1, MAX_BLOCK_CELLS // max(c1 - c0, 1))
+    for row0 in range(r0, r1, step):
+        check_cancel(feedback)
+        n = min(step, r1 - row0)
+        values = b.ReadAsArray(c0, row0, c1 - c0, n, buf_type=gdal.GDT_Float64)
+        valid = np.isfinite(values)
+        if nodata is not None and np.isfinite(nodata):
+            valid &= values != nodata
+        if use_mask:
+            valid &= b.GetMaskBand().ReadAsArray(c0, row0, c1 - c0, n) > 0
+        values[~valid] = 0.0
+        if (values < 0).any():
+            raise InputError(
+                QT_TRANSLATE_NOOP(
+                    "@default", "The population raster holds negative values: set them to nodata or 0 first."
+                )
+            )
+        if unit == PERSONS_PER_KM2:
+            values *= cell_areas_km2(info, np.arange(row0, row0 + n))[:, None]
+        yield row0, c0, values, valid
+
+
+def cell_counts(path, *, band: int = 1, unit: int = PERSONS_PER_KM2, window: Optional[Window] = None, feedback=None):
+    """``(counts, valid, info)``: persons in every cell of ``window`` (the whole raster by default)."""
+    _, info = open_raster(path, band)
+    r0, r1, c0, c1 = window if window is not None else (0, info.height, 0, info.width)
+    shape = (max(r1 - r0, 0), max(c1 - c0, 0))
+    counts, valid = np.zeros(shape), np.zeros(shape, dtype=bool)
+    for row0, _c0, vals, ok in iter_counts(path, band=band, unit=unit, window=(r0, r1, c0, c1), feedback=feedback):
+        counts[row0 - r0 : row0 - r0 + len(vals)] = vals
+        valid[row0 - r0 : row0 - r0 + len(vals)] = ok
+    return counts, valid, info
+
+
+class _Tally:
+    """Running totals for a :class:`PopulationReport`."""
+
+    def __init__(self, info, unit):
+        self.info, self.unit = info, unit
+        self.persons, self.cells, self.max_density = 0.0, 0, 0.0
+
+    def add(self, row0, counts):
+        self.persons += float(counts.sum())
+        populated = counts > 0
+        self.cells += int(np.count_nonzero(populated))
+        if populated.any():
+            area = cell_areas_km2(self.info, np.arange(row0, row0 + len(counts)))
+            self.max_density = max(self.max_density, float((counts.max(axis=1) / area).max()))
+
+    def report(self):
+        return PopulationReport(self.unit, self.persons, self.cells, self.max_density)
+
+
+def population_report(
+    path, *, band: int = 1, unit: int = PERSONS_PER_KM2, bounds=None, bounds_crs=None, feedback=None
+) -> PopulationReport:
+    """Persons, populated cells and the highest density of the cells meeting ``bounds``."""
+    _, info = open_raster(path, band)
+    tally = _Tally(info, check_unit(unit))
+    for row0, _c0, counts, _ok in iter_counts(
+        path, band=band, unit=unit, window=window_for(info, bounds, bounds_crs), feedback=feedback
+    ):
+        tally.add(row0, counts)
+    return tally.report()
+
+
+def population_points(
+    path, *, band: int = 1, unit: int = PERSONS_PER_KM2, bounds=None, bounds_crs=None, target_crs=None, feedback=None
+) -> PopulationPoints:
+    """One point per populated cell (value > 0) of the cells meeting ``bounds``, at the cell centre.
+
+    ``bounds`` / ``bounds_crs`` as in :func:`window_for`; ``target_crs``: CRS of
+    :attr:`PopulationPoints.points` (anything pyproj reads; None = the raster CRS).
+    """
+    _, info = open_raster(path, band)
+    if not info.wkt and (target_crs is not None or bounds_crs is not None):
+        raise InputError(
+            QT_TRANSLATE_NOOP("@default", "The raster {path} has no coordinate reference system."), path=path
+        )
+    tally = _Tally(info, check_unit(unit))
+    xs, ys, persons = [], [], []
+    for row0, col0, counts, _ok in iter_counts(
+        path, band=band, unit=unit, window=window_for(info, bounds, bounds_crs), feedback=feedback
+    ):
+        tally.add(row0, counts)
+        r, c = np.nonzero(counts > 0)
+        x, y = cell_centres(info, r + row0, c + col0)
+        xs.append(x)
+        ys.append(y)
+        persons.append(counts[r, c])
+    x = np.concatenate(xs) if xs else np.zeros(0)
+    y = np.concatenate(ys) if ys else np.zeros(0)
+    raster_pts = shapely.points(x, y) if len(x) else np.zeros(0, dtype=object)
+    pts = raster_pts
+    if target_crs is not None and len(x):
+        rcrs, tcrs = CRS.from_user_input(info.wkt), CRS.from_user_input(target_crs)
+        if rcrs != tcrs:
+            mx, my = Transformer.from_crs(rcrs, tcrs, always_xy=True).transform(x, y)
+            pts = shapely.points(np.asarray(mx), np.asarray(my))
+    return PopulationPoints(raster_pts, pts, np.concatenate(persons) if persons else np.zeros(0), tally.report())

@@ -1,0 +1,109 @@
+"""core.population: the one population-raster reader (units, geodesic cell areas, windows, the report).
+
+Expected values come from pyproj.Geod on each cell's corners and plain numpy, independently of the module.
+"""
+
+import numpy as np
+import pytest
+from pyproj import Geod, Transformer
+
+from resilience_plugin.core import population as pop
+from resilience_plugin.core.errors import InputError
+from tests.conftest import SAMPLE
+from tests.helpers import read_raster, write_raster
+
+POP = SAMPLE / "population.tif"  # persons per km²
+GEOD = Geod(ellps="WGS84")
+
+
+def geodesic_km2(lons, lats):
+    return abs(GEOD.polygon_area_perimeter(lons, lats)[0]) / 1e6
+
+
+def geographic_cell_km2(gt, r, c):
+    x0, y0 = gt[0] + c * gt[1], gt[3] + r * gt[5]
+    return geodesic_km2([x0, x0 + gt[1], x0 + gt[1], x0], [y0, y0, y0 + gt[5], y0 + gt[5]])
+
+
+@pytest.fixture()
+def lonlat_raster(tmp_path):
+    dens = np.array([[1000.0, -9999.0, 3.0], [0.0, 2500.0, 7.0]])
+    gt = (106.8, 0.01, 0.0, -6.1, 0.0, -0.01)
+    return write_raster(tmp_path / "pop.tif", dens, gt, epsg=4326), dens, gt
+
+
+def test_points_density_times_geodesic_cell_area(lonlat_raster):
+    path, dens, gt = lonlat_raster
+    pts = pop.population_points(path, unit=pop.PERSONS_PER_KM2, target_crs="EPSG:32748")
+    expected = [
+        1000 * geographic_cell_km2(gt, 0, 0),
+        3 * geographic_cell_km2(gt, 0, 2),
+        2500 * geographic_cell_km2(gt, 1, 1),
+        7 * geographic_cell_km2(gt, 1, 2),
+    ]
+    assert pts.persons == pytest.approx(expected, rel=1e-9)  # nodata and 0 are left out
+    assert pts.report.persons == pytest.approx(sum(expected), rel=1e-9)
+    assert pts.report.cells == 4 and pts.report.unit == pop.PERSONS_PER_KM2
+    # points at the cell centres, in the raster CRS and in the target CRS
+    assert (pts.raster_points[0].x, pts.raster_points[0].y) == pytest.approx((106.805, -6.105))
+    mx, my = Transformer.from_crs("EPSG:4326", "EPSG:32748", always_xy=True).transform(106.805, -6.105)
+    assert (pts.points[0].x, pts.points[0].y) == pytest.approx((mx, my))
+    per_cell = pop.population_points(path, unit=pop.PERSONS_PER_CELL)
+    assert list(per_cell.persons) == [1000.0, 3.0, 2500.0, 7.0]
+
+
+def test_projected_cells_are_measured_geodesically(tmp_path):
+    """A 1 km UTM cell far from the central meridian is smaller than 1 km² on the ellipsoid."""
+    gt = (800000.0, 1000.0, 0.0, 9300000.0, 0.0, -1000.0)
+    path = write_raster(tmp_path / "utm.tif", np.full((2, 3), 500.0), gt, epsg=32748)
+    to_ll = Transformer.from_crs("EPSG:32748", "EPSG:4326", always_xy=True)
+    expected = 0.0
+    for r in range(2):
+        for c in range(3):
+            x0, y0 = gt[0] + c * gt[1], gt[3] + r * gt[5]
+            lon, lat = to_ll.transform([x0, x0 + 1000, x0 + 1000, x0], [y0, y0, y0 - 1000, y0 - 1000])
+            expected += 500.0 * geodesic_km2(lon, lat)
+    report = pop.population_report(path, unit=pop.PERSONS_PER_KM2)
+    assert report.persons == pytest.approx(expected, rel=1e-5)
+    assert report.persons < 0.999 * 3000.0  # the grid's nominal km² would overcount
+
+
+def test_sample_raster_total_and_window():
+    a, gt, _ = read_raster(POP)
+    km2 = np.array([geographic_cell_km2(gt, r, 0) for r in range(a.shape[0])])
+    total = float(np.nansum(a * km2[:, None]))
+    assert pop.population_report(POP).persons == pytest.approx(total, rel=1e-9)  # per km² is the default
+    # a window by bounds: rows 100..199, cols 50..149 (bounds in the raster CRS, cell edges)
+    bounds = (gt[0] + 50 * gt[1], gt[3] + 200 * gt[5], gt[0] + 150 * gt[1], gt[3] + 100 * gt[5])
+    sub = float(np.nansum((a * km2[:, None])[100:200, 50:150]))
+    assert pop.population_report(POP, bounds=bounds).persons == pytest.approx(sub, rel=1e-9)
+    counts, valid, _ = pop.cell_counts(POP, window=(100, 200, 50, 150))
+    assert counts.sum() == pytest.approx(sub, rel=1e-9)
+    assert valid.sum() == np.isfinite(a[100:200, 50:150]).sum()
+
+
+def test_blocks_give_the_same_counts(monkeypatch):
+    whole, _, _ = pop.cell_counts(POP)
+    monkeypatch.setattr(pop, "MAX_BLOCK_CELLS", 1000)  # strips of one or two rows
+    strips = list(pop.iter_counts(POP))
+    assert len(strips) > 300
+    assert np.concatenate([s[2] for s in strips]).sum() == pytest.approx(whole.sum(), rel=1e-12)
+
+
+def test_the_report_flags_the_other_unit():
+    """The sample densities (persons per km²) read as counts per 50 m cell give implausible densities."""
+    as_cells = pop.population_report(POP, unit=pop.PERSONS_PER_CELL)
+    as_density = pop.population_report(POP, unit=pop.PERSONS_PER_KM2)
+    a, _, _ = read_raster(POP)
+    assert as_cells.persons == pytest.approx(float(np.nansum(a)))
+    assert as_cells.unit_suspect and as_cells.max_density_km2 > pop.MAX_PLAUSIBLE_DENSITY
+    assert not as_density.unit_suspect
+    assert as_density.max_density_km2 == pytest.approx(float(np.nanmax(a)), rel=1e-9)
+
+
+def test_bad_unit_and_negative_values(tmp_path):
+    with pytest.raises(InputError, match="Unknown population mode"):
+        pop.population_report(POP, unit=5)
+    neg = write_raster(tmp_path / "neg.tif", np.full((2, 2), -1.0), (0, 10, 0, 20, 0, -10))
+    with pytest.raises(InputError, match="negative values"):
+        pop.population_points(neg, unit=pop.PERSONS_PER_CELL)

@@ -1,0 +1,207 @@
+"""Plan maps in the chosen language (中文 / English / 双语), with layer titles, value ranges, a compact
+legend, no useless overview, page-sized north arrow and scale bar, and coverage drawn as cells."""
+
+import subprocess
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import pytest
+from pyproj import Geod
+from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
+
+from resilience_plugin.maps import layout as lay
+from resilience_plugin.maps import texts
+from resilience_plugin.maps.export import PlanMap, grid_spacing_m, read_template
+from resilience_plugin.processing.algorithms.export_plan_map import default_map_language
+from tests.conftest import REPO, SAMPLE, register_provider
+
+KECAMATAN = f"{SAMPLE / 'jakarta.gpkg'}|layername=kecamatan"
+THRESHOLDS = "0.1,0.5,1.0,2.0"
+
+
+@pytest.fixture(scope="module")
+def zones(qgis_app, tmp_path_factory):
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    register_provider()
+    out = tmp_path_factory.mktemp("zones") / "flood_zones.gpkg"
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    processing.run(
+        "resilience:classifyhazard",
+        {
+            "INPUT": str(SAMPLE / "flood_current_depth.tif"),
+            "HAZARD_NAME": "flood",
+            "THRESHOLDS": THRESHOLDS,
+            "OUTPUT": str(out),
+        },
+        context=context,
+        feedback=QgsProcessingFeedback(),
+    )
+    return str(out)
+
+
+def _export_text(run_alg, zones, tmp_path, language, title):
+    out = tmp_path / f"map_{language}.pdf"
+    run_alg(
+        "exportplanmap",
+        {
+            "LAYERS": [zones, KECAMATAN],
+            "LANGUAGE": language,
+            "TITLE": title,
+            "NOTE": "InaSAFE",
+            "DATE": "2026-11-24",
+            "DPI": 72,
+            "OUTPUT": str(out),
+        },
+    )
+    return subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+
+
+# the four classes of THRESHOLDS, as a planner reads them
+RANGES = ["0.1–0.5", "0.5–1", "1–2", "≥ 2"]
+
+
+def test_chinese_map(run_alg, zones, tmp_path):
+    text = _export_text(run_alg, zones, tmp_path, texts.CHINESE, "洪水风险分区图")
+    for expected in (
+        "图例",
+        "日期：2026-11-24",
+        "坐标系：",
+        "说明：InaSAFE",
+        "千米",
+        "灾害分区",
+        "边界（kecamatan）",
+        "中（一般）",
+        "极高（重大）",
+    ):
+        assert expected in text, expected
+    for english in (
+        "Legend",
+        "Date:",
+        "Coordinate reference system",
+        "Notes:",
+        "Medium",
+        "Hazard zones",
+        "flood_zones",
+    ):
+        assert english not in text, english
+    for rng in RANGES:
+        assert rng in text, rng
+
+
+def test_english_map(run_alg, zones, tmp_path):
+    text = _export_text(run_alg, zones, tmp_path, texts.ENGLISH, "Flood risk zoning")
+    for expected in (
+        "Legend",
+        "Date: 2026-11-24",
+        "Coordinate reference system: ",
+        "Notes: InaSAFE",
+        "km",
+        "Hazard zones",
+        "Boundaries (kecamatan)",
+        "Medium",
+        "Very high",
+    ):
+        assert expected in text, expected
+    assert not any("\u4e00" <= c <= "\u9fff" for c in text)  # not one Chinese character
+    for rng in RANGES:
+        assert rng in text, rng
+
+
+def test_bilingual_map(run_alg, zones, tmp_path):
+    text = _export_text(run_alg, zones, tmp_path, texts.BILINGUAL, "洪水风险分区图 Flood risk zoning")
+    for expected in (
+        "图例 Legend",
+        "日期 Date: 2026-11-24",
+        "坐标系 CRS: ",
+        "说明 Notes: InaSAFE",
+        "灾害分区 Hazard zones",
+        "中（一般） / Medium",
+    ):
+        assert expected in text, expected
+
+
+def test_default_language_follows_the_interface_in_qgis_and_is_bilingual_in_qgis_process(provider):
+    assert default_map_language("desktop", "zh-Hans") == texts.CHINESE
+    assert default_map_language("desktop", "en_US") == texts.ENGLISH
+    assert default_map_language("qgis_process", "zh-Hans") == texts.BILINGUAL
+    # this test process is not the QGIS desktop: the parameter's default is bilingual
+    assert provider.algorithm("exportplanmap").parameterDefinition("LANGUAGE").defaultValue() == texts.BILINGUAL
+
+
+def _plan(zones, extent=None):
+    from qgis.core import QgsRectangle
+
+    layers = [QgsVectorLayer(zones, "flood_zones", "ogr"), QgsVectorLayer(KECAMATAN, "kecamatan", "ogr")]
+    plan = PlanMap(read_template(lay.template_path(0)))
+    plan.add_layers(layers, in_project=lambda layer: False)
+    crs = QgsCoordinateReferenceSystem("EPSG:32748")
+    plan.fill(crs, extent=QgsRectangle(*extent) if extent else None, title="t")
+    return plan
+
+
+def _template_box(item_id, template="a3_landscape.qpt"):
+    root = ET.parse(REPO / "resources" / "layouts" / template).getroot()
+    item = next(i for i in root.iter("LayoutItem") if i.get("id") == item_id)
+    x, y, _ = item.get("position").split(",")
+    w, h, _ = item.get("size").split(",")
+    return float(x), float(y), float(w), float(h)
+
+
+def test_whole_city_map_has_no_overview_and_a_compact_legend(zones):
+    plan = _plan(zones)
+    assert plan.item(lay.ITEM_OVERVIEW) is None  # it would frame its own whole extent
+    legend = plan.item(lay.ITEM_LEGEND)
+    _, ov_top, _, _ = _template_box("overview")
+    _, lg_top, _, lg_h = _template_box("legend")
+    assert legend.positionWithUnits().y() == pytest.approx(ov_top)  # the legend moved up into the free space
+    # compact: 6 entries (title, layer, 4 levels, boundaries) take far less than the box
+    assert legend.sizeWithUnits().height() < 0.6 * lg_h
+    assert legend.sizeWithUnits().height() >= plan.legend_size(legend)[1]  # nothing cut off
+
+
+def test_zoomed_map_keeps_its_overview(zones):
+    # central Jakarta only (UTM 48S metres): the overview shows where it lies in the city
+    plan = _plan(zones, extent=(700000, 9310000, 706000, 9314000))
+    assert plan.item(lay.ITEM_OVERVIEW) is not None
+
+
+@pytest.mark.parametrize(
+    ("template", "min_north_mm", "min_bar_mm"), [("a3_landscape.qpt", 15, 3), ("a4_portrait.qpt", 10, 2)]
+)
+def test_north_arrow_and_scale_bar_sized_for_the_page(template, min_north_mm, min_bar_mm):
+    _, _, w, h = _template_box("north_arrow", template)
+    assert w >= min_north_mm and h >= 1.4 * min_north_mm
+    root = ET.parse(REPO / "resources" / "layouts" / template).getroot()
+    bar = next(i for i in root.iter("LayoutItem") if i.get("id") == "scalebar")
+    assert float(bar.get("height")) >= min_bar_mm
+    assert float(bar.get("maxBarWidth")) >= 65 * (1 if template.startswith("a3") else 0.7)
+
+
+def test_population_grid_points_are_drawn_as_their_cells(qgis_app):
+    # demand points at the centres of the 0.000452288° cells of the Jakarta population raster
+    step = 0.000452288
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=covered:integer", "demand", "memory")
+    feats = []
+    for i in range(30):
+        for j in range(30):
+            f = QgsFeature(layer.fields())
+            f.setAttributes([int((i + j) % 3 == 0)])
+            f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(106.8 + i * step, -6.2 + j * step)))
+            feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    geod = Geod(ellps="WGS84")
+    dx = geod.inv(106.8, -6.2, 106.8 + step, -6.2)[2]
+    dy = geod.inv(106.8, -6.2, 106.8, -6.2 + step)[2]
+    assert grid_spacing_m(layer) == pytest.approx(max(dx, dy), rel=0.005)
+    rng = np.random.default_rng(1)
+    scattered = QgsVectorLayer("Point?crs=EPSG:4326", "shelters", "memory")
+    pts = []
+    for x, y in rng.uniform(0, 0.05, size=(600, 2)):
+        f = QgsFeature()
+        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(106.8 + x, -6.2 + y)))
+        pts.append(f)
+    scattered.dataProvider().addFeatures(pts)
+    assert grid_spacing_m(scattered) is None  # not a grid: drawn as points

@@ -1,0 +1,46 @@
+"""What a new user meets first: every algorithm dialog opens on the sample project without a warning,
+and the defaults say what they do."""
+
+import pytest
+from qgis.core import QgsApplication, QgsProject
+
+import resilience_plugin
+from tests.conftest import register_provider
+
+ALGORITHMS = ["classifyhazard", "hazardoverlay", "exposuresummary", "ahpweights", "facilitysuitability",
+              "sheltercoverage", "lifelineexposure", "networkcriticality", "applystyle", "exportplanmap"]
+
+
+@pytest.fixture()
+def browser_iface(qgis_iface):
+    """pytest-qgis's interface lacks browserModel(), which Processing's parameter panel asks for: give it
+    QGIS's real browser model, as the QGIS application does."""
+    from qgis.gui import QgsBrowserGuiModel
+
+    model = QgsBrowserGuiModel()
+    if not hasattr(qgis_iface, "browserModel"):
+        qgis_iface.browserModel = lambda: model
+    yield qgis_iface
+
+
+@pytest.fixture()
+def sample_project(browser_iface, qgis_new_project, provider):
+    plugin = resilience_plugin.classFactory(browser_iface)
+    assert plugin.load_sample_data()
+    yield plugin
+    for dialog in plugin.dialogs:
+        dialog.close()
+        dialog.deleteLater()
+    plugin.dialogs = []
+    QgsApplication.processEvents()
+    QgsProject.instance().clear()
+
+
+@pytest.mark.parametrize("alg", ALGORITHMS)
+def test_dialog_opens_on_the_sample_without_a_warning(sample_project, alg):
+    dialog = sample_project.open_algorithm(f"resilience:{alg}")
+    for _ in range(5):
+        QgsApplication.processEvents()
+    warnings = [item.text() for item in dialog.messageBar().items()]
+    assert warnings == []
+    register_provider()
