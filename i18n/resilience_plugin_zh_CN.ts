@@ -3510,47 +3510,47 @@ OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的�
             <translation>无法读取栅格 {path}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="96" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="98" />
             <source>No values</source>
             <translation>没有数值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="125" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="127" />
             <source>Hazard classes</source>
             <translation>灾害分级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="133" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="135" />
             <source>Start from a preset…</source>
             <translation>从预设方案开始…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="146" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="148" />
             <source>Class breaks</source>
             <translation>分级断点</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="155" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="157" />
             <source>Level</source>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="155" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="157" />
             <source>Values</source>
             <translation>取值范围</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="155" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="157" />
             <source>Area (km²)</source>
             <translation>面积（平方公里）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="155" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="157" />
             <source>Share</source>
             <translation>占比</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="176" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="178" />
             <source>Give at least one class break.</source>
             <translation>请至少给出一个分级断点。</translation>
         </message>
@@ -3650,247 +3650,247 @@ OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的�
             <translation>分级方式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="132" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="139" />
             <source>Thresholds / value map</source>
             <translation>阈值 / 取值对应</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="188" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="212" />
             <source>Choose the field that holds the hazard value.</source>
             <translation>请选择灾害取值字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="190" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="214" />
             <source>Give the thresholds, ascending and separated by commas.</source>
             <translation>请填写阈值，按升序排列，以逗号分隔。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="192" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="216" />
             <source>Give the value map, e.g. YES:1;NO:0.</source>
             <translation>请填写取值对应，例如 YES:1;NO:0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="194" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="218" />
             <source>Choose a preset, or classify by thresholds or a value map.</source>
             <translation>请选择预设方案，或按阈值、取值对应分级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="211" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="235" />
             <source>Run</source>
             <translation>运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="245" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="269" />
             <source>Resilience assessment</source>
             <translation>韧性评估</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="260" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="284" />
             <source>Study</source>
             <translation>评估设置</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="261" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="285" />
             <source>Steps</source>
             <translation>评估步骤</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="286" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="310" />
             <source>Scenario</source>
             <translation>情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="291" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="315" />
             <source>The name of the scenario (its results go into a group of that name)</source>
             <translation>情景名称（其结果放入同名图层组）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="294" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="318" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="295" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="319" />
             <source>Add a hazard scenario</source>
             <translation>新增灾害情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="325" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="349" />
             <source>e.g. 街道, district</source>
             <translation>例如 街道、区县</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="327" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="351" />
             <source>Id field</source>
             <translation>标识字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="328" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="352" />
             <source>Level name</source>
             <translation>层级名称</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="329" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="353" />
             <source>Parent code field</source>
             <translation>上级代码字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="331" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="355" />
             <source>Hazards of the scenario</source>
             <translation>本情景的灾害</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="333" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="357" />
             <source>Add a hazard layer</source>
             <translation>添加灾害图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="339" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="363" />
             <source>Maximum level</source>
             <translation>最大等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="353" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="377" />
             <source>Overlay method</source>
             <translation>叠加方法</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="354" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="378" />
             <source>Weights</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="355" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="379" />
             <source>Intensity raster for lifelines</source>
             <translation>生命线致灾强度栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="360" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="384" />
             <source>Population</source>
             <translation>人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="365" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="389" />
             <source>Persons per km²</source>
             <translation>每平方公里人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="367" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="391" />
             <source>Population field (points / polygons)</source>
             <translation>人口字段（点 / 面）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="368" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="392" />
             <source>Raster values</source>
             <translation>栅格取值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="369" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="393" />
             <source>Buildings</source>
             <translation>建筑</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="383" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="407" />
             <source>Candidate facilities (平急两用)</source>
             <translation>候选设施（平急两用）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="400" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="424" />
             <source>Filter (expression)</source>
             <translation>筛选（表达式）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="403" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="427" />
             <source>Empty: the roads are the lifeline network</source>
             <translation>留空：以道路作为生命线网络</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="408" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="432" />
             <source>Asset type</source>
             <translation>设施类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="413" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="437" />
             <source>Parameters</source>
             <translation>参数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="423" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="447" />
             <source>Walking time limit</source>
             <translation>步行时间限值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="424" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="448" />
             <source>Walking speed</source>
             <translation>步行速度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="425" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="449" />
             <source>Streets blocked from hazard level</source>
             <translation>道路阻断起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="426" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="450" />
             <source>Sites excluded from hazard level</source>
             <translation>场地排除起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="430" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="454" />
             <source>Maps and tables</source>
             <translation>图件与统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="435" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="459" />
             <source>Beside the project file</source>
             <translation>与项目文件同目录</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="436" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="460" />
             <source>Map title</source>
             <translation>图名</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="437" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="461" />
             <source>Map notes</source>
             <translation>图注</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="438" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="462" />
             <source>Results folder</source>
             <translation>结果文件夹</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="502" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="526" />
             <source>Run all</source>
             <translation>全部运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="505" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="529" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="513" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="537" />
             <source>Export map set</source>
             <translation>输出成套图件</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="515" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="539" />
             <source>Export tables…</source>
             <translation>导出统计表…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="517" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="541" />
             <source>Export as model…</source>
             <translation>导出为模型…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="522" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="546" />
             <source>Language of the table headers</source>
             <translation>统计表表头语言</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="623" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="647" />
             <source>Scenario {n}</source>
             <translation>情景 {n}</translation>
         </message>
@@ -3900,67 +3900,67 @@ OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的�
             <translation>韧性评估：{name}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="805" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="829" />
             <source>Fix the problems shown on the Study tab first.</source>
             <translation>请先解决“评估设置”页中提示的问题。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="828" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="852" />
             <source>Running: {step}</source>
             <translation>正在运行：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="839" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="863" />
             <source>Finished: {step}</source>
             <translation>已完成：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="845" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="869" />
             <source>Stopped: {step}</source>
             <translation>已停止：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="873" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="897" />
             <source>Run the steps first: there are no tables yet.</source>
             <translation>请先运行各步骤：尚无统计表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="875" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="899" />
             <source>Export tables</source>
             <translation>导出统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="892" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="916" />
             <source>Could not write {path}: {error}</source>
             <translation>无法写入 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="894" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="918" />
             <source>{n} tables written to {path}</source>
             <translation>已将 {n} 张表写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="898" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="922" />
             <source>Export as model</source>
             <translation>导出为模型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="898" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="922" />
             <source>Processing models (*.model3)</source>
             <translation>处理模型 (*.model3)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="915" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="939" />
             <source>Run the steps first: there is nothing to export yet.</source>
             <translation>请先运行各步骤：尚无可导出的内容。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="918" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="942" />
             <source>Model written to {path}</source>
             <translation>模型已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="918" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="942" />
             <source>Could not write {path}</source>
             <translation>无法写入 {path}</translation>
         </message>
@@ -4183,6 +4183,16 @@ OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的�
             <location filename="../resilience_plugin/plugin.py" line="159" />
             <source>The guided assessment: study, steps in planning order, key numbers, maps and tables</source>
             <translation>引导式评估：评估设置、按规划顺序的步骤、关键指标、图件与统计表</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="133" />
+            <source>Classes…</source>
+            <translation>分级…</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="134" />
+            <source>The histogram of the values with the class breaks, and the area per class</source>
+            <translation>数值直方图、分级断点及各级面积</translation>
         </message>
     </context>
 </TS>

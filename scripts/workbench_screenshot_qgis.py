@@ -75,6 +75,10 @@ def setup():
         output_dir=str(OUT / f"results_{TAG}"),
     )
     save_study(study)
+    units = QgsProject.instance().mapLayer(ids["units"])
+    canvas = iface.mapCanvas()
+    canvas.setExtent(canvas.mapSettings().layerToMapCoordinates(units, units.extent()))
+    canvas.refresh()
     dock = plugin.show_workbench()
     dock.reload()
     dock.setMinimumWidth(520)
@@ -105,6 +109,8 @@ def tick(dock, timer):
         shoot("workbench_running")
     if dock.task is None and not dock.queue:
         timer.stop()
+        for node in QgsProject.instance().layerTreeRoot().children():
+            node.setExpanded(node.customProperty("resilience_workbench/group") is not None)
         iface.mapCanvas().refreshAllLayers()
         QTimer.singleShot(4000, lambda: guarded(finish))
     elif state["ticks"] > 4 * 1800:

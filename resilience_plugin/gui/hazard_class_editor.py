@@ -55,6 +55,8 @@ def layer_values(layer, field=None, band=1, max_cells=4_000_000):
             areas = np.full(values.shape, abs(gt[1] * gt[5]) * factor**2)
         return values.ravel(), areas.ravel()
     if isinstance(layer, QgsVectorLayer) and field:
+        if layer.fields().lookupField(field) < 0:
+            raise InputError(tr("The field '{field}' is not in the layer."), field=field)
         da = QgsDistanceArea()
         da.setSourceCrs(layer.crs(), QgsProject.instance().transformContext())
         da.setEllipsoid(layer.crs().ellipsoidAcronym() or "EPSG:7030")

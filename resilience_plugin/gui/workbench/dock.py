@@ -129,7 +129,14 @@ class HazardRow(QGroupBox):
         form.addRow(tr("Hazard name"), self.name)
         form.addRow(tr("Classification"), self.method)
         form.addRow(tr("Preset"), self.preset)
-        form.addRow(tr("Thresholds / value map"), self.text)
+        self.edit_classes = QToolButton()
+        self.edit_classes.setText(tr("Classes…"))
+        self.edit_classes.setToolTip(tr("The histogram of the values with the class breaks, and the area per class"))
+        self.edit_classes.clicked.connect(self.open_class_editor)
+        line = QHBoxLayout()
+        line.addWidget(self.text, 1)
+        line.addWidget(self.edit_classes)
+        form.addRow(tr("Thresholds / value map"), line)
         self.layer.layerChanged.connect(self._layer_changed)
         for signal in (
             self.field.fieldChanged,
@@ -149,6 +156,23 @@ class HazardRow(QGroupBox):
         self.text.setEnabled(self.method.currentData() != PRESET)
         self.field.setEnabled(isinstance(self.layer.currentLayer(), QgsVectorLayer))
         self.changed.emit()
+
+    def class_editor(self):
+        """The hazard class editor on this row's layer and thresholds (None for text categories)."""
+        from ..hazard_class_editor import HazardClassEditor
+
+        lyr = self.layer.currentLayer()
+        if lyr is None or (isinstance(lyr, QgsVectorLayer) and not self.field.currentField()):
+            return None
+        thresholds = self.text.text() if self.method.currentData() == THRESHOLDS else ""
+        return HazardClassEditor(lyr, self.field.currentField() or None, thresholds, self)
+
+    def open_class_editor(self, _checked=False):
+        dialog = self.class_editor()
+        if dialog is not None and dialog.exec() and dialog.thresholds():
+            self.method.setCurrentIndex(self.method.findData(THRESHOLDS))
+            self.text.setText(dialog.thresholds())
+            self._changed()
 
     def set(self, h):
         for w in (self.layer, self.field, self.name, self.method, self.preset, self.text):
