@@ -3810,157 +3810,157 @@ OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的�
             <translation>设施类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="437" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="448" />
             <source>Parameters</source>
             <translation>参数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="447" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="458" />
             <source>Walking time limit</source>
             <translation>步行时间限值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="448" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="459" />
             <source>Walking speed</source>
             <translation>步行速度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="449" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="460" />
             <source>Streets blocked from hazard level</source>
             <translation>道路阻断起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="450" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="461" />
             <source>Sites excluded from hazard level</source>
             <translation>场地排除起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="454" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="465" />
             <source>Maps and tables</source>
             <translation>图件与统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="459" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="470" />
             <source>Beside the project file</source>
             <translation>与项目文件同目录</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="460" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="471" />
             <source>Map title</source>
             <translation>图名</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="461" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="472" />
             <source>Map notes</source>
             <translation>图注</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="462" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="473" />
             <source>Results folder</source>
             <translation>结果文件夹</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="526" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="538" />
             <source>Run all</source>
             <translation>全部运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="529" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="541" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="537" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="549" />
             <source>Export map set</source>
             <translation>输出成套图件</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="539" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="551" />
             <source>Export tables…</source>
             <translation>导出统计表…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="541" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="553" />
             <source>Export as model…</source>
             <translation>导出为模型…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="546" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="558" />
             <source>Language of the table headers</source>
             <translation>统计表表头语言</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="647" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="659" />
             <source>Scenario {n}</source>
             <translation>情景 {n}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="363" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="373" />
             <source>Resilience assessment: {name}</source>
             <translation>韧性评估：{name}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="829" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="843" />
             <source>Fix the problems shown on the Study tab first.</source>
             <translation>请先解决“评估设置”页中提示的问题。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="852" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="866" />
             <source>Running: {step}</source>
             <translation>正在运行：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="863" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="877" />
             <source>Finished: {step}</source>
             <translation>已完成：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="869" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="883" />
             <source>Stopped: {step}</source>
             <translation>已停止：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="897" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="911" />
             <source>Run the steps first: there are no tables yet.</source>
             <translation>请先运行各步骤：尚无统计表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="899" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="913" />
             <source>Export tables</source>
             <translation>导出统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="916" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="930" />
             <source>Could not write {path}: {error}</source>
             <translation>无法写入 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="918" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="932" />
             <source>{n} tables written to {path}</source>
             <translation>已将 {n} 张表写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="922" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="936" />
             <source>Export as model</source>
             <translation>导出为模型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="922" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="936" />
             <source>Processing models (*.model3)</source>
             <translation>处理模型 (*.model3)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="939" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="953" />
             <source>Run the steps first: there is nothing to export yet.</source>
             <translation>请先运行各步骤：尚无可导出的内容。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="942" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="956" />
             <source>Model written to {path}</source>
             <translation>模型已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="942" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="956" />
             <source>Could not write {path}</source>
             <translation>无法写入 {path}</translation>
         </message>
@@ -4160,17 +4160,17 @@ OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的�
             <translation>道路关键性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="202" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="212" />
             <source>Run these steps first: {steps}</source>
             <translation>请先运行以下步骤：{steps}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="208" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="218" />
             <source>Layer '{name}' is a temporary layer: save it to a file first.</source>
             <translation>图层“{name}”是临时图层：请先保存为文件。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="247" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="257" />
             <source>A layer of the study is no longer in the project; choose it again.</source>
             <translation>评估所用的某个图层已不在项目中，请重新选择。</translation>
         </message>
@@ -4193,6 +4193,116 @@ OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的�
             <location filename="../resilience_plugin/gui/workbench/dock.py" line="134" />
             <source>The histogram of the values with the class breaks, and the area per class</source>
             <translation>数值直方图、分级断点及各级面积</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="57" />
+            <source>Id</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="58" />
+            <source>Asset types</source>
+            <translation>设施类型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="60" />
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="61" />
+            <source>Form</source>
+            <translation>函数形式</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="62" />
+            <source>Medians θ</source>
+            <translation>中值 θ</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="63" />
+            <source>Dispersions β</source>
+            <translation>离散度 β</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="64" />
+            <source>Repair rate a</source>
+            <translation>维修率系数 a</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="65" />
+            <source>Repair rate b</source>
+            <translation>维修率指数 b</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="66" />
+            <source>Threshold</source>
+            <translation>阈值</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="67" />
+            <source>Damage states</source>
+            <translation>破坏状态</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="68" />
+            <source>Failure state</source>
+            <translation>失效状态</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="69" />
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="70" />
+            <source>Verified (true / false)</source>
+            <translation>已核实（true / false）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="160" />
+            <source>Select a valid curve</source>
+            <translation>请选择一条有效曲线</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="444" />
+            <source>Fragility library</source>
+            <translation>易损性曲线库</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="197" />
+            <source>Add a curve</source>
+            <translation>添加曲线</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="199" />
+            <source>Remove the curve</source>
+            <translation>删除曲线</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="258" />
+            <source>{n} curve(s), valid.</source>
+            <translation>共 {n} 条曲线，校验通过。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="290" />
+            <source>Save the fragility library</source>
+            <translation>保存易损性曲线库</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="436" />
+            <source>The shipped library</source>
+            <translation>内置曲线库</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="438" />
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="439" />
+            <source>Edit the curves of your fragility library</source>
+            <translation>编辑自定义易损性曲线库中的曲线</translation>
         </message>
     </context>
 </TS>

@@ -431,6 +431,17 @@ class WorkbenchDock(QgsDockWidget):
         self.life_type_field = field_combo(self.life_layer)
         f.addRow(tr("Asset type"), self.life_type)
         f.addRow(tr("Asset type field"), self.life_type_field)
+        self.fragility_file = QgsFileWidget()
+        self.fragility_file.setFilter("JSON (*.json)")
+        self.fragility_file.lineEdit().setPlaceholderText(tr("The shipped library"))
+        edit = QToolButton()
+        edit.setText(tr("Edit…"))
+        edit.setToolTip(tr("Edit the curves of your fragility library"))
+        edit.clicked.connect(self.open_fragility_editor)
+        line = QHBoxLayout()
+        line.addWidget(self.fragility_file, 1)
+        line.addWidget(edit)
+        f.addRow(tr("Fragility library"), line)
         # Shared parameters
         from ...processing.algorithms.facility_suitability import class_names
 
@@ -492,6 +503,7 @@ class WorkbenchDock(QgsDockWidget):
             self.map_title.editingFinished,
             self.map_note.editingFinished,
             self.output_dir.fileChanged,
+            self.fragility_file.fileChanged,
         ):
             w.connect(self._changed)
         self.intensity.layerChanged.disconnect(self._changed)
@@ -675,6 +687,7 @@ class WorkbenchDock(QgsDockWidget):
         self.life_type.setText(life.asset_type)
         self.life_type_field.setLayer(self.life_layer.currentLayer())
         self.life_type_field.setField(life.asset_type_field)
+        self.fragility_file.setFilePath(s.fragility_file)
         p = s.params
         self.walk_minutes.setValue(p.walk_minutes)
         self.walk_kmh.setValue(p.walk_kmh)
@@ -729,6 +742,7 @@ class WorkbenchDock(QgsDockWidget):
             if life_id
             else []
         )
+        s.fragility_file = self.fragility_file.filePath().strip()
         p = s.params
         p.walk_minutes, p.walk_kmh = self.walk_minutes.value(), self.walk_kmh.value()
         p.block_level, p.exclude_level = self.block_level.value(), self.exclude_level.value()
@@ -943,6 +957,15 @@ class WorkbenchDock(QgsDockWidget):
             tr("Model written to {path}").format(path=path) if ok else tr("Could not write {path}").format(path=path)
         )
         return ok
+
+    def open_fragility_editor(self, _checked=False):
+        from ..fragility_editor import FragilityEditor
+
+        dialog = FragilityEditor(self.study.fragility_file or None, self)
+        if dialog.exec() and dialog.path is not None:
+            self.fragility_file.setFilePath(str(dialog.path))
+            self._changed()
+        return dialog
 
     def closeEvent(self, event):  # noqa: N802 - Qt API
         self.cancel()

@@ -115,6 +115,14 @@ def file_of(lyr):
     return path if source and path.is_file() else None
 
 
+def _file_print(path):
+    p = Path(path)
+    if not p.is_file():
+        return "missing:" + str(path)
+    st = p.stat()
+    return f"{p}|{st.st_mtime_ns}|{st.st_size}"
+
+
 def layer_prints(study, project=None):
     project = project or QgsProject.instance()
     return {lid: layer_fingerprint(project.mapLayer(lid)) for lid in study.layer_ids()}
@@ -131,6 +139,8 @@ def current_fingerprints(study, scenario, runs, project=None):
             out[step] = None
             continue
         ups = {s: out.get(s) for s in DEPENDS[step]}
+        if step == "lifelines" and study.fragility_file:
+            ups["fragility_file"] = _file_print(study.fragility_file)
         out[step] = fingerprint(calls, prints, ups)
     return out
 

@@ -306,6 +306,8 @@ def _lifelines(study, scenario):
             params["ASSET_TYPE"] = ll.asset_type
         if ll.asset_type_field:
             params["ASSET_TYPE_FIELD"] = ll.asset_type_field
+        if study.fragility_file:
+            params["FRAGILITY_FILE"] = study.fragility_file
         if scenario is not None and scenario.intensity_layer:
             params["INTENSITY"] = layer(scenario.intensity_layer)
             params["INTENSITY_MEASURE"] = int(scenario.intensity_measure)

@@ -129,6 +129,7 @@ class Study:
     candidates: Candidates = field(default_factory=Candidates)
     hospitals: Hospitals = field(default_factory=Hospitals)
     lifelines: List[Lifeline] = field(default_factory=list)
+    fragility_file: str = ""  # user fragility library merged on the shipped one (lifelineexposure FRAGILITY_FILE)
     params: Parameters = field(default_factory=Parameters)
     map_title: str = ""
     map_note: str = ""
