@@ -121,7 +121,9 @@ def tick(dock, timer):
 def finish():
     shoot("workbench_done")
     (OUT / f"done_{TAG}.txt").write_text("ok", encoding="utf-8")
+    QgsProject.instance().clear()
     QgsProject.instance().setDirty(False)
+    QTimer.singleShot(10000, lambda: os._exit(0))  # in case QGIS asks something on the way out
     iface.actionExit().trigger()
 
 

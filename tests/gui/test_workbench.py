@@ -528,3 +528,17 @@ def test_the_menu_opens_the_panel_once(qgis_iface, qgis_processing, qgis_new_pro
         plugin.unload()
         register_provider()
     assert plugin.workbench is None
+
+
+def test_point_per_cell_layers_come_unticked(dock, jakarta_layers):
+    from qgis.core import QgsProject
+
+    dock.run_steps(["hazards", "facilities", "coverage"])
+    wait_idle(dock)
+    root = QgsProject.instance().layerTreeRoot()
+    ticked = {
+        lyr.customProperty("resilience_workbench/output"): root.findLayer(lyr.id()).itemVisibilityChecked()
+        for lyr in tagged_layers()
+    }
+    assert ticked["coverage:OUTPUT_DEMAND"] is False and ticked["classify_0:OUTPUT"] is False
+    assert ticked["overlay:OUTPUT"] and ticked["coverage:OUTPUT_FACILITIES"] and ticked["suitability:OUTPUT"]

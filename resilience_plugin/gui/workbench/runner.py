@@ -38,6 +38,8 @@ from .steps import DEPENDS, MAPS, NotReady, build_calls, fingerprint, is_ref, up
 
 PROPERTY = "resilience_workbench/step"  # custom property of the layers a step added: "<scenario>/<step>"
 GROUP_PROPERTY = "resilience_workbench/group"
+# Outputs added to the tree unticked: one point per population cell (they hide the map), intermediate zones.
+HIDDEN_BY_DEFAULT = {"coverage:OUTPUT_DEMAND", "criticality:OUTPUT_DEMAND", "exposure_roads:OUTPUT"}
 
 
 def step_title(step):
@@ -429,7 +431,12 @@ def publish(prepared, runs, project=None):
     group = step_group(prepared.scenario, prepared.step, project, create=bool(new_layers))
     for lyr in new_layers:
         project.addMapLayer(lyr, False)
-        group.addChildNode(QgsLayerTreeLayer(lyr))
+        node = QgsLayerTreeLayer(lyr)
+        group.addChildNode(node)
+        if lyr.customProperty("resilience_workbench/output") in HIDDEN_BY_DEFAULT or (
+            lyr.customProperty("resilience_workbench/output") or ""
+        ).startswith("classify_"):
+            node.setItemVisibilityChecked(False)  # one point per raster cell, or an intermediate layer
     runs.setdefault(prepared.scenario, {})[prepared.step] = {
         "fingerprint": prepared.fingerprint,
         "outputs": prepared.outputs,
