@@ -281,7 +281,11 @@ class WorkbenchDock(QgsDockWidget):
         outer = QVBoxLayout(body)
         outer.addLayout(self._scenario_bar())
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._scroll(self._study_tab()), tr("Study"))
+        study_tab = self._study_tab()
+        for combo in study_tab.findChildren(QComboBox):  # long layer names must not widen the panel
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+        self.tabs.addTab(self._scroll(study_tab), tr("Study"))
         self.tabs.addTab(self._scroll(self._steps_tab()), tr("Steps"))
         outer.addWidget(self.tabs)
         self.setWidget(body)
