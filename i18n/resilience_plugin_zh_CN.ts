@@ -74,7 +74,7 @@
             <translation>不支持旋转栅格：请先将栅格重投影（warp）为正北朝上的格网。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/styles.py" line="143" />
+            <location filename="../resilience_plugin/maps/styles.py" line="146" />
             <source>No style named '{name}' in {folder}.</source>
             <translation>{folder} 中没有名为“{name}”的样式。</translation>
         </message>
@@ -1574,12 +1574,12 @@ The layer's data are not changed, only its style. A layer given as a file path i
             <translation>未给出 UNITS：未写出按单元统计的表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="174" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="157" />
             <source>Lifeline exposure</source>
             <translation>生命线暴露与易损性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="102" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="85" />
             <source>How much of each lifeline network lies in each hazard level, and how badly it is likely to be damaged.
 
 LIFELINES are lines (pipes, cables, roads) or points (substations, towers, pumping stations, bridges); their type comes from ASSET_TYPE_FIELD or one ASSET_TYPE for the whole layer and must be a type of the fragility library (resources/standards/fragility.json, or your FRAGILITY_FILE merged on top), e.g. pipe, water_pipe, gas_pipe, road, overhead_line, substation_high, transmission_tower, bridge.
@@ -1600,52 +1600,52 @@ LIFELINES 为线（管道、线缆、道路）或点（变电站、杆塔、泵�
 OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 length_m、len_l0...len_lN 和 len_uncovered（米），点要素另有 level；然后是 max_level、max_intensity、p_ds1...p_ds4、repair_rate、expected_repairs、p_fail。OUTPUT_TABLE：每个单元（UNITS + UNIT_ID_FIELD，可选）× 资产类型 × 等级一行，字段为 unit_id、asset_type、level、count、length_km、expected_repairs 和 expected_failed（p_fail 之和，按长度分摊）。长度在米制坐标系中以米计量。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="128" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="111" />
             <source>Lifelines (lines or points)</source>
             <translation>生命线（线或点）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="129" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="112" />
             <source>Pipes, cables and roads as lines; substations, towers, pumping stations and bridges as points.</source>
             <translation>管道、线缆和道路为线；变电站、杆塔、泵站和桥梁为点。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="131" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="114" />
             <source>Asset type field</source>
             <translation>资产类型字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="133" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="116" />
             <source>Field holding each asset's type (a type of the fragility library, e.g. water_pipe, road, substation_high).</source>
             <translation>保存每个资产类型的字段（易损性库中的类型，如 water_pipe、road、substation_high）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="135" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="118" />
             <source>Asset type for the whole layer</source>
             <translation>整个图层的资产类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="141" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="124" />
             <source>Pipe material field</source>
             <translation>管材字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="143" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="126" />
             <source>Material codes for the repair-rate factors: ACP, PVC, CIP, PE, DCIP, SP, DI (others count as 1).</source>
             <translation>用于维修率系数的材质代码：ACP、PVC、CIP、PE、DCIP、SP、DI（其他按 1 计）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="145" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="128" />
             <source>Pipe diameter field (mm)</source>
             <translation>管径字段（毫米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="147" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="130" />
             <source>Diameter in millimetres for the repair-rate diameter factor.</source>
             <translation>用于维修率管径系数的管径，单位毫米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="150" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="133" />
             <source>Polygons with an integer hazard level (e.g. the output of Classify hazard). Give zones and/or an intensity raster.</source>
             <translation>带整数灾害等级的面（例如“灾害分级”的输出）。请提供分区和/或强度栅格。</translation>
         </message>
@@ -1655,102 +1655,102 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>灾害等级字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="154" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="137" />
             <source>Integer level of each hazard zone (0 = none). Default: level.</source>
             <translation>每个灾害分区的整数等级（0 = 无）。默认：level。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="156" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="113" />
             <source>Intensity raster</source>
             <translation>强度栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="157" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="140" />
             <source>Hazard intensity (flood depth, PGV, PGA, wind...) in the unit of INTENSITY_MEASURE; read along the lines.</source>
             <translation>灾害强度（淹没水深、PGV、PGA、风速……），单位与 INTENSITY_MEASURE 一致；沿线读取。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="159" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="116" />
             <source>Intensity band</source>
             <translation>强度波段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="161" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="118" />
             <source>Band of the intensity raster. Default 1.</source>
             <translation>强度栅格的波段。默认 1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="163" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="120" />
             <source>Intensity measure</source>
             <translation>强度指标</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="164" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="147" />
             <source>What the raster holds and in which unit; it chooses the fragility curves.</source>
             <translation>栅格中保存的量及其单位；据此选择易损性曲线。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="166" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="149" />
             <source>Level thresholds for the intensity</source>
             <translation>强度分级阈值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="167" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="150" />
             <source>Ascending intensities separating levels when no hazard zones are given, e.g. 0.15,0.5,1,2. Empty: the measure's default bands.</source>
             <translation>未提供灾害分区时用于划分等级的升序强度值，例如 0.15,0.5,1,2。留空：使用该指标的默认分级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="169" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="127" />
             <source>Fragility library (JSON)</source>
             <translation>易损性库（JSON）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="170" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="128" />
             <source>Your own curves, merged on top of resources/standards/fragility.json (same structure, see fragility.schema.json).</source>
             <translation>您自己的曲线，叠加在 resources/standards/fragility.json 之上（结构相同，见 fragility.schema.json）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="144" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="130" />
             <source>Polygons (districts, sub-districts) for the summary table.</source>
             <translation>用于汇总表的面（区、街道等）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="144" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="130" />
             <source>Field naming each unit in the table. Empty: the feature id.</source>
             <translation>在汇总表中命名各单元的字段。留空：使用要素编号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="175" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="158" />
             <source>Lifeline exposure summary</source>
             <translation>生命线暴露汇总</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="191" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="174" />
             <source>The lifelines layer could not be loaded.</source>
             <translation>无法加载生命线图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="194" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="177" />
             <source>LIFELINES must hold lines (pipes, cables, roads) or points (substations, towers, bridges); this layer holds {kind} geometries.</source>
             <translation>LIFELINES 必须是线（管道、线缆、道路）或点（变电站、杆塔、桥梁）；该图层为{kind}几何。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="180" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="163" />
             <source>Give the ASSET_TYPE_FIELD or one ASSET_TYPE for the whole layer (e.g. road, water_pipe, substation_high).</source>
             <translation>请提供 ASSET_TYPE_FIELD，或为整个图层指定一个 ASSET_TYPE（如 road、water_pipe、substation_high）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="183" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="166" />
             <source>Give HAZARD zones and/or an INTENSITY raster.</source>
             <translation>请提供 HAZARD 灾害分区和/或 INTENSITY 强度栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="197" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="180" />
             <source>lifelines</source>
             <translation>生命线设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="199" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="182" />
             <source>The lifelines layer has no features with geometry.</source>
             <translation>生命线图层没有带几何的要素。</translation>
         </message>
@@ -1760,92 +1760,97 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>灾害区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="218" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="201" />
             <source>The hazard level field '{field}' must hold whole numbers (0 = no hazard).</source>
             <translation>灾害等级字段“{field}”必须为整数（0 = 无灾害）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="226" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="152" />
+            <source>Only file-based rasters (GDAL) can be read; save the intensity raster to a GeoTIFF first.</source>
+            <translation>只能读取基于文件的栅格（GDAL）；请先将强度栅格另存为 GeoTIFF。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="209" />
             <source>Levels from the intensity with thresholds {values} {unit}.</source>
             <translation>按强度分级，阈值为 {values} {unit}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="229" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="212" />
             <source>THRESHOLDS is ignored: the levels come from the hazard zones.</source>
             <translation>THRESHOLDS 被忽略：等级来自灾害分区。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="378" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="269" />
             <source>units</source>
             <translation>单元</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="277" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="260" />
             <source>No fragility curve for the asset type '{name}' under {measure}: its p_ds, repair and p_fail fields stay empty.</source>
             <translation>资产类型“{name}”在 {measure} 下没有易损性曲线：其 p_ds、维修和 p_fail 字段为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="279" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="262" />
             <source>Unknown pipe materials (factor 1 used): {names}.</source>
             <translation>未知管材（按系数 1 计）：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="281" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="264" />
             <source>Hazard zones overlap: where they do, the higher level counts.</source>
             <translation>灾害分区相互重叠：重叠处按较高等级计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="285" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="239" />
             <source>verified</source>
             <translation>已核实</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="285" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="239" />
             <source>unverified</source>
             <translation>未核实</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="286" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="240" />
             <source>Curve {curve} ({flag}): {source}</source>
             <translation>曲线 {curve}（{flag}）：{source}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="288" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="271" />
             <source>Intensity read every {step:.1f} m along the lines (raster cell about {cell:.1f} m).</source>
             <translation>沿线每 {step:.1f} 米读取一次强度（栅格像元约 {cell:.1f} 米）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="291" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="274" />
             <source>{km:.3f} km of {total:.3f} km of lifelines ({pct:.1f} %) are off the intensity raster or on nodata cells: they are counted in len_uncovered, not as zero hazard.</source>
             <translation>生命线 {total:.3f} 公里中有 {km:.3f} 公里（{pct:.1f} %）位于强度栅格之外或无数据像元上：计入 len_uncovered，而不当作零灾害。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="294" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="277" />
             <source>{n} lifeline point(s) are off the intensity raster or on nodata cells: their intensity and level stay empty.</source>
             <translation>{n} 个生命线点位于强度栅格之外或无数据像元上：其强度和等级为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="296" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="279" />
             <source>{km:.3f} km of lifelines lie outside every unit and are not in the table.</source>
             <translation>{km:.3f} 公里生命线位于所有单元之外，未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="298" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="281" />
             <source>{n} lifeline point(s) lie outside every unit and are not in the table.</source>
             <translation>{n} 个生命线点位于所有单元之外，未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="286" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="254" />
             <source>Input fields replaced by the results: {names}.</source>
             <translation>以下输入字段被结果替换：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="316" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="263" />
             <source>Could not create the output layer.</source>
             <translation>无法创建输出图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="332" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="277" />
             <source>Could not create the summary table.</source>
             <translation>无法创建汇总表。</translation>
         </message>
@@ -2280,7 +2285,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>暴露于灾害的点、线或面：建筑、道路、设施……</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="99" />
+            <location filename="../resilience_plugin/processing/assets.py" line="40" />
             <source>Class field</source>
             <translation>分类字段</translation>
         </message>
@@ -2826,7 +2831,7 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>人口栅格的波段。默认 1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="126" />
+            <location filename="../resilience_plugin/processing/assets.py" line="46" />
             <source>Population field</source>
             <translation>人口字段</translation>
         </message>
@@ -3026,108 +3031,6 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>无法写出结果（{error}）：请检查目标位置是否可写且空间充足。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="63" />
-            <source>Counts and measures what lies in each hazard level (承灾体暴露统计): buildings, roads, facilities, and people, per admin unit.
-
-HAZARD: hazard zones with an integer LEVEL_FIELD (overlapping zones resolve to the highest level), or a continuous raster classified with THRESHOLDS t1 &lt; t2 &lt; ... (value &lt; t1 is level 0, t1 &lt;= value &lt; t2 level 1, ...) and sampled cell by cell, without polygonising. A raster hazard must be in the CRS of the exposure layer.
-
-EXPOSURE: points take the level where they lie. Polygons follow RULE: 0 the highest level they touch, 1 the level at their representative point, 2 split by zone (area per level). Lines are always split (length per level). CLASS_FIELD groups the features (values trimmed, case ignored); VALUE_FIELD is summed per group (split features contribute by their share of length or area).
-
-UNITS + UNIT_ID_FIELD: a point, or a polygon under rule 0/1, is counted once, in the unit that holds its largest part; split features are split by unit too. Features outside every unit are left out of the table (reported in the log).
-
-OUTPUT: the exposure features with their attributes and level (the highest level reached), unit_id, and for split features len_l0...len_lN (m) or area_l0...area_lN (m²). OUTPUT_TABLE: unit_id, class, level, count (features; a split feature counts in each level it reaches), length_m, area_m2, value.
-
-EXPOSURE_RASTER: a population raster (POPULATION_UNIT: persons per km², the default, or per cell) adds rows of class 'population' with the persons per unit and level in value; whole cells count exactly and boundary cells by area share. Lengths and areas are measured in a metric CRS.</source>
-            <translation>统计各灾害等级内的承灾体数量与规模：建筑、道路、设施和人口，按行政单元汇总。
-
-HAZARD：带整数 LEVEL_FIELD 的灾害分区（重叠分区取最高等级），或按 THRESHOLDS t1 &lt; t2 &lt; …… 分级的连续栅格（值 &lt; t1 为 0 级，t1 ≤ 值 &lt; t2 为 1 级……），逐栅格单元直接采样，不做矢量化。栅格灾害须与承灾体图层处于同一坐标参考系。
-
-EXPOSURE：点取其所在位置的等级。面按 RULE：0 取接触到的最高等级，1 取代表点处的等级，2 按分区拆分（各等级面积）。线总是按分区拆分（各等级长度）。CLASS_FIELD 对要素分组（去除首尾空格、不区分大小写）；VALUE_FIELD 按组求和（被拆分的要素按长度或面积比例计入）。
-
-UNITS + UNIT_ID_FIELD：点或规则 0/1 下的面只计一次，计入包含其最大部分的单元；可拆分要素也按单元拆分。位于所有单元之外的要素不计入汇总表（在日志中说明）。
-
-OUTPUT：带原有属性的承灾体要素，以及 level（达到的最高等级）、unit_id，可拆分要素另有 len_l0…len_lN（米）或 area_l0…area_lN（平方米）。OUTPUT_TABLE：unit_id、class、level、count（要素数；被拆分的要素在其到达的每个等级中各计一次）、length_m、area_m2、value。
-
-EXPOSURE_RASTER：人口栅格（POPULATION_UNIT：每平方公里人数（默认）或每格人数）增加 class 为 population 的行，value 为各单元各等级人数；完整栅格单元精确计数，边界栅格单元按面积比例拆分。长度和面积在米制坐标参考系中量算。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="88" />
-            <source>Who can walk to a shelter (or any facility) in time, and where the people go when shelters are full.
-
-Walking distance is measured on the ROADS network in metres: the straight-line distance from a demand point to the nearest passable street + along the streets + the facility's distance to its street. Streets join where their end points or shared vertices coincide (SNAP_TOLERANCE_M); streets that merely cross (bridges, tunnels) do not connect. Road classes in EXCLUDE_CLASSES (ROAD_CLASS_FIELD) are not walkable. One multi-source Dijkstra (scipy.sparse.csgraph) serves all facilities.
-
-The walking limit is MAX_DISTANCE_M if set, otherwise MAX_MINUTES at WALK_KMH (10 min at 4 km/h = 667 m). Points farther than MAX_SNAP_M from every passable street are not connected (reported in the log). With HAZARD (zones with a level field, e.g. from Classify hazard) streets touching zones at or above BLOCK_LEVEL are impassable and facilities inside them are out of service.
-
-DEMAND: a population raster (POPULATION_UNIT: persons per km², the default, or per cell) or points / polygons with POPULATION_FIELD.
-MODE 0: everyone goes to the nearest reachable facility; covered = within the limit.
-MODE 1: capacitated: each facility (CAPACITY_FIELD, persons) takes the nearest people until full; the others go to the nearest facility with room within the limit, or stay unserved; covered = all persons of the point placed, walk_m = the walk to the facility that took them.
-MODE 2: site selection: choose up to MAX_NEW of CANDIDATES to cover the most people (greedy plus swaps), stopping at TARGET_COVERAGE percent; the log reports the LP upper bound.
-
-Outputs: OUTPUT_DEMAND with facility_id, walk_m, walk_min, covered, persons, persons_assigned, persons_unserved; OUTPUT_FACILITIES with facility_id, capacity, in_service, is_new, snap_m, assigned_persons, load_ratio (assigned / capacity) and reachable_persons (persons within the limit of that facility); OUTPUT_TABLE per UNITS polygon with unit_id, population, covered, coverage_pct, capacity (of the facilities inside) and deficit = max(0, population - capacity); OUTPUT_AREAS: walking service area of each facility (street parts it serves within the limit, buffered by AREA_BUFFER_M).</source>
-            <translation>计算谁能按时步行到达避难场所（或其他设施），以及场所满员时人员去向。
-
-步行距离在 ROADS 路网上以米计：需求点到最近可通行道路的直线距离 + 沿道路距离 + 设施到其道路的距离。道路在端点或共享节点重合处（SNAP_TOLERANCE_M 容差内）相连；仅交叉而不共点的道路（桥梁、隧道）不相连。EXCLUDE_CLASSES（ROAD_CLASS_FIELD）中的道路等级不可步行。一次多源 Dijkstra（scipy.sparse.csgraph）计算全部设施。
-
-步行上限：设置了 MAX_DISTANCE_M 时取该值，否则为 MAX_MINUTES 分钟以 WALK_KMH 速度行走的距离（4 公里/小时 10 分钟 = 667 米）。距所有可通行道路超过 MAX_SNAP_M 的点不接入路网（写入日志）。提供 HAZARD（带等级字段的灾害区，如“灾害分级”的输出）时，与 BLOCK_LEVEL 及以上灾害区相交的道路不可通行，位于其中的设施停用。
-
-DEMAND：人口栅格（POPULATION_UNIT：每平方公里人数（默认）或每格人数），或带 POPULATION_FIELD 的点 / 面。
-MODE 0：每人前往最近的可达设施；在上限内即为覆盖。
-MODE 1：容量约束：每个设施（CAPACITY_FIELD，人）按距离由近到远接收人员直至满员；其余人员前往上限内最近的尚有余量的设施，否则为未服务；covered 表示该点人员全部得到安置，walk_m 为到接收其人员的设施的步行距离。
-MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人口（贪心加交换改进），覆盖率达到 TARGET_COVERAGE 百分比即停止；日志给出线性规划上界。
-
-输出：OUTPUT_DEMAND，字段 facility_id、walk_m、walk_min、covered、persons、persons_assigned、persons_unserved；OUTPUT_FACILITIES，字段 facility_id、capacity、in_service、is_new、snap_m、assigned_persons、load_ratio（分配人数 / 容量）和 reachable_persons（该设施步行上限内的人数）；OUTPUT_TABLE，按 UNITS 面统计 unit_id、population、covered、coverage_pct、capacity（单元内设施容量）和 deficit = max(0, population - capacity)；OUTPUT_AREAS：各设施的步行服务区（其在上限内服务的道路段，按 AREA_BUFFER_M 缓冲）。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/base.py" line="407" />
-            <source>What the population raster's cells hold. Persons per km² (the default, as in the sample raster): each cell counts its density x its true (geodesic) area. Persons per cell: each cell counts its value. The log states the persons read and warns when the numbers look like the other unit.</source>
-            <translation>人口栅格像元中存放的内容。每平方公里人数（默认，示例栅格即为此单位）：每个像元的人数 = 密度 × 该像元的真实（椭球面）面积。每格人数：每个像元按其数值计数。日志会给出读取的总人数，并在数值看起来属于另一种单位时发出警告。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/qgis_io/demand.py" line="76" />
-            <source>The {param} layer could not be loaded.</source>
-            <translation>无法加载 {param} 图层。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/qgis_io/raster.py" line="13" />
-            <source>The raster {layer} could not be loaded.</source>
-            <translation>无法加载栅格 {layer}。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/qgis_io/raster.py" line="15" />
-            <source>Only file-based rasters (GDAL) can be read: save {layer} to a GeoTIFF first.</source>
-            <translation>只能读取基于文件的栅格（GDAL）：请先将 {layer} 另存为 GeoTIFF。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/qgis_io/raster.py" line="31" />
-            <source>Population raster {layer} read as {unit}: {persons:.0f} persons in {cells} populated cell(s).</source>
-            <translation>人口栅格 {layer} 按{unit}读取：{cells} 个有人口的像元共 {persons:.0f} 人。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/qgis_io/raster.py" line="39" />
-            <source>Read as persons per cell, the densest cell of {layer} holds {density:.0f} persons per km² (more than 100 000): the raster probably holds persons per km². If so, set the population raster unit (POPULATION_UNIT) to persons per km².</source>
-            <translation>按每格人数读取时，{layer} 中最密集的像元达到每平方公里 {density:.0f} 人（超过 100 000）：该栅格很可能存放的是每平方公里人数。若是如此，请将人口栅格单位（POPULATION_UNIT）设为每平方公里人数。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/qgis_io/raster.py" line="47" />
-            <source>Read as persons per km², the densest cell of {layer} holds {density:.0f} persons per km² (more than 100 000): the raster probably holds persons per cell. If so, set the population raster unit (POPULATION_UNIT) to persons per cell.</source>
-            <translation>按每平方公里人数读取时，{layer} 中最密集的像元达到每平方公里 {density:.0f} 人（超过 100 000）：该栅格很可能存放的是每格人数。若是如此，请将人口栅格单位（POPULATION_UNIT）设为每格人数。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/base.py" line="412" />
-            <source>Old name, kept for models and scripts: 0 persons per cell, 1 persons per km². Use POPULATION_UNIT.</source>
-            <translation>旧参数名，为兼容模型和脚本而保留：0 为每格人数，1 为每平方公里人数。请改用 POPULATION_UNIT。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/base.py" line="414" />
-            <source>Old name, kept for models and scripts: True persons per km², False persons per cell. Use POPULATION_UNIT.</source>
-            <translation>旧参数名，为兼容模型和脚本而保留：True 为每平方公里人数，False 为每格人数。请改用 POPULATION_UNIT。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/qgis_io/demand.py" line="91" />
-            <source>{param} must be a population raster or a point / polygon layer; {layer} holds {kind} geometries.</source>
-            <translation>{param} 必须是人口栅格或点 / 面图层；{layer} 中是 {kind} 几何。</translation>
-        </message>
-        <message>
             <location filename="../resilience_plugin/dependencies.py" line="109" />
             <source>arrays (every analysis)</source>
             <translation>数组运算（所有分析）</translation>
@@ -3253,6 +3156,951 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>安装方法…</translation>
         </message>
         <message>
+            <location filename="../resilience_plugin/processing/missing_provider.py" line="32" />
+            <source>Missing Python packages: how to install them</source>
+            <translation>缺少 Python 依赖包：安装方法</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/missing_provider.py" line="38" />
+            <source>The Resilience Planner algorithms are not available until these packages work:</source>
+            <translation>以下依赖包可用之前，韧性规划工具箱的算法无法使用：</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/missing_provider.py" line="67" />
+            <source>Resilience planning (韧性规划): Python packages missing</source>
+            <translation>韧性规划 (Resilience planning)：缺少 Python 依赖包</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/towers.py" line="46" />
+            <source>The fragility library has no point curve for the tower type '{name}' under {measure}. Add one to a FRAGILITY_FILE or choose another intensity measure.</source>
+            <translation>易损性库中没有杆塔类型“{name}”在 {measure} 下的点状资产曲线。请在 FRAGILITY_FILE 中添加，或选择其他强度指标。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="63" />
+            <source>Power lines from their towers</source>
+            <translation>杆塔易损性与线路失效</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="66" />
+            <source>Which power lines a typhoon, flood or earthquake is likely to bring down, from the towers or poles that carry them (the weak links).
+
+Each tower's failure probability p comes from its fragility curve (resources/standards/fragility.json, or your FRAGILITY_FILE merged on top) at the intensity of the raster cell it stands on: typhoon wind in m/s, flood depth in m, PGA in g... (INTENSITY_MEASURE). Tower types come from TOWER_TYPE_FIELD or TOWER_TYPE (default transmission_tower; distribution_pole for poles). The default wind curves are the NREL erad tool defaults (tower 55 m/s, pole 45 m/s, beta 0.4; not peer reviewed).
+
+Towers are matched to the lines they carry by a line id (TOWER_LINE_FIELD on the towers, several ids separated by commas, and LINE_ID_FIELD on the lines) or, without those, by distance: every tower within TOLERANCE metres of a line carries it. A line fails when any of its towers fails: P_line = 1 - (1 - p_conductor) x product of (1 - p_i). This assumes the towers (and the conductor) fail independently; towers hit by the same storm are in truth positively correlated, so P_line is an upper bound for the given tower probabilities, while the expected number of failed towers (the sum of p_i) is exact. With CONDUCTOR_TYPE (e.g. overhead_line) the conductor's own curve is applied at the largest intensity along the line. Towers off the raster or on nodata cells count as not failing and are counted in n_towers_no_data (and a warning).
+
+OUTPUT (weak links): every line with its attributes plus n_towers, n_towers_no_data, expected_failed_towers, p_towers, max_intensity, p_conductor, p_line, weakest_tower (feature id of the tower with the highest p) and weakest_p. OUTPUT_TOWERS: every tower with tower_type, intensity, p_fail and n_lines (0: carries no line). OUTPUT_TABLE: per unit (UNITS + UNIT_ID_FIELD) towers, expected_failed_towers, lines and expected_failed_lines (a line belongs to the unit holding its midpoint).</source>
+            <translation>根据承载线路的杆塔，估计台风、洪水或地震可能使哪些电力线路失效（薄弱环节）。
+
+每基杆塔的失效概率 p 由其易损性曲线（resources/standards/fragility.json，或叠加其上的 FRAGILITY_FILE）在其所在栅格单元的强度下求得：台风风速 m/s、淹没水深 m、PGA g……（INTENSITY_MEASURE）。杆塔类型来自 TOWER_TYPE_FIELD 或 TOWER_TYPE（默认 transmission_tower；电杆用 distribution_pole）。默认风易损性曲线为 NREL erad 工具默认值（铁塔 55 m/s，电杆 45 m/s，beta 0.4；未经同行评审）。
+
+杆塔与其承载线路按线路编号匹配（杆塔上的 TOWER_LINE_FIELD，多个编号用逗号分隔，以及线路上的 LINE_ID_FIELD）；未给出时按距离匹配：距线路 TOLERANCE 米以内的杆塔都承载该线路。任一杆塔失效即线路失效：P_line = 1 - (1 - p_conductor) x 各 (1 - p_i) 之积。这假定各杆塔（及导线）相互独立地失效；同一场台风中的杆塔实际上正相关，因此对给定的杆塔概率而言 P_line 是上界，而失效杆塔期望数（p_i 之和）是精确的。给出 CONDUCTOR_TYPE（如 overhead_line）时，导线自身的曲线按沿线最大强度计算。位于栅格外或无数据单元上的杆塔按不失效计，并计入 n_towers_no_data（同时给出警告）。
+
+OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers_no_data、expected_failed_towers、p_towers、max_intensity、p_conductor、p_line、weakest_tower（p 最高的杆塔的要素编号）和 weakest_p。OUTPUT_TOWERS：每基杆塔及 tower_type、intensity、p_fail 和 n_lines（0：未承载线路）。OUTPUT_TABLE：按单元（UNITS + UNIT_ID_FIELD）统计的 towers、expected_failed_towers、lines 和 expected_failed_lines（线路归入其中点所在的单元）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="89" />
+            <source>Towers or poles</source>
+            <translation>杆塔或电杆</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="90" />
+            <source>Transmission towers or distribution poles as points.</source>
+            <translation>输电铁塔或配电电杆（点）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="92" />
+            <source>Tower type field</source>
+            <translation>杆塔类型字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="94" />
+            <source>Field holding each tower's type in the fragility library (transmission_tower, distribution_pole...).</source>
+            <translation>存放每基杆塔在易损性库中类型的字段（transmission_tower、distribution_pole……）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="96" />
+            <source>Tower type for the whole layer</source>
+            <translation>整个图层的杆塔类型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="97" />
+            <source>Type used for every tower (and where the type field is empty). Default transmission_tower.</source>
+            <translation>用于所有杆塔（以及类型字段为空处）的类型。默认 transmission_tower。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="99" />
+            <source>Power lines</source>
+            <translation>电力线路</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="100" />
+            <source>The lines the towers carry.</source>
+            <translation>杆塔承载的线路。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="102" />
+            <source>Line id field</source>
+            <translation>线路编号字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="104" />
+            <source>Id of each line, matched against the towers' line id field. Empty: towers are matched by distance.</source>
+            <translation>每条线路的编号，与杆塔的线路编号字段匹配。为空：按距离匹配杆塔。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="106" />
+            <source>Towers' line id field</source>
+            <translation>杆塔的线路编号字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="108" />
+            <source>Id(s) of the line(s) each tower carries, separated by commas. Empty: matched by distance.</source>
+            <translation>每基杆塔承载线路的编号，多个用逗号分隔。为空：按距离匹配。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="110" />
+            <source>Matching tolerance (m)</source>
+            <translation>匹配容差（米）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="111" />
+            <source>Towers within this many metres of a line carry it (when no line ids are given). Default 20 m.</source>
+            <translation>距线路在此米数以内的杆塔承载该线路（未给出线路编号时）。默认 20 米。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="114" />
+            <source>Hazard intensity (typhoon wind, flood depth, PGA...) in the unit of INTENSITY_MEASURE, read at each tower.</source>
+            <translation>灾害强度（台风风速、淹没水深、PGA……），单位同 INTENSITY_MEASURE，在每基杆塔处读取。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="122" />
+            <source>What the raster holds and in which unit; it chooses the fragility curves. Default: wind speed in m/s.</source>
+            <translation>栅格的内容及单位；据此选择易损性曲线。默认：风速（m/s）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="124" />
+            <source>Conductor type</source>
+            <translation>导线类型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="125" />
+            <source>Fragility type of the lines themselves (e.g. overhead_line), applied at the largest intensity along each line. Empty: only the towers count.</source>
+            <translation>线路本身的易损性类型（如 overhead_line），按每条线路沿线的最大强度计算。为空：只考虑杆塔。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="132" />
+            <source>Weak links (lines)</source>
+            <translation>薄弱环节（线路）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="133" />
+            <source>Tower failure probabilities</source>
+            <translation>杆塔失效概率</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="134" />
+            <source>Line failure by unit</source>
+            <translation>按单元统计的线路失效</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="140" />
+            <source>The towers or the lines layer could not be loaded.</source>
+            <translation>无法加载杆塔或线路图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="144" />
+            <source>Give the TOWER_TYPE_FIELD or one TOWER_TYPE (e.g. transmission_tower or distribution_pole).</source>
+            <translation>请给出 TOWER_TYPE_FIELD 或一个 TOWER_TYPE（如 transmission_tower 或 distribution_pole）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="148" />
+            <source>Give both LINE_ID_FIELD (on the lines) and TOWER_LINE_FIELD (on the towers), or neither to match by distance.</source>
+            <translation>请同时给出 LINE_ID_FIELD（线路上）和 TOWER_LINE_FIELD（杆塔上），或两者都不给以按距离匹配。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="163" />
+            <source>towers</source>
+            <translation>杆塔</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="165" />
+            <source>power lines</source>
+            <translation>电力线路</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="167" />
+            <source>The towers and the lines layers both need features with geometry.</source>
+            <translation>杆塔图层和线路图层都需要有几何的要素。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="178" />
+            <source>The fragility library has no curve for the conductor type '{name}' under {measure}.</source>
+            <translation>易损性库中没有导线类型“{name}”在 {measure} 下的曲线。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="190" />
+            <source>{n} line id(s) on the towers name no line: {ids}.</source>
+            <translation>杆塔上的 {n} 个线路编号找不到对应线路：{ids}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="223" />
+            <source>Some towers have no type: fill TOWER_TYPE_FIELD or give a TOWER_TYPE for them.</source>
+            <translation>部分杆塔没有类型：请填写 TOWER_TYPE_FIELD，或为它们给出 TOWER_TYPE。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="230" />
+            <source>{n} tower(s) are off the intensity raster or on nodata cells: they count as not failing (n_towers_no_data on their lines).</source>
+            <translation>{n} 基杆塔位于强度栅格之外或无数据单元上：按不失效计（计入其线路的 n_towers_no_data）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="233" />
+            <source>{n} tower(s) carry no line (n_lines = 0): check TOLERANCE or the line ids.</source>
+            <translation>{n} 基杆塔未承载任何线路（n_lines = 0）：请检查 TOLERANCE 或线路编号。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="236" />
+            <source>{n} line(s) have no tower matched: their p_line comes from the conductor only (0 without CONDUCTOR_TYPE).</source>
+            <translation>{n} 条线路没有匹配到杆塔：其 p_line 仅来自导线（未给 CONDUCTOR_TYPE 时为 0）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="241" />
+            <source>Expected failed towers: {t:.2f}; expected failed lines: {n:.2f} of {total}.</source>
+            <translation>失效杆塔期望数：{t:.2f}；失效线路期望数：{n:.2f}（共 {total} 条）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="273" />
+            <source>all</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/cascade.py" line="58" />
+            <source>Cannot read the dependency table {path}: {error}</source>
+            <translation>无法读取依赖关系表 {path}：{error}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/cascade.py" line="60" />
+            <source>The dependency table {path} is not valid JSON: {error}</source>
+            <translation>依赖关系表 {path} 不是有效的 JSON：{error}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/cascade.py" line="66" />
+            <source>A dependency table must be a JSON object with 'systems', 'classes' and 'rules'.</source>
+            <translation>依赖关系表必须是含 'systems'、'classes' 和 'rules' 的 JSON 对象。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/cascade.py" line="72" />
+            <source>Dependency table: the class '{cls}' belongs to the unknown system '{system}'. Known systems: {known}.</source>
+            <translation>依赖关系表：类别“{cls}”属于未知系统“{system}”。已知系统：{known}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/cascade.py" line="78" />
+            <source>Dependency rule number {n} is not an object.</source>
+            <translation>第 {n} 条依赖规则不是对象。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/cascade.py" line="82" />
+            <source>Dependency rule number {n} names the class '{cls}', which is not under 'classes'.</source>
+            <translation>第 {n} 条依赖规则引用的类别“{cls}”不在 'classes' 中。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/cascade.py" line="85" />
+            <source>Dependency rule number {n}: '{cls}' is demand (no system) and cannot supply anything.</source>
+            <translation>第 {n} 条依赖规则：“{cls}”是需求方（不属于任何系统），不能作为供给方。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/cascade.py" line="94" />
+            <source>Dependency rule number {n}: max_distance_m must be a positive number of metres.</source>
+            <translation>第 {n} 条依赖规则：max_distance_m 必须是正的米数。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/cascade.py" line="96" />
+            <source>Dependency rule number {n}: a 'within' rule needs max_distance_m.</source>
+            <translation>第 {n} 条依赖规则：'within' 规则需要 max_distance_m。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/cascade.py" line="98" />
+            <source>Dependency rule number {n}: a 'field' rule needs the name of the field holding the supplier id.</source>
+            <translation>第 {n} 条依赖规则：'field' 规则需要存放供给方编号的字段名。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="61" />
+            <source>Cascading failures across lifelines</source>
+            <translation>生命线级联失效</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="37" />
+            <source>Lifeline and demand layers</source>
+            <translation>生命线与需求图层</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="38" />
+            <source>Substations, lines, plants, pump stations, pipes, telecom sites, roads, people, hospitals, shelters...</source>
+            <translation>变电站、线路、水厂、泵站、管道、通信基站、道路、人口、医院、避难场所……</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="41" />
+            <source>Field holding each asset's class of the dependency table (substation, pump_station, people...). A layer without it: its name is the class.</source>
+            <translation>存放每个资产在依赖关系表中类别的字段（substation、pump_station、people……）。图层没有该字段时：以图层名为类别。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="43" />
+            <source>Id field</source>
+            <translation>编号字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="44" />
+            <source>Field holding unique asset ids (used by FAILED_IDS and by 'field' rules). A layer without it: layer name:feature id.</source>
+            <translation>存放唯一资产编号的字段（供 FAILED_IDS 和 'field' 规则使用）。图层没有该字段时：图层名:要素编号。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="47" />
+            <source>Persons per demand feature; layers without it count no persons.</source>
+            <translation>每个需求要素的人数；没有该字段的图层不计人数。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="49" />
+            <source>Dependency table (JSON)</source>
+            <translation>依赖关系表（JSON）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="50" />
+            <source>Your dependency rules (same structure as resources/standards/dependencies.json). Empty: the example table.</source>
+            <translation>您的依赖规则（结构同 resources/standards/dependencies.json）。为空：使用示例表。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="94" />
+            <source>Failures</source>
+            <translation>失效</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="94" />
+            <source>Monte Carlo from failure probabilities</source>
+            <translation>按失效概率蒙特卡洛模拟</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="94" />
+            <source>Scenario: failed ids</source>
+            <translation>情景：失效编号</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="94" />
+            <source>Scenario: expression</source>
+            <translation>情景：表达式</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="96" />
+            <source>Sample failures from P_FIELD over RUNS runs, or one scenario from FAILED_IDS or FAILED_EXPRESSION.</source>
+            <translation>按 P_FIELD 抽样 RUNS 次失效，或由 FAILED_IDS 或 FAILED_EXPRESSION 给出单一情景。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="98" />
+            <source>Failure probability field</source>
+            <translation>失效概率字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="99" />
+            <source>Field with each asset's failure probability (0-1) for Monte Carlo; missing or empty counts as 0.</source>
+            <translation>蒙特卡洛所用的每个资产失效概率字段（0-1）；缺失或为空按 0 计。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="101" />
+            <source>Failed asset ids</source>
+            <translation>失效资产编号</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="102" />
+            <source>Ids of the assets that fail in the scenario, separated by commas.</source>
+            <translation>情景中失效资产的编号，用逗号分隔。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="104" />
+            <source>Failed assets (expression)</source>
+            <translation>失效资产（表达式）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="105" />
+            <source>QGIS expression true for failed assets, e.g. "max_level" &gt;= 3; evaluated on every layer that has its fields.</source>
+            <translation>对失效资产为真的 QGIS 表达式，如 "max_level" &gt;= 3；在具有其字段的每个图层上计算。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="107" />
+            <source>Monte Carlo runs</source>
+            <translation>蒙特卡洛模拟次数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="108" />
+            <source>Number of sampled scenarios. The standard error of a share is about sqrt(p(1-p)/runs).</source>
+            <translation>抽样情景的数量。比例的标准误约为 sqrt(p(1-p)/次数)。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="110" />
+            <source>Random seed</source>
+            <translation>随机种子</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="111" />
+            <source>The same seed gives the same runs.</source>
+            <translation>相同的种子得到相同的模拟结果。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="113" />
+            <source>Polygons (districts, sub-districts) for the table of persons without service.</source>
+            <translation>用于统计失去服务人数的面（区、街道）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="115" />
+            <source>Cascade: point assets</source>
+            <translation>级联失效：点状资产</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="116" />
+            <source>Cascade: line assets</source>
+            <translation>级联失效：线状资产</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="117" />
+            <source>Cascade: polygon assets</source>
+            <translation>级联失效：面状资产</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="118" />
+            <source>Persons without service</source>
+            <translation>失去服务的人数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="59" />
+            <source>Give at least one layer in ASSETS.</source>
+            <translation>请在 ASSETS 中至少给出一个图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="62" />
+            <source>ASSETS must be vector layers; '{name}' is not.</source>
+            <translation>ASSETS 必须是矢量图层；“{name}”不是。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="82" />
+            <source>Layer '{layer}': the classes {names} are not in the dependency table. Known classes: {known}. Fill CLASS_FIELD or name the layer after its class.</source>
+            <translation>图层“{layer}”：类别 {names} 不在依赖关系表中。已知类别：{known}。请填写 CLASS_FIELD，或以类别命名图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="90" />
+            <source>ASSETS: the layer '{layer}' has no point, line or polygon geometry.</source>
+            <translation>ASSETS：图层“{layer}”没有点、线或面几何。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="97" />
+            <source>Asset ids must be unique across the layers; repeated: {ids}.</source>
+            <translation>各图层间的资产编号必须唯一；重复的：{ids}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="127" />
+            <source>Give the FAILED_IDS of the scenario (ids separated by commas).</source>
+            <translation>请给出情景的 FAILED_IDS（编号用逗号分隔）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="131" />
+            <source>FAILED_IDS names assets that are not in the layers: {ids}.</source>
+            <translation>FAILED_IDS 中的资产不在图层中：{ids}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="137" />
+            <source>The FAILED_EXPRESSION is empty or does not parse: {error}. Example: "max_level" &gt;= 3</source>
+            <translation>FAILED_EXPRESSION 为空或无法解析：{error}。示例："max_level" &gt;= 3</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="145" />
+            <source>Layer '{layer}' lacks the fields {names} of the expression: none of its assets fails directly.</source>
+            <translation>图层“{layer}”缺少表达式中的字段 {names}：其资产均不直接失效。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="157" />
+            <source>No ASSETS layer has the fields the FAILED_EXPRESSION uses.</source>
+            <translation>没有任何 ASSETS 图层具有 FAILED_EXPRESSION 所用的字段。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="163" />
+            <source>Dependency table ({flag}): {source}</source>
+            <translation>依赖关系表（{flag}）：{source}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="178" />
+            <source>The ASSETS layers hold no feature with geometry.</source>
+            <translation>ASSETS 图层中没有带几何的要素。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="196" />
+            <source>{n} failure probabilities outside 0-1 were clipped to 0-1.</source>
+            <translation>{n} 个超出 0-1 的失效概率已截取到 0-1。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="198" />
+            <source>{n} asset(s) have no failure probability: they do not fail directly.</source>
+            <translation>{n} 个资产没有失效概率：它们不会直接失效。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="206" />
+            <source>{n} asset(s) fail directly in the scenario.</source>
+            <translation>情景中有 {n} 个资产直接失效。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="208" />
+            <source>(direct)</source>
+            <translation>(直接失效)</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="208" />
+            <source>(no supplier in reach)</source>
+            <translation>(范围内无供给方)</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="210" />
+            <source>Failures spread in {k} round(s).</source>
+            <translation>失效经 {k} 轮传播。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="269" />
+            <source>Rule '{dep} needs {need}' skipped: no {need} among the inputs.</source>
+            <translation>规则“{dep} 需要 {need}”被跳过：输入中没有 {need}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="272" />
+            <source>{n} {dep} asset(s) have no {need} in reach: they are without it in every run.</source>
+            <translation>{n} 个 {dep} 资产在范围内没有 {need}：在每次模拟中都缺少该供给。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="275" />
+            <source>Supplier ids that name no asset: {ids}.</source>
+            <translation>找不到对应资产的供给方编号：{ids}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="277" />
+            <source>No layer has the field '{field}' of rule '{dep} needs {need}': the nearest is used where allowed.</source>
+            <translation>没有图层具有规则“{dep} 需要 {need}”的字段“{field}”：在允许时使用最近者。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="287" />
+            <source>{cls}: {n} in all, expected out of service {e:.2f}.</source>
+            <translation>{cls}：共 {n} 处，期望停止服务 {e:.2f} 处。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="290" />
+            <source>{cls}: {k} of {n} out of service: {ids}</source>
+            <translation>{cls}：{n} 处中有 {k} 处停止服务：{ids}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/restoration.py" line="61" />
+            <source>A restoration file must be a JSON object with 'classes'.</source>
+            <translation>恢复函数文件必须是含 'classes' 的 JSON 对象。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/restoration.py" line="54" />
+            <source>Cannot read the restoration file {path}: {error}</source>
+            <translation>无法读取恢复函数文件 {path}：{error}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/restoration.py" line="56" />
+            <source>The restoration file {path} is not valid JSON: {error}</source>
+            <translation>恢复函数文件 {path} 不是有效的 JSON：{error}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/restoration.py" line="65" />
+            <source>Restoration class '{cls}' needs a 'source' text and a 'verified' true/false flag.</source>
+            <translation>恢复类别“{cls}”需要 'source' 文字和 'verified' 真/假标记。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/restoration.py" line="70" />
+            <source>Restoration class '{cls}': unknown damage state '{state}'; use slight, moderate, extensive or complete.</source>
+            <translation>恢复类别“{cls}”：未知破坏状态“{state}”；请使用 slight、moderate、extensive 或 complete。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/restoration.py" line="81" />
+            <source>Restoration class '{cls}', state '{state}': give days_50 and days_100, or mean_days and sd_days (&gt;= 0).</source>
+            <translation>恢复类别“{cls}”状态“{state}”：请给出 days_50 和 days_100，或 mean_days 和 sd_days（&gt;= 0）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/restoration.py" line="84" />
+            <source>Restoration class '{cls}', state '{state}': the days must be &gt; 0 and days_50 &lt;= days_100.</source>
+            <translation>恢复类别“{cls}”状态“{state}”：天数必须大于 0，且 days_50 &lt;= days_100。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="278" />
+            <source>Recovery of lifeline service</source>
+            <translation>生命线服务恢复（可恢复性）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="78" />
+            <source>How many days until people have power, water, telecom and road access again after a disaster, with the crews you have (可恢复性): a repair schedule and the recovery curve of persons with service over the days.
+
+The assets and the dependency table are those of Cascading failures across lifelines (ASSETS, CLASS_FIELD, ID_FIELD, POPULATION_FIELD, DEPENDENCIES). Each asset's damage state comes from DAMAGE_FIELD (none, slight, moderate, extensive, complete or 0-4); its repair time from REPAIR_DAYS_FIELD where filled, otherwise from the restoration functions (resources/standards/restoration.json or your RESTORATION_FILE: per class and damage state days to 50 % / 100 % functionality, or a Hazus normal curve, repaired after mean + 2 sd days; sources and verified flags are listed in the log; the default values are unverified).
+
+Schedule: each system has its crews (CREWS, e.g. power:3, water:2; others DEFAULT_CREWS; 0 = unlimited, every asset repaired at once, the Hazus view). Jobs are taken in the order of PRIORITY_FIELD (higher first, when given), then greedily by the persons the asset serves (those who lose a system when it alone fails) per crew-day of repair, each by the first free crew of its system; the order is set once. Dependencies are respected: an asset serves from the day its repair ends and all its suppliers serve (a pump is useless until its substation is back). Assets without a restoration function are never repaired (a warning lists them).
+
+OUTPUT_SCHEDULE: damaged assets with repair_days, priority, persons_served, crew, start_day, finish_day and service_day. OUTPUT_CURVE: per unit (UNITS, and 'all') and system, for each day persons, persons_served and share_served. OUTPUT_SUMMARY: days until 50 %, 90 % and 100 % of the persons have service (empty: never). CHART: the city's recovery curves as a PNG (needs matplotlib; without it the chart is skipped with a warning).</source>
+            <translation>灾后在现有抢修队伍条件下，需要多少天人们才能重新获得供电、供水、通信和道路通行（可恢复性）：抢修排程及有服务人口随天数变化的恢复曲线。
+
+资产和依赖关系表与“生命线级联失效”相同（ASSETS、CLASS_FIELD、ID_FIELD、POPULATION_FIELD、DEPENDENCIES）。每个资产的破坏状态来自 DAMAGE_FIELD（none、slight、moderate、extensive、complete 或 0-4）；修复时间在 REPAIR_DAYS_FIELD 有值时取该值，否则取恢复函数（resources/standards/restoration.json 或您的 RESTORATION_FILE：按类别和破坏状态给出恢复到 50 % / 100 % 功能的天数，或 Hazus 正态曲线，按均值 + 2 倍标准差天数修复；来源和核实标记列于日志；默认值未经核实）。
+
+排程：每个系统有自己的抢修队（CREWS，如 power:3, water:2；其他系统为 DEFAULT_CREWS；0 = 不限，所有资产同时修复，即 Hazus 的视角）。任务先按 PRIORITY_FIELD（给出时，数值高者优先），再按该资产服务的人数（它单独失效时失去某一系统服务的人）除以修复所需队伍日数贪心排序，由本系统最先空闲的队伍承担；排序只计算一次。依赖关系得到遵守：资产在自身修复完成且其所有供给方恢复服务后才恢复服务（泵站在其变电站恢复前无用）。没有恢复函数的资产永不修复（警告中列出）。
+
+OUTPUT_SCHEDULE：受损资产及 repair_days、priority、persons_served、crew、start_day、finish_day 和 service_day。OUTPUT_CURVE：按单元（UNITS 及 'all'）和系统，逐日的 persons、persons_served 和 share_served。OUTPUT_SUMMARY：50 %、90 % 和 100 % 人口恢复服务所需的天数（为空：永不恢复）。CHART：全区恢复曲线的 PNG 图（需要 matplotlib；没有时跳过并给出警告）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="101" />
+            <source>Damage state field</source>
+            <translation>破坏状态字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="102" />
+            <source>Damage state of each asset: none, slight, moderate, extensive, complete or 0-4. Layers without it are undamaged.</source>
+            <translation>每个资产的破坏状态：none、slight、moderate、extensive、complete 或 0-4。没有该字段的图层视为未受损。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="104" />
+            <source>Repair days field</source>
+            <translation>修复天数字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="105" />
+            <source>Crew-days to repair an asset, where you know them better than the restoration functions.</source>
+            <translation>修复一个资产所需的队伍日数，用于您比恢复函数更了解的情况。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="107" />
+            <source>Priority field</source>
+            <translation>优先级字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="108" />
+            <source>Higher values are repaired first (e.g. 2 for hospital feeders); ties and empty values follow persons per crew-day.</source>
+            <translation>数值高者先修（如医院供电线路取 2）；相同值和空值按每队伍日服务人数排序。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="110" />
+            <source>Restoration functions (JSON)</source>
+            <translation>恢复函数（JSON）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="111" />
+            <source>Your restoration functions (same structure as resources/standards/restoration.json); its classes replace the defaults.</source>
+            <translation>您的恢复函数（结构同 resources/standards/restoration.json）；其中的类别替换默认值。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="113" />
+            <source>Crews per system</source>
+            <translation>各系统抢修队数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="114" />
+            <source>Repair crews per system, e.g. power:3, water:2, telecom:1, roads:4. 0 = unlimited.</source>
+            <translation>各系统的抢修队数，如 power:3, water:2, telecom:1, roads:4。0 = 不限。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="116" />
+            <source>Crews of the other systems</source>
+            <translation>其他系统的抢修队数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="117" />
+            <source>Crews of every system not listed in CREWS. 0 = unlimited.</source>
+            <translation>未在 CREWS 中列出的各系统的抢修队数。0 = 不限。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="119" />
+            <source>Polygons (districts, sub-districts) for the recovery curves per unit.</source>
+            <translation>用于按单元统计恢复曲线的面（区、街道）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="119" />
+            <source>Field naming each unit in the tables. Empty: the feature id.</source>
+            <translation>表中各单元的名称字段。为空：使用要素编号。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="121" />
+            <source>Repair schedule</source>
+            <translation>抢修排程</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="122" />
+            <source>Recovery curves</source>
+            <translation>恢复曲线</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="123" />
+            <source>Days to restore service</source>
+            <translation>恢复服务所需天数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="124" />
+            <source>Recovery chart</source>
+            <translation>恢复曲线图</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="124" />
+            <source>PNG image (*.png)</source>
+            <translation>PNG 图像 (*.png)</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="126" />
+            <source>The recovery curves of the whole area as a PNG image.</source>
+            <translation>全区恢复曲线的 PNG 图像。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="136" />
+            <source>CREWS: cannot read '{part}'. Write system:number pairs such as power:3, water:2 (systems: {known}).</source>
+            <translation>CREWS：无法读取“{part}”。请写成 系统:数量 的形式，如 power:3, water:2（系统：{known}）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="152" />
+            <source>The damage state field '{field}' holds values that are not none, slight, moderate, extensive, complete or 0-4: {values}.</source>
+            <translation>破坏状态字段“{field}”中有不是 none、slight、moderate、extensive、complete 或 0-4 的值：{values}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="158" />
+            <source>{n} damaged demand feature(s) (people, hospitals, shelters) are not lifeline assets: their damage is not scheduled.</source>
+            <translation>{n} 个受损的需求要素（人口、医院、避难场所）不是生命线资产：不安排其修复。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="166" />
+            <source>No restoration function for {pairs}: these assets are never repaired and their users never get service back.</source>
+            <translation>{pairs} 没有恢复函数：这些资产永不修复，其用户也永不恢复服务。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="171" />
+            <source>Restoration {cls} ({flag}): {source}</source>
+            <translation>恢复函数 {cls}（{flag}）：{source}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="174" />
+            <source>{n} damaged asset(s) to repair.</source>
+            <translation>需修复的受损资产 {n} 个。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="218" />
+            <source>matplotlib is not available in this QGIS Python: the recovery chart was not drawn (the tables hold the curves).</source>
+            <translation>此 QGIS 的 Python 中没有 matplotlib：未绘制恢复曲线图（表格中含有曲线数据）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="231" />
+            <source>{p:.0f} persons never get {system} back (a supplier is unrepairable or out of reach).</source>
+            <translation>{p:.0f} 人永远无法恢复 {system}（某个供给方无法修复或不在范围内）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="253" />
+            <source>Could not create the output table {name}.</source>
+            <translation>无法创建输出表 {name}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="276" />
+            <source>Days after the disaster</source>
+            <translation>灾后天数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="277" />
+            <source>Persons with service (%)</source>
+            <translation>有服务人口（%）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/cascade.py" line="88" />
+            <source>Dependency rule number {n}: unknown match '{match}'; use nearest, within, field or network.</source>
+            <translation>第 {n} 条依赖规则：未知匹配方式“{match}”；请使用 nearest、within、field 或 network。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/cascade.py" line="91" />
+            <source>Dependency rule number {n}: a 'network' rule needs 'via', the class of the lines that carry the service (e.g. water_pipe).</source>
+            <translation>第 {n} 条依赖规则：'network' 规则需要 'via'，即承载该服务的线状资产类别（如 water_pipe）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="208" />
+            <source>(network path cut)</source>
+            <translation>(网络通路中断)</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="64" />
+            <source>Which assets and how many people lose power, water, telecom or road access when lifeline assets fail and the failures spread from one system to the next (生命线级联失效).
+
+ASSETS: the layers of every system and of the demand, e.g. substations, power lines, water plants, pump stations, pipes, telecom sites, roads, people (points or polygons with a population field), hospitals and shelters. Each feature's class is read from CLASS_FIELD (default asset_class) or, where the layer has no such field, is the layer name; classes and systems are those of the dependency table. Ids come from ID_FIELD (default asset_id; otherwise layer:feature id) and must be unique.
+
+DEPENDENCIES: the editable JSON table (default resources/standards/dependencies.json, an example to adapt) of rules 'a &lt;dependent&gt; needs a &lt;needs&gt;': the nearest asset of that class (optionally within max_distance_m), any asset of that class within max_distance_m (e.g. a hospital reached over any road within 200 m), the supplier id written in a field of the dependent (e.g. a pump station's power_from substation), with the nearest as fallback, or a path of working lines of a 'via' class joining it to a working supplier (e.g. people get water while the pipes from a working pump station reach them). An asset works while it has not failed itself and every rule that applies to it has a working supplier; failures spread until nothing changes. Rules whose needed class is not among the inputs are skipped.
+
+MODE: Monte Carlo (RUNS runs, SEED) draws each asset's failure independently from P_FIELD (e.g. p_fail of Lifeline exposure or p_line of Power lines from their towers; empty = 0), all runs propagated at once; or one scenario: the ids listed in FAILED_IDS, or the features where FAILED_EXPRESSION is true (e.g. "max_level" &gt;= 3 or "p_ds3" &gt;= 0.5, evaluated on each layer that has those fields).
+
+Outputs (points, lines, polygons by geometry): asset_id, asset_class, system, layer, failed_direct and failed_cascade (0/1 in a scenario, share of runs in Monte Carlo), out_of_service (their sum), no_&lt;system&gt; (the asset's supply from that system is lost), persons and, in a scenario, round (0 direct, k: failed in round k) and chain (the chain that failed it, e.g. P1 &lt;- S1 &lt;- L1 (direct)). Hospitals and shelters out of service are listed in the log. OUTPUT_TABLE: per unit (UNITS, by the demand's inside point) and system: persons, persons without the system (mean, 5 % and 95 % of the runs) and their share.</source>
+            <translation>当生命线资产失效、且失效从一个系统蔓延到另一个系统时，哪些资产、多少人失去供电、供水、通信或道路通行（生命线级联失效）。
+
+ASSETS：各系统及需求方的图层，如变电站、电力线路、水厂、泵站、管道、通信基站、道路、人口（带人口字段的点或面）、医院和避难场所。每个要素的类别读自 CLASS_FIELD（默认 asset_class），图层没有该字段时即为图层名；类别和系统以依赖关系表为准。编号来自 ID_FIELD（默认 asset_id；否则为 图层:要素编号），必须唯一。
+
+DEPENDENCIES：可编辑的 JSON 规则表（默认 resources/standards/dependencies.json，是一个需按实际修改的示例），规则形如“&lt;dependent&gt; 需要 &lt;needs&gt;”：该类别中最近的资产（可限 max_distance_m 以内）、max_distance_m 以内该类别的任一资产（如医院经 200 米内任一道路到达），或写在需求方某字段中的供给方编号（如泵站的 power_from 变电站），为空时取最近者，或由某 'via' 类别的正常线路构成、连通到正常供给方的通路（如从正常泵站出发的管道能到达时，人口即有水）。资产在自身未失效且每条适用规则都有正常的供给方时才正常运行；失效反复传播直到不再变化。所需类别不在输入中的规则被跳过。
+
+MODE：蒙特卡洛（RUNS 次，SEED）按 P_FIELD 独立抽样每个资产的失效（如生命线暴露的 p_fail 或杆塔线路失效的 p_line；为空则为 0），所有模拟一次性同时传播；或单一情景：FAILED_IDS 列出的编号，或 FAILED_EXPRESSION 为真的要素（如 "max_level" &gt;= 3 或 "p_ds3" &gt;= 0.5，在具有这些字段的每个图层上计算）。
+
+输出（按几何分为点、线、面）：asset_id、asset_class、system、layer、failed_direct 和 failed_cascade（情景中为 0/1，蒙特卡洛中为模拟次数占比）、out_of_service（二者之和）、no_&lt;系统&gt;（该资产来自该系统的供给中断）、persons，情景模式下还有 round（0 为直接失效，k 为第 k 轮失效）和 chain（导致其失效的链条，如 P1 &lt;- S1 &lt;- L1 (直接失效)）。停止服务的医院和避难场所列于日志中。OUTPUT_TABLE：按单元（UNITS，以需求方内部点归属）和系统统计人数、失去该系统服务的人数（均值及各次模拟的 5 % 与 95 % 分位数）及其比例。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="197" />
+            <source>Service returns only after {days:.0f} days; the curves stop at {cap} days.</source>
+            <translation>服务要到 {days:.0f} 天后才恢复；曲线在第 {cap} 天截止。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="84" />
+            <source>A unit of {layer} has no admin code: every unit needs its 12-digit code (统计用区划代码).</source>
+            <translation>{layer} 中有单元没有区划代码：每个单元都需要 12 位统计用区划代码。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="87" />
+            <source>The admin code '{code}' of {layer} holds characters that are not digits: codes are 12 digits (统计用区划代码), e.g. 330106001001.</source>
+            <translation>{layer} 的区划代码“{code}”含有非数字字符：区划代码为 12 位数字（统计用区划代码），例如 330106001001。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="92" />
+            <source>The admin codes of {layer} have mixed lengths ({lengths} digits; e.g. '{code}'): use the 12-digit 统计用区划代码 for every unit, padded with trailing zeros.</source>
+            <translation>{layer} 的区划代码长度不一（{lengths} 位；例如“{code}”）：请对每个单元使用 12 位统计用区划代码，末尾补零。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="96" />
+            <source>The admin code '{code}' of {layer} has no province (its first two digits are 00).</source>
+            <translation>{layer} 的区划代码“{code}”没有省级部分（前两位为 00）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="117" />
+            <source>The parent id '{parent}' of unit '{unit}' in {layer} is not the id of any unit: fix the parent field (leave it empty for the top level).</source>
+            <translation>{layer} 中单元“{unit}”的上级 id“{parent}”不是任何单元的 id：请修正上级字段（最高一级留空）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="127" />
+            <source>The parent ids of {layer} form a cycle ({cycle}): every chain of parents must end at a unit without a parent.</source>
+            <translation>{layer} 的上级 id 形成循环（{cycle}）：每条上级链都必须终止于没有上级的单元。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="146" />
+            <source>Unit '{unit}' of {layer} lies inside unit '{parent}' of the same layer: give only the finest units; the coarser levels are computed from them.</source>
+            <translation>{layer} 的单元“{unit}”位于同一图层的单元“{parent}”之内：请只给出最细一级的单元，较粗的层级会由它们汇总得到。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="161" />
+            <source>Unit '{unit}' is not in the hierarchy of {layer}.</source>
+            <translation>单元“{unit}”不在 {layer} 的层级中。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="61" />
+            <source>The depth-damage curve '{name}' holds values that are not numbers.</source>
+            <translation>深度-损失曲线“{name}”含有不是数字的值。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="58" />
+            <source>The depth-damage curve '{name}' needs as many damage factors as depths (at least two); it has {nd} depth(s) and {nf} factor(s).</source>
+            <translation>深度-损失曲线“{name}”的损失系数个数必须与深度个数相同（至少两个）；现有 {nd} 个深度、{nf} 个系数。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="63" />
+            <source>The depths of the depth-damage curve '{name}' must increase strictly ({depths}).</source>
+            <translation>深度-损失曲线“{name}”的深度必须严格递增（{depths}）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="67" />
+            <source>The depth-damage curve '{name}' has a damage factor of {value:g}: factors are fractions of the maximum damage, from 0 to 1.</source>
+            <translation>深度-损失曲线“{name}”有一个损失系数为 {value:g}：损失系数是最大损失的比例，取值 0 到 1。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="71" />
+            <source>The depth-damage curve '{name}' is not monotone: the damage factor falls from {a:g} at {da:g} m to {b:g} at {db:g} m.</source>
+            <translation>深度-损失曲线“{name}”不单调：损失系数从 {da:g} 米处的 {a:g} 降到 {db:g} 米处的 {b:g}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="81" />
+            <source>No depth-damage curve set '{name}' in the standards file; available: {names}.</source>
+            <translation>标准文件中没有深度-损失曲线集“{name}”；可用的有：{names}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="91" />
+            <source>The curve of class '{name}' refers to '{target}', which is not a usable class of the curve set.</source>
+            <translation>类别“{name}”的曲线引用了“{target}”，它不是该曲线集中可用的类别。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="105" />
+            <source>No maximum-damage region '{name}' in the standards file; available: {names}.</source>
+            <translation>标准文件中没有最大损失地区“{name}”；可用的有：{names}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="115" />
+            <source>The maximum damage of class '{name}' in region '{region}' is '{value}': give a number of 0 or more.</source>
+            <translation>地区“{region}”中类别“{name}”的最大损失为“{value}”：请给出不小于 0 的数字。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="141" />
+            <source>The default class '{name}' has no depth-damage curve; use one of: {names}.</source>
+            <translation>默认类别“{name}”没有深度-损失曲线；请使用以下之一：{names}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/scenarios.py" line="38" />
+            <source>The field '{field}' of {layer} holds text that is not a number in {n} feature(s) (e.g. {examples}): fix those values or choose a numeric field.</source>
+            <translation>{layer} 的字段“{field}”在 {n} 个要素中含有不是数字的文字（例如 {examples}）：请修正这些值或选择数值字段。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="181" />
+            <source>RETURN_PERIODS must be numbers of years separated by commas, e.g. 10,50,100; got '{text}'.</source>
+            <translation>RETURN_PERIODS 必须是以逗号分隔的年数，例如 10,50,100；现为“{text}”。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="184" />
+            <source>Give one return period per depth raster: {n} raster(s) but {m} return period(s).</source>
+            <translation>每个深度栅格需要一个重现期：有 {n} 个栅格，但有 {m} 个重现期。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="187" />
+            <source>Return periods are years greater than 1; got {values}.</source>
+            <translation>重现期是大于 1 的年数；现为 {values}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="209" />
+            <source>Return periods must increase strictly, in the order of the depth rasters (e.g. 10,50,100); got {values}.</source>
+            <translation>重现期必须严格递增，并与深度栅格的顺序一致（例如 10,50,100）；现为 {values}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="214" />
+            <source>The no-damage return period ({t0:g} years) must be shorter than the shortest return period ({t1:g} years).</source>
+            <translation>无损失重现期（{t0:g} 年）必须短于最短的重现期（{t1:g} 年）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="244" />
+            <source>The depth raster {path} holds negative depths: set them to 0 or nodata first (depths are metres of water above the ground).</source>
+            <translation>深度栅格 {path} 含有负的水深：请先将其设为 0 或无数据（水深是地面以上的水深，单位米）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/loss.py" line="252" />
+            <source>Unknown depth method {method}: use 0 (area-weighted mean) or 1 (maximum).</source>
+            <translation>未知的水深取值方法 {method}：请使用 0（面积加权平均）或 1（最大值）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/scenarios.py" line="63" />
+            <source>{a} and {b} are not results of the same algorithm: fields only in {a}: {fa}; only in {b}: {fb}. Compare tables of the same algorithm and settings.</source>
+            <translation>{a} 和 {b} 不是同一算法的结果：仅 {a} 有的字段：{fa}；仅 {b} 有的字段：{fb}。请比较同一算法、同一设置的结果表。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/scenarios.py" line="82" />
+            <source>{layer} has several rows per unit and key ({keys}) and '{field}' is a ratio that cannot be summed: add the fields that tell the rows apart to KEY_FIELDS.</source>
+            <translation>{layer} 中每个单元和键（{keys}）有多行，而“{field}”是不能相加的比率：请把区分这些行的字段加入 KEY_FIELDS。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/scenarios.py" line="107" />
+            <source>Give at least two scenarios to compare.</source>
+            <translation>请至少给出两个情景进行对比。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/scenarios.py" line="109" />
+            <source>Scenario names must differ; got {names}.</source>
+            <translation>情景名称必须互不相同；现为 {names}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/scenarios.py" line="114" />
+            <source>{layer} has no field '{field}'.</source>
+            <translation>{layer} 没有字段“{field}”。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/scenarios.py" line="122" />
+            <source>{a} and {b} cover different units: only in {a}: {ua}; only in {b}: {ub}. Run both scenarios on the same unit layer.</source>
+            <translation>{a} 和 {b} 涉及的单元不同：仅在 {a} 中：{ua}；仅在 {b} 中：{ub}。请在同一单元图层上运行两个情景。</translation>
+        </message>
+        <message>
             <location filename="../resilience_plugin/plugin.py" line="149" />
             <source>Missing Python packages: {names}</source>
             <translation>缺少 Python 依赖包：{names}</translation>
@@ -3261,6 +4109,569 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <location filename="../resilience_plugin/plugin.py" line="231" />
             <source>The current project has unsaved changes. Save them before the sample project replaces it?</source>
             <translation>当前项目有未保存的修改。在示例项目替换它之前是否保存？</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="51" />
+            <source>Compare scenarios</source>
+            <translation>情景对比</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="54" />
+            <source>Compares the same result of two or more scenarios unit by unit (情景对比): e.g. the Exposure statistics, Walking coverage or Direct economic loss tables of the current and the design flood, or of today's and the planned shelters.
+
+INPUTS: tables (or layers) from the same algorithm and settings, the baseline first; NAMES their scenario names separated by commas (default: the layer names). Inputs with different fields, or covering different units, are refused with the fields or units that differ.
+
+VALUE_FIELD: the quantity to compare (default: the first of loss, coverage_pct, persons_unserved, isolated_persons, value, count that the table has). UNIT_FIELD: the unit column (default unit_code, else unit_id). KEY_FIELDS: the other columns that identify a row, separated by commas (default: those of level_name, parent_code, scenario, return_period, level, class present). Rows with the same unit and keys are summed; coverage_pct and loss_pct are recomputed from their summed parts (covered / population, loss / value), never averaged.
+
+DIRECTION: whether more is better. Automatic: higher is better for coverage_pct, covered, reachable_persons, capacity, persons_assigned; lower is better for everything else (exposed persons, loss, unserved or isolated persons, repairs). THRESHOLD (%): a relative change within it is 'same'.
+
+OUTPUT_TABLE: the unit, the keys, value_&amp;lt;scenario&amp;gt; for each scenario and, for each later scenario against the baseline, change_&amp;lt;scenario&amp;gt; (absolute), change_pct_&amp;lt;scenario&amp;gt; (%) and class_&amp;lt;scenario&amp;gt; (better / same / worse).
+
+UNITS + UNIT_ID_FIELD (ids as in the tables): OUTPUT_MAP, the unit polygons with one value per unit and scenario: the rows matching MAP_FILTER (e.g. class=population;scenario=EAD) and, when the table has levels, with level ≥ MAP_MIN_LEVEL, summed (ratios recomputed). Its fields change, change_pct and change_class (1 better, 0 same, -1 worse; NULL where a unit has no row or no comparable value) compare the last scenario with the baseline; styled with a diverging, bilingual legend.</source>
+            <translation>逐单元对比两个或多个情景的同一结果（情景对比）：例如现状洪水与设计洪水、或现有与规划避难场所下的承灾体暴露统计、步行覆盖或直接经济损失表。
+
+INPUTS：同一算法、同一设置得到的表（或图层），基准情景在前；NAMES 为其情景名称，以逗号分隔（默认：图层名）。字段不同或涉及单元不同的输入会被拒绝，并列出不同的字段或单元。
+
+VALUE_FIELD：要对比的量（默认：表中第一个出现的 loss、coverage_pct、persons_unserved、isolated_persons、value、count）。UNIT_FIELD：单元列（默认 unit_code，否则 unit_id）。KEY_FIELDS：其他标识一行的列，以逗号分隔（默认：表中存在的 level_name、parent_code、scenario、return_period、level、class）。单元和键相同的行相加；coverage_pct 和 loss_pct 由相加后的分子分母（covered / population、loss / value）重新计算，从不取平均。
+
+DIRECTION：数值越大越好还是越小越好。自动：coverage_pct、covered、reachable_persons、capacity、persons_assigned 越大越好；其他量（暴露人口、损失、未服务或被孤立人口、修复次数）越小越好。THRESHOLD（%）：相对变化在此范围内为“基本不变”。
+
+OUTPUT_TABLE：单元、键、每个情景的 value_&amp;lt;情景&amp;gt;，以及每个后续情景相对基准的 change_&amp;lt;情景&amp;gt;（绝对变化）、change_pct_&amp;lt;情景&amp;gt;（%）和 class_&amp;lt;情景&amp;gt;（better 改善 / same 基本不变 / worse 变差）。
+
+UNITS + UNIT_ID_FIELD（id 与表中一致）：OUTPUT_MAP 为单元面，每个单元每个情景一个值：符合 MAP_FILTER（例如 class=population;scenario=EAD）且（表中有等级时）level ≥ MAP_MIN_LEVEL 的行相加（比率重新计算）。其字段 change、change_pct 和 change_class（1 改善、0 基本不变、-1 变差；单元没有行或没有可比值时为空）为最后一个情景相对基准的对比；以发散色板和双语图例显示。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="81" />
+            <source>Scenario results (baseline first)</source>
+            <translation>情景结果（基准在前）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="82" />
+            <source>Two or more tables or layers written by the same algorithm with the same settings, the baseline scenario first.</source>
+            <translation>同一算法、同一设置写出的两个或多个表或图层，基准情景在前。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="84" />
+            <source>Scenario names</source>
+            <translation>情景名称</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="85" />
+            <source>Names of the scenarios in the order of the inputs, separated by commas, e.g. current,design. Default: the layer names.</source>
+            <translation>按输入顺序的情景名称，以逗号分隔，例如 current,design。默认：图层名。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="87" />
+            <source>Quantity to compare (field)</source>
+            <translation>对比的量（字段）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="88" />
+            <source>The field to compare, e.g. loss, value, count, coverage_pct, persons_unserved. Default: the first of loss, coverage_pct, persons_unserved, isolated_persons, value, count that the tables have.</source>
+            <translation>要对比的字段，例如 loss、value、count、coverage_pct、persons_unserved。默认：表中第一个出现的 loss、coverage_pct、persons_unserved、isolated_persons、value、count。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="90" />
+            <source>Unit field</source>
+            <translation>单元字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="91" />
+            <source>The field with the unit of each row. Default: unit_code if present, else unit_id.</source>
+            <translation>每行所属单元的字段。默认：有 unit_code 时用 unit_code，否则 unit_id。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="93" />
+            <source>Key fields</source>
+            <translation>键字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="94" />
+            <source>Other fields that identify a row, separated by commas, e.g. level,class. Default: those of level_name, parent_code, scenario, return_period, level, class the tables have. Rows with the same unit and keys are summed.</source>
+            <translation>其他标识一行的字段，以逗号分隔，例如 level,class。默认：表中存在的 level_name、parent_code、scenario、return_period、level、class。单元和键相同的行相加。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="96" />
+            <source>Which direction is better</source>
+            <translation>哪个方向更好</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="96" />
+            <source>Automatic (by the field)</source>
+            <translation>自动（按字段）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="96" />
+            <source>Lower is better</source>
+            <translation>越小越好</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="96" />
+            <source>Higher is better</source>
+            <translation>越大越好</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="98" />
+            <source>Automatic: higher is better for coverage_pct, covered, reachable_persons, capacity and persons_assigned, lower is better for the other fields (exposed persons, loss, isolated persons...).</source>
+            <translation>自动：coverage_pct、covered、reachable_persons、capacity 和 persons_assigned 越大越好，其他字段（暴露人口、损失、被孤立人口……）越小越好。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="100" />
+            <source>Threshold for 'same' (%)</source>
+            <translation>“基本不变”阈值（%）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="101" />
+            <source>A relative change of at most this many percent counts as 'same'.</source>
+            <translation>相对变化不超过该百分比时计为“基本不变”。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="103" />
+            <source>Rows for the map</source>
+            <translation>地图使用的行</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="104" />
+            <source>Optional conditions field=value separated by semicolons that select the rows summed for the map, e.g. class=population or scenario=EAD.</source>
+            <translation>可选条件 字段=值，以分号分隔，用于选择地图中相加的行，例如 class=population 或 scenario=EAD。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="106" />
+            <source>Lowest hazard level for the map</source>
+            <translation>地图的最低灾害等级</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="107" />
+            <source>When the tables have a level field, the map sums the rows of this level and above (1: everything exposed). Rows without a level are left out.</source>
+            <translation>表中有 level 字段时，地图对该等级及以上的行求和（1：所有暴露的）。没有等级的行不计入。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="109" />
+            <source>Optional unit polygons (the unit layer the scenarios were run on) for the change map.</source>
+            <translation>可选的单元面（运行各情景所用的单元图层），用于变化图。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="109" />
+            <source>The field of the unit polygons that holds the ids used in the tables.</source>
+            <translation>单元面中与表中单元 id 一致的字段。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="111" />
+            <source>Scenario comparison</source>
+            <translation>情景对比表</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="112" />
+            <source>Scenario change map</source>
+            <translation>情景变化图</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="118" />
+            <source>Give at least two scenario results (INPUTS) to compare.</source>
+            <translation>请至少给出两个情景结果（INPUTS）进行对比。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="122" />
+            <source>The input '{layer}' is not a table or vector layer.</source>
+            <translation>输入“{layer}”不是表或矢量图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="132" />
+            <source>Give one scenario name per input: {n} input(s) but {m} name(s).</source>
+            <translation>每个输入需要一个情景名称：有 {n} 个输入，但有 {m} 个名称。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="142" />
+            <source>Choose VALUE_FIELD, the field to compare: the tables have none of the usual ones ({names}).</source>
+            <translation>请选择 VALUE_FIELD（要对比的字段）：表中没有常用字段（{names}）中的任何一个。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="148" />
+            <source>Choose UNIT_FIELD: the tables have neither unit_code nor unit_id.</source>
+            <translation>请选择 UNIT_FIELD：表中既没有 unit_code 也没有 unit_id。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="161" />
+            <source>MAP_FILTER names the field '{field}', which the tables do not have.</source>
+            <translation>MAP_FILTER 中的字段“{field}”在表中不存在。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="173" />
+            <source>MAP_FILTER must be conditions field=value separated by semicolons, e.g. class=population; got '{text}'.</source>
+            <translation>MAP_FILTER 必须是以分号分隔的 字段=值 条件，例如 class=population；现为“{text}”。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="184" />
+            <source>Comparing the scenarios</source>
+            <translation>正在对比情景</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="193" />
+            <source>Choose the UNIT_ID_FIELD of the unit polygons.</source>
+            <translation>请选择单元面的 UNIT_ID_FIELD。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="199" />
+            <source>No row of the tables matches MAP_FILTER and MAP_MIN_LEVEL: the map would be empty.</source>
+            <translation>表中没有符合 MAP_FILTER 和 MAP_MIN_LEVEL 的行：地图将为空。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="207" />
+            <source>The unit polygons have no unit with the id(s) {ids} of the tables: choose the UNIT_ID_FIELD that holds the tables' unit ids.</source>
+            <translation>单元面中没有表中 id 为 {ids} 的单元：请选择存放表中单元 id 的 UNIT_ID_FIELD。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="216" />
+            <source>{b} row(s) better, {s} about the same, {w} worse in {scenario} than in {base} ({field}).</source>
+            <translation>与 {base} 相比，{scenario} 中 {b} 行改善、{s} 行基本不变、{w} 行变差（{field}）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="64" />
+            <source>Direct economic loss</source>
+            <translation>直接经济损失</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="67" />
+            <source>Direct economic loss of buildings from flood depth (直接经济损失), by depth-damage curves per occupancy class.
+
+Loss of a building = damage factor at its depth x maximum damage per m² of floor area x floor area, where floor area = footprint area (m², in a metric CRS) x floors.
+
+DEPTH: one flood depth raster (metres), or several of one hazard with their RETURN_PERIODS in years, increasing, in the order of the rasters (e.g. 10,50,100): then the expected annual damage (EAD) is also computed, the area under the loss curve over the annual exceedance probability 1/T by trapezoids. Events rarer than the longest period are not counted; NO_DAMAGE_PERIOD (years, shorter than the shortest period) lets the curve fall to zero loss there, otherwise events more frequent than the shortest period are not counted either. Nodata cells count as dry (0 m); negative depths are refused.
+
+DEPTH_METHOD: 0 the mean depth over the footprint weighted by the exact area of each cell inside it, 1 the largest depth of the cells the footprint overlaps. THRESHOLDS (m) classify each building's depth into hazard levels for the table (a depth below t1 is level 0).
+
+CLASS_FIELD maps each building to residential, commercial, industrial or public through the aliases of the standards file (e.g. School, 学校 → public; values trimmed, case ignored); other values and NULL take DEFAULT_CLASS (counted in the log). FLOORS_FIELD gives the number of floors (empty or 0 → DEFAULT_FLOORS); VALUE_FIELD an optional maximum damage per m² per building (empty → the value of its class). A field holding text that is not a number is refused.
+
+Curves and maximum damage come from resources/standards/depth_damage.json (CURVE_SET, REGION) or your own STANDARD_FILE of the same form. The shipped curves are the JRC global depth-damage functions for Asia (Huizinga et al. 2017), NOT verified against the report (see each curve's note); public buildings use the commercial curve. The shipped Chinese maximum damage values are PLACEHOLDERS: replace them with local replacement values.
+
+UNITS + UNIT_ID_FIELD: each building is counted in the unit holding its largest part. UNIT_CODE_FIELD (12-digit 统计用区划代码) or PARENT_FIELD (the id of the parent unit) adds every coarser level to the table, summed from the finest units, with level_name, unit_code and parent_code.
+
+OUTPUT: the buildings with occ_class, floors, floor_m2, value_m2 and per raster depth_m, level, damage (factor 0-1) and loss (suffix _rp10, _rp100 ... with several rasters) and ead. OUTPUT_TABLE: unit, scenario, return_period, level, class, count (buildings), floor_m2, value (maximum damage = value per m² x floor area), loss, loss_pct (100 x loss / value, recomputed at every level, not averaged) and currency; scenario EAD rows hold the expected annual damage per year.</source>
+            <translation>由洪水淹没深度计算建筑的直接经济损失（直接经济损失），按各用途类别的深度-损失曲线。
+
+建筑损失 = 其水深对应的损失系数 × 每平方米建筑面积的最大损失 × 建筑面积，其中建筑面积 = 基底面积（平方米，在米制坐标系中量算）× 层数。
+
+DEPTH：一个洪水淹没深度栅格（米），或同一灾种的多个栅格及其 RETURN_PERIODS（年，递增，与栅格顺序一致，例如 10,50,100）：此时还计算期望年损失（EAD），即损失曲线在年超越概率 1/T 上的面积（梯形积分）。比最长重现期更稀遇的事件不计入；NO_DAMAGE_PERIOD（年，短于最短重现期）使曲线在该处降为零损失，否则比最短重现期更频繁的事件也不计入。无数据栅格单元按无水（0 米）计；负水深会被拒绝。
+
+DEPTH_METHOD：0 为基底范围内按每个栅格单元落入面积精确加权的平均水深，1 为基底所覆盖栅格单元的最大水深。THRESHOLDS（米）将每栋建筑的水深划分为表中的灾害等级（低于 t1 为 0 级）。
+
+CLASS_FIELD 通过标准文件中的别名把每栋建筑归为居住、商业、工业或公共类（例如 School、学校 → 公共；值去除首尾空格，不区分大小写）；其他值和空值取 DEFAULT_CLASS（在日志中计数）。FLOORS_FIELD 给出层数（空或 0 → DEFAULT_FLOORS）；VALUE_FIELD 为可选的逐栋每平方米最大损失（空 → 所属类别的值）。含有非数字文字的字段会被拒绝。
+
+曲线和最大损失来自 resources/standards/depth_damage.json（CURVE_SET、REGION）或您自己的同格式 STANDARD_FILE。随附曲线为 JRC 全球洪水深度-损失函数（亚洲，Huizinga 等 2017），未对照报告核实（见每条曲线的说明）；公共建筑使用商业曲线。随附的中国最大损失值是占位值：请替换为本地重置价。
+
+UNITS + UNIT_ID_FIELD：每栋建筑计入包含其最大部分的单元。UNIT_CODE_FIELD（12 位统计用区划代码）或 PARENT_FIELD（上级单元 id）会在表中加入所有较粗的层级，由最细单元汇总，并带有 level_name、unit_code 和 parent_code。
+
+OUTPUT：建筑及其 occ_class、floors、floor_m2、value_m2，以及每个栅格的 depth_m、level、damage（系数 0-1）和 loss（多个栅格时带后缀 _rp10、_rp100……）和 ead。OUTPUT_TABLE：单元、scenario、return_period、level、class、count（建筑数）、floor_m2、value（最大损失 = 每平方米价值 × 建筑面积）、loss、loss_pct（100 × loss / value，在每一层级重新计算，而非取平均）和 currency；scenario 为 EAD 的行给出每年的期望年损失。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="101" />
+            <source>Buildings</source>
+            <translation>建筑</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="102" />
+            <source>Building footprints (polygons).</source>
+            <translation>建筑基底（面）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="104" />
+            <source>Flood depth raster(s)</source>
+            <translation>洪水淹没深度栅格</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="105" />
+            <source>One flood depth raster in metres, or several (one per return period, in the order of RETURN_PERIODS).</source>
+            <translation>一个以米为单位的洪水淹没深度栅格，或多个（每个重现期一个，顺序与 RETURN_PERIODS 一致）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="107" />
+            <source>Return periods (years)</source>
+            <translation>重现期（年）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="108" />
+            <source>With several depth rasters: their return periods in years, increasing, separated by commas, e.g. 10,50,100. Gives the expected annual damage.</source>
+            <translation>有多个深度栅格时：其重现期（年），递增，以逗号分隔，例如 10,50,100。用于计算期望年损失。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="110" />
+            <source>No-damage return period (years)</source>
+            <translation>无损失重现期（年）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="112" />
+            <source>Optional: the return period at and below which floods do no damage (e.g. the protection standard). The loss curve then falls linearly to 0 there; empty: events more frequent than the shortest period are not counted.</source>
+            <translation>可选：洪水不造成损失的重现期（及更短的重现期），例如防洪标准。损失曲线在该处线性降为 0；留空：比最短重现期更频繁的事件不计入。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="114" />
+            <source>Depth per building</source>
+            <translation>建筑水深</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="114" />
+            <source>Area-weighted mean over the footprint</source>
+            <translation>基底范围内面积加权平均</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="114" />
+            <source>Maximum over the footprint</source>
+            <translation>基底范围内最大值</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="116" />
+            <source>How a building's depth is read from the raster: the mean weighted by the area of each cell inside the footprint, or the largest depth of the cells it overlaps.</source>
+            <translation>如何从栅格读取建筑的水深：按基底内每个栅格单元面积加权的平均值，或其覆盖栅格单元的最大水深。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="118" />
+            <source>Depth thresholds for hazard levels (m)</source>
+            <translation>灾害等级水深阈值（米）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="119" />
+            <source>Ascending depths in metres that split the buildings into hazard levels for the table, e.g. 0.15,0.5,1.0,2.0 (depth below the first is level 0).</source>
+            <translation>以米为单位的递增水深，用于在表中把建筑划分为灾害等级，例如 0.15,0.5,1.0,2.0（低于第一个阈值为 0 级）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="121" />
+            <source>Occupancy class field</source>
+            <translation>用途类别字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="123" />
+            <source>Optional field with the building use (e.g. TYPE), mapped to residential / commercial / industrial / public by the aliases in the standards file.</source>
+            <translation>可选的建筑用途字段（例如 TYPE），按标准文件中的别名映射为居住 / 商业 / 工业 / 公共。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="125" />
+            <source>Default occupancy class</source>
+            <translation>默认用途类别</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="125" />
+            <source>Residential</source>
+            <translation>居住</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="125" />
+            <source>Commercial</source>
+            <translation>商业</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="125" />
+            <source>Industrial</source>
+            <translation>工业</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="125" />
+            <source>Public</source>
+            <translation>公共</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="127" />
+            <source>The class of buildings without a class field, or whose value matches no alias.</source>
+            <translation>没有类别字段或其值不匹配任何别名的建筑所属类别。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="131" />
+            <source>Optional field with the number of floors; empty or 0 values use the default number of floors. Text that is not a number is refused.</source>
+            <translation>可选的层数字段；空值或 0 使用默认层数。不是数字的文字会被拒绝。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="133" />
+            <source>Default number of floors</source>
+            <translation>默认层数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="134" />
+            <source>Floors of buildings without a floors field or value.</source>
+            <translation>没有层数字段或层数值的建筑的层数。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="136" />
+            <source>Maximum damage per m² field</source>
+            <translation>每平方米最大损失字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="138" />
+            <source>Optional field with each building's maximum damage (replacement value) per m² of floor area, in the currency of the region; empty values use the value of its class.</source>
+            <translation>可选字段：每栋建筑每平方米建筑面积的最大损失（重置价），货币与地区一致；空值使用所属类别的值。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="140" />
+            <source>Depth-damage standards file (JSON)</source>
+            <translation>深度-损失标准文件（JSON）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="140" />
+            <source>JSON files (*.json)</source>
+            <translation>JSON 文件 (*.json)</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="142" />
+            <source>Optional JSON file with your own curves and maximum damage values, in the form of resources/standards/depth_damage.json.</source>
+            <translation>可选的 JSON 文件，包含您自己的曲线和最大损失值，格式同 resources/standards/depth_damage.json。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="144" />
+            <source>Curve set</source>
+            <translation>曲线集</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="145" />
+            <source>The name of the depth-damage curve set in the standards file (jrc_asia: JRC Asia curves).</source>
+            <translation>标准文件中深度-损失曲线集的名称（jrc_asia：JRC 亚洲曲线）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="147" />
+            <source>Maximum damage region</source>
+            <translation>最大损失地区</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="148" />
+            <source>The name of the maximum-damage set in the standards file (china_placeholder: placeholder values in CNY per m², to be replaced).</source>
+            <translation>标准文件中最大损失值集的名称（china_placeholder：以元/平方米计的占位值，需替换）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="150" />
+            <source>Optional admin polygons for the table (e.g. villages or townships).</source>
+            <translation>可选的行政区划面，用于汇总表（例如村或乡镇）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="152" />
+            <source>Admin code field (12 digits)</source>
+            <translation>区划代码字段（12 位）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="154" />
+            <source>Optional 12-digit 统计用区划代码 of each unit: the table then also holds every coarser level (township, county, city, province), summed from the units.</source>
+            <translation>可选的每个单元的 12 位统计用区划代码：汇总表将同时包含所有较粗的层级（乡镇、县、市、省），由这些单元汇总得到。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="156" />
+            <source>Parent unit id field</source>
+            <translation>上级单元 id 字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="158" />
+            <source>Optional field holding the id of each unit's parent unit (empty for the top level), instead of admin codes; buildings are counted in the units that are nobody's parent.</source>
+            <translation>可选字段，给出每个单元的上级单元 id（最高一级留空），代替区划代码；建筑计入不是任何单元上级的单元。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="160" />
+            <source>Building losses</source>
+            <translation>建筑损失</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="161" />
+            <source>Economic loss summary</source>
+            <translation>经济损失汇总</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="171" />
+            <source>Cannot read the standards file {path}: {error}</source>
+            <translation>无法读取标准文件 {path}：{error}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="176" />
+            <source>Give at least one flood depth raster (DEPTH).</source>
+            <translation>请至少给出一个洪水淹没深度栅格（DEPTH）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="179" />
+            <source>The depth layer '{layer}' is not a file-based raster (GDAL): save it as a GeoTIFF first.</source>
+            <translation>深度图层“{layer}”不是基于文件的栅格（GDAL）：请先另存为 GeoTIFF。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="185" />
+            <source>{n} depth rasters were given: give their RETURN_PERIODS (years, increasing, e.g. 10,100), or run once per raster.</source>
+            <translation>给出了 {n} 个深度栅格：请给出它们的 RETURN_PERIODS（年，递增，例如 10,100），或每个栅格分别运行一次。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="191" />
+            <source>NO_DAMAGE_PERIOD needs RETURN_PERIODS.</source>
+            <translation>NO_DAMAGE_PERIOD 需要 RETURN_PERIODS。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="202" />
+            <source>Give either UNIT_CODE_FIELD (admin codes) or PARENT_FIELD (parent ids), not both.</source>
+            <translation>请给出 UNIT_CODE_FIELD（区划代码）或 PARENT_FIELD（上级 id）之一，不要同时给出。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="232" />
+            <source>The default class '{name}' has no curve in the curve set.</source>
+            <translation>默认类别“{name}”在曲线集中没有曲线。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="237" />
+            <source>{n} building(s) have a class value that matches no alias (or none) and count as '{default}': {values}</source>
+            <translation>{n} 栋建筑的类别值不匹配任何别名（或为空），按“{default}”计：{values}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="245" />
+            <source>The buildings layer could not be loaded.</source>
+            <translation>无法加载建筑图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="254" />
+            <source>The maximum-damage region has no value for class(es) {names}.</source>
+            <translation>最大损失地区缺少类别 {names} 的值。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="263" />
+            <source>Reading the buildings</source>
+            <translation>正在读取建筑</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="267" />
+            <source>buildings</source>
+            <translation>建筑</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="271" />
+            <source>The field '{field}' holds negative values: a maximum damage per m² is 0 or more.</source>
+            <translation>字段“{field}”含有负值：每平方米最大损失应不小于 0。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="274" />
+            <source>{n} building(s) have no number of floors and count {d:g} floor(s).</source>
+            <translation>{n} 栋建筑没有层数，按 {d:g} 层计。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="287" />
+            <source>{n} building(s) lie outside every unit and are not in the table.</source>
+            <translation>{n} 栋建筑位于所有单元之外，未计入汇总表。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="295" />
+            <source>Reading flood depths from {layer}</source>
+            <translation>正在从 {layer} 读取洪水淹没深度</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="298" />
+            <source>{n} building(s) lie outside the depth raster {layer} and count as dry.</source>
+            <translation>{n} 栋建筑位于深度栅格 {layer} 之外，按无水计。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="300" />
+            <source>{n} building(s) lie partly outside the depth raster {layer}: the part outside counts as dry.</source>
+            <translation>{n} 栋建筑部分位于深度栅格 {layer} 之外：栅格外的部分按无水计。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="311" />
+            <source>Summing the losses</source>
+            <translation>正在汇总损失</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="325" />
+            <source>Scenario {scenario}: total loss {loss:,.0f} {currency}, {n} building(s) damaged.</source>
+            <translation>情景 {scenario}：总损失 {loss:,.0f} {currency}，{n} 栋建筑受损。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="328" />
+            <source>Expected annual damage: {loss:,.0f} {currency} per year.</source>
+            <translation>期望年损失：每年 {loss:,.0f} {currency}。</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/processing/algorithms/export_plan_map.py" line="78" />
@@ -3313,6 +4724,31 @@ TEMPLATE 选择内置布局，TEMPLATE_FILE 使用自定义布局模板（.qpt�
             <translation>图层“{name}”没有有效的坐标参考系：请先在图层属性中设置其坐标参考系。</translation>
         </message>
         <message>
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="63" />
+            <source>Counts and measures what lies in each hazard level (承灾体暴露统计): buildings, roads, facilities, and people, per admin unit.
+
+HAZARD: hazard zones with an integer LEVEL_FIELD (overlapping zones resolve to the highest level), or a continuous raster classified with THRESHOLDS t1 &lt; t2 &lt; ... (value &lt; t1 is level 0, t1 &lt;= value &lt; t2 level 1, ...) and sampled cell by cell, without polygonising. A raster hazard must be in the CRS of the exposure layer.
+
+EXPOSURE: points take the level where they lie. Polygons follow RULE: 0 the highest level they touch, 1 the level at their representative point, 2 split by zone (area per level). Lines are always split (length per level). CLASS_FIELD groups the features (values trimmed, case ignored); VALUE_FIELD is summed per group (split features contribute by their share of length or area).
+
+UNITS + UNIT_ID_FIELD: a point, or a polygon under rule 0/1, is counted once, in the unit that holds its largest part; split features are split by unit too. Features outside every unit are left out of the table (reported in the log).
+
+OUTPUT: the exposure features with their attributes and level (the highest level reached), unit_id, and for split features len_l0...len_lN (m) or area_l0...area_lN (m²). OUTPUT_TABLE: unit_id, class, level, count (features; a split feature counts in each level it reaches), length_m, area_m2, value.
+
+EXPOSURE_RASTER: a population raster (POPULATION_UNIT: persons per km², the default, or per cell) adds rows of class 'population' with the persons per unit and level in value; whole cells count exactly and boundary cells by area share. Lengths and areas are measured in a metric CRS.</source>
+            <translation>统计各灾害等级内的承灾体数量与规模：建筑、道路、设施和人口，按行政单元汇总。
+
+HAZARD：带整数 LEVEL_FIELD 的灾害分区（重叠分区取最高等级），或按 THRESHOLDS t1 &lt; t2 &lt; …… 分级的连续栅格（值 &lt; t1 为 0 级，t1 ≤ 值 &lt; t2 为 1 级……），逐栅格单元直接采样，不做矢量化。栅格灾害须与承灾体图层处于同一坐标参考系。
+
+EXPOSURE：点取其所在位置的等级。面按 RULE：0 取接触到的最高等级，1 取代表点处的等级，2 按分区拆分（各等级面积）。线总是按分区拆分（各等级长度）。CLASS_FIELD 对要素分组（去除首尾空格、不区分大小写）；VALUE_FIELD 按组求和（被拆分的要素按长度或面积比例计入）。
+
+UNITS + UNIT_ID_FIELD：点或规则 0/1 下的面只计一次，计入包含其最大部分的单元；可拆分要素也按单元拆分。位于所有单元之外的要素不计入汇总表（在日志中说明）。
+
+OUTPUT：带原有属性的承灾体要素，以及 level（达到的最高等级）、unit_id，可拆分要素另有 len_l0…len_lN（米）或 area_l0…area_lN（平方米）。OUTPUT_TABLE：unit_id、class、level、count（要素数；被拆分的要素在其到达的每个等级中各计一次）、length_m、area_m2、value。
+
+EXPOSURE_RASTER：人口栅格（POPULATION_UNIT：每平方公里人数（默认）或每格人数）增加 class 为 population 的行，value 为各单元各等级人数；完整栅格单元精确计数，边界栅格单元按面积比例拆分。长度和面积在米制坐标参考系中量算。</translation>
+        </message>
+        <message>
             <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="83" />
             <source>Overlays several hazard zonings (outputs of Classify hazard, or your own zones with an integer level field) into non-overlapping composite hazard zones (综合灾害分区).
 
@@ -3334,7 +4770,7 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
 面积单位为平方米，在米制坐标参考系中量算（输入自身的坐标系合适时使用之，否则在中国使用 CGCS2000 高斯-克吕格投影，其他地区使用 UTM）。不同坐标参考系的输入会被重投影。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="136" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="119" />
             <source>One asset type for every feature (also used where the asset type field is empty): choose one of the fragility library, or (in models and qgis_process) type the id of a type of your own fragility file, e.g. road or water_pipe.</source>
             <translation>所有要素统一的资产类型（资产类型字段为空时也使用此值）：从易损性曲线库中选择，或（在模型和 qgis_process 中）输入您自己的易损性文件中的类型编号，例如 road 或 water_pipe。</translation>
         </message>
@@ -3363,6 +4799,33 @@ OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的�
             <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="265" />
             <source>{n} demand point(s) or destination(s) stand at a junction: they keep their access while any street of that junction is open.</source>
             <translation>{n} 个需求点或目的地位于路口：只要该路口任一条道路畅通，它们就不会失去可达性。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="88" />
+            <source>Who can walk to a shelter (or any facility) in time, and where the people go when shelters are full.
+
+Walking distance is measured on the ROADS network in metres: the straight-line distance from a demand point to the nearest passable street + along the streets + the facility's distance to its street. Streets join where their end points or shared vertices coincide (SNAP_TOLERANCE_M); streets that merely cross (bridges, tunnels) do not connect. Road classes in EXCLUDE_CLASSES (ROAD_CLASS_FIELD) are not walkable. One multi-source Dijkstra (scipy.sparse.csgraph) serves all facilities.
+
+The walking limit is MAX_DISTANCE_M if set, otherwise MAX_MINUTES at WALK_KMH (10 min at 4 km/h = 667 m). Points farther than MAX_SNAP_M from every passable street are not connected (reported in the log). With HAZARD (zones with a level field, e.g. from Classify hazard) streets touching zones at or above BLOCK_LEVEL are impassable and facilities inside them are out of service.
+
+DEMAND: a population raster (POPULATION_UNIT: persons per km², the default, or per cell) or points / polygons with POPULATION_FIELD.
+MODE 0: everyone goes to the nearest reachable facility; covered = within the limit.
+MODE 1: capacitated: each facility (CAPACITY_FIELD, persons) takes the nearest people until full; the others go to the nearest facility with room within the limit, or stay unserved; covered = all persons of the point placed, walk_m = the walk to the facility that took them.
+MODE 2: site selection: choose up to MAX_NEW of CANDIDATES to cover the most people (greedy plus swaps), stopping at TARGET_COVERAGE percent; the log reports the LP upper bound.
+
+Outputs: OUTPUT_DEMAND with facility_id, walk_m, walk_min, covered, persons, persons_assigned, persons_unserved; OUTPUT_FACILITIES with facility_id, capacity, in_service, is_new, snap_m, assigned_persons, load_ratio (assigned / capacity) and reachable_persons (persons within the limit of that facility); OUTPUT_TABLE per UNITS polygon with unit_id, population, covered, coverage_pct, capacity (of the facilities inside) and deficit = max(0, population - capacity); OUTPUT_AREAS: walking service area of each facility (street parts it serves within the limit, buffered by AREA_BUFFER_M).</source>
+            <translation>计算谁能按时步行到达避难场所（或其他设施），以及场所满员时人员去向。
+
+步行距离在 ROADS 路网上以米计：需求点到最近可通行道路的直线距离 + 沿道路距离 + 设施到其道路的距离。道路在端点或共享节点重合处（SNAP_TOLERANCE_M 容差内）相连；仅交叉而不共点的道路（桥梁、隧道）不相连。EXCLUDE_CLASSES（ROAD_CLASS_FIELD）中的道路等级不可步行。一次多源 Dijkstra（scipy.sparse.csgraph）计算全部设施。
+
+步行上限：设置了 MAX_DISTANCE_M 时取该值，否则为 MAX_MINUTES 分钟以 WALK_KMH 速度行走的距离（4 公里/小时 10 分钟 = 667 米）。距所有可通行道路超过 MAX_SNAP_M 的点不接入路网（写入日志）。提供 HAZARD（带等级字段的灾害区，如“灾害分级”的输出）时，与 BLOCK_LEVEL 及以上灾害区相交的道路不可通行，位于其中的设施停用。
+
+DEMAND：人口栅格（POPULATION_UNIT：每平方公里人数（默认）或每格人数），或带 POPULATION_FIELD 的点 / 面。
+MODE 0：每人前往最近的可达设施；在上限内即为覆盖。
+MODE 1：容量约束：每个设施（CAPACITY_FIELD，人）按距离由近到远接收人员直至满员；其余人员前往上限内最近的尚有余量的设施，否则为未服务；covered 表示该点人员全部得到安置，walk_m 为到接收其人员的设施的步行距离。
+MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人口（贪心加交换改进），覆盖率达到 TARGET_COVERAGE 百分比即停止；日志给出线性规划上界。
+
+输出：OUTPUT_DEMAND，字段 facility_id、walk_m、walk_min、covered、persons、persons_assigned、persons_unserved；OUTPUT_FACILITIES，字段 facility_id、capacity、in_service、is_new、snap_m、assigned_persons、load_ratio（分配人数 / 容量）和 reachable_persons（该设施步行上限内的人数）；OUTPUT_TABLE，按 UNITS 面统计 unit_id、population、covered、coverage_pct、capacity（单元内设施容量）和 deficit = max(0, population - capacity)；OUTPUT_AREAS：各设施的步行服务区（其在上限内服务的道路段，按 AREA_BUFFER_M 缓冲）。</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="163" />
@@ -3470,6 +4933,21 @@ OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的�
             <translation>无法将输出“{output}”写入 {path}：该输出不能保存为“.{ext}”格式。请使用以下格式之一：{formats}。</translation>
         </message>
         <message>
+            <location filename="../resilience_plugin/processing/base.py" line="407" />
+            <source>What the population raster's cells hold. Persons per km² (the default, as in the sample raster): each cell counts its density x its true (geodesic) area. Persons per cell: each cell counts its value. The log states the persons read and warns when the numbers look like the other unit.</source>
+            <translation>人口栅格像元中存放的内容。每平方公里人数（默认，示例栅格即为此单位）：每个像元的人数 = 密度 × 该像元的真实（椭球面）面积。每格人数：每个像元按其数值计数。日志会给出读取的总人数，并在数值看起来属于另一种单位时发出警告。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="412" />
+            <source>Old name, kept for models and scripts: 0 persons per cell, 1 persons per km². Use POPULATION_UNIT.</source>
+            <translation>旧参数名，为兼容模型和脚本而保留：0 为每格人数，1 为每平方公里人数。请改用 POPULATION_UNIT。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="414" />
+            <source>Old name, kept for models and scripts: True persons per km², False persons per cell. Use POPULATION_UNIT.</source>
+            <translation>旧参数名，为兼容模型和脚本而保留：True 为每平方公里人数，False 为每格人数。请改用 POPULATION_UNIT。</translation>
+        </message>
+        <message>
             <location filename="../resilience_plugin/processing/help.py" line="55" />
             <source>{label}: {option}</source>
             <translation>{label}：{option}</translation>
@@ -3478,21 +4956,6 @@ OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的�
             <location filename="../resilience_plugin/processing/help.py" line="58" />
             <source>“{label}” ({id})</source>
             <translation>“{label}”（{id}）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/missing_provider.py" line="32" />
-            <source>Missing Python packages: how to install them</source>
-            <translation>缺少 Python 依赖包：安装方法</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/missing_provider.py" line="38" />
-            <source>The Resilience Planner algorithms are not available until these packages work:</source>
-            <translation>以下依赖包可用之前，韧性规划工具箱的算法无法使用：</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/missing_provider.py" line="67" />
-            <source>Resilience planning (韧性规划): Python packages missing</source>
-            <translation>韧性规划 (Resilience planning)：缺少 Python 依赖包</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/qgis_io/crs.py" line="85" />
@@ -3505,9 +4968,144 @@ OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的�
             <translation>{layer}：{n} 个要素的人口为 NULL、负数或非数字，按 0 计。</translation>
         </message>
         <message>
+            <location filename="../resilience_plugin/qgis_io/demand.py" line="76" />
+            <source>The {param} layer could not be loaded.</source>
+            <translation>无法加载 {param} 图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/qgis_io/demand.py" line="91" />
+            <source>{param} must be a population raster or a point / polygon layer; {layer} holds {kind} geometries.</source>
+            <translation>{param} 必须是人口栅格或点 / 面图层；{layer} 中是 {kind} 几何。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/qgis_io/raster.py" line="13" />
+            <source>The raster {layer} could not be loaded.</source>
+            <translation>无法加载栅格 {layer}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/qgis_io/raster.py" line="15" />
+            <source>Only file-based rasters (GDAL) can be read: save {layer} to a GeoTIFF first.</source>
+            <translation>只能读取基于文件的栅格（GDAL）：请先将 {layer} 另存为 GeoTIFF。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/qgis_io/raster.py" line="31" />
+            <source>Population raster {layer} read as {unit}: {persons:.0f} persons in {cells} populated cell(s).</source>
+            <translation>人口栅格 {layer} 按{unit}读取：{cells} 个有人口的像元共 {persons:.0f} 人。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/qgis_io/raster.py" line="39" />
+            <source>Read as persons per cell, the densest cell of {layer} holds {density:.0f} persons per km² (more than 100 000): the raster probably holds persons per km². If so, set the population raster unit (POPULATION_UNIT) to persons per km².</source>
+            <translation>按每格人数读取时，{layer} 中最密集的像元达到每平方公里 {density:.0f} 人（超过 100 000）：该栅格很可能存放的是每平方公里人数。若是如此，请将人口栅格单位（POPULATION_UNIT）设为每平方公里人数。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/qgis_io/raster.py" line="47" />
+            <source>Read as persons per km², the densest cell of {layer} holds {density:.0f} persons per km² (more than 100 000): the raster probably holds persons per cell. If so, set the population raster unit (POPULATION_UNIT) to persons per cell.</source>
+            <translation>按每平方公里人数读取时，{layer} 中最密集的像元达到每平方公里 {density:.0f} 人（超过 100 000）：该栅格很可能存放的是每格人数。若是如此，请将人口栅格单位（POPULATION_UNIT）设为每格人数。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="57" />
+            <source>Id</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="58" />
+            <source>Asset types</source>
+            <translation>设施类型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="60" />
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="61" />
+            <source>Form</source>
+            <translation>函数形式</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="62" />
+            <source>Medians θ</source>
+            <translation>中值 θ</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="63" />
+            <source>Dispersions β</source>
+            <translation>离散度 β</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="64" />
+            <source>Repair rate a</source>
+            <translation>维修率系数 a</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="65" />
+            <source>Repair rate b</source>
+            <translation>维修率指数 b</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="66" />
+            <source>Threshold</source>
+            <translation>阈值</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="67" />
+            <source>Damage states</source>
+            <translation>破坏状态</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="68" />
+            <source>Failure state</source>
+            <translation>失效状态</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="69" />
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="70" />
+            <source>Verified (true / false)</source>
+            <translation>已核实（true / false）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="160" />
+            <source>Select a valid curve</source>
+            <translation>请选择一条有效曲线</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="448" />
+            <source>Fragility library</source>
+            <translation>易损性曲线库</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="197" />
+            <source>Add a curve</source>
+            <translation>添加曲线</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="199" />
+            <source>Remove the curve</source>
+            <translation>删除曲线</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="258" />
+            <source>{n} curve(s), valid.</source>
+            <translation>共 {n} 条曲线，校验通过。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="290" />
+            <source>Save the fragility library</source>
+            <translation>保存易损性曲线库</translation>
+        </message>
+        <message>
             <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="40" />
             <source>The raster {path} cannot be read.</source>
             <translation>无法读取栅格 {path}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/checks.py" line="60" />
+            <source>The field '{field}' is not in the layer.</source>
+            <translation>图层中没有字段“{field}”。</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="98" />
@@ -3590,11 +5188,6 @@ OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的�
             <translation>共 {n} 个波段：以第 1 波段作为人口。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/checks.py" line="60" />
-            <source>The field '{field}' is not in the layer.</source>
-            <translation>图层中没有字段“{field}”。</translation>
-        </message>
-        <message>
             <location filename="../resilience_plugin/gui/workbench/dock.py" line="51" />
             <source>not run</source>
             <translation>未运行</translation>
@@ -3650,6 +5243,16 @@ OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的�
             <translation>分级方式</translation>
         </message>
         <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="133" />
+            <source>Classes…</source>
+            <translation>分级…</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="134" />
+            <source>The histogram of the values with the class breaks, and the area per class</source>
+            <translation>数值直方图、分级断点及各级面积</translation>
+        </message>
+        <message>
             <location filename="../resilience_plugin/gui/workbench/dock.py" line="139" />
             <source>Thresholds / value map</source>
             <translation>阈值 / 取值对应</translation>
@@ -3685,282 +5288,287 @@ OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的�
             <translation>韧性评估</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="284" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="288" />
             <source>Study</source>
             <translation>评估设置</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="285" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="289" />
             <source>Steps</source>
             <translation>评估步骤</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="310" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="314" />
             <source>Scenario</source>
             <translation>情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="315" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="319" />
             <source>The name of the scenario (its results go into a group of that name)</source>
             <translation>情景名称（其结果放入同名图层组）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="318" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="322" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="319" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="323" />
             <source>Add a hazard scenario</source>
             <translation>新增灾害情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="349" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="353" />
             <source>e.g. 街道, district</source>
             <translation>例如 街道、区县</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="351" />
-            <source>Id field</source>
-            <translation>标识字段</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="352" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="356" />
             <source>Level name</source>
             <translation>层级名称</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="353" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="357" />
             <source>Parent code field</source>
             <translation>上级代码字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="355" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="359" />
             <source>Hazards of the scenario</source>
             <translation>本情景的灾害</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="357" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="361" />
             <source>Add a hazard layer</source>
             <translation>添加灾害图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="363" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="367" />
             <source>Maximum level</source>
             <translation>最大等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="377" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="381" />
             <source>Overlay method</source>
             <translation>叠加方法</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="378" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="382" />
             <source>Weights</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="379" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="383" />
             <source>Intensity raster for lifelines</source>
             <translation>生命线致灾强度栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="384" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="388" />
             <source>Population</source>
             <translation>人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="389" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="393" />
             <source>Persons per km²</source>
             <translation>每平方公里人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="391" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="395" />
             <source>Population field (points / polygons)</source>
             <translation>人口字段（点 / 面）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="392" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="396" />
             <source>Raster values</source>
             <translation>栅格取值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="393" />
-            <source>Buildings</source>
-            <translation>建筑</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="407" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="411" />
             <source>Candidate facilities (平急两用)</source>
             <translation>候选设施（平急两用）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="424" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="428" />
             <source>Filter (expression)</source>
             <translation>筛选（表达式）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="427" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="431" />
             <source>Empty: the roads are the lifeline network</source>
             <translation>留空：以道路作为生命线网络</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="432" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="436" />
             <source>Asset type</source>
             <translation>设施类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="448" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="440" />
+            <source>The shipped library</source>
+            <translation>内置曲线库</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="442" />
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="443" />
+            <source>Edit the curves of your fragility library</source>
+            <translation>编辑自定义易损性曲线库中的曲线</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="452" />
             <source>Parameters</source>
             <translation>参数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="458" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="462" />
             <source>Walking time limit</source>
             <translation>步行时间限值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="459" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="463" />
             <source>Walking speed</source>
             <translation>步行速度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="460" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="464" />
             <source>Streets blocked from hazard level</source>
             <translation>道路阻断起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="461" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="465" />
             <source>Sites excluded from hazard level</source>
             <translation>场地排除起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="465" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="469" />
             <source>Maps and tables</source>
             <translation>图件与统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="470" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="474" />
             <source>Beside the project file</source>
             <translation>与项目文件同目录</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="471" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="475" />
             <source>Map title</source>
             <translation>图名</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="472" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="476" />
             <source>Map notes</source>
             <translation>图注</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="473" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="477" />
             <source>Results folder</source>
             <translation>结果文件夹</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="538" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="542" />
             <source>Run all</source>
             <translation>全部运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="541" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="545" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="549" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="553" />
             <source>Export map set</source>
             <translation>输出成套图件</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="551" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="555" />
             <source>Export tables…</source>
             <translation>导出统计表…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="553" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="557" />
             <source>Export as model…</source>
             <translation>导出为模型…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="558" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="562" />
             <source>Language of the table headers</source>
             <translation>统计表表头语言</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="659" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="663" />
             <source>Scenario {n}</source>
             <translation>情景 {n}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="373" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="375" />
             <source>Resilience assessment: {name}</source>
             <translation>韧性评估：{name}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="843" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="847" />
             <source>Fix the problems shown on the Study tab first.</source>
             <translation>请先解决“评估设置”页中提示的问题。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="866" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="870" />
             <source>Running: {step}</source>
             <translation>正在运行：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="877" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="881" />
             <source>Finished: {step}</source>
             <translation>已完成：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="883" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="887" />
             <source>Stopped: {step}</source>
             <translation>已停止：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="911" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="915" />
             <source>Run the steps first: there are no tables yet.</source>
             <translation>请先运行各步骤：尚无统计表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="913" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="917" />
             <source>Export tables</source>
             <translation>导出统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="930" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="934" />
             <source>Could not write {path}: {error}</source>
             <translation>无法写入 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="932" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="936" />
             <source>{n} tables written to {path}</source>
             <translation>已将 {n} 张表写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="936" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="940" />
             <source>Export as model</source>
             <translation>导出为模型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="936" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="940" />
             <source>Processing models (*.model3)</source>
             <translation>处理模型 (*.model3)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="953" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="957" />
             <source>Run the steps first: there is nothing to export yet.</source>
             <translation>请先运行各步骤：尚无可导出的内容。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="956" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="960" />
             <source>Model written to {path}</source>
             <translation>模型已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="956" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="960" />
             <source>Could not write {path}</source>
             <translation>无法写入 {path}</translation>
         </message>
@@ -4030,147 +5638,147 @@ OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的�
             <translation>{n} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="45" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="47" />
             <source>1 Hazards: classify and overlay</source>
             <translation>1 灾害：分级与叠加</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="46" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="48" />
             <source>2 Exposure</source>
             <translation>2 承灾体暴露</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="47" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="49" />
             <source>3 Dual-use facilities</source>
             <translation>3 平急两用设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="48" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="50" />
             <source>4 Coverage and allocation</source>
             <translation>4 覆盖与分配</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="49" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="51" />
             <source>5 Lifelines</source>
             <translation>5 生命线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="50" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="52" />
             <source>6 Maps and tables</source>
             <translation>6 图件与统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="56" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="58" />
             <source>Choose the hazard layers of the scenario.</source>
             <translation>请选择本情景的灾害图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="57" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="59" />
             <source>Choose the buildings or the roads.</source>
             <translation>请选择建筑或道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="58" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="60" />
             <source>Choose the candidate facilities and their type field.</source>
             <translation>请选择候选设施及其类型字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="59" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="61" />
             <source>Choose the population layer.</source>
             <translation>请选择人口图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="60" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="62" />
             <source>Choose the roads.</source>
             <translation>请选择道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="61" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="63" />
             <source>Choose a lifeline layer or the roads.</source>
             <translation>请选择生命线图层或道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="68" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="70" />
             <source>Hazard zones: {name}</source>
             <translation>灾害分区：{name}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="71" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="73" />
             <source>Lifeline exposure and failure</source>
             <translation>生命线暴露与失效</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="72" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="74" />
             <source>Lifeline length per unit and level</source>
             <translation>各单元各等级生命线长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="76" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="78" />
             <source>Area and population per unit and hazard level</source>
             <translation>各单元各灾害等级面积与人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="77" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="79" />
             <source>Buildings by hazard level</source>
             <translation>建筑灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="78" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="80" />
             <source>Buildings and population per unit and level</source>
             <translation>各单元各等级建筑与人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="79" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="81" />
             <source>Roads by hazard level</source>
             <translation>道路灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="80" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="82" />
             <source>Road length per unit, class and level</source>
             <translation>各单元各类各等级道路长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="82" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="84" />
             <source>Population within walking reach</source>
             <translation>步行可达人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="83" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="85" />
             <source>Shelter load</source>
             <translation>避难场所负荷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="84" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="86" />
             <source>Shelter coverage per unit</source>
             <translation>各单元避难覆盖</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="86" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="88" />
             <source>Hospital access of the population</source>
             <translation>人口医院可达性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="87" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="89" />
             <source>Persons isolated from hospitals per unit</source>
             <translation>各单元与医院隔绝人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="88" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="90" />
             <source>Road criticality</source>
             <translation>道路关键性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="212" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="214" />
             <source>Run these steps first: {steps}</source>
             <translation>请先运行以下步骤：{steps}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="218" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="220" />
             <source>Layer '{name}' is a temporary layer: save it to a file first.</source>
             <translation>图层“{name}”是临时图层：请先保存为文件。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="257" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="259" />
             <source>A layer of the study is no longer in the project; choose it again.</source>
             <translation>评估所用的某个图层已不在项目中，请重新选择。</translation>
         </message>
@@ -4183,126 +5791,6 @@ OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的�
             <location filename="../resilience_plugin/plugin.py" line="159" />
             <source>The guided assessment: study, steps in planning order, key numbers, maps and tables</source>
             <translation>引导式评估：评估设置、按规划顺序的步骤、关键指标、图件与统计表</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="133" />
-            <source>Classes…</source>
-            <translation>分级…</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="134" />
-            <source>The histogram of the values with the class breaks, and the area per class</source>
-            <translation>数值直方图、分级断点及各级面积</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="57" />
-            <source>Id</source>
-            <translation>编号</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="58" />
-            <source>Asset types</source>
-            <translation>设施类型</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="60" />
-            <source>Unit</source>
-            <translation>单位</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="61" />
-            <source>Form</source>
-            <translation>函数形式</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="62" />
-            <source>Medians θ</source>
-            <translation>中值 θ</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="63" />
-            <source>Dispersions β</source>
-            <translation>离散度 β</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="64" />
-            <source>Repair rate a</source>
-            <translation>维修率系数 a</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="65" />
-            <source>Repair rate b</source>
-            <translation>维修率指数 b</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="66" />
-            <source>Threshold</source>
-            <translation>阈值</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="67" />
-            <source>Damage states</source>
-            <translation>破坏状态</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="68" />
-            <source>Failure state</source>
-            <translation>失效状态</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="69" />
-            <source>Source</source>
-            <translation>来源</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="70" />
-            <source>Verified (true / false)</source>
-            <translation>已核实（true / false）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="160" />
-            <source>Select a valid curve</source>
-            <translation>请选择一条有效曲线</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="444" />
-            <source>Fragility library</source>
-            <translation>易损性曲线库</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="197" />
-            <source>Add a curve</source>
-            <translation>添加曲线</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="199" />
-            <source>Remove the curve</source>
-            <translation>删除曲线</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="258" />
-            <source>{n} curve(s), valid.</source>
-            <translation>共 {n} 条曲线，校验通过。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="290" />
-            <source>Save the fragility library</source>
-            <translation>保存易损性曲线库</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="436" />
-            <source>The shipped library</source>
-            <translation>内置曲线库</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="438" />
-            <source>Edit…</source>
-            <translation>编辑…</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="439" />
-            <source>Edit the curves of your fragility library</source>
-            <translation>编辑自定义易损性曲线库中的曲线</translation>
         </message>
     </context>
 </TS>

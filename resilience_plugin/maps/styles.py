@@ -22,6 +22,9 @@ LABELS_BILINGUAL, LABELS_UI, LABELS_CHINESE, LABELS_ENGLISH = 0, 1, 2, 3
 
 # (style, field that identifies it, geometry kinds it applies to), tried in order.
 _DETECT = [
+    ("scenario_change", "change_class", ("polygon",)),
+    ("economic_ead", "ead", ("polygon",)),
+    ("economic_loss", "occ_class", ("polygon",)),
     ("criticality_links", "isolated_persons", ("line",)),
     ("criticality_demand", "isolated", ("point",)),
     ("lifeline_pfail", "p_fail", ("line", "point")),

@@ -34,9 +34,9 @@ GROUPS = {
 # The planning workflow: the order of the menu, the toolbar and the toolbox groups. QGIS's toolbox
 # sorts groups by their displayed name (locale-aware), so group names carry their step number.
 WORKFLOW = {
-    "hazard": ["classifyhazard", "hazardoverlay", "exposuresummary"],
+    "hazard": ["classifyhazard", "hazardoverlay", "exposuresummary", "economicloss", "comparescenarios"],
     "facilities": ["ahpweights", "facilitysuitability", "sheltercoverage"],
-    "lifelines": ["lifelineexposure", "networkcriticality"],
+    "lifelines": ["lifelineexposure", "networkcriticality", "towerfailure", "cascade", "restoration"],
     "maps": ["applystyle", "exportplanmap"],
 }
 

@@ -145,3 +145,13 @@ def test_layout_templates_have_the_page_and_every_item(name, width, height):
         assert mx0 < x0 and x1 < mx1 and my0 < y0 and y1 < my1, inner
     # Chinese-capable font in the template
     assert "Noto Sans CJK SC" in (LAYOUTS / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fields,style", [("change_class:integer", "scenario_change"),
+                                          ("occ_class:string&field=level:integer&field=loss:double", "economic_loss"),
+                                          ("occ_class:string&field=loss_rp10:double&field=ead:double", "economic_ead")])
+def test_loss_and_scenario_styles_are_detected_and_load(qgis_app, fields, style):
+    layer = _layer("polygon", fields)
+    assert st.detect_style(layer) == style
+    message, ok = layer.loadNamedStyle(str(style_file(style, "polygon")))
+    assert ok, message

@@ -12,7 +12,8 @@ ALGORITHMS = PACKAGE / "processing" / "algorithms"
 EXPECTED_IDS = {
     "resilience:classifyhazard", "resilience:hazardoverlay", "resilience:exposuresummary", "resilience:ahpweights",
     "resilience:facilitysuitability", "resilience:sheltercoverage", "resilience:lifelineexposure",
-    "resilience:networkcriticality", "resilience:exportplanmap", "resilience:applystyle",
+    "resilience:networkcriticality", "resilience:exportplanmap", "resilience:applystyle", "resilience:economicloss",
+    "resilience:comparescenarios", "resilience:towerfailure", "resilience:cascade", "resilience:restoration",
 }
 
 

@@ -192,9 +192,9 @@ def test_all_expected_algorithms_are_registered(provider):
 
 
 WORKFLOW_EN = [
-    ("1. Hazard assessment", ["classifyhazard", "hazardoverlay", "exposuresummary"]),
+    ("1. Hazard assessment", ["classifyhazard", "hazardoverlay", "exposuresummary", "economicloss", "comparescenarios"]),
     ("2. Dual-use facilities", ["ahpweights", "facilitysuitability", "sheltercoverage"]),
-    ("3. Lifelines", ["lifelineexposure", "networkcriticality"]),
+    ("3. Lifelines", ["lifelineexposure", "networkcriticality", "towerfailure", "cascade", "restoration"]),
     ("4. Maps and styles", ["applystyle", "exportplanmap"]),
 ]
 

@@ -33,28 +33,11 @@ from ...qgis_io.fields import merge_fields
 from ...qgis_io.raster import gdal_path
 from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm
+from ..intensity import MEASURES, measure_names, padded_extent
 
 # Order of the INTENSITY_MEASURE options (keys of intensity_measures in fragility.json).
-MEASURES = ("flood_depth", "pgv", "pga", "sa10", "pgd", "wind")
 TABLE_SPEC = [("unit_id", "string"), ("asset_type", "string"), ("level", "int"), ("count", "int"),
               ("length_km", "double"), ("expected_repairs", "double"), ("expected_failed", "double")]
-
-
-def padded_extent(source):
-    """The source's extent, grown a little when it is a point or a horizontal / vertical line."""
-    ext = source.sourceExtent()
-    if not ext.isNull() and (ext.width() <= 0 or ext.height() <= 0):
-        ext = ext.buffered(1e-6)
-    return ext
-
-
-def measure_names():
-    lib = load_library()
-    out = []
-    for key in MEASURES:
-        entry = lib.intensity_measures[key]
-        out.append(f"{entry['name']['zh']} / {entry['name']['en']} [{entry['unit']}]")
-    return out
 
 
 ASSET_TYPE_SEPARATOR = " — "
