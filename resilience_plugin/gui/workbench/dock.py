@@ -57,6 +57,13 @@ def status_text(status):
     }[status]
 
 
+def narrow(widget):
+    """Long layer and field names must not widen the panel: combo boxes size to 10 characters."""
+    for combo in widget.findChildren(QComboBox):
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
+
+
 def layer_combo(filters, parent=None, allow_empty=True):
     combo = QgsMapLayerComboBox(parent)
     combo.setFilters(filters)
@@ -137,6 +144,8 @@ class HazardRow(QGroupBox):
         line.addWidget(self.text, 1)
         line.addWidget(self.edit_classes)
         form.addRow(tr("Thresholds / value map"), line)
+        narrow(self)
+        self.text.setMinimumWidth(80)
         self.layer.layerChanged.connect(self._layer_changed)
         for signal in (
             self.field.fieldChanged,
@@ -282,9 +291,7 @@ class WorkbenchDock(QgsDockWidget):
         outer.addLayout(self._scenario_bar())
         self.tabs = QTabWidget()
         study_tab = self._study_tab()
-        for combo in study_tab.findChildren(QComboBox):  # long layer names must not widen the panel
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(10)
+        narrow(study_tab)
         self.tabs.addTab(self._scroll(study_tab), tr("Study"))
         self.tabs.addTab(self._scroll(self._steps_tab()), tr("Steps"))
         outer.addWidget(self.tabs)
