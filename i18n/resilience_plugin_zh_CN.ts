@@ -5073,7 +5073,7 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>请选择一条有效曲线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="448" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="455" />
             <source>Fragility library</source>
             <translation>易损性曲线库</translation>
         </message>
@@ -5218,287 +5218,282 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>排队中</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="113" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="120" />
             <source>Thresholds</source>
             <translation>阈值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="113" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="120" />
             <source>Value map</source>
             <translation>取值对应</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="118" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="125" />
             <source>e.g. 0.1,0.5,1.0,2.0 or YES:1;NO:0</source>
             <translation>例如 0.1,0.5,1.0,2.0 或 YES:1;NO:0</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="120" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="127" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="130" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="137" />
             <source>Classification</source>
             <translation>分级方式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="133" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="140" />
             <source>Classes…</source>
             <translation>分级…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="134" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="141" />
             <source>The histogram of the values with the class breaks, and the area per class</source>
             <translation>数值直方图、分级断点及各级面积</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="139" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="146" />
             <source>Thresholds / value map</source>
             <translation>阈值 / 取值对应</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="212" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="221" />
             <source>Choose the field that holds the hazard value.</source>
             <translation>请选择灾害取值字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="214" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="223" />
             <source>Give the thresholds, ascending and separated by commas.</source>
             <translation>请填写阈值，按升序排列，以逗号分隔。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="216" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="225" />
             <source>Give the value map, e.g. YES:1;NO:0.</source>
             <translation>请填写取值对应，例如 YES:1;NO:0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="218" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="227" />
             <source>Choose a preset, or classify by thresholds or a value map.</source>
             <translation>请选择预设方案，或按阈值、取值对应分级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="235" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="244" />
             <source>Run</source>
             <translation>运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="269" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="278" />
             <source>Resilience assessment</source>
             <translation>韧性评估</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="288" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="295" />
             <source>Study</source>
             <translation>评估设置</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="289" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="296" />
             <source>Steps</source>
             <translation>评估步骤</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="314" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="321" />
             <source>Scenario</source>
             <translation>情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="319" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="326" />
             <source>The name of the scenario (its results go into a group of that name)</source>
             <translation>情景名称（其结果放入同名图层组）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="322" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="329" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="323" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="330" />
             <source>Add a hazard scenario</source>
             <translation>新增灾害情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="353" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="360" />
             <source>e.g. 街道, district</source>
             <translation>例如 街道、区县</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="356" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="363" />
             <source>Level name</source>
             <translation>层级名称</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="357" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="364" />
             <source>Parent code field</source>
             <translation>上级代码字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="359" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="366" />
             <source>Hazards of the scenario</source>
             <translation>本情景的灾害</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="361" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="368" />
             <source>Add a hazard layer</source>
             <translation>添加灾害图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="367" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="374" />
             <source>Maximum level</source>
             <translation>最大等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="381" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="388" />
             <source>Overlay method</source>
             <translation>叠加方法</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="382" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="389" />
             <source>Weights</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="383" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="390" />
             <source>Intensity raster for lifelines</source>
             <translation>生命线致灾强度栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="388" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="395" />
             <source>Population</source>
             <translation>人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="393" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="400" />
             <source>Persons per km²</source>
             <translation>每平方公里人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="395" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="402" />
             <source>Population field (points / polygons)</source>
             <translation>人口字段（点 / 面）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="396" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="403" />
             <source>Raster values</source>
             <translation>栅格取值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="411" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="418" />
             <source>Candidate facilities (平急两用)</source>
             <translation>候选设施（平急两用）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="428" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="435" />
             <source>Filter (expression)</source>
             <translation>筛选（表达式）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="431" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="438" />
             <source>Empty: the roads are the lifeline network</source>
             <translation>留空：以道路作为生命线网络</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="436" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="443" />
             <source>Asset type</source>
             <translation>设施类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="440" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="447" />
             <source>The shipped library</source>
             <translation>内置曲线库</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="442" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="449" />
             <source>Edit…</source>
             <translation>编辑…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="443" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="450" />
             <source>Edit the curves of your fragility library</source>
             <translation>编辑自定义易损性曲线库中的曲线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="452" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="459" />
             <source>Parameters</source>
             <translation>参数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="462" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="469" />
             <source>Walking time limit</source>
             <translation>步行时间限值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="463" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="470" />
             <source>Walking speed</source>
             <translation>步行速度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="464" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="471" />
             <source>Streets blocked from hazard level</source>
             <translation>道路阻断起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="465" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="472" />
             <source>Sites excluded from hazard level</source>
             <translation>场地排除起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="469" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="476" />
             <source>Maps and tables</source>
             <translation>图件与统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="474" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="481" />
             <source>Beside the project file</source>
             <translation>与项目文件同目录</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="475" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="482" />
             <source>Map title</source>
             <translation>图名</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="476" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="483" />
             <source>Map notes</source>
             <translation>图注</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="477" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="484" />
             <source>Results folder</source>
             <translation>结果文件夹</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="542" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="549" />
             <source>Run all</source>
             <translation>全部运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="545" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="552" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="553" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="560" />
             <source>Export map set</source>
             <translation>输出成套图件</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="555" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="562" />
             <source>Export tables…</source>
             <translation>导出统计表…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="557" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="564" />
             <source>Export as model…</source>
             <translation>导出为模型…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="562" />
-            <source>Language of the table headers</source>
-            <translation>统计表表头语言</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="663" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="672" />
             <source>Scenario {n}</source>
             <translation>情景 {n}</translation>
         </message>
@@ -5508,67 +5503,67 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>韧性评估：{name}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="847" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="858" />
             <source>Fix the problems shown on the Study tab first.</source>
             <translation>请先解决“评估设置”页中提示的问题。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="870" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="881" />
             <source>Running: {step}</source>
             <translation>正在运行：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="881" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="892" />
             <source>Finished: {step}</source>
             <translation>已完成：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="887" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="898" />
             <source>Stopped: {step}</source>
             <translation>已停止：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="915" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="926" />
             <source>Run the steps first: there are no tables yet.</source>
             <translation>请先运行各步骤：尚无统计表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="917" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="928" />
             <source>Export tables</source>
             <translation>导出统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="934" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="945" />
             <source>Could not write {path}: {error}</source>
             <translation>无法写入 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="936" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="947" />
             <source>{n} tables written to {path}</source>
             <translation>已将 {n} 张表写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="940" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="951" />
             <source>Export as model</source>
             <translation>导出为模型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="940" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="951" />
             <source>Processing models (*.model3)</source>
             <translation>处理模型 (*.model3)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="957" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="968" />
             <source>Run the steps first: there is nothing to export yet.</source>
             <translation>请先运行各步骤：尚无可导出的内容。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="960" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="971" />
             <source>Model written to {path}</source>
             <translation>模型已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="960" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="971" />
             <source>Could not write {path}</source>
             <translation>无法写入 {path}</translation>
         </message>
@@ -5791,6 +5786,11 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <location filename="../resilience_plugin/plugin.py" line="159" />
             <source>The guided assessment: study, steps in planning order, key numbers, maps and tables</source>
             <translation>引导式评估：评估设置、按规划顺序的步骤、关键指标、图件与统计表</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="570" />
+            <source>Language of the plan maps and of the table headers</source>
+            <translation>规划图件与统计表表头的语言</translation>
         </message>
     </context>
 </TS>

@@ -3,6 +3,8 @@
 Expected numbers come from running the algorithms by hand here (processing.run with the parameters
 written out in this file) and reading their outputs with GDAL/geopandas, never from the panel."""
 
+import json
+import subprocess
 import time
 from pathlib import Path
 
@@ -400,6 +402,11 @@ def test_run_all_gives_the_numbers_of_the_algorithms_run_by_hand(dock, jakarta_l
         "map_suitability_output.pdf",
     ]
     assert all(Path(p["OUTPUT"]).stat().st_size > 10000 for p in runs["maps"]["outputs"].values())
+    # In the study's language (Chinese by default): the title and the fixed texts.
+    text = subprocess.run(
+        ["pdftotext", runs["maps"]["outputs"]["map_hazard"]["OUTPUT"], "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "综合灾害风险分区图" in text and "图例" in text and "Composite hazard zoning" not in text
 
     # A number is a link that selects the features behind it.
     link = next(i for i, item in enumerate(dock.step_rows["lifelines"].items) if item[2][0] == "criticality")
@@ -435,6 +442,9 @@ def test_run_all_gives_the_numbers_of_the_algorithms_run_by_hand(dock, jakarta_l
     dock.language.setCurrentIndex(1)
     sheets = dock.export_tables(str(tmp_path / "tables_en.xlsx"))
     assert sheets[0] == "Key numbers" and "Shelter coverage" in sheets
+    # The language is part of the study: the maps are now out of date (they are in Chinese).
+    assert dock.study.language == "en" and dock.statuses["maps"] == "out_of_date"
+    assert json.loads(QgsProject.instance().readEntry("resilience_workbench", "study")[0])["language"] == "en"
 
     # The steps as a model: it loads, validates and has one child per call.
     from qgis.core import QgsProcessingModelAlgorithm

@@ -566,7 +566,9 @@ class WorkbenchDock(QgsDockWidget):
         self.language = QComboBox()
         self.language.addItem("中文", ZH)
         self.language.addItem("English", EN)
-        self.language.setToolTip(tr("Language of the table headers"))
+        self.language.addItem("中文 / English", "both")
+        self.language.setToolTip(tr("Language of the plan maps and of the table headers"))
+        self.language.currentIndexChanged.connect(self._changed)
         exports.addWidget(self.maps_button)
         exports.addWidget(self.tables_button)
         exports.addWidget(self.language)
@@ -699,6 +701,7 @@ class WorkbenchDock(QgsDockWidget):
         self.life_type_field.setLayer(self.life_layer.currentLayer())
         self.life_type_field.setField(life.asset_type_field)
         self.fragility_file.setFilePath(s.fragility_file)
+        self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
         p = s.params
         self.walk_minutes.setValue(p.walk_minutes)
         self.walk_kmh.setValue(p.walk_kmh)
@@ -754,6 +757,7 @@ class WorkbenchDock(QgsDockWidget):
             else []
         )
         s.fragility_file = self.fragility_file.filePath().strip()
+        s.language = self.language.currentData() or ZH
         p = s.params
         p.walk_minutes, p.walk_kmh = self.walk_minutes.value(), self.walk_kmh.value()
         p.block_level, p.exclude_level = self.block_level.value(), self.exclude_level.value()

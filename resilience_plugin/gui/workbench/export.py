@@ -88,7 +88,9 @@ KEY_LABELS = (
 
 def header(name, language):
     pair = HEADERS.get(name)
-    return (pair[0] if language == ZH else pair[1]) if pair else name
+    if not pair:
+        return name
+    return {ZH: pair[0], EN: pair[1]}.get(language, f"{pair[0]} {pair[1]}")
 
 
 def sheet_name(text):
@@ -100,13 +102,13 @@ def sheet_name(text):
 def key_rows(scenario_runs, language):
     """(step, indicator, value) rows of the key numbers of every step that ran."""
     rows = []
-    pick = 0 if language == ZH else 1
+    pick = 1 if language == EN else 0
     for step, key, zh, en in KEY_LABELS:
         value = scenario_runs.get(step, {}).get("numbers", {}).get(key)
         if value is None:
             continue
         step_name = STEP_NAMES[step][pick]
-        label = zh if language == ZH else en
+        label = en if language == EN else zh
         if isinstance(value, dict):
             for level, v in value.items():
                 if int(level) > 0:
@@ -128,11 +130,11 @@ def export_tables(scenario_runs, path, language=ZH):
     if ds is None:
         raise OSError(str(path))
     written = []
-    pick = 0 if language == ZH else 1
+    pick = 1 if language == EN else 0
     lyr = ds.CreateLayer(sheet_name(KEY_SHEET[pick]), geom_type=ogr.wkbNone)
     kinds = (ogr.OFTString, ogr.OFTString, ogr.OFTReal)
     for (zh, en), kind in zip(KEY_HEADERS, kinds):
-        lyr.CreateField(ogr.FieldDefn(zh if language == ZH else en, kind))
+        lyr.CreateField(ogr.FieldDefn(en if language == EN else zh, kind))
     for row in key_rows(scenario_runs, language):
         feat = ogr.Feature(lyr.GetLayerDefn())
         for i, v in enumerate(row):
@@ -146,7 +148,7 @@ def export_tables(scenario_runs, path, language=ZH):
         src = ogr.Open(src_path)
         src_lyr = src.GetLayer(0)
         defn = src_lyr.GetLayerDefn()
-        out = ds.CreateLayer(sheet_name(zh if language == ZH else en), geom_type=ogr.wkbNone)
+        out = ds.CreateLayer(sheet_name(en if language == EN else zh), geom_type=ogr.wkbNone)
         names = []
         for i in range(defn.GetFieldCount()):
             fd = defn.GetFieldDefn(i)

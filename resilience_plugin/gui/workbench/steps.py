@@ -377,7 +377,11 @@ MAP_SET = (
 def _maps(study, scenario):
     calls = []
     name = scenario.name if scenario is not None else ""
-    for key, title, layers, extent in MAP_SET:
+    # LANGUAGE of exportplanmap: 0 Chinese, 1 English, 2 bilingual; the titles follow.
+    language = {"zh": 0, "en": 1}.get(study.language, 2)
+    for key, bilingual, layers, extent in MAP_SET:
+        zh, _sep, en = bilingual.partition(" ")
+        title = (zh, en, bilingual)[language]
         params = {
             "LAYERS": [upstream(*ref) for ref in layers] + ([layer(study.units.layer)] if study.units.layer else []),
             "TEMPLATE": 0,
@@ -387,6 +391,7 @@ def _maps(study, scenario):
             "OVERVIEW": True,
             "FORMAT": 0,
             "DPI": 300,
+            "LANGUAGE": language,
         }
         if study.map_title:
             params["SUBTITLE"] = f"{title} — {name}" if name else title

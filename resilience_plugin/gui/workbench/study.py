@@ -131,6 +131,7 @@ class Study:
     lifelines: List[Lifeline] = field(default_factory=list)
     fragility_file: str = ""  # user fragility library merged on the shipped one (lifelineexposure FRAGILITY_FILE)
     params: Parameters = field(default_factory=Parameters)
+    language: str = "zh"  # of the plan maps and the table headers: zh | en | both
     map_title: str = ""
     map_note: str = ""
     output_dir: str = ""  # empty: beside the project file (or a temporary folder)
