@@ -9,8 +9,6 @@ from pathlib import Path
 
 from osgeo import ogr
 
-from . import numbers as key_numbers
-
 ZH, EN = "zh", "en"
 
 # (step, call, output, sheet name zh, sheet name en)
@@ -166,11 +164,6 @@ def export_tables(scenario_runs, path, language=ZH):
         written.append(out.GetName())
     ds = None
     return written
-
-
-def numbers_text(step, numbers):
-    """The key numbers of a step as plain text lines (for logs and the clipboard)."""
-    return "\n".join(f"{label}: {value}" for label, value, _sel in key_numbers.items(step, numbers))
 
 
 # --- the steps as a model -------------------------------------------------------------------------

@@ -17,7 +17,6 @@ import tempfile
 from pathlib import Path
 
 from qgis.core import (
-    QgsApplication,
     QgsLayerTreeGroup,
     QgsLayerTreeLayer,
     QgsMapLayer,
@@ -460,7 +459,3 @@ def run_step_now(study, scenario, step, runs, feedback=None, project=None):
         return False, prepared.error
     publish(prepared, runs, project)
     return True, ""
-
-
-def task_manager():
-    return QgsApplication.taskManager()
