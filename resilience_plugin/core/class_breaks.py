@@ -47,17 +47,23 @@ def class_table(values, weights, thresholds):
     return rows
 
 
-def histogram(values, weights=None, bins=40):
-    """``(counts, edges)`` of the finite values (weighted when ``weights`` is given)."""
+def histogram(values, weights=None, bins=60, upper_quantile=0.995):
+    """``(counts, edges)`` of the finite values (weighted when ``weights`` is given).
+
+    The range runs from the smallest value to the ``upper_quantile`` of the values (the largest values
+    go into the last bin), so that a few extremes do not squeeze the rest into one bar."""
     values = np.asarray(values, dtype=float)
     ok = np.isfinite(values)
     if not ok.any():
         return np.zeros(0), np.zeros(0)
     w = None if weights is None else np.asarray(weights, dtype=float)[ok]
-    lo, hi = float(values[ok].min()), float(values[ok].max())
+    lo = float(values[ok].min())
+    hi = float(np.quantile(values[ok], upper_quantile))
+    if hi <= lo:
+        hi = float(values[ok].max())
     if hi <= lo:
         hi = lo + 1.0
-    return np.histogram(values[ok], bins=bins, range=(lo, hi), weights=w)
+    return np.histogram(np.minimum(values[ok], hi), bins=bins, range=(lo, hi), weights=w)
 
 
 def geographic_cell_areas(geotransform, n_rows):

@@ -190,6 +190,7 @@ class FragilityEditor(QDialog):
         v = QVBoxLayout(self)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(headers())
+        self.table.horizontalHeader().setMinimumSectionSize(60)
         self.table.itemChanged.connect(self.validate)
         self.table.currentCellChanged.connect(lambda *_a: self._plot())
         v.addWidget(self.table, 2)
@@ -261,16 +262,18 @@ class FragilityEditor(QDialog):
         return ok
 
     def _plot(self):
+        """Plot the selected curve (checked on its own, so one bad row does not hide the others' plots)."""
         row = self.table.currentRow() if self.table.currentRow() >= 0 else 0
-        curve = None
-        unit = ""
-        if self.library is not None and self.table.rowCount():
+        curve, unit = None, ""
+        if self.table.rowCount():
             c = self.curves()[row]
             types = c.get("asset_type")
             first = (types[0] if isinstance(types, list) else types) or ""
             try:
-                curve = self.library.curve(fragility.normalize_type(first), c.get("intensity_measure"))
-                unit = self.library.unit(c.get("intensity_measure"))
+                base = json.loads(fragility.default_library_path().read_text(encoding="utf-8"))
+                library = self.library or fragility.validate_library(fragility.merge(base, {"curves": [c]}))
+                curve = library.curve(fragility.normalize_type(first), c.get("intensity_measure"))
+                unit = library.unit(c.get("intensity_measure"))
             except (InputError, KeyError):
                 curve = None
         self.plot.set_curve(curve, unit)

@@ -104,16 +104,16 @@ class Histogram(QWidget):
             mid = 0.5 * (self.edges[i] + self.edges[i + 1])
             level = int(np.searchsorted(self.breaks, mid, side="right"))
             colour = QColor(LEVEL_COLOURS[min(level, len(LEVEL_COLOURS) - 1)])
-            h = rect.height() * float(c) / top
+            h = rect.height() * np.sqrt(float(c) / top)  # square-root scale: small classes stay visible
             painter.fillRect(QRectF(rect.left() + i * bw, rect.bottom() - h, max(bw - 1, 1), h), colour)
         pen = QPen(QColor("#17202a"))
         pen.setWidth(2)
         painter.setPen(pen)
-        for b in self.breaks:
+        for k, b in enumerate(self.breaks):
             if self.edges[0] <= b <= self.edges[-1]:
                 x = self.x_of(b, rect)
                 painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
-                painter.drawText(QPointF(x + 2, rect.top() + 12), f"{b:g}")
+                painter.drawText(QPointF(x + 2, rect.top() + 12 + 14 * (k % 3)), f"{b:g}")
         painter.setPen(QColor("#566573"))
         painter.drawText(QPointF(rect.left(), rect.bottom() + 15), f"{self.edges[0]:g}")
         painter.drawText(QPointF(rect.right() - 40, rect.bottom() + 15), f"{self.edges[-1]:g}")
@@ -195,3 +195,4 @@ class HazardClassEditor(QDialog):
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
                 self.table.setItem(i, j, item)
+        self.table.resizeColumnsToContents()

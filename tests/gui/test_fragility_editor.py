@@ -135,3 +135,38 @@ def test_the_saved_library_is_what_lifeline_exposure_reads(run_alg, tmp_path):
     assert (user.loc[has, "p_fail"] == (user.loc[has, "max_intensity"] > 0.05).astype(float)).all()
     assert (shipped.loc[has, "p_fail"] == (shipped.loc[has, "max_intensity"] > 0.3).astype(float)).all()
     assert user["p_fail"].sum() > shipped["p_fail"].sum()
+
+
+def test_one_bad_curve_does_not_hide_the_plot_of_a_good_one(qgis_app):
+    from resilience_plugin.gui.fragility_editor import FragilityEditor
+
+    dialog = FragilityEditor()
+    good = dialog.add_curve(
+        {
+            "id": "good",
+            "asset_type": "road",
+            "intensity_measure": "flood_depth",
+            "unit": "m",
+            "form": "threshold",
+            "threshold": 0.3,
+            "source": "test",
+            "verified": False,
+        }
+    )
+    dialog.add_curve(
+        {
+            "id": "bad",
+            "asset_type": "road",
+            "intensity_measure": "pgd",
+            "unit": "in",
+            "form": "lognormal",
+            "theta": [6, -12],
+            "beta": [0.7, 0.7],
+            "source": "test",
+            "verified": False,
+        }
+    )
+    assert "bad" in dialog.error
+    dialog.table.setCurrentCell(good, 0)
+    im, probs = dialog.plot.series()
+    assert len(probs) == 1 and (probs[0] == (im > 0.3)).all()
