@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Pictures of the hazard class editor and the fragility library editor (QGIS 3.22 offscreen).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/editor_screenshots.py zh   # or en; writes /tmp/*_editor_<lang>.png
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/editor_screenshots.py zh   # or en -> /tmp/*_editor_<lang>.png
 """
 
 import sys
@@ -39,6 +39,11 @@ def main(tag):
     editor.show()
     app.processEvents()
     editor.grab().save(f"/tmp/fragility_editor_{tag}.png")
+    editor.deleteLater()
+    dialog.deleteLater()
+    app.processEvents()
+    del editor, dialog, layer
+    app.exitQgis()
     return 0
 
 
