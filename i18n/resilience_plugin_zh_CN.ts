@@ -214,7 +214,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>同时输出 0 级分区。默认不输出。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="156" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="86" />
             <source>Hazard zones</source>
             <translation>灾害分区</translation>
         </message>
@@ -324,17 +324,17 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>图件与样式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="130" />
+            <location filename="../resilience_plugin/processing/base.py" line="131" />
             <source>resilience</source>
             <translation>韧性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="130" />
+            <location filename="../resilience_plugin/processing/base.py" line="131" />
             <source>hazard</source>
             <translation>灾害</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="164" />
+            <location filename="../resilience_plugin/processing/base.py" line="165" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消；未写出任何结果。</translation>
         </message>
@@ -469,7 +469,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>“{name}”的权重必须为零或正数；当前为 {value}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/coverage.py" line="40" />
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="142" />
             <source>The walking speed must be positive (km/h), e.g. 4.0.</source>
             <translation>步行速度必须为正（公里/小时），例如 4.0。</translation>
         </message>
@@ -484,7 +484,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>MODE 必须为 0（最近设施）、1（容量约束分配）或 2（选址）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="261" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="260" />
             <source>Site selection (MODE 2) needs a CANDIDATES layer with at least one site.</source>
             <translation>选址（MODE 2）需要至少包含一个候选点的 CANDIDATES 图层。</translation>
         </message>
@@ -1449,7 +1449,7 @@ The layer's data are not changed, only its style. A layer given as a file path i
             <translation>风险等级，行之间用“;”分隔，列之间用“,”分隔。第 i 行为灾害等级 i，第 j 列为脆弱性等级 j。默认值见 resources/standards/risk_matrix.json。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="384" />
+            <location filename="../resilience_plugin/processing/base.py" line="385" />
             <source>Admin units</source>
             <translation>行政单元</translation>
         </message>
@@ -1459,7 +1459,7 @@ The layer's data are not changed, only its style. A layer given as a file path i
             <translation>可选的行政区面（区、街道、社区），用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="387" />
+            <location filename="../resilience_plugin/processing/base.py" line="388" />
             <source>Unit id field</source>
             <translation>单元编号字段</translation>
         </message>
@@ -1479,7 +1479,7 @@ The layer's data are not changed, only its style. A layer given as a file path i
             <translation>可选的人口栅格，用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="404" />
+            <location filename="../resilience_plugin/processing/base.py" line="405" />
             <source>Persons per cell</source>
             <translation>每格人数</translation>
         </message>
@@ -1650,7 +1650,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>带整数灾害等级的面（例如“灾害分级”的输出）。请提供分区和/或强度栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="158" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="139" />
             <source>Hazard level field</source>
             <translation>灾害等级字段</translation>
         </message>
@@ -1755,7 +1755,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>生命线图层没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="249" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="122" />
             <source>hazard zones</source>
             <translation>灾害区</translation>
         </message>
@@ -1855,362 +1855,362 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>无法创建汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="82" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="81" />
             <source>Walking coverage and allocation</source>
             <translation>避难场所服务覆盖与人口分配</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="85" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="60" />
             <source>shelter</source>
             <translation>避难场所</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="85" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="84" />
             <source>coverage</source>
             <translation>覆盖</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="85" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="84" />
             <source>walking</source>
             <translation>步行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="85" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="84" />
             <source>allocation</source>
             <translation>分配</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="120" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="119" />
             <source>Facilities (shelters)</source>
             <translation>设施（避难场所）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="120" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="119" />
             <source>Existing shelters or facilities, points or polygons (polygons are attached by a point on their surface).</source>
             <translation>现有避难场所或设施，点或面（面以其内部一点接入）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="122" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="121" />
             <source>Capacity field (persons)</source>
             <translation>容量字段（人）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="122" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="121" />
             <source>Persons each facility can take. Required for MODE 1; NULL or negative capacities leave the facility out.</source>
             <translation>每个设施可容纳的人数。MODE 1 必需；容量为 NULL 或负数的设施不参与分配。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="124" />
             <source>Facility id field</source>
             <translation>设施编号字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="124" />
             <source>Written to facility_id; the feature id is used when empty.</source>
             <translation>写入 facility_id；为空时使用要素编号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="128" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="58" />
             <source>Demand (population raster, points or polygons)</source>
             <translation>需求（人口栅格、点或面）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="128" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="58" />
             <source>Where people are: a population raster, or points / polygons with a population field.</source>
             <translation>人口分布：人口栅格，或带人口字段的点 / 面。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="131" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="61" />
             <source>Population field (vector demand)</source>
             <translation>人口字段（矢量需求）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="131" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="61" />
             <source>Persons per demand feature. Required for vector demand; NULL or negative counts as 0.</source>
             <translation>每个需求要素的人数。矢量需求必需；NULL 或负数按 0 计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="135" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="68" />
             <source>Walkable streets</source>
             <translation>可步行道路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="135" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="68" />
             <source>The street network (lines).</source>
             <translation>道路网络（线）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="137" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="69" />
             <source>Road class field</source>
             <translation>道路等级字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="137" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="69" />
             <source>The field with the road class (e.g. OSM highway), used with EXCLUDE_CLASSES.</source>
             <translation>道路等级字段（如 OSM highway），与 EXCLUDE_CLASSES 一起使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="140" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="72" />
             <source>Road classes not walkable</source>
             <translation>不可步行的道路等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="140" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="72" />
             <source>Comma-separated classes left out of the walking network, e.g. motorway,trunk.</source>
             <translation>不纳入步行网络的道路等级，逗号分隔，例如 motorway,trunk。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="143" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="142" />
             <source>Walking time limit (minutes)</source>
             <translation>步行时间上限（分钟）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="143" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="142" />
             <source>Minutes of walking; with WALK_KMH it gives the walking limit.</source>
             <translation>步行分钟数；与 WALK_KMH 一起确定步行上限。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="146" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="74" />
             <source>Walking speed (km/h)</source>
             <translation>步行速度（公里/小时）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="146" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="74" />
             <source>Walking speed, 4-5 km/h in practice.</source>
             <translation>步行速度，实践中为 4-5 公里/小时。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="149" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="148" />
             <source>Walking distance limit (m, overrides minutes)</source>
             <translation>步行距离上限（米，优先于分钟）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="149" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="148" />
             <source>If above 0, the walking limit in metres (e.g. 500 for emergency shelters).</source>
             <translation>大于 0 时作为以米计的步行上限（例如紧急避难场所 500 米）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="152" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="77" />
             <source>Maximum distance to a street (m)</source>
             <translation>到道路的最大距离（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="152" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="77" />
             <source>Facilities and people farther than this from every passable street are not connected.</source>
             <translation>距所有可通行道路超过此距离的设施和人口不接入路网。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="154" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="80" />
             <source>Street join tolerance (m)</source>
             <translation>道路连接容差（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="154" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="80" />
             <source>Street end points or vertices closer than this are joined.</source>
             <translation>距离小于此值的道路端点或节点将被连接。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="156" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="86" />
             <source>Hazard zones with a level field (e.g. the output of Classify hazard).</source>
             <translation>带等级字段的灾害区（如“灾害分级”的输出）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="158" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="88" />
             <source>The field holding the hazard level (default 'level').</source>
             <translation>存放灾害等级的字段（默认 'level'）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="161" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="141" />
             <source>Blocking hazard level</source>
             <translation>阻断的灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="161" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="141" />
             <source>Streets in zones at or above this level are impassable; facilities in them are out of service.</source>
             <translation>位于该等级及以上灾害区的道路不可通行，其中的设施停用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="163" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="162" />
             <source>Mode</source>
             <translation>模式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="163" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="162" />
             <source>0 Nearest facility</source>
             <translation>0 最近设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="163" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="162" />
             <source>1 Capacitated allocation</source>
             <translation>1 容量约束分配</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="163" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="162" />
             <source>2 Site selection</source>
             <translation>2 选址</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="167" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="166" />
             <source>Possible new facility sites for MODE 2.</source>
             <translation>MODE 2 的候选新设施位置。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="172" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="171" />
             <source>At most this many candidates are chosen.</source>
             <translation>最多选择的候选点数量。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="174" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="173" />
             <source>Stop choosing sites once this percentage of the population is covered (0 = no target).</source>
             <translation>覆盖人口达到此百分比即停止选址（0 = 无目标）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="177" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="176" />
             <source>Polygons (districts, neighbourhoods) for the summary table.</source>
             <translation>用于汇总表的面（区、街道、社区）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="177" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="176" />
             <source>Written to unit_id; the feature id is used when empty.</source>
             <translation>写入 unit_id；为空时使用要素编号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="179" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="178" />
             <source>Service area buffer (m)</source>
             <translation>服务区缓冲距离（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="179" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="178" />
             <source>Half width of the band drawn around reachable streets for OUTPUT_AREAS.</source>
             <translation>OUTPUT_AREAS 中可达道路两侧绘制带宽的一半。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="181" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="180" />
             <source>Demand coverage</source>
             <translation>需求覆盖</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="182" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="181" />
             <source>Facility load</source>
             <translation>设施负荷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="183" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="182" />
             <source>Coverage by unit</source>
             <translation>分单元覆盖统计</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="186" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="185" />
             <source>Walking service areas</source>
             <translation>步行服务区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/demand.py" line="99" />
+            <location filename="../resilience_plugin/qgis_io/demand.py" line="103" />
             <source>Choose the POPULATION_FIELD that holds the persons of each demand feature.</source>
             <translation>请选择存放每个需求要素人数的 POPULATION_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="273" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="272" />
             <source>The facilities and the streets layers are required.</source>
             <translation>必须提供设施图层和道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="293" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="292" />
             <source>Walking limit: {m:.0f} m.</source>
             <translation>步行上限：{m:.0f} 米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="204" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="100" />
             <source>streets</source>
             <translation>道路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="210" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="106" />
             <source>{n} street(s) of the excluded classes are not walkable.</source>
             <translation>{n} 条属于排除等级的道路不可步行。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="215" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="111" />
             <source>Street network: {nodes} nodes, {edges} edges, {comp} connected part(s); {zero} zero-length and {dup} duplicate edge(s) merged.</source>
             <translation>道路网络：{nodes} 个节点，{edges} 条边，{comp} 个连通部分；已合并 {zero} 条零长度边和 {dup} 条重复边。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="226" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="225" />
             <source>facilities</source>
             <translation>设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="228" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="227" />
             <source>The facilities layer has no features with geometry.</source>
             <translation>设施图层中没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="233" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="232" />
             <source>{n} facilit(ies) have no capacity (NULL); they are left out of the allocation.</source>
             <translation>{n} 个设施没有容量（NULL），不参与分配。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="235" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="234" />
             <source>{n} facilit(ies) have a negative capacity; they are left out of the allocation.</source>
             <translation>{n} 个设施的容量为负数，不参与分配。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="237" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="236" />
             <source>{n} facilit(ies) have a capacity of 0 and take nobody.</source>
             <translation>{n} 个设施的容量为 0，不接收任何人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="194" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="193" />
             <source>Capacitated allocation (MODE 1) needs the CAPACITY_FIELD.</source>
             <translation>容量约束分配（MODE 1）需要 CAPACITY_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="239" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="238" />
             <source>No facility has a valid capacity (all NULL or negative): fill in CAPACITY_FIELD.</source>
             <translation>没有设施具有有效容量（全部为 NULL 或负数）：请填写 CAPACITY_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="254" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="253" />
             <source>Hazard level &gt;= {level}: {edges} street edge(s) impassable, {fac} facilit(ies) out of service.</source>
             <translation>灾害等级 ≥ {level}：{edges} 条道路边不可通行，{fac} 个设施停用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="282" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="281" />
             <source>The demand layer holds no population (no cell or feature with persons &gt; 0).</source>
             <translation>需求图层中没有人口（没有人数大于 0 的栅格或要素）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="263" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="262" />
             <source>candidates</source>
             <translation>候选设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="307" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="306" />
             <source>{n} facilit(ies) are farther than {d:.0f} m from any passable street and serve nobody.</source>
             <translation>{n} 个设施距所有可通行道路超过 {d:.0f} 米，无法服务任何人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="310" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="309" />
             <source>{n} demand point(s) ({p:.0f} persons) are farther than {d:.0f} m from any passable street: unserved.</source>
             <translation>{n} 个需求点（{p:.0f} 人）距所有可通行道路超过 {d:.0f} 米：未服务。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="313" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="312" />
             <source>Site selection: {k} site(s) chosen; covered persons {before:.0f} -&gt; {after:.0f}.</source>
             <translation>选址：选中 {k} 处；覆盖人数 {before:.0f} -&gt; {after:.0f}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="317" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="316" />
             <source>LP upper bound: {bound:.0f} persons; the chosen sites are within {gap:.1f} % of it.</source>
             <translation>线性规划上界：{bound:.0f} 人；所选场址与上界相差 {gap:.1f} % 以内。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="319" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="318" />
             <source>Covered: {cov:.0f} of {pop:.0f} persons ({pct:.1f} %).</source>
             <translation>覆盖：{pop:.0f} 人中的 {cov:.0f} 人（{pct:.1f} %）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="333" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="332" />
             <source>OUTPUT_TABLE needs UNITS polygons; the table was not written.</source>
             <translation>OUTPUT_TABLE 需要 UNITS 面图层；未输出汇总表。</translation>
         </message>
@@ -2841,12 +2841,12 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>每个需求点或面的人数。留空：每个 1 人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="404" />
+            <location filename="../resilience_plugin/processing/base.py" line="405" />
             <source>Population raster unit</source>
             <translation>人口栅格单位</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="404" />
+            <location filename="../resilience_plugin/processing/base.py" line="405" />
             <source>Persons per km² (density)</source>
             <translation>每平方公里人数（密度）</translation>
         </message>
@@ -3021,7 +3021,7 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>用现有图层无法为任何指标评分（请补充 AREA_FIELD、HAZARD、ROADS 等）：所有得分均为 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="169" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="168" />
             <source>Persons each candidate site could take; gives the load ratio of the chosen sites.</source>
             <translation>每个候选场址可容纳的人数；用于计算所选场址的负荷率。</translation>
         </message>
@@ -3171,206 +3171,818 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>韧性规划 (Resilience planning)：缺少 Python 依赖包</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/towers.py" line="46" />
-            <source>The fragility library has no point curve for the tower type '{name}' under {measure}. Add one to a FRAGILITY_FILE or choose another intensity measure.</source>
-            <translation>易损性库中没有杆塔类型“{name}”在 {measure} 下的点状资产曲线。请在 FRAGILITY_FILE 中添加，或选择其他强度指标。</translation>
+            <location filename="../resilience_plugin/core/evacuation.py" line="332" />
+            <source>The assignment could not be solved ({message}).</source>
+            <translation>无法求解分配方案（{message}）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="63" />
-            <source>Power lines from their towers</source>
-            <translation>杆塔易损性与线路失效</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="40" />
+            <source>placed</source>
+            <translation>已安置</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="66" />
-            <source>Which power lines a typhoon, flood or earthquake is likely to bring down, from the towers or poles that carry them (the weak links).
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="41" />
+            <source>farther than MAX_SNAP_M from every passable street</source>
+            <translation>距所有可通行道路均超过 MAX_SNAP_M</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="42" />
+            <source>no usable shelter within the walking limit</source>
+            <translation>步行距离上限内没有可用的避难场所</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="43" />
+            <source>the shelters in reach are full</source>
+            <translation>可达的避难场所已满</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="65" />
+            <source>Evacuation and resettlement plan</source>
+            <translation>人口转移安置方案</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="68" />
+            <source>evacuation</source>
+            <translation>疏散</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="60" />
+            <source>linear programming</source>
+            <translation>线性规划</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="71" />
+            <source>Who must move, to which shelter, and who cannot be placed (人口转移安置).
 
-Each tower's failure probability p comes from its fragility curve (resources/standards/fragility.json, or your FRAGILITY_FILE merged on top) at the intensity of the raster cell it stands on: typhoon wind in m/s, flood depth in m, PGA in g... (INTENSITY_MEASURE). Tower types come from TOWER_TYPE_FIELD or TOWER_TYPE (default transmission_tower; distribution_pole for poles). The default wind curves are the NREL erad tool defaults (tower 55 m/s, pole 45 m/s, beta 0.4; not peer reviewed).
+Who must move: the persons of DEMAND (a population raster, or points / polygons with POPULATION_FIELD) inside HAZARD zones of level ≥ EVACUATE_LEVEL; a demand point takes the highest level of the zones it touches.
+Where they go: SHELTERS with a capacity (CAPACITY_FIELD, persons; NULL, negative or text capacities leave the shelter out and are counted in the log) that lie outside every zone of level ≥ EVACUATE_LEVEL, over the ROADS network with the streets touching zones of level ≥ BLOCK_LEVEL closed, within MAX_DISTANCE_M of walking (the snap to the nearest passable street + along the streets + the shelter's snap).
 
-Towers are matched to the lines they carry by a line id (TOWER_LINE_FIELD on the towers, several ids separated by commas, and LINE_ID_FIELD on the lines) or, without those, by distance: every tower within TOLERANCE metres of a line carries it. A line fails when any of its towers fails: P_line = 1 - (1 - p_conductor) x product of (1 - p_i). This assumes the towers (and the conductor) fail independently; towers hit by the same storm are in truth positively correlated, so P_line is an upper bound for the given tower probabilities, while the expected number of failed towers (the sum of p_i) is exact. With CONDUCTOR_TYPE (e.g. overhead_line) the conductor's own curve is applied at the largest intensity along the line. Towers off the raster or on nodata cells count as not failing and are counted in n_towers_no_data (and a warning).
+Method: the walking distance of every origin-shelter pair within the limit (one limited Dijkstra per shelter); then a transportation linear programme (HiGHS, scipy.optimize.linprog) places the most persons the capacities allow and, with that many placed, minimises the total person-metres walked. Beside it, the greedy 'nearest shelter with room' plan of Walking coverage (MODE 1); the log compares the two for the same number of persons placed.
 
-OUTPUT (weak links): every line with its attributes plus n_towers, n_towers_no_data, expected_failed_towers, p_towers, max_intensity, p_conductor, p_line, weakest_tower (feature id of the tower with the highest p) and weakest_p. OUTPUT_TOWERS: every tower with tower_type, intensity, p_fail and n_lines (0: carries no line). OUTPUT_TABLE: per unit (UNITS + UNIT_ID_FIELD) towers, expected_failed_towers, lines and expected_failed_lines (a line belongs to the unit holding its midpoint).</source>
-            <translation>根据承载线路的杆塔，估计台风、洪水或地震可能使哪些电力线路失效（薄弱环节）。
+Outputs: OUTPUT_ORIGINS (points) with origin_id, level, persons, placed, unplaced, shelter_id (the shelter taking most of them), walk_m and walk_min (person-weighted mean walk), max_walk_m, n_shelters (an origin may be split), reason (code) and reason_text (why persons are unplaced: placed / not_on_network / no_shelter_in_reach / shelters_full), and greedy_placed, greedy_shelter_id, greedy_walk_m; OUTPUT_SHELTERS with shelter_id, capacity, usable, load (persons assigned), load_ratio, spare and greedy_load; OUTPUT_FLOWS: a straight line from each origin to each shelter it sends persons to, with persons and walk_m (the network distance); OUTPUT_TABLE per UNITS polygon: to_move (and to_move_l&lt;level&gt; per hazard level), placed, unplaced, mean_walk_m, max_walk_m, capacity (of the usable shelters inside) and capacity_deficit = max(0, to_move - capacity). A run that fails writes nothing.</source>
+            <translation>谁需要转移、转移到哪个避难场所、哪些人无法安置（人口转移安置）。
 
-每基杆塔的失效概率 p 由其易损性曲线（resources/standards/fragility.json，或叠加其上的 FRAGILITY_FILE）在其所在栅格单元的强度下求得：台风风速 m/s、淹没水深 m、PGA g……（INTENSITY_MEASURE）。杆塔类型来自 TOWER_TYPE_FIELD 或 TOWER_TYPE（默认 transmission_tower；电杆用 distribution_pole）。默认风易损性曲线为 NREL erad 工具默认值（铁塔 55 m/s，电杆 45 m/s，beta 0.4；未经同行评审）。
+需要转移的人：位于等级 ≥ EVACUATE_LEVEL 的 HAZARD 灾害区内的 DEMAND 人口（人口栅格，或带 POPULATION_FIELD 的点 / 面）；需求点取其所接触各区的最高等级。
+去向：有容量（CAPACITY_FIELD，人；容量为空、负数或文本的避难场所不参与，并在日志中计数）且位于所有等级 ≥ EVACUATE_LEVEL 的区域之外的 SHELTERS；沿 ROADS 路网步行，接触等级 ≥ BLOCK_LEVEL 区域的道路封闭；步行距离不超过 MAX_DISTANCE_M（到最近可通行道路的吸附距离 + 沿道路距离 + 避难场所的吸附距离）。
 
-杆塔与其承载线路按线路编号匹配（杆塔上的 TOWER_LINE_FIELD，多个编号用逗号分隔，以及线路上的 LINE_ID_FIELD）；未给出时按距离匹配：距线路 TOLERANCE 米以内的杆塔都承载该线路。任一杆塔失效即线路失效：P_line = 1 - (1 - p_conductor) x 各 (1 - p_i) 之积。这假定各杆塔（及导线）相互独立地失效；同一场台风中的杆塔实际上正相关，因此对给定的杆塔概率而言 P_line 是上界，而失效杆塔期望数（p_i 之和）是精确的。给出 CONDUCTOR_TYPE（如 overhead_line）时，导线自身的曲线按沿线最大强度计算。位于栅格外或无数据单元上的杆塔按不失效计，并计入 n_towers_no_data（同时给出警告）。
+方法：计算上限内每一对起点—避难场所的步行距离（每个避难场所一次限距 Dijkstra）；然后用运输线性规划（HiGHS，scipy.optimize.linprog）在容量允许下安置尽可能多的人，并在安置人数不变的前提下使总人·米最小。同时给出步行覆盖（MODE 1）的贪心“最近且有余量的避难场所”方案；日志在安置人数相同的条件下比较两者。
 
-OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers_no_data、expected_failed_towers、p_towers、max_intensity、p_conductor、p_line、weakest_tower（p 最高的杆塔的要素编号）和 weakest_p。OUTPUT_TOWERS：每基杆塔及 tower_type、intensity、p_fail 和 n_lines（0：未承载线路）。OUTPUT_TABLE：按单元（UNITS + UNIT_ID_FIELD）统计的 towers、expected_failed_towers、lines 和 expected_failed_lines（线路归入其中点所在的单元）。</translation>
+输出：OUTPUT_ORIGINS（点）含 origin_id、level、persons、placed、unplaced、shelter_id（接收其大部分人口的避难场所）、walk_m 与 walk_min（按人数加权的平均步行距离 / 时间）、max_walk_m、n_shelters（一个起点可分配到多个场所）、reason（代码）与 reason_text（未安置原因：placed / not_on_network / no_shelter_in_reach / shelters_full），以及 greedy_placed、greedy_shelter_id、greedy_walk_m；OUTPUT_SHELTERS 含 shelter_id、capacity、usable、load（分配人数）、load_ratio、spare 与 greedy_load；OUTPUT_FLOWS：从每个起点到其输送人口的每个避难场所的直线，含 persons 与 walk_m（路网距离）；OUTPUT_TABLE 按 UNITS 面统计：to_move（以及各灾害等级的 to_move_l&lt;等级&gt;）、placed、unplaced、mean_walk_m、max_walk_m、capacity（面内可用避难场所容量）与 capacity_deficit = max(0, to_move - capacity)。运行失败时不写出任何结果。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="89" />
-            <source>Towers or poles</source>
-            <translation>杆塔或电杆</translation>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="84" />
+            <source>Shelters</source>
+            <translation>避难场所</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="90" />
-            <source>Transmission towers or distribution poles as points.</source>
-            <translation>输电铁塔或配电电杆（点）。</translation>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="84" />
+            <source>Shelters, points or polygons (polygons are attached by a point on their surface).</source>
+            <translation>避难场所，点或面（面以其内部的一个点连接路网）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="92" />
-            <source>Tower type field</source>
-            <translation>杆塔类型字段</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="100" />
+            <source>Persons each shelter can take. NULL, negative or non-numeric values leave the shelter out (counted in the log).</source>
+            <translation>每个避难场所可容纳的人数。为空、负数或非数字的值使该场所不参与分配（在日志中计数）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="94" />
-            <source>Field holding each tower's type in the fragility library (transmission_tower, distribution_pole...).</source>
-            <translation>存放每基杆塔在易损性库中类型的字段（transmission_tower、distribution_pole……）。</translation>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="89" />
+            <source>Shelter id field</source>
+            <translation>避难场所编号字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="96" />
-            <source>Tower type for the whole layer</source>
-            <translation>整个图层的杆塔类型</translation>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="89" />
+            <source>Written to shelter_id; the feature id is used when empty.</source>
+            <translation>写入 shelter_id；为空时使用要素编号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="97" />
-            <source>Type used for every tower (and where the type field is empty). Default transmission_tower.</source>
-            <translation>用于所有杆塔（以及类型字段为空处）的类型。默认 transmission_tower。</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="107" />
+            <source>Streets touching zones at or above this level are impassable.</source>
+            <translation>接触该等级及以上区域的道路不可通行。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="99" />
-            <source>Power lines</source>
-            <translation>电力线路</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="108" />
+            <source>Evacuation hazard level</source>
+            <translation>需转移的灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="100" />
-            <source>The lines the towers carry.</source>
-            <translation>杆塔承载的线路。</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="108" />
+            <source>Persons in zones at or above this level must move; shelters in such zones are not used.</source>
+            <translation>位于该等级及以上区域内的人口需要转移；这些区域内的避难场所不使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="102" />
-            <source>Line id field</source>
-            <translation>线路编号字段</translation>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="98" />
+            <source>Walking distance limit (m)</source>
+            <translation>步行距离上限（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="104" />
-            <source>Id of each line, matched against the towers' line id field. Empty: towers are matched by distance.</source>
-            <translation>每条线路的编号，与杆塔的线路编号字段匹配。为空：按距离匹配杆塔。</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="113" />
+            <source>Nobody is sent farther than this. Default: the service radius of short-term fixed shelters in resources/standards/shelter_standards.json (1000 m, commonly quoted for GB 51143-2015, not verified).</source>
+            <translation>任何人都不会被安排到比此更远的地方。默认值：resources/standards/shelter_standards.json 中短期固定避难场所的服务半径（1000 米，常引用自 GB 51143-2015，未经核实）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="106" />
-            <source>Towers' line id field</source>
-            <translation>杆塔的线路编号字段</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="119" />
+            <source>Evacuees and their shelter</source>
+            <translation>转移人口及其避难场所</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="108" />
-            <source>Id(s) of the line(s) each tower carries, separated by commas. Empty: matched by distance.</source>
-            <translation>每基杆塔承载线路的编号，多个用逗号分隔。为空：按距离匹配。</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="120" />
+            <source>Shelter load (evacuation)</source>
+            <translation>避难场所负荷（转移安置）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="110" />
-            <source>Matching tolerance (m)</source>
-            <translation>匹配容差（米）</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="121" />
+            <source>Evacuation flows</source>
+            <translation>转移流向</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="111" />
-            <source>Towers within this many metres of a line carry it (when no line ids are given). Default 20 m.</source>
-            <translation>距线路在此米数以内的杆塔承载该线路（未给出线路编号时）。默认 20 米。</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="122" />
+            <source>Evacuation by unit</source>
+            <translation>按单元统计的转移安置</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="114" />
-            <source>Hazard intensity (typhoon wind, flood depth, PGA...) in the unit of INTENSITY_MEASURE, read at each tower.</source>
-            <translation>灾害强度（台风风速、淹没水深、PGA……），单位同 INTENSITY_MEASURE，在每基杆塔处读取。</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="130" />
+            <source>The shelters, hazard zones and streets layers are required.</source>
+            <translation>必须提供避难场所、灾害区和道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="122" />
-            <source>What the raster holds and in which unit; it chooses the fragility curves. Default: wind speed in m/s.</source>
-            <translation>栅格的内容及单位；据此选择易损性曲线。默认：风速（m/s）。</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="143" />
+            <source>Choose the CAPACITY_FIELD of the shelters layer (persons each shelter can take).</source>
+            <translation>请选择避难场所图层的 CAPACITY_FIELD（每个避难场所可容纳的人数）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="124" />
-            <source>Conductor type</source>
-            <translation>导线类型</translation>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="161" />
+            <source>shelters</source>
+            <translation>避难场所</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="125" />
-            <source>Fragility type of the lines themselves (e.g. overhead_line), applied at the largest intensity along each line. Empty: only the towers count.</source>
-            <translation>线路本身的易损性类型（如 overhead_line），按每条线路沿线的最大强度计算。为空：只考虑杆塔。</translation>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="163" />
+            <source>The shelters layer has no features with geometry.</source>
+            <translation>避难场所图层中没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="132" />
-            <source>Weak links (lines)</source>
-            <translation>薄弱环节（线路）</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="151" />
+            <source>No shelter has a usable capacity in '{field}' (all NULL, negative, zero or text): fill in the CAPACITY_FIELD.</source>
+            <translation>没有避难场所在“{field}”中有可用容量（全部为空、负数、零或文本）：请填写 CAPACITY_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="133" />
-            <source>Tower failure probabilities</source>
-            <translation>杆塔失效概率</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="161" />
+            <source>Hazard level &gt;= {level}: {edges} street edge(s) closed; {fac} shelter(s) inside zones of level &gt;= {evac} are not used.</source>
+            <translation>灾害等级 &gt;= {level}：{edges} 条道路边封闭；位于等级 &gt;= {evac} 区域内的 {fac} 个避难场所不使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="134" />
-            <source>Line failure by unit</source>
-            <translation>按单元统计的线路失效</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="168" />
+            <source>Nobody lives in hazard zones of level &gt;= {level}: there is no one to evacuate. Check EVACUATE_LEVEL and the HAZARD_LEVEL_FIELD.</source>
+            <translation>等级 &gt;= {level} 的灾害区内没有人口：无人需要转移。请检查 EVACUATE_LEVEL 和 HAZARD_LEVEL_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="140" />
-            <source>The towers or the lines layer could not be loaded.</source>
-            <translation>无法加载杆塔或线路图层。</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="170" />
+            <source>{p:.0f} persons at {n} place(s) must move.</source>
+            <translation>{n} 处共 {p:.0f} 人需要转移。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="144" />
-            <source>Give the TOWER_TYPE_FIELD or one TOWER_TYPE (e.g. transmission_tower or distribution_pole).</source>
-            <translation>请给出 TOWER_TYPE_FIELD 或一个 TOWER_TYPE（如 transmission_tower 或 distribution_pole）。</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="251" />
+            <source>{n} shelter(s) have no capacity (NULL) in '{field}'; they are not used.</source>
+            <translation>{n} 个避难场所在“{field}”中没有容量（空值）；不使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="148" />
-            <source>Give both LINE_ID_FIELD (on the lines) and TOWER_LINE_FIELD (on the towers), or neither to match by distance.</source>
-            <translation>请同时给出 LINE_ID_FIELD（线路上）和 TOWER_LINE_FIELD（杆塔上），或两者都不给以按距离匹配。</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="253" />
+            <source>{n} shelter(s) have a capacity in '{field}' that is not a number; they are not used.</source>
+            <translation>{n} 个避难场所在“{field}”中的容量不是数字；不使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="163" />
-            <source>towers</source>
-            <translation>杆塔</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="256" />
+            <source>{n} shelter(s) have a negative capacity in '{field}'; they are not used.</source>
+            <translation>{n} 个避难场所在“{field}”中的容量为负数；不使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="165" />
-            <source>power lines</source>
-            <translation>电力线路</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="259" />
+            <source>{n} shelter(s) have a capacity of 0 and take nobody.</source>
+            <translation>{n} 个避难场所容量为 0，不接收任何人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="167" />
-            <source>The towers and the lines layers both need features with geometry.</source>
-            <translation>杆塔图层和线路图层都需要有几何的要素。</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="264" />
+            <source>{n} shelter(s) are farther than {d:.0f} m from any passable street and take nobody.</source>
+            <translation>{n} 个避难场所距任何可通行道路都超过 {d:.0f} 米，不接收任何人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="178" />
-            <source>The fragility library has no curve for the conductor type '{name}' under {measure}.</source>
-            <translation>易损性库中没有导线类型“{name}”在 {measure} 下的曲线。</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="267" />
+            <source>{n} place(s) with {p:.0f} persons to move are farther than {d:.0f} m from any passable street: unplaced.</source>
+            <translation>{n} 处需转移的 {p:.0f} 人距任何可通行道路都超过 {d:.0f} 米：未安置。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="190" />
-            <source>{n} line id(s) on the towers name no line: {ids}.</source>
-            <translation>杆塔上的 {n} 个线路编号找不到对应线路：{ids}。</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="270" />
+            <source>No usable shelter is within {d:.0f} m of anyone who must move ({usable} usable shelter(s)): all {p:.0f} persons are unplaced. Add shelters, raise MAX_DISTANCE_M or check the blocked streets.</source>
+            <translation>任何需转移者 {d:.0f} 米内都没有可用的避难场所（可用避难场所 {usable} 个）：全部 {p:.0f} 人未安置。请增加避难场所、提高 MAX_DISTANCE_M 或检查封闭的道路。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="223" />
-            <source>Some towers have no type: fill TOWER_TYPE_FIELD or give a TOWER_TYPE for them.</source>
-            <translation>部分杆塔没有类型：请填写 TOWER_TYPE_FIELD，或为它们给出 TOWER_TYPE。</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="273" />
+            <source>Optimal plan (LP): {placed:.0f} of {total:.0f} persons placed, {pkm:.1f} person-km walked, mean walk {mean:.0f} m; {unplaced:.0f} unplaced.</source>
+            <translation>最优方案（线性规划）：{total:.0f} 人中安置 {placed:.0f} 人，步行 {pkm:.1f} 人·千米，平均步行 {mean:.0f} 米；{unplaced:.0f} 人未安置。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="230" />
-            <source>{n} tower(s) are off the intensity raster or on nodata cells: they count as not failing (n_towers_no_data on their lines).</source>
-            <translation>{n} 基杆塔位于强度栅格之外或无数据单元上：按不失效计（计入其线路的 n_towers_no_data）。</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="277" />
+            <source>Greedy nearest shelter with room: {placed:.0f} persons placed, {pkm:.1f} person-km walked; {unplaced:.0f} unplaced.</source>
+            <translation>贪心“最近且有余量”方案：安置 {placed:.0f} 人，步行 {pkm:.1f} 人·千米；{unplaced:.0f} 人未安置。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="233" />
-            <source>{n} tower(s) carry no line (n_lines = 0): check TOLERANCE or the line ids.</source>
-            <translation>{n} 基杆塔未承载任何线路（n_lines = 0）：请检查 TOLERANCE 或线路编号。</translation>
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="280" />
+            <source>Placing the same {placed:.0f} persons as greedy, the optimal plan walks {saved:.1f} person-km ({pct:.1f} %) less.</source>
+            <translation>在与贪心方案同样安置 {placed:.0f} 人时，最优方案少步行 {saved:.1f} 人·千米（{pct:.1f} %）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="236" />
-            <source>{n} line(s) have no tower matched: their p_line comes from the conductor only (0 without CONDUCTOR_TYPE).</source>
-            <translation>{n} 条线路没有匹配到杆塔：其 p_line 仅来自导线（未给 CONDUCTOR_TYPE 时为 0）。</translation>
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="121" />
+            <source>The hazard layer has no field '{field}': choose the HAZARD_LEVEL_FIELD.</source>
+            <translation>灾害图层中没有字段“{field}”：请选择 HAZARD_LEVEL_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="241" />
-            <source>Expected failed towers: {t:.2f}; expected failed lines: {n:.2f} of {total}.</source>
-            <translation>失效杆塔期望数：{t:.2f}；失效线路期望数：{n:.2f}（共 {total} 条）。</translation>
+            <location filename="../resilience_plugin/core/life_circle.py" line="40" />
+            <source>SERVICE_MINUTES lists {got} value(s) for {n} service layer(s): give one per layer, in order (leave an entry empty for the default).</source>
+            <translation>SERVICE_MINUTES 为 {n} 个服务图层给出了 {got} 个值：请按顺序为每个图层给出一个值（留空表示使用默认值）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="273" />
-            <source>all</source>
-            <translation>全部</translation>
+            <location filename="../resilience_plugin/core/life_circle.py" line="52" />
+            <source>SERVICE_MINUTES: '{value}' is not a positive number of minutes.</source>
+            <translation>SERVICE_MINUTES：“{value}”不是正的分钟数。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="65" />
+            <source>15-minute life circle</source>
+            <translation>15分钟生活圈</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="68" />
+            <source>life circle</source>
+            <translation>生活圈</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="68" />
+            <source>15-minute city</source>
+            <translation>15分钟城市</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="68" />
+            <source>accessibility</source>
+            <translation>可达性</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="71" />
+            <source>Which everyday services each resident reaches on foot, and the share of residents per unit who reach each service and all of them (社区生活圈).
+
+SERVICES: one layer per service (points, or polygons attached by a point on their surface), e.g. schools, clinics, markets, parks, shelters, elderly care. The service is named by SERVICE_NAMES (comma-separated, in layer order) or by the layer name. Each service has its own walking limit: SERVICE_MINUTES (comma-separated, in layer order; an empty entry takes the default) at WALK_KMH. Defaults come from resources/standards/life_circle.json by a keyword in the service name: 5 min (kindergarten), 10 min (primary school, market, park, shelter), 15 min (middle school, clinic, elderly care, anything else), after the 5-, 10- and 15-minute life circles of GB 50180-2018; those values are commonly quoted and NOT verified against the printed standard (the file says so; edit it to follow your local plan). The log lists the limit used for each service.
+
+Method: walking distance on the ROADS network in metres (snap + along the streets + snap), with one multi-source Dijkstra per service (scipy.sparse.csgraph), limited to its walking limit. With HAZARD, streets touching zones at or above BLOCK_LEVEL are closed and facilities inside them are out of service.
+
+Outputs: OUTPUT_DEMAND (points) with persons, &lt;service&gt;_m (walk to the nearest facility of each service, NULL when beyond its limit), n_reached, n_missing, all_reached and missing (the names of the services not in reach); OUTPUT_TABLE per UNITS polygon with unit_id, population, pct_&lt;service&gt; (% of residents reaching it), pct_all (% reaching every service) and missing (services reached by fewer than TARGET_PCT % of the residents).</source>
+            <translation>每位居民步行可达哪些日常服务，以及各单元中可达每项服务和全部服务的居民比例（社区生活圈）。
+
+SERVICES：每项服务一个图层（点，或以其内部一点连接路网的面），例如学校、卫生服务中心、菜市场、公园、避难场所、养老设施。服务名称取自 SERVICE_NAMES（逗号分隔，按图层顺序）或图层名称。每项服务有各自的步行上限：SERVICE_MINUTES（逗号分隔，按图层顺序；留空项使用默认值），按 WALK_KMH 换算。默认值按服务名称中的关键词取自 resources/standards/life_circle.json：5 分钟（幼儿园）、10 分钟（小学、菜市场、公园、避难场所）、15 分钟（初中、卫生服务中心、养老设施及其他），依据 GB 50180-2018 的五分钟、十分钟、十五分钟生活圈；这些数值为常见引用值，未与标准正式文本核对（文件中已注明；可按本地规划修改）。日志列出每项服务采用的上限。
+
+方法：在 ROADS 路网上按米计算步行距离（吸附 + 沿道路 + 吸附），每项服务做一次多源 Dijkstra（scipy.sparse.csgraph），限于其步行上限。提供 HAZARD 时，接触等级 ≥ BLOCK_LEVEL 区域的道路封闭，区内设施停止服务。
+
+输出：OUTPUT_DEMAND（点）含 persons、&lt;服务&gt;_m（到该服务最近设施的步行距离，超出上限为 NULL）、n_reached、n_missing、all_reached 与 missing（不可达服务的名称）；OUTPUT_TABLE 按 UNITS 面统计，含 unit_id、population、pct_&lt;服务&gt;（可达该服务的居民百分比）、pct_all（可达全部服务的百分比）与 missing（可达居民少于 TARGET_PCT % 的服务）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="95" />
+            <source>Service facilities (one layer per service)</source>
+            <translation>服务设施（每项服务一个图层）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="95" />
+            <source>One point or polygon layer per service (schools, clinics, markets, parks, shelters, elderly care...).</source>
+            <translation>每项服务一个点或面图层（学校、卫生服务中心、菜市场、公园、避难场所、养老设施……）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="98" />
+            <source>Service names</source>
+            <translation>服务名称</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="98" />
+            <source>Comma-separated names, one per service layer in order; empty: the layer names.</source>
+            <translation>逗号分隔的名称，按顺序每个服务图层一个；留空则使用图层名称。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="100" />
+            <source>Walking minutes per service</source>
+            <translation>各服务步行分钟数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="100" />
+            <source>Comma-separated minutes, one per service layer in order, e.g. 10,15,5; an empty entry (or an empty field) takes the default of resources/standards/life_circle.json for that service.</source>
+            <translation>逗号分隔的分钟数，按顺序每个服务图层一个，例如 10,15,5；留空项（或整栏留空）使用 resources/standards/life_circle.json 中该服务的默认值。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="106" />
+            <source>Target share of residents (%)</source>
+            <translation>居民可达目标比例（%）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="106" />
+            <source>A unit lacks a service when fewer of its residents than this reach it (default 90 %, a benchmark after Barcelona's climate-shelter network, not a standard).</source>
+            <translation>当某单元可达某项服务的居民比例低于此值时，视为该单元缺少该服务（默认 90 %，参照巴塞罗那气候避难所网络的基准，并非标准）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="112" />
+            <source>Services in reach</source>
+            <translation>可达服务</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="113" />
+            <source>Life circle by unit</source>
+            <translation>按单元统计的生活圈</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="119" />
+            <source>Give at least one SERVICES layer (e.g. schools, clinics, markets).</source>
+            <translation>请至少提供一个 SERVICES 图层（例如学校、卫生服务中心、菜市场）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="122" />
+            <source>The service layer '{name}' must hold points or polygons.</source>
+            <translation>服务图层“{name}”必须包含点或面。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="128" />
+            <source>SERVICE_NAMES lists {got} name(s) for {n} service layer(s): give one per layer, in order.</source>
+            <translation>SERVICE_NAMES 为 {n} 个服务图层给出了 {got} 个名称：请按顺序为每个图层给出一个。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="136" />
+            <source>The streets layer is required.</source>
+            <translation>必须提供道路图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="154" />
+            <source>The service layer '{name}' has no facility (no feature with geometry): add its facilities or leave the layer out.</source>
+            <translation>服务图层“{name}”中没有设施（没有带几何的要素）：请添加设施或去掉该图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="158" />
+            <source>default for '{key}'</source>
+            <translation>“{key}”的默认值</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="158" />
+            <source>general default</source>
+            <translation>通用默认值</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="160" />
+            <source>given</source>
+            <translation>用户指定</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="163" />
+            <source>Service '{name}': {n} facilit(ies), {min:g} min ({origin}) = {m:.0f} m.</source>
+            <translation>服务“{name}”：{n} 个设施，{min:g} 分钟（{origin}）= {m:.0f} 米。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="187" />
+            <source>{n} demand point(s) are farther than {d:.0f} m from any passable street: no service in reach.</source>
+            <translation>{n} 个需求点距任何可通行道路都超过 {d:.0f} 米：没有可达的服务。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="192" />
+            <source>'{name}': {pct:.1f} % of residents within reach.</source>
+            <translation>“{name}”：{pct:.1f} % 的居民可达。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/life_circle.py" line="194" />
+            <source>All {n} services within reach: {pct:.1f} % of residents.</source>
+            <translation>全部 {n} 项服务均可达：{pct:.1f} % 的居民。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/site_selection.py" line="93" />
+            <source>The objective must be 'worst' or 'expected'; got '{value}'.</source>
+            <translation>目标必须为“worst”（最不利情景）或“expected”（期望）；当前为“{value}”。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/site_selection.py" line="95" />
+            <source>Choose at least one site (MAX_NEW &gt;= 1).</source>
+            <translation>请至少选择一个站点（MAX_NEW &gt;= 1）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/site_selection.py" line="97" />
+            <source>The time limit must be positive (seconds); got {value}.</source>
+            <translation>时间上限必须为正数（秒）；当前为 {value}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/site_selection.py" line="103" />
+            <source>Scenario probabilities must be non-negative and not all zero.</source>
+            <translation>情景概率必须非负且不能全为零。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/site_selection.py" line="151" />
+            <source>The site selection found no solution within the time limit ({message}): raise TIME_LIMIT or use fewer candidates.</source>
+            <translation>选址在时间上限内未找到解（{message}）：请提高 TIME_LIMIT 或减少候选点。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="55" />
+            <source>Robust site selection across hazard scenarios</source>
+            <translation>多灾害情景稳健选址</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="58" />
+            <source>site selection</source>
+            <translation>选址</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="58" />
+            <source>scenario</source>
+            <translation>情景</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="58" />
+            <source>optimisation</source>
+            <translation>优化</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="61" />
+            <source>Choose up to MAX_NEW of the CANDIDATES sites so that the most people can walk to a shelter (an existing FACILITIES one or a chosen site) within MAX_DISTANCE_M, in every hazard scenario.
+
+SCENARIOS: one hazard zoning per scenario (polygons with HAZARD_LEVEL_FIELD, e.g. a 20-year and a 100-year flood); in each, streets touching zones at or above BLOCK_LEVEL are closed and facilities and candidates inside them are out of service. Without scenarios, one scenario without hazard is used.
+OBJECTIVE: the worst case (maximise the coverage of the worst scenario) or the expected coverage (weighted by PROBABILITIES, comma-separated in scenario order; empty: equal).
+
+Method: walking distances on the ROADS network as in Walking coverage; maximal covering as a mixed-integer programme (scipy.optimize.milp, HiGHS branch and bound) stopped at TIME_LIMIT seconds; the log gives the optimality gap (0 % = proven optimal). For comparison, the greedy choice on the same objective (one best site at a time).
+
+Outputs: OUTPUT_SITES (the candidates) with site_id, chosen, greedy_chosen; OUTPUT_TABLE with one row per scenario: scenario, probability, population, covered_before (existing facilities only), covered (with the chosen sites), covered_pct, covered_greedy (with the greedy sites).</source>
+            <translation>从 CANDIDATES 中最多选出 MAX_NEW 个站点，使在每个灾害情景下都有尽可能多的人能在 MAX_DISTANCE_M 步行范围内到达避难场所（已有的 FACILITIES 或选中的站点）。
+
+SCENARIOS：每个情景一个灾害区划（带 HAZARD_LEVEL_FIELD 的面，例如 20 年一遇和 100 年一遇洪水）；在每个情景中，接触等级 ≥ BLOCK_LEVEL 区域的道路封闭，区内的设施和候选点停止服务。未提供情景时，使用一个无灾害情景。
+OBJECTIVE：最不利情景（使覆盖最差情景的覆盖人数最大）或期望覆盖（按 PROBABILITIES 加权，按情景顺序逗号分隔；留空为等权）。
+
+方法：按步行覆盖的方式在 ROADS 路网上计算步行距离；最大覆盖问题按混合整数规划求解（scipy.optimize.milp，HiGHS 分支定界），在 TIME_LIMIT 秒时停止；日志给出最优性差距（0 % 即已证明最优）。作为对比，给出同一目标下的贪心选择（每次选一个最佳站点）。
+
+输出：OUTPUT_SITES（候选点）含 site_id、chosen、greedy_chosen；OUTPUT_TABLE 每个情景一行：scenario、probability、population、covered_before（仅已有设施）、covered（加上选中站点）、covered_pct、covered_greedy（加上贪心站点）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="80" />
+            <source>Existing shelters</source>
+            <translation>已有避难场所</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="80" />
+            <source>Shelters that exist already (points or polygons); the people they reach count as covered.</source>
+            <translation>已经存在的避难场所（点或面）；其可达的人口计为已覆盖。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="83" />
+            <source>Candidate sites</source>
+            <translation>候选站点</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="83" />
+            <source>Possible new shelter sites (points or polygons).</source>
+            <translation>可能新建的避难场所站点（点或面）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="87" />
+            <source>Hazard scenarios (one zoning each)</source>
+            <translation>灾害情景（每个一个区划）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="87" />
+            <source>One hazard zoning (polygons with a level field) per scenario.</source>
+            <translation>每个情景一个灾害区划（带等级字段的面）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="91" />
+            <source>Scenario probabilities</source>
+            <translation>情景概率</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="91" />
+            <source>Comma-separated weights, one per scenario in order, for the expected objective; empty: equal weights.</source>
+            <translation>逗号分隔的权重，按顺序每个情景一个，用于期望目标；留空为等权。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="93" />
+            <source>Objective</source>
+            <translation>目标</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="93" />
+            <source>Worst case</source>
+            <translation>最不利情景</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="93" />
+            <source>Expected coverage</source>
+            <translation>期望覆盖</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="93" />
+            <source>0: maximise the coverage of the worst scenario; 1: maximise the probability-weighted coverage.</source>
+            <translation>0：使最差情景的覆盖最大；1：使按概率加权的覆盖最大。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="96" />
+            <source>Maximum new sites</source>
+            <translation>最多新建站点数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="98" />
+            <source>A person is covered within this walk of a shelter (default 500 m: the emergency-shelter radius, about 10 minutes).</source>
+            <translation>在此步行距离内可到达避难场所即视为覆盖（默认 500 米：紧急避难场所服务半径，约 10 分钟）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="101" />
+            <source>Time limit (s)</source>
+            <translation>时间上限（秒）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="101" />
+            <source>The solver stops here with the best choice found and reports the optimality gap.</source>
+            <translation>求解器在此时停止，给出已找到的最佳选择并报告最优性差距。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="103" />
+            <source>Chosen sites</source>
+            <translation>选定站点</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="104" />
+            <source>Coverage per scenario</source>
+            <translation>各情景覆盖</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="112" />
+            <source>PROBABILITIES lists {got} value(s) for {n} scenario(s): give one per scenario, in order.</source>
+            <translation>PROBABILITIES 为 {n} 个情景给出了 {got} 个值：请按顺序为每个情景给出一个。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="116" />
+            <source>PROBABILITIES must be numbers, e.g. 0.7,0.3; got '{text}'.</source>
+            <translation>PROBABILITIES 必须为数字，例如 0.7,0.3；当前为“{text}”。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="118" />
+            <source>PROBABILITIES must be non-negative and not all zero; got '{text}'.</source>
+            <translation>PROBABILITIES 必须非负且不能全为零；当前为“{text}”。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="125" />
+            <source>The candidate sites and the streets layers are required.</source>
+            <translation>必须提供候选站点和道路图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="130" />
+            <source>The scenario layer '{name}' must hold hazard zones (polygons).</source>
+            <translation>情景图层“{name}”必须包含灾害区（面）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="143" />
+            <source>The candidate sites layer has no features with geometry.</source>
+            <translation>候选站点图层中没有带几何的要素。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="158" />
+            <source>no hazard</source>
+            <translation>无灾害</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="163" />
+            <source>The scenario layer '{name}' has no field '{field}': choose the HAZARD_LEVEL_FIELD.</source>
+            <translation>情景图层“{name}”中没有字段“{field}”：请选择 HAZARD_LEVEL_FIELD。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="171" />
+            <source>Scenario '{name}': {edges} street edge(s) closed, {fac} existing shelter(s) and {cand} candidate(s) out of service.</source>
+            <translation>情景“{name}”：{edges} 条道路边封闭，{fac} 个已有避难场所和 {cand} 个候选点停止服务。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="187" />
+            <source>Optimal choice of {n} site(s) (proven, gap {gap:.2f} %): objective {value:.0f} persons.</source>
+            <translation>{n} 个站点的最优选择（已证明，差距 {gap:.2f} %）：目标值 {value:.0f} 人。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="190" />
+            <source>The solver stopped at the time limit ({status}): {n} site(s), objective {value:.0f} persons, at most {gap:.1f} % below the best possible ({bound:.0f}).</source>
+            <translation>求解器在时间上限处停止（{status}）：{n} 个站点，目标值 {value:.0f} 人，最多比可能的最优值（{bound:.0f}）低 {gap:.1f} %。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="193" />
+            <source>Greedy choice on the same objective: {value:.0f} persons ({diff:.0f} fewer).</source>
+            <translation>同一目标下的贪心选择：{value:.0f} 人（少 {diff:.0f} 人）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="139" />
+            <source>The field holding the hazard level in every scenario layer (default 'level').</source>
+            <translation>各情景图层中存放灾害等级的字段（默认“level”）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/supply.py" line="42" />
+            <source>NEEDS: '{part}' is not item:amount (e.g. water:15).</source>
+            <translation>NEEDS：“{part}”不是“物资:数量”格式（例如 water:15）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/supply.py" line="49" />
+            <source>NEEDS: '{part}' needs an item name and a non-negative amount.</source>
+            <translation>NEEDS：“{part}”需要物资名称和非负数量。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/supply.py" line="82" />
+            <source>Needed items without a stock at the depots: {items}. Give a stock field for each (or leave the item out of NEEDS).</source>
+            <translation>以下所需物资在仓库中没有库存：{items}。请为每项给出库存字段（或从 NEEDS 中去掉该物资）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="57" />
+            <source>Supply pre-positioning</source>
+            <translation>物资前置调度</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="60" />
+            <source>supply</source>
+            <translation>物资</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="60" />
+            <source>depot</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="63" />
+            <source>How much of each relief item every shelter needs, and from which depot it comes (物资前置调度).
+
+Needs: the persons of each shelter (PERSONS_FIELD, e.g. 'load' of the Evacuation and resettlement plan) x the per-person amount of each item x DAYS for daily items. Items and amounts: NEEDS as item:amount,... (e.g. water:15,food:0.6) or, when empty, the defaults of resources/standards/supply_needs.json (water 15 L and food 0.6 kg per person per day, one bedding set and one hygiene kit per person; after the Sphere minimum standards, NOT verified against the handbook: edit to follow your plan).
+Stocks: DEPOTS hold a stock field per item: by default the field named like the item, or as given in STOCK_FIELDS (item=field,...). NULL, negative or text stocks count as 0 (reported); an item without a stock field stops the run.
+
+Method: driving distance over ROADS (classes in EXCLUDE_CLASSES are not drivable; with HAZARD the streets touching zones at or above BLOCK_LEVEL are closed, e.g. the level of 0.3 m water for cars or 0.6 m for emergency vehicles), one Dijkstra per depot, within MAX_DISTANCE_KM (0 = no limit). Per item a transportation linear programme (HiGHS) delivers the most the stocks allow with the least tonne-kilometres.
+
+Outputs: OUTPUT_FLOWS: a straight line per depot, shelter and item with amount, unit, tonnes, km (network distance) and tonne_km; OUTPUT_TABLE: one row per shelter and item with need, delivered, shortfall and shortfall_pct. A run that fails writes nothing.</source>
+            <translation>每个避难场所需要多少各类救灾物资，以及从哪个仓库调运（物资前置调度）。
+
+需求：每个避难场所的人数（PERSONS_FIELD，例如人口转移安置方案输出的“load”）× 每人每项物资的数量（按日物资再 × DAYS）。物资及数量：NEEDS 按“物资:数量,...”给出（例如 water:15,food:0.6），留空时使用 resources/standards/supply_needs.json 的默认值（每人每天饮用水 15 升、食品 0.6 千克，每人一套被褥和一个卫生用品包；参照 Sphere 最低标准，未与手册正式文本核对：请按本地预案修改）。
+库存：DEPOTS 每项物资一个库存字段：默认为与物资同名的字段，或按 STOCK_FIELDS（物资=字段,...）指定。为空、负数或文本的库存计为 0（在日志中报告）；缺少库存字段的物资会使运行停止。
+
+方法：沿 ROADS 计算行车距离（EXCLUDE_CLASSES 中的道路等级不可通车；提供 HAZARD 时，接触等级 ≥ BLOCK_LEVEL 区域的道路封闭，例如对应小汽车 0.3 米或应急车辆 0.6 米水深的等级），每个仓库一次 Dijkstra，限于 MAX_DISTANCE_KM（0 为不限）。每项物资求解一个运输线性规划（HiGHS），在库存允许下配送尽可能多的物资，并使吨·千米最小。
+
+输出：OUTPUT_FLOWS：每个仓库、避难场所和物资一条直线，含 amount、unit、tonnes、km（路网距离）与 tonne_km；OUTPUT_TABLE：每个避难场所和物资一行，含 need、delivered、shortfall 与 shortfall_pct。运行失败时不写出任何结果。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="86" />
+            <source>Persons field</source>
+            <translation>人数字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="86" />
+            <source>Persons staying at each shelter, e.g. 'load' of the Evacuation and resettlement plan. NULL, negative or text counts as 0.</source>
+            <translation>每个避难场所安置的人数，例如人口转移安置方案输出的“load”。为空、负数或文本计为 0。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="92" />
+            <source>Supply depots</source>
+            <translation>物资仓库</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="92" />
+            <source>Depots with a stock field per item (e.g. supply-depot sites from Dual-use facility suitability).</source>
+            <translation>每项物资带一个库存字段的仓库（例如平急两用设施适宜性评价得到的物资仓储点）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="94" />
+            <source>Depot id field</source>
+            <translation>仓库编号字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="94" />
+            <source>Written to depot_id; the feature id is used when empty.</source>
+            <translation>写入 depot_id；为空时使用要素编号。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="97" />
+            <source>Stock fields (item=field,...)</source>
+            <translation>库存字段（物资=字段,...）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="97" />
+            <source>Which depot field holds the stock of each item, e.g. water=stock_w,food=food_kg; an item not listed uses the field named like the item.</source>
+            <translation>各物资的库存所在的仓库字段，例如 water=stock_w,food=food_kg；未列出的物资使用与其同名的字段。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="100" />
+            <source>Needs per person (item:amount,...)</source>
+            <translation>每人需求（物资:数量,...）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="100" />
+            <source>Per-person amounts, e.g. water:15,food:0.6 (daily for items of the standard that are daily; new items are daily). Empty: every item of resources/standards/supply_needs.json.</source>
+            <translation>每人数量，例如 water:15,food:0.6（标准中按日计的物资按日计；新物资按日计）。留空：使用 resources/standards/supply_needs.json 中的全部物资。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="103" />
+            <source>Days</source>
+            <translation>天数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="103" />
+            <source>Days of supply for the daily items (default 3 days, a common first-phase horizon).</source>
+            <translation>按日物资的保障天数（默认 3 天，常用的第一阶段时长）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="106" />
+            <source>Road network (vehicles)</source>
+            <translation>道路网络（车辆）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="106" />
+            <source>The roads the vehicles use (lines).</source>
+            <translation>车辆使用的道路（线）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="111" />
+            <source>Road classes not drivable</source>
+            <translation>不可通车的道路等级</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="111" />
+            <source>Comma-separated classes left out of the vehicle network, e.g. footway,steps.</source>
+            <translation>逗号分隔的、不纳入车辆路网的道路等级，例如 footway,steps。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="114" />
+            <source>Streets touching zones at or above this level are closed to the vehicles.</source>
+            <translation>接触该等级及以上区域的道路对车辆封闭。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="115" />
+            <source>Maximum driving distance (km)</source>
+            <translation>最大行车距离（千米）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="115" />
+            <source>Depots farther than this from a shelter do not serve it (0 = no limit).</source>
+            <translation>距避难场所超过此距离的仓库不为其供货（0 为不限）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="118" />
+            <source>Shelters and depots farther than this from every passable road are not connected.</source>
+            <translation>距所有可通行道路都超过此距离的避难场所和仓库不接入路网。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="124" />
+            <source>Supply flows</source>
+            <translation>物资流向</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="125" />
+            <source>Supply by shelter and item</source>
+            <translation>按避难场所和物资统计的供应</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="134" />
+            <source>STOCK_FIELDS: '{part}' is not item=field (e.g. water=stock_w).</source>
+            <translation>STOCK_FIELDS：“{part}”不是“物资=字段”格式（例如 water=stock_w）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="140" />
+            <source>Needed items without a stock field in the depots layer: {items}. Add the fields or map them in STOCK_FIELDS (item=field).</source>
+            <translation>以下所需物资在仓库图层中没有库存字段：{items}。请添加字段或在 STOCK_FIELDS 中指定（物资=字段）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="149" />
+            <source>The shelters, depots and roads layers are required.</source>
+            <translation>必须提供避难场所、仓库和道路图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="159" />
+            <source>Choose the PERSONS_FIELD of the shelters layer (persons staying at each shelter).</source>
+            <translation>请选择避难场所图层的 PERSONS_FIELD（每个避难场所安置的人数）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="166" />
+            <source>{n} shelter(s) have a NULL, negative or text number of persons in '{field}'; counted as 0.</source>
+            <translation>{n} 个避难场所在“{field}”中的人数为空、负数或文本；计为 0。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="170" />
+            <source>depots</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="173" />
+            <source>The depots layer has no features with geometry.</source>
+            <translation>仓库图层中没有带几何的要素。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="180" />
+            <source>{n} depot(s) have a NULL, negative or text stock of '{item}' in '{field}'; counted as 0.</source>
+            <translation>{n} 个仓库在“{field}”中“{item}”的库存为空、负数或文本；计为 0。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="191" />
+            <source>Hazard level &gt;= {level}: {edges} road edge(s) closed to the vehicles.</source>
+            <translation>灾害等级 &gt;= {level}：{edges} 条道路边对车辆封闭。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="199" />
+            <source>No depot can reach any shelter over the open roads: every need is a shortfall.</source>
+            <translation>通过未封闭的道路，没有任何仓库能到达任何避难场所：全部需求均为缺口。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="216" />
+            <source>'{item}': need {need:.0f} {unit}, delivered {got:.0f}, shortfall {short:.0f}; {tkm:.1f} tonne-km.</source>
+            <translation>“{item}”：需求 {need:.0f} {unit}，已配送 {got:.0f}，缺口 {short:.0f}；{tkm:.1f} 吨·千米。</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/core/cascade.py" line="58" />
@@ -3408,6 +4020,16 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>第 {n} 条依赖规则：“{cls}”是需求方（不属于任何系统），不能作为供给方。</translation>
         </message>
         <message>
+            <location filename="../resilience_plugin/core/cascade.py" line="88" />
+            <source>Dependency rule number {n}: unknown match '{match}'; use nearest, within, field or network.</source>
+            <translation>第 {n} 条依赖规则：未知匹配方式“{match}”；请使用 nearest、within、field 或 network。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/cascade.py" line="91" />
+            <source>Dependency rule number {n}: a 'network' rule needs 'via', the class of the lines that carry the service (e.g. water_pipe).</source>
+            <translation>第 {n} 条依赖规则：'network' 规则需要 'via'，即承载该服务的线状资产类别（如 water_pipe）。</translation>
+        </message>
+        <message>
             <location filename="../resilience_plugin/core/cascade.py" line="94" />
             <source>Dependency rule number {n}: max_distance_m must be a positive number of metres.</source>
             <translation>第 {n} 条依赖规则：max_distance_m 必须是正的米数。</translation>
@@ -3421,524 +4043,6 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <location filename="../resilience_plugin/core/cascade.py" line="98" />
             <source>Dependency rule number {n}: a 'field' rule needs the name of the field holding the supplier id.</source>
             <translation>第 {n} 条依赖规则：'field' 规则需要存放供给方编号的字段名。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="61" />
-            <source>Cascading failures across lifelines</source>
-            <translation>生命线级联失效</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/assets.py" line="37" />
-            <source>Lifeline and demand layers</source>
-            <translation>生命线与需求图层</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/assets.py" line="38" />
-            <source>Substations, lines, plants, pump stations, pipes, telecom sites, roads, people, hospitals, shelters...</source>
-            <translation>变电站、线路、水厂、泵站、管道、通信基站、道路、人口、医院、避难场所……</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/assets.py" line="41" />
-            <source>Field holding each asset's class of the dependency table (substation, pump_station, people...). A layer without it: its name is the class.</source>
-            <translation>存放每个资产在依赖关系表中类别的字段（substation、pump_station、people……）。图层没有该字段时：以图层名为类别。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/assets.py" line="43" />
-            <source>Id field</source>
-            <translation>编号字段</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/assets.py" line="44" />
-            <source>Field holding unique asset ids (used by FAILED_IDS and by 'field' rules). A layer without it: layer name:feature id.</source>
-            <translation>存放唯一资产编号的字段（供 FAILED_IDS 和 'field' 规则使用）。图层没有该字段时：图层名:要素编号。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/assets.py" line="47" />
-            <source>Persons per demand feature; layers without it count no persons.</source>
-            <translation>每个需求要素的人数；没有该字段的图层不计人数。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/assets.py" line="49" />
-            <source>Dependency table (JSON)</source>
-            <translation>依赖关系表（JSON）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/assets.py" line="50" />
-            <source>Your dependency rules (same structure as resources/standards/dependencies.json). Empty: the example table.</source>
-            <translation>您的依赖规则（结构同 resources/standards/dependencies.json）。为空：使用示例表。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="94" />
-            <source>Failures</source>
-            <translation>失效</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="94" />
-            <source>Monte Carlo from failure probabilities</source>
-            <translation>按失效概率蒙特卡洛模拟</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="94" />
-            <source>Scenario: failed ids</source>
-            <translation>情景：失效编号</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="94" />
-            <source>Scenario: expression</source>
-            <translation>情景：表达式</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="96" />
-            <source>Sample failures from P_FIELD over RUNS runs, or one scenario from FAILED_IDS or FAILED_EXPRESSION.</source>
-            <translation>按 P_FIELD 抽样 RUNS 次失效，或由 FAILED_IDS 或 FAILED_EXPRESSION 给出单一情景。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="98" />
-            <source>Failure probability field</source>
-            <translation>失效概率字段</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="99" />
-            <source>Field with each asset's failure probability (0-1) for Monte Carlo; missing or empty counts as 0.</source>
-            <translation>蒙特卡洛所用的每个资产失效概率字段（0-1）；缺失或为空按 0 计。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="101" />
-            <source>Failed asset ids</source>
-            <translation>失效资产编号</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="102" />
-            <source>Ids of the assets that fail in the scenario, separated by commas.</source>
-            <translation>情景中失效资产的编号，用逗号分隔。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="104" />
-            <source>Failed assets (expression)</source>
-            <translation>失效资产（表达式）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="105" />
-            <source>QGIS expression true for failed assets, e.g. "max_level" &gt;= 3; evaluated on every layer that has its fields.</source>
-            <translation>对失效资产为真的 QGIS 表达式，如 "max_level" &gt;= 3；在具有其字段的每个图层上计算。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="107" />
-            <source>Monte Carlo runs</source>
-            <translation>蒙特卡洛模拟次数</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="108" />
-            <source>Number of sampled scenarios. The standard error of a share is about sqrt(p(1-p)/runs).</source>
-            <translation>抽样情景的数量。比例的标准误约为 sqrt(p(1-p)/次数)。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="110" />
-            <source>Random seed</source>
-            <translation>随机种子</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="111" />
-            <source>The same seed gives the same runs.</source>
-            <translation>相同的种子得到相同的模拟结果。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="113" />
-            <source>Polygons (districts, sub-districts) for the table of persons without service.</source>
-            <translation>用于统计失去服务人数的面（区、街道）。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="115" />
-            <source>Cascade: point assets</source>
-            <translation>级联失效：点状资产</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="116" />
-            <source>Cascade: line assets</source>
-            <translation>级联失效：线状资产</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="117" />
-            <source>Cascade: polygon assets</source>
-            <translation>级联失效：面状资产</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="118" />
-            <source>Persons without service</source>
-            <translation>失去服务的人数</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/assets.py" line="59" />
-            <source>Give at least one layer in ASSETS.</source>
-            <translation>请在 ASSETS 中至少给出一个图层。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/assets.py" line="62" />
-            <source>ASSETS must be vector layers; '{name}' is not.</source>
-            <translation>ASSETS 必须是矢量图层；“{name}”不是。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/assets.py" line="82" />
-            <source>Layer '{layer}': the classes {names} are not in the dependency table. Known classes: {known}. Fill CLASS_FIELD or name the layer after its class.</source>
-            <translation>图层“{layer}”：类别 {names} 不在依赖关系表中。已知类别：{known}。请填写 CLASS_FIELD，或以类别命名图层。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/assets.py" line="90" />
-            <source>ASSETS: the layer '{layer}' has no point, line or polygon geometry.</source>
-            <translation>ASSETS：图层“{layer}”没有点、线或面几何。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/assets.py" line="97" />
-            <source>Asset ids must be unique across the layers; repeated: {ids}.</source>
-            <translation>各图层间的资产编号必须唯一；重复的：{ids}。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="127" />
-            <source>Give the FAILED_IDS of the scenario (ids separated by commas).</source>
-            <translation>请给出情景的 FAILED_IDS（编号用逗号分隔）。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="131" />
-            <source>FAILED_IDS names assets that are not in the layers: {ids}.</source>
-            <translation>FAILED_IDS 中的资产不在图层中：{ids}。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="137" />
-            <source>The FAILED_EXPRESSION is empty or does not parse: {error}. Example: "max_level" &gt;= 3</source>
-            <translation>FAILED_EXPRESSION 为空或无法解析：{error}。示例："max_level" &gt;= 3</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="145" />
-            <source>Layer '{layer}' lacks the fields {names} of the expression: none of its assets fails directly.</source>
-            <translation>图层“{layer}”缺少表达式中的字段 {names}：其资产均不直接失效。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="157" />
-            <source>No ASSETS layer has the fields the FAILED_EXPRESSION uses.</source>
-            <translation>没有任何 ASSETS 图层具有 FAILED_EXPRESSION 所用的字段。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="163" />
-            <source>Dependency table ({flag}): {source}</source>
-            <translation>依赖关系表（{flag}）：{source}</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="178" />
-            <source>The ASSETS layers hold no feature with geometry.</source>
-            <translation>ASSETS 图层中没有带几何的要素。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="196" />
-            <source>{n} failure probabilities outside 0-1 were clipped to 0-1.</source>
-            <translation>{n} 个超出 0-1 的失效概率已截取到 0-1。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="198" />
-            <source>{n} asset(s) have no failure probability: they do not fail directly.</source>
-            <translation>{n} 个资产没有失效概率：它们不会直接失效。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="206" />
-            <source>{n} asset(s) fail directly in the scenario.</source>
-            <translation>情景中有 {n} 个资产直接失效。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="208" />
-            <source>(direct)</source>
-            <translation>(直接失效)</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="208" />
-            <source>(no supplier in reach)</source>
-            <translation>(范围内无供给方)</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="210" />
-            <source>Failures spread in {k} round(s).</source>
-            <translation>失效经 {k} 轮传播。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="269" />
-            <source>Rule '{dep} needs {need}' skipped: no {need} among the inputs.</source>
-            <translation>规则“{dep} 需要 {need}”被跳过：输入中没有 {need}。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="272" />
-            <source>{n} {dep} asset(s) have no {need} in reach: they are without it in every run.</source>
-            <translation>{n} 个 {dep} 资产在范围内没有 {need}：在每次模拟中都缺少该供给。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="275" />
-            <source>Supplier ids that name no asset: {ids}.</source>
-            <translation>找不到对应资产的供给方编号：{ids}。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="277" />
-            <source>No layer has the field '{field}' of rule '{dep} needs {need}': the nearest is used where allowed.</source>
-            <translation>没有图层具有规则“{dep} 需要 {need}”的字段“{field}”：在允许时使用最近者。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="287" />
-            <source>{cls}: {n} in all, expected out of service {e:.2f}.</source>
-            <translation>{cls}：共 {n} 处，期望停止服务 {e:.2f} 处。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="290" />
-            <source>{cls}: {k} of {n} out of service: {ids}</source>
-            <translation>{cls}：{n} 处中有 {k} 处停止服务：{ids}</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/core/restoration.py" line="61" />
-            <source>A restoration file must be a JSON object with 'classes'.</source>
-            <translation>恢复函数文件必须是含 'classes' 的 JSON 对象。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/core/restoration.py" line="54" />
-            <source>Cannot read the restoration file {path}: {error}</source>
-            <translation>无法读取恢复函数文件 {path}：{error}</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/core/restoration.py" line="56" />
-            <source>The restoration file {path} is not valid JSON: {error}</source>
-            <translation>恢复函数文件 {path} 不是有效的 JSON：{error}</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/core/restoration.py" line="65" />
-            <source>Restoration class '{cls}' needs a 'source' text and a 'verified' true/false flag.</source>
-            <translation>恢复类别“{cls}”需要 'source' 文字和 'verified' 真/假标记。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/core/restoration.py" line="70" />
-            <source>Restoration class '{cls}': unknown damage state '{state}'; use slight, moderate, extensive or complete.</source>
-            <translation>恢复类别“{cls}”：未知破坏状态“{state}”；请使用 slight、moderate、extensive 或 complete。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/core/restoration.py" line="81" />
-            <source>Restoration class '{cls}', state '{state}': give days_50 and days_100, or mean_days and sd_days (&gt;= 0).</source>
-            <translation>恢复类别“{cls}”状态“{state}”：请给出 days_50 和 days_100，或 mean_days 和 sd_days（&gt;= 0）。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/core/restoration.py" line="84" />
-            <source>Restoration class '{cls}', state '{state}': the days must be &gt; 0 and days_50 &lt;= days_100.</source>
-            <translation>恢复类别“{cls}”状态“{state}”：天数必须大于 0，且 days_50 &lt;= days_100。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="278" />
-            <source>Recovery of lifeline service</source>
-            <translation>生命线服务恢复（可恢复性）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="78" />
-            <source>How many days until people have power, water, telecom and road access again after a disaster, with the crews you have (可恢复性): a repair schedule and the recovery curve of persons with service over the days.
-
-The assets and the dependency table are those of Cascading failures across lifelines (ASSETS, CLASS_FIELD, ID_FIELD, POPULATION_FIELD, DEPENDENCIES). Each asset's damage state comes from DAMAGE_FIELD (none, slight, moderate, extensive, complete or 0-4); its repair time from REPAIR_DAYS_FIELD where filled, otherwise from the restoration functions (resources/standards/restoration.json or your RESTORATION_FILE: per class and damage state days to 50 % / 100 % functionality, or a Hazus normal curve, repaired after mean + 2 sd days; sources and verified flags are listed in the log; the default values are unverified).
-
-Schedule: each system has its crews (CREWS, e.g. power:3, water:2; others DEFAULT_CREWS; 0 = unlimited, every asset repaired at once, the Hazus view). Jobs are taken in the order of PRIORITY_FIELD (higher first, when given), then greedily by the persons the asset serves (those who lose a system when it alone fails) per crew-day of repair, each by the first free crew of its system; the order is set once. Dependencies are respected: an asset serves from the day its repair ends and all its suppliers serve (a pump is useless until its substation is back). Assets without a restoration function are never repaired (a warning lists them).
-
-OUTPUT_SCHEDULE: damaged assets with repair_days, priority, persons_served, crew, start_day, finish_day and service_day. OUTPUT_CURVE: per unit (UNITS, and 'all') and system, for each day persons, persons_served and share_served. OUTPUT_SUMMARY: days until 50 %, 90 % and 100 % of the persons have service (empty: never). CHART: the city's recovery curves as a PNG (needs matplotlib; without it the chart is skipped with a warning).</source>
-            <translation>灾后在现有抢修队伍条件下，需要多少天人们才能重新获得供电、供水、通信和道路通行（可恢复性）：抢修排程及有服务人口随天数变化的恢复曲线。
-
-资产和依赖关系表与“生命线级联失效”相同（ASSETS、CLASS_FIELD、ID_FIELD、POPULATION_FIELD、DEPENDENCIES）。每个资产的破坏状态来自 DAMAGE_FIELD（none、slight、moderate、extensive、complete 或 0-4）；修复时间在 REPAIR_DAYS_FIELD 有值时取该值，否则取恢复函数（resources/standards/restoration.json 或您的 RESTORATION_FILE：按类别和破坏状态给出恢复到 50 % / 100 % 功能的天数，或 Hazus 正态曲线，按均值 + 2 倍标准差天数修复；来源和核实标记列于日志；默认值未经核实）。
-
-排程：每个系统有自己的抢修队（CREWS，如 power:3, water:2；其他系统为 DEFAULT_CREWS；0 = 不限，所有资产同时修复，即 Hazus 的视角）。任务先按 PRIORITY_FIELD（给出时，数值高者优先），再按该资产服务的人数（它单独失效时失去某一系统服务的人）除以修复所需队伍日数贪心排序，由本系统最先空闲的队伍承担；排序只计算一次。依赖关系得到遵守：资产在自身修复完成且其所有供给方恢复服务后才恢复服务（泵站在其变电站恢复前无用）。没有恢复函数的资产永不修复（警告中列出）。
-
-OUTPUT_SCHEDULE：受损资产及 repair_days、priority、persons_served、crew、start_day、finish_day 和 service_day。OUTPUT_CURVE：按单元（UNITS 及 'all'）和系统，逐日的 persons、persons_served 和 share_served。OUTPUT_SUMMARY：50 %、90 % 和 100 % 人口恢复服务所需的天数（为空：永不恢复）。CHART：全区恢复曲线的 PNG 图（需要 matplotlib；没有时跳过并给出警告）。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="101" />
-            <source>Damage state field</source>
-            <translation>破坏状态字段</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="102" />
-            <source>Damage state of each asset: none, slight, moderate, extensive, complete or 0-4. Layers without it are undamaged.</source>
-            <translation>每个资产的破坏状态：none、slight、moderate、extensive、complete 或 0-4。没有该字段的图层视为未受损。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="104" />
-            <source>Repair days field</source>
-            <translation>修复天数字段</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="105" />
-            <source>Crew-days to repair an asset, where you know them better than the restoration functions.</source>
-            <translation>修复一个资产所需的队伍日数，用于您比恢复函数更了解的情况。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="107" />
-            <source>Priority field</source>
-            <translation>优先级字段</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="108" />
-            <source>Higher values are repaired first (e.g. 2 for hospital feeders); ties and empty values follow persons per crew-day.</source>
-            <translation>数值高者先修（如医院供电线路取 2）；相同值和空值按每队伍日服务人数排序。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="110" />
-            <source>Restoration functions (JSON)</source>
-            <translation>恢复函数（JSON）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="111" />
-            <source>Your restoration functions (same structure as resources/standards/restoration.json); its classes replace the defaults.</source>
-            <translation>您的恢复函数（结构同 resources/standards/restoration.json）；其中的类别替换默认值。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="113" />
-            <source>Crews per system</source>
-            <translation>各系统抢修队数</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="114" />
-            <source>Repair crews per system, e.g. power:3, water:2, telecom:1, roads:4. 0 = unlimited.</source>
-            <translation>各系统的抢修队数，如 power:3, water:2, telecom:1, roads:4。0 = 不限。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="116" />
-            <source>Crews of the other systems</source>
-            <translation>其他系统的抢修队数</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="117" />
-            <source>Crews of every system not listed in CREWS. 0 = unlimited.</source>
-            <translation>未在 CREWS 中列出的各系统的抢修队数。0 = 不限。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="119" />
-            <source>Polygons (districts, sub-districts) for the recovery curves per unit.</source>
-            <translation>用于按单元统计恢复曲线的面（区、街道）。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="119" />
-            <source>Field naming each unit in the tables. Empty: the feature id.</source>
-            <translation>表中各单元的名称字段。为空：使用要素编号。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="121" />
-            <source>Repair schedule</source>
-            <translation>抢修排程</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="122" />
-            <source>Recovery curves</source>
-            <translation>恢复曲线</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="123" />
-            <source>Days to restore service</source>
-            <translation>恢复服务所需天数</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="124" />
-            <source>Recovery chart</source>
-            <translation>恢复曲线图</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="124" />
-            <source>PNG image (*.png)</source>
-            <translation>PNG 图像 (*.png)</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="126" />
-            <source>The recovery curves of the whole area as a PNG image.</source>
-            <translation>全区恢复曲线的 PNG 图像。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="136" />
-            <source>CREWS: cannot read '{part}'. Write system:number pairs such as power:3, water:2 (systems: {known}).</source>
-            <translation>CREWS：无法读取“{part}”。请写成 系统:数量 的形式，如 power:3, water:2（系统：{known}）。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="152" />
-            <source>The damage state field '{field}' holds values that are not none, slight, moderate, extensive, complete or 0-4: {values}.</source>
-            <translation>破坏状态字段“{field}”中有不是 none、slight、moderate、extensive、complete 或 0-4 的值：{values}。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="158" />
-            <source>{n} damaged demand feature(s) (people, hospitals, shelters) are not lifeline assets: their damage is not scheduled.</source>
-            <translation>{n} 个受损的需求要素（人口、医院、避难场所）不是生命线资产：不安排其修复。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="166" />
-            <source>No restoration function for {pairs}: these assets are never repaired and their users never get service back.</source>
-            <translation>{pairs} 没有恢复函数：这些资产永不修复，其用户也永不恢复服务。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="171" />
-            <source>Restoration {cls} ({flag}): {source}</source>
-            <translation>恢复函数 {cls}（{flag}）：{source}</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="174" />
-            <source>{n} damaged asset(s) to repair.</source>
-            <translation>需修复的受损资产 {n} 个。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="218" />
-            <source>matplotlib is not available in this QGIS Python: the recovery chart was not drawn (the tables hold the curves).</source>
-            <translation>此 QGIS 的 Python 中没有 matplotlib：未绘制恢复曲线图（表格中含有曲线数据）。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="231" />
-            <source>{p:.0f} persons never get {system} back (a supplier is unrepairable or out of reach).</source>
-            <translation>{p:.0f} 人永远无法恢复 {system}（某个供给方无法修复或不在范围内）。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="253" />
-            <source>Could not create the output table {name}.</source>
-            <translation>无法创建输出表 {name}。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="276" />
-            <source>Days after the disaster</source>
-            <translation>灾后天数</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="277" />
-            <source>Persons with service (%)</source>
-            <translation>有服务人口（%）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/core/cascade.py" line="88" />
-            <source>Dependency rule number {n}: unknown match '{match}'; use nearest, within, field or network.</source>
-            <translation>第 {n} 条依赖规则：未知匹配方式“{match}”；请使用 nearest、within、field 或 network。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/core/cascade.py" line="91" />
-            <source>Dependency rule number {n}: a 'network' rule needs 'via', the class of the lines that carry the service (e.g. water_pipe).</source>
-            <translation>第 {n} 条依赖规则：'network' 规则需要 'via'，即承载该服务的线状资产类别（如 water_pipe）。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="208" />
-            <source>(network path cut)</source>
-            <translation>(网络通路中断)</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="64" />
-            <source>Which assets and how many people lose power, water, telecom or road access when lifeline assets fail and the failures spread from one system to the next (生命线级联失效).
-
-ASSETS: the layers of every system and of the demand, e.g. substations, power lines, water plants, pump stations, pipes, telecom sites, roads, people (points or polygons with a population field), hospitals and shelters. Each feature's class is read from CLASS_FIELD (default asset_class) or, where the layer has no such field, is the layer name; classes and systems are those of the dependency table. Ids come from ID_FIELD (default asset_id; otherwise layer:feature id) and must be unique.
-
-DEPENDENCIES: the editable JSON table (default resources/standards/dependencies.json, an example to adapt) of rules 'a &lt;dependent&gt; needs a &lt;needs&gt;': the nearest asset of that class (optionally within max_distance_m), any asset of that class within max_distance_m (e.g. a hospital reached over any road within 200 m), the supplier id written in a field of the dependent (e.g. a pump station's power_from substation), with the nearest as fallback, or a path of working lines of a 'via' class joining it to a working supplier (e.g. people get water while the pipes from a working pump station reach them). An asset works while it has not failed itself and every rule that applies to it has a working supplier; failures spread until nothing changes. Rules whose needed class is not among the inputs are skipped.
-
-MODE: Monte Carlo (RUNS runs, SEED) draws each asset's failure independently from P_FIELD (e.g. p_fail of Lifeline exposure or p_line of Power lines from their towers; empty = 0), all runs propagated at once; or one scenario: the ids listed in FAILED_IDS, or the features where FAILED_EXPRESSION is true (e.g. "max_level" &gt;= 3 or "p_ds3" &gt;= 0.5, evaluated on each layer that has those fields).
-
-Outputs (points, lines, polygons by geometry): asset_id, asset_class, system, layer, failed_direct and failed_cascade (0/1 in a scenario, share of runs in Monte Carlo), out_of_service (their sum), no_&lt;system&gt; (the asset's supply from that system is lost), persons and, in a scenario, round (0 direct, k: failed in round k) and chain (the chain that failed it, e.g. P1 &lt;- S1 &lt;- L1 (direct)). Hospitals and shelters out of service are listed in the log. OUTPUT_TABLE: per unit (UNITS, by the demand's inside point) and system: persons, persons without the system (mean, 5 % and 95 % of the runs) and their share.</source>
-            <translation>当生命线资产失效、且失效从一个系统蔓延到另一个系统时，哪些资产、多少人失去供电、供水、通信或道路通行（生命线级联失效）。
-
-ASSETS：各系统及需求方的图层，如变电站、电力线路、水厂、泵站、管道、通信基站、道路、人口（带人口字段的点或面）、医院和避难场所。每个要素的类别读自 CLASS_FIELD（默认 asset_class），图层没有该字段时即为图层名；类别和系统以依赖关系表为准。编号来自 ID_FIELD（默认 asset_id；否则为 图层:要素编号），必须唯一。
-
-DEPENDENCIES：可编辑的 JSON 规则表（默认 resources/standards/dependencies.json，是一个需按实际修改的示例），规则形如“&lt;dependent&gt; 需要 &lt;needs&gt;”：该类别中最近的资产（可限 max_distance_m 以内）、max_distance_m 以内该类别的任一资产（如医院经 200 米内任一道路到达），或写在需求方某字段中的供给方编号（如泵站的 power_from 变电站），为空时取最近者，或由某 'via' 类别的正常线路构成、连通到正常供给方的通路（如从正常泵站出发的管道能到达时，人口即有水）。资产在自身未失效且每条适用规则都有正常的供给方时才正常运行；失效反复传播直到不再变化。所需类别不在输入中的规则被跳过。
-
-MODE：蒙特卡洛（RUNS 次，SEED）按 P_FIELD 独立抽样每个资产的失效（如生命线暴露的 p_fail 或杆塔线路失效的 p_line；为空则为 0），所有模拟一次性同时传播；或单一情景：FAILED_IDS 列出的编号，或 FAILED_EXPRESSION 为真的要素（如 "max_level" &gt;= 3 或 "p_ds3" &gt;= 0.5，在具有这些字段的每个图层上计算）。
-
-输出（按几何分为点、线、面）：asset_id、asset_class、system、layer、failed_direct 和 failed_cascade（情景中为 0/1，蒙特卡洛中为模拟次数占比）、out_of_service（二者之和）、no_&lt;系统&gt;（该资产来自该系统的供给中断）、persons，情景模式下还有 round（0 为直接失效，k 为第 k 轮失效）和 chain（导致其失效的链条，如 P1 &lt;- S1 &lt;- L1 (直接失效)）。停止服务的医院和避难场所列于日志中。OUTPUT_TABLE：按单元（UNITS，以需求方内部点归属）和系统统计人数、失去该系统服务的人数（均值及各次模拟的 5 % 与 95 % 分位数）及其比例。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="197" />
-            <source>Service returns only after {days:.0f} days; the curves stop at {cap} days.</source>
-            <translation>服务要到 {days:.0f} 天后才恢复；曲线在第 {cap} 天截止。</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/core/hierarchy.py" line="84" />
@@ -4071,6 +4175,41 @@ MODE：蒙特卡洛（RUNS 次，SEED）按 P_FIELD 独立抽样每个资产的�
             <translation>未知的水深取值方法 {method}：请使用 0（面积加权平均）或 1（最大值）。</translation>
         </message>
         <message>
+            <location filename="../resilience_plugin/core/restoration.py" line="61" />
+            <source>A restoration file must be a JSON object with 'classes'.</source>
+            <translation>恢复函数文件必须是含 'classes' 的 JSON 对象。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/restoration.py" line="54" />
+            <source>Cannot read the restoration file {path}: {error}</source>
+            <translation>无法读取恢复函数文件 {path}：{error}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/restoration.py" line="56" />
+            <source>The restoration file {path} is not valid JSON: {error}</source>
+            <translation>恢复函数文件 {path} 不是有效的 JSON：{error}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/restoration.py" line="65" />
+            <source>Restoration class '{cls}' needs a 'source' text and a 'verified' true/false flag.</source>
+            <translation>恢复类别“{cls}”需要 'source' 文字和 'verified' 真/假标记。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/restoration.py" line="70" />
+            <source>Restoration class '{cls}': unknown damage state '{state}'; use slight, moderate, extensive or complete.</source>
+            <translation>恢复类别“{cls}”：未知破坏状态“{state}”；请使用 slight、moderate、extensive 或 complete。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/restoration.py" line="81" />
+            <source>Restoration class '{cls}', state '{state}': give days_50 and days_100, or mean_days and sd_days (&gt;= 0).</source>
+            <translation>恢复类别“{cls}”状态“{state}”：请给出 days_50 和 days_100，或 mean_days 和 sd_days（&gt;= 0）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/restoration.py" line="84" />
+            <source>Restoration class '{cls}', state '{state}': the days must be &gt; 0 and days_50 &lt;= days_100.</source>
+            <translation>恢复类别“{cls}”状态“{state}”：天数必须大于 0，且 days_50 &lt;= days_100。</translation>
+        </message>
+        <message>
             <location filename="../resilience_plugin/core/scenarios.py" line="63" />
             <source>{a} and {b} are not results of the same algorithm: fields only in {a}: {fa}; only in {b}: {fb}. Compare tables of the same algorithm and settings.</source>
             <translation>{a} 和 {b} 不是同一算法的结果：仅 {a} 有的字段：{fa}；仅 {b} 有的字段：{fb}。请比较同一算法、同一设置的结果表。</translation>
@@ -4101,6 +4240,11 @@ MODE：蒙特卡洛（RUNS 次，SEED）按 P_FIELD 独立抽样每个资产的�
             <translation>{a} 和 {b} 涉及的单元不同：仅在 {a} 中：{ua}；仅在 {b} 中：{ub}。请在同一单元图层上运行两个情景。</translation>
         </message>
         <message>
+            <location filename="../resilience_plugin/core/towers.py" line="46" />
+            <source>The fragility library has no point curve for the tower type '{name}' under {measure}. Add one to a FRAGILITY_FILE or choose another intensity measure.</source>
+            <translation>易损性库中没有杆塔类型“{name}”在 {measure} 下的点状资产曲线。请在 FRAGILITY_FILE 中添加，或选择其他强度指标。</translation>
+        </message>
+        <message>
             <location filename="../resilience_plugin/plugin.py" line="149" />
             <source>Missing Python packages: {names}</source>
             <translation>缺少 Python 依赖包：{names}</translation>
@@ -4109,6 +4253,237 @@ MODE：蒙特卡洛（RUNS 次，SEED）按 P_FIELD 独立抽样每个资产的�
             <location filename="../resilience_plugin/plugin.py" line="231" />
             <source>The current project has unsaved changes. Save them before the sample project replaces it?</source>
             <translation>当前项目有未保存的修改。在示例项目替换它之前是否保存？</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="61" />
+            <source>Cascading failures across lifelines</source>
+            <translation>生命线级联失效</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="64" />
+            <source>Which assets and how many people lose power, water, telecom or road access when lifeline assets fail and the failures spread from one system to the next (生命线级联失效).
+
+ASSETS: the layers of every system and of the demand, e.g. substations, power lines, water plants, pump stations, pipes, telecom sites, roads, people (points or polygons with a population field), hospitals and shelters. Each feature's class is read from CLASS_FIELD (default asset_class) or, where the layer has no such field, is the layer name; classes and systems are those of the dependency table. Ids come from ID_FIELD (default asset_id; otherwise layer:feature id) and must be unique.
+
+DEPENDENCIES: the editable JSON table (default resources/standards/dependencies.json, an example to adapt) of rules 'a &lt;dependent&gt; needs a &lt;needs&gt;': the nearest asset of that class (optionally within max_distance_m), any asset of that class within max_distance_m (e.g. a hospital reached over any road within 200 m), the supplier id written in a field of the dependent (e.g. a pump station's power_from substation), with the nearest as fallback, or a path of working lines of a 'via' class joining it to a working supplier (e.g. people get water while the pipes from a working pump station reach them). An asset works while it has not failed itself and every rule that applies to it has a working supplier; failures spread until nothing changes. Rules whose needed class is not among the inputs are skipped.
+
+MODE: Monte Carlo (RUNS runs, SEED) draws each asset's failure independently from P_FIELD (e.g. p_fail of Lifeline exposure or p_line of Power lines from their towers; empty = 0), all runs propagated at once; or one scenario: the ids listed in FAILED_IDS, or the features where FAILED_EXPRESSION is true (e.g. "max_level" &gt;= 3 or "p_ds3" &gt;= 0.5, evaluated on each layer that has those fields).
+
+Outputs (points, lines, polygons by geometry): asset_id, asset_class, system, layer, failed_direct and failed_cascade (0/1 in a scenario, share of runs in Monte Carlo), out_of_service (their sum), no_&lt;system&gt; (the asset's supply from that system is lost), persons and, in a scenario, round (0 direct, k: failed in round k) and chain (the chain that failed it, e.g. P1 &lt;- S1 &lt;- L1 (direct)). Hospitals and shelters out of service are listed in the log. OUTPUT_TABLE: per unit (UNITS, by the demand's inside point) and system: persons, persons without the system (mean, 5 % and 95 % of the runs) and their share.</source>
+            <translation>当生命线资产失效、且失效从一个系统蔓延到另一个系统时，哪些资产、多少人失去供电、供水、通信或道路通行（生命线级联失效）。
+
+ASSETS：各系统及需求方的图层，如变电站、电力线路、水厂、泵站、管道、通信基站、道路、人口（带人口字段的点或面）、医院和避难场所。每个要素的类别读自 CLASS_FIELD（默认 asset_class），图层没有该字段时即为图层名；类别和系统以依赖关系表为准。编号来自 ID_FIELD（默认 asset_id；否则为 图层:要素编号），必须唯一。
+
+DEPENDENCIES：可编辑的 JSON 规则表（默认 resources/standards/dependencies.json，是一个需按实际修改的示例），规则形如“&lt;dependent&gt; 需要 &lt;needs&gt;”：该类别中最近的资产（可限 max_distance_m 以内）、max_distance_m 以内该类别的任一资产（如医院经 200 米内任一道路到达），或写在需求方某字段中的供给方编号（如泵站的 power_from 变电站），为空时取最近者，或由某 'via' 类别的正常线路构成、连通到正常供给方的通路（如从正常泵站出发的管道能到达时，人口即有水）。资产在自身未失效且每条适用规则都有正常的供给方时才正常运行；失效反复传播直到不再变化。所需类别不在输入中的规则被跳过。
+
+MODE：蒙特卡洛（RUNS 次，SEED）按 P_FIELD 独立抽样每个资产的失效（如生命线暴露的 p_fail 或杆塔线路失效的 p_line；为空则为 0），所有模拟一次性同时传播；或单一情景：FAILED_IDS 列出的编号，或 FAILED_EXPRESSION 为真的要素（如 "max_level" &gt;= 3 或 "p_ds3" &gt;= 0.5，在具有这些字段的每个图层上计算）。
+
+输出（按几何分为点、线、面）：asset_id、asset_class、system、layer、failed_direct 和 failed_cascade（情景中为 0/1，蒙特卡洛中为模拟次数占比）、out_of_service（二者之和）、no_&lt;系统&gt;（该资产来自该系统的供给中断）、persons，情景模式下还有 round（0 为直接失效，k 为第 k 轮失效）和 chain（导致其失效的链条，如 P1 &lt;- S1 &lt;- L1 (直接失效)）。停止服务的医院和避难场所列于日志中。OUTPUT_TABLE：按单元（UNITS，以需求方内部点归属）和系统统计人数、失去该系统服务的人数（均值及各次模拟的 5 % 与 95 % 分位数）及其比例。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="94" />
+            <source>Failures</source>
+            <translation>失效</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="94" />
+            <source>Monte Carlo from failure probabilities</source>
+            <translation>按失效概率蒙特卡洛模拟</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="94" />
+            <source>Scenario: failed ids</source>
+            <translation>情景：失效编号</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="94" />
+            <source>Scenario: expression</source>
+            <translation>情景：表达式</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="96" />
+            <source>Sample failures from P_FIELD over RUNS runs, or one scenario from FAILED_IDS or FAILED_EXPRESSION.</source>
+            <translation>按 P_FIELD 抽样 RUNS 次失效，或由 FAILED_IDS 或 FAILED_EXPRESSION 给出单一情景。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="98" />
+            <source>Failure probability field</source>
+            <translation>失效概率字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="99" />
+            <source>Field with each asset's failure probability (0-1) for Monte Carlo; missing or empty counts as 0.</source>
+            <translation>蒙特卡洛所用的每个资产失效概率字段（0-1）；缺失或为空按 0 计。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="101" />
+            <source>Failed asset ids</source>
+            <translation>失效资产编号</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="102" />
+            <source>Ids of the assets that fail in the scenario, separated by commas.</source>
+            <translation>情景中失效资产的编号，用逗号分隔。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="104" />
+            <source>Failed assets (expression)</source>
+            <translation>失效资产（表达式）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="105" />
+            <source>QGIS expression true for failed assets, e.g. "max_level" &gt;= 3; evaluated on every layer that has its fields.</source>
+            <translation>对失效资产为真的 QGIS 表达式，如 "max_level" &gt;= 3；在具有其字段的每个图层上计算。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="107" />
+            <source>Monte Carlo runs</source>
+            <translation>蒙特卡洛模拟次数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="108" />
+            <source>Number of sampled scenarios. The standard error of a share is about sqrt(p(1-p)/runs).</source>
+            <translation>抽样情景的数量。比例的标准误约为 sqrt(p(1-p)/次数)。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="110" />
+            <source>Random seed</source>
+            <translation>随机种子</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="111" />
+            <source>The same seed gives the same runs.</source>
+            <translation>相同的种子得到相同的模拟结果。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="113" />
+            <source>Polygons (districts, sub-districts) for the table of persons without service.</source>
+            <translation>用于统计失去服务人数的面（区、街道）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="115" />
+            <source>Cascade: point assets</source>
+            <translation>级联失效：点状资产</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="116" />
+            <source>Cascade: line assets</source>
+            <translation>级联失效：线状资产</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="117" />
+            <source>Cascade: polygon assets</source>
+            <translation>级联失效：面状资产</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="118" />
+            <source>Persons without service</source>
+            <translation>失去服务的人数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="127" />
+            <source>Give the FAILED_IDS of the scenario (ids separated by commas).</source>
+            <translation>请给出情景的 FAILED_IDS（编号用逗号分隔）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="131" />
+            <source>FAILED_IDS names assets that are not in the layers: {ids}.</source>
+            <translation>FAILED_IDS 中的资产不在图层中：{ids}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="137" />
+            <source>The FAILED_EXPRESSION is empty or does not parse: {error}. Example: "max_level" &gt;= 3</source>
+            <translation>FAILED_EXPRESSION 为空或无法解析：{error}。示例："max_level" &gt;= 3</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="145" />
+            <source>Layer '{layer}' lacks the fields {names} of the expression: none of its assets fails directly.</source>
+            <translation>图层“{layer}”缺少表达式中的字段 {names}：其资产均不直接失效。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="157" />
+            <source>No ASSETS layer has the fields the FAILED_EXPRESSION uses.</source>
+            <translation>没有任何 ASSETS 图层具有 FAILED_EXPRESSION 所用的字段。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="163" />
+            <source>Dependency table ({flag}): {source}</source>
+            <translation>依赖关系表（{flag}）：{source}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="178" />
+            <source>The ASSETS layers hold no feature with geometry.</source>
+            <translation>ASSETS 图层中没有带几何的要素。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="273" />
+            <source>all</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="196" />
+            <source>{n} failure probabilities outside 0-1 were clipped to 0-1.</source>
+            <translation>{n} 个超出 0-1 的失效概率已截取到 0-1。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="198" />
+            <source>{n} asset(s) have no failure probability: they do not fail directly.</source>
+            <translation>{n} 个资产没有失效概率：它们不会直接失效。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="206" />
+            <source>{n} asset(s) fail directly in the scenario.</source>
+            <translation>情景中有 {n} 个资产直接失效。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="208" />
+            <source>(direct)</source>
+            <translation>(直接失效)</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="208" />
+            <source>(no supplier in reach)</source>
+            <translation>(范围内无供给方)</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="208" />
+            <source>(network path cut)</source>
+            <translation>(网络通路中断)</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="210" />
+            <source>Failures spread in {k} round(s).</source>
+            <translation>失效经 {k} 轮传播。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="269" />
+            <source>Rule '{dep} needs {need}' skipped: no {need} among the inputs.</source>
+            <translation>规则“{dep} 需要 {need}”被跳过：输入中没有 {need}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="272" />
+            <source>{n} {dep} asset(s) have no {need} in reach: they are without it in every run.</source>
+            <translation>{n} 个 {dep} 资产在范围内没有 {need}：在每次模拟中都缺少该供给。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="275" />
+            <source>Supplier ids that name no asset: {ids}.</source>
+            <translation>找不到对应资产的供给方编号：{ids}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="277" />
+            <source>No layer has the field '{field}' of rule '{dep} needs {need}': the nearest is used where allowed.</source>
+            <translation>没有图层具有规则“{dep} 需要 {need}”的字段“{field}”：在允许时使用最近者。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="287" />
+            <source>{cls}: {n} in all, expected out of service {e:.2f}.</source>
+            <translation>{cls}：共 {n} 处，期望停止服务 {e:.2f} 处。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/cascade.py" line="290" />
+            <source>{cls}: {k} of {n} out of service: {ids}</source>
+            <translation>{cls}：{n} 处中有 {k} 处停止服务：{ids}</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="51" />
@@ -4801,7 +5176,189 @@ OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的�
             <translation>{n} 个需求点或目的地位于路口：只要该路口任一条道路畅通，它们就不会失去可达性。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="88" />
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="278" />
+            <source>Recovery of lifeline service</source>
+            <translation>生命线服务恢复（可恢复性）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="78" />
+            <source>How many days until people have power, water, telecom and road access again after a disaster, with the crews you have (可恢复性): a repair schedule and the recovery curve of persons with service over the days.
+
+The assets and the dependency table are those of Cascading failures across lifelines (ASSETS, CLASS_FIELD, ID_FIELD, POPULATION_FIELD, DEPENDENCIES). Each asset's damage state comes from DAMAGE_FIELD (none, slight, moderate, extensive, complete or 0-4); its repair time from REPAIR_DAYS_FIELD where filled, otherwise from the restoration functions (resources/standards/restoration.json or your RESTORATION_FILE: per class and damage state days to 50 % / 100 % functionality, or a Hazus normal curve, repaired after mean + 2 sd days; sources and verified flags are listed in the log; the default values are unverified).
+
+Schedule: each system has its crews (CREWS, e.g. power:3, water:2; others DEFAULT_CREWS; 0 = unlimited, every asset repaired at once, the Hazus view). Jobs are taken in the order of PRIORITY_FIELD (higher first, when given), then greedily by the persons the asset serves (those who lose a system when it alone fails) per crew-day of repair, each by the first free crew of its system; the order is set once. Dependencies are respected: an asset serves from the day its repair ends and all its suppliers serve (a pump is useless until its substation is back). Assets without a restoration function are never repaired (a warning lists them).
+
+OUTPUT_SCHEDULE: damaged assets with repair_days, priority, persons_served, crew, start_day, finish_day and service_day. OUTPUT_CURVE: per unit (UNITS, and 'all') and system, for each day persons, persons_served and share_served. OUTPUT_SUMMARY: days until 50 %, 90 % and 100 % of the persons have service (empty: never). CHART: the city's recovery curves as a PNG (needs matplotlib; without it the chart is skipped with a warning).</source>
+            <translation>灾后在现有抢修队伍条件下，需要多少天人们才能重新获得供电、供水、通信和道路通行（可恢复性）：抢修排程及有服务人口随天数变化的恢复曲线。
+
+资产和依赖关系表与“生命线级联失效”相同（ASSETS、CLASS_FIELD、ID_FIELD、POPULATION_FIELD、DEPENDENCIES）。每个资产的破坏状态来自 DAMAGE_FIELD（none、slight、moderate、extensive、complete 或 0-4）；修复时间在 REPAIR_DAYS_FIELD 有值时取该值，否则取恢复函数（resources/standards/restoration.json 或您的 RESTORATION_FILE：按类别和破坏状态给出恢复到 50 % / 100 % 功能的天数，或 Hazus 正态曲线，按均值 + 2 倍标准差天数修复；来源和核实标记列于日志；默认值未经核实）。
+
+排程：每个系统有自己的抢修队（CREWS，如 power:3, water:2；其他系统为 DEFAULT_CREWS；0 = 不限，所有资产同时修复，即 Hazus 的视角）。任务先按 PRIORITY_FIELD（给出时，数值高者优先），再按该资产服务的人数（它单独失效时失去某一系统服务的人）除以修复所需队伍日数贪心排序，由本系统最先空闲的队伍承担；排序只计算一次。依赖关系得到遵守：资产在自身修复完成且其所有供给方恢复服务后才恢复服务（泵站在其变电站恢复前无用）。没有恢复函数的资产永不修复（警告中列出）。
+
+OUTPUT_SCHEDULE：受损资产及 repair_days、priority、persons_served、crew、start_day、finish_day 和 service_day。OUTPUT_CURVE：按单元（UNITS 及 'all'）和系统，逐日的 persons、persons_served 和 share_served。OUTPUT_SUMMARY：50 %、90 % 和 100 % 人口恢复服务所需的天数（为空：永不恢复）。CHART：全区恢复曲线的 PNG 图（需要 matplotlib；没有时跳过并给出警告）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="101" />
+            <source>Damage state field</source>
+            <translation>破坏状态字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="102" />
+            <source>Damage state of each asset: none, slight, moderate, extensive, complete or 0-4. Layers without it are undamaged.</source>
+            <translation>每个资产的破坏状态：none、slight、moderate、extensive、complete 或 0-4。没有该字段的图层视为未受损。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="104" />
+            <source>Repair days field</source>
+            <translation>修复天数字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="105" />
+            <source>Crew-days to repair an asset, where you know them better than the restoration functions.</source>
+            <translation>修复一个资产所需的队伍日数，用于您比恢复函数更了解的情况。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="107" />
+            <source>Priority field</source>
+            <translation>优先级字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="108" />
+            <source>Higher values are repaired first (e.g. 2 for hospital feeders); ties and empty values follow persons per crew-day.</source>
+            <translation>数值高者先修（如医院供电线路取 2）；相同值和空值按每队伍日服务人数排序。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="110" />
+            <source>Restoration functions (JSON)</source>
+            <translation>恢复函数（JSON）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="111" />
+            <source>Your restoration functions (same structure as resources/standards/restoration.json); its classes replace the defaults.</source>
+            <translation>您的恢复函数（结构同 resources/standards/restoration.json）；其中的类别替换默认值。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="113" />
+            <source>Crews per system</source>
+            <translation>各系统抢修队数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="114" />
+            <source>Repair crews per system, e.g. power:3, water:2, telecom:1, roads:4. 0 = unlimited.</source>
+            <translation>各系统的抢修队数，如 power:3, water:2, telecom:1, roads:4。0 = 不限。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="116" />
+            <source>Crews of the other systems</source>
+            <translation>其他系统的抢修队数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="117" />
+            <source>Crews of every system not listed in CREWS. 0 = unlimited.</source>
+            <translation>未在 CREWS 中列出的各系统的抢修队数。0 = 不限。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="119" />
+            <source>Polygons (districts, sub-districts) for the recovery curves per unit.</source>
+            <translation>用于按单元统计恢复曲线的面（区、街道）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="119" />
+            <source>Field naming each unit in the tables. Empty: the feature id.</source>
+            <translation>表中各单元的名称字段。为空：使用要素编号。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="121" />
+            <source>Repair schedule</source>
+            <translation>抢修排程</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="122" />
+            <source>Recovery curves</source>
+            <translation>恢复曲线</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="123" />
+            <source>Days to restore service</source>
+            <translation>恢复服务所需天数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="124" />
+            <source>Recovery chart</source>
+            <translation>恢复曲线图</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="124" />
+            <source>PNG image (*.png)</source>
+            <translation>PNG 图像 (*.png)</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="126" />
+            <source>The recovery curves of the whole area as a PNG image.</source>
+            <translation>全区恢复曲线的 PNG 图像。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="136" />
+            <source>CREWS: cannot read '{part}'. Write system:number pairs such as power:3, water:2 (systems: {known}).</source>
+            <translation>CREWS：无法读取“{part}”。请写成 系统:数量 的形式，如 power:3, water:2（系统：{known}）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="152" />
+            <source>The damage state field '{field}' holds values that are not none, slight, moderate, extensive, complete or 0-4: {values}.</source>
+            <translation>破坏状态字段“{field}”中有不是 none、slight、moderate、extensive、complete 或 0-4 的值：{values}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="158" />
+            <source>{n} damaged demand feature(s) (people, hospitals, shelters) are not lifeline assets: their damage is not scheduled.</source>
+            <translation>{n} 个受损的需求要素（人口、医院、避难场所）不是生命线资产：不安排其修复。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="166" />
+            <source>No restoration function for {pairs}: these assets are never repaired and their users never get service back.</source>
+            <translation>{pairs} 没有恢复函数：这些资产永不修复，其用户也永不恢复服务。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="171" />
+            <source>Restoration {cls} ({flag}): {source}</source>
+            <translation>恢复函数 {cls}（{flag}）：{source}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="174" />
+            <source>{n} damaged asset(s) to repair.</source>
+            <translation>需修复的受损资产 {n} 个。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="197" />
+            <source>Service returns only after {days:.0f} days; the curves stop at {cap} days.</source>
+            <translation>服务要到 {days:.0f} 天后才恢复；曲线在第 {cap} 天截止。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="218" />
+            <source>matplotlib is not available in this QGIS Python: the recovery chart was not drawn (the tables hold the curves).</source>
+            <translation>此 QGIS 的 Python 中没有 matplotlib：未绘制恢复曲线图（表格中含有曲线数据）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="231" />
+            <source>{p:.0f} persons never get {system} back (a supplier is unrepairable or out of reach).</source>
+            <translation>{p:.0f} 人永远无法恢复 {system}（某个供给方无法修复或不在范围内）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="253" />
+            <source>Could not create the output table {name}.</source>
+            <translation>无法创建输出表 {name}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="276" />
+            <source>Days after the disaster</source>
+            <translation>灾后天数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/restoration.py" line="277" />
+            <source>Persons with service (%)</source>
+            <translation>有服务人口（%）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="87" />
             <source>Who can walk to a shelter (or any facility) in time, and where the people go when shelters are full.
 
 Walking distance is measured on the ROADS network in metres: the straight-line distance from a demand point to the nearest passable street + along the streets + the facility's distance to its street. Streets join where their end points or shared vertices coincide (SNAP_TOLERANCE_M); streets that merely cross (bridges, tunnels) do not connect. Road classes in EXCLUDE_CLASSES (ROAD_CLASS_FIELD) are not walkable. One multi-source Dijkstra (scipy.sparse.csgraph) serves all facilities.
@@ -4828,122 +5385,379 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
 输出：OUTPUT_DEMAND，字段 facility_id、walk_m、walk_min、covered、persons、persons_assigned、persons_unserved；OUTPUT_FACILITIES，字段 facility_id、capacity、in_service、is_new、snap_m、assigned_persons、load_ratio（分配人数 / 容量）和 reachable_persons（该设施步行上限内的人数）；OUTPUT_TABLE，按 UNITS 面统计 unit_id、population、covered、coverage_pct、capacity（单元内设施容量）和 deficit = max(0, population - capacity)；OUTPUT_AREAS：各设施的步行服务区（其在上限内服务的道路段，按 AREA_BUFFER_M 缓冲）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="163" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="162" />
             <source>MODE 0: everyone goes to the nearest reachable facility. MODE 1: facilities take people up to their capacity. MODE 2: choose new sites among CANDIDATES.</source>
             <translation>MODE 0：每个人去最近的可达设施。MODE 1：各设施按容量接收人口。MODE 2：从 CANDIDATES 中选择新场址。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="167" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="166" />
             <source>Candidate sites (site selection)</source>
             <translation>候选场址（选址）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="169" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="168" />
             <source>Candidate capacity field (site selection)</source>
             <translation>候选场址容量字段（选址）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="172" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="171" />
             <source>Maximum new sites (site selection)</source>
             <translation>最多新增场址数（选址）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="174" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="173" />
             <source>Target coverage (%) (site selection)</source>
             <translation>目标覆盖率（%）（选址）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="47" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="63" />
+            <source>Power lines from their towers</source>
+            <translation>杆塔易损性与线路失效</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="66" />
+            <source>Which power lines a typhoon, flood or earthquake is likely to bring down, from the towers or poles that carry them (the weak links).
+
+Each tower's failure probability p comes from its fragility curve (resources/standards/fragility.json, or your FRAGILITY_FILE merged on top) at the intensity of the raster cell it stands on: typhoon wind in m/s, flood depth in m, PGA in g... (INTENSITY_MEASURE). Tower types come from TOWER_TYPE_FIELD or TOWER_TYPE (default transmission_tower; distribution_pole for poles). The default wind curves are the NREL erad tool defaults (tower 55 m/s, pole 45 m/s, beta 0.4; not peer reviewed).
+
+Towers are matched to the lines they carry by a line id (TOWER_LINE_FIELD on the towers, several ids separated by commas, and LINE_ID_FIELD on the lines) or, without those, by distance: every tower within TOLERANCE metres of a line carries it. A line fails when any of its towers fails: P_line = 1 - (1 - p_conductor) x product of (1 - p_i). This assumes the towers (and the conductor) fail independently; towers hit by the same storm are in truth positively correlated, so P_line is an upper bound for the given tower probabilities, while the expected number of failed towers (the sum of p_i) is exact. With CONDUCTOR_TYPE (e.g. overhead_line) the conductor's own curve is applied at the largest intensity along the line. Towers off the raster or on nodata cells count as not failing and are counted in n_towers_no_data (and a warning).
+
+OUTPUT (weak links): every line with its attributes plus n_towers, n_towers_no_data, expected_failed_towers, p_towers, max_intensity, p_conductor, p_line, weakest_tower (feature id of the tower with the highest p) and weakest_p. OUTPUT_TOWERS: every tower with tower_type, intensity, p_fail and n_lines (0: carries no line). OUTPUT_TABLE: per unit (UNITS + UNIT_ID_FIELD) towers, expected_failed_towers, lines and expected_failed_lines (a line belongs to the unit holding its midpoint).</source>
+            <translation>根据承载线路的杆塔，估计台风、洪水或地震可能使哪些电力线路失效（薄弱环节）。
+
+每基杆塔的失效概率 p 由其易损性曲线（resources/standards/fragility.json，或叠加其上的 FRAGILITY_FILE）在其所在栅格单元的强度下求得：台风风速 m/s、淹没水深 m、PGA g……（INTENSITY_MEASURE）。杆塔类型来自 TOWER_TYPE_FIELD 或 TOWER_TYPE（默认 transmission_tower；电杆用 distribution_pole）。默认风易损性曲线为 NREL erad 工具默认值（铁塔 55 m/s，电杆 45 m/s，beta 0.4；未经同行评审）。
+
+杆塔与其承载线路按线路编号匹配（杆塔上的 TOWER_LINE_FIELD，多个编号用逗号分隔，以及线路上的 LINE_ID_FIELD）；未给出时按距离匹配：距线路 TOLERANCE 米以内的杆塔都承载该线路。任一杆塔失效即线路失效：P_line = 1 - (1 - p_conductor) x 各 (1 - p_i) 之积。这假定各杆塔（及导线）相互独立地失效；同一场台风中的杆塔实际上正相关，因此对给定的杆塔概率而言 P_line 是上界，而失效杆塔期望数（p_i 之和）是精确的。给出 CONDUCTOR_TYPE（如 overhead_line）时，导线自身的曲线按沿线最大强度计算。位于栅格外或无数据单元上的杆塔按不失效计，并计入 n_towers_no_data（同时给出警告）。
+
+OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers_no_data、expected_failed_towers、p_towers、max_intensity、p_conductor、p_line、weakest_tower（p 最高的杆塔的要素编号）和 weakest_p。OUTPUT_TOWERS：每基杆塔及 tower_type、intensity、p_fail 和 n_lines（0：未承载线路）。OUTPUT_TABLE：按单元（UNITS + UNIT_ID_FIELD）统计的 towers、expected_failed_towers、lines 和 expected_failed_lines（线路归入其中点所在的单元）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="89" />
+            <source>Towers or poles</source>
+            <translation>杆塔或电杆</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="90" />
+            <source>Transmission towers or distribution poles as points.</source>
+            <translation>输电铁塔或配电电杆（点）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="92" />
+            <source>Tower type field</source>
+            <translation>杆塔类型字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="94" />
+            <source>Field holding each tower's type in the fragility library (transmission_tower, distribution_pole...).</source>
+            <translation>存放每基杆塔在易损性库中类型的字段（transmission_tower、distribution_pole……）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="96" />
+            <source>Tower type for the whole layer</source>
+            <translation>整个图层的杆塔类型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="97" />
+            <source>Type used for every tower (and where the type field is empty). Default transmission_tower.</source>
+            <translation>用于所有杆塔（以及类型字段为空处）的类型。默认 transmission_tower。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="99" />
+            <source>Power lines</source>
+            <translation>电力线路</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="100" />
+            <source>The lines the towers carry.</source>
+            <translation>杆塔承载的线路。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="102" />
+            <source>Line id field</source>
+            <translation>线路编号字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="104" />
+            <source>Id of each line, matched against the towers' line id field. Empty: towers are matched by distance.</source>
+            <translation>每条线路的编号，与杆塔的线路编号字段匹配。为空：按距离匹配杆塔。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="106" />
+            <source>Towers' line id field</source>
+            <translation>杆塔的线路编号字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="108" />
+            <source>Id(s) of the line(s) each tower carries, separated by commas. Empty: matched by distance.</source>
+            <translation>每基杆塔承载线路的编号，多个用逗号分隔。为空：按距离匹配。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="110" />
+            <source>Matching tolerance (m)</source>
+            <translation>匹配容差（米）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="111" />
+            <source>Towers within this many metres of a line carry it (when no line ids are given). Default 20 m.</source>
+            <translation>距线路在此米数以内的杆塔承载该线路（未给出线路编号时）。默认 20 米。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="114" />
+            <source>Hazard intensity (typhoon wind, flood depth, PGA...) in the unit of INTENSITY_MEASURE, read at each tower.</source>
+            <translation>灾害强度（台风风速、淹没水深、PGA……），单位同 INTENSITY_MEASURE，在每基杆塔处读取。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="122" />
+            <source>What the raster holds and in which unit; it chooses the fragility curves. Default: wind speed in m/s.</source>
+            <translation>栅格的内容及单位；据此选择易损性曲线。默认：风速（m/s）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="124" />
+            <source>Conductor type</source>
+            <translation>导线类型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="125" />
+            <source>Fragility type of the lines themselves (e.g. overhead_line), applied at the largest intensity along each line. Empty: only the towers count.</source>
+            <translation>线路本身的易损性类型（如 overhead_line），按每条线路沿线的最大强度计算。为空：只考虑杆塔。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="132" />
+            <source>Weak links (lines)</source>
+            <translation>薄弱环节（线路）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="133" />
+            <source>Tower failure probabilities</source>
+            <translation>杆塔失效概率</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="134" />
+            <source>Line failure by unit</source>
+            <translation>按单元统计的线路失效</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="140" />
+            <source>The towers or the lines layer could not be loaded.</source>
+            <translation>无法加载杆塔或线路图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="144" />
+            <source>Give the TOWER_TYPE_FIELD or one TOWER_TYPE (e.g. transmission_tower or distribution_pole).</source>
+            <translation>请给出 TOWER_TYPE_FIELD 或一个 TOWER_TYPE（如 transmission_tower 或 distribution_pole）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="148" />
+            <source>Give both LINE_ID_FIELD (on the lines) and TOWER_LINE_FIELD (on the towers), or neither to match by distance.</source>
+            <translation>请同时给出 LINE_ID_FIELD（线路上）和 TOWER_LINE_FIELD（杆塔上），或两者都不给以按距离匹配。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="163" />
+            <source>towers</source>
+            <translation>杆塔</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="165" />
+            <source>power lines</source>
+            <translation>电力线路</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="167" />
+            <source>The towers and the lines layers both need features with geometry.</source>
+            <translation>杆塔图层和线路图层都需要有几何的要素。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="178" />
+            <source>The fragility library has no curve for the conductor type '{name}' under {measure}.</source>
+            <translation>易损性库中没有导线类型“{name}”在 {measure} 下的曲线。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="190" />
+            <source>{n} line id(s) on the towers name no line: {ids}.</source>
+            <translation>杆塔上的 {n} 个线路编号找不到对应线路：{ids}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="223" />
+            <source>Some towers have no type: fill TOWER_TYPE_FIELD or give a TOWER_TYPE for them.</source>
+            <translation>部分杆塔没有类型：请填写 TOWER_TYPE_FIELD，或为它们给出 TOWER_TYPE。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="230" />
+            <source>{n} tower(s) are off the intensity raster or on nodata cells: they count as not failing (n_towers_no_data on their lines).</source>
+            <translation>{n} 基杆塔位于强度栅格之外或无数据单元上：按不失效计（计入其线路的 n_towers_no_data）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="233" />
+            <source>{n} tower(s) carry no line (n_lines = 0): check TOLERANCE or the line ids.</source>
+            <translation>{n} 基杆塔未承载任何线路（n_lines = 0）：请检查 TOLERANCE 或线路编号。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="236" />
+            <source>{n} line(s) have no tower matched: their p_line comes from the conductor only (0 without CONDUCTOR_TYPE).</source>
+            <translation>{n} 条线路没有匹配到杆塔：其 p_line 仅来自导线（未给 CONDUCTOR_TYPE 时为 0）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="241" />
+            <source>Expected failed towers: {t:.2f}; expected failed lines: {n:.2f} of {total}.</source>
+            <translation>失效杆塔期望数：{t:.2f}；失效线路期望数：{n:.2f}（共 {total} 条）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="37" />
+            <source>Lifeline and demand layers</source>
+            <translation>生命线与需求图层</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="38" />
+            <source>Substations, lines, plants, pump stations, pipes, telecom sites, roads, people, hospitals, shelters...</source>
+            <translation>变电站、线路、水厂、泵站、管道、通信基站、道路、人口、医院、避难场所……</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="41" />
+            <source>Field holding each asset's class of the dependency table (substation, pump_station, people...). A layer without it: its name is the class.</source>
+            <translation>存放每个资产在依赖关系表中类别的字段（substation、pump_station、people……）。图层没有该字段时：以图层名为类别。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="43" />
+            <source>Id field</source>
+            <translation>编号字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="44" />
+            <source>Field holding unique asset ids (used by FAILED_IDS and by 'field' rules). A layer without it: layer name:feature id.</source>
+            <translation>存放唯一资产编号的字段（供 FAILED_IDS 和 'field' 规则使用）。图层没有该字段时：图层名:要素编号。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="47" />
+            <source>Persons per demand feature; layers without it count no persons.</source>
+            <translation>每个需求要素的人数；没有该字段的图层不计人数。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="49" />
+            <source>Dependency table (JSON)</source>
+            <translation>依赖关系表（JSON）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="50" />
+            <source>Your dependency rules (same structure as resources/standards/dependencies.json). Empty: the example table.</source>
+            <translation>您的依赖规则（结构同 resources/standards/dependencies.json）。为空：使用示例表。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="59" />
+            <source>Give at least one layer in ASSETS.</source>
+            <translation>请在 ASSETS 中至少给出一个图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="62" />
+            <source>ASSETS must be vector layers; '{name}' is not.</source>
+            <translation>ASSETS 必须是矢量图层；“{name}”不是。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="82" />
+            <source>Layer '{layer}': the classes {names} are not in the dependency table. Known classes: {known}. Fill CLASS_FIELD or name the layer after its class.</source>
+            <translation>图层“{layer}”：类别 {names} 不在依赖关系表中。已知类别：{known}。请填写 CLASS_FIELD，或以类别命名图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="90" />
+            <source>ASSETS: the layer '{layer}' has no point, line or polygon geometry.</source>
+            <translation>ASSETS：图层“{layer}”没有点、线或面几何。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/assets.py" line="97" />
+            <source>Asset ids must be unique across the layers; repeated: {ids}.</source>
+            <translation>各图层间的资产编号必须唯一；重复的：{ids}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/base.py" line="48" />
             <source>{step}. {group}</source>
             <translation>{step}. {group}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="174" />
+            <location filename="../resilience_plugin/processing/base.py" line="175" />
             <source>The outputs this run had begun to write were removed: {paths}.</source>
             <translation>本次运行已开始写入的输出已被删除：{paths}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="224" />
+            <location filename="../resilience_plugin/processing/base.py" line="225" />
             <source>points</source>
             <translation>点</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="224" />
+            <location filename="../resilience_plugin/processing/base.py" line="225" />
             <source>lines</source>
             <translation>线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="224" />
+            <location filename="../resilience_plugin/processing/base.py" line="225" />
             <source>polygons</source>
             <translation>面</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="239" />
+            <location filename="../resilience_plugin/processing/base.py" line="240" />
             <source>The layer '{layer}' has no field '{field}' (set in {param}). Choose one of its fields: {available}.</source>
             <translation>图层“{layer}”没有字段“{field}”（在{param}中设置）。请从其字段中选择：{available}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="255" />
+            <location filename="../resilience_plugin/processing/base.py" line="256" />
             <source>{param} must contain polygons (zones or units), but '{layer}' holds {kind}: choose a polygon layer.</source>
             <translation>{param}必须是面要素（分区或单元），但“{layer}”中是{kind}要素：请选择面图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="257" />
+            <location filename="../resilience_plugin/processing/base.py" line="258" />
             <source>{param} must contain {wanted}, but '{layer}' holds {kind}: choose another layer.</source>
             <translation>{param}必须是{wanted}要素，但“{layer}”中是{kind}要素：请换用其他图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="257" />
+            <location filename="../resilience_plugin/processing/base.py" line="258" />
             <source> or </source>
             <translation>或</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="262" />
+            <location filename="../resilience_plugin/processing/base.py" line="263" />
             <source>The layer '{layer}' ({param}) has no valid coordinate reference system: set its CRS first (Layer Properties &gt; Source), or assign one with Processing &gt; Vector general &gt; Assign projection.</source>
             <translation>图层“{layer}”（{param}）没有有效的坐标参照系：请先设置其坐标参照系（图层属性 &gt; 源），或用 处理 &gt; 矢量通用 &gt; 指定投影 为其指定。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="287" />
+            <location filename="../resilience_plugin/processing/base.py" line="288" />
             <source>The population raster '{layer}' holds no data (every cell is nodata): it counts 0 persons. Check its nodata value.</source>
             <translation>人口栅格“{layer}”没有数据（所有像元均为无数据值）：人口计为 0。请检查其无数据值设置。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="290" />
+            <location filename="../resilience_plugin/processing/base.py" line="291" />
             <source>The raster '{layer}' ({param}) holds no data: every cell is nodata. Check its nodata value, or give another raster.</source>
             <translation>栅格“{layer}”（{param}）没有数据：所有像元均为无数据值。请检查其无数据值设置，或换用其他栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="324" />
+            <location filename="../resilience_plugin/processing/base.py" line="325" />
             <source>Cannot write the output '{output}' to {path}: the folder {folder} does not exist. Choose an existing folder, or create it first.</source>
             <translation>无法将输出“{output}”写入 {path}：文件夹 {folder} 不存在。请选择已有的文件夹，或先创建该文件夹。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="327" />
+            <location filename="../resilience_plugin/processing/base.py" line="328" />
             <source>Cannot write the output '{output}' to {path}: the folder {folder} is not writable. Choose a folder you can write to, or save to a temporary layer.</source>
             <translation>无法将输出“{output}”写入 {path}：文件夹 {folder} 不可写。请选择有写入权限的文件夹，或保存为临时图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="330" />
+            <location filename="../resilience_plugin/processing/base.py" line="331" />
             <source>Cannot write the output '{output}' to {path}: that is a folder. Give a file name.</source>
             <translation>无法将输出“{output}”写入 {path}：这是一个文件夹。请给出文件名。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="338" />
+            <location filename="../resilience_plugin/processing/base.py" line="339" />
             <source>Cannot write the output '{output}' to {path}: '.{ext}' is not a format this output can be saved in. Use one of: {formats}.</source>
             <translation>无法将输出“{output}”写入 {path}：该输出不能保存为“.{ext}”格式。请使用以下格式之一：{formats}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="407" />
+            <location filename="../resilience_plugin/processing/base.py" line="408" />
             <source>What the population raster's cells hold. Persons per km² (the default, as in the sample raster): each cell counts its density x its true (geodesic) area. Persons per cell: each cell counts its value. The log states the persons read and warns when the numbers look like the other unit.</source>
             <translation>人口栅格像元中存放的内容。每平方公里人数（默认，示例栅格即为此单位）：每个像元的人数 = 密度 × 该像元的真实（椭球面）面积。每格人数：每个像元按其数值计数。日志会给出读取的总人数，并在数值看起来属于另一种单位时发出警告。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="412" />
+            <location filename="../resilience_plugin/processing/base.py" line="413" />
             <source>Old name, kept for models and scripts: 0 persons per cell, 1 persons per km². Use POPULATION_UNIT.</source>
             <translation>旧参数名，为兼容模型和脚本而保留：0 为每格人数，1 为每平方公里人数。请改用 POPULATION_UNIT。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="414" />
+            <location filename="../resilience_plugin/processing/base.py" line="415" />
             <source>Old name, kept for models and scripts: True persons per km², False persons per cell. Use POPULATION_UNIT.</source>
             <translation>旧参数名，为兼容模型和脚本而保留：True 为每平方公里人数，False 为每格人数。请改用 POPULATION_UNIT。</translation>
         </message>
@@ -4963,17 +5777,17 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>数据范围超出单个高斯–克吕格 / UTM 投影带可准确量算的范围：面积在按数据范围拟合的 Albers 等积投影中量算，长度按椭球面测地线量算。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/demand.py" line="51" />
+            <location filename="../resilience_plugin/qgis_io/demand.py" line="54" />
             <source>{layer}: {n} feature(s) have a population that is NULL, negative or not a number; counted as 0.</source>
             <translation>{layer}：{n} 个要素的人口为 NULL、负数或非数字，按 0 计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/demand.py" line="76" />
+            <location filename="../resilience_plugin/qgis_io/demand.py" line="79" />
             <source>The {param} layer could not be loaded.</source>
             <translation>无法加载 {param} 图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/demand.py" line="91" />
+            <location filename="../resilience_plugin/qgis_io/demand.py" line="95" />
             <source>{param} must be a population raster or a point / polygon layer; {layer} holds {kind} geometries.</source>
             <translation>{param} 必须是人口栅格或点 / 面图层；{layer} 中是 {kind} 几何。</translation>
         </message>
@@ -5078,22 +5892,22 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>易损性曲线库</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="197" />
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="198" />
             <source>Add a curve</source>
             <translation>添加曲线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="199" />
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="200" />
             <source>Remove the curve</source>
             <translation>删除曲线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="258" />
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="259" />
             <source>{n} curve(s), valid.</source>
             <translation>共 {n} 条曲线，校验通过。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="290" />
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="293" />
             <source>Save the fragility library</source>
             <translation>保存易损性曲线库</translation>
         </message>
@@ -5493,12 +6307,17 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>导出为模型…</translation>
         </message>
         <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="570" />
+            <source>Language of the plan maps and of the table headers</source>
+            <translation>规划图件与统计表表头的语言</translation>
+        </message>
+        <message>
             <location filename="../resilience_plugin/gui/workbench/dock.py" line="672" />
             <source>Scenario {n}</source>
             <translation>情景 {n}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="375" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="374" />
             <source>Resilience assessment: {name}</source>
             <translation>韧性评估：{name}</translation>
         </message>
@@ -5633,147 +6452,147 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <translation>{n} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="47" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="46" />
             <source>1 Hazards: classify and overlay</source>
             <translation>1 灾害：分级与叠加</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="48" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="47" />
             <source>2 Exposure</source>
             <translation>2 承灾体暴露</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="49" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="48" />
             <source>3 Dual-use facilities</source>
             <translation>3 平急两用设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="50" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="49" />
             <source>4 Coverage and allocation</source>
             <translation>4 覆盖与分配</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="51" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="50" />
             <source>5 Lifelines</source>
             <translation>5 生命线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="52" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="51" />
             <source>6 Maps and tables</source>
             <translation>6 图件与统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="58" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="57" />
             <source>Choose the hazard layers of the scenario.</source>
             <translation>请选择本情景的灾害图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="59" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="58" />
             <source>Choose the buildings or the roads.</source>
             <translation>请选择建筑或道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="60" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="59" />
             <source>Choose the candidate facilities and their type field.</source>
             <translation>请选择候选设施及其类型字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="61" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="60" />
             <source>Choose the population layer.</source>
             <translation>请选择人口图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="62" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="61" />
             <source>Choose the roads.</source>
             <translation>请选择道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="63" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="62" />
             <source>Choose a lifeline layer or the roads.</source>
             <translation>请选择生命线图层或道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="70" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="69" />
             <source>Hazard zones: {name}</source>
             <translation>灾害分区：{name}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="73" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="72" />
             <source>Lifeline exposure and failure</source>
             <translation>生命线暴露与失效</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="74" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="73" />
             <source>Lifeline length per unit and level</source>
             <translation>各单元各等级生命线长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="78" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="77" />
             <source>Area and population per unit and hazard level</source>
             <translation>各单元各灾害等级面积与人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="79" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="78" />
             <source>Buildings by hazard level</source>
             <translation>建筑灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="80" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="79" />
             <source>Buildings and population per unit and level</source>
             <translation>各单元各等级建筑与人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="81" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="80" />
             <source>Roads by hazard level</source>
             <translation>道路灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="82" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="81" />
             <source>Road length per unit, class and level</source>
             <translation>各单元各类各等级道路长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="84" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="83" />
             <source>Population within walking reach</source>
             <translation>步行可达人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="85" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="84" />
             <source>Shelter load</source>
             <translation>避难场所负荷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="86" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="85" />
             <source>Shelter coverage per unit</source>
             <translation>各单元避难覆盖</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="88" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="87" />
             <source>Hospital access of the population</source>
             <translation>人口医院可达性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="89" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="88" />
             <source>Persons isolated from hospitals per unit</source>
             <translation>各单元与医院隔绝人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="90" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="89" />
             <source>Road criticality</source>
             <translation>道路关键性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="214" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="213" />
             <source>Run these steps first: {steps}</source>
             <translation>请先运行以下步骤：{steps}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="220" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="219" />
             <source>Layer '{name}' is a temporary layer: save it to a file first.</source>
             <translation>图层“{name}”是临时图层：请先保存为文件。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="259" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="258" />
             <source>A layer of the study is no longer in the project; choose it again.</source>
             <translation>评估所用的某个图层已不在项目中，请重新选择。</translation>
         </message>
@@ -5786,11 +6605,6 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
             <location filename="../resilience_plugin/plugin.py" line="159" />
             <source>The guided assessment: study, steps in planning order, key numbers, maps and tables</source>
             <translation>引导式评估：评估设置、按规划顺序的步骤、关键指标、图件与统计表</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="570" />
-            <source>Language of the plan maps and of the table headers</source>
-            <translation>规划图件与统计表表头的语言</translation>
         </message>
     </context>
 </TS>

@@ -42,6 +42,18 @@ def provider(qgis_app, qgis_processing):
 
 
 @pytest.fixture()
+def browser_iface(qgis_iface):
+    """pytest-qgis's interface lacks browserModel(), which Processing's parameter panel asks for: give it
+    QGIS's real browser model, as the QGIS application does."""
+    from qgis.gui import QgsBrowserGuiModel
+
+    model = QgsBrowserGuiModel()
+    if not hasattr(qgis_iface, "browserModel"):
+        qgis_iface.browserModel = lambda: model
+    yield qgis_iface
+
+
+@pytest.fixture()
 def run_alg(provider):
     """Run one of our algorithms with processing.run and return its results."""
     import processing

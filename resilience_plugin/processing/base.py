@@ -35,7 +35,8 @@ GROUPS = {
 # sorts groups by their displayed name (locale-aware), so group names carry their step number.
 WORKFLOW = {
     "hazard": ["classifyhazard", "hazardoverlay", "exposuresummary", "economicloss", "comparescenarios"],
-    "facilities": ["ahpweights", "facilitysuitability", "sheltercoverage"],
+    "facilities": ["ahpweights", "facilitysuitability", "sheltercoverage", "evacuationplan", "supplyplan", "robustsiting",
+                   "lifecircle"],
     "lifelines": ["lifelineexposure", "networkcriticality", "towerfailure", "cascade", "restoration"],
     "maps": ["applystyle", "exportplanmap"],
 }

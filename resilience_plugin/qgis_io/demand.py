@@ -22,13 +22,16 @@ from .vector import read_source, report_reading
 @dataclass
 class Demand:
     """``points`` (metric CRS) with ``persons``; ``geoms``: what to write back, in ``layer``'s CRS
-    (cell centres of a raster, points, or the polygons); ``kind`` is ``"point"`` or ``"polygon"``."""
+    (cell centres of a raster, points, or the polygons); ``kind`` is ``"point"`` or ``"polygon"``;
+    ``source_points``: the points used, in ``layer``'s CRS; ``ids``: feature ids, or ``cell:<n>``."""
 
     layer: object
     kind: str
     geoms: np.ndarray
     points: np.ndarray
     persons: np.ndarray
+    source_points: np.ndarray = None
+    ids: np.ndarray = None
 
 
 def representative_points(geoms):
@@ -85,7 +88,8 @@ def read_demand(
             feedback=feedback,
         )
         log_population(feedback, pts.report, layer.name())
-        return Demand(layer, "point", pts.raster_points, pts.points, pts.persons)
+        ids = np.array([f"cell:{i}" for i in range(len(pts.points))], dtype=object)
+        return Demand(layer, "point", pts.raster_points, pts.points, pts.persons, pts.raster_points, ids)
     kind = geometry_kind(layer.wkbType()) if isinstance(layer, QgsVectorLayer) else "none"
     if kind not in ("point", "polygon"):
         raise InputError(
@@ -107,4 +111,5 @@ def read_demand(
         persons = np.ones(len(src))
     points = representative_points(src.geoms)
     geoms = points if kind == "point" else src.geoms
-    return Demand(layer, kind, geoms, geo.transform(points, src.crs, metric), persons)
+    return Demand(layer, kind, geoms, geo.transform(points, src.crs, metric), persons, points,
+                  src.fids.astype(str).astype(object))

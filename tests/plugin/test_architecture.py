@@ -14,6 +14,7 @@ EXPECTED_IDS = {
     "resilience:facilitysuitability", "resilience:sheltercoverage", "resilience:lifelineexposure",
     "resilience:networkcriticality", "resilience:exportplanmap", "resilience:applystyle", "resilience:economicloss",
     "resilience:comparescenarios", "resilience:towerfailure", "resilience:cascade", "resilience:restoration",
+    "resilience:evacuationplan", "resilience:supplyplan", "resilience:robustsiting", "resilience:lifecircle",
 }
 
 

@@ -5,22 +5,11 @@ import pytest
 from qgis.core import QgsApplication, QgsProject
 
 import resilience_plugin
+from resilience_plugin.processing.base import WORKFLOW
 from tests.conftest import register_provider
 
-ALGORITHMS = ["classifyhazard", "hazardoverlay", "exposuresummary", "ahpweights", "facilitysuitability",
-              "sheltercoverage", "lifelineexposure", "networkcriticality", "applystyle", "exportplanmap"]
-
-
-@pytest.fixture()
-def browser_iface(qgis_iface):
-    """pytest-qgis's interface lacks browserModel(), which Processing's parameter panel asks for: give it
-    QGIS's real browser model, as the QGIS application does."""
-    from qgis.gui import QgsBrowserGuiModel
-
-    model = QgsBrowserGuiModel()
-    if not hasattr(qgis_iface, "browserModel"):
-        qgis_iface.browserModel = lambda: model
-    yield qgis_iface
+# every algorithm of the menu, in workflow order
+ALGORITHMS = [name for names in WORKFLOW.values() for name in names]
 
 
 @pytest.fixture()

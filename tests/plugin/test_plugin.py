@@ -1,6 +1,5 @@
 """The plugin shell in (stubbed-interface) QGIS: provider, menu, toolbar, unload, sample data."""
 
-import pytest
 from qgis.core import QgsApplication, QgsMapLayerType, QgsProject, QgsRectangle
 from qgis.PyQt.QtWidgets import QToolBar
 
@@ -193,7 +192,8 @@ def test_all_expected_algorithms_are_registered(provider):
 
 WORKFLOW_EN = [
     ("1. Hazard assessment", ["classifyhazard", "hazardoverlay", "exposuresummary", "economicloss", "comparescenarios"]),
-    ("2. Dual-use facilities", ["ahpweights", "facilitysuitability", "sheltercoverage"]),
+    ("2. Dual-use facilities", ["ahpweights", "facilitysuitability", "sheltercoverage", "evacuationplan", "supplyplan",
+                                "robustsiting", "lifecircle"]),
     ("3. Lifelines", ["lifelineexposure", "networkcriticality", "towerfailure", "cascade", "restoration"]),
     ("4. Maps and styles", ["applystyle", "exportplanmap"]),
 ]
@@ -255,18 +255,6 @@ def _toolbox_groups_for(_translator):
         registry.removeProvider(registry.providerById("resilience"))
     register_provider()  # group names are read when the provider's algorithms load
     return _toolbox_groups()
-
-
-@pytest.fixture()
-def browser_iface(qgis_iface):
-    """pytest-qgis's interface lacks browserModel(), which Processing's parameter panel asks for: give it
-    QGIS's real browser model, as the QGIS application does."""
-    from qgis.gui import QgsBrowserGuiModel
-
-    model = QgsBrowserGuiModel()
-    if not hasattr(qgis_iface, "browserModel"):
-        qgis_iface.browserModel = lambda: model
-    yield qgis_iface
 
 
 def test_menu_opens_dialogs_without_blocking_qgis(browser_iface, qgis_processing):

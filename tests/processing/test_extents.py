@@ -6,24 +6,12 @@ import numpy as np
 import pytest
 import shapely
 from pyproj import Geod
-from qgis.core import QgsProcessingFeedback
 
+from tests.feedback import Capture
 from tests.helpers import read_gdf
 from tests.processing.test_shelter_coverage import write_layer
 
 GEOD = Geod(ellps="WGS84")
-
-
-class Capture(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def pushInfo(self, info):  # noqa: N802
-        self.messages.append(info)
-
-    def text(self):
-        return "\n".join(self.messages)
 
 
 def _zones():

@@ -5,28 +5,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 import shapely
-from qgis.core import QgsProcessingException, QgsProcessingFeedback
+from qgis.core import QgsProcessingException
 
+from tests.feedback import Capture
 from tests.helpers import read_gdf
 
 ROOT = Path(__file__).resolve().parents[2]
 JAKARTA = ROOT / "resources" / "sample_data" / "jakarta.gpkg"
 SUBSET = "\"TYPE\" IN ('School', 'Sports Facility', 'Government')"
-
-
-class Capture(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def pushInfo(self, info):  # noqa: N802
-        self.messages.append(info)
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.messages.append(warning)
-
-    def text(self):
-        return "\n".join(self.messages)
 
 
 @pytest.fixture()

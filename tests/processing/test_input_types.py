@@ -3,27 +3,13 @@ silently ignored where they change the result."""
 
 import numpy as np
 import pytest
-from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingException, QgsVectorLayer
 
 from tests.conftest import DATA
+from tests.feedback import Capture
 from tests.processing.test_network_criticality import HAND, X0, Y0, _lines_layer
 
 INASAFE = DATA / "inasafe_samples.gpkg"
-
-
-class Capture(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def pushInfo(self, info):  # noqa: N802
-        self.messages.append(info)
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.messages.append(warning)
-
-    def text(self):
-        return "\n".join(self.messages)
 
 
 def test_suitability_refuses_text_hazard_levels(run_alg, tmp_path):

@@ -340,37 +340,10 @@ def test_model_bad_input_names_the_problem(provider, subset, tmp_path):
 
     params = hazard_params(subset, tmp_path)
     params["HISTORIC_VALUE_MAP"] = "not a map"
-    from qgis.core import QgsProcessingFeedback
 
-    class AllMessages(QgsProcessingFeedback):
-        """Every channel a QGIS version may use for a child's error (3.22 reports it, 3.40 logs it)."""
+    from tests.feedback import Capture
 
-        def __init__(self):
-            super().__init__()
-            self.messages = []
-
-        def reportError(self, error, fatal_error=False):  # noqa: N802 - QGIS API
-            self.messages.append(error)
-
-        def pushWarning(self, text):  # noqa: N802
-            self.messages.append(text)
-
-        def pushInfo(self, text):  # noqa: N802
-            self.messages.append(text)
-
-        def pushCommandInfo(self, text):  # noqa: N802
-            self.messages.append(text)
-
-        def pushDebugInfo(self, text):  # noqa: N802
-            self.messages.append(text)
-
-        def pushConsoleInfo(self, text):  # noqa: N802
-            self.messages.append(text)
-
-        def pushFormattedMessage(self, html, text):  # noqa: N802 - QGIS 3.32+
-            self.messages.append(text)
-
-    feedback = AllMessages()
+    feedback = Capture()  # every channel a QGIS version may use for a child's error
     with pytest.raises(QgsProcessingException) as err:
         run_model("hazard_zoning", params, feedback)
     assert "Classify historic flood" in str(err.value)

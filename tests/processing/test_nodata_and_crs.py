@@ -8,31 +8,16 @@ from qgis.core import (
     QgsGeometry,
     QgsPointXY,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsVectorLayer,
 )
 
 from tests.conftest import DATA
+from tests.feedback import Capture
 from tests.helpers import write_raster
 
 INASAFE = DATA / "inasafe_samples.gpkg"
 # a 0.001° grid over the InaSAFE buildings (EPSG:4326)
 GT = (106.80, 0.001, 0.0, -6.16, 0.0, -0.001)
-
-
-class Capture(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def pushInfo(self, info):  # noqa: N802
-        self.messages.append(info)
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.messages.append(warning)
-
-    def text(self):
-        return "\n".join(self.messages)
 
 
 @pytest.fixture()

@@ -10,26 +10,10 @@ from pyproj import Geod, Transformer
 from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
 from tests.core.test_network import _futian, _nx_reference
+from tests.feedback import Capture
 from tests.helpers import read_gdf
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-
-
-class Capture(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.messages = []
-
-    def pushInfo(self, info):  # noqa: N802
-        self.messages.append(info)
-        super().pushInfo(info)
-
-    def pushWarning(self, warning):  # noqa: N802
-        self.messages.append(warning)
-        super().pushWarning(warning)
-
-    def text(self):
-        return "\n".join(self.messages)
 
 
 def write_layer(path, geoms, epsg, fields=None, layer="data"):

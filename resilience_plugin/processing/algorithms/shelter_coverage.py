@@ -40,8 +40,7 @@ from ...qgis_io.crs import to_pyproj, working_crs
 from ...qgis_io.demand import read_demand, representative_points
 from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm, set_help
-
-DEFAULT_EXCLUDE = "motorway,motorway_link,trunk,trunk_link"
+from ..decision_inputs import DEFAULT_EXCLUDE
 
 
 class ShelterCoverage(ResilienceAlgorithm):

@@ -1,0 +1,130 @@
+"""Benchmark: resilience:evacuationplan (the transportation LP beside greedy) on a synthetic street grid.
+
+The grid of bench/case_coverage.py (50 m blocks, EPSG:32650); a band of hazard zones across the city
+(level 2: evacuate, with level-3 cores whose streets are closed); demand points on the streets with
+1-50 persons; shelters on street corners with capacities that add up to about 1.2 x the persons who
+must move. There is no QGIS-native chain that solves a capacitated assignment, so ``native_s`` is NA;
+``same`` checks the LP optimum against networkx's max-flow-min-cost on the same origin-shelter pairs
+(only at the small size, where networkx finishes in seconds).
+
+Sizes: ``evacuation_small`` (3,120 edges), ``evacuation_medium`` (19,800 edges, 20,000 points,
+200 shelters); ``evacuation_full`` (the issue's 100,000 origins x 500 shelters x 200,000 edges) only
+without ``--quick`` (target < 60 s; heavy on a shared 2-core machine).
+"""
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.case_coverage import STEP, X0, Y0, grid_case  # noqa: E402 - after the path set-up
+from bench.common import qgis_session, report, write_layer  # noqa: E402
+
+LIMIT_M = 1000.0
+
+
+def hazard(n_side, seed=1):
+    """Level-2 boxes across the middle third of the city, each with a level-3 core."""
+    import shapely
+
+    rng = np.random.default_rng(seed)
+    size = n_side * STEP
+    boxes, levels = [], []
+    for _ in range(max(3, n_side // 10)):
+        cx, cy = X0 + rng.uniform(0.1, 0.9) * size, Y0 + rng.uniform(0.35, 0.65) * size
+        r = rng.uniform(0.04, 0.1) * size
+        boxes += [
+            shapely.box(cx - r, cy - r, cx + r, cy + r),
+            shapely.box(cx - r / 3, cy - r / 3, cx + r / 3, cy + r / 3),
+        ]
+        levels += [2, 3]
+    return np.array(boxes, dtype=object), np.array(levels, dtype=float)
+
+
+def case(name, n_side, n_fac, n_dem, check=False):
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    from resilience_plugin.core import evacuation as ev
+
+    roads, fac, dem = grid_case(n_side, n_fac, n_dem, seed=3)
+    zones, levels = hazard(n_side)
+    rng = np.random.default_rng(4)
+    persons = rng.integers(1, 51, len(dem)).astype(float)
+    moving = ev.zone_level(dem, zones, levels) >= 2
+    cap = np.round(rng.uniform(0.5, 1.5, len(fac)) * 1.2 * persons[moving].sum() / len(fac))
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        params = {
+            "SHELTERS": write_layer(folder / "fac.gpkg", fac, {"cap": cap}),
+            "CAPACITY_FIELD": "cap",
+            "DEMAND": write_layer(folder / "dem.gpkg", dem, {"pop": persons}),
+            "POPULATION_FIELD": "pop",
+            "HAZARD": write_layer(folder / "hazard.gpkg", zones, {"level": levels}),
+            "EVACUATE_LEVEL": 2,
+            "BLOCK_LEVEL": 3,
+            "ROADS": write_layer(folder / "roads.gpkg", roads),
+            "MAX_DISTANCE_M": LIMIT_M,
+            "SNAP_TOLERANCE_M": 0.01,
+            "OUTPUT_ORIGINS": str(folder / "o.gpkg"),
+            "OUTPUT_SHELTERS": str(folder / "s.gpkg"),
+            "OUTPUT_FLOWS": str(folder / "f.gpkg"),
+        }
+        t = time.perf_counter()
+        processing.run(
+            "resilience:evacuationplan", params, context=QgsProcessingContext(), feedback=QgsProcessingFeedback()
+        )
+        ours = time.perf_counter() - t
+    same = None
+    if check:
+        from resilience_plugin.core import network as nw
+
+        net = nw.build_network(roads, tolerance=0.01)
+        blocked = nw_blocked(net, zones[levels >= 3])
+        ok = ev.zone_level(fac, zones, levels) < 2
+        plan = ev.plan_evacuation(
+            net, dem[moving], persons[moving], fac, cap, LIMIT_M, edge_mask=~blocked, shelter_ok=ok
+        )
+        placed, cost = nx_reference(plan, persons[moving], cap)
+        same = bool(abs(placed - plan.optimal.placed) < 1e-6 and abs(cost - plan.optimal.person_m) <= 0.01 * placed)
+    report(name, f"{int(moving.sum())}origins_{n_fac}shelters_{len(roads)}edges", ours, None, same)
+
+
+def nw_blocked(net, zones):
+    from resilience_plugin.core import coverage as cv
+
+    return cv.edges_in_zones(net, zones)
+
+
+def nx_reference(plan, persons, cap):
+    """networkx max-flow-min-cost on the LP's pairs (integer persons, costs in centimetres)."""
+    import networkx as nx
+
+    g = nx.DiGraph()
+    for o, s, d in zip(plan.pair_origin, plan.pair_shelter, plan.pair_m):
+        g.add_edge(("o", int(o)), ("s", int(s)), weight=int(round(d * 100)), capacity=10**9)
+    for o in set(plan.pair_origin.tolist()):
+        g.add_edge("src", ("o", o), weight=0, capacity=int(persons[o]))
+    for s in set(plan.pair_shelter.tolist()):
+        g.add_edge(("s", s), "sink", weight=0, capacity=int(cap[s]))
+    flow = nx.max_flow_min_cost(g, "src", "sink")
+    return sum(flow["src"].values()), nx.cost_of_flow(g, flow) / 100.0
+
+
+def run(quick):
+    qgis_session()
+    case("evacuation_small", 40, 30, 2000, check=True)
+    if quick:
+        return
+    case("evacuation_medium", 100, 200, 20000)
+    case("evacuation_full", 317, 500, 100000)
+
+
+if __name__ == "__main__":
+    run("--quick" in sys.argv)

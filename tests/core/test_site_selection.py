@@ -1,0 +1,123 @@
+"""Exact and robust site selection (core): greedy vs MILP checked by enumeration, robust vs single scenarios."""
+
+import itertools
+
+import numpy as np
+import pytest
+from scipy.sparse import csr_matrix
+from shapely.geometry import LineString, Point
+
+from resilience_plugin.core import network as nw
+from resilience_plugin.core import site_selection as ss
+from resilience_plugin.core.errors import InputError
+
+
+def _cover(sets, n):
+    m = np.zeros((len(sets), n), dtype=np.int8)
+    for j, s in enumerate(sets):
+        m[j, list(s)] = 1
+    return csr_matrix(m)
+
+
+def _enumerate(scenarios, persons, k, objective="worst", probs=None):
+    """Best value and choice over all subsets of at most k candidates (independent of the MILP)."""
+    nc = scenarios[0].cover.shape[0]
+    best = (-1.0, ())
+    for r in range(1, k + 1):
+        for combo in itertools.combinations(range(nc), r):
+            per = []
+            for s in scenarios:
+                cov = s.covered0 | (s.cover.toarray()[list(combo)].sum(axis=0) > 0)
+                per.append(float(np.asarray(persons)[cov].sum()))
+            value = min(per) if objective == "worst" else float(np.dot(probs, per))
+            if value > best[0] + 1e-9:
+                best = (value, combo)
+    return best
+
+
+def test_greedy_is_suboptimal_and_the_milp_is_not():
+    # six demand points of one person; A covers 0-3, B covers 0, 1, 4 and C covers 2, 3, 5
+    cover = _cover([{0, 1, 2, 3}, {0, 1, 4}, {2, 3, 5}], 6)
+    persons = np.ones(6)
+    chosen, gained = ss.greedy_covering(cover, persons, 2)
+    assert chosen.tolist() == [0, 1] and gained == 5  # A first, then one more
+    scen = [ss.Scenario(cover, np.zeros(6, dtype=bool))]
+    res = ss.max_covering(scen, persons, 2)
+    assert sorted(res.chosen.tolist()) == [1, 2] and res.objective == 6
+    assert res.optimal and res.gap_pct == pytest.approx(0, abs=1e-6)
+    value, combo = _enumerate(scen, persons, 2)
+    assert value == res.objective and combo == (1, 2)
+    assert ss.evaluate(scen, persons, chosen)[0] == value - 1  # greedy is one person short of the optimum
+
+
+def test_greedy_robust_is_greedy_on_one_scenario():
+    cover = _cover([{0, 1, 2, 3}, {0, 1, 4}, {2, 3, 5}], 6)
+    scen = [ss.Scenario(cover, np.zeros(6, dtype=bool))]
+    assert ss.greedy_robust(scen, np.ones(6), 2).tolist() == [0, 1]
+
+
+def test_existing_cover_counts_once():
+    cover = _cover([{0, 1}, {2}], 3)
+    scen = [ss.Scenario(cover, np.array([True, True, False]))]
+    res = ss.max_covering(scen, np.array([5.0, 5.0, 1.0]), 1)
+    assert res.chosen.tolist() == [1] and res.objective == 11
+
+
+def test_robust_choice_differs_from_each_single_scenario():
+    # demand: d0 (10), d1 (10), d2 (6); scenario 1 (flood north): A reaches d0, C reaches d2;
+    # scenario 2 (flood south): B reaches d1, C reaches d2
+    persons = np.array([10.0, 10.0, 6.0])
+    none = np.zeros(3, dtype=bool)
+    s1 = ss.Scenario(_cover([{0}, set(), {2}], 3), none, 0.5)
+    s2 = ss.Scenario(_cover([set(), {1}, {2}], 3), none, 0.5)
+    assert ss.max_covering([s1], persons, 1).chosen.tolist() == [0]
+    assert ss.max_covering([s2], persons, 1).chosen.tolist() == [1]
+    worst = ss.max_covering([s1, s2], persons, 1, objective="worst")
+    assert worst.chosen.tolist() == [2] and worst.objective == 6
+    assert worst.report["per_scenario"].tolist() == [6, 6]
+    assert _enumerate([s1, s2], persons, 1) == (6.0, (2,))
+    assert ss.greedy_robust([s1, s2], persons, 1).tolist() == [2]
+    # expected: A and B give 5, C gives 6
+    exp = ss.max_covering([s1, s2], persons, 1, objective="expected")
+    assert exp.chosen.tolist() == [2] and exp.objective == pytest.approx(6)
+    # a likely north flood tips the expected choice back to A (0.8 x 10 = 8 > 6) but not the worst case
+    s1.probability, s2.probability = 0.8, 0.2
+    exp = ss.max_covering([s1, s2], persons, 1, objective="expected")
+    assert exp.chosen.tolist() == [0] and exp.objective == pytest.approx(8)
+    assert _enumerate([s1, s2], persons, 1, "expected", [0.8, 0.2]) == (pytest.approx(8.0), (0,))
+
+
+def test_random_cases_match_enumeration():
+    rng = np.random.default_rng(3)
+    for trial in range(6):
+        nd, nc, k = 25, 7, 3
+        persons = rng.integers(1, 20, nd).astype(float)
+        scen = [
+            ss.Scenario(csr_matrix((rng.random((nc, nd)) < 0.2).astype(np.int8)), rng.random(nd) < 0.2, p)
+            for p in (0.3, 0.7)
+        ]
+        for objective in ("worst", "expected"):
+            res = ss.max_covering(scen, persons, k, objective=objective)
+            value, _ = _enumerate(scen, persons, k, objective, [0.3, 0.7])
+            assert res.objective == pytest.approx(value), (trial, objective)
+
+
+def test_coverage_matrix_on_a_street():
+    net = nw.build_network(np.array([LineString([(0, 0), (1000, 0)])], dtype=object))
+    demand = np.array([Point(100, 0), Point(500, 0), Point(900, 0)], dtype=object)
+    cand = np.array([Point(0, 0), Point(600, 0), Point(950, 0)], dtype=object)
+    cover, covered0 = ss.coverage_matrix(
+        net, np.array([Point(1000, 0)], dtype=object), [True], demand, cand, [True, True, False], 150
+    )
+    assert covered0.tolist() == [False, False, True]
+    assert cover.toarray().astype(bool).tolist() == [[True, False, False], [False, True, False], [False, False, False]]
+
+
+def test_bad_input():
+    scen = [ss.Scenario(_cover([{0}], 1), np.zeros(1, dtype=bool))]
+    with pytest.raises(InputError, match="'worst' or 'expected'"):
+        ss.max_covering(scen, np.ones(1), 1, objective="best")
+    with pytest.raises(InputError, match="at least one site"):
+        ss.max_covering(scen, np.ones(1), 0)
+    with pytest.raises(InputError, match="time limit must be positive"):
+        ss.max_covering(scen, np.ones(1), 1, time_limit=-1)
