@@ -84,7 +84,7 @@
             <translation>无法应用样式“{name}”：{message}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="59" />
+            <location filename="../resilience_plugin/plugin.py" line="61" />
             <source>&amp;Resilience</source>
             <translation>韧性规划(&amp;R)</translation>
         </message>
@@ -94,17 +94,17 @@
             <translation>韧性城市规划工具箱</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="199" />
+            <location filename="../resilience_plugin/plugin.py" line="231" />
             <source>Load sample data (Jakarta)</source>
             <translation>加载示例数据（雅加达）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="176" />
+            <location filename="../resilience_plugin/plugin.py" line="208" />
             <source>The sample project is missing: {path}</source>
             <translation>示例工程缺失：{path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="183" />
+            <location filename="../resilience_plugin/plugin.py" line="215" />
             <source>Could not open the sample project {path}</source>
             <translation>无法打开示例工程 {path}</translation>
         </message>
@@ -3141,17 +3141,17 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>将命令复制到剪贴板</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="66" />
+            <location filename="../resilience_plugin/plugin.py" line="69" />
             <source>Python packages…</source>
             <translation>Python 依赖包…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="68" />
+            <location filename="../resilience_plugin/plugin.py" line="71" />
             <source>Which Python packages the analyses need, and how to install missing ones</source>
             <translation>分析所需的 Python 依赖包，以及缺失包的安装方法</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="142" />
+            <location filename="../resilience_plugin/plugin.py" line="146" />
             <source>How to install…</source>
             <translation>安装方法…</translation>
         </message>
@@ -4245,12 +4245,12 @@ Outputs: OUTPUT_FLOWS: a straight line per depot, shelter and item with amount, 
             <translation>易损性库中没有杆塔类型“{name}”在 {measure} 下的点状资产曲线。请在 FRAGILITY_FILE 中添加，或选择其他强度指标。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="145" />
+            <location filename="../resilience_plugin/plugin.py" line="149" />
             <source>Missing Python packages: {names}</source>
             <translation>缺少 Python 依赖包：{names}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="199" />
+            <location filename="../resilience_plugin/plugin.py" line="231" />
             <source>The current project has unsaved changes. Save them before the sample project replaces it?</source>
             <translation>当前项目有未保存的修改。在示例项目替换它之前是否保存？</translation>
         </message>
@@ -5815,6 +5815,796 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <location filename="../resilience_plugin/qgis_io/raster.py" line="47" />
             <source>Read as persons per km², the densest cell of {layer} holds {density:.0f} persons per km² (more than 100 000): the raster probably holds persons per cell. If so, set the population raster unit (POPULATION_UNIT) to persons per cell.</source>
             <translation>按每平方公里人数读取时，{layer} 中最密集的像元达到每平方公里 {density:.0f} 人（超过 100 000）：该栅格很可能存放的是每格人数。若是如此，请将人口栅格单位（POPULATION_UNIT）设为每格人数。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="57" />
+            <source>Id</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="58" />
+            <source>Asset types</source>
+            <translation>设施类型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="60" />
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="61" />
+            <source>Form</source>
+            <translation>函数形式</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="62" />
+            <source>Medians θ</source>
+            <translation>中值 θ</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="63" />
+            <source>Dispersions β</source>
+            <translation>离散度 β</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="64" />
+            <source>Repair rate a</source>
+            <translation>维修率系数 a</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="65" />
+            <source>Repair rate b</source>
+            <translation>维修率指数 b</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="66" />
+            <source>Threshold</source>
+            <translation>阈值</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="67" />
+            <source>Damage states</source>
+            <translation>破坏状态</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="68" />
+            <source>Failure state</source>
+            <translation>失效状态</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="69" />
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="70" />
+            <source>Verified (true / false)</source>
+            <translation>已核实（true / false）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="160" />
+            <source>Select a valid curve</source>
+            <translation>请选择一条有效曲线</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="455" />
+            <source>Fragility library</source>
+            <translation>易损性曲线库</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="198" />
+            <source>Add a curve</source>
+            <translation>添加曲线</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="200" />
+            <source>Remove the curve</source>
+            <translation>删除曲线</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="259" />
+            <source>{n} curve(s), valid.</source>
+            <translation>共 {n} 条曲线，校验通过。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="293" />
+            <source>Save the fragility library</source>
+            <translation>保存易损性曲线库</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="40" />
+            <source>The raster {path} cannot be read.</source>
+            <translation>无法读取栅格 {path}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/checks.py" line="60" />
+            <source>The field '{field}' is not in the layer.</source>
+            <translation>图层中没有字段“{field}”。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="98" />
+            <source>No values</source>
+            <translation>没有数值</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="127" />
+            <source>Hazard classes</source>
+            <translation>灾害分级</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="135" />
+            <source>Start from a preset…</source>
+            <translation>从预设方案开始…</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="148" />
+            <source>Class breaks</source>
+            <translation>分级断点</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="157" />
+            <source>Level</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="157" />
+            <source>Values</source>
+            <translation>取值范围</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="157" />
+            <source>Area (km²)</source>
+            <translation>面积（平方公里）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="157" />
+            <source>Share</source>
+            <translation>占比</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="178" />
+            <source>Give at least one class break.</source>
+            <translation>请至少给出一个分级断点。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/checks.py" line="21" />
+            <source>The layer cannot be read (is the file still there?).</source>
+            <translation>无法读取该图层（文件是否仍在？）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/checks.py" line="24" />
+            <source>The layer has no coordinate reference system: set it in the layer properties.</source>
+            <translation>该图层没有坐标参考系：请在图层属性中设置。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/checks.py" line="26" />
+            <source>Coordinates in degrees: lengths and areas are measured in a metric CRS chosen automatically.</source>
+            <translation>坐标单位为度：长度和面积将在自动选择的米制坐标系中量算。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/checks.py" line="30" />
+            <source>A temporary layer: save it to a file first (the steps run in the background).</source>
+            <translation>临时图层：请先保存为文件（各步骤在后台运行）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/checks.py" line="38" />
+            <source>CRS {crs} differs from the admin units ({ref}); it is reprojected on the fly.</source>
+            <translation>坐标系 {crs} 与行政单元（{ref}）不同，将自动重投影。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/checks.py" line="47" />
+            <source>The layer has no features.</source>
+            <translation>该图层没有要素。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/checks.py" line="49" />
+            <source>{n} bands: band 1 is read as the population.</source>
+            <translation>共 {n} 个波段：以第 1 波段作为人口。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="51" />
+            <source>not run</source>
+            <translation>未运行</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="52" />
+            <source>up to date</source>
+            <translation>已是最新</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="53" />
+            <source>out of date</source>
+            <translation>需要重新运行</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="54" />
+            <source>inputs missing</source>
+            <translation>缺少输入</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="55" />
+            <source>running…</source>
+            <translation>运行中…</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="56" />
+            <source>queued</source>
+            <translation>排队中</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="120" />
+            <source>Thresholds</source>
+            <translation>阈值</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="120" />
+            <source>Value map</source>
+            <translation>取值对应</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="125" />
+            <source>e.g. 0.1,0.5,1.0,2.0 or YES:1;NO:0</source>
+            <translation>例如 0.1,0.5,1.0,2.0 或 YES:1;NO:0</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="127" />
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="137" />
+            <source>Classification</source>
+            <translation>分级方式</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="140" />
+            <source>Classes…</source>
+            <translation>分级…</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="141" />
+            <source>The histogram of the values with the class breaks, and the area per class</source>
+            <translation>数值直方图、分级断点及各级面积</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="146" />
+            <source>Thresholds / value map</source>
+            <translation>阈值 / 取值对应</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="221" />
+            <source>Choose the field that holds the hazard value.</source>
+            <translation>请选择灾害取值字段。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="223" />
+            <source>Give the thresholds, ascending and separated by commas.</source>
+            <translation>请填写阈值，按升序排列，以逗号分隔。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="225" />
+            <source>Give the value map, e.g. YES:1;NO:0.</source>
+            <translation>请填写取值对应，例如 YES:1;NO:0。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="227" />
+            <source>Choose a preset, or classify by thresholds or a value map.</source>
+            <translation>请选择预设方案，或按阈值、取值对应分级。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="244" />
+            <source>Run</source>
+            <translation>运行</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="278" />
+            <source>Resilience assessment</source>
+            <translation>韧性评估</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="295" />
+            <source>Study</source>
+            <translation>评估设置</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="296" />
+            <source>Steps</source>
+            <translation>评估步骤</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="321" />
+            <source>Scenario</source>
+            <translation>情景</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="326" />
+            <source>The name of the scenario (its results go into a group of that name)</source>
+            <translation>情景名称（其结果放入同名图层组）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="329" />
+            <source>New</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="330" />
+            <source>Add a hazard scenario</source>
+            <translation>新增灾害情景</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="360" />
+            <source>e.g. 街道, district</source>
+            <translation>例如 街道、区县</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="363" />
+            <source>Level name</source>
+            <translation>层级名称</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="364" />
+            <source>Parent code field</source>
+            <translation>上级代码字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="366" />
+            <source>Hazards of the scenario</source>
+            <translation>本情景的灾害</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="368" />
+            <source>Add a hazard layer</source>
+            <translation>添加灾害图层</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="374" />
+            <source>Maximum level</source>
+            <translation>最大等级</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="388" />
+            <source>Overlay method</source>
+            <translation>叠加方法</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="389" />
+            <source>Weights</source>
+            <translation>权重</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="390" />
+            <source>Intensity raster for lifelines</source>
+            <translation>生命线致灾强度栅格</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="395" />
+            <source>Population</source>
+            <translation>人口</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="400" />
+            <source>Persons per km²</source>
+            <translation>每平方公里人数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="402" />
+            <source>Population field (points / polygons)</source>
+            <translation>人口字段（点 / 面）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="403" />
+            <source>Raster values</source>
+            <translation>栅格取值</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="418" />
+            <source>Candidate facilities (平急两用)</source>
+            <translation>候选设施（平急两用）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="435" />
+            <source>Filter (expression)</source>
+            <translation>筛选（表达式）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="438" />
+            <source>Empty: the roads are the lifeline network</source>
+            <translation>留空：以道路作为生命线网络</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="443" />
+            <source>Asset type</source>
+            <translation>设施类型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="447" />
+            <source>The shipped library</source>
+            <translation>内置曲线库</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="449" />
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="450" />
+            <source>Edit the curves of your fragility library</source>
+            <translation>编辑自定义易损性曲线库中的曲线</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="459" />
+            <source>Parameters</source>
+            <translation>参数</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="469" />
+            <source>Walking time limit</source>
+            <translation>步行时间限值</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="470" />
+            <source>Walking speed</source>
+            <translation>步行速度</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="471" />
+            <source>Streets blocked from hazard level</source>
+            <translation>道路阻断起始灾害等级</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="472" />
+            <source>Sites excluded from hazard level</source>
+            <translation>场地排除起始灾害等级</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="476" />
+            <source>Maps and tables</source>
+            <translation>图件与统计表</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="481" />
+            <source>Beside the project file</source>
+            <translation>与项目文件同目录</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="482" />
+            <source>Map title</source>
+            <translation>图名</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="483" />
+            <source>Map notes</source>
+            <translation>图注</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="484" />
+            <source>Results folder</source>
+            <translation>结果文件夹</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="549" />
+            <source>Run all</source>
+            <translation>全部运行</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="552" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="560" />
+            <source>Export map set</source>
+            <translation>输出成套图件</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="562" />
+            <source>Export tables…</source>
+            <translation>导出统计表…</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="564" />
+            <source>Export as model…</source>
+            <translation>导出为模型…</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="570" />
+            <source>Language of the plan maps and of the table headers</source>
+            <translation>规划图件与统计表表头的语言</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="672" />
+            <source>Scenario {n}</source>
+            <translation>情景 {n}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="374" />
+            <source>Resilience assessment: {name}</source>
+            <translation>韧性评估：{name}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="858" />
+            <source>Fix the problems shown on the Study tab first.</source>
+            <translation>请先解决“评估设置”页中提示的问题。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="881" />
+            <source>Running: {step}</source>
+            <translation>正在运行：{step}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="892" />
+            <source>Finished: {step}</source>
+            <translation>已完成：{step}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="898" />
+            <source>Stopped: {step}</source>
+            <translation>已停止：{step}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="926" />
+            <source>Run the steps first: there are no tables yet.</source>
+            <translation>请先运行各步骤：尚无统计表。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="928" />
+            <source>Export tables</source>
+            <translation>导出统计表</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="945" />
+            <source>Could not write {path}: {error}</source>
+            <translation>无法写入 {path}：{error}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="947" />
+            <source>{n} tables written to {path}</source>
+            <translation>已将 {n} 张表写入 {path}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="951" />
+            <source>Export as model</source>
+            <translation>导出为模型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="951" />
+            <source>Processing models (*.model3)</source>
+            <translation>处理模型 (*.model3)</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="968" />
+            <source>Run the steps first: there is nothing to export yet.</source>
+            <translation>请先运行各步骤：尚无可导出的内容。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="971" />
+            <source>Model written to {path}</source>
+            <translation>模型已写入 {path}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="971" />
+            <source>Could not write {path}</source>
+            <translation>无法写入 {path}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="141" />
+            <source>Level {level}</source>
+            <translation>{level} 级</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="130" />
+            <source>{persons} persons, {area} km²</source>
+            <translation>{persons} 人，{area} 平方公里</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="141" />
+            <source>{buildings} buildings, {persons} persons</source>
+            <translation>{buildings} 栋建筑，{persons} 人</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="151" />
+            <source>Eligible sites</source>
+            <translation>合格场所</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="151" />
+            <source>{n} of {total}, capacity {capacity} persons</source>
+            <translation>{total} 处中 {n} 处，可容纳 {capacity} 人</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="163" />
+            <source>Within the walking limit</source>
+            <translation>步行时限内可达</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="163" />
+            <source>{pct}% of {persons} persons</source>
+            <translation>占 {persons} 人的 {pct}%</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="172" />
+            <source>Shelter capacity vs demand</source>
+            <translation>避难容量与需求</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="172" />
+            <source>{capacity} places for {persons} persons</source>
+            <translation>{capacity} 个避难位，需求 {persons} 人</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="182" />
+            <source>Failed lifeline length</source>
+            <translation>失效生命线长度</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="182" />
+            <source>{failed} km of {total} km</source>
+            <translation>{total} 公里中 {failed} 公里</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="193" />
+            <source>Isolated from hospitals</source>
+            <translation>与医院隔绝</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="193" />
+            <source>{n} persons</source>
+            <translation>{n} 人</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="46" />
+            <source>1 Hazards: classify and overlay</source>
+            <translation>1 灾害：分级与叠加</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="47" />
+            <source>2 Exposure</source>
+            <translation>2 承灾体暴露</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="48" />
+            <source>3 Dual-use facilities</source>
+            <translation>3 平急两用设施</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="49" />
+            <source>4 Coverage and allocation</source>
+            <translation>4 覆盖与分配</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="50" />
+            <source>5 Lifelines</source>
+            <translation>5 生命线</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="51" />
+            <source>6 Maps and tables</source>
+            <translation>6 图件与统计表</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="57" />
+            <source>Choose the hazard layers of the scenario.</source>
+            <translation>请选择本情景的灾害图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="58" />
+            <source>Choose the buildings or the roads.</source>
+            <translation>请选择建筑或道路图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="59" />
+            <source>Choose the candidate facilities and their type field.</source>
+            <translation>请选择候选设施及其类型字段。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="60" />
+            <source>Choose the population layer.</source>
+            <translation>请选择人口图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="61" />
+            <source>Choose the roads.</source>
+            <translation>请选择道路图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="62" />
+            <source>Choose a lifeline layer or the roads.</source>
+            <translation>请选择生命线图层或道路图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="69" />
+            <source>Hazard zones: {name}</source>
+            <translation>灾害分区：{name}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="72" />
+            <source>Lifeline exposure and failure</source>
+            <translation>生命线暴露与失效</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="73" />
+            <source>Lifeline length per unit and level</source>
+            <translation>各单元各等级生命线长度</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="77" />
+            <source>Area and population per unit and hazard level</source>
+            <translation>各单元各灾害等级面积与人口</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="78" />
+            <source>Buildings by hazard level</source>
+            <translation>建筑灾害等级</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="79" />
+            <source>Buildings and population per unit and level</source>
+            <translation>各单元各等级建筑与人口</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="80" />
+            <source>Roads by hazard level</source>
+            <translation>道路灾害等级</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="81" />
+            <source>Road length per unit, class and level</source>
+            <translation>各单元各类各等级道路长度</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="83" />
+            <source>Population within walking reach</source>
+            <translation>步行可达人口</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="84" />
+            <source>Shelter load</source>
+            <translation>避难场所负荷</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="85" />
+            <source>Shelter coverage per unit</source>
+            <translation>各单元避难覆盖</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="87" />
+            <source>Hospital access of the population</source>
+            <translation>人口医院可达性</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="88" />
+            <source>Persons isolated from hospitals per unit</source>
+            <translation>各单元与医院隔绝人口</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="89" />
+            <source>Road criticality</source>
+            <translation>道路关键性</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="213" />
+            <source>Run these steps first: {steps}</source>
+            <translation>请先运行以下步骤：{steps}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="219" />
+            <source>Layer '{name}' is a temporary layer: save it to a file first.</source>
+            <translation>图层“{name}”是临时图层：请先保存为文件。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="258" />
+            <source>A layer of the study is no longer in the project; choose it again.</source>
+            <translation>评估所用的某个图层已不在项目中，请重新选择。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/plugin.py" line="157" />
+            <source>Resilience assessment panel…</source>
+            <translation>韧性评估面板…</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/plugin.py" line="159" />
+            <source>The guided assessment: study, steps in planning order, key numbers, maps and tables</source>
+            <translation>引导式评估：评估设置、按规划顺序的步骤、关键指标、图件与统计表</translation>
         </message>
     </context>
 </TS>

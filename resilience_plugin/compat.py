@@ -141,3 +141,8 @@ NO_THREADING = pick("Qgis.ProcessingAlgorithmFlag.NoThreading", "QgsProcessingAl
 MAP_LAYER_SOURCE = pick("Qgis.ProcessingSourceType.MapLayer", "QgsProcessing.SourceType.TypeMapLayer")
 PARAM_ADVANCED = pick("Qgis.ProcessingParameterFlag.Advanced", "QgsProcessingParameterDefinition.Flag.FlagAdvanced")
 PARAM_HIDDEN = pick("Qgis.ProcessingParameterFlag.Hidden", "QgsProcessingParameterDefinition.Flag.FlagHidden")
+# Layer filters of the combo boxes (Qgis.LayerFilter in 3.34+).
+LAYER_RASTER = pick("Qgis.LayerFilter.RasterLayer", "QgsMapLayerProxyModel.Filter.RasterLayer")
+LAYER_POINT = pick("Qgis.LayerFilter.PointLayer", "QgsMapLayerProxyModel.Filter.PointLayer")
+LAYER_LINE = pick("Qgis.LayerFilter.LineLayer", "QgsMapLayerProxyModel.Filter.LineLayer")
+LAYER_POLYGON = pick("Qgis.LayerFilter.PolygonLayer", "QgsMapLayerProxyModel.Filter.PolygonLayer")

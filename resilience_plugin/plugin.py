@@ -4,6 +4,7 @@ from functools import partial
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
 from qgis.gui import QgsMessageBarItem
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu, QMessageBox, QPushButton
 
@@ -32,6 +33,7 @@ class ResiliencePlugin:
         self.actions = []
         self.dialogs = []  # non-modal dialogs stay referenced while open
         self._dependency_message = None
+        self.workbench = None  # the Resilience assessment dock, made when first opened
         self.translator = install_translator()
         self.dependency_problems = missing_dependencies()
 
@@ -63,6 +65,7 @@ class ResiliencePlugin:
 
         self._add_algorithm_menus(main_window)
         self.menu.addSeparator()
+        self._add_workbench_action(main_window)
         packages = QAction(QIcon(str(resource_path("icons", "resilience.svg"))), tr("Python packages…"), main_window)
         packages.setObjectName("mResilienceAction_dependencies")
         packages.setToolTip(tr("Which Python packages the analyses need, and how to install missing ones"))
@@ -133,6 +136,7 @@ class ResiliencePlugin:
         if self._dependency_message is not None:
             self.iface.messageBar().popWidget(self._dependency_message[0])
             self._dependency_message = None
+        self._remove_workbench()
         remove_translator(self.translator)
         self.translator = None
 
@@ -147,6 +151,34 @@ class ResiliencePlugin:
         self._dependency_message = (item, button)  # the item does not take the button from Python
         self.iface.messageBar().pushItem(item)
         return item
+
+    # --- the assessment workbench (gui/workbench) -------------------------------------------------
+    def _add_workbench_action(self, main_window):
+        action = QAction(QIcon(str(resource_path("icons", "resilience.svg"))), tr("Resilience assessment panel…"), main_window)
+        action.setObjectName("mResilienceAction_workbench")
+        action.setToolTip(tr("The guided assessment: study, steps in planning order, key numbers, maps and tables"))
+        action.triggered.connect(self.show_workbench)
+        self._add(action, toolbar=False)
+
+    def show_workbench(self, _checked=False):
+        if self.dependency_problems:
+            return self.show_dependencies()
+        if self.workbench is None:
+            from .gui.workbench.dock import WorkbenchDock
+
+            self.workbench = WorkbenchDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.workbench)
+        self.workbench.show()
+        self.workbench.raise_()
+        return self.workbench
+
+    def _remove_workbench(self):
+        if self.workbench is not None:
+            self.workbench.cancel()
+            self.workbench.disconnect_project()
+            self.iface.removeDockWidget(self.workbench)
+            self.workbench.deleteLater()
+            self.workbench = None
 
     def show_dependencies(self, _checked=False):
         from .gui.dependencies_dialog import DependenciesDialog

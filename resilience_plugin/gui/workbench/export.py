@@ -1,0 +1,226 @@
+"""Exports of the workbench: the tables as one XLSX workbook, and the steps as a Processing model.
+
+The workbook is written with GDAL's XLSX driver (no extra Python package): one sheet per statistic,
+headers in Chinese or English (chosen for the document, whatever the interface language, so the
+labels are given in both languages here rather than through the Qt catalogue).
+"""
+
+from pathlib import Path
+
+from osgeo import ogr
+
+ZH, EN = "zh", "en"
+
+# (step, call, output, sheet name zh, sheet name en)
+SHEETS = (
+    ("hazards", "overlay", "OUTPUT_TABLE", "灾害等级面积与人口", "Hazard area and population"),
+    ("exposure", "exposure_buildings", "OUTPUT_TABLE", "建筑与人口暴露", "Buildings and people exposed"),
+    ("exposure", "exposure_roads", "OUTPUT_TABLE", "道路暴露", "Roads exposed"),
+    ("facilities", "suitability", "OUTPUT", "平急两用设施适宜性", "Dual-use facility suitability"),
+    ("coverage", "coverage", "OUTPUT_TABLE", "避难场所覆盖", "Shelter coverage"),
+    ("lifelines", "lifeline_0", "OUTPUT_TABLE", "生命线暴露", "Lifeline exposure"),
+    ("lifelines", "criticality", "OUTPUT_TABLE", "医院可达性孤立人口", "Isolated from hospitals"),
+)
+
+HEADERS = {
+    "unit_id": ("行政单元", "Admin unit"),
+    "level": ("灾害等级", "Hazard level"),
+    "area_m2": ("面积（平方米）", "Area (m²)"),
+    "area_share": ("面积占比", "Area share"),
+    "population": ("人口（人）", "Population (persons)"),
+    "class": ("类别", "Class"),
+    "count": ("数量", "Count"),
+    "length_m": ("长度（米）", "Length (m)"),
+    "length_km": ("长度（千米）", "Length (km)"),
+    "value": ("数值（人口为人数）", "Value (persons for population)"),
+    "covered": ("覆盖人口（人）", "Persons covered"),
+    "coverage_pct": ("覆盖率（%）", "Coverage (%)"),
+    "capacity": ("容量（人）", "Capacity (persons)"),
+    "deficit": ("缺口（人）", "Deficit (persons)"),
+    "persons": ("人口（人）", "Persons"),
+    "isolated_persons": ("孤立人口（人）", "Persons isolated"),
+    "detour_persons": ("绕行人口（人）", "Persons with detours"),
+    "asset_type": ("设施类型", "Asset type"),
+    "expected_repairs": ("预计维修次数", "Expected repairs"),
+    "expected_failed": ("预计失效数", "Expected failed"),
+    "site_id": ("场所编号", "Site id"),
+    "name": ("名称", "Name"),
+    "type": ("类型", "Type"),
+    "functions": ("应急功能", "Emergency functions"),
+    "eligible": ("是否合格", "Eligible"),
+    "reasons": ("原因", "Reasons"),
+    "hazard_level": ("所在灾害等级", "Hazard level at site"),
+    "effective_area_m2": ("有效面积（平方米）", "Effective area (m²)"),
+    "score": ("得分", "Score"),
+    "grade": ("适宜性等级", "Grade"),
+    "capacity_persons": ("避难容量（人）", "Shelter capacity (persons)"),
+    "rank": ("排序", "Rank"),
+}
+KEY_SHEET = ("关键指标", "Key numbers")
+KEY_HEADERS = (("步骤", "Step"), ("指标", "Indicator"), ("数值", "Value"))
+STEP_NAMES = {
+    "hazards": ("灾害分级与叠加", "Hazards"),
+    "exposure": ("承灾体暴露", "Exposure"),
+    "facilities": ("平急两用设施", "Dual-use facilities"),
+    "coverage": ("覆盖与分配", "Coverage and allocation"),
+    "lifelines": ("生命线", "Lifelines"),
+}
+# Key numbers in the document language: (step, key, zh, en)
+KEY_LABELS = (
+    ("hazards", "population_by_level", "{level} 级灾害区人口（人）", "Persons in hazard level {level}"),
+    ("hazards", "area_m2_by_level", "{level} 级灾害区面积（平方米）", "Area of hazard level {level} (m²)"),
+    ("exposure", "buildings_by_level", "{level} 级灾害区建筑（栋）", "Buildings in hazard level {level}"),
+    ("exposure", "persons_by_level", "{level} 级灾害区暴露人口（人）", "Persons exposed at level {level}"),
+    ("exposure", "road_m_by_level", "{level} 级灾害区道路长度（米）", "Road length at level {level} (m)"),
+    ("facilities", "candidates", "候选设施（处）", "Candidate sites"),
+    ("facilities", "eligible", "合格设施（处）", "Eligible sites"),
+    ("facilities", "eligible_capacity", "合格设施避难容量（人）", "Capacity of eligible sites (persons)"),
+    ("coverage", "persons", "人口（人）", "Persons"),
+    ("coverage", "covered_persons", "步行时限内可达人口（人）", "Persons within the walking limit"),
+    ("coverage", "covered_pct", "步行时限内可达人口比例（%）", "Share within the walking limit (%)"),
+    ("coverage", "capacity_in_service", "可用避难容量（人）", "Shelter capacity in service (persons)"),
+    ("lifelines", "failed_m", "失效生命线长度（米）", "Failed lifeline length (m)"),
+    ("lifelines", "isolated_persons", "与医院隔绝人口（人）", "Persons isolated from hospitals"),
+)
+
+
+def header(name, language):
+    pair = HEADERS.get(name)
+    if not pair:
+        return name
+    return {ZH: pair[0], EN: pair[1]}.get(language, f"{pair[0]} {pair[1]}")
+
+
+def sheet_name(text):
+    for ch in "[]:*?/\\":
+        text = text.replace(ch, " ")
+    return text[:31]
+
+
+def key_rows(scenario_runs, language):
+    """(step, indicator, value) rows of the key numbers of every step that ran."""
+    rows = []
+    pick = 1 if language == EN else 0
+    for step, key, zh, en in KEY_LABELS:
+        value = scenario_runs.get(step, {}).get("numbers", {}).get(key)
+        if value is None:
+            continue
+        step_name = STEP_NAMES[step][pick]
+        label = en if language == EN else zh
+        if isinstance(value, dict):
+            for level, v in value.items():
+                if int(level) > 0:
+                    rows.append((step_name, label.format(level=level), float(v)))
+        else:
+            rows.append((step_name, label, float(value)))
+    return rows
+
+
+def export_tables(scenario_runs, path, language=ZH):
+    """Write the key numbers and every table of the runs into the XLSX workbook ``path``.
+
+    Returns the sheet names written. Raises ``OSError`` when the file cannot be written."""
+    path = Path(path)
+    if path.exists():
+        path.unlink()
+    driver = ogr.GetDriverByName("XLSX")
+    ds = driver.CreateDataSource(str(path))
+    if ds is None:
+        raise OSError(str(path))
+    written = []
+    pick = 1 if language == EN else 0
+    lyr = ds.CreateLayer(sheet_name(KEY_SHEET[pick]), geom_type=ogr.wkbNone)
+    kinds = (ogr.OFTString, ogr.OFTString, ogr.OFTReal)
+    for (zh, en), kind in zip(KEY_HEADERS, kinds):
+        lyr.CreateField(ogr.FieldDefn(en if language == EN else zh, kind))
+    for row in key_rows(scenario_runs, language):
+        feat = ogr.Feature(lyr.GetLayerDefn())
+        for i, v in enumerate(row):
+            feat.SetField(i, v)
+        lyr.CreateFeature(feat)
+    written.append(lyr.GetName())
+    for step, call, output, zh, en in SHEETS:
+        src_path = scenario_runs.get(step, {}).get("outputs", {}).get(call, {}).get(output)
+        if not src_path or not Path(src_path).exists():
+            continue
+        src = ogr.Open(src_path)
+        src_lyr = src.GetLayer(0)
+        defn = src_lyr.GetLayerDefn()
+        out = ds.CreateLayer(sheet_name(en if language == EN else zh), geom_type=ogr.wkbNone)
+        names = []
+        for i in range(defn.GetFieldCount()):
+            fd = defn.GetFieldDefn(i)
+            names.append(fd.GetName())
+            kind = fd.GetType()
+            if kind not in (ogr.OFTInteger, ogr.OFTInteger64, ogr.OFTReal):
+                kind = ogr.OFTString
+            out.CreateField(ogr.FieldDefn(header(fd.GetName(), language), kind))
+        for feat in src_lyr:
+            new = ogr.Feature(out.GetLayerDefn())
+            for i in range(len(names)):
+                if feat.IsFieldSetAndNotNull(i):
+                    new.SetField(i, feat.GetField(i))
+            out.CreateFeature(new)
+        written.append(out.GetName())
+    ds = None
+    return written
+
+
+# --- the steps as a model -------------------------------------------------------------------------
+def export_model(prepared_steps, path, name="Resilience assessment"):
+    """Write the prepared steps (their resolved calls, in order) as a ``.model3`` file.
+
+    Layers are static inputs (their sources); an output of an earlier call becomes a connection, so
+    the model reruns the whole chain in the graphical modeler. Returns True when the file was written."""
+    from qgis.core import (
+        QgsApplication,
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingModelOutput,
+    )
+    from qgis.PyQt.QtCore import QPointF
+
+    model = QgsProcessingModelAlgorithm(name, "Resilience Planner")
+    by_path = {}  # output file -> (child id, output name)
+    for column, prepared in enumerate(prepared_steps):
+        for row, call in enumerate(prepared.calls):
+            child_id = f"{prepared.step}_{call.key}"
+            child = QgsProcessingModelChildAlgorithm(call.alg)
+            child.setChildId(child_id)
+            child.setDescription(f"{prepared.step}: {call.key}")
+            child.setPosition(QPointF(200 + 300 * column, 80 + 150 * row))
+            outputs = prepared.outputs[call.key]
+            for pname, value in prepared.resolved[call.key].items():
+                if pname in outputs:
+                    continue
+                values = value if isinstance(value, list) else [value]
+                sources = []
+                for v in values:
+                    if isinstance(v, str) and v in by_path:
+                        sources.append(QgsProcessingModelChildParameterSource.fromChildOutput(*by_path[v]))
+                    else:
+                        sources.append(QgsProcessingModelChildParameterSource.fromStaticValue(v))
+                child.addParameterSources(pname, sources)
+            # As the modeler does: every other parameter gets its default, so the model validates.
+            alg = QgsApplication.processingRegistry().algorithmById(call.alg)
+            given = prepared.resolved[call.key]
+            for definition in alg.parameterDefinitions() if alg is not None else []:
+                if definition.name() in given or definition.isDestination() or definition.defaultValue() is None:
+                    continue
+                child.addParameterSources(
+                    definition.name(),
+                    [QgsProcessingModelChildParameterSource.fromStaticValue(definition.defaultValue())],
+                )
+            model_outputs = {}
+            for output in call.load or list(outputs):
+                mo = QgsProcessingModelOutput(f"{child_id}_{output}".lower(), f"{call.key} {output}")
+                mo.setChildId(child_id)
+                mo.setChildOutputName(output)
+                model_outputs[mo.name()] = mo
+            child.setModelOutputs(model_outputs)
+            model.addChildAlgorithm(child)
+            for output, out_path in outputs.items():
+                by_path[out_path] = (child_id, output)
+    model.updateDestinationParameters()
+    return model.toFile(str(path))

@@ -1,0 +1,435 @@
+"""The workbench steps, in planning order, as the Processing calls they make (no QGIS here).
+
+``build_calls(study, scenario, step)`` turns the study into the list of ``Call`` s a step runs: the
+algorithm id, its parameters (with the parameter names the example model wires, see
+``scripts/make_models.py``) and the outputs it writes. Values that are not plain numbers or text
+are references resolved by the runner:
+
+- ``layer(id)``: a layer of the project (the study refers to layers by id);
+- ``out(call, output)``: an output of an earlier call of the same step;
+- ``upstream(step, call, output)``: an output of an earlier step's last run.
+
+``fingerprint(calls, layer_prints, upstream_prints)`` hashes what a step reads (its calls with every
+layer replaced by the layer's own fingerprint, plus the fingerprints of the steps it builds on): a
+step is up to date when the fingerprint of its last run equals the one it would have now.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Dict, List
+
+from .study import PER_CELL, PRESET, THRESHOLDS, VALUE_MAP
+
+HAZARDS, EXPOSURE, FACILITIES, COVERAGE, LIFELINES, MAPS = (
+    "hazards",
+    "exposure",
+    "facilities",
+    "coverage",
+    "lifelines",
+    "maps",
+)
+STEP_IDS = (HAZARDS, EXPOSURE, FACILITIES, COVERAGE, LIFELINES, MAPS)
+DEPENDS = {
+    HAZARDS: (),
+    EXPOSURE: (HAZARDS,),
+    FACILITIES: (HAZARDS,),
+    COVERAGE: (HAZARDS, FACILITIES),
+    LIFELINES: (HAZARDS,),
+    MAPS: (HAZARDS, EXPOSURE, FACILITIES, COVERAGE, LIFELINES),
+}
+LEVEL = "level"
+
+
+def layer(layer_id):
+    return {"layer": layer_id}
+
+
+def out(call, output):
+    return {"out": [call, output]}
+
+
+def upstream(step, call, output):
+    return {"upstream": [step, call, output]}
+
+
+def is_ref(value, kind=None):
+    return (
+        isinstance(value, dict)
+        and len(value) == 1
+        and (kind is None and next(iter(value)) in ("layer", "out", "upstream") or kind in value)
+    )
+
+
+@dataclass
+class Call:
+    key: str  # unique within the step
+    alg: str
+    params: Dict[str, object]
+    outputs: Dict[str, str] = field(default_factory=dict)  # output parameter -> file extension
+    load: List[str] = field(default_factory=list)  # outputs added to the layer tree
+    main_thread: bool = False  # algorithms that must run on the main thread (layouts)
+
+    def as_dict(self):
+        return {"key": self.key, "alg": self.alg, "params": self.params, "outputs": self.outputs, "load": self.load}
+
+
+class NotReady(Exception):
+    """The study lacks something a step needs; ``args[0]`` names it (English, translated by the caller)."""
+
+
+def build_calls(study, scenario, step):
+    """The calls of ``step`` for ``scenario`` (a ``Scenario``). Raises ``NotReady`` naming what is missing."""
+    builders = {
+        HAZARDS: _hazards,
+        EXPOSURE: _exposure,
+        FACILITIES: _facilities,
+        COVERAGE: _coverage,
+        LIFELINES: _lifelines,
+        MAPS: _maps,
+    }
+    return builders[step](study, scenario)
+
+
+def _units(study):
+    if not study.units.layer:
+        return {}
+    return {"UNITS": layer(study.units.layer), "UNIT_ID_FIELD": study.units.id_field or None}
+
+
+def _population_unit(study):
+    """POPULATION_UNIT, the same in every algorithm: 0 persons per km², 1 persons per cell."""
+    return 1 if study.population.unit == PER_CELL else 0
+
+
+def _hazard_ref():
+    return upstream(HAZARDS, "overlay", "OUTPUT")
+
+
+def _hazards(study, scenario):
+    if scenario is None or not scenario.hazards:
+        raise NotReady("hazard layers")
+    calls = []
+    for i, h in enumerate(scenario.hazards):
+        if not h.layer:
+            raise NotReady("hazard layers")
+        params = {
+            "INPUT": layer(h.layer),
+            "HAZARD_NAME": h.name or f"hazard{i + 1}",
+            "BAND": int(h.band or 1),
+            "KEEP_LEVEL_0": False,
+            "PRESET": 0,
+        }
+        if h.field:
+            params["FIELD"] = h.field
+        if h.classification == PRESET:
+            params["PRESET"] = int(h.preset)
+        elif h.classification == VALUE_MAP:
+            params["VALUE_MAP"] = h.value_map
+        elif h.classification == THRESHOLDS:
+            params["THRESHOLDS"] = h.thresholds
+        calls.append(Call(f"classify_{i}", "resilience:classifyhazard", params, {"OUTPUT": "gpkg"}, ["OUTPUT"]))
+    params = {
+        "HAZARDS": [out(c.key, "OUTPUT") for c in calls],
+        "LEVEL_FIELD": LEVEL,
+        "METHOD": int(scenario.overlay_method),
+    }
+    if scenario.weights:
+        params["WEIGHTS"] = scenario.weights
+    params.update(_units(study))
+    if study.population.layer and not study.population.field:
+        params["POPULATION"] = layer(study.population.layer)
+        params["POPULATION_UNIT"] = _population_unit(study)
+    calls.append(
+        Call(
+            "overlay",
+            "resilience:hazardoverlay",
+            params,
+            {"OUTPUT": "gpkg", "OUTPUT_TABLE": "gpkg"},
+            ["OUTPUT", "OUTPUT_TABLE"],
+        )
+    )
+    return calls
+
+
+def _exposure(study, scenario):
+    calls = []
+    units = _units(study)
+    pop = {}
+    if study.population.layer and not study.population.field:
+        pop = {"EXPOSURE_RASTER": layer(study.population.layer), "POPULATION_UNIT": _population_unit(study)}
+    if study.buildings.layer:
+        params = {
+            "HAZARD": _hazard_ref(),
+            "LEVEL_FIELD": LEVEL,
+            "EXPOSURE": layer(study.buildings.layer),
+            "RULE": 0,
+            **units,
+            **pop,
+        }
+        if study.buildings.type_field:
+            params["CLASS_FIELD"] = study.buildings.type_field
+        calls.append(
+            Call(
+                "exposure_buildings",
+                "resilience:exposuresummary",
+                params,
+                {"OUTPUT": "gpkg", "OUTPUT_TABLE": "gpkg"},
+                ["OUTPUT", "OUTPUT_TABLE"],
+            )
+        )
+    if study.roads.layer:
+        params = {"HAZARD": _hazard_ref(), "LEVEL_FIELD": LEVEL, "EXPOSURE": layer(study.roads.layer), **units}
+        if study.roads.class_field:
+            params["CLASS_FIELD"] = study.roads.class_field
+        calls.append(
+            Call(
+                "exposure_roads",
+                "resilience:exposuresummary",
+                params,
+                {"OUTPUT": "gpkg", "OUTPUT_TABLE": "gpkg"},
+                ["OUTPUT_TABLE"],
+            )
+        )
+    if not calls:
+        raise NotReady("buildings or roads")
+    return calls
+
+
+def _extract(key, source, expression):
+    return Call(key, "native:extractbyexpression", {"INPUT": source, "EXPRESSION": expression}, {"OUTPUT": "gpkg"})
+
+
+def _hospitals(study, calls):
+    """The hospitals source (filtered when the study gives a filter), appending the extraction call."""
+    if not study.hospitals.layer:
+        return None
+    if study.hospitals.filter:
+        calls.append(_extract("extract_hospitals", layer(study.hospitals.layer), study.hospitals.filter))
+        return out("extract_hospitals", "OUTPUT")
+    return layer(study.hospitals.layer)
+
+
+def _facilities(study, scenario):
+    c = study.candidates
+    if not c.layer or not c.type_field:
+        raise NotReady("candidate facilities and their type field")
+    calls = []
+    source = layer(c.layer)
+    if c.filter:
+        calls.append(_extract("extract_candidates", source, c.filter))
+        source = out("extract_candidates", "OUTPUT")
+    p = study.params
+    params = {
+        "CANDIDATES": source,
+        "TYPE_FIELD": c.type_field,
+        "EFFECTIVE_RATIO": float(p.effective_ratio),
+        "SHELTER_CLASS": int(p.shelter_class),
+        "HAZARD": _hazard_ref(),
+        "HAZARD_LEVEL_FIELD": LEVEL,
+        "EXCLUDE_LEVEL": int(p.exclude_level),
+    }
+    if c.name_field:
+        params["NAME_FIELD"] = c.name_field
+    if c.floors_field:
+        params["FLOORS_FIELD"] = c.floors_field
+    if study.roads.layer:
+        params["ROADS"] = layer(study.roads.layer)
+        if study.roads.class_field:
+            params["ROAD_CLASS_FIELD"] = study.roads.class_field
+    if study.population.layer:
+        params["POPULATION"] = layer(study.population.layer)
+        if study.population.field:
+            params["POPULATION_FIELD"] = study.population.field
+        else:
+            params["POPULATION_UNIT"] = _population_unit(study)
+    hospitals = _hospitals(study, calls)
+    if hospitals is not None:
+        params["HOSPITALS"] = hospitals
+    calls.append(Call("suitability", "resilience:facilitysuitability", params, {"OUTPUT": "gpkg"}, ["OUTPUT"]))
+    return calls
+
+
+def _coverage(study, scenario):
+    if not study.population.layer:
+        raise NotReady("population")
+    if not study.roads.layer:
+        raise NotReady("roads")
+    p = study.params
+    calls = [_extract("extract_eligible", upstream(FACILITIES, "suitability", "OUTPUT"), '"eligible"')]
+    params = {
+        "FACILITIES": out("extract_eligible", "OUTPUT"),
+        "CAPACITY_FIELD": "capacity_persons",
+        "FACILITY_ID_FIELD": "site_id",
+        "DEMAND": layer(study.population.layer),
+        "ROADS": layer(study.roads.layer),
+        "MAX_MINUTES": float(p.walk_minutes),
+        "WALK_KMH": float(p.walk_kmh),
+        "HAZARD": _hazard_ref(),
+        "HAZARD_LEVEL_FIELD": LEVEL,
+        "BLOCK_LEVEL": int(p.block_level),
+        "MODE": int(p.coverage_mode),
+        **_units(study),
+    }
+    if study.population.field:
+        params["POPULATION_FIELD"] = study.population.field
+    else:
+        params["POPULATION_UNIT"] = _population_unit(study)
+    if study.roads.class_field:
+        params["ROAD_CLASS_FIELD"] = study.roads.class_field
+    outputs = {"OUTPUT_DEMAND": "gpkg", "OUTPUT_FACILITIES": "gpkg", "OUTPUT_AREAS": "gpkg"}
+    if study.units.layer:
+        outputs["OUTPUT_TABLE"] = "gpkg"
+    calls.append(Call("coverage", "resilience:sheltercoverage", params, outputs, list(outputs)))
+    return calls
+
+
+def lifeline_layers(study):
+    """The study's lifelines, or the roads as the one lifeline when none is given."""
+    if study.lifelines:
+        return [ll for ll in study.lifelines if ll.layer]
+    if study.roads.layer:
+        from .study import Lifeline
+
+        return [Lifeline(layer=study.roads.layer, asset_type="road")]
+    return []
+
+
+def _lifelines(study, scenario):
+    lines = lifeline_layers(study)
+    if not lines:
+        raise NotReady("lifeline layers")
+    calls = []
+    for i, ll in enumerate(lines):
+        params = {"LIFELINES": layer(ll.layer), "HAZARD": _hazard_ref(), "LEVEL_FIELD": LEVEL, **_units(study)}
+        if ll.asset_type:
+            params["ASSET_TYPE"] = ll.asset_type
+        if ll.asset_type_field:
+            params["ASSET_TYPE_FIELD"] = ll.asset_type_field
+        if study.fragility_file:
+            params["FRAGILITY_FILE"] = study.fragility_file
+        if scenario is not None and scenario.intensity_layer:
+            params["INTENSITY"] = layer(scenario.intensity_layer)
+            params["INTENSITY_MEASURE"] = int(scenario.intensity_measure)
+        calls.append(
+            Call(
+                f"lifeline_{i}",
+                "resilience:lifelineexposure",
+                params,
+                {"OUTPUT": "gpkg", "OUTPUT_TABLE": "gpkg"},
+                ["OUTPUT", "OUTPUT_TABLE"],
+            )
+        )
+    # Criticality on the road network (the lifeline on the roads layer, else the first one).
+    network = next((i for i, ll in enumerate(lines) if ll.layer == study.roads.layer), 0)
+    hospitals = _hospitals(study, calls)
+    if hospitals is not None and study.population.layer:
+        params = {
+            "NETWORK": out(f"lifeline_{network}", "OUTPUT"),
+            "FAILED": study.params.failed_expression,
+            "DEMAND": layer(study.population.layer),
+            "DESTINATIONS": [hospitals],
+            "MAX_SNAP": 300.0,
+            "MAX_DETOUR_LINKS": 2000,
+            **_units(study),
+        }
+        if study.population.field:
+            params["POPULATION_FIELD"] = study.population.field
+        else:
+            params["POPULATION_UNIT"] = _population_unit(study)
+        calls.append(
+            Call(
+                "criticality",
+                "resilience:networkcriticality",
+                params,
+                {"OUTPUT_DEMAND": "gpkg", "OUTPUT_TABLE": "gpkg", "OUTPUT_LINKS": "gpkg"},
+                ["OUTPUT_DEMAND", "OUTPUT_TABLE", "OUTPUT_LINKS"],
+            )
+        )
+    return calls
+
+
+# The plan maps: (call key, title, layers as (step, call, output), extent from (step, call, output) or None).
+MAP_SET = (
+    ("map_hazard", "综合灾害风险分区图 Composite hazard zoning", [(HAZARDS, "overlay", "OUTPUT")], None),
+    (
+        "map_exposure",
+        "承灾体暴露图 Exposed buildings",
+        [(EXPOSURE, "exposure_buildings", "OUTPUT"), (HAZARDS, "overlay", "OUTPUT")],
+        None,
+    ),
+    (
+        "map_suitability",
+        "平急两用设施适宜性评价图 Dual-use facility suitability",
+        [(FACILITIES, "suitability", "OUTPUT"), (HAZARDS, "overlay", "OUTPUT")],
+        None,
+    ),
+    (
+        "map_coverage",
+        "应急避难场所步行覆盖图 Shelter walking coverage",
+        [(COVERAGE, "coverage", "OUTPUT_FACILITIES"), (COVERAGE, "coverage", "OUTPUT_AREAS")],
+        (COVERAGE, "coverage", "OUTPUT_AREAS"),
+    ),
+    ("map_lifelines", "生命线工程暴露图 Lifelines in the hazard", [(LIFELINES, "lifeline_0", "OUTPUT")], None),
+)
+
+
+def _maps(study, scenario):
+    calls = []
+    name = scenario.name if scenario is not None else ""
+    # LANGUAGE of exportplanmap: 0 Chinese, 1 English, 2 bilingual; the titles follow.
+    language = {"zh": 0, "en": 1}.get(study.language, 2)
+    for key, bilingual, layers, extent in MAP_SET:
+        zh, _sep, en = bilingual.partition(" ")
+        title = (zh, en, bilingual)[language]
+        params = {
+            "LAYERS": [upstream(*ref) for ref in layers] + ([layer(study.units.layer)] if study.units.layer else []),
+            "TEMPLATE": 0,
+            "TITLE": f"{study.map_title or title}",
+            "SUBTITLE": name,
+            "NOTE": study.map_note,
+            "OVERVIEW": True,
+            "FORMAT": 0,
+            "DPI": 300,
+            "LANGUAGE": language,
+        }
+        if study.map_title:
+            params["SUBTITLE"] = f"{title} — {name}" if name else title
+        if extent is not None:
+            params["EXTENT"] = upstream(*extent)
+        calls.append(Call(key, "resilience:exportplanmap", params, {"OUTPUT": "pdf"}, [], main_thread=True))
+    return calls
+
+
+def upstream_refs(calls):
+    """The (step, call, output) references a step's calls make to earlier steps."""
+    found = []
+
+    def walk(v):
+        if is_ref(v, "upstream"):
+            found.append(tuple(v["upstream"]))
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+
+    for c in calls:
+        for v in c.params.values():
+            walk(v)
+    return found
+
+
+def fingerprint(calls, layer_prints, upstream_prints):
+    """A hash of what the step reads: its calls (layers by their fingerprint) and its upstream runs."""
+
+    def norm(v):
+        if is_ref(v, "layer"):
+            return {"layer": layer_prints.get(v["layer"], "missing:" + v["layer"])}
+        if isinstance(v, list):
+            return [norm(x) for x in v]
+        return v
+
+    payload = [{**c.as_dict(), "params": {k: norm(v) for k, v in sorted(c.params.items())}} for c in calls]
+    text = json.dumps(
+        {"calls": payload, "upstream": dict(sorted(upstream_prints.items()))}, sort_keys=True, default=str
+    )
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()

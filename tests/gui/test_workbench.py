@@ -1,0 +1,554 @@
+"""The assessment workbench (韧性评估 panel) in real QGIS, on a small part of the Jakarta sample.
+
+Expected numbers come from running the algorithms by hand here (processing.run with the parameters
+written out in this file) and reading their outputs with GDAL/geopandas, never from the panel."""
+
+import json
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from osgeo import ogr
+
+from tests.gui.workbench_data import HOSPITAL_FILTER, SHELTER_FILTER, jakarta_study, load_layers, make_subset
+from tests.helpers import read_gdf
+
+STEPS_1_TO_5 = ["hazards", "exposure", "facilities", "coverage", "lifelines"]
+
+
+@pytest.fixture(scope="module")
+def subset(tmp_path_factory):
+    return make_subset(tmp_path_factory.mktemp("workbench_subset"))
+
+
+@pytest.fixture()
+def jakarta_layers(qgis_new_project, subset):
+    from qgis.core import QgsProject
+
+    layers = load_layers(subset, QgsProject.instance())
+    yield layers
+    QgsProject.instance().clear()
+
+
+@pytest.fixture()
+def dock(qgis_iface, provider, jakarta_layers, tmp_path):
+    from resilience_plugin.gui.workbench.dock import WorkbenchDock
+    from resilience_plugin.gui.workbench.project_store import save_study
+
+    save_study(jakarta_study(jakarta_layers, tmp_path / "results"))
+    widget = WorkbenchDock(qgis_iface)
+    yield widget
+    close(widget)
+
+
+def close(widget):
+    from qgis.PyQt import sip
+
+    widget.cancel()
+    wait_idle(widget)
+    widget.disconnect_project()
+    sip.delete(widget)
+
+
+def wait_idle(dock, timeout=600):
+    """Process events until the panel's queue and task are done."""
+    from qgis.core import QgsApplication
+
+    end = time.time() + timeout
+    while (dock.task is not None or dock.queue) and time.time() < end:
+        QgsApplication.processEvents()
+        time.sleep(0.02)
+    assert dock.task is None, "the steps did not finish in time"
+
+
+def run_by_hand(alg, params):
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    return processing.run(alg, params, context=context, feedback=QgsProcessingFeedback(), is_child_algorithm=True)
+
+
+def tagged_layers(step=None):
+    from qgis.core import QgsProject
+
+    out = []
+    for lyr in QgsProject.instance().mapLayers().values():
+        tag = lyr.customProperty("resilience_workbench/step")
+        if tag and (step is None or tag.endswith("/" + step)):
+            out.append(lyr)
+    return out
+
+
+# --- the study definition ------------------------------------------------------------------------
+def test_study_round_trips_through_a_saved_project(qgis_iface, provider, jakarta_layers, tmp_path):
+    from qgis.core import QgsProject
+
+    from resilience_plugin.gui.workbench.dock import WorkbenchDock
+    from resilience_plugin.gui.workbench.project_store import load_study, save_study
+    from resilience_plugin.gui.workbench.study import Lifeline, Study
+
+    study = jakarta_study(jakarta_layers, tmp_path / "results")
+    study.units.parent_field = "KAB_NAME"
+    study.lifelines = [Lifeline(layer=jakarta_layers["roads"].id(), asset_type="road")]
+    study.params.walk_minutes = 12.5
+    study.scenarios[0].overlay_method = 2
+    assert Study.from_json(study.to_json()) == study
+    assert save_study(study)
+    qgs = tmp_path / "study.qgs"
+    assert QgsProject.instance().write(str(qgs))
+    QgsProject.instance().clear()
+    assert load_study() == Study()  # nothing left in the cleared project
+    assert QgsProject.instance().read(str(qgs))
+    loaded = load_study()
+    assert loaded == study
+    assert QgsProject.instance().mapLayer(loaded.units.layer).name() == "kecamatan"
+    # The panel shows it: the combo boxes hold the saved layers and fields.
+    dock = WorkbenchDock(qgis_iface)
+    try:
+        assert dock.units_layer.currentLayer().name() == "kecamatan"
+        assert dock.units_id.currentField() == "KEC_NAME" and dock.units_parent.currentField() == "KAB_NAME"
+        assert [r.get() for r in dock.hazard_rows] == loaded.scenarios[0].hazards
+        assert dock.walk_minutes.value() == pytest.approx(12.5)
+        assert dock.read_widgets() == loaded  # reading the widgets back changes nothing
+    finally:
+        close(dock)
+
+
+def test_unknown_and_missing_keys_load(qgis_app):
+    from resilience_plugin.gui.workbench.study import Study
+
+    s = Study.from_dict(
+        {
+            "units": {"layer": "x", "future_key": 1},
+            "params": {"walk_minutes": "15"},
+            "scenarios": [{"name": "a"}],
+            "something_new": True,
+        }
+    )
+    assert (
+        s.units.layer == "x"
+        and s.params.walk_minutes == 15.0
+        and s.scenarios[0].name == "a"
+        and s.scenarios[0].hazards == []
+    )
+
+
+def test_layer_combos_offer_only_fitting_layers(dock, jakarta_layers):
+    def names(combo):
+        return {combo.layer(i).name() for i in range(combo.count()) if combo.layer(i) is not None}
+
+    assert names(dock.road_layer) == {"roads"}
+    assert names(dock.units_layer) == {"buildings", "kecamatan", "flood_2007_rw"}
+    assert names(dock.pop_layer) >= {"population", "flood_current_depth"} and "roads" not in names(dock.pop_layer)
+    assert names(dock.hazard_rows[0].layer) == {
+        "population",
+        "flood_current_depth",
+        "buildings",
+        "kecamatan",
+        "flood_2007_rw",
+    }
+
+
+def test_problems_are_shown_next_to_the_layer(dock, jakarta_layers):
+    from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+
+    memory = QgsVectorLayer("Polygon?crs=EPSG:4326", "scratch", "memory")
+    QgsProject.instance().addMapLayer(memory)
+    dock.bld_layer.setLayer(memory)
+    QgsApplication.processEvents()
+    _combo, label = dock.problem_labels["buildings"]
+    assert not label.isHidden()
+    assert "save it to a file first" in label.text() and "no features" in label.text()
+    assert dock.run_steps(["exposure"]) is None  # nothing runs while a chosen layer has an error
+    assert "Fix the problems" in dock.progress_label.text()
+    # A polygon hazard without its value field, and a threshold classification without thresholds.
+    row = dock.hazard_rows[1]
+    row.field.setField("")
+    QgsApplication.processEvents()
+    assert "Choose the field" in row.problems.text()
+    dock.hazard_rows[0].text.setText("")
+    dock.hazard_rows[0].text.editingFinished.emit()
+    assert "Give the thresholds" in dock.hazard_rows[0].problems.text()
+
+
+# --- status ---------------------------------------------------------------------------------------
+def test_a_step_turns_out_of_date_when_an_input_or_parameter_changes(dock, jakarta_layers):
+    from resilience_plugin.gui.workbench.runner import NOT_RUN, OUT_OF_DATE, UP_TO_DATE
+
+    assert dock.statuses["hazards"] == NOT_RUN
+    dock.run_steps(["hazards", "exposure"])
+    wait_idle(dock)
+    assert dock.statuses["hazards"] == UP_TO_DATE and dock.statuses["exposure"] == UP_TO_DATE
+    assert dock.step_rows["hazards"].status.property("status") == UP_TO_DATE
+    # A parameter of step 1: step 1 and everything built on it are out of date, then up to date again.
+    row = dock.hazard_rows[0]
+    row.text.setText("0.1,0.5,1.0,3.0")
+    row.text.editingFinished.emit()
+    assert dock.statuses["hazards"] == OUT_OF_DATE and dock.statuses["exposure"] == OUT_OF_DATE
+    row.text.setText("0.1,0.5,1.0,2.0")
+    row.text.editingFinished.emit()
+    assert dock.statuses["hazards"] == UP_TO_DATE and dock.statuses["exposure"] == UP_TO_DATE
+    # An input of step 2 only (the buildings are filtered): step 2 is out of date, step 1 is not.
+    jakarta_layers["buildings"].setSubsetString('"TYPE" IS NOT NULL')
+    dock.refresh()
+    assert dock.statuses["hazards"] == UP_TO_DATE and dock.statuses["exposure"] == OUT_OF_DATE
+    # A shared parameter of step 4 (walking minutes) leaves steps 1 and 2 alone.
+    dock.walk_minutes.setValue(15)
+    assert dock.statuses["hazards"] == UP_TO_DATE and dock.statuses["coverage"] == NOT_RUN
+
+
+# --- running --------------------------------------------------------------------------------------
+def test_run_all_gives_the_numbers_of_the_algorithms_run_by_hand(dock, jakarta_layers, subset, tmp_path):
+    from qgis.core import QgsLayerTreeGroup, QgsProject
+
+    dock.run_all()
+    wait_idle(dock)
+    sc = dock.scenario().name
+    runs = dock.runs[sc]
+    assert set(runs) == set(STEPS_1_TO_5) | {"maps"}, [r.message.text() for r in dock.step_rows.values()]
+
+    # The same chain by hand.
+    hand = tmp_path / "hand"
+    hand.mkdir()
+    units = {"UNITS": str(subset / "kecamatan.gpkg"), "UNIT_ID_FIELD": "KEC_NAME"}
+    pop = str(subset / "population.tif")
+    depth = str(subset / "flood_current_depth.tif")
+    run_by_hand(
+        "resilience:classifyhazard",
+        {"INPUT": depth, "HAZARD_NAME": "flood", "THRESHOLDS": "0.1,0.5,1.0,2.0", "OUTPUT": str(hand / "flood.gpkg")},
+    )
+    run_by_hand(
+        "resilience:classifyhazard",
+        {
+            "INPUT": str(subset / "flood_2007_rw.gpkg"),
+            "FIELD": "FLOODPRONE",
+            "HAZARD_NAME": "historic_flood",
+            "VALUE_MAP": "YES:1;NO:0",
+            "OUTPUT": str(hand / "historic.gpkg"),
+        },
+    )
+    zones = str(hand / "composite.gpkg")
+    run_by_hand(
+        "resilience:hazardoverlay",
+        {
+            "HAZARDS": [str(hand / "flood.gpkg"), str(hand / "historic.gpkg")],
+            "METHOD": 0,
+            **units,
+            "POPULATION": pop,
+            "POPULATION_UNIT": 0,
+            "OUTPUT": zones,
+            "OUTPUT_TABLE": str(hand / "hazard_table.gpkg"),
+        },
+    )
+    buildings = str(subset / "buildings.gpkg")
+    run_by_hand(
+        "resilience:exposuresummary",
+        {
+            "HAZARD": zones,
+            "EXPOSURE": buildings,
+            "CLASS_FIELD": "TYPE",
+            "RULE": 0,
+            **units,
+            "EXPOSURE_RASTER": pop,
+            "POPULATION_UNIT": 0,
+            "OUTPUT": str(hand / "exposed.gpkg"),
+            "OUTPUT_TABLE": str(hand / "exposure_table.gpkg"),
+        },
+    )
+    run_by_hand(
+        "native:extractbyexpression",
+        {"INPUT": buildings, "EXPRESSION": SHELTER_FILTER, "OUTPUT": str(hand / "cand.gpkg")},
+    )
+    run_by_hand(
+        "native:extractbyexpression",
+        {"INPUT": buildings, "EXPRESSION": HOSPITAL_FILTER, "OUTPUT": str(hand / "hosp.gpkg")},
+    )
+    roads = str(subset / "roads.gpkg")
+    run_by_hand(
+        "resilience:facilitysuitability",
+        {
+            "CANDIDATES": str(hand / "cand.gpkg"),
+            "TYPE_FIELD": "TYPE",
+            "NAME_FIELD": "NAME",
+            "FLOORS_FIELD": "LEVELS",
+            "SHELTER_CLASS": 1,
+            "EFFECTIVE_RATIO": 0.6,
+            "HAZARD": zones,
+            "EXCLUDE_LEVEL": 2,
+            "ROADS": roads,
+            "ROAD_CLASS_FIELD": "TYPE",
+            "POPULATION": pop,
+            "POPULATION_UNIT": 0,
+            "HOSPITALS": str(hand / "hosp.gpkg"),
+            "OUTPUT": str(hand / "suit.gpkg"),
+        },
+    )
+    run_by_hand(
+        "native:extractbyexpression",
+        {"INPUT": str(hand / "suit.gpkg"), "EXPRESSION": '"eligible"', "OUTPUT": str(hand / "eligible.gpkg")},
+    )
+    run_by_hand(
+        "resilience:sheltercoverage",
+        {
+            "FACILITIES": str(hand / "eligible.gpkg"),
+            "CAPACITY_FIELD": "capacity_persons",
+            "FACILITY_ID_FIELD": "site_id",
+            "DEMAND": pop,
+            "POPULATION_UNIT": 0,
+            "ROADS": roads,
+            "ROAD_CLASS_FIELD": "TYPE",
+            "MAX_MINUTES": 10,
+            "WALK_KMH": 4.0,
+            "HAZARD": zones,
+            "BLOCK_LEVEL": 2,
+            "MODE": 1,
+            **units,
+            "OUTPUT_DEMAND": str(hand / "demand.gpkg"),
+            "OUTPUT_FACILITIES": str(hand / "load.gpkg"),
+        },
+    )
+    run_by_hand(
+        "resilience:lifelineexposure",
+        {
+            "LIFELINES": roads,
+            "ASSET_TYPE": "road",
+            "HAZARD": zones,
+            "INTENSITY": depth,
+            "INTENSITY_MEASURE": 0,
+            **units,
+            "OUTPUT": str(hand / "lifeline.gpkg"),
+            "OUTPUT_TABLE": str(hand / "lifeline_table.gpkg"),
+        },
+    )
+    run_by_hand(
+        "resilience:networkcriticality",
+        {
+            "NETWORK": str(hand / "lifeline.gpkg"),
+            "FAILED": '"p_fail" >= 0.5',
+            "DEMAND": pop,
+            "POPULATION_UNIT": 0,
+            "DESTINATIONS": [str(hand / "hosp.gpkg")],
+            "MAX_SNAP": 300,
+            "MAX_DETOUR_LINKS": 2000,
+            **units,
+            "OUTPUT_DEMAND": str(hand / "access.gpkg"),
+            "OUTPUT_TABLE": str(hand / "access_table.gpkg"),
+            "OUTPUT_LINKS": str(hand / "links.gpkg"),
+        },
+    )
+
+    # Step 1: persons (and area) per hazard level.
+    table = read_gdf(hand / "hazard_table.gpkg")
+    by_level = table.groupby("level")["population"].sum()
+    got = runs["hazards"]["numbers"]["population_by_level"]
+    assert {int(k) for k in got} == set(by_level.index) and by_level.loc[1:].sum() > 0
+    for level, persons in by_level.items():
+        assert got[str(level)] == pytest.approx(persons, rel=1e-9)
+    # Step 2: buildings and persons per level.
+    table = read_gdf(hand / "exposure_table.gpkg")
+    b = table[table["class"] != "population"].groupby("level")["count"].sum()
+    p = table[table["class"] == "population"].groupby("level")["value"].sum()
+    got = runs["exposure"]["numbers"]
+    assert {int(k): v for k, v in got["buildings_by_level"].items()} == {int(k): float(v) for k, v in b.items()}
+    for level, persons in p.items():
+        assert got["persons_by_level"][str(level)] == pytest.approx(persons, rel=1e-9)
+    # Step 3: eligible sites and their capacity.
+    suit = read_gdf(hand / "suit.gpkg")
+    eligible = suit[suit["eligible"].astype(bool)]
+    got = runs["facilities"]["numbers"]
+    assert got["candidates"] == len(suit) > got["eligible"] == len(eligible) > 0
+    assert got["eligible_capacity"] == pytest.approx(eligible["capacity_persons"].sum())
+    # Step 4: the share of people within the walking limit; capacity against demand.
+    demand = read_gdf(hand / "demand.gpkg")
+    load = read_gdf(hand / "load.gpkg")
+    got = runs["coverage"]["numbers"]
+    pct = 100 * demand.loc[demand["covered"].astype(bool), "persons"].sum() / demand["persons"].sum()
+    assert got["covered_pct"] == pytest.approx(pct, rel=1e-9)
+    assert 0 < pct < 100
+    assert got["persons"] == pytest.approx(demand["persons"].sum(), rel=1e-9)
+    assert got["capacity_in_service"] == pytest.approx(load.loc[load["in_service"].astype(bool), "capacity"].sum())
+    # Step 5: persons cut off from hospitals.
+    access = read_gdf(hand / "access.gpkg")
+    got = runs["lifelines"]["numbers"]
+    assert got["isolated_persons"] == pytest.approx(
+        access.loc[access["isolated"].astype(bool), "persons"].sum(), rel=1e-9
+    )
+    assert 0 < got["isolated_persons"] < got["persons"]
+
+    # The panel shows them, and the layer tree holds one group for the scenario with a subgroup per step.
+    assert f"{got['isolated_persons']:,.0f}" in dock.step_rows["lifelines"].numbers.text()
+    root = QgsProject.instance().layerTreeRoot()
+    groups = [g for g in root.children() if isinstance(g, QgsLayerTreeGroup)]
+    assert len(groups) == 1 and sc in groups[0].name()
+    assert [g.customProperty("resilience_workbench/group") for g in groups[0].children()] == STEPS_1_TO_5
+    names = {lyr.name() for lyr in tagged_layers("hazards")}
+    assert names == {
+        "Composite hazard zones",
+        "Area and population per unit and hazard level",
+        "Hazard zones: flood",
+        "Hazard zones: historic_flood",
+    }
+    composite = next(lyr for lyr in tagged_layers("hazards") if lyr.name() == "Composite hazard zones")
+    assert composite.renderer().type() == "categorizedSymbol"  # styled by hazard level
+    # Six plan maps' worth of PDFs (one per step that has a map).
+    assert sorted(Path(p["OUTPUT"]).name for p in runs["maps"]["outputs"].values()) == [
+        "map_coverage_output.pdf",
+        "map_exposure_output.pdf",
+        "map_hazard_output.pdf",
+        "map_lifelines_output.pdf",
+        "map_suitability_output.pdf",
+    ]
+    assert all(Path(p["OUTPUT"]).stat().st_size > 10000 for p in runs["maps"]["outputs"].values())
+    # In the study's language (Chinese by default): the title and the fixed texts.
+    text = subprocess.run(
+        ["pdftotext", runs["maps"]["outputs"]["map_hazard"]["OUTPUT"], "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "综合灾害风险分区图" in text and "图例" in text and "Composite hazard zoning" not in text
+
+    # A number is a link that selects the features behind it.
+    link = next(i for i, item in enumerate(dock.step_rows["lifelines"].items) if item[2][0] == "criticality")
+    lyr = dock.select_behind("lifelines", link)
+    assert lyr.selectedFeatureCount() == int(access["isolated"].astype(bool).sum()) > 0
+
+    # Running step 1 again replaces its layers (and only those of step 1; the user's layers stay).
+    before = {lyr.id() for lyr in tagged_layers("hazards")}
+    others = {lyr.id() for lyr in tagged_layers() if lyr.id() not in before}
+    old_dir = Path(runs["hazards"]["run_dir"])
+    dock.run_steps(["hazards"])
+    wait_idle(dock)
+    after = {lyr.id() for lyr in tagged_layers("hazards")}
+    assert len(after) == len(before) and not (after & before)
+    assert {lyr.id() for lyr in tagged_layers() if lyr.id() not in after} == others
+    assert all(QgsProject.instance().mapLayer(lyr.id()) for lyr in jakarta_layers.values())
+    assert not old_dir.exists()
+    # Same inputs, same parameters: what was built on step 1 stays up to date.
+    assert dock.statuses["hazards"] == dock.statuses["exposure"] == "up_to_date"
+
+    # Export tables: one workbook, a sheet per statistic, Chinese headers.
+    xlsx = tmp_path / "tables.xlsx"
+    sheets = dock.export_tables(str(xlsx))
+    ds = ogr.Open(str(xlsx))
+    assert [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())] == sheets
+    assert len(sheets) == 8 and sheets[0] == "关键指标"
+    hazard_sheet = ds.GetLayerByName("灾害等级面积与人口")
+    defn = hazard_sheet.GetLayerDefn()
+    headers = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+    assert headers[:3] == ["行政单元", "灾害等级", "面积（平方米）"]
+    total = sum(f.GetField("人口（人）") for f in hazard_sheet)
+    assert total == pytest.approx(read_gdf(hand / "hazard_table.gpkg")["population"].sum(), rel=1e-6)
+    dock.language.setCurrentIndex(1)
+    sheets = dock.export_tables(str(tmp_path / "tables_en.xlsx"))
+    assert sheets[0] == "Key numbers" and "Shelter coverage" in sheets
+    # The language is part of the study: the maps are now out of date (they are in Chinese).
+    assert dock.study.language == "en" and dock.statuses["maps"] == "out_of_date"
+    assert json.loads(QgsProject.instance().readEntry("resilience_workbench", "study")[0])["language"] == "en"
+
+    # The steps as a model: it loads, validates and has one child per call.
+    from qgis.core import QgsProcessingModelAlgorithm
+
+    model_path = tmp_path / "assessment.model3"
+    assert dock.export_model(str(model_path))
+    model = QgsProcessingModelAlgorithm()
+    assert model.fromFile(str(model_path))
+    ok, issues = model.validate()
+    assert ok, issues
+    ids = {c.algorithmId() for c in model.childAlgorithms().values()}
+    assert {
+        "resilience:classifyhazard",
+        "resilience:hazardoverlay",
+        "resilience:sheltercoverage",
+        "resilience:networkcriticality",
+        "resilience:exportplanmap",
+    } <= ids
+    overlay = model.childAlgorithms()["hazards_overlay"]
+    assert {s.outputChildId() for s in overlay.parameterSources()["HAZARDS"]} == {
+        "hazards_classify_0",
+        "hazards_classify_1",
+    }
+
+
+def test_cancel_leaves_no_half_written_layer_in_the_tree(dock, jakarta_layers, tmp_path):
+    from qgis.core import QgsApplication, QgsProject
+
+    tree_before = [n.name() for n in QgsProject.instance().layerTreeRoot().children()]
+    # Cancel the first step before it can finish.
+    task = dock.run_steps(["hazards", "exposure"])
+    task.cancel()
+    wait_idle(dock)
+    assert tagged_layers() == []
+    assert [n.name() for n in QgsProject.instance().layerTreeRoot().children()] == tree_before
+    assert dock.runs.get(dock.scenario().name, {}) == {}
+    assert dock.statuses["hazards"] == "not_run"
+    assert (
+        "Cancel" in dock.step_rows["hazards"].message.text()
+        or "cancel" in dock.step_rows["hazards"].message.text().lower()
+    )
+    results = tmp_path / "results"
+    assert not results.exists() or not any(p.is_file() for p in results.rglob("*"))
+
+    # Cancel step 2 while it runs: step 1's layers are there, nothing of step 2.
+    def cancel_when_running(step, ok, _message):
+        if step == "hazards" and ok:
+            QgsApplication.processEvents()
+            if dock.task is not None:
+                dock.task.cancel()
+
+    dock.run_steps(["hazards", "exposure"])
+    dock.task.stepFinished.connect(cancel_when_running)
+    wait_idle(dock)
+    assert tagged_layers("hazards") and tagged_layers("exposure") == []
+    assert set(dock.runs[dock.scenario().name]) == {"hazards"}
+    exposure_dirs = [p for p in results.rglob("exposure_*") if p.is_dir()]
+    assert exposure_dirs == []
+
+
+def test_the_menu_opens_the_panel_once(qgis_iface, qgis_processing, qgis_new_project):
+    from qgis.core import QgsApplication
+
+    import resilience_plugin
+    from tests.conftest import register_provider
+
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("resilience") is not None:  # registered for other tests: take it out first
+        registry.removeProvider(registry.providerById("resilience"))
+    if not hasattr(qgis_iface, "removeDockWidget"):  # pytest-qgis's interface stub lacks it (QGIS has it)
+        qgis_iface.removeDockWidget = qgis_iface.mainWindow().removeDockWidget
+    plugin = resilience_plugin.classFactory(qgis_iface)
+    plugin.initProcessing()
+    plugin.initGui()
+    try:
+        action = next(a for a in plugin.actions if a.objectName() == "mResilienceAction_workbench")
+        action.trigger()
+        dock = plugin.workbench
+        assert dock is not None and dock.objectName() == "ResilienceWorkbenchDock"
+        action.trigger()
+        assert plugin.workbench is dock  # the same panel is raised, not a second one
+        assert [r.step for r in dock.step_rows.values()] == [
+            "hazards",
+            "exposure",
+            "facilities",
+            "coverage",
+            "lifelines",
+            "maps",
+        ]
+    finally:
+        plugin.unload()
+        register_provider()
+    assert plugin.workbench is None
+
+
+def test_point_per_cell_layers_come_unticked(dock, jakarta_layers):
+    from qgis.core import QgsProject
+
+    dock.run_steps(["hazards", "facilities", "coverage"])
+    wait_idle(dock)
+    root = QgsProject.instance().layerTreeRoot()
+    ticked = {
+        lyr.customProperty("resilience_workbench/output"): root.findLayer(lyr.id()).itemVisibilityChecked()
+        for lyr in tagged_layers()
+    }
+    assert ticked["coverage:OUTPUT_DEMAND"] is False and ticked["classify_0:OUTPUT"] is False
+    assert ticked["overlay:OUTPUT"] and ticked["coverage:OUTPUT_FACILITIES"] and ticked["suitability:OUTPUT"]
