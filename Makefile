@@ -12,9 +12,10 @@ TS       := i18n/$(PLUGIN)_zh_CN.ts
 QM       := $(TS:.ts=.qm)
 # Always: QGIS, fonts for Chinese, a virtual screen, Qt translation tools, PDF tools, venv, the
 # `proj` program (pyproj in a venv finds PROJ's data next to it; pyproj's source build runs it), and
-# PostgreSQL + PostGIS (the format tests start a throw-away server; the names follow the distribution).
+# PostgreSQL + PostGIS (the format tests start a throw-away server as its own user, with runuser from
+# util-linux, which Debian 13 no longer installs everywhere; the names follow the distribution).
 APT_PKGS := qgis python3-qgis qgis-providers fonts-noto-cjk xvfb xauth qttools5-dev-tools pyqt5-dev-tools \
-            poppler-utils python3-venv proj-bin postgresql postgresql-postgis
+            poppler-utils python3-venv proj-bin postgresql postgresql-postgis util-linux
 # Debian 13 and later (the distribution ships shapely >= 2): its own stack, built against its GEOS/PROJ/numpy.
 APT_PY_DISTRO := python3-numpy python3-shapely python3-pyproj python3-pandas python3-geopandas python3-scipy \
                  python3-networkx

@@ -4,6 +4,7 @@ from functools import partial
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProject
 from qgis.gui import QgsMessageBarItem
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu, QMessageBox, QPushButton
@@ -116,9 +117,12 @@ class ResiliencePlugin:
         for action in self.actions:
             action.deleteLater()
         self.actions = []
+        # Algorithm dialogs point at the provider's algorithms: delete them now, before the provider goes
+        # (a dialog left to its parent would be destroyed later, after its algorithm; QGIS 3.40 crashes then).
         for dialog in self.dialogs:
-            if _alive(dialog):
+            if not sip.isdeleted(dialog):
                 dialog.close()
+                sip.delete(dialog)
         self.dialogs = []
         if self.menu is not None:
             self.menu.menuAction().setVisible(False)

@@ -110,8 +110,19 @@ def classify_categorical(values, mapping):
     if len(values) == 0:
         return levels
     codes, uniques = pd.factorize(pd.Series(values, dtype=object), use_na_sentinel=True)
-    lut = np.array([mapping.get(normalize_key(u), -1) for u in uniques] + [-1], dtype=np.int16)
+    lut = np.array([_level_of(mapping, u) for u in uniques] + [-1], dtype=np.int16)
     return lut[codes]  # code -1 (NULL) picks the trailing -1
+
+
+# A yes/no field may arrive as booleans (QGIS 3.40's delimited-text reader turns YES/NO columns into
+# booleans): a boolean matches a map written with any of these spellings.
+_BOOLEAN_SPELLINGS = {True: ("true", "yes", "y", "t", "1", "是"), False: ("false", "no", "n", "f", "0", "否")}
+
+
+def _level_of(mapping, value):
+    if isinstance(value, (bool, np.bool_)):
+        return next((mapping[k] for k in _BOOLEAN_SPELLINGS[bool(value)] if k in mapping), -1)
+    return mapping.get(normalize_key(value), -1)
 
 
 # --- vector ------------------------------------------------------------------------------------

@@ -162,7 +162,7 @@ def shelter_coverage(net: nw.Network, facilities, capacity: Optional[np.ndarray]
 
     dist, fac, dist_n, near_n, idx = nearest(usable, None)
     covered = np.isfinite(dist) & (dist <= limit_m) & (fac >= 0)
-    assigned = np.zeros(len(demand))
+    assigned: np.ndarray = np.zeros(len(demand))
     if mode == 1:
         assigned, facility_of, fac_load, rounds, first_dist = _allocate(nearest, usable, capacity, persons, dist, fac,
                                                                         limit_m, feedback)

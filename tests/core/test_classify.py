@@ -95,3 +95,13 @@ def test_polygon_value_map_matching_nothing_is_an_error():
     with pytest.raises(InputError, match="matches none"):
         classify.classify_polygons(np.array([shapely.box(0, 0, 1, 1)]), ["maybe"], "EPSG:32748",
                                    value_map={"yes": 1})
+
+
+def test_booleans_match_a_yes_no_value_map():
+    # QGIS 3.40's delimited-text reader turns a YES/NO column into booleans
+    from resilience_plugin.core.classify import classify_categorical, parse_value_map
+
+    levels = classify_categorical([True, False, None, True], parse_value_map("YES:1;NO:0"))
+    assert levels.tolist() == [1, 0, -1, 1]
+    assert classify_categorical([True, False], parse_value_map("是:2;否:0")).tolist() == [2, 0]
+    assert classify_categorical(["yes", "NO"], parse_value_map("YES:1;NO:0")).tolist() == [1, 0]

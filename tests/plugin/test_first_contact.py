@@ -3,6 +3,7 @@ and the defaults say what they do."""
 
 import pytest
 from qgis.core import QgsApplication, QgsProject
+from qgis.PyQt import sip
 
 import resilience_plugin
 from resilience_plugin.processing.base import WORKFLOW
@@ -17,9 +18,9 @@ def sample_project(browser_iface, qgis_new_project, provider):
     plugin = resilience_plugin.classFactory(browser_iface)
     assert plugin.load_sample_data()
     yield plugin
-    for dialog in plugin.dialogs:
+    for dialog in plugin.dialogs:  # deleted before any provider change (they point at its algorithms)
         dialog.close()
-        dialog.deleteLater()
+        sip.delete(dialog)
     plugin.dialogs = []
     QgsApplication.processEvents()
     QgsProject.instance().clear()

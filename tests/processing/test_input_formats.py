@@ -56,7 +56,7 @@ def in_format(fmt, layer, tmp):
     if fmt == "kml":
         return convert(layer, tmp / f"{layer}.kml", "LIBKML"), "ogr"
     if fmt == "csv wkt":  # as QGIS's "Add delimited text layer" opens it (a CSV has no CRS of its own)
-        path = convert(layer, tmp / f"{layer}.csv", "CSV", ["-lco", "GEOMETRY=AS_WKT"])
+        path = convert(layer, tmp / f"{layer}.csv", "CSV", ["-lco", "GEOMETRY=AS_WKT", "-lco", "GEOMETRY_NAME=WKT"])
         return f"file://{path}?type=csv&wktField=WKT&crs=EPSG:4326&detectTypes=yes", "delimitedtext"
     raise ValueError(fmt)
 

@@ -86,7 +86,7 @@ def formats(reference, tmp):
         "flatgeobuf": (convert(reference, tmp / "sites.fgb", "FlatGeobuf"), "ogr"),
         "kml": (convert(reference, tmp / "sites.kml", "LIBKML"), "ogr"),
     }
-    wkt = convert(reference, tmp / "sites_wkt.csv", "CSV", ["-lco", "GEOMETRY=AS_WKT"])
+    wkt = convert(reference, tmp / "sites_wkt.csv", "CSV", ["-lco", "GEOMETRY=AS_WKT", "-lco", "GEOMETRY_NAME=WKT"])
     out["csv wkt (ogr)"] = (wkt, "ogr")
     out["csv wkt (delimited text)"] = (
         f"file://{wkt}?type=csv&wktField=WKT&crs=EPSG:4326&detectTypes=yes",
