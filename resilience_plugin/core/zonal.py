@@ -9,7 +9,7 @@ counted twice or lost at boundaries.
 Public API
 ----------
 ``zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, classes=None,
-n_classes=1, feedback=None) -> ZonalResult``
+n_classes=1, disjoint=False, feedback=None, report=False) -> ZonalResult``
     ``polygons``: shapely array (they may overlap: overlapping polygons each get their own share).
     ``mode``: :data:`PERSONS_PER_KM2` (cell values are densities; each cell's count is density x
     the cell's geodesic area) or :data:`PERSONS_PER_CELL` (cell values are counts); the raster is
@@ -63,6 +63,7 @@ class ZonalResult:
     whole_cells: int
     split_cells: int
     raster_crs: object
+    report: object = None  # population.PopulationReport of the window read (``report=True``), else None
 
 
 def raster_window(info, bounds):
@@ -196,12 +197,20 @@ def boundary_coverage(polygons, geotransform):
     outside the raster; fractions in [0, 1]).
     """
     gt = geotransform
-    polygons = shapely.orient_polygons(np.asarray(polygons, dtype=object))
-    rings, owner = _rings(polygons)
+    rings, owner, hole = _rings(np.asarray(polygons, dtype=object))
     coords, cidx = shapely.get_coordinates(rings, return_index=True)
     same = cidx[1:] == cidx[:-1]
     a, b = coords[:-1][same], coords[1:][same]
-    seg_poly = owner[cidx[:-1][same]]
+    seg_ring = cidx[:-1][same]
+    seg_poly = owner[seg_ring]
+    # Ring orientation without reorienting geometries (shapely.orient_polygons is a Python loop per
+    # polygon before GEOS 3.12): the signed area of each ring (shoelace, relative to its first vertex)
+    # says whether it runs counter-clockwise; a ring the wrong way round has its pieces' areas negated.
+    first = np.searchsorted(cidx, np.arange(len(rings)))
+    origin = coords[first[seg_ring]]
+    ax, ay, bx, by = a[:, 0] - origin[:, 0], a[:, 1] - origin[:, 1], b[:, 0] - origin[:, 0], b[:, 1] - origin[:, 1]
+    ccw = np.bincount(seg_ring, weights=ax * by - bx * ay, minlength=len(rings)) > 0
+    flip = np.where(ccw == hole, -1.0, 1.0)[seg_ring]  # exteriors must run ccw, holes cw
     ua, va = (a[:, 0] - gt[0]) / gt[1], (a[:, 1] - gt[3]) / gt[5]
     ub, vb = (b[:, 0] - gt[0]) / gt[1], (b[:, 1] - gt[3]) / gt[5]
     nseg = len(a)
@@ -232,10 +241,16 @@ def boundary_coverage(polygons, geotransform):
     h = abs(gt[5])
     ym = gt[3] + vm * gt[5]
     y_bottom = gt[3] + (rows + 1) * gt[5]
+    dx *= flip[s_]
     tri = (ym - y_bottom) * dx
     poly = seg_poly[s_]
-    # aggregate per (poly, col, row), rows ascending = from the top down
-    key = np.lexsort((rows, cols, poly))
+    # aggregate per (poly, col, row), rows ascending = from the top down (one int64 key: one sort)
+    if len(poly):
+        rmin, cmin = rows.min(), cols.min()
+        nr, nc = rows.max() - rmin + 1, cols.max() - cmin + 1
+        key = np.argsort((poly.astype(np.int64) * nc + (cols - cmin)) * nr + (rows - rmin))
+    else:
+        key = np.zeros(0, dtype=np.int64)
     poly, cols, rows, dx, tri = poly[key], cols[key], rows[key], dx[key], tri[key]
     new = np.r_[True, (poly[1:] != poly[:-1]) | (cols[1:] != cols[:-1]) | (rows[1:] != rows[:-1])]
     grp = np.cumsum(new) - 1
@@ -252,7 +267,7 @@ def boundary_coverage(polygons, geotransform):
 
 
 def _rings(polygons):
-    """All rings of (multi)polygons as linear rings with the index of their polygon."""
+    """All rings of (multi)polygons as linear rings, the index of their polygon and whether each is a hole."""
     parts, pidx = shapely.get_parts(polygons, return_index=True)
     ext = shapely.get_exterior_ring(parts)
     n_int = shapely.get_num_interior_rings(parts)
@@ -262,17 +277,20 @@ def _rings(polygons):
         hi = np.arange(n_int.sum()) - np.repeat(np.cumsum(n_int) - n_int, n_int)
         rings.append(shapely.get_interior_ring(parts[hp], hi))
         owner.append(pidx[hp])
+    hole = np.repeat([False, True], [len(r) for r in rings]) if len(rings) > 1 else np.zeros(len(ext), dtype=bool)
     rings = np.concatenate(rings)
     owner = np.concatenate(owner)
     ok = ~shapely.is_missing(rings)
-    return rings[ok], owner[ok]
+    return rings[ok], owner[ok], hole[ok]
 
 
 def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, classes=None, n_classes=1,
-               disjoint=False, feedback=None) -> ZonalResult:
+               disjoint=False, feedback=None, report=False) -> ZonalResult:
     """Totals of ``raster`` per polygon (and per class), see the module docstring.
 
     ``disjoint=True``: the caller guarantees the polygons do not overlap (skips that check).
+    ``report=True``: ``ZonalResult.report`` is the :class:`population.PopulationReport` of the raster
+    window read (the cells meeting the polygons' bounds), from the same read (no second pass).
 
     ``classes``: None, or an int array with the raster's full shape (values ``0..n_classes-1``,
     ``-1`` = not counted). ``polygons_crs``: CRS of ``polygons`` (anything pyproj reads).
@@ -297,7 +315,8 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, cla
     r0, r1, c0, c1 = raster_window(info, shapely.total_bounds(geoms[ok]))
     if r1 <= r0 or c1 <= c0:
         return ZonalResult(sums, 0, 0, rcrs)
-    counts, _valid, _ = cell_counts(raster, band=band, unit=mode, window=(r0, r1, c0, c1), feedback=feedback)
+    read = cell_counts(raster, band=band, unit=mode, window=(r0, r1, c0, c1), feedback=feedback, report=report)
+    counts = read[0]
     if classes is not None:
         cls = np.asarray(classes[r0:r1, c0:c1], dtype=np.int64)
         counts = np.where(cls >= 0, counts, 0.0)
@@ -317,7 +336,7 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, cla
             _sum_layer_overlay(grid, geoms[layer], layer, feedback)
         if feedback is not None:
             feedback.setProgress(100.0 * done / len(layers))
-    return ZonalResult(sums, grid.whole, grid.split, rcrs)
+    return ZonalResult(sums, grid.whole, grid.split, rcrs, read[3] if report else None)
 
 
 @dataclass
@@ -343,43 +362,48 @@ class _Grid:
         self.sums += np.bincount(idx, weights=weights, minlength=n * self.n_classes).reshape(n, self.n_classes)
 
 
-def _sum_whole_cells(grid, labels, edges, layer):
-    """Cells of a layer's polygon that no boundary crosses count fully (summed per label)."""
-    inner = (labels > 0) & ~edges
-    if not grid.by_class:  # one class: sum the whole cells per label in one pass (edge cells weigh 0 here)
-        per_label = np.bincount(labels.ravel(), weights=np.where(edges, 0.0, grid.counts).ravel(), minlength=len(layer) + 1)
+def _sum_whole_cells(grid, labels, layer):
+    """Cells of a layer's polygon that no boundary crosses count fully (summed per label in one pass).
+
+    ``labels``: the burnt label grid with the boundary cells already set to 0."""
+    flat = labels.ravel()
+    if not grid.by_class:
+        per_label = np.bincount(flat, weights=grid.counts.ravel(), minlength=len(layer) + 1)
         grid.sums[layer, 0] += per_label[1:len(layer) + 1]
     else:
-        rows, cols = np.nonzero(inner)
-        grid.add(layer[labels[inner] - 1], rows, cols, grid.counts[inner])
-    grid.whole += int(np.count_nonzero(inner))
+        k = grid.n_classes
+        idx = flat.astype(np.int64) * k + grid.cls.ravel()
+        per_label = np.bincount(idx, weights=grid.counts.ravel(), minlength=(len(layer) + 1) * k).reshape(-1, k)
+        grid.sums[layer] += per_label[1:len(layer) + 1]
+    grid.whole += int(np.count_nonzero(flat))
 
 
 def _sum_layer_exact(grid, lg, layer):
     """One layer of non-overlapping polygons on a north-up grid: whole cells by label, boundary cells by
-    their exact covered share (:func:`boundary_coverage`)."""
+    their exact covered share (:func:`boundary_coverage`). Only the burnt labels and the counts are
+    full-size; everything about boundary cells works on the list of those cells."""
     counts, gt_w = grid.counts, grid.gt_w
     labels = _burn(counts.shape, gt_w, grid.info.wkt, lg, np.arange(1, len(layer) + 1), False, np.int32)
     bp, br, bc, bf = boundary_coverage(lg, grid.info.geotransform)
     br, bc = br - grid.r0, bc - grid.c0
     inside = (br >= 0) & (bc >= 0) & (br < counts.shape[0]) & (bc < counts.shape[1])
-    edges = np.zeros(counts.shape, dtype=bool)
-    edges[br[inside], bc[inside]] = True
-    _sum_whole_cells(grid, labels, edges, layer)
-    del labels
     bp, br, bc, bf = bp[inside], br[inside], bc[inside], bf[inside]
+    ncols = counts.shape[1]
+    lin = br * ncols + bc
+    cells, inv = np.unique(lin, return_inverse=True)
+    labels.ravel()[cells] = 0  # boundary cells are not whole
+    _sum_whole_cells(grid, labels, layer)
+    del labels
     # A flagged cell is wholly inside a polygon whose rings do not pass through it (another polygon's
     # edge, or a rounding to the neighbouring cell, flagged it): find that polygon by its cell centre
     # (point in polygon), not by the burnt label, which a sliver may overwrite. Only cells whose
     # crossing polygons leave part of them uncovered need the test.
-    ncols = counts.shape[1]
-    covered = np.bincount(br * ncols + bc, weights=bf, minlength=counts.size).reshape(counts.shape)
-    fr, fc = np.nonzero(edges & (counts > 0) & (covered < 1.0 - 1e-9))
-    del covered, edges
+    covered = np.bincount(inv.ravel(), weights=bf, minlength=len(cells))
+    fr, fc = np.divmod(cells[(counts.ravel()[cells] > 0) & (covered < 1.0 - 1e-9)], ncols)
     if len(fr):
         centres = shapely.points(gt_w[0] + (fc + 0.5) * gt_w[1], gt_w[3] + (fr + 0.5) * gt_w[5])
         ci, pi = shapely.STRtree(lg).query(centres, predicate="intersects")
-        have = np.unique(bp.astype(np.int64) * counts.size + br * ncols + bc)
+        have = np.unique(bp.astype(np.int64) * counts.size + lin)
         want = pi.astype(np.int64) * counts.size + fr[ci] * ncols + fc[ci]
         extra = ~np.isin(want, have)
         if extra.any():
@@ -396,7 +420,8 @@ def _sum_layer_overlay(grid, lg, layer, feedback):
     counts, info = grid.counts, grid.info
     labels = _burn(counts.shape, grid.gt_w, info.wkt, lg, np.arange(1, len(layer) + 1), False, np.int32)
     edges = _burn(counts.shape, grid.gt_w, info.wkt, shapely.boundary(lg), np.ones(len(layer)), True, np.uint8) > 0
-    _sum_whole_cells(grid, labels, edges, layer)
+    labels[edges] = 0
+    _sum_whole_cells(grid, labels, layer)
     del labels
     rows, cols = np.nonzero(edges)
     del edges
