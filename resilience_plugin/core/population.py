@@ -218,7 +218,7 @@ def cell_counts(
     r0, r1, c0, c1 = window if window is not None else (0, info.height, 0, info.width)
     shape = (max(r1 - r0, 0), max(c1 - c0, 0))
     counts, valid = np.zeros(shape), np.zeros(shape, dtype=bool)
-    tally = _Tally(info, check_unit(unit)) if report else None
+    tally = Tally(info, check_unit(unit)) if report else None
     for row0, _c0, vals, ok in iter_counts(path, band=band, unit=unit, window=(r0, r1, c0, c1), feedback=feedback):
         counts[row0 - r0 : row0 - r0 + len(vals)] = vals
         valid[row0 - r0 : row0 - r0 + len(vals)] = ok
@@ -229,8 +229,9 @@ def cell_counts(
     return counts, valid, info
 
 
-class _Tally:
-    """Running totals for a :class:`PopulationReport`."""
+class Tally:
+    """Running totals for a :class:`PopulationReport`: ``add(row0, counts)`` per strip of
+    :func:`iter_counts`, then ``report()``."""
 
     def __init__(self, info, unit):
         self.info, self.unit = info, unit
@@ -253,7 +254,7 @@ def population_report(
 ) -> PopulationReport:
     """Persons, populated cells and the highest density of the cells meeting ``bounds``."""
     _, info = open_raster(path, band)
-    tally = _Tally(info, check_unit(unit))
+    tally = Tally(info, check_unit(unit))
     for row0, _c0, counts, _ok in iter_counts(
         path, band=band, unit=unit, window=window_for(info, bounds, bounds_crs), feedback=feedback
     ):
@@ -274,7 +275,7 @@ def population_points(
         raise InputError(
             QT_TRANSLATE_NOOP("@default", "The raster {path} has no coordinate reference system."), path=path
         )
-    tally = _Tally(info, check_unit(unit))
+    tally = Tally(info, check_unit(unit))
     xs, ys, persons = [], [], []
     for row0, col0, counts, _ok in iter_counts(
         path, band=band, unit=unit, window=window_for(info, bounds, bounds_crs), feedback=feedback

@@ -43,7 +43,15 @@ from pyproj import CRS
 
 from . import geometry as geo
 from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel
-from .population import PERSONS_PER_CELL, PERSONS_PER_KM2, cell_counts, check_unit  # noqa: F401 (re-exported)
+from .population import (  # noqa: F401 (re-exported)
+    MAX_BLOCK_CELLS,
+    PERSONS_PER_CELL,
+    PERSONS_PER_KM2,
+    Tally,
+    cell_counts,
+    check_unit,
+    iter_counts,
+)
 from .raster import open_raster
 
 gdal.UseExceptions()
@@ -196,6 +204,14 @@ def boundary_coverage(polygons, geotransform):
     Returns ``(poly, rows, cols, fraction)`` for every cell a ring passes through (rows/cols may lie
     outside the raster; fractions in [0, 1]).
     """
+    return _cover(polygons, geotransform, False)
+
+
+def _cover(polygons, geotransform, runs):
+    """:func:`boundary_coverage`; with ``runs=True`` also the whole cells of each polygon, as vertical
+    runs ``(poly, col, row0, row1)`` (rows ``row0 .. row1 - 1`` of column ``col`` lie wholly inside
+    ``poly``): below a boundary cell, down to the polygon's next boundary cell in that column, the
+    cells are inside exactly when the pieces above (Green's sum) cover a full cell width."""
     gt = geotransform
     rings, owner, hole = _rings(np.asarray(polygons, dtype=object))
     coords, cidx = shapely.get_coordinates(rings, return_index=True)
@@ -263,7 +279,15 @@ def boundary_coverage(polygons, geotransform):
     above = cum - d - start_cum  # dx of the pieces in the same column, rows above
     area = -(h * above + tr_)
     frac = np.clip(area / (h * abs(gt[1])), 0.0, 1.0)
-    return gp, gr, gc, frac
+    if not runs:
+        return gp, gr, gc, frac
+    same_next = np.r_[~col_start[1:], False]  # the next boundary cell is the same polygon's, same column
+    full = -(cum - start_cum) > 0.5 * abs(gt[1])  # the pieces down to this cell's bottom span the column
+    sel = np.flatnonzero(same_next & full)
+    ra, rb = gr[sel] + 1, gr[np.minimum(sel + 1, len(gr) - 1)]
+    keep = rb > ra
+    sel = sel[keep]
+    return gp, gr, gc, frac, (gp[sel], gc[sel], ra[keep], rb[keep])
 
 
 def _rings(polygons):
@@ -315,6 +339,12 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, cla
     r0, r1, c0, c1 = raster_window(info, shapely.total_bounds(geoms[ok]))
     if r1 <= r0 or c1 <= c0:
         return ZonalResult(sums, 0, 0, rcrs)
+    gt = info.geotransform
+    ok_idx = np.flatnonzero(ok)
+    if gt[5] < 0 and classes is None:  # north-up, one class: streamed, the raster strip by strip
+        whole, split, rep = _sum_by_columns(raster, band, mode, info, (r0, r1, c0, c1), geoms[ok_idx], ok_idx, sums,
+                                            feedback, report)
+        return ZonalResult(sums, whole, split, rcrs, rep)
     read = cell_counts(raster, band=band, unit=mode, window=(r0, r1, c0, c1), feedback=feedback, report=report)
     counts = read[0]
     if classes is not None:
@@ -323,10 +353,8 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, cla
         cls = np.where(cls >= 0, cls, 0)
     else:  # one class: a broadcast view, no full-size array
         cls = np.broadcast_to(np.zeros(1, dtype=np.int64).reshape(1, 1), counts.shape)
-    gt = info.geotransform
     grid = _Grid(info, counts, cls, classes is not None, (gt[0] + c0 * gt[1], gt[1], 0.0, gt[3] + r0 * gt[5], 0.0, gt[5]),
                  r0, c0, sums, n_classes)
-    ok_idx = np.flatnonzero(ok)
     layers = [ok_idx[lay] for lay in non_overlapping_layers(geoms[ok_idx], disjoint)]
     for done, layer in enumerate(layers, start=1):
         check_cancel(feedback)
@@ -337,6 +365,64 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, cla
         if feedback is not None:
             feedback.setProgress(100.0 * done / len(layers))
     return ZonalResult(sums, grid.whole, grid.split, rcrs, read[3] if report else None)
+
+
+def _sum_by_columns(raster, band, mode, info, window, lg, idx, sums, feedback, report):
+    """Sums of polygons ``lg`` (indices ``idx`` into ``sums``) on a north-up grid, reading the raster
+    once, strip by strip, with memory bounded by one strip (no full-size grid, no rasterising).
+
+    Boundary cells count with their exact share (:func:`_cover`); the whole cells of a polygon come as
+    vertical runs between its boundary cells, each run's total a difference of column prefix sums
+    (running over the strips). Overlapping polygons need no special care: every polygon is summed on
+    its own. Returns ``(whole_cells, split_cells, report or None)``."""
+    r0, r1, c0, c1 = window
+    height, width = r1 - r0, c1 - c0
+    bp, br, bc, bf, (qp, qc, qa, qb) = _cover(lg, info.geotransform, True)
+    br, bc = br - r0, bc - c0
+    inside = (br >= 0) & (bc >= 0) & (br < height) & (bc < width)
+    bp, br, bc, bf = bp[inside], br[inside], bc[inside], bf[inside]
+    qc, qa, qb = qc - c0, np.clip(qa - r0, 0, height), np.clip(qb - r0, 0, height)
+    keep = (qc >= 0) & (qc < width) & (qb > qa)
+    qp, qc, qa, qb = qp[keep], qc[keep], qa[keep], qb[keep]
+    nq = len(qp)
+    # prefix queries P(row, col) = sum of the column's cells above ``row`` (window rows); P(0, col) = 0
+    q_row, q_col = np.concatenate([qa, qb]), np.concatenate([qc, qc])
+    prefix = np.zeros(len(q_row))
+    values = np.zeros(len(br))
+    # bucket boundary cells and queries by the strip of iter_counts that holds them (a radix sort)
+    step = max(1, MAX_BLOCK_CELLS // max(width, 1))
+    b_order, b_start = _buckets(br // step, (height + step - 1) // step)
+    q_need = np.flatnonzero(q_row > 0)
+    q_sub, q_start = _buckets((q_row[q_need] - 1) // step, (height + step - 1) // step)
+    q_order = q_need[q_sub]
+    carry = np.zeros(width)
+    tally = Tally(info, mode) if report else None
+    for row0, _col0, vals, _valid in iter_counts(raster, band=band, unit=mode, window=window, feedback=feedback):
+        s0 = row0 - r0
+        k = s0 // step
+        sel = b_order[b_start[k]:b_start[k + 1]]
+        values[sel] = vals[br[sel] - s0, bc[sel]]
+        cs = np.cumsum(vals, axis=0)
+        cs += carry
+        sel = q_order[q_start[k]:q_start[k + 1]]  # P(q) for s0 < q <= s1 is in this strip
+        prefix[sel] = cs[q_row[sel] - s0 - 1, q_col[sel]]
+        carry = cs[-1]
+        if tally is not None:
+            tally.add(row0, vals)
+    n = sums.shape[0]
+    sums[:, 0] += np.bincount(idx[qp], weights=prefix[nq:] - prefix[:nq], minlength=n)
+    sums[:, 0] += np.bincount(idx[bp], weights=values * bf, minlength=n)
+    return int((qb - qa).sum()), len(bp), tally.report() if tally is not None else None
+
+
+def _buckets(keys, n_buckets):
+    """``(order, start)``: indices of ``keys`` (ints in ``0..n_buckets-1``) grouped by key, bucket ``k``
+    being ``order[start[k]:start[k + 1]]`` (a stable counting sort)."""
+    keys = np.asarray(keys, dtype=np.int64)
+    order = np.argsort(keys.astype(np.uint16) if n_buckets < 65536 else keys, kind="stable")
+    start = np.zeros(n_buckets + 1, dtype=np.int64)
+    np.cumsum(np.bincount(keys, minlength=n_buckets), out=start[1:])
+    return order, start
 
 
 @dataclass
