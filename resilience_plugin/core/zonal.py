@@ -229,26 +229,11 @@ def _cover(polygons, geotransform, runs):
     flip = np.where(ccw == hole, -1.0, 1.0)[seg_ring]  # exteriors must run ccw, holes cw
     ua, va = (a[:, 0] - gt[0]) / gt[1], (a[:, 1] - gt[3]) / gt[5]
     ub, vb = (b[:, 0] - gt[0]) / gt[1], (b[:, 1] - gt[3]) / gt[5]
-    nseg = len(a)
-    ts, ss = [np.zeros(nseg), np.ones(nseg)], [np.arange(nseg), np.arange(nseg)]
-    for p0, p1 in ((ua, ub), (va, vb)):  # crossings with vertical, then horizontal cell edges
-        k = np.abs(np.floor(p1) - np.floor(p0)).astype(np.int64)
-        seg = np.repeat(np.arange(nseg), k)
-        j = np.arange(k.sum()) - np.repeat(np.cumsum(k) - k, k)
-        up = p1 >= p0
-        first = np.where(up, np.floor(p0) + 1, np.floor(p0))
-        with np.errstate(divide="ignore", invalid="ignore"):
-            t = (first[seg] + np.where(up[seg], 1.0, -1.0) * j - p0[seg]) / (p1[seg] - p0[seg])
-        ts.append(t)
-        ss.append(seg)
-    seg = np.concatenate(ss)
-    t = np.clip(np.nan_to_num(np.concatenate(ts), nan=0.0), 0.0, 1.0)
-    order = np.lexsort((t, seg))
-    seg, t = seg[order], t[order]
-    i0 = np.flatnonzero(np.r_[seg[1:] == seg[:-1], False])
-    s_, t0, t1 = seg[i0], t[i0], t[i0 + 1]
-    keep = t1 > t0
-    s_, t0, t1 = s_[keep], t0[keep], t1[keep]
+    # Cut every segment at the vertical cell edges, then each part at the horizontal ones: the cut
+    # parameters come out in order along the segment (no sort); ``s_`` / ``t0`` / ``t1``: the
+    # segment and parameter range of every piece, each piece inside one cell.
+    s_, t0, t1 = _cut(np.arange(len(a)), np.zeros(len(a)), np.ones(len(a)), ua, ub)
+    s_, t0, t1 = _cut(s_, t0, t1, va, vb)
     dx = (b[s_, 0] - a[s_, 0]) * (t1 - t0)
     tm = 0.5 * (t0 + t1)
     cols = np.floor(ua[s_] + tm * (ub[s_] - ua[s_])).astype(np.int64)
@@ -288,6 +273,36 @@ def _cover(polygons, geotransform, runs):
     keep = rb > ra
     sel = sel[keep]
     return gp, gr, gc, frac, (gp[sel], gc[sel], ra[keep], rb[keep])
+
+
+def _cut(seg, t0, t1, p0, p1):
+    """Split the parameter ranges ``[t0, t1]`` of segments ``seg`` (coordinate ``p0 -> p1`` in cell
+    units along one axis) where the coordinate crosses an integer (a cell edge). Returns the pieces
+    ``(seg, t0, t1)`` in order along each segment; empty pieces are dropped."""
+    a0, a1 = p0[seg], p1[seg]
+    span = a1 - a0
+    q0, q1 = a0 + t0 * span, a0 + t1 * span
+    k = np.abs(np.floor(q1) - np.floor(q0)).astype(np.int64)  # edges crossed inside the range
+    n = k + 1  # pieces per range
+    first_piece = np.cumsum(n) - n
+    total = int(n.sum())
+    owner = np.repeat(np.arange(len(seg)), n)
+    j = np.arange(total) - first_piece[owner]  # piece number within its range
+    up = q1 >= q0
+    base = np.where(up, np.floor(q0) + 1, np.floor(q0))
+    sign = np.where(up, 1.0, -1.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        # the parameter of the j-th edge crossing (j = 0 .. k - 1) of each range
+        def crossing(jj):
+            return (base[owner] + sign[owner] * jj - a0[owner]) / span[owner]
+
+        start = np.where(j == 0, t0[owner], crossing(j - 1))
+        end = np.where(j == k[owner], t1[owner], crossing(j))
+    lo, hi = t0[owner], t1[owner]
+    start = np.clip(np.nan_to_num(start, nan=0.0), lo, hi)
+    end = np.clip(np.nan_to_num(end, nan=1.0), lo, hi)
+    keep = end > start
+    return seg[owner[keep]], start[keep], end[keep]
 
 
 def _rings(polygons):
@@ -402,13 +417,13 @@ def _sum_by_columns(raster, band, mode, info, window, lg, idx, sums, feedback, r
         k = s0 // step
         sel = b_order[b_start[k]:b_start[k + 1]]
         values[sel] = vals[br[sel] - s0, bc[sel]]
-        cs = np.cumsum(vals, axis=0)
+        if tally is not None:
+            tally.add(row0, vals)
+        cs = np.cumsum(vals, axis=0, out=vals)  # in place: the strip's values are not needed any more
         cs += carry
         sel = q_order[q_start[k]:q_start[k + 1]]  # P(q) for s0 < q <= s1 is in this strip
         prefix[sel] = cs[q_row[sel] - s0 - 1, q_col[sel]]
-        carry = cs[-1]
-        if tally is not None:
-            tally.add(row0, vals)
+        carry = cs[-1].copy()
     n = sums.shape[0]
     sums[:, 0] += np.bincount(idx[qp], weights=prefix[nq:] - prefix[:nq], minlength=n)
     sums[:, 0] += np.bincount(idx[bp], weights=values * bf, minlength=n)
