@@ -59,6 +59,7 @@ ogr.UseExceptions()
 
 TILE = 16  # boundary cells are handled in tiles of TILE x TILE cells
 STEP = 200_000  # boundary cells per batch
+COVER_BATCH = 250_000  # boundary cells (estimated) per batch of polygons in the exact coverage
 
 
 
@@ -211,7 +212,33 @@ def _cover(polygons, geotransform, runs):
     """:func:`boundary_coverage`; with ``runs=True`` also the whole cells of each polygon, as vertical
     runs ``(poly, col, row0, row1)`` (rows ``row0 .. row1 - 1`` of column ``col`` lie wholly inside
     ``poly``): below a boundary cell, down to the polygon's next boundary cell in that column, the
-    cells are inside exactly when the pieces above (Green's sum) cover a full cell width."""
+    cells are inside exactly when the pieces above (Green's sum) cover a full cell width.
+
+    Polygons are taken in batches of about :data:`COVER_BATCH` boundary cells (estimated from their
+    perimeter), so the temporary arrays stay small and are reused."""
+    polygons = np.asarray(polygons, dtype=object)
+    gt = geotransform
+    cell = min(abs(gt[1]), abs(gt[5]))
+    estimate = np.nan_to_num(shapely.length(polygons)) / cell * 2 + shapely.get_num_coordinates(polygons)
+    cuts = np.searchsorted(np.cumsum(estimate), np.arange(COVER_BATCH, estimate.sum(), COVER_BATCH))
+    bounds = np.unique(np.r_[0, cuts, len(polygons)])
+    if len(bounds) <= 2:
+        return _cover_batch(polygons, gt, runs)
+    parts = []
+    for a, b in zip(bounds[:-1], bounds[1:]):
+        part = list(_cover_batch(polygons[a:b], gt, runs))
+        part[0] = part[0] + a
+        if runs:
+            part[4] = (part[4][0] + a,) + tuple(part[4][1:])
+        parts.append(part)
+    out = [np.concatenate([p[i] for p in parts]) for i in range(4)]
+    if runs:
+        out.append(tuple(np.concatenate([p[4][i] for p in parts]) for i in range(4)))
+    return tuple(out)
+
+
+def _cover_batch(polygons, geotransform, runs):
+    """:func:`_cover` on one batch of polygons."""
     gt = geotransform
     rings, owner, hole = _rings(np.asarray(polygons, dtype=object))
     coords, cidx = shapely.get_coordinates(rings, return_index=True)
@@ -279,28 +306,29 @@ def _cut(seg, t0, t1, p0, p1):
     """Split the parameter ranges ``[t0, t1]`` of segments ``seg`` (coordinate ``p0 -> p1`` in cell
     units along one axis) where the coordinate crosses an integer (a cell edge). Returns the pieces
     ``(seg, t0, t1)`` in order along each segment; empty pieces are dropped."""
-    a0, a1 = p0[seg], p1[seg]
-    span = a1 - a0
+    a0 = p0[seg]
+    span = p1[seg] - a0
     q0, q1 = a0 + t0 * span, a0 + t1 * span
-    k = np.abs(np.floor(q1) - np.floor(q0)).astype(np.int64)  # edges crossed inside the range
+    f0 = np.floor(q0)
+    k = np.abs(np.floor(q1) - f0).astype(np.int64)  # edges crossed inside the range
     n = k + 1  # pieces per range
     first_piece = np.cumsum(n) - n
-    total = int(n.sum())
     owner = np.repeat(np.arange(len(seg)), n)
-    j = np.arange(total) - first_piece[owner]  # piece number within its range
+    j = np.arange(len(owner)) - first_piece[owner]  # piece number within its range
     up = q1 >= q0
-    base = np.where(up, np.floor(q0) + 1, np.floor(q0))
-    sign = np.where(up, 1.0, -1.0)
     with np.errstate(divide="ignore", invalid="ignore"):
-        # the parameter of the j-th edge crossing (j = 0 .. k - 1) of each range
-        def crossing(jj):
-            return (base[owner] + sign[owner] * jj - a0[owner]) / span[owner]
-
-        start = np.where(j == 0, t0[owner], crossing(j - 1))
-        end = np.where(j == k[owner], t1[owner], crossing(j))
+        # the j-th edge crossed is at coordinate base + sign * j: parameter (base - a0) / span + j * sign / span
+        c0 = (np.where(up, f0 + 1, f0) - a0) / span
+        c1 = np.where(up, 1.0, -1.0) / span
+        end = c0[owner] + j * c1[owner]  # the end of piece j is the j-th crossing ...
+    last = np.flatnonzero(j == k[owner])
+    end[last] = t1[owner[last]]  # ... except for the range's last piece
+    start = np.empty_like(end)
+    start[1:] = end[:-1]
+    start[first_piece] = t0
     lo, hi = t0[owner], t1[owner]
-    start = np.clip(np.nan_to_num(start, nan=0.0), lo, hi)
-    end = np.clip(np.nan_to_num(end, nan=1.0), lo, hi)
+    np.clip(start, lo, hi, out=start)
+    np.clip(end, lo, hi, out=end)
     keep = end > start
     return seg[owner[keep]], start[keep], end[keep]
 
