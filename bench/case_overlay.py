@@ -95,6 +95,7 @@ def run(quick):
         same, area_ok, pop_ok = compare(o["rows"], nat["rows"])
         if not same:
             print(f"  overlay: areas agree={area_ok}, population totals agree={pop_ok}", flush=True)
+        print(f"  overlay: peak MB ours {o['peak_mb']:.0f}, native {nat['peak_mb']:.0f}", flush=True)
         common.report("overlay_units_population", f"{city.n_units}units_{side}x{side}raster", o["seconds"], nat["seconds"],
                       same, max(o["peak_mb"], nat["peak_mb"]))
 

@@ -2,9 +2,11 @@
 
 Stable API (other cases import it):
 
-- ``report(case, n, ours_s, native_s, same, peak_mb=None)`` prints exactly one line
+- ``report(case, n, ours_s, native_s, same, peak_mb=None, python_s=None, python_same=None)`` prints exactly one line
   ``BENCH case=<name> n=<size> ours_s=<seconds> native_s=<seconds> ratio=<native/ours> same=<yes|no> peak_mb=<MB>``
-  (``native_s`` / ``same`` may be None -> ``NA``; ``peak_mb`` defaults to this process's peak RSS).
+  (``native_s`` / ``same`` may be None -> ``NA``; ``peak_mb`` defaults to this process's peak RSS), followed,
+  when the case also times what a Python user would write instead (geopandas ``sjoin`` / ``overlay`` +
+  ``groupby``), by `` python_s=<seconds> python_ratio=<python/ours> python_same=<yes|no>``.
 - ``peak_mb()``: peak resident memory of this process in MB (Linux ``ru_maxrss``).
 - ``timed(fn, *args, **kwargs) -> (result, seconds)``.
 - ``qgis_session()``: a headless QgsApplication with Processing and our provider registered.
@@ -50,17 +52,25 @@ def peak_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def format_line(case, n, ours_s, native_s, same, peak):
+def _yes_no(value):
+    return "NA" if value is None else ("yes" if value else "no")
+
+
+def format_line(case, n, ours_s, native_s, same, peak, python_s=None, python_same=None):
     ratio = f"{native_s / ours_s:.1f}" if native_s is not None and ours_s and ours_s > 0 else "NA"
     native = f"{native_s:.2f}" if native_s is not None else "NA"
-    same_s = "NA" if same is None else ("yes" if same else "no")
-    return (f"BENCH case={case} n={n} ours_s={ours_s:.2f} native_s={native} ratio={ratio} same={same_s} "
+    line = (f"BENCH case={case} n={n} ours_s={ours_s:.2f} native_s={native} ratio={ratio} same={_yes_no(same)} "
             f"peak_mb={peak:.0f}")
+    if python_s is not None:
+        py_ratio = f"{python_s / ours_s:.1f}" if ours_s and ours_s > 0 else "NA"
+        line += f" python_s={python_s:.2f} python_ratio={py_ratio} python_same={_yes_no(python_same)}"
+    return line
 
 
-def report(case, n, ours_s, native_s, same, peak_mb_value=None):
+def report(case, n, ours_s, native_s, same, peak_mb_value=None, python_s=None, python_same=None):
     """Print the one BENCH line of a case."""
-    print(format_line(case, n, ours_s, native_s, same, peak_mb() if peak_mb_value is None else peak_mb_value), flush=True)
+    peak = peak_mb() if peak_mb_value is None else peak_mb_value
+    print(format_line(case, n, ours_s, native_s, same, peak, python_s, python_same), flush=True)
 
 
 def timed(fn, *args, **kwargs):

@@ -16,8 +16,9 @@ Public API
     Geodesic area (km²) of one cell of each row.
 ``iter_counts(path, *, band=1, unit=PERSONS_PER_KM2, window=None)``
     Persons per cell, strip by strip: ``(row0, col0, counts, valid)``.
-``cell_counts(path, *, band=1, unit=PERSONS_PER_KM2, window=None)``
-    The whole window at once: ``(counts, valid, info)`` (used by the zonal sums).
+``cell_counts(path, *, band=1, unit=PERSONS_PER_KM2, window=None, report=False)``
+    The whole window at once: ``(counts, valid, info)`` (used by the zonal sums); with
+    ``report=True`` a fourth item, the :class:`PopulationReport` of the window (same read).
 ``population_points(path, *, band=1, unit=PERSONS_PER_KM2, bounds=None, bounds_crs=None, target_crs=None)``
     One weighted point per populated cell (cell centre), with a :class:`PopulationReport`.
 ``population_report(path, *, band=1, unit=PERSONS_PER_KM2, bounds=None, bounds_crs=None)``
@@ -208,20 +209,29 @@ def iter_counts(
         yield row0, c0, values, valid
 
 
-def cell_counts(path, *, band: int = 1, unit: int = PERSONS_PER_KM2, window: Optional[Window] = None, feedback=None):
-    """``(counts, valid, info)``: persons in every cell of ``window`` (the whole raster by default)."""
+def cell_counts(
+    path, *, band: int = 1, unit: int = PERSONS_PER_KM2, window: Optional[Window] = None, feedback=None, report=False
+):
+    """``(counts, valid, info)``: persons in every cell of ``window`` (the whole raster by default);
+    ``report=True`` adds the window's :class:`PopulationReport`, tallied from the same read."""
     _, info = open_raster(path, band)
     r0, r1, c0, c1 = window if window is not None else (0, info.height, 0, info.width)
     shape = (max(r1 - r0, 0), max(c1 - c0, 0))
     counts, valid = np.zeros(shape), np.zeros(shape, dtype=bool)
+    tally = Tally(info, check_unit(unit)) if report else None
     for row0, _c0, vals, ok in iter_counts(path, band=band, unit=unit, window=(r0, r1, c0, c1), feedback=feedback):
         counts[row0 - r0 : row0 - r0 + len(vals)] = vals
         valid[row0 - r0 : row0 - r0 + len(vals)] = ok
+        if tally is not None:
+            tally.add(row0, vals)
+    if tally is not None:
+        return counts, valid, info, tally.report()
     return counts, valid, info
 
 
-class _Tally:
-    """Running totals for a :class:`PopulationReport`."""
+class Tally:
+    """Running totals for a :class:`PopulationReport`: ``add(row0, counts)`` per strip of
+    :func:`iter_counts`, then ``report()``."""
 
     def __init__(self, info, unit):
         self.info, self.unit = info, unit
@@ -244,7 +254,7 @@ def population_report(
 ) -> PopulationReport:
     """Persons, populated cells and the highest density of the cells meeting ``bounds``."""
     _, info = open_raster(path, band)
-    tally = _Tally(info, check_unit(unit))
+    tally = Tally(info, check_unit(unit))
     for row0, _c0, counts, _ok in iter_counts(
         path, band=band, unit=unit, window=window_for(info, bounds, bounds_crs), feedback=feedback
     ):
@@ -265,7 +275,7 @@ def population_points(
         raise InputError(
             QT_TRANSLATE_NOOP("@default", "The raster {path} has no coordinate reference system."), path=path
         )
-    tally = _Tally(info, check_unit(unit))
+    tally = Tally(info, check_unit(unit))
     xs, ys, persons = [], [], []
     for row0, col0, counts, _ok in iter_counts(
         path, band=band, unit=unit, window=window_for(info, bounds, bounds_crs), feedback=feedback

@@ -9,7 +9,7 @@ counted twice or lost at boundaries.
 Public API
 ----------
 ``zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, classes=None,
-n_classes=1, feedback=None) -> ZonalResult``
+n_classes=1, disjoint=False, feedback=None, report=False) -> ZonalResult``
     ``polygons``: shapely array (they may overlap: overlapping polygons each get their own share).
     ``mode``: :data:`PERSONS_PER_KM2` (cell values are densities; each cell's count is density x
     the cell's geodesic area) or :data:`PERSONS_PER_CELL` (cell values are counts); the raster is
@@ -43,7 +43,15 @@ from pyproj import CRS
 
 from . import geometry as geo
 from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel
-from .population import PERSONS_PER_CELL, PERSONS_PER_KM2, cell_counts, check_unit  # noqa: F401 (re-exported)
+from .population import (  # noqa: F401 (re-exported)
+    MAX_BLOCK_CELLS,
+    PERSONS_PER_CELL,
+    PERSONS_PER_KM2,
+    Tally,
+    cell_counts,
+    check_unit,
+    iter_counts,
+)
 from .raster import open_raster
 
 gdal.UseExceptions()
@@ -51,6 +59,7 @@ ogr.UseExceptions()
 
 TILE = 16  # boundary cells are handled in tiles of TILE x TILE cells
 STEP = 200_000  # boundary cells per batch
+COVER_BATCH = 250_000  # boundary cells (estimated) per batch of polygons in the exact coverage
 
 
 
@@ -63,6 +72,7 @@ class ZonalResult:
     whole_cells: int
     split_cells: int
     raster_crs: object
+    report: object = None  # population.PopulationReport of the window read (``report=True``), else None
 
 
 def raster_window(info, bounds):
@@ -195,35 +205,62 @@ def boundary_coverage(polygons, geotransform):
     Returns ``(poly, rows, cols, fraction)`` for every cell a ring passes through (rows/cols may lie
     outside the raster; fractions in [0, 1]).
     """
+    return _cover(polygons, geotransform, False)
+
+
+def _cover(polygons, geotransform, runs):
+    """:func:`boundary_coverage`; with ``runs=True`` also the whole cells of each polygon, as vertical
+    runs ``(poly, col, row0, row1)`` (rows ``row0 .. row1 - 1`` of column ``col`` lie wholly inside
+    ``poly``): below a boundary cell, down to the polygon's next boundary cell in that column, the
+    cells are inside exactly when the pieces above (Green's sum) cover a full cell width.
+
+    Polygons are taken in batches of about :data:`COVER_BATCH` boundary cells (estimated from their
+    perimeter), so the temporary arrays stay small and are reused."""
+    polygons = np.asarray(polygons, dtype=object)
     gt = geotransform
-    polygons = shapely.orient_polygons(np.asarray(polygons, dtype=object))
-    rings, owner = _rings(polygons)
+    cell = min(abs(gt[1]), abs(gt[5]))
+    estimate = np.nan_to_num(shapely.length(polygons)) / cell * 2 + shapely.get_num_coordinates(polygons)
+    cuts = np.searchsorted(np.cumsum(estimate), np.arange(COVER_BATCH, estimate.sum(), COVER_BATCH))
+    bounds = np.unique(np.r_[0, cuts, len(polygons)])
+    if len(bounds) <= 2:
+        return _cover_batch(polygons, gt, runs)
+    parts = []
+    for a, b in zip(bounds[:-1], bounds[1:]):
+        part = list(_cover_batch(polygons[a:b], gt, runs))
+        part[0] = part[0] + a
+        if runs:
+            part[4] = (part[4][0] + a,) + tuple(part[4][1:])
+        parts.append(part)
+    out = [np.concatenate([p[i] for p in parts]) for i in range(4)]
+    if runs:
+        out.append(tuple(np.concatenate([p[4][i] for p in parts]) for i in range(4)))
+    return tuple(out)
+
+
+def _cover_batch(polygons, geotransform, runs):
+    """:func:`_cover` on one batch of polygons."""
+    gt = geotransform
+    rings, owner, hole = _rings(np.asarray(polygons, dtype=object))
     coords, cidx = shapely.get_coordinates(rings, return_index=True)
     same = cidx[1:] == cidx[:-1]
     a, b = coords[:-1][same], coords[1:][same]
-    seg_poly = owner[cidx[:-1][same]]
+    seg_ring = cidx[:-1][same]
+    seg_poly = owner[seg_ring]
+    # Ring orientation without reorienting geometries (shapely.orient_polygons is a Python loop per
+    # polygon before GEOS 3.12): the signed area of each ring (shoelace, relative to its first vertex)
+    # says whether it runs counter-clockwise; a ring the wrong way round has its pieces' areas negated.
+    first = np.searchsorted(cidx, np.arange(len(rings)))
+    origin = coords[first[seg_ring]]
+    ax, ay, bx, by = a[:, 0] - origin[:, 0], a[:, 1] - origin[:, 1], b[:, 0] - origin[:, 0], b[:, 1] - origin[:, 1]
+    ccw = np.bincount(seg_ring, weights=ax * by - bx * ay, minlength=len(rings)) > 0
+    flip = np.where(ccw == hole, -1.0, 1.0)[seg_ring]  # exteriors must run ccw, holes cw
     ua, va = (a[:, 0] - gt[0]) / gt[1], (a[:, 1] - gt[3]) / gt[5]
     ub, vb = (b[:, 0] - gt[0]) / gt[1], (b[:, 1] - gt[3]) / gt[5]
-    nseg = len(a)
-    ts, ss = [np.zeros(nseg), np.ones(nseg)], [np.arange(nseg), np.arange(nseg)]
-    for p0, p1 in ((ua, ub), (va, vb)):  # crossings with vertical, then horizontal cell edges
-        k = np.abs(np.floor(p1) - np.floor(p0)).astype(np.int64)
-        seg = np.repeat(np.arange(nseg), k)
-        j = np.arange(k.sum()) - np.repeat(np.cumsum(k) - k, k)
-        up = p1 >= p0
-        first = np.where(up, np.floor(p0) + 1, np.floor(p0))
-        with np.errstate(divide="ignore", invalid="ignore"):
-            t = (first[seg] + np.where(up[seg], 1.0, -1.0) * j - p0[seg]) / (p1[seg] - p0[seg])
-        ts.append(t)
-        ss.append(seg)
-    seg = np.concatenate(ss)
-    t = np.clip(np.nan_to_num(np.concatenate(ts), nan=0.0), 0.0, 1.0)
-    order = np.lexsort((t, seg))
-    seg, t = seg[order], t[order]
-    i0 = np.flatnonzero(np.r_[seg[1:] == seg[:-1], False])
-    s_, t0, t1 = seg[i0], t[i0], t[i0 + 1]
-    keep = t1 > t0
-    s_, t0, t1 = s_[keep], t0[keep], t1[keep]
+    # Cut every segment at the vertical cell edges, then each part at the horizontal ones: the cut
+    # parameters come out in order along the segment (no sort); ``s_`` / ``t0`` / ``t1``: the
+    # segment and parameter range of every piece, each piece inside one cell.
+    s_, t0, t1 = _cut(np.arange(len(a)), np.zeros(len(a)), np.ones(len(a)), ua, ub)
+    s_, t0, t1 = _cut(s_, t0, t1, va, vb)
     dx = (b[s_, 0] - a[s_, 0]) * (t1 - t0)
     tm = 0.5 * (t0 + t1)
     cols = np.floor(ua[s_] + tm * (ub[s_] - ua[s_])).astype(np.int64)
@@ -232,10 +269,16 @@ def boundary_coverage(polygons, geotransform):
     h = abs(gt[5])
     ym = gt[3] + vm * gt[5]
     y_bottom = gt[3] + (rows + 1) * gt[5]
+    dx *= flip[s_]
     tri = (ym - y_bottom) * dx
     poly = seg_poly[s_]
-    # aggregate per (poly, col, row), rows ascending = from the top down
-    key = np.lexsort((rows, cols, poly))
+    # aggregate per (poly, col, row), rows ascending = from the top down (one int64 key: one sort)
+    if len(poly):
+        rmin, cmin = rows.min(), cols.min()
+        nr, nc = rows.max() - rmin + 1, cols.max() - cmin + 1
+        key = np.argsort((poly.astype(np.int64) * nc + (cols - cmin)) * nr + (rows - rmin))
+    else:
+        key = np.zeros(0, dtype=np.int64)
     poly, cols, rows, dx, tri = poly[key], cols[key], rows[key], dx[key], tri[key]
     new = np.r_[True, (poly[1:] != poly[:-1]) | (cols[1:] != cols[:-1]) | (rows[1:] != rows[:-1])]
     grp = np.cumsum(new) - 1
@@ -248,11 +291,50 @@ def boundary_coverage(polygons, geotransform):
     above = cum - d - start_cum  # dx of the pieces in the same column, rows above
     area = -(h * above + tr_)
     frac = np.clip(area / (h * abs(gt[1])), 0.0, 1.0)
-    return gp, gr, gc, frac
+    if not runs:
+        return gp, gr, gc, frac
+    same_next = np.r_[~col_start[1:], False]  # the next boundary cell is the same polygon's, same column
+    full = -(cum - start_cum) > 0.5 * abs(gt[1])  # the pieces down to this cell's bottom span the column
+    sel = np.flatnonzero(same_next & full)
+    ra, rb = gr[sel] + 1, gr[np.minimum(sel + 1, len(gr) - 1)]
+    keep = rb > ra
+    sel = sel[keep]
+    return gp, gr, gc, frac, (gp[sel], gc[sel], ra[keep], rb[keep])
+
+
+def _cut(seg, t0, t1, p0, p1):
+    """Split the parameter ranges ``[t0, t1]`` of segments ``seg`` (coordinate ``p0 -> p1`` in cell
+    units along one axis) where the coordinate crosses an integer (a cell edge). Returns the pieces
+    ``(seg, t0, t1)`` in order along each segment; empty pieces are dropped."""
+    a0 = p0[seg]
+    span = p1[seg] - a0
+    q0, q1 = a0 + t0 * span, a0 + t1 * span
+    f0 = np.floor(q0)
+    k = np.abs(np.floor(q1) - f0).astype(np.int64)  # edges crossed inside the range
+    n = k + 1  # pieces per range
+    first_piece = np.cumsum(n) - n
+    owner = np.repeat(np.arange(len(seg)), n)
+    j = np.arange(len(owner)) - first_piece[owner]  # piece number within its range
+    up = q1 >= q0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        # the j-th edge crossed is at coordinate base + sign * j: parameter (base - a0) / span + j * sign / span
+        c0 = (np.where(up, f0 + 1, f0) - a0) / span
+        c1 = np.where(up, 1.0, -1.0) / span
+        end = c0[owner] + j * c1[owner]  # the end of piece j is the j-th crossing ...
+    last = np.flatnonzero(j == k[owner])
+    end[last] = t1[owner[last]]  # ... except for the range's last piece
+    start = np.empty_like(end)
+    start[1:] = end[:-1]
+    start[first_piece] = t0
+    lo, hi = t0[owner], t1[owner]
+    np.clip(start, lo, hi, out=start)
+    np.clip(end, lo, hi, out=end)
+    keep = end > start
+    return seg[owner[keep]], start[keep], end[keep]
 
 
 def _rings(polygons):
-    """All rings of (multi)polygons as linear rings with the index of their polygon."""
+    """All rings of (multi)polygons as linear rings, the index of their polygon and whether each is a hole."""
     parts, pidx = shapely.get_parts(polygons, return_index=True)
     ext = shapely.get_exterior_ring(parts)
     n_int = shapely.get_num_interior_rings(parts)
@@ -262,17 +344,20 @@ def _rings(polygons):
         hi = np.arange(n_int.sum()) - np.repeat(np.cumsum(n_int) - n_int, n_int)
         rings.append(shapely.get_interior_ring(parts[hp], hi))
         owner.append(pidx[hp])
+    hole = np.repeat([False, True], [len(r) for r in rings]) if len(rings) > 1 else np.zeros(len(ext), dtype=bool)
     rings = np.concatenate(rings)
     owner = np.concatenate(owner)
     ok = ~shapely.is_missing(rings)
-    return rings[ok], owner[ok]
+    return rings[ok], owner[ok], hole[ok]
 
 
 def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, classes=None, n_classes=1,
-               disjoint=False, feedback=None) -> ZonalResult:
+               disjoint=False, feedback=None, report=False) -> ZonalResult:
     """Totals of ``raster`` per polygon (and per class), see the module docstring.
 
     ``disjoint=True``: the caller guarantees the polygons do not overlap (skips that check).
+    ``report=True``: ``ZonalResult.report`` is the :class:`population.PopulationReport` of the raster
+    window read (the cells meeting the polygons' bounds), from the same read (no second pass).
 
     ``classes``: None, or an int array with the raster's full shape (values ``0..n_classes-1``,
     ``-1`` = not counted). ``polygons_crs``: CRS of ``polygons`` (anything pyproj reads).
@@ -297,17 +382,22 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, cla
     r0, r1, c0, c1 = raster_window(info, shapely.total_bounds(geoms[ok]))
     if r1 <= r0 or c1 <= c0:
         return ZonalResult(sums, 0, 0, rcrs)
-    counts, _valid, _ = cell_counts(raster, band=band, unit=mode, window=(r0, r1, c0, c1), feedback=feedback)
+    gt = info.geotransform
+    ok_idx = np.flatnonzero(ok)
+    if gt[5] < 0 and classes is None:  # north-up, one class: streamed, the raster strip by strip
+        whole, split, rep = _sum_by_columns(raster, band, mode, info, (r0, r1, c0, c1), geoms[ok_idx], ok_idx, sums,
+                                            feedback, report)
+        return ZonalResult(sums, whole, split, rcrs, rep)
+    read = cell_counts(raster, band=band, unit=mode, window=(r0, r1, c0, c1), feedback=feedback, report=report)
+    counts = read[0]
     if classes is not None:
         cls = np.asarray(classes[r0:r1, c0:c1], dtype=np.int64)
         counts = np.where(cls >= 0, counts, 0.0)
         cls = np.where(cls >= 0, cls, 0)
     else:  # one class: a broadcast view, no full-size array
         cls = np.broadcast_to(np.zeros(1, dtype=np.int64).reshape(1, 1), counts.shape)
-    gt = info.geotransform
     grid = _Grid(info, counts, cls, classes is not None, (gt[0] + c0 * gt[1], gt[1], 0.0, gt[3] + r0 * gt[5], 0.0, gt[5]),
                  r0, c0, sums, n_classes)
-    ok_idx = np.flatnonzero(ok)
     layers = [ok_idx[lay] for lay in non_overlapping_layers(geoms[ok_idx], disjoint)]
     for done, layer in enumerate(layers, start=1):
         check_cancel(feedback)
@@ -317,7 +407,65 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, cla
             _sum_layer_overlay(grid, geoms[layer], layer, feedback)
         if feedback is not None:
             feedback.setProgress(100.0 * done / len(layers))
-    return ZonalResult(sums, grid.whole, grid.split, rcrs)
+    return ZonalResult(sums, grid.whole, grid.split, rcrs, read[3] if report else None)
+
+
+def _sum_by_columns(raster, band, mode, info, window, lg, idx, sums, feedback, report):
+    """Sums of polygons ``lg`` (indices ``idx`` into ``sums``) on a north-up grid, reading the raster
+    once, strip by strip, with memory bounded by one strip (no full-size grid, no rasterising).
+
+    Boundary cells count with their exact share (:func:`_cover`); the whole cells of a polygon come as
+    vertical runs between its boundary cells, each run's total a difference of column prefix sums
+    (running over the strips). Overlapping polygons need no special care: every polygon is summed on
+    its own. Returns ``(whole_cells, split_cells, report or None)``."""
+    r0, r1, c0, c1 = window
+    height, width = r1 - r0, c1 - c0
+    bp, br, bc, bf, (qp, qc, qa, qb) = _cover(lg, info.geotransform, True)
+    br, bc = br - r0, bc - c0
+    inside = (br >= 0) & (bc >= 0) & (br < height) & (bc < width)
+    bp, br, bc, bf = bp[inside], br[inside], bc[inside], bf[inside]
+    qc, qa, qb = qc - c0, np.clip(qa - r0, 0, height), np.clip(qb - r0, 0, height)
+    keep = (qc >= 0) & (qc < width) & (qb > qa)
+    qp, qc, qa, qb = qp[keep], qc[keep], qa[keep], qb[keep]
+    nq = len(qp)
+    # prefix queries P(row, col) = sum of the column's cells above ``row`` (window rows); P(0, col) = 0
+    q_row, q_col = np.concatenate([qa, qb]), np.concatenate([qc, qc])
+    prefix = np.zeros(len(q_row))
+    values = np.zeros(len(br))
+    # bucket boundary cells and queries by the strip of iter_counts that holds them (a radix sort)
+    step = max(1, MAX_BLOCK_CELLS // max(width, 1))
+    b_order, b_start = _buckets(br // step, (height + step - 1) // step)
+    q_need = np.flatnonzero(q_row > 0)
+    q_sub, q_start = _buckets((q_row[q_need] - 1) // step, (height + step - 1) // step)
+    q_order = q_need[q_sub]
+    carry = np.zeros(width)
+    tally = Tally(info, mode) if report else None
+    for row0, _col0, vals, _valid in iter_counts(raster, band=band, unit=mode, window=window, feedback=feedback):
+        s0 = row0 - r0
+        k = s0 // step
+        sel = b_order[b_start[k]:b_start[k + 1]]
+        values[sel] = vals[br[sel] - s0, bc[sel]]
+        if tally is not None:
+            tally.add(row0, vals)
+        cs = np.cumsum(vals, axis=0, out=vals)  # in place: the strip's values are not needed any more
+        cs += carry
+        sel = q_order[q_start[k]:q_start[k + 1]]  # P(q) for s0 < q <= s1 is in this strip
+        prefix[sel] = cs[q_row[sel] - s0 - 1, q_col[sel]]
+        carry = cs[-1].copy()
+    n = sums.shape[0]
+    sums[:, 0] += np.bincount(idx[qp], weights=prefix[nq:] - prefix[:nq], minlength=n)
+    sums[:, 0] += np.bincount(idx[bp], weights=values * bf, minlength=n)
+    return int((qb - qa).sum()), len(bp), tally.report() if tally is not None else None
+
+
+def _buckets(keys, n_buckets):
+    """``(order, start)``: indices of ``keys`` (ints in ``0..n_buckets-1``) grouped by key, bucket ``k``
+    being ``order[start[k]:start[k + 1]]`` (a stable counting sort)."""
+    keys = np.asarray(keys, dtype=np.int64)
+    order = np.argsort(keys.astype(np.uint16) if n_buckets < 65536 else keys, kind="stable")
+    start = np.zeros(n_buckets + 1, dtype=np.int64)
+    np.cumsum(np.bincount(keys, minlength=n_buckets), out=start[1:])
+    return order, start
 
 
 @dataclass
@@ -343,43 +491,48 @@ class _Grid:
         self.sums += np.bincount(idx, weights=weights, minlength=n * self.n_classes).reshape(n, self.n_classes)
 
 
-def _sum_whole_cells(grid, labels, edges, layer):
-    """Cells of a layer's polygon that no boundary crosses count fully (summed per label)."""
-    inner = (labels > 0) & ~edges
-    if not grid.by_class:  # one class: sum the whole cells per label in one pass (edge cells weigh 0 here)
-        per_label = np.bincount(labels.ravel(), weights=np.where(edges, 0.0, grid.counts).ravel(), minlength=len(layer) + 1)
+def _sum_whole_cells(grid, labels, layer):
+    """Cells of a layer's polygon that no boundary crosses count fully (summed per label in one pass).
+
+    ``labels``: the burnt label grid with the boundary cells already set to 0."""
+    flat = labels.ravel()
+    if not grid.by_class:
+        per_label = np.bincount(flat, weights=grid.counts.ravel(), minlength=len(layer) + 1)
         grid.sums[layer, 0] += per_label[1:len(layer) + 1]
     else:
-        rows, cols = np.nonzero(inner)
-        grid.add(layer[labels[inner] - 1], rows, cols, grid.counts[inner])
-    grid.whole += int(np.count_nonzero(inner))
+        k = grid.n_classes
+        idx = flat.astype(np.int64) * k + grid.cls.ravel()
+        per_label = np.bincount(idx, weights=grid.counts.ravel(), minlength=(len(layer) + 1) * k).reshape(-1, k)
+        grid.sums[layer] += per_label[1:len(layer) + 1]
+    grid.whole += int(np.count_nonzero(flat))
 
 
 def _sum_layer_exact(grid, lg, layer):
     """One layer of non-overlapping polygons on a north-up grid: whole cells by label, boundary cells by
-    their exact covered share (:func:`boundary_coverage`)."""
+    their exact covered share (:func:`boundary_coverage`). Only the burnt labels and the counts are
+    full-size; everything about boundary cells works on the list of those cells."""
     counts, gt_w = grid.counts, grid.gt_w
     labels = _burn(counts.shape, gt_w, grid.info.wkt, lg, np.arange(1, len(layer) + 1), False, np.int32)
     bp, br, bc, bf = boundary_coverage(lg, grid.info.geotransform)
     br, bc = br - grid.r0, bc - grid.c0
     inside = (br >= 0) & (bc >= 0) & (br < counts.shape[0]) & (bc < counts.shape[1])
-    edges = np.zeros(counts.shape, dtype=bool)
-    edges[br[inside], bc[inside]] = True
-    _sum_whole_cells(grid, labels, edges, layer)
-    del labels
     bp, br, bc, bf = bp[inside], br[inside], bc[inside], bf[inside]
+    ncols = counts.shape[1]
+    lin = br * ncols + bc
+    cells, inv = np.unique(lin, return_inverse=True)
+    labels.ravel()[cells] = 0  # boundary cells are not whole
+    _sum_whole_cells(grid, labels, layer)
+    del labels
     # A flagged cell is wholly inside a polygon whose rings do not pass through it (another polygon's
     # edge, or a rounding to the neighbouring cell, flagged it): find that polygon by its cell centre
     # (point in polygon), not by the burnt label, which a sliver may overwrite. Only cells whose
     # crossing polygons leave part of them uncovered need the test.
-    ncols = counts.shape[1]
-    covered = np.bincount(br * ncols + bc, weights=bf, minlength=counts.size).reshape(counts.shape)
-    fr, fc = np.nonzero(edges & (counts > 0) & (covered < 1.0 - 1e-9))
-    del covered, edges
+    covered = np.bincount(inv.ravel(), weights=bf, minlength=len(cells))
+    fr, fc = np.divmod(cells[(counts.ravel()[cells] > 0) & (covered < 1.0 - 1e-9)], ncols)
     if len(fr):
         centres = shapely.points(gt_w[0] + (fc + 0.5) * gt_w[1], gt_w[3] + (fr + 0.5) * gt_w[5])
         ci, pi = shapely.STRtree(lg).query(centres, predicate="intersects")
-        have = np.unique(bp.astype(np.int64) * counts.size + br * ncols + bc)
+        have = np.unique(bp.astype(np.int64) * counts.size + lin)
         want = pi.astype(np.int64) * counts.size + fr[ci] * ncols + fc[ci]
         extra = ~np.isin(want, have)
         if extra.any():
@@ -396,7 +549,8 @@ def _sum_layer_overlay(grid, lg, layer, feedback):
     counts, info = grid.counts, grid.info
     labels = _burn(counts.shape, grid.gt_w, info.wkt, lg, np.arange(1, len(layer) + 1), False, np.int32)
     edges = _burn(counts.shape, grid.gt_w, info.wkt, shapely.boundary(lg), np.ones(len(layer)), True, np.uint8) > 0
-    _sum_whole_cells(grid, labels, edges, layer)
+    labels[edges] = 0
+    _sum_whole_cells(grid, labels, layer)
     del labels
     rows, cols = np.nonzero(edges)
     del edges

@@ -24,7 +24,7 @@ from ...core.standards import load_standard
 from ...i18n import tr
 from ...qgis_io.crs import to_pyproj, working_crs
 from ...qgis_io.fields import field_kind
-from ...qgis_io.raster import gdal_path, report_population
+from ...qgis_io.raster import gdal_path, log_population, report_population
 from ...qgis_io.vector import make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm
 
@@ -215,10 +215,14 @@ class HazardOverlay(ResilienceAlgorithm):
         pop_layer = self.parameterAsRasterLayer(parameters, self.POPULATION, context)
         if pop_layer is not None:
             path, unit = gdal_path(pop_layer, pop_layer.name()), self.population_unit(parameters, context)
-            report_population(feedback, path, unit, pop_layer.name(), shapely.total_bounds(udata.geoms), metric)
 
-            def pop(pieces):
-                return zonal.zonal_sums(pieces, metric, path, 1, unit, disjoint=True, feedback=feedback).sums[:, 0]
+            def pop(pieces):  # the population log comes from the zonal sums' own read of the raster
+                res = zonal.zonal_sums(pieces, metric, path, 1, unit, disjoint=True, feedback=feedback, report=True)
+                if res.report is not None:
+                    log_population(feedback, res.report, pop_layer.name())
+                else:  # nothing was read (no piece meets the raster)
+                    report_population(feedback, path, unit, pop_layer.name(), shapely.total_bounds(udata.geoms), metric)
+                return res.sums[:, 0]
         return overlay.unit_level_table(udata.geoms, ids, zones["geometry"].to_numpy(), zones["level"].to_numpy(), pop, feedback)[0]
 
     # --- run -------------------------------------------------------------------------------------
