@@ -39,22 +39,22 @@
             <translation>值映射项“{entry}”：等级取值范围为 0 到 {n}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/classify.py" line="145" />
+            <location filename="../resilience_plugin/core/classify.py" line="156" />
             <source>The field holds text, not numbers: use VALUE_MAP for categories, or choose a numeric field.</source>
             <translation>该字段为文本而非数值：分类值请使用值映射（VALUE_MAP），或选择数值字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/classify.py" line="155" />
+            <location filename="../resilience_plugin/core/classify.py" line="166" />
             <source>The value map matches none of the field's values. Values found include: {examples}.</source>
             <translation>值映射与字段中的任何值都不匹配。字段中的值例如：{examples}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/zonal.py" line="286" />
+            <location filename="../resilience_plugin/core/zonal.py" line="371" />
             <source>The raster {path} has no coordinate reference system.</source>
             <translation>栅格 {path} 没有坐标参考系。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/classify.py" line="234" />
+            <location filename="../resilience_plugin/core/classify.py" line="245" />
             <source>The value map matches none of the raster's values.</source>
             <translation>值映射与栅格中的任何值都不匹配。</translation>
         </message>
@@ -84,7 +84,7 @@
             <translation>无法应用样式“{name}”：{message}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="61" />
+            <location filename="../resilience_plugin/plugin.py" line="62" />
             <source>&amp;Resilience</source>
             <translation>韧性规划(&amp;R)</translation>
         </message>
@@ -94,17 +94,17 @@
             <translation>韧性城市规划工具箱</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="231" />
+            <location filename="../resilience_plugin/plugin.py" line="235" />
             <source>Load sample data (Jakarta)</source>
             <translation>加载示例数据（雅加达）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="208" />
+            <location filename="../resilience_plugin/plugin.py" line="212" />
             <source>The sample project is missing: {path}</source>
             <translation>示例工程缺失：{path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="215" />
+            <location filename="../resilience_plugin/plugin.py" line="219" />
             <source>Could not open the sample project {path}</source>
             <translation>无法打开示例工程 {path}</translation>
         </message>
@@ -784,12 +784,12 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>EFFECTIVE_RATIO 必须大于 0 且不超过 1；当前为 {value}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/population.py" line="94" />
+            <location filename="../resilience_plugin/core/population.py" line="95" />
             <source>Unknown population mode {mode}: use 0 (persons per cell) or 1 (persons per km²).</source>
             <translation>未知的人口模式 {mode}：请使用 0（每格人数）或 1（每平方公里人数）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/population.py" line="201" />
+            <location filename="../resilience_plugin/core/population.py" line="202" />
             <source>The population raster holds negative values: set them to nodata or 0 first.</source>
             <translation>人口栅格含有负值：请先将其设为无数据或 0。</translation>
         </message>
@@ -1544,7 +1544,7 @@ The layer's data are not changed, only its style. A layer given as a file path i
             <translation>脆弱性分区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="245" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="249" />
             <source>Overlaying the hazards</source>
             <translation>正在叠加各灾种</translation>
         </message>
@@ -1559,17 +1559,17 @@ The layer's data are not changed, only its style. A layer given as a file path i
             <translation>行政单元</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="268" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="272" />
             <source>Level {level}: {area:.1f} ha</source>
             <translation>{level} 级：{area:.1f} 公顷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="270" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="274" />
             <source>No hazard zone at level 1 or above: the output is empty.</source>
             <translation>没有 1 级及以上的灾害分区：输出为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="280" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="284" />
             <source>No UNITS given: the table by unit was not written.</source>
             <translation>未给出 UNITS：未写出按单元统计的表。</translation>
         </message>
@@ -3141,17 +3141,17 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>将命令复制到剪贴板</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="69" />
+            <location filename="../resilience_plugin/plugin.py" line="70" />
             <source>Python packages…</source>
             <translation>Python 依赖包…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="71" />
+            <location filename="../resilience_plugin/plugin.py" line="72" />
             <source>Which Python packages the analyses need, and how to install missing ones</source>
             <translation>分析所需的 Python 依赖包，以及缺失包的安装方法</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="146" />
+            <location filename="../resilience_plugin/plugin.py" line="150" />
             <source>How to install…</source>
             <translation>安装方法…</translation>
         </message>
@@ -4245,12 +4245,12 @@ Outputs: OUTPUT_FLOWS: a straight line per depot, shelter and item with amount, 
             <translation>易损性库中没有杆塔类型“{name}”在 {measure} 下的点状资产曲线。请在 FRAGILITY_FILE 中添加，或选择其他强度指标。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="149" />
+            <location filename="../resilience_plugin/plugin.py" line="153" />
             <source>Missing Python packages: {names}</source>
             <translation>缺少 Python 依赖包：{names}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="231" />
+            <location filename="../resilience_plugin/plugin.py" line="235" />
             <source>The current project has unsaved changes. Save them before the sample project replaces it?</source>
             <translation>当前项目有未保存的修改。在示例项目替换它之前是否保存？</translation>
         </message>
@@ -6317,7 +6317,7 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>情景 {n}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="374" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="378" />
             <source>Resilience assessment: {name}</source>
             <translation>韧性评估：{name}</translation>
         </message>
@@ -6452,157 +6452,157 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>{n} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="46" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="47" />
             <source>1 Hazards: classify and overlay</source>
             <translation>1 灾害：分级与叠加</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="47" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="48" />
             <source>2 Exposure</source>
             <translation>2 承灾体暴露</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="48" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="49" />
             <source>3 Dual-use facilities</source>
             <translation>3 平急两用设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="49" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="50" />
             <source>4 Coverage and allocation</source>
             <translation>4 覆盖与分配</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="50" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="51" />
             <source>5 Lifelines</source>
             <translation>5 生命线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="51" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="52" />
             <source>6 Maps and tables</source>
             <translation>6 图件与统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="57" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="58" />
             <source>Choose the hazard layers of the scenario.</source>
             <translation>请选择本情景的灾害图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="58" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="59" />
             <source>Choose the buildings or the roads.</source>
             <translation>请选择建筑或道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="59" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="60" />
             <source>Choose the candidate facilities and their type field.</source>
             <translation>请选择候选设施及其类型字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="60" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="61" />
             <source>Choose the population layer.</source>
             <translation>请选择人口图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="61" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="62" />
             <source>Choose the roads.</source>
             <translation>请选择道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="62" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="63" />
             <source>Choose a lifeline layer or the roads.</source>
             <translation>请选择生命线图层或道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="69" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="70" />
             <source>Hazard zones: {name}</source>
             <translation>灾害分区：{name}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="72" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="73" />
             <source>Lifeline exposure and failure</source>
             <translation>生命线暴露与失效</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="73" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="74" />
             <source>Lifeline length per unit and level</source>
             <translation>各单元各等级生命线长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="77" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="78" />
             <source>Area and population per unit and hazard level</source>
             <translation>各单元各灾害等级面积与人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="78" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="79" />
             <source>Buildings by hazard level</source>
             <translation>建筑灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="79" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="80" />
             <source>Buildings and population per unit and level</source>
             <translation>各单元各等级建筑与人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="80" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="81" />
             <source>Roads by hazard level</source>
             <translation>道路灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="81" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="82" />
             <source>Road length per unit, class and level</source>
             <translation>各单元各类各等级道路长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="83" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="84" />
             <source>Population within walking reach</source>
             <translation>步行可达人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="84" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="85" />
             <source>Shelter load</source>
             <translation>避难场所负荷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="85" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="86" />
             <source>Shelter coverage per unit</source>
             <translation>各单元避难覆盖</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="87" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="88" />
             <source>Hospital access of the population</source>
             <translation>人口医院可达性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="88" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="89" />
             <source>Persons isolated from hospitals per unit</source>
             <translation>各单元与医院隔绝人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="89" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="90" />
             <source>Road criticality</source>
             <translation>道路关键性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="213" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="214" />
             <source>Run these steps first: {steps}</source>
             <translation>请先运行以下步骤：{steps}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="219" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="220" />
             <source>Layer '{name}' is a temporary layer: save it to a file first.</source>
             <translation>图层“{name}”是临时图层：请先保存为文件。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="258" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="259" />
             <source>A layer of the study is no longer in the project; choose it again.</source>
             <translation>评估所用的某个图层已不在项目中，请重新选择。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="157" />
+            <location filename="../resilience_plugin/plugin.py" line="161" />
             <source>Resilience assessment panel…</source>
             <translation>韧性评估面板…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/plugin.py" line="159" />
+            <location filename="../resilience_plugin/plugin.py" line="163" />
             <source>The guided assessment: study, steps in planning order, key numbers, maps and tables</source>
             <translation>引导式评估：评估设置、按规划顺序的步骤、关键指标、图件与统计表</translation>
         </message>
