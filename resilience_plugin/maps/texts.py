@@ -35,6 +35,16 @@ _LAYER_TITLES = {
     "lifeline_pfail": ("生命线失效概率", "Lifeline failure probability"),
     "criticality_links": ("路段关键性", "Link criticality"),
     "criticality_demand": ("设施可达性", "Access to facilities"),
+    "economic_loss": ("建筑直接经济损失", "Direct economic loss of buildings"),
+    "economic_ead": ("年期望损失", "Expected annual damage"),
+    "scenario_change": ("情景对比变化", "Change between scenarios"),
+    "evacuation_origins": ("人口转移安置", "Evacuation origins"),
+    "evacuation_flows": ("转移路线", "Evacuation flows"),
+    "supply_flows": ("物资调运", "Supply flows"),
+    "chosen_sites": ("选定场址", "Chosen sites"),
+    "life_circle": ("15分钟生活圈", "15-minute life circle"),
+    "weak_links": ("输电线路薄弱环节", "Weak power-line links"),
+    "cascade": ("生命线级联失效", "Cascading lifeline failures"),
     "raster": ("灾害强度", "Hazard intensity"),
     "boundaries": ("边界", "Boundaries"),
 }
@@ -48,6 +58,8 @@ def map_text(key, language, **values):
 def layer_title(kind, language, name=""):
     """The legend title of one of our outputs, e.g. "灾害分区 Hazard zones"; ``name`` (the layer's own
     name, e.g. a district layer "kecamatan") is added in brackets for context layers."""
+    if kind not in _LAYER_TITLES:  # a style without a title of its own: the layer's name
+        return name or kind
     zh, en = _LAYER_TITLES[kind]
     title = (zh, en, f"{zh} {en}")[language]
     if name and kind in ("boundaries", "raster"):

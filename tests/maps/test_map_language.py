@@ -205,3 +205,16 @@ def test_population_grid_points_are_drawn_as_their_cells(qgis_app):
         pts.append(f)
     scattered.dataProvider().addFeatures(pts)
     assert grid_spacing_m(scattered) is None  # not a grid: drawn as points
+
+
+def test_every_style_has_a_legend_title_in_both_languages():
+    # a plan map of any of our outputs gets a translated title (a missing one crashed the export)
+    from resilience_plugin.maps.texts import BILINGUAL, CHINESE, ENGLISH, layer_title
+    from resilience_plugin.paths import resource_path
+
+    kinds = {p.stem.rsplit("_", 1)[0] if p.stem.rsplit("_", 1)[-1] in ("point", "line", "polygon") else p.stem
+             for p in resource_path("styles").glob("*.qml")} - {"colourblind"}
+    for kind in sorted(kinds):
+        zh, en, both = (layer_title(kind, lang, name="x") for lang in (CHINESE, ENGLISH, BILINGUAL))
+        assert zh != kind and en != kind and both == f"{zh} {en}", kind
+    assert layer_title("no_such_style", ENGLISH, name="my layer") == "my layer"
