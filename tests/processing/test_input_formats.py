@@ -61,7 +61,10 @@ def in_format(fmt, layer, tmp):
     raise ValueError(fmt)
 
 
-FORMATS = ["gpkg", "shapefile", "zipped shapefile", "geojson", "flatgeobuf", "kml", "csv wkt"]
+# KML with its attributes needs GDAL's LIBKML driver, which Debian sid's GDAL 3.13 does not have
+HAS_LIBKML = gdal.GetDriverByName("LIBKML") is not None
+FORMATS = ["gpkg", "shapefile", "zipped shapefile", "geojson", "flatgeobuf", *(["kml"] if HAS_LIBKML else []),
+           "csv wkt"]
 
 
 class ProjectLayers:

@@ -66,6 +66,9 @@ def expected(path):
     return gdf
 
 
+HAS_LIBKML = gdal.GetDriverByName("LIBKML") is not None
+
+
 def convert(reference, out, fmt, options=()):
     gdal.VectorTranslate(str(out), reference, options=["-f", fmt, *options])
     return str(out)
@@ -84,8 +87,9 @@ def formats(reference, tmp):
         "zipped shapefile": (f"/vsizip/{zpath}/sites.shp", "ogr"),
         "geojson": (convert(reference, tmp / "sites.geojson", "GeoJSON"), "ogr"),
         "flatgeobuf": (convert(reference, tmp / "sites.fgb", "FlatGeobuf"), "ogr"),
-        "kml": (convert(reference, tmp / "sites.kml", "LIBKML"), "ogr"),
     }
+    if HAS_LIBKML:  # KML with its attributes needs GDAL's LIBKML driver (Debian sid's GDAL 3.13 has none)
+        out["kml"] = (convert(reference, tmp / "sites.kml", "LIBKML"), "ogr")
     wkt = convert(reference, tmp / "sites_wkt.csv", "CSV", ["-lco", "GEOMETRY=AS_WKT", "-lco", "GEOMETRY_NAME=WKT"])
     out["csv wkt (ogr)"] = (wkt, "ogr")
     out["csv wkt (delimited text)"] = (
@@ -136,7 +140,7 @@ def test_every_file_format_reads_the_same(reference, tmp_path, qgis_app):
         "zipped shapefile": True,
         "geojson": True,
         "flatgeobuf": True,
-        "kml": True,
+        **({"kml": True} if HAS_LIBKML else {}),
         "csv wkt (ogr)": True,
         "csv wkt (delimited text)": False,
     }
