@@ -146,7 +146,28 @@ LAYER_RASTER = pick("Qgis.LayerFilter.RasterLayer", "QgsMapLayerProxyModel.Filte
 LAYER_POINT = pick("Qgis.LayerFilter.PointLayer", "QgsMapLayerProxyModel.Filter.PointLayer")
 LAYER_LINE = pick("Qgis.LayerFilter.LineLayer", "QgsMapLayerProxyModel.Filter.LineLayer")
 LAYER_POLYGON = pick("Qgis.LayerFilter.PolygonLayer", "QgsMapLayerProxyModel.Filter.PolygonLayer")
-# The assessment workbench runs its steps' algorithms in a background task on QGIS 3.22; on 3.40 and 3.44
-# that crashed (a segfault inside PROJ, seen in the workbench tests only: the same algorithms run fine in
-# Processing's own background task), so there its steps run on the main thread until that is understood.
-WORKBENCH_IN_BACKGROUND = QGIS_VERSION_INT < 33000
+# pyproj 3.7 (Debian 13's, beside QGIS 3.40; sid's beside 3.44) keeps one PROJ context per OS thread: the
+# pointer in the thread's native storage, the object that frees it in a threading.local. QGIS runs
+# background work on pooled QThreads that get a fresh Python thread state for every task, so the
+# threading.local (and with it the context) is freed when a task ends while the native slot keeps the
+# pointer: the next task on that thread hands the freed context to PROJ and QGIS crashes (pyproj issues
+# 1509 and 1622). Every algorithm run, and every workbench step, calls ``keep_proj_context`` on its
+# thread first: holding the context's owner keeps the context alive for as long as the thread exists.
+_PROJ_CONTEXTS = {}
+
+
+def keep_proj_context():
+    """Keep this (non-main) thread's pyproj context alive after its Python thread state is gone."""
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        return
+    try:
+        from pyproj._context import get_context_manager
+        from pyproj.datadir import get_user_data_dir
+    except ImportError:  # pyproj before 3.7 has no per-thread context (or pyproj is missing)
+        return
+    get_user_data_dir()  # creates the thread's context if it has none
+    manager = get_context_manager()
+    if manager is not None:  # created in this thread state: keep it (a new OS thread may reuse an old id)
+        _PROJ_CONTEXTS[threading.get_native_id()] = manager

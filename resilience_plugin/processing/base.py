@@ -17,6 +17,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QIcon
 
+from ..compat import keep_proj_context
 from ..core.errors import Cancelled, InputError
 from ..i18n import tr
 from ..maps.styles import style_on_load
@@ -147,6 +148,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         return None
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        keep_proj_context()  # before anything here uses pyproj on a background thread (see compat)
         # every destination is checked before anything is read or written (callers that skip
         # checkParameterValues, e.g. a model's child steps, get the same check here)
         problem = self.input_problem(parameters, context) or self.destination_problem(parameters, context)

@@ -491,8 +491,7 @@ def test_cancel_leaves_no_half_written_layer_in_the_tree(dock, jakarta_layers, t
 
     # Cancel step 2 while it runs: step 1's layers are there, nothing of step 2.
     def cancel_when_running(step, ok, _message):
-        # step 2's task is queued now; cancel it before events run it (where the steps run on the main
-        # thread, QGIS 3.40+, a whole step runs inside one event)
+        # step 2's task is queued now; cancel it before events run it
         if step == "hazards" and ok and dock.task is not None:
             dock.task.cancel()
             QgsApplication.processEvents()

@@ -31,7 +31,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import pyqtSignal
 
-from ...compat import WORKBENCH_IN_BACKGROUND
+from ...compat import keep_proj_context
 from ...i18n import tr
 from . import numbers as key_numbers
 from .steps import DEPENDS, MAPS, NotReady, build_calls, fingerprint, is_ref, upstream_refs
@@ -280,9 +280,6 @@ class StepTask(QgsTask):
         self.runs = runs
         self.project = project or QgsProject.instance()
         prepared.transform_context = self.project.transformContext()
-        if not WORKBENCH_IN_BACKGROUND:  # see compat: every call then runs when the task finishes
-            for call in prepared.calls:
-                call.main_thread = True
         self.feedback = _Feedback(self)
         self.log = []
         self.error = ""
@@ -292,6 +289,7 @@ class StepTask(QgsTask):
         super().cancel()
 
     def run(self):
+        keep_proj_context()
         return run_prepared(self.prepared, self.feedback, self)
 
     def finished(self, result):
