@@ -68,6 +68,23 @@ def run_alg(provider):
 
 
 @pytest.fixture()
+def inasafe_zones(run_alg, tmp_path):
+    """Flood zones of InaSAFE's 31 multipart RW polygons (FLOODPRONE YES -> level 1), by Classify hazard."""
+    out = str(tmp_path / "zones.gpkg")
+    run_alg(
+        "classifyhazard",
+        {
+            "INPUT": f"{DATA / 'inasafe_samples.gpkg'}|layername=flood_multipart_polygons",
+            "FIELD": "FLOODPRONE",
+            "HAZARD_NAME": "flood",
+            "VALUE_MAP": "YES:1;NO:0",
+            "OUTPUT": out,
+        },
+    )
+    return out
+
+
+@pytest.fixture()
 def sample_copy(tmp_path):
     """A private copy of the sample data, so tests can prove inputs are not modified."""
     dst = tmp_path / "sample"

@@ -10,17 +10,8 @@ POINTS = f"{INASAFE}|layername=v4_building_points"
 
 
 @pytest.fixture()
-def zones(run_alg, tmp_path):
-    return run_alg(
-        "classifyhazard",
-        {
-            "INPUT": f"{INASAFE}|layername=flood_multipart_polygons",
-            "FIELD": "FLOODPRONE",
-            "HAZARD_NAME": "flood",
-            "VALUE_MAP": "YES:1;NO:0",
-            "OUTPUT": str(tmp_path / "zones.gpkg"),
-        },
-    )["OUTPUT"]
+def zones(inasafe_zones):
+    return inasafe_zones
 
 
 @pytest.mark.parametrize(

@@ -171,19 +171,8 @@ def buildings_layer(tmp_path):
 
 
 @pytest.fixture()
-def zones(tmp_path, run_alg):
-    out = str(tmp_path / "zones.gpkg")
-    run_alg(
-        "classifyhazard",
-        {
-            "INPUT": f"{SAMPLES}|layername=flood_multipart_polygons",
-            "FIELD": "FLOODPRONE",
-            "HAZARD_NAME": "flood",
-            "VALUE_MAP": "YES:1;NO:0",
-            "OUTPUT": out,
-        },
-    )
-    return out
+def zones(inasafe_zones):
+    return inasafe_zones
 
 
 def test_memory_subset_and_selection(buildings_layer, zones, tmp_path, run_alg):

@@ -26,17 +26,8 @@ def empty_raster(tmp_path):
 
 
 @pytest.fixture()
-def zones(run_alg, tmp_path):
-    return run_alg(
-        "classifyhazard",
-        {
-            "INPUT": f"{INASAFE}|layername=flood_multipart_polygons",
-            "FIELD": "FLOODPRONE",
-            "HAZARD_NAME": "flood",
-            "VALUE_MAP": "YES:1;NO:0",
-            "OUTPUT": str(tmp_path / "zones.gpkg"),
-        },
-    )["OUTPUT"]
+def zones(inasafe_zones):
+    return inasafe_zones
 
 
 def test_all_nodata_hazard_raster_says_so(run_alg, empty_raster, tmp_path):

@@ -40,17 +40,8 @@ def readonly_dir(tmp_path):
 
 
 @pytest.fixture()
-def zones(tmp_path, run_alg):
-    return run_alg(
-        "classifyhazard",
-        {
-            "INPUT": f"{INASAFE}|layername=flood_multipart_polygons",
-            "FIELD": "FLOODPRONE",
-            "HAZARD_NAME": "flood",
-            "VALUE_MAP": "YES:1;NO:0",
-            "OUTPUT": str(tmp_path / "zones.gpkg"),
-        },
-    )["OUTPUT"]
+def zones(inasafe_zones):
+    return inasafe_zones
 
 
 def _network(tmp_path):
