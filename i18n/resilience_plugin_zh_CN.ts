@@ -439,7 +439,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>WEIGHTS 为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="181" />
+            <location filename="../resilience_plugin/core/suitability.py" line="256" />
             <source>Weight for '{name}' does not match any criterion; criteria are: {criteria}.</source>
             <translation>权重“{name}”不对应任何指标；指标为：{criteria}。</translation>
         </message>
@@ -759,27 +759,27 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>未知的避难场所类别“{name}”；可用：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="74" />
+            <location filename="../resilience_plugin/core/suitability.py" line="149" />
             <source>TYPE_MAP entry '{entry}' is not of the form type:function|function (functions: {functions}).</source>
             <translation>TYPE_MAP 条目“{entry}”的格式应为 类型:功能|功能（功能：{functions}）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="79" />
+            <location filename="../resilience_plugin/core/suitability.py" line="154" />
             <source>TYPE_MAP entry '{entry}': unknown function '{function}'; use {functions}.</source>
             <translation>TYPE_MAP 条目“{entry}”：未知功能“{function}”；请使用 {functions}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="187" />
+            <location filename="../resilience_plugin/core/suitability.py" line="262" />
             <source>None of the weighted criteria can be computed with the layers given: add the layers or change the weights.</source>
             <translation>用现有图层无法计算任何有权重的指标：请补充图层或修改权重。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="268" />
+            <location filename="../resilience_plugin/core/suitability.py" line="346" />
             <source>The per-capita area must be positive (m² per person).</source>
             <translation>人均面积必须为正（平方米/人）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="270" />
+            <location filename="../resilience_plugin/core/suitability.py" line="348" />
             <source>EFFECTIVE_RATIO must be above 0 and at most 1; got {value}.</source>
             <translation>EFFECTIVE_RATIO 必须大于 0 且不超过 1；当前为 {value}。</translation>
         </message>
@@ -2430,348 +2430,327 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>{n:.0f} 人居住在 1 级及以上灾害区。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="81" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="84" />
             <source>Dual-use facility suitability</source>
             <translation>平急两用设施适宜性评价</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="84" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="87" />
             <source>suitability</source>
             <translation>适宜性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="84" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="87" />
             <source>dual-use</source>
             <translation>平急两用</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="87" />
-            <source>Which existing buildings and sites (hotels, schools, stadiums, parks, exhibition halls, warehouses, ...) can serve as shelters, isolation sites, medical points or supply depots in an emergency, how many people they can take, and how suitable they are.
-
-Functions: TYPE_FIELD is matched (case-insensitive, Chinese or English names and aliases) against resources/standards/facility_types.json; TYPE_MAP adds or overrides types, e.g. 'Stadion:shelter|medical;Gudang:supply' (functions: shelter, isolation, medical, supply).
-Capacity: effective area = AREA_FIELD (m²) or the polygon area x EFFECTIVE_RATIO; floor area = effective area x FLOORS_FIELD (text such as '4-7' counts its first number). capacity_persons = shelter area / per-capita area of the GB 51143 SHELTER_CLASS (indoor types use the floor area); cap_isolation and cap_medical divide the floor area by the per-capita floor areas of the standards file; supply_area_m2 is the floor area. Default per-capita and minimum areas are editable and marked unverified where they are.
-Hard constraints (eligible = false, with the reasons in Chinese / English): inside a HAZARD zone of level &gt;= EXCLUDE_LEVEL; closer than SOURCE_BUFFER_M to HAZARD_SOURCES; shelter area below the class minimum; a type without an emergency function.
-Criteria scored 0-1: safety (1 - level / EXCLUDE_LEVEL, times the distance to the nearest zone of a higher level over 500 m), access (network distance to the nearest MAIN_ROAD_CLASSES road, 0 at 1000 m), capacity (relative to the largest), population within WALK_LIMIT_M on the network (relative), hospitals (0 at 3 km) and lifelines such as substations or water plants (0 at 2 km). Criteria whose layers are missing are dropped and the weights renormalised (logged).
-WEIGHTS: 'safety:0.3,access:0.2,...' or WEIGHTS_TABLE (the output of AHP weights); default weights from the standards file.
-
-OUTPUT: every candidate with site_id, name, type, type_key, functions, eligible, reasons, hazard_level, effective_area_m2, floors, floor_area_m2, one c_&lt;criterion&gt; column per criterion used, score (0-100), grade (适宜 / 较适宜 / 有条件适宜 / 不适宜; ineligible sites are 不适宜), grade_en, capacity_persons, cap_isolation, cap_medical, supply_area_m2, access_m, population and rank (1 = best eligible site).</source>
-            <translation>评价现有建筑和场地（酒店、学校、体育场馆、公园、会展中心、仓库等）在紧急情况下能否作为避难场所、隔离场所、医疗应急服务点或物资储备点，能容纳多少人，以及适宜程度。
-
-功能：TYPE_FIELD 与 resources/standards/facility_types.json 中的类型（不区分大小写，中英文名称及别名）匹配；TYPE_MAP 可新增或覆盖类型，例如 'Stadion:shelter|medical;Gudang:supply'（功能：shelter 避难、isolation 隔离、medical 医疗、supply 物资）。
-容量：有效面积 = AREA_FIELD（平方米）或面要素面积 x EFFECTIVE_RATIO；建筑面积 = 有效面积 x FLOORS_FIELD（'4-7' 这样的文本取第一个数字）。capacity_persons = 避难面积 / GB 51143 避难场所类别（SHELTER_CLASS）的人均面积（室内类型用建筑面积）；cap_isolation 与 cap_medical 为建筑面积除以标准文件中的人均建筑面积；supply_area_m2 为建筑面积。默认人均面积与最小面积可编辑，未核实者已标注。
-刚性约束（eligible = false，并以中文 / 英文列出原因）：位于等级 ≥ EXCLUDE_LEVEL 的 HAZARD 灾害区内；距 HAZARD_SOURCES 不足 SOURCE_BUFFER_M；避难面积低于该类别最小值；类型无应急功能。
-指标评分 0-1：安全（1 - 等级 / EXCLUDE_LEVEL，乘以距最近更高等级灾害区的距离除以 500 米）、可达性（沿路网到最近 MAIN_ROAD_CLASSES 道路的距离，1000 米时为 0）、容量（相对最大值）、WALK_LIMIT_M 步行范围内的人口（沿路网，相对值）、医院（3 公里时为 0）及变电站、水厂等生命线设施（2 公里时为 0）。缺少图层的指标将被剔除，其余权重重新归一化（写入日志）。
-WEIGHTS：'safety:0.3,access:0.2,...' 或 WEIGHTS_TABLE（层次分析法权重的输出）；默认权重取自标准文件。
-
-OUTPUT：每个候选设施，字段 site_id、name、type、type_key、functions、eligible、reasons、hazard_level、effective_area_m2、floors、floor_area_m2、每个所用指标一列 c_&lt;指标&gt;、score（0-100）、grade（适宜 / 较适宜 / 有条件适宜 / 不适宜；不满足约束者为不适宜）、grade_en、capacity_persons、cap_isolation、cap_medical、supply_area_m2、access_m、population 和 rank（1 = 最优的合格设施）。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="119" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="125" />
             <source>Candidate facilities</source>
             <translation>候选设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="119" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="125" />
             <source>Existing buildings or sites to evaluate (points or polygons).</source>
             <translation>待评价的现有建筑或场地（点或面）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="121" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="127" />
             <source>Type field</source>
             <translation>类型字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="121" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="127" />
             <source>The facility type (school, stadium, hotel, 学校, 体育馆, ...).</source>
             <translation>设施类型（school、stadium、hotel、学校、体育馆等）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="123" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="129" />
             <source>Type map (type:function|function;...)</source>
             <translation>类型映射（类型:功能|功能;...）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="123" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="129" />
             <source>Adds or overrides types, e.g. 'Stadion:shelter|medical;Gudang:supply'. Functions: shelter, isolation, medical, supply.</source>
             <translation>新增或覆盖类型，例如 'Stadion:shelter|medical;Gudang:supply'。功能：shelter、isolation、medical、supply。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="135" />
             <source>Name field</source>
             <translation>名称字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="135" />
             <source>Copied to the name field of the output.</source>
             <translation>复制到输出的 name 字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="127" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="137" />
             <source>Effective area field (m²)</source>
             <translation>有效面积字段（平方米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="127" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="137" />
             <source>Effective area in m²; when empty or NULL, the polygon area x EFFECTIVE_RATIO. Points need it.</source>
             <translation>有效面积（平方米）；为空或 NULL 时取面要素面积 x EFFECTIVE_RATIO。点要素必须提供。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="130" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="140" />
             <source>Effective area ratio</source>
             <translation>有效面积系数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="130" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="140" />
             <source>Share of the footprint that is usable (0-1).</source>
             <translation>占地面积中可用的比例（0-1）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="133" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="143" />
             <source>Floors field</source>
             <translation>层数字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="133" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="143" />
             <source>Number of floors of buildings, for indoor functions (text like '4-7' counts 4).</source>
             <translation>建筑层数，用于室内功能（'4-7' 这样的文本按 4 计）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="135" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="145" />
             <source>Shelter class (GB 51143)</source>
             <translation>避难场所类别（GB 51143）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="135" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="145" />
             <source>Sets the per-capita area and the minimum area from resources/standards/shelter_standards.json.</source>
             <translation>按 resources/standards/shelter_standards.json 设定人均面积和最小面积。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="137" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="147" />
             <source>Per-capita area (m², 0 = class default)</source>
             <translation>人均面积（平方米，0 = 类别默认值）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="137" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="147" />
             <source>Overrides the per-capita effective area of the class.</source>
             <translation>覆盖该类别的人均有效面积。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="150" />
             <source>Minimum area (m², -1 = class default)</source>
             <translation>最小面积（平方米，-1 = 类别默认值）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="150" />
             <source>Overrides the minimum effective area of the class.</source>
             <translation>覆盖该类别的最小有效面积。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="148" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="158" />
             <source>Exclude from hazard level</source>
             <translation>排除的灾害等级（及以上）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="148" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="158" />
             <source>Sites touching a zone at or above this level are not eligible.</source>
             <translation>与该等级及以上灾害区相交的场地不合格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="150" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="160" />
             <source>Hazard sources</source>
             <translation>危险源</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="150" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="160" />
             <source>Hazardous-chemical sites, active faults, ... Sites closer than SOURCE_BUFFER_M are not eligible.</source>
             <translation>危险化学品场所、活动断层等。距离小于 SOURCE_BUFFER_M 的场地不合格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="152" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="162" />
             <source>Safety distance from hazard sources (m)</source>
             <translation>与危险源的安全距离（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="152" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="162" />
             <source>Minimum distance between a site and any hazard source.</source>
             <translation>场地与任一危险源之间的最小距离。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="155" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="165" />
             <source>Roads</source>
             <translation>道路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="155" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="165" />
             <source>The street network, for access and walking population.</source>
             <translation>道路网络，用于可达性和步行人口。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="157" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="167" />
             <source>The road class (e.g. OSM highway); without it every road counts as a main road.</source>
             <translation>道路等级字段（如 OSM highway）；不设置时所有道路都视为主干道路。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="160" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="170" />
             <source>Main road classes</source>
             <translation>主干道路等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="160" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="170" />
             <source>Comma-separated classes that count as main roads for access.</source>
             <translation>视为主干道路的等级，逗号分隔，用于可达性。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="162" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="172" />
             <source>Population (raster or points / polygons)</source>
             <translation>人口（栅格或点 / 面）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="162" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="172" />
             <source>For the population-served criterion.</source>
             <translation>用于服务人口指标。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="165" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="175" />
             <source>Population field (vector population)</source>
             <translation>人口字段（矢量人口）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="165" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="175" />
             <source>Persons per feature of a vector population layer.</source>
             <translation>矢量人口图层中每个要素的人数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="169" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="179" />
             <source>Walking limit for population (m, 0 = class radius)</source>
             <translation>人口统计的步行范围（米，0 = 类别服务半径）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="169" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="179" />
             <source>People within this walking distance count as served; 0 uses the service radius of the shelter class.</source>
             <translation>步行距离在此范围内的人口计为服务人口；0 表示采用该避难场所类别的服务半径。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="172" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="182" />
             <source>Hospitals</source>
             <translation>医院</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="172" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="182" />
             <source>Hospitals, for the proximity criterion.</source>
             <translation>医院，用于就医便利指标。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="174" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="184" />
             <source>Lifeline facilities</source>
             <translation>生命线设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="174" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="184" />
             <source>Substations, water plants, ... for the lifeline-support criterion.</source>
             <translation>变电站、水厂等，用于生命线保障指标。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="176" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="186" />
             <source>Weights (criterion:weight,...)</source>
             <translation>权重（指标:权重,...）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="176" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="186" />
             <source>e.g. safety:0.3,access:0.15,capacity:0.2,population:0.15,hospital:0.1,lifeline:0.1; empty = defaults.</source>
             <translation>例如 safety:0.3,access:0.15,capacity:0.2,population:0.15,hospital:0.1,lifeline:0.1；为空则用默认值。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="178" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="188" />
             <source>Weights table (AHP output)</source>
             <translation>权重表（层次分析法输出）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="178" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="188" />
             <source>A table with fields criterion and weight, e.g. the output of AHP weights.</source>
             <translation>含 criterion 与 weight 字段的表，例如层次分析法权重的输出。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="180" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="190" />
             <source>Facility suitability</source>
             <translation>设施适宜性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="219" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="229" />
             <source>Give either WEIGHTS or WEIGHTS_TABLE, not both.</source>
             <translation>WEIGHTS 与 WEIGHTS_TABLE 只能二选一。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="193" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="203" />
             <source>WEIGHTS_TABLE needs the fields criterion and weight (the output of AHP weights).</source>
             <translation>WEIGHTS_TABLE 需要 criterion 和 weight 字段（层次分析法权重的输出）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="194" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="204" />
             <source>weights table</source>
             <translation>权重表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="226" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="236" />
             <source>The candidate facilities layer is required.</source>
             <translation>必须提供候选设施图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="216" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="226" />
             <source>Choose the TYPE_FIELD of the candidate facilities.</source>
             <translation>请选择候选设施的 TYPE_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="232" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="242" />
             <source>The candidate layer has no features with geometry.</source>
             <translation>候选设施图层中没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="270" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="280" />
             <source>hazard sources</source>
             <translation>危险源</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="254" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="264" />
             <source>roads</source>
             <translation>道路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="263" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="273" />
             <source>No road matches MAIN_ROAD_CLASSES; the access criterion is 0 everywhere.</source>
             <translation>没有道路符合 MAIN_ROAD_CLASSES；可达性指标处处为 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="270" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="280" />
             <source>hospitals</source>
             <translation>医院</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="304" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="315" />
             <source>Shelter class {cls}: {pc} m² per person, minimum area {ma} m².</source>
             <translation>避难场所类别 {cls}：人均 {pc} 平方米，最小面积 {ma} 平方米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="309" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="320" />
             <source>Criteria left out because their layers are missing: {names}; the other weights were renormalised.</source>
             <translation>因缺少图层而剔除的指标：{names}；其余权重已重新归一化。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="311" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="322" />
             <source>Weights used: {weights}</source>
             <translation>所用权重：{weights}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="313" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="324" />
             <source>Types not in the type table (no emergency function; add them with TYPE_MAP): {types}</source>
             <translation>类型表中没有的类型（无应急功能；可用 TYPE_MAP 添加）：{types}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="316" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="327" />
             <source>No candidate is eligible; the reasons field says why for each site.</source>
             <translation>没有合格的候选设施；reasons 字段说明了每处场地的原因。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="318" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="329" />
             <source>{n} of {total} candidate(s) are eligible.</source>
             <translation>{total} 个候选设施中有 {n} 个合格。</translation>
         </message>
@@ -3016,7 +2995,7 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>图层没有可显示的内容（没有要素或没有范围）：请检查图层，或给出地图范围（EXTENT）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="307" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="318" />
             <source>No criterion can be scored with the layers given (add AREA_FIELD, HAZARD, ROADS, ...): every score is 0.</source>
             <translation>用现有图层无法为任何指标评分（请补充 AREA_FIELD、HAZARD、ROADS 等）：所有得分均为 0。</translation>
         </message>
@@ -5872,7 +5851,7 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>失效状态</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="69" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="55" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
@@ -6605,6 +6584,222 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <location filename="../resilience_plugin/plugin.py" line="163" />
             <source>The guided assessment: study, steps in planning order, key numbers, maps and tables</source>
             <translation>引导式评估：评估设置、按规划顺序的步骤、关键指标、图件与统计表</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/suitability.py" line="68" />
+            <source>The typology file must hold a JSON object with a 'types' object, like resources/standards/facility_types.json.</source>
+            <translation>类型文件须为包含 'types' 对象的 JSON 对象，结构同 resources/standards/facility_types.json。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/suitability.py" line="93" />
+            <source>A facility type has no name (key).</source>
+            <translation>有一个设施类型没有名称（键）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/suitability.py" line="95" />
+            <source>Facility type '{type}' must be a JSON object.</source>
+            <translation>设施类型“{type}”必须是 JSON 对象。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/suitability.py" line="98" />
+            <source>Facility type '{type}': 'functions' must be a list of {functions}.</source>
+            <translation>设施类型“{type}”：'functions' 必须是由 {functions} 组成的列表。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/suitability.py" line="102" />
+            <source>Facility type '{type}': unknown function '{function}'; use {functions}.</source>
+            <translation>设施类型“{type}”：未知功能“{function}”；请使用 {functions}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/suitability.py" line="105" />
+            <source>Facility type '{type}': 'indoor' must be true or false.</source>
+            <translation>设施类型“{type}”：'indoor' 必须为 true 或 false。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/suitability.py" line="107" />
+            <source>Facility type '{type}': the per-capita area must be a number above 0 (m² per person); got {value}.</source>
+            <translation>设施类型“{type}”：人均面积必须是大于 0 的数（平方米/人）；实际为 {value}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/suitability.py" line="111" />
+            <source>Facility type '{type}': the effective-area ratio must be above 0 and at most 1; got {value}.</source>
+            <translation>设施类型“{type}”：有效面积比例必须大于 0 且不超过 1；实际为 {value}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/suitability.py" line="114" />
+            <source>Facility type '{type}': 'verified' must be true or false.</source>
+            <translation>设施类型“{type}”：'verified' 必须为 true 或 false。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/suitability.py" line="117" />
+            <source>The indoor per-capita area '{name}' must be a number above 0; got {value}.</source>
+            <translation>室内人均面积“{name}”必须是大于 0 的数；实际为 {value}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/suitability.py" line="130" />
+            <source>Cannot read the typology file {path}: {error}</source>
+            <translation>无法读取类型文件 {path}：{error}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="44" />
+            <source>Type (key)</source>
+            <translation>类型（键）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="45" />
+            <source>Chinese name</source>
+            <translation>中文名称</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="46" />
+            <source>English name</source>
+            <translation>英文名称</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="47" />
+            <source>Aliases</source>
+            <translation>别名</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="48" />
+            <source>Shelter</source>
+            <translation>避难安置</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="49" />
+            <source>Isolation</source>
+            <translation>隔离</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="50" />
+            <source>Medical point</source>
+            <translation>医疗应急服务点</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="51" />
+            <source>Supply depot</source>
+            <translation>物资储备</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="52" />
+            <source>Indoor</source>
+            <translation>室内</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="53" />
+            <source>Per-capita area (m², empty = shelter class)</source>
+            <translation>人均面积（平方米，留空 = 按避难场所类别）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="54" />
+            <source>Effective-area ratio (empty = parameter)</source>
+            <translation>有效面积比例（留空 = 按参数）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="56" />
+            <source>Verified</source>
+            <translation>已核实</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="86" />
+            <source>Dual-use facility typology (平急两用)</source>
+            <translation>平急两用设施类型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="102" />
+            <source>Floor area per isolated person (m²)</source>
+            <translation>每名隔离人员的建筑面积（平方米）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="103" />
+            <source>Floor area per patient at a medical point (m²)</source>
+            <translation>医疗应急服务点每名患者的建筑面积（平方米）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="105" />
+            <source>Shipped: {iso} / {med} m², verified: {verified} ({note})</source>
+            <translation>默认值：{iso} / {med} 平方米，已核实：{verified}（{note}）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="105" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="105" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="114" />
+            <source>Add a type</source>
+            <translation>添加类型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="116" />
+            <source>Remove the type</source>
+            <translation>删除该类型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="118" />
+            <source>Reset to defaults</source>
+            <translation>恢复默认值</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="139" />
+            <source>{path} could not be read; the defaults are shown.</source>
+            <translation>无法读取 {path}；显示的是默认值。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="180" />
+            <source>A shipped type: uncheck its functions to switch it off.</source>
+            <translation>内置类型：取消勾选其功能即可停用。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="206" />
+            <source>Shipped types cannot be removed; uncheck their functions instead.</source>
+            <translation>内置类型不能删除；请取消勾选其功能。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="227" />
+            <source>Facility type '{type}' appears twice.</source>
+            <translation>设施类型“{type}”重复出现。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="247" />
+            <source>{n} type(s), valid.</source>
+            <translation>{n} 个类型，有效。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="90" />
+            <source>Which existing buildings and sites (hotels, schools, stadiums, parks, exhibition halls, warehouses, ...) can serve as shelters, isolation sites, medical points or supply depots in an emergency, how many people they can take, and how suitable they are.
+
+Functions: TYPE_FIELD is matched (case-insensitive, Chinese or English names and aliases) against resources/standards/facility_types.json, or TYPOLOGY_FILE (a JSON in the same schema, e.g. the one the typology editor saves in your QGIS profile) merged on top of it type by type; TYPE_MAP then adds or overrides types, e.g. 'Stadion:shelter|medical;Gudang:supply' (functions: shelter, isolation, medical, supply). A type's own per-capita area and effective-area ratio in the typology replace the class's and EFFECTIVE_RATIO (a non-zero PER_CAPITA_M2 still wins).
+Capacity: effective area = AREA_FIELD (m²) or the polygon area x EFFECTIVE_RATIO; floor area = effective area x FLOORS_FIELD (text such as '4-7' counts its first number). capacity_persons = shelter area / per-capita area of the GB 51143 SHELTER_CLASS (indoor types use the floor area); cap_isolation and cap_medical divide the floor area by the per-capita floor areas of the standards file; supply_area_m2 is the floor area. Default per-capita and minimum areas are editable and marked unverified where they are.
+Hard constraints (eligible = false, with the reasons in Chinese / English): inside a HAZARD zone of level &gt;= EXCLUDE_LEVEL; closer than SOURCE_BUFFER_M to HAZARD_SOURCES; shelter area below the class minimum; a type without an emergency function.
+Criteria scored 0-1: safety (1 - level / EXCLUDE_LEVEL, times the distance to the nearest zone of a higher level over 500 m), access (network distance to the nearest MAIN_ROAD_CLASSES road, 0 at 1000 m), capacity (relative to the largest), population within WALK_LIMIT_M on the network (relative), hospitals (0 at 3 km) and lifelines such as substations or water plants (0 at 2 km). Criteria whose layers are missing are dropped and the weights renormalised (logged).
+WEIGHTS: 'safety:0.3,access:0.2,...' or WEIGHTS_TABLE (the output of AHP weights); default weights from the standards file.
+
+OUTPUT: every candidate with site_id, name, type, type_key, functions, eligible, reasons, hazard_level, effective_area_m2, floors, floor_area_m2, one c_&lt;criterion&gt; column per criterion used, score (0-100), grade (适宜 / 较适宜 / 有条件适宜 / 不适宜; ineligible sites are 不适宜), grade_en, capacity_persons, cap_isolation, cap_medical, supply_area_m2, access_m, population and rank (1 = best eligible site).</source>
+            <translation>评价现有建筑和场地（酒店、学校、体育场馆、公园、会展中心、仓库等）在紧急情况下能否作为避难场所、隔离场所、医疗应急服务点或物资储备点，能容纳多少人，以及适宜程度。
+
+功能：TYPE_FIELD 与 resources/standards/facility_types.json 中的类型（不区分大小写，中英文名称及别名）匹配，或与 TYPOLOGY_FILE（同一结构的 JSON，例如类型编辑器保存在 QGIS 配置目录中的文件）逐类型叠加后的类型匹配；随后 TYPE_MAP 可新增或覆盖类型，例如 'Stadion:shelter|medical;Gudang:supply'（功能：shelter 避难、isolation 隔离、medical 医疗、supply 物资）。类型表中某类型自带的人均面积和有效面积比例将替代避难场所类别的人均面积和 EFFECTIVE_RATIO（PER_CAPITA_M2 非零时仍以其为准）。
+容量：有效面积 = AREA_FIELD（平方米）或面要素面积 x EFFECTIVE_RATIO；建筑面积 = 有效面积 x FLOORS_FIELD（'4-7' 这样的文本取第一个数字）。capacity_persons = 避难面积 / GB 51143 避难场所类别（SHELTER_CLASS）的人均面积（室内类型用建筑面积）；cap_isolation 与 cap_medical 为建筑面积除以标准文件中的人均建筑面积；supply_area_m2 为建筑面积。默认人均面积与最小面积可编辑，未核实者已标注。
+刚性约束（eligible = false，并以中文 / 英文列出原因）：位于等级 ≥ EXCLUDE_LEVEL 的 HAZARD 灾害区内；距 HAZARD_SOURCES 不足 SOURCE_BUFFER_M；避难面积低于该类别最小值；类型无应急功能。
+指标评分 0-1：安全（1 - 等级 / EXCLUDE_LEVEL，乘以距最近更高等级灾害区的距离除以 500 米）、可达性（沿路网到最近 MAIN_ROAD_CLASSES 道路的距离，1000 米时为 0）、容量（相对最大值）、WALK_LIMIT_M 步行范围内的人口（沿路网，相对值）、医院（3 公里时为 0）及变电站、水厂等生命线设施（2 公里时为 0）。缺少图层的指标将被剔除，其余权重重新归一化（写入日志）。
+WEIGHTS：'safety:0.3,access:0.2,...' 或 WEIGHTS_TABLE（层次分析法权重的输出）；默认权重取自标准文件。
+
+OUTPUT：每个候选设施，字段 site_id、name、type、type_key、functions、eligible、reasons、hazard_level、effective_area_m2、floors、floor_area_m2、每个所用指标一列 c_&lt;指标&gt;、score（0-100）、grade（适宜 / 较适宜 / 有条件适宜 / 不适宜；不满足约束者为不适宜）、grade_en、capacity_persons、cap_isolation、cap_medical、supply_area_m2、access_m、population 和 rank（1 = 最优的合格设施）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="131" />
+            <source>Typology file (JSON)</source>
+            <translation>设施类型文件（JSON）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="133" />
+            <source>Facility types, their emergency functions, per-capita areas and effective-area ratios, merged on top of resources/standards/facility_types.json (same schema). Edit… opens the typology editor.</source>
+            <translation>设施类型及其应急功能、人均面积和有效面积比例，逐类型叠加在 resources/standards/facility_types.json（同一结构）之上。“编辑…”可打开类型编辑器。</translation>
         </message>
     </context>
 </TS>
