@@ -64,7 +64,7 @@
             <translation>无法打开栅格 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="158" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="159" />
             <source>The raster has {count} band(s); band {band} does not exist.</source>
             <translation>该栅格共有 {count} 个波段；第 {band} 波段不存在。</translation>
         </message>
@@ -189,27 +189,27 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>阈值（递增，逗号分隔）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="87" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="88" />
             <source>For continuous values, e.g. 0.1,0.5,1.0,2.0: value &lt; 0.1 is level 0, 0.1-0.5 level 1, ..., &gt;= 2.0 level 4.</source>
             <translation>用于连续值，例如 0.1,0.5,1.0,2.0：值 &lt; 0.1 为 0 级，0.1–0.5 为 1 级，……，≥ 2.0 为 4 级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="89" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="90" />
             <source>Value map (value:level;...)</source>
             <translation>值映射（值:等级;…）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="90" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="91" />
             <source>For categories, e.g. YES:1;NO:0 or 极高易发:4;高易发:3;中易发:2;低易发:1.</source>
             <translation>用于分类值，例如 YES:1;NO:0 或 极高易发:4;高易发:3;中易发:2;低易发:1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="92" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="93" />
             <source>Keep level 0 (no hazard) zones</source>
             <translation>保留 0 级（无灾害）分区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="93" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="94" />
             <source>Also write the zone of level 0. Off by default.</source>
             <translation>同时输出 0 级分区。默认不输出。</translation>
         </message>
@@ -219,17 +219,17 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>灾害分区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="104" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="105" />
             <source>Choose either a preset or your own thresholds / value map, not both.</source>
             <translation>请在预设与自定义阈值/值映射之间二选一，不能同时使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="110" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="111" />
             <source>Give either THRESHOLDS (continuous values) or VALUE_MAP (categories), not both.</source>
             <translation>阈值（THRESHOLDS，连续值）与值映射（VALUE_MAP，分类值）只能二选一。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="112" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="113" />
             <source>Give THRESHOLDS (e.g. 0.1,0.5,1.0) or a VALUE_MAP (e.g. YES:1;NO:0), or choose a preset.</source>
             <translation>请输入阈值（THRESHOLDS，例如 0.1,0.5,1.0）或值映射（VALUE_MAP，例如 YES:1;NO:0），或选择一个预设。</translation>
         </message>
@@ -239,7 +239,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>阈值（THRESHOLDS）中没有数值。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="120" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="121" />
             <source>VALUE_MAP holds no value:level pairs.</source>
             <translation>值映射（VALUE_MAP）中没有“值:等级”对。</translation>
         </message>
@@ -249,57 +249,57 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>无法加载灾害图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="136" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="137" />
             <source>The hazard layer must be a polygon layer or a raster.</source>
             <translation>灾害图层必须是面图层或栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="147" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="148" />
             <source>Level {level} ({label}): {area:.1f} ha</source>
             <translation>{level} 级（{label}）：{area:.1f} 公顷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="149" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="150" />
             <source>No zone at or above level 1: the output is empty.</source>
             <translation>没有 1 级及以上的分区：输出为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="166" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="167" />
             <source>{n} nodata cell(s) were left out.</source>
             <translation>已忽略 {n} 个无数据像元。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="168" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="169" />
             <source>{n} cell(s) hold values that are not in the value map; they were left out.</source>
             <translation>{n} 个像元的值不在值映射中，已忽略。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="174" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="175" />
             <source>The hazard layer must contain polygons (or be a raster); '{name}' has {kind} geometry.</source>
             <translation>灾害图层必须是面（或栅格）；“{name}”的几何类型为 {kind}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="178" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="179" />
             <source>Choose the FIELD that holds the hazard value of each polygon.</source>
             <translation>请选择存放每个面灾害值的字段（FIELD）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="180" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="181" />
             <source>The hazard layer '{name}' has no features.</source>
             <translation>灾害图层“{name}”没有要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="184" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="185" />
             <source>The hazard layer '{name}' has no features with geometry.</source>
             <translation>灾害图层“{name}”没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="190" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="191" />
             <source>{n} feature(s) have a NULL value and were left out.</source>
             <translation>{n} 个要素的值为空（NULL），已忽略。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="192" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="193" />
             <source>{n} feature(s) hold values that are not in the value map; they were left out.</source>
             <translation>{n} 个要素的值不在值映射中，已忽略。</translation>
         </message>
@@ -1574,7 +1574,7 @@ The layer's data are not changed, only its style. A layer given as a file path i
             <translation>未给出 UNITS：未写出按单元统计的表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="157" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="158" />
             <source>Lifeline exposure</source>
             <translation>生命线暴露与易损性</translation>
         </message>
@@ -1720,37 +1720,37 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>在汇总表中命名各单元的字段。留空：使用要素编号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="158" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="159" />
             <source>Lifeline exposure summary</source>
             <translation>生命线暴露汇总</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="174" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="175" />
             <source>The lifelines layer could not be loaded.</source>
             <translation>无法加载生命线图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="177" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="178" />
             <source>LIFELINES must hold lines (pipes, cables, roads) or points (substations, towers, bridges); this layer holds {kind} geometries.</source>
             <translation>LIFELINES 必须是线（管道、线缆、道路）或点（变电站、杆塔、桥梁）；该图层为{kind}几何。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="163" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="164" />
             <source>Give the ASSET_TYPE_FIELD or one ASSET_TYPE for the whole layer (e.g. road, water_pipe, substation_high).</source>
             <translation>请提供 ASSET_TYPE_FIELD，或为整个图层指定一个 ASSET_TYPE（如 road、water_pipe、substation_high）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="166" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="167" />
             <source>Give HAZARD zones and/or an INTENSITY raster.</source>
             <translation>请提供 HAZARD 灾害分区和/或 INTENSITY 强度栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="180" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="181" />
             <source>lifelines</source>
             <translation>生命线设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="182" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="183" />
             <source>The lifelines layer has no features with geometry.</source>
             <translation>生命线图层没有带几何的要素。</translation>
         </message>
@@ -1760,7 +1760,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>灾害区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="201" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="202" />
             <source>The hazard level field '{field}' must hold whole numbers (0 = no hazard).</source>
             <translation>灾害等级字段“{field}”必须为整数（0 = 无灾害）。</translation>
         </message>
@@ -1770,12 +1770,12 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>只能读取基于文件的栅格（GDAL）；请先将强度栅格另存为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="209" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="210" />
             <source>Levels from the intensity with thresholds {values} {unit}.</source>
             <translation>按强度分级，阈值为 {values} {unit}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="212" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="213" />
             <source>THRESHOLDS is ignored: the levels come from the hazard zones.</source>
             <translation>THRESHOLDS 被忽略：等级来自灾害分区。</translation>
         </message>
@@ -1785,17 +1785,17 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>单元</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="260" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="261" />
             <source>No fragility curve for the asset type '{name}' under {measure}: its p_ds, repair and p_fail fields stay empty.</source>
             <translation>资产类型“{name}”在 {measure} 下没有易损性曲线：其 p_ds、维修和 p_fail 字段为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="262" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="263" />
             <source>Unknown pipe materials (factor 1 used): {names}.</source>
             <translation>未知管材（按系数 1 计）：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="264" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="265" />
             <source>Hazard zones overlap: where they do, the higher level counts.</source>
             <translation>灾害分区相互重叠：重叠处按较高等级计。</translation>
         </message>
@@ -1815,27 +1815,27 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>曲线 {curve}（{flag}）：{source}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="271" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="272" />
             <source>Intensity read every {step:.1f} m along the lines (raster cell about {cell:.1f} m).</source>
             <translation>沿线每 {step:.1f} 米读取一次强度（栅格像元约 {cell:.1f} 米）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="274" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="275" />
             <source>{km:.3f} km of {total:.3f} km of lifelines ({pct:.1f} %) are off the intensity raster or on nodata cells: they are counted in len_uncovered, not as zero hazard.</source>
             <translation>生命线 {total:.3f} 公里中有 {km:.3f} 公里（{pct:.1f} %）位于强度栅格之外或无数据像元上：计入 len_uncovered，而不当作零灾害。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="277" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="278" />
             <source>{n} lifeline point(s) are off the intensity raster or on nodata cells: their intensity and level stay empty.</source>
             <translation>{n} 个生命线点位于强度栅格之外或无数据像元上：其强度和等级为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="279" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="280" />
             <source>{km:.3f} km of lifelines lie outside every unit and are not in the table.</source>
             <translation>{km:.3f} 公里生命线位于所有单元之外，未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="281" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="282" />
             <source>{n} lifeline point(s) lie outside every unit and are not in the table.</source>
             <translation>{n} 个生命线点位于所有单元之外，未计入汇总表。</translation>
         </message>
@@ -5891,7 +5891,7 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>保存易损性曲线库</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="40" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="41" />
             <source>The raster {path} cannot be read.</source>
             <translation>无法读取栅格 {path}。</translation>
         </message>
@@ -5901,47 +5901,47 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>图层中没有字段“{field}”。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="98" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="99" />
             <source>No values</source>
             <translation>没有数值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="127" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="128" />
             <source>Hazard classes</source>
             <translation>灾害分级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="135" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="136" />
             <source>Start from a preset…</source>
             <translation>从预设方案开始…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="148" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="149" />
             <source>Class breaks</source>
             <translation>分级断点</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="157" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="158" />
             <source>Level</source>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="157" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="158" />
             <source>Values</source>
             <translation>取值范围</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="157" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="158" />
             <source>Area (km²)</source>
             <translation>面积（平方公里）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="157" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="158" />
             <source>Share</source>
             <translation>占比</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="178" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="179" />
             <source>Give at least one class break.</source>
             <translation>请至少给出一个分级断点。</translation>
         </message>
@@ -6731,42 +6731,42 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="114" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="117" />
             <source>Add a type</source>
             <translation>添加类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="116" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="119" />
             <source>Remove the type</source>
             <translation>删除该类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="118" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="121" />
             <source>Reset to defaults</source>
             <translation>恢复默认值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="139" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="142" />
             <source>{path} could not be read; the defaults are shown.</source>
             <translation>无法读取 {path}；显示的是默认值。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="180" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="190" />
             <source>A shipped type: uncheck its functions to switch it off.</source>
             <translation>内置类型：取消勾选其功能即可停用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="206" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="216" />
             <source>Shipped types cannot be removed; uncheck their functions instead.</source>
             <translation>内置类型不能删除；请取消勾选其功能。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="227" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="240" />
             <source>Facility type '{type}' appears twice.</source>
             <translation>设施类型“{type}”重复出现。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="247" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="265" />
             <source>{n} type(s), valid.</source>
             <translation>{n} 个类型，有效。</translation>
         </message>
@@ -6800,6 +6800,16 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="133" />
             <source>Facility types, their emergency functions, per-capita areas and effective-area ratios, merged on top of resources/standards/facility_types.json (same schema). Edit… opens the typology editor.</source>
             <translation>设施类型及其应急功能、人均面积和有效面积比例，逐类型叠加在 resources/standards/facility_types.json（同一结构）之上。“编辑…”可打开类型编辑器。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/editor_wrappers.py" line="60" />
+            <source>Choose a JSON file</source>
+            <translation>选择 JSON 文件</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/editor_wrappers.py" line="141" />
+            <source>Choose the hazard layer (and, for polygons, its value field) first.</source>
+            <translation>请先选择灾害图层（面图层还需选择其取值字段）。</translation>
         </message>
     </context>
 </TS>
