@@ -5866,7 +5866,7 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>请选择一条有效曲线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="455" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="469" />
             <source>Fragility library</source>
             <translation>易损性曲线库</translation>
         </message>
@@ -6151,282 +6151,282 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="390" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="393" />
             <source>Intensity raster for lifelines</source>
             <translation>生命线致灾强度栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="395" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="398" />
             <source>Population</source>
             <translation>人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="400" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="403" />
             <source>Persons per km²</source>
             <translation>每平方公里人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="402" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="405" />
             <source>Population field (points / polygons)</source>
             <translation>人口字段（点 / 面）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="403" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="406" />
             <source>Raster values</source>
             <translation>栅格取值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="418" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="421" />
             <source>Candidate facilities (平急两用)</source>
             <translation>候选设施（平急两用）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="435" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="449" />
             <source>Filter (expression)</source>
             <translation>筛选（表达式）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="438" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="452" />
             <source>Empty: the roads are the lifeline network</source>
             <translation>留空：以道路作为生命线网络</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="443" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="457" />
             <source>Asset type</source>
             <translation>设施类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="447" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="461" />
             <source>The shipped library</source>
             <translation>内置曲线库</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="449" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="463" />
             <source>Edit…</source>
             <translation>编辑…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="450" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="464" />
             <source>Edit the curves of your fragility library</source>
             <translation>编辑自定义易损性曲线库中的曲线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="459" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="473" />
             <source>Parameters</source>
             <translation>参数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="469" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="488" />
             <source>Walking time limit</source>
             <translation>步行时间限值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="470" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="489" />
             <source>Walking speed</source>
             <translation>步行速度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="471" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="490" />
             <source>Streets blocked from hazard level</source>
             <translation>道路阻断起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="472" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="491" />
             <source>Sites excluded from hazard level</source>
             <translation>场地排除起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="476" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="498" />
             <source>Maps and tables</source>
             <translation>图件与统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="481" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="503" />
             <source>Beside the project file</source>
             <translation>与项目文件同目录</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="482" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="504" />
             <source>Map title</source>
             <translation>图名</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="483" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="505" />
             <source>Map notes</source>
             <translation>图注</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="484" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="506" />
             <source>Results folder</source>
             <translation>结果文件夹</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="549" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="575" />
             <source>Run all</source>
             <translation>全部运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="552" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="578" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="560" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="586" />
             <source>Export map set</source>
             <translation>输出成套图件</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="562" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="588" />
             <source>Export tables…</source>
             <translation>导出统计表…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="564" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="590" />
             <source>Export as model…</source>
             <translation>导出为模型…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="570" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="596" />
             <source>Language of the plan maps and of the table headers</source>
             <translation>规划图件与统计表表头的语言</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="672" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="698" />
             <source>Scenario {n}</source>
             <translation>情景 {n}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="378" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="389" />
             <source>Resilience assessment: {name}</source>
             <translation>韧性评估：{name}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="858" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="891" />
             <source>Fix the problems shown on the Study tab first.</source>
             <translation>请先解决“评估设置”页中提示的问题。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="881" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="914" />
             <source>Running: {step}</source>
             <translation>正在运行：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="892" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="925" />
             <source>Finished: {step}</source>
             <translation>已完成：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="898" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="931" />
             <source>Stopped: {step}</source>
             <translation>已停止：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="926" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="959" />
             <source>Run the steps first: there are no tables yet.</source>
             <translation>请先运行各步骤：尚无统计表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="928" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="961" />
             <source>Export tables</source>
             <translation>导出统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="945" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="978" />
             <source>Could not write {path}: {error}</source>
             <translation>无法写入 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="947" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="980" />
             <source>{n} tables written to {path}</source>
             <translation>已将 {n} 张表写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="951" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="984" />
             <source>Export as model</source>
             <translation>导出为模型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="951" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="984" />
             <source>Processing models (*.model3)</source>
             <translation>处理模型 (*.model3)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="968" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1001" />
             <source>Run the steps first: there is nothing to export yet.</source>
             <translation>请先运行各步骤：尚无可导出的内容。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="971" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1004" />
             <source>Model written to {path}</source>
             <translation>模型已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="971" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1004" />
             <source>Could not write {path}</source>
             <translation>无法写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="141" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="173" />
             <source>Level {level}</source>
             <translation>{level} 级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="130" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="162" />
             <source>{persons} persons, {area} km²</source>
             <translation>{persons} 人，{area} 平方公里</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="141" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="173" />
             <source>{buildings} buildings, {persons} persons</source>
             <translation>{buildings} 栋建筑，{persons} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="151" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="208" />
             <source>Eligible sites</source>
             <translation>合格场所</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="151" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="208" />
             <source>{n} of {total}, capacity {capacity} persons</source>
             <translation>{total} 处中 {n} 处，可容纳 {capacity} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="163" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="220" />
             <source>Within the walking limit</source>
             <translation>步行时限内可达</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="163" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="220" />
             <source>{pct}% of {persons} persons</source>
             <translation>占 {persons} 人的 {pct}%</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="172" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="229" />
             <source>Shelter capacity vs demand</source>
             <translation>避难容量与需求</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="172" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="229" />
             <source>{capacity} places for {persons} persons</source>
             <translation>{capacity} 个避难位，需求 {persons} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="182" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="252" />
             <source>Failed lifeline length</source>
             <translation>失效生命线长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="182" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="252" />
             <source>{failed} km of {total} km</source>
             <translation>{total} 公里中 {failed} 公里</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="193" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="263" />
             <source>Isolated from hospitals</source>
             <translation>与医院隔绝</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="193" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="263" />
             <source>{n} persons</source>
             <translation>{n} 人</translation>
         </message>
@@ -6441,137 +6441,137 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>2 承灾体暴露</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="49" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="50" />
             <source>3 Dual-use facilities</source>
             <translation>3 平急两用设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="50" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="51" />
             <source>4 Coverage and allocation</source>
             <translation>4 覆盖与分配</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="51" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="52" />
             <source>5 Lifelines</source>
             <translation>5 生命线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="52" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="53" />
             <source>6 Maps and tables</source>
             <translation>6 图件与统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="58" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="59" />
             <source>Choose the hazard layers of the scenario.</source>
             <translation>请选择本情景的灾害图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="59" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="60" />
             <source>Choose the buildings or the roads.</source>
             <translation>请选择建筑或道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="60" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="61" />
             <source>Choose the candidate facilities and their type field.</source>
             <translation>请选择候选设施及其类型字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="61" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="62" />
             <source>Choose the population layer.</source>
             <translation>请选择人口图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="62" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="63" />
             <source>Choose the roads.</source>
             <translation>请选择道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="63" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="64" />
             <source>Choose a lifeline layer or the roads.</source>
             <translation>请选择生命线图层或道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="70" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="73" />
             <source>Hazard zones: {name}</source>
             <translation>灾害分区：{name}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="73" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="76" />
             <source>Lifeline exposure and failure</source>
             <translation>生命线暴露与失效</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="74" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="77" />
             <source>Lifeline length per unit and level</source>
             <translation>各单元各等级生命线长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="78" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="81" />
             <source>Area and population per unit and hazard level</source>
             <translation>各单元各灾害等级面积与人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="79" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="82" />
             <source>Buildings by hazard level</source>
             <translation>建筑灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="80" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="83" />
             <source>Buildings and population per unit and level</source>
             <translation>各单元各等级建筑与人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="81" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="84" />
             <source>Roads by hazard level</source>
             <translation>道路灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="82" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="85" />
             <source>Road length per unit, class and level</source>
             <translation>各单元各类各等级道路长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="84" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="87" />
             <source>Population within walking reach</source>
             <translation>步行可达人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="85" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="88" />
             <source>Shelter load</source>
             <translation>避难场所负荷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="86" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="89" />
             <source>Shelter coverage per unit</source>
             <translation>各单元避难覆盖</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="88" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="99" />
             <source>Hospital access of the population</source>
             <translation>人口医院可达性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="89" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="100" />
             <source>Persons isolated from hospitals per unit</source>
             <translation>各单元与医院隔绝人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="90" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="101" />
             <source>Road criticality</source>
             <translation>道路关键性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="214" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="225" />
             <source>Run these steps first: {steps}</source>
             <translation>请先运行以下步骤：{steps}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="220" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="231" />
             <source>Layer '{name}' is a temporary layer: save it to a file first.</source>
             <translation>图层“{name}”是临时图层：请先保存为文件。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="259" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="270" />
             <source>A layer of the study is no longer in the project; choose it again.</source>
             <translation>评估所用的某个图层已不在项目中，请重新选择。</translation>
         </message>
@@ -6810,6 +6810,101 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <location filename="../resilience_plugin/gui/editor_wrappers.py" line="141" />
             <source>Choose the hazard layer (and, for polygons, its value field) first.</source>
             <translation>请先选择灾害图层（面图层还需选择其取值字段）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="435" />
+            <source>The shipped types</source>
+            <translation>内置类型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="438" />
+            <source>Edit the facility types, their emergency functions and per-capita areas</source>
+            <translation>编辑设施类型及其应急功能和人均面积</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="443" />
+            <source>Facility typology</source>
+            <translation>设施类型表</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="487" />
+            <source>Floors of every building in the economic loss (economicloss DEFAULT_FLOORS)</source>
+            <translation>计算直接经济损失时每栋建筑的层数（economicloss DEFAULT_FLOORS）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="495" />
+            <source>Evacuate from hazard level</source>
+            <translation>需转移的灾害等级（不低于）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="496" />
+            <source>Evacuation walking limit</source>
+            <translation>转移步行距离上限</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="497" />
+            <source>Floors per building (loss)</source>
+            <translation>建筑层数（损失计算）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="183" />
+            <source>{loss} in total, {n} of {total} buildings damaged</source>
+            <translation>合计 {loss}，{total} 栋建筑中 {n} 栋受损</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="195" />
+            <source>Against the baseline scenario</source>
+            <translation>与基准情景相比</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="195" />
+            <source>{change:+,.0f} (baseline {base}); units better {better}, worse {worse}</source>
+            <translation>{change:+,.0f}（基准 {base}）；改善单元 {better} 个，恶化单元 {worse} 个</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="239" />
+            <source>Evacuation</source>
+            <translation>人口转移安置</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="239" />
+            <source>{placed} of {n} persons to move placed, {unplaced} without a place, mean walk {walk} m</source>
+            <translation>需转移 {n} 人，已安置 {placed} 人，未安置 {unplaced} 人，平均步行 {walk} 米</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="49" />
+            <source>2b Economic loss and scenario comparison</source>
+            <translation>2b 直接经济损失与情景对比</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="65" />
+            <source>Choose the buildings.</source>
+            <translation>请选择建筑图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="66" />
+            <source>Give the scenario a flood-depth raster (intensity, flood depth) for the loss.</source>
+            <translation>请为该情景指定洪水淹没水深栅格（强度，洪水水深）以计算损失。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="92" />
+            <source>Economic loss per unit, level and class</source>
+            <translation>按单元、等级和类别的直接经济损失</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="93" />
+            <source>Loss against the baseline scenario</source>
+            <translation>与基准情景的损失对比</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="94" />
+            <source>Loss change map</source>
+            <translation>损失变化图</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="390" />
+            <source>Read along the lifelines; a flood-depth raster is also what step 2b's economic loss uses.</source>
+            <translation>沿生命线读取；洪水水深栅格同时用于第 2b 步的直接经济损失计算。</translation>
         </message>
     </context>
 </TS>

@@ -14,7 +14,7 @@ from osgeo import ogr
 from tests.gui.workbench_data import HOSPITAL_FILTER, SHELTER_FILTER, jakarta_study, load_layers, make_subset
 from tests.helpers import read_gdf
 
-STEPS_1_TO_5 = ["hazards", "exposure", "facilities", "coverage", "lifelines"]
+STEPS_1_TO_5 = ["hazards", "exposure", "loss", "facilities", "coverage", "lifelines"]
 
 
 @pytest.fixture(scope="module")
@@ -311,6 +311,39 @@ def test_run_all_gives_the_numbers_of_the_algorithms_run_by_hand(dock, jakarta_l
         },
     )
     run_by_hand(
+        "resilience:economicloss",
+        {
+            "INPUT": buildings,
+            "DEPTH": [depth],
+            "CLASS_FIELD": "TYPE",
+            "DEFAULT_FLOORS": 1.0,
+            **units,
+            "OUTPUT": str(hand / "loss.gpkg"),
+            "OUTPUT_TABLE": str(hand / "loss_table.gpkg"),
+        },
+    )
+    run_by_hand(
+        "resilience:evacuationplan",
+        {
+            "SHELTERS": str(hand / "eligible.gpkg"),
+            "CAPACITY_FIELD": "capacity_persons",
+            "SHELTER_ID_FIELD": "site_id",
+            "DEMAND": pop,
+            "POPULATION_UNIT": 0,
+            "ROADS": roads,
+            "ROAD_CLASS_FIELD": "TYPE",
+            "HAZARD": zones,
+            "BLOCK_LEVEL": 2,
+            "EVACUATE_LEVEL": 2,
+            "WALK_KMH": 4.0,
+            "MAX_DISTANCE_M": 1000.0,
+            **units,
+            "OUTPUT_ORIGINS": str(hand / "evac_origins.gpkg"),
+            "OUTPUT_SHELTERS": str(hand / "evac_shelters.gpkg"),
+            "OUTPUT_FLOWS": str(hand / "evac_flows.gpkg"),
+        },
+    )
+    run_by_hand(
         "resilience:lifelineexposure",
         {
             "LIFELINES": roads,
@@ -355,6 +388,12 @@ def test_run_all_gives_the_numbers_of_the_algorithms_run_by_hand(dock, jakarta_l
     assert {int(k): v for k, v in got["buildings_by_level"].items()} == {int(k): float(v) for k, v in b.items()}
     for level, persons in p.items():
         assert got["persons_by_level"][str(level)] == pytest.approx(persons, rel=1e-9)
+    # Step 2b: direct economic loss of the scenario's flood depth (one scenario: no comparison).
+    loss = read_gdf(hand / "loss.gpkg")
+    got = runs["loss"]["numbers"]
+    assert got["total_loss"] == pytest.approx(loss["loss"].sum(), rel=1e-9) and got["total_loss"] > 0
+    assert got["damaged_buildings"] == int((loss["loss"] > 0).sum()) > 0
+    assert got["buildings"] == len(loss) and "baseline_loss" not in got
     # Step 3: eligible sites and their capacity.
     suit = read_gdf(hand / "suit.gpkg")
     eligible = suit[suit["eligible"].astype(bool)]
@@ -370,6 +409,15 @@ def test_run_all_gives_the_numbers_of_the_algorithms_run_by_hand(dock, jakarta_l
     assert 0 < pct < 100
     assert got["persons"] == pytest.approx(demand["persons"].sum(), rel=1e-9)
     assert got["capacity_in_service"] == pytest.approx(load.loc[load["in_service"].astype(bool), "capacity"].sum())
+    # Step 4: evacuation (人口转移安置) from level >= 2 to the eligible sites.
+    origins = read_gdf(hand / "evac_origins.gpkg")
+    assert got["evacuees"] == pytest.approx(origins["persons"].sum(), rel=1e-9) and got["evacuees"] > 0
+    assert got["evacuees_placed"] == pytest.approx(origins["placed"].sum(), rel=1e-9)
+    assert got["evacuees_unplaced"] == pytest.approx(origins["unplaced"].sum(), rel=1e-9)
+    placed = origins[origins["placed"] > 0]
+    mean_walk = (placed["placed"] * placed["walk_m"]).sum() / placed["placed"].sum()
+    assert got["evacuation_mean_walk_m"] == pytest.approx(mean_walk, rel=1e-9)
+    assert f"{got['evacuees_placed']:,.0f}" in dock.step_rows["coverage"].numbers.text()
     # Step 5: persons cut off from hospitals.
     access = read_gdf(hand / "access.gpkg")
     got = runs["lifelines"]["numbers"]
@@ -432,7 +480,7 @@ def test_run_all_gives_the_numbers_of_the_algorithms_run_by_hand(dock, jakarta_l
     sheets = dock.export_tables(str(xlsx))
     ds = ogr.Open(str(xlsx))
     assert [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())] == sheets
-    assert len(sheets) == 8 and sheets[0] == "关键指标"
+    assert len(sheets) == 10 and sheets[0] == "关键指标" and {"直接经济损失", "人口转移安置"} <= set(sheets)
     hazard_sheet = ds.GetLayerByName("灾害等级面积与人口")
     defn = hazard_sheet.GetLayerDefn()
     headers = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
@@ -468,6 +516,77 @@ def test_run_all_gives_the_numbers_of_the_algorithms_run_by_hand(dock, jakarta_l
         "hazards_classify_0",
         "hazards_classify_1",
     }
+
+
+def test_loss_step_compares_with_the_baseline_scenario(qgis_iface, provider, jakarta_layers, subset, tmp_path):
+    """Two scenarios with a flood-depth raster each: the second one's loss step gives its loss, the
+    baseline's and the comparison per kecamatan, as economicloss + comparescenarios run by hand."""
+    from osgeo import gdal
+    from qgis.core import QgsProject, QgsRasterLayer
+
+    from resilience_plugin.gui.workbench.dock import WorkbenchDock
+    from resilience_plugin.gui.workbench.project_store import save_study
+    from resilience_plugin.gui.workbench.study import Scenario
+    from tests.conftest import SAMPLE
+    from tests.gui.workbench_data import BOX
+
+    design = str(tmp_path / "flood_design_depth.tif")
+    gdal.Translate(design, str(SAMPLE / "flood_design_depth.tif"), projWin=[BOX[0], BOX[3], BOX[2], BOX[1]])
+    design_layer = QgsRasterLayer(design, "flood_design_depth")
+    QgsProject.instance().addMapLayer(design_layer)
+    study = jakarta_study(jakarta_layers, tmp_path / "results")
+    first = study.scenarios[0]
+    study.scenarios.append(Scenario(name="design flood", hazards=first.hazards, intensity_layer=design_layer.id()))
+    save_study(study)
+    dock = WorkbenchDock(qgis_iface)
+    try:
+        dock.scenario_box.setCurrentIndex(1)
+        assert dock.scenario().name == "design flood"
+        assert dock.statuses["loss"] == "not_run"
+        dock.run_steps(["loss"])
+        wait_idle(dock)
+        got = dock.runs["design flood"]["loss"]["numbers"]
+    finally:
+        close(dock)
+    hand = tmp_path / "hand"
+    hand.mkdir()
+    units = {"UNITS": str(subset / "kecamatan.gpkg"), "UNIT_ID_FIELD": "KEC_NAME"}
+    tables = []
+    for name, raster in (("base", str(subset / "flood_current_depth.tif")), ("design", design)):
+        run_by_hand(
+            "resilience:economicloss",
+            {
+                "INPUT": str(subset / "buildings.gpkg"),
+                "DEPTH": [raster],
+                "CLASS_FIELD": "TYPE",
+                "DEFAULT_FLOORS": 1.0,
+                **units,
+                "OUTPUT": str(hand / f"{name}.gpkg"),
+                "OUTPUT_TABLE": str(hand / f"{name}_table.gpkg"),
+            },
+        )
+        tables.append(str(hand / f"{name}_table.gpkg"))
+    run_by_hand(
+        "resilience:comparescenarios",
+        {
+            "INPUTS": tables,
+            "NAMES": "flood_2007,design_flood",
+            "VALUE_FIELD": "loss",
+            **units,
+            "OUTPUT_TABLE": str(hand / "cmp.gpkg"),
+            "OUTPUT_MAP": str(hand / "cmp_map.gpkg"),
+        },
+    )
+    base, design_loss = read_gdf(hand / "base.gpkg")["loss"].sum(), read_gdf(hand / "design.gpkg")["loss"].sum()
+    assert got["total_loss"] == pytest.approx(design_loss, rel=1e-9)
+    assert got["baseline_loss"] == pytest.approx(base, rel=1e-9)
+    assert got["loss_change"] == pytest.approx(design_loss - base, rel=1e-9)
+    assert base != pytest.approx(design_loss)  # two different floods
+    cmap = read_gdf(hand / "cmp_map.gpkg")
+    assert got["units_better"] == int((cmap["change_class"] > 0).sum())
+    assert got["units_worse"] == int((cmap["change_class"] < 0).sum())
+    assert got["units_same"] == int((cmap["change_class"] == 0).sum())
+    assert got["units_better"] + got["units_worse"] > 0
 
 
 def test_cancel_leaves_no_half_written_layer_in_the_tree(dock, jakarta_layers, tmp_path):
@@ -530,6 +649,7 @@ def test_the_menu_opens_the_panel_once(qgis_iface, qgis_processing, qgis_new_pro
         assert [r.step for r in dock.step_rows.values()] == [
             "hazards",
             "exposure",
+            "loss",
             "facilities",
             "coverage",
             "lifelines",

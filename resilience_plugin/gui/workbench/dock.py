@@ -387,6 +387,9 @@ class WorkbenchDock(QgsDockWidget):
         self.intensity_measure.addItems(measure_names())
         form.addRow(tr("Overlay method"), self.overlay_method)
         form.addRow(tr("Weights"), self.weights)
+        self.intensity.setToolTip(
+            tr("Read along the lifelines; a flood-depth raster is also what step 2b's economic loss uses.")
+        )
         form.addRow(tr("Intensity raster for lifelines"), self.intensity)
         form.addRow(tr("Intensity measure"), self.intensity_measure)
         self.hazard_layout.addLayout(form)
@@ -427,6 +430,17 @@ class WorkbenchDock(QgsDockWidget):
         f.addRow(tr("Name field"), self.cand_name)
         f.addRow(tr("Floors field"), self.cand_floors)
         f.addRow(tr("Filter (expression)"), self.cand_filter)
+        self.typology_file = QgsFileWidget()
+        self.typology_file.setFilter("JSON (*.json)")
+        self.typology_file.lineEdit().setPlaceholderText(tr("The shipped types"))
+        edit = QToolButton()
+        edit.setText(tr("Edit…"))
+        edit.setToolTip(tr("Edit the facility types, their emergency functions and per-capita areas"))
+        edit.clicked.connect(self.open_typology_editor)
+        line = QHBoxLayout()
+        line.addWidget(self.typology_file, 1)
+        line.addWidget(edit)
+        f.addRow(tr("Facility typology"), line)
         f = self._group(tr("Hospitals"), v)
         self.hosp_layer = layer_combo(LAYER_POLYGON | LAYER_POINT)
         self._layer_row(f, tr("Layer"), self.hosp_layer, "hospitals")
@@ -466,6 +480,11 @@ class WorkbenchDock(QgsDockWidget):
         self.effective_ratio = self._spin(QDoubleSpinBox(), 0.05, 1.0)
         self.effective_ratio.setSingleStep(0.05)
         self.failed = QLineEdit()
+        self.evacuate_level = self._spin(QSpinBox(), 1, 9)
+        self.evacuate_max_m = self._spin(QDoubleSpinBox(), 50, 20000, " m")
+        self.evacuate_max_m.setSingleStep(100)
+        self.loss_floors = self._spin(QDoubleSpinBox(), 0, 200)
+        self.loss_floors.setToolTip(tr("Floors of every building in the economic loss (economicloss DEFAULT_FLOORS)"))
         f.addRow(tr("Walking time limit"), self.walk_minutes)
         f.addRow(tr("Walking speed"), self.walk_kmh)
         f.addRow(tr("Streets blocked from hazard level"), self.block_level)
@@ -473,6 +492,9 @@ class WorkbenchDock(QgsDockWidget):
         f.addRow(tr("Shelter class (GB 51143)"), self.shelter_class)
         f.addRow(tr("Effective area ratio"), self.effective_ratio)
         f.addRow(tr("Failed links (expression)"), self.failed)
+        f.addRow(tr("Evacuate from hazard level"), self.evacuate_level)
+        f.addRow(tr("Evacuation walking limit"), self.evacuate_max_m)
+        f.addRow(tr("Floors per building (loss)"), self.loss_floors)
         f = self._group(tr("Maps and tables"), v)
         self.map_title = QLineEdit()
         self.map_note = QLineEdit()
@@ -515,6 +537,10 @@ class WorkbenchDock(QgsDockWidget):
             self.map_note.editingFinished,
             self.output_dir.fileChanged,
             self.fragility_file.fileChanged,
+            self.typology_file.fileChanged,
+            self.evacuate_level.valueChanged,
+            self.evacuate_max_m.valueChanged,
+            self.loss_floors.valueChanged,
         ):
             w.connect(self._changed)
         self.intensity.layerChanged.disconnect(self._changed)
@@ -701,6 +727,7 @@ class WorkbenchDock(QgsDockWidget):
         self.life_type_field.setLayer(self.life_layer.currentLayer())
         self.life_type_field.setField(life.asset_type_field)
         self.fragility_file.setFilePath(s.fragility_file)
+        self.typology_file.setFilePath(s.typology_file)
         self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
         p = s.params
         self.walk_minutes.setValue(p.walk_minutes)
@@ -710,6 +737,9 @@ class WorkbenchDock(QgsDockWidget):
         self.shelter_class.setCurrentIndex(p.shelter_class)
         self.effective_ratio.setValue(p.effective_ratio)
         self.failed.setText(p.failed_expression)
+        self.evacuate_level.setValue(p.evacuate_level)
+        self.evacuate_max_m.setValue(p.evacuate_max_m)
+        self.loss_floors.setValue(p.loss_floors)
         self.map_title.setText(s.map_title)
         self.map_note.setText(s.map_note)
         self.output_dir.setFilePath(s.output_dir)
@@ -757,12 +787,15 @@ class WorkbenchDock(QgsDockWidget):
             else []
         )
         s.fragility_file = self.fragility_file.filePath().strip()
+        s.typology_file = self.typology_file.filePath().strip()
         s.language = self.language.currentData() or ZH
         p = s.params
         p.walk_minutes, p.walk_kmh = self.walk_minutes.value(), self.walk_kmh.value()
         p.block_level, p.exclude_level = self.block_level.value(), self.exclude_level.value()
         p.shelter_class, p.effective_ratio = self.shelter_class.currentIndex(), self.effective_ratio.value()
         p.failed_expression = self.failed.text().strip() or '"p_fail" >= 0.5'
+        p.evacuate_level, p.evacuate_max_m = self.evacuate_level.value(), self.evacuate_max_m.value()
+        p.loss_floors = self.loss_floors.value()
         s.map_title, s.map_note = self.map_title.text().strip(), self.map_note.text().strip()
         s.output_dir = self.output_dir.filePath().strip()
         sc = self.scenario()
@@ -979,6 +1012,15 @@ class WorkbenchDock(QgsDockWidget):
         dialog = FragilityEditor(self.study.fragility_file or None, self)
         if dialog.exec() and dialog.path is not None:
             self.fragility_file.setFilePath(str(dialog.path))
+            self._changed()
+        return dialog
+
+    def open_typology_editor(self, _checked=False):
+        from ..typology_editor import TypologyEditor
+
+        dialog = TypologyEditor(self.study.typology_file or None, self)
+        if dialog.exec() and dialog.path is not None:
+            self.typology_file.setFilePath(str(dialog.path))
             self._changed()
         return dialog
 

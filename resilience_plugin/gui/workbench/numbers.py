@@ -45,6 +45,7 @@ def compute(step, outputs):
     return {
         "hazards": _hazards,
         "exposure": _exposure,
+        "loss": _loss,
         "facilities": _facilities,
         "coverage": _coverage,
         "lifelines": _lifelines,
@@ -76,6 +77,24 @@ def _exposure(outputs):
     }
 
 
+def _loss(outputs):
+    rows = _rows(_get(outputs, "loss", "OUTPUT"), ["loss"])
+    result = {
+        "buildings": len(rows),
+        "damaged_buildings": sum(1 for r in rows if _num(r["loss"]) > 0),
+        "total_loss": sum(_num(r["loss"]) for r in rows),
+    }
+    base = _rows(_get(outputs, "loss_baseline", "OUTPUT"), ["loss"])
+    if base:
+        result["baseline_loss"] = sum(_num(r["loss"]) for r in base)
+        result["loss_change"] = result["total_loss"] - result["baseline_loss"]
+        units = _rows(_get(outputs, "compare", "OUTPUT_MAP"), ["change_class"])
+        result["units_better"] = sum(1 for r in units if _num(r["change_class"]) > 0)
+        result["units_worse"] = sum(1 for r in units if _num(r["change_class"]) < 0)
+        result["units_same"] = sum(1 for r in units if r["change_class"] is not None and _num(r["change_class"]) == 0)
+    return result
+
+
 def _facilities(outputs):
     rows = _rows(_get(outputs, "suitability", "OUTPUT"), ["eligible", "capacity_persons"])
     eligible = [r for r in rows if r["eligible"] not in (None, 0, False, "0", "false")]
@@ -92,13 +111,26 @@ def _coverage(outputs):
     persons = sum(_num(r["persons"]) for r in demand)
     covered = sum(_num(r["persons"]) for r in demand if r["covered"] not in (None, 0, False))
     capacity = sum(_num(r["capacity"]) for r in facilities if r["in_service"] not in (None, 0, False))
-    return {
+    result = {
         "persons": persons,
         "covered_persons": covered,
         "covered_pct": 100.0 * covered / persons if persons else 0.0,
         "capacity_in_service": capacity,
         "shelters_in_service": sum(1 for r in facilities if r["in_service"] not in (None, 0, False)),
     }
+    origins = _rows(_get(outputs, "evacuation", "OUTPUT_ORIGINS"), ["persons", "placed", "unplaced", "walk_m"])
+    if _get(outputs, "evacuation", "OUTPUT_ORIGINS"):
+        placed = sum(_num(r["placed"]) for r in origins)
+        result["evacuees"] = sum(_num(r["persons"]) for r in origins)
+        result["evacuees_placed"] = placed
+        result["evacuees_unplaced"] = sum(_num(r["unplaced"]) for r in origins)
+        # the persons-weighted mean walk of those placed (walk_m: the mean of an origin's placed persons)
+        result["evacuation_mean_walk_m"] = (
+            sum(_num(r["placed"]) * _num(r["walk_m"]) for r in origins if _num(r["placed"]) > 0) / placed
+            if placed
+            else 0.0
+        )
+    return result
 
 
 def _lifelines(outputs):
@@ -147,6 +179,31 @@ def items(step, numbers):
                         ("exposure_buildings", "OUTPUT", f'"level" = {int(level)}'),
                     )
                 )
+    elif step == "loss":
+        rows.append(
+            (
+                tr("Direct economic loss"),
+                tr("{loss} in total, {n} of {total} buildings damaged").format(
+                    loss=_fmt(numbers.get("total_loss", 0.0)),
+                    n=_fmt(numbers.get("damaged_buildings", 0)),
+                    total=_fmt(numbers.get("buildings", 0)),
+                ),
+                ("loss", "OUTPUT", '"loss" > 0'),
+            )
+        )
+        if "baseline_loss" in numbers:
+            rows.append(
+                (
+                    tr("Against the baseline scenario"),
+                    tr("{change:+,.0f} (baseline {base}); units better {better}, worse {worse}").format(
+                        change=numbers.get("loss_change", 0.0),
+                        base=_fmt(numbers.get("baseline_loss", 0.0)),
+                        better=numbers.get("units_better", 0),
+                        worse=numbers.get("units_worse", 0),
+                    ),
+                    ("compare", "OUTPUT_MAP", '"change_class" < 0') if numbers.get("units_worse") else None,
+                )
+            )
     elif step == "facilities":
         rows.append(
             (
@@ -178,6 +235,19 @@ def items(step, numbers):
                 ("coverage", "OUTPUT_FACILITIES", '"in_service"'),
             )
         )
+        if "evacuees" in numbers:
+            rows.append(
+                (
+                    tr("Evacuation"),
+                    tr("{placed} of {n} persons to move placed, {unplaced} without a place, mean walk {walk} m").format(
+                        placed=_fmt(numbers.get("evacuees_placed", 0.0)),
+                        n=_fmt(numbers.get("evacuees", 0.0)),
+                        unplaced=_fmt(numbers.get("evacuees_unplaced", 0.0)),
+                        walk=_fmt(numbers.get("evacuation_mean_walk_m", 0.0)),
+                    ),
+                    ("evacuation", "OUTPUT_ORIGINS", '"unplaced" > 0'),
+                )
+            )
     elif step == "lifelines":
         rows.append(
             (

@@ -46,6 +46,7 @@ def step_title(step):
     return {
         "hazards": tr("1 Hazards: classify and overlay"),
         "exposure": tr("2 Exposure"),
+        "loss": tr("2b Economic loss and scenario comparison"),
         "facilities": tr("3 Dual-use facilities"),
         "coverage": tr("4 Coverage and allocation"),
         "lifelines": tr("5 Lifelines"),
@@ -61,6 +62,8 @@ def not_ready_text(what):
         "population": tr("Choose the population layer."),
         "roads": tr("Choose the roads."),
         "lifeline layers": tr("Choose a lifeline layer or the roads."),
+        "buildings": tr("Choose the buildings."),
+        "flood depth raster": tr("Give the scenario a flood-depth raster (intensity, flood depth) for the loss."),
     }.get(what, what)
 
 
@@ -85,6 +88,14 @@ def output_title(call_key, output, params):
         ("coverage", "OUTPUT_FACILITIES"): tr("Shelter load"),
         ("coverage", "OUTPUT_TABLE"): tr("Shelter coverage per unit"),
         ("coverage", "OUTPUT_AREAS"): tr("Walking service areas"),
+        ("loss", "OUTPUT"): tr("Building losses"),
+        ("loss", "OUTPUT_TABLE"): tr("Economic loss per unit, level and class"),
+        ("compare", "OUTPUT_TABLE"): tr("Loss against the baseline scenario"),
+        ("compare", "OUTPUT_MAP"): tr("Loss change map"),
+        ("evacuation", "OUTPUT_ORIGINS"): tr("Evacuees and their shelter"),
+        ("evacuation", "OUTPUT_SHELTERS"): tr("Shelter load (evacuation)"),
+        ("evacuation", "OUTPUT_FLOWS"): tr("Evacuation flows"),
+        ("evacuation", "OUTPUT_TABLE"): tr("Evacuation by unit"),
         ("criticality", "OUTPUT_DEMAND"): tr("Hospital access of the population"),
         ("criticality", "OUTPUT_TABLE"): tr("Persons isolated from hospitals per unit"),
         ("criticality", "OUTPUT_LINKS"): tr("Road criticality"),

@@ -16,23 +16,26 @@ step is up to date when the fingerprint of its last run equals the one it would 
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Dict, List
 
 from .study import PER_CELL, PRESET, THRESHOLDS, VALUE_MAP
 
-HAZARDS, EXPOSURE, FACILITIES, COVERAGE, LIFELINES, MAPS = (
+HAZARDS, EXPOSURE, LOSS, FACILITIES, COVERAGE, LIFELINES, MAPS = (
     "hazards",
     "exposure",
+    "loss",
     "facilities",
     "coverage",
     "lifelines",
     "maps",
 )
-STEP_IDS = (HAZARDS, EXPOSURE, FACILITIES, COVERAGE, LIFELINES, MAPS)
+STEP_IDS = (HAZARDS, EXPOSURE, LOSS, FACILITIES, COVERAGE, LIFELINES, MAPS)
 DEPENDS = {
     HAZARDS: (),
     EXPOSURE: (HAZARDS,),
+    LOSS: (),  # reads the depth rasters and the buildings only
     FACILITIES: (HAZARDS,),
     COVERAGE: (HAZARDS, FACILITIES),
     LIFELINES: (HAZARDS,),
@@ -83,6 +86,7 @@ def build_calls(study, scenario, step):
     builders = {
         HAZARDS: _hazards,
         EXPOSURE: _exposure,
+        LOSS: _loss,
         FACILITIES: _facilities,
         COVERAGE: _coverage,
         LIFELINES: _lifelines,
@@ -196,6 +200,60 @@ def _exposure(study, scenario):
     return calls
 
 
+FLOOD_DEPTH = 0  # lifelineexposure INTENSITY_MEASURE of flood depth (m), what economicloss reads
+
+
+def _loss_call(study, key, depth_layer):
+    params = {
+        "INPUT": layer(study.buildings.layer),
+        "DEPTH": [layer(depth_layer)],
+        "DEFAULT_FLOORS": float(study.params.loss_floors),
+        **_units(study),
+    }
+    if study.buildings.type_field:
+        params["CLASS_FIELD"] = study.buildings.type_field
+    return Call(
+        key, "resilience:economicloss", params, {"OUTPUT": "gpkg", "OUTPUT_TABLE": "gpkg"}, ["OUTPUT", "OUTPUT_TABLE"]
+    )
+
+
+def _flood_depth(scenario):
+    if scenario is None or not scenario.intensity_layer or int(scenario.intensity_measure) != FLOOD_DEPTH:
+        return None
+    return scenario.intensity_layer
+
+
+def _loss(study, scenario):
+    """Direct economic loss from the scenario's flood-depth raster; with an earlier scenario that has one
+    too, its loss and the comparison of the two (the first such scenario is the baseline)."""
+    if not study.buildings.layer:
+        raise NotReady("buildings")
+    depth = _flood_depth(scenario)
+    if depth is None:
+        raise NotReady("flood depth raster")
+    calls = [_loss_call(study, "loss", depth)]
+    baseline = next((s for s in study.scenarios if _flood_depth(s) is not None), None)
+    if baseline is not None and baseline.name != scenario.name:
+        calls.append(_loss_call(study, "loss_baseline", _flood_depth(baseline)))
+        calls[-1].load = []
+        params = {
+            "INPUTS": [out("loss_baseline", "OUTPUT_TABLE"), out("loss", "OUTPUT_TABLE")],
+            "NAMES": f"{_safe_name(baseline.name)},{_safe_name(scenario.name)}",
+            "VALUE_FIELD": "loss",
+            **_units(study),
+        }
+        outputs = {"OUTPUT_TABLE": "gpkg"}
+        if study.units.layer:
+            outputs["OUTPUT_MAP"] = "gpkg"
+        calls.append(Call("compare", "resilience:comparescenarios", params, outputs, list(outputs)))
+    return calls
+
+
+def _safe_name(name):
+    """A scenario name as comparescenarios' NAMES takes it (a field-name suffix: letters, digits, _)."""
+    return re.sub(r"\W+", "_", str(name)).strip("_") or "scenario"
+
+
 def _extract(key, source, expression):
     return Call(key, "native:extractbyexpression", {"INPUT": source, "EXPRESSION": expression}, {"OUTPUT": "gpkg"})
 
@@ -229,6 +287,8 @@ def _facilities(study, scenario):
         "HAZARD_LEVEL_FIELD": LEVEL,
         "EXCLUDE_LEVEL": int(p.exclude_level),
     }
+    if study.typology_file:
+        params["TYPOLOGY_FILE"] = study.typology_file
     if c.name_field:
         params["NAME_FIELD"] = c.name_field
     if c.floors_field:
@@ -281,7 +341,37 @@ def _coverage(study, scenario):
     if study.units.layer:
         outputs["OUTPUT_TABLE"] = "gpkg"
     calls.append(Call("coverage", "resilience:sheltercoverage", params, outputs, list(outputs)))
+    calls.append(_evacuation(study))
     return calls
+
+
+def _evacuation(study):
+    """人口转移安置: who must leave the zones of level >= evacuate_level and where they go (the eligible sites)."""
+    p = study.params
+    params = {
+        "SHELTERS": out("extract_eligible", "OUTPUT"),
+        "CAPACITY_FIELD": "capacity_persons",
+        "SHELTER_ID_FIELD": "site_id",
+        "DEMAND": layer(study.population.layer),
+        "ROADS": layer(study.roads.layer),
+        "HAZARD": _hazard_ref(),
+        "HAZARD_LEVEL_FIELD": LEVEL,
+        "BLOCK_LEVEL": int(p.block_level),
+        "EVACUATE_LEVEL": int(p.evacuate_level),
+        "WALK_KMH": float(p.walk_kmh),
+        "MAX_DISTANCE_M": float(p.evacuate_max_m),
+        **_units(study),
+    }
+    if study.population.field:
+        params["POPULATION_FIELD"] = study.population.field
+    else:
+        params["POPULATION_UNIT"] = _population_unit(study)
+    if study.roads.class_field:
+        params["ROAD_CLASS_FIELD"] = study.roads.class_field
+    outputs = {"OUTPUT_ORIGINS": "gpkg", "OUTPUT_SHELTERS": "gpkg", "OUTPUT_FLOWS": "gpkg"}
+    if study.units.layer:
+        outputs["OUTPUT_TABLE"] = "gpkg"
+    return Call("evacuation", "resilience:evacuationplan", params, outputs, list(outputs))
 
 
 def lifeline_layers(study):

@@ -117,6 +117,9 @@ class Parameters:
     effective_ratio: float = 0.6
     coverage_mode: int = 1  # sheltercoverage MODE (1 capacitated allocation)
     failed_expression: str = '"p_fail" >= 0.5'  # which lifeline links fail (networkcriticality FAILED)
+    evacuate_level: int = 2  # evacuationplan EVACUATE_LEVEL: persons in zones of this level or higher move
+    evacuate_max_m: float = 1000.0  # evacuationplan MAX_DISTANCE_M
+    loss_floors: float = 1.0  # economicloss DEFAULT_FLOORS (the buildings' floors field may hold text such as '4-7')
 
 
 @dataclass
@@ -130,6 +133,7 @@ class Study:
     hospitals: Hospitals = field(default_factory=Hospitals)
     lifelines: List[Lifeline] = field(default_factory=list)
     fragility_file: str = ""  # user fragility library merged on the shipped one (lifelineexposure FRAGILITY_FILE)
+    typology_file: str = ""  # user 平急两用 typology merged on the shipped one (facilitysuitability TYPOLOGY_FILE)
     params: Parameters = field(default_factory=Parameters)
     language: str = "zh"  # of the plan maps and the table headers: zh | en | both
     map_title: str = ""
