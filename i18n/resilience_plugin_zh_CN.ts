@@ -5866,7 +5866,7 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>请选择一条有效曲线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="469" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="531" />
             <source>Fragility library</source>
             <translation>易损性曲线库</translation>
         </message>
@@ -5981,452 +5981,452 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>共 {n} 个波段：以第 1 波段作为人口。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="51" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="55" />
             <source>not run</source>
             <translation>未运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="52" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="56" />
             <source>up to date</source>
             <translation>已是最新</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="53" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="57" />
             <source>out of date</source>
             <translation>需要重新运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="54" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="58" />
             <source>inputs missing</source>
             <translation>缺少输入</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="55" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="59" />
             <source>running…</source>
             <translation>运行中…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="56" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="60" />
             <source>queued</source>
             <translation>排队中</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="120" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="124" />
             <source>Thresholds</source>
             <translation>阈值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="120" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="124" />
             <source>Value map</source>
             <translation>取值对应</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="125" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="129" />
             <source>e.g. 0.1,0.5,1.0,2.0 or YES:1;NO:0</source>
             <translation>例如 0.1,0.5,1.0,2.0 或 YES:1;NO:0</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="127" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="251" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="137" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="141" />
             <source>Classification</source>
             <translation>分级方式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="140" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="144" />
             <source>Classes…</source>
             <translation>分级…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="141" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="145" />
             <source>The histogram of the values with the class breaks, and the area per class</source>
             <translation>数值直方图、分级断点及各级面积</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="146" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="150" />
             <source>Thresholds / value map</source>
             <translation>阈值 / 取值对应</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="221" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="225" />
             <source>Choose the field that holds the hazard value.</source>
             <translation>请选择灾害取值字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="223" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="227" />
             <source>Give the thresholds, ascending and separated by commas.</source>
             <translation>请填写阈值，按升序排列，以逗号分隔。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="225" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="229" />
             <source>Give the value map, e.g. YES:1;NO:0.</source>
             <translation>请填写取值对应，例如 YES:1;NO:0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="227" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="231" />
             <source>Choose a preset, or classify by thresholds or a value map.</source>
             <translation>请选择预设方案，或按阈值、取值对应分级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="244" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="292" />
             <source>Run</source>
             <translation>运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="278" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="326" />
             <source>Resilience assessment</source>
             <translation>韧性评估</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="295" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="343" />
             <source>Study</source>
             <translation>评估设置</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="296" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="344" />
             <source>Steps</source>
             <translation>评估步骤</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="321" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="369" />
             <source>Scenario</source>
             <translation>情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="326" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="374" />
             <source>The name of the scenario (its results go into a group of that name)</source>
             <translation>情景名称（其结果放入同名图层组）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="329" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="377" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="330" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="378" />
             <source>Add a hazard scenario</source>
             <translation>新增灾害情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="360" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="414" />
             <source>e.g. 街道, district</source>
             <translation>例如 街道、区县</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="363" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="417" />
             <source>Level name</source>
             <translation>层级名称</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="364" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="418" />
             <source>Parent code field</source>
             <translation>上级代码字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="366" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="420" />
             <source>Hazards of the scenario</source>
             <translation>本情景的灾害</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="368" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="422" />
             <source>Add a hazard layer</source>
             <translation>添加灾害图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="374" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="428" />
             <source>Maximum level</source>
             <translation>最大等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="388" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="442" />
             <source>Overlay method</source>
             <translation>叠加方法</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="389" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="443" />
             <source>Weights</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="393" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="447" />
             <source>Intensity raster for lifelines</source>
             <translation>生命线致灾强度栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="398" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="452" />
             <source>Population</source>
             <translation>人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="403" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="457" />
             <source>Persons per km²</source>
             <translation>每平方公里人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="405" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="459" />
             <source>Population field (points / polygons)</source>
             <translation>人口字段（点 / 面）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="406" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="460" />
             <source>Raster values</source>
             <translation>栅格取值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="421" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="475" />
             <source>Candidate facilities (平急两用)</source>
             <translation>候选设施（平急两用）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="449" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="503" />
             <source>Filter (expression)</source>
             <translation>筛选（表达式）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="452" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="506" />
             <source>Empty: the roads are the lifeline network</source>
             <translation>留空：以道路作为生命线网络</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="457" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="511" />
             <source>Asset type</source>
             <translation>设施类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="461" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="523" />
             <source>The shipped library</source>
             <translation>内置曲线库</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="463" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="525" />
             <source>Edit…</source>
             <translation>编辑…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="464" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="526" />
             <source>Edit the curves of your fragility library</source>
             <translation>编辑自定义易损性曲线库中的曲线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="473" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="535" />
             <source>Parameters</source>
             <translation>参数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="488" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="550" />
             <source>Walking time limit</source>
             <translation>步行时间限值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="489" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="551" />
             <source>Walking speed</source>
             <translation>步行速度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="490" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="552" />
             <source>Streets blocked from hazard level</source>
             <translation>道路阻断起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="491" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="553" />
             <source>Sites excluded from hazard level</source>
             <translation>场地排除起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="498" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="560" />
             <source>Maps and tables</source>
             <translation>图件与统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="503" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="565" />
             <source>Beside the project file</source>
             <translation>与项目文件同目录</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="504" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="566" />
             <source>Map title</source>
             <translation>图名</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="505" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="567" />
             <source>Map notes</source>
             <translation>图注</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="506" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="568" />
             <source>Results folder</source>
             <translation>结果文件夹</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="575" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="637" />
             <source>Run all</source>
             <translation>全部运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="578" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="640" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="586" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="648" />
             <source>Export map set</source>
             <translation>输出成套图件</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="588" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="650" />
             <source>Export tables…</source>
             <translation>导出统计表…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="590" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="652" />
             <source>Export as model…</source>
             <translation>导出为模型…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="596" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="658" />
             <source>Language of the plan maps and of the table headers</source>
             <translation>规划图件与统计表表头的语言</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="698" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="819" />
             <source>Scenario {n}</source>
             <translation>情景 {n}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="389" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="393" />
             <source>Resilience assessment: {name}</source>
             <translation>韧性评估：{name}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="891" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1019" />
             <source>Fix the problems shown on the Study tab first.</source>
             <translation>请先解决“评估设置”页中提示的问题。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="914" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1042" />
             <source>Running: {step}</source>
             <translation>正在运行：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="925" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1053" />
             <source>Finished: {step}</source>
             <translation>已完成：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="931" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1059" />
             <source>Stopped: {step}</source>
             <translation>已停止：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="959" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1087" />
             <source>Run the steps first: there are no tables yet.</source>
             <translation>请先运行各步骤：尚无统计表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="961" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1089" />
             <source>Export tables</source>
             <translation>导出统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="978" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1106" />
             <source>Could not write {path}: {error}</source>
             <translation>无法写入 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="980" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1108" />
             <source>{n} tables written to {path}</source>
             <translation>已将 {n} 张表写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="984" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1112" />
             <source>Export as model</source>
             <translation>导出为模型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="984" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1112" />
             <source>Processing models (*.model3)</source>
             <translation>处理模型 (*.model3)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1001" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1129" />
             <source>Run the steps first: there is nothing to export yet.</source>
             <translation>请先运行各步骤：尚无可导出的内容。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1004" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1132" />
             <source>Model written to {path}</source>
             <translation>模型已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1004" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1132" />
             <source>Could not write {path}</source>
             <translation>无法写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="173" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="176" />
             <source>Level {level}</source>
             <translation>{level} 级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="162" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="165" />
             <source>{persons} persons, {area} km²</source>
             <translation>{persons} 人，{area} 平方公里</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="173" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="176" />
             <source>{buildings} buildings, {persons} persons</source>
             <translation>{buildings} 栋建筑，{persons} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="208" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="211" />
             <source>Eligible sites</source>
             <translation>合格场所</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="208" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="211" />
             <source>{n} of {total}, capacity {capacity} persons</source>
             <translation>{total} 处中 {n} 处，可容纳 {capacity} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="220" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="223" />
             <source>Within the walking limit</source>
             <translation>步行时限内可达</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="220" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="223" />
             <source>{pct}% of {persons} persons</source>
             <translation>占 {persons} 人的 {pct}%</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="229" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="232" />
             <source>Shelter capacity vs demand</source>
             <translation>避难容量与需求</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="229" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="232" />
             <source>{capacity} places for {persons} persons</source>
             <translation>{capacity} 个避难位，需求 {persons} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="252" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="255" />
             <source>Failed lifeline length</source>
             <translation>失效生命线长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="252" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="255" />
             <source>{failed} km of {total} km</source>
             <translation>{total} 公里中 {failed} 公里</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="263" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="266" />
             <source>Isolated from hospitals</source>
             <translation>与医院隔绝</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="263" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="266" />
             <source>{n} persons</source>
             <translation>{n} 人</translation>
         </message>
@@ -6506,72 +6506,72 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>各单元各等级生命线长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="81" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="85" />
             <source>Area and population per unit and hazard level</source>
             <translation>各单元各灾害等级面积与人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="82" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="86" />
             <source>Buildings by hazard level</source>
             <translation>建筑灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="83" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="87" />
             <source>Buildings and population per unit and level</source>
             <translation>各单元各等级建筑与人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="84" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="88" />
             <source>Roads by hazard level</source>
             <translation>道路灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="85" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="89" />
             <source>Road length per unit, class and level</source>
             <translation>各单元各类各等级道路长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="87" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="91" />
             <source>Population within walking reach</source>
             <translation>步行可达人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="88" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="92" />
             <source>Shelter load</source>
             <translation>避难场所负荷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="89" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="93" />
             <source>Shelter coverage per unit</source>
             <translation>各单元避难覆盖</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="99" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="103" />
             <source>Hospital access of the population</source>
             <translation>人口医院可达性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="100" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="104" />
             <source>Persons isolated from hospitals per unit</source>
             <translation>各单元与医院隔绝人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="101" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="105" />
             <source>Road criticality</source>
             <translation>道路关键性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="225" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="229" />
             <source>Run these steps first: {steps}</source>
             <translation>请先运行以下步骤：{steps}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="231" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="235" />
             <source>Layer '{name}' is a temporary layer: save it to a file first.</source>
             <translation>图层“{name}”是临时图层：请先保存为文件。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="270" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="274" />
             <source>A layer of the study is no longer in the project; choose it again.</source>
             <translation>评估所用的某个图层已不在项目中，请重新选择。</translation>
         </message>
@@ -6812,62 +6812,62 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>请先选择灾害图层（面图层还需选择其取值字段）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="435" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="489" />
             <source>The shipped types</source>
             <translation>内置类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="438" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="492" />
             <source>Edit the facility types, their emergency functions and per-capita areas</source>
             <translation>编辑设施类型及其应急功能和人均面积</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="443" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="497" />
             <source>Facility typology</source>
             <translation>设施类型表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="487" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="549" />
             <source>Floors of every building in the economic loss (economicloss DEFAULT_FLOORS)</source>
             <translation>计算直接经济损失时每栋建筑的层数（economicloss DEFAULT_FLOORS）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="495" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="557" />
             <source>Evacuate from hazard level</source>
             <translation>需转移的灾害等级（不低于）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="496" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="558" />
             <source>Evacuation walking limit</source>
             <translation>转移步行距离上限</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="497" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="559" />
             <source>Floors per building (loss)</source>
             <translation>建筑层数（损失计算）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="183" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="186" />
             <source>{loss} in total, {n} of {total} buildings damaged</source>
             <translation>合计 {loss}，{total} 栋建筑中 {n} 栋受损</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="195" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="198" />
             <source>Against the baseline scenario</source>
             <translation>与基准情景相比</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="195" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="198" />
             <source>{change:+,.0f} (baseline {base}); units better {better}, worse {worse}</source>
             <translation>{change:+,.0f}（基准 {base}）；改善单元 {better} 个，恶化单元 {worse} 个</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="239" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="242" />
             <source>Evacuation</source>
             <translation>人口转移安置</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="239" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="242" />
             <source>{placed} of {n} persons to move placed, {unplaced} without a place, mean walk {walk} m</source>
             <translation>需转移 {n} 人，已安置 {placed} 人，未安置 {unplaced} 人，平均步行 {walk} 米</translation>
         </message>
@@ -6887,24 +6887,54 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>请为该情景指定洪水淹没水深栅格（强度，洪水水深）以计算损失。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="92" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="96" />
             <source>Economic loss per unit, level and class</source>
             <translation>按单元、等级和类别的直接经济损失</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="93" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="97" />
             <source>Loss against the baseline scenario</source>
             <translation>与基准情景的损失对比</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="94" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="98" />
             <source>Loss change map</source>
             <translation>损失变化图</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="390" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="444" />
             <source>Read along the lifelines; a flood-depth raster is also what step 2b's economic loss uses.</source>
             <translation>沿生命线读取；洪水水深栅格同时用于第 2b 步的直接经济损失计算。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="381" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="383" />
+            <source>Delete this scenario with its results (layers and files)</source>
+            <translation>删除该情景及其结果（图层和文件）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="517" />
+            <source>Add a lifeline layer</source>
+            <translation>添加生命线图层</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="689" />
+            <source>Delete scenario</source>
+            <translation>删除情景</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="689" />
+            <source>Delete the scenario '{name}' and the layers and files of its results?</source>
+            <translation>删除情景“{name}”及其结果的图层和文件？</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="704" />
+            <source>Wait for the running steps to finish (or cancel them) first.</source>
+            <translation>请等待正在运行的步骤完成（或先取消）。</translation>
         </message>
     </context>
 </TS>

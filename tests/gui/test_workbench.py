@@ -673,3 +673,107 @@ def test_point_per_cell_layers_come_unticked(dock, jakarta_layers):
     }
     assert ticked["coverage:OUTPUT_DEMAND"] is False and ticked["classify_0:OUTPUT"] is False
     assert ticked["overlay:OUTPUT"] and ticked["coverage:OUTPUT_FACILITIES"] and ticked["suitability:OUTPUT"]
+
+
+def test_delete_a_scenario_removes_its_results_only(dock, jakarta_layers):
+    from qgis.core import QgsProject
+
+    from resilience_plugin.gui.workbench.project_store import load_study
+
+    first = dock.scenario().name
+    dock.run_steps(["hazards"])
+    wait_idle(dock)
+    second = dock.add_scenario(name="second")
+    dock.study.scenario(second).hazards = list(dock.study.scenario(first).hazards)
+    dock._fill_scenarios(second)
+    dock.refresh()
+    dock.run_steps(["hazards"])
+    wait_idle(dock)
+    run_dir = Path(dock.runs[second]["hazards"]["run_dir"])
+    kept_dir = Path(dock.runs[first]["hazards"]["run_dir"])
+    mine = [
+        lyr.id() for lyr in tagged_layers() if lyr.customProperty("resilience_workbench/step").startswith("second/")
+    ]
+    theirs = [
+        lyr.id() for lyr in tagged_layers() if lyr.customProperty("resilience_workbench/step").startswith(first + "/")
+    ]
+    assert mine and theirs and run_dir.exists()
+    assert dock.delete_scenario(second)
+    project = QgsProject.instance()
+    assert not any(project.mapLayer(i) for i in mine)
+    assert all(project.mapLayer(i) for i in theirs) and kept_dir.exists()
+    assert all(project.mapLayer(lyr.id()) for lyr in jakarta_layers.values())  # the user's layers stay
+    assert not run_dir.exists() and second not in dock.runs
+    assert [s.name for s in load_study(project).scenarios] == [first]  # saved in the project
+    assert [dock.scenario_box.itemText(i) for i in range(dock.scenario_box.count())] == [first]
+    groups = [g.customProperty("resilience_workbench/group") for g in project.layerTreeRoot().children()]
+    assert "second" not in groups and first in groups
+    # the last scenario can go too: an empty one takes its place
+    assert dock.delete_scenario(first)
+    assert len(dock.study.scenarios) == 1 and not dock.study.scenarios[0].hazards
+    assert not tagged_layers()
+
+
+def test_two_lifeline_layers_from_the_panel(dock, jakarta_layers, subset, tmp_path):
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    from resilience_plugin.gui.workbench.study import Lifeline
+
+    hand = tmp_path / "hand"
+    hand.mkdir()
+    run_by_hand(
+        "native:extractbyexpression",
+        {"INPUT": str(subset / "buildings.gpkg"), "EXPRESSION": HOSPITAL_FILTER, "OUTPUT": str(hand / "hosp.gpkg")},
+    )
+    run_by_hand("native:centroids", {"INPUT": str(hand / "hosp.gpkg"), "OUTPUT": str(hand / "substations.gpkg")})
+    points = QgsVectorLayer(str(hand / "substations.gpkg"), "substations", "ogr")
+    assert points.isValid() and points.featureCount() > 0
+    QgsProject.instance().addMapLayer(points)
+    # the first lifeline row: the roads; a second row added in the panel: the points as substations
+    dock.life_layer.setLayer(jakarta_layers["roads"])
+    dock.life_type.setText("road")
+    row = dock._add_lifeline_row(Lifeline())
+    row.layer.setLayer(points)
+    row.asset_type.setText("substation")
+    dock._changed()
+    assert [(ll.layer, ll.asset_type) for ll in dock.study.lifelines] == [
+        (jakarta_layers["roads"].id(), "road"),
+        (points.id(), "substation"),
+    ]
+    dock.run_steps(["hazards", "lifelines"])
+    wait_idle(dock)
+    run = dock.runs[dock.scenario().name]["lifelines"]
+    assert {"lifeline_0", "lifeline_1"} <= set(run["outputs"]), dock.step_rows["lifelines"].message.text()
+    # by hand: each layer through lifelineexposure with the panel's composite zones and the flood depth
+    zones = dock.runs[dock.scenario().name]["hazards"]["outputs"]["overlay"]["OUTPUT"]
+    units = {"UNITS": str(subset / "kecamatan.gpkg"), "UNIT_ID_FIELD": "KEC_NAME"}
+    common = {"HAZARD": zones, "INTENSITY": str(subset / "flood_current_depth.tif"), "INTENSITY_MEASURE": 0, **units}
+    run_by_hand(
+        "resilience:lifelineexposure",
+        {
+            "LIFELINES": str(subset / "roads.gpkg"),
+            "ASSET_TYPE": "road",
+            **common,
+            "OUTPUT": str(hand / "roads_ll.gpkg"),
+            "OUTPUT_TABLE": str(hand / "t0.gpkg"),
+        },
+    )
+    run_by_hand(
+        "resilience:lifelineexposure",
+        {
+            "LIFELINES": str(hand / "substations.gpkg"),
+            "ASSET_TYPE": "substation",
+            **common,
+            "OUTPUT": str(hand / "subs_ll.gpkg"),
+            "OUTPUT_TABLE": str(hand / "t1.gpkg"),
+        },
+    )
+    roads_ll, subs_ll = read_gdf(hand / "roads_ll.gpkg"), read_gdf(hand / "subs_ll.gpkg")
+    got = run["numbers"]
+    assert got["lifeline_layers"] == 2
+    assert got["lifeline_m"] == pytest.approx(roads_ll["length_m"].sum(), rel=1e-9)
+    assert got["failed_m"] == pytest.approx(roads_ll.loc[roads_ll["p_fail"] >= 0.5, "length_m"].sum(), rel=1e-9)
+    panel_subs = read_gdf(run["outputs"]["lifeline_1"]["OUTPUT"])
+    assert sorted(panel_subs["p_fail"].round(12)) == sorted(subs_ll["p_fail"].round(12))
+    names = {lyr.name() for lyr in tagged_layers("lifelines")}
+    assert "Lifeline exposure and failure (substation)" in names and "Lifeline exposure and failure" in names

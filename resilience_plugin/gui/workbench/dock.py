@@ -6,6 +6,9 @@ parameters changed since its last run. A step runs as a ``StepTask`` in the QGIS
 key numbers of its outputs appear under it, each a link that selects the features behind it.
 """
 
+import shutil
+from pathlib import Path
+
 from qgis.core import QgsApplication, QgsProcessingException, QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget, QgsFieldComboBox, QgsFieldExpressionWidget, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
@@ -18,6 +21,7 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -229,6 +233,50 @@ class HazardRow(QGroupBox):
         return problems
 
 
+class LifelineRow(QGroupBox):
+    """A further lifeline layer (the first one is the Lifelines group's own row)."""
+
+    changed = pyqtSignal()
+    removeRequested = pyqtSignal(object)  # noqa: N815 - Qt signal naming
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        form = QFormLayout(self)
+        self.layer = layer_combo(LAYER_LINE | LAYER_POINT)
+        self.layer.setObjectName("lifelineLayer")
+        self.asset_type = QLineEdit()
+        self.asset_type.setPlaceholderText("pipe, substation, …")
+        self.asset_type_field = field_combo(self.layer)
+        remove = QToolButton()
+        remove.setText(tr("Remove"))
+        remove.clicked.connect(lambda: self.removeRequested.emit(self))
+        top = QHBoxLayout()
+        top.addWidget(self.layer, 1)
+        top.addWidget(remove)
+        form.addRow(tr("Layer"), top)
+        self.problems = problem_label()
+        form.addRow(self.problems)
+        form.addRow(tr("Asset type"), self.asset_type)
+        form.addRow(tr("Asset type field"), self.asset_type_field)
+        narrow(self)
+        self.layer.layerChanged.connect(lambda *_a: self.changed.emit())
+        self.asset_type.editingFinished.connect(self.changed.emit)
+        self.asset_type_field.fieldChanged.connect(lambda *_a: self.changed.emit())
+
+    def set(self, ll):
+        set_layer(self.layer, ll.layer)
+        self.asset_type.setText(ll.asset_type)
+        self.asset_type_field.setLayer(self.layer.currentLayer())
+        self.asset_type_field.setField(ll.asset_type_field)
+
+    def get(self):
+        return Lifeline(
+            layer=layer_id(self.layer),
+            asset_type=self.asset_type.text().strip(),
+            asset_type_field=self.asset_type_field.currentField(),
+        )
+
+
 class StepRow(QWidget):
     """A step: its title, status, a Run button and its key numbers."""
 
@@ -329,9 +377,15 @@ class WorkbenchDock(QgsDockWidget):
         add.setText(tr("New"))
         add.setToolTip(tr("Add a hazard scenario"))
         add.clicked.connect(self.add_scenario)
+        delete = QToolButton()
+        delete.setText(tr("Delete"))
+        delete.setObjectName("deleteScenario")
+        delete.setToolTip(tr("Delete this scenario with its results (layers and files)"))
+        delete.clicked.connect(self._delete_clicked)
         bar.addWidget(self.scenario_box, 1)
         bar.addWidget(self.scenario_name, 1)
         bar.addWidget(add)
+        bar.addWidget(delete)
         return bar
 
     def _group(self, title, layout_parent):
@@ -456,6 +510,14 @@ class WorkbenchDock(QgsDockWidget):
         self.life_type_field = field_combo(self.life_layer)
         f.addRow(tr("Asset type"), self.life_type)
         f.addRow(tr("Asset type field"), self.life_type_field)
+        self.lifeline_rows = []
+        self.lifeline_layout = QVBoxLayout()
+        f.addRow(self.lifeline_layout)
+        add_life = QToolButton()
+        add_life.setText(tr("Add a lifeline layer"))
+        add_life.setObjectName("addLifeline")
+        add_life.clicked.connect(lambda: self._add_lifeline_row(Lifeline()))
+        f.addRow(add_life)
         self.fragility_file = QgsFileWidget()
         self.fragility_file.setFilter("JSON (*.json)")
         self.fragility_file.lineEdit().setPlaceholderText(tr("The shipped library"))
@@ -620,6 +682,48 @@ class WorkbenchDock(QgsDockWidget):
         self._changed()
         return name
 
+    def _delete_clicked(self, _checked=False):
+        sc = self.scenario()
+        if sc is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            tr("Delete scenario"),
+            tr("Delete the scenario '{name}' and the layers and files of its results?").format(name=sc.name),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_scenario(sc.name)
+
+    def delete_scenario(self, name):
+        """Remove a scenario from the study with its results: its layers, its layer-tree group and its
+        run folders (never the user's own layers). Refused while a step runs. Returns True when done."""
+        sc = self.study.scenario(name)
+        if sc is None:
+            return False
+        if self.task is not None or self.queue:
+            self.progress_label.setText(tr("Wait for the running steps to finish (or cancel them) first."))
+            return False
+        tagged = [
+            lyr.id()
+            for lyr in self.project.mapLayers().values()
+            if (lyr.customProperty(runner.PROPERTY) or "").startswith(name + "/")
+        ]
+        self.project.removeMapLayers(tagged)
+        group = runner.scenario_group(name, self.project, create=False)
+        if group is not None:
+            group.parent().removeChildNode(group)
+        for run in self.runs.pop(name, {}).values():
+            folder = run.get("run_dir") if isinstance(run, dict) else None
+            if folder and Path(folder).exists():
+                shutil.rmtree(folder, ignore_errors=True)
+        self.study.scenarios.remove(sc)
+        if not self.study.scenarios:
+            self.study.scenarios.append(Scenario(name=tr("Scenario {n}").format(n=1)))
+        self._fill_scenarios(self.study.scenarios[0].name)
+        self._save()
+        self.refresh()
+        return True
+
     def _fill_scenarios(self, current=None):
         self.scenario_box.blockSignals(True)
         self.scenario_box.clear()
@@ -666,6 +770,23 @@ class WorkbenchDock(QgsDockWidget):
         if not self._loading:
             self._changed()
         return row
+
+    def _add_lifeline_row(self, ll):
+        row = LifelineRow()
+        row.set(ll)
+        row.changed.connect(self._changed_later)
+        row.removeRequested.connect(self._remove_lifeline_row)
+        self.lifeline_layout.addWidget(row)
+        self.lifeline_rows.append(row)
+        if not self._loading:
+            self._changed()
+        return row
+
+    def _remove_lifeline_row(self, row):
+        self.lifeline_rows.remove(row)
+        row.setParent(None)
+        row.deleteLater()
+        self._changed()
 
     def _remove_hazard_row(self, row):
         self.hazard_rows.remove(row)
@@ -726,6 +847,12 @@ class WorkbenchDock(QgsDockWidget):
         self.life_type.setText(life.asset_type)
         self.life_type_field.setLayer(self.life_layer.currentLayer())
         self.life_type_field.setField(life.asset_type_field)
+        for row in self.lifeline_rows:
+            row.setParent(None)
+            row.deleteLater()
+        self.lifeline_rows = []
+        for ll in s.lifelines[1:]:
+            self._add_lifeline_row(ll)
         self.fragility_file.setFilePath(s.fragility_file)
         self.typology_file.setFilePath(s.typology_file)
         self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
@@ -775,17 +902,14 @@ class WorkbenchDock(QgsDockWidget):
         c.filter = self.cand_filter.expression().strip()
         s.hospitals.layer, s.hospitals.filter = layer_id(self.hosp_layer), self.hosp_filter.expression().strip()
         life_id = layer_id(self.life_layer)
-        s.lifelines = (
-            [
-                Lifeline(
-                    layer=life_id,
-                    asset_type=self.life_type.text().strip(),
-                    asset_type_field=self.life_type_field.currentField(),
-                )
-            ]
-            if life_id
-            else []
+        first = Lifeline(
+            layer=life_id,
+            asset_type=self.life_type.text().strip(),
+            asset_type_field=self.life_type_field.currentField(),
         )
+        more = [ll for ll in (row.get() for row in self.lifeline_rows) if ll.layer]
+        # the further layers need the first one (empty first row: the roads are the one lifeline)
+        s.lifelines = [first, *more] if life_id else []
         s.fragility_file = self.fragility_file.filePath().strip()
         s.typology_file = self.typology_file.filePath().strip()
         s.language = self.language.currentData() or ZH
@@ -854,6 +978,10 @@ class WorkbenchDock(QgsDockWidget):
             ok = ok and all(level != ERROR for level, _t in problems)
         for row in self.hazard_rows:
             ok = all(level != ERROR for level, _t in row.check(reference)) and ok
+        for row in self.lifeline_rows:
+            problems = layer_problems(row.layer.currentLayer(), reference)
+            show_problems(row.problems, problems)
+            ok = ok and all(level != ERROR for level, _t in problems)
         return ok
 
     def refresh(self):

@@ -135,7 +135,10 @@ def _coverage(outputs):
 
 def _lifelines(outputs):
     result = {}
-    links = _rows(_get(outputs, "lifeline_0", "OUTPUT"), ["p_fail", "length_m"])
+    # every lifeline layer of the study (lifeline_0, lifeline_1, ...); points have no length
+    keys = sorted((k for k in outputs if k.startswith("lifeline_")), key=lambda k: int(k.split("_")[1]))
+    links = [r for k in keys for r in _rows(_get(outputs, k, "OUTPUT"), ["p_fail", "length_m"])]
+    result["lifeline_layers"] = len(keys)
     result["lifeline_m"] = sum(_num(r["length_m"]) for r in links)
     result["failed_m"] = sum(_num(r["length_m"]) for r in links if _num(r["p_fail"]) >= 0.5)
     demand = _rows(_get(outputs, "criticality", "OUTPUT_DEMAND"), ["persons", "isolated"])

@@ -72,10 +72,14 @@ def output_title(call_key, output, params):
     if call_key.startswith("classify_"):
         return tr("Hazard zones: {name}").format(name=params.get("HAZARD_NAME", ""))
     if call_key.startswith("lifeline_"):
-        return {
+        title = {
             "OUTPUT": tr("Lifeline exposure and failure"),
             "OUTPUT_TABLE": tr("Lifeline length per unit and level"),
         }[output]
+        # several lifeline layers: say which one (its asset type, else its number)
+        if call_key != "lifeline_0":
+            title += f" ({params.get('ASSET_TYPE') or int(call_key.split('_')[1]) + 1})"
+        return title
     titles = {
         ("overlay", "OUTPUT"): tr("Composite hazard zones"),
         ("overlay", "OUTPUT_TABLE"): tr("Area and population per unit and hazard level"),
