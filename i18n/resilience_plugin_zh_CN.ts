@@ -5866,7 +5866,7 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>请选择一条有效曲线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="531" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="544" />
             <source>Fragility library</source>
             <translation>易损性曲线库</translation>
         </message>
@@ -6181,252 +6181,252 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>候选设施（平急两用）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="503" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="516" />
             <source>Filter (expression)</source>
             <translation>筛选（表达式）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="506" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="519" />
             <source>Empty: the roads are the lifeline network</source>
             <translation>留空：以道路作为生命线网络</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="511" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="524" />
             <source>Asset type</source>
             <translation>设施类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="523" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="536" />
             <source>The shipped library</source>
             <translation>内置曲线库</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="525" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="538" />
             <source>Edit…</source>
             <translation>编辑…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="526" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="539" />
             <source>Edit the curves of your fragility library</source>
             <translation>编辑自定义易损性曲线库中的曲线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="535" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="548" />
             <source>Parameters</source>
             <translation>参数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="550" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="563" />
             <source>Walking time limit</source>
             <translation>步行时间限值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="551" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="564" />
             <source>Walking speed</source>
             <translation>步行速度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="552" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="565" />
             <source>Streets blocked from hazard level</source>
             <translation>道路阻断起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="553" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="566" />
             <source>Sites excluded from hazard level</source>
             <translation>场地排除起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="560" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="573" />
             <source>Maps and tables</source>
             <translation>图件与统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="565" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="578" />
             <source>Beside the project file</source>
             <translation>与项目文件同目录</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="566" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="579" />
             <source>Map title</source>
             <translation>图名</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="567" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="580" />
             <source>Map notes</source>
             <translation>图注</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="568" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="581" />
             <source>Results folder</source>
             <translation>结果文件夹</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="637" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="650" />
             <source>Run all</source>
             <translation>全部运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="640" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="653" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="648" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="661" />
             <source>Export map set</source>
             <translation>输出成套图件</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="650" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="663" />
             <source>Export tables…</source>
             <translation>导出统计表…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="652" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="665" />
             <source>Export as model…</source>
             <translation>导出为模型…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="658" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="671" />
             <source>Language of the plan maps and of the table headers</source>
             <translation>规划图件与统计表表头的语言</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="819" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="832" />
             <source>Scenario {n}</source>
             <translation>情景 {n}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="393" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="394" />
             <source>Resilience assessment: {name}</source>
             <translation>韧性评估：{name}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1019" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1033" />
             <source>Fix the problems shown on the Study tab first.</source>
             <translation>请先解决“评估设置”页中提示的问题。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1042" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1056" />
             <source>Running: {step}</source>
             <translation>正在运行：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1053" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1067" />
             <source>Finished: {step}</source>
             <translation>已完成：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1059" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1073" />
             <source>Stopped: {step}</source>
             <translation>已停止：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1087" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1101" />
             <source>Run the steps first: there are no tables yet.</source>
             <translation>请先运行各步骤：尚无统计表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1089" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1103" />
             <source>Export tables</source>
             <translation>导出统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1106" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1120" />
             <source>Could not write {path}: {error}</source>
             <translation>无法写入 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1108" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1122" />
             <source>{n} tables written to {path}</source>
             <translation>已将 {n} 张表写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1112" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1126" />
             <source>Export as model</source>
             <translation>导出为模型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1112" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1126" />
             <source>Processing models (*.model3)</source>
             <translation>处理模型 (*.model3)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1129" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1143" />
             <source>Run the steps first: there is nothing to export yet.</source>
             <translation>请先运行各步骤：尚无可导出的内容。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1132" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1146" />
             <source>Model written to {path}</source>
             <translation>模型已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1132" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1146" />
             <source>Could not write {path}</source>
             <translation>无法写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="176" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="226" />
             <source>Level {level}</source>
             <translation>{level} 级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="165" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="215" />
             <source>{persons} persons, {area} km²</source>
             <translation>{persons} 人，{area} 平方公里</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="176" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="226" />
             <source>{buildings} buildings, {persons} persons</source>
             <translation>{buildings} 栋建筑，{persons} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="211" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="238" />
             <source>Eligible sites</source>
             <translation>合格场所</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="211" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="238" />
             <source>{n} of {total}, capacity {capacity} persons</source>
             <translation>{total} 处中 {n} 处，可容纳 {capacity} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="223" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="263" />
             <source>Within the walking limit</source>
             <translation>步行时限内可达</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="223" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="263" />
             <source>{pct}% of {persons} persons</source>
             <translation>占 {persons} 人的 {pct}%</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="232" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="272" />
             <source>Shelter capacity vs demand</source>
             <translation>避难容量与需求</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="232" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="272" />
             <source>{capacity} places for {persons} persons</source>
             <translation>{capacity} 个避难位，需求 {persons} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="255" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="295" />
             <source>Failed lifeline length</source>
             <translation>失效生命线长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="255" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="295" />
             <source>{failed} km of {total} km</source>
             <translation>{total} 公里中 {failed} 公里</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="266" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="306" />
             <source>Isolated from hospitals</source>
             <translation>与医院隔绝</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="266" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="306" />
             <source>{n} persons</source>
             <translation>{n} 人</translation>
         </message>
@@ -6531,47 +6531,47 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>各单元各类各等级道路长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="91" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="92" />
             <source>Population within walking reach</source>
             <translation>步行可达人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="92" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="93" />
             <source>Shelter load</source>
             <translation>避难场所负荷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="93" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="94" />
             <source>Shelter coverage per unit</source>
             <translation>各单元避难覆盖</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="103" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="104" />
             <source>Hospital access of the population</source>
             <translation>人口医院可达性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="104" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="105" />
             <source>Persons isolated from hospitals per unit</source>
             <translation>各单元与医院隔绝人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="105" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="106" />
             <source>Road criticality</source>
             <translation>道路关键性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="229" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="230" />
             <source>Run these steps first: {steps}</source>
             <translation>请先运行以下步骤：{steps}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="235" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="236" />
             <source>Layer '{name}' is a temporary layer: save it to a file first.</source>
             <translation>图层“{name}”是临时图层：请先保存为文件。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="274" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="275" />
             <source>A layer of the study is no longer in the project; choose it again.</source>
             <translation>评估所用的某个图层已不在项目中，请重新选择。</translation>
         </message>
@@ -6827,47 +6827,47 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>设施类型表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="549" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="562" />
             <source>Floors of every building in the economic loss (economicloss DEFAULT_FLOORS)</source>
             <translation>计算直接经济损失时每栋建筑的层数（economicloss DEFAULT_FLOORS）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="557" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="570" />
             <source>Evacuate from hazard level</source>
             <translation>需转移的灾害等级（不低于）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="558" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="571" />
             <source>Evacuation walking limit</source>
             <translation>转移步行距离上限</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="559" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="572" />
             <source>Floors per building (loss)</source>
             <translation>建筑层数（损失计算）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="186" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="179" />
             <source>{loss} in total, {n} of {total} buildings damaged</source>
             <translation>合计 {loss}，{total} 栋建筑中 {n} 栋受损</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="198" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="191" />
             <source>Against the baseline scenario</source>
             <translation>与基准情景相比</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="198" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="191" />
             <source>{change:+,.0f} (baseline {base}); units better {better}, worse {worse}</source>
             <translation>{change:+,.0f}（基准 {base}）；改善单元 {better} 个，恶化单元 {worse} 个</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="242" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="282" />
             <source>Evacuation</source>
             <translation>人口转移安置</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="242" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="282" />
             <source>{placed} of {n} persons to move placed, {unplaced} without a place, mean walk {walk} m</source>
             <translation>需转移 {n} 人，已安置 {placed} 人，未安置 {unplaced} 人，平均步行 {walk} 米</translation>
         </message>
@@ -6887,17 +6887,17 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>请为该情景指定洪水淹没水深栅格（强度，洪水水深）以计算损失。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="96" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="97" />
             <source>Economic loss per unit, level and class</source>
             <translation>按单元、等级和类别的直接经济损失</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="97" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="98" />
             <source>Loss against the baseline scenario</source>
             <translation>与基准情景的损失对比</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="98" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="99" />
             <source>Loss change map</source>
             <translation>损失变化图</translation>
         </message>
@@ -6917,24 +6917,59 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>删除该情景及其结果（图层和文件）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="517" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="530" />
             <source>Add a lifeline layer</source>
             <translation>添加生命线图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="689" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="702" />
             <source>Delete scenario</source>
             <translation>删除情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="689" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="702" />
             <source>Delete the scenario '{name}' and the layers and files of its results?</source>
             <translation>删除情景“{name}”及其结果的图层和文件？</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="704" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="717" />
             <source>Wait for the running steps to finish (or cancel them) first.</source>
             <translation>请等待正在运行的步骤完成（或先取消）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="500" />
+            <source>AHP weights…</source>
+            <translation>层次分析法权重…</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="501" />
+            <source>The criterion weights of the suitability from pairwise comparisons (层次分析法)</source>
+            <translation>由两两比较（层次分析法）确定适宜性评价各指标的权重</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="510" />
+            <source>Criterion weights</source>
+            <translation>指标权重</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1175" />
+            <source>Default weights</source>
+            <translation>默认权重</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1204" />
+            <source>The default weights of the standards file</source>
+            <translation>标准文件中的默认权重</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="251" />
+            <source>{weights} (CR = {cr})</source>
+            <translation>{weights}（CR = {cr}）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="251" />
+            <source>inconsistent, revise the matrix</source>
+            <translation>一致性不满足，请修改判断矩阵</translation>
         </message>
     </context>
 </TS>

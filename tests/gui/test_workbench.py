@@ -777,3 +777,60 @@ def test_two_lifeline_layers_from_the_panel(dock, jakarta_layers, subset, tmp_pa
     assert sorted(panel_subs["p_fail"].round(12)) == sorted(subs_ll["p_fail"].round(12))
     names = {lyr.name() for lyr in tagged_layers("lifelines")}
     assert "Lifeline exposure and failure (substation)" in names and "Lifeline exposure and failure" in names
+
+
+def test_ahp_weights_inside_step_3(dock, jakarta_layers, tmp_path):
+    import numpy as np
+
+    criteria = ["safety", "access", "capacity", "population", "hospital", "lifeline"]
+    dialog = dock.ahp_dialog()
+    assert dialog.matrix.criteria == criteria
+    # safety 3x access and capacity, 5x the rest; the others equal
+    for j in (1, 2):
+        dialog.matrix.set_judgement(0, j, "3")
+    for j in (3, 4, 5):
+        dialog.matrix.set_judgement(0, j, "5")
+    assert dock.apply_ahp(dialog, 1)
+    assert dock.study.ahp_matrix and "CR =" in dock.ahp_label.text()
+    assert dock.statuses["facilities"] == "not_run"
+    dock.run_steps(["hazards", "facilities"])
+    wait_idle(dock)
+    run = dock.runs[dock.scenario().name]["facilities"]
+    got = run["numbers"]
+    # by hand (numpy): the principal eigenvector and Saaty's CR with RI(6) = 1.24
+    a = np.ones((6, 6))
+    a[0, 1:3], a[0, 3:] = 3, 5
+    a[1:3, 0], a[3:, 0] = 1 / 3, 1 / 5
+    vals, vecs = np.linalg.eig(a)
+    k = int(np.argmax(vals.real))
+    w = np.abs(vecs[:, k].real)
+    w /= w.sum()
+    cr = (vals[k].real - 6) / 5 / 1.24
+    assert [got["ahp_weights"][c] for c in criteria] == pytest.approx(list(w), rel=1e-6)
+    assert got["ahp_cr"] == pytest.approx(cr, abs=1e-6) and got["ahp_consistent"] is bool(cr < 0.1)
+    # the suitability ran with those weights: its scores are those of a run with the weights typed in
+    # (hospital and lifeline have no layer here and are dropped; the others renormalised)
+    suit = read_gdf(run["outputs"]["suitability"]["OUTPUT"]).sort_values("site_id")
+    hand = run_by_hand(
+        "resilience:facilitysuitability",
+        {
+            **{k: v for k, v in run_params(dock, "facilities", "suitability").items() if k != "WEIGHTS_TABLE"},
+            "WEIGHTS": ",".join(f"{c}:{x:.12f}" for c, x in zip(criteria, w)),
+            "OUTPUT": str(tmp_path / "hand_suit.gpkg"),
+        },
+    )
+    want = read_gdf(hand["OUTPUT"]).sort_values("site_id")
+    assert list(suit["score"].round(6)) == list(want["score"].round(6))
+    assert suit["score"].nunique() > 1
+    assert "AHP" in dock.step_rows["facilities"].numbers.text() or "层次" in dock.step_rows["facilities"].numbers.text()
+    # "Default weights" drops the matrix: step 3 is out of date again
+    assert dock.apply_ahp(dock.ahp_dialog(), 2) and dock.study.ahp_matrix == []
+    assert dock.statuses["facilities"] == "out_of_date"
+
+
+def run_params(dock, step, call):
+    """The parameters the panel's last run of ``step`` gave ``call`` (layers as their sources)."""
+    from resilience_plugin.gui.workbench import runner
+
+    prepared = runner.prepare_step(dock.study, dock.scenario(), step, dock.runs, reuse_outputs=True)
+    return dict(prepared.resolved[call])

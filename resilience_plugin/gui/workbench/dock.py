@@ -495,6 +495,19 @@ class WorkbenchDock(QgsDockWidget):
         line.addWidget(self.typology_file, 1)
         line.addWidget(edit)
         f.addRow(tr("Facility typology"), line)
+        self.ahp_button = QToolButton()
+        self.ahp_button.setObjectName("ahpWeights")
+        self.ahp_button.setText(tr("AHP weights…"))
+        self.ahp_button.setToolTip(
+            tr("The criterion weights of the suitability from pairwise comparisons (层次分析法)")
+        )
+        self.ahp_button.clicked.connect(self.open_ahp_dialog)
+        self.ahp_label = QLabel()
+        self.ahp_label.setWordWrap(True)
+        line = QHBoxLayout()
+        line.addWidget(self.ahp_label, 1)
+        line.addWidget(self.ahp_button)
+        f.addRow(tr("Criterion weights"), line)
         f = self._group(tr("Hospitals"), v)
         self.hosp_layer = layer_combo(LAYER_POLYGON | LAYER_POINT)
         self._layer_row(f, tr("Layer"), self.hosp_layer, "hospitals")
@@ -855,6 +868,7 @@ class WorkbenchDock(QgsDockWidget):
             self._add_lifeline_row(ll)
         self.fragility_file.setFilePath(s.fragility_file)
         self.typology_file.setFilePath(s.typology_file)
+        self._show_ahp()
         self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
         p = s.params
         self.walk_minutes.setValue(p.walk_minutes)
@@ -1142,6 +1156,64 @@ class WorkbenchDock(QgsDockWidget):
             self.fragility_file.setFilePath(str(dialog.path))
             self._changed()
         return dialog
+
+    def ahp_dialog(self):
+        """The AHP matrix of the study in a dialog (OK keeps it, "Default weights" drops it)."""
+        from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox
+
+        from ..ahp_matrix_widget import AhpMatrixWidget
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(tr("AHP weights"))
+        v = QVBoxLayout(dialog)
+        dialog.matrix = AhpMatrixWidget()
+        dialog.matrix.set_criteria(self.study.ahp_criteria)
+        if self.study.ahp_matrix:
+            dialog.matrix.set_values(self.study.ahp_matrix)
+        v.addWidget(dialog.matrix)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        default = buttons.addButton(tr("Default weights"), QDialogButtonBox.ButtonRole.ResetRole)
+        default.clicked.connect(lambda: dialog.done(2))
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        v.addWidget(buttons)
+        return dialog
+
+    def apply_ahp(self, dialog, result):
+        """Take the dialog's matrix (result 1) or go back to the default weights (result 2)."""
+        if result == 1:
+            if dialog.matrix.error is not None:
+                return False
+            self.study.ahp_matrix = dialog.matrix.values()
+            self.study.ahp_criteria = ",".join(dialog.matrix.criteria)
+        elif result == 2:
+            self.study.ahp_matrix = []
+        else:
+            return False
+        self._show_ahp()
+        self._save()
+        self.refresh()
+        return True
+
+    def open_ahp_dialog(self, _checked=False):
+        dialog = self.ahp_dialog()
+        return self.apply_ahp(dialog, dialog.exec())
+
+    def _show_ahp(self):
+        if not self.study.ahp_matrix:
+            self.ahp_label.setText(tr("The default weights of the standards file"))
+            return
+        from ...core import ahp
+        from ...core.errors import InputError
+
+        try:
+            names = ahp.parse_criteria(self.study.ahp_criteria)
+            res = ahp.ahp_weights(ahp.parse_matrix(self.study.ahp_matrix, len(names)))
+            self.ahp_label.setText(
+                ", ".join(f"{n} {w:.2f}" for n, w in zip(names, res.weights)) + f" (CR = {res.cr:.3f})"
+            )
+        except InputError as err:
+            self.ahp_label.setText(err.translated(tr))
 
     def open_typology_editor(self, _checked=False):
         from ..typology_editor import TypologyEditor

@@ -41,8 +41,10 @@ def _get(outputs, call, output):
     return outputs.get(call, {}).get(output)
 
 
-def compute(step, outputs):
-    return {
+def compute(step, outputs, params=None):
+    """The key numbers of ``step`` from its output files (``params``: {call: parameters}, for numbers
+    that are not in a file, such as the AHP consistency ratio)."""
+    result = {
         "hazards": _hazards,
         "exposure": _exposure,
         "loss": _loss,
@@ -50,6 +52,25 @@ def compute(step, outputs):
         "coverage": _coverage,
         "lifelines": _lifelines,
     }.get(step, lambda _o: {})(outputs)
+    if step == "facilities" and params and "ahp" in params:
+        result.update(_ahp(outputs, params["ahp"]))
+    return result
+
+
+def _ahp(outputs, params):
+    """The AHP weights (from the table written) and the consistency ratio (from the matrix given)."""
+    from ...core import ahp
+    from ...core.errors import InputError
+
+    rows = _rows(_get(outputs, "ahp", "OUTPUT_TABLE"), ["criterion", "weight"])
+    out = {"ahp_weights": {str(r["criterion"]): _num(r["weight"]) for r in rows}}
+    try:
+        names = ahp.parse_criteria(params["CRITERIA"])
+        res = ahp.ahp_weights(ahp.parse_matrix(params["MATRIX"], len(names)))
+        out.update(ahp_cr=float(res.cr), ahp_consistent=bool(res.consistent))
+    except (InputError, KeyError, ValueError):
+        pass
+    return out
 
 
 def _by_level(rows, value):
@@ -153,6 +174,35 @@ def _fmt(v, digits=0):
     return f"{v:,.{digits}f}"
 
 
+def _loss_items(numbers):
+    rows = []
+    rows.append(
+        (
+            tr("Direct economic loss"),
+            tr("{loss} in total, {n} of {total} buildings damaged").format(
+                loss=_fmt(numbers.get("total_loss", 0.0)),
+                n=_fmt(numbers.get("damaged_buildings", 0)),
+                total=_fmt(numbers.get("buildings", 0)),
+            ),
+            ("loss", "OUTPUT", '"loss" > 0'),
+        )
+    )
+    if "baseline_loss" in numbers:
+        rows.append(
+            (
+                tr("Against the baseline scenario"),
+                tr("{change:+,.0f} (baseline {base}); units better {better}, worse {worse}").format(
+                    change=numbers.get("loss_change", 0.0),
+                    base=_fmt(numbers.get("baseline_loss", 0.0)),
+                    better=numbers.get("units_better", 0),
+                    worse=numbers.get("units_worse", 0),
+                ),
+                ("compare", "OUTPUT_MAP", '"change_class" < 0') if numbers.get("units_worse") else None,
+            )
+        )
+    return rows
+
+
 def items(step, numbers):
     """Display rows ``(label, value, selection or None)`` for the numbers of ``step``."""
     rows = []
@@ -183,30 +233,7 @@ def items(step, numbers):
                     )
                 )
     elif step == "loss":
-        rows.append(
-            (
-                tr("Direct economic loss"),
-                tr("{loss} in total, {n} of {total} buildings damaged").format(
-                    loss=_fmt(numbers.get("total_loss", 0.0)),
-                    n=_fmt(numbers.get("damaged_buildings", 0)),
-                    total=_fmt(numbers.get("buildings", 0)),
-                ),
-                ("loss", "OUTPUT", '"loss" > 0'),
-            )
-        )
-        if "baseline_loss" in numbers:
-            rows.append(
-                (
-                    tr("Against the baseline scenario"),
-                    tr("{change:+,.0f} (baseline {base}); units better {better}, worse {worse}").format(
-                        change=numbers.get("loss_change", 0.0),
-                        base=_fmt(numbers.get("baseline_loss", 0.0)),
-                        better=numbers.get("units_better", 0),
-                        worse=numbers.get("units_worse", 0),
-                    ),
-                    ("compare", "OUTPUT_MAP", '"change_class" < 0') if numbers.get("units_worse") else None,
-                )
-            )
+        rows += _loss_items(numbers)
     elif step == "facilities":
         rows.append(
             (
@@ -219,6 +246,19 @@ def items(step, numbers):
                 ("suitability", "OUTPUT", '"eligible"'),
             )
         )
+        if "ahp_weights" in numbers:
+            weights = ", ".join(f"{k} {v:.3f}" for k, v in numbers["ahp_weights"].items())
+            rows.append(
+                (
+                    tr("AHP weights"),
+                    tr("{weights} (CR = {cr})").format(
+                        weights=weights,
+                        cr=f"{numbers['ahp_cr']:.3f}" if "ahp_cr" in numbers else "?",
+                    )
+                    + ("" if numbers.get("ahp_consistent", True) else " — " + tr("inconsistent, revise the matrix")),
+                    None,
+                )
+            )
     elif step == "coverage":
         rows.append(
             (

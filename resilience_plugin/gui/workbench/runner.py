@@ -88,6 +88,7 @@ def output_title(call_key, output, params):
         ("exposure_roads", "OUTPUT"): tr("Roads by hazard level"),
         ("exposure_roads", "OUTPUT_TABLE"): tr("Road length per unit, class and level"),
         ("suitability", "OUTPUT"): tr("Dual-use facility suitability"),
+        ("ahp", "OUTPUT_TABLE"): tr("AHP weights"),
         ("coverage", "OUTPUT_DEMAND"): tr("Population within walking reach"),
         ("coverage", "OUTPUT_FACILITIES"): tr("Shelter load"),
         ("coverage", "OUTPUT_TABLE"): tr("Shelter coverage per unit"),
@@ -459,7 +460,7 @@ def publish(prepared, runs, project=None):
         "fingerprint": prepared.fingerprint,
         "outputs": prepared.outputs,
         "run_dir": str(prepared.run_dir),
-        "numbers": key_numbers.compute(prepared.step, prepared.outputs),
+        "numbers": key_numbers.compute(prepared.step, prepared.outputs, {c.key: c.params for c in prepared.calls}),
     }
     if previous and Path(previous) != prepared.run_dir and Path(previous).exists():
         shutil.rmtree(previous, ignore_errors=True)

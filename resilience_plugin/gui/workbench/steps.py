@@ -306,6 +306,18 @@ def _facilities(study, scenario):
     hospitals = _hospitals(study, calls)
     if hospitals is not None:
         params["HOSPITALS"] = hospitals
+    if study.ahp_matrix:
+        # the criterion weights from the planners' pairwise comparisons (层次分析法)
+        calls.append(
+            Call(
+                "ahp",
+                "resilience:ahpweights",
+                {"CRITERIA": study.ahp_criteria, "MATRIX": list(study.ahp_matrix)},
+                {"OUTPUT_TABLE": "gpkg"},
+                ["OUTPUT_TABLE"],
+            )
+        )
+        params["WEIGHTS_TABLE"] = out("ahp", "OUTPUT_TABLE")
     calls.append(Call("suitability", "resilience:facilitysuitability", params, {"OUTPUT": "gpkg"}, ["OUTPUT"]))
     return calls
 

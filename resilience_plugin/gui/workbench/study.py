@@ -134,6 +134,8 @@ class Study:
     lifelines: List[Lifeline] = field(default_factory=list)
     fragility_file: str = ""  # user fragility library merged on the shipped one (lifelineexposure FRAGILITY_FILE)
     typology_file: str = ""  # user 平急两用 typology merged on the shipped one (facilitysuitability TYPOLOGY_FILE)
+    ahp_criteria: str = "safety,access,capacity,population,hospital,lifeline"  # ahpweights CRITERIA
+    ahp_matrix: List[str] = field(default_factory=list)  # ahpweights MATRIX row by row; empty = default weights
     params: Parameters = field(default_factory=Parameters)
     language: str = "zh"  # of the plan maps and the table headers: zh | en | both
     map_title: str = ""
