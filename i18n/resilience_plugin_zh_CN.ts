@@ -5866,7 +5866,7 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>请选择一条有效曲线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="544" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="615" />
             <source>Fragility library</source>
             <translation>易损性曲线库</translation>
         </message>
@@ -6026,7 +6026,7 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>例如 0.1,0.5,1.0,2.0 或 YES:1;NO:0</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="251" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="300" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
@@ -6071,507 +6071,507 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>请选择预设方案，或按阈值、取值对应分级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="292" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="345" />
             <source>Run</source>
             <translation>运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="326" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="379" />
             <source>Resilience assessment</source>
             <translation>韧性评估</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="343" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="396" />
             <source>Study</source>
             <translation>评估设置</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="344" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="397" />
             <source>Steps</source>
             <translation>评估步骤</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="369" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="422" />
             <source>Scenario</source>
             <translation>情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="374" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="427" />
             <source>The name of the scenario (its results go into a group of that name)</source>
             <translation>情景名称（其结果放入同名图层组）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="377" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="430" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="378" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="431" />
             <source>Add a hazard scenario</source>
             <translation>新增灾害情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="414" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="467" />
             <source>e.g. 街道, district</source>
             <translation>例如 街道、区县</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="417" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="470" />
             <source>Level name</source>
             <translation>层级名称</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="418" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="471" />
             <source>Parent code field</source>
             <translation>上级代码字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="420" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="473" />
             <source>Hazards of the scenario</source>
             <translation>本情景的灾害</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="422" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="475" />
             <source>Add a hazard layer</source>
             <translation>添加灾害图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="428" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="481" />
             <source>Maximum level</source>
             <translation>最大等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="442" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="495" />
             <source>Overlay method</source>
             <translation>叠加方法</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="443" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="496" />
             <source>Weights</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="447" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="500" />
             <source>Intensity raster for lifelines</source>
             <translation>生命线致灾强度栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="452" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="505" />
             <source>Population</source>
             <translation>人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="457" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="510" />
             <source>Persons per km²</source>
             <translation>每平方公里人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="459" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="512" />
             <source>Population field (points / polygons)</source>
             <translation>人口字段（点 / 面）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="460" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="513" />
             <source>Raster values</source>
             <translation>栅格取值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="475" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="528" />
             <source>Candidate facilities (平急两用)</source>
             <translation>候选设施（平急两用）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="516" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="569" />
             <source>Filter (expression)</source>
             <translation>筛选（表达式）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="519" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="590" />
             <source>Empty: the roads are the lifeline network</source>
             <translation>留空：以道路作为生命线网络</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="524" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="595" />
             <source>Asset type</source>
             <translation>设施类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="536" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="607" />
             <source>The shipped library</source>
             <translation>内置曲线库</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="538" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="609" />
             <source>Edit…</source>
             <translation>编辑…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="539" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="610" />
             <source>Edit the curves of your fragility library</source>
             <translation>编辑自定义易损性曲线库中的曲线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="548" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="619" />
             <source>Parameters</source>
             <translation>参数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="563" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="634" />
             <source>Walking time limit</source>
             <translation>步行时间限值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="564" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="635" />
             <source>Walking speed</source>
             <translation>步行速度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="565" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="636" />
             <source>Streets blocked from hazard level</source>
             <translation>道路阻断起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="566" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="637" />
             <source>Sites excluded from hazard level</source>
             <translation>场地排除起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="573" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="644" />
             <source>Maps and tables</source>
             <translation>图件与统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="578" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="649" />
             <source>Beside the project file</source>
             <translation>与项目文件同目录</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="579" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="650" />
             <source>Map title</source>
             <translation>图名</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="580" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="651" />
             <source>Map notes</source>
             <translation>图注</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="581" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="652" />
             <source>Results folder</source>
             <translation>结果文件夹</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="650" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="723" />
             <source>Run all</source>
             <translation>全部运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="653" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="726" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="661" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="734" />
             <source>Export map set</source>
             <translation>输出成套图件</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="663" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="736" />
             <source>Export tables…</source>
             <translation>导出统计表…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="665" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="738" />
             <source>Export as model…</source>
             <translation>导出为模型…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="671" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="744" />
             <source>Language of the plan maps and of the table headers</source>
             <translation>规划图件与统计表表头的语言</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="832" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="922" />
             <source>Scenario {n}</source>
             <translation>情景 {n}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="394" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="403" />
             <source>Resilience assessment: {name}</source>
             <translation>韧性评估：{name}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1033" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1136" />
             <source>Fix the problems shown on the Study tab first.</source>
             <translation>请先解决“评估设置”页中提示的问题。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1056" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1159" />
             <source>Running: {step}</source>
             <translation>正在运行：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1067" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1170" />
             <source>Finished: {step}</source>
             <translation>已完成：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1073" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1176" />
             <source>Stopped: {step}</source>
             <translation>已停止：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1101" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1204" />
             <source>Run the steps first: there are no tables yet.</source>
             <translation>请先运行各步骤：尚无统计表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1103" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1206" />
             <source>Export tables</source>
             <translation>导出统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1120" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1223" />
             <source>Could not write {path}: {error}</source>
             <translation>无法写入 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1122" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1225" />
             <source>{n} tables written to {path}</source>
             <translation>已将 {n} 张表写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1126" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1229" />
             <source>Export as model</source>
             <translation>导出为模型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1126" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1229" />
             <source>Processing models (*.model3)</source>
             <translation>处理模型 (*.model3)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1143" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1246" />
             <source>Run the steps first: there is nothing to export yet.</source>
             <translation>请先运行各步骤：尚无可导出的内容。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1146" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1249" />
             <source>Model written to {path}</source>
             <translation>模型已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1146" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1249" />
             <source>Could not write {path}</source>
             <translation>无法写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="226" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="278" />
             <source>Level {level}</source>
             <translation>{level} 级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="215" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="267" />
             <source>{persons} persons, {area} km²</source>
             <translation>{persons} 人，{area} 平方公里</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="226" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="278" />
             <source>{buildings} buildings, {persons} persons</source>
             <translation>{buildings} 栋建筑，{persons} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="238" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="290" />
             <source>Eligible sites</source>
             <translation>合格场所</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="238" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="290" />
             <source>{n} of {total}, capacity {capacity} persons</source>
             <translation>{total} 处中 {n} 处，可容纳 {capacity} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="263" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="315" />
             <source>Within the walking limit</source>
             <translation>步行时限内可达</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="263" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="315" />
             <source>{pct}% of {persons} persons</source>
             <translation>占 {persons} 人的 {pct}%</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="272" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="324" />
             <source>Shelter capacity vs demand</source>
             <translation>避难容量与需求</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="272" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="324" />
             <source>{capacity} places for {persons} persons</source>
             <translation>{capacity} 个避难位，需求 {persons} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="295" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="348" />
             <source>Failed lifeline length</source>
             <translation>失效生命线长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="295" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="348" />
             <source>{failed} km of {total} km</source>
             <translation>{total} 公里中 {failed} 公里</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="306" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="359" />
             <source>Isolated from hospitals</source>
             <translation>与医院隔绝</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="306" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="359" />
             <source>{n} persons</source>
             <translation>{n} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="47" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="52" />
             <source>1 Hazards: classify and overlay</source>
             <translation>1 灾害：分级与叠加</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="48" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="53" />
             <source>2 Exposure</source>
             <translation>2 承灾体暴露</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="50" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="55" />
             <source>3 Dual-use facilities</source>
             <translation>3 平急两用设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="51" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="56" />
             <source>4 Coverage and allocation</source>
             <translation>4 覆盖与分配</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="52" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="57" />
             <source>5 Lifelines</source>
             <translation>5 生命线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="53" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="58" />
             <source>6 Maps and tables</source>
             <translation>6 图件与统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="59" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="64" />
             <source>Choose the hazard layers of the scenario.</source>
             <translation>请选择本情景的灾害图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="60" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="65" />
             <source>Choose the buildings or the roads.</source>
             <translation>请选择建筑或道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="61" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="66" />
             <source>Choose the candidate facilities and their type field.</source>
             <translation>请选择候选设施及其类型字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="62" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="67" />
             <source>Choose the population layer.</source>
             <translation>请选择人口图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="63" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="68" />
             <source>Choose the roads.</source>
             <translation>请选择道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="64" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="69" />
             <source>Choose a lifeline layer or the roads.</source>
             <translation>请选择生命线图层或道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="73" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="78" />
             <source>Hazard zones: {name}</source>
             <translation>灾害分区：{name}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="76" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="81" />
             <source>Lifeline exposure and failure</source>
             <translation>生命线暴露与失效</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="77" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="82" />
             <source>Lifeline length per unit and level</source>
             <translation>各单元各等级生命线长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="85" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="90" />
             <source>Area and population per unit and hazard level</source>
             <translation>各单元各灾害等级面积与人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="86" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="91" />
             <source>Buildings by hazard level</source>
             <translation>建筑灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="87" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="92" />
             <source>Buildings and population per unit and level</source>
             <translation>各单元各等级建筑与人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="88" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="93" />
             <source>Roads by hazard level</source>
             <translation>道路灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="89" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="94" />
             <source>Road length per unit, class and level</source>
             <translation>各单元各类各等级道路长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="92" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="97" />
             <source>Population within walking reach</source>
             <translation>步行可达人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="93" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="98" />
             <source>Shelter load</source>
             <translation>避难场所负荷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="94" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="99" />
             <source>Shelter coverage per unit</source>
             <translation>各单元避难覆盖</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="104" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="113" />
             <source>Hospital access of the population</source>
             <translation>人口医院可达性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="105" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="114" />
             <source>Persons isolated from hospitals per unit</source>
             <translation>各单元与医院隔绝人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="106" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="115" />
             <source>Road criticality</source>
             <translation>道路关键性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="230" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="239" />
             <source>Run these steps first: {steps}</source>
             <translation>请先运行以下步骤：{steps}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="236" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="245" />
             <source>Layer '{name}' is a temporary layer: save it to a file first.</source>
             <translation>图层“{name}”是临时图层：请先保存为文件。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="275" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="284" />
             <source>A layer of the study is no longer in the project; choose it again.</source>
             <translation>评估所用的某个图层已不在项目中，请重新选择。</translation>
         </message>
@@ -6812,164 +6812,224 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>请先选择灾害图层（面图层还需选择其取值字段）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="489" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="542" />
             <source>The shipped types</source>
             <translation>内置类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="492" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="545" />
             <source>Edit the facility types, their emergency functions and per-capita areas</source>
             <translation>编辑设施类型及其应急功能和人均面积</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="497" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="550" />
             <source>Facility typology</source>
             <translation>设施类型表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="562" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="633" />
             <source>Floors of every building in the economic loss (economicloss DEFAULT_FLOORS)</source>
             <translation>计算直接经济损失时每栋建筑的层数（economicloss DEFAULT_FLOORS）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="570" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="641" />
             <source>Evacuate from hazard level</source>
             <translation>需转移的灾害等级（不低于）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="571" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="642" />
             <source>Evacuation walking limit</source>
             <translation>转移步行距离上限</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="572" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="643" />
             <source>Floors per building (loss)</source>
             <translation>建筑层数（损失计算）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="179" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="231" />
             <source>{loss} in total, {n} of {total} buildings damaged</source>
             <translation>合计 {loss}，{total} 栋建筑中 {n} 栋受损</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="191" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="243" />
             <source>Against the baseline scenario</source>
             <translation>与基准情景相比</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="191" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="243" />
             <source>{change:+,.0f} (baseline {base}); units better {better}, worse {worse}</source>
             <translation>{change:+,.0f}（基准 {base}）；改善单元 {better} 个，恶化单元 {worse} 个</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="282" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="335" />
             <source>Evacuation</source>
             <translation>人口转移安置</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="282" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="335" />
             <source>{placed} of {n} persons to move placed, {unplaced} without a place, mean walk {walk} m</source>
             <translation>需转移 {n} 人，已安置 {placed} 人，未安置 {unplaced} 人，平均步行 {walk} 米</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="49" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="54" />
             <source>2b Economic loss and scenario comparison</source>
             <translation>2b 直接经济损失与情景对比</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="65" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="70" />
             <source>Choose the buildings.</source>
             <translation>请选择建筑图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="66" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="71" />
             <source>Give the scenario a flood-depth raster (intensity, flood depth) for the loss.</source>
             <translation>请为该情景指定洪水淹没水深栅格（强度，洪水水深）以计算损失。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="97" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="102" />
             <source>Economic loss per unit, level and class</source>
             <translation>按单元、等级和类别的直接经济损失</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="98" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="103" />
             <source>Loss against the baseline scenario</source>
             <translation>与基准情景的损失对比</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="99" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="104" />
             <source>Loss change map</source>
             <translation>损失变化图</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="444" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="497" />
             <source>Read along the lifelines; a flood-depth raster is also what step 2b's economic loss uses.</source>
             <translation>沿生命线读取；洪水水深栅格同时用于第 2b 步的直接经济损失计算。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="381" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="434" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="383" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="436" />
             <source>Delete this scenario with its results (layers and files)</source>
             <translation>删除该情景及其结果（图层和文件）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="530" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="601" />
             <source>Add a lifeline layer</source>
             <translation>添加生命线图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="702" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="775" />
             <source>Delete scenario</source>
             <translation>删除情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="702" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="775" />
             <source>Delete the scenario '{name}' and the layers and files of its results?</source>
             <translation>删除情景“{name}”及其结果的图层和文件？</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="717" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="790" />
             <source>Wait for the running steps to finish (or cancel them) first.</source>
             <translation>请等待正在运行的步骤完成（或先取消）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="500" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="553" />
             <source>AHP weights…</source>
             <translation>层次分析法权重…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="501" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="554" />
             <source>The criterion weights of the suitability from pairwise comparisons (层次分析法)</source>
             <translation>由两两比较（层次分析法）确定适宜性评价各指标的权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="510" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="563" />
             <source>Criterion weights</source>
             <translation>指标权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1175" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1278" />
             <source>Default weights</source>
             <translation>默认权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1204" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1307" />
             <source>The default weights of the standards file</source>
             <translation>标准文件中的默认权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="251" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="303" />
             <source>{weights} (CR = {cr})</source>
             <translation>{weights}（CR = {cr}）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="251" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="303" />
             <source>inconsistent, revise the matrix</source>
             <translation>一致性不满足，请修改判断矩阵</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="294" />
+            <source>e.g. school, clinic, market</source>
+            <translation>例如 school、clinic、market</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="297" />
+            <source>default</source>
+            <translation>默认</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="309" />
+            <source>Service name</source>
+            <translation>服务名称</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="310" />
+            <source>Walking minutes</source>
+            <translation>步行时间（分钟）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="572" />
+            <source>Empty: no supply plan</source>
+            <translation>留空：不做物资调度</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="576" />
+            <source>item=field,… (empty: fields named like the items)</source>
+            <translation>物资=字段,…（留空：与物资同名的字段）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="578" />
+            <source>Stock fields</source>
+            <translation>库存字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="579" />
+            <source>Everyday services (15-minute life circle)</source>
+            <translation>日常服务设施（15分钟生活圈）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="584" />
+            <source>Add a service</source>
+            <translation>添加服务设施</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="207" />
+            <source>Supplies: {item}</source>
+            <translation>物资：{item}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="207" />
+            <source>{delivered} of {need} {unit} delivered, shortfall {shortfall}</source>
+            <translation>需求 {need} {unit}，已调运 {delivered}，缺口 {shortfall}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="217" />
+            <source>{pct}% of {persons} persons reach every service</source>
+            <translation>{persons} 人中 {pct}% 可步行到达全部服务设施</translation>
         </message>
     </context>
 </TS>

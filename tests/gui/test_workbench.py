@@ -834,3 +834,91 @@ def run_params(dock, step, call):
 
     prepared = runner.prepare_step(dock.study, dock.scenario(), step, dock.runs, reuse_outputs=True)
     return dict(prepared.resolved[call])
+
+
+def test_supply_plan_and_life_circle_in_step_4(dock, jakarta_layers, subset, tmp_path):
+    from osgeo import gdal
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    from resilience_plugin.gui.workbench.study import Service
+
+    hand = tmp_path / "hand"
+    hand.mkdir()
+    depots_path = str(hand / "depots.gpkg")
+    gdal.VectorTranslate(
+        depots_path,
+        str(subset / "buildings.gpkg"),
+        SQLStatement="SELECT ST_Centroid(geom) AS geom, fid AS depot_no, 20000 AS water, 1000 AS food, "
+        "300 AS bedding, 300 AS hygiene_kit FROM buildings WHERE lower(TYPE) = 'government'",
+        SQLDialect="SQLite",
+        layerName="depots",
+    )
+    depots = QgsVectorLayer(depots_path, "depots", "ogr")
+    assert depots.isValid() and depots.featureCount() > 0
+    QgsProject.instance().addMapLayer(depots)
+    buildings = jakarta_layers["buildings"]
+    dock.depot_layer.setLayer(depots)
+    dock.depot_id.setField("depot_no")
+    school = dock._add_service_row(Service(layer=buildings.id(), filter="lower(\"TYPE\") = 'school'", name="school"))
+    school.minutes.setValue(10)
+    dock._add_service_row(Service(layer=buildings.id(), filter=HOSPITAL_FILTER, name="clinic"))
+    dock._changed()
+    assert dock.study.depots.layer == depots.id() and [sv.name for sv in dock.study.services] == ["school", "clinic"]
+    dock.run_steps(["hazards", "facilities", "coverage"])
+    wait_idle(dock)
+    run = dock.runs[dock.scenario().name]["coverage"]
+    assert {"supply", "lifecircle"} <= set(run["outputs"]), dock.step_rows["coverage"].message.text()
+    got = run["numbers"]
+    zones = dock.runs[dock.scenario().name]["hazards"]["outputs"]["overlay"]["OUTPUT"]
+    shelters = run["outputs"]["evacuation"]["OUTPUT_SHELTERS"]
+    # by hand: the supply plan from the panel's evacuation shelters, the life circle from the filtered buildings
+    run_by_hand(
+        "resilience:supplyplan",
+        {
+            "SHELTERS": shelters,
+            "PERSONS_FIELD": "load",
+            "SHELTER_ID_FIELD": "shelter_id",
+            "DEPOTS": depots_path,
+            "DEPOT_ID_FIELD": "depot_no",
+            "ROADS": str(subset / "roads.gpkg"),
+            "ROAD_CLASS_FIELD": "TYPE",
+            "HAZARD": zones,
+            "BLOCK_LEVEL": 2,
+            "OUTPUT_FLOWS": str(hand / "flows.gpkg"),
+            "OUTPUT_TABLE": str(hand / "supply.gpkg"),
+        },
+    )
+    table = read_gdf(hand / "supply.gpkg")
+    assert set(got["supply_items"]) == set(table["item"])
+    for item, rows in table.groupby("item"):
+        for k in ("need", "delivered", "shortfall"):
+            assert got["supply_items"][item][k] == pytest.approx(rows[k].sum(), rel=1e-9, abs=1e-9)
+    assert sum(v["need"] for v in got["supply_items"].values()) > 0
+    for name, expr in (("school", "lower(\"TYPE\") = 'school'"), ("clinic", HOSPITAL_FILTER)):
+        run_by_hand(
+            "native:extractbyexpression",
+            {"INPUT": str(subset / "buildings.gpkg"), "EXPRESSION": expr, "OUTPUT": str(hand / f"{name}.gpkg")},
+        )
+    run_by_hand(
+        "resilience:lifecircle",
+        {
+            "SERVICES": [str(hand / "school.gpkg"), str(hand / "clinic.gpkg")],
+            "SERVICE_NAMES": "school,clinic",
+            "SERVICE_MINUTES": "10,",
+            "DEMAND": str(subset / "population.tif"),
+            "POPULATION_UNIT": 0,
+            "ROADS": str(subset / "roads.gpkg"),
+            "ROAD_CLASS_FIELD": "TYPE",
+            "WALK_KMH": 4.0,
+            "HAZARD": zones,
+            "BLOCK_LEVEL": 2,
+            "UNITS": str(subset / "kecamatan.gpkg"),
+            "UNIT_ID_FIELD": "KEC_NAME",
+            "OUTPUT_DEMAND": str(hand / "lc.gpkg"),
+        },
+    )
+    lc = read_gdf(hand / "lc.gpkg")
+    pct = 100 * lc.loc[lc["all_reached"].astype(bool), "persons"].sum() / lc["persons"].sum()
+    assert got["life_circle_all_pct"] == pytest.approx(pct, rel=1e-9) and 0 < pct < 100
+    text = dock.step_rows["coverage"].numbers.text()
+    assert f"{pct:.1f}%" in text and "water" in text

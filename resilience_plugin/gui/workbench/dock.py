@@ -40,7 +40,7 @@ from .checks import ERROR, as_html, field_problem, layer_problems
 from .export import EN, ZH, export_model, export_tables
 from .project_store import load_runs, load_study, save_runs, save_study
 from .steps import MAPS, STEP_IDS
-from .study import PER_CELL, PER_KM2, PRESET, THRESHOLDS, VALUE_MAP, HazardSource, Lifeline, Scenario
+from .study import PER_CELL, PER_KM2, PRESET, THRESHOLDS, VALUE_MAP, HazardSource, Lifeline, Scenario, Service
 
 STATUS_STYLE = {
     runner.NOT_RUN: "#566573",
@@ -274,6 +274,59 @@ class LifelineRow(QGroupBox):
             layer=layer_id(self.layer),
             asset_type=self.asset_type.text().strip(),
             asset_type_field=self.asset_type_field.currentField(),
+        )
+
+
+class ServiceRow(QGroupBox):
+    """One everyday service of the 15-minute life circle (a layer, a filter, a name, minutes)."""
+
+    changed = pyqtSignal()
+    removeRequested = pyqtSignal(object)  # noqa: N815 - Qt signal naming
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        form = QFormLayout(self)
+        self.layer = layer_combo(LAYER_POINT | LAYER_POLYGON)
+        self.layer.setObjectName("serviceLayer")
+        self.filter = QgsFieldExpressionWidget()
+        self.layer.layerChanged.connect(self.filter.setLayer)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(tr("e.g. school, clinic, market"))
+        self.minutes = QDoubleSpinBox()
+        self.minutes.setRange(0, 120)
+        self.minutes.setSpecialValueText(tr("default"))
+        self.minutes.setSuffix(" min")
+        remove = QToolButton()
+        remove.setText(tr("Remove"))
+        remove.clicked.connect(lambda: self.removeRequested.emit(self))
+        top = QHBoxLayout()
+        top.addWidget(self.layer, 1)
+        top.addWidget(remove)
+        form.addRow(tr("Layer"), top)
+        self.problems = problem_label()
+        form.addRow(self.problems)
+        form.addRow(tr("Filter (expression)"), self.filter)
+        form.addRow(tr("Service name"), self.name)
+        form.addRow(tr("Walking minutes"), self.minutes)
+        narrow(self)
+        self.layer.layerChanged.connect(lambda *_a: self.changed.emit())
+        self.filter.fieldChanged.connect(lambda *_a: self.changed.emit())
+        self.name.editingFinished.connect(self.changed.emit)
+        self.minutes.valueChanged.connect(lambda *_a: self.changed.emit())
+
+    def set(self, sv):
+        set_layer(self.layer, sv.layer)
+        self.filter.setLayer(self.layer.currentLayer())
+        self.filter.setExpression(sv.filter)
+        self.name.setText(sv.name)
+        self.minutes.setValue(sv.minutes)
+
+    def get(self):
+        return Service(
+            layer=layer_id(self.layer),
+            filter=self.filter.expression().strip(),
+            name=self.name.text().strip(),
+            minutes=self.minutes.value(),
         )
 
 
@@ -514,6 +567,24 @@ class WorkbenchDock(QgsDockWidget):
         self.hosp_filter = QgsFieldExpressionWidget()
         self.hosp_layer.layerChanged.connect(self.hosp_filter.setLayer)
         f.addRow(tr("Filter (expression)"), self.hosp_filter)
+        f = self._group(tr("Supply depots"), v)
+        self.depot_layer = layer_combo(LAYER_POINT | LAYER_POLYGON)
+        self.depot_layer.setToolTip(tr("Empty: no supply plan"))
+        self._layer_row(f, tr("Layer"), self.depot_layer, "depots")
+        self.depot_id = field_combo(self.depot_layer)
+        self.depot_stocks = QLineEdit()
+        self.depot_stocks.setPlaceholderText(tr("item=field,… (empty: fields named like the items)"))
+        f.addRow(tr("Id field"), self.depot_id)
+        f.addRow(tr("Stock fields"), self.depot_stocks)
+        f = self._group(tr("Everyday services (15-minute life circle)"), v)
+        self.service_rows = []
+        self.service_layout = QVBoxLayout()
+        f.addRow(self.service_layout)
+        add_service = QToolButton()
+        add_service.setText(tr("Add a service"))
+        add_service.setObjectName("addService")
+        add_service.clicked.connect(lambda: self._add_service_row(Service()))
+        f.addRow(add_service)
         f = self._group(tr("Lifelines"), v)
         self.life_layer = layer_combo(LAYER_LINE | LAYER_POINT)
         self.life_layer.setToolTip(tr("Empty: the roads are the lifeline network"))
@@ -613,6 +684,8 @@ class WorkbenchDock(QgsDockWidget):
             self.output_dir.fileChanged,
             self.fragility_file.fileChanged,
             self.typology_file.fileChanged,
+            self.depot_id.fieldChanged,
+            self.depot_stocks.editingFinished,
             self.evacuate_level.valueChanged,
             self.evacuate_max_m.valueChanged,
             self.loss_floors.valueChanged,
@@ -795,6 +868,23 @@ class WorkbenchDock(QgsDockWidget):
             self._changed()
         return row
 
+    def _add_service_row(self, sv):
+        row = ServiceRow()
+        row.set(sv)
+        row.changed.connect(self._changed_later)
+        row.removeRequested.connect(self._remove_service_row)
+        self.service_layout.addWidget(row)
+        self.service_rows.append(row)
+        if not self._loading:
+            self._changed()
+        return row
+
+    def _remove_service_row(self, row):
+        self.service_rows.remove(row)
+        row.setParent(None)
+        row.deleteLater()
+        self._changed()
+
     def _remove_lifeline_row(self, row):
         self.lifeline_rows.remove(row)
         row.setParent(None)
@@ -866,6 +956,16 @@ class WorkbenchDock(QgsDockWidget):
         self.lifeline_rows = []
         for ll in s.lifelines[1:]:
             self._add_lifeline_row(ll)
+        set_layer(self.depot_layer, s.depots.layer)
+        self.depot_id.setLayer(self.depot_layer.currentLayer())
+        self.depot_id.setField(s.depots.id_field)
+        self.depot_stocks.setText(s.depots.stock_fields)
+        for row in self.service_rows:
+            row.setParent(None)
+            row.deleteLater()
+        self.service_rows = []
+        for sv in s.services:
+            self._add_service_row(sv)
         self.fragility_file.setFilePath(s.fragility_file)
         self.typology_file.setFilePath(s.typology_file)
         self._show_ahp()
@@ -924,6 +1024,9 @@ class WorkbenchDock(QgsDockWidget):
         more = [ll for ll in (row.get() for row in self.lifeline_rows) if ll.layer]
         # the further layers need the first one (empty first row: the roads are the one lifeline)
         s.lifelines = [first, *more] if life_id else []
+        s.depots.layer, s.depots.id_field = layer_id(self.depot_layer), self.depot_id.currentField()
+        s.depots.stock_fields = self.depot_stocks.text().strip()
+        s.services = [sv for sv in (row.get() for row in self.service_rows) if sv.layer]
         s.fragility_file = self.fragility_file.filePath().strip()
         s.typology_file = self.typology_file.filePath().strip()
         s.language = self.language.currentData() or ZH
@@ -992,7 +1095,7 @@ class WorkbenchDock(QgsDockWidget):
             ok = ok and all(level != ERROR for level, _t in problems)
         for row in self.hazard_rows:
             ok = all(level != ERROR for level, _t in row.check(reference)) and ok
-        for row in self.lifeline_rows:
+        for row in self.lifeline_rows + self.service_rows:
             problems = layer_problems(row.layer.currentLayer(), reference)
             show_problems(row.problems, problems)
             ok = ok and all(level != ERROR for level, _t in problems)

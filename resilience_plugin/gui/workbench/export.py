@@ -21,6 +21,8 @@ SHEETS = (
     ("facilities", "suitability", "OUTPUT", "平急两用设施适宜性", "Dual-use facility suitability"),
     ("coverage", "coverage", "OUTPUT_TABLE", "避难场所覆盖", "Shelter coverage"),
     ("coverage", "evacuation", "OUTPUT_TABLE", "人口转移安置", "Evacuation"),
+    ("coverage", "supply", "OUTPUT_TABLE", "物资前置调度", "Supply plan"),
+    ("coverage", "lifecircle", "OUTPUT_TABLE", "15分钟生活圈", "15-minute life circle"),
     ("lifelines", "lifeline_0", "OUTPUT_TABLE", "生命线暴露", "Lifeline exposure"),
     ("lifelines", "criticality", "OUTPUT_TABLE", "医院可达性孤立人口", "Isolated from hospitals"),
 )
@@ -90,6 +92,7 @@ KEY_LABELS = (
     ("coverage", "evacuees", "需转移人口（人）", "Persons to evacuate"),
     ("coverage", "evacuees_placed", "已安置人口（人）", "Evacuees placed"),
     ("coverage", "evacuees_unplaced", "未安置人口（人）", "Evacuees without a place"),
+    ("coverage", "life_circle_all_pct", "各项服务均可步行到达的人口比例（%）", "Share reaching every service (%)"),
     ("lifelines", "failed_m", "失效生命线长度（米）", "Failed lifeline length (m)"),
     ("lifelines", "isolated_persons", "与医院隔绝人口（人）", "Persons isolated from hospitals"),
 )

@@ -151,7 +151,34 @@ def _coverage(outputs):
             if placed
             else 0.0
         )
+    result.update(_supply(outputs))
+    result.update(_life_circle(outputs))
     return result
+
+
+def _supply(outputs):
+    path = _get(outputs, "supply", "OUTPUT_TABLE")
+    if not path:
+        return {}
+    rows = _rows(path, ["item", "unit", "need", "delivered", "shortfall"])
+    items = {}
+    for r in rows:
+        acc = items.setdefault(
+            str(r["item"]), {"unit": r["unit"] or "", "need": 0.0, "delivered": 0.0, "shortfall": 0.0}
+        )
+        for k in ("need", "delivered", "shortfall"):
+            acc[k] += _num(r[k])
+    return {"supply_items": items}
+
+
+def _life_circle(outputs):
+    path = _get(outputs, "lifecircle", "OUTPUT_DEMAND")
+    if not path:
+        return {}
+    rows = _rows(path, ["persons", "all_reached"])
+    persons = sum(_num(r["persons"]) for r in rows)
+    reached = sum(_num(r["persons"]) for r in rows if r["all_reached"] not in (None, 0, False))
+    return {"life_circle_persons": persons, "life_circle_all_pct": 100.0 * reached / persons if persons else 0.0}
 
 
 def _lifelines(outputs):
@@ -172,6 +199,31 @@ def _lifelines(outputs):
 # --- display --------------------------------------------------------------------------------------
 def _fmt(v, digits=0):
     return f"{v:,.{digits}f}"
+
+
+def _supply_items(numbers):
+    rows = []
+    for item, v in numbers.get("supply_items", {}).items():
+        rows.append(
+            (
+                tr("Supplies: {item}").format(item=item),
+                tr("{delivered} of {need} {unit} delivered, shortfall {shortfall}").format(
+                    delivered=_fmt(v["delivered"]), need=_fmt(v["need"]), unit=v["unit"], shortfall=_fmt(v["shortfall"])
+                ),
+                ("supply", "OUTPUT_TABLE", f'"item" = \'{item}\' AND "shortfall" > 0') if v["shortfall"] > 0 else None,
+            )
+        )
+    if "life_circle_all_pct" in numbers:
+        rows.append(
+            (
+                tr("15-minute life circle"),
+                tr("{pct}% of {persons} persons reach every service").format(
+                    pct=_fmt(numbers["life_circle_all_pct"], 1), persons=_fmt(numbers["life_circle_persons"])
+                ),
+                ("lifecircle", "OUTPUT_DEMAND", 'NOT "all_reached"'),
+            )
+        )
+    return rows
 
 
 def _loss_items(numbers):
@@ -278,6 +330,7 @@ def items(step, numbers):
                 ("coverage", "OUTPUT_FACILITIES", '"in_service"'),
             )
         )
+        rows += _supply_items(numbers)
         if "evacuees" in numbers:
             rows.append(
                 (

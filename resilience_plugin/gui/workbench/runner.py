@@ -39,7 +39,12 @@ from .steps import DEPENDS, MAPS, NotReady, build_calls, fingerprint, is_ref, up
 PROPERTY = "resilience_workbench/step"  # custom property of the layers a step added: "<scenario>/<step>"
 GROUP_PROPERTY = "resilience_workbench/group"
 # Outputs added to the tree unticked: one point per population cell (they hide the map), intermediate zones.
-HIDDEN_BY_DEFAULT = {"coverage:OUTPUT_DEMAND", "criticality:OUTPUT_DEMAND", "exposure_roads:OUTPUT"}
+HIDDEN_BY_DEFAULT = {
+    "coverage:OUTPUT_DEMAND",
+    "criticality:OUTPUT_DEMAND",
+    "exposure_roads:OUTPUT",
+    "lifecircle:OUTPUT_DEMAND",
+}
 
 
 def step_title(step):
@@ -101,6 +106,10 @@ def output_title(call_key, output, params):
         ("evacuation", "OUTPUT_SHELTERS"): tr("Shelter load (evacuation)"),
         ("evacuation", "OUTPUT_FLOWS"): tr("Evacuation flows"),
         ("evacuation", "OUTPUT_TABLE"): tr("Evacuation by unit"),
+        ("supply", "OUTPUT_FLOWS"): tr("Supply flows"),
+        ("supply", "OUTPUT_TABLE"): tr("Supply by shelter and item"),
+        ("lifecircle", "OUTPUT_DEMAND"): tr("Services in reach"),
+        ("lifecircle", "OUTPUT_TABLE"): tr("Life circle by unit"),
         ("criticality", "OUTPUT_DEMAND"): tr("Hospital access of the population"),
         ("criticality", "OUTPUT_TABLE"): tr("Persons isolated from hospitals per unit"),
         ("criticality", "OUTPUT_LINKS"): tr("Road criticality"),

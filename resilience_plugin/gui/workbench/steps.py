@@ -354,6 +354,73 @@ def _coverage(study, scenario):
         outputs["OUTPUT_TABLE"] = "gpkg"
     calls.append(Call("coverage", "resilience:sheltercoverage", params, outputs, list(outputs)))
     calls.append(_evacuation(study))
+    if study.depots.layer:
+        calls.append(_supply(study))
+    services = [sv for sv in study.services if sv.layer]
+    if services:
+        calls += _life_circle(study, services)
+    return calls
+
+
+def _supply(study):
+    """物资前置调度: the relief items the evacuees' shelters need, from the depots, over the roads."""
+    d = study.depots
+    params = {
+        "SHELTERS": out("evacuation", "OUTPUT_SHELTERS"),
+        "PERSONS_FIELD": "load",
+        "SHELTER_ID_FIELD": "shelter_id",
+        "DEPOTS": layer(d.layer),
+        "ROADS": layer(study.roads.layer),
+        "HAZARD": _hazard_ref(),
+        "HAZARD_LEVEL_FIELD": LEVEL,
+        "BLOCK_LEVEL": int(study.params.block_level),
+    }
+    if d.id_field:
+        params["DEPOT_ID_FIELD"] = d.id_field
+    if d.stock_fields:
+        params["STOCK_FIELDS"] = d.stock_fields
+    if study.roads.class_field:
+        params["ROAD_CLASS_FIELD"] = study.roads.class_field
+    return Call(
+        "supply",
+        "resilience:supplyplan",
+        params,
+        {"OUTPUT_FLOWS": "gpkg", "OUTPUT_TABLE": "gpkg"},
+        ["OUTPUT_FLOWS", "OUTPUT_TABLE"],
+    )
+
+
+def _life_circle(study, services):
+    """15分钟生活圈: the share of residents reaching each everyday service on foot."""
+    calls, sources = [], []
+    for i, sv in enumerate(services):
+        if sv.filter:
+            calls.append(_extract(f"extract_service_{i}", layer(sv.layer), sv.filter))
+            sources.append(out(f"extract_service_{i}", "OUTPUT"))
+        else:
+            sources.append(layer(sv.layer))
+    params = {
+        "SERVICES": sources,
+        "SERVICE_NAMES": ",".join(_safe_name(sv.name or f"service{i + 1}") for i, sv in enumerate(services)),
+        "SERVICE_MINUTES": ",".join(f"{sv.minutes:g}" if sv.minutes else "" for sv in services),
+        "DEMAND": layer(study.population.layer),
+        "ROADS": layer(study.roads.layer),
+        "WALK_KMH": float(study.params.walk_kmh),
+        "HAZARD": _hazard_ref(),
+        "HAZARD_LEVEL_FIELD": LEVEL,
+        "BLOCK_LEVEL": int(study.params.block_level),
+        **_units(study),
+    }
+    if study.population.field:
+        params["POPULATION_FIELD"] = study.population.field
+    else:
+        params["POPULATION_UNIT"] = _population_unit(study)
+    if study.roads.class_field:
+        params["ROAD_CLASS_FIELD"] = study.roads.class_field
+    outputs = {"OUTPUT_DEMAND": "gpkg"}
+    if study.units.layer:
+        outputs["OUTPUT_TABLE"] = "gpkg"
+    calls.append(Call("lifecircle", "resilience:lifecircle", params, outputs, list(outputs)))
     return calls
 
 

@@ -99,6 +99,25 @@ class Hospitals:
 
 
 @dataclass
+class Depots:
+    """Supply depots (物资储备库) with a stock field per relief item, for the supply plan."""
+
+    layer: str = ""
+    id_field: str = ""
+    stock_fields: str = ""  # supplyplan STOCK_FIELDS (item=field,...); empty: fields named like the items
+
+
+@dataclass
+class Service:
+    """One everyday service of the 15-minute life circle: a layer, an optional filter, a name, minutes."""
+
+    layer: str = ""
+    filter: str = ""
+    name: str = ""
+    minutes: float = 0.0  # 0 = the default of resources/standards/life_circle.json for the name
+
+
+@dataclass
 class Lifeline:
     layer: str = ""
     asset_type: str = ""  # one asset type for the whole layer (lifelineexposure ASSET_TYPE)
@@ -132,6 +151,8 @@ class Study:
     candidates: Candidates = field(default_factory=Candidates)
     hospitals: Hospitals = field(default_factory=Hospitals)
     lifelines: List[Lifeline] = field(default_factory=list)
+    depots: Depots = field(default_factory=Depots)
+    services: List[Service] = field(default_factory=list)
     fragility_file: str = ""  # user fragility library merged on the shipped one (lifelineexposure FRAGILITY_FILE)
     typology_file: str = ""  # user 平急两用 typology merged on the shipped one (facilitysuitability TYPOLOGY_FILE)
     ahp_criteria: str = "safety,access,capacity,population,hospital,lifeline"  # ahpweights CRITERIA
@@ -172,7 +193,7 @@ class Study:
             self.candidates.layer,
             self.hospitals.layer,
         ]
-        ids += [ll.layer for ll in self.lifelines]
+        ids += [ll.layer for ll in self.lifelines] + [self.depots.layer] + [sv.layer for sv in self.services]
         for s in self.scenarios:
             ids += [h.layer for h in s.hazards] + [s.intensity_layer]
         return [i for i in dict.fromkeys(ids) if i]
@@ -190,8 +211,9 @@ def _build(cls, data):
         "candidates": Candidates,
         "hospitals": Hospitals,
         "params": Parameters,
+        "depots": Depots,
     }
-    lists = {"scenarios": Scenario, "hazards": HazardSource, "lifelines": Lifeline}
+    lists = {"scenarios": Scenario, "hazards": HazardSource, "lifelines": Lifeline, "services": Service}
     for name, f in hints.items():
         if name not in data:
             continue
