@@ -922,3 +922,22 @@ def test_supply_plan_and_life_circle_in_step_4(dock, jakarta_layers, subset, tmp
     assert got["life_circle_all_pct"] == pytest.approx(pct, rel=1e-9) and 0 < pct < 100
     text = dock.step_rows["coverage"].numbers.text()
     assert f"{pct:.1f}%" in text and "water" in text
+
+
+def test_the_steps_calls_appear_in_the_processing_history(dock, jakarta_layers):
+    from resilience_plugin.compat import HISTORY_IN_REGISTRY, QGIS_VERSION_INT, history_commands
+
+    assert HISTORY_IN_REGISTRY == (QGIS_VERSION_INT >= 32400)
+    before = len(history_commands())
+    dock.run_steps(["hazards"])
+    wait_idle(dock)
+    new = history_commands()[before:]
+    run = dock.runs[dock.scenario().name]["hazards"]
+    # one entry per call, each naming the algorithm and the file the step wrote
+    assert [c.split("(")[1].split(",")[0].strip("'\"") for c in new] == [
+        "resilience:classifyhazard",
+        "resilience:classifyhazard",
+        "resilience:hazardoverlay",
+    ], new
+    assert run["outputs"]["overlay"]["OUTPUT"] in new[2] and run["outputs"]["classify_0"]["OUTPUT"] in new[0]
+    assert "'THRESHOLDS':'0.1,0.5,1.0,2.0'" in new[0].replace(" ", "")

@@ -32,6 +32,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import pyqtSignal
 
 from ...compat import WORKBENCH_IN_BACKGROUND
+from ...compat import record_history as compat_record_history
 from ...i18n import tr
 from . import numbers as key_numbers
 from .steps import DEPENDS, MAPS, NotReady, build_calls, fingerprint, is_ref, upstream_refs
@@ -473,7 +474,24 @@ def publish(prepared, runs, project=None):
     }
     if previous and Path(previous) != prepared.run_dir and Path(previous).exists():
         shutil.rmtree(previous, ignore_errors=True)
+    record_history(prepared, project)
     return new_layers
+
+
+def record_history(prepared, project=None):
+    """Each call of a finished step into the Processing history (child runs are not recorded by QGIS);
+    how it is recorded depends on the QGIS version (``compat.record_history``). Returns the count."""
+    from qgis.core import QgsApplication
+
+    context = QgsProcessingContext()
+    context.setProject(project or QgsProject.instance())
+    registry = QgsApplication.processingRegistry()
+    done = 0
+    for call in prepared.calls:
+        alg = registry.createAlgorithmById(call.alg)
+        if alg is not None and compat_record_history(alg, prepared.resolved[call.key], context):
+            done += 1
+    return done
 
 
 def run_step_now(study, scenario, step, runs, feedback=None, project=None):
