@@ -5866,7 +5866,7 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>请选择一条有效曲线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="615" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="628" />
             <source>Fragility library</source>
             <translation>易损性曲线库</translation>
         </message>
@@ -6196,237 +6196,237 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>设施类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="607" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="620" />
             <source>The shipped library</source>
             <translation>内置曲线库</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="609" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="622" />
             <source>Edit…</source>
             <translation>编辑…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="610" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="623" />
             <source>Edit the curves of your fragility library</source>
             <translation>编辑自定义易损性曲线库中的曲线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="619" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="632" />
             <source>Parameters</source>
             <translation>参数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="634" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="647" />
             <source>Walking time limit</source>
             <translation>步行时间限值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="635" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="648" />
             <source>Walking speed</source>
             <translation>步行速度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="636" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="649" />
             <source>Streets blocked from hazard level</source>
             <translation>道路阻断起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="637" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="650" />
             <source>Sites excluded from hazard level</source>
             <translation>场地排除起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="644" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="657" />
             <source>Maps and tables</source>
             <translation>图件与统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="649" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="662" />
             <source>Beside the project file</source>
             <translation>与项目文件同目录</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="650" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="663" />
             <source>Map title</source>
             <translation>图名</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="651" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="664" />
             <source>Map notes</source>
             <translation>图注</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="652" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="665" />
             <source>Results folder</source>
             <translation>结果文件夹</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="723" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="739" />
             <source>Run all</source>
             <translation>全部运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="726" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="742" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="734" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="750" />
             <source>Export map set</source>
             <translation>输出成套图件</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="736" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="752" />
             <source>Export tables…</source>
             <translation>导出统计表…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="738" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="754" />
             <source>Export as model…</source>
             <translation>导出为模型…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="744" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="760" />
             <source>Language of the plan maps and of the table headers</source>
             <translation>规划图件与统计表表头的语言</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="922" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="938" />
             <source>Scenario {n}</source>
             <translation>情景 {n}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="404" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="407" />
             <source>Resilience assessment: {name}</source>
             <translation>韧性评估：{name}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1136" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1164" />
             <source>Fix the problems shown on the Study tab first.</source>
             <translation>请先解决“评估设置”页中提示的问题。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1159" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1187" />
             <source>Running: {step}</source>
             <translation>正在运行：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1170" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1198" />
             <source>Finished: {step}</source>
             <translation>已完成：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1176" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1204" />
             <source>Stopped: {step}</source>
             <translation>已停止：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1204" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1232" />
             <source>Run the steps first: there are no tables yet.</source>
             <translation>请先运行各步骤：尚无统计表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1206" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1234" />
             <source>Export tables</source>
             <translation>导出统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1223" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1251" />
             <source>Could not write {path}: {error}</source>
             <translation>无法写入 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1225" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1253" />
             <source>{n} tables written to {path}</source>
             <translation>已将 {n} 张表写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1229" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1257" />
             <source>Export as model</source>
             <translation>导出为模型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1229" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1257" />
             <source>Processing models (*.model3)</source>
             <translation>处理模型 (*.model3)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1246" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1274" />
             <source>Run the steps first: there is nothing to export yet.</source>
             <translation>请先运行各步骤：尚无可导出的内容。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1249" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1277" />
             <source>Model written to {path}</source>
             <translation>模型已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1249" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1277" />
             <source>Could not write {path}</source>
             <translation>无法写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="278" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="322" />
             <source>Level {level}</source>
             <translation>{level} 级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="267" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="311" />
             <source>{persons} persons, {area} km²</source>
             <translation>{persons} 人，{area} 平方公里</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="278" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="322" />
             <source>{buildings} buildings, {persons} persons</source>
             <translation>{buildings} 栋建筑，{persons} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="290" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="334" />
             <source>Eligible sites</source>
             <translation>合格场所</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="290" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="334" />
             <source>{n} of {total}, capacity {capacity} persons</source>
             <translation>{total} 处中 {n} 处，可容纳 {capacity} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="315" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="359" />
             <source>Within the walking limit</source>
             <translation>步行时限内可达</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="315" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="359" />
             <source>{pct}% of {persons} persons</source>
             <translation>占 {persons} 人的 {pct}%</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="324" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="368" />
             <source>Shelter capacity vs demand</source>
             <translation>避难容量与需求</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="324" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="368" />
             <source>{capacity} places for {persons} persons</source>
             <translation>{capacity} 个避难位，需求 {persons} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="348" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="239" />
             <source>Failed lifeline length</source>
             <translation>失效生命线长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="348" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="239" />
             <source>{failed} km of {total} km</source>
             <translation>{total} 公里中 {failed} 公里</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="359" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="263" />
             <source>Isolated from hospitals</source>
             <translation>与医院隔绝</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="359" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="263" />
             <source>{n} persons</source>
             <translation>{n} 人</translation>
         </message>
@@ -6546,32 +6546,32 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>各单元避难覆盖</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="114" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="117" />
             <source>Hospital access of the population</source>
             <translation>人口医院可达性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="115" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="118" />
             <source>Persons isolated from hospitals per unit</source>
             <translation>各单元与医院隔绝人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="116" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="119" />
             <source>Road criticality</source>
             <translation>道路关键性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="240" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="243" />
             <source>Run these steps first: {steps}</source>
             <translation>请先运行以下步骤：{steps}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="246" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="249" />
             <source>Layer '{name}' is a temporary layer: save it to a file first.</source>
             <translation>图层“{name}”是临时图层：请先保存为文件。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="285" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="288" />
             <source>A layer of the study is no longer in the project; choose it again.</source>
             <translation>评估所用的某个图层已不在项目中，请重新选择。</translation>
         </message>
@@ -6827,47 +6827,47 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>设施类型表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="633" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="646" />
             <source>Floors of every building in the economic loss (economicloss DEFAULT_FLOORS)</source>
             <translation>计算直接经济损失时每栋建筑的层数（economicloss DEFAULT_FLOORS）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="641" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="654" />
             <source>Evacuate from hazard level</source>
             <translation>需转移的灾害等级（不低于）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="642" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="655" />
             <source>Evacuation walking limit</source>
             <translation>转移步行距离上限</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="643" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="656" />
             <source>Floors per building (loss)</source>
             <translation>建筑层数（损失计算）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="231" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="275" />
             <source>{loss} in total, {n} of {total} buildings damaged</source>
             <translation>合计 {loss}，{total} 栋建筑中 {n} 栋受损</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="243" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="287" />
             <source>Against the baseline scenario</source>
             <translation>与基准情景相比</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="243" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="287" />
             <source>{change:+,.0f} (baseline {base}); units better {better}, worse {worse}</source>
             <translation>{change:+,.0f}（基准 {base}）；改善单元 {better} 个，恶化单元 {worse} 个</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="335" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="379" />
             <source>Evacuation</source>
             <translation>人口转移安置</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="335" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="379" />
             <source>{placed} of {n} persons to move placed, {unplaced} without a place, mean walk {walk} m</source>
             <translation>需转移 {n} 人，已安置 {placed} 人，未安置 {unplaced} 人，平均步行 {walk} 米</translation>
         </message>
@@ -6922,17 +6922,17 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>添加生命线图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="775" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="791" />
             <source>Delete scenario</source>
             <translation>删除情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="775" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="791" />
             <source>Delete the scenario '{name}' and the layers and files of its results?</source>
             <translation>删除情景“{name}”及其结果的图层和文件？</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="790" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="806" />
             <source>Wait for the running steps to finish (or cancel them) first.</source>
             <translation>请等待正在运行的步骤完成（或先取消）。</translation>
         </message>
@@ -6952,22 +6952,22 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>指标权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1278" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1306" />
             <source>Default weights</source>
             <translation>默认权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1307" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1335" />
             <source>The default weights of the standards file</source>
             <translation>标准文件中的默认权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="303" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="347" />
             <source>{weights} (CR = {cr})</source>
             <translation>{weights}（CR = {cr}）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="303" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="347" />
             <source>inconsistent, revise the matrix</source>
             <translation>一致性不满足，请修改判断矩阵</translation>
         </message>
@@ -7017,19 +7017,59 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>添加服务设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="207" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="215" />
             <source>Supplies: {item}</source>
             <translation>物资：{item}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="207" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="215" />
             <source>{delivered} of {need} {unit} delivered, shortfall {shortfall}</source>
             <translation>需求 {need} {unit}，已调运 {delivered}，缺口 {shortfall}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="217" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="225" />
             <source>{pct}% of {persons} persons reach every service</source>
             <translation>{persons} 人中 {pct}% 可步行到达全部服务设施</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="605" />
+            <source>Power lines and their towers (optional)</source>
+            <translation>输电线路及其杆塔（可选）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="610" />
+            <source>Tower type</source>
+            <translation>杆塔类型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="615" />
+            <source>Empty: towers within 20 m of a line carry it</source>
+            <translation>留空：距线路 20 米以内的杆塔视为承载该线路</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="617" />
+            <source>Line id field of the towers</source>
+            <translation>杆塔的线路编号字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="250" />
+            <source>{down} of {n} lines likely down (P ≥ 0.5), {towers} of {total} towers expected to fail</source>
+            <translation>{n} 条线路中 {down} 条可能中断（P ≥ 0.5），{total} 基杆塔中预计失效 {towers} 基</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="114" />
+            <source>Power lines: failure from their towers</source>
+            <translation>输电线路：按杆塔计算的失效</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="115" />
+            <source>Towers: failure probability</source>
+            <translation>杆塔：失效概率</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="116" />
+            <source>Tower and line failures per unit</source>
+            <translation>各单元杆塔与线路失效</translation>
         </message>
     </context>
 </TS>

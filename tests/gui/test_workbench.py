@@ -941,3 +941,59 @@ def test_the_steps_calls_appear_in_the_processing_history(dock, jakarta_layers):
     ], new
     assert run["outputs"]["overlay"]["OUTPUT"] in new[2] and run["outputs"]["classify_0"]["OUTPUT"] in new[0]
     assert "'THRESHOLDS':'0.1,0.5,1.0,2.0'" in new[0].replace(" ", "")
+
+
+def test_power_lines_from_their_towers_in_step_5(dock, jakarta_layers, subset, tmp_path):
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    hand = tmp_path / "hand"
+    hand.mkdir()
+    # main roads as power lines, a tower every 0.002° (about 220 m) along them
+    run_by_hand(
+        "native:extractbyexpression",
+        {
+            "INPUT": str(subset / "roads.gpkg"),
+            "EXPRESSION": "\"TYPE\" IN ('primary', 'secondary', 'trunk')",
+            "OUTPUT": str(hand / "lines.gpkg"),
+        },
+    )
+    run_by_hand(
+        "native:pointsalonglines",
+        {"INPUT": str(hand / "lines.gpkg"), "DISTANCE": 0.002, "OUTPUT": str(hand / "towers.gpkg")},
+    )
+    lines = QgsVectorLayer(str(hand / "lines.gpkg"), "power lines", "ogr")
+    towers = QgsVectorLayer(str(hand / "towers.gpkg"), "towers", "ogr")
+    assert lines.featureCount() > 0 and towers.featureCount() > lines.featureCount()
+    QgsProject.instance().addMapLayers([lines, towers])
+    dock.tower_layer.setLayer(towers)
+    dock.power_lines.setLayer(lines)
+    dock._changed()
+    assert dock.study.power.towers == towers.id() and dock.study.power.tower_type == "transmission_tower"
+    dock.run_steps(["hazards", "lifelines"])
+    wait_idle(dock)
+    run = dock.runs[dock.scenario().name]["lifelines"]
+    assert "towers" in run["outputs"], dock.step_rows["lifelines"].message.text()
+    run_by_hand(
+        "resilience:towerfailure",
+        {
+            "TOWERS": str(hand / "towers.gpkg"),
+            "TOWER_TYPE": "transmission_tower",
+            "LINES": str(hand / "lines.gpkg"),
+            "INTENSITY": str(subset / "flood_current_depth.tif"),
+            "INTENSITY_MEASURE": 0,
+            "UNITS": str(subset / "kecamatan.gpkg"),
+            "UNIT_ID_FIELD": "KEC_NAME",
+            "OUTPUT": str(hand / "weak.gpkg"),
+            "OUTPUT_TOWERS": str(hand / "tw.gpkg"),
+            "OUTPUT_TABLE": str(hand / "tt.gpkg"),
+        },
+    )
+    weak, tw = read_gdf(hand / "weak.gpkg"), read_gdf(hand / "tw.gpkg")
+    got = run["numbers"]
+    assert got["towers"] == len(tw) and got["power_lines"] == len(weak)
+    assert (
+        got["expected_failed_towers"] == pytest.approx(tw["p_fail"].sum(), rel=1e-9)
+        and got["expected_failed_towers"] > 0
+    )
+    assert got["power_lines_down"] == int((weak["p_line"] >= 0.5).sum())
+    assert got["expected_failed_lines"] == pytest.approx(weak["p_line"].sum(), rel=1e-9)

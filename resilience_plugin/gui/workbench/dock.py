@@ -602,6 +602,19 @@ class WorkbenchDock(QgsDockWidget):
         add_life.setObjectName("addLifeline")
         add_life.clicked.connect(lambda: self._add_lifeline_row(Lifeline()))
         f.addRow(add_life)
+        f.addRow(QLabel(tr("Power lines and their towers (optional)")))
+        self.tower_layer = layer_combo(LAYER_POINT)
+        self._layer_row(f, tr("Towers or poles"), self.tower_layer, "towers")
+        self.tower_type = QLineEdit()
+        self.tower_type.setPlaceholderText("transmission_tower")
+        f.addRow(tr("Tower type"), self.tower_type)
+        self.power_lines = layer_combo(LAYER_LINE)
+        self._layer_row(f, tr("Power lines"), self.power_lines, "power_lines")
+        self.power_line_id = field_combo(self.power_lines)
+        self.tower_line_field = field_combo(self.tower_layer)
+        self.tower_line_field.setToolTip(tr("Empty: towers within 20 m of a line carry it"))
+        f.addRow(tr("Line id field"), self.power_line_id)
+        f.addRow(tr("Line id field of the towers"), self.tower_line_field)
         self.fragility_file = QgsFileWidget()
         self.fragility_file.setFilter("JSON (*.json)")
         self.fragility_file.lineEdit().setPlaceholderText(tr("The shipped library"))
@@ -685,6 +698,9 @@ class WorkbenchDock(QgsDockWidget):
             self.fragility_file.fileChanged,
             self.typology_file.fileChanged,
             self.depot_id.fieldChanged,
+            self.tower_type.editingFinished,
+            self.power_line_id.fieldChanged,
+            self.tower_line_field.fieldChanged,
             self.depot_stocks.editingFinished,
             self.evacuate_level.valueChanged,
             self.evacuate_max_m.valueChanged,
@@ -956,6 +972,14 @@ class WorkbenchDock(QgsDockWidget):
         self.lifeline_rows = []
         for ll in s.lifelines[1:]:
             self._add_lifeline_row(ll)
+        pw = s.power
+        set_layer(self.tower_layer, pw.towers)
+        set_layer(self.power_lines, pw.lines)
+        self.tower_type.setText(pw.tower_type)
+        self.power_line_id.setLayer(self.power_lines.currentLayer())
+        self.power_line_id.setField(pw.line_id_field)
+        self.tower_line_field.setLayer(self.tower_layer.currentLayer())
+        self.tower_line_field.setField(pw.tower_line_field)
         set_layer(self.depot_layer, s.depots.layer)
         self.depot_id.setLayer(self.depot_layer.currentLayer())
         self.depot_id.setField(s.depots.id_field)
@@ -1025,6 +1049,10 @@ class WorkbenchDock(QgsDockWidget):
         # the further layers need the first one (empty first row: the roads are the one lifeline)
         s.lifelines = [first, *more] if life_id else []
         s.depots.layer, s.depots.id_field = layer_id(self.depot_layer), self.depot_id.currentField()
+        s.power.towers, s.power.lines = layer_id(self.tower_layer), layer_id(self.power_lines)
+        s.power.tower_type = self.tower_type.text().strip() or "transmission_tower"
+        s.power.line_id_field = self.power_line_id.currentField()
+        s.power.tower_line_field = self.tower_line_field.currentField()
         s.depots.stock_fields = self.depot_stocks.text().strip()
         s.services = [sv for sv in (row.get() for row in self.service_rows) if sv.layer]
         s.fragility_file = self.fragility_file.filePath().strip()

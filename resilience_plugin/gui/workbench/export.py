@@ -25,6 +25,7 @@ SHEETS = (
     ("coverage", "lifecircle", "OUTPUT_TABLE", "15分钟生活圈", "15-minute life circle"),
     ("lifelines", "lifeline_0", "OUTPUT_TABLE", "生命线暴露", "Lifeline exposure"),
     ("lifelines", "criticality", "OUTPUT_TABLE", "医院可达性孤立人口", "Isolated from hospitals"),
+    ("lifelines", "towers", "OUTPUT_TABLE", "输电线路杆塔失效", "Power lines from their towers"),
 )
 
 HEADERS = {
@@ -95,6 +96,8 @@ KEY_LABELS = (
     ("coverage", "life_circle_all_pct", "各项服务均可步行到达的人口比例（%）", "Share reaching every service (%)"),
     ("lifelines", "failed_m", "失效生命线长度（米）", "Failed lifeline length (m)"),
     ("lifelines", "isolated_persons", "与医院隔绝人口（人）", "Persons isolated from hospitals"),
+    ("lifelines", "expected_failed_towers", "预计失效杆塔（基）", "Towers expected to fail"),
+    ("lifelines", "power_lines_down", "可能中断的输电线路（条）", "Power lines likely down"),
 )
 
 

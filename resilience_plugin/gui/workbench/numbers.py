@@ -189,6 +189,14 @@ def _lifelines(outputs):
     result["lifeline_layers"] = len(keys)
     result["lifeline_m"] = sum(_num(r["length_m"]) for r in links)
     result["failed_m"] = sum(_num(r["length_m"]) for r in links if _num(r["p_fail"]) >= 0.5)
+    if _get(outputs, "towers", "OUTPUT"):
+        towers = _rows(_get(outputs, "towers", "OUTPUT_TOWERS"), ["p_fail"])
+        lines = _rows(_get(outputs, "towers", "OUTPUT"), ["p_line"])
+        result["towers"] = len(towers)
+        result["expected_failed_towers"] = sum(_num(r["p_fail"]) for r in towers)
+        result["power_lines"] = len(lines)
+        result["power_lines_down"] = sum(1 for r in lines if _num(r["p_line"]) >= 0.5)
+        result["expected_failed_lines"] = sum(_num(r["p_line"]) for r in lines)
     demand = _rows(_get(outputs, "criticality", "OUTPUT_DEMAND"), ["persons", "isolated"])
     if demand:
         result["persons"] = sum(_num(r["persons"]) for r in demand)
@@ -221,6 +229,42 @@ def _supply_items(numbers):
                     pct=_fmt(numbers["life_circle_all_pct"], 1), persons=_fmt(numbers["life_circle_persons"])
                 ),
                 ("lifecircle", "OUTPUT_DEMAND", 'NOT "all_reached"'),
+            )
+        )
+    return rows
+
+
+def _lifeline_items(numbers):
+    rows = []
+    rows.append(
+        (
+            tr("Failed lifeline length"),
+            tr("{failed} km of {total} km").format(
+                failed=_fmt(numbers.get("failed_m", 0.0) / 1000, 1),
+                total=_fmt(numbers.get("lifeline_m", 0.0) / 1000, 1),
+            ),
+            ("lifeline_0", "OUTPUT", '"p_fail" >= 0.5'),
+        )
+    )
+    if "power_lines" in numbers:
+        rows.append(
+            (
+                tr("Power lines from their towers"),
+                tr("{down} of {n} lines likely down (P ≥ 0.5), {towers} of {total} towers expected to fail").format(
+                    down=numbers["power_lines_down"],
+                    n=numbers["power_lines"],
+                    towers=_fmt(numbers["expected_failed_towers"], 1),
+                    total=numbers["towers"],
+                ),
+                ("towers", "OUTPUT", '"p_line" >= 0.5'),
+            )
+        )
+    if "isolated_persons" in numbers:
+        rows.append(
+            (
+                tr("Isolated from hospitals"),
+                tr("{n} persons").format(n=_fmt(numbers["isolated_persons"])),
+                ("criticality", "OUTPUT_DEMAND", '"isolated"'),
             )
         )
     return rows
@@ -345,22 +389,5 @@ def items(step, numbers):
                 )
             )
     elif step == "lifelines":
-        rows.append(
-            (
-                tr("Failed lifeline length"),
-                tr("{failed} km of {total} km").format(
-                    failed=_fmt(numbers.get("failed_m", 0.0) / 1000, 1),
-                    total=_fmt(numbers.get("lifeline_m", 0.0) / 1000, 1),
-                ),
-                ("lifeline_0", "OUTPUT", '"p_fail" >= 0.5'),
-            )
-        )
-        if "isolated_persons" in numbers:
-            rows.append(
-                (
-                    tr("Isolated from hospitals"),
-                    tr("{n} persons").format(n=_fmt(numbers["isolated_persons"])),
-                    ("criticality", "OUTPUT_DEMAND", '"isolated"'),
-                )
-            )
+        rows += _lifeline_items(numbers)
     return rows

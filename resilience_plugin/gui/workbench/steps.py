@@ -453,6 +453,30 @@ def _evacuation(study):
     return Call("evacuation", "resilience:evacuationplan", params, outputs, list(outputs))
 
 
+def _towers(study, scenario):
+    """Power lines from their towers (towerfailure) with the scenario's intensity raster; None without them."""
+    pw = study.power
+    if not pw.towers or not pw.lines or scenario is None or not scenario.intensity_layer:
+        return None
+    params = {
+        "TOWERS": layer(pw.towers),
+        "TOWER_TYPE": pw.tower_type or "transmission_tower",
+        "LINES": layer(pw.lines),
+        "INTENSITY": layer(scenario.intensity_layer),
+        "INTENSITY_MEASURE": int(scenario.intensity_measure),
+        **_units(study),
+    }
+    if pw.line_id_field and pw.tower_line_field:
+        params["LINE_ID_FIELD"] = pw.line_id_field
+        params["TOWER_LINE_FIELD"] = pw.tower_line_field
+    if study.fragility_file:
+        params["FRAGILITY_FILE"] = study.fragility_file
+    outputs = {"OUTPUT": "gpkg", "OUTPUT_TOWERS": "gpkg"}
+    if study.units.layer:
+        outputs["OUTPUT_TABLE"] = "gpkg"
+    return Call("towers", "resilience:towerfailure", params, outputs, list(outputs))
+
+
 def lifeline_layers(study):
     """The study's lifelines, or the roads as the one lifeline when none is given."""
     if study.lifelines:
@@ -489,6 +513,9 @@ def _lifelines(study, scenario):
                 ["OUTPUT", "OUTPUT_TABLE"],
             )
         )
+    tower_call = _towers(study, scenario)
+    if tower_call is not None:
+        calls.append(tower_call)
     # Criticality on the road network (the lifeline on the roads layer, else the first one).
     network = next((i for i, ll in enumerate(lines) if ll.layer == study.roads.layer), 0)
     hospitals = _hospitals(study, calls)

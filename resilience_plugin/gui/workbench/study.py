@@ -108,6 +108,17 @@ class Depots:
 
 
 @dataclass
+class PowerLines:
+    """Power lines and the towers or poles that carry them (towerfailure), optional in step 5."""
+
+    towers: str = ""
+    tower_type: str = "transmission_tower"
+    lines: str = ""
+    line_id_field: str = ""  # with tower_line_field: towers matched by id, else by distance
+    tower_line_field: str = ""
+
+
+@dataclass
 class Service:
     """One everyday service of the 15-minute life circle: a layer, an optional filter, a name, minutes."""
 
@@ -152,6 +163,7 @@ class Study:
     hospitals: Hospitals = field(default_factory=Hospitals)
     lifelines: List[Lifeline] = field(default_factory=list)
     depots: Depots = field(default_factory=Depots)
+    power: PowerLines = field(default_factory=PowerLines)
     services: List[Service] = field(default_factory=list)
     fragility_file: str = ""  # user fragility library merged on the shipped one (lifelineexposure FRAGILITY_FILE)
     typology_file: str = ""  # user 平急两用 typology merged on the shipped one (facilitysuitability TYPOLOGY_FILE)
@@ -194,6 +206,7 @@ class Study:
             self.hospitals.layer,
         ]
         ids += [ll.layer for ll in self.lifelines] + [self.depots.layer] + [sv.layer for sv in self.services]
+        ids += [self.power.towers, self.power.lines]
         for s in self.scenarios:
             ids += [h.layer for h in s.hazards] + [s.intensity_layer]
         return [i for i in dict.fromkeys(ids) if i]
@@ -212,6 +225,7 @@ def _build(cls, data):
         "hospitals": Hospitals,
         "params": Parameters,
         "depots": Depots,
+        "power": PowerLines,
     }
     lists = {"scenarios": Scenario, "hazards": HazardSource, "lifelines": Lifeline, "services": Service}
     for name, f in hints.items():
