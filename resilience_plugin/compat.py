@@ -175,8 +175,9 @@ def record_history(alg, parameters, context):
         process_command, ok = alg.asQgisProcessCommand(parameters, context)
         if ok:
             entry["process_command"] = process_command
-        entry_id, ok = registry.addEntry("processing", entry)
-        return bool(ok)
+        result = registry.addEntry("processing", entry)
+        # a bool up to QGIS 3.30, (entry id, ok) afterwards
+        return bool(result[1] if isinstance(result, tuple) else result)
     try:
         from processing.core.ProcessingLog import ProcessingLog
     except ImportError:

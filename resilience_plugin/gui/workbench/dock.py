@@ -1282,7 +1282,11 @@ class WorkbenchDock(QgsDockWidget):
     def open_fragility_editor(self, _checked=False):
         from ..fragility_editor import FragilityEditor
 
-        dialog = FragilityEditor(self.study.fragility_file or None, self)
+        from ..editor_wrappers import user_fragility_path
+
+        path = Path(self.study.fragility_file or user_fragility_path())
+        path.parent.mkdir(parents=True, exist_ok=True)
+        dialog = FragilityEditor(path, self)
         if dialog.exec() and dialog.path is not None:
             self.fragility_file.setFilePath(str(dialog.path))
             self._changed()
