@@ -1280,9 +1280,8 @@ class WorkbenchDock(QgsDockWidget):
         return ok
 
     def open_fragility_editor(self, _checked=False):
-        from ..fragility_editor import FragilityEditor
-
         from ..editor_wrappers import user_fragility_path
+        from ..fragility_editor import FragilityEditor
 
         path = Path(self.study.fragility_file or user_fragility_path())
         path.parent.mkdir(parents=True, exist_ok=True)
