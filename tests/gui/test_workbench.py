@@ -136,6 +136,23 @@ def test_unknown_and_missing_keys_load(qgis_app):
     )
 
 
+def test_new_study_parts_round_trip_through_json(qgis_app):
+    from resilience_plugin.gui.workbench.study import Depots, Lifeline, PowerLines, Service, Study
+
+    s = Study(
+        lifelines=[Lifeline(layer="a", asset_type="road"), Lifeline(layer="b", asset_type="substation")],
+        depots=Depots(layer="d", id_field="no", stock_fields="water=w"),
+        services=[Service(layer="s", filter='"TYPE" = 1', name="school", minutes=10.0)],
+        power=PowerLines(towers="t", lines="l"),
+        ahp_matrix=["1", "3", "1/3", "1"],
+        ahp_criteria="safety,access",
+        typology_file="/x/types.json",
+    )
+    back = Study.from_json(s.to_json())
+    assert back == s and back.services[0].minutes == 10.0 and back.power.tower_type == "transmission_tower"
+    assert {"a", "b", "d", "s", "t", "l"} <= set(back.layer_ids())
+
+
 def test_layer_combos_offer_only_fitting_layers(dock, jakarta_layers):
     def names(combo):
         return {combo.layer(i).name() for i in range(combo.count()) if combo.layer(i) is not None}
