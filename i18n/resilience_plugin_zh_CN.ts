@@ -64,7 +64,7 @@
             <translation>无法打开栅格 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="158" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="159" />
             <source>The raster has {count} band(s); band {band} does not exist.</source>
             <translation>该栅格共有 {count} 个波段；第 {band} 波段不存在。</translation>
         </message>
@@ -189,27 +189,27 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>阈值（递增，逗号分隔）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="87" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="88" />
             <source>For continuous values, e.g. 0.1,0.5,1.0,2.0: value &lt; 0.1 is level 0, 0.1-0.5 level 1, ..., &gt;= 2.0 level 4.</source>
             <translation>用于连续值，例如 0.1,0.5,1.0,2.0：值 &lt; 0.1 为 0 级，0.1–0.5 为 1 级，……，≥ 2.0 为 4 级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="89" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="90" />
             <source>Value map (value:level;...)</source>
             <translation>值映射（值:等级;…）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="90" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="91" />
             <source>For categories, e.g. YES:1;NO:0 or 极高易发:4;高易发:3;中易发:2;低易发:1.</source>
             <translation>用于分类值，例如 YES:1;NO:0 或 极高易发:4;高易发:3;中易发:2;低易发:1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="92" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="93" />
             <source>Keep level 0 (no hazard) zones</source>
             <translation>保留 0 级（无灾害）分区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="93" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="94" />
             <source>Also write the zone of level 0. Off by default.</source>
             <translation>同时输出 0 级分区。默认不输出。</translation>
         </message>
@@ -219,17 +219,17 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>灾害分区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="104" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="105" />
             <source>Choose either a preset or your own thresholds / value map, not both.</source>
             <translation>请在预设与自定义阈值/值映射之间二选一，不能同时使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="110" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="111" />
             <source>Give either THRESHOLDS (continuous values) or VALUE_MAP (categories), not both.</source>
             <translation>阈值（THRESHOLDS，连续值）与值映射（VALUE_MAP，分类值）只能二选一。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="112" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="113" />
             <source>Give THRESHOLDS (e.g. 0.1,0.5,1.0) or a VALUE_MAP (e.g. YES:1;NO:0), or choose a preset.</source>
             <translation>请输入阈值（THRESHOLDS，例如 0.1,0.5,1.0）或值映射（VALUE_MAP，例如 YES:1;NO:0），或选择一个预设。</translation>
         </message>
@@ -239,7 +239,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>阈值（THRESHOLDS）中没有数值。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="120" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="121" />
             <source>VALUE_MAP holds no value:level pairs.</source>
             <translation>值映射（VALUE_MAP）中没有“值:等级”对。</translation>
         </message>
@@ -249,57 +249,57 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>无法加载灾害图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="136" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="137" />
             <source>The hazard layer must be a polygon layer or a raster.</source>
             <translation>灾害图层必须是面图层或栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="147" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="148" />
             <source>Level {level} ({label}): {area:.1f} ha</source>
             <translation>{level} 级（{label}）：{area:.1f} 公顷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="149" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="150" />
             <source>No zone at or above level 1: the output is empty.</source>
             <translation>没有 1 级及以上的分区：输出为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="166" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="167" />
             <source>{n} nodata cell(s) were left out.</source>
             <translation>已忽略 {n} 个无数据像元。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="168" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="169" />
             <source>{n} cell(s) hold values that are not in the value map; they were left out.</source>
             <translation>{n} 个像元的值不在值映射中，已忽略。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="174" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="175" />
             <source>The hazard layer must contain polygons (or be a raster); '{name}' has {kind} geometry.</source>
             <translation>灾害图层必须是面（或栅格）；“{name}”的几何类型为 {kind}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="178" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="179" />
             <source>Choose the FIELD that holds the hazard value of each polygon.</source>
             <translation>请选择存放每个面灾害值的字段（FIELD）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="180" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="181" />
             <source>The hazard layer '{name}' has no features.</source>
             <translation>灾害图层“{name}”没有要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="184" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="185" />
             <source>The hazard layer '{name}' has no features with geometry.</source>
             <translation>灾害图层“{name}”没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="190" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="191" />
             <source>{n} feature(s) have a NULL value and were left out.</source>
             <translation>{n} 个要素的值为空（NULL），已忽略。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="192" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="193" />
             <source>{n} feature(s) hold values that are not in the value map; they were left out.</source>
             <translation>{n} 个要素的值不在值映射中，已忽略。</translation>
         </message>
@@ -439,7 +439,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>WEIGHTS 为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="181" />
+            <location filename="../resilience_plugin/core/suitability.py" line="256" />
             <source>Weight for '{name}' does not match any criterion; criteria are: {criteria}.</source>
             <translation>权重“{name}”不对应任何指标；指标为：{criteria}。</translation>
         </message>
@@ -759,27 +759,27 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>未知的避难场所类别“{name}”；可用：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="74" />
+            <location filename="../resilience_plugin/core/suitability.py" line="149" />
             <source>TYPE_MAP entry '{entry}' is not of the form type:function|function (functions: {functions}).</source>
             <translation>TYPE_MAP 条目“{entry}”的格式应为 类型:功能|功能（功能：{functions}）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="79" />
+            <location filename="../resilience_plugin/core/suitability.py" line="154" />
             <source>TYPE_MAP entry '{entry}': unknown function '{function}'; use {functions}.</source>
             <translation>TYPE_MAP 条目“{entry}”：未知功能“{function}”；请使用 {functions}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="187" />
+            <location filename="../resilience_plugin/core/suitability.py" line="262" />
             <source>None of the weighted criteria can be computed with the layers given: add the layers or change the weights.</source>
             <translation>用现有图层无法计算任何有权重的指标：请补充图层或修改权重。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="268" />
+            <location filename="../resilience_plugin/core/suitability.py" line="346" />
             <source>The per-capita area must be positive (m² per person).</source>
             <translation>人均面积必须为正（平方米/人）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/suitability.py" line="270" />
+            <location filename="../resilience_plugin/core/suitability.py" line="348" />
             <source>EFFECTIVE_RATIO must be above 0 and at most 1; got {value}.</source>
             <translation>EFFECTIVE_RATIO 必须大于 0 且不超过 1；当前为 {value}。</translation>
         </message>
@@ -1574,7 +1574,7 @@ The layer's data are not changed, only its style. A layer given as a file path i
             <translation>未给出 UNITS：未写出按单元统计的表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="157" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="158" />
             <source>Lifeline exposure</source>
             <translation>生命线暴露与易损性</translation>
         </message>
@@ -1720,37 +1720,37 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>在汇总表中命名各单元的字段。留空：使用要素编号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="158" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="159" />
             <source>Lifeline exposure summary</source>
             <translation>生命线暴露汇总</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="174" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="175" />
             <source>The lifelines layer could not be loaded.</source>
             <translation>无法加载生命线图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="177" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="178" />
             <source>LIFELINES must hold lines (pipes, cables, roads) or points (substations, towers, bridges); this layer holds {kind} geometries.</source>
             <translation>LIFELINES 必须是线（管道、线缆、道路）或点（变电站、杆塔、桥梁）；该图层为{kind}几何。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="163" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="164" />
             <source>Give the ASSET_TYPE_FIELD or one ASSET_TYPE for the whole layer (e.g. road, water_pipe, substation_high).</source>
             <translation>请提供 ASSET_TYPE_FIELD，或为整个图层指定一个 ASSET_TYPE（如 road、water_pipe、substation_high）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="166" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="167" />
             <source>Give HAZARD zones and/or an INTENSITY raster.</source>
             <translation>请提供 HAZARD 灾害分区和/或 INTENSITY 强度栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="180" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="181" />
             <source>lifelines</source>
             <translation>生命线设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="182" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="183" />
             <source>The lifelines layer has no features with geometry.</source>
             <translation>生命线图层没有带几何的要素。</translation>
         </message>
@@ -1760,7 +1760,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>灾害区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="201" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="202" />
             <source>The hazard level field '{field}' must hold whole numbers (0 = no hazard).</source>
             <translation>灾害等级字段“{field}”必须为整数（0 = 无灾害）。</translation>
         </message>
@@ -1770,12 +1770,12 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>只能读取基于文件的栅格（GDAL）；请先将强度栅格另存为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="209" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="210" />
             <source>Levels from the intensity with thresholds {values} {unit}.</source>
             <translation>按强度分级，阈值为 {values} {unit}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="212" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="213" />
             <source>THRESHOLDS is ignored: the levels come from the hazard zones.</source>
             <translation>THRESHOLDS 被忽略：等级来自灾害分区。</translation>
         </message>
@@ -1785,17 +1785,17 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>单元</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="260" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="261" />
             <source>No fragility curve for the asset type '{name}' under {measure}: its p_ds, repair and p_fail fields stay empty.</source>
             <translation>资产类型“{name}”在 {measure} 下没有易损性曲线：其 p_ds、维修和 p_fail 字段为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="262" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="263" />
             <source>Unknown pipe materials (factor 1 used): {names}.</source>
             <translation>未知管材（按系数 1 计）：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="264" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="265" />
             <source>Hazard zones overlap: where they do, the higher level counts.</source>
             <translation>灾害分区相互重叠：重叠处按较高等级计。</translation>
         </message>
@@ -1815,27 +1815,27 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>曲线 {curve}（{flag}）：{source}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="271" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="272" />
             <source>Intensity read every {step:.1f} m along the lines (raster cell about {cell:.1f} m).</source>
             <translation>沿线每 {step:.1f} 米读取一次强度（栅格像元约 {cell:.1f} 米）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="274" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="275" />
             <source>{km:.3f} km of {total:.3f} km of lifelines ({pct:.1f} %) are off the intensity raster or on nodata cells: they are counted in len_uncovered, not as zero hazard.</source>
             <translation>生命线 {total:.3f} 公里中有 {km:.3f} 公里（{pct:.1f} %）位于强度栅格之外或无数据像元上：计入 len_uncovered，而不当作零灾害。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="277" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="278" />
             <source>{n} lifeline point(s) are off the intensity raster or on nodata cells: their intensity and level stay empty.</source>
             <translation>{n} 个生命线点位于强度栅格之外或无数据像元上：其强度和等级为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="279" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="280" />
             <source>{km:.3f} km of lifelines lie outside every unit and are not in the table.</source>
             <translation>{km:.3f} 公里生命线位于所有单元之外，未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="281" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="282" />
             <source>{n} lifeline point(s) lie outside every unit and are not in the table.</source>
             <translation>{n} 个生命线点位于所有单元之外，未计入汇总表。</translation>
         </message>
@@ -2430,348 +2430,327 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>{n:.0f} 人居住在 1 级及以上灾害区。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="81" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="84" />
             <source>Dual-use facility suitability</source>
             <translation>平急两用设施适宜性评价</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="84" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="87" />
             <source>suitability</source>
             <translation>适宜性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="84" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="87" />
             <source>dual-use</source>
             <translation>平急两用</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="87" />
-            <source>Which existing buildings and sites (hotels, schools, stadiums, parks, exhibition halls, warehouses, ...) can serve as shelters, isolation sites, medical points or supply depots in an emergency, how many people they can take, and how suitable they are.
-
-Functions: TYPE_FIELD is matched (case-insensitive, Chinese or English names and aliases) against resources/standards/facility_types.json; TYPE_MAP adds or overrides types, e.g. 'Stadion:shelter|medical;Gudang:supply' (functions: shelter, isolation, medical, supply).
-Capacity: effective area = AREA_FIELD (m²) or the polygon area x EFFECTIVE_RATIO; floor area = effective area x FLOORS_FIELD (text such as '4-7' counts its first number). capacity_persons = shelter area / per-capita area of the GB 51143 SHELTER_CLASS (indoor types use the floor area); cap_isolation and cap_medical divide the floor area by the per-capita floor areas of the standards file; supply_area_m2 is the floor area. Default per-capita and minimum areas are editable and marked unverified where they are.
-Hard constraints (eligible = false, with the reasons in Chinese / English): inside a HAZARD zone of level &gt;= EXCLUDE_LEVEL; closer than SOURCE_BUFFER_M to HAZARD_SOURCES; shelter area below the class minimum; a type without an emergency function.
-Criteria scored 0-1: safety (1 - level / EXCLUDE_LEVEL, times the distance to the nearest zone of a higher level over 500 m), access (network distance to the nearest MAIN_ROAD_CLASSES road, 0 at 1000 m), capacity (relative to the largest), population within WALK_LIMIT_M on the network (relative), hospitals (0 at 3 km) and lifelines such as substations or water plants (0 at 2 km). Criteria whose layers are missing are dropped and the weights renormalised (logged).
-WEIGHTS: 'safety:0.3,access:0.2,...' or WEIGHTS_TABLE (the output of AHP weights); default weights from the standards file.
-
-OUTPUT: every candidate with site_id, name, type, type_key, functions, eligible, reasons, hazard_level, effective_area_m2, floors, floor_area_m2, one c_&lt;criterion&gt; column per criterion used, score (0-100), grade (适宜 / 较适宜 / 有条件适宜 / 不适宜; ineligible sites are 不适宜), grade_en, capacity_persons, cap_isolation, cap_medical, supply_area_m2, access_m, population and rank (1 = best eligible site).</source>
-            <translation>评价现有建筑和场地（酒店、学校、体育场馆、公园、会展中心、仓库等）在紧急情况下能否作为避难场所、隔离场所、医疗应急服务点或物资储备点，能容纳多少人，以及适宜程度。
-
-功能：TYPE_FIELD 与 resources/standards/facility_types.json 中的类型（不区分大小写，中英文名称及别名）匹配；TYPE_MAP 可新增或覆盖类型，例如 'Stadion:shelter|medical;Gudang:supply'（功能：shelter 避难、isolation 隔离、medical 医疗、supply 物资）。
-容量：有效面积 = AREA_FIELD（平方米）或面要素面积 x EFFECTIVE_RATIO；建筑面积 = 有效面积 x FLOORS_FIELD（'4-7' 这样的文本取第一个数字）。capacity_persons = 避难面积 / GB 51143 避难场所类别（SHELTER_CLASS）的人均面积（室内类型用建筑面积）；cap_isolation 与 cap_medical 为建筑面积除以标准文件中的人均建筑面积；supply_area_m2 为建筑面积。默认人均面积与最小面积可编辑，未核实者已标注。
-刚性约束（eligible = false，并以中文 / 英文列出原因）：位于等级 ≥ EXCLUDE_LEVEL 的 HAZARD 灾害区内；距 HAZARD_SOURCES 不足 SOURCE_BUFFER_M；避难面积低于该类别最小值；类型无应急功能。
-指标评分 0-1：安全（1 - 等级 / EXCLUDE_LEVEL，乘以距最近更高等级灾害区的距离除以 500 米）、可达性（沿路网到最近 MAIN_ROAD_CLASSES 道路的距离，1000 米时为 0）、容量（相对最大值）、WALK_LIMIT_M 步行范围内的人口（沿路网，相对值）、医院（3 公里时为 0）及变电站、水厂等生命线设施（2 公里时为 0）。缺少图层的指标将被剔除，其余权重重新归一化（写入日志）。
-WEIGHTS：'safety:0.3,access:0.2,...' 或 WEIGHTS_TABLE（层次分析法权重的输出）；默认权重取自标准文件。
-
-OUTPUT：每个候选设施，字段 site_id、name、type、type_key、functions、eligible、reasons、hazard_level、effective_area_m2、floors、floor_area_m2、每个所用指标一列 c_&lt;指标&gt;、score（0-100）、grade（适宜 / 较适宜 / 有条件适宜 / 不适宜；不满足约束者为不适宜）、grade_en、capacity_persons、cap_isolation、cap_medical、supply_area_m2、access_m、population 和 rank（1 = 最优的合格设施）。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="119" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="125" />
             <source>Candidate facilities</source>
             <translation>候选设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="119" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="125" />
             <source>Existing buildings or sites to evaluate (points or polygons).</source>
             <translation>待评价的现有建筑或场地（点或面）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="121" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="127" />
             <source>Type field</source>
             <translation>类型字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="121" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="127" />
             <source>The facility type (school, stadium, hotel, 学校, 体育馆, ...).</source>
             <translation>设施类型（school、stadium、hotel、学校、体育馆等）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="123" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="129" />
             <source>Type map (type:function|function;...)</source>
             <translation>类型映射（类型:功能|功能;...）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="123" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="129" />
             <source>Adds or overrides types, e.g. 'Stadion:shelter|medical;Gudang:supply'. Functions: shelter, isolation, medical, supply.</source>
             <translation>新增或覆盖类型，例如 'Stadion:shelter|medical;Gudang:supply'。功能：shelter、isolation、medical、supply。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="135" />
             <source>Name field</source>
             <translation>名称字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="135" />
             <source>Copied to the name field of the output.</source>
             <translation>复制到输出的 name 字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="127" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="137" />
             <source>Effective area field (m²)</source>
             <translation>有效面积字段（平方米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="127" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="137" />
             <source>Effective area in m²; when empty or NULL, the polygon area x EFFECTIVE_RATIO. Points need it.</source>
             <translation>有效面积（平方米）；为空或 NULL 时取面要素面积 x EFFECTIVE_RATIO。点要素必须提供。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="130" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="140" />
             <source>Effective area ratio</source>
             <translation>有效面积系数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="130" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="140" />
             <source>Share of the footprint that is usable (0-1).</source>
             <translation>占地面积中可用的比例（0-1）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="133" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="143" />
             <source>Floors field</source>
             <translation>层数字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="133" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="143" />
             <source>Number of floors of buildings, for indoor functions (text like '4-7' counts 4).</source>
             <translation>建筑层数，用于室内功能（'4-7' 这样的文本按 4 计）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="135" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="145" />
             <source>Shelter class (GB 51143)</source>
             <translation>避难场所类别（GB 51143）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="135" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="145" />
             <source>Sets the per-capita area and the minimum area from resources/standards/shelter_standards.json.</source>
             <translation>按 resources/standards/shelter_standards.json 设定人均面积和最小面积。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="137" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="147" />
             <source>Per-capita area (m², 0 = class default)</source>
             <translation>人均面积（平方米，0 = 类别默认值）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="137" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="147" />
             <source>Overrides the per-capita effective area of the class.</source>
             <translation>覆盖该类别的人均有效面积。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="150" />
             <source>Minimum area (m², -1 = class default)</source>
             <translation>最小面积（平方米，-1 = 类别默认值）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="150" />
             <source>Overrides the minimum effective area of the class.</source>
             <translation>覆盖该类别的最小有效面积。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="148" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="158" />
             <source>Exclude from hazard level</source>
             <translation>排除的灾害等级（及以上）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="148" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="158" />
             <source>Sites touching a zone at or above this level are not eligible.</source>
             <translation>与该等级及以上灾害区相交的场地不合格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="150" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="160" />
             <source>Hazard sources</source>
             <translation>危险源</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="150" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="160" />
             <source>Hazardous-chemical sites, active faults, ... Sites closer than SOURCE_BUFFER_M are not eligible.</source>
             <translation>危险化学品场所、活动断层等。距离小于 SOURCE_BUFFER_M 的场地不合格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="152" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="162" />
             <source>Safety distance from hazard sources (m)</source>
             <translation>与危险源的安全距离（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="152" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="162" />
             <source>Minimum distance between a site and any hazard source.</source>
             <translation>场地与任一危险源之间的最小距离。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="155" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="165" />
             <source>Roads</source>
             <translation>道路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="155" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="165" />
             <source>The street network, for access and walking population.</source>
             <translation>道路网络，用于可达性和步行人口。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="157" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="167" />
             <source>The road class (e.g. OSM highway); without it every road counts as a main road.</source>
             <translation>道路等级字段（如 OSM highway）；不设置时所有道路都视为主干道路。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="160" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="170" />
             <source>Main road classes</source>
             <translation>主干道路等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="160" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="170" />
             <source>Comma-separated classes that count as main roads for access.</source>
             <translation>视为主干道路的等级，逗号分隔，用于可达性。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="162" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="172" />
             <source>Population (raster or points / polygons)</source>
             <translation>人口（栅格或点 / 面）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="162" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="172" />
             <source>For the population-served criterion.</source>
             <translation>用于服务人口指标。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="165" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="175" />
             <source>Population field (vector population)</source>
             <translation>人口字段（矢量人口）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="165" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="175" />
             <source>Persons per feature of a vector population layer.</source>
             <translation>矢量人口图层中每个要素的人数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="169" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="179" />
             <source>Walking limit for population (m, 0 = class radius)</source>
             <translation>人口统计的步行范围（米，0 = 类别服务半径）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="169" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="179" />
             <source>People within this walking distance count as served; 0 uses the service radius of the shelter class.</source>
             <translation>步行距离在此范围内的人口计为服务人口；0 表示采用该避难场所类别的服务半径。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="172" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="182" />
             <source>Hospitals</source>
             <translation>医院</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="172" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="182" />
             <source>Hospitals, for the proximity criterion.</source>
             <translation>医院，用于就医便利指标。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="174" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="184" />
             <source>Lifeline facilities</source>
             <translation>生命线设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="174" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="184" />
             <source>Substations, water plants, ... for the lifeline-support criterion.</source>
             <translation>变电站、水厂等，用于生命线保障指标。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="176" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="186" />
             <source>Weights (criterion:weight,...)</source>
             <translation>权重（指标:权重,...）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="176" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="186" />
             <source>e.g. safety:0.3,access:0.15,capacity:0.2,population:0.15,hospital:0.1,lifeline:0.1; empty = defaults.</source>
             <translation>例如 safety:0.3,access:0.15,capacity:0.2,population:0.15,hospital:0.1,lifeline:0.1；为空则用默认值。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="178" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="188" />
             <source>Weights table (AHP output)</source>
             <translation>权重表（层次分析法输出）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="178" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="188" />
             <source>A table with fields criterion and weight, e.g. the output of AHP weights.</source>
             <translation>含 criterion 与 weight 字段的表，例如层次分析法权重的输出。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="180" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="190" />
             <source>Facility suitability</source>
             <translation>设施适宜性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="219" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="229" />
             <source>Give either WEIGHTS or WEIGHTS_TABLE, not both.</source>
             <translation>WEIGHTS 与 WEIGHTS_TABLE 只能二选一。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="193" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="203" />
             <source>WEIGHTS_TABLE needs the fields criterion and weight (the output of AHP weights).</source>
             <translation>WEIGHTS_TABLE 需要 criterion 和 weight 字段（层次分析法权重的输出）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="194" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="204" />
             <source>weights table</source>
             <translation>权重表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="226" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="236" />
             <source>The candidate facilities layer is required.</source>
             <translation>必须提供候选设施图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="216" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="226" />
             <source>Choose the TYPE_FIELD of the candidate facilities.</source>
             <translation>请选择候选设施的 TYPE_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="232" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="242" />
             <source>The candidate layer has no features with geometry.</source>
             <translation>候选设施图层中没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="270" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="280" />
             <source>hazard sources</source>
             <translation>危险源</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="254" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="264" />
             <source>roads</source>
             <translation>道路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="263" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="273" />
             <source>No road matches MAIN_ROAD_CLASSES; the access criterion is 0 everywhere.</source>
             <translation>没有道路符合 MAIN_ROAD_CLASSES；可达性指标处处为 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="270" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="280" />
             <source>hospitals</source>
             <translation>医院</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="304" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="315" />
             <source>Shelter class {cls}: {pc} m² per person, minimum area {ma} m².</source>
             <translation>避难场所类别 {cls}：人均 {pc} 平方米，最小面积 {ma} 平方米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="309" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="320" />
             <source>Criteria left out because their layers are missing: {names}; the other weights were renormalised.</source>
             <translation>因缺少图层而剔除的指标：{names}；其余权重已重新归一化。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="311" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="322" />
             <source>Weights used: {weights}</source>
             <translation>所用权重：{weights}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="313" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="324" />
             <source>Types not in the type table (no emergency function; add them with TYPE_MAP): {types}</source>
             <translation>类型表中没有的类型（无应急功能；可用 TYPE_MAP 添加）：{types}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="316" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="327" />
             <source>No candidate is eligible; the reasons field says why for each site.</source>
             <translation>没有合格的候选设施；reasons 字段说明了每处场地的原因。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="318" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="329" />
             <source>{n} of {total} candidate(s) are eligible.</source>
             <translation>{total} 个候选设施中有 {n} 个合格。</translation>
         </message>
@@ -3016,7 +2995,7 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>图层没有可显示的内容（没有要素或没有范围）：请检查图层，或给出地图范围（EXTENT）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="307" />
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="318" />
             <source>No criterion can be scored with the layers given (add AREA_FIELD, HAZARD, ROADS, ...): every score is 0.</source>
             <translation>用现有图层无法为任何指标评分（请补充 AREA_FIELD、HAZARD、ROADS 等）：所有得分均为 0。</translation>
         </message>
@@ -5872,7 +5851,7 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>失效状态</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="69" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="55" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
@@ -5887,7 +5866,7 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>请选择一条有效曲线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="455" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="628" />
             <source>Fragility library</source>
             <translation>易损性曲线库</translation>
         </message>
@@ -5912,7 +5891,7 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>保存易损性曲线库</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="40" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="41" />
             <source>The raster {path} cannot be read.</source>
             <translation>无法读取栅格 {path}。</translation>
         </message>
@@ -5922,47 +5901,47 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>图层中没有字段“{field}”。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="98" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="99" />
             <source>No values</source>
             <translation>没有数值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="127" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="128" />
             <source>Hazard classes</source>
             <translation>灾害分级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="135" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="136" />
             <source>Start from a preset…</source>
             <translation>从预设方案开始…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="148" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="149" />
             <source>Class breaks</source>
             <translation>分级断点</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="157" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="158" />
             <source>Level</source>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="157" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="158" />
             <source>Values</source>
             <translation>取值范围</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="157" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="158" />
             <source>Area (km²)</source>
             <translation>面积（平方公里）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="157" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="158" />
             <source>Share</source>
             <translation>占比</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="178" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="179" />
             <source>Give at least one class break.</source>
             <translation>请至少给出一个分级断点。</translation>
         </message>
@@ -6002,597 +5981,597 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>共 {n} 个波段：以第 1 波段作为人口。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="51" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="55" />
             <source>not run</source>
             <translation>未运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="52" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="56" />
             <source>up to date</source>
             <translation>已是最新</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="53" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="57" />
             <source>out of date</source>
             <translation>需要重新运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="54" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="58" />
             <source>inputs missing</source>
             <translation>缺少输入</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="55" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="59" />
             <source>running…</source>
             <translation>运行中…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="56" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="60" />
             <source>queued</source>
             <translation>排队中</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="120" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="124" />
             <source>Thresholds</source>
             <translation>阈值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="120" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="124" />
             <source>Value map</source>
             <translation>取值对应</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="125" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="129" />
             <source>e.g. 0.1,0.5,1.0,2.0 or YES:1;NO:0</source>
             <translation>例如 0.1,0.5,1.0,2.0 或 YES:1;NO:0</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="127" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="300" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="137" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="141" />
             <source>Classification</source>
             <translation>分级方式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="140" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="144" />
             <source>Classes…</source>
             <translation>分级…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="141" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="145" />
             <source>The histogram of the values with the class breaks, and the area per class</source>
             <translation>数值直方图、分级断点及各级面积</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="146" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="150" />
             <source>Thresholds / value map</source>
             <translation>阈值 / 取值对应</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="221" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="225" />
             <source>Choose the field that holds the hazard value.</source>
             <translation>请选择灾害取值字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="223" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="227" />
             <source>Give the thresholds, ascending and separated by commas.</source>
             <translation>请填写阈值，按升序排列，以逗号分隔。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="225" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="229" />
             <source>Give the value map, e.g. YES:1;NO:0.</source>
             <translation>请填写取值对应，例如 YES:1;NO:0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="227" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="231" />
             <source>Choose a preset, or classify by thresholds or a value map.</source>
             <translation>请选择预设方案，或按阈值、取值对应分级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="244" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="345" />
             <source>Run</source>
             <translation>运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="278" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="379" />
             <source>Resilience assessment</source>
             <translation>韧性评估</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="295" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="396" />
             <source>Study</source>
             <translation>评估设置</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="296" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="397" />
             <source>Steps</source>
             <translation>评估步骤</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="321" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="422" />
             <source>Scenario</source>
             <translation>情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="326" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="427" />
             <source>The name of the scenario (its results go into a group of that name)</source>
             <translation>情景名称（其结果放入同名图层组）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="329" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="430" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="330" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="431" />
             <source>Add a hazard scenario</source>
             <translation>新增灾害情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="360" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="467" />
             <source>e.g. 街道, district</source>
             <translation>例如 街道、区县</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="363" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="470" />
             <source>Level name</source>
             <translation>层级名称</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="364" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="471" />
             <source>Parent code field</source>
             <translation>上级代码字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="366" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="473" />
             <source>Hazards of the scenario</source>
             <translation>本情景的灾害</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="368" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="475" />
             <source>Add a hazard layer</source>
             <translation>添加灾害图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="374" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="481" />
             <source>Maximum level</source>
             <translation>最大等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="388" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="495" />
             <source>Overlay method</source>
             <translation>叠加方法</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="389" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="496" />
             <source>Weights</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="390" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="500" />
             <source>Intensity raster for lifelines</source>
             <translation>生命线致灾强度栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="395" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="505" />
             <source>Population</source>
             <translation>人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="400" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="510" />
             <source>Persons per km²</source>
             <translation>每平方公里人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="402" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="512" />
             <source>Population field (points / polygons)</source>
             <translation>人口字段（点 / 面）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="403" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="513" />
             <source>Raster values</source>
             <translation>栅格取值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="418" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="528" />
             <source>Candidate facilities (平急两用)</source>
             <translation>候选设施（平急两用）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="435" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="569" />
             <source>Filter (expression)</source>
             <translation>筛选（表达式）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="438" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="590" />
             <source>Empty: the roads are the lifeline network</source>
             <translation>留空：以道路作为生命线网络</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="443" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="595" />
             <source>Asset type</source>
             <translation>设施类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="447" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="620" />
             <source>The shipped library</source>
             <translation>内置曲线库</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="449" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="622" />
             <source>Edit…</source>
             <translation>编辑…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="450" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="623" />
             <source>Edit the curves of your fragility library</source>
             <translation>编辑自定义易损性曲线库中的曲线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="459" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="632" />
             <source>Parameters</source>
             <translation>参数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="469" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="647" />
             <source>Walking time limit</source>
             <translation>步行时间限值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="470" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="648" />
             <source>Walking speed</source>
             <translation>步行速度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="471" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="649" />
             <source>Streets blocked from hazard level</source>
             <translation>道路阻断起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="472" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="650" />
             <source>Sites excluded from hazard level</source>
             <translation>场地排除起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="476" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="657" />
             <source>Maps and tables</source>
             <translation>图件与统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="481" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="662" />
             <source>Beside the project file</source>
             <translation>与项目文件同目录</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="482" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="663" />
             <source>Map title</source>
             <translation>图名</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="483" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="664" />
             <source>Map notes</source>
             <translation>图注</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="484" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="665" />
             <source>Results folder</source>
             <translation>结果文件夹</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="549" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="739" />
             <source>Run all</source>
             <translation>全部运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="552" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="742" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="560" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="750" />
             <source>Export map set</source>
             <translation>输出成套图件</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="562" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="752" />
             <source>Export tables…</source>
             <translation>导出统计表…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="564" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="754" />
             <source>Export as model…</source>
             <translation>导出为模型…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="570" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="760" />
             <source>Language of the plan maps and of the table headers</source>
             <translation>规划图件与统计表表头的语言</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="672" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="938" />
             <source>Scenario {n}</source>
             <translation>情景 {n}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="378" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="407" />
             <source>Resilience assessment: {name}</source>
             <translation>韧性评估：{name}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="858" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1164" />
             <source>Fix the problems shown on the Study tab first.</source>
             <translation>请先解决“评估设置”页中提示的问题。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="881" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1187" />
             <source>Running: {step}</source>
             <translation>正在运行：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="892" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1198" />
             <source>Finished: {step}</source>
             <translation>已完成：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="898" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1204" />
             <source>Stopped: {step}</source>
             <translation>已停止：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="926" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1232" />
             <source>Run the steps first: there are no tables yet.</source>
             <translation>请先运行各步骤：尚无统计表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="928" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1234" />
             <source>Export tables</source>
             <translation>导出统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="945" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1251" />
             <source>Could not write {path}: {error}</source>
             <translation>无法写入 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="947" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1253" />
             <source>{n} tables written to {path}</source>
             <translation>已将 {n} 张表写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="951" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1257" />
             <source>Export as model</source>
             <translation>导出为模型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="951" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1257" />
             <source>Processing models (*.model3)</source>
             <translation>处理模型 (*.model3)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="968" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1274" />
             <source>Run the steps first: there is nothing to export yet.</source>
             <translation>请先运行各步骤：尚无可导出的内容。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="971" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1277" />
             <source>Model written to {path}</source>
             <translation>模型已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="971" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1277" />
             <source>Could not write {path}</source>
             <translation>无法写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="141" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="322" />
             <source>Level {level}</source>
             <translation>{level} 级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="130" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="311" />
             <source>{persons} persons, {area} km²</source>
             <translation>{persons} 人，{area} 平方公里</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="141" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="322" />
             <source>{buildings} buildings, {persons} persons</source>
             <translation>{buildings} 栋建筑，{persons} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="151" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="334" />
             <source>Eligible sites</source>
             <translation>合格场所</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="151" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="334" />
             <source>{n} of {total}, capacity {capacity} persons</source>
             <translation>{total} 处中 {n} 处，可容纳 {capacity} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="163" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="359" />
             <source>Within the walking limit</source>
             <translation>步行时限内可达</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="163" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="359" />
             <source>{pct}% of {persons} persons</source>
             <translation>占 {persons} 人的 {pct}%</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="172" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="368" />
             <source>Shelter capacity vs demand</source>
             <translation>避难容量与需求</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="172" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="368" />
             <source>{capacity} places for {persons} persons</source>
             <translation>{capacity} 个避难位，需求 {persons} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="182" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="239" />
             <source>Failed lifeline length</source>
             <translation>失效生命线长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="182" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="239" />
             <source>{failed} km of {total} km</source>
             <translation>{total} 公里中 {failed} 公里</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="193" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="263" />
             <source>Isolated from hospitals</source>
             <translation>与医院隔绝</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="193" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="263" />
             <source>{n} persons</source>
             <translation>{n} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="47" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="53" />
             <source>1 Hazards: classify and overlay</source>
             <translation>1 灾害：分级与叠加</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="48" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="54" />
             <source>2 Exposure</source>
             <translation>2 承灾体暴露</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="49" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="56" />
             <source>3 Dual-use facilities</source>
             <translation>3 平急两用设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="50" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="57" />
             <source>4 Coverage and allocation</source>
             <translation>4 覆盖与分配</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="51" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="58" />
             <source>5 Lifelines</source>
             <translation>5 生命线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="52" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="59" />
             <source>6 Maps and tables</source>
             <translation>6 图件与统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="58" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="65" />
             <source>Choose the hazard layers of the scenario.</source>
             <translation>请选择本情景的灾害图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="59" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="66" />
             <source>Choose the buildings or the roads.</source>
             <translation>请选择建筑或道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="60" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="67" />
             <source>Choose the candidate facilities and their type field.</source>
             <translation>请选择候选设施及其类型字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="61" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="68" />
             <source>Choose the population layer.</source>
             <translation>请选择人口图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="62" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="69" />
             <source>Choose the roads.</source>
             <translation>请选择道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="63" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="70" />
             <source>Choose a lifeline layer or the roads.</source>
             <translation>请选择生命线图层或道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="70" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="79" />
             <source>Hazard zones: {name}</source>
             <translation>灾害分区：{name}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="73" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="82" />
             <source>Lifeline exposure and failure</source>
             <translation>生命线暴露与失效</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="74" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="83" />
             <source>Lifeline length per unit and level</source>
             <translation>各单元各等级生命线长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="78" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="91" />
             <source>Area and population per unit and hazard level</source>
             <translation>各单元各灾害等级面积与人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="79" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="92" />
             <source>Buildings by hazard level</source>
             <translation>建筑灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="80" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="93" />
             <source>Buildings and population per unit and level</source>
             <translation>各单元各等级建筑与人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="81" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="94" />
             <source>Roads by hazard level</source>
             <translation>道路灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="82" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="95" />
             <source>Road length per unit, class and level</source>
             <translation>各单元各类各等级道路长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="84" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="98" />
             <source>Population within walking reach</source>
             <translation>步行可达人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="85" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="99" />
             <source>Shelter load</source>
             <translation>避难场所负荷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="86" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="100" />
             <source>Shelter coverage per unit</source>
             <translation>各单元避难覆盖</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="88" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="117" />
             <source>Hospital access of the population</source>
             <translation>人口医院可达性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="89" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="118" />
             <source>Persons isolated from hospitals per unit</source>
             <translation>各单元与医院隔绝人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="90" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="119" />
             <source>Road criticality</source>
             <translation>道路关键性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="214" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="243" />
             <source>Run these steps first: {steps}</source>
             <translation>请先运行以下步骤：{steps}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="220" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="249" />
             <source>Layer '{name}' is a temporary layer: save it to a file first.</source>
             <translation>图层“{name}”是临时图层：请先保存为文件。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="259" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="288" />
             <source>A layer of the study is no longer in the project; choose it again.</source>
             <translation>评估所用的某个图层已不在项目中，请重新选择。</translation>
         </message>
@@ -6605,6 +6584,492 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <location filename="../resilience_plugin/plugin.py" line="163" />
             <source>The guided assessment: study, steps in planning order, key numbers, maps and tables</source>
             <translation>引导式评估：评估设置、按规划顺序的步骤、关键指标、图件与统计表</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/suitability.py" line="68" />
+            <source>The typology file must hold a JSON object with a 'types' object, like resources/standards/facility_types.json.</source>
+            <translation>类型文件须为包含 'types' 对象的 JSON 对象，结构同 resources/standards/facility_types.json。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/suitability.py" line="93" />
+            <source>A facility type has no name (key).</source>
+            <translation>有一个设施类型没有名称（键）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/suitability.py" line="95" />
+            <source>Facility type '{type}' must be a JSON object.</source>
+            <translation>设施类型“{type}”必须是 JSON 对象。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/suitability.py" line="98" />
+            <source>Facility type '{type}': 'functions' must be a list of {functions}.</source>
+            <translation>设施类型“{type}”：'functions' 必须是由 {functions} 组成的列表。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/suitability.py" line="102" />
+            <source>Facility type '{type}': unknown function '{function}'; use {functions}.</source>
+            <translation>设施类型“{type}”：未知功能“{function}”；请使用 {functions}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/suitability.py" line="105" />
+            <source>Facility type '{type}': 'indoor' must be true or false.</source>
+            <translation>设施类型“{type}”：'indoor' 必须为 true 或 false。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/suitability.py" line="107" />
+            <source>Facility type '{type}': the per-capita area must be a number above 0 (m² per person); got {value}.</source>
+            <translation>设施类型“{type}”：人均面积必须是大于 0 的数（平方米/人）；实际为 {value}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/suitability.py" line="111" />
+            <source>Facility type '{type}': the effective-area ratio must be above 0 and at most 1; got {value}.</source>
+            <translation>设施类型“{type}”：有效面积比例必须大于 0 且不超过 1；实际为 {value}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/suitability.py" line="114" />
+            <source>Facility type '{type}': 'verified' must be true or false.</source>
+            <translation>设施类型“{type}”：'verified' 必须为 true 或 false。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/suitability.py" line="117" />
+            <source>The indoor per-capita area '{name}' must be a number above 0; got {value}.</source>
+            <translation>室内人均面积“{name}”必须是大于 0 的数；实际为 {value}。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/suitability.py" line="130" />
+            <source>Cannot read the typology file {path}: {error}</source>
+            <translation>无法读取类型文件 {path}：{error}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="44" />
+            <source>Type (key)</source>
+            <translation>类型（键）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="45" />
+            <source>Chinese name</source>
+            <translation>中文名称</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="46" />
+            <source>English name</source>
+            <translation>英文名称</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="47" />
+            <source>Aliases</source>
+            <translation>别名</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="48" />
+            <source>Shelter</source>
+            <translation>避难安置</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="49" />
+            <source>Isolation</source>
+            <translation>隔离</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="50" />
+            <source>Medical point</source>
+            <translation>医疗应急服务点</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="51" />
+            <source>Supply depot</source>
+            <translation>物资储备</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="52" />
+            <source>Indoor</source>
+            <translation>室内</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="53" />
+            <source>Per-capita area (m², empty = shelter class)</source>
+            <translation>人均面积（平方米，留空 = 按避难场所类别）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="54" />
+            <source>Effective-area ratio (empty = parameter)</source>
+            <translation>有效面积比例（留空 = 按参数）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="56" />
+            <source>Verified</source>
+            <translation>已核实</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="86" />
+            <source>Dual-use facility typology (平急两用)</source>
+            <translation>平急两用设施类型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="102" />
+            <source>Floor area per isolated person (m²)</source>
+            <translation>每名隔离人员的建筑面积（平方米）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="103" />
+            <source>Floor area per patient at a medical point (m²)</source>
+            <translation>医疗应急服务点每名患者的建筑面积（平方米）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="105" />
+            <source>Shipped: {iso} / {med} m², verified: {verified} ({note})</source>
+            <translation>默认值：{iso} / {med} 平方米，已核实：{verified}（{note}）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="105" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="105" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="117" />
+            <source>Add a type</source>
+            <translation>添加类型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="119" />
+            <source>Remove the type</source>
+            <translation>删除该类型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="121" />
+            <source>Reset to defaults</source>
+            <translation>恢复默认值</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="142" />
+            <source>{path} could not be read; the defaults are shown.</source>
+            <translation>无法读取 {path}；显示的是默认值。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="190" />
+            <source>A shipped type: uncheck its functions to switch it off.</source>
+            <translation>内置类型：取消勾选其功能即可停用。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="216" />
+            <source>Shipped types cannot be removed; uncheck their functions instead.</source>
+            <translation>内置类型不能删除；请取消勾选其功能。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="240" />
+            <source>Facility type '{type}' appears twice.</source>
+            <translation>设施类型“{type}”重复出现。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="265" />
+            <source>{n} type(s), valid.</source>
+            <translation>{n} 个类型，有效。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="90" />
+            <source>Which existing buildings and sites (hotels, schools, stadiums, parks, exhibition halls, warehouses, ...) can serve as shelters, isolation sites, medical points or supply depots in an emergency, how many people they can take, and how suitable they are.
+
+Functions: TYPE_FIELD is matched (case-insensitive, Chinese or English names and aliases) against resources/standards/facility_types.json, or TYPOLOGY_FILE (a JSON in the same schema, e.g. the one the typology editor saves in your QGIS profile) merged on top of it type by type; TYPE_MAP then adds or overrides types, e.g. 'Stadion:shelter|medical;Gudang:supply' (functions: shelter, isolation, medical, supply). A type's own per-capita area and effective-area ratio in the typology replace the class's and EFFECTIVE_RATIO (a non-zero PER_CAPITA_M2 still wins).
+Capacity: effective area = AREA_FIELD (m²) or the polygon area x EFFECTIVE_RATIO; floor area = effective area x FLOORS_FIELD (text such as '4-7' counts its first number). capacity_persons = shelter area / per-capita area of the GB 51143 SHELTER_CLASS (indoor types use the floor area); cap_isolation and cap_medical divide the floor area by the per-capita floor areas of the standards file; supply_area_m2 is the floor area. Default per-capita and minimum areas are editable and marked unverified where they are.
+Hard constraints (eligible = false, with the reasons in Chinese / English): inside a HAZARD zone of level &gt;= EXCLUDE_LEVEL; closer than SOURCE_BUFFER_M to HAZARD_SOURCES; shelter area below the class minimum; a type without an emergency function.
+Criteria scored 0-1: safety (1 - level / EXCLUDE_LEVEL, times the distance to the nearest zone of a higher level over 500 m), access (network distance to the nearest MAIN_ROAD_CLASSES road, 0 at 1000 m), capacity (relative to the largest), population within WALK_LIMIT_M on the network (relative), hospitals (0 at 3 km) and lifelines such as substations or water plants (0 at 2 km). Criteria whose layers are missing are dropped and the weights renormalised (logged).
+WEIGHTS: 'safety:0.3,access:0.2,...' or WEIGHTS_TABLE (the output of AHP weights); default weights from the standards file.
+
+OUTPUT: every candidate with site_id, name, type, type_key, functions, eligible, reasons, hazard_level, effective_area_m2, floors, floor_area_m2, one c_&lt;criterion&gt; column per criterion used, score (0-100), grade (适宜 / 较适宜 / 有条件适宜 / 不适宜; ineligible sites are 不适宜), grade_en, capacity_persons, cap_isolation, cap_medical, supply_area_m2, access_m, population and rank (1 = best eligible site).</source>
+            <translation>评价现有建筑和场地（酒店、学校、体育场馆、公园、会展中心、仓库等）在紧急情况下能否作为避难场所、隔离场所、医疗应急服务点或物资储备点，能容纳多少人，以及适宜程度。
+
+功能：TYPE_FIELD 与 resources/standards/facility_types.json 中的类型（不区分大小写，中英文名称及别名）匹配，或与 TYPOLOGY_FILE（同一结构的 JSON，例如类型编辑器保存在 QGIS 配置目录中的文件）逐类型叠加后的类型匹配；随后 TYPE_MAP 可新增或覆盖类型，例如 'Stadion:shelter|medical;Gudang:supply'（功能：shelter 避难、isolation 隔离、medical 医疗、supply 物资）。类型表中某类型自带的人均面积和有效面积比例将替代避难场所类别的人均面积和 EFFECTIVE_RATIO（PER_CAPITA_M2 非零时仍以其为准）。
+容量：有效面积 = AREA_FIELD（平方米）或面要素面积 x EFFECTIVE_RATIO；建筑面积 = 有效面积 x FLOORS_FIELD（'4-7' 这样的文本取第一个数字）。capacity_persons = 避难面积 / GB 51143 避难场所类别（SHELTER_CLASS）的人均面积（室内类型用建筑面积）；cap_isolation 与 cap_medical 为建筑面积除以标准文件中的人均建筑面积；supply_area_m2 为建筑面积。默认人均面积与最小面积可编辑，未核实者已标注。
+刚性约束（eligible = false，并以中文 / 英文列出原因）：位于等级 ≥ EXCLUDE_LEVEL 的 HAZARD 灾害区内；距 HAZARD_SOURCES 不足 SOURCE_BUFFER_M；避难面积低于该类别最小值；类型无应急功能。
+指标评分 0-1：安全（1 - 等级 / EXCLUDE_LEVEL，乘以距最近更高等级灾害区的距离除以 500 米）、可达性（沿路网到最近 MAIN_ROAD_CLASSES 道路的距离，1000 米时为 0）、容量（相对最大值）、WALK_LIMIT_M 步行范围内的人口（沿路网，相对值）、医院（3 公里时为 0）及变电站、水厂等生命线设施（2 公里时为 0）。缺少图层的指标将被剔除，其余权重重新归一化（写入日志）。
+WEIGHTS：'safety:0.3,access:0.2,...' 或 WEIGHTS_TABLE（层次分析法权重的输出）；默认权重取自标准文件。
+
+OUTPUT：每个候选设施，字段 site_id、name、type、type_key、functions、eligible、reasons、hazard_level、effective_area_m2、floors、floor_area_m2、每个所用指标一列 c_&lt;指标&gt;、score（0-100）、grade（适宜 / 较适宜 / 有条件适宜 / 不适宜；不满足约束者为不适宜）、grade_en、capacity_persons、cap_isolation、cap_medical、supply_area_m2、access_m、population 和 rank（1 = 最优的合格设施）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="131" />
+            <source>Typology file (JSON)</source>
+            <translation>设施类型文件（JSON）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="133" />
+            <source>Facility types, their emergency functions, per-capita areas and effective-area ratios, merged on top of resources/standards/facility_types.json (same schema). Edit… opens the typology editor.</source>
+            <translation>设施类型及其应急功能、人均面积和有效面积比例，逐类型叠加在 resources/standards/facility_types.json（同一结构）之上。“编辑…”可打开类型编辑器。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/editor_wrappers.py" line="60" />
+            <source>Choose a JSON file</source>
+            <translation>选择 JSON 文件</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/editor_wrappers.py" line="141" />
+            <source>Choose the hazard layer (and, for polygons, its value field) first.</source>
+            <translation>请先选择灾害图层（面图层还需选择其取值字段）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="542" />
+            <source>The shipped types</source>
+            <translation>内置类型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="545" />
+            <source>Edit the facility types, their emergency functions and per-capita areas</source>
+            <translation>编辑设施类型及其应急功能和人均面积</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="550" />
+            <source>Facility typology</source>
+            <translation>设施类型表</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="646" />
+            <source>Floors of every building in the economic loss (economicloss DEFAULT_FLOORS)</source>
+            <translation>计算直接经济损失时每栋建筑的层数（economicloss DEFAULT_FLOORS）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="654" />
+            <source>Evacuate from hazard level</source>
+            <translation>需转移的灾害等级（不低于）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="655" />
+            <source>Evacuation walking limit</source>
+            <translation>转移步行距离上限</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="656" />
+            <source>Floors per building (loss)</source>
+            <translation>建筑层数（损失计算）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="275" />
+            <source>{loss} in total, {n} of {total} buildings damaged</source>
+            <translation>合计 {loss}，{total} 栋建筑中 {n} 栋受损</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="287" />
+            <source>Against the baseline scenario</source>
+            <translation>与基准情景相比</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="287" />
+            <source>{change:+,.0f} (baseline {base}); units better {better}, worse {worse}</source>
+            <translation>{change:+,.0f}（基准 {base}）；改善单元 {better} 个，恶化单元 {worse} 个</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="379" />
+            <source>Evacuation</source>
+            <translation>人口转移安置</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="379" />
+            <source>{placed} of {n} persons to move placed, {unplaced} without a place, mean walk {walk} m</source>
+            <translation>需转移 {n} 人，已安置 {placed} 人，未安置 {unplaced} 人，平均步行 {walk} 米</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="55" />
+            <source>2b Economic loss and scenario comparison</source>
+            <translation>2b 直接经济损失与情景对比</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="71" />
+            <source>Choose the buildings.</source>
+            <translation>请选择建筑图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="72" />
+            <source>Give the scenario a flood-depth raster (intensity, flood depth) for the loss.</source>
+            <translation>请为该情景指定洪水淹没水深栅格（强度，洪水水深）以计算损失。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="103" />
+            <source>Economic loss per unit, level and class</source>
+            <translation>按单元、等级和类别的直接经济损失</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="104" />
+            <source>Loss against the baseline scenario</source>
+            <translation>与基准情景的损失对比</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="105" />
+            <source>Loss change map</source>
+            <translation>损失变化图</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="497" />
+            <source>Read along the lifelines; a flood-depth raster is also what step 2b's economic loss uses.</source>
+            <translation>沿生命线读取；洪水水深栅格同时用于第 2b 步的直接经济损失计算。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="434" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="436" />
+            <source>Delete this scenario with its results (layers and files)</source>
+            <translation>删除该情景及其结果（图层和文件）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="601" />
+            <source>Add a lifeline layer</source>
+            <translation>添加生命线图层</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="791" />
+            <source>Delete scenario</source>
+            <translation>删除情景</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="791" />
+            <source>Delete the scenario '{name}' and the layers and files of its results?</source>
+            <translation>删除情景“{name}”及其结果的图层和文件？</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="806" />
+            <source>Wait for the running steps to finish (or cancel them) first.</source>
+            <translation>请等待正在运行的步骤完成（或先取消）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="553" />
+            <source>AHP weights…</source>
+            <translation>层次分析法权重…</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="554" />
+            <source>The criterion weights of the suitability from pairwise comparisons (层次分析法)</source>
+            <translation>由两两比较（层次分析法）确定适宜性评价各指标的权重</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="563" />
+            <source>Criterion weights</source>
+            <translation>指标权重</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1306" />
+            <source>Default weights</source>
+            <translation>默认权重</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1335" />
+            <source>The default weights of the standards file</source>
+            <translation>标准文件中的默认权重</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="347" />
+            <source>{weights} (CR = {cr})</source>
+            <translation>{weights}（CR = {cr}）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="347" />
+            <source>inconsistent, revise the matrix</source>
+            <translation>一致性不满足，请修改判断矩阵</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="294" />
+            <source>e.g. school, clinic, market</source>
+            <translation>例如 school、clinic、market</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="297" />
+            <source>default</source>
+            <translation>默认</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="309" />
+            <source>Service name</source>
+            <translation>服务名称</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="310" />
+            <source>Walking minutes</source>
+            <translation>步行时间（分钟）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="572" />
+            <source>Empty: no supply plan</source>
+            <translation>留空：不做物资调度</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="576" />
+            <source>item=field,… (empty: fields named like the items)</source>
+            <translation>物资=字段,…（留空：与物资同名的字段）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="578" />
+            <source>Stock fields</source>
+            <translation>库存字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="579" />
+            <source>Everyday services (15-minute life circle)</source>
+            <translation>日常服务设施（15分钟生活圈）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="584" />
+            <source>Add a service</source>
+            <translation>添加服务设施</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="215" />
+            <source>Supplies: {item}</source>
+            <translation>物资：{item}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="215" />
+            <source>{delivered} of {need} {unit} delivered, shortfall {shortfall}</source>
+            <translation>需求 {need} {unit}，已调运 {delivered}，缺口 {shortfall}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="225" />
+            <source>{pct}% of {persons} persons reach every service</source>
+            <translation>{persons} 人中 {pct}% 可步行到达全部服务设施</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="605" />
+            <source>Power lines and their towers (optional)</source>
+            <translation>输电线路及其杆塔（可选）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="610" />
+            <source>Tower type</source>
+            <translation>杆塔类型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="615" />
+            <source>Empty: towers within 20 m of a line carry it</source>
+            <translation>留空：距线路 20 米以内的杆塔视为承载该线路</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="617" />
+            <source>Line id field of the towers</source>
+            <translation>杆塔的线路编号字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="250" />
+            <source>{down} of {n} lines likely down (P ≥ 0.5), {towers} of {total} towers expected to fail</source>
+            <translation>{n} 条线路中 {down} 条可能中断（P ≥ 0.5），{total} 基杆塔中预计失效 {towers} 基</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="114" />
+            <source>Power lines: failure from their towers</source>
+            <translation>输电线路：按杆塔计算的失效</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="115" />
+            <source>Towers: failure probability</source>
+            <translation>杆塔：失效概率</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="116" />
+            <source>Tower and line failures per unit</source>
+            <translation>各单元杆塔与线路失效</translation>
         </message>
     </context>
 </TS>

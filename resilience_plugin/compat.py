@@ -171,3 +171,51 @@ def keep_proj_context():
     manager = get_context_manager()
     if manager is not None:  # created in this thread state: keep it (a new OS thread may reuse an old id)
         _PROJ_CONTEXTS[threading.get_native_id()] = manager
+
+# The Processing history. Child runs (processing.run(..., is_child_algorithm=True), as the workbench makes
+# them) are not recorded by QGIS; the panel records each of its calls itself, as the algorithm dialog does:
+# - QGIS 3.24 and later: the History manager, QgsGui.historyProviderRegistry(), provider "processing",
+#   an entry {"algorithm_id", "parameters" (asMap), "python_command", "process_command"};
+# - QGIS 3.22: the Processing plugin's own log (processing.core.ProcessingLog: "processing.log" in the
+#   profile's processing folder), one Python command per line, shown by Processing > History.
+HISTORY_IN_REGISTRY = QGIS_VERSION_INT >= 32400
+
+
+def record_history(alg, parameters, context):
+    """Put one run of ``alg`` with ``parameters`` into the Processing history of this QGIS version.
+
+    Returns True when it was recorded (False without a GUI history, e.g. in qgis_process)."""
+    command = alg.asPythonCommand(parameters, context)
+    if HISTORY_IN_REGISTRY:
+        from qgis.gui import QgsGui
+
+        registry = QgsGui.historyProviderRegistry()
+        if registry is None:
+            return False
+        entry = {"python_command": command, "algorithm_id": alg.id(), "parameters": alg.asMap(parameters, context)}
+        process_command, ok = alg.asQgisProcessCommand(parameters, context)
+        if ok:
+            entry["process_command"] = process_command
+        result = registry.addEntry("processing", entry)
+        # a bool up to QGIS 3.30, (entry id, ok) afterwards
+        return bool(result[1] if isinstance(result, tuple) else result)
+    try:
+        from processing.core.ProcessingLog import ProcessingLog
+    except ImportError:
+        return False
+    if command:
+        ProcessingLog.addToLog(command)
+    return bool(command)
+
+
+def history_commands():
+    """The Python commands of the Processing history, oldest first (for tests and the panel)."""
+    if HISTORY_IN_REGISTRY:
+        from qgis.gui import QgsGui
+
+        registry = QgsGui.historyProviderRegistry()
+        entries = registry.queryEntries(providerId="processing") if registry is not None else []
+        return [e.entry.get("python_command", "") for e in entries]
+    from processing.core.ProcessingLog import ProcessingLog
+
+    return [e.text for e in ProcessingLog.getLogEntries()]

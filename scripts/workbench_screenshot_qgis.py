@@ -7,6 +7,7 @@ from pathlib import Path
 
 from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QApplication
 from qgis.utils import iface, plugins
 
 OUT = Path(os.environ["WB_OUT"])
@@ -29,6 +30,7 @@ def setup():
         Population,
         Roads,
         Scenario,
+        Service,
         Study,
     )
 
@@ -73,6 +75,49 @@ def setup():
         ),
         hospitals=Hospitals(layer=ids["buildings"], filter="lower(\"TYPE\") = 'hospital'"),
         output_dir=str(OUT / f"results_{TAG}"),
+        # step 3 with AHP weights (safety first), step 4 with the life circle of two everyday services
+        ahp_matrix=[
+            "1",
+            "3",
+            "3",
+            "5",
+            "5",
+            "5",
+            "1/3",
+            "1",
+            "1",
+            "3",
+            "3",
+            "3",
+            "1/3",
+            "1",
+            "1",
+            "3",
+            "3",
+            "3",
+            "1/5",
+            "1/3",
+            "1/3",
+            "1",
+            "1",
+            "1",
+            "1/5",
+            "1/3",
+            "1/3",
+            "1",
+            "1",
+            "1",
+            "1/5",
+            "1/3",
+            "1/3",
+            "1",
+            "1",
+            "1",
+        ],
+        services=[
+            Service(layer=ids["buildings"], filter="lower(\"TYPE\") = 'school'", name="school", minutes=10),
+            Service(layer=ids["buildings"], filter="lower(\"TYPE\") = 'hospital'", name="clinic"),
+        ],
     )
     save_study(study)
     units = QgsProject.instance().mapLayer(ids["units"])
@@ -120,6 +165,11 @@ def tick(dock, timer):
 
 def finish():
     shoot("workbench_done")
+    # the later steps (loss, evacuation, life circle, lifelines) further down the Steps tab
+    area = plugins["resilience_plugin"].workbench.tabs.widget(1)
+    area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+    QApplication.processEvents()
+    shoot("workbench_steps")
     (OUT / f"done_{TAG}.txt").write_text("ok", encoding="utf-8")
     QgsProject.instance().clear()
     QgsProject.instance().setDirty(False)

@@ -31,7 +31,7 @@ from . import network as nw
 from .classify import normalize_key
 from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel
 from .geometry import intersecting_pairs
-from .standards import load_standard
+from .standards import load_standard, read_json_file
 
 CRITERIA = ("safety", "access", "capacity", "population", "hospital", "lifeline")
 
@@ -56,9 +56,84 @@ def shelter_class(name_or_index):
     return dict(table["classes"][key], key=key)
 
 
-def type_lookup(type_map_text=None):
+def merge_typology(base, user):
+    """The shipped table with a user typology on top: its ``types`` replace or add types by key, its
+    ``indoor_per_capita`` values replace the shipped ones; everything else stays as shipped."""
+    out = dict(base)
+    out["types"] = dict(base["types"])
+    if not isinstance(user, dict):
+        raise InputError(QT_TRANSLATE_NOOP("@default", "The typology file must hold a JSON object with a 'types' object, like resources/standards/facility_types.json."))
+    types = user.get("types", {})
+    if not isinstance(types, dict):
+        raise InputError(QT_TRANSLATE_NOOP("@default", "The typology file must hold a JSON object with a 'types' object, like resources/standards/facility_types.json."))
+    for key, entry in types.items():  # a user entry may give only what it changes
+        base_entry = base["types"].get(key)
+        out["types"][key] = dict(base_entry, **entry) if isinstance(base_entry, dict) and isinstance(entry, dict) else entry
+    if "indoor_per_capita" in user:
+        out["indoor_per_capita"] = dict(base["indoor_per_capita"], **(user["indoor_per_capita"] or {}))
+    return out
+
+
+def _positive(value, allow_none=True):
+    if value is None or value == "":
+        return allow_none
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and np.isfinite(value) and value > 0
+
+
+def validate_typology(table):
+    """Check a (merged) typology table; raises :class:`InputError` naming the type and the value.
+
+    Each type needs a non-empty key, a list of known functions (an empty list = no emergency
+    function), ``indoor`` true / false; the optional ``per_capita_m2`` (shelter area per person for
+    this type) must be > 0 and ``effective_ratio`` (usable share of the footprint) in (0, 1].
+    """
+    known = table["function_order"]
+    for key, entry in table["types"].items():
+        if not str(key).strip():
+            raise InputError(QT_TRANSLATE_NOOP("@default", "A facility type has no name (key)."))
+        if not isinstance(entry, dict):
+            raise InputError(QT_TRANSLATE_NOOP("@default", "Facility type '{type}' must be a JSON object."), type=key)
+        funcs = entry.get("functions")
+        if not isinstance(funcs, list):
+            raise InputError(QT_TRANSLATE_NOOP("@default", "Facility type '{type}': 'functions' must be a list of {functions}."),
+                             type=key, functions=", ".join(known))
+        bad = [f for f in funcs if f not in known]
+        if bad:
+            raise InputError(QT_TRANSLATE_NOOP("@default", "Facility type '{type}': unknown function '{function}'; use {functions}."),
+                             type=key, function=bad[0], functions=", ".join(known))
+        if not isinstance(entry.get("indoor", True), bool):
+            raise InputError(QT_TRANSLATE_NOOP("@default", "Facility type '{type}': 'indoor' must be true or false."), type=key)
+        if not _positive(entry.get("per_capita_m2")):
+            raise InputError(QT_TRANSLATE_NOOP("@default", "Facility type '{type}': the per-capita area must be a number above 0 (m² per person); got {value}."),
+                             type=key, value=entry.get("per_capita_m2"))
+        ratio = entry.get("effective_ratio")
+        if ratio not in (None, "") and not (_positive(ratio) and ratio <= 1):
+            raise InputError(QT_TRANSLATE_NOOP("@default", "Facility type '{type}': the effective-area ratio must be above 0 and at most 1; got {value}."),
+                             type=key, value=ratio)
+        if not isinstance(entry.get("verified", False), bool):
+            raise InputError(QT_TRANSLATE_NOOP("@default", "Facility type '{type}': 'verified' must be true or false."), type=key)
+    for name in ("isolation_m2", "medical_m2"):
+        if not _positive(table["indoor_per_capita"].get(name), allow_none=False):
+            raise InputError(QT_TRANSLATE_NOOP("@default", "The indoor per-capita area '{name}' must be a number above 0; got {value}."),
+                             name=name, value=table["indoor_per_capita"].get(name))
+    return table
+
+
+def typology(path=None):
+    """The type table to use: the shipped one, or a user typology file (same schema) merged on top and checked."""
+    base = type_table()
+    if not path:
+        return base
+    try:
+        user = read_json_file(path)
+    except (OSError, ValueError) as err:
+        raise InputError(QT_TRANSLATE_NOOP("@default", "Cannot read the typology file {path}: {error}"), path=str(path), error=str(err)) from err
+    return validate_typology(merge_typology(base, user))
+
+
+def type_lookup(type_map_text=None, table=None):
     """``normalised type value -> (type key, functions tuple, indoor)`` from the table and the user map."""
-    table = type_table()
+    table = table or type_table()
     known = set(table["functions"])
     out = {}
     for key, entry in table["types"].items():
@@ -202,7 +277,9 @@ class SuitabilityOptions:
     ``type:function|function;...`` entries; ``exclude_level``: hazard level that excludes a site;
     ``source_buffer_m``: minimum distance to a hazard source; ``walk_limit_m``: walking limit of the
     population criterion; ``weights``: {criterion: weight} (None = defaults); ``max_snap_m``: sites and
-    people farther from the network are not connected.
+    people farther from the network are not connected; ``typology``: the type table (from
+    :func:`typology`; None = the shipped one). A type's own ``per_capita_m2`` replaces the class's unless
+    ``per_capita_m2`` is given here; its ``effective_ratio`` replaces ``effective_ratio``.
     """
 
     effective_ratio: float = 0.6
@@ -215,6 +292,7 @@ class SuitabilityOptions:
     walk_limit_m: Optional[float] = None
     weights: Optional[dict] = None
     max_snap_m: Optional[float] = None
+    typology: Optional[dict] = None
 
 
 @dataclass
@@ -260,7 +338,7 @@ def evaluate(geoms, types, *, area=None, floors=None, around: Optional[Surroundi
     around = around or Surroundings()
     opt = options or SuitabilityOptions()
     geoms = np.asarray(geoms, dtype=object)
-    tt = type_table()
+    tt = opt.typology or type_table()
     cls = shelter_class(opt.shelter_class_key)
     per_capita = float(opt.per_capita_m2) if opt.per_capita_m2 else float(cls["per_capita_m2"])
     min_area = float(opt.min_area_m2) if opt.min_area_m2 is not None and opt.min_area_m2 >= 0 else float(cls["min_area_m2"])
@@ -269,11 +347,15 @@ def evaluate(geoms, types, *, area=None, floors=None, around: Optional[Surroundi
     if not 0 < opt.effective_ratio <= 1:
         raise InputError(QT_TRANSLATE_NOOP("@default", "EFFECTIVE_RATIO must be above 0 and at most 1; got {value}."),
                          value=opt.effective_ratio)
-    lookup = type_lookup(opt.type_map)
+    lookup = type_lookup(opt.type_map, tt)
     info = [lookup.get(normalize_key(t) if t is not None else None) for t in types]
     funcs = [i[1] if i else () for i in info]
     type_key = [i[0] if i else (str(t) if t is not None else "") for i, t in zip(info, types)]
-    cap = _capacity(geoms, area, floors, funcs, np.array([i[2] if i else True for i in info], dtype=bool), opt, per_capita, tt)
+    entries = [tt["types"].get(k) or {} for k in type_key]
+    # per type: its own per-capita area and effective ratio where the typology gives them
+    pc = np.array([per_capita if opt.per_capita_m2 else float(e.get("per_capita_m2") or per_capita) for e in entries], dtype=float)
+    ratio = np.array([float(e.get("effective_ratio") or opt.effective_ratio) for e in entries], dtype=float)
+    cap = _capacity(geoms, area, floors, funcs, np.array([i[2] if i else True for i in info], dtype=bool), opt, pc, tt, ratio)
     check_cancel(feedback)
     zones = np.asarray(around.zones if around.zones is not None else [], dtype=object)
     zone_levels = np.asarray(around.zone_levels if around.zone_levels is not None else [], dtype=float)
@@ -306,13 +388,14 @@ def evaluate(geoms, types, *, area=None, floors=None, around: Optional[Surroundi
     return df, report
 
 
-def _capacity(geoms, area, floors, funcs, indoor, opt, per_capita, tt):
-    """Effective and floor areas, and the persons / area each function can take."""
+def _capacity(geoms, area, floors, funcs, indoor, opt, per_capita, tt, ratio=None):
+    """Effective and floor areas, and the persons / area each function can take (``per_capita`` and
+    ``ratio``: a number or one per site)."""
     n = len(geoms)
     is_poly = np.isin(shapely.get_type_id(geoms), (3, 6))
     footprint = np.where(is_poly, shapely.area(geoms), np.nan)
     eff = np.full(n, np.nan) if area is None else np.asarray(area, dtype=float).copy()
-    eff = np.where(np.isfinite(eff) & (eff > 0), eff, footprint * opt.effective_ratio)
+    eff = np.where(np.isfinite(eff) & (eff > 0), eff, footprint * (opt.effective_ratio if ratio is None else ratio))
     fl = np.ones(n) if floors is None else np.where(np.isfinite(floors) & (np.asarray(floors) > 0), floors, 1.0)
     floor_area = eff * fl
     has = {f: np.array([f in fs for fs in funcs], dtype=bool) for f in tt["function_order"]}

@@ -2,7 +2,8 @@
 breaks drawn on it, presets to start from, and the area per class, updated as the breaks change.
 
 Bad breaks (not numbers, not ascending) are refused with the message *Classify hazard* would give;
-``thresholds()`` is then None and OK is disabled. Opened from the workbench's hazard rows.
+``thresholds()`` is then None and OK is disabled. Opened from the workbench's hazard rows and from
+the *Classify hazard* dialog (Edit… next to THRESHOLDS).
 """
 
 import numpy as np
@@ -122,10 +123,10 @@ class Histogram(QWidget):
 class HazardClassEditor(QDialog):
     """Edit the thresholds of a continuous hazard layer (see the module doc)."""
 
-    def __init__(self, layer, field=None, thresholds="", parent=None):
+    def __init__(self, layer, field=None, thresholds="", parent=None, band=1):
         super().__init__(parent)
         self.setWindowTitle(tr("Hazard classes"))
-        self.values, self.areas = layer_values(layer, field)
+        self.values, self.areas = layer_values(layer, field, band=band)
         self.counts, self.edges = class_breaks.histogram(self.values, self.areas)
         self.rows = []
         self.error = None

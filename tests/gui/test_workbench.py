@@ -14,7 +14,7 @@ from osgeo import ogr
 from tests.gui.workbench_data import HOSPITAL_FILTER, SHELTER_FILTER, jakarta_study, load_layers, make_subset
 from tests.helpers import read_gdf
 
-STEPS_1_TO_5 = ["hazards", "exposure", "facilities", "coverage", "lifelines"]
+STEPS_1_TO_5 = ["hazards", "exposure", "loss", "facilities", "coverage", "lifelines"]
 
 
 @pytest.fixture(scope="module")
@@ -134,6 +134,23 @@ def test_unknown_and_missing_keys_load(qgis_app):
         and s.scenarios[0].name == "a"
         and s.scenarios[0].hazards == []
     )
+
+
+def test_new_study_parts_round_trip_through_json(qgis_app):
+    from resilience_plugin.gui.workbench.study import Depots, Lifeline, PowerLines, Service, Study
+
+    s = Study(
+        lifelines=[Lifeline(layer="a", asset_type="road"), Lifeline(layer="b", asset_type="substation")],
+        depots=Depots(layer="d", id_field="no", stock_fields="water=w"),
+        services=[Service(layer="s", filter='"TYPE" = 1', name="school", minutes=10.0)],
+        power=PowerLines(towers="t", lines="l"),
+        ahp_matrix=["1", "3", "1/3", "1"],
+        ahp_criteria="safety,access",
+        typology_file="/x/types.json",
+    )
+    back = Study.from_json(s.to_json())
+    assert back == s and back.services[0].minutes == 10.0 and back.power.tower_type == "transmission_tower"
+    assert {"a", "b", "d", "s", "t", "l"} <= set(back.layer_ids())
 
 
 def test_layer_combos_offer_only_fitting_layers(dock, jakarta_layers):
@@ -311,6 +328,39 @@ def test_run_all_gives_the_numbers_of_the_algorithms_run_by_hand(dock, jakarta_l
         },
     )
     run_by_hand(
+        "resilience:economicloss",
+        {
+            "INPUT": buildings,
+            "DEPTH": [depth],
+            "CLASS_FIELD": "TYPE",
+            "DEFAULT_FLOORS": 1.0,
+            **units,
+            "OUTPUT": str(hand / "loss.gpkg"),
+            "OUTPUT_TABLE": str(hand / "loss_table.gpkg"),
+        },
+    )
+    run_by_hand(
+        "resilience:evacuationplan",
+        {
+            "SHELTERS": str(hand / "eligible.gpkg"),
+            "CAPACITY_FIELD": "capacity_persons",
+            "SHELTER_ID_FIELD": "site_id",
+            "DEMAND": pop,
+            "POPULATION_UNIT": 0,
+            "ROADS": roads,
+            "ROAD_CLASS_FIELD": "TYPE",
+            "HAZARD": zones,
+            "BLOCK_LEVEL": 2,
+            "EVACUATE_LEVEL": 2,
+            "WALK_KMH": 4.0,
+            "MAX_DISTANCE_M": 1000.0,
+            **units,
+            "OUTPUT_ORIGINS": str(hand / "evac_origins.gpkg"),
+            "OUTPUT_SHELTERS": str(hand / "evac_shelters.gpkg"),
+            "OUTPUT_FLOWS": str(hand / "evac_flows.gpkg"),
+        },
+    )
+    run_by_hand(
         "resilience:lifelineexposure",
         {
             "LIFELINES": roads,
@@ -355,6 +405,12 @@ def test_run_all_gives_the_numbers_of_the_algorithms_run_by_hand(dock, jakarta_l
     assert {int(k): v for k, v in got["buildings_by_level"].items()} == {int(k): float(v) for k, v in b.items()}
     for level, persons in p.items():
         assert got["persons_by_level"][str(level)] == pytest.approx(persons, rel=1e-9)
+    # Step 2b: direct economic loss of the scenario's flood depth (one scenario: no comparison).
+    loss = read_gdf(hand / "loss.gpkg")
+    got = runs["loss"]["numbers"]
+    assert got["total_loss"] == pytest.approx(loss["loss"].sum(), rel=1e-9) and got["total_loss"] > 0
+    assert got["damaged_buildings"] == int((loss["loss"] > 0).sum()) > 0
+    assert got["buildings"] == len(loss) and "baseline_loss" not in got
     # Step 3: eligible sites and their capacity.
     suit = read_gdf(hand / "suit.gpkg")
     eligible = suit[suit["eligible"].astype(bool)]
@@ -370,6 +426,15 @@ def test_run_all_gives_the_numbers_of_the_algorithms_run_by_hand(dock, jakarta_l
     assert 0 < pct < 100
     assert got["persons"] == pytest.approx(demand["persons"].sum(), rel=1e-9)
     assert got["capacity_in_service"] == pytest.approx(load.loc[load["in_service"].astype(bool), "capacity"].sum())
+    # Step 4: evacuation (人口转移安置) from level >= 2 to the eligible sites.
+    origins = read_gdf(hand / "evac_origins.gpkg")
+    assert got["evacuees"] == pytest.approx(origins["persons"].sum(), rel=1e-9) and got["evacuees"] > 0
+    assert got["evacuees_placed"] == pytest.approx(origins["placed"].sum(), rel=1e-9)
+    assert got["evacuees_unplaced"] == pytest.approx(origins["unplaced"].sum(), rel=1e-9)
+    placed = origins[origins["placed"] > 0]
+    mean_walk = (placed["placed"] * placed["walk_m"]).sum() / placed["placed"].sum()
+    assert got["evacuation_mean_walk_m"] == pytest.approx(mean_walk, rel=1e-9)
+    assert f"{got['evacuees_placed']:,.0f}" in dock.step_rows["coverage"].numbers.text()
     # Step 5: persons cut off from hospitals.
     access = read_gdf(hand / "access.gpkg")
     got = runs["lifelines"]["numbers"]
@@ -432,7 +497,7 @@ def test_run_all_gives_the_numbers_of_the_algorithms_run_by_hand(dock, jakarta_l
     sheets = dock.export_tables(str(xlsx))
     ds = ogr.Open(str(xlsx))
     assert [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())] == sheets
-    assert len(sheets) == 8 and sheets[0] == "关键指标"
+    assert len(sheets) == 10 and sheets[0] == "关键指标" and {"直接经济损失", "人口转移安置"} <= set(sheets)
     hazard_sheet = ds.GetLayerByName("灾害等级面积与人口")
     defn = hazard_sheet.GetLayerDefn()
     headers = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
@@ -468,6 +533,77 @@ def test_run_all_gives_the_numbers_of_the_algorithms_run_by_hand(dock, jakarta_l
         "hazards_classify_0",
         "hazards_classify_1",
     }
+
+
+def test_loss_step_compares_with_the_baseline_scenario(qgis_iface, provider, jakarta_layers, subset, tmp_path):
+    """Two scenarios with a flood-depth raster each: the second one's loss step gives its loss, the
+    baseline's and the comparison per kecamatan, as economicloss + comparescenarios run by hand."""
+    from osgeo import gdal
+    from qgis.core import QgsProject, QgsRasterLayer
+
+    from resilience_plugin.gui.workbench.dock import WorkbenchDock
+    from resilience_plugin.gui.workbench.project_store import save_study
+    from resilience_plugin.gui.workbench.study import Scenario
+    from tests.conftest import SAMPLE
+    from tests.gui.workbench_data import BOX
+
+    design = str(tmp_path / "flood_design_depth.tif")
+    gdal.Translate(design, str(SAMPLE / "flood_design_depth.tif"), projWin=[BOX[0], BOX[3], BOX[2], BOX[1]])
+    design_layer = QgsRasterLayer(design, "flood_design_depth")
+    QgsProject.instance().addMapLayer(design_layer)
+    study = jakarta_study(jakarta_layers, tmp_path / "results")
+    first = study.scenarios[0]
+    study.scenarios.append(Scenario(name="design flood", hazards=first.hazards, intensity_layer=design_layer.id()))
+    save_study(study)
+    dock = WorkbenchDock(qgis_iface)
+    try:
+        dock.scenario_box.setCurrentIndex(1)
+        assert dock.scenario().name == "design flood"
+        assert dock.statuses["loss"] == "not_run"
+        dock.run_steps(["loss"])
+        wait_idle(dock)
+        got = dock.runs["design flood"]["loss"]["numbers"]
+    finally:
+        close(dock)
+    hand = tmp_path / "hand"
+    hand.mkdir()
+    units = {"UNITS": str(subset / "kecamatan.gpkg"), "UNIT_ID_FIELD": "KEC_NAME"}
+    tables = []
+    for name, raster in (("base", str(subset / "flood_current_depth.tif")), ("design", design)):
+        run_by_hand(
+            "resilience:economicloss",
+            {
+                "INPUT": str(subset / "buildings.gpkg"),
+                "DEPTH": [raster],
+                "CLASS_FIELD": "TYPE",
+                "DEFAULT_FLOORS": 1.0,
+                **units,
+                "OUTPUT": str(hand / f"{name}.gpkg"),
+                "OUTPUT_TABLE": str(hand / f"{name}_table.gpkg"),
+            },
+        )
+        tables.append(str(hand / f"{name}_table.gpkg"))
+    run_by_hand(
+        "resilience:comparescenarios",
+        {
+            "INPUTS": tables,
+            "NAMES": "flood_2007,design_flood",
+            "VALUE_FIELD": "loss",
+            **units,
+            "OUTPUT_TABLE": str(hand / "cmp.gpkg"),
+            "OUTPUT_MAP": str(hand / "cmp_map.gpkg"),
+        },
+    )
+    base, design_loss = read_gdf(hand / "base.gpkg")["loss"].sum(), read_gdf(hand / "design.gpkg")["loss"].sum()
+    assert got["total_loss"] == pytest.approx(design_loss, rel=1e-9)
+    assert got["baseline_loss"] == pytest.approx(base, rel=1e-9)
+    assert got["loss_change"] == pytest.approx(design_loss - base, rel=1e-9)
+    assert base != pytest.approx(design_loss)  # two different floods
+    cmap = read_gdf(hand / "cmp_map.gpkg")
+    assert got["units_better"] == int((cmap["change_class"] > 0).sum())
+    assert got["units_worse"] == int((cmap["change_class"] < 0).sum())
+    assert got["units_same"] == int((cmap["change_class"] == 0).sum())
+    assert got["units_better"] + got["units_worse"] > 0
 
 
 def test_cancel_leaves_no_half_written_layer_in_the_tree(dock, jakarta_layers, tmp_path):
@@ -529,6 +665,7 @@ def test_the_menu_opens_the_panel_once(qgis_iface, qgis_processing, qgis_new_pro
         assert [r.step for r in dock.step_rows.values()] == [
             "hazards",
             "exposure",
+            "loss",
             "facilities",
             "coverage",
             "lifelines",
@@ -552,3 +689,327 @@ def test_point_per_cell_layers_come_unticked(dock, jakarta_layers):
     }
     assert ticked["coverage:OUTPUT_DEMAND"] is False and ticked["classify_0:OUTPUT"] is False
     assert ticked["overlay:OUTPUT"] and ticked["coverage:OUTPUT_FACILITIES"] and ticked["suitability:OUTPUT"]
+
+
+def test_delete_a_scenario_removes_its_results_only(dock, jakarta_layers):
+    from qgis.core import QgsProject
+
+    from resilience_plugin.gui.workbench.project_store import load_study
+
+    first = dock.scenario().name
+    dock.run_steps(["hazards"])
+    wait_idle(dock)
+    second = dock.add_scenario(name="second")
+    dock.study.scenario(second).hazards = list(dock.study.scenario(first).hazards)
+    dock._fill_scenarios(second)
+    dock.refresh()
+    dock.run_steps(["hazards"])
+    wait_idle(dock)
+    run_dir = Path(dock.runs[second]["hazards"]["run_dir"])
+    kept_dir = Path(dock.runs[first]["hazards"]["run_dir"])
+    mine = [
+        lyr.id() for lyr in tagged_layers() if lyr.customProperty("resilience_workbench/step").startswith("second/")
+    ]
+    theirs = [
+        lyr.id() for lyr in tagged_layers() if lyr.customProperty("resilience_workbench/step").startswith(first + "/")
+    ]
+    assert mine and theirs and run_dir.exists()
+    assert dock.delete_scenario(second)
+    project = QgsProject.instance()
+    assert not any(project.mapLayer(i) for i in mine)
+    assert all(project.mapLayer(i) for i in theirs) and kept_dir.exists()
+    assert all(project.mapLayer(lyr.id()) for lyr in jakarta_layers.values())  # the user's layers stay
+    assert not run_dir.exists() and second not in dock.runs
+    assert [s.name for s in load_study(project).scenarios] == [first]  # saved in the project
+    assert [dock.scenario_box.itemText(i) for i in range(dock.scenario_box.count())] == [first]
+    groups = [g.customProperty("resilience_workbench/group") for g in project.layerTreeRoot().children()]
+    assert "second" not in groups and first in groups
+    # the last scenario can go too: an empty one takes its place
+    assert dock.delete_scenario(first)
+    assert len(dock.study.scenarios) == 1 and not dock.study.scenarios[0].hazards
+    assert not tagged_layers()
+
+
+def test_two_lifeline_layers_from_the_panel(dock, jakarta_layers, subset, tmp_path):
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    from resilience_plugin.gui.workbench.study import Lifeline
+
+    hand = tmp_path / "hand"
+    hand.mkdir()
+    run_by_hand(
+        "native:extractbyexpression",
+        {"INPUT": str(subset / "buildings.gpkg"), "EXPRESSION": HOSPITAL_FILTER, "OUTPUT": str(hand / "hosp.gpkg")},
+    )
+    run_by_hand("native:centroids", {"INPUT": str(hand / "hosp.gpkg"), "OUTPUT": str(hand / "substations.gpkg")})
+    points = QgsVectorLayer(str(hand / "substations.gpkg"), "substations", "ogr")
+    assert points.isValid() and points.featureCount() > 0
+    QgsProject.instance().addMapLayer(points)
+    # the first lifeline row: the roads; a second row added in the panel: the points as substations
+    dock.life_layer.setLayer(jakarta_layers["roads"])
+    dock.life_type.setText("road")
+    row = dock._add_lifeline_row(Lifeline())
+    row.layer.setLayer(points)
+    row.asset_type.setText("substation")
+    dock._changed()
+    assert [(ll.layer, ll.asset_type) for ll in dock.study.lifelines] == [
+        (jakarta_layers["roads"].id(), "road"),
+        (points.id(), "substation"),
+    ]
+    dock.run_steps(["hazards", "lifelines"])
+    wait_idle(dock)
+    run = dock.runs[dock.scenario().name]["lifelines"]
+    assert {"lifeline_0", "lifeline_1"} <= set(run["outputs"]), dock.step_rows["lifelines"].message.text()
+    # by hand: each layer through lifelineexposure with the panel's composite zones and the flood depth
+    zones = dock.runs[dock.scenario().name]["hazards"]["outputs"]["overlay"]["OUTPUT"]
+    units = {"UNITS": str(subset / "kecamatan.gpkg"), "UNIT_ID_FIELD": "KEC_NAME"}
+    common = {"HAZARD": zones, "INTENSITY": str(subset / "flood_current_depth.tif"), "INTENSITY_MEASURE": 0, **units}
+    run_by_hand(
+        "resilience:lifelineexposure",
+        {
+            "LIFELINES": str(subset / "roads.gpkg"),
+            "ASSET_TYPE": "road",
+            **common,
+            "OUTPUT": str(hand / "roads_ll.gpkg"),
+            "OUTPUT_TABLE": str(hand / "t0.gpkg"),
+        },
+    )
+    run_by_hand(
+        "resilience:lifelineexposure",
+        {
+            "LIFELINES": str(hand / "substations.gpkg"),
+            "ASSET_TYPE": "substation",
+            **common,
+            "OUTPUT": str(hand / "subs_ll.gpkg"),
+            "OUTPUT_TABLE": str(hand / "t1.gpkg"),
+        },
+    )
+    roads_ll, subs_ll = read_gdf(hand / "roads_ll.gpkg"), read_gdf(hand / "subs_ll.gpkg")
+    got = run["numbers"]
+    assert got["lifeline_layers"] == 2
+    assert got["lifeline_m"] == pytest.approx(roads_ll["length_m"].sum(), rel=1e-9)
+    assert got["failed_m"] == pytest.approx(roads_ll.loc[roads_ll["p_fail"] >= 0.5, "length_m"].sum(), rel=1e-9)
+    panel_subs = read_gdf(run["outputs"]["lifeline_1"]["OUTPUT"])
+    assert sorted(panel_subs["p_fail"].round(12)) == sorted(subs_ll["p_fail"].round(12))
+    names = {lyr.name() for lyr in tagged_layers("lifelines")}
+    assert "Lifeline exposure and failure (substation)" in names and "Lifeline exposure and failure" in names
+
+
+def test_ahp_weights_inside_step_3(dock, jakarta_layers, tmp_path):
+    import numpy as np
+
+    criteria = ["safety", "access", "capacity", "population", "hospital", "lifeline"]
+    dialog = dock.ahp_dialog()
+    assert dialog.matrix.criteria == criteria
+    # safety 3x access and capacity, 5x the rest; the others equal
+    for j in (1, 2):
+        dialog.matrix.set_judgement(0, j, "3")
+    for j in (3, 4, 5):
+        dialog.matrix.set_judgement(0, j, "5")
+    assert dock.apply_ahp(dialog, 1)
+    assert dock.study.ahp_matrix and "CR =" in dock.ahp_label.text()
+    assert dock.statuses["facilities"] == "not_run"
+    dock.run_steps(["hazards", "facilities"])
+    wait_idle(dock)
+    run = dock.runs[dock.scenario().name]["facilities"]
+    got = run["numbers"]
+    # by hand (numpy): the principal eigenvector and Saaty's CR with RI(6) = 1.24
+    a = np.ones((6, 6))
+    a[0, 1:3], a[0, 3:] = 3, 5
+    a[1:3, 0], a[3:, 0] = 1 / 3, 1 / 5
+    vals, vecs = np.linalg.eig(a)
+    k = int(np.argmax(vals.real))
+    w = np.abs(vecs[:, k].real)
+    w /= w.sum()
+    cr = (vals[k].real - 6) / 5 / 1.24
+    assert [got["ahp_weights"][c] for c in criteria] == pytest.approx(list(w), rel=1e-6)
+    assert got["ahp_cr"] == pytest.approx(cr, abs=1e-6) and got["ahp_consistent"] is bool(cr < 0.1)
+    # the suitability ran with those weights: its scores are those of a run with the weights typed in
+    # (hospital and lifeline have no layer here and are dropped; the others renormalised)
+    suit = read_gdf(run["outputs"]["suitability"]["OUTPUT"]).sort_values("site_id")
+    hand = run_by_hand(
+        "resilience:facilitysuitability",
+        {
+            **{k: v for k, v in run_params(dock, "facilities", "suitability").items() if k != "WEIGHTS_TABLE"},
+            "WEIGHTS": ",".join(f"{c}:{x:.12f}" for c, x in zip(criteria, w)),
+            "OUTPUT": str(tmp_path / "hand_suit.gpkg"),
+        },
+    )
+    want = read_gdf(hand["OUTPUT"]).sort_values("site_id")
+    assert list(suit["score"].round(6)) == list(want["score"].round(6))
+    assert suit["score"].nunique() > 1
+    assert "AHP" in dock.step_rows["facilities"].numbers.text() or "层次" in dock.step_rows["facilities"].numbers.text()
+    # "Default weights" drops the matrix: step 3 is out of date again
+    assert dock.apply_ahp(dock.ahp_dialog(), 2) and dock.study.ahp_matrix == []
+    assert dock.statuses["facilities"] == "out_of_date"
+
+
+def run_params(dock, step, call):
+    """The parameters the panel's last run of ``step`` gave ``call`` (layers as their sources)."""
+    from resilience_plugin.gui.workbench import runner
+
+    prepared = runner.prepare_step(dock.study, dock.scenario(), step, dock.runs, reuse_outputs=True)
+    return dict(prepared.resolved[call])
+
+
+def test_supply_plan_and_life_circle_in_step_4(dock, jakarta_layers, subset, tmp_path):
+    from osgeo import gdal
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    from resilience_plugin.gui.workbench.study import Service
+
+    hand = tmp_path / "hand"
+    hand.mkdir()
+    depots_path = str(hand / "depots.gpkg")
+    gdal.VectorTranslate(
+        depots_path,
+        str(subset / "buildings.gpkg"),
+        SQLStatement="SELECT ST_Centroid(geom) AS geom, fid AS depot_no, 20000 AS water, 1000 AS food, "
+        "300 AS bedding, 300 AS hygiene_kit FROM buildings WHERE lower(TYPE) = 'government'",
+        SQLDialect="SQLite",
+        layerName="depots",
+    )
+    depots = QgsVectorLayer(depots_path, "depots", "ogr")
+    assert depots.isValid() and depots.featureCount() > 0
+    QgsProject.instance().addMapLayer(depots)
+    buildings = jakarta_layers["buildings"]
+    dock.depot_layer.setLayer(depots)
+    dock.depot_id.setField("depot_no")
+    school = dock._add_service_row(Service(layer=buildings.id(), filter="lower(\"TYPE\") = 'school'", name="school"))
+    school.minutes.setValue(10)
+    dock._add_service_row(Service(layer=buildings.id(), filter=HOSPITAL_FILTER, name="clinic"))
+    dock._changed()
+    assert dock.study.depots.layer == depots.id() and [sv.name for sv in dock.study.services] == ["school", "clinic"]
+    dock.run_steps(["hazards", "facilities", "coverage"])
+    wait_idle(dock)
+    run = dock.runs[dock.scenario().name]["coverage"]
+    assert {"supply", "lifecircle"} <= set(run["outputs"]), dock.step_rows["coverage"].message.text()
+    got = run["numbers"]
+    zones = dock.runs[dock.scenario().name]["hazards"]["outputs"]["overlay"]["OUTPUT"]
+    shelters = run["outputs"]["evacuation"]["OUTPUT_SHELTERS"]
+    # by hand: the supply plan from the panel's evacuation shelters, the life circle from the filtered buildings
+    run_by_hand(
+        "resilience:supplyplan",
+        {
+            "SHELTERS": shelters,
+            "PERSONS_FIELD": "load",
+            "SHELTER_ID_FIELD": "shelter_id",
+            "DEPOTS": depots_path,
+            "DEPOT_ID_FIELD": "depot_no",
+            "ROADS": str(subset / "roads.gpkg"),
+            "ROAD_CLASS_FIELD": "TYPE",
+            "HAZARD": zones,
+            "BLOCK_LEVEL": 2,
+            "OUTPUT_FLOWS": str(hand / "flows.gpkg"),
+            "OUTPUT_TABLE": str(hand / "supply.gpkg"),
+        },
+    )
+    table = read_gdf(hand / "supply.gpkg")
+    assert set(got["supply_items"]) == set(table["item"])
+    for item, rows in table.groupby("item"):
+        for k in ("need", "delivered", "shortfall"):
+            assert got["supply_items"][item][k] == pytest.approx(rows[k].sum(), rel=1e-9, abs=1e-9)
+    assert sum(v["need"] for v in got["supply_items"].values()) > 0
+    for name, expr in (("school", "lower(\"TYPE\") = 'school'"), ("clinic", HOSPITAL_FILTER)):
+        run_by_hand(
+            "native:extractbyexpression",
+            {"INPUT": str(subset / "buildings.gpkg"), "EXPRESSION": expr, "OUTPUT": str(hand / f"{name}.gpkg")},
+        )
+    run_by_hand(
+        "resilience:lifecircle",
+        {
+            "SERVICES": [str(hand / "school.gpkg"), str(hand / "clinic.gpkg")],
+            "SERVICE_NAMES": "school,clinic",
+            "SERVICE_MINUTES": "10,",
+            "DEMAND": str(subset / "population.tif"),
+            "POPULATION_UNIT": 0,
+            "ROADS": str(subset / "roads.gpkg"),
+            "ROAD_CLASS_FIELD": "TYPE",
+            "WALK_KMH": 4.0,
+            "HAZARD": zones,
+            "BLOCK_LEVEL": 2,
+            "UNITS": str(subset / "kecamatan.gpkg"),
+            "UNIT_ID_FIELD": "KEC_NAME",
+            "OUTPUT_DEMAND": str(hand / "lc.gpkg"),
+        },
+    )
+    lc = read_gdf(hand / "lc.gpkg")
+    pct = 100 * lc.loc[lc["all_reached"].astype(bool), "persons"].sum() / lc["persons"].sum()
+    assert got["life_circle_all_pct"] == pytest.approx(pct, rel=1e-9) and 0 < pct < 100
+    text = dock.step_rows["coverage"].numbers.text()
+    assert f"{pct:.1f}%" in text and "water" in text
+
+
+def test_the_steps_calls_appear_in_the_processing_history(dock, jakarta_layers):
+    from resilience_plugin.compat import HISTORY_IN_REGISTRY, QGIS_VERSION_INT, history_commands
+
+    assert HISTORY_IN_REGISTRY == (QGIS_VERSION_INT >= 32400)
+    before = len(history_commands())
+    dock.run_steps(["hazards"])
+    wait_idle(dock)
+    new = history_commands()[before:]
+    run = dock.runs[dock.scenario().name]["hazards"]
+    # one entry per call, each naming the algorithm and the file the step wrote
+    assert [c.split("(")[1].split(",")[0].strip("'\"") for c in new] == [
+        "resilience:classifyhazard",
+        "resilience:classifyhazard",
+        "resilience:hazardoverlay",
+    ], new
+    assert run["outputs"]["overlay"]["OUTPUT"] in new[2] and run["outputs"]["classify_0"]["OUTPUT"] in new[0]
+    assert "'THRESHOLDS':'0.1,0.5,1.0,2.0'" in new[0].replace(" ", "")
+
+
+def test_power_lines_from_their_towers_in_step_5(dock, jakarta_layers, subset, tmp_path):
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    hand = tmp_path / "hand"
+    hand.mkdir()
+    # main roads as power lines, a tower every 0.002° (about 220 m) along them
+    run_by_hand(
+        "native:extractbyexpression",
+        {
+            "INPUT": str(subset / "roads.gpkg"),
+            "EXPRESSION": "\"TYPE\" IN ('primary', 'secondary', 'trunk')",
+            "OUTPUT": str(hand / "lines.gpkg"),
+        },
+    )
+    run_by_hand(
+        "native:pointsalonglines",
+        {"INPUT": str(hand / "lines.gpkg"), "DISTANCE": 0.002, "OUTPUT": str(hand / "towers.gpkg")},
+    )
+    lines = QgsVectorLayer(str(hand / "lines.gpkg"), "power lines", "ogr")
+    towers = QgsVectorLayer(str(hand / "towers.gpkg"), "towers", "ogr")
+    assert lines.featureCount() > 0 and towers.featureCount() > lines.featureCount()
+    QgsProject.instance().addMapLayers([lines, towers])
+    dock.tower_layer.setLayer(towers)
+    dock.power_lines.setLayer(lines)
+    dock._changed()
+    assert dock.study.power.towers == towers.id() and dock.study.power.tower_type == "transmission_tower"
+    dock.run_steps(["hazards", "lifelines"])
+    wait_idle(dock)
+    run = dock.runs[dock.scenario().name]["lifelines"]
+    assert "towers" in run["outputs"], dock.step_rows["lifelines"].message.text()
+    run_by_hand(
+        "resilience:towerfailure",
+        {
+            "TOWERS": str(hand / "towers.gpkg"),
+            "TOWER_TYPE": "transmission_tower",
+            "LINES": str(hand / "lines.gpkg"),
+            "INTENSITY": str(subset / "flood_current_depth.tif"),
+            "INTENSITY_MEASURE": 0,
+            "UNITS": str(subset / "kecamatan.gpkg"),
+            "UNIT_ID_FIELD": "KEC_NAME",
+            "OUTPUT": str(hand / "weak.gpkg"),
+            "OUTPUT_TOWERS": str(hand / "tw.gpkg"),
+            "OUTPUT_TABLE": str(hand / "tt.gpkg"),
+        },
+    )
+    weak, tw = read_gdf(hand / "weak.gpkg"), read_gdf(hand / "tw.gpkg")
+    got = run["numbers"]
+    assert got["towers"] == len(tw) and got["power_lines"] == len(weak)
+    assert (
+        got["expected_failed_towers"] == pytest.approx(tw["p_fail"].sum(), rel=1e-9)
+        and got["expected_failed_towers"] > 0
+    )
+    assert got["power_lines_down"] == int((weak["p_line"] >= 0.5).sum())
+    assert got["expected_failed_lines"] == pytest.approx(weak["p_line"].sum(), rel=1e-9)

@@ -6,6 +6,9 @@ parameters changed since its last run. A step runs as a ``StepTask`` in the QGIS
 key numbers of its outputs appear under it, each a link that selects the features behind it.
 """
 
+import shutil
+from pathlib import Path
+
 from qgis.core import QgsApplication, QgsProcessingException, QgsProject, QgsVectorLayer
 from qgis.gui import QgsDockWidget, QgsFieldComboBox, QgsFieldExpressionWidget, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
@@ -18,6 +21,7 @@ from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -36,7 +40,7 @@ from .checks import ERROR, as_html, field_problem, layer_problems
 from .export import EN, ZH, export_model, export_tables
 from .project_store import load_runs, load_study, save_runs, save_study
 from .steps import MAPS, STEP_IDS
-from .study import PER_CELL, PER_KM2, PRESET, THRESHOLDS, VALUE_MAP, HazardSource, Lifeline, Scenario
+from .study import PER_CELL, PER_KM2, PRESET, THRESHOLDS, VALUE_MAP, HazardSource, Lifeline, Scenario, Service
 
 STATUS_STYLE = {
     runner.NOT_RUN: "#566573",
@@ -229,6 +233,103 @@ class HazardRow(QGroupBox):
         return problems
 
 
+class LifelineRow(QGroupBox):
+    """A further lifeline layer (the first one is the Lifelines group's own row)."""
+
+    changed = pyqtSignal()
+    removeRequested = pyqtSignal(object)  # noqa: N815 - Qt signal naming
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        form = QFormLayout(self)
+        self.layer = layer_combo(LAYER_LINE | LAYER_POINT)
+        self.layer.setObjectName("lifelineLayer")
+        self.asset_type = QLineEdit()
+        self.asset_type.setPlaceholderText("pipe, substation, …")
+        self.asset_type_field = field_combo(self.layer)
+        remove = QToolButton()
+        remove.setText(tr("Remove"))
+        remove.clicked.connect(lambda: self.removeRequested.emit(self))
+        top = QHBoxLayout()
+        top.addWidget(self.layer, 1)
+        top.addWidget(remove)
+        form.addRow(tr("Layer"), top)
+        self.problems = problem_label()
+        form.addRow(self.problems)
+        form.addRow(tr("Asset type"), self.asset_type)
+        form.addRow(tr("Asset type field"), self.asset_type_field)
+        narrow(self)
+        self.layer.layerChanged.connect(lambda *_a: self.changed.emit())
+        self.asset_type.editingFinished.connect(self.changed.emit)
+        self.asset_type_field.fieldChanged.connect(lambda *_a: self.changed.emit())
+
+    def set(self, ll):
+        set_layer(self.layer, ll.layer)
+        self.asset_type.setText(ll.asset_type)
+        self.asset_type_field.setLayer(self.layer.currentLayer())
+        self.asset_type_field.setField(ll.asset_type_field)
+
+    def get(self):
+        return Lifeline(
+            layer=layer_id(self.layer),
+            asset_type=self.asset_type.text().strip(),
+            asset_type_field=self.asset_type_field.currentField(),
+        )
+
+
+class ServiceRow(QGroupBox):
+    """One everyday service of the 15-minute life circle (a layer, a filter, a name, minutes)."""
+
+    changed = pyqtSignal()
+    removeRequested = pyqtSignal(object)  # noqa: N815 - Qt signal naming
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        form = QFormLayout(self)
+        self.layer = layer_combo(LAYER_POINT | LAYER_POLYGON)
+        self.layer.setObjectName("serviceLayer")
+        self.filter = QgsFieldExpressionWidget()
+        self.layer.layerChanged.connect(self.filter.setLayer)
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(tr("e.g. school, clinic, market"))
+        self.minutes = QDoubleSpinBox()
+        self.minutes.setRange(0, 120)
+        self.minutes.setSpecialValueText(tr("default"))
+        self.minutes.setSuffix(" min")
+        remove = QToolButton()
+        remove.setText(tr("Remove"))
+        remove.clicked.connect(lambda: self.removeRequested.emit(self))
+        top = QHBoxLayout()
+        top.addWidget(self.layer, 1)
+        top.addWidget(remove)
+        form.addRow(tr("Layer"), top)
+        self.problems = problem_label()
+        form.addRow(self.problems)
+        form.addRow(tr("Filter (expression)"), self.filter)
+        form.addRow(tr("Service name"), self.name)
+        form.addRow(tr("Walking minutes"), self.minutes)
+        narrow(self)
+        self.layer.layerChanged.connect(lambda *_a: self.changed.emit())
+        self.filter.fieldChanged.connect(lambda *_a: self.changed.emit())
+        self.name.editingFinished.connect(self.changed.emit)
+        self.minutes.valueChanged.connect(lambda *_a: self.changed.emit())
+
+    def set(self, sv):
+        set_layer(self.layer, sv.layer)
+        self.filter.setLayer(self.layer.currentLayer())
+        self.filter.setExpression(sv.filter)
+        self.name.setText(sv.name)
+        self.minutes.setValue(sv.minutes)
+
+    def get(self):
+        return Service(
+            layer=layer_id(self.layer),
+            filter=self.filter.expression().strip(),
+            name=self.name.text().strip(),
+            minutes=self.minutes.value(),
+        )
+
+
 class StepRow(QWidget):
     """A step: its title, status, a Run button and its key numbers."""
 
@@ -329,9 +430,15 @@ class WorkbenchDock(QgsDockWidget):
         add.setText(tr("New"))
         add.setToolTip(tr("Add a hazard scenario"))
         add.clicked.connect(self.add_scenario)
+        delete = QToolButton()
+        delete.setText(tr("Delete"))
+        delete.setObjectName("deleteScenario")
+        delete.setToolTip(tr("Delete this scenario with its results (layers and files)"))
+        delete.clicked.connect(self._delete_clicked)
         bar.addWidget(self.scenario_box, 1)
         bar.addWidget(self.scenario_name, 1)
         bar.addWidget(add)
+        bar.addWidget(delete)
         return bar
 
     def _group(self, title, layout_parent):
@@ -387,6 +494,9 @@ class WorkbenchDock(QgsDockWidget):
         self.intensity_measure.addItems(measure_names())
         form.addRow(tr("Overlay method"), self.overlay_method)
         form.addRow(tr("Weights"), self.weights)
+        self.intensity.setToolTip(
+            tr("Read along the lifelines; a flood-depth raster is also what step 2b's economic loss uses.")
+        )
         form.addRow(tr("Intensity raster for lifelines"), self.intensity)
         form.addRow(tr("Intensity measure"), self.intensity_measure)
         self.hazard_layout.addLayout(form)
@@ -427,12 +537,54 @@ class WorkbenchDock(QgsDockWidget):
         f.addRow(tr("Name field"), self.cand_name)
         f.addRow(tr("Floors field"), self.cand_floors)
         f.addRow(tr("Filter (expression)"), self.cand_filter)
+        self.typology_file = QgsFileWidget()
+        self.typology_file.setFilter("JSON (*.json)")
+        self.typology_file.lineEdit().setPlaceholderText(tr("The shipped types"))
+        edit = QToolButton()
+        edit.setText(tr("Edit…"))
+        edit.setToolTip(tr("Edit the facility types, their emergency functions and per-capita areas"))
+        edit.clicked.connect(self.open_typology_editor)
+        line = QHBoxLayout()
+        line.addWidget(self.typology_file, 1)
+        line.addWidget(edit)
+        f.addRow(tr("Facility typology"), line)
+        self.ahp_button = QToolButton()
+        self.ahp_button.setObjectName("ahpWeights")
+        self.ahp_button.setText(tr("AHP weights…"))
+        self.ahp_button.setToolTip(
+            tr("The criterion weights of the suitability from pairwise comparisons (层次分析法)")
+        )
+        self.ahp_button.clicked.connect(self.open_ahp_dialog)
+        self.ahp_label = QLabel()
+        self.ahp_label.setWordWrap(True)
+        line = QHBoxLayout()
+        line.addWidget(self.ahp_label, 1)
+        line.addWidget(self.ahp_button)
+        f.addRow(tr("Criterion weights"), line)
         f = self._group(tr("Hospitals"), v)
         self.hosp_layer = layer_combo(LAYER_POLYGON | LAYER_POINT)
         self._layer_row(f, tr("Layer"), self.hosp_layer, "hospitals")
         self.hosp_filter = QgsFieldExpressionWidget()
         self.hosp_layer.layerChanged.connect(self.hosp_filter.setLayer)
         f.addRow(tr("Filter (expression)"), self.hosp_filter)
+        f = self._group(tr("Supply depots"), v)
+        self.depot_layer = layer_combo(LAYER_POINT | LAYER_POLYGON)
+        self.depot_layer.setToolTip(tr("Empty: no supply plan"))
+        self._layer_row(f, tr("Layer"), self.depot_layer, "depots")
+        self.depot_id = field_combo(self.depot_layer)
+        self.depot_stocks = QLineEdit()
+        self.depot_stocks.setPlaceholderText(tr("item=field,… (empty: fields named like the items)"))
+        f.addRow(tr("Id field"), self.depot_id)
+        f.addRow(tr("Stock fields"), self.depot_stocks)
+        f = self._group(tr("Everyday services (15-minute life circle)"), v)
+        self.service_rows = []
+        self.service_layout = QVBoxLayout()
+        f.addRow(self.service_layout)
+        add_service = QToolButton()
+        add_service.setText(tr("Add a service"))
+        add_service.setObjectName("addService")
+        add_service.clicked.connect(lambda: self._add_service_row(Service()))
+        f.addRow(add_service)
         f = self._group(tr("Lifelines"), v)
         self.life_layer = layer_combo(LAYER_LINE | LAYER_POINT)
         self.life_layer.setToolTip(tr("Empty: the roads are the lifeline network"))
@@ -442,6 +594,27 @@ class WorkbenchDock(QgsDockWidget):
         self.life_type_field = field_combo(self.life_layer)
         f.addRow(tr("Asset type"), self.life_type)
         f.addRow(tr("Asset type field"), self.life_type_field)
+        self.lifeline_rows = []
+        self.lifeline_layout = QVBoxLayout()
+        f.addRow(self.lifeline_layout)
+        add_life = QToolButton()
+        add_life.setText(tr("Add a lifeline layer"))
+        add_life.setObjectName("addLifeline")
+        add_life.clicked.connect(lambda: self._add_lifeline_row(Lifeline()))
+        f.addRow(add_life)
+        f.addRow(QLabel(tr("Power lines and their towers (optional)")))
+        self.tower_layer = layer_combo(LAYER_POINT)
+        self._layer_row(f, tr("Towers or poles"), self.tower_layer, "towers")
+        self.tower_type = QLineEdit()
+        self.tower_type.setPlaceholderText("transmission_tower")
+        f.addRow(tr("Tower type"), self.tower_type)
+        self.power_lines = layer_combo(LAYER_LINE)
+        self._layer_row(f, tr("Power lines"), self.power_lines, "power_lines")
+        self.power_line_id = field_combo(self.power_lines)
+        self.tower_line_field = field_combo(self.tower_layer)
+        self.tower_line_field.setToolTip(tr("Empty: towers within 20 m of a line carry it"))
+        f.addRow(tr("Line id field"), self.power_line_id)
+        f.addRow(tr("Line id field of the towers"), self.tower_line_field)
         self.fragility_file = QgsFileWidget()
         self.fragility_file.setFilter("JSON (*.json)")
         self.fragility_file.lineEdit().setPlaceholderText(tr("The shipped library"))
@@ -466,6 +639,11 @@ class WorkbenchDock(QgsDockWidget):
         self.effective_ratio = self._spin(QDoubleSpinBox(), 0.05, 1.0)
         self.effective_ratio.setSingleStep(0.05)
         self.failed = QLineEdit()
+        self.evacuate_level = self._spin(QSpinBox(), 1, 9)
+        self.evacuate_max_m = self._spin(QDoubleSpinBox(), 50, 20000, " m")
+        self.evacuate_max_m.setSingleStep(100)
+        self.loss_floors = self._spin(QDoubleSpinBox(), 0, 200)
+        self.loss_floors.setToolTip(tr("Floors of every building in the economic loss (economicloss DEFAULT_FLOORS)"))
         f.addRow(tr("Walking time limit"), self.walk_minutes)
         f.addRow(tr("Walking speed"), self.walk_kmh)
         f.addRow(tr("Streets blocked from hazard level"), self.block_level)
@@ -473,6 +651,9 @@ class WorkbenchDock(QgsDockWidget):
         f.addRow(tr("Shelter class (GB 51143)"), self.shelter_class)
         f.addRow(tr("Effective area ratio"), self.effective_ratio)
         f.addRow(tr("Failed links (expression)"), self.failed)
+        f.addRow(tr("Evacuate from hazard level"), self.evacuate_level)
+        f.addRow(tr("Evacuation walking limit"), self.evacuate_max_m)
+        f.addRow(tr("Floors per building (loss)"), self.loss_floors)
         f = self._group(tr("Maps and tables"), v)
         self.map_title = QLineEdit()
         self.map_note = QLineEdit()
@@ -515,6 +696,15 @@ class WorkbenchDock(QgsDockWidget):
             self.map_note.editingFinished,
             self.output_dir.fileChanged,
             self.fragility_file.fileChanged,
+            self.typology_file.fileChanged,
+            self.depot_id.fieldChanged,
+            self.tower_type.editingFinished,
+            self.power_line_id.fieldChanged,
+            self.tower_line_field.fieldChanged,
+            self.depot_stocks.editingFinished,
+            self.evacuate_level.valueChanged,
+            self.evacuate_max_m.valueChanged,
+            self.loss_floors.valueChanged,
         ):
             w.connect(self._changed)
         self.intensity.layerChanged.disconnect(self._changed)
@@ -594,6 +784,48 @@ class WorkbenchDock(QgsDockWidget):
         self._changed()
         return name
 
+    def _delete_clicked(self, _checked=False):
+        sc = self.scenario()
+        if sc is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            tr("Delete scenario"),
+            tr("Delete the scenario '{name}' and the layers and files of its results?").format(name=sc.name),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_scenario(sc.name)
+
+    def delete_scenario(self, name):
+        """Remove a scenario from the study with its results: its layers, its layer-tree group and its
+        run folders (never the user's own layers). Refused while a step runs. Returns True when done."""
+        sc = self.study.scenario(name)
+        if sc is None:
+            return False
+        if self.task is not None or self.queue:
+            self.progress_label.setText(tr("Wait for the running steps to finish (or cancel them) first."))
+            return False
+        tagged = [
+            lyr.id()
+            for lyr in self.project.mapLayers().values()
+            if (lyr.customProperty(runner.PROPERTY) or "").startswith(name + "/")
+        ]
+        self.project.removeMapLayers(tagged)
+        group = runner.scenario_group(name, self.project, create=False)
+        if group is not None:
+            group.parent().removeChildNode(group)
+        for run in self.runs.pop(name, {}).values():
+            folder = run.get("run_dir") if isinstance(run, dict) else None
+            if folder and Path(folder).exists():
+                shutil.rmtree(folder, ignore_errors=True)
+        self.study.scenarios.remove(sc)
+        if not self.study.scenarios:
+            self.study.scenarios.append(Scenario(name=tr("Scenario {n}").format(n=1)))
+        self._fill_scenarios(self.study.scenarios[0].name)
+        self._save()
+        self.refresh()
+        return True
+
     def _fill_scenarios(self, current=None):
         self.scenario_box.blockSignals(True)
         self.scenario_box.clear()
@@ -640,6 +872,40 @@ class WorkbenchDock(QgsDockWidget):
         if not self._loading:
             self._changed()
         return row
+
+    def _add_lifeline_row(self, ll):
+        row = LifelineRow()
+        row.set(ll)
+        row.changed.connect(self._changed_later)
+        row.removeRequested.connect(self._remove_lifeline_row)
+        self.lifeline_layout.addWidget(row)
+        self.lifeline_rows.append(row)
+        if not self._loading:
+            self._changed()
+        return row
+
+    def _add_service_row(self, sv):
+        row = ServiceRow()
+        row.set(sv)
+        row.changed.connect(self._changed_later)
+        row.removeRequested.connect(self._remove_service_row)
+        self.service_layout.addWidget(row)
+        self.service_rows.append(row)
+        if not self._loading:
+            self._changed()
+        return row
+
+    def _remove_service_row(self, row):
+        self.service_rows.remove(row)
+        row.setParent(None)
+        row.deleteLater()
+        self._changed()
+
+    def _remove_lifeline_row(self, row):
+        self.lifeline_rows.remove(row)
+        row.setParent(None)
+        row.deleteLater()
+        self._changed()
 
     def _remove_hazard_row(self, row):
         self.hazard_rows.remove(row)
@@ -700,7 +966,33 @@ class WorkbenchDock(QgsDockWidget):
         self.life_type.setText(life.asset_type)
         self.life_type_field.setLayer(self.life_layer.currentLayer())
         self.life_type_field.setField(life.asset_type_field)
+        for row in self.lifeline_rows:
+            row.setParent(None)
+            row.deleteLater()
+        self.lifeline_rows = []
+        for ll in s.lifelines[1:]:
+            self._add_lifeline_row(ll)
+        pw = s.power
+        set_layer(self.tower_layer, pw.towers)
+        set_layer(self.power_lines, pw.lines)
+        self.tower_type.setText(pw.tower_type)
+        self.power_line_id.setLayer(self.power_lines.currentLayer())
+        self.power_line_id.setField(pw.line_id_field)
+        self.tower_line_field.setLayer(self.tower_layer.currentLayer())
+        self.tower_line_field.setField(pw.tower_line_field)
+        set_layer(self.depot_layer, s.depots.layer)
+        self.depot_id.setLayer(self.depot_layer.currentLayer())
+        self.depot_id.setField(s.depots.id_field)
+        self.depot_stocks.setText(s.depots.stock_fields)
+        for row in self.service_rows:
+            row.setParent(None)
+            row.deleteLater()
+        self.service_rows = []
+        for sv in s.services:
+            self._add_service_row(sv)
         self.fragility_file.setFilePath(s.fragility_file)
+        self.typology_file.setFilePath(s.typology_file)
+        self._show_ahp()
         self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
         p = s.params
         self.walk_minutes.setValue(p.walk_minutes)
@@ -710,6 +1002,9 @@ class WorkbenchDock(QgsDockWidget):
         self.shelter_class.setCurrentIndex(p.shelter_class)
         self.effective_ratio.setValue(p.effective_ratio)
         self.failed.setText(p.failed_expression)
+        self.evacuate_level.setValue(p.evacuate_level)
+        self.evacuate_max_m.setValue(p.evacuate_max_m)
+        self.loss_floors.setValue(p.loss_floors)
         self.map_title.setText(s.map_title)
         self.map_note.setText(s.map_note)
         self.output_dir.setFilePath(s.output_dir)
@@ -745,24 +1040,31 @@ class WorkbenchDock(QgsDockWidget):
         c.filter = self.cand_filter.expression().strip()
         s.hospitals.layer, s.hospitals.filter = layer_id(self.hosp_layer), self.hosp_filter.expression().strip()
         life_id = layer_id(self.life_layer)
-        s.lifelines = (
-            [
-                Lifeline(
-                    layer=life_id,
-                    asset_type=self.life_type.text().strip(),
-                    asset_type_field=self.life_type_field.currentField(),
-                )
-            ]
-            if life_id
-            else []
+        first = Lifeline(
+            layer=life_id,
+            asset_type=self.life_type.text().strip(),
+            asset_type_field=self.life_type_field.currentField(),
         )
+        more = [ll for ll in (row.get() for row in self.lifeline_rows) if ll.layer]
+        # the further layers need the first one (empty first row: the roads are the one lifeline)
+        s.lifelines = [first, *more] if life_id else []
+        s.depots.layer, s.depots.id_field = layer_id(self.depot_layer), self.depot_id.currentField()
+        s.power.towers, s.power.lines = layer_id(self.tower_layer), layer_id(self.power_lines)
+        s.power.tower_type = self.tower_type.text().strip() or "transmission_tower"
+        s.power.line_id_field = self.power_line_id.currentField()
+        s.power.tower_line_field = self.tower_line_field.currentField()
+        s.depots.stock_fields = self.depot_stocks.text().strip()
+        s.services = [sv for sv in (row.get() for row in self.service_rows) if sv.layer]
         s.fragility_file = self.fragility_file.filePath().strip()
+        s.typology_file = self.typology_file.filePath().strip()
         s.language = self.language.currentData() or ZH
         p = s.params
         p.walk_minutes, p.walk_kmh = self.walk_minutes.value(), self.walk_kmh.value()
         p.block_level, p.exclude_level = self.block_level.value(), self.exclude_level.value()
         p.shelter_class, p.effective_ratio = self.shelter_class.currentIndex(), self.effective_ratio.value()
         p.failed_expression = self.failed.text().strip() or '"p_fail" >= 0.5'
+        p.evacuate_level, p.evacuate_max_m = self.evacuate_level.value(), self.evacuate_max_m.value()
+        p.loss_floors = self.loss_floors.value()
         s.map_title, s.map_note = self.map_title.text().strip(), self.map_note.text().strip()
         s.output_dir = self.output_dir.filePath().strip()
         sc = self.scenario()
@@ -821,6 +1123,10 @@ class WorkbenchDock(QgsDockWidget):
             ok = ok and all(level != ERROR for level, _t in problems)
         for row in self.hazard_rows:
             ok = all(level != ERROR for level, _t in row.check(reference)) and ok
+        for row in self.lifeline_rows + self.service_rows:
+            problems = layer_problems(row.layer.currentLayer(), reference)
+            show_problems(row.problems, problems)
+            ok = ok and all(level != ERROR for level, _t in problems)
         return ok
 
     def refresh(self):
@@ -974,11 +1280,81 @@ class WorkbenchDock(QgsDockWidget):
         return ok
 
     def open_fragility_editor(self, _checked=False):
+        from ..editor_wrappers import user_fragility_path
         from ..fragility_editor import FragilityEditor
 
-        dialog = FragilityEditor(self.study.fragility_file or None, self)
+        path = Path(self.study.fragility_file or user_fragility_path())
+        path.parent.mkdir(parents=True, exist_ok=True)
+        dialog = FragilityEditor(path, self)
         if dialog.exec() and dialog.path is not None:
             self.fragility_file.setFilePath(str(dialog.path))
+            self._changed()
+        return dialog
+
+    def ahp_dialog(self):
+        """The AHP matrix of the study in a dialog (OK keeps it, "Default weights" drops it)."""
+        from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox
+
+        from ..ahp_matrix_widget import AhpMatrixWidget
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(tr("AHP weights"))
+        v = QVBoxLayout(dialog)
+        dialog.matrix = AhpMatrixWidget()
+        dialog.matrix.set_criteria(self.study.ahp_criteria)
+        if self.study.ahp_matrix:
+            dialog.matrix.set_values(self.study.ahp_matrix)
+        v.addWidget(dialog.matrix)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        default = buttons.addButton(tr("Default weights"), QDialogButtonBox.ButtonRole.ResetRole)
+        default.clicked.connect(lambda: dialog.done(2))
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        v.addWidget(buttons)
+        return dialog
+
+    def apply_ahp(self, dialog, result):
+        """Take the dialog's matrix (result 1) or go back to the default weights (result 2)."""
+        if result == 1:
+            if dialog.matrix.error is not None:
+                return False
+            self.study.ahp_matrix = dialog.matrix.values()
+            self.study.ahp_criteria = ",".join(dialog.matrix.criteria)
+        elif result == 2:
+            self.study.ahp_matrix = []
+        else:
+            return False
+        self._show_ahp()
+        self._save()
+        self.refresh()
+        return True
+
+    def open_ahp_dialog(self, _checked=False):
+        dialog = self.ahp_dialog()
+        return self.apply_ahp(dialog, dialog.exec())
+
+    def _show_ahp(self):
+        if not self.study.ahp_matrix:
+            self.ahp_label.setText(tr("The default weights of the standards file"))
+            return
+        from ...core import ahp
+        from ...core.errors import InputError
+
+        try:
+            names = ahp.parse_criteria(self.study.ahp_criteria)
+            res = ahp.ahp_weights(ahp.parse_matrix(self.study.ahp_matrix, len(names)))
+            self.ahp_label.setText(
+                ", ".join(f"{n} {w:.2f}" for n, w in zip(names, res.weights)) + f" (CR = {res.cr:.3f})"
+            )
+        except InputError as err:
+            self.ahp_label.setText(err.translated(tr))
+
+    def open_typology_editor(self, _checked=False):
+        from ..typology_editor import TypologyEditor
+
+        dialog = TypologyEditor(self.study.typology_file or None, self)
+        if dialog.exec() and dialog.path is not None:
+            self.typology_file.setFilePath(str(dialog.path))
             self._changed()
         return dialog
 

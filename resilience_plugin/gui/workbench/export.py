@@ -16,10 +16,16 @@ SHEETS = (
     ("hazards", "overlay", "OUTPUT_TABLE", "灾害等级面积与人口", "Hazard area and population"),
     ("exposure", "exposure_buildings", "OUTPUT_TABLE", "建筑与人口暴露", "Buildings and people exposed"),
     ("exposure", "exposure_roads", "OUTPUT_TABLE", "道路暴露", "Roads exposed"),
+    ("loss", "loss", "OUTPUT_TABLE", "直接经济损失", "Direct economic loss"),
+    ("loss", "compare", "OUTPUT_TABLE", "情景对比", "Scenario comparison"),
     ("facilities", "suitability", "OUTPUT", "平急两用设施适宜性", "Dual-use facility suitability"),
     ("coverage", "coverage", "OUTPUT_TABLE", "避难场所覆盖", "Shelter coverage"),
+    ("coverage", "evacuation", "OUTPUT_TABLE", "人口转移安置", "Evacuation"),
+    ("coverage", "supply", "OUTPUT_TABLE", "物资前置调度", "Supply plan"),
+    ("coverage", "lifecircle", "OUTPUT_TABLE", "15分钟生活圈", "15-minute life circle"),
     ("lifelines", "lifeline_0", "OUTPUT_TABLE", "生命线暴露", "Lifeline exposure"),
     ("lifelines", "criticality", "OUTPUT_TABLE", "医院可达性孤立人口", "Isolated from hospitals"),
+    ("lifelines", "towers", "OUTPUT_TABLE", "输电线路杆塔失效", "Power lines from their towers"),
 )
 
 HEADERS = {
@@ -61,6 +67,7 @@ KEY_HEADERS = (("步骤", "Step"), ("指标", "Indicator"), ("数值", "Value"))
 STEP_NAMES = {
     "hazards": ("灾害分级与叠加", "Hazards"),
     "exposure": ("承灾体暴露", "Exposure"),
+    "loss": ("直接经济损失与情景对比", "Economic loss and scenarios"),
     "facilities": ("平急两用设施", "Dual-use facilities"),
     "coverage": ("覆盖与分配", "Coverage and allocation"),
     "lifelines": ("生命线", "Lifelines"),
@@ -72,6 +79,10 @@ KEY_LABELS = (
     ("exposure", "buildings_by_level", "{level} 级灾害区建筑（栋）", "Buildings in hazard level {level}"),
     ("exposure", "persons_by_level", "{level} 级灾害区暴露人口（人）", "Persons exposed at level {level}"),
     ("exposure", "road_m_by_level", "{level} 级灾害区道路长度（米）", "Road length at level {level} (m)"),
+    ("loss", "total_loss", "直接经济损失（元）", "Direct economic loss (CNY)"),
+    ("loss", "damaged_buildings", "受损建筑（栋）", "Damaged buildings"),
+    ("loss", "baseline_loss", "基准情景直接经济损失（元）", "Loss in the baseline scenario (CNY)"),
+    ("loss", "loss_change", "较基准情景变化（元）", "Change against the baseline (CNY)"),
     ("facilities", "candidates", "候选设施（处）", "Candidate sites"),
     ("facilities", "eligible", "合格设施（处）", "Eligible sites"),
     ("facilities", "eligible_capacity", "合格设施避难容量（人）", "Capacity of eligible sites (persons)"),
@@ -79,8 +90,14 @@ KEY_LABELS = (
     ("coverage", "covered_persons", "步行时限内可达人口（人）", "Persons within the walking limit"),
     ("coverage", "covered_pct", "步行时限内可达人口比例（%）", "Share within the walking limit (%)"),
     ("coverage", "capacity_in_service", "可用避难容量（人）", "Shelter capacity in service (persons)"),
+    ("coverage", "evacuees", "需转移人口（人）", "Persons to evacuate"),
+    ("coverage", "evacuees_placed", "已安置人口（人）", "Evacuees placed"),
+    ("coverage", "evacuees_unplaced", "未安置人口（人）", "Evacuees without a place"),
+    ("coverage", "life_circle_all_pct", "各项服务均可步行到达的人口比例（%）", "Share reaching every service (%)"),
     ("lifelines", "failed_m", "失效生命线长度（米）", "Failed lifeline length (m)"),
     ("lifelines", "isolated_persons", "与医院隔绝人口（人）", "Persons isolated from hospitals"),
+    ("lifelines", "expected_failed_towers", "预计失效杆塔（基）", "Towers expected to fail"),
+    ("lifelines", "power_lines_down", "可能中断的输电线路（条）", "Power lines likely down"),
 )
 
 

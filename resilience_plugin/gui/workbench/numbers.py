@@ -41,14 +41,36 @@ def _get(outputs, call, output):
     return outputs.get(call, {}).get(output)
 
 
-def compute(step, outputs):
-    return {
+def compute(step, outputs, params=None):
+    """The key numbers of ``step`` from its output files (``params``: {call: parameters}, for numbers
+    that are not in a file, such as the AHP consistency ratio)."""
+    result = {
         "hazards": _hazards,
         "exposure": _exposure,
+        "loss": _loss,
         "facilities": _facilities,
         "coverage": _coverage,
         "lifelines": _lifelines,
     }.get(step, lambda _o: {})(outputs)
+    if step == "facilities" and params and "ahp" in params:
+        result.update(_ahp(outputs, params["ahp"]))
+    return result
+
+
+def _ahp(outputs, params):
+    """The AHP weights (from the table written) and the consistency ratio (from the matrix given)."""
+    from ...core import ahp
+    from ...core.errors import InputError
+
+    rows = _rows(_get(outputs, "ahp", "OUTPUT_TABLE"), ["criterion", "weight"])
+    out = {"ahp_weights": {str(r["criterion"]): _num(r["weight"]) for r in rows}}
+    try:
+        names = ahp.parse_criteria(params["CRITERIA"])
+        res = ahp.ahp_weights(ahp.parse_matrix(params["MATRIX"], len(names)))
+        out.update(ahp_cr=float(res.cr), ahp_consistent=bool(res.consistent))
+    except (InputError, KeyError, ValueError):
+        pass
+    return out
 
 
 def _by_level(rows, value):
@@ -76,6 +98,24 @@ def _exposure(outputs):
     }
 
 
+def _loss(outputs):
+    rows = _rows(_get(outputs, "loss", "OUTPUT"), ["loss"])
+    result = {
+        "buildings": len(rows),
+        "damaged_buildings": sum(1 for r in rows if _num(r["loss"]) > 0),
+        "total_loss": sum(_num(r["loss"]) for r in rows),
+    }
+    base = _rows(_get(outputs, "loss_baseline", "OUTPUT"), ["loss"])
+    if base:
+        result["baseline_loss"] = sum(_num(r["loss"]) for r in base)
+        result["loss_change"] = result["total_loss"] - result["baseline_loss"]
+        units = _rows(_get(outputs, "compare", "OUTPUT_MAP"), ["change_class"])
+        result["units_better"] = sum(1 for r in units if _num(r["change_class"]) > 0)
+        result["units_worse"] = sum(1 for r in units if _num(r["change_class"]) < 0)
+        result["units_same"] = sum(1 for r in units if r["change_class"] is not None and _num(r["change_class"]) == 0)
+    return result
+
+
 def _facilities(outputs):
     rows = _rows(_get(outputs, "suitability", "OUTPUT"), ["eligible", "capacity_persons"])
     eligible = [r for r in rows if r["eligible"] not in (None, 0, False, "0", "false")]
@@ -92,20 +132,71 @@ def _coverage(outputs):
     persons = sum(_num(r["persons"]) for r in demand)
     covered = sum(_num(r["persons"]) for r in demand if r["covered"] not in (None, 0, False))
     capacity = sum(_num(r["capacity"]) for r in facilities if r["in_service"] not in (None, 0, False))
-    return {
+    result = {
         "persons": persons,
         "covered_persons": covered,
         "covered_pct": 100.0 * covered / persons if persons else 0.0,
         "capacity_in_service": capacity,
         "shelters_in_service": sum(1 for r in facilities if r["in_service"] not in (None, 0, False)),
     }
+    origins = _rows(_get(outputs, "evacuation", "OUTPUT_ORIGINS"), ["persons", "placed", "unplaced", "walk_m"])
+    if _get(outputs, "evacuation", "OUTPUT_ORIGINS"):
+        placed = sum(_num(r["placed"]) for r in origins)
+        result["evacuees"] = sum(_num(r["persons"]) for r in origins)
+        result["evacuees_placed"] = placed
+        result["evacuees_unplaced"] = sum(_num(r["unplaced"]) for r in origins)
+        # the persons-weighted mean walk of those placed (walk_m: the mean of an origin's placed persons)
+        result["evacuation_mean_walk_m"] = (
+            sum(_num(r["placed"]) * _num(r["walk_m"]) for r in origins if _num(r["placed"]) > 0) / placed
+            if placed
+            else 0.0
+        )
+    result.update(_supply(outputs))
+    result.update(_life_circle(outputs))
+    return result
+
+
+def _supply(outputs):
+    path = _get(outputs, "supply", "OUTPUT_TABLE")
+    if not path:
+        return {}
+    rows = _rows(path, ["item", "unit", "need", "delivered", "shortfall"])
+    items = {}
+    for r in rows:
+        acc = items.setdefault(
+            str(r["item"]), {"unit": r["unit"] or "", "need": 0.0, "delivered": 0.0, "shortfall": 0.0}
+        )
+        for k in ("need", "delivered", "shortfall"):
+            acc[k] += _num(r[k])
+    return {"supply_items": items}
+
+
+def _life_circle(outputs):
+    path = _get(outputs, "lifecircle", "OUTPUT_DEMAND")
+    if not path:
+        return {}
+    rows = _rows(path, ["persons", "all_reached"])
+    persons = sum(_num(r["persons"]) for r in rows)
+    reached = sum(_num(r["persons"]) for r in rows if r["all_reached"] not in (None, 0, False))
+    return {"life_circle_persons": persons, "life_circle_all_pct": 100.0 * reached / persons if persons else 0.0}
 
 
 def _lifelines(outputs):
     result = {}
-    links = _rows(_get(outputs, "lifeline_0", "OUTPUT"), ["p_fail", "length_m"])
+    # every lifeline layer of the study (lifeline_0, lifeline_1, ...); points have no length
+    keys = sorted((k for k in outputs if k.startswith("lifeline_")), key=lambda k: int(k.split("_")[1]))
+    links = [r for k in keys for r in _rows(_get(outputs, k, "OUTPUT"), ["p_fail", "length_m"])]
+    result["lifeline_layers"] = len(keys)
     result["lifeline_m"] = sum(_num(r["length_m"]) for r in links)
     result["failed_m"] = sum(_num(r["length_m"]) for r in links if _num(r["p_fail"]) >= 0.5)
+    if _get(outputs, "towers", "OUTPUT"):
+        towers = _rows(_get(outputs, "towers", "OUTPUT_TOWERS"), ["p_fail"])
+        lines = _rows(_get(outputs, "towers", "OUTPUT"), ["p_line"])
+        result["towers"] = len(towers)
+        result["expected_failed_towers"] = sum(_num(r["p_fail"]) for r in towers)
+        result["power_lines"] = len(lines)
+        result["power_lines_down"] = sum(1 for r in lines if _num(r["p_line"]) >= 0.5)
+        result["expected_failed_lines"] = sum(_num(r["p_line"]) for r in lines)
     demand = _rows(_get(outputs, "criticality", "OUTPUT_DEMAND"), ["persons", "isolated"])
     if demand:
         result["persons"] = sum(_num(r["persons"]) for r in demand)
@@ -116,6 +207,96 @@ def _lifelines(outputs):
 # --- display --------------------------------------------------------------------------------------
 def _fmt(v, digits=0):
     return f"{v:,.{digits}f}"
+
+
+def _supply_items(numbers):
+    rows = []
+    for item, v in numbers.get("supply_items", {}).items():
+        rows.append(
+            (
+                tr("Supplies: {item}").format(item=item),
+                tr("{delivered} of {need} {unit} delivered, shortfall {shortfall}").format(
+                    delivered=_fmt(v["delivered"]), need=_fmt(v["need"]), unit=v["unit"], shortfall=_fmt(v["shortfall"])
+                ),
+                ("supply", "OUTPUT_TABLE", f'"item" = \'{item}\' AND "shortfall" > 0') if v["shortfall"] > 0 else None,
+            )
+        )
+    if "life_circle_all_pct" in numbers:
+        rows.append(
+            (
+                tr("15-minute life circle"),
+                tr("{pct}% of {persons} persons reach every service").format(
+                    pct=_fmt(numbers["life_circle_all_pct"], 1), persons=_fmt(numbers["life_circle_persons"])
+                ),
+                ("lifecircle", "OUTPUT_DEMAND", 'NOT "all_reached"'),
+            )
+        )
+    return rows
+
+
+def _lifeline_items(numbers):
+    rows = []
+    rows.append(
+        (
+            tr("Failed lifeline length"),
+            tr("{failed} km of {total} km").format(
+                failed=_fmt(numbers.get("failed_m", 0.0) / 1000, 1),
+                total=_fmt(numbers.get("lifeline_m", 0.0) / 1000, 1),
+            ),
+            ("lifeline_0", "OUTPUT", '"p_fail" >= 0.5'),
+        )
+    )
+    if "power_lines" in numbers:
+        rows.append(
+            (
+                tr("Power lines from their towers"),
+                tr("{down} of {n} lines likely down (P ≥ 0.5), {towers} of {total} towers expected to fail").format(
+                    down=numbers["power_lines_down"],
+                    n=numbers["power_lines"],
+                    towers=_fmt(numbers["expected_failed_towers"], 1),
+                    total=numbers["towers"],
+                ),
+                ("towers", "OUTPUT", '"p_line" >= 0.5'),
+            )
+        )
+    if "isolated_persons" in numbers:
+        rows.append(
+            (
+                tr("Isolated from hospitals"),
+                tr("{n} persons").format(n=_fmt(numbers["isolated_persons"])),
+                ("criticality", "OUTPUT_DEMAND", '"isolated"'),
+            )
+        )
+    return rows
+
+
+def _loss_items(numbers):
+    rows = []
+    rows.append(
+        (
+            tr("Direct economic loss"),
+            tr("{loss} in total, {n} of {total} buildings damaged").format(
+                loss=_fmt(numbers.get("total_loss", 0.0)),
+                n=_fmt(numbers.get("damaged_buildings", 0)),
+                total=_fmt(numbers.get("buildings", 0)),
+            ),
+            ("loss", "OUTPUT", '"loss" > 0'),
+        )
+    )
+    if "baseline_loss" in numbers:
+        rows.append(
+            (
+                tr("Against the baseline scenario"),
+                tr("{change:+,.0f} (baseline {base}); units better {better}, worse {worse}").format(
+                    change=numbers.get("loss_change", 0.0),
+                    base=_fmt(numbers.get("baseline_loss", 0.0)),
+                    better=numbers.get("units_better", 0),
+                    worse=numbers.get("units_worse", 0),
+                ),
+                ("compare", "OUTPUT_MAP", '"change_class" < 0') if numbers.get("units_worse") else None,
+            )
+        )
+    return rows
 
 
 def items(step, numbers):
@@ -147,6 +328,8 @@ def items(step, numbers):
                         ("exposure_buildings", "OUTPUT", f'"level" = {int(level)}'),
                     )
                 )
+    elif step == "loss":
+        rows += _loss_items(numbers)
     elif step == "facilities":
         rows.append(
             (
@@ -159,6 +342,19 @@ def items(step, numbers):
                 ("suitability", "OUTPUT", '"eligible"'),
             )
         )
+        if "ahp_weights" in numbers:
+            weights = ", ".join(f"{k} {v:.3f}" for k, v in numbers["ahp_weights"].items())
+            rows.append(
+                (
+                    tr("AHP weights"),
+                    tr("{weights} (CR = {cr})").format(
+                        weights=weights,
+                        cr=f"{numbers['ahp_cr']:.3f}" if "ahp_cr" in numbers else "?",
+                    )
+                    + ("" if numbers.get("ahp_consistent", True) else " — " + tr("inconsistent, revise the matrix")),
+                    None,
+                )
+            )
     elif step == "coverage":
         rows.append(
             (
@@ -178,23 +374,20 @@ def items(step, numbers):
                 ("coverage", "OUTPUT_FACILITIES", '"in_service"'),
             )
         )
-    elif step == "lifelines":
-        rows.append(
-            (
-                tr("Failed lifeline length"),
-                tr("{failed} km of {total} km").format(
-                    failed=_fmt(numbers.get("failed_m", 0.0) / 1000, 1),
-                    total=_fmt(numbers.get("lifeline_m", 0.0) / 1000, 1),
-                ),
-                ("lifeline_0", "OUTPUT", '"p_fail" >= 0.5'),
-            )
-        )
-        if "isolated_persons" in numbers:
+        rows += _supply_items(numbers)
+        if "evacuees" in numbers:
             rows.append(
                 (
-                    tr("Isolated from hospitals"),
-                    tr("{n} persons").format(n=_fmt(numbers["isolated_persons"])),
-                    ("criticality", "OUTPUT_DEMAND", '"isolated"'),
+                    tr("Evacuation"),
+                    tr("{placed} of {n} persons to move placed, {unplaced} without a place, mean walk {walk} m").format(
+                        placed=_fmt(numbers.get("evacuees_placed", 0.0)),
+                        n=_fmt(numbers.get("evacuees", 0.0)),
+                        unplaced=_fmt(numbers.get("evacuees_unplaced", 0.0)),
+                        walk=_fmt(numbers.get("evacuation_mean_walk_m", 0.0)),
+                    ),
+                    ("evacuation", "OUTPUT_ORIGINS", '"unplaced" > 0'),
                 )
             )
+    elif step == "lifelines":
+        rows += _lifeline_items(numbers)
     return rows

@@ -32,6 +32,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import pyqtSignal
 
 from ...compat import keep_proj_context
+from ...compat import record_history as compat_record_history
 from ...i18n import tr
 from . import numbers as key_numbers
 from .steps import DEPENDS, MAPS, NotReady, build_calls, fingerprint, is_ref, upstream_refs
@@ -39,13 +40,19 @@ from .steps import DEPENDS, MAPS, NotReady, build_calls, fingerprint, is_ref, up
 PROPERTY = "resilience_workbench/step"  # custom property of the layers a step added: "<scenario>/<step>"
 GROUP_PROPERTY = "resilience_workbench/group"
 # Outputs added to the tree unticked: one point per population cell (they hide the map), intermediate zones.
-HIDDEN_BY_DEFAULT = {"coverage:OUTPUT_DEMAND", "criticality:OUTPUT_DEMAND", "exposure_roads:OUTPUT"}
+HIDDEN_BY_DEFAULT = {
+    "coverage:OUTPUT_DEMAND",
+    "criticality:OUTPUT_DEMAND",
+    "exposure_roads:OUTPUT",
+    "lifecircle:OUTPUT_DEMAND",
+}
 
 
 def step_title(step):
     return {
         "hazards": tr("1 Hazards: classify and overlay"),
         "exposure": tr("2 Exposure"),
+        "loss": tr("2b Economic loss and scenario comparison"),
         "facilities": tr("3 Dual-use facilities"),
         "coverage": tr("4 Coverage and allocation"),
         "lifelines": tr("5 Lifelines"),
@@ -61,6 +68,8 @@ def not_ready_text(what):
         "population": tr("Choose the population layer."),
         "roads": tr("Choose the roads."),
         "lifeline layers": tr("Choose a lifeline layer or the roads."),
+        "buildings": tr("Choose the buildings."),
+        "flood depth raster": tr("Give the scenario a flood-depth raster (intensity, flood depth) for the loss."),
     }.get(what, what)
 
 
@@ -69,10 +78,14 @@ def output_title(call_key, output, params):
     if call_key.startswith("classify_"):
         return tr("Hazard zones: {name}").format(name=params.get("HAZARD_NAME", ""))
     if call_key.startswith("lifeline_"):
-        return {
+        title = {
             "OUTPUT": tr("Lifeline exposure and failure"),
             "OUTPUT_TABLE": tr("Lifeline length per unit and level"),
         }[output]
+        # several lifeline layers: say which one (its asset type, else its number)
+        if call_key != "lifeline_0":
+            title += f" ({params.get('ASSET_TYPE') or int(call_key.split('_')[1]) + 1})"
+        return title
     titles = {
         ("overlay", "OUTPUT"): tr("Composite hazard zones"),
         ("overlay", "OUTPUT_TABLE"): tr("Area and population per unit and hazard level"),
@@ -81,10 +94,26 @@ def output_title(call_key, output, params):
         ("exposure_roads", "OUTPUT"): tr("Roads by hazard level"),
         ("exposure_roads", "OUTPUT_TABLE"): tr("Road length per unit, class and level"),
         ("suitability", "OUTPUT"): tr("Dual-use facility suitability"),
+        ("ahp", "OUTPUT_TABLE"): tr("AHP weights"),
         ("coverage", "OUTPUT_DEMAND"): tr("Population within walking reach"),
         ("coverage", "OUTPUT_FACILITIES"): tr("Shelter load"),
         ("coverage", "OUTPUT_TABLE"): tr("Shelter coverage per unit"),
         ("coverage", "OUTPUT_AREAS"): tr("Walking service areas"),
+        ("loss", "OUTPUT"): tr("Building losses"),
+        ("loss", "OUTPUT_TABLE"): tr("Economic loss per unit, level and class"),
+        ("compare", "OUTPUT_TABLE"): tr("Loss against the baseline scenario"),
+        ("compare", "OUTPUT_MAP"): tr("Loss change map"),
+        ("evacuation", "OUTPUT_ORIGINS"): tr("Evacuees and their shelter"),
+        ("evacuation", "OUTPUT_SHELTERS"): tr("Shelter load (evacuation)"),
+        ("evacuation", "OUTPUT_FLOWS"): tr("Evacuation flows"),
+        ("evacuation", "OUTPUT_TABLE"): tr("Evacuation by unit"),
+        ("supply", "OUTPUT_FLOWS"): tr("Supply flows"),
+        ("supply", "OUTPUT_TABLE"): tr("Supply by shelter and item"),
+        ("lifecircle", "OUTPUT_DEMAND"): tr("Services in reach"),
+        ("lifecircle", "OUTPUT_TABLE"): tr("Life circle by unit"),
+        ("towers", "OUTPUT"): tr("Power lines: failure from their towers"),
+        ("towers", "OUTPUT_TOWERS"): tr("Towers: failure probability"),
+        ("towers", "OUTPUT_TABLE"): tr("Tower and line failures per unit"),
         ("criticality", "OUTPUT_DEMAND"): tr("Hospital access of the population"),
         ("criticality", "OUTPUT_TABLE"): tr("Persons isolated from hospitals per unit"),
         ("criticality", "OUTPUT_LINKS"): tr("Road criticality"),
@@ -442,11 +471,28 @@ def publish(prepared, runs, project=None):
         "fingerprint": prepared.fingerprint,
         "outputs": prepared.outputs,
         "run_dir": str(prepared.run_dir),
-        "numbers": key_numbers.compute(prepared.step, prepared.outputs),
+        "numbers": key_numbers.compute(prepared.step, prepared.outputs, {c.key: c.params for c in prepared.calls}),
     }
     if previous and Path(previous) != prepared.run_dir and Path(previous).exists():
         shutil.rmtree(previous, ignore_errors=True)
+    record_history(prepared, project)
     return new_layers
+
+
+def record_history(prepared, project=None):
+    """Each call of a finished step into the Processing history (child runs are not recorded by QGIS);
+    how it is recorded depends on the QGIS version (``compat.record_history``). Returns the count."""
+    from qgis.core import QgsApplication
+
+    context = QgsProcessingContext()
+    context.setProject(project or QgsProject.instance())
+    registry = QgsApplication.processingRegistry()
+    done = 0
+    for call in prepared.calls:
+        alg = registry.createAlgorithmById(call.alg)
+        if alg is not None and compat_record_history(alg, prepared.resolved[call.key], context):
+            done += 1
+    return done
 
 
 def run_step_now(study, scenario, step, runs, feedback=None, project=None):

@@ -16,23 +16,26 @@ step is up to date when the fingerprint of its last run equals the one it would 
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Dict, List
 
 from .study import PER_CELL, PRESET, THRESHOLDS, VALUE_MAP
 
-HAZARDS, EXPOSURE, FACILITIES, COVERAGE, LIFELINES, MAPS = (
+HAZARDS, EXPOSURE, LOSS, FACILITIES, COVERAGE, LIFELINES, MAPS = (
     "hazards",
     "exposure",
+    "loss",
     "facilities",
     "coverage",
     "lifelines",
     "maps",
 )
-STEP_IDS = (HAZARDS, EXPOSURE, FACILITIES, COVERAGE, LIFELINES, MAPS)
+STEP_IDS = (HAZARDS, EXPOSURE, LOSS, FACILITIES, COVERAGE, LIFELINES, MAPS)
 DEPENDS = {
     HAZARDS: (),
     EXPOSURE: (HAZARDS,),
+    LOSS: (),  # reads the depth rasters and the buildings only
     FACILITIES: (HAZARDS,),
     COVERAGE: (HAZARDS, FACILITIES),
     LIFELINES: (HAZARDS,),
@@ -83,6 +86,7 @@ def build_calls(study, scenario, step):
     builders = {
         HAZARDS: _hazards,
         EXPOSURE: _exposure,
+        LOSS: _loss,
         FACILITIES: _facilities,
         COVERAGE: _coverage,
         LIFELINES: _lifelines,
@@ -196,6 +200,60 @@ def _exposure(study, scenario):
     return calls
 
 
+FLOOD_DEPTH = 0  # lifelineexposure INTENSITY_MEASURE of flood depth (m), what economicloss reads
+
+
+def _loss_call(study, key, depth_layer):
+    params = {
+        "INPUT": layer(study.buildings.layer),
+        "DEPTH": [layer(depth_layer)],
+        "DEFAULT_FLOORS": float(study.params.loss_floors),
+        **_units(study),
+    }
+    if study.buildings.type_field:
+        params["CLASS_FIELD"] = study.buildings.type_field
+    return Call(
+        key, "resilience:economicloss", params, {"OUTPUT": "gpkg", "OUTPUT_TABLE": "gpkg"}, ["OUTPUT", "OUTPUT_TABLE"]
+    )
+
+
+def _flood_depth(scenario):
+    if scenario is None or not scenario.intensity_layer or int(scenario.intensity_measure) != FLOOD_DEPTH:
+        return None
+    return scenario.intensity_layer
+
+
+def _loss(study, scenario):
+    """Direct economic loss from the scenario's flood-depth raster; with an earlier scenario that has one
+    too, its loss and the comparison of the two (the first such scenario is the baseline)."""
+    if not study.buildings.layer:
+        raise NotReady("buildings")
+    depth = _flood_depth(scenario)
+    if depth is None:
+        raise NotReady("flood depth raster")
+    calls = [_loss_call(study, "loss", depth)]
+    baseline = next((s for s in study.scenarios if _flood_depth(s) is not None), None)
+    if baseline is not None and baseline.name != scenario.name:
+        calls.append(_loss_call(study, "loss_baseline", _flood_depth(baseline)))
+        calls[-1].load = []
+        params = {
+            "INPUTS": [out("loss_baseline", "OUTPUT_TABLE"), out("loss", "OUTPUT_TABLE")],
+            "NAMES": f"{_safe_name(baseline.name)},{_safe_name(scenario.name)}",
+            "VALUE_FIELD": "loss",
+            **_units(study),
+        }
+        outputs = {"OUTPUT_TABLE": "gpkg"}
+        if study.units.layer:
+            outputs["OUTPUT_MAP"] = "gpkg"
+        calls.append(Call("compare", "resilience:comparescenarios", params, outputs, list(outputs)))
+    return calls
+
+
+def _safe_name(name):
+    """A scenario name as comparescenarios' NAMES takes it (a field-name suffix: letters, digits, _)."""
+    return re.sub(r"\W+", "_", str(name)).strip("_") or "scenario"
+
+
 def _extract(key, source, expression):
     return Call(key, "native:extractbyexpression", {"INPUT": source, "EXPRESSION": expression}, {"OUTPUT": "gpkg"})
 
@@ -229,6 +287,8 @@ def _facilities(study, scenario):
         "HAZARD_LEVEL_FIELD": LEVEL,
         "EXCLUDE_LEVEL": int(p.exclude_level),
     }
+    if study.typology_file:
+        params["TYPOLOGY_FILE"] = study.typology_file
     if c.name_field:
         params["NAME_FIELD"] = c.name_field
     if c.floors_field:
@@ -246,6 +306,18 @@ def _facilities(study, scenario):
     hospitals = _hospitals(study, calls)
     if hospitals is not None:
         params["HOSPITALS"] = hospitals
+    if study.ahp_matrix:
+        # the criterion weights from the planners' pairwise comparisons (层次分析法)
+        calls.append(
+            Call(
+                "ahp",
+                "resilience:ahpweights",
+                {"CRITERIA": study.ahp_criteria, "MATRIX": list(study.ahp_matrix)},
+                {"OUTPUT_TABLE": "gpkg"},
+                ["OUTPUT_TABLE"],
+            )
+        )
+        params["WEIGHTS_TABLE"] = out("ahp", "OUTPUT_TABLE")
     calls.append(Call("suitability", "resilience:facilitysuitability", params, {"OUTPUT": "gpkg"}, ["OUTPUT"]))
     return calls
 
@@ -281,7 +353,128 @@ def _coverage(study, scenario):
     if study.units.layer:
         outputs["OUTPUT_TABLE"] = "gpkg"
     calls.append(Call("coverage", "resilience:sheltercoverage", params, outputs, list(outputs)))
+    calls.append(_evacuation(study))
+    if study.depots.layer:
+        calls.append(_supply(study))
+    services = [sv for sv in study.services if sv.layer]
+    if services:
+        calls += _life_circle(study, services)
     return calls
+
+
+def _supply(study):
+    """物资前置调度: the relief items the evacuees' shelters need, from the depots, over the roads."""
+    d = study.depots
+    params = {
+        "SHELTERS": out("evacuation", "OUTPUT_SHELTERS"),
+        "PERSONS_FIELD": "load",
+        "SHELTER_ID_FIELD": "shelter_id",
+        "DEPOTS": layer(d.layer),
+        "ROADS": layer(study.roads.layer),
+        "HAZARD": _hazard_ref(),
+        "HAZARD_LEVEL_FIELD": LEVEL,
+        "BLOCK_LEVEL": int(study.params.block_level),
+    }
+    if d.id_field:
+        params["DEPOT_ID_FIELD"] = d.id_field
+    if d.stock_fields:
+        params["STOCK_FIELDS"] = d.stock_fields
+    if study.roads.class_field:
+        params["ROAD_CLASS_FIELD"] = study.roads.class_field
+    return Call(
+        "supply",
+        "resilience:supplyplan",
+        params,
+        {"OUTPUT_FLOWS": "gpkg", "OUTPUT_TABLE": "gpkg"},
+        ["OUTPUT_FLOWS", "OUTPUT_TABLE"],
+    )
+
+
+def _life_circle(study, services):
+    """15分钟生活圈: the share of residents reaching each everyday service on foot."""
+    calls, sources = [], []
+    for i, sv in enumerate(services):
+        if sv.filter:
+            calls.append(_extract(f"extract_service_{i}", layer(sv.layer), sv.filter))
+            sources.append(out(f"extract_service_{i}", "OUTPUT"))
+        else:
+            sources.append(layer(sv.layer))
+    params = {
+        "SERVICES": sources,
+        "SERVICE_NAMES": ",".join(_safe_name(sv.name or f"service{i + 1}") for i, sv in enumerate(services)),
+        "SERVICE_MINUTES": ",".join(f"{sv.minutes:g}" if sv.minutes else "" for sv in services),
+        "DEMAND": layer(study.population.layer),
+        "ROADS": layer(study.roads.layer),
+        "WALK_KMH": float(study.params.walk_kmh),
+        "HAZARD": _hazard_ref(),
+        "HAZARD_LEVEL_FIELD": LEVEL,
+        "BLOCK_LEVEL": int(study.params.block_level),
+        **_units(study),
+    }
+    if study.population.field:
+        params["POPULATION_FIELD"] = study.population.field
+    else:
+        params["POPULATION_UNIT"] = _population_unit(study)
+    if study.roads.class_field:
+        params["ROAD_CLASS_FIELD"] = study.roads.class_field
+    outputs = {"OUTPUT_DEMAND": "gpkg"}
+    if study.units.layer:
+        outputs["OUTPUT_TABLE"] = "gpkg"
+    calls.append(Call("lifecircle", "resilience:lifecircle", params, outputs, list(outputs)))
+    return calls
+
+
+def _evacuation(study):
+    """人口转移安置: who must leave the zones of level >= evacuate_level and where they go (the eligible sites)."""
+    p = study.params
+    params = {
+        "SHELTERS": out("extract_eligible", "OUTPUT"),
+        "CAPACITY_FIELD": "capacity_persons",
+        "SHELTER_ID_FIELD": "site_id",
+        "DEMAND": layer(study.population.layer),
+        "ROADS": layer(study.roads.layer),
+        "HAZARD": _hazard_ref(),
+        "HAZARD_LEVEL_FIELD": LEVEL,
+        "BLOCK_LEVEL": int(p.block_level),
+        "EVACUATE_LEVEL": int(p.evacuate_level),
+        "WALK_KMH": float(p.walk_kmh),
+        "MAX_DISTANCE_M": float(p.evacuate_max_m),
+        **_units(study),
+    }
+    if study.population.field:
+        params["POPULATION_FIELD"] = study.population.field
+    else:
+        params["POPULATION_UNIT"] = _population_unit(study)
+    if study.roads.class_field:
+        params["ROAD_CLASS_FIELD"] = study.roads.class_field
+    outputs = {"OUTPUT_ORIGINS": "gpkg", "OUTPUT_SHELTERS": "gpkg", "OUTPUT_FLOWS": "gpkg"}
+    if study.units.layer:
+        outputs["OUTPUT_TABLE"] = "gpkg"
+    return Call("evacuation", "resilience:evacuationplan", params, outputs, list(outputs))
+
+
+def _towers(study, scenario):
+    """Power lines from their towers (towerfailure) with the scenario's intensity raster; None without them."""
+    pw = study.power
+    if not pw.towers or not pw.lines or scenario is None or not scenario.intensity_layer:
+        return None
+    params = {
+        "TOWERS": layer(pw.towers),
+        "TOWER_TYPE": pw.tower_type or "transmission_tower",
+        "LINES": layer(pw.lines),
+        "INTENSITY": layer(scenario.intensity_layer),
+        "INTENSITY_MEASURE": int(scenario.intensity_measure),
+        **_units(study),
+    }
+    if pw.line_id_field and pw.tower_line_field:
+        params["LINE_ID_FIELD"] = pw.line_id_field
+        params["TOWER_LINE_FIELD"] = pw.tower_line_field
+    if study.fragility_file:
+        params["FRAGILITY_FILE"] = study.fragility_file
+    outputs = {"OUTPUT": "gpkg", "OUTPUT_TOWERS": "gpkg"}
+    if study.units.layer:
+        outputs["OUTPUT_TABLE"] = "gpkg"
+    return Call("towers", "resilience:towerfailure", params, outputs, list(outputs))
 
 
 def lifeline_layers(study):
@@ -320,6 +513,9 @@ def _lifelines(study, scenario):
                 ["OUTPUT", "OUTPUT_TABLE"],
             )
         )
+    tower_call = _towers(study, scenario)
+    if tower_call is not None:
+        calls.append(tower_call)
     # Criticality on the road network (the lifeline on the roads layer, else the first one).
     network = next((i for i, ll in enumerate(lines) if ll.layer == study.roads.layer), 0)
     hospitals = _hospitals(study, calls)

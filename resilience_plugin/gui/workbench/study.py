@@ -99,6 +99,36 @@ class Hospitals:
 
 
 @dataclass
+class Depots:
+    """Supply depots (物资储备库) with a stock field per relief item, for the supply plan."""
+
+    layer: str = ""
+    id_field: str = ""
+    stock_fields: str = ""  # supplyplan STOCK_FIELDS (item=field,...); empty: fields named like the items
+
+
+@dataclass
+class PowerLines:
+    """Power lines and the towers or poles that carry them (towerfailure), optional in step 5."""
+
+    towers: str = ""
+    tower_type: str = "transmission_tower"
+    lines: str = ""
+    line_id_field: str = ""  # with tower_line_field: towers matched by id, else by distance
+    tower_line_field: str = ""
+
+
+@dataclass
+class Service:
+    """One everyday service of the 15-minute life circle: a layer, an optional filter, a name, minutes."""
+
+    layer: str = ""
+    filter: str = ""
+    name: str = ""
+    minutes: float = 0.0  # 0 = the default of resources/standards/life_circle.json for the name
+
+
+@dataclass
 class Lifeline:
     layer: str = ""
     asset_type: str = ""  # one asset type for the whole layer (lifelineexposure ASSET_TYPE)
@@ -117,6 +147,9 @@ class Parameters:
     effective_ratio: float = 0.6
     coverage_mode: int = 1  # sheltercoverage MODE (1 capacitated allocation)
     failed_expression: str = '"p_fail" >= 0.5'  # which lifeline links fail (networkcriticality FAILED)
+    evacuate_level: int = 2  # evacuationplan EVACUATE_LEVEL: persons in zones of this level or higher move
+    evacuate_max_m: float = 1000.0  # evacuationplan MAX_DISTANCE_M
+    loss_floors: float = 1.0  # economicloss DEFAULT_FLOORS (the buildings' floors field may hold text such as '4-7')
 
 
 @dataclass
@@ -129,7 +162,13 @@ class Study:
     candidates: Candidates = field(default_factory=Candidates)
     hospitals: Hospitals = field(default_factory=Hospitals)
     lifelines: List[Lifeline] = field(default_factory=list)
+    depots: Depots = field(default_factory=Depots)
+    power: PowerLines = field(default_factory=PowerLines)
+    services: List[Service] = field(default_factory=list)
     fragility_file: str = ""  # user fragility library merged on the shipped one (lifelineexposure FRAGILITY_FILE)
+    typology_file: str = ""  # user 平急两用 typology merged on the shipped one (facilitysuitability TYPOLOGY_FILE)
+    ahp_criteria: str = "safety,access,capacity,population,hospital,lifeline"  # ahpweights CRITERIA
+    ahp_matrix: List[str] = field(default_factory=list)  # ahpweights MATRIX row by row; empty = default weights
     params: Parameters = field(default_factory=Parameters)
     language: str = "zh"  # of the plan maps and the table headers: zh | en | both
     map_title: str = ""
@@ -166,7 +205,8 @@ class Study:
             self.candidates.layer,
             self.hospitals.layer,
         ]
-        ids += [ll.layer for ll in self.lifelines]
+        ids += [ll.layer for ll in self.lifelines] + [self.depots.layer] + [sv.layer for sv in self.services]
+        ids += [self.power.towers, self.power.lines]
         for s in self.scenarios:
             ids += [h.layer for h in s.hazards] + [s.intensity_layer]
         return [i for i in dict.fromkeys(ids) if i]
@@ -184,8 +224,10 @@ def _build(cls, data):
         "candidates": Candidates,
         "hospitals": Hospitals,
         "params": Parameters,
+        "depots": Depots,
+        "power": PowerLines,
     }
-    lists = {"scenarios": Scenario, "hazards": HazardSource, "lifelines": Lifeline}
+    lists = {"scenarios": Scenario, "hazards": HazardSource, "lifelines": Lifeline, "services": Service}
     for name, f in hints.items():
         if name not in data:
             continue

@@ -84,6 +84,7 @@ class ClassifyHazard(ResilienceAlgorithm):
         p.setHelp(tr("Standard thresholds or categories with their labels. Choose Custom to give your own."))
         self.addParameter(p)
         p = QgsProcessingParameterString(self.THRESHOLDS, tr("Thresholds (ascending, comma separated)"), optional=True)
+        p.setMetadata({"widget_wrapper": {"class": "resilience_plugin.gui.editor_wrappers.HazardThresholdsWrapper"}})
         p.setHelp(tr("For continuous values, e.g. 0.1,0.5,1.0,2.0: value < 0.1 is level 0, 0.1-0.5 level 1, ..., >= 2.0 level 4."))
         self.addParameter(p)
         p = QgsProcessingParameterString(self.VALUE_MAP, tr("Value map (value:level;...)"), optional=True)

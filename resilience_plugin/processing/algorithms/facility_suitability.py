@@ -7,6 +7,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsProcessingParameterFile,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -37,6 +38,7 @@ from ...qgis_io.demand import read_demand, representative_points
 from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm, set_help
 
+TYPOLOGY_WRAPPER = "resilience_plugin.gui.editor_wrappers.TypologyFileWrapper"
 DEFAULT_MAIN = "motorway,trunk,primary,secondary,tertiary,motorway_link,trunk_link,primary_link,secondary_link,tertiary_link"
 
 
@@ -53,6 +55,7 @@ class FacilitySuitability(ResilienceAlgorithm):
     CANDIDATES = "CANDIDATES"
     TYPE_FIELD = "TYPE_FIELD"
     TYPE_MAP = "TYPE_MAP"
+    TYPOLOGY_FILE = "TYPOLOGY_FILE"
     NAME_FIELD = "NAME_FIELD"
     AREA_FIELD = "AREA_FIELD"
     EFFECTIVE_RATIO = "EFFECTIVE_RATIO"
@@ -89,8 +92,11 @@ class FacilitySuitability(ResilienceAlgorithm):
             "can serve as shelters, isolation sites, medical points or supply depots in an emergency, how many people "
             "they can take, and how suitable they are.\n\n"
             "Functions: TYPE_FIELD is matched (case-insensitive, Chinese or English names and aliases) against "
-            "resources/standards/facility_types.json; TYPE_MAP adds or overrides types, e.g. "
-            "'Stadion:shelter|medical;Gudang:supply' (functions: shelter, isolation, medical, supply).\n"
+            "resources/standards/facility_types.json, or TYPOLOGY_FILE (a JSON in the same schema, e.g. the one the typology "
+            "editor saves in your QGIS profile) merged on top of it type by type; TYPE_MAP then adds or overrides types, e.g. "
+            "'Stadion:shelter|medical;Gudang:supply' (functions: shelter, isolation, medical, supply). A type's own "
+            "per-capita area and effective-area ratio in the typology replace the class's and EFFECTIVE_RATIO (a non-zero "
+            "PER_CAPITA_M2 still wins).\n"
             "Capacity: effective area = AREA_FIELD (m²) or the polygon area x EFFECTIVE_RATIO; floor area = effective "
             "area x FLOORS_FIELD (text such as '4-7' counts its first number). capacity_persons = shelter area / "
             "per-capita area of the GB 51143 SHELTER_CLASS (indoor types use the floor area); cap_isolation and "
@@ -122,6 +128,10 @@ class FacilitySuitability(ResilienceAlgorithm):
             tr("The facility type (school, stadium, hotel, 学校, 体育馆, ...)."))
         add(QgsProcessingParameterString(self.TYPE_MAP, tr("Type map (type:function|function;...)"), optional=True),
             tr("Adds or overrides types, e.g. 'Stadion:shelter|medical;Gudang:supply'. Functions: shelter, isolation, medical, supply."))
+        p = QgsProcessingParameterFile(self.TYPOLOGY_FILE, tr("Typology file (JSON)"), extension="json", optional=True)
+        p.setMetadata({"widget_wrapper": {"class": TYPOLOGY_WRAPPER}})
+        add(p, tr("Facility types, their emergency functions, per-capita areas and effective-area ratios, merged on top of "
+                  "resources/standards/facility_types.json (same schema). Edit… opens the typology editor."))
         add(QgsProcessingParameterField(self.NAME_FIELD, tr("Name field"), parentLayerParameterName=self.CANDIDATES, type=FIELD_ANY, optional=True),
             tr("Copied to the name field of the output."))
         add(QgsProcessingParameterField(self.AREA_FIELD, tr("Effective area field (m²)"), parentLayerParameterName=self.CANDIDATES,
@@ -282,7 +292,8 @@ class FacilitySuitability(ResilienceAlgorithm):
             exclude_level=self.parameterAsInt(parameters, self.EXCLUDE_LEVEL, context),
             source_buffer_m=self.parameterAsDouble(parameters, self.SOURCE_BUFFER_M, context),
             walk_limit_m=self.parameterAsDouble(parameters, self.WALK_LIMIT_M, context) or float(cls["service_radius_m"]),
-            weights=self._weights(parameters, context))
+            weights=self._weights(parameters, context),
+            typology=suitability.typology((self.parameterAsFile(parameters, self.TYPOLOGY_FILE, context) or "").strip() or None))
 
     # --- run -------------------------------------------------------------------------------------
     def compute(self, parameters, context, feedback):

@@ -150,6 +150,7 @@ class LifelineExposure(ResilienceAlgorithm):
         p.setHelp(tr("Ascending intensities separating levels when no hazard zones are given, e.g. 0.15,0.5,1,2. Empty: the measure's default bands."))
         self.addParameter(p)
         p = QgsProcessingParameterFile(self.FRAGILITY_FILE, tr("Fragility library (JSON)"), extension="json", optional=True)
+        p.setMetadata({"widget_wrapper": {"class": "resilience_plugin.gui.editor_wrappers.FragilityFileWrapper"}})
         p.setHelp(tr("Your own curves, merged on top of resources/standards/fragility.json (same structure, see fragility.schema.json)."))
         self.addParameter(p)
         self.add_unit_parameters(tr("Polygons (districts, sub-districts) for the summary table."),
