@@ -224,14 +224,14 @@ class EconomicLoss(ResilienceAlgorithm):
             ids, geoms = keys[leaf], geoms[leaf]
         return ids, geoms, hierarchy
 
-    def _classes(self, parameters, context, feedback, attrs, curves, standard):
+    def _classes(self, parameters, context, feedback, attrs, curves, standard, n):
         class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context)
         default = CLASSES[self.parameterAsEnum(parameters, self.DEFAULT_CLASS, context)]
         names = list(curves)
         if default not in names:
             self.fail(tr("The default class '{name}' has no curve in the curve set.").format(name=default))
         values = attrs[class_field].to_numpy(dtype=object) if class_field else None
-        classes, n_other, other = lo.assign_classes(values if values is not None else [None] * len(attrs), names, default,
+        classes, n_other, other = lo.assign_classes(values if values is not None else [None] * n, names, default,
                                                     lo.class_aliases(standard))
         if class_field and n_other:
             feedback.pushWarning(tr("{n} building(s) have a class value that matches no alias (or none) and count as '{default}': {values}").format(
@@ -261,7 +261,11 @@ class EconomicLoss(ResilienceAlgorithm):
         _, metric = working_crs(items, feedback)
 
         feedback.setProgressText(tr("Reading the buildings"))
-        names = [f.name() for f in src.fields()]
+        class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context)
+        if parameters.get(self.OUTPUT) is not None:  # the building layer keeps every input field
+            names = [f.name() for f in src.fields()]
+        else:  # only the table: read just the fields the loss needs
+            names = list(dict.fromkeys(f for f in (class_field, floors_field, value_field) if f))
         data = read_source(src, names, feedback=feedback, what=tr("buildings"))
         report_reading(data, tr("buildings"), feedback)
         layer_name = tr("buildings")
@@ -273,7 +277,7 @@ class EconomicLoss(ResilienceAlgorithm):
         if floors_field and no_floors.any():
             feedback.pushInfo(tr("{n} building(s) have no number of floors and count {d:g} floor(s).").format(n=int(no_floors.sum()), d=default_floors))
         floors = np.where(no_floors, default_floors, floors)
-        classes = self._classes(parameters, context, feedback, data.attrs, curves, standard)
+        classes = self._classes(parameters, context, feedback, data.attrs, curves, standard, len(data))
         value_m2 = np.where(np.isfinite(per_m2), per_m2, np.array([max_damage[c] for c in classes], dtype=float))
         unit_info = self._units(parameters, context, feedback, metric)
         check_cancel(feedback)
