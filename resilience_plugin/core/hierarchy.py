@@ -240,8 +240,13 @@ def roll_up(table, unit_col, hierarchy, keys=(), additive=(), ratios=None, layer
     out["_lv"] = lv
     out = out.sort_values(["_lv", "unit_code"] + keys, kind="stable").drop(columns="_lv").reset_index(drop=True)
     out = out[cols]
-    if len(outside):
-        rest = outside.reindex(columns=cols).astype(object)
-        rest["level_name"] = rest["unit_code"] = rest["parent_code"] = None
-        out = pd.concat([out, rest], ignore_index=True)
+    if len(outside):  # appended in place: the columns keep their types
+        n0 = len(out)
+        out = out.reindex(range(n0 + len(outside)))
+        for col in cols:
+            if col in outside.columns and col not in ("level_name", "unit_code", "parent_code"):
+                out.loc[n0:, col] = outside[col].to_numpy()
+        for col in ("level_name", "unit_code", "parent_code"):
+            out[col] = out[col].astype(object)
+            out.loc[n0:, col] = None
     return out
