@@ -4165,12 +4165,12 @@ Outputs: OUTPUT_FLOWS: a straight line per depot, shelter and item with amount, 
             <translation>无损失重现期（{t0:g} 年）必须短于最短的重现期（{t1:g} 年）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/loss.py" line="244" />
+            <location filename="../resilience_plugin/core/loss.py" line="245" />
             <source>The depth raster {path} holds negative depths: set them to 0 or nodata first (depths are metres of water above the ground).</source>
             <translation>深度栅格 {path} 含有负的水深：请先将其设为 0 或无数据（水深是地面以上的水深，单位米）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/loss.py" line="252" />
+            <location filename="../resilience_plugin/core/loss.py" line="253" />
             <source>Unknown depth method {method}: use 0 (area-weighted mean) or 1 (maximum).</source>
             <translation>未知的水深取值方法 {method}：请使用 0（面积加权平均）或 1（最大值）。</translation>
         </message>
@@ -4701,350 +4701,307 @@ UNITS + UNIT_ID_FIELD（id 与表中一致）：OUTPUT_MAP 为单元面，每个
             <translation>与 {base} 相比，{scenario} 中 {b} 行改善、{s} 行基本不变、{w} 行变差（{field}）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="64" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="65" />
             <source>Direct economic loss</source>
             <translation>直接经济损失</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="67" />
-            <source>Direct economic loss of buildings from flood depth (直接经济损失), by depth-damage curves per occupancy class.
-
-Loss of a building = damage factor at its depth x maximum damage per m² of floor area x floor area, where floor area = footprint area (m², in a metric CRS) x floors.
-
-DEPTH: one flood depth raster (metres), or several of one hazard with their RETURN_PERIODS in years, increasing, in the order of the rasters (e.g. 10,50,100): then the expected annual damage (EAD) is also computed, the area under the loss curve over the annual exceedance probability 1/T by trapezoids. Events rarer than the longest period are not counted; NO_DAMAGE_PERIOD (years, shorter than the shortest period) lets the curve fall to zero loss there, otherwise events more frequent than the shortest period are not counted either. Nodata cells count as dry (0 m); negative depths are refused.
-
-DEPTH_METHOD: 0 the mean depth over the footprint weighted by the exact area of each cell inside it, 1 the largest depth of the cells the footprint overlaps. THRESHOLDS (m) classify each building's depth into hazard levels for the table (a depth below t1 is level 0).
-
-CLASS_FIELD maps each building to residential, commercial, industrial or public through the aliases of the standards file (e.g. School, 学校 → public; values trimmed, case ignored); other values and NULL take DEFAULT_CLASS (counted in the log). FLOORS_FIELD gives the number of floors (empty or 0 → DEFAULT_FLOORS); VALUE_FIELD an optional maximum damage per m² per building (empty → the value of its class). A field holding text that is not a number is refused.
-
-Curves and maximum damage come from resources/standards/depth_damage.json (CURVE_SET, REGION) or your own STANDARD_FILE of the same form. The shipped curves are the JRC global depth-damage functions for Asia (Huizinga et al. 2017), NOT verified against the report (see each curve's note); public buildings use the commercial curve. The shipped Chinese maximum damage values are PLACEHOLDERS: replace them with local replacement values.
-
-UNITS + UNIT_ID_FIELD: each building is counted in the unit holding its largest part. UNIT_CODE_FIELD (12-digit 统计用区划代码) or PARENT_FIELD (the id of the parent unit) adds every coarser level to the table, summed from the finest units, with level_name, unit_code and parent_code.
-
-OUTPUT: the buildings with occ_class, floors, floor_m2, value_m2 and per raster depth_m, level, damage (factor 0-1) and loss (suffix _rp10, _rp100 ... with several rasters) and ead. OUTPUT_TABLE: unit, scenario, return_period, level, class, count (buildings), floor_m2, value (maximum damage = value per m² x floor area), loss, loss_pct (100 x loss / value, recomputed at every level, not averaged) and currency; scenario EAD rows hold the expected annual damage per year.</source>
-            <translation>由洪水淹没深度计算建筑的直接经济损失（直接经济损失），按各用途类别的深度-损失曲线。
-
-建筑损失 = 其水深对应的损失系数 × 每平方米建筑面积的最大损失 × 建筑面积，其中建筑面积 = 基底面积（平方米，在米制坐标系中量算）× 层数。
-
-DEPTH：一个洪水淹没深度栅格（米），或同一灾种的多个栅格及其 RETURN_PERIODS（年，递增，与栅格顺序一致，例如 10,50,100）：此时还计算期望年损失（EAD），即损失曲线在年超越概率 1/T 上的面积（梯形积分）。比最长重现期更稀遇的事件不计入；NO_DAMAGE_PERIOD（年，短于最短重现期）使曲线在该处降为零损失，否则比最短重现期更频繁的事件也不计入。无数据栅格单元按无水（0 米）计；负水深会被拒绝。
-
-DEPTH_METHOD：0 为基底范围内按每个栅格单元落入面积精确加权的平均水深，1 为基底所覆盖栅格单元的最大水深。THRESHOLDS（米）将每栋建筑的水深划分为表中的灾害等级（低于 t1 为 0 级）。
-
-CLASS_FIELD 通过标准文件中的别名把每栋建筑归为居住、商业、工业或公共类（例如 School、学校 → 公共；值去除首尾空格，不区分大小写）；其他值和空值取 DEFAULT_CLASS（在日志中计数）。FLOORS_FIELD 给出层数（空或 0 → DEFAULT_FLOORS）；VALUE_FIELD 为可选的逐栋每平方米最大损失（空 → 所属类别的值）。含有非数字文字的字段会被拒绝。
-
-曲线和最大损失来自 resources/standards/depth_damage.json（CURVE_SET、REGION）或您自己的同格式 STANDARD_FILE。随附曲线为 JRC 全球洪水深度-损失函数（亚洲，Huizinga 等 2017），未对照报告核实（见每条曲线的说明）；公共建筑使用商业曲线。随附的中国最大损失值是占位值：请替换为本地重置价。
-
-UNITS + UNIT_ID_FIELD：每栋建筑计入包含其最大部分的单元。UNIT_CODE_FIELD（12 位统计用区划代码）或 PARENT_FIELD（上级单元 id）会在表中加入所有较粗的层级，由最细单元汇总，并带有 level_name、unit_code 和 parent_code。
-
-OUTPUT：建筑及其 occ_class、floors、floor_m2、value_m2，以及每个栅格的 depth_m、level、damage（系数 0-1）和 loss（多个栅格时带后缀 _rp10、_rp100……）和 ead。OUTPUT_TABLE：单元、scenario、return_period、level、class、count（建筑数）、floor_m2、value（最大损失 = 每平方米价值 × 建筑面积）、loss、loss_pct（100 × loss / value，在每一层级重新计算，而非取平均）和 currency；scenario 为 EAD 的行给出每年的期望年损失。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="101" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="100" />
             <source>Buildings</source>
             <translation>建筑</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="102" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="101" />
             <source>Building footprints (polygons).</source>
             <translation>建筑基底（面）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="104" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="103" />
             <source>Flood depth raster(s)</source>
             <translation>洪水淹没深度栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="105" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="104" />
             <source>One flood depth raster in metres, or several (one per return period, in the order of RETURN_PERIODS).</source>
             <translation>一个以米为单位的洪水淹没深度栅格，或多个（每个重现期一个，顺序与 RETURN_PERIODS 一致）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="107" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="106" />
             <source>Return periods (years)</source>
             <translation>重现期（年）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="108" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="107" />
             <source>With several depth rasters: their return periods in years, increasing, separated by commas, e.g. 10,50,100. Gives the expected annual damage.</source>
             <translation>有多个深度栅格时：其重现期（年），递增，以逗号分隔，例如 10,50,100。用于计算期望年损失。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="110" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="109" />
             <source>No-damage return period (years)</source>
             <translation>无损失重现期（年）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="112" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="111" />
             <source>Optional: the return period at and below which floods do no damage (e.g. the protection standard). The loss curve then falls linearly to 0 there; empty: events more frequent than the shortest period are not counted.</source>
             <translation>可选：洪水不造成损失的重现期（及更短的重现期），例如防洪标准。损失曲线在该处线性降为 0；留空：比最短重现期更频繁的事件不计入。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="114" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="113" />
             <source>Depth per building</source>
             <translation>建筑水深</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="114" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="113" />
             <source>Area-weighted mean over the footprint</source>
             <translation>基底范围内面积加权平均</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="114" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="113" />
             <source>Maximum over the footprint</source>
             <translation>基底范围内最大值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="116" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="115" />
             <source>How a building's depth is read from the raster: the mean weighted by the area of each cell inside the footprint, or the largest depth of the cells it overlaps.</source>
             <translation>如何从栅格读取建筑的水深：按基底内每个栅格单元面积加权的平均值，或其覆盖栅格单元的最大水深。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="118" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="117" />
             <source>Depth thresholds for hazard levels (m)</source>
             <translation>灾害等级水深阈值（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="119" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="118" />
             <source>Ascending depths in metres that split the buildings into hazard levels for the table, e.g. 0.15,0.5,1.0,2.0 (depth below the first is level 0).</source>
             <translation>以米为单位的递增水深，用于在表中把建筑划分为灾害等级，例如 0.15,0.5,1.0,2.0（低于第一个阈值为 0 级）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="121" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="120" />
             <source>Occupancy class field</source>
             <translation>用途类别字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="123" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="122" />
             <source>Optional field with the building use (e.g. TYPE), mapped to residential / commercial / industrial / public by the aliases in the standards file.</source>
             <translation>可选的建筑用途字段（例如 TYPE），按标准文件中的别名映射为居住 / 商业 / 工业 / 公共。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="124" />
             <source>Default occupancy class</source>
             <translation>默认用途类别</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="124" />
             <source>Residential</source>
             <translation>居住</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="124" />
             <source>Commercial</source>
             <translation>商业</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="124" />
             <source>Industrial</source>
             <translation>工业</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="124" />
             <source>Public</source>
             <translation>公共</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="127" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="126" />
             <source>The class of buildings without a class field, or whose value matches no alias.</source>
             <translation>没有类别字段或其值不匹配任何别名的建筑所属类别。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="131" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="130" />
             <source>Optional field with the number of floors; empty or 0 values use the default number of floors. Text that is not a number is refused.</source>
             <translation>可选的层数字段；空值或 0 使用默认层数。不是数字的文字会被拒绝。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="133" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="132" />
             <source>Default number of floors</source>
             <translation>默认层数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="134" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="133" />
             <source>Floors of buildings without a floors field or value.</source>
             <translation>没有层数字段或层数值的建筑的层数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="136" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="135" />
             <source>Maximum damage per m² field</source>
             <translation>每平方米最大损失字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="138" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="137" />
             <source>Optional field with each building's maximum damage (replacement value) per m² of floor area, in the currency of the region; empty values use the value of its class.</source>
             <translation>可选字段：每栋建筑每平方米建筑面积的最大损失（重置价），货币与地区一致；空值使用所属类别的值。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="139" />
             <source>Depth-damage standards file (JSON)</source>
             <translation>深度-损失标准文件（JSON）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="139" />
             <source>JSON files (*.json)</source>
             <translation>JSON 文件 (*.json)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="142" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="141" />
             <source>Optional JSON file with your own curves and maximum damage values, in the form of resources/standards/depth_damage.json.</source>
             <translation>可选的 JSON 文件，包含您自己的曲线和最大损失值，格式同 resources/standards/depth_damage.json。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="144" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="143" />
             <source>Curve set</source>
             <translation>曲线集</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="145" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="144" />
             <source>The name of the depth-damage curve set in the standards file (jrc_asia: JRC Asia curves).</source>
             <translation>标准文件中深度-损失曲线集的名称（jrc_asia：JRC 亚洲曲线）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="147" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="146" />
             <source>Maximum damage region</source>
             <translation>最大损失地区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="148" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="147" />
             <source>The name of the maximum-damage set in the standards file (china_placeholder: placeholder values in CNY per m², to be replaced).</source>
             <translation>标准文件中最大损失值集的名称（china_placeholder：以元/平方米计的占位值，需替换）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="150" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="149" />
             <source>Optional admin polygons for the table (e.g. villages or townships).</source>
             <translation>可选的行政区划面，用于汇总表（例如村或乡镇）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="152" />
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="54" />
             <source>Admin code field (12 digits)</source>
             <translation>区划代码字段（12 位）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="154" />
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="56" />
             <source>Optional 12-digit 统计用区划代码 of each unit: the table then also holds every coarser level (township, county, city, province), summed from the units.</source>
             <translation>可选的每个单元的 12 位统计用区划代码：汇总表将同时包含所有较粗的层级（乡镇、县、市、省），由这些单元汇总得到。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="156" />
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="61" />
             <source>Parent unit id field</source>
             <translation>上级单元 id 字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="158" />
-            <source>Optional field holding the id of each unit's parent unit (empty for the top level), instead of admin codes; buildings are counted in the units that are nobody's parent.</source>
-            <translation>可选字段，给出每个单元的上级单元 id（最高一级留空），代替区划代码；建筑计入不是任何单元上级的单元。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="160" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="152" />
             <source>Building losses</source>
             <translation>建筑损失</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="161" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="153" />
             <source>Economic loss summary</source>
             <translation>经济损失汇总</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="171" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="163" />
             <source>Cannot read the standards file {path}: {error}</source>
             <translation>无法读取标准文件 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="176" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="168" />
             <source>Give at least one flood depth raster (DEPTH).</source>
             <translation>请至少给出一个洪水淹没深度栅格（DEPTH）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="179" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="171" />
             <source>The depth layer '{layer}' is not a file-based raster (GDAL): save it as a GeoTIFF first.</source>
             <translation>深度图层“{layer}”不是基于文件的栅格（GDAL）：请先另存为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="185" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="177" />
             <source>{n} depth rasters were given: give their RETURN_PERIODS (years, increasing, e.g. 10,100), or run once per raster.</source>
             <translation>给出了 {n} 个深度栅格：请给出它们的 RETURN_PERIODS（年，递增，例如 10,100），或每个栅格分别运行一次。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="191" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="183" />
             <source>NO_DAMAGE_PERIOD needs RETURN_PERIODS.</source>
             <translation>NO_DAMAGE_PERIOD 需要 RETURN_PERIODS。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="202" />
-            <source>Give either UNIT_CODE_FIELD (admin codes) or PARENT_FIELD (parent ids), not both.</source>
-            <translation>请给出 UNIT_CODE_FIELD（区划代码）或 PARENT_FIELD（上级 id）之一，不要同时给出。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="232" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="210" />
             <source>The default class '{name}' has no curve in the curve set.</source>
             <translation>默认类别“{name}”在曲线集中没有曲线。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="237" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="215" />
             <source>{n} building(s) have a class value that matches no alias (or none) and count as '{default}': {values}</source>
             <translation>{n} 栋建筑的类别值不匹配任何别名（或为空），按“{default}”计：{values}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="245" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="223" />
             <source>The buildings layer could not be loaded.</source>
             <translation>无法加载建筑图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="254" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="232" />
             <source>The maximum-damage region has no value for class(es) {names}.</source>
             <translation>最大损失地区缺少类别 {names} 的值。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="263" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="241" />
             <source>Reading the buildings</source>
             <translation>正在读取建筑</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="267" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="249" />
             <source>buildings</source>
             <translation>建筑</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="271" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="253" />
             <source>The field '{field}' holds negative values: a maximum damage per m² is 0 or more.</source>
             <translation>字段“{field}”含有负值：每平方米最大损失应不小于 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="274" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="256" />
             <source>{n} building(s) have no number of floors and count {d:g} floor(s).</source>
             <translation>{n} 栋建筑没有层数，按 {d:g} 层计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="287" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="269" />
             <source>{n} building(s) lie outside every unit and are not in the table.</source>
             <translation>{n} 栋建筑位于所有单元之外，未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="295" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="277" />
             <source>Reading flood depths from {layer}</source>
             <translation>正在从 {layer} 读取洪水淹没深度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="298" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="280" />
             <source>{n} building(s) lie outside the depth raster {layer} and count as dry.</source>
             <translation>{n} 栋建筑位于深度栅格 {layer} 之外，按无水计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="300" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="282" />
             <source>{n} building(s) lie partly outside the depth raster {layer}: the part outside counts as dry.</source>
             <translation>{n} 栋建筑部分位于深度栅格 {layer} 之外：栅格外的部分按无水计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="311" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="293" />
             <source>Summing the losses</source>
             <translation>正在汇总损失</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="325" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="307" />
             <source>Scenario {scenario}: total loss {loss:,.0f} {currency}, {n} building(s) damaged.</source>
             <translation>情景 {scenario}：总损失 {loss:,.0f} {currency}，{n} 栋建筑受损。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="328" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="310" />
             <source>Expected annual damage: {loss:,.0f} {currency} per year.</source>
             <translation>期望年损失：每年 {loss:,.0f} {currency}。</translation>
         </message>
@@ -6690,6 +6647,39 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <location filename="../resilience_plugin/processing/admin_levels.py" line="203" />
             <source>Admin levels (行政区划层级): with UNIT_CODE_FIELD (12-digit 统计用区划代码), PARENT_FIELD (parent unit ids) or COARSER_UNITS (coarser unit layers, coarsest first, with COARSER_ID_FIELDS) the table holds every level in one run, with level_name, unit_code and parent_code instead of unit_id: the finest units are computed once and every coarser row is summed from them where the quantity adds (persons, counts, metres, m²); ratios (coverage %, shares) are recomputed from the summed values, not averaged. LEVEL_NAMES names the levels.</source>
             <translation>行政区划层级：给出 UNIT_CODE_FIELD（12 位统计用区划代码）、PARENT_FIELD（上级单元编号）或 COARSER_UNITS（上级单元图层，最粗一级在前，配合 COARSER_ID_FIELDS）时，一次运行即得到所有层级的表，以 level_name、unit_code 和 parent_code 代替 unit_id：只对最细一级单元计算一次，可相加的量（人数、个数、米、平方米）由其逐级求和得到上级各行；比率（覆盖率 %、占比）由求和后的数值重新计算，而不是取平均。LEVEL_NAMES 为各级命名。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="68" />
+            <source>Direct economic loss of buildings from flood depth (直接经济损失), by depth-damage curves per occupancy class.
+
+Loss of a building = damage factor at its depth x maximum damage per m² of floor area x floor area, where floor area = footprint area (m², in a metric CRS) x floors.
+
+DEPTH: one flood depth raster (metres), or several of one hazard with their RETURN_PERIODS in years, increasing, in the order of the rasters (e.g. 10,50,100): then the expected annual damage (EAD) is also computed, the area under the loss curve over the annual exceedance probability 1/T by trapezoids. Events rarer than the longest period are not counted; NO_DAMAGE_PERIOD (years, shorter than the shortest period) lets the curve fall to zero loss there, otherwise events more frequent than the shortest period are not counted either. Nodata cells count as dry (0 m); negative depths are refused.
+
+DEPTH_METHOD: 0 the mean depth over the footprint weighted by the exact area of each cell inside it, 1 the largest depth of the cells the footprint overlaps. THRESHOLDS (m) classify each building's depth into hazard levels for the table (a depth below t1 is level 0).
+
+CLASS_FIELD maps each building to residential, commercial, industrial or public through the aliases of the standards file (e.g. School, 学校 → public; values trimmed, case ignored); other values and NULL take DEFAULT_CLASS (counted in the log). FLOORS_FIELD gives the number of floors (empty or 0 → DEFAULT_FLOORS); VALUE_FIELD an optional maximum damage per m² per building (empty → the value of its class). A field holding text that is not a number is refused.
+
+Curves and maximum damage come from resources/standards/depth_damage.json (CURVE_SET, REGION) or your own STANDARD_FILE of the same form. The shipped curves are the JRC global depth-damage functions for Asia (Huizinga et al. 2017), NOT verified against the report (see each curve's note); public buildings use the commercial curve. The shipped Chinese maximum damage values are PLACEHOLDERS: replace them with local replacement values.
+
+UNITS + UNIT_ID_FIELD: each building is counted in the unit holding its largest part.
+
+OUTPUT: the buildings with occ_class, floors, floor_m2, value_m2 and per raster depth_m, level, damage (factor 0-1) and loss (suffix _rp10, _rp100 ... with several rasters) and ead. OUTPUT_TABLE: unit, scenario, return_period, level, class, count (buildings), floor_m2, value (maximum damage = value per m² x floor area), loss, loss_pct (100 x loss / value, recomputed at every level, not averaged) and currency; scenario EAD rows hold the expected annual damage per year.</source>
+            <translation>由洪水淹没深度计算建筑的直接经济损失（直接经济损失），按各用途类别的深度-损失曲线。
+
+建筑损失 = 其水深对应的损失系数 × 每平方米建筑面积的最大损失 × 建筑面积，其中建筑面积 = 基底面积（平方米，在米制坐标系中量算）× 层数。
+
+DEPTH：一个洪水淹没深度栅格（米），或同一灾种的多个栅格及其 RETURN_PERIODS（年，递增，与栅格顺序一致，例如 10,50,100）：此时还计算期望年损失（EAD），即损失曲线在年超越概率 1/T 上的面积（梯形积分）。比最长重现期更稀遇的事件不计入；NO_DAMAGE_PERIOD（年，短于最短重现期）使曲线在该处降为零损失，否则比最短重现期更频繁的事件也不计入。无数据栅格单元按无水（0 米）计；负水深会被拒绝。
+
+DEPTH_METHOD：0 为基底范围内按每个栅格单元落入面积精确加权的平均水深，1 为基底所覆盖栅格单元的最大水深。THRESHOLDS（米）将每栋建筑的水深划分为表中的灾害等级（低于 t1 为 0 级）。
+
+CLASS_FIELD 通过标准文件中的别名把每栋建筑归为居住、商业、工业或公共类（例如 School、学校 → 公共；值去除首尾空格，不区分大小写）；其他值和空值取 DEFAULT_CLASS（在日志中计数）。FLOORS_FIELD 给出层数（空或 0 → DEFAULT_FLOORS）；VALUE_FIELD 为可选的逐栋每平方米最大损失（空 → 所属类别的值）。含有非数字文字的字段会被拒绝。
+
+曲线和最大损失来自 resources/standards/depth_damage.json（CURVE_SET、REGION）或您自己的同格式 STANDARD_FILE。随附曲线为 JRC 全球洪水深度-损失函数（亚洲，Huizinga 等 2017），未对照报告核实（见每条曲线的说明）；公共建筑使用商业曲线。随附的中国最大损失值是占位值：请替换为本地重置价。
+
+UNITS + UNIT_ID_FIELD：每栋建筑计入包含其最大部分的单元。
+
+OUTPUT：建筑及其 occ_class、floors、floor_m2、value_m2，以及每个栅格的 depth_m、level、damage（系数 0-1）和 loss（多个栅格时带后缀 _rp10、_rp100……）和 ead。OUTPUT_TABLE：单元、scenario、return_period、level、class、count（建筑数）、floor_m2、value（最大损失 = 每平方米价值 × 建筑面积）、loss、loss_pct（100 × loss / value，在每一层级重新计算，而非取平均）和 currency；scenario 为 EAD 的行给出每年的期望年损失。</translation>
         </message>
     </context>
 </TS>

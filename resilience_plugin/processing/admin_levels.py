@@ -21,6 +21,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterString,
+    QgsProviderRegistry,
     QgsVectorLayer,
 )
 
@@ -183,11 +184,18 @@ def _from_layers(alg, parameters, context, feedback, metric, ids, geoms, coarser
         report_reading(data, lyr.name(), feedback)
         levels.append((data.attrs[field].to_numpy(dtype=object), data.geoms))
     levels.append((ids, geoms))
-    units = alg.parameterAsSource(parameters, "UNITS", context)
-    default = [lyr.name() for lyr in coarser] + [units.sourceName() if units is not None else tr("admin units")]
+    units = alg.parameterAsVectorLayer(parameters, "UNITS", context)
+    default = [_title(lyr) for lyr in coarser] + [_title(units) if units is not None else tr("admin units")]
     names = _names(alg, parameters, context, default, len(levels))
     hierarchy, keys = hi.from_layers(levels, names, tr("admin units"))
     return UnitLevels(np.ones(len(ids), dtype=bool), keys, hierarchy)
+
+
+def _title(layer):
+    """A layer's name for level_name: the name of the layer inside its file (GeoPackage layer name), else
+    the layer name."""
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    return str(parts.get("layerName") or "") or layer.name()
 
 
 def roll_up(table, unit_col, levels, keys=(), additive=(), ratios=None, unit_totals=None, derived=None):

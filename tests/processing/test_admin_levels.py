@@ -402,3 +402,35 @@ def test_comparison_refuses_units_in_one_scenario_only(jakarta_levels, run_alg, 
             {"INPUTS": tables, "NAMES": "all,part", "VALUE_FIELD": "value", "OUTPUT_TABLE": str(tmp_path / "c.gpkg")},
         )
     assert any(m in str(err.value) for m in missing)
+
+
+def test_economic_loss_from_coarser_layers(jakarta_levels, run_alg, tmp_path):
+    kel = jakarta_levels["kel"]
+    out = str(tmp_path / "loss.gpkg")
+    run_alg(
+        "economicloss",
+        {
+            "INPUT": f"{GPKG}|layername=buildings",
+            "DEPTH": [str(FLOOD)],
+            "CLASS_FIELD": "TYPE",
+            "DEFAULT_FLOORS": 2,
+            "UNITS": jakarta_levels["units"],
+            "UNIT_ID_FIELD": "uid",
+            "COARSER_UNITS": [jakarta_levels["kab_layer"], jakarta_levels["kec_layer"]],
+            "COARSER_ID_FIELDS": "KAB_NAME,KEC_NAME",
+            "OUTPUT": None,
+            "OUTPUT_TABLE": out,
+        },
+    )
+    t = read_gdf(out)
+    assert set(t["level_name"]) == {"kabupaten", "kecamatan", "kelurahan"}  # the layer names by default
+    fine = t[t["level_name"] == "kelurahan"].merge(kel[["uid", "KAB_NAME"]], left_on="unit_code", right_on="uid")
+    assert fine["loss"].sum() > 0
+    g = fine.groupby(["KAB_NAME", "level", "class"])[["loss", "value", "count"]].sum()
+    kab = t[t["level_name"] == "kabupaten"].set_index(["unit_code", "level", "class"])
+    assert len(kab) == len(g)
+    for key, r in g.iterrows():
+        row = kab.loc[key]
+        assert row["loss"] == pytest.approx(r["loss"]) and row["count"] == r["count"]
+        if r["value"] > 0:
+            assert row["loss_pct"] == pytest.approx(100 * r["loss"] / r["value"])
