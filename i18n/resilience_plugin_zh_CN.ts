@@ -234,7 +234,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>请输入阈值（THRESHOLDS，例如 0.1,0.5,1.0）或值映射（VALUE_MAP，例如 YES:1;NO:0），或选择一个预设。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="133" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="135" />
             <source>THRESHOLDS holds no numbers.</source>
             <translation>阈值（THRESHOLDS）中没有数值。</translation>
         </message>
@@ -244,7 +244,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>值映射（VALUE_MAP）中没有“值:等级”对。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="217" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="224" />
             <source>The hazard layer could not be loaded.</source>
             <translation>无法加载灾害图层。</translation>
         </message>
@@ -304,37 +304,37 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>{n} 个要素的值不在值映射中，已忽略。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="28" />
+            <location filename="../resilience_plugin/processing/base.py" line="29" />
             <source>Hazard assessment</source>
             <translation>灾害评估</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="29" />
+            <location filename="../resilience_plugin/processing/base.py" line="30" />
             <source>Dual-use facilities</source>
             <translation>平急两用设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="30" />
+            <location filename="../resilience_plugin/processing/base.py" line="31" />
             <source>Lifelines</source>
             <translation>生命线工程</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="31" />
+            <location filename="../resilience_plugin/processing/base.py" line="32" />
             <source>Maps and styles</source>
             <translation>图件与样式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="131" />
+            <location filename="../resilience_plugin/processing/base.py" line="132" />
             <source>resilience</source>
             <translation>韧性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="131" />
+            <location filename="../resilience_plugin/processing/base.py" line="132" />
             <source>hazard</source>
             <translation>灾害</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="165" />
+            <location filename="../resilience_plugin/processing/base.py" line="167" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消；未写出任何结果。</translation>
         </message>
@@ -484,7 +484,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>MODE 必须为 0（最近设施）、1（容量约束分配）或 2（选址）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="260" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="262" />
             <source>Site selection (MODE 2) needs a CANDIDATES layer with at least one site.</source>
             <translation>选址（MODE 2）需要至少包含一个候选点的 CANDIDATES 图层。</translation>
         </message>
@@ -1334,252 +1334,252 @@ The layer's data are not changed, only its style. A layer given as a file path i
             <translation>已写出 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="80" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="82" />
             <source>Multi-hazard overlay</source>
             <translation>多灾种叠加</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="106" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="108" />
             <source>Hazard zone layers</source>
             <translation>灾害分区图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="107" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="109" />
             <source>Two or more polygon layers of hazard zones, each with an integer level field (0 none, 1 low ... 4 very high).</source>
             <translation>两个或更多灾害分区面图层，每个都有整数等级字段（0 无，1 低……4 极高）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="109" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="111" />
             <source>Level field</source>
             <translation>等级字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="110" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="112" />
             <source>The integer level field, the same name in every hazard layer (Classify hazard writes 'level').</source>
             <translation>整数等级字段，各灾害图层中名称相同（“灾害分级”输出的字段为 level）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="112" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="114" />
             <source>Method</source>
             <translation>方法</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="112" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="114" />
             <source>Maximum level (envelope)</source>
             <translation>最高等级（包络）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="112" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="114" />
             <source>Weighted sum of levels</source>
             <translation>等级加权和</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="112" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="114" />
             <source>Count of hazards at or above a level</source>
             <translation>达到某等级的灾种数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="112" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="114" />
             <source>Risk matrix (hazard x vulnerability)</source>
             <translation>风险矩阵（灾害 × 脆弱性）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="115" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="117" />
             <source>How the levels of the hazards are combined into one composite level.</source>
             <translation>各灾种等级合成为一个综合等级的方式。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="117" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="119" />
             <source>Weights (one per hazard layer, comma separated)</source>
             <translation>权重（每个灾害图层一个，逗号分隔）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="118" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="120" />
             <source>Weighted sum only: one non-negative weight per hazard layer, in the order of the layers, e.g. 0.5,0.3,0.2. Default equal weights.</source>
             <translation>仅用于加权和：按图层顺序为每个灾害图层给出一个非负权重，例如 0.5,0.3,0.2。默认等权。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="121" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="123" />
             <source>Score breaks (weighted sum)</source>
             <translation>得分分界值（加权和）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="123" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="125" />
             <source>Weighted sum only: ascending breaks that re-class the score into levels (score &lt; b1 is level 0, b1 &lt;= score &lt; b2 level 1, ...).</source>
             <translation>仅用于加权和：将得分重新分级的升序分界值（得分 &lt; b1 为 0 级，b1 ≤ 得分 &lt; b2 为 1 级……）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="126" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="128" />
             <source>Count hazards at or above level</source>
             <translation>计数的最低等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="128" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="130" />
             <source>Count method only: a hazard counts where its level is at least this level.</source>
             <translation>仅用于计数法：灾种等级不低于此等级时计入。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="130" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="132" />
             <source>Vulnerability zones (risk matrix)</source>
             <translation>脆弱性分区（风险矩阵）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="132" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="134" />
             <source>Risk matrix only: polygons with an integer vulnerability level (1 low ... 4 very high).</source>
             <translation>仅用于风险矩阵：带整数脆弱性等级（1 低……4 极高）的面。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="134" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="136" />
             <source>Vulnerability level field</source>
             <translation>脆弱性等级字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="136" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="138" />
             <source>The integer vulnerability level field of the vulnerability zones.</source>
             <translation>脆弱性分区的整数脆弱性等级字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="139" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="141" />
             <source>Risk matrix (rows: hazard level; columns: vulnerability level)</source>
             <translation>风险矩阵（行：灾害等级；列：脆弱性等级）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="141" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="143" />
             <source>Risk levels, rows separated by ';' and columns by ','. Row i is hazard level i, column j vulnerability level j. Default: resources/standards/risk_matrix.json.</source>
             <translation>风险等级，行之间用“;”分隔，列之间用“,”分隔。第 i 行为灾害等级 i，第 j 列为脆弱性等级 j。默认值见 resources/standards/risk_matrix.json。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="385" />
+            <location filename="../resilience_plugin/processing/base.py" line="387" />
             <source>Admin units</source>
             <translation>行政单元</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="144" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="146" />
             <source>Optional admin polygons (district, sub-district, neighbourhood) for the summary table.</source>
             <translation>可选的行政区面（区、街道、社区），用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="388" />
+            <location filename="../resilience_plugin/processing/base.py" line="390" />
             <source>Unit id field</source>
             <translation>单元编号字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="144" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="146" />
             <source>A field with a unique value per unit (name or code).</source>
             <translation>每个单元取值唯一的字段（名称或代码）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="146" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="149" />
             <source>Population raster</source>
             <translation>人口栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="147" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="150" />
             <source>Optional population raster for the summary table.</source>
             <translation>可选的人口栅格，用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="405" />
+            <location filename="../resilience_plugin/processing/base.py" line="407" />
             <source>Persons per cell</source>
             <translation>每格人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="150" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="153" />
             <source>Composite hazard zones</source>
             <translation>综合灾害分区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="151" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="154" />
             <source>Hazard levels per unit</source>
             <translation>各单元灾害等级统计</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="170" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="174" />
             <source>Give at least one hazard zone layer.</source>
             <translation>请至少给出一个灾害分区图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="158" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="161" />
             <source>The risk matrix method needs VULNERABILITY zones with a level field.</source>
             <translation>风险矩阵法需要带等级字段的脆弱性分区（VULNERABILITY）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="173" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="177" />
             <source>The hazard layer '{layer}' has no field '{field}'. Set LEVEL_FIELD to its level field, or classify the layer first with Classify hazard.</source>
             <translation>灾害图层“{layer}”没有字段“{field}”。请将 LEVEL_FIELD 设为其等级字段，或先用“灾害分级”对该图层分级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="161" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="165" />
             <source>Choose the UNIT_ID_FIELD of the admin units.</source>
             <translation>请选择行政单元的编号字段 UNIT_ID_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="163" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="167" />
             <source>The population summary needs UNITS: give admin units with an id field.</source>
             <translation>人口统计需要 UNITS：请给出带编号字段的行政单元。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="180" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="184" />
             <source>Reading {layer}</source>
             <translation>正在读取 {layer}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="186" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="190" />
             <source>{layer}: {n} zone(s) have no level and were left out.</source>
             <translation>{layer}：{n} 个分区没有等级，已略去。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="189" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="193" />
             <source>Zones of different levels overlap in {layer} on {area:.2f} ha: the highest level was kept there.</source>
             <translation>{layer} 中不同等级的分区在 {area:.2f} 公顷范围内重叠：重叠处取最高等级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="192" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="196" />
             <source>{layer} has no zone at level 1 or above.</source>
             <translation>{layer} 没有 1 级及以上的分区。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="200" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="204" />
             <source>vulnerability zones</source>
             <translation>脆弱性分区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="249" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="264" />
             <source>Overlaying the hazards</source>
             <translation>正在叠加各灾种</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="208" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="212" />
             <source>Summarising by unit</source>
             <translation>正在按单元汇总</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="213" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="218" />
             <source>admin units</source>
             <translation>行政单元</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="272" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="287" />
             <source>Level {level}: {area:.1f} ha</source>
             <translation>{level} 级：{area:.1f} 公顷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="274" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="289" />
             <source>No hazard zone at level 1 or above: the output is empty.</source>
             <translation>没有 1 级及以上的灾害分区：输出为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="284" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="299" />
             <source>No UNITS given: the table by unit was not written.</source>
             <translation>未给出 UNITS：未写出按单元统计的表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="158" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="160" />
             <source>Lifeline exposure</source>
             <translation>生命线暴露与易损性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="85" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="86" />
             <source>How much of each lifeline network lies in each hazard level, and how badly it is likely to be damaged.
 
 LIFELINES are lines (pipes, cables, roads) or points (substations, towers, pumping stations, bridges); their type comes from ASSET_TYPE_FIELD or one ASSET_TYPE for the whole layer and must be a type of the fragility library (resources/standards/fragility.json, or your FRAGILITY_FILE merged on top), e.g. pipe, water_pipe, gas_pipe, road, overhead_line, substation_high, transmission_tower, bridge.
@@ -1600,52 +1600,52 @@ LIFELINES 为线（管道、线缆、道路）或点（变电站、杆塔、泵�
 OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 length_m、len_l0...len_lN 和 len_uncovered（米），点要素另有 level；然后是 max_level、max_intensity、p_ds1...p_ds4、repair_rate、expected_repairs、p_fail。OUTPUT_TABLE：每个单元（UNITS + UNIT_ID_FIELD，可选）× 资产类型 × 等级一行，字段为 unit_id、asset_type、level、count、length_km、expected_repairs 和 expected_failed（p_fail 之和，按长度分摊）。长度在米制坐标系中以米计量。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="111" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="112" />
             <source>Lifelines (lines or points)</source>
             <translation>生命线（线或点）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="112" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="113" />
             <source>Pipes, cables and roads as lines; substations, towers, pumping stations and bridges as points.</source>
             <translation>管道、线缆和道路为线；变电站、杆塔、泵站和桥梁为点。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="114" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="115" />
             <source>Asset type field</source>
             <translation>资产类型字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="116" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="117" />
             <source>Field holding each asset's type (a type of the fragility library, e.g. water_pipe, road, substation_high).</source>
             <translation>保存每个资产类型的字段（易损性库中的类型，如 water_pipe、road、substation_high）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="118" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="119" />
             <source>Asset type for the whole layer</source>
             <translation>整个图层的资产类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="124" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="125" />
             <source>Pipe material field</source>
             <translation>管材字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="126" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="127" />
             <source>Material codes for the repair-rate factors: ACP, PVC, CIP, PE, DCIP, SP, DI (others count as 1).</source>
             <translation>用于维修率系数的材质代码：ACP、PVC、CIP、PE、DCIP、SP、DI（其他按 1 计）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="128" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="129" />
             <source>Pipe diameter field (mm)</source>
             <translation>管径字段（毫米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="130" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="131" />
             <source>Diameter in millimetres for the repair-rate diameter factor.</source>
             <translation>用于维修率管径系数的管径，单位毫米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="133" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="134" />
             <source>Polygons with an integer hazard level (e.g. the output of Classify hazard). Give zones and/or an intensity raster.</source>
             <translation>带整数灾害等级的面（例如“灾害分级”的输出）。请提供分区和/或强度栅格。</translation>
         </message>
@@ -1655,7 +1655,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>灾害等级字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="137" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="138" />
             <source>Integer level of each hazard zone (0 = none). Default: level.</source>
             <translation>每个灾害分区的整数等级（0 = 无）。默认：level。</translation>
         </message>
@@ -1665,7 +1665,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>强度栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="141" />
             <source>Hazard intensity (flood depth, PGV, PGA, wind...) in the unit of INTENSITY_MEASURE; read along the lines.</source>
             <translation>灾害强度（淹没水深、PGV、PGA、风速……），单位与 INTENSITY_MEASURE 一致；沿线读取。</translation>
         </message>
@@ -1685,17 +1685,17 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>强度指标</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="147" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="148" />
             <source>What the raster holds and in which unit; it chooses the fragility curves.</source>
             <translation>栅格中保存的量及其单位；据此选择易损性曲线。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="149" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="150" />
             <source>Level thresholds for the intensity</source>
             <translation>强度分级阈值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="150" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="151" />
             <source>Ascending intensities separating levels when no hazard zones are given, e.g. 0.15,0.5,1,2. Empty: the measure's default bands.</source>
             <translation>未提供灾害分区时用于划分等级的升序强度值，例如 0.15,0.5,1,2。留空：使用该指标的默认分级。</translation>
         </message>
@@ -1720,37 +1720,37 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>在汇总表中命名各单元的字段。留空：使用要素编号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="159" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="161" />
             <source>Lifeline exposure summary</source>
             <translation>生命线暴露汇总</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="175" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="177" />
             <source>The lifelines layer could not be loaded.</source>
             <translation>无法加载生命线图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="178" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="180" />
             <source>LIFELINES must hold lines (pipes, cables, roads) or points (substations, towers, bridges); this layer holds {kind} geometries.</source>
             <translation>LIFELINES 必须是线（管道、线缆、道路）或点（变电站、杆塔、桥梁）；该图层为{kind}几何。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="164" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="166" />
             <source>Give the ASSET_TYPE_FIELD or one ASSET_TYPE for the whole layer (e.g. road, water_pipe, substation_high).</source>
             <translation>请提供 ASSET_TYPE_FIELD，或为整个图层指定一个 ASSET_TYPE（如 road、water_pipe、substation_high）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="167" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="169" />
             <source>Give HAZARD zones and/or an INTENSITY raster.</source>
             <translation>请提供 HAZARD 灾害分区和/或 INTENSITY 强度栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="181" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="183" />
             <source>lifelines</source>
             <translation>生命线设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="183" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="185" />
             <source>The lifelines layer has no features with geometry.</source>
             <translation>生命线图层没有带几何的要素。</translation>
         </message>
@@ -1760,7 +1760,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>灾害区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="202" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="204" />
             <source>The hazard level field '{field}' must hold whole numbers (0 = no hazard).</source>
             <translation>灾害等级字段“{field}”必须为整数（0 = 无灾害）。</translation>
         </message>
@@ -1770,12 +1770,12 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>只能读取基于文件的栅格（GDAL）；请先将强度栅格另存为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="210" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="212" />
             <source>Levels from the intensity with thresholds {values} {unit}.</source>
             <translation>按强度分级，阈值为 {values} {unit}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="213" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="215" />
             <source>THRESHOLDS is ignored: the levels come from the hazard zones.</source>
             <translation>THRESHOLDS 被忽略：等级来自灾害分区。</translation>
         </message>
@@ -1785,17 +1785,17 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>单元</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="261" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="276" />
             <source>No fragility curve for the asset type '{name}' under {measure}: its p_ds, repair and p_fail fields stay empty.</source>
             <translation>资产类型“{name}”在 {measure} 下没有易损性曲线：其 p_ds、维修和 p_fail 字段为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="263" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="278" />
             <source>Unknown pipe materials (factor 1 used): {names}.</source>
             <translation>未知管材（按系数 1 计）：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="265" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="280" />
             <source>Hazard zones overlap: where they do, the higher level counts.</source>
             <translation>灾害分区相互重叠：重叠处按较高等级计。</translation>
         </message>
@@ -1815,27 +1815,27 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>曲线 {curve}（{flag}）：{source}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="272" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="287" />
             <source>Intensity read every {step:.1f} m along the lines (raster cell about {cell:.1f} m).</source>
             <translation>沿线每 {step:.1f} 米读取一次强度（栅格像元约 {cell:.1f} 米）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="275" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="290" />
             <source>{km:.3f} km of {total:.3f} km of lifelines ({pct:.1f} %) are off the intensity raster or on nodata cells: they are counted in len_uncovered, not as zero hazard.</source>
             <translation>生命线 {total:.3f} 公里中有 {km:.3f} 公里（{pct:.1f} %）位于强度栅格之外或无数据像元上：计入 len_uncovered，而不当作零灾害。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="278" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="293" />
             <source>{n} lifeline point(s) are off the intensity raster or on nodata cells: their intensity and level stay empty.</source>
             <translation>{n} 个生命线点位于强度栅格之外或无数据像元上：其强度和等级为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="280" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="295" />
             <source>{km:.3f} km of lifelines lie outside every unit and are not in the table.</source>
             <translation>{km:.3f} 公里生命线位于所有单元之外，未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="282" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="297" />
             <source>{n} lifeline point(s) lie outside every unit and are not in the table.</source>
             <translation>{n} 个生命线点位于所有单元之外，未计入汇总表。</translation>
         </message>
@@ -1855,7 +1855,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>无法创建汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="81" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="82" />
             <source>Walking coverage and allocation</source>
             <translation>避难场所服务覆盖与人口分配</translation>
         </message>
@@ -1865,47 +1865,47 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>避难场所</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="84" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="85" />
             <source>coverage</source>
             <translation>覆盖</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="84" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="85" />
             <source>walking</source>
             <translation>步行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="84" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="85" />
             <source>allocation</source>
             <translation>分配</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="119" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="120" />
             <source>Facilities (shelters)</source>
             <translation>设施（避难场所）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="119" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="120" />
             <source>Existing shelters or facilities, points or polygons (polygons are attached by a point on their surface).</source>
             <translation>现有避难场所或设施，点或面（面以其内部一点接入）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="121" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="122" />
             <source>Capacity field (persons)</source>
             <translation>容量字段（人）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="121" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="122" />
             <source>Persons each facility can take. Required for MODE 1; NULL or negative capacities leave the facility out.</source>
             <translation>每个设施可容纳的人数。MODE 1 必需；容量为 NULL 或负数的设施不参与分配。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="124" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="125" />
             <source>Facility id field</source>
             <translation>设施编号字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="124" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="125" />
             <source>Written to facility_id; the feature id is used when empty.</source>
             <translation>写入 facility_id；为空时使用要素编号。</translation>
         </message>
@@ -1960,12 +1960,12 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>不纳入步行网络的道路等级，逗号分隔，例如 motorway,trunk。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="142" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="143" />
             <source>Walking time limit (minutes)</source>
             <translation>步行时间上限（分钟）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="142" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="143" />
             <source>Minutes of walking; with WALK_KMH it gives the walking limit.</source>
             <translation>步行分钟数；与 WALK_KMH 一起确定步行上限。</translation>
         </message>
@@ -1980,12 +1980,12 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>步行速度，实践中为 4-5 公里/小时。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="148" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="149" />
             <source>Walking distance limit (m, overrides minutes)</source>
             <translation>步行距离上限（米，优先于分钟）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="148" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="149" />
             <source>If above 0, the walking limit in metres (e.g. 500 for emergency shelters).</source>
             <translation>大于 0 时作为以米计的步行上限（例如紧急避难场所 500 米）。</translation>
         </message>
@@ -2030,77 +2030,77 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>位于该等级及以上灾害区的道路不可通行，其中的设施停用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="162" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="163" />
             <source>Mode</source>
             <translation>模式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="162" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="163" />
             <source>0 Nearest facility</source>
             <translation>0 最近设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="162" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="163" />
             <source>1 Capacitated allocation</source>
             <translation>1 容量约束分配</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="162" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="163" />
             <source>2 Site selection</source>
             <translation>2 选址</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="166" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="167" />
             <source>Possible new facility sites for MODE 2.</source>
             <translation>MODE 2 的候选新设施位置。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="171" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="172" />
             <source>At most this many candidates are chosen.</source>
             <translation>最多选择的候选点数量。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="173" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="174" />
             <source>Stop choosing sites once this percentage of the population is covered (0 = no target).</source>
             <translation>覆盖人口达到此百分比即停止选址（0 = 无目标）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="176" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="177" />
             <source>Polygons (districts, neighbourhoods) for the summary table.</source>
             <translation>用于汇总表的面（区、街道、社区）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="176" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="177" />
             <source>Written to unit_id; the feature id is used when empty.</source>
             <translation>写入 unit_id；为空时使用要素编号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="178" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="180" />
             <source>Service area buffer (m)</source>
             <translation>服务区缓冲距离（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="178" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="180" />
             <source>Half width of the band drawn around reachable streets for OUTPUT_AREAS.</source>
             <translation>OUTPUT_AREAS 中可达道路两侧绘制带宽的一半。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="180" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="182" />
             <source>Demand coverage</source>
             <translation>需求覆盖</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="181" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="183" />
             <source>Facility load</source>
             <translation>设施负荷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="182" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="184" />
             <source>Coverage by unit</source>
             <translation>分单元覆盖统计</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="185" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="187" />
             <source>Walking service areas</source>
             <translation>步行服务区</translation>
         </message>
@@ -2110,12 +2110,12 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>请选择存放每个需求要素人数的 POPULATION_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="272" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="274" />
             <source>The facilities and the streets layers are required.</source>
             <translation>必须提供设施图层和道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="292" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="294" />
             <source>Walking limit: {m:.0f} m.</source>
             <translation>步行上限：{m:.0f} 米。</translation>
         </message>
@@ -2135,82 +2135,82 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>道路网络：{nodes} 个节点，{edges} 条边，{comp} 个连通部分；已合并 {zero} 条零长度边和 {dup} 条重复边。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="225" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="227" />
             <source>facilities</source>
             <translation>设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="227" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="229" />
             <source>The facilities layer has no features with geometry.</source>
             <translation>设施图层中没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="232" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="234" />
             <source>{n} facilit(ies) have no capacity (NULL); they are left out of the allocation.</source>
             <translation>{n} 个设施没有容量（NULL），不参与分配。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="234" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="236" />
             <source>{n} facilit(ies) have a negative capacity; they are left out of the allocation.</source>
             <translation>{n} 个设施的容量为负数，不参与分配。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="236" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="238" />
             <source>{n} facilit(ies) have a capacity of 0 and take nobody.</source>
             <translation>{n} 个设施的容量为 0，不接收任何人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="193" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="195" />
             <source>Capacitated allocation (MODE 1) needs the CAPACITY_FIELD.</source>
             <translation>容量约束分配（MODE 1）需要 CAPACITY_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="238" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="240" />
             <source>No facility has a valid capacity (all NULL or negative): fill in CAPACITY_FIELD.</source>
             <translation>没有设施具有有效容量（全部为 NULL 或负数）：请填写 CAPACITY_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="253" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="255" />
             <source>Hazard level &gt;= {level}: {edges} street edge(s) impassable, {fac} facilit(ies) out of service.</source>
             <translation>灾害等级 ≥ {level}：{edges} 条道路边不可通行，{fac} 个设施停用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="281" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="283" />
             <source>The demand layer holds no population (no cell or feature with persons &gt; 0).</source>
             <translation>需求图层中没有人口（没有人数大于 0 的栅格或要素）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="262" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="264" />
             <source>candidates</source>
             <translation>候选设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="306" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="308" />
             <source>{n} facilit(ies) are farther than {d:.0f} m from any passable street and serve nobody.</source>
             <translation>{n} 个设施距所有可通行道路超过 {d:.0f} 米，无法服务任何人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="309" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="311" />
             <source>{n} demand point(s) ({p:.0f} persons) are farther than {d:.0f} m from any passable street: unserved.</source>
             <translation>{n} 个需求点（{p:.0f} 人）距所有可通行道路超过 {d:.0f} 米：未服务。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="312" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="314" />
             <source>Site selection: {k} site(s) chosen; covered persons {before:.0f} -&gt; {after:.0f}.</source>
             <translation>选址：选中 {k} 处；覆盖人数 {before:.0f} -&gt; {after:.0f}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="316" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="318" />
             <source>LP upper bound: {bound:.0f} persons; the chosen sites are within {gap:.1f} % of it.</source>
             <translation>线性规划上界：{bound:.0f} 人；所选场址与上界相差 {gap:.1f} % 以内。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="318" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="320" />
             <source>Covered: {cov:.0f} of {pop:.0f} persons ({pct:.1f} %).</source>
             <translation>覆盖：{pop:.0f} 人中的 {cov:.0f} 人（{pct:.1f} %）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="332" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="334" />
             <source>OUTPUT_TABLE needs UNITS polygons; the table was not written.</source>
             <translation>OUTPUT_TABLE 需要 UNITS 面图层；未输出汇总表。</translation>
         </message>
@@ -2240,47 +2240,47 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>（CR ≥ 0.10：不一致，请修改判断）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="60" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="61" />
             <source>Exposure statistics</source>
             <translation>承灾体暴露统计</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="86" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="87" />
             <source>Hazard (zones or raster)</source>
             <translation>灾害（分区或栅格）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="87" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="88" />
             <source>Hazard zones with an integer level field, or a continuous hazard raster (then give THRESHOLDS).</source>
             <translation>带整数等级字段的灾害分区，或连续灾害栅格（此时需给出 THRESHOLDS）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="89" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="90" />
             <source>Level field (zones)</source>
             <translation>等级字段（分区）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="91" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="92" />
             <source>The integer level field of the hazard zones (Classify hazard writes 'level').</source>
             <translation>灾害分区的整数等级字段（“灾害分级”输出的字段为 level）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="93" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="94" />
             <source>Thresholds (raster hazard)</source>
             <translation>阈值（栅格灾害）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="94" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="95" />
             <source>For a raster hazard: ascending thresholds separated by commas, e.g. 0.1,0.5,1.0 for flood depth in metres.</source>
             <translation>用于栅格灾害：用逗号分隔的升序阈值，例如洪水水深（米）0.1,0.5,1.0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="96" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="97" />
             <source>Exposure features</source>
             <translation>承灾体要素</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="97" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="98" />
             <source>Points, lines or polygons exposed to the hazard: buildings, roads, facilities...</source>
             <translation>暴露于灾害的点、线或面：建筑、道路、设施……</translation>
         </message>
@@ -2290,142 +2290,142 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>分类字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="101" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="102" />
             <source>Optional field that groups the features in the table, e.g. TYPE (trimmed, case ignored).</source>
             <translation>可选，用于在汇总表中对要素分组的字段，例如 TYPE（去除首尾空格、不区分大小写）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="103" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="104" />
             <source>Value field</source>
             <translation>数值字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="105" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="106" />
             <source>Optional numeric field summed per group, e.g. asset value or persons.</source>
             <translation>可选，按组求和的数值字段，例如资产价值或人数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="107" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="108" />
             <source>Rule for polygons</source>
             <translation>面要素规则</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="107" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="108" />
             <source>Highest level touched</source>
             <translation>接触到的最高等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="107" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="108" />
             <source>Level at the representative point</source>
             <translation>代表点处的等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="107" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="108" />
             <source>Split by zone (area per level)</source>
             <translation>按分区拆分（各等级面积）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="110" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="111" />
             <source>How a polygon gets its level. Lines are always split by zone.</source>
             <translation>面要素取得等级的方式。线要素总是按分区拆分。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="115" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="117" />
             <source>Optional population raster: adds the persons per unit and level to the table (class 'population').</source>
             <translation>可选的人口栅格：在汇总表中加入各单元各等级的人数（class 为 population）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="118" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="120" />
             <source>Exposed features</source>
             <translation>暴露要素</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="120" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="122" />
             <source>Exposure summary</source>
             <translation>暴露统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="130" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="132" />
             <source>A raster hazard needs THRESHOLDS, e.g. 0.1,0.5,1.0.</source>
             <translation>栅格灾害需要 THRESHOLDS，例如 0.1,0.5,1.0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="135" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="137" />
             <source>the exposure layer</source>
             <translation>承灾体图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="135" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="137" />
             <source>the population raster</source>
             <translation>人口栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="137" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="139" />
             <source>The hazard raster is in {crs}, {what} in {other}. Warp the hazard raster to {other} first (Raster &gt; Projections &gt; Warp).</source>
             <translation>灾害栅格的坐标参考系为 {crs}，{what}为 {other}。请先将灾害栅格重投影到 {other}（栅格 &gt; 投影 &gt; 变形）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="141" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="143" />
             <source>The hazard must be a polygon layer of zones or a raster.</source>
             <translation>灾害必须是分区面图层或栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="143" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="145" />
             <source>THRESHOLDS are ignored for hazard zones: their level field is used.</source>
             <translation>灾害分区忽略 THRESHOLDS：使用其等级字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="161" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="163" />
             <source>Give EXPOSURE features, an EXPOSURE_RASTER of population, or both.</source>
             <translation>请给出承灾体要素 EXPOSURE、人口栅格 EXPOSURE_RASTER，或两者都给。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="181" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="188" />
             <source>Reading the exposure features</source>
             <translation>正在读取承灾体要素</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="183" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="190" />
             <source>exposure</source>
             <translation>承灾体</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="186" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="193" />
             <source>The exposure layer must hold points, lines or polygons.</source>
             <translation>承灾体图层必须是点、线或面。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="188" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="195" />
             <source>The exposure layer has no feature with geometry.</source>
             <translation>承灾体图层没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="193" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="200" />
             <source>Intersecting with the hazard</source>
             <translation>正在与灾害求交</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="200" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="207" />
             <source>{n} exposure feature(s) lie (partly) outside every unit; those parts are not in the table.</source>
             <translation>{n} 个承灾体要素（部分）位于所有单元之外；这些部分未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="205" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="212" />
             <source>Summing the population</source>
             <translation>正在统计人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="240" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="247" />
             <source>The hazard and the exposure do not overlap: no exposed feature or person was found, the table has no rows.</source>
             <translation>灾害与承灾体没有重叠：未发现暴露的要素或人口，汇总表没有记录。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="252" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="263" />
             <source>{n} of {total} feature(s) lie in hazard level 1 or above.</source>
             <translation>{total} 个要素中有 {n} 个位于 1 级及以上灾害区。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="254" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="265" />
             <source>{n:.0f} person(s) live in hazard level 1 or above.</source>
             <translation>{n:.0f} 人居住在 1 级及以上灾害区。</translation>
         </message>
@@ -2755,57 +2755,57 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>{total} 个候选设施中有 {n} 个合格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="73" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="74" />
             <source>Network criticality</source>
             <translation>网络关键性与孤立分析</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="102" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="103" />
             <source>Network (lines)</source>
             <translation>网络（线）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="103" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="104" />
             <source>Roads or any linear network; lines join where their end points or shared vertices coincide.</source>
             <translation>道路或任何线状网络；线在端点或共享顶点重合处连接。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="105" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="106" />
             <source>Cost factor field</source>
             <translation>成本系数字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="107" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="108" />
             <source>Multiplies each line's length (1 = normal, 2 = twice as slow); empty or &lt;= 0 makes the line unusable.</source>
             <translation>乘以每条线的长度（1 = 正常，2 = 慢一倍）；为空或 &lt;= 0 时该线不可用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="109" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="110" />
             <source>Failed links (expression)</source>
             <translation>失效路段（表达式）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="111" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="112" />
             <source>Lines for which this expression is true fail in the scenario, e.g. "p_fail" &gt;= 0.5 or "max_level" &gt;= 3.</source>
             <translation>该表达式为真的线在情景中失效，例如 "p_fail" &gt;= 0.5 或 "max_level" &gt;= 3。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="113" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="114" />
             <source>Failed segments (layer)</source>
             <translation>失效路段（图层）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="114" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="115" />
             <source>Alternatively a layer of failed segments: a network line fails when half of it lies within 1 m of them.</source>
             <translation>或者提供失效路段图层：网络线有一半位于其 1 米范围内即视为失效。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="122" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="123" />
             <source>Population band</source>
             <translation>人口波段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="124" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="125" />
             <source>Band of the population raster. Default 1.</source>
             <translation>人口栅格的波段。默认 1。</translation>
         </message>
@@ -2815,122 +2815,122 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>人口字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="128" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="129" />
             <source>Persons per demand point or polygon. Empty: 1 person each.</source>
             <translation>每个需求点或面的人数。留空：每个 1 人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="405" />
+            <location filename="../resilience_plugin/processing/base.py" line="407" />
             <source>Population raster unit</source>
             <translation>人口栅格单位</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="405" />
+            <location filename="../resilience_plugin/processing/base.py" line="407" />
             <source>Persons per km² (density)</source>
             <translation>每平方公里人数（密度）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="131" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="132" />
             <source>Destinations (hospitals, shelters...)</source>
             <translation>目的地（医院、避难场所……）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="132" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="133" />
             <source>One or more layers of destinations; polygons count at a point inside them.</source>
             <translation>一个或多个目的地图层；面按其内部一点计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="134" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="135" />
             <source>Detour limit (fraction)</source>
             <translation>绕行阈值（比例）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="135" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="136" />
             <source>A trip longer than (1 + limit) x the trip before counts as a detour. Default 0.5 (50 % longer).</source>
             <translation>行程长于失效前的 (1 + 阈值) 倍即计为绕行。默认 0.5（长 50 %）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="137" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="138" />
             <source>Maximum snapping distance (m)</source>
             <translation>最大吸附距离（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="138" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="139" />
             <source>Demand and destinations farther than this from every line are not connected. Default 500 m.</source>
             <translation>距所有线超过该距离的需求点和目的地不接入网络。默认 500 米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="141" />
             <source>Lines to re-solve for detours (0 = all)</source>
             <translation>重算绕行的线数（0 = 全部）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="142" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="143" />
             <source>Detours are computed for the most used lines first; 0 computes them for every line on a shortest path.</source>
             <translation>按使用人数从多到少计算绕行；0 表示对最短路径上的每条线都计算。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="146" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="148" />
             <source>Demand access</source>
             <translation>需求点通达性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="147" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="149" />
             <source>Isolation by unit</source>
             <translation>各单元孤立情况</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="148" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="150" />
             <source>Link criticality</source>
             <translation>路段关键性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="154" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="156" />
             <source>The network layer could not be loaded.</source>
             <translation>无法加载网络图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="157" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="159" />
             <source>NETWORK must hold lines; this layer holds {kind} geometries.</source>
             <translation>NETWORK 必须是线；该图层为{kind}几何。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="161" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="163" />
             <source>network</source>
             <translation>网络</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="163" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="165" />
             <source>The network layer has no features with geometry.</source>
             <translation>网络图层没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="192" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="194" />
             <source>Give either a FAILED expression or a FAILED_LAYER, not both.</source>
             <translation>请只提供 FAILED 表达式或 FAILED_LAYER 之一，不要同时提供。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="196" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="198" />
             <source>The FAILED expression does not parse: {error}. Example: "p_fail" &gt;= 0.5</source>
             <translation>FAILED 表达式无法解析：{error}。示例："p_fail" &gt;= 0.5</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="200" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="202" />
             <source>The FAILED expression uses fields the network does not have: {names}. Available fields: {available}.</source>
             <translation>FAILED 表达式使用了网络中不存在的字段：{names}。可用字段：{available}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="208" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="210" />
             <source>{n} of {total} network line(s) fail ({expr}).</source>
             <translation>{total} 条网络线中有 {n} 条失效（{expr}）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="211" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="213" />
             <source>failed segments</source>
             <translation>失效路段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="213" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="215" />
             <source>{n} of {total} network line(s) fail (matched to the failed segments).</source>
             <translation>{total} 条网络线中有 {n} 条失效（与失效路段匹配）。</translation>
         </message>
@@ -2945,47 +2945,47 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>每像元人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="233" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="235" />
             <source>DESTINATIONS must be vector layers; '{name}' is not.</source>
             <translation>DESTINATIONS 必须是矢量图层；“{name}”不是。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="237" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="239" />
             <source>{n} destination(s) from {name}.</source>
             <translation>来自 {name} 的目的地 {n} 个。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="240" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="242" />
             <source>The DESTINATIONS layers hold no feature: give at least one hospital, shelter or other destination.</source>
             <translation>DESTINATIONS 图层没有任何要素：请至少提供一个医院、避难场所或其他目的地。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="262" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="271" />
             <source>Network: {edges} edges between {nodes} nodes; {bridges} bridge edges (their failure splits the network).</source>
             <translation>网络：{nodes} 个节点之间共 {edges} 条边；其中 {bridges} 条为桥（其失效会使网络分裂）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="268" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="277" />
             <source>{n} demand point(s) ({p:.0f} persons) are farther than MAX_SNAP from the network and have no access.</source>
             <translation>{n} 个需求点（{p:.0f} 人）距网络超过 MAX_SNAP，无法通达。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="271" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="280" />
             <source>{n} destination(s) are farther than MAX_SNAP from the network and are not used.</source>
             <translation>{n} 个目的地距网络超过 MAX_SNAP，未被使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="273" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="282" />
             <source>{p:.0f} persons cannot reach any destination even before the failures (disconnected parts of the network).</source>
             <translation>{p:.0f} 人在失效前就无法到达任何目的地（网络不连通部分）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="275" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="284" />
             <source>Detours re-solved for {n} line(s) on shortest paths; {skipped} line(s) left without a detour count (MAX_DETOUR_LINKS).</source>
             <translation>已对最短路径上的 {n} 条线局部重算绕行；{skipped} 条线未计算绕行人数（MAX_DETOUR_LINKS）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="279" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="288" />
             <source>Scenario: {iso:.0f} persons isolated, {det:.0f} persons with a detour.</source>
             <translation>情景：{iso:.0f} 人被孤立，{det:.0f} 人需要绕行。</translation>
         </message>
@@ -3000,7 +3000,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>用现有图层无法为任何指标评分（请补充 AREA_FIELD、HAZARD、ROADS 等）：所有得分均为 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="168" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="169" />
             <source>Persons each candidate site could take; gives the load ratio of the chosen sites.</source>
             <translation>每个候选场址可容纳的人数；用于计算所选场址的负荷率。</translation>
         </message>
@@ -4024,42 +4024,42 @@ Outputs: OUTPUT_FLOWS: a straight line per depot, shelter and item with amount, 
             <translation>第 {n} 条依赖规则：'field' 规则需要存放供给方编号的字段名。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/hierarchy.py" line="84" />
+            <location filename="../resilience_plugin/core/hierarchy.py" line="93" />
             <source>A unit of {layer} has no admin code: every unit needs its 12-digit code (统计用区划代码).</source>
             <translation>{layer} 中有单元没有区划代码：每个单元都需要 12 位统计用区划代码。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/hierarchy.py" line="87" />
+            <location filename="../resilience_plugin/core/hierarchy.py" line="96" />
             <source>The admin code '{code}' of {layer} holds characters that are not digits: codes are 12 digits (统计用区划代码), e.g. 330106001001.</source>
             <translation>{layer} 的区划代码“{code}”含有非数字字符：区划代码为 12 位数字（统计用区划代码），例如 330106001001。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/hierarchy.py" line="92" />
+            <location filename="../resilience_plugin/core/hierarchy.py" line="101" />
             <source>The admin codes of {layer} have mixed lengths ({lengths} digits; e.g. '{code}'): use the 12-digit 统计用区划代码 for every unit, padded with trailing zeros.</source>
             <translation>{layer} 的区划代码长度不一（{lengths} 位；例如“{code}”）：请对每个单元使用 12 位统计用区划代码，末尾补零。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/hierarchy.py" line="96" />
+            <location filename="../resilience_plugin/core/hierarchy.py" line="105" />
             <source>The admin code '{code}' of {layer} has no province (its first two digits are 00).</source>
             <translation>{layer} 的区划代码“{code}”没有省级部分（前两位为 00）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/hierarchy.py" line="117" />
+            <location filename="../resilience_plugin/core/hierarchy.py" line="126" />
             <source>The parent id '{parent}' of unit '{unit}' in {layer} is not the id of any unit: fix the parent field (leave it empty for the top level).</source>
             <translation>{layer} 中单元“{unit}”的上级 id“{parent}”不是任何单元的 id：请修正上级字段（最高一级留空）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/hierarchy.py" line="127" />
+            <location filename="../resilience_plugin/core/hierarchy.py" line="136" />
             <source>The parent ids of {layer} form a cycle ({cycle}): every chain of parents must end at a unit without a parent.</source>
             <translation>{layer} 的上级 id 形成循环（{cycle}）：每条上级链都必须终止于没有上级的单元。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/hierarchy.py" line="146" />
+            <location filename="../resilience_plugin/core/hierarchy.py" line="199" />
             <source>Unit '{unit}' of {layer} lies inside unit '{parent}' of the same layer: give only the finest units; the coarser levels are computed from them.</source>
             <translation>{layer} 的单元“{unit}”位于同一图层的单元“{parent}”之内：请只给出最细一级的单元，较粗的层级会由它们汇总得到。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/hierarchy.py" line="161" />
+            <location filename="../resilience_plugin/core/hierarchy.py" line="219" />
             <source>Unit '{unit}' is not in the hierarchy of {layer}.</source>
             <translation>单元“{unit}”不在 {layer} 的层级中。</translation>
         </message>
@@ -4144,12 +4144,12 @@ Outputs: OUTPUT_FLOWS: a straight line per depot, shelter and item with amount, 
             <translation>无损失重现期（{t0:g} 年）必须短于最短的重现期（{t1:g} 年）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/loss.py" line="244" />
+            <location filename="../resilience_plugin/core/loss.py" line="245" />
             <source>The depth raster {path} holds negative depths: set them to 0 or nodata first (depths are metres of water above the ground).</source>
             <translation>深度栅格 {path} 含有负的水深：请先将其设为 0 或无数据（水深是地面以上的水深，单位米）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/loss.py" line="252" />
+            <location filename="../resilience_plugin/core/loss.py" line="253" />
             <source>Unknown depth method {method}: use 0 (area-weighted mean) or 1 (maximum).</source>
             <translation>未知的水深取值方法 {method}：请使用 0（面积加权平均）或 1（最大值）。</translation>
         </message>
@@ -4680,350 +4680,307 @@ UNITS + UNIT_ID_FIELD（id 与表中一致）：OUTPUT_MAP 为单元面，每个
             <translation>与 {base} 相比，{scenario} 中 {b} 行改善、{s} 行基本不变、{w} 行变差（{field}）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="64" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="65" />
             <source>Direct economic loss</source>
             <translation>直接经济损失</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="67" />
-            <source>Direct economic loss of buildings from flood depth (直接经济损失), by depth-damage curves per occupancy class.
-
-Loss of a building = damage factor at its depth x maximum damage per m² of floor area x floor area, where floor area = footprint area (m², in a metric CRS) x floors.
-
-DEPTH: one flood depth raster (metres), or several of one hazard with their RETURN_PERIODS in years, increasing, in the order of the rasters (e.g. 10,50,100): then the expected annual damage (EAD) is also computed, the area under the loss curve over the annual exceedance probability 1/T by trapezoids. Events rarer than the longest period are not counted; NO_DAMAGE_PERIOD (years, shorter than the shortest period) lets the curve fall to zero loss there, otherwise events more frequent than the shortest period are not counted either. Nodata cells count as dry (0 m); negative depths are refused.
-
-DEPTH_METHOD: 0 the mean depth over the footprint weighted by the exact area of each cell inside it, 1 the largest depth of the cells the footprint overlaps. THRESHOLDS (m) classify each building's depth into hazard levels for the table (a depth below t1 is level 0).
-
-CLASS_FIELD maps each building to residential, commercial, industrial or public through the aliases of the standards file (e.g. School, 学校 → public; values trimmed, case ignored); other values and NULL take DEFAULT_CLASS (counted in the log). FLOORS_FIELD gives the number of floors (empty or 0 → DEFAULT_FLOORS); VALUE_FIELD an optional maximum damage per m² per building (empty → the value of its class). A field holding text that is not a number is refused.
-
-Curves and maximum damage come from resources/standards/depth_damage.json (CURVE_SET, REGION) or your own STANDARD_FILE of the same form. The shipped curves are the JRC global depth-damage functions for Asia (Huizinga et al. 2017), NOT verified against the report (see each curve's note); public buildings use the commercial curve. The shipped Chinese maximum damage values are PLACEHOLDERS: replace them with local replacement values.
-
-UNITS + UNIT_ID_FIELD: each building is counted in the unit holding its largest part. UNIT_CODE_FIELD (12-digit 统计用区划代码) or PARENT_FIELD (the id of the parent unit) adds every coarser level to the table, summed from the finest units, with level_name, unit_code and parent_code.
-
-OUTPUT: the buildings with occ_class, floors, floor_m2, value_m2 and per raster depth_m, level, damage (factor 0-1) and loss (suffix _rp10, _rp100 ... with several rasters) and ead. OUTPUT_TABLE: unit, scenario, return_period, level, class, count (buildings), floor_m2, value (maximum damage = value per m² x floor area), loss, loss_pct (100 x loss / value, recomputed at every level, not averaged) and currency; scenario EAD rows hold the expected annual damage per year.</source>
-            <translation>由洪水淹没深度计算建筑的直接经济损失（直接经济损失），按各用途类别的深度-损失曲线。
-
-建筑损失 = 其水深对应的损失系数 × 每平方米建筑面积的最大损失 × 建筑面积，其中建筑面积 = 基底面积（平方米，在米制坐标系中量算）× 层数。
-
-DEPTH：一个洪水淹没深度栅格（米），或同一灾种的多个栅格及其 RETURN_PERIODS（年，递增，与栅格顺序一致，例如 10,50,100）：此时还计算期望年损失（EAD），即损失曲线在年超越概率 1/T 上的面积（梯形积分）。比最长重现期更稀遇的事件不计入；NO_DAMAGE_PERIOD（年，短于最短重现期）使曲线在该处降为零损失，否则比最短重现期更频繁的事件也不计入。无数据栅格单元按无水（0 米）计；负水深会被拒绝。
-
-DEPTH_METHOD：0 为基底范围内按每个栅格单元落入面积精确加权的平均水深，1 为基底所覆盖栅格单元的最大水深。THRESHOLDS（米）将每栋建筑的水深划分为表中的灾害等级（低于 t1 为 0 级）。
-
-CLASS_FIELD 通过标准文件中的别名把每栋建筑归为居住、商业、工业或公共类（例如 School、学校 → 公共；值去除首尾空格，不区分大小写）；其他值和空值取 DEFAULT_CLASS（在日志中计数）。FLOORS_FIELD 给出层数（空或 0 → DEFAULT_FLOORS）；VALUE_FIELD 为可选的逐栋每平方米最大损失（空 → 所属类别的值）。含有非数字文字的字段会被拒绝。
-
-曲线和最大损失来自 resources/standards/depth_damage.json（CURVE_SET、REGION）或您自己的同格式 STANDARD_FILE。随附曲线为 JRC 全球洪水深度-损失函数（亚洲，Huizinga 等 2017），未对照报告核实（见每条曲线的说明）；公共建筑使用商业曲线。随附的中国最大损失值是占位值：请替换为本地重置价。
-
-UNITS + UNIT_ID_FIELD：每栋建筑计入包含其最大部分的单元。UNIT_CODE_FIELD（12 位统计用区划代码）或 PARENT_FIELD（上级单元 id）会在表中加入所有较粗的层级，由最细单元汇总，并带有 level_name、unit_code 和 parent_code。
-
-OUTPUT：建筑及其 occ_class、floors、floor_m2、value_m2，以及每个栅格的 depth_m、level、damage（系数 0-1）和 loss（多个栅格时带后缀 _rp10、_rp100……）和 ead。OUTPUT_TABLE：单元、scenario、return_period、level、class、count（建筑数）、floor_m2、value（最大损失 = 每平方米价值 × 建筑面积）、loss、loss_pct（100 × loss / value，在每一层级重新计算，而非取平均）和 currency；scenario 为 EAD 的行给出每年的期望年损失。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="101" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="100" />
             <source>Buildings</source>
             <translation>建筑</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="102" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="101" />
             <source>Building footprints (polygons).</source>
             <translation>建筑基底（面）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="104" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="103" />
             <source>Flood depth raster(s)</source>
             <translation>洪水淹没深度栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="105" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="104" />
             <source>One flood depth raster in metres, or several (one per return period, in the order of RETURN_PERIODS).</source>
             <translation>一个以米为单位的洪水淹没深度栅格，或多个（每个重现期一个，顺序与 RETURN_PERIODS 一致）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="107" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="106" />
             <source>Return periods (years)</source>
             <translation>重现期（年）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="108" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="107" />
             <source>With several depth rasters: their return periods in years, increasing, separated by commas, e.g. 10,50,100. Gives the expected annual damage.</source>
             <translation>有多个深度栅格时：其重现期（年），递增，以逗号分隔，例如 10,50,100。用于计算期望年损失。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="110" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="109" />
             <source>No-damage return period (years)</source>
             <translation>无损失重现期（年）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="112" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="111" />
             <source>Optional: the return period at and below which floods do no damage (e.g. the protection standard). The loss curve then falls linearly to 0 there; empty: events more frequent than the shortest period are not counted.</source>
             <translation>可选：洪水不造成损失的重现期（及更短的重现期），例如防洪标准。损失曲线在该处线性降为 0；留空：比最短重现期更频繁的事件不计入。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="114" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="113" />
             <source>Depth per building</source>
             <translation>建筑水深</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="114" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="113" />
             <source>Area-weighted mean over the footprint</source>
             <translation>基底范围内面积加权平均</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="114" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="113" />
             <source>Maximum over the footprint</source>
             <translation>基底范围内最大值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="116" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="115" />
             <source>How a building's depth is read from the raster: the mean weighted by the area of each cell inside the footprint, or the largest depth of the cells it overlaps.</source>
             <translation>如何从栅格读取建筑的水深：按基底内每个栅格单元面积加权的平均值，或其覆盖栅格单元的最大水深。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="118" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="117" />
             <source>Depth thresholds for hazard levels (m)</source>
             <translation>灾害等级水深阈值（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="119" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="118" />
             <source>Ascending depths in metres that split the buildings into hazard levels for the table, e.g. 0.15,0.5,1.0,2.0 (depth below the first is level 0).</source>
             <translation>以米为单位的递增水深，用于在表中把建筑划分为灾害等级，例如 0.15,0.5,1.0,2.0（低于第一个阈值为 0 级）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="121" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="120" />
             <source>Occupancy class field</source>
             <translation>用途类别字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="123" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="122" />
             <source>Optional field with the building use (e.g. TYPE), mapped to residential / commercial / industrial / public by the aliases in the standards file.</source>
             <translation>可选的建筑用途字段（例如 TYPE），按标准文件中的别名映射为居住 / 商业 / 工业 / 公共。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="124" />
             <source>Default occupancy class</source>
             <translation>默认用途类别</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="124" />
             <source>Residential</source>
             <translation>居住</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="124" />
             <source>Commercial</source>
             <translation>商业</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="124" />
             <source>Industrial</source>
             <translation>工业</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="124" />
             <source>Public</source>
             <translation>公共</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="127" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="126" />
             <source>The class of buildings without a class field, or whose value matches no alias.</source>
             <translation>没有类别字段或其值不匹配任何别名的建筑所属类别。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="131" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="130" />
             <source>Optional field with the number of floors; empty or 0 values use the default number of floors. Text that is not a number is refused.</source>
             <translation>可选的层数字段；空值或 0 使用默认层数。不是数字的文字会被拒绝。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="133" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="132" />
             <source>Default number of floors</source>
             <translation>默认层数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="134" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="133" />
             <source>Floors of buildings without a floors field or value.</source>
             <translation>没有层数字段或层数值的建筑的层数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="136" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="135" />
             <source>Maximum damage per m² field</source>
             <translation>每平方米最大损失字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="138" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="137" />
             <source>Optional field with each building's maximum damage (replacement value) per m² of floor area, in the currency of the region; empty values use the value of its class.</source>
             <translation>可选字段：每栋建筑每平方米建筑面积的最大损失（重置价），货币与地区一致；空值使用所属类别的值。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="139" />
             <source>Depth-damage standards file (JSON)</source>
             <translation>深度-损失标准文件（JSON）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="139" />
             <source>JSON files (*.json)</source>
             <translation>JSON 文件 (*.json)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="142" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="141" />
             <source>Optional JSON file with your own curves and maximum damage values, in the form of resources/standards/depth_damage.json.</source>
             <translation>可选的 JSON 文件，包含您自己的曲线和最大损失值，格式同 resources/standards/depth_damage.json。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="144" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="143" />
             <source>Curve set</source>
             <translation>曲线集</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="145" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="144" />
             <source>The name of the depth-damage curve set in the standards file (jrc_asia: JRC Asia curves).</source>
             <translation>标准文件中深度-损失曲线集的名称（jrc_asia：JRC 亚洲曲线）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="147" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="146" />
             <source>Maximum damage region</source>
             <translation>最大损失地区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="148" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="147" />
             <source>The name of the maximum-damage set in the standards file (china_placeholder: placeholder values in CNY per m², to be replaced).</source>
             <translation>标准文件中最大损失值集的名称（china_placeholder：以元/平方米计的占位值，需替换）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="150" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="149" />
             <source>Optional admin polygons for the table (e.g. villages or townships).</source>
             <translation>可选的行政区划面，用于汇总表（例如村或乡镇）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="152" />
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="55" />
             <source>Admin code field (12 digits)</source>
             <translation>区划代码字段（12 位）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="154" />
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="57" />
             <source>Optional 12-digit 统计用区划代码 of each unit: the table then also holds every coarser level (township, county, city, province), summed from the units.</source>
             <translation>可选的每个单元的 12 位统计用区划代码：汇总表将同时包含所有较粗的层级（乡镇、县、市、省），由这些单元汇总得到。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="156" />
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="62" />
             <source>Parent unit id field</source>
             <translation>上级单元 id 字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="158" />
-            <source>Optional field holding the id of each unit's parent unit (empty for the top level), instead of admin codes; buildings are counted in the units that are nobody's parent.</source>
-            <translation>可选字段，给出每个单元的上级单元 id（最高一级留空），代替区划代码；建筑计入不是任何单元上级的单元。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="160" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="152" />
             <source>Building losses</source>
             <translation>建筑损失</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="161" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="153" />
             <source>Economic loss summary</source>
             <translation>经济损失汇总</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="171" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="163" />
             <source>Cannot read the standards file {path}: {error}</source>
             <translation>无法读取标准文件 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="176" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="168" />
             <source>Give at least one flood depth raster (DEPTH).</source>
             <translation>请至少给出一个洪水淹没深度栅格（DEPTH）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="179" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="171" />
             <source>The depth layer '{layer}' is not a file-based raster (GDAL): save it as a GeoTIFF first.</source>
             <translation>深度图层“{layer}”不是基于文件的栅格（GDAL）：请先另存为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="185" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="177" />
             <source>{n} depth rasters were given: give their RETURN_PERIODS (years, increasing, e.g. 10,100), or run once per raster.</source>
             <translation>给出了 {n} 个深度栅格：请给出它们的 RETURN_PERIODS（年，递增，例如 10,100），或每个栅格分别运行一次。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="191" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="183" />
             <source>NO_DAMAGE_PERIOD needs RETURN_PERIODS.</source>
             <translation>NO_DAMAGE_PERIOD 需要 RETURN_PERIODS。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="202" />
-            <source>Give either UNIT_CODE_FIELD (admin codes) or PARENT_FIELD (parent ids), not both.</source>
-            <translation>请给出 UNIT_CODE_FIELD（区划代码）或 PARENT_FIELD（上级 id）之一，不要同时给出。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="232" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="210" />
             <source>The default class '{name}' has no curve in the curve set.</source>
             <translation>默认类别“{name}”在曲线集中没有曲线。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="237" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="215" />
             <source>{n} building(s) have a class value that matches no alias (or none) and count as '{default}': {values}</source>
             <translation>{n} 栋建筑的类别值不匹配任何别名（或为空），按“{default}”计：{values}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="245" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="223" />
             <source>The buildings layer could not be loaded.</source>
             <translation>无法加载建筑图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="254" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="232" />
             <source>The maximum-damage region has no value for class(es) {names}.</source>
             <translation>最大损失地区缺少类别 {names} 的值。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="263" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="241" />
             <source>Reading the buildings</source>
             <translation>正在读取建筑</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="267" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="249" />
             <source>buildings</source>
             <translation>建筑</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="271" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="253" />
             <source>The field '{field}' holds negative values: a maximum damage per m² is 0 or more.</source>
             <translation>字段“{field}”含有负值：每平方米最大损失应不小于 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="274" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="256" />
             <source>{n} building(s) have no number of floors and count {d:g} floor(s).</source>
             <translation>{n} 栋建筑没有层数，按 {d:g} 层计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="287" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="269" />
             <source>{n} building(s) lie outside every unit and are not in the table.</source>
             <translation>{n} 栋建筑位于所有单元之外，未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="295" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="277" />
             <source>Reading flood depths from {layer}</source>
             <translation>正在从 {layer} 读取洪水淹没深度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="298" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="280" />
             <source>{n} building(s) lie outside the depth raster {layer} and count as dry.</source>
             <translation>{n} 栋建筑位于深度栅格 {layer} 之外，按无水计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="300" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="282" />
             <source>{n} building(s) lie partly outside the depth raster {layer}: the part outside counts as dry.</source>
             <translation>{n} 栋建筑部分位于深度栅格 {layer} 之外：栅格外的部分按无水计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="311" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="293" />
             <source>Summing the losses</source>
             <translation>正在汇总损失</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="325" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="307" />
             <source>Scenario {scenario}: total loss {loss:,.0f} {currency}, {n} building(s) damaged.</source>
             <translation>情景 {scenario}：总损失 {loss:,.0f} {currency}，{n} 栋建筑受损。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="328" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="310" />
             <source>Expected annual damage: {loss:,.0f} {currency} per year.</source>
             <translation>期望年损失：每年 {loss:,.0f} {currency}。</translation>
         </message>
@@ -5078,7 +5035,7 @@ TEMPLATE 选择内置布局，TEMPLATE_FILE 使用自定义布局模板（.qpt�
             <translation>图层“{name}”没有有效的坐标参考系：请先在图层属性中设置其坐标参考系。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="63" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="64" />
             <source>Counts and measures what lies in each hazard level (承灾体暴露统计): buildings, roads, facilities, and people, per admin unit.
 
 HAZARD: hazard zones with an integer LEVEL_FIELD (overlapping zones resolve to the highest level), or a continuous raster classified with THRESHOLDS t1 &lt; t2 &lt; ... (value &lt; t1 is level 0, t1 &lt;= value &lt; t2 level 1, ...) and sampled cell by cell, without polygonising. A raster hazard must be in the CRS of the exposure layer.
@@ -5103,7 +5060,7 @@ OUTPUT：带原有属性的承灾体要素，以及 level（达到的最高等�
 EXPOSURE_RASTER：人口栅格（POPULATION_UNIT：每平方公里人数（默认）或每格人数）增加 class 为 population 的行，value 为各单元各等级人数；完整栅格单元精确计数，边界栅格单元按面积比例拆分。长度和面积在米制坐标参考系中量算。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="83" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="85" />
             <source>Overlays several hazard zonings (outputs of Classify hazard, or your own zones with an integer level field) into non-overlapping composite hazard zones (综合灾害分区).
 
 Where zones of one hazard overlap, the highest level is kept (and reported). METHOD 0: the highest level of all hazards. METHOD 1: the levels weighted by WEIGHTS (one per hazard in order, scaled to sum 1; default equal) and summed, then re-classed with SCORE_BREAKS (score below b1 is level 0, b1 ≤ score below b2 level 1, ...). METHOD 2: the number of hazards at or above COUNT_LEVEL. METHOD 3: the highest hazard level x the vulnerability level of the VULNERABILITY zones, looked up in RISK_MATRIX (rows: hazard level 1..n, columns: vulnerability level 1..m; default the 4x4 matrix of resources/standards/risk_matrix.json, an unverified common convention). Outside the vulnerability zones the risk is 0.
@@ -5124,12 +5081,12 @@ OUTPUT 字段：level、score（方法 0：等级；1：加权和；2：灾种�
 面积单位为平方米，在米制坐标参考系中量算（输入自身的坐标系合适时使用之，否则在中国使用 CGCS2000 高斯-克吕格投影，其他地区使用 UTM）。不同坐标参考系的输入会被重投影。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="119" />
+            <location filename="../resilience_plugin/processing/algorithms/lifeline_exposure.py" line="120" />
             <source>One asset type for every feature (also used where the asset type field is empty): choose one of the fragility library, or (in models and qgis_process) type the id of a type of your own fragility file, e.g. road or water_pipe.</source>
             <translation>所有要素统一的资产类型（资产类型字段为空时也使用此值）：从易损性曲线库中选择，或（在模型和 qgis_process 中）输入您自己的易损性文件中的类型编号，例如 road 或 water_pipe。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="76" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="77" />
             <source>Which failures cut people off from hospitals, shelters or fire stations, and which links matter most.
 
 NETWORK: lines (roads by default; any linear network) joined where their end points or shared vertices coincide; an optional COST_FIELD multiplies each line's length (e.g. 2 = twice as slow). Failed links are chosen by the FAILED expression on the network (e.g. "p_fail" &gt;= 0.5 or "max_level" &gt;= 3, from Lifeline exposure) or by a FAILED_LAYER of failed segments (a line fails when half of it lies within 1 m of them).
@@ -5150,7 +5107,7 @@ OUTPUT_DEMAND：每个需求点及其 persons、dist_before_m、dist_after_m、i
 OUTPUT_LINKS：每条网络线保留原属性，并给出在完好网络上的单路段关键性：isolated_persons（仅该线失效时完全失去通达的人数；由图的桥和 2-边连通分量求得，无需对每条线重算最短路径）、detour_persons（只有位于某人最短路径上的线才会使行程变长；对这些线在受影响部分局部重算；MAX_DETOUR_LINKS 限制重算数量，按使用人数从多到少，0 = 全部；其余为空）、load_persons（最短路径经过该线的人数）、rank（1 = 最关键：先按孤立人数，再按绕行人数，再按负载）、failed（情景中是否失效）和 bridge（是否为桥）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="265" />
+            <location filename="../resilience_plugin/processing/algorithms/network_criticality.py" line="274" />
             <source>{n} demand point(s) or destination(s) stand at a junction: they keep their access while any street of that junction is open.</source>
             <translation>{n} 个需求点或目的地位于路口：只要该路口任一条道路畅通，它们就不会失去可达性。</translation>
         </message>
@@ -5337,7 +5294,7 @@ OUTPUT_SCHEDULE：受损资产及 repair_days、priority、persons_served、crew
             <translation>有服务人口（%）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="87" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="88" />
             <source>Who can walk to a shelter (or any facility) in time, and where the people go when shelters are full.
 
 Walking distance is measured on the ROADS network in metres: the straight-line distance from a demand point to the nearest passable street + along the streets + the facility's distance to its street. Streets join where their end points or shared vertices coincide (SNAP_TOLERANCE_M); streets that merely cross (bridges, tunnels) do not connect. Road classes in EXCLUDE_CLASSES (ROAD_CLASS_FIELD) are not walkable. One multi-source Dijkstra (scipy.sparse.csgraph) serves all facilities.
@@ -5364,27 +5321,27 @@ MODE 2：选址：从 CANDIDATES 中选择至多 MAX_NEW 处以覆盖最多人�
 输出：OUTPUT_DEMAND，字段 facility_id、walk_m、walk_min、covered、persons、persons_assigned、persons_unserved；OUTPUT_FACILITIES，字段 facility_id、capacity、in_service、is_new、snap_m、assigned_persons、load_ratio（分配人数 / 容量）和 reachable_persons（该设施步行上限内的人数）；OUTPUT_TABLE，按 UNITS 面统计 unit_id、population、covered、coverage_pct、capacity（单元内设施容量）和 deficit = max(0, population - capacity)；OUTPUT_AREAS：各设施的步行服务区（其在上限内服务的道路段，按 AREA_BUFFER_M 缓冲）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="162" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="163" />
             <source>MODE 0: everyone goes to the nearest reachable facility. MODE 1: facilities take people up to their capacity. MODE 2: choose new sites among CANDIDATES.</source>
             <translation>MODE 0：每个人去最近的可达设施。MODE 1：各设施按容量接收人口。MODE 2：从 CANDIDATES 中选择新场址。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="166" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="167" />
             <source>Candidate sites (site selection)</source>
             <translation>候选场址（选址）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="168" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="169" />
             <source>Candidate capacity field (site selection)</source>
             <translation>候选场址容量字段（选址）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="171" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="172" />
             <source>Maximum new sites (site selection)</source>
             <translation>最多新增场址数（选址）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="173" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="174" />
             <source>Target coverage (%) (site selection)</source>
             <translation>目标覆盖率（%）（选址）</translation>
         </message>
@@ -5646,97 +5603,97 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>各图层间的资产编号必须唯一；重复的：{ids}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="48" />
+            <location filename="../resilience_plugin/processing/base.py" line="49" />
             <source>{step}. {group}</source>
             <translation>{step}. {group}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="175" />
+            <location filename="../resilience_plugin/processing/base.py" line="177" />
             <source>The outputs this run had begun to write were removed: {paths}.</source>
             <translation>本次运行已开始写入的输出已被删除：{paths}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="225" />
+            <location filename="../resilience_plugin/processing/base.py" line="227" />
             <source>points</source>
             <translation>点</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="225" />
+            <location filename="../resilience_plugin/processing/base.py" line="227" />
             <source>lines</source>
             <translation>线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="225" />
+            <location filename="../resilience_plugin/processing/base.py" line="227" />
             <source>polygons</source>
             <translation>面</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="240" />
+            <location filename="../resilience_plugin/processing/base.py" line="242" />
             <source>The layer '{layer}' has no field '{field}' (set in {param}). Choose one of its fields: {available}.</source>
             <translation>图层“{layer}”没有字段“{field}”（在{param}中设置）。请从其字段中选择：{available}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="256" />
+            <location filename="../resilience_plugin/processing/base.py" line="258" />
             <source>{param} must contain polygons (zones or units), but '{layer}' holds {kind}: choose a polygon layer.</source>
             <translation>{param}必须是面要素（分区或单元），但“{layer}”中是{kind}要素：请选择面图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="258" />
+            <location filename="../resilience_plugin/processing/base.py" line="260" />
             <source>{param} must contain {wanted}, but '{layer}' holds {kind}: choose another layer.</source>
             <translation>{param}必须是{wanted}要素，但“{layer}”中是{kind}要素：请换用其他图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="258" />
+            <location filename="../resilience_plugin/processing/base.py" line="260" />
             <source> or </source>
             <translation>或</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="263" />
+            <location filename="../resilience_plugin/processing/base.py" line="265" />
             <source>The layer '{layer}' ({param}) has no valid coordinate reference system: set its CRS first (Layer Properties &gt; Source), or assign one with Processing &gt; Vector general &gt; Assign projection.</source>
             <translation>图层“{layer}”（{param}）没有有效的坐标参照系：请先设置其坐标参照系（图层属性 &gt; 源），或用 处理 &gt; 矢量通用 &gt; 指定投影 为其指定。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="288" />
+            <location filename="../resilience_plugin/processing/base.py" line="290" />
             <source>The population raster '{layer}' holds no data (every cell is nodata): it counts 0 persons. Check its nodata value.</source>
             <translation>人口栅格“{layer}”没有数据（所有像元均为无数据值）：人口计为 0。请检查其无数据值设置。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="291" />
+            <location filename="../resilience_plugin/processing/base.py" line="293" />
             <source>The raster '{layer}' ({param}) holds no data: every cell is nodata. Check its nodata value, or give another raster.</source>
             <translation>栅格“{layer}”（{param}）没有数据：所有像元均为无数据值。请检查其无数据值设置，或换用其他栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="325" />
+            <location filename="../resilience_plugin/processing/base.py" line="327" />
             <source>Cannot write the output '{output}' to {path}: the folder {folder} does not exist. Choose an existing folder, or create it first.</source>
             <translation>无法将输出“{output}”写入 {path}：文件夹 {folder} 不存在。请选择已有的文件夹，或先创建该文件夹。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="328" />
+            <location filename="../resilience_plugin/processing/base.py" line="330" />
             <source>Cannot write the output '{output}' to {path}: the folder {folder} is not writable. Choose a folder you can write to, or save to a temporary layer.</source>
             <translation>无法将输出“{output}”写入 {path}：文件夹 {folder} 不可写。请选择有写入权限的文件夹，或保存为临时图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="331" />
+            <location filename="../resilience_plugin/processing/base.py" line="333" />
             <source>Cannot write the output '{output}' to {path}: that is a folder. Give a file name.</source>
             <translation>无法将输出“{output}”写入 {path}：这是一个文件夹。请给出文件名。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="339" />
+            <location filename="../resilience_plugin/processing/base.py" line="341" />
             <source>Cannot write the output '{output}' to {path}: '.{ext}' is not a format this output can be saved in. Use one of: {formats}.</source>
             <translation>无法将输出“{output}”写入 {path}：该输出不能保存为“.{ext}”格式。请使用以下格式之一：{formats}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="408" />
+            <location filename="../resilience_plugin/processing/base.py" line="410" />
             <source>What the population raster's cells hold. Persons per km² (the default, as in the sample raster): each cell counts its density x its true (geodesic) area. Persons per cell: each cell counts its value. The log states the persons read and warns when the numbers look like the other unit.</source>
             <translation>人口栅格像元中存放的内容。每平方公里人数（默认，示例栅格即为此单位）：每个像元的人数 = 密度 × 该像元的真实（椭球面）面积。每格人数：每个像元按其数值计数。日志会给出读取的总人数，并在数值看起来属于另一种单位时发出警告。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="413" />
+            <location filename="../resilience_plugin/processing/base.py" line="415" />
             <source>Old name, kept for models and scripts: 0 persons per cell, 1 persons per km². Use POPULATION_UNIT.</source>
             <translation>旧参数名，为兼容模型和脚本而保留：0 为每格人数，1 为每平方公里人数。请改用 POPULATION_UNIT。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="415" />
+            <location filename="../resilience_plugin/processing/base.py" line="417" />
             <source>Old name, kept for models and scripts: True persons per km², False persons per cell. Use POPULATION_UNIT.</source>
             <translation>旧参数名，为兼容模型和脚本而保留：True 为每平方公里人数，False 为每格人数。请改用 POPULATION_UNIT。</translation>
         </message>
@@ -6296,7 +6253,7 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>情景 {n}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="407" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="405" />
             <source>Resilience assessment: {name}</source>
             <translation>韧性评估：{name}</translation>
         </message>
@@ -6586,6 +6543,124 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>引导式评估：评估设置、按规划顺序的步骤、关键指标、图件与统计表</translation>
         </message>
         <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="159" />
+            <source>{n} unit(s) of the level '{level}' of {layer} have no id: fill the id field or choose another one.</source>
+            <translation>{layer} 的“{level}”级中有 {n} 个单元没有编号：请填写编号字段或另选字段。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="163" />
+            <source>The id '{value}' appears more than once in the level '{level}' of {layer}: choose a field with one value per unit.</source>
+            <translation>编号“{value}”在 {layer} 的“{level}”级中出现多次：请选择每个单元取值唯一的字段。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/core/hierarchy.py" line="186" />
+            <source>Unit '{unit}' of the level '{level}' of {layer} lies in no unit of the coarser level '{coarse}' ({n} unit(s) in all): the coarser layers must cover the finer ones.</source>
+            <translation>{layer} 的“{level}”级单元“{unit}”不在上一级“{coarse}”的任何单元内（共 {n} 个单元）：上级图层必须覆盖下级单元。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="64" />
+            <source>Optional field holding the id of each unit's parent unit (empty for the top level), instead of admin codes; the units that are nobody's parent are counted, the others are summed from them.</source>
+            <translation>可选：存放每个单元上级单元编号的字段（最高一级留空），代替区划代码；只统计不是任何单元上级的单元，其余单元由其下级汇总。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="70" />
+            <source>Coarser unit layers (coarse to fine)</source>
+            <translation>上级单元图层（由粗到细）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="74" />
+            <source>Optional polygon layers of the coarser levels above UNITS, coarsest first (e.g. cities, then districts): each unit belongs to the coarser unit that holds its representative point.</source>
+            <translation>可选：UNITS 之上各级的面图层，最粗一级在前（例如先市、后区）：每个单元归入包含其代表点的上级单元。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="80" />
+            <source>Id fields of the coarser layers</source>
+            <translation>上级图层的编号字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="81" />
+            <source>The id field of each coarser unit layer, in the same order, separated by commas (one name for all of them if they share it).</source>
+            <translation>各上级单元图层的编号字段，顺序相同，用逗号分隔（若各层字段同名，给一个即可）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="86" />
+            <source>Level names (coarse to fine)</source>
+            <translation>层级名称（由粗到细）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="87" />
+            <source>Optional names of the levels for level_name, coarsest first, separated by commas, e.g. 市,区,街道. Empty: 省/市/县/乡/村 for admin codes, the layer names for coarser layers, L0, L1 ... for parent ids.</source>
+            <translation>可选：level_name 中各级的名称，最粗一级在前，用逗号分隔，例如 市,区,街道。留空：区划代码用 省/市/县/乡/村，上级图层用图层名，上级编号用 L0、L1 ……</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="119" />
+            <source>LEVEL_NAMES gives {n} name(s) for {depth} level(s): give one name per level, coarsest first, separated by commas.</source>
+            <translation>LEVEL_NAMES 为 {depth} 个层级给出了 {n} 个名称：请每级给一个名称，最粗一级在前，用逗号分隔。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="136" />
+            <source>Give one way to describe the admin levels: UNIT_CODE_FIELD (admin codes), PARENT_FIELD (parent ids) or COARSER_UNITS (coarser layers), not several.</source>
+            <translation>请只用一种方式描述行政层级：UNIT_CODE_FIELD（区划代码）、PARENT_FIELD（上级编号）或 COARSER_UNITS（上级图层），不能同时给出多种。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="148" />
+            <source>The admin code '{code}' appears more than once in {layer}: every unit needs its own code.</source>
+            <translation>区划代码“{code}”在 {layer} 中出现多次：每个单元都需要自己的代码。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="170" />
+            <source>COARSER_ID_FIELDS names {n} field(s) for {m} coarser layer(s): give one id field per layer, in the same order (or one for all).</source>
+            <translation>COARSER_ID_FIELDS 为 {m} 个上级图层给出了 {n} 个字段：请每个图层给一个编号字段，顺序相同（或给一个供全部使用）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="178" />
+            <source>The coarser unit layer '{layer}' must hold polygons.</source>
+            <translation>上级单元图层“{layer}”必须是面图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="180" />
+            <source>The coarser unit layer '{layer}' has no field '{field}' (COARSER_ID_FIELDS).</source>
+            <translation>上级单元图层“{layer}”没有字段“{field}”（COARSER_ID_FIELDS）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="211" />
+            <source>Admin levels (行政区划层级): with UNIT_CODE_FIELD (12-digit 统计用区划代码), PARENT_FIELD (parent unit ids) or COARSER_UNITS (coarser unit layers, coarsest first, with COARSER_ID_FIELDS) the table holds every level in one run, with level_name, unit_code and parent_code instead of unit_id: the finest units are computed once and every coarser row is summed from them where the quantity adds (persons, counts, metres, m²); ratios (coverage %, shares) are recomputed from the summed values, not averaged. LEVEL_NAMES names the levels.</source>
+            <translation>行政区划层级：给出 UNIT_CODE_FIELD（12 位统计用区划代码）、PARENT_FIELD（上级单元编号）或 COARSER_UNITS（上级单元图层，最粗一级在前，配合 COARSER_ID_FIELDS）时，一次运行即得到所有层级的表，以 level_name、unit_code 和 parent_code 代替 unit_id：只对最细一级单元计算一次，可相加的量（人数、个数、米、平方米）由其逐级求和得到上级各行；比率（覆盖率 %、占比）由求和后的数值重新计算，而不是取平均。LEVEL_NAMES 为各级命名。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="68" />
+            <source>Direct economic loss of buildings from flood depth (直接经济损失), by depth-damage curves per occupancy class.
+
+Loss of a building = damage factor at its depth x maximum damage per m² of floor area x floor area, where floor area = footprint area (m², in a metric CRS) x floors.
+
+DEPTH: one flood depth raster (metres), or several of one hazard with their RETURN_PERIODS in years, increasing, in the order of the rasters (e.g. 10,50,100): then the expected annual damage (EAD) is also computed, the area under the loss curve over the annual exceedance probability 1/T by trapezoids. Events rarer than the longest period are not counted; NO_DAMAGE_PERIOD (years, shorter than the shortest period) lets the curve fall to zero loss there, otherwise events more frequent than the shortest period are not counted either. Nodata cells count as dry (0 m); negative depths are refused.
+
+DEPTH_METHOD: 0 the mean depth over the footprint weighted by the exact area of each cell inside it, 1 the largest depth of the cells the footprint overlaps. THRESHOLDS (m) classify each building's depth into hazard levels for the table (a depth below t1 is level 0).
+
+CLASS_FIELD maps each building to residential, commercial, industrial or public through the aliases of the standards file (e.g. School, 学校 → public; values trimmed, case ignored); other values and NULL take DEFAULT_CLASS (counted in the log). FLOORS_FIELD gives the number of floors (empty or 0 → DEFAULT_FLOORS); VALUE_FIELD an optional maximum damage per m² per building (empty → the value of its class). A field holding text that is not a number is refused.
+
+Curves and maximum damage come from resources/standards/depth_damage.json (CURVE_SET, REGION) or your own STANDARD_FILE of the same form. The shipped curves are the JRC global depth-damage functions for Asia (Huizinga et al. 2017), NOT verified against the report (see each curve's note); public buildings use the commercial curve. The shipped Chinese maximum damage values are PLACEHOLDERS: replace them with local replacement values.
+
+UNITS + UNIT_ID_FIELD: each building is counted in the unit holding its largest part.
+
+OUTPUT: the buildings with occ_class, floors, floor_m2, value_m2 and per raster depth_m, level, damage (factor 0-1) and loss (suffix _rp10, _rp100 ... with several rasters) and ead. OUTPUT_TABLE: unit, scenario, return_period, level, class, count (buildings), floor_m2, value (maximum damage = value per m² x floor area), loss, loss_pct (100 x loss / value, recomputed at every level, not averaged) and currency; scenario EAD rows hold the expected annual damage per year.</source>
+            <translation>由洪水淹没深度计算建筑的直接经济损失（直接经济损失），按各用途类别的深度-损失曲线。
+
+建筑损失 = 其水深对应的损失系数 × 每平方米建筑面积的最大损失 × 建筑面积，其中建筑面积 = 基底面积（平方米，在米制坐标系中量算）× 层数。
+
+DEPTH：一个洪水淹没深度栅格（米），或同一灾种的多个栅格及其 RETURN_PERIODS（年，递增，与栅格顺序一致，例如 10,50,100）：此时还计算期望年损失（EAD），即损失曲线在年超越概率 1/T 上的面积（梯形积分）。比最长重现期更稀遇的事件不计入；NO_DAMAGE_PERIOD（年，短于最短重现期）使曲线在该处降为零损失，否则比最短重现期更频繁的事件也不计入。无数据栅格单元按无水（0 米）计；负水深会被拒绝。
+
+DEPTH_METHOD：0 为基底范围内按每个栅格单元落入面积精确加权的平均水深，1 为基底所覆盖栅格单元的最大水深。THRESHOLDS（米）将每栋建筑的水深划分为表中的灾害等级（低于 t1 为 0 级）。
+
+CLASS_FIELD 通过标准文件中的别名把每栋建筑归为居住、商业、工业或公共类（例如 School、学校 → 公共；值去除首尾空格，不区分大小写）；其他值和空值取 DEFAULT_CLASS（在日志中计数）。FLOORS_FIELD 给出层数（空或 0 → DEFAULT_FLOORS）；VALUE_FIELD 为可选的逐栋每平方米最大损失（空 → 所属类别的值）。含有非数字文字的字段会被拒绝。
+
+曲线和最大损失来自 resources/standards/depth_damage.json（CURVE_SET、REGION）或您自己的同格式 STANDARD_FILE。随附曲线为 JRC 全球洪水深度-损失函数（亚洲，Huizinga 等 2017），未对照报告核实（见每条曲线的说明）；公共建筑使用商业曲线。随附的中国最大损失值是占位值：请替换为本地重置价。
+
+UNITS + UNIT_ID_FIELD：每栋建筑计入包含其最大部分的单元。
+
+OUTPUT：建筑及其 occ_class、floors、floor_m2、value_m2，以及每个栅格的 depth_m、level、damage（系数 0-1）和 loss（多个栅格时带后缀 _rp10、_rp100……）和 ead。OUTPUT_TABLE：单元、scenario、return_period、level、class、count（建筑数）、floor_m2、value（最大损失 = 每平方米价值 × 建筑面积）、loss、loss_pct（100 × loss / value，在每一层级重新计算，而非取平均）和 currency；scenario 为 EAD 的行给出每年的期望年损失。</translation>
+        </message>
+        <message>
             <location filename="../resilience_plugin/core/suitability.py" line="68" />
             <source>The typology file must hold a JSON object with a 'types' object, like resources/standards/facility_types.json.</source>
             <translation>类型文件须为包含 'types' 对象的 JSON 对象，结构同 resources/standards/facility_types.json。</translation>
@@ -6639,6 +6714,16 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <location filename="../resilience_plugin/core/suitability.py" line="130" />
             <source>Cannot read the typology file {path}: {error}</source>
             <translation>无法读取类型文件 {path}：{error}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/editor_wrappers.py" line="60" />
+            <source>Choose a JSON file</source>
+            <translation>选择 JSON 文件</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/editor_wrappers.py" line="141" />
+            <source>Choose the hazard layer (and, for polygons, its value field) first.</source>
+            <translation>请先选择灾害图层（面图层还需选择其取值字段）。</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/gui/typology_editor.py" line="44" />
@@ -6771,45 +6856,39 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>{n} 个类型，有效。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="90" />
-            <source>Which existing buildings and sites (hotels, schools, stadiums, parks, exhibition halls, warehouses, ...) can serve as shelters, isolation sites, medical points or supply depots in an emergency, how many people they can take, and how suitable they are.
-
-Functions: TYPE_FIELD is matched (case-insensitive, Chinese or English names and aliases) against resources/standards/facility_types.json, or TYPOLOGY_FILE (a JSON in the same schema, e.g. the one the typology editor saves in your QGIS profile) merged on top of it type by type; TYPE_MAP then adds or overrides types, e.g. 'Stadion:shelter|medical;Gudang:supply' (functions: shelter, isolation, medical, supply). A type's own per-capita area and effective-area ratio in the typology replace the class's and EFFECTIVE_RATIO (a non-zero PER_CAPITA_M2 still wins).
-Capacity: effective area = AREA_FIELD (m²) or the polygon area x EFFECTIVE_RATIO; floor area = effective area x FLOORS_FIELD (text such as '4-7' counts its first number). capacity_persons = shelter area / per-capita area of the GB 51143 SHELTER_CLASS (indoor types use the floor area); cap_isolation and cap_medical divide the floor area by the per-capita floor areas of the standards file; supply_area_m2 is the floor area. Default per-capita and minimum areas are editable and marked unverified where they are.
-Hard constraints (eligible = false, with the reasons in Chinese / English): inside a HAZARD zone of level &gt;= EXCLUDE_LEVEL; closer than SOURCE_BUFFER_M to HAZARD_SOURCES; shelter area below the class minimum; a type without an emergency function.
-Criteria scored 0-1: safety (1 - level / EXCLUDE_LEVEL, times the distance to the nearest zone of a higher level over 500 m), access (network distance to the nearest MAIN_ROAD_CLASSES road, 0 at 1000 m), capacity (relative to the largest), population within WALK_LIMIT_M on the network (relative), hospitals (0 at 3 km) and lifelines such as substations or water plants (0 at 2 km). Criteria whose layers are missing are dropped and the weights renormalised (logged).
-WEIGHTS: 'safety:0.3,access:0.2,...' or WEIGHTS_TABLE (the output of AHP weights); default weights from the standards file.
-
-OUTPUT: every candidate with site_id, name, type, type_key, functions, eligible, reasons, hazard_level, effective_area_m2, floors, floor_area_m2, one c_&lt;criterion&gt; column per criterion used, score (0-100), grade (适宜 / 较适宜 / 有条件适宜 / 不适宜; ineligible sites are 不适宜), grade_en, capacity_persons, cap_isolation, cap_medical, supply_area_m2, access_m, population and rank (1 = best eligible site).</source>
-            <translation>评价现有建筑和场地（酒店、学校、体育场馆、公园、会展中心、仓库等）在紧急情况下能否作为避难场所、隔离场所、医疗应急服务点或物资储备点，能容纳多少人，以及适宜程度。
-
-功能：TYPE_FIELD 与 resources/standards/facility_types.json 中的类型（不区分大小写，中英文名称及别名）匹配，或与 TYPOLOGY_FILE（同一结构的 JSON，例如类型编辑器保存在 QGIS 配置目录中的文件）逐类型叠加后的类型匹配；随后 TYPE_MAP 可新增或覆盖类型，例如 'Stadion:shelter|medical;Gudang:supply'（功能：shelter 避难、isolation 隔离、medical 医疗、supply 物资）。类型表中某类型自带的人均面积和有效面积比例将替代避难场所类别的人均面积和 EFFECTIVE_RATIO（PER_CAPITA_M2 非零时仍以其为准）。
-容量：有效面积 = AREA_FIELD（平方米）或面要素面积 x EFFECTIVE_RATIO；建筑面积 = 有效面积 x FLOORS_FIELD（'4-7' 这样的文本取第一个数字）。capacity_persons = 避难面积 / GB 51143 避难场所类别（SHELTER_CLASS）的人均面积（室内类型用建筑面积）；cap_isolation 与 cap_medical 为建筑面积除以标准文件中的人均建筑面积；supply_area_m2 为建筑面积。默认人均面积与最小面积可编辑，未核实者已标注。
-刚性约束（eligible = false，并以中文 / 英文列出原因）：位于等级 ≥ EXCLUDE_LEVEL 的 HAZARD 灾害区内；距 HAZARD_SOURCES 不足 SOURCE_BUFFER_M；避难面积低于该类别最小值；类型无应急功能。
-指标评分 0-1：安全（1 - 等级 / EXCLUDE_LEVEL，乘以距最近更高等级灾害区的距离除以 500 米）、可达性（沿路网到最近 MAIN_ROAD_CLASSES 道路的距离，1000 米时为 0）、容量（相对最大值）、WALK_LIMIT_M 步行范围内的人口（沿路网，相对值）、医院（3 公里时为 0）及变电站、水厂等生命线设施（2 公里时为 0）。缺少图层的指标将被剔除，其余权重重新归一化（写入日志）。
-WEIGHTS：'safety:0.3,access:0.2,...' 或 WEIGHTS_TABLE（层次分析法权重的输出）；默认权重取自标准文件。
-
-OUTPUT：每个候选设施，字段 site_id、name、type、type_key、functions、eligible、reasons、hazard_level、effective_area_m2、floors、floor_area_m2、每个所用指标一列 c_&lt;指标&gt;、score（0-100）、grade（适宜 / 较适宜 / 有条件适宜 / 不适宜；不满足约束者为不适宜）、grade_en、capacity_persons、cap_isolation、cap_medical、supply_area_m2、access_m、population 和 rank（1 = 最优的合格设施）。</translation>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="294" />
+            <source>e.g. school, clinic, market</source>
+            <translation>例如 school、clinic、market</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="131" />
-            <source>Typology file (JSON)</source>
-            <translation>设施类型文件（JSON）</translation>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="297" />
+            <source>default</source>
+            <translation>默认</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="133" />
-            <source>Facility types, their emergency functions, per-capita areas and effective-area ratios, merged on top of resources/standards/facility_types.json (same schema). Edit… opens the typology editor.</source>
-            <translation>设施类型及其应急功能、人均面积和有效面积比例，逐类型叠加在 resources/standards/facility_types.json（同一结构）之上。“编辑…”可打开类型编辑器。</translation>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="309" />
+            <source>Service name</source>
+            <translation>服务名称</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/editor_wrappers.py" line="60" />
-            <source>Choose a JSON file</source>
-            <translation>选择 JSON 文件</translation>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="310" />
+            <source>Walking minutes</source>
+            <translation>步行时间（分钟）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/editor_wrappers.py" line="141" />
-            <source>Choose the hazard layer (and, for polygons, its value field) first.</source>
-            <translation>请先选择灾害图层（面图层还需选择其取值字段）。</translation>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="434" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="436" />
+            <source>Delete this scenario with its results (layers and files)</source>
+            <translation>删除该情景及其结果（图层和文件）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="497" />
+            <source>Read along the lifelines; a flood-depth raster is also what step 2b's economic loss uses.</source>
+            <translation>沿生命线读取；洪水水深栅格同时用于第 2b 步的直接经济损失计算。</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/gui/workbench/dock.py" line="542" />
@@ -6825,6 +6904,71 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <location filename="../resilience_plugin/gui/workbench/dock.py" line="550" />
             <source>Facility typology</source>
             <translation>设施类型表</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="553" />
+            <source>AHP weights…</source>
+            <translation>层次分析法权重…</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="554" />
+            <source>The criterion weights of the suitability from pairwise comparisons (层次分析法)</source>
+            <translation>由两两比较（层次分析法）确定适宜性评价各指标的权重</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="563" />
+            <source>Criterion weights</source>
+            <translation>指标权重</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="572" />
+            <source>Empty: no supply plan</source>
+            <translation>留空：不做物资调度</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="576" />
+            <source>item=field,… (empty: fields named like the items)</source>
+            <translation>物资=字段,…（留空：与物资同名的字段）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="578" />
+            <source>Stock fields</source>
+            <translation>库存字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="579" />
+            <source>Everyday services (15-minute life circle)</source>
+            <translation>日常服务设施（15分钟生活圈）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="584" />
+            <source>Add a service</source>
+            <translation>添加服务设施</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="601" />
+            <source>Add a lifeline layer</source>
+            <translation>添加生命线图层</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="605" />
+            <source>Power lines and their towers (optional)</source>
+            <translation>输电线路及其杆塔（可选）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="610" />
+            <source>Tower type</source>
+            <translation>杆塔类型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="615" />
+            <source>Empty: towers within 20 m of a line carry it</source>
+            <translation>留空：距线路 20 米以内的杆塔视为承载该线路</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="617" />
+            <source>Line id field of the towers</source>
+            <translation>杆塔的线路编号字段</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/gui/workbench/dock.py" line="646" />
@@ -6847,6 +6991,51 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>建筑层数（损失计算）</translation>
         </message>
         <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="791" />
+            <source>Delete scenario</source>
+            <translation>删除情景</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="791" />
+            <source>Delete the scenario '{name}' and the layers and files of its results?</source>
+            <translation>删除情景“{name}”及其结果的图层和文件？</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="806" />
+            <source>Wait for the running steps to finish (or cancel them) first.</source>
+            <translation>请等待正在运行的步骤完成（或先取消）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1309" />
+            <source>Default weights</source>
+            <translation>默认权重</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1338" />
+            <source>The default weights of the standards file</source>
+            <translation>标准文件中的默认权重</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="215" />
+            <source>Supplies: {item}</source>
+            <translation>物资：{item}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="215" />
+            <source>{delivered} of {need} {unit} delivered, shortfall {shortfall}</source>
+            <translation>需求 {need} {unit}，已调运 {delivered}，缺口 {shortfall}</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="225" />
+            <source>{pct}% of {persons} persons reach every service</source>
+            <translation>{persons} 人中 {pct}% 可步行到达全部服务设施</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="250" />
+            <source>{down} of {n} lines likely down (P ≥ 0.5), {towers} of {total} towers expected to fail</source>
+            <translation>{n} 条线路中 {down} 条可能中断（P ≥ 0.5），{total} 基杆塔中预计失效 {towers} 基</translation>
+        </message>
+        <message>
             <location filename="../resilience_plugin/gui/workbench/numbers.py" line="275" />
             <source>{loss} in total, {n} of {total} buildings damaged</source>
             <translation>合计 {loss}，{total} 栋建筑中 {n} 栋受损</translation>
@@ -6860,6 +7049,16 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <location filename="../resilience_plugin/gui/workbench/numbers.py" line="287" />
             <source>{change:+,.0f} (baseline {base}); units better {better}, worse {worse}</source>
             <translation>{change:+,.0f}（基准 {base}）；改善单元 {better} 个，恶化单元 {worse} 个</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="347" />
+            <source>{weights} (CR = {cr})</source>
+            <translation>{weights}（CR = {cr}）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="347" />
+            <source>inconsistent, revise the matrix</source>
+            <translation>一致性不满足，请修改判断矩阵</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/gui/workbench/numbers.py" line="379" />
@@ -6902,161 +7101,6 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>损失变化图</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="497" />
-            <source>Read along the lifelines; a flood-depth raster is also what step 2b's economic loss uses.</source>
-            <translation>沿生命线读取；洪水水深栅格同时用于第 2b 步的直接经济损失计算。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="434" />
-            <source>Delete</source>
-            <translation>删除</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="436" />
-            <source>Delete this scenario with its results (layers and files)</source>
-            <translation>删除该情景及其结果（图层和文件）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="601" />
-            <source>Add a lifeline layer</source>
-            <translation>添加生命线图层</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="791" />
-            <source>Delete scenario</source>
-            <translation>删除情景</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="791" />
-            <source>Delete the scenario '{name}' and the layers and files of its results?</source>
-            <translation>删除情景“{name}”及其结果的图层和文件？</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="806" />
-            <source>Wait for the running steps to finish (or cancel them) first.</source>
-            <translation>请等待正在运行的步骤完成（或先取消）。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="553" />
-            <source>AHP weights…</source>
-            <translation>层次分析法权重…</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="554" />
-            <source>The criterion weights of the suitability from pairwise comparisons (层次分析法)</source>
-            <translation>由两两比较（层次分析法）确定适宜性评价各指标的权重</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="563" />
-            <source>Criterion weights</source>
-            <translation>指标权重</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1306" />
-            <source>Default weights</source>
-            <translation>默认权重</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1335" />
-            <source>The default weights of the standards file</source>
-            <translation>标准文件中的默认权重</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="347" />
-            <source>{weights} (CR = {cr})</source>
-            <translation>{weights}（CR = {cr}）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="347" />
-            <source>inconsistent, revise the matrix</source>
-            <translation>一致性不满足，请修改判断矩阵</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="294" />
-            <source>e.g. school, clinic, market</source>
-            <translation>例如 school、clinic、market</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="297" />
-            <source>default</source>
-            <translation>默认</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="309" />
-            <source>Service name</source>
-            <translation>服务名称</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="310" />
-            <source>Walking minutes</source>
-            <translation>步行时间（分钟）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="572" />
-            <source>Empty: no supply plan</source>
-            <translation>留空：不做物资调度</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="576" />
-            <source>item=field,… (empty: fields named like the items)</source>
-            <translation>物资=字段,…（留空：与物资同名的字段）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="578" />
-            <source>Stock fields</source>
-            <translation>库存字段</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="579" />
-            <source>Everyday services (15-minute life circle)</source>
-            <translation>日常服务设施（15分钟生活圈）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="584" />
-            <source>Add a service</source>
-            <translation>添加服务设施</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="215" />
-            <source>Supplies: {item}</source>
-            <translation>物资：{item}</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="215" />
-            <source>{delivered} of {need} {unit} delivered, shortfall {shortfall}</source>
-            <translation>需求 {need} {unit}，已调运 {delivered}，缺口 {shortfall}</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="225" />
-            <source>{pct}% of {persons} persons reach every service</source>
-            <translation>{persons} 人中 {pct}% 可步行到达全部服务设施</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="605" />
-            <source>Power lines and their towers (optional)</source>
-            <translation>输电线路及其杆塔（可选）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="610" />
-            <source>Tower type</source>
-            <translation>杆塔类型</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="615" />
-            <source>Empty: towers within 20 m of a line carry it</source>
-            <translation>留空：距线路 20 米以内的杆塔视为承载该线路</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="617" />
-            <source>Line id field of the towers</source>
-            <translation>杆塔的线路编号字段</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="250" />
-            <source>{down} of {n} lines likely down (P ≥ 0.5), {towers} of {total} towers expected to fail</source>
-            <translation>{n} 条线路中 {down} 条可能中断（P ≥ 0.5），{total} 基杆塔中预计失效 {towers} 基</translation>
-        </message>
-        <message>
             <location filename="../resilience_plugin/gui/workbench/runner.py" line="114" />
             <source>Power lines: failure from their towers</source>
             <translation>输电线路：按杆塔计算的失效</translation>
@@ -7070,6 +7114,37 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <location filename="../resilience_plugin/gui/workbench/runner.py" line="116" />
             <source>Tower and line failures per unit</source>
             <translation>各单元杆塔与线路失效</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="90" />
+            <source>Which existing buildings and sites (hotels, schools, stadiums, parks, exhibition halls, warehouses, ...) can serve as shelters, isolation sites, medical points or supply depots in an emergency, how many people they can take, and how suitable they are.
+
+Functions: TYPE_FIELD is matched (case-insensitive, Chinese or English names and aliases) against resources/standards/facility_types.json, or TYPOLOGY_FILE (a JSON in the same schema, e.g. the one the typology editor saves in your QGIS profile) merged on top of it type by type; TYPE_MAP then adds or overrides types, e.g. 'Stadion:shelter|medical;Gudang:supply' (functions: shelter, isolation, medical, supply). A type's own per-capita area and effective-area ratio in the typology replace the class's and EFFECTIVE_RATIO (a non-zero PER_CAPITA_M2 still wins).
+Capacity: effective area = AREA_FIELD (m²) or the polygon area x EFFECTIVE_RATIO; floor area = effective area x FLOORS_FIELD (text such as '4-7' counts its first number). capacity_persons = shelter area / per-capita area of the GB 51143 SHELTER_CLASS (indoor types use the floor area); cap_isolation and cap_medical divide the floor area by the per-capita floor areas of the standards file; supply_area_m2 is the floor area. Default per-capita and minimum areas are editable and marked unverified where they are.
+Hard constraints (eligible = false, with the reasons in Chinese / English): inside a HAZARD zone of level &gt;= EXCLUDE_LEVEL; closer than SOURCE_BUFFER_M to HAZARD_SOURCES; shelter area below the class minimum; a type without an emergency function.
+Criteria scored 0-1: safety (1 - level / EXCLUDE_LEVEL, times the distance to the nearest zone of a higher level over 500 m), access (network distance to the nearest MAIN_ROAD_CLASSES road, 0 at 1000 m), capacity (relative to the largest), population within WALK_LIMIT_M on the network (relative), hospitals (0 at 3 km) and lifelines such as substations or water plants (0 at 2 km). Criteria whose layers are missing are dropped and the weights renormalised (logged).
+WEIGHTS: 'safety:0.3,access:0.2,...' or WEIGHTS_TABLE (the output of AHP weights); default weights from the standards file.
+
+OUTPUT: every candidate with site_id, name, type, type_key, functions, eligible, reasons, hazard_level, effective_area_m2, floors, floor_area_m2, one c_&lt;criterion&gt; column per criterion used, score (0-100), grade (适宜 / 较适宜 / 有条件适宜 / 不适宜; ineligible sites are 不适宜), grade_en, capacity_persons, cap_isolation, cap_medical, supply_area_m2, access_m, population and rank (1 = best eligible site).</source>
+            <translation>评价现有建筑和场地（酒店、学校、体育场馆、公园、会展中心、仓库等）在紧急情况下能否作为避难场所、隔离场所、医疗应急服务点或物资储备点，能容纳多少人，以及适宜程度。
+
+功能：TYPE_FIELD 与 resources/standards/facility_types.json 中的类型（不区分大小写，中英文名称及别名）匹配，或与 TYPOLOGY_FILE（同一结构的 JSON，例如类型编辑器保存在 QGIS 配置目录中的文件）逐类型叠加后的类型匹配；随后 TYPE_MAP 可新增或覆盖类型，例如 'Stadion:shelter|medical;Gudang:supply'（功能：shelter 避难、isolation 隔离、medical 医疗、supply 物资）。类型表中某类型自带的人均面积和有效面积比例将替代避难场所类别的人均面积和 EFFECTIVE_RATIO（PER_CAPITA_M2 非零时仍以其为准）。
+容量：有效面积 = AREA_FIELD（平方米）或面要素面积 x EFFECTIVE_RATIO；建筑面积 = 有效面积 x FLOORS_FIELD（'4-7' 这样的文本取第一个数字）。capacity_persons = 避难面积 / GB 51143 避难场所类别（SHELTER_CLASS）的人均面积（室内类型用建筑面积）；cap_isolation 与 cap_medical 为建筑面积除以标准文件中的人均建筑面积；supply_area_m2 为建筑面积。默认人均面积与最小面积可编辑，未核实者已标注。
+刚性约束（eligible = false，并以中文 / 英文列出原因）：位于等级 ≥ EXCLUDE_LEVEL 的 HAZARD 灾害区内；距 HAZARD_SOURCES 不足 SOURCE_BUFFER_M；避难面积低于该类别最小值；类型无应急功能。
+指标评分 0-1：安全（1 - 等级 / EXCLUDE_LEVEL，乘以距最近更高等级灾害区的距离除以 500 米）、可达性（沿路网到最近 MAIN_ROAD_CLASSES 道路的距离，1000 米时为 0）、容量（相对最大值）、WALK_LIMIT_M 步行范围内的人口（沿路网，相对值）、医院（3 公里时为 0）及变电站、水厂等生命线设施（2 公里时为 0）。缺少图层的指标将被剔除，其余权重重新归一化（写入日志）。
+WEIGHTS：'safety:0.3,access:0.2,...' 或 WEIGHTS_TABLE（层次分析法权重的输出）；默认权重取自标准文件。
+
+OUTPUT：每个候选设施，字段 site_id、name、type、type_key、functions、eligible、reasons、hazard_level、effective_area_m2、floors、floor_area_m2、每个所用指标一列 c_&lt;指标&gt;、score（0-100）、grade（适宜 / 较适宜 / 有条件适宜 / 不适宜；不满足约束者为不适宜）、grade_en、capacity_persons、cap_isolation、cap_medical、supply_area_m2、access_m、population 和 rank（1 = 最优的合格设施）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="131" />
+            <source>Typology file (JSON)</source>
+            <translation>设施类型文件（JSON）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="133" />
+            <source>Facility types, their emergency functions, per-capita areas and effective-area ratios, merged on top of resources/standards/facility_types.json (same schema). Edit… opens the typology editor.</source>
+            <translation>设施类型及其应急功能、人均面积和有效面积比例，逐类型叠加在 resources/standards/facility_types.json（同一结构）之上。“编辑…”可打开类型编辑器。</translation>
         </message>
     </context>
 </TS>

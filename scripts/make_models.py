@@ -6,7 +6,7 @@
 Models:
 - resilience_assessment.model3: the complete workflow (classify each hazard -> overlay -> exposure
   statistics -> facility suitability -> shelter coverage -> lifeline exposure -> network criticality
-  -> plan maps).
+  -> direct economic loss in the current and the design flood and their comparison -> plan maps).
 - hazard_zoning.model3: hazards only (classify -> overlay -> statistics per unit -> hazard map).
 
 The models only reference algorithm ids (resilience:*, native:*), so building them does not need the
@@ -205,9 +205,13 @@ def resilience_assessment():
         "(SHELTER_FILTER) as shelters (GB 51143), avoiding zones of level 2 and above; capacitated 10-minute "
         "walking coverage of the eligible ones, flooded streets (level >= 2) blocked; lifeline exposure and "
         "flood failure of the roads (closed deeper than 0.3 m); hospital access when failed roads close "
-        "(HOSPITAL_FILTER); and the plan maps: composite hazard (PDF and PNG) and shelter coverage (PDF).\n"
+        "(HOSPITAL_FILTER); direct economic loss of the buildings in the current flood (FLOOD_DEPTH) and the design "
+        "flood (DESIGN_FLOOD_DEPTH), 2 floors where the floors are unknown, placeholder maximum damage values, and "
+        "the change between the two scenarios per unit (情景对比); and the plan maps: composite hazard (PDF and "
+        "PNG), shelter coverage (PDF) and the change of the flood loss (PDF).\n"
         "Population rasters hold persons per km². Every table is one row per unit (and class / level).\n"
-        "韧性评估全流程：灾害分级与叠加、承灾体暴露统计、应急避难场所适宜性评价与步行覆盖、生命线暴露与路网关键性、规划图件输出。"))
+        "韧性评估全流程：灾害分级与叠加、承灾体暴露统计、应急避难场所适宜性评价与步行覆盖、生命线暴露与路网关键性、"
+        "现状与设计洪水直接经济损失及情景对比、规划图件输出。"))
     hazard_inputs(b)
     b.add_input(QgsProcessingParameterVectorLayer(
         "BUILDINGS", "Buildings (polygons) / 建筑（面）", [SOURCE_POLYGON]))
@@ -230,6 +234,9 @@ def resilience_assessment():
     b.add_input(QgsProcessingParameterField(
         "ROAD_CLASS_FIELD", "Road class field / 道路等级字段", defaultValue="TYPE", parentLayerParameterName="ROADS",
         optional=True))
+
+    b.add_input(QgsProcessingParameterRasterLayer(
+        "DESIGN_FLOOD_DEPTH", "Design flood depth raster (m) / 设计洪水淹没深度栅格（米）"))
 
     hazard = child_out("overlay", "OUTPUT")
     units = {"UNITS": param("UNITS"), "UNIT_ID_FIELD": param("UNIT_ID_FIELD")}
@@ -307,7 +314,30 @@ def resilience_assessment():
         "OUTPUT_TABLE": ("criticality_by_unit", "Isolated population per unit (table) / 各单元孤立人口"),
         "OUTPUT_LINKS": ("criticality_links", "Road criticality / 道路关键性"),
     })
+    loss = {"INPUT": param("BUILDINGS"), "CLASS_FIELD": param("BUILDING_TYPE_FIELD"), "DEFAULT_FLOORS": static(2.0), **units}
+    b.add_child("loss_current", "resilience:economicloss", "Flood loss, current / 现状洪水直接经济损失", {
+        **loss, "DEPTH": [param("FLOOD_DEPTH")],
+    }, 3, 2, {"OUTPUT_TABLE": ("loss_current_by_unit", "Economic loss per unit, current flood (table) / 现状洪水各单元直接经济损失")})
+    b.add_child("loss_design", "resilience:economicloss", "Flood loss, design / 设计洪水直接经济损失", {
+        **loss, "DEPTH": [param("DESIGN_FLOOD_DEPTH")],
+    }, 3, 3, {"OUTPUT_TABLE": ("loss_design_by_unit", "Economic loss per unit, design flood (table) / 设计洪水各单元直接经济损失")})
+    b.add_child("compare_loss", "resilience:comparescenarios", "Design vs current flood loss / 设计与现状洪水损失对比", {
+        "INPUTS": [child_out("loss_current", "OUTPUT_TABLE"), child_out("loss_design", "OUTPUT_TABLE")],
+        "NAMES": static("current,design"), "VALUE_FIELD": static("loss"),
+        **units,
+    }, 3, 4, {
+        "OUTPUT_TABLE": ("loss_comparison", "Loss per unit, design vs current (table) / 洪水损失情景对比"),
+        "OUTPUT_MAP": ("loss_change", "Change of the flood loss per unit / 洪水损失变化"),
+    })
     hazard_maps(b, 4, 0)
+    b.add_child("map_loss_change_pdf", "resilience:exportplanmap", "Flood loss change map (PDF) / 洪水损失变化图", {
+        "LAYERS": [child_out("compare_loss", "OUTPUT_MAP")],
+        "TEMPLATE": static(0),
+        "TITLE": static("洪灾直接经济损失变化（设计洪水相对现状） Change of direct flood loss, design vs current flood"),
+        "SUBTITLE": static("最大损失为占位值 Maximum damage values are placeholders"),
+        "NOTE": param("MAP_NOTE"),
+        "FORMAT": static(0), "DPI": static(300),
+    }, 4, 4, {"OUTPUT": ("loss_change_map_pdf", "Flood loss change map (PDF) / 洪水损失变化图（PDF）")})
     b.add_child("map_coverage_pdf", "resilience:exportplanmap", "Shelter coverage map (PDF) / 避难场所覆盖图", {
         # the population outside the walking limit (red) is the message of this map: drawn under the shelters
         "LAYERS": [child_out("coverage", "OUTPUT_FACILITIES"), child_out("coverage", "OUTPUT_DEMAND"),

@@ -235,12 +235,13 @@ def _read_window(raster, info, window):
     r0, r1, c0, c1 = window
     b = ds.GetRasterBand(1)
     values = b.ReadAsArray(c0, r0, c1 - c0, r1 - r0).astype(np.float32, copy=False)
-    valid = np.isfinite(values)
+    # in place, one mask: nodata and NaN count as dry (0 m)
+    dry = ~np.isfinite(values)
     nodata = b.GetNoDataValue()
     if nodata is not None and np.isfinite(nodata):
-        valid &= values != nodata
-    values = np.where(valid, values, np.float32(0.0))
-    if (values < 0).any():
+        dry |= values == np.float32(nodata)
+    values[dry] = 0.0
+    if values.min(initial=0.0) < 0:
         raise InputError(QT_TRANSLATE_NOOP("@default", "The depth raster {path} holds negative depths: set them to 0 or nodata first (depths are metres of water above the ground)."),
                          path=raster)
     return values

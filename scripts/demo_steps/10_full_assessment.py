@@ -3,7 +3,8 @@
 Flood depth (0.1 / 0.5 / 1.0 / 2.0 m) and the 2007 flood neighbourhoods -> composite hazard zones per
 kecamatan -> buildings, people and roads exposed -> schools, sports and government buildings as
 shelters -> capacitated 10-minute walking coverage -> road lifelines in the flood -> hospital access
-when flooded roads close -> the plan maps. Layers go to GeoPackages, tables to CSV, maps to PDF / PNG,
+when flooded roads close -> direct economic loss in the current and the design flood and their
+comparison per kecamatan -> the plan maps (with the change map of the flood loss). Layers go to GeoPackages, tables to CSV, maps to PDF / PNG,
 in {out}/layers, {out}/tables and {out}/maps.
 """
 
@@ -16,6 +17,7 @@ STEPS = [
         "params": {
             "FLOOD_DEPTH": "{sample}/flood_current_depth.tif",
             "FLOOD_THRESHOLDS": "0.1,0.5,1.0,2.0",
+            "DESIGN_FLOOD_DEPTH": "{sample}/flood_design_depth.tif",
             "HISTORIC_FLOOD": "{sample}/jakarta.gpkg|layername=flood_2007_rw",
             "HISTORIC_FIELD": "FLOODPRONE",
             "HISTORIC_VALUE_MAP": "YES:1;NO:0",
@@ -44,6 +46,7 @@ STEPS = [
             "lifeline:lifeline_roads": A + "/layers/lifeline_roads.gpkg",
             "criticality:criticality_demand": A + "/layers/hospital_access.gpkg",
             "criticality:criticality_links": A + "/layers/road_criticality.gpkg",
+            "compare_loss:loss_change": A + "/layers/loss_change.gpkg",
             # tables (CSV)
             "overlay:hazard_by_unit": A + "/tables/hazard_by_kecamatan.csv",
             "exposure_buildings:buildings_exposure_by_unit": A + "/tables/buildings_population_exposure_by_kecamatan.csv",
@@ -51,11 +54,15 @@ STEPS = [
             "coverage:shelter_coverage_by_unit": A + "/tables/shelter_coverage_by_kecamatan.csv",
             "lifeline:lifeline_by_unit": A + "/tables/lifeline_roads_by_kecamatan.csv",
             "criticality:criticality_by_unit": A + "/tables/hospital_isolation_by_kecamatan.csv",
+            "loss_current:loss_current_by_unit": A + "/tables/loss_current_by_kecamatan.csv",
+            "loss_design:loss_design_by_unit": A + "/tables/loss_design_by_kecamatan.csv",
+            "compare_loss:loss_comparison": A + "/tables/loss_design_vs_current.csv",
             # maps (PDF + PNG)
             "map_hazard_pdf:hazard_map_pdf": A + "/maps/composite_hazard_A3.pdf",
             "map_hazard_png:hazard_map_png": A + "/maps/composite_hazard_A3.png",
             "map_coverage_pdf:coverage_map_pdf": A + "/maps/shelter_coverage_A3.pdf",
             "map_lifeline_pdf:lifeline_map_pdf": A + "/maps/road_lifelines_A3.pdf",
+            "map_loss_change_pdf:loss_change_map_pdf": A + "/maps/loss_change.pdf",
         },
     },
 ]

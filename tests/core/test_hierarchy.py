@@ -79,3 +79,39 @@ def test_nested_units_are_refused():
             hi.from_codes(["330106001001", "330106001000"]),
             additive=["v"],
         )
+
+
+def test_layers_coarse_to_fine_by_representative_point():
+    import shapely
+
+    # two districts side by side; four wards, one of them overhanging the boundary (its point is in B)
+    districts = (["A", "B"], [shapely.box(0, 0, 10, 10), shapely.box(10, 0, 20, 10)])
+    wards = (["a1", "a2", "b1", "A"], [shapely.box(0, 0, 5, 10), shapely.box(5, 0, 9, 10),
+                                      shapely.box(9.5, 0, 20, 5), shapely.box(12, 5, 20, 10)])
+    h, keys = hi.from_layers([districts, wards], ("district", "ward"))
+    # the ward named like a district is told apart by its level name
+    assert list(keys) == ["a1", "a2", "b1", "ward:A"]
+    assert h.parent == {"district:A": None, "B": None, "a1": "district:A", "a2": "district:A", "b1": "B", "ward:A": "B"}
+    assert h.level["ward:A"] == 1 and h.names == ("district", "ward")
+    with pytest.raises(InputError, match="lies in no unit of the coarser level 'district'"):
+        hi.from_layers([districts, (["far"], [shapely.box(30, 0, 31, 1)])], ("district", "ward"))
+    with pytest.raises(InputError, match="appears more than once"):
+        hi.from_layers([(["A", "A"], districts[1]), wards], ("district", "ward"))
+
+
+def test_roll_up_with_unit_totals_derived_columns_and_rows_outside():
+    h = hi.from_codes(VILLAGES[:3])
+    t = pd.DataFrame({"unit": VILLAGES[:3] + [None], "level": [1, 1, 1, 1], "area": [2.0, 3.0, 5.0, 7.0],
+                      "pop": [10.0, 30.0, 60.0, 1.0], "cap": [50.0, 0.0, 20.0, 0.0]})
+    totals = pd.DataFrame({"unit": VILLAGES[:3], "unit_area": [10.0, 10.0, 20.0]})
+    out = hi.roll_up(t, "unit", h, keys=["level"], additive=["area", "pop", "cap"],
+                     ratios={"share": ("area", "unit_area", 1.0)}, unit_totals=totals,
+                     derived={"deficit": lambda r: (r["pop"] - r["cap"]).clip(lower=0)})
+    town = out[out["unit_code"] == "330106001000"].iloc[0]
+    assert town["area"] == 5.0 and town["share"] == pytest.approx(5.0 / 20.0)
+    assert town["deficit"] == 0.0  # 40 persons, 50 places: not 20 (the sum of the villages' deficits)
+    county = out[out["unit_code"] == "330106000000"].iloc[0]
+    assert county["share"] == pytest.approx(10.0 / 40.0) and county["deficit"] == pytest.approx(30.0)
+    last = out.iloc[-1]  # the row outside every unit is kept as it is, without a level
+    assert last["unit_code"] is None and last["level_name"] is None and last["area"] == 7.0
+    assert "unit_area" not in out.columns

@@ -25,6 +25,7 @@ EXPECTED_CHILDREN = {
         "resilience:classifyhazard", "resilience:hazardoverlay", "resilience:exposuresummary",
         "resilience:facilitysuitability", "resilience:sheltercoverage", "resilience:lifelineexposure",
         "resilience:networkcriticality", "resilience:exportplanmap", "native:extractbyexpression",
+        "resilience:economicloss", "resilience:comparescenarios",
     },
 }
 A3_LANDSCAPE_PT = (420 / 25.4 * 72, 297 / 25.4 * 72)
@@ -42,7 +43,7 @@ def load_model(path):
 def subset(tmp_path_factory):
     """The sample clipped to BOX: rasters cut to the box, vector features touching it kept whole."""
     out = tmp_path_factory.mktemp("model_subset")
-    for name in ("flood_current_depth", "population"):
+    for name in ("flood_current_depth", "flood_design_depth", "population"):
         gdal.Translate(str(out / f"{name}.tif"), str(SAMPLE / f"{name}.tif"),
                        projWin=[BOX[0], BOX[3], BOX[2], BOX[1]])
     for layer in ("roads", "buildings", "kecamatan", "flood_2007_rw"):
@@ -219,6 +220,12 @@ def test_resilience_assessment_model(provider, subset, tmp_path):
         "criticality:criticality_links": str(out / "criticality_links.gpkg"),
         "map_coverage_pdf:coverage_map_pdf": str(out / "coverage_map.pdf"),
         "map_lifeline_pdf:lifeline_map_pdf": str(out / "lifeline_map.pdf"),
+        "DESIGN_FLOOD_DEPTH": str(data / "flood_design_depth.tif"),
+        "loss_current:loss_current_by_unit": str(out / "loss_current.csv"),
+        "loss_design:loss_design_by_unit": str(out / "loss_design.csv"),
+        "compare_loss:loss_comparison": str(out / "loss_comparison.csv"),
+        "compare_loss:loss_change": str(out / "loss_change.gpkg"),
+        "map_loss_change_pdf:loss_change_map_pdf": str(out / "loss_change_map.pdf"),
     })
     run_model("resilience_assessment", params)
     composite = check_hazard_outputs(data, out)
@@ -278,7 +285,31 @@ def test_resilience_assessment_model(provider, subset, tmp_path):
     assert len(links) == len(roads)
     assert int(links["failed"].astype(bool).sum()) == len(failed)
 
-    for name in ("coverage_map.pdf", "lifeline_map.pdf"):
+    # Scenarios: the loss of both floods per unit (hazard level >= 1, as the change map sums them) and the
+    # change design - current, summed here with pandas from the two loss tables.
+    kec = read_gdf(data / "kecamatan.gpkg")
+    per_unit = {}
+    for name in ("current", "design"):
+        t = read_gdf(out / f"loss_{name}.csv")
+        t = t[t["level"].astype(float) >= 1]
+        per_unit[name] = t.assign(loss=t["loss"].astype(float)).groupby("unit_id")["loss"].sum()
+    assert per_unit["current"].sum() > 0 and per_unit["design"].sum() != pytest.approx(per_unit["current"].sum())
+    change = read_gdf(out / "loss_change.gpkg")
+    assert sorted(change["unit_id"]) == sorted(kec["KEC_NAME"])
+    n_checked = 0
+    for _, row in change.iterrows():
+        cur, des = (per_unit[s].get(row["unit_id"], 0.0) for s in ("current", "design"))
+        if cur == 0 and des == 0:
+            continue
+        n_checked += 1
+        assert row["value_current"] == pytest.approx(cur) and row["value_design"] == pytest.approx(des)
+        assert row["change"] == pytest.approx(des - cur)
+        if cur > 0 and abs(des - cur) > 0.05 * cur:  # lower loss is better; within 5 % is "same"
+            assert row["change_class"] == (1 if des < cur else -1)
+    assert n_checked > 0
+    assert len(read_gdf(out / "loss_comparison.csv")) > 0
+
+    for name in ("coverage_map.pdf", "lifeline_map.pdf", "loss_change_map.pdf"):
         w, h, pages = pdf_page_size(out / name)
         assert (w, h) == pytest.approx(A3_LANDSCAPE_PT, abs=1.0) and pages == 1
 

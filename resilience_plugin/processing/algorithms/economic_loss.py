@@ -28,6 +28,7 @@ from ...i18n import tr
 from ...qgis_io.crs import working_crs
 from ...qgis_io.fields import field_kind
 from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
+from .. import admin_levels as al
 from ..base import ResilienceAlgorithm
 
 CLASSES = ("residential", "commercial", "industrial", "public")
@@ -87,15 +88,13 @@ class EconomicLoss(ResilienceAlgorithm):
             "(Huizinga et al. 2017), NOT verified against the report (see each curve's note); public buildings use the "
             "commercial curve. The shipped Chinese maximum damage values are PLACEHOLDERS: replace them with local "
             "replacement values.\n\n"
-            "UNITS + UNIT_ID_FIELD: each building is counted in the unit holding its largest part. UNIT_CODE_FIELD "
-            "(12-digit 统计用区划代码) or PARENT_FIELD (the id of the parent unit) adds every coarser level to the table, "
-            "summed from the finest units, with level_name, unit_code and parent_code.\n\n"
+            "UNITS + UNIT_ID_FIELD: each building is counted in the unit holding its largest part.\n\n"
             "OUTPUT: the buildings with occ_class, floors, floor_m2, value_m2 and per raster depth_m, level, damage "
             "(factor 0-1) and loss (suffix _rp10, _rp100 ... with several rasters) and ead. OUTPUT_TABLE: unit, scenario, "
             "return_period, level, class, count (buildings), floor_m2, value (maximum damage = value per m² x floor area), "
             "loss, loss_pct (100 x loss / value, recomputed at every level, not averaged) and currency; scenario EAD rows "
             "hold the expected annual damage per year."
-        )
+        ) + "\n\n" + al.help_paragraph()
 
     def initAlgorithm(self, config=None):  # noqa: N802
         p = QgsProcessingParameterFeatureSource(self.INPUT, tr("Buildings"), types=[SOURCE_POLYGON])
@@ -149,14 +148,7 @@ class EconomicLoss(ResilienceAlgorithm):
         self.addParameter(self.advanced(p))
         self.add_unit_parameters(tr("Optional admin polygons for the table (e.g. villages or townships)."),
                                  tr("A field with a unique value per unit (name or code)."))
-        p = QgsProcessingParameterField(self.UNIT_CODE_FIELD, tr("Admin code field (12 digits)"), parentLayerParameterName=self.UNITS,
-                                        type=FIELD_ANY, optional=True)
-        p.setHelp(tr("Optional 12-digit 统计用区划代码 of each unit: the table then also holds every coarser level (township, county, city, province), summed from the units."))
-        self.addParameter(p)
-        p = QgsProcessingParameterField(self.PARENT_FIELD, tr("Parent unit id field"), parentLayerParameterName=self.UNITS,
-                                        type=FIELD_ANY, optional=True)
-        p.setHelp(tr("Optional field holding the id of each unit's parent unit (empty for the top level), instead of admin codes; buildings are counted in the units that are nobody's parent."))
-        self.addParameter(self.advanced(p))
+        al.add_hierarchy_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Building losses"), optional=True, createByDefault=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Economic loss summary"), type=SOURCE_TABLE))
 
@@ -196,42 +188,28 @@ class EconomicLoss(ResilienceAlgorithm):
         if units is None:
             return None
         id_field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context)
+        extra = al.unit_fields(self, parameters, context)
         code_field = self.parameterAsString(parameters, self.UNIT_CODE_FIELD, context)
-        parent_field = self.parameterAsString(parameters, self.PARENT_FIELD, context)
-        if code_field and parent_field:
-            self.fail(tr("Give either UNIT_CODE_FIELD (admin codes) or PARENT_FIELD (parent ids), not both."))
         if not id_field and not code_field:
             self.fail(tr("Choose the UNIT_ID_FIELD of the admin units."))
         id_field = id_field or code_field
-        fields = [f for f in dict.fromkeys([id_field, code_field, parent_field]) if f]
-        data = read_source(units, fields, target_crs=metric, feedback=feedback, what=tr("admin units"))
+        data = read_source(units, list(dict.fromkeys([id_field] + extra)), target_crs=metric, feedback=feedback, what=tr("admin units"))
         report_reading(data, tr("admin units"), feedback)
         ids = data.attrs[id_field].to_numpy(dtype=object)
         overlay.check_unit_ids(ids, tr("admin units"))
-        hierarchy = None
-        geoms = data.geoms
-        if code_field:
-            codes = data.attrs[code_field].to_numpy(dtype=object)
-            hierarchy = hi.from_codes(codes, tr("admin units"))
-            ids = np.array([hi._code_text(c) for c in codes], dtype=object)
-            overlay.check_unit_ids(ids, tr("admin units"))
-            hi.check_finest(hierarchy, set(ids), tr("admin units"))
-        elif parent_field:
-            parents = data.attrs[parent_field].to_numpy(dtype=object)
-            hierarchy = hi.from_parents(ids, parents, tr("admin units"))
-            keys = np.array([hi._code_text(v) for v in ids], dtype=object)
-            leaf = ~np.isin(keys, [p for p in hierarchy.parent.values() if p is not None])
-            ids, geoms = keys[leaf], geoms[leaf]
-        return ids, geoms, hierarchy
+        levels = al.unit_levels(self, parameters, context, feedback, metric, ids, data.attrs, data.geoms)
+        if levels is None:
+            return ids, data.geoms, None
+        return levels.ids, data.geoms[levels.keep], levels.hierarchy
 
-    def _classes(self, parameters, context, feedback, attrs, curves, standard):
+    def _classes(self, parameters, context, feedback, attrs, curves, standard, n):
         class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context)
         default = CLASSES[self.parameterAsEnum(parameters, self.DEFAULT_CLASS, context)]
         names = list(curves)
         if default not in names:
             self.fail(tr("The default class '{name}' has no curve in the curve set.").format(name=default))
         values = attrs[class_field].to_numpy(dtype=object) if class_field else None
-        classes, n_other, other = lo.assign_classes(values if values is not None else [None] * len(attrs), names, default,
+        classes, n_other, other = lo.assign_classes(values if values is not None else [None] * n, names, default,
                                                     lo.class_aliases(standard))
         if class_field and n_other:
             feedback.pushWarning(tr("{n} building(s) have a class value that matches no alias (or none) and count as '{default}': {values}").format(
@@ -261,7 +239,11 @@ class EconomicLoss(ResilienceAlgorithm):
         _, metric = working_crs(items, feedback)
 
         feedback.setProgressText(tr("Reading the buildings"))
-        names = [f.name() for f in src.fields()]
+        class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context)
+        if parameters.get(self.OUTPUT) is not None:  # the building layer keeps every input field
+            names = [f.name() for f in src.fields()]
+        else:  # only the table: read just the fields the loss needs
+            names = list(dict.fromkeys(f for f in (class_field, floors_field, value_field) if f))
         data = read_source(src, names, feedback=feedback, what=tr("buildings"))
         report_reading(data, tr("buildings"), feedback)
         layer_name = tr("buildings")
@@ -273,7 +255,7 @@ class EconomicLoss(ResilienceAlgorithm):
         if floors_field and no_floors.any():
             feedback.pushInfo(tr("{n} building(s) have no number of floors and count {d:g} floor(s).").format(n=int(no_floors.sum()), d=default_floors))
         floors = np.where(no_floors, default_floors, floors)
-        classes = self._classes(parameters, context, feedback, data.attrs, curves, standard)
+        classes = self._classes(parameters, context, feedback, data.attrs, curves, standard, len(data))
         value_m2 = np.where(np.isfinite(per_m2), per_m2, np.array([max_damage[c] for c in classes], dtype=float))
         unit_info = self._units(parameters, context, feedback, metric)
         check_cancel(feedback)

@@ -35,6 +35,7 @@ from ...qgis_io.crs import working_crs
 from ...qgis_io.fields import field_kind, merge_fields
 from ...qgis_io.raster import gdal_path, report_population
 from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
+from .. import admin_levels as al
 from ..base import ResilienceAlgorithm
 
 
@@ -80,7 +81,7 @@ class ExposureSummary(ResilienceAlgorithm):
             "EXPOSURE_RASTER: a population raster (POPULATION_UNIT: persons per km², the default, or per cell) adds rows "
             "of class 'population' with the persons per unit and level in value; whole cells count exactly and "
             "boundary cells by area share. Lengths and areas are measured in a metric CRS."
-        )
+        ) + "\n\n" + al.help_paragraph()
 
     def initAlgorithm(self, config=None):  # noqa: N802
         p = QgsProcessingParameterMapLayer(self.HAZARD, tr("Hazard (zones or raster)"), types=[SOURCE_POLYGON, SOURCE_RASTER])
@@ -111,6 +112,7 @@ class ExposureSummary(ResilienceAlgorithm):
         self.addParameter(p)
         self.add_unit_parameters(tr("Optional admin polygons (district, sub-district, neighbourhood) for the summary table."),
                                  tr("A field with a unique value per unit (name or code)."))
+        al.add_hierarchy_parameters(self)
         p = QgsProcessingParameterRasterLayer(self.EXPOSURE_RASTER, tr("Population raster"), optional=True)
         p.setHelp(tr("Optional population raster: adds the persons per unit and level to the table (class 'population')."))
         self.addParameter(p)
@@ -160,7 +162,8 @@ class ExposureSummary(ResilienceAlgorithm):
         if not parameters.get(self.EXPOSURE) and self.parameterAsRasterLayer(parameters, self.EXPOSURE_RASTER, context) is None:
             return tr("Give EXPOSURE features, an EXPOSURE_RASTER of population, or both.")
         if self.parameterAsSource(parameters, self.UNITS, context) is not None and \
-                not self.parameterAsString(parameters, self.UNIT_ID_FIELD, context):
+                not self.parameterAsString(parameters, self.UNIT_ID_FIELD, context) and \
+                not self.parameterAsString(parameters, al.UNIT_CODE_FIELD, context):
             return tr("Choose the UNIT_ID_FIELD of the admin units.")
         return None
 
@@ -168,13 +171,17 @@ class ExposureSummary(ResilienceAlgorithm):
     def _units(self, parameters, context, metric, feedback):
         units = self.parameterAsSource(parameters, self.UNITS, context)
         if units is None:
-            return None, None
-        unit_field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context)
-        udata = read_source(units, [unit_field], target_crs=metric, feedback=feedback, what=tr("admin units"))
+            return None, None, None
+        extra = al.unit_fields(self, parameters, context)
+        unit_field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context) or extra[0]
+        udata = read_source(units, list(dict.fromkeys([unit_field] + extra)), target_crs=metric, feedback=feedback, what=tr("admin units"))
         report_reading(udata, tr("admin units"), feedback)
         uids = udata.attrs[unit_field].to_numpy(dtype=object)
         overlay.check_unit_ids(uids, tr("admin units"))
-        return uids, udata.geoms
+        levels = al.unit_levels(self, parameters, context, feedback, metric, uids, udata.attrs, udata.geoms)
+        if levels is None:
+            return uids, udata.geoms, None
+        return levels.ids, udata.geoms[levels.keep], levels
 
     def _features(self, parameters, context, feedback, exp_src, hazard, ugeoms, uids, metric):
         """Read the exposure features and count them per level (and unit): ``(data, kind, result)``."""
@@ -221,17 +228,17 @@ class ExposureSummary(ResilienceAlgorithm):
                 items.append((src.sourceCrs(), src.sourceExtent()))
         _, metric = working_crs(items, feedback)
         hazard, _ = self._hazard(parameters, context, feedback, metric, exp_src.sourceCrs() if exp_src is not None else None, pop_layer)
-        uids, ugeoms = self._units(parameters, context, metric, feedback)
+        uids, ugeoms, levels = self._units(parameters, context, metric, feedback)
         data = kind = result = pop_table = None
         if exp_src is not None:
             data, kind, result = self._features(parameters, context, feedback, exp_src, hazard, ugeoms, uids, metric)
         if pop_layer is not None:
             pop_table = self._population(parameters, context, feedback, pop_layer, hazard, ugeoms, uids, metric)
         check_cancel(feedback)
-        return self._write(parameters, context, feedback, exp_src, data, kind, result, pop_table, uids)
+        return self._write(parameters, context, feedback, exp_src, data, kind, result, pop_table, uids, levels)
 
     # --- write -----------------------------------------------------------------------------------
-    def _write(self, parameters, context, feedback, exp_src, data, kind, result, pop_table, uids):
+    def _write(self, parameters, context, feedback, exp_src, data, kind, result, pop_table, uids, levels=None):
         tables = [t for t in (result.table if result is not None else None, pop_table) if t is not None]
         exposed = result.exposed if result is not None else 0
         pop_exposed = float(pop_table.loc[pop_table["level"] > 0, "value"].sum()) if pop_table is not None else 0.0
@@ -243,8 +250,12 @@ class ExposureSummary(ResilienceAlgorithm):
         if result is not None:
             results.update(self._write_features(parameters, context, feedback, exp_src, data, result, kind, uids))
         ids_kind = field_kind(table["unit_id"]) if len(table) else "string"
-        tfields = make_fields([("unit_id", ids_kind), ("class", "string"), ("level", "int"), ("count", "int64"),
-                               ("length_m", "double"), ("area_m2", "double"), ("value", "double")])
+        head = [("unit_id", ids_kind)]
+        if levels is not None:  # every coarser level summed from the finest units' rows
+            table = al.roll_up(table, "unit_id", levels, keys=["class", "level"], additive=["count", "length_m", "area_m2", "value"])
+            head = al.HEAD
+        tfields = make_fields(head + [("class", "string"), ("level", "int"), ("count", "int64"),
+                                      ("length_m", "double"), ("area_m2", "double"), ("value", "double")])
         tsink, tdest = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, tfields, WKB_NOGEOMETRY)
         write_features(tsink, tfields, None, table, feedback)
         results[self.OUTPUT_TABLE] = tdest

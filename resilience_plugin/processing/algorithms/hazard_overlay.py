@@ -2,6 +2,7 @@
 
 import re
 
+import numpy as np
 import pandas as pd
 import shapely
 from qgis.core import (
@@ -26,6 +27,7 @@ from ...qgis_io.crs import to_pyproj, working_crs
 from ...qgis_io.fields import field_kind
 from ...qgis_io.raster import gdal_path, log_population, report_population
 from ...qgis_io.vector import make_fields, read_source, report_reading, write_features
+from .. import admin_levels as al
 from ..base import ResilienceAlgorithm
 
 
@@ -100,7 +102,7 @@ class HazardOverlay(ResilienceAlgorithm):
             "cells on a boundary are split by area, so the levels of a unit add up to its population.\n\n"
             "Areas in m², measured in a metric CRS (the inputs' own if suitable, else CGCS2000 Gauss-Krueger in "
             "China or UTM elsewhere). Inputs in different CRS are reprojected."
-        )
+        ) + "\n\n" + al.help_paragraph()
 
     def initAlgorithm(self, config=None):  # noqa: N802
         p = QgsProcessingParameterMultipleLayers(self.HAZARDS, tr("Hazard zone layers"), layerType=SOURCE_POLYGON)
@@ -143,6 +145,7 @@ class HazardOverlay(ResilienceAlgorithm):
         self.addParameter(p)
         self.add_unit_parameters(tr("Optional admin polygons (district, sub-district, neighbourhood) for the summary table."),
                                  tr("A field with a unique value per unit (name or code)."))
+        al.add_hierarchy_parameters(self)
         p = QgsProcessingParameterRasterLayer(self.POPULATION, tr("Population raster"), optional=True)
         p.setHelp(tr("Optional population raster for the summary table."))
         self.addParameter(p)
@@ -157,7 +160,8 @@ class HazardOverlay(ResilienceAlgorithm):
         if method == overlay.METHOD_MATRIX and self.parameterAsSource(parameters, self.VULNERABILITY, context) is None:
             return tr("The risk matrix method needs VULNERABILITY zones with a level field.")
         units = self.parameterAsSource(parameters, self.UNITS, context)
-        if units is not None and not self.parameterAsString(parameters, self.UNIT_ID_FIELD, context):
+        if units is not None and not self.parameterAsString(parameters, self.UNIT_ID_FIELD, context) and \
+                not self.parameterAsString(parameters, al.UNIT_CODE_FIELD, context):
             return tr("Choose the UNIT_ID_FIELD of the admin units.")
         if self.parameterAsRasterLayer(parameters, self.POPULATION, context) is not None and units is None:
             return tr("The population summary needs UNITS: give admin units with an id field.")
@@ -206,11 +210,16 @@ class HazardOverlay(ResilienceAlgorithm):
         if units is None:
             return None
         feedback.setProgressText(tr("Summarising by unit"))
-        unit_field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context)
-        udata = read_source(units, [unit_field], target_crs=metric, feedback=feedback, what=tr("admin units"))
+        extra = al.unit_fields(self, parameters, context)
+        unit_field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context) or (extra[0] if extra else "")
+        udata = read_source(units, list(dict.fromkeys([unit_field] + extra)), target_crs=metric, feedback=feedback, what=tr("admin units"))
         report_reading(udata, tr("admin units"), feedback)
         ids = udata.attrs[unit_field].to_numpy(dtype=object)
         overlay.check_unit_ids(ids, tr("admin units"))
+        levels = al.unit_levels(self, parameters, context, feedback, metric, ids, udata.attrs, udata.geoms)
+        ugeoms = udata.geoms
+        if levels is not None:
+            ids, ugeoms = levels.ids, ugeoms[levels.keep]
         pop = None
         pop_layer = self.parameterAsRasterLayer(parameters, self.POPULATION, context)
         if pop_layer is not None:
@@ -221,9 +230,15 @@ class HazardOverlay(ResilienceAlgorithm):
                 if res.report is not None:
                     log_population(feedback, res.report, pop_layer.name())
                 else:  # nothing was read (no piece meets the raster)
-                    report_population(feedback, path, unit, pop_layer.name(), shapely.total_bounds(udata.geoms), metric)
+                    report_population(feedback, path, unit, pop_layer.name(), shapely.total_bounds(ugeoms), metric)
                 return res.sums[:, 0]
-        return overlay.unit_level_table(udata.geoms, ids, zones["geometry"].to_numpy(), zones["level"].to_numpy(), pop, feedback)[0]
+        table = overlay.unit_level_table(ugeoms, ids, zones["geometry"].to_numpy(), zones["level"].to_numpy(), pop, feedback)[0]
+        if levels is None:
+            return table
+        # area_share of a coarser unit: its summed level area over its summed unit area
+        areas = pd.DataFrame({"unit_id": ids, "unit_area": shapely.area(geo.repair(np.asarray(ugeoms, dtype=object))[0])})
+        return al.roll_up(table, "unit_id", levels, keys=["level"], additive=["area_m2", "population"],
+                          ratios={"area_share": ("area_m2", "unit_area", 1.0)}, unit_totals=areas)
 
     # --- run -------------------------------------------------------------------------------------
     def compute(self, parameters, context, feedback):
@@ -274,8 +289,8 @@ class HazardOverlay(ResilienceAlgorithm):
             feedback.pushWarning(tr("No hazard zone at level 1 or above: the output is empty."))
 
         if table is not None:
-            tfields = make_fields([("unit_id", field_kind(table["unit_id"])), ("level", "int"), ("area_m2", "double"),
-                                   ("area_share", "double"), ("population", "double")])
+            head = al.HEAD if "unit_code" in table.columns else [("unit_id", field_kind(table["unit_id"]))]
+            tfields = make_fields(head + [("level", "int"), ("area_m2", "double"), ("area_share", "double"), ("population", "double")])
             tsink, tdest = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, tfields, WKB_NOGEOMETRY)
             if tsink is not None:
                 write_features(tsink, tfields, None, table, feedback)

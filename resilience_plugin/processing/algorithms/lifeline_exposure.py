@@ -32,6 +32,7 @@ from ...qgis_io.crs import to_pyproj, working_crs
 from ...qgis_io.fields import merge_fields
 from ...qgis_io.raster import gdal_path
 from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
+from .. import admin_levels as al
 from ..base import ResilienceAlgorithm
 from ..intensity import MEASURES, measure_names, padded_extent
 
@@ -105,7 +106,7 @@ class LifelineExposure(ResilienceAlgorithm):
             "expected_repairs, p_fail. OUTPUT_TABLE: one row per unit (UNITS + UNIT_ID_FIELD, optional) x asset type "
             "x level with unit_id, asset_type, level, count, length_km, expected_repairs and expected_failed (sum of "
             "p_fail, shared out by length). Lengths are in metres in a metric CRS."
-        )
+        ) + "\n\n" + al.help_paragraph()
 
     def initAlgorithm(self, config=None):  # noqa: N802
         p = QgsProcessingParameterFeatureSource(self.LIFELINES, tr("Lifelines (lines or points)"), types=[SOURCE_LINE, SOURCE_POINT])
@@ -155,6 +156,7 @@ class LifelineExposure(ResilienceAlgorithm):
         self.addParameter(p)
         self.add_unit_parameters(tr("Polygons (districts, sub-districts) for the summary table."),
                                  tr("Field naming each unit in the table. Empty: the feature id."))
+        al.add_hierarchy_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Lifeline exposure")))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Lifeline exposure summary"), type=SOURCE_TABLE))
 
@@ -218,9 +220,15 @@ class LifelineExposure(ResilienceAlgorithm):
         if units is None:
             return None, None
         unit_field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context)
-        udata = read_source(units, [unit_field] if unit_field else [], target_crs=metric, feedback=feedback, what=tr("units"))
+        extra = al.unit_fields(self, parameters, context)
+        udata = read_source(units, list(dict.fromkeys(([unit_field] if unit_field else []) + extra)), target_crs=metric,
+                            feedback=feedback, what=tr("units"))
         ids = [str(v) if v is not None else None for v in udata.attrs[unit_field]] if unit_field else [str(f) for f in udata.fids]
-        return udata.geoms, ids
+        levels = al.unit_levels(self, parameters, context, feedback, metric, ids, udata.attrs, udata.geoms)
+        self._levels = levels
+        if levels is None:
+            return udata.geoms, ids
+        return udata.geoms[levels.keep], list(levels.ids)
 
     # --- run -------------------------------------------------------------------------------------
     def compute(self, parameters, context, feedback):
@@ -229,6 +237,7 @@ class LifelineExposure(ResilienceAlgorithm):
         measure = MEASURES[self.parameterAsEnum(parameters, self.INTENSITY_MEASURE, context)]
         source, data, kind, metric, geoms, types, materials, diameters = self._lifelines(parameters, context, feedback)
         zones, zone_levels, sampler, thresholds = self._hazard(parameters, context, metric, library, measure, feedback)
+        self._levels = None
         unit_geoms, unit_ids = self._units(parameters, context, metric, feedback)
         im = measure if sampler is not None else None
         common = dict(intensity_measure=im, sampler=sampler, zones=zones, zone_levels=zone_levels, thresholds=thresholds,
@@ -239,7 +248,13 @@ class LifelineExposure(ResilienceAlgorithm):
             result = point_exposure(geoms, types, library, **common)
         self._log(result, library, im, sampler, kind, feedback)
         dest = self._write_assets(parameters, context, source, data, result, kind, feedback)
-        table_dest = self._write_table(parameters, context, result.table, feedback)
+        table = result.table
+        head = None
+        if self._levels is not None:  # counts, km, repairs and failures add up the levels
+            table = al.roll_up(table, "unit_id", self._levels, keys=["asset_type", "level"],
+                               additive=["count", "length_km", "expected_repairs", "expected_failed"])
+            head = al.HEAD
+        table_dest = self._write_table(parameters, context, table, feedback, head)
         styled = sampler is not None and result.assets["p_fail"].notna().any()
         self.style_output(context, dest, "lifeline_pfail" if styled else "lifeline_level")
         return {self.OUTPUT: dest, self.OUTPUT_TABLE: table_dest}
@@ -305,8 +320,8 @@ class LifelineExposure(ResilienceAlgorithm):
         write_features(sink, fields, data.geoms, table, feedback)
         return dest
 
-    def _write_table(self, parameters, context, table, feedback):
-        fields = make_fields(TABLE_SPEC)
+    def _write_table(self, parameters, context, table, feedback, head=None):
+        fields = make_fields(TABLE_SPEC if head is None else head + TABLE_SPEC[1:])
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, fields, WKB_NOGEOMETRY)
         if sink is None:
             self.fail(tr("Could not create the summary table."))

@@ -38,6 +38,7 @@ from ...qgis_io.crs import to_pyproj, working_crs
 from ...qgis_io.demand import read_demand
 from ...qgis_io.fields import merge_fields
 from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
+from .. import admin_levels as al
 from ..base import ResilienceAlgorithm
 
 LINK_SPEC = [("isolated_persons", "double"), ("detour_persons", "double"), ("rank", "int"), ("load_persons", "double"),
@@ -96,7 +97,7 @@ class NetworkCriticality(ResilienceAlgorithm):
             "MAX_DETOUR_LINKS limits how many, the most used first, 0 = all; others stay empty), load_persons "
             "(persons whose shortest path uses the line), rank (1 = most critical: isolated, then detour, then load), "
             "failed (in the scenario) and bridge."
-        )
+        ) + "\n\n" + al.help_paragraph()
 
     def initAlgorithm(self, config=None):  # noqa: N802
         p = QgsProcessingParameterFeatureSource(self.NETWORK, tr("Network (lines)"), types=[SOURCE_LINE])
@@ -143,6 +144,7 @@ class NetworkCriticality(ResilienceAlgorithm):
         self.addParameter(p)
         self.add_unit_parameters(tr("Polygons (districts, sub-districts) for the summary table."),
                                  tr("Field naming each unit in the table. Empty: the feature id."))
+        al.add_hierarchy_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_DEMAND, tr("Demand access"), type=SOURCE_POINT))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Isolation by unit"), type=SOURCE_TABLE))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_LINKS, tr("Link criticality"), type=SOURCE_LINE))
@@ -243,14 +245,21 @@ class NetworkCriticality(ResilienceAlgorithm):
     def _units(self, parameters, context, demand_pts, metric, feedback):
         units = self.parameterAsSource(parameters, self.UNITS, context)
         n = len(demand_pts)
+        self._levels = None
         if units is None:
             return np.full(n, -1, dtype=np.int64), None
         field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context)
-        u = read_source(units, [field] if field else [], target_crs=metric, feedback=feedback, what=tr("units"))
+        extra = al.unit_fields(self, parameters, context)
+        u = read_source(units, list(dict.fromkeys(([field] if field else []) + extra)), target_crs=metric, feedback=feedback,
+                        what=tr("units"))
         ids = [None if v is None else str(v) for v in u.attrs[field]] if field else [str(f) for f in u.fids]
+        ugeoms = u.geoms
+        self._levels = al.unit_levels(self, parameters, context, feedback, metric, ids, u.attrs, u.geoms)
+        if self._levels is not None:
+            ids, ugeoms = list(self._levels.ids), ugeoms[self._levels.keep]
         unit_of = np.full(n, -1, dtype=np.int64)
-        if len(u) and n:
-            pi, uj = shapely.STRtree(u.geoms).query(demand_pts, predicate="intersects")
+        if len(ugeoms) and n:
+            pi, uj = shapely.STRtree(ugeoms).query(demand_pts, predicate="intersects")
             order = np.lexsort((uj, pi))
             pi, uj = pi[order], uj[order]
             first = np.r_[True, pi[1:] != pi[:-1]] if len(pi) else np.zeros(0, bool)
@@ -327,6 +336,9 @@ class NetworkCriticality(ResilienceAlgorithm):
         g = df.groupby("unit", sort=True).sum().reset_index()
         ids = np.asarray(unit_ids if unit_ids is not None else [], dtype=object)
         g["unit_id"] = [ids[u] if u >= 0 else None for u in g["unit"]]
+        if self._levels is not None:  # persons add up the levels
+            g = al.roll_up(g, "unit_id", self._levels, additive=["persons", "isolated_persons", "detour_persons"])
+            fields = make_fields(al.HEAD + TABLE_SPEC[1:])
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, fields, WKB_NOGEOMETRY)
         if sink is None:
             self.fail(tr("Could not create the summary table."))

@@ -39,6 +39,7 @@ from ...i18n import tr
 from ...qgis_io.crs import to_pyproj, working_crs
 from ...qgis_io.demand import read_demand, representative_points
 from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
+from .. import admin_levels as al
 from ..base import ResilienceAlgorithm, set_help
 from ..decision_inputs import DEFAULT_EXCLUDE
 
@@ -110,7 +111,7 @@ class ShelterCoverage(ResilienceAlgorithm):
             "capacity (of the facilities inside) and deficit = max(0, population - capacity); OUTPUT_AREAS: "
             "walking service area of each facility (street parts it serves within the limit, buffered by "
             "AREA_BUFFER_M)."
-        )
+        ) + "\n\n" + al.help_paragraph()
 
     def initAlgorithm(self, config=None):  # noqa: N802
         def add(p, help_text, advanced=False):
@@ -175,6 +176,7 @@ class ShelterCoverage(ResilienceAlgorithm):
             tr("Stop choosing sites once this percentage of the population is covered (0 = no target)."))
         self.add_unit_parameters(tr("Polygons (districts, neighbourhoods) for the summary table."),
                                  tr("Written to unit_id; the feature id is used when empty."))
+        al.add_hierarchy_parameters(self)
         add(QgsProcessingParameterNumber(self.AREA_BUFFER_M, tr("Service area buffer (m)"), type=NUMBER_DOUBLE, defaultValue=25.0, minValue=0.1),
             tr("Half width of the band drawn around reachable streets for OUTPUT_AREAS."), True)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_DEMAND, tr("Demand coverage")))
@@ -374,14 +376,25 @@ class ShelterCoverage(ResilienceAlgorithm):
     def _write_table(self, parameters, context, feedback, x, res, pts):
         units_src = self.parameterAsSource(parameters, self.UNITS, context)
         uid_field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context)
-        units = read_source(units_src, [uid_field] if uid_field else [], x.metric, feedback=feedback, what=tr("units"))
+        extra = al.unit_fields(self, parameters, context)
+        units = read_source(units_src, list(dict.fromkeys(([uid_field] if uid_field else []) + extra)), x.metric, feedback=feedback,
+                            what=tr("units"))
+        ids = units.attrs[uid_field].astype(str).to_numpy() if uid_field else units.fids.astype(str)
+        levels = al.unit_levels(self, parameters, context, feedback, x.metric, ids, units.attrs, units.geoms)
+        ugeoms = units.geoms if levels is None else units.geoms[levels.keep]
         f = res.facilities
         cap_used = np.where(f["in_service"].to_numpy(), f["capacity"].to_numpy(), np.nan)
-        table = cv.unit_table(len(units), cv.assign_to_units(x.demand.points, units.geoms), x.demand.persons,
-                              res.demand["persons_assigned"].to_numpy(), cv.assign_to_units(pts, units.geoms), cap_used)
-        table.insert(0, "unit_id", units.attrs[uid_field].astype(str).to_numpy() if uid_field else units.fids.astype(str))
-        fields = make_fields([("unit_id", "string"), ("population", "double"), ("covered", "double"), ("coverage_pct", "double"),
-                              ("capacity", "double"), ("deficit", "double")])
+        table = cv.unit_table(len(ugeoms), cv.assign_to_units(x.demand.points, ugeoms), x.demand.persons,
+                              res.demand["persons_assigned"].to_numpy(), cv.assign_to_units(pts, ugeoms), cap_used)
+        table.insert(0, "unit_id", ids if levels is None else levels.ids)
+        head = [("unit_id", "string")]
+        if levels is not None:  # coverage % and deficit recomputed from the summed persons and capacity
+            table = al.roll_up(table, "unit_id", levels, additive=["population", "covered", "capacity"],
+                               ratios={"coverage_pct": ("covered", "population", 100.0)},
+                               derived={"deficit": lambda t: np.maximum(t["population"].to_numpy(float) - t["capacity"].to_numpy(float), 0.0)})
+            head = al.HEAD
+        fields = make_fields(head + [("population", "double"), ("covered", "double"), ("coverage_pct", "double"),
+                                     ("capacity", "double"), ("deficit", "double")])
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT_TABLE, context, fields, WKB_NOGEOMETRY)
         write_features(sink, fields, None, table, feedback)
         return dest
