@@ -31,7 +31,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import pyqtSignal
 
-from ...compat import keep_proj_context
+from ...compat import WORKBENCH_IN_BACKGROUND, keep_proj_context
 from ...compat import record_history as compat_record_history
 from ...i18n import tr
 from . import numbers as key_numbers
@@ -309,6 +309,9 @@ class StepTask(QgsTask):
         self.runs = runs
         self.project = project or QgsProject.instance()
         prepared.transform_context = self.project.transformContext()
+        if not WORKBENCH_IN_BACKGROUND:  # see compat: every call then runs when the task finishes
+            for call in prepared.calls:
+                call.main_thread = True
         self.feedback = _Feedback(self)
         self.log = []
         self.error = ""
