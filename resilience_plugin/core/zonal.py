@@ -9,7 +9,7 @@ counted twice or lost at boundaries.
 Public API
 ----------
 ``zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, classes=None,
-n_classes=1, disjoint=False, feedback=None, report=False) -> ZonalResult``
+n_classes=1, disjoint=False, feedback=None, report=False, stream=None) -> ZonalResult``
     ``polygons``: shapely array (they may overlap: overlapping polygons each get their own share).
     ``mode``: :data:`PERSONS_PER_KM2` (cell values are densities; each cell's count is density x
     the cell's geodesic area) or :data:`PERSONS_PER_CELL` (cell values are counts); the raster is
@@ -17,6 +17,10 @@ n_classes=1, disjoint=False, feedback=None, report=False) -> ZonalResult``
     ``classes``: optional int grid with the raster's shape (``-1`` = ignore); the sums are then
     split by class (e.g. hazard level of each cell). Returns ``ZonalResult.sums`` with shape
     ``(len(polygons), n_classes)``.
+``prefetch(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, report=False)``
+    Starts reading the raster window of ``polygons`` in a second thread; pass it as ``stream=`` to a
+    later ``zonal_sums`` of polygons inside them (e.g. the unit x level pieces of those units), so
+    the reading overlaps the caller's geometry work.
 ``raster_total(raster, band=1, mode=PERSONS_PER_KM2)``
     The persons of the whole raster.
 
@@ -47,6 +51,7 @@ from .population import (  # noqa: F401 (re-exported)
     MAX_BLOCK_CELLS,
     PERSONS_PER_CELL,
     PERSONS_PER_KM2,
+    Prefetch,
     Tally,
     cell_counts,
     check_unit,
@@ -352,7 +357,7 @@ def _rings(polygons):
 
 
 def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, classes=None, n_classes=1,
-               disjoint=False, feedback=None, report=False) -> ZonalResult:
+               disjoint=False, feedback=None, report=False, stream=None) -> ZonalResult:
     """Totals of ``raster`` per polygon (and per class), see the module docstring.
 
     ``disjoint=True``: the caller guarantees the polygons do not overlap (skips that check).
@@ -361,7 +366,40 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, cla
 
     ``classes``: None, or an int array with the raster's full shape (values ``0..n_classes-1``,
     ``-1`` = not counted). ``polygons_crs``: CRS of ``polygons`` (anything pyproj reads).
+
+    ``stream``: optional :func:`prefetch` of the same raster, band and mode started earlier (so the
+    raster is read while the caller built the polygons); it is used when its window holds the
+    polygons' window, and closed in any case. The report then covers the stream's window.
     """
+    try:
+        return _zonal_sums(polygons, polygons_crs, raster, band, mode, classes, n_classes, disjoint, feedback,
+                           report, stream)
+    finally:
+        if stream is not None:
+            stream.close()
+
+
+def prefetch(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, report=False):
+    """Start reading ``raster`` in a background thread for a later :func:`zonal_sums` (``stream=``) of
+    polygons inside the bounds of ``polygons`` (e.g. the admin units, before they are split by
+    level). Returns None where the streamed path does not apply (south-up grids, nothing to read)."""
+    polygons = np.asarray(polygons, dtype=object)
+    _, info = open_raster(raster, band)
+    if not info.wkt or len(polygons) == 0 or info.geotransform[5] >= 0:
+        return None
+    rcrs = CRS.from_user_input(info.wkt)
+    geoms = geo.transform(polygons, polygons_crs, rcrs) if polygons_crs is not None else polygons
+    geoms = repair_polygons(geoms)
+    ok = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    if not ok.any():
+        return None
+    r0, r1, c0, c1 = raster_window(info, shapely.total_bounds(geoms[ok]))
+    if r1 <= r0 or c1 <= c0:
+        return None
+    return Prefetch(raster, band=band, unit=check_unit(mode), window=(r0, r1, c0, c1), tally=report)
+
+
+def _zonal_sums(polygons, polygons_crs, raster, band, mode, classes, n_classes, disjoint, feedback, report, stream):
     check_unit(mode)
     polygons = np.asarray(polygons, dtype=object)
     n = len(polygons)
@@ -384,9 +422,12 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, cla
         return ZonalResult(sums, 0, 0, rcrs)
     gt = info.geotransform
     ok_idx = np.flatnonzero(ok)
+    if stream is not None and not _holds(stream.window, (r0, r1, c0, c1)):
+        stream.close()
+        stream = None
     if gt[5] < 0 and classes is None:  # north-up, one class: streamed, the raster strip by strip
         whole, split, rep = _sum_by_columns(raster, band, mode, info, (r0, r1, c0, c1), geoms[ok_idx], ok_idx, sums,
-                                            feedback, report)
+                                            feedback, report, stream)
         return ZonalResult(sums, whole, split, rcrs, rep)
     read = cell_counts(raster, band=band, unit=mode, window=(r0, r1, c0, c1), feedback=feedback, report=report)
     counts = read[0]
@@ -410,52 +451,73 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, cla
     return ZonalResult(sums, grid.whole, grid.split, rcrs, read[3] if report else None)
 
 
-def _sum_by_columns(raster, band, mode, info, window, lg, idx, sums, feedback, report):
+def _holds(outer, inner):
+    """Whether window ``outer`` (row0, row1, col0, col1) holds window ``inner``."""
+    return outer[0] <= inner[0] and inner[1] <= outer[1] and outer[2] <= inner[2] and inner[3] <= outer[3]
+
+
+def _sum_by_columns(raster, band, mode, info, window, lg, idx, sums, feedback, report, stream=None):
     """Sums of polygons ``lg`` (indices ``idx`` into ``sums``) on a north-up grid, reading the raster
-    once, strip by strip, with memory bounded by one strip (no full-size grid, no rasterising).
+    once, strip by strip, with memory bounded by a few strips (no full-size grid, no rasterising).
 
     Boundary cells count with their exact share (:func:`_cover`); the whole cells of a polygon come as
     vertical runs between its boundary cells, each run's total a difference of column prefix sums
     (running over the strips). Overlapping polygons need no special care: every polygon is summed on
-    its own. Returns ``(whole_cells, split_cells, report or None)``."""
-    r0, r1, c0, c1 = window
-    height, width = r1 - r0, c1 - c0
+    its own. The strips are read ahead in a second thread (:class:`population.Prefetch`, started by
+    the caller as ``stream`` or here), so the reading overlaps the boundary geometry and the sums.
+    Returns ``(whole_cells, split_cells, report or None)``."""
+    if stream is None:
+        stream = Prefetch(raster, band=band, unit=mode, window=window, tally=report)
+    try:
+        whole, split = _sum_strips(stream, info, window, lg, idx, sums, feedback)
+    finally:
+        stream.close()
+    return whole, split, stream.report() if report else None
+
+
+def _sum_strips(stream, info, window, lg, idx, sums, feedback):
+    """:func:`_sum_by_columns` on the strips of ``stream`` (a :class:`population.Prefetch` whose
+    window holds ``window``)."""
+    r0, r1, c0, c1 = stream.window  # cells outside ``window`` add nothing: no boundary cell or run is there
+    width = c1 - c0
     bp, br, bc, bf, (qp, qc, qa, qb) = _cover(lg, info.geotransform, True)
     br, bc = br - r0, bc - c0
-    inside = (br >= 0) & (bc >= 0) & (br < height) & (bc < width)
+    w0, w1 = window[0] - r0, window[1] - r0
+    inside = (br >= w0) & (bc >= window[2] - c0) & (br < w1) & (bc < window[3] - c0)
     bp, br, bc, bf = bp[inside], br[inside], bc[inside], bf[inside]
-    qc, qa, qb = qc - c0, np.clip(qa - r0, 0, height), np.clip(qb - r0, 0, height)
-    keep = (qc >= 0) & (qc < width) & (qb > qa)
+    qc, qa, qb = qc - c0, np.clip(qa - r0, w0, w1), np.clip(qb - r0, w0, w1)
+    keep = (qc >= window[2] - c0) & (qc < window[3] - c0) & (qb > qa)
     qp, qc, qa, qb = qp[keep], qc[keep], qa[keep], qb[keep]
     nq = len(qp)
     # prefix queries P(row, col) = sum of the column's cells above ``row`` (window rows); P(0, col) = 0
     q_row, q_col = np.concatenate([qa, qb]), np.concatenate([qc, qc])
     prefix = np.zeros(len(q_row))
     values = np.zeros(len(br))
-    # bucket boundary cells and queries by the strip of iter_counts that holds them (a radix sort)
-    step = max(1, MAX_BLOCK_CELLS // max(width, 1))
-    b_order, b_start = _buckets(br // step, (height + step - 1) // step)
+    # bucket boundary cells and queries by the strip that holds them (a radix sort)
+    starts = stream.starts - r0
+    n_strips = len(starts) - 1
+    b_order, b_start = _buckets(np.searchsorted(starts, br, side="right") - 1, n_strips)
     q_need = np.flatnonzero(q_row > 0)
-    q_sub, q_start = _buckets((q_row[q_need] - 1) // step, (height + step - 1) // step)
+    q_sub, q_start = _buckets(np.searchsorted(starts, q_row[q_need] - 1, side="right") - 1, n_strips)
     q_order = q_need[q_sub]
     carry = np.zeros(width)
-    tally = Tally(info, mode) if report else None
-    for row0, _col0, vals, _valid in iter_counts(raster, band=band, unit=mode, window=window, feedback=feedback):
+    for k, (row0, _col0, vals, _valid) in enumerate(stream):
+        check_cancel(feedback)
         s0 = row0 - r0
-        k = s0 // step
         sel = b_order[b_start[k]:b_start[k + 1]]
         values[sel] = vals[br[sel] - s0, bc[sel]]
-        if tally is not None:
-            tally.add(row0, vals)
-        cs = np.cumsum(vals, axis=0, out=vals)  # in place: the strip's values are not needed any more
-        cs += carry
         sel = q_order[q_start[k]:q_start[k + 1]]  # P(q) for s0 < q <= s1 is in this strip
-        prefix[sel] = cs[q_row[sel] - s0 - 1, q_col[sel]]
-        carry = cs[-1].copy()
+        if len(sel):
+            cs = np.cumsum(vals, axis=0, out=vals)  # in place: the strip's values are not needed any more
+            cs += carry
+            prefix[sel] = cs[q_row[sel] - s0 - 1, q_col[sel]]
+            carry = cs[-1].copy()
+        else:  # no query ends in this strip: only the running column totals
+            carry += vals.sum(axis=0)
     n = sums.shape[0]
     sums[:, 0] += np.bincount(idx[qp], weights=prefix[nq:] - prefix[:nq], minlength=n)
     sums[:, 0] += np.bincount(idx[bp], weights=values * bf, minlength=n)
-    return int((qb - qa).sum()), len(bp), tally.report() if tally is not None else None
+    return int((qb - qa).sum()), len(bp)
 
 
 def _buckets(keys, n_buckets):

@@ -172,3 +172,24 @@ def test_boundary_coverage_exact_and_partition(small_raster):
     res = zonal.zonal_sums(np.array([top, bottom], dtype=object), "EPSG:32748", small_raster, mode=zonal.PERSONS_PER_CELL, disjoint=True)
     assert res.sums[:, 0].sum() == pytest.approx(np.nansum(a))
     assert res.sums[0, 0] == pytest.approx(np.nansum(a[:5]))
+
+
+def test_a_stream_started_early_gives_the_same_sums():
+    """zonal.prefetch on the units, then zonal_sums of pieces inside them with that stream: the sums
+    equal a cell-by-cell numpy sum (whole cells) and the stream's thread is stopped."""
+    a, gt, _ = read_raster(POP)
+    x0, y0 = gt[0] + 100 * gt[1], gt[3] + 300 * gt[5]  # cell edges: pieces of whole cells only
+    units = np.array([shapely.box(x0, y0, x0 + 200 * gt[1], y0 - 150 * gt[5])], dtype=object)
+    pieces = np.array([shapely.box(x0, y0, x0 + 80 * gt[1], y0 - 150 * gt[5]),
+                       shapely.box(x0 + 80 * gt[1], y0, x0 + 200 * gt[1], y0 - 150 * gt[5])], dtype=object)
+    crs = read_raster(POP)[2]
+    stream = zonal.prefetch(units, crs, POP, mode=zonal.PERSONS_PER_CELL, report=True)
+    res = zonal.zonal_sums(pieces, crs, POP, mode=zonal.PERSONS_PER_CELL, disjoint=True, report=True, stream=stream)
+    assert not stream._thread.is_alive()
+    v = np.where(np.isfinite(a), a, 0.0)
+    rows = slice(150, 300)
+    assert res.sums[0, 0] == pytest.approx(v[rows, 100:180].sum(), rel=1e-9)
+    assert res.sums[1, 0] == pytest.approx(v[rows, 180:300].sum(), rel=1e-9)
+    r0, r1, c0, c1 = stream.window  # the cells meeting the units' bounds (a rounding may add a rim)
+    assert r0 in (149, 150) and r1 in (300, 301) and c0 in (99, 100) and c1 in (300, 301)
+    assert res.report.persons == pytest.approx(v[r0:r1, c0:c1].sum(), rel=1e-9)
