@@ -49,7 +49,7 @@
             <translation>值映射与字段中的任何值都不匹配。字段中的值例如：{examples}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/zonal.py" line="371" />
+            <location filename="../resilience_plugin/core/zonal.py" line="416" />
             <source>The raster {path} has no coordinate reference system.</source>
             <translation>栅格 {path} 没有坐标参考系。</translation>
         </message>
@@ -509,7 +509,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>任何需求点都无法经网络到达任何目的地：目的地位于没有需求点连通的网络部分（或没有需求点位于网络 {d:g} 米范围内）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/exposure.py" line="547" />
+            <location filename="../resilience_plugin/core/exposure.py" line="550" />
             <source>The hazard raster and the population raster are in different CRS: warp the hazard raster to the population raster's CRS first.</source>
             <translation>灾害栅格与人口栅格的坐标参考系不同：请先将灾害栅格重投影到人口栅格的坐标参考系。</translation>
         </message>
@@ -784,12 +784,12 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>EFFECTIVE_RATIO 必须大于 0 且不超过 1；当前为 {value}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/population.py" line="95" />
+            <location filename="../resilience_plugin/core/population.py" line="98" />
             <source>Unknown population mode {mode}: use 0 (persons per cell) or 1 (persons per km²).</source>
             <translation>未知的人口模式 {mode}：请使用 0（每格人数）或 1（每平方公里人数）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/population.py" line="202" />
+            <location filename="../resilience_plugin/core/population.py" line="222" />
             <source>The population raster holds negative values: set them to nodata or 0 first.</source>
             <translation>人口栅格含有负值：请先将其设为无数据或 0。</translation>
         </message>
@@ -1544,32 +1544,32 @@ The layer's data are not changed, only its style. A layer given as a file path i
             <translation>脆弱性分区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="249" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="266" />
             <source>Overlaying the hazards</source>
             <translation>正在叠加各灾种</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="208" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="225" />
             <source>Summarising by unit</source>
             <translation>正在按单元汇总</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="213" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="214" />
             <source>admin units</source>
             <translation>行政单元</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="272" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="293" />
             <source>Level {level}: {area:.1f} ha</source>
             <translation>{level} 级：{area:.1f} 公顷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="274" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="295" />
             <source>No hazard zone at level 1 or above: the output is empty.</source>
             <translation>没有 1 级及以上的灾害分区：输出为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="284" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="305" />
             <source>No UNITS given: the table by unit was not written.</source>
             <translation>未给出 UNITS：未写出按单元统计的表。</translation>
         </message>
