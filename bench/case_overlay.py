@@ -44,20 +44,20 @@ def _as_lists(area, pop):
 def ours(zones, zones_b, units, population, folder):
     common.qgis_session()
     table = str(Path(folder) / "ours_table.gpkg")
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     common.run("resilience:hazardoverlay", {"HAZARDS": [zones, zones_b], "METHOD": 0, "UNITS": units, "UNIT_ID_FIELD": "uid",
                                             "POPULATION": population, "POPULATION_UNIT": 1,
                                             "OUTPUT": str(Path(folder) / "ours.gpkg"), "OUTPUT_TABLE": table})
-    seconds = time.perf_counter() - t
+    seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
     c = common.read_table(table, ["unit_id", "level", "area_m2", "population"])
     area = {(u, lv): a for u, lv, a in zip(c["unit_id"], c["level"], c["area_m2"]) if lv > 0}
     pop = {(u, lv): p for u, lv, p in zip(c["unit_id"], c["level"], c["population"]) if lv > 0}
-    return {"seconds": seconds, "rows": _as_lists(area, pop)}
+    return {"seconds": seconds, "cpu": cpu, "rows": _as_lists(area, pop)}
 
 
 def native(zones, zones_b, units, population, folder):
     common.qgis_session()
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     union = common.run("native:union", {"INPUT": zones, "OVERLAY": zones_b, "OVERLAY_FIELDS_PREFIX": "b_",
                                         "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
     lvl = common.run("native:fieldcalculator", {"INPUT": union, "FIELD_NAME": "lvl", "FIELD_TYPE": 1, "FIELD_LENGTH": 0,
@@ -76,10 +76,10 @@ def native(zones, zones_b, units, population, folder):
     pop_stats = common.run("qgis:statisticsbycategories", {"INPUT": zonal, "VALUES_FIELD_NAME": "p_sum",
                                                             "CATEGORIES_FIELD_NAME": ["uid", "lvl"],
                                                             "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
-    seconds = time.perf_counter() - t
+    seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
     area = {(f["uid"], f["lvl"]): f["sum"] for f in area_stats.getFeatures() if f["lvl"] > 0}
     pop = {(f["uid"], f["lvl"]): (f["sum"] or 0.0) for f in pop_stats.getFeatures() if f["lvl"] > 0}
-    return {"seconds": seconds, "rows": _as_lists(area, pop)}
+    return {"seconds": seconds, "cpu": cpu, "rows": _as_lists(area, pop)}
 
 
 def python_alternative(zones, zones_b, units, population, folder):
@@ -92,7 +92,7 @@ def python_alternative(zones, zones_b, units, population, folder):
         path, _, layer = uri.partition("|layername=")
         return gpd.read_file(path, layer=layer, engine="pyogrio")
 
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     a, b, u = read(zones), read(zones_b), read(units)
     union = gpd.overlay(a[["level", "geometry"]], b[["level", "geometry"]], how="union", keep_geom_type=True)
     union["lvl"] = np.maximum(union["level_1"].fillna(0), union["level_2"].fillna(0)).astype(int)
@@ -114,10 +114,10 @@ def python_alternative(zones, zones_b, units, population, folder):
         sums[i] = values[r0:r1, c0:c1][inside].sum()
     pieces["pop"] = sums
     table = pieces.groupby(["uid", "lvl"])[["area", "pop"]].sum()
-    seconds = time.perf_counter() - t
+    seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
     area = {k: v for k, v in table["area"].items() if k[1] > 0}
     pop = {k: v for k, v in table["pop"].items() if k[1] > 0}
-    return {"seconds": seconds, "rows": _as_lists(area, pop)}
+    return {"seconds": seconds, "cpu": cpu, "rows": _as_lists(area, pop)}
 
 
 def compare(a_rows, b_rows):
@@ -144,8 +144,8 @@ def run(quick):
         for side_name, ok, a_ok, p_ok in (("native", same, area_ok, pop_ok), ("python", py_same, py_area_ok, py_pop_ok)):
             if not ok:
                 print(f"  overlay vs {side_name}: areas agree={a_ok}, population totals agree={p_ok}", flush=True)
-        print(f"  overlay: peak MB ours {o['peak_mb']:.0f}, native {nat['peak_mb']:.0f}, python {py['peak_mb']:.0f}",
-              flush=True)
+        print(f"  overlay: peak MB ours {o['peak_mb']:.0f}, native {nat['peak_mb']:.0f}, python {py['peak_mb']:.0f}; "
+              f"CPU s (all threads) ours {o['cpu']:.2f}, native {nat['cpu']:.2f}, python {py['cpu']:.2f}", flush=True)
         common.report("overlay_units_population", f"{city.n_units}units_{side}x{side}raster", o["seconds"], nat["seconds"],
                       same, max(o["peak_mb"], nat["peak_mb"]), py["seconds"], py_same)
 
