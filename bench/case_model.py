@@ -33,25 +33,11 @@ MODEL_PARAMETER, CHILD_OUTPUT, STATIC_VALUE = 0, 1, 2
 
 
 def inputs(out):
+    from tests.helpers import hazard_zoning_params
+
     gpkg = SAMPLE / "jakarta.gpkg"
-    return {
-        "FLOOD_DEPTH": str(SAMPLE / "flood_current_depth.tif"),
-        "FLOOD_THRESHOLDS": "0.1,0.5,1.0,2.0",
-        "HISTORIC_FLOOD": f"{gpkg}|layername=flood_2007_rw",
-        "HISTORIC_FIELD": "FLOODPRONE",
-        "HISTORIC_VALUE_MAP": "YES:1;NO:0",
-        "UNITS": f"{gpkg}|layername=kecamatan",
-        "UNIT_ID_FIELD": "KEC_NAME",
-        "POPULATION": str(SAMPLE / "population.tif"),
-        "MAP_TITLE": "综合灾害风险分区图",
-        "MAP_NOTE": "bench",
-        "classify_flood:flood_zones": str(out / "flood_zones.gpkg"),
-        "classify_historic:historic_flood_zones": str(out / "historic_zones.gpkg"),
-        "overlay:composite_hazard": str(out / "composite.gpkg"),
-        "overlay:hazard_by_unit": str(out / "hazard_by_unit.csv"),
-        "map_hazard_pdf:hazard_map_pdf": str(out / "hazard_map.pdf"),
-        "map_hazard_png:hazard_map_png": str(out / "hazard_map.png"),
-    }
+    return hazard_zoning_params(SAMPLE / "flood_current_depth.tif", f"{gpkg}|layername=flood_2007_rw",
+                                f"{gpkg}|layername=kecamatan", SAMPLE / "population.tif", out, note="bench")
 
 
 def _kind(source):
@@ -60,12 +46,9 @@ def _kind(source):
 
 
 def _load():
-    from qgis.core import QgsProcessingModelAlgorithm
+    from tests.helpers import load_model
 
-    model = QgsProcessingModelAlgorithm()
-    if not model.fromFile(str(MODEL)):
-        raise RuntimeError(f"{MODEL} does not load")
-    return model
+    return load_model(MODEL)
 
 
 def _order(model):
@@ -122,13 +105,10 @@ def _table(path):
 
 
 def run_model(out):
-    import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+    from tests.helpers import run_model as run
 
-    ctx = QgsProcessingContext()
-    ctx.setProject(QgsProject.instance())
     t = time.perf_counter()
-    processing.run(_load(), inputs(out), context=ctx, feedback=QgsProcessingFeedback())
+    run(_load(), inputs(out))
     return time.perf_counter() - t
 
 

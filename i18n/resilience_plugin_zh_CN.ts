@@ -49,7 +49,7 @@
             <translation>值映射与字段中的任何值都不匹配。字段中的值例如：{examples}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/zonal.py" line="371" />
+            <location filename="../resilience_plugin/core/zonal.py" line="416" />
             <source>The raster {path} has no coordinate reference system.</source>
             <translation>栅格 {path} 没有坐标参考系。</translation>
         </message>
@@ -509,7 +509,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>任何需求点都无法经网络到达任何目的地：目的地位于没有需求点连通的网络部分（或没有需求点位于网络 {d:g} 米范围内）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/exposure.py" line="547" />
+            <location filename="../resilience_plugin/core/exposure.py" line="550" />
             <source>The hazard raster and the population raster are in different CRS: warp the hazard raster to the population raster's CRS first.</source>
             <translation>灾害栅格与人口栅格的坐标参考系不同：请先将灾害栅格重投影到人口栅格的坐标参考系。</translation>
         </message>
@@ -784,12 +784,12 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>EFFECTIVE_RATIO 必须大于 0 且不超过 1；当前为 {value}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/population.py" line="95" />
+            <location filename="../resilience_plugin/core/population.py" line="98" />
             <source>Unknown population mode {mode}: use 0 (persons per cell) or 1 (persons per km²).</source>
             <translation>未知的人口模式 {mode}：请使用 0（每格人数）或 1（每平方公里人数）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/population.py" line="202" />
+            <location filename="../resilience_plugin/core/population.py" line="222" />
             <source>The population raster holds negative values: set them to nodata or 0 first.</source>
             <translation>人口栅格含有负值：请先将其设为无数据或 0。</translation>
         </message>
@@ -1544,32 +1544,32 @@ The layer's data are not changed, only its style. A layer given as a file path i
             <translation>脆弱性分区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="264" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="280" />
             <source>Overlaying the hazards</source>
             <translation>正在叠加各灾种</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="212" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="234" />
             <source>Summarising by unit</source>
             <translation>正在按单元汇总</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="218" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="219" />
             <source>admin units</source>
             <translation>行政单元</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="287" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="307" />
             <source>Level {level}: {area:.1f} ha</source>
             <translation>{level} 级：{area:.1f} 公顷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="289" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="309" />
             <source>No hazard zone at level 1 or above: the output is empty.</source>
             <translation>没有 1 级及以上的灾害分区：输出为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="299" />
+            <location filename="../resilience_plugin/processing/algorithms/hazard_overlay.py" line="319" />
             <source>No UNITS given: the table by unit was not written.</source>
             <translation>未给出 UNITS：未写出按单元统计的表。</translation>
         </message>
@@ -6253,7 +6253,7 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>情景 {n}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="405" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="408" />
             <source>Resilience assessment: {name}</source>
             <translation>韧性评估：{name}</translation>
         </message>
@@ -6556,109 +6556,6 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <location filename="../resilience_plugin/core/hierarchy.py" line="186" />
             <source>Unit '{unit}' of the level '{level}' of {layer} lies in no unit of the coarser level '{coarse}' ({n} unit(s) in all): the coarser layers must cover the finer ones.</source>
             <translation>{layer} 的“{level}”级单元“{unit}”不在上一级“{coarse}”的任何单元内（共 {n} 个单元）：上级图层必须覆盖下级单元。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/admin_levels.py" line="64" />
-            <source>Optional field holding the id of each unit's parent unit (empty for the top level), instead of admin codes; the units that are nobody's parent are counted, the others are summed from them.</source>
-            <translation>可选：存放每个单元上级单元编号的字段（最高一级留空），代替区划代码；只统计不是任何单元上级的单元，其余单元由其下级汇总。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/admin_levels.py" line="70" />
-            <source>Coarser unit layers (coarse to fine)</source>
-            <translation>上级单元图层（由粗到细）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/admin_levels.py" line="74" />
-            <source>Optional polygon layers of the coarser levels above UNITS, coarsest first (e.g. cities, then districts): each unit belongs to the coarser unit that holds its representative point.</source>
-            <translation>可选：UNITS 之上各级的面图层，最粗一级在前（例如先市、后区）：每个单元归入包含其代表点的上级单元。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/admin_levels.py" line="80" />
-            <source>Id fields of the coarser layers</source>
-            <translation>上级图层的编号字段</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/admin_levels.py" line="81" />
-            <source>The id field of each coarser unit layer, in the same order, separated by commas (one name for all of them if they share it).</source>
-            <translation>各上级单元图层的编号字段，顺序相同，用逗号分隔（若各层字段同名，给一个即可）。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/admin_levels.py" line="86" />
-            <source>Level names (coarse to fine)</source>
-            <translation>层级名称（由粗到细）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/admin_levels.py" line="87" />
-            <source>Optional names of the levels for level_name, coarsest first, separated by commas, e.g. 市,区,街道. Empty: 省/市/县/乡/村 for admin codes, the layer names for coarser layers, L0, L1 ... for parent ids.</source>
-            <translation>可选：level_name 中各级的名称，最粗一级在前，用逗号分隔，例如 市,区,街道。留空：区划代码用 省/市/县/乡/村，上级图层用图层名，上级编号用 L0、L1 ……</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/admin_levels.py" line="119" />
-            <source>LEVEL_NAMES gives {n} name(s) for {depth} level(s): give one name per level, coarsest first, separated by commas.</source>
-            <translation>LEVEL_NAMES 为 {depth} 个层级给出了 {n} 个名称：请每级给一个名称，最粗一级在前，用逗号分隔。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/admin_levels.py" line="136" />
-            <source>Give one way to describe the admin levels: UNIT_CODE_FIELD (admin codes), PARENT_FIELD (parent ids) or COARSER_UNITS (coarser layers), not several.</source>
-            <translation>请只用一种方式描述行政层级：UNIT_CODE_FIELD（区划代码）、PARENT_FIELD（上级编号）或 COARSER_UNITS（上级图层），不能同时给出多种。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/admin_levels.py" line="148" />
-            <source>The admin code '{code}' appears more than once in {layer}: every unit needs its own code.</source>
-            <translation>区划代码“{code}”在 {layer} 中出现多次：每个单元都需要自己的代码。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/admin_levels.py" line="170" />
-            <source>COARSER_ID_FIELDS names {n} field(s) for {m} coarser layer(s): give one id field per layer, in the same order (or one for all).</source>
-            <translation>COARSER_ID_FIELDS 为 {m} 个上级图层给出了 {n} 个字段：请每个图层给一个编号字段，顺序相同（或给一个供全部使用）。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/admin_levels.py" line="178" />
-            <source>The coarser unit layer '{layer}' must hold polygons.</source>
-            <translation>上级单元图层“{layer}”必须是面图层。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/admin_levels.py" line="180" />
-            <source>The coarser unit layer '{layer}' has no field '{field}' (COARSER_ID_FIELDS).</source>
-            <translation>上级单元图层“{layer}”没有字段“{field}”（COARSER_ID_FIELDS）。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/admin_levels.py" line="211" />
-            <source>Admin levels (行政区划层级): with UNIT_CODE_FIELD (12-digit 统计用区划代码), PARENT_FIELD (parent unit ids) or COARSER_UNITS (coarser unit layers, coarsest first, with COARSER_ID_FIELDS) the table holds every level in one run, with level_name, unit_code and parent_code instead of unit_id: the finest units are computed once and every coarser row is summed from them where the quantity adds (persons, counts, metres, m²); ratios (coverage %, shares) are recomputed from the summed values, not averaged. LEVEL_NAMES names the levels.</source>
-            <translation>行政区划层级：给出 UNIT_CODE_FIELD（12 位统计用区划代码）、PARENT_FIELD（上级单元编号）或 COARSER_UNITS（上级单元图层，最粗一级在前，配合 COARSER_ID_FIELDS）时，一次运行即得到所有层级的表，以 level_name、unit_code 和 parent_code 代替 unit_id：只对最细一级单元计算一次，可相加的量（人数、个数、米、平方米）由其逐级求和得到上级各行；比率（覆盖率 %、占比）由求和后的数值重新计算，而不是取平均。LEVEL_NAMES 为各级命名。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="68" />
-            <source>Direct economic loss of buildings from flood depth (直接经济损失), by depth-damage curves per occupancy class.
-
-Loss of a building = damage factor at its depth x maximum damage per m² of floor area x floor area, where floor area = footprint area (m², in a metric CRS) x floors.
-
-DEPTH: one flood depth raster (metres), or several of one hazard with their RETURN_PERIODS in years, increasing, in the order of the rasters (e.g. 10,50,100): then the expected annual damage (EAD) is also computed, the area under the loss curve over the annual exceedance probability 1/T by trapezoids. Events rarer than the longest period are not counted; NO_DAMAGE_PERIOD (years, shorter than the shortest period) lets the curve fall to zero loss there, otherwise events more frequent than the shortest period are not counted either. Nodata cells count as dry (0 m); negative depths are refused.
-
-DEPTH_METHOD: 0 the mean depth over the footprint weighted by the exact area of each cell inside it, 1 the largest depth of the cells the footprint overlaps. THRESHOLDS (m) classify each building's depth into hazard levels for the table (a depth below t1 is level 0).
-
-CLASS_FIELD maps each building to residential, commercial, industrial or public through the aliases of the standards file (e.g. School, 学校 → public; values trimmed, case ignored); other values and NULL take DEFAULT_CLASS (counted in the log). FLOORS_FIELD gives the number of floors (empty or 0 → DEFAULT_FLOORS); VALUE_FIELD an optional maximum damage per m² per building (empty → the value of its class). A field holding text that is not a number is refused.
-
-Curves and maximum damage come from resources/standards/depth_damage.json (CURVE_SET, REGION) or your own STANDARD_FILE of the same form. The shipped curves are the JRC global depth-damage functions for Asia (Huizinga et al. 2017), NOT verified against the report (see each curve's note); public buildings use the commercial curve. The shipped Chinese maximum damage values are PLACEHOLDERS: replace them with local replacement values.
-
-UNITS + UNIT_ID_FIELD: each building is counted in the unit holding its largest part.
-
-OUTPUT: the buildings with occ_class, floors, floor_m2, value_m2 and per raster depth_m, level, damage (factor 0-1) and loss (suffix _rp10, _rp100 ... with several rasters) and ead. OUTPUT_TABLE: unit, scenario, return_period, level, class, count (buildings), floor_m2, value (maximum damage = value per m² x floor area), loss, loss_pct (100 x loss / value, recomputed at every level, not averaged) and currency; scenario EAD rows hold the expected annual damage per year.</source>
-            <translation>由洪水淹没深度计算建筑的直接经济损失（直接经济损失），按各用途类别的深度-损失曲线。
-
-建筑损失 = 其水深对应的损失系数 × 每平方米建筑面积的最大损失 × 建筑面积，其中建筑面积 = 基底面积（平方米，在米制坐标系中量算）× 层数。
-
-DEPTH：一个洪水淹没深度栅格（米），或同一灾种的多个栅格及其 RETURN_PERIODS（年，递增，与栅格顺序一致，例如 10,50,100）：此时还计算期望年损失（EAD），即损失曲线在年超越概率 1/T 上的面积（梯形积分）。比最长重现期更稀遇的事件不计入；NO_DAMAGE_PERIOD（年，短于最短重现期）使曲线在该处降为零损失，否则比最短重现期更频繁的事件也不计入。无数据栅格单元按无水（0 米）计；负水深会被拒绝。
-
-DEPTH_METHOD：0 为基底范围内按每个栅格单元落入面积精确加权的平均水深，1 为基底所覆盖栅格单元的最大水深。THRESHOLDS（米）将每栋建筑的水深划分为表中的灾害等级（低于 t1 为 0 级）。
-
-CLASS_FIELD 通过标准文件中的别名把每栋建筑归为居住、商业、工业或公共类（例如 School、学校 → 公共；值去除首尾空格，不区分大小写）；其他值和空值取 DEFAULT_CLASS（在日志中计数）。FLOORS_FIELD 给出层数（空或 0 → DEFAULT_FLOORS）；VALUE_FIELD 为可选的逐栋每平方米最大损失（空 → 所属类别的值）。含有非数字文字的字段会被拒绝。
-
-曲线和最大损失来自 resources/standards/depth_damage.json（CURVE_SET、REGION）或您自己的同格式 STANDARD_FILE。随附曲线为 JRC 全球洪水深度-损失函数（亚洲，Huizinga 等 2017），未对照报告核实（见每条曲线的说明）；公共建筑使用商业曲线。随附的中国最大损失值是占位值：请替换为本地重置价。
-
-UNITS + UNIT_ID_FIELD：每栋建筑计入包含其最大部分的单元。
-
-OUTPUT：建筑及其 occ_class、floors、floor_m2、value_m2，以及每个栅格的 depth_m、level、damage（系数 0-1）和 loss（多个栅格时带后缀 _rp10、_rp100……）和 ead。OUTPUT_TABLE：单元、scenario、return_period、level、class、count（建筑数）、floor_m2、value（最大损失 = 每平方米价值 × 建筑面积）、loss、loss_pct（100 × loss / value，在每一层级重新计算，而非取平均）和 currency；scenario 为 EAD 的行给出每年的期望年损失。</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/core/suitability.py" line="68" />
@@ -7114,6 +7011,109 @@ OUTPUT：建筑及其 occ_class、floors、floor_m2、value_m2，以及每个栅
             <location filename="../resilience_plugin/gui/workbench/runner.py" line="116" />
             <source>Tower and line failures per unit</source>
             <translation>各单元杆塔与线路失效</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="64" />
+            <source>Optional field holding the id of each unit's parent unit (empty for the top level), instead of admin codes; the units that are nobody's parent are counted, the others are summed from them.</source>
+            <translation>可选：存放每个单元上级单元编号的字段（最高一级留空），代替区划代码；只统计不是任何单元上级的单元，其余单元由其下级汇总。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="70" />
+            <source>Coarser unit layers (coarse to fine)</source>
+            <translation>上级单元图层（由粗到细）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="74" />
+            <source>Optional polygon layers of the coarser levels above UNITS, coarsest first (e.g. cities, then districts): each unit belongs to the coarser unit that holds its representative point.</source>
+            <translation>可选：UNITS 之上各级的面图层，最粗一级在前（例如先市、后区）：每个单元归入包含其代表点的上级单元。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="80" />
+            <source>Id fields of the coarser layers</source>
+            <translation>上级图层的编号字段</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="81" />
+            <source>The id field of each coarser unit layer, in the same order, separated by commas (one name for all of them if they share it).</source>
+            <translation>各上级单元图层的编号字段，顺序相同，用逗号分隔（若各层字段同名，给一个即可）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="86" />
+            <source>Level names (coarse to fine)</source>
+            <translation>层级名称（由粗到细）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="87" />
+            <source>Optional names of the levels for level_name, coarsest first, separated by commas, e.g. 市,区,街道. Empty: 省/市/县/乡/村 for admin codes, the layer names for coarser layers, L0, L1 ... for parent ids.</source>
+            <translation>可选：level_name 中各级的名称，最粗一级在前，用逗号分隔，例如 市,区,街道。留空：区划代码用 省/市/县/乡/村，上级图层用图层名，上级编号用 L0、L1 ……</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="119" />
+            <source>LEVEL_NAMES gives {n} name(s) for {depth} level(s): give one name per level, coarsest first, separated by commas.</source>
+            <translation>LEVEL_NAMES 为 {depth} 个层级给出了 {n} 个名称：请每级给一个名称，最粗一级在前，用逗号分隔。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="136" />
+            <source>Give one way to describe the admin levels: UNIT_CODE_FIELD (admin codes), PARENT_FIELD (parent ids) or COARSER_UNITS (coarser layers), not several.</source>
+            <translation>请只用一种方式描述行政层级：UNIT_CODE_FIELD（区划代码）、PARENT_FIELD（上级编号）或 COARSER_UNITS（上级图层），不能同时给出多种。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="148" />
+            <source>The admin code '{code}' appears more than once in {layer}: every unit needs its own code.</source>
+            <translation>区划代码“{code}”在 {layer} 中出现多次：每个单元都需要自己的代码。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="170" />
+            <source>COARSER_ID_FIELDS names {n} field(s) for {m} coarser layer(s): give one id field per layer, in the same order (or one for all).</source>
+            <translation>COARSER_ID_FIELDS 为 {m} 个上级图层给出了 {n} 个字段：请每个图层给一个编号字段，顺序相同（或给一个供全部使用）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="178" />
+            <source>The coarser unit layer '{layer}' must hold polygons.</source>
+            <translation>上级单元图层“{layer}”必须是面图层。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="180" />
+            <source>The coarser unit layer '{layer}' has no field '{field}' (COARSER_ID_FIELDS).</source>
+            <translation>上级单元图层“{layer}”没有字段“{field}”（COARSER_ID_FIELDS）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/admin_levels.py" line="211" />
+            <source>Admin levels (行政区划层级): with UNIT_CODE_FIELD (12-digit 统计用区划代码), PARENT_FIELD (parent unit ids) or COARSER_UNITS (coarser unit layers, coarsest first, with COARSER_ID_FIELDS) the table holds every level in one run, with level_name, unit_code and parent_code instead of unit_id: the finest units are computed once and every coarser row is summed from them where the quantity adds (persons, counts, metres, m²); ratios (coverage %, shares) are recomputed from the summed values, not averaged. LEVEL_NAMES names the levels.</source>
+            <translation>行政区划层级：给出 UNIT_CODE_FIELD（12 位统计用区划代码）、PARENT_FIELD（上级单元编号）或 COARSER_UNITS（上级单元图层，最粗一级在前，配合 COARSER_ID_FIELDS）时，一次运行即得到所有层级的表，以 level_name、unit_code 和 parent_code 代替 unit_id：只对最细一级单元计算一次，可相加的量（人数、个数、米、平方米）由其逐级求和得到上级各行；比率（覆盖率 %、占比）由求和后的数值重新计算，而不是取平均。LEVEL_NAMES 为各级命名。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="68" />
+            <source>Direct economic loss of buildings from flood depth (直接经济损失), by depth-damage curves per occupancy class.
+
+Loss of a building = damage factor at its depth x maximum damage per m² of floor area x floor area, where floor area = footprint area (m², in a metric CRS) x floors.
+
+DEPTH: one flood depth raster (metres), or several of one hazard with their RETURN_PERIODS in years, increasing, in the order of the rasters (e.g. 10,50,100): then the expected annual damage (EAD) is also computed, the area under the loss curve over the annual exceedance probability 1/T by trapezoids. Events rarer than the longest period are not counted; NO_DAMAGE_PERIOD (years, shorter than the shortest period) lets the curve fall to zero loss there, otherwise events more frequent than the shortest period are not counted either. Nodata cells count as dry (0 m); negative depths are refused.
+
+DEPTH_METHOD: 0 the mean depth over the footprint weighted by the exact area of each cell inside it, 1 the largest depth of the cells the footprint overlaps. THRESHOLDS (m) classify each building's depth into hazard levels for the table (a depth below t1 is level 0).
+
+CLASS_FIELD maps each building to residential, commercial, industrial or public through the aliases of the standards file (e.g. School, 学校 → public; values trimmed, case ignored); other values and NULL take DEFAULT_CLASS (counted in the log). FLOORS_FIELD gives the number of floors (empty or 0 → DEFAULT_FLOORS); VALUE_FIELD an optional maximum damage per m² per building (empty → the value of its class). A field holding text that is not a number is refused.
+
+Curves and maximum damage come from resources/standards/depth_damage.json (CURVE_SET, REGION) or your own STANDARD_FILE of the same form. The shipped curves are the JRC global depth-damage functions for Asia (Huizinga et al. 2017), NOT verified against the report (see each curve's note); public buildings use the commercial curve. The shipped Chinese maximum damage values are PLACEHOLDERS: replace them with local replacement values.
+
+UNITS + UNIT_ID_FIELD: each building is counted in the unit holding its largest part.
+
+OUTPUT: the buildings with occ_class, floors, floor_m2, value_m2 and per raster depth_m, level, damage (factor 0-1) and loss (suffix _rp10, _rp100 ... with several rasters) and ead. OUTPUT_TABLE: unit, scenario, return_period, level, class, count (buildings), floor_m2, value (maximum damage = value per m² x floor area), loss, loss_pct (100 x loss / value, recomputed at every level, not averaged) and currency; scenario EAD rows hold the expected annual damage per year.</source>
+            <translation>由洪水淹没深度计算建筑的直接经济损失（直接经济损失），按各用途类别的深度-损失曲线。
+
+建筑损失 = 其水深对应的损失系数 × 每平方米建筑面积的最大损失 × 建筑面积，其中建筑面积 = 基底面积（平方米，在米制坐标系中量算）× 层数。
+
+DEPTH：一个洪水淹没深度栅格（米），或同一灾种的多个栅格及其 RETURN_PERIODS（年，递增，与栅格顺序一致，例如 10,50,100）：此时还计算期望年损失（EAD），即损失曲线在年超越概率 1/T 上的面积（梯形积分）。比最长重现期更稀遇的事件不计入；NO_DAMAGE_PERIOD（年，短于最短重现期）使曲线在该处降为零损失，否则比最短重现期更频繁的事件也不计入。无数据栅格单元按无水（0 米）计；负水深会被拒绝。
+
+DEPTH_METHOD：0 为基底范围内按每个栅格单元落入面积精确加权的平均水深，1 为基底所覆盖栅格单元的最大水深。THRESHOLDS（米）将每栋建筑的水深划分为表中的灾害等级（低于 t1 为 0 级）。
+
+CLASS_FIELD 通过标准文件中的别名把每栋建筑归为居住、商业、工业或公共类（例如 School、学校 → 公共；值去除首尾空格，不区分大小写）；其他值和空值取 DEFAULT_CLASS（在日志中计数）。FLOORS_FIELD 给出层数（空或 0 → DEFAULT_FLOORS）；VALUE_FIELD 为可选的逐栋每平方米最大损失（空 → 所属类别的值）。含有非数字文字的字段会被拒绝。
+
+曲线和最大损失来自 resources/standards/depth_damage.json（CURVE_SET、REGION）或您自己的同格式 STANDARD_FILE。随附曲线为 JRC 全球洪水深度-损失函数（亚洲，Huizinga 等 2017），未对照报告核实（见每条曲线的说明）；公共建筑使用商业曲线。随附的中国最大损失值是占位值：请替换为本地重置价。
+
+UNITS + UNIT_ID_FIELD：每栋建筑计入包含其最大部分的单元。
+
+OUTPUT：建筑及其 occ_class、floors、floor_m2、value_m2，以及每个栅格的 depth_m、level、damage（系数 0-1）和 loss（多个栅格时带后缀 _rp10、_rp100……）和 ead。OUTPUT_TABLE：单元、scenario、return_period、level、class、count（建筑数）、floor_m2、value（最大损失 = 每平方米价值 × 建筑面积）、loss、loss_pct（100 × loss / value，在每一层级重新计算，而非取平均）和 currency；scenario 为 EAD 的行给出每年的期望年损失。</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="90" />

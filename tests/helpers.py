@@ -1,4 +1,7 @@
-"""Test helpers: read real files independently of the plugin (system GDAL, no pyogrio)."""
+"""Test helpers: read real files independently of the plugin (system GDAL, no pyogrio); the example
+models' inputs and runs (shared with bench/case_model.py)."""
+
+from pathlib import Path
 
 import numpy as np
 import shapely
@@ -60,3 +63,52 @@ def write_raster(path, values, geotransform, epsg=32748, nodata=-9999.0, dtype=N
     band.WriteArray(values)
     ds = None
     return str(path)
+
+
+# --- the example models (tests/processing/test_models.py and bench/case_model.py) -------------------
+def load_model(path):
+    """A .model3 file loaded as the graphical modeler loads it (QgsProcessingModelAlgorithm.fromFile)."""
+    from qgis.core import QgsProcessingModelAlgorithm
+
+    model = QgsProcessingModelAlgorithm()
+    if not model.fromFile(str(path)):
+        raise RuntimeError(f"{Path(path).name} does not load")
+    return model
+
+
+def hazard_zoning_params(depth, historic, units, population, out, note="test"):
+    """The inputs and output files of ``hazard_zoning.model3`` (also the first steps of
+    ``resilience_assessment.model3``): flood depth raster, historic flood polygons (FLOODPRONE
+    YES/NO), kecamatan units (KEC_NAME) and the density population raster; outputs go to ``out``."""
+    out = Path(out)
+    return {
+        "FLOOD_DEPTH": str(depth),
+        "FLOOD_THRESHOLDS": "0.1,0.5,1.0,2.0",
+        "HISTORIC_FLOOD": str(historic),
+        "HISTORIC_FIELD": "FLOODPRONE",
+        "HISTORIC_VALUE_MAP": "YES:1;NO:0",
+        "UNITS": str(units),
+        "UNIT_ID_FIELD": "KEC_NAME",
+        "POPULATION": str(population),
+        "MAP_TITLE": "综合灾害风险分区图",
+        "MAP_NOTE": note,
+        "classify_flood:flood_zones": str(out / "flood_zones.gpkg"),
+        "classify_historic:historic_flood_zones": str(out / "historic_zones.gpkg"),
+        "overlay:composite_hazard": str(out / "composite.gpkg"),
+        "overlay:hazard_by_unit": str(out / "hazard_by_unit.csv"),
+        "map_hazard_pdf:hazard_map_pdf": str(out / "hazard_map.pdf"),
+        "map_hazard_png:hazard_map_png": str(out / "hazard_map.png"),
+    }
+
+
+def run_model(model, params, feedback=None):
+    """``processing.run`` of a model (a loaded model or a .model3 path) with a fresh context on the
+    current project, as the modeler runs it."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    if not hasattr(model, "childAlgorithms"):
+        model = load_model(model)
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    return processing.run(model, params, context=context, feedback=feedback or QgsProcessingFeedback())

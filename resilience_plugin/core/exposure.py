@@ -498,12 +498,14 @@ def population_summary(raster, band, mode, hazard, units=None, unit_ids=None, me
     rows = []
     if isinstance(hazard, RasterHazard):
         _, pinfo = open_raster(raster, band)
-        classes = _levels_on_grid(hazard, pinfo)
+        classes = _level_blocks(hazard, pinfo)  # asked strip by strip: no full-size grid of levels
         n_cls = hazard.max_level + 1
         if units is None or len(units) == 0:
-            counts, _, _ = population.cell_counts(raster, band=band, unit=mode, feedback=feedback)
-            ok = classes >= 0
-            sums = np.bincount(classes[ok].ravel(), weights=counts[ok].ravel(), minlength=n_cls)
+            sums = np.zeros(n_cls)
+            for row0, col0, counts, _ in population.iter_counts(raster, band=band, unit=mode, feedback=feedback):
+                cls = classes(row0, row0 + counts.shape[0], col0, col0 + counts.shape[1])
+                ok = cls >= 0
+                sums += np.bincount(cls[ok], weights=counts[ok], minlength=n_cls)
             for lv in range(n_cls):
                 rows.append((-1, lv, np.nan, sums[lv]))
         else:
@@ -538,21 +540,25 @@ def population_summary(raster, band, mode, hazard, units=None, unit_ids=None, me
     return df[TABLE_COLUMNS + ["u"]]
 
 
-def _levels_on_grid(hazard, pinfo):
-    """Hazard level of every cell of a population grid (nearest hazard cell to each cell centre)."""
+def _level_blocks(hazard, pinfo):
+    """Hazard level of the cells of a population grid, as a block function ``f(row0, row1, col0, col1)``
+    (nearest hazard cell to each cell centre; 0 where no hazard cell is), for :func:`zonal.zonal_sums`."""
     if (pinfo.width, pinfo.height) == (hazard.info.width, hazard.info.height) and \
             np.allclose(pinfo.geotransform, hazard.info.geotransform, rtol=0, atol=1e-9):
-        return hazard.levels.astype(np.int64)
+        return lambda r0, r1, c0, c1: hazard.levels[r0:r1, c0:c1].astype(np.int64)
     if not CRS.from_user_input(pinfo.wkt) == hazard.crs:
         raise InputError(QT_TRANSLATE_NOOP("@default", "The hazard raster and the population raster are in different CRS: warp the hazard raster to the population raster's CRS first."))
     gt = pinfo.geotransform
-    out = np.empty((pinfo.height, pinfo.width), dtype=np.int64)
-    xs = gt[0] + (np.arange(pinfo.width) + 0.5) * gt[1]
-    for r in range(pinfo.height):
-        y = np.full(pinfo.width, gt[3] + (r + 0.5) * gt[5])
-        rr, cc = hazard.cells_at(xs, y)
-        lv = np.full(pinfo.width, -1, dtype=np.int64)
-        ok = rr >= 0
-        lv[ok] = hazard.levels[rr[ok], cc[ok]]
-        out[r] = np.where(lv < 0, 0, lv)
-    return out
+
+    def block(r0, r1, c0, c1):
+        xs = gt[0] + (np.arange(c0, c1) + 0.5) * gt[1]
+        out = np.empty((r1 - r0, c1 - c0), dtype=np.int64)
+        for r in range(r0, r1):
+            rr, cc = hazard.cells_at(xs, np.full(len(xs), gt[3] + (r + 0.5) * gt[5]))
+            lv = np.full(len(xs), -1, dtype=np.int64)
+            ok = rr >= 0
+            lv[ok] = hazard.levels[rr[ok], cc[ok]]
+            out[r - r0] = np.where(lv < 0, 0, lv)
+        return out
+
+    return block

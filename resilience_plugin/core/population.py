@@ -16,6 +16,9 @@ Public API
     Geodesic area (km²) of one cell of each row.
 ``iter_counts(path, *, band=1, unit=PERSONS_PER_KM2, window=None)``
     Persons per cell, strip by strip: ``(row0, col0, counts, valid)``.
+``Prefetch(path, *, band=1, unit=PERSONS_PER_KM2, window=None, tally=False)``
+    :func:`iter_counts` read ahead in a background thread (GDAL and numpy release the GIL), so the
+    reading overlaps the caller's work; ``strip_starts`` gives its strips (block-aligned).
 ``cell_counts(path, *, band=1, unit=PERSONS_PER_KM2, window=None, report=False)``
     The whole window at once: ``(counts, valid, info)`` (used by the zonal sums); with
     ``report=True`` a fourth item, the :class:`PopulationReport` of the window (same read).
@@ -169,14 +172,30 @@ def window_for(info: RasterInfo, bounds=None, bounds_crs=None) -> Window:
     return r0, max(r1, r0), c0, max(c1, c0)
 
 
+def strip_starts(path, *, band: int = 1, window: Optional[Window] = None) -> np.ndarray:
+    """First row of every strip :func:`iter_counts` yields for ``window``, then ``row1`` (so strip
+    ``k`` holds rows ``starts[k] .. starts[k + 1] - 1``). Strips hold at most :data:`MAX_BLOCK_CELLS`
+    cells and, where that fits, whole rows of the file's blocks (no block is decoded twice)."""
+    ds, info = open_raster(path, band)
+    r0, r1, c0, c1 = window if window is not None else (0, info.height, 0, info.width)
+    step = max(1, MAX_BLOCK_CELLS // max(c1 - c0, 1))
+    block_rows = int(ds.GetRasterBand(band).GetBlockSize()[1])
+    if 1 < block_rows <= step:
+        step -= step % block_rows
+        first = (r0 // step + 1) * step  # the strips after the first start on block rows
+        return np.r_[r0, np.arange(first, r1, step), r1].astype(np.int64) if r1 > r0 else np.zeros(1, np.int64) + r0
+    return np.r_[np.arange(r0, r1, step), r1].astype(np.int64) if r1 > r0 else np.zeros(1, np.int64) + r0
+
+
 def iter_counts(
     path, *, band: int = 1, unit: int = PERSONS_PER_KM2, window: Optional[Window] = None, feedback=None
 ) -> Iterator[tuple]:
-    """Persons per cell of ``window``, strip by strip: yields ``(row0, col0, counts, valid)``.
+    """Persons per cell of ``window``, strip by strip (:func:`strip_starts`): yields ``(row0, col0,
+    counts, valid)``.
 
     ``row0`` / ``col0`` are the strip's first cell in the full raster; ``counts`` are float64
     persons per cell (0 where ``valid`` is False: nodata, masked or not finite). Negative values are
-    an InputError.
+    an InputError. The read itself releases the GIL (see :class:`Prefetch`).
     """
     unit = check_unit(unit)
     ds, info = open_raster(path, band)
@@ -187,18 +206,19 @@ def iter_counts(
     nodata = b.GetNoDataValue()
     flags = b.GetMaskFlags()
     use_mask = not (flags & gdal.GMF_ALL_VALID) and not (flags & gdal.GMF_NODATA)
-    step = max(1, MAX_BLOCK_CELLS // max(c1 - c0, 1))
-    for row0 in range(r0, r1, step):
+    starts = strip_starts(path, band=band, window=(r0, r1, c0, c1))
+    for row0, row1 in zip(starts[:-1].tolist(), starts[1:].tolist()):
         check_cancel(feedback)
-        n = min(step, r1 - row0)
-        values = b.ReadAsArray(c0, row0, c1 - c0, n, buf_type=gdal.GDT_Float64)
+        n = row1 - row0
+        values = np.empty((n, c1 - c0))
+        b.ReadRaster(c0, row0, c1 - c0, n, buf_type=gdal.GDT_Float64, buf_obj=values)
         valid = np.isfinite(values)
         if nodata is not None and np.isfinite(nodata):
             valid &= values != nodata
         if use_mask:
             valid &= b.GetMaskBand().ReadAsArray(c0, row0, c1 - c0, n) > 0
-        values[~valid] = 0.0
-        if (values < 0).any():
+        np.copyto(values, 0.0, where=~valid)
+        if values.min() < 0:
             raise InputError(
                 QT_TRANSLATE_NOOP(
                     "@default", "The population raster holds negative values: set them to nodata or 0 first."
@@ -207,6 +227,76 @@ def iter_counts(
         if unit == PERSONS_PER_KM2:
             values *= cell_areas_km2(info, np.arange(row0, row0 + n))[:, None]
         yield row0, c0, values, valid
+
+
+class Prefetch:
+    """:func:`iter_counts` read ahead in one background thread, while the caller computes.
+
+    Iterate it like :func:`iter_counts` (same strips, same values). GDAL reads and numpy cleans
+    without holding the GIL, so on two cores the reading and the caller's work overlap. At most
+    ``max_bytes`` of strips wait in memory (at least two strips). ``tally=True``: the thread also
+    tallies the :class:`PopulationReport` of the window (``report()`` after the last strip).
+    ``close()`` stops the thread early (also when the caller fails); errors of the read (negative
+    values, I/O) are raised in the caller's thread, at the strip where they happened.
+    """
+
+    def __init__(self, path, *, band: int = 1, unit: int = PERSONS_PER_KM2, window: Optional[Window] = None,
+                 tally: bool = False, max_bytes: int = 256 * 2**20):
+        import queue
+        import threading
+
+        unit = check_unit(unit)
+        _, self.info = open_raster(path, band)
+        self.window = window if window is not None else (0, self.info.height, 0, self.info.width)
+        self.starts = strip_starts(path, band=band, window=self.window)
+        r0, r1, c0, c1 = self.window
+        strip_bytes = 9 * max(c1 - c0, 1) * max(int(np.diff(self.starts).max(initial=1)), 1)
+        self._queue: queue.Queue = queue.Queue(maxsize=max(2, int(max_bytes // strip_bytes)))
+        self._stop = threading.Event()
+        self._tally = Tally(self.info, unit) if tally else None
+        self._args = dict(band=band, unit=unit, window=self.window)
+        self._path = path
+        self._thread = threading.Thread(target=self._run, name="population-prefetch", daemon=True)
+        self._thread.start()
+
+    def _put(self, item):
+        import queue
+
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def _run(self):
+        try:
+            for item in iter_counts(self._path, **self._args):
+                if self._tally is not None:
+                    self._tally.add(item[0], item[2])
+                if not self._put(item):
+                    return
+            self._put(None)
+        except Exception as err:  # noqa: BLE001 (any failure of the read is raised in the caller's thread)
+            self._put(err)
+
+    def __iter__(self):
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            if isinstance(item, Exception):
+                self.close()
+                raise item
+            yield item
+
+    def report(self):
+        return self._tally.report() if self._tally is not None else None
+
+    def close(self):
+        self._stop.set()
+        self._thread.join()
 
 
 def cell_counts(
@@ -236,13 +326,16 @@ class Tally:
     def __init__(self, info, unit):
         self.info, self.unit = info, unit
         self.persons, self.cells, self.max_density = 0.0, 0, 0.0
+        self._areas = None  # cell area of every row of the raster, computed once
 
     def add(self, row0, counts):
         self.persons += float(counts.sum())
-        populated = counts > 0
-        self.cells += int(np.count_nonzero(populated))
-        if populated.any():
-            area = cell_areas_km2(self.info, np.arange(row0, row0 + len(counts)))
+        populated = int(np.count_nonzero(counts))  # counts are >= 0: non-zero = populated
+        self.cells += populated
+        if populated:
+            if self._areas is None:
+                self._areas = cell_areas_km2(self.info, np.arange(self.info.height))
+            area = self._areas[row0 : row0 + len(counts)]
             self.max_density = max(self.max_density, float((counts.max(axis=1) / area).max()))
 
     def report(self):

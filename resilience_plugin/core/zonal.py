@@ -9,14 +9,19 @@ counted twice or lost at boundaries.
 Public API
 ----------
 ``zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, classes=None,
-n_classes=1, disjoint=False, feedback=None, report=False) -> ZonalResult``
+n_classes=1, disjoint=False, feedback=None, report=False, stream=None) -> ZonalResult``
     ``polygons``: shapely array (they may overlap: overlapping polygons each get their own share).
     ``mode``: :data:`PERSONS_PER_KM2` (cell values are densities; each cell's count is density x
     the cell's geodesic area) or :data:`PERSONS_PER_CELL` (cell values are counts); the raster is
     read by :mod:`population`, the one population reader.
-    ``classes``: optional int grid with the raster's shape (``-1`` = ignore); the sums are then
-    split by class (e.g. hazard level of each cell). Returns ``ZonalResult.sums`` with shape
-    ``(len(polygons), n_classes)``.
+    ``classes``: optional int grid with the raster's shape (``-1`` = ignore), or a function
+    ``f(row0, row1, col0, col1)`` giving its blocks (asked strip by strip, so no full-size grid); the
+    sums are then split by class (e.g. hazard level of each cell). Returns ``ZonalResult.sums`` with
+    shape ``(len(polygons), n_classes)``.
+``prefetch(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, report=False)``
+    Starts reading the raster window of ``polygons`` in a second thread; pass it as ``stream=`` to a
+    later ``zonal_sums`` of polygons inside them (e.g. the unit x level pieces of those units), so
+    the reading overlaps the caller's geometry work.
 ``raster_total(raster, band=1, mode=PERSONS_PER_KM2)``
     The persons of the whole raster.
 
@@ -30,7 +35,10 @@ non-overlapping polygons; each layer is burnt into a label grid (cell centre rul
 cut at the cell edges and the area of the polygon inside each cell it crosses follows from Green's
 theorem (``boundary_coverage``). Cells no ring crosses are whole: summed with ``np.bincount`` from
 the labels. A crossed cell that lies wholly in another polygon (whose ring only runs along its edge)
-is found by a point-in-polygon test of its centre. Every computation is in the raster's CRS;
+is found by a point-in-polygon test of its centre. North-up grids (with or without classes) are
+streamed instead: the raster is read once, strip by strip, in a second thread; boundary cells take
+their exact share and the whole cells come as vertical runs from running column sums (one per
+class), so nothing is rasterised. Every computation is in the raster's CRS;
 polygons are reprojected (and repaired) first. South-up grids use shapely overlays per cell instead.
 """
 
@@ -47,6 +55,7 @@ from .population import (  # noqa: F401 (re-exported)
     MAX_BLOCK_CELLS,
     PERSONS_PER_CELL,
     PERSONS_PER_KM2,
+    Prefetch,
     Tally,
     cell_counts,
     check_unit,
@@ -60,6 +69,7 @@ ogr.UseExceptions()
 TILE = 16  # boundary cells are handled in tiles of TILE x TILE cells
 STEP = 200_000  # boundary cells per batch
 COVER_BATCH = 250_000  # boundary cells (estimated) per batch of polygons in the exact coverage
+STREAM_CLASSES = True  # north-up grids with classes take the streamed path (False: the label-grid path)
 
 
 
@@ -352,16 +362,51 @@ def _rings(polygons):
 
 
 def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, classes=None, n_classes=1,
-               disjoint=False, feedback=None, report=False) -> ZonalResult:
+               disjoint=False, feedback=None, report=False, stream=None) -> ZonalResult:
     """Totals of ``raster`` per polygon (and per class), see the module docstring.
 
     ``disjoint=True``: the caller guarantees the polygons do not overlap (skips that check).
     ``report=True``: ``ZonalResult.report`` is the :class:`population.PopulationReport` of the raster
     window read (the cells meeting the polygons' bounds), from the same read (no second pass).
 
-    ``classes``: None, or an int array with the raster's full shape (values ``0..n_classes-1``,
-    ``-1`` = not counted). ``polygons_crs``: CRS of ``polygons`` (anything pyproj reads).
+    ``classes``: None, an int array with the raster's full shape (values ``0..n_classes-1``,
+    ``-1`` = not counted), or a function ``classes(row0, row1, col0, col1)`` returning that array's
+    block (so no full-size grid is needed: on north-up grids it is asked strip by strip, as the
+    raster is read). ``polygons_crs``: CRS of ``polygons`` (anything pyproj reads).
+
+    ``stream``: optional :func:`prefetch` of the same raster, band and mode started earlier (so the
+    raster is read while the caller built the polygons); it is used when its window holds the
+    polygons' window, and closed in any case. The report then covers the stream's window.
     """
+    try:
+        return _zonal_sums(polygons, polygons_crs, raster, band, mode, classes, n_classes, disjoint, feedback,
+                           report, stream)
+    finally:
+        if stream is not None:
+            stream.close()
+
+
+def prefetch(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, report=False):
+    """Start reading ``raster`` in a background thread for a later :func:`zonal_sums` (``stream=``) of
+    polygons inside the bounds of ``polygons`` (e.g. the admin units, before they are split by
+    level). Returns None where the streamed path does not apply (south-up grids, nothing to read)."""
+    polygons = np.asarray(polygons, dtype=object)
+    _, info = open_raster(raster, band)
+    if not info.wkt or len(polygons) == 0 or info.geotransform[5] >= 0:
+        return None
+    rcrs = CRS.from_user_input(info.wkt)
+    geoms = geo.transform(polygons, polygons_crs, rcrs) if polygons_crs is not None else polygons
+    geoms = repair_polygons(geoms)
+    ok = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    if not ok.any():
+        return None
+    r0, r1, c0, c1 = raster_window(info, shapely.total_bounds(geoms[ok]))
+    if r1 <= r0 or c1 <= c0:
+        return None
+    return Prefetch(raster, band=band, unit=check_unit(mode), window=(r0, r1, c0, c1), tally=report)
+
+
+def _zonal_sums(polygons, polygons_crs, raster, band, mode, classes, n_classes, disjoint, feedback, report, stream):
     check_unit(mode)
     polygons = np.asarray(polygons, dtype=object)
     n = len(polygons)
@@ -372,7 +417,7 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, cla
     rcrs = CRS.from_user_input(info.wkt)
     if n == 0:
         return ZonalResult(sums, 0, 0, rcrs)
-    if classes is not None and tuple(classes.shape) != (info.height, info.width):
+    if classes is not None and not callable(classes) and tuple(classes.shape) != (info.height, info.width):
         raise ValueError("classes must have the raster's shape")
     geoms = geo.transform(polygons, polygons_crs, rcrs) if polygons_crs is not None else polygons
     geoms = repair_polygons(geoms)
@@ -384,10 +429,17 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, cla
         return ZonalResult(sums, 0, 0, rcrs)
     gt = info.geotransform
     ok_idx = np.flatnonzero(ok)
-    if gt[5] < 0 and classes is None:  # north-up, one class: streamed, the raster strip by strip
+    if stream is not None and not _holds(stream.window, (r0, r1, c0, c1)):
+        stream.close()
+        stream = None
+    if gt[5] < 0 and (classes is None or STREAM_CLASSES):  # north-up: streamed, the raster strip by strip
         whole, split, rep = _sum_by_columns(raster, band, mode, info, (r0, r1, c0, c1), geoms[ok_idx], ok_idx, sums,
-                                            feedback, report)
+                                            feedback, report, stream, _class_blocks(classes))
         return ZonalResult(sums, whole, split, rcrs, rep)
+    if stream is not None:
+        stream.close()
+    if callable(classes):
+        classes = classes(0, info.height, 0, info.width)
     read = cell_counts(raster, band=band, unit=mode, window=(r0, r1, c0, c1), feedback=feedback, report=report)
     counts = read[0]
     if classes is not None:
@@ -410,52 +462,106 @@ def zonal_sums(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, cla
     return ZonalResult(sums, grid.whole, grid.split, rcrs, read[3] if report else None)
 
 
-def _sum_by_columns(raster, band, mode, info, window, lg, idx, sums, feedback, report):
+def _class_blocks(classes):
+    """``classes`` (None, a full-size array or a block function) as a block function or None."""
+    if classes is None or callable(classes):
+        return classes
+    return lambda a, b, c, d: classes[a:b, c:d]
+
+
+def _holds(outer, inner):
+    """Whether window ``outer`` (row0, row1, col0, col1) holds window ``inner``."""
+    return outer[0] <= inner[0] and inner[1] <= outer[1] and outer[2] <= inner[2] and inner[3] <= outer[3]
+
+
+def _sum_by_columns(raster, band, mode, info, window, lg, idx, sums, feedback, report, stream=None, classes=None):
     """Sums of polygons ``lg`` (indices ``idx`` into ``sums``) on a north-up grid, reading the raster
-    once, strip by strip, with memory bounded by one strip (no full-size grid, no rasterising).
+    once, strip by strip, with memory bounded by a few strips (no full-size grid, no rasterising).
 
     Boundary cells count with their exact share (:func:`_cover`); the whole cells of a polygon come as
     vertical runs between its boundary cells, each run's total a difference of column prefix sums
     (running over the strips). Overlapping polygons need no special care: every polygon is summed on
-    its own. Returns ``(whole_cells, split_cells, report or None)``."""
-    r0, r1, c0, c1 = window
-    height, width = r1 - r0, c1 - c0
+    its own. The strips are read ahead in a second thread (:class:`population.Prefetch`, started by
+    the caller as ``stream`` or here), so the reading overlaps the boundary geometry and the sums.
+    ``classes``: None or a block function (see :func:`zonal_sums`): each strip's classes are asked
+    for as it is read; whole-cell runs then come from one running column sum per class.
+    Returns ``(whole_cells, split_cells, report or None)``."""
+    if stream is None:
+        stream = Prefetch(raster, band=band, unit=mode, window=window, tally=report)
+    try:
+        whole, split = _sum_strips(stream, info, window, lg, idx, sums, feedback, classes)
+    finally:
+        stream.close()
+    return whole, split, stream.report() if report else None
+
+
+def _sum_strips(stream, info, window, lg, idx, sums, feedback, classes=None):
+    """:func:`_sum_by_columns` on the strips of ``stream`` (a :class:`population.Prefetch` whose
+    window holds ``window``)."""
+    r0, r1, c0, c1 = stream.window  # cells outside ``window`` add nothing: no boundary cell or run is there
+    width = c1 - c0
+    n_cls = sums.shape[1]
     bp, br, bc, bf, (qp, qc, qa, qb) = _cover(lg, info.geotransform, True)
     br, bc = br - r0, bc - c0
-    inside = (br >= 0) & (bc >= 0) & (br < height) & (bc < width)
+    w0, w1 = window[0] - r0, window[1] - r0
+    inside = (br >= w0) & (bc >= window[2] - c0) & (br < w1) & (bc < window[3] - c0)
     bp, br, bc, bf = bp[inside], br[inside], bc[inside], bf[inside]
-    qc, qa, qb = qc - c0, np.clip(qa - r0, 0, height), np.clip(qb - r0, 0, height)
-    keep = (qc >= 0) & (qc < width) & (qb > qa)
+    qc, qa, qb = qc - c0, np.clip(qa - r0, w0, w1), np.clip(qb - r0, w0, w1)
+    keep = (qc >= window[2] - c0) & (qc < window[3] - c0) & (qb > qa)
     qp, qc, qa, qb = qp[keep], qc[keep], qa[keep], qb[keep]
     nq = len(qp)
     # prefix queries P(row, col) = sum of the column's cells above ``row`` (window rows); P(0, col) = 0
     q_row, q_col = np.concatenate([qa, qb]), np.concatenate([qc, qc])
-    prefix = np.zeros(len(q_row))
+    prefix = np.zeros((len(q_row), n_cls))
     values = np.zeros(len(br))
-    # bucket boundary cells and queries by the strip of iter_counts that holds them (a radix sort)
-    step = max(1, MAX_BLOCK_CELLS // max(width, 1))
-    b_order, b_start = _buckets(br // step, (height + step - 1) // step)
+    b_cls = np.zeros(len(br), dtype=np.int64)
+    # bucket boundary cells and queries by the strip that holds them (a radix sort)
+    starts = stream.starts - r0
+    n_strips = len(starts) - 1
+    b_order, b_start = _buckets(np.searchsorted(starts, br, side="right") - 1, n_strips)
     q_need = np.flatnonzero(q_row > 0)
-    q_sub, q_start = _buckets((q_row[q_need] - 1) // step, (height + step - 1) // step)
+    q_sub, q_start = _buckets(np.searchsorted(starts, q_row[q_need] - 1, side="right") - 1, n_strips)
     q_order = q_need[q_sub]
-    carry = np.zeros(width)
-    tally = Tally(info, mode) if report else None
-    for row0, _col0, vals, _valid in iter_counts(raster, band=band, unit=mode, window=window, feedback=feedback):
+    carry = np.zeros((n_cls, width))
+    for k, (row0, _col0, vals, _valid) in enumerate(stream):
+        check_cancel(feedback)
         s0 = row0 - r0
-        k = s0 // step
-        sel = b_order[b_start[k]:b_start[k + 1]]
-        values[sel] = vals[br[sel] - s0, bc[sel]]
-        if tally is not None:
-            tally.add(row0, vals)
+        bsel = b_order[b_start[k]:b_start[k + 1]]
+        qsel = q_order[q_start[k]:q_start[k + 1]]  # P(q) for s0 < q <= s1 is in this strip
+        values[bsel] = vals[br[bsel] - s0, bc[bsel]]
+        if classes is None:
+            _column_prefix(vals, carry[0], prefix[:, 0], qsel, q_row[qsel] - s0 - 1, q_col[qsel])
+            continue
+        cls = np.asarray(classes(row0, row0 + len(vals), c0, c1))
+        b_cls[bsel] = cls[br[bsel] - s0, bc[bsel]]
+        present = np.bincount(np.clip(cls, -1, n_cls - 1).ravel() + 1, minlength=n_cls + 1)[1:] > 0
+        for j in range(n_cls):
+            if present[j]:
+                _column_prefix(np.where(cls == j, vals, 0.0), carry[j], prefix[:, j], qsel, q_row[qsel] - s0 - 1,
+                               q_col[qsel])
+            elif len(qsel):  # the class is not in this strip: the column totals above carry on
+                prefix[qsel, j] = carry[j][q_col[qsel]]
+    n = sums.shape[0]
+    for j in range(n_cls):
+        sums[:, j] += np.bincount(idx[qp], weights=prefix[nq:, j] - prefix[:nq, j], minlength=n)
+    counted = (b_cls >= 0) & (b_cls < n_cls)
+    flat = np.bincount(idx[bp[counted]] * n_cls + b_cls[counted], weights=values[counted] * bf[counted],
+                       minlength=n * n_cls)
+    sums += flat.reshape(n, n_cls)
+    return int((qb - qa).sum()), len(bp)
+
+
+def _column_prefix(vals, carry, out, sel, rows, cols):
+    """Running column sums of a strip: ``out[sel] = carry + sum of vals[:rows + 1, cols]`` (column
+    prefix sums at the queries ``sel``); ``carry`` (the columns' totals above the strip) is then
+    moved on to below the strip, in place. ``vals`` is overwritten."""
+    if len(sel):
         cs = np.cumsum(vals, axis=0, out=vals)  # in place: the strip's values are not needed any more
         cs += carry
-        sel = q_order[q_start[k]:q_start[k + 1]]  # P(q) for s0 < q <= s1 is in this strip
-        prefix[sel] = cs[q_row[sel] - s0 - 1, q_col[sel]]
-        carry = cs[-1].copy()
-    n = sums.shape[0]
-    sums[:, 0] += np.bincount(idx[qp], weights=prefix[nq:] - prefix[:nq], minlength=n)
-    sums[:, 0] += np.bincount(idx[bp], weights=values * bf, minlength=n)
-    return int((qb - qa).sum()), len(bp), tally.report() if tally is not None else None
+        out[sel] = cs[rows, cols]
+        carry[:] = cs[-1]
+    else:  # no query ends in this strip: only the running column totals
+        carry += vals.sum(axis=0)
 
 
 def _buckets(keys, n_buckets):

@@ -107,3 +107,27 @@ def test_bad_unit_and_negative_values(tmp_path):
     neg = write_raster(tmp_path / "neg.tif", np.full((2, 2), -1.0), (0, 10, 0, 20, 0, -10))
     with pytest.raises(InputError, match="negative values"):
         pop.population_points(neg, unit=pop.PERSONS_PER_CELL)
+
+
+def test_prefetch_reads_the_same_strips_in_a_thread(monkeypatch, tmp_path):
+    """The read-ahead thread gives the raster's cells (numpy read), strip by strip, block-aligned."""
+    a, gt, _ = read_raster(POP)
+    monkeypatch.setattr(pop, "MAX_BLOCK_CELLS", 300 * 638)  # 300 rows a strip -> 256 (the file's block rows)
+    stream = pop.Prefetch(POP, unit=pop.PERSONS_PER_CELL, window=(10, 600, 5, 630), tally=True)
+    strips = list(stream)
+    stream.close()
+    assert [s[0] for s in strips] == [10, 256, 512]  # after the first, strips start on block rows
+    assert stream.starts.tolist() == [10, 256, 512, 600]
+    got = np.concatenate([s[2] for s in strips])
+    want = np.where(np.isfinite(a), a, 0.0)[10:600, 5:630]
+    assert got.shape == want.shape and np.array_equal(got, want)
+    assert stream.report().persons == pytest.approx(float(want.sum()), rel=1e-12)
+    assert stream.report().cells == int(np.count_nonzero(want > 0))
+    # stopped early, the thread ends; errors of the read are raised in the caller's thread
+    early = pop.Prefetch(POP, window=(0, 649, 0, 638), max_bytes=1)
+    next(iter(early))
+    early.close()
+    assert not early._thread.is_alive()
+    neg = write_raster(tmp_path / "neg.tif", np.full((2, 2), -1.0), (0, 10, 0, 20, 0, -10))
+    with pytest.raises(InputError, match="negative values"):
+        list(pop.Prefetch(neg, unit=pop.PERSONS_PER_CELL))

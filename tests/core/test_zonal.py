@@ -9,7 +9,7 @@ import pytest
 import shapely
 from pyproj import Geod
 
-from resilience_plugin.core import zonal
+from resilience_plugin.core import population, zonal
 from resilience_plugin.core.errors import InputError
 from tests import helpers
 from tests.conftest import SAMPLE
@@ -172,3 +172,57 @@ def test_boundary_coverage_exact_and_partition(small_raster):
     res = zonal.zonal_sums(np.array([top, bottom], dtype=object), "EPSG:32748", small_raster, mode=zonal.PERSONS_PER_CELL, disjoint=True)
     assert res.sums[:, 0].sum() == pytest.approx(np.nansum(a))
     assert res.sums[0, 0] == pytest.approx(np.nansum(a[:5]))
+
+
+def test_a_stream_started_early_gives_the_same_sums():
+    """zonal.prefetch on the units, then zonal_sums of pieces inside them with that stream: the sums
+    equal a cell-by-cell numpy sum (whole cells) and the stream's thread is stopped."""
+    a, gt, _ = read_raster(POP)
+    x0, y0 = gt[0] + 100 * gt[1], gt[3] + 300 * gt[5]  # cell edges: pieces of whole cells only
+    units = np.array([shapely.box(x0, y0, x0 + 200 * gt[1], y0 - 150 * gt[5])], dtype=object)
+    pieces = np.array([shapely.box(x0, y0, x0 + 80 * gt[1], y0 - 150 * gt[5]),
+                       shapely.box(x0 + 80 * gt[1], y0, x0 + 200 * gt[1], y0 - 150 * gt[5])], dtype=object)
+    crs = read_raster(POP)[2]
+    stream = zonal.prefetch(units, crs, POP, mode=zonal.PERSONS_PER_CELL, report=True)
+    res = zonal.zonal_sums(pieces, crs, POP, mode=zonal.PERSONS_PER_CELL, disjoint=True, report=True, stream=stream)
+    assert not stream._thread.is_alive()
+    v = np.where(np.isfinite(a), a, 0.0)
+    rows = slice(150, 300)
+    assert res.sums[0, 0] == pytest.approx(v[rows, 100:180].sum(), rel=1e-9)
+    assert res.sums[1, 0] == pytest.approx(v[rows, 180:300].sum(), rel=1e-9)
+    r0, r1, c0, c1 = stream.window  # the cells meeting the units' bounds (a rounding may add a rim)
+    assert r0 in (149, 150) and r1 in (300, 301) and c0 in (99, 100) and c1 in (300, 301)
+    assert res.report.persons == pytest.approx(v[r0:r1, c0:c1].sum(), rel=1e-9)
+
+
+def test_streamed_classes_equal_the_label_grid_path(monkeypatch, tmp_path):
+    """Population per kelurahan and class on the streamed path (classes as a full grid and as a
+    block function asked strip by strip) equals the label-grid path to 1e-9, and each class equals
+    the unclassed sum of a raster masked to that class (the classes split the sums exactly)."""
+    kel = read_gdf(JAKARTA, "kelurahan")
+    a, gt, _ = read_raster(POP)
+    rr, cc = np.mgrid[0:a.shape[0], 0:a.shape[1]]
+    classes = ((rr // 37 + cc // 23) % 4).astype(np.int64)  # 4 classes in blocks that cross the strips
+    classes[(rr + cc) % 11 == 0] = -1  # not counted
+    asked = []
+
+    def blocks(r0, r1, c0, c1):
+        asked.append(r1 - r0)
+        return classes[r0:r1, c0:c1]
+
+    monkeypatch.setattr(population, "MAX_BLOCK_CELLS", 60 * 638)  # several strips
+    geoms = kel.geometry.values
+    streamed = zonal.zonal_sums(geoms, "EPSG:4326", POP, classes=classes, n_classes=4).sums
+    by_block = zonal.zonal_sums(geoms, "EPSG:4326", POP, classes=blocks, n_classes=4).sums
+    assert len(asked) > 3 and max(asked) < a.shape[0]  # never the full grid
+    monkeypatch.setattr(zonal, "STREAM_CLASSES", False)
+    gridded = zonal.zonal_sums(geoms, "EPSG:4326", POP, classes=classes, n_classes=4).sums
+    assert gridded.sum() > 1e5
+    np.testing.assert_allclose(streamed, gridded, rtol=1e-9, atol=1e-9 * np.abs(gridded).max())
+    np.testing.assert_array_equal(streamed, by_block)
+    monkeypatch.setattr(zonal, "STREAM_CLASSES", True)
+    for k in range(4):  # an independent check of one class: the raster masked to it, no classes
+        masked = helpers.write_raster(tmp_path / f"class{k}.tif", np.where(classes == k, a, np.nan), gt,
+                                      4326, nodata=-9999.0)
+        one = zonal.zonal_sums(geoms, "EPSG:4326", masked).sums[:, 0]
+        np.testing.assert_allclose(streamed[:, k], one, rtol=1e-9, atol=1e-9 * one.max())

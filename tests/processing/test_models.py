@@ -10,14 +10,14 @@ import shapely
 from osgeo import gdal
 from pyproj import Geod
 
+from tests import helpers
 from tests.conftest import REPO, SAMPLE
-from tests.helpers import read_gdf, read_raster
+from tests.helpers import hazard_zoning_params, load_model, read_gdf, read_raster
 
 MODELS = REPO / "resources" / "models"
 # A 4.4 km x 3.3 km part of central Jakarta with hospitals, schools and both kinds of flooding.
 BOX = (106.83, -6.20, 106.87, -6.17)
 UTM = "EPSG:32748"
-DEPTH_THRESHOLDS = "0.1,0.5,1.0,2.0"
 
 EXPECTED_CHILDREN = {
     "hazard_zoning": {"resilience:classifyhazard", "resilience:hazardoverlay", "resilience:exportplanmap"},
@@ -29,14 +29,6 @@ EXPECTED_CHILDREN = {
     },
 }
 A3_LANDSCAPE_PT = (420 / 25.4 * 72, 297 / 25.4 * 72)
-
-
-def load_model(path):
-    from qgis.core import QgsProcessingModelAlgorithm
-
-    model = QgsProcessingModelAlgorithm()
-    assert model.fromFile(str(path)), f"{path.name} does not load"
-    return model
 
 
 @pytest.fixture(scope="module")
@@ -53,34 +45,12 @@ def subset(tmp_path_factory):
 
 
 def hazard_params(data, out):
-    return {
-        "FLOOD_DEPTH": str(data / "flood_current_depth.tif"),
-        "FLOOD_THRESHOLDS": DEPTH_THRESHOLDS,
-        "HISTORIC_FLOOD": str(data / "flood_2007_rw.gpkg"),
-        "HISTORIC_FIELD": "FLOODPRONE",
-        "HISTORIC_VALUE_MAP": "YES:1;NO:0",
-        "UNITS": str(data / "kecamatan.gpkg"),
-        "UNIT_ID_FIELD": "KEC_NAME",
-        "POPULATION": str(data / "population.tif"),
-        "MAP_TITLE": "综合灾害风险分区图",
-        "MAP_NOTE": "test",
-        "classify_flood:flood_zones": str(out / "flood_zones.gpkg"),
-        "classify_historic:historic_flood_zones": str(out / "historic_zones.gpkg"),
-        "overlay:composite_hazard": str(out / "composite.gpkg"),
-        "overlay:hazard_by_unit": str(out / "hazard_by_unit.csv"),
-        "map_hazard_pdf:hazard_map_pdf": str(out / "hazard_map.pdf"),
-        "map_hazard_png:hazard_map_png": str(out / "hazard_map.png"),
-    }
+    return hazard_zoning_params(data / "flood_current_depth.tif", data / "flood_2007_rw.gpkg", data / "kecamatan.gpkg",
+                                data / "population.tif", out)
 
 
 def run_model(name, params, feedback=None):
-    import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
-
-    model = load_model(MODELS / f"{name}.model3")
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    return processing.run(model, params, context=context, feedback=feedback or QgsProcessingFeedback())
+    return helpers.run_model(MODELS / f"{name}.model3", params, feedback)
 
 
 # --- independent expectations ---------------------------------------------------------------------

@@ -204,12 +204,13 @@ class HazardOverlay(ResilienceAlgorithm):
         vlev, _ = overlay.check_levels(vdata.attrs[vfield].to_numpy(), tr("vulnerability zones"))
         return overlay.resolve_levels(vdata.geoms, vlev, feedback)[0]
 
-    def _unit_table(self, parameters, context, metric, zones, feedback):
-        """The table per unit and level (None without UNITS)."""
+    def _units(self, parameters, context, metric, feedback):
+        """``(geometries, ids, levels, population)`` of UNITS (None without UNITS); ``population`` is None without
+        POPULATION, else ``(path, unit, layer, stream)``: the raster starts being read in a second
+        thread now (:func:`zonal.prefetch`), while the hazards are overlaid and the units split."""
         units = self.parameterAsSource(parameters, self.UNITS, context)
         if units is None:
             return None
-        feedback.setProgressText(tr("Summarising by unit"))
         extra = al.unit_fields(self, parameters, context)
         unit_field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context) or (extra[0] if extra else "")
         udata = read_source(units, list(dict.fromkeys([unit_field] + extra)), target_crs=metric, feedback=feedback, what=tr("admin units"))
@@ -220,13 +221,25 @@ class HazardOverlay(ResilienceAlgorithm):
         ugeoms = udata.geoms
         if levels is not None:
             ids, ugeoms = levels.ids, ugeoms[levels.keep]
-        pop = None
         pop_layer = self.parameterAsRasterLayer(parameters, self.POPULATION, context)
-        if pop_layer is not None:
-            path, unit = gdal_path(pop_layer, pop_layer.name()), self.population_unit(parameters, context)
+        if pop_layer is None:
+            return ugeoms, ids, levels, None
+        path, unit = gdal_path(pop_layer, pop_layer.name()), self.population_unit(parameters, context)
+        return ugeoms, ids, levels, (path, unit, pop_layer, zonal.prefetch(ugeoms, metric, path, 1, unit, report=True))
+
+    def _unit_table(self, units, metric, zones, feedback):
+        """The table per unit and level (None without UNITS)."""
+        if units is None:
+            return None
+        feedback.setProgressText(tr("Summarising by unit"))
+        ugeoms, ids, levels, population = units
+        pop = None
+        if population is not None:
+            path, unit, pop_layer, stream = population
 
             def pop(pieces):  # the population log comes from the zonal sums' own read of the raster
-                res = zonal.zonal_sums(pieces, metric, path, 1, unit, disjoint=True, feedback=feedback, report=True)
+                res = zonal.zonal_sums(pieces, metric, path, 1, unit, disjoint=True, feedback=feedback, report=True,
+                                       stream=stream)
                 if res.report is not None:
                     log_population(feedback, res.report, pop_layer.name())
                 else:  # nothing was read (no piece meets the raster)
@@ -256,15 +269,22 @@ class HazardOverlay(ResilienceAlgorithm):
             if src is not None:
                 items.append((src.sourceCrs(), src.sourceExtent()))
         _qcrs, metric = working_crs(items, feedback)
-
-        used = set()
-        zone_sets, names = zip(*[self._zones(lyr, level_field, metric, feedback, used) for lyr in layers])
-        vzones = self._vulnerability(parameters, context, metric, feedback) if method == overlay.METHOD_MATRIX else None
-        check_cancel(feedback)
-        feedback.setProgressText(tr("Overlaying the hazards"))
-        zones = overlay.hazard_overlay(list(zone_sets), list(names), method, weights, breaks,
-                                       self.parameterAsInt(parameters, self.COUNT_LEVEL, context), vzones, matrix, feedback)
-        table = self._unit_table(parameters, context, metric, zones, feedback)
+        units = self._units(parameters, context, metric, feedback)
+        stream = units[3][3] if units is not None and units[3] is not None else None
+        try:
+            used = set()
+            zone_sets, names = zip(*[self._zones(lyr, level_field, metric, feedback, used) for lyr in layers])
+            vzones = self._vulnerability(parameters, context, metric, feedback) \
+                if method == overlay.METHOD_MATRIX else None
+            check_cancel(feedback)
+            feedback.setProgressText(tr("Overlaying the hazards"))
+            zones = overlay.hazard_overlay(list(zone_sets), list(names), method, weights, breaks,
+                                           self.parameterAsInt(parameters, self.COUNT_LEVEL, context), vzones, matrix,
+                                           feedback)
+            table = self._unit_table(units, metric, zones, feedback)
+        finally:  # the reading thread stops when anything fails or the run is cancelled
+            if stream is not None:
+                stream.close()
         check_cancel(feedback)
         return self._write(parameters, context, feedback, layers[0].crs(), metric, zones, list(names), method, table)
 
