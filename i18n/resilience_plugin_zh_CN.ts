@@ -214,7 +214,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>同时输出 0 级分区。默认不输出。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="86" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="118" />
             <source>Hazard zones</source>
             <translation>灾害分区</translation>
         </message>
@@ -1650,7 +1650,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>带整数灾害等级的面（例如“灾害分级”的输出）。请提供分区和/或强度栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="139" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="171" />
             <source>Hazard level field</source>
             <translation>灾害等级字段</translation>
         </message>
@@ -1755,7 +1755,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>生命线图层没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="122" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="154" />
             <source>hazard zones</source>
             <translation>灾害区</translation>
         </message>
@@ -1910,52 +1910,52 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>写入 facility_id；为空时使用要素编号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="58" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="60" />
             <source>Demand (population raster, points or polygons)</source>
             <translation>需求（人口栅格、点或面）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="58" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="60" />
             <source>Where people are: a population raster, or points / polygons with a population field.</source>
             <translation>人口分布：人口栅格，或带人口字段的点 / 面。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="61" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="63" />
             <source>Population field (vector demand)</source>
             <translation>人口字段（矢量需求）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="61" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="63" />
             <source>Persons per demand feature. Required for vector demand; NULL or negative counts as 0.</source>
             <translation>每个需求要素的人数。矢量需求必需；NULL 或负数按 0 计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="68" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="105" />
             <source>Walkable streets</source>
             <translation>可步行道路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="68" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="105" />
             <source>The street network (lines).</source>
             <translation>道路网络（线）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="69" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="106" />
             <source>Road class field</source>
             <translation>道路等级字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="69" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="106" />
             <source>The field with the road class (e.g. OSM highway), used with EXCLUDE_CLASSES.</source>
             <translation>道路等级字段（如 OSM highway），与 EXCLUDE_CLASSES 一起使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="72" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="109" />
             <source>Road classes not walkable</source>
             <translation>不可步行的道路等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="72" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="109" />
             <source>Comma-separated classes left out of the walking network, e.g. motorway,trunk.</source>
             <translation>不纳入步行网络的道路等级，逗号分隔，例如 motorway,trunk。</translation>
         </message>
@@ -1970,12 +1970,12 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>步行分钟数；与 WALK_KMH 一起确定步行上限。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="74" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="111" />
             <source>Walking speed (km/h)</source>
             <translation>步行速度（公里/小时）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="74" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="111" />
             <source>Walking speed, 4-5 km/h in practice.</source>
             <translation>步行速度，实践中为 4-5 公里/小时。</translation>
         </message>
@@ -1990,42 +1990,42 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>大于 0 时作为以米计的步行上限（例如紧急避难场所 500 米）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="77" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="97" />
             <source>Maximum distance to a street (m)</source>
             <translation>到道路的最大距离（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="77" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="114" />
             <source>Facilities and people farther than this from every passable street are not connected.</source>
             <translation>距所有可通行道路超过此距离的设施和人口不接入路网。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="80" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="99" />
             <source>Street join tolerance (m)</source>
             <translation>道路连接容差（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="80" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="99" />
             <source>Street end points or vertices closer than this are joined.</source>
             <translation>距离小于此值的道路端点或节点将被连接。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="86" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="118" />
             <source>Hazard zones with a level field (e.g. the output of Classify hazard).</source>
             <translation>带等级字段的灾害区（如“灾害分级”的输出）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="88" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="120" />
             <source>The field holding the hazard level (default 'level').</source>
             <translation>存放灾害等级的字段（默认 'level'）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="141" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="173" />
             <source>Blocking hazard level</source>
             <translation>阻断的灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="141" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="173" />
             <source>Streets in zones at or above this level are impassable; facilities in them are out of service.</source>
             <translation>位于该等级及以上灾害区的道路不可通行，其中的设施停用。</translation>
         </message>
@@ -2120,17 +2120,17 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>步行上限：{m:.0f} 米。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="100" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="132" />
             <source>streets</source>
             <translation>道路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="106" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="138" />
             <source>{n} street(s) of the excluded classes are not walkable.</source>
             <translation>{n} 条属于排除等级的道路不可步行。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="111" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="143" />
             <source>Street network: {nodes} nodes, {edges} edges, {comp} connected part(s); {zero} zero-length and {dup} duplicate edge(s) merged.</source>
             <translation>道路网络：{nodes} 个节点，{edges} 条边，{comp} 个连通部分；已合并 {zero} 条零长度边和 {dup} 条重复边。</translation>
         </message>
@@ -3155,32 +3155,32 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>无法求解分配方案（{message}）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="40" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="36" />
             <source>placed</source>
             <translation>已安置</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="41" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="37" />
             <source>farther than MAX_SNAP_M from every passable street</source>
             <translation>距所有可通行道路均超过 MAX_SNAP_M</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="42" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="38" />
             <source>no usable shelter within the walking limit</source>
             <translation>步行距离上限内没有可用的避难场所</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="43" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="39" />
             <source>the shelters in reach are full</source>
             <translation>可达的避难场所已满</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="65" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="61" />
             <source>Evacuation and resettlement plan</source>
             <translation>人口转移安置方案</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="68" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="64" />
             <source>evacuation</source>
             <translation>疏散</translation>
         </message>
@@ -3190,7 +3190,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>线性规划</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="71" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="67" />
             <source>Who must move, to which shelter, and who cannot be placed (人口转移安置).
 
 Who must move: the persons of DEMAND (a population raster, or points / polygons with POPULATION_FIELD) inside HAZARD zones of level ≥ EVACUATE_LEVEL; a demand point takes the highest level of the zones it touches.
@@ -3209,42 +3209,42 @@ Outputs: OUTPUT_ORIGINS (points) with origin_id, level, persons, placed, unplace
 输出：OUTPUT_ORIGINS（点）含 origin_id、level、persons、placed、unplaced、shelter_id（接收其大部分人口的避难场所）、walk_m 与 walk_min（按人数加权的平均步行距离 / 时间）、max_walk_m、n_shelters（一个起点可分配到多个场所）、reason（代码）与 reason_text（未安置原因：placed / not_on_network / no_shelter_in_reach / shelters_full），以及 greedy_placed、greedy_shelter_id、greedy_walk_m；OUTPUT_SHELTERS 含 shelter_id、capacity、usable、load（分配人数）、load_ratio、spare 与 greedy_load；OUTPUT_FLOWS：从每个起点到其输送人口的每个避难场所的直线，含 persons 与 walk_m（路网距离）；OUTPUT_TABLE 按 UNITS 面统计：to_move（以及各灾害等级的 to_move_l&lt;等级&gt;）、placed、unplaced、mean_walk_m、max_walk_m、capacity（面内可用避难场所容量）与 capacity_deficit = max(0, to_move - capacity)。运行失败时不写出任何结果。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="84" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="72" />
             <source>Shelters</source>
             <translation>避难场所</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="84" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="72" />
             <source>Shelters, points or polygons (polygons are attached by a point on their surface).</source>
             <translation>避难场所，点或面（面以其内部的一个点连接路网）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="100" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="94" />
             <source>Persons each shelter can take. NULL, negative or non-numeric values leave the shelter out (counted in the log).</source>
             <translation>每个避难场所可容纳的人数。为空、负数或非数字的值使该场所不参与分配（在日志中计数）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="89" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="75" />
             <source>Shelter id field</source>
             <translation>避难场所编号字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="89" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="75" />
             <source>Written to shelter_id; the feature id is used when empty.</source>
             <translation>写入 shelter_id；为空时使用要素编号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="107" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="98" />
             <source>Streets touching zones at or above this level are impassable.</source>
             <translation>接触该等级及以上区域的道路不可通行。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="108" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="99" />
             <source>Evacuation hazard level</source>
             <translation>需转移的灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="108" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="99" />
             <source>Persons in zones at or above this level must move; shelters in such zones are not used.</source>
             <translation>位于该等级及以上区域内的人口需要转移；这些区域内的避难场所不使用。</translation>
         </message>
@@ -3254,122 +3254,122 @@ Outputs: OUTPUT_ORIGINS (points) with origin_id, level, persons, placed, unplace
             <translation>步行距离上限（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="113" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="104" />
             <source>Nobody is sent farther than this. Default: the service radius of short-term fixed shelters in resources/standards/shelter_standards.json (1000 m, commonly quoted for GB 51143-2015, not verified).</source>
             <translation>任何人都不会被安排到比此更远的地方。默认值：resources/standards/shelter_standards.json 中短期固定避难场所的服务半径（1000 米，常引用自 GB 51143-2015，未经核实）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="119" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="110" />
             <source>Evacuees and their shelter</source>
             <translation>转移人口及其避难场所</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="120" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="111" />
             <source>Shelter load (evacuation)</source>
             <translation>避难场所负荷（转移安置）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="121" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="112" />
             <source>Evacuation flows</source>
             <translation>转移流向</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="122" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="113" />
             <source>Evacuation by unit</source>
             <translation>按单元统计的转移安置</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="130" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="121" />
             <source>The shelters, hazard zones and streets layers are required.</source>
             <translation>必须提供避难场所、灾害区和道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="143" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="132" />
             <source>Choose the CAPACITY_FIELD of the shelters layer (persons each shelter can take).</source>
             <translation>请选择避难场所图层的 CAPACITY_FIELD（每个避难场所可容纳的人数）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="161" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="88" />
             <source>shelters</source>
             <translation>避难场所</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="163" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="90" />
             <source>The shelters layer has no features with geometry.</source>
             <translation>避难场所图层中没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="151" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="138" />
             <source>No shelter has a usable capacity in '{field}' (all NULL, negative, zero or text): fill in the CAPACITY_FIELD.</source>
             <translation>没有避难场所在“{field}”中有可用容量（全部为空、负数、零或文本）：请填写 CAPACITY_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="161" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="147" />
             <source>Hazard level &gt;= {level}: {edges} street edge(s) closed; {fac} shelter(s) inside zones of level &gt;= {evac} are not used.</source>
             <translation>灾害等级 &gt;= {level}：{edges} 条道路边封闭；位于等级 &gt;= {evac} 区域内的 {fac} 个避难场所不使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="168" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="154" />
             <source>Nobody lives in hazard zones of level &gt;= {level}: there is no one to evacuate. Check EVACUATE_LEVEL and the HAZARD_LEVEL_FIELD.</source>
             <translation>等级 &gt;= {level} 的灾害区内没有人口：无人需要转移。请检查 EVACUATE_LEVEL 和 HAZARD_LEVEL_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="170" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="156" />
             <source>{p:.0f} persons at {n} place(s) must move.</source>
             <translation>{n} 处共 {p:.0f} 人需要转移。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="251" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="237" />
             <source>{n} shelter(s) have no capacity (NULL) in '{field}'; they are not used.</source>
             <translation>{n} 个避难场所在“{field}”中没有容量（空值）；不使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="253" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="239" />
             <source>{n} shelter(s) have a capacity in '{field}' that is not a number; they are not used.</source>
             <translation>{n} 个避难场所在“{field}”中的容量不是数字；不使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="256" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="242" />
             <source>{n} shelter(s) have a negative capacity in '{field}'; they are not used.</source>
             <translation>{n} 个避难场所在“{field}”中的容量为负数；不使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="259" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="245" />
             <source>{n} shelter(s) have a capacity of 0 and take nobody.</source>
             <translation>{n} 个避难场所容量为 0，不接收任何人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="264" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="250" />
             <source>{n} shelter(s) are farther than {d:.0f} m from any passable street and take nobody.</source>
             <translation>{n} 个避难场所距任何可通行道路都超过 {d:.0f} 米，不接收任何人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="267" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="253" />
             <source>{n} place(s) with {p:.0f} persons to move are farther than {d:.0f} m from any passable street: unplaced.</source>
             <translation>{n} 处需转移的 {p:.0f} 人距任何可通行道路都超过 {d:.0f} 米：未安置。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="270" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="256" />
             <source>No usable shelter is within {d:.0f} m of anyone who must move ({usable} usable shelter(s)): all {p:.0f} persons are unplaced. Add shelters, raise MAX_DISTANCE_M or check the blocked streets.</source>
             <translation>任何需转移者 {d:.0f} 米内都没有可用的避难场所（可用避难场所 {usable} 个）：全部 {p:.0f} 人未安置。请增加避难场所、提高 MAX_DISTANCE_M 或检查封闭的道路。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="273" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="259" />
             <source>Optimal plan (LP): {placed:.0f} of {total:.0f} persons placed, {pkm:.1f} person-km walked, mean walk {mean:.0f} m; {unplaced:.0f} unplaced.</source>
             <translation>最优方案（线性规划）：{total:.0f} 人中安置 {placed:.0f} 人，步行 {pkm:.1f} 人·千米，平均步行 {mean:.0f} 米；{unplaced:.0f} 人未安置。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="277" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="263" />
             <source>Greedy nearest shelter with room: {placed:.0f} persons placed, {pkm:.1f} person-km walked; {unplaced:.0f} unplaced.</source>
             <translation>贪心“最近且有余量”方案：安置 {placed:.0f} 人，步行 {pkm:.1f} 人·千米；{unplaced:.0f} 人未安置。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="280" />
+            <location filename="../resilience_plugin/processing/algorithms/evacuation_plan.py" line="266" />
             <source>Placing the same {placed:.0f} persons as greedy, the optimal plan walks {saved:.1f} person-km ({pct:.1f} %) less.</source>
             <translation>在与贪心方案同样安置 {placed:.0f} 人时，最优方案少步行 {saved:.1f} 人·千米（{pct:.1f} %）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="121" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="153" />
             <source>The hazard layer has no field '{field}': choose the HAZARD_LEVEL_FIELD.</source>
             <translation>灾害图层中没有字段“{field}”：请选择 HAZARD_LEVEL_FIELD。</translation>
         </message>
@@ -3745,7 +3745,7 @@ OBJECTIVE：最不利情景（使覆盖最差情景的覆盖人数最大）或�
             <translation>同一目标下的贪心选择：{value:.0f} 人（少 {diff:.0f} 人）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/decision_inputs.py" line="139" />
+            <location filename="../resilience_plugin/processing/decision_inputs.py" line="171" />
             <source>The field holding the hazard level in every scenario layer (default 'level').</source>
             <translation>各情景图层中存放灾害等级的字段（默认“level”）。</translation>
         </message>
@@ -3799,167 +3799,167 @@ Outputs: OUTPUT_FLOWS: a straight line per depot, shelter and item with amount, 
 输出：OUTPUT_FLOWS：每个仓库、避难场所和物资一条直线，含 amount、unit、tonnes、km（路网距离）与 tonne_km；OUTPUT_TABLE：每个避难场所和物资一行，含 need、delivered、shortfall 与 shortfall_pct。运行失败时不写出任何结果。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="86" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="84" />
             <source>Persons field</source>
             <translation>人数字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="86" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="84" />
             <source>Persons staying at each shelter, e.g. 'load' of the Evacuation and resettlement plan. NULL, negative or text counts as 0.</source>
             <translation>每个避难场所安置的人数，例如人口转移安置方案输出的“load”。为空、负数或文本计为 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="92" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="87" />
             <source>Supply depots</source>
             <translation>物资仓库</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="92" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="87" />
             <source>Depots with a stock field per item (e.g. supply-depot sites from Dual-use facility suitability).</source>
             <translation>每项物资带一个库存字段的仓库（例如平急两用设施适宜性评价得到的物资仓储点）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="94" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="89" />
             <source>Depot id field</source>
             <translation>仓库编号字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="94" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="89" />
             <source>Written to depot_id; the feature id is used when empty.</source>
             <translation>写入 depot_id；为空时使用要素编号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="97" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="92" />
             <source>Stock fields (item=field,...)</source>
             <translation>库存字段（物资=字段,...）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="97" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="92" />
             <source>Which depot field holds the stock of each item, e.g. water=stock_w,food=food_kg; an item not listed uses the field named like the item.</source>
             <translation>各物资的库存所在的仓库字段，例如 water=stock_w,food=food_kg；未列出的物资使用与其同名的字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="100" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="95" />
             <source>Needs per person (item:amount,...)</source>
             <translation>每人需求（物资:数量,...）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="100" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="95" />
             <source>Per-person amounts, e.g. water:15,food:0.6 (daily for items of the standard that are daily; new items are daily). Empty: every item of resources/standards/supply_needs.json.</source>
             <translation>每人数量，例如 water:15,food:0.6（标准中按日计的物资按日计；新物资按日计）。留空：使用 resources/standards/supply_needs.json 中的全部物资。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="103" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="98" />
             <source>Days</source>
             <translation>天数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="103" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="98" />
             <source>Days of supply for the daily items (default 3 days, a common first-phase horizon).</source>
             <translation>按日物资的保障天数（默认 3 天，常用的第一阶段时长）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="106" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="101" />
             <source>Road network (vehicles)</source>
             <translation>道路网络（车辆）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="106" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="101" />
             <source>The roads the vehicles use (lines).</source>
             <translation>车辆使用的道路（线）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="111" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="106" />
             <source>Road classes not drivable</source>
             <translation>不可通车的道路等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="111" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="106" />
             <source>Comma-separated classes left out of the vehicle network, e.g. footway,steps.</source>
             <translation>逗号分隔的、不纳入车辆路网的道路等级，例如 footway,steps。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="114" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="109" />
             <source>Streets touching zones at or above this level are closed to the vehicles.</source>
             <translation>接触该等级及以上区域的道路对车辆封闭。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="115" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="110" />
             <source>Maximum driving distance (km)</source>
             <translation>最大行车距离（千米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="115" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="110" />
             <source>Depots farther than this from a shelter do not serve it (0 = no limit).</source>
             <translation>距避难场所超过此距离的仓库不为其供货（0 为不限）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="118" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="113" />
             <source>Shelters and depots farther than this from every passable road are not connected.</source>
             <translation>距所有可通行道路都超过此距离的避难场所和仓库不接入路网。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="124" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="114" />
             <source>Supply flows</source>
             <translation>物资流向</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="125" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="115" />
             <source>Supply by shelter and item</source>
             <translation>按避难场所和物资统计的供应</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="134" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="124" />
             <source>STOCK_FIELDS: '{part}' is not item=field (e.g. water=stock_w).</source>
             <translation>STOCK_FIELDS：“{part}”不是“物资=字段”格式（例如 water=stock_w）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="140" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="130" />
             <source>Needed items without a stock field in the depots layer: {items}. Add the fields or map them in STOCK_FIELDS (item=field).</source>
             <translation>以下所需物资在仓库图层中没有库存字段：{items}。请添加字段或在 STOCK_FIELDS 中指定（物资=字段）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="149" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="139" />
             <source>The shelters, depots and roads layers are required.</source>
             <translation>必须提供避难场所、仓库和道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="159" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="147" />
             <source>Choose the PERSONS_FIELD of the shelters layer (persons staying at each shelter).</source>
             <translation>请选择避难场所图层的 PERSONS_FIELD（每个避难场所安置的人数）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="166" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="152" />
             <source>{n} shelter(s) have a NULL, negative or text number of persons in '{field}'; counted as 0.</source>
             <translation>{n} 个避难场所在“{field}”中的人数为空、负数或文本；计为 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="170" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="155" />
             <source>depots</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="173" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="158" />
             <source>The depots layer has no features with geometry.</source>
             <translation>仓库图层中没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="180" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="165" />
             <source>{n} depot(s) have a NULL, negative or text stock of '{item}' in '{field}'; counted as 0.</source>
             <translation>{n} 个仓库在“{field}”中“{item}”的库存为空、负数或文本；计为 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="191" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="176" />
             <source>Hazard level &gt;= {level}: {edges} road edge(s) closed to the vehicles.</source>
             <translation>灾害等级 &gt;= {level}：{edges} 条道路边对车辆封闭。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="199" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="184" />
             <source>No depot can reach any shelter over the open roads: every need is a shortfall.</source>
             <translation>通过未封闭的道路，没有任何仓库能到达任何避难场所：全部需求均为缺口。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="216" />
+            <location filename="../resilience_plugin/processing/algorithms/supply_plan.py" line="201" />
             <source>'{item}': need {need:.0f} {unit}, delivered {got:.0f}, shortfall {short:.0f}; {tkm:.1f} tonne-km.</source>
             <translation>“{item}”：需求 {need:.0f} {unit}，已配送 {got:.0f}，缺口 {short:.0f}；{tkm:.1f} 吨·千米。</translation>
         </message>

@@ -1,4 +1,4 @@
-"""Inputs shared by the planning-decision algorithms (evacuation plan, 15-minute life circle).
+"""Inputs shared by the planning-decision algorithms (evacuation plan, supply plan, 15-minute life circle).
 
 The parameters and their reading follow Walking coverage (``sheltercoverage``) one to one: the same
 parameter names, help texts and defaults for the streets, the walking limit, the hazard zones and the
@@ -44,6 +44,8 @@ EXCLUDE_CLASSES = "EXCLUDE_CLASSES"
 WALK_KMH = "WALK_KMH"
 MAX_SNAP_M = "MAX_SNAP_M"
 SNAP_TOLERANCE_M = "SNAP_TOLERANCE_M"
+SHELTERS = "SHELTERS"
+SHELTER_ID_FIELD = "SHELTER_ID_FIELD"
 HAZARD = "HAZARD"
 HAZARD_LEVEL_FIELD = "HAZARD_LEVEL_FIELD"
 BLOCK_LEVEL = "BLOCK_LEVEL"
@@ -64,6 +66,41 @@ def add_demand_parameters(alg):
     alg.add_population_unit_parameter()
 
 
+def add_shelter_parameters(alg, value_name, value_label, value_help):
+    """SHELTERS (points or polygons), the field ``value_name`` of a number per shelter (capacity, persons)
+    and SHELTER_ID_FIELD: the shelter block of the evacuation and supply plans."""
+    add(alg, QgsProcessingParameterFeatureSource(SHELTERS, tr("Shelters"), [SOURCE_POINT, SOURCE_POLYGON]),
+        tr("Shelters, points or polygons (polygons are attached by a point on their surface)."))
+    add(alg, QgsProcessingParameterField(value_name, value_label, parentLayerParameterName=SHELTERS, type=FIELD_ANY), value_help)
+    add(alg, QgsProcessingParameterField(SHELTER_ID_FIELD, tr("Shelter id field"), parentLayerParameterName=SHELTERS, type=FIELD_ANY,
+                                         optional=True),
+        tr("Written to shelter_id; the feature id is used when empty."))
+
+
+def read_shelters(alg, parameters, context, feedback, shel_src, metric, value_name, missing):
+    """``(shelters VectorData, values of the field value_name, ids)`` in the metric CRS; ``missing``: the
+    message when the field is not chosen or not in the layer. Fails on a layer without geometries."""
+    value_field = alg.parameterAsString(parameters, value_name, context)
+    id_field = alg.parameterAsString(parameters, SHELTER_ID_FIELD, context)
+    if not value_field or shel_src.fields().lookupField(value_field) < 0:
+        alg.fail(missing)
+    shel = read_source(shel_src, [f for f in (value_field, id_field) if f], metric, feedback=feedback, what=tr("shelters"))
+    report_reading(shel, tr("shelters"), feedback)
+    if len(shel) == 0:
+        alg.fail(tr("The shelters layer has no features with geometry."))
+    ids = (shel.attrs[id_field].astype(str).to_numpy() if id_field else shel.fids.astype(str)).astype(object)
+    return shel, shel.attrs[value_field].to_numpy(), ids
+
+
+def add_snap_parameters(alg, snap_help):
+    """MAX_SNAP_M and SNAP_TOLERANCE_M (advanced)."""
+    add(alg, QgsProcessingParameterNumber(MAX_SNAP_M, tr("Maximum distance to a street (m)"), type=NUMBER_DOUBLE, defaultValue=500.0,
+                                          minValue=0.0), snap_help, True)
+    add(alg, QgsProcessingParameterNumber(SNAP_TOLERANCE_M, tr("Street join tolerance (m)"), type=NUMBER_DOUBLE, defaultValue=0.5,
+                                          minValue=0.0),
+        tr("Street end points or vertices closer than this are joined."), True)
+
+
 def add_street_parameters(alg, walk_kmh):
     add(alg, QgsProcessingParameterFeatureSource(ROADS, tr("Walkable streets"), [SOURCE_LINE]), tr("The street network (lines)."))
     add(alg, QgsProcessingParameterField(ROAD_CLASS_FIELD, tr("Road class field"), parentLayerParameterName=ROADS,
@@ -74,12 +111,7 @@ def add_street_parameters(alg, walk_kmh):
     add(alg, QgsProcessingParameterNumber(WALK_KMH, tr("Walking speed (km/h)"), type=NUMBER_DOUBLE, defaultValue=float(walk_kmh),
                                           minValue=0.0),
         tr("Walking speed, 4-5 km/h in practice."))
-    add(alg, QgsProcessingParameterNumber(MAX_SNAP_M, tr("Maximum distance to a street (m)"), type=NUMBER_DOUBLE, defaultValue=500.0,
-                                          minValue=0.0),
-        tr("Facilities and people farther than this from every passable street are not connected."), True)
-    add(alg, QgsProcessingParameterNumber(SNAP_TOLERANCE_M, tr("Street join tolerance (m)"), type=NUMBER_DOUBLE, defaultValue=0.5,
-                                          minValue=0.0),
-        tr("Street end points or vertices closer than this are joined."), True)
+    add_snap_parameters(alg, tr("Facilities and people farther than this from every passable street are not connected."))
 
 
 def add_hazard_parameters(alg, optional, block_level, block_help):

@@ -163,6 +163,35 @@ def test_bad_capacities(run_alg, tmp_path):
     fb = Capture()
     run_alg("evacuationplan", _case(tmp_path / "c", capacities=(-4, 150)), fb)
     assert "1 shelter(s) have a negative capacity in 'cap'" in fb.text()
+    fb = Capture()
+    res = run_alg("evacuationplan", _case(tmp_path / "d", capacities=(None, 150)), fb)
+    assert "1 shelter(s) have no capacity (NULL) in 'cap'; they are not used." in fb.text()
+    # B (x=100) alone takes 150 of the 200: o1 (100 persons, 210 m) in full, 50 of o2 (420 m)
+    s = read_gdf(res["OUTPUT_SHELTERS"])
+    assert s["usable"].astype(bool).tolist() == [False, True]
+    assert s["load"].tolist() == pytest.approx([0, 150])
+    assert read_gdf(res["OUTPUT_ORIGINS"])["placed"].tolist() == pytest.approx([100, 50])
+
+
+def test_every_shelter_in_the_hazard(run_alg, tmp_path):
+    # both shelters inside a level-2 zone: none is usable, everybody is unplaced with the reason, nothing flows
+    params = _case(tmp_path)
+    zones = read_gdf(params["HAZARD"].split("|")[0])
+    wide = shapely.box(X0 + 50, Y0 - 30, X0 + 450, Y0 + 30)
+    levels = list(zones["level"]) + [2]
+    hazard = write_layer(tmp_path / "hz2.gpkg", list(zones.geometry) + [wide], 32650, {"level": levels})
+    fb = Capture()
+    res = run_alg("evacuationplan", dict(params, HAZARD=hazard), fb)
+    assert "2 shelter(s) inside zones of level >= 2 are not used" in fb.text()
+    o = read_gdf(res["OUTPUT_ORIGINS"])
+    # o1 (x=300) now lies in the new zone too: still the same two evacuees
+    assert o["persons"].tolist() == pytest.approx([100, 100])
+    assert o["placed"].tolist() == pytest.approx([0, 0])
+    assert set(o["reason"]) == {"no_shelter_in_reach"}
+    assert set(o["reason_text"]) == {"no usable shelter within the walking limit"}
+    assert "(0 usable shelter(s)): all 200 persons are unplaced" in fb.text()
+    assert read_gdf(res["OUTPUT_SHELTERS"])["load"].tolist() == pytest.approx([0, 0])
+    assert len(read_gdf(res["OUTPUT_FLOWS"])) == 0
 
 
 def test_nobody_to_evacuate(run_alg, tmp_path):

@@ -115,3 +115,35 @@ def test_bad_input(run_alg, tmp_path):
     with pytest.raises(QgsProcessingException, match="has no field 'depth'"):
         run_alg("robustsiting", dict(params, HAZARD_LEVEL_FIELD="depth"))
     assert not Path(params["OUTPUT_SITES"]).exists()
+
+
+def test_time_limit_without_a_solution(run_alg, tmp_path):
+    """A MILP too large to find any choice in 0.1 s (presolve alone takes longer: 400 candidates x 3000 residents,
+    two scenarios): a clear message, and nothing written."""
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    step, n = 50.0, 30
+    lines = [shapely.LineString([(X0 + i * step, Y0 + j * step), (X0 + (i + 1) * step, Y0 + j * step)])
+             for i in range(n - 1) for j in range(n)]
+    lines += [shapely.LineString([(X0 + i * step, Y0 + j * step), (X0 + i * step, Y0 + (j + 1) * step)])
+              for i in range(n) for j in range(n - 1)]
+    roads = write_layer(tmp_path / "roads.gpkg", lines, 32650, {"highway": ["residential"] * len(lines)})
+    corner = rng.choice(n * n, 400, replace=False)
+    sites = [shapely.Point(X0 + (c % n) * step, Y0 + (c // n) * step) for c in corner]
+    cand = write_layer(tmp_path / "cand.gpkg", sites, 32650, {"name": [f"c{c}" for c in corner]})
+    xy = rng.uniform(0.0, (n - 1) * step, (3000, 2))
+    xy[::2, 1] = np.round(xy[::2, 1] / step) * step  # on the streets: half on the rows, half on the columns
+    xy[1::2, 0] = np.round(xy[1::2, 0] / step) * step
+    dem = write_layer(tmp_path / "dem.gpkg", [shapely.Point(X0 + x, Y0 + y) for x, y in xy], 32650,
+                      {"pop": rng.integers(1, 20, 3000).astype(float).tolist()})
+    scen = [write_layer(tmp_path / f"{name}.gpkg", [shapely.box(X0 + a, Y0 - 10, X0 + a + 300, Y0 + 1500)], 32650,
+                        {"level": [3]}, layer=name) for name, a in (("west", 200.0), ("east", 900.0))]
+    params = {
+        "CANDIDATES": cand, "DEMAND": dem, "POPULATION_FIELD": "pop", "ROADS": roads, "SCENARIOS": scen,
+        "MAX_DISTANCE_M": 300, "MAX_NEW": 25, "TIME_LIMIT": 0.1,
+        "OUTPUT_SITES": str(tmp_path / "s.gpkg"), "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
+    }
+    with pytest.raises(QgsProcessingException, match="found no solution within the time limit .*raise TIME_LIMIT"):
+        run_alg("robustsiting", params)
+    assert not Path(params["OUTPUT_SITES"]).exists() and not Path(params["OUTPUT_TABLE"]).exists()

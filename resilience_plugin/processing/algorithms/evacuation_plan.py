@@ -5,18 +5,14 @@ import pandas as pd
 import shapely
 from qgis.core import (
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterNumber,
 )
 
 from ...compat import (
-    FIELD_ANY,
     NUMBER_DOUBLE,
     NUMBER_INTEGER,
     SOURCE_LINE,
     SOURCE_POINT,
-    SOURCE_POLYGON,
     SOURCE_TABLE,
     WKB_MULTILINESTRING,
     WKB_NOGEOMETRY,
@@ -29,7 +25,7 @@ from ...core.standards import load_standard
 from ...i18n import tr
 from ...qgis_io.crs import to_pyproj, working_crs
 from ...qgis_io.demand import representative_points
-from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
+from ...qgis_io.vector import input_source, make_fields, read_source, write_features
 from .. import decision_inputs as di
 from ..base import ResilienceAlgorithm
 
@@ -49,9 +45,9 @@ class EvacuationPlan(ResilienceAlgorithm):
     GROUP_ID = "facilities"
     ICON = "shelter_coverage.svg"
 
-    SHELTERS = "SHELTERS"
+    SHELTERS = di.SHELTERS
     CAPACITY_FIELD = "CAPACITY_FIELD"
-    SHELTER_ID_FIELD = "SHELTER_ID_FIELD"
+    SHELTER_ID_FIELD = di.SHELTER_ID_FIELD
     EVACUATE_LEVEL = "EVACUATE_LEVEL"
     MAX_DISTANCE_M = "MAX_DISTANCE_M"
     UNITS = "UNITS"
@@ -95,14 +91,9 @@ class EvacuationPlan(ResilienceAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         shelters = load_standard("shelter_standards")
-        di.add(self, QgsProcessingParameterFeatureSource(self.SHELTERS, tr("Shelters"), [SOURCE_POINT, SOURCE_POLYGON]),
-               tr("Shelters, points or polygons (polygons are attached by a point on their surface)."))
-        di.add(self, QgsProcessingParameterField(self.CAPACITY_FIELD, tr("Capacity field (persons)"), parentLayerParameterName=self.SHELTERS,
-                                                 type=FIELD_ANY),
-               tr("Persons each shelter can take. NULL, negative or non-numeric values leave the shelter out (counted in the log)."))
-        di.add(self, QgsProcessingParameterField(self.SHELTER_ID_FIELD, tr("Shelter id field"), parentLayerParameterName=self.SHELTERS,
-                                                 type=FIELD_ANY, optional=True),
-               tr("Written to shelter_id; the feature id is used when empty."))
+        di.add_shelter_parameters(self, self.CAPACITY_FIELD, tr("Capacity field (persons)"),
+                                  tr("Persons each shelter can take. NULL, negative or non-numeric values leave the shelter out (counted in "
+                                     "the log)."))
         di.add_demand_parameters(self)
         di.add_hazard_parameters(self, False, 3, tr("Streets touching zones at or above this level are impassable."))
         di.add(self, QgsProcessingParameterNumber(self.EVACUATE_LEVEL, tr("Evacuation hazard level"), type=NUMBER_INTEGER,
@@ -138,20 +129,15 @@ class EvacuationPlan(ResilienceAlgorithm):
 
         # shelters and their capacity
         cap_field = self.parameterAsString(parameters, self.CAPACITY_FIELD, context)
-        id_field = self.parameterAsString(parameters, self.SHELTER_ID_FIELD, context)
-        if not cap_field or shel_src.fields().lookupField(cap_field) < 0:
-            self.fail(tr("Choose the CAPACITY_FIELD of the shelters layer (persons each shelter can take)."))
-        shel = read_source(shel_src, [f for f in (cap_field, id_field) if f], metric, feedback=feedback, what=tr("shelters"))
-        report_reading(shel, tr("shelters"), feedback)
-        if len(shel) == 0:
-            self.fail(tr("The shelters layer has no features with geometry."))
-        capacity, counts = ev.clean_capacity(shel.attrs[cap_field].to_numpy())
+        shel, cap_values, shel_ids = di.read_shelters(
+            self, parameters, context, feedback, shel_src, metric, self.CAPACITY_FIELD,
+            tr("Choose the CAPACITY_FIELD of the shelters layer (persons each shelter can take)."))
+        capacity, counts = ev.clean_capacity(cap_values)
         self._report_capacity(counts, cap_field, feedback)
         if not (np.isfinite(capacity) & (capacity > 0)).any():
             self.fail(tr("No shelter has a usable capacity in '{field}' (all NULL, negative, zero or text): fill in the CAPACITY_FIELD.").format(
                 field=cap_field))
         shel_pts = representative_points(shel.geoms)
-        shel_ids = (shel.attrs[id_field].astype(str).to_numpy() if id_field else shel.fids.astype(str)).astype(object)
 
         # hazard: who must move, closed streets, shelters out of service
         zones, levels = di.read_hazard(self, parameters, context, feedback, hazard_src, metric)

@@ -29,7 +29,7 @@ from ...core.standards import load_standard
 from ...i18n import tr
 from ...qgis_io.crs import to_pyproj, working_crs
 from ...qgis_io.demand import representative_points
-from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
+from ...qgis_io.vector import input_source, make_fields, read_source, write_features
 from .. import decision_inputs as di
 from ..base import ResilienceAlgorithm
 
@@ -41,9 +41,9 @@ class SupplyPlan(ResilienceAlgorithm):
     GROUP_ID = "facilities"
     ICON = "shelter_coverage.svg"
 
-    SHELTERS = "SHELTERS"
+    SHELTERS = di.SHELTERS
     PERSONS_FIELD = "PERSONS_FIELD"
-    SHELTER_ID_FIELD = "SHELTER_ID_FIELD"
+    SHELTER_ID_FIELD = di.SHELTER_ID_FIELD
     DEPOTS = "DEPOTS"
     DEPOT_ID_FIELD = "DEPOT_ID_FIELD"
     STOCK_FIELDS = "STOCK_FIELDS"
@@ -81,14 +81,9 @@ class SupplyPlan(ResilienceAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         std = load_standard("supply_needs")
-        di.add(self, QgsProcessingParameterFeatureSource(self.SHELTERS, tr("Shelters"), [SOURCE_POINT, SOURCE_POLYGON]),
-               tr("Shelters, points or polygons (polygons are attached by a point on their surface)."))
-        di.add(self, QgsProcessingParameterField(self.PERSONS_FIELD, tr("Persons field"), parentLayerParameterName=self.SHELTERS,
-                                                 type=FIELD_ANY),
-               tr("Persons staying at each shelter, e.g. 'load' of the Evacuation and resettlement plan. NULL, negative or text counts as 0."))
-        di.add(self, QgsProcessingParameterField(self.SHELTER_ID_FIELD, tr("Shelter id field"), parentLayerParameterName=self.SHELTERS,
-                                                 type=FIELD_ANY, optional=True),
-               tr("Written to shelter_id; the feature id is used when empty."))
+        di.add_shelter_parameters(self, self.PERSONS_FIELD, tr("Persons field"),
+                                  tr("Persons staying at each shelter, e.g. 'load' of the Evacuation and resettlement plan. NULL, negative "
+                                     "or text counts as 0."))
         di.add(self, QgsProcessingParameterFeatureSource(self.DEPOTS, tr("Supply depots"), [SOURCE_POINT, SOURCE_POLYGON]),
                tr("Depots with a stock field per item (e.g. supply-depot sites from Dual-use facility suitability)."))
         di.add(self, QgsProcessingParameterField(self.DEPOT_ID_FIELD, tr("Depot id field"), parentLayerParameterName=self.DEPOTS,
@@ -115,12 +110,7 @@ class SupplyPlan(ResilienceAlgorithm):
         di.add(self, QgsProcessingParameterNumber(self.MAX_DISTANCE_KM, tr("Maximum driving distance (km)"), type=NUMBER_DOUBLE,
                                                   defaultValue=0.0, minValue=0.0),
                tr("Depots farther than this from a shelter do not serve it (0 = no limit)."))
-        di.add(self, QgsProcessingParameterNumber(di.MAX_SNAP_M, tr("Maximum distance to a street (m)"), type=NUMBER_DOUBLE, defaultValue=500.0,
-                                                  minValue=0.0),
-               tr("Shelters and depots farther than this from every passable road are not connected."), True)
-        di.add(self, QgsProcessingParameterNumber(di.SNAP_TOLERANCE_M, tr("Street join tolerance (m)"), type=NUMBER_DOUBLE, defaultValue=0.5,
-                                                  minValue=0.0),
-               tr("Street end points or vertices closer than this are joined."), True)
+        di.add_snap_parameters(self, tr("Shelters and depots farther than this from every passable road are not connected."))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_FLOWS, tr("Supply flows"), type=SOURCE_LINE))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT_TABLE, tr("Supply by shelter and item"), type=SOURCE_TABLE))
 
@@ -154,18 +144,13 @@ class SupplyPlan(ResilienceAlgorithm):
         _, metric = working_crs([shel_src, depot_src, roads_src], feedback)
 
         p_field = self.parameterAsString(parameters, self.PERSONS_FIELD, context)
-        sid_field = self.parameterAsString(parameters, self.SHELTER_ID_FIELD, context)
-        if not p_field or shel_src.fields().lookupField(p_field) < 0:
-            self.fail(tr("Choose the PERSONS_FIELD of the shelters layer (persons staying at each shelter)."))
-        shel = read_source(shel_src, [f for f in (p_field, sid_field) if f], metric, feedback=feedback, what=tr("shelters"))
-        report_reading(shel, tr("shelters"), feedback)
-        if len(shel) == 0:
-            self.fail(tr("The shelters layer has no features with geometry."))
-        persons, bad = cv.clean_persons(shel.attrs[p_field].to_numpy())
+        shel, p_values, shel_ids = di.read_shelters(
+            self, parameters, context, feedback, shel_src, metric, self.PERSONS_FIELD,
+            tr("Choose the PERSONS_FIELD of the shelters layer (persons staying at each shelter)."))
+        persons, bad = cv.clean_persons(p_values)
         if bad:
             feedback.pushWarning(tr("{n} shelter(s) have a NULL, negative or text number of persons in '{field}'; counted as 0.").format(
                 n=bad, field=p_field))
-        shel_ids = (shel.attrs[sid_field].astype(str).to_numpy() if sid_field else shel.fids.astype(str)).astype(object)
         did_field = self.parameterAsString(parameters, self.DEPOT_ID_FIELD, context)
         dep = read_source(depot_src, sorted(set(stock_fields.values()) | ({did_field} if did_field else set())), metric,
                           feedback=feedback, what=tr("depots"))
