@@ -3150,7 +3150,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>韧性规划 (Resilience planning)：缺少 Python 依赖包</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/evacuation.py" line="332" />
+            <location filename="../resilience_plugin/core/evacuation.py" line="334" />
             <source>The assignment could not be solved ({message}).</source>
             <translation>无法求解分配方案（{message}）。</translation>
         </message>
