@@ -485,6 +485,33 @@ def _table(parts, kind, classes, values, units, unit_ids):
     return out[TABLE_COLUMNS + ["u"]].reset_index(drop=True)
 
 
+def merge_tables(tables):
+    """One summary table from the tables of :func:`exposure_summary` run on batches of the features
+    (each feature in exactly one batch): counts, lengths, areas and values add up per unit x class x
+    level; a column stays NaN where every batch has NaN."""
+    tables = [t for t in tables if t is not None and len(t)]
+    if not tables:
+        return pd.DataFrame(columns=TABLE_COLUMNS + ["u"])
+    df = pd.concat(tables, ignore_index=True)
+    df["class"] = df["class"].fillna("")
+    keys = ["u", "class", "level"]
+    out = df.groupby(keys, as_index=False, sort=True).agg(
+        unit_id=("unit_id", "first"), count=("count", "sum"),
+        length_m=("length_m", lambda s: s.sum(min_count=1)), area_m2=("area_m2", lambda s: s.sum(min_count=1)),
+        value=("value", lambda s: s.sum(min_count=1)))
+    out["class"] = out["class"].replace("", None)
+    return out[TABLE_COLUMNS + ["u"]].reset_index(drop=True)
+
+
+def feature_columns(kind, rule, hazard):
+    """``(divisible, n_levels)`` of the per-feature output of :func:`exposure_summary`: whether the
+    features are split (lines, polygons under :data:`RULE_SPLIT`) and, if so, the width of
+    ``by_level`` (known before any feature is read, so batches write the same fields)."""
+    divisible = kind == KIND_LINE or (kind == KIND_POLYGON and rule == RULE_SPLIT)
+    max_level = hazard.max_level if isinstance(hazard, RasterHazard) else max(list(hazard.keys()) or [0])
+    return divisible, int(max_level) + 1
+
+
 def population_summary(raster, band, mode, hazard, units=None, unit_ids=None, metric_crs=None, feedback=None):
     """Persons per unit and level from a population raster (``mode`` as in :mod:`zonal`).
 

@@ -1,5 +1,7 @@
 """resilience:exposuresummary — Exposure statistics (承灾体暴露统计)."""
 
+from types import SimpleNamespace
+
 import numpy as np
 import pandas as pd
 import shapely
@@ -34,8 +36,13 @@ from ...i18n import tr
 from ...qgis_io.crs import working_crs
 from ...qgis_io.fields import field_kind, merge_fields
 from ...qgis_io.raster import gdal_path, report_population
-from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
+from ...qgis_io.vector import input_source, iter_batches, make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm
+
+# Exposure layers with more features than this are read and counted in batches of STREAM_BATCH features
+# (GDAL's Arrow stream for whole OGR layers), so memory stays bounded by one batch whatever the size.
+STREAM_MIN_FEATURES = 1_000_000
+STREAM_BATCH = 500_000
 
 
 class ExposureSummary(ResilienceAlgorithm):
@@ -176,30 +183,71 @@ class ExposureSummary(ResilienceAlgorithm):
         overlay.check_unit_ids(uids, tr("admin units"))
         return uids, udata.geoms
 
-    def _features(self, parameters, context, feedback, exp_src, hazard, ugeoms, uids, metric):
-        """Read the exposure features and count them per level (and unit): ``(data, kind, result)``."""
-        feedback.setProgressText(tr("Reading the exposure features"))
-        data = read_source(exp_src, [f.name() for f in exp_src.fields()], feedback=feedback, what=tr("exposure"))
-        report_reading(data, tr("exposure"), feedback)
+    def _exposure_options(self, parameters, context, exp_src):
         kind = geometry_kind(exp_src.wkbType())
         if kind not in ("point", "line", "polygon"):
             self.fail(tr("The exposure layer must hold points, lines or polygons."))
-        if len(data) == 0:
-            feedback.pushWarning(tr("The exposure layer has no feature with geometry."))
-        class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context)
-        value_field = self.parameterAsString(parameters, self.VALUE_FIELD, context)
+        return (kind, self.parameterAsString(parameters, self.CLASS_FIELD, context),
+                self.parameterAsString(parameters, self.VALUE_FIELD, context), self.parameterAsEnum(parameters, self.RULE, context))
+
+    def _count(self, data, kind, rule, class_field, value_field, hazard, ugeoms, uids, metric, feedback):
         classes = ex.normalise_classes(data.attrs[class_field].to_numpy()) if class_field else None
         values = pd.to_numeric(data.attrs[value_field], errors="coerce").fillna(0.0).to_numpy(dtype=float) if value_field else None
+        return ex.exposure_summary(geo.transform(data.geoms, data.crs, metric), kind, hazard,
+                                   rule=rule, classes=classes, values=values, units=ugeoms, unit_ids=uids,
+                                   geoms_raster=data.geoms if isinstance(hazard, ex.RasterHazard) else None,
+                                   metric_crs=metric, feedback=feedback)
+
+    def _features(self, parameters, context, feedback, exp_src, hazard, ugeoms, uids, metric):
+        """Read the exposure features and count them per level (and unit): ``(data, kind, result)``."""
+        kind, class_field, value_field, rule = self._exposure_options(parameters, context, exp_src)
+        feedback.setProgressText(tr("Reading the exposure features"))
+        data = read_source(exp_src, [f.name() for f in exp_src.fields()], feedback=feedback, what=tr("exposure"))
+        report_reading(data, tr("exposure"), feedback)
+        if len(data) == 0:
+            feedback.pushWarning(tr("The exposure layer has no feature with geometry."))
         feedback.setProgressText(tr("Intersecting with the hazard"))
-        result = ex.exposure_summary(geo.transform(data.geoms, data.crs, metric), kind, hazard,
-                                     rule=self.parameterAsEnum(parameters, self.RULE, context), classes=classes, values=values,
-                                     units=ugeoms, unit_ids=uids,
-                                     geoms_raster=data.geoms if isinstance(hazard, ex.RasterHazard) else None,
-                                     metric_crs=metric, feedback=feedback)
-        if result.outside_units:
-            feedback.pushWarning(tr("{n} exposure feature(s) lie (partly) outside every unit; those parts are not in the table.").format(
-                n=result.outside_units))
+        result = self._count(data, kind, rule, class_field, value_field, hazard, ugeoms, uids, metric, feedback)
+        self._warn_outside(feedback, result.outside_units)
         return data, kind, result
+
+    @staticmethod
+    def _warn_outside(feedback, n):
+        if n:
+            feedback.pushWarning(tr("{n} exposure feature(s) lie (partly) outside every unit; those parts are not in the table.").format(n=n))
+
+    def _features_streamed(self, parameters, context, feedback, exp_src, hazard, ugeoms, uids, metric):
+        """Like :meth:`_features` for big layers: the features are read, counted and written batch by batch,
+        so memory is bounded by one batch. Returns ``(n_read, kind, result, feature outputs)``; the result's
+        per-feature arrays are None (each batch's were written)."""
+        kind, class_field, value_field, rule = self._exposure_options(parameters, context, exp_src)
+        divisible, n_levels = ex.feature_columns(kind, rule, hazard)
+        sink, dest, fields = self._feature_sink(parameters, context, exp_src, kind, divisible, n_levels, uids)
+        wanted = [f.name() for f in exp_src.fields()] if sink is not None else [class_field, value_field]
+        total = max(exp_src.featureCount(), 1)
+        feedback.pushInfo(tr("{n} exposure features: read and counted in batches of {batch}.").format(n=exp_src.featureCount(), batch=STREAM_BATCH))
+        feedback.setProgressText(tr("Reading the exposure features and intersecting with the hazard"))
+        tables, n_read, exposed, outside, skipped, repaired = [], 0, 0, 0, 0, 0
+        for data in iter_batches(exp_src, list(dict.fromkeys(f for f in wanted if f)), batch_size=STREAM_BATCH,
+                                 feedback=feedback, what=tr("exposure")):
+            check_cancel(feedback)
+            skipped, repaired = skipped + data.skipped, repaired + data.repaired
+            result = self._count(data, kind, rule, class_field, value_field, hazard, ugeoms, uids, metric, None)
+            tables.append(result.table)
+            exposed, outside, n_read = exposed + result.exposed, outside + result.outside_units, n_read + len(data)
+            if sink is not None:
+                write_features(sink, fields, data.geoms, self._feature_attrs(data, result, kind, uids), feedback)
+            feedback.setProgress(min(99.0, 100.0 * (n_read + skipped) / total))
+        report_reading(SimpleNamespace(skipped=skipped, repaired=repaired), tr("exposure"), feedback)
+        if n_read == 0:
+            feedback.pushWarning(tr("The exposure layer has no feature with geometry."))
+        self._warn_outside(feedback, outside)
+        result = ex.ExposureResult(None, None, None, ex.merge_tables(tables), exposed, outside, n_levels - 1)
+        outputs = {}
+        if sink is not None:
+            self.style_output(context, dest, "exposure_level")
+            outputs = {self.OUTPUT: dest}
+        return n_read, kind, result, outputs
 
     def _population(self, parameters, context, feedback, pop_layer, hazard, ugeoms, uids, metric):
         feedback.setProgressText(tr("Summing the population"))
@@ -223,15 +271,21 @@ class ExposureSummary(ResilienceAlgorithm):
         hazard, _ = self._hazard(parameters, context, feedback, metric, exp_src.sourceCrs() if exp_src is not None else None, pop_layer)
         uids, ugeoms = self._units(parameters, context, metric, feedback)
         data = kind = result = pop_table = None
-        if exp_src is not None:
+        streamed = None
+        if exp_src is not None and exp_src.featureCount() > STREAM_MIN_FEATURES:
+            streamed = self._features_streamed(parameters, context, feedback, exp_src, hazard, ugeoms, uids, metric)
+            n_read, kind, result, _outputs = streamed
+        elif exp_src is not None:
             data, kind, result = self._features(parameters, context, feedback, exp_src, hazard, ugeoms, uids, metric)
+            n_read = len(data)
         if pop_layer is not None:
             pop_table = self._population(parameters, context, feedback, pop_layer, hazard, ugeoms, uids, metric)
         check_cancel(feedback)
-        return self._write(parameters, context, feedback, exp_src, data, kind, result, pop_table, uids)
+        return self._write(parameters, context, feedback, exp_src, data, kind, result, pop_table, uids,
+                           n_read if exp_src is not None else 0, streamed[3] if streamed else None)
 
     # --- write -----------------------------------------------------------------------------------
-    def _write(self, parameters, context, feedback, exp_src, data, kind, result, pop_table, uids):
+    def _write(self, parameters, context, feedback, exp_src, data, kind, result, pop_table, uids, n_read, written):
         tables = [t for t in (result.table if result is not None else None, pop_table) if t is not None]
         exposed = result.exposed if result is not None else 0
         pop_exposed = float(pop_table.loc[pop_table["level"] > 0, "value"].sum()) if pop_table is not None else 0.0
@@ -240,7 +294,9 @@ class ExposureSummary(ResilienceAlgorithm):
             feedback.pushWarning(tr("The hazard and the exposure do not overlap: no exposed feature or person was found, the table has no rows."))
             table = table.iloc[0:0]
         results = {}
-        if result is not None:
+        if written is not None:
+            results.update(written)
+        elif result is not None:
             results.update(self._write_features(parameters, context, feedback, exp_src, data, result, kind, uids))
         ids_kind = field_kind(table["unit_id"]) if len(table) else "string"
         tfields = make_fields([("unit_id", ids_kind), ("class", "string"), ("level", "int"), ("count", "int64"),
@@ -249,34 +305,47 @@ class ExposureSummary(ResilienceAlgorithm):
         write_features(tsink, tfields, None, table, feedback)
         results[self.OUTPUT_TABLE] = tdest
         if result is not None:
-            feedback.pushInfo(tr("{n} of {total} feature(s) lie in hazard level 1 or above.").format(n=exposed, total=len(data)))
+            feedback.pushInfo(tr("{n} of {total} feature(s) lie in hazard level 1 or above.").format(n=exposed, total=n_read))
         if pop_table is not None:
             feedback.pushInfo(tr("{n:.0f} person(s) live in hazard level 1 or above.").format(n=pop_exposed))
         return results
 
-    def _write_features(self, parameters, context, feedback, src, data, result, kind, uids):
-        divisible = result.by_level is not None
+    def _feature_sink(self, parameters, context, src, kind, divisible, n_levels, uids):
+        """``(sink or None, dest, fields)`` of the exposed-features output."""
+        prefix = "len_l" if kind == "line" else "area_l"
+        ours = [("level", "int")]
+        if uids is not None and not divisible:
+            ours.append(("unit_id", field_kind(uids)))
+        if divisible:
+            ours += [(f"{prefix}{i}", "double") for i in range(n_levels)]
+        fields, _replaced = merge_fields(src.fields(), ours, dates_as_text=True)  # written by name: attrs may hold more
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, src.wkbType(), src.sourceCrs())
+        return sink, dest, fields
+
+    @staticmethod
+    def _feature_attrs(data, result, kind, uids):
+        """The attributes of the exposed features: theirs plus level, unit_id or the measure per level."""
         prefix = "len_l" if kind == "line" else "area_l"
         attrs = data.attrs.copy()
-        ours = [("level", "int")]
-        if divisible:
+        if result.by_level is not None:
             by = result.by_level
             attrs["level"] = np.where(by[:, 1:] > 0, np.arange(1, by.shape[1])[None, :], 0).max(axis=1) if by.shape[1] > 1 \
                 else np.zeros(len(by), int)
-        else:
-            attrs["level"] = result.level
-        if uids is not None and not divisible:
+            for i in range(by.shape[1]):
+                attrs[f"{prefix}{i}"] = by[:, i]
+            return attrs
+        attrs["level"] = result.level
+        if uids is not None:
             attrs["unit_id"] = np.where(result.unit >= 0, np.asarray(uids, dtype=object)[np.maximum(result.unit, 0)], None) \
                 if len(uids) else None
-            ours.append(("unit_id", field_kind(uids)))
-        if divisible:
-            for i in range(result.by_level.shape[1]):
-                attrs[f"{prefix}{i}"] = result.by_level[:, i]
-                ours.append((f"{prefix}{i}", "double"))
-        fields, _replaced = merge_fields(src.fields(), ours, dates_as_text=True)  # written by name: attrs may hold more
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, src.wkbType(), src.sourceCrs())
+        return attrs
+
+    def _write_features(self, parameters, context, feedback, src, data, result, kind, uids):
+        divisible = result.by_level is not None
+        n_levels = result.by_level.shape[1] if divisible else 0
+        sink, dest, fields = self._feature_sink(parameters, context, src, kind, divisible, n_levels, uids)
         if sink is None:
             return {}
-        write_features(sink, fields, data.geoms, attrs, feedback)
+        write_features(sink, fields, data.geoms, self._feature_attrs(data, result, kind, uids), feedback)
         self.style_output(context, dest, "exposure_level")
         return {self.OUTPUT: dest}
