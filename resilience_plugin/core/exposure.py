@@ -495,10 +495,10 @@ def merge_tables(tables):
     df = pd.concat(tables, ignore_index=True)
     df["class"] = df["class"].fillna("")
     keys = ["u", "class", "level"]
-    out = df.groupby(keys, as_index=False, sort=True).agg(
-        unit_id=("unit_id", "first"), count=("count", "sum"),
-        length_m=("length_m", lambda s: s.sum(min_count=1)), area_m2=("area_m2", lambda s: s.sum(min_count=1)),
-        value=("value", lambda s: s.sum(min_count=1)))
+    grouped = df.groupby(keys, sort=True)
+    out = grouped[["count", "length_m", "area_m2", "value"]].sum(min_count=1)
+    out["unit_id"] = grouped["unit_id"].first() if df["unit_id"].notna().any() else None
+    out = out.reset_index()
     out["class"] = out["class"].replace("", None)
     return out[TABLE_COLUMNS + ["u"]].reset_index(drop=True)
 
@@ -512,13 +512,17 @@ def feature_columns(kind, rule, hazard):
     return divisible, int(max_level) + 1
 
 
-def population_summary(raster, band, mode, hazard, units=None, unit_ids=None, metric_crs=None, feedback=None):
+def population_summary(raster, band, mode, hazard, units=None, unit_ids=None, metric_crs=None, feedback=None,
+                       report=False):
     """Persons per unit and level from a population raster (``mode`` as in :mod:`zonal`).
 
     ``hazard``: zones ``{level: geom}`` in ``metric_crs`` or a :class:`RasterHazard` on the same CRS
     as the population raster. Returns a table with :data:`TABLE_COLUMNS` (class ``population``,
-    persons in ``value``, ``area_m2`` of the unit x level piece where known).
+    persons in ``value``, ``area_m2`` of the unit x level piece where known). ``report=True``: returns
+    ``(table, report)``, ``report`` the :class:`population.PopulationReport` of the cells read, from
+    the same read, where the summary reads the raster once (zones and units), else None.
     """
+    rep = None
     from . import population, zonal
     from .overlay import split_units_by_levels
 
@@ -553,7 +557,8 @@ def population_summary(raster, band, mode, hazard, units=None, unit_ids=None, me
         else:
             u, lv, g = split_units_by_levels(units, parts, plv, feedback)
             res = zonal.zonal_sums(g, metric_crs, raster, band, mode, disjoint=True,
-                                   feedback=feedback)
+                                   feedback=feedback, report=report)
+            rep = res.report
             for a, b, c, d in zip(u.tolist(), lv.tolist(), shapely.area(g).tolist(), res.sums[:, 0].tolist()):
                 rows.append((a, b, c, d))
     df = pd.DataFrame(rows, columns=["u", "level", "area_m2", "value"])
@@ -562,7 +567,7 @@ def population_summary(raster, band, mode, hazard, units=None, unit_ids=None, me
     df["class"] = "population"
     df["count"] = np.nan
     df["length_m"] = np.nan
-    return df[TABLE_COLUMNS + ["u"]]
+    return (df[TABLE_COLUMNS + ["u"]], rep) if report else df[TABLE_COLUMNS + ["u"]]
 
 
 def _levels_on_grid(hazard, pinfo):

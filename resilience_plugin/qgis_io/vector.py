@@ -368,8 +368,15 @@ def _finish(source, fids, geoms, attrs, target_crs, geometry, repair, skip_null)
     """Common tail of both readers: 2D, skip empty, repair, reproject."""
     src_crs = source.sourceCrs()
     if len(geoms) and geometry:
-        # WKB with Z/M keeps the extra ordinates; analyses are 2D.
-        geoms = shapely.force_2d(geoms)
+        # WKB with Z/M keeps the extra ordinates; analyses are 2D (only those geometries are rebuilt).
+        extra = shapely.has_z(geoms)
+        if hasattr(shapely, "has_m") and shapely.geos_version >= (3, 12, 0):  # M ordinates exist from GEOS 3.12
+            extra |= shapely.has_m(geoms)
+        if extra.all():
+            geoms = shapely.force_2d(geoms)
+        elif extra.any():
+            geoms = geoms.copy()
+            geoms[extra] = shapely.force_2d(geoms[extra])
     skipped = 0
     if geometry and skip_null:
         bad = shapely.is_missing(geoms) | shapely.is_empty(geoms)

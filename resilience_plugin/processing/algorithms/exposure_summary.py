@@ -1,5 +1,8 @@
 """resilience:exposuresummary — Exposure statistics (承灾体暴露统计)."""
 
+import threading
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from types import SimpleNamespace
 
 import numpy as np
@@ -35,14 +38,53 @@ from ...core.errors import check_cancel
 from ...i18n import tr
 from ...qgis_io.crs import working_crs
 from ...qgis_io.fields import field_kind, merge_fields
-from ...qgis_io.raster import gdal_path, report_population
+from ...qgis_io.raster import gdal_path, log_population, report_population
 from ...qgis_io.vector import input_source, iter_batches, make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm
 
 # Exposure layers with more features than this are read and counted in batches of STREAM_BATCH features
 # (GDAL's Arrow stream for whole OGR layers), so memory stays bounded by one batch whatever the size.
-STREAM_MIN_FEATURES = 1_000_000
+STREAM_MIN_FEATURES = 500_000
 STREAM_BATCH = 500_000
+STREAM_THREADS = 2  # batches counted at once (shapely and GEOS release the GIL)
+
+
+def _own_copy(value):
+    """A private copy of hazard zones (``{level: geom}``) or unit geometries for one thread: GEOS prepares
+    geometries lazily, so threads must not share the prepared objects. Rasters and None are shared."""
+    if isinstance(value, dict):
+        return dict(zip(value.keys(), shapely.from_wkb(shapely.to_wkb(np.array(list(value.values()), dtype=object)))))
+    if isinstance(value, np.ndarray) and value.dtype == object:
+        return shapely.from_wkb(shapely.to_wkb(value))
+    return value
+
+
+def _in_order(pool, fn, items, ahead):
+    """``(item, fn(item))`` for each item, in order, with up to ``ahead`` items computed at once in ``pool``
+    (so at most ``ahead + 1`` batches are in memory)."""
+    pending = deque()
+    for item in items:
+        pending.append((item, pool.submit(fn, item)))
+        if len(pending) >= ahead:
+            item0, job = pending.popleft()
+            yield item0, job.result()
+    while pending:
+        item0, job = pending.popleft()
+        yield item0, job.result()
+
+
+class _CancelOnly:
+    """The feedback seen by a worker thread: it can ask whether the run was cancelled, and nothing else
+    (progress and messages stay in the algorithm's thread)."""
+
+    def __init__(self, feedback):
+        self._feedback = feedback
+
+    def isCanceled(self):  # noqa: N802 - the QgsFeedback name
+        return self._feedback.isCanceled()
+
+    def setProgress(self, _value):  # noqa: N802
+        pass
 
 
 class ExposureSummary(ResilienceAlgorithm):
@@ -228,16 +270,25 @@ class ExposureSummary(ResilienceAlgorithm):
         feedback.pushInfo(tr("{n} exposure features: read and counted in batches of {batch}.").format(n=exp_src.featureCount(), batch=STREAM_BATCH))
         feedback.setProgressText(tr("Reading the exposure features and intersecting with the hazard"))
         tables, n_read, exposed, outside, skipped, repaired = [], 0, 0, 0, 0, 0
-        for data in iter_batches(exp_src, list(dict.fromkeys(f for f in wanted if f)), batch_size=STREAM_BATCH,
-                                 feedback=feedback, what=tr("exposure")):
-            check_cancel(feedback)
-            skipped, repaired = skipped + data.skipped, repaired + data.repaired
-            result = self._count(data, kind, rule, class_field, value_field, hazard, ugeoms, uids, metric, None)
-            tables.append(result.table)
-            exposed, outside, n_read = exposed + result.exposed, outside + result.outside_units, n_read + len(data)
-            if sink is not None:
-                write_features(sink, fields, data.geoms, self._feature_attrs(data, result, kind, uids), feedback)
-            feedback.setProgress(min(99.0, 100.0 * (n_read + skipped) / total))
+        local = threading.local()
+
+        def count(data):  # in a worker thread, with its own copies of the units and zones (prepared there)
+            if not hasattr(local, "inputs"):
+                local.inputs = (_own_copy(hazard), _own_copy(ugeoms))
+            return self._count(data, kind, rule, class_field, value_field, local.inputs[0], local.inputs[1], uids,
+                               metric, None)
+
+        batches = iter_batches(exp_src, list(dict.fromkeys(f for f in wanted if f)), batch_size=STREAM_BATCH,
+                               feedback=feedback, what=tr("exposure"))
+        with ThreadPoolExecutor(max_workers=STREAM_THREADS) as pool:
+            for data, result in _in_order(pool, count, batches, STREAM_THREADS):
+                check_cancel(feedback)
+                skipped, repaired = skipped + data.skipped, repaired + data.repaired
+                tables.append(result.table)
+                exposed, outside, n_read = exposed + result.exposed, outside + result.outside_units, n_read + len(data)
+                if sink is not None:
+                    write_features(sink, fields, data.geoms, self._feature_attrs(data, result, kind, uids), feedback)
+                feedback.setProgress(min(99.0, 100.0 * (n_read + skipped) / total))
         report_reading(SimpleNamespace(skipped=skipped, repaired=repaired), tr("exposure"), feedback)
         if n_read == 0:
             feedback.pushWarning(tr("The exposure layer has no feature with geometry."))
@@ -249,12 +300,31 @@ class ExposureSummary(ResilienceAlgorithm):
             outputs = {self.OUTPUT: dest}
         return n_read, kind, result, outputs
 
-    def _population(self, parameters, context, feedback, pop_layer, hazard, ugeoms, uids, metric):
+    def _population(self, parameters, context, feedback, pop_layer, hazard, ugeoms, uids, metric, background=None):
+        """The population rows. ``background``: a callable run meanwhile in this thread (the raster is then
+        summed in a worker thread: GDAL and numpy release the GIL, so both cores work); returns
+        ``(table, background's result)``."""
         feedback.setProgressText(tr("Summing the population"))
         path, unit = gdal_path(pop_layer, pop_layer.name()), self.population_unit(parameters, context)
-        report_population(feedback, path, unit, pop_layer.name(),
-                          shapely.total_bounds(ugeoms) if ugeoms is not None and len(ugeoms) else None, metric)
-        return ex.population_summary(path, 1, unit, hazard, ugeoms, uids, metric, feedback)
+        if background is None:
+            table, rep = ex.population_summary(path, 1, unit, hazard, ugeoms, uids, metric, feedback, report=True)
+            other = None
+        else:
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                job = pool.submit(ex.population_summary, path, 1, unit, _own_copy(hazard), _own_copy(ugeoms), uids, metric,
+                                  _CancelOnly(feedback), True)
+                try:
+                    other = background()
+                finally:
+                    if not job.done():
+                        job.cancel()
+                table, rep = job.result()
+        if rep is not None:  # read once, with the sums
+            log_population(feedback, rep, pop_layer.name())
+        else:
+            report_population(feedback, path, unit, pop_layer.name(),
+                              shapely.total_bounds(ugeoms) if ugeoms is not None and len(ugeoms) else None, metric)
+        return table, other
 
     # --- run -------------------------------------------------------------------------------------
     def compute(self, parameters, context, feedback):
@@ -273,13 +343,19 @@ class ExposureSummary(ResilienceAlgorithm):
         data = kind = result = pop_table = None
         streamed = None
         if exp_src is not None and exp_src.featureCount() > STREAM_MIN_FEATURES:
-            streamed = self._features_streamed(parameters, context, feedback, exp_src, hazard, ugeoms, uids, metric)
+            def stream():
+                return self._features_streamed(parameters, context, feedback, exp_src, hazard, ugeoms, uids, metric)
+            if pop_layer is not None:  # the raster is summed meanwhile, in a second thread
+                pop_table, streamed = self._population(parameters, context, feedback, pop_layer, hazard, ugeoms, uids,
+                                                       metric, background=stream)
+            else:
+                streamed = stream()
             n_read, kind, result, _outputs = streamed
         elif exp_src is not None:
             data, kind, result = self._features(parameters, context, feedback, exp_src, hazard, ugeoms, uids, metric)
             n_read = len(data)
-        if pop_layer is not None:
-            pop_table = self._population(parameters, context, feedback, pop_layer, hazard, ugeoms, uids, metric)
+        if pop_layer is not None and pop_table is None:
+            pop_table, _ = self._population(parameters, context, feedback, pop_layer, hazard, ugeoms, uids, metric)
         check_cancel(feedback)
         return self._write(parameters, context, feedback, exp_src, data, kind, result, pop_table, uids,
                            n_read if exp_src is not None else 0, streamed[3] if streamed else None)
