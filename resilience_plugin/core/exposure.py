@@ -234,10 +234,10 @@ def _measure(kind, metric_crs):
     return shapely.area
 
 
-def _divisible_vector(geoms, kind, zones, units, feedback, metric_crs=None):
+def _divisible_vector(geoms, kind, zones, units, feedback, metric_crs=None, pieces=None):
     """Parts ``(feat, unit, level, measure)`` of lines / split polygons with vector zones."""
     measure = _measure(kind, metric_crs)
-    u, lv, g = _partition_vector(zones, units)
+    u, lv, g = pieces if pieces is not None else _partition_vector(zones, units)
     check_cancel(feedback)
     fi, pi, m = _split(geoms, g, measure)
     total = measure(geoms)
@@ -402,15 +402,25 @@ class ExposureResult:
     max_level: int
 
 
+def zone_pieces(zones, units=None):
+    """The non-overlapping pieces ``(unit, level, geom)`` of units x hazard zones (``{level: geom}``) that
+    split lines and polygons under :data:`RULE_SPLIT`; zones outside every unit have unit -1. Computed once
+    and passed to :func:`exposure_summary` (``pieces=``) for each batch of features."""
+    if units is not None:
+        units, _ = geo.repair(np.asarray(units, dtype=object))
+    return _partition_vector(zones, units)
+
+
 def exposure_summary(geoms, kind, hazard, *, rule=RULE_HIGHEST, classes=None, values=None, units=None,
-                     unit_ids=None, geoms_raster=None, metric_crs=None, feedback=None):
+                     unit_ids=None, geoms_raster=None, metric_crs=None, feedback=None, pieces=None):
     """Exposure of features to a hazard, per feature and per unit x class x level.
 
     ``geoms``: features in the metric CRS (no NULL/empty ones: drop them first); ``kind``: point,
     line or polygon; ``hazard``: zones ``{level: geom}`` (metric CRS) or a :class:`RasterHazard`
     (then ``geoms_raster`` holds the same features in the raster's CRS and ``metric_crs`` is set).
     ``classes`` / ``values``: optional per-feature class and numeric value. ``units``: optional
-    polygons (metric CRS) with ``unit_ids``.
+    polygons (metric CRS) with ``unit_ids``. ``pieces``: :func:`zone_pieces` of these zones and units,
+    when already computed (vector zones, divisible features).
     """
     geoms = np.asarray(geoms, dtype=object)
     n = len(geoms)
@@ -425,7 +435,7 @@ def exposure_summary(geoms, kind, hazard, *, rule=RULE_HIGHEST, classes=None, va
         if is_raster:
             feat, un, lv, m = _divisible_raster(geoms, geoms_raster, kind, hazard, units, metric_crs, feedback)
         else:
-            feat, un, lv, m = _divisible_vector(geoms, kind, hazard, units, feedback, metric_crs)
+            feat, un, lv, m = _divisible_vector(geoms, kind, hazard, units, feedback, metric_crs, pieces)
         max_level = max(max_level, int(lv.max()) if len(lv) else 0)
         by_level = np.zeros((n, max_level + 1))
         np.add.at(by_level, (feat, lv), m)

@@ -232,13 +232,13 @@ class ExposureSummary(ResilienceAlgorithm):
         return (kind, self.parameterAsString(parameters, self.CLASS_FIELD, context),
                 self.parameterAsString(parameters, self.VALUE_FIELD, context), self.parameterAsEnum(parameters, self.RULE, context))
 
-    def _count(self, data, kind, rule, class_field, value_field, hazard, ugeoms, uids, metric, feedback):
+    def _count(self, data, kind, rule, class_field, value_field, hazard, ugeoms, uids, metric, feedback, pieces=None):
         classes = ex.normalise_classes(data.attrs[class_field].to_numpy()) if class_field else None
         values = pd.to_numeric(data.attrs[value_field], errors="coerce").fillna(0.0).to_numpy(dtype=float) if value_field else None
         return ex.exposure_summary(geo.transform(data.geoms, data.crs, metric), kind, hazard,
                                    rule=rule, classes=classes, values=values, units=ugeoms, unit_ids=uids,
                                    geoms_raster=data.geoms if isinstance(hazard, ex.RasterHazard) else None,
-                                   metric_crs=metric, feedback=feedback)
+                                   metric_crs=metric, feedback=feedback, pieces=pieces)
 
     def _features(self, parameters, context, feedback, exp_src, hazard, ugeoms, uids, metric):
         """Read the exposure features and count them per level (and unit): ``(data, kind, result)``."""
@@ -274,9 +274,11 @@ class ExposureSummary(ResilienceAlgorithm):
 
         def count(data):  # in a worker thread, with its own copies of the units and zones (prepared there)
             if not hasattr(local, "inputs"):
-                local.inputs = (_own_copy(hazard), _own_copy(ugeoms))
-            return self._count(data, kind, rule, class_field, value_field, local.inputs[0], local.inputs[1], uids,
-                               metric, None)
+                own_hazard, own_units = _own_copy(hazard), _own_copy(ugeoms)
+                pieces = ex.zone_pieces(own_hazard, own_units) if divisible and isinstance(hazard, dict) else None
+                local.inputs = (own_hazard, own_units, pieces)
+            return self._count(data, kind, rule, class_field, value_field, *local.inputs[:2], uids, metric, None,
+                               pieces=local.inputs[2])
 
         batches = iter_batches(exp_src, list(dict.fromkeys(f for f in wanted if f)), batch_size=STREAM_BATCH,
                                feedback=feedback, what=tr("exposure"))
