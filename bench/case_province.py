@@ -14,7 +14,9 @@ same run is repeated with the whole-layer path (the batch path switched off): ``
 agree (counts exactly, floors and persons to 1e-9 relative).
 
 The files are generated once (GeoPackage written through SQLite in bulk, GeoTIFF strip by strip; not timed)
-and cached in ``build/bench_data/province_*``; delete that folder to free the disk (about 3 GB at 10 M).
+and cached in ``build/bench_data/province_*``; delete those folders to free the disk (2.2 GB for the three
+sizes). ``python bench/case_province.py [sizes] [--no-whole]`` runs some sizes, without the whole-layer
+comparison.
 """
 
 import json
@@ -191,7 +193,9 @@ def run(quick):
         case(n, side)
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # python bench/case_province.py [sizes...] [--no-whole]
+    if "--no-whole" in sys.argv:
+        WHOLE_MAX = 0
     sizes = [int(a) for a in sys.argv[1:] if a.isdigit()]
     for n, side in SIZES:
         if not sizes or n in sizes:
