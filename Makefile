@@ -22,7 +22,7 @@ APT_PY_DISTRO := python3-numpy python3-shapely python3-pyproj python3-pandas pyt
 # Debian 12: shapely and pyproj are built from source against the system GEOS / PROJ.
 APT_PY_SOURCE := python3-dev build-essential libgeos-dev libproj-dev
 export APT_PKGS APT_PY_DISTRO APT_PY_SOURCE
-PIP_REQS := requirements-dev.txt requirements-source.txt scripts/setup_env.sh
+PIP_REQS := requirements-dev.txt requirements-source.txt requirements-dask.txt scripts/setup_env.sh
 STAMP    := $(VENV)/.installed
 # qgis_process and the tests run headless, with a throw-away QGIS profile.
 export QT_QPA_PLATFORM := offscreen
@@ -80,7 +80,7 @@ test-matrix:
 	@for s in $(SUITES); do FRESH_WORKTREE=$(WORKTREE) bash scripts/fresh_root.sh $$s test demo || exit 1; done
 
 lint: venv
-	$(PY) -m ruff check $(PLUGIN) tests scripts bench
+	$(PY) -m ruff check $(PLUGIN) resilience_dask tests scripts bench
 	$(PY) -m mypy
 
 # --- packaging -----------------------------------------------------------------------------

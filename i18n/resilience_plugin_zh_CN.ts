@@ -234,7 +234,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>请输入阈值（THRESHOLDS，例如 0.1,0.5,1.0）或值映射（VALUE_MAP，例如 YES:1;NO:0），或选择一个预设。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="135" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="184" />
             <source>THRESHOLDS holds no numbers.</source>
             <translation>阈值（THRESHOLDS）中没有数值。</translation>
         </message>
@@ -244,7 +244,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>值映射（VALUE_MAP）中没有“值:等级”对。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="224" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="344" />
             <source>The hazard layer could not be loaded.</source>
             <translation>无法加载灾害图层。</translation>
         </message>
@@ -374,12 +374,12 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>{layer} 中不存在字段“{field}”。可用字段：{available}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/vector.py" line="315" />
+            <location filename="../resilience_plugin/qgis_io/vector.py" line="405" />
             <source>{layer}: {n} feature(s) without geometry were skipped.</source>
             <translation>{layer}：已跳过 {n} 个无几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/vector.py" line="317" />
+            <location filename="../resilience_plugin/qgis_io/vector.py" line="407" />
             <source>{layer}: {n} invalid geometrie(s) were repaired.</source>
             <translation>{layer}：已修复 {n} 个无效几何。</translation>
         </message>
@@ -509,7 +509,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>任何需求点都无法经网络到达任何目的地：目的地位于没有需求点连通的网络部分（或没有需求点位于网络 {d:g} 米范围内）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/exposure.py" line="550" />
+            <location filename="../resilience_plugin/core/exposure.py" line="592" />
             <source>The hazard raster and the population raster are in different CRS: warp the hazard raster to the population raster's CRS first.</source>
             <translation>灾害栅格与人口栅格的坐标参考系不同：请先将灾害栅格重投影到人口栅格的坐标参考系。</translation>
         </message>
@@ -2240,47 +2240,47 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>（CR ≥ 0.10：不一致，请修改判断）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="61" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="110" />
             <source>Exposure statistics</source>
             <translation>承灾体暴露统计</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="87" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="136" />
             <source>Hazard (zones or raster)</source>
             <translation>灾害（分区或栅格）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="88" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="137" />
             <source>Hazard zones with an integer level field, or a continuous hazard raster (then give THRESHOLDS).</source>
             <translation>带整数等级字段的灾害分区，或连续灾害栅格（此时需给出 THRESHOLDS）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="90" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="139" />
             <source>Level field (zones)</source>
             <translation>等级字段（分区）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="92" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="141" />
             <source>The integer level field of the hazard zones (Classify hazard writes 'level').</source>
             <translation>灾害分区的整数等级字段（“灾害分级”输出的字段为 level）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="94" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="143" />
             <source>Thresholds (raster hazard)</source>
             <translation>阈值（栅格灾害）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="95" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="144" />
             <source>For a raster hazard: ascending thresholds separated by commas, e.g. 0.1,0.5,1.0 for flood depth in metres.</source>
             <translation>用于栅格灾害：用逗号分隔的升序阈值，例如洪水水深（米）0.1,0.5,1.0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="97" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="146" />
             <source>Exposure features</source>
             <translation>承灾体要素</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="98" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="147" />
             <source>Points, lines or polygons exposed to the hazard: buildings, roads, facilities...</source>
             <translation>暴露于灾害的点、线或面：建筑、道路、设施……</translation>
         </message>
@@ -2290,142 +2290,142 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>分类字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="102" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="151" />
             <source>Optional field that groups the features in the table, e.g. TYPE (trimmed, case ignored).</source>
             <translation>可选，用于在汇总表中对要素分组的字段，例如 TYPE（去除首尾空格、不区分大小写）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="104" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="153" />
             <source>Value field</source>
             <translation>数值字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="106" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="155" />
             <source>Optional numeric field summed per group, e.g. asset value or persons.</source>
             <translation>可选，按组求和的数值字段，例如资产价值或人数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="108" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="157" />
             <source>Rule for polygons</source>
             <translation>面要素规则</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="108" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="157" />
             <source>Highest level touched</source>
             <translation>接触到的最高等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="108" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="157" />
             <source>Level at the representative point</source>
             <translation>代表点处的等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="108" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="157" />
             <source>Split by zone (area per level)</source>
             <translation>按分区拆分（各等级面积）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="111" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="160" />
             <source>How a polygon gets its level. Lines are always split by zone.</source>
             <translation>面要素取得等级的方式。线要素总是按分区拆分。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="117" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="166" />
             <source>Optional population raster: adds the persons per unit and level to the table (class 'population').</source>
             <translation>可选的人口栅格：在汇总表中加入各单元各等级的人数（class 为 population）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="120" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="169" />
             <source>Exposed features</source>
             <translation>暴露要素</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="122" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="171" />
             <source>Exposure summary</source>
             <translation>暴露统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="132" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="181" />
             <source>A raster hazard needs THRESHOLDS, e.g. 0.1,0.5,1.0.</source>
             <translation>栅格灾害需要 THRESHOLDS，例如 0.1,0.5,1.0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="137" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="186" />
             <source>the exposure layer</source>
             <translation>承灾体图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="137" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="186" />
             <source>the population raster</source>
             <translation>人口栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="139" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="188" />
             <source>The hazard raster is in {crs}, {what} in {other}. Warp the hazard raster to {other} first (Raster &gt; Projections &gt; Warp).</source>
             <translation>灾害栅格的坐标参考系为 {crs}，{what}为 {other}。请先将灾害栅格重投影到 {other}（栅格 &gt; 投影 &gt; 变形）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="143" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="192" />
             <source>The hazard must be a polygon layer of zones or a raster.</source>
             <translation>灾害必须是分区面图层或栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="145" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="194" />
             <source>THRESHOLDS are ignored for hazard zones: their level field is used.</source>
             <translation>灾害分区忽略 THRESHOLDS：使用其等级字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="163" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="212" />
             <source>Give EXPOSURE features, an EXPOSURE_RASTER of population, or both.</source>
             <translation>请给出承灾体要素 EXPOSURE、人口栅格 EXPOSURE_RASTER，或两者都给。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="188" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="253" />
             <source>Reading the exposure features</source>
             <translation>正在读取承灾体要素</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="190" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="301" />
             <source>exposure</source>
             <translation>承灾体</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="193" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="238" />
             <source>The exposure layer must hold points, lines or polygons.</source>
             <translation>承灾体图层必须是点、线或面。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="195" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="303" />
             <source>The exposure layer has no feature with geometry.</source>
             <translation>承灾体图层没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="200" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="258" />
             <source>Intersecting with the hazard</source>
             <translation>正在与灾害求交</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="207" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="266" />
             <source>{n} exposure feature(s) lie (partly) outside every unit; those parts are not in the table.</source>
             <translation>{n} 个承灾体要素（部分）位于所有单元之外；这些部分未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="212" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="316" />
             <source>Summing the population</source>
             <translation>正在统计人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="247" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="380" />
             <source>The hazard and the exposure do not overlap: no exposed feature or person was found, the table has no rows.</source>
             <translation>灾害与承灾体没有重叠：未发现暴露的要素或人口，汇总表没有记录。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="263" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="398" />
             <source>{n} of {total} feature(s) lie in hazard level 1 or above.</source>
             <translation>{total} 个要素中有 {n} 个位于 1 级及以上灾害区。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="265" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="400" />
             <source>{n:.0f} person(s) live in hazard level 1 or above.</source>
             <translation>{n:.0f} 人居住在 1 级及以上灾害区。</translation>
         </message>
@@ -3005,7 +3005,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>每个候选场址可容纳的人数；用于计算所选场址的负荷率。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/vector.py" line="349" />
+            <location filename="../resilience_plugin/qgis_io/vector.py" line="439" />
             <source>Could not write the output ({error}): check that the destination is writable and has room.</source>
             <translation>无法写出结果（{error}）：请检查目标位置是否可写且空间充足。</translation>
         </message>
@@ -5035,7 +5035,7 @@ TEMPLATE 选择内置布局，TEMPLATE_FILE 使用自定义布局模板（.qpt�
             <translation>图层“{name}”没有有效的坐标参考系：请先在图层属性中设置其坐标参考系。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="64" />
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="113" />
             <source>Counts and measures what lies in each hazard level (承灾体暴露统计): buildings, roads, facilities, and people, per admin unit.
 
 HAZARD: hazard zones with an integer LEVEL_FIELD (overlapping zones resolve to the highest level), or a continuous raster classified with THRESHOLDS t1 &lt; t2 &lt; ... (value &lt; t1 is level 0, t1 &lt;= value &lt; t2 level 1, ...) and sampled cell by cell, without polygonising. A raster hazard must be in the CRS of the exposure layer.
@@ -6541,6 +6541,16 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <location filename="../resilience_plugin/plugin.py" line="163" />
             <source>The guided assessment: study, steps in planning order, key numbers, maps and tables</source>
             <translation>引导式评估：评估设置、按规划顺序的步骤、关键指标、图件与统计表</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="277" />
+            <source>{n} exposure features: read and counted in batches of {batch}.</source>
+            <translation>{n} 个承灾体要素：按每批 {batch} 个分批读取和统计。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/exposure_summary.py" line="278" />
+            <source>Reading the exposure features and intersecting with the hazard</source>
+            <translation>正在读取承灾体要素并与灾害叠加</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/core/hierarchy.py" line="159" />

@@ -60,12 +60,12 @@ for name in ("numpy", "shapely", "pyproj", "pandas", "geopandas", "scipy", "netw
     except PackageNotFoundError:
         pass
 PY
-  "${pip[@]}" -c build/constraints.txt -r requirements-dev.txt
+  "${pip[@]}" -c build/constraints.txt -r requirements-dev.txt -r requirements-dask.txt
 else
   "${pip[@]}" "numpy>=1.24,<2" "cython<3" setuptools wheel
   "${pip[@]}" --no-binary shapely "shapely>=2.0,<2.2"
   PROJ_DIR=/usr "${pip[@]}" --no-build-isolation --no-binary pyproj "pyproj==3.6.1"
-  "${pip[@]}" -r requirements-source.txt -r requirements-dev.txt
+  "${pip[@]}" -r requirements-source.txt -r requirements-dev.txt -r requirements-dask.txt
 fi
 echo "$platform" >"$venv/.platform"
 "$py" - <<'PY'

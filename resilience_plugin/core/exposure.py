@@ -234,10 +234,10 @@ def _measure(kind, metric_crs):
     return shapely.area
 
 
-def _divisible_vector(geoms, kind, zones, units, feedback, metric_crs=None):
+def _divisible_vector(geoms, kind, zones, units, feedback, metric_crs=None, pieces=None):
     """Parts ``(feat, unit, level, measure)`` of lines / split polygons with vector zones."""
     measure = _measure(kind, metric_crs)
-    u, lv, g = _partition_vector(zones, units)
+    u, lv, g = pieces if pieces is not None else _partition_vector(zones, units)
     check_cancel(feedback)
     fi, pi, m = _split(geoms, g, measure)
     total = measure(geoms)
@@ -402,15 +402,25 @@ class ExposureResult:
     max_level: int
 
 
+def zone_pieces(zones, units=None):
+    """The non-overlapping pieces ``(unit, level, geom)`` of units x hazard zones (``{level: geom}``) that
+    split lines and polygons under :data:`RULE_SPLIT`; zones outside every unit have unit -1. Computed once
+    and passed to :func:`exposure_summary` (``pieces=``) for each batch of features."""
+    if units is not None:
+        units, _ = geo.repair(np.asarray(units, dtype=object))
+    return _partition_vector(zones, units)
+
+
 def exposure_summary(geoms, kind, hazard, *, rule=RULE_HIGHEST, classes=None, values=None, units=None,
-                     unit_ids=None, geoms_raster=None, metric_crs=None, feedback=None):
+                     unit_ids=None, geoms_raster=None, metric_crs=None, feedback=None, pieces=None):
     """Exposure of features to a hazard, per feature and per unit x class x level.
 
     ``geoms``: features in the metric CRS (no NULL/empty ones: drop them first); ``kind``: point,
     line or polygon; ``hazard``: zones ``{level: geom}`` (metric CRS) or a :class:`RasterHazard`
     (then ``geoms_raster`` holds the same features in the raster's CRS and ``metric_crs`` is set).
     ``classes`` / ``values``: optional per-feature class and numeric value. ``units``: optional
-    polygons (metric CRS) with ``unit_ids``.
+    polygons (metric CRS) with ``unit_ids``. ``pieces``: :func:`zone_pieces` of these zones and units,
+    when already computed (vector zones, divisible features).
     """
     geoms = np.asarray(geoms, dtype=object)
     n = len(geoms)
@@ -425,7 +435,7 @@ def exposure_summary(geoms, kind, hazard, *, rule=RULE_HIGHEST, classes=None, va
         if is_raster:
             feat, un, lv, m = _divisible_raster(geoms, geoms_raster, kind, hazard, units, metric_crs, feedback)
         else:
-            feat, un, lv, m = _divisible_vector(geoms, kind, hazard, units, feedback, metric_crs)
+            feat, un, lv, m = _divisible_vector(geoms, kind, hazard, units, feedback, metric_crs, pieces)
         max_level = max(max_level, int(lv.max()) if len(lv) else 0)
         by_level = np.zeros((n, max_level + 1))
         np.add.at(by_level, (feat, lv), m)
@@ -485,13 +495,44 @@ def _table(parts, kind, classes, values, units, unit_ids):
     return out[TABLE_COLUMNS + ["u"]].reset_index(drop=True)
 
 
-def population_summary(raster, band, mode, hazard, units=None, unit_ids=None, metric_crs=None, feedback=None):
+def merge_tables(tables):
+    """One summary table from the tables of :func:`exposure_summary` run on batches of the features
+    (each feature in exactly one batch): counts, lengths, areas and values add up per unit x class x
+    level; a column stays NaN where every batch has NaN."""
+    tables = [t for t in tables if t is not None and len(t)]
+    if not tables:
+        return pd.DataFrame(columns=TABLE_COLUMNS + ["u"])
+    df = pd.concat(tables, ignore_index=True)
+    df["class"] = df["class"].fillna("")
+    keys = ["u", "class", "level"]
+    grouped = df.groupby(keys, sort=True)
+    out = grouped[["count", "length_m", "area_m2", "value"]].sum(min_count=1)
+    out["unit_id"] = grouped["unit_id"].first() if df["unit_id"].notna().any() else None
+    out = out.reset_index()
+    out["class"] = out["class"].replace("", None)
+    return out[TABLE_COLUMNS + ["u"]].reset_index(drop=True)
+
+
+def feature_columns(kind, rule, hazard):
+    """``(divisible, n_levels)`` of the per-feature output of :func:`exposure_summary`: whether the
+    features are split (lines, polygons under :data:`RULE_SPLIT`) and, if so, the width of
+    ``by_level`` (known before any feature is read, so batches write the same fields)."""
+    divisible = kind == KIND_LINE or (kind == KIND_POLYGON and rule == RULE_SPLIT)
+    max_level = hazard.max_level if isinstance(hazard, RasterHazard) else max(list(hazard.keys()) or [0])
+    return divisible, int(max_level) + 1
+
+
+def population_summary(raster, band, mode, hazard, units=None, unit_ids=None, metric_crs=None, feedback=None,
+                       report=False):
     """Persons per unit and level from a population raster (``mode`` as in :mod:`zonal`).
 
     ``hazard``: zones ``{level: geom}`` in ``metric_crs`` or a :class:`RasterHazard` on the same CRS
     as the population raster. Returns a table with :data:`TABLE_COLUMNS` (class ``population``,
-    persons in ``value``, ``area_m2`` of the unit x level piece where known).
+    persons in ``value``, ``area_m2`` of the unit x level piece where known). ``report=True``: returns
+    ``(table, report)``, ``report`` the :class:`population.PopulationReport` of the cells read, from
+    the same read, where the summary reads the raster once (zones and units), else None.
     """
+    rep = None
     from . import population, zonal
     from .overlay import split_units_by_levels
 
@@ -528,7 +569,8 @@ def population_summary(raster, band, mode, hazard, units=None, unit_ids=None, me
         else:
             u, lv, g = split_units_by_levels(units, parts, plv, feedback)
             res = zonal.zonal_sums(g, metric_crs, raster, band, mode, disjoint=True,
-                                   feedback=feedback)
+                                   feedback=feedback, report=report)
+            rep = res.report
             for a, b, c, d in zip(u.tolist(), lv.tolist(), shapely.area(g).tolist(), res.sums[:, 0].tolist()):
                 rows.append((a, b, c, d))
     df = pd.DataFrame(rows, columns=["u", "level", "area_m2", "value"])
@@ -537,7 +579,7 @@ def population_summary(raster, band, mode, hazard, units=None, unit_ids=None, me
     df["class"] = "population"
     df["count"] = np.nan
     df["length_m"] = np.nan
-    return df[TABLE_COLUMNS + ["u"]]
+    return (df[TABLE_COLUMNS + ["u"]], rep) if report else df[TABLE_COLUMNS + ["u"]]
 
 
 def _level_blocks(hazard, pinfo):

@@ -165,14 +165,13 @@ def _text_codec(location, lyr):
         return None
 
 
-def _read_ogr(location, fields, geometry, feedback):  # noqa: C901 - capability checks in a row; to split
-    """Bulk read through GDAL's Arrow interface: ``(fids, wkb array or None, DataFrame)``, or None
-    when this layer cannot be read so that the result equals the provider's (then the caller
-    iterates the features instead).
+def _open_arrow(location, fields, geometry):
+    """``(ds, layer, codec, width)`` ready for an Arrow stream of ``fields`` (and the geometry), or None
+    when this layer cannot be read so that the result equals the provider's (then the caller iterates
+    the features instead).
 
     The choice is by capability, never by a column's name: the layer must have one geometry column
-    (if geometry is read), fields of plain types, text whose encoding is known, and feature ids that
-    are unique and not negative. The id and geometry columns are found by type, not by name.
+    (if geometry is read), fields of plain types and text whose encoding is known.
     """
     try:
         ds = gdal.OpenEx(location.path, gdal.OF_VECTOR | gdal.OF_READONLY, open_options=location.open_options)
@@ -199,26 +198,52 @@ def _read_ogr(location, fields, geometry, feedback):  # noqa: C901 - capability 
     if not geometry:
         ignored += [defn.GetGeomFieldDefn(i).GetName() or "OGR_GEOMETRY" for i in range(defn.GetGeomFieldCount())]
     lyr.SetIgnoredFields(list(dict.fromkeys(ignored)))
-    width = 1 + len(fields) + (1 if geometry else 0)
-    fids, wkbs, cols = [], [], {f: [] for f in fields}
+    return ds, lyr, codec, 1 + len(fields) + (1 if geometry else 0)
+
+
+class _NotBulk(Exception):
+    """A batch of the Arrow stream is not what the provider would give: read feature by feature."""
+
+
+def _arrow_batches(opened, fields, geometry, feedback, batch_size=65536):
+    """``(fids, wkb or None, {field: column})`` per batch of an opened Arrow stream (:func:`_open_arrow`);
+    raises :class:`_NotBulk` when a batch does not have the expected columns. The id and geometry
+    columns are found by type, not by name."""
+    _ds, lyr, codec, width = opened
     try:
-        for batch in lyr.GetArrowStreamAsNumPy(options=["MAX_FEATURES_IN_BATCH=65536", "INCLUDE_FID=YES"]):
+        for batch in lyr.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={int(batch_size)}", "INCLUDE_FID=YES"]):
             if feedback is not None and feedback.isCanceled():
                 raise Cancelled()
             keys = list(batch.keys())
             if len(keys) != width or any(f not in batch for f in fields):
-                return None
+                raise _NotBulk()
             # the columns that are not fields: the id (integers) and the geometry (WKB), told apart by type
             extra = [k for k in keys if k not in fields]
             ids = [k for k in extra if np.asarray(batch[k]).dtype.kind in "iu"]
             if len(ids) != 1:
-                return None
-            fids.append(np.asarray(batch[ids[0]], dtype=np.int64))
+                raise _NotBulk()
+            wkb = np.asarray(batch[next(k for k in extra if k != ids[0])], dtype=object) if geometry else None
+            yield np.asarray(batch[ids[0]], dtype=np.int64), wkb, {f: _column(batch[f], codec) for f in fields}
+    except RuntimeError as err:
+        raise _NotBulk() from err
+
+
+def _read_ogr(location, fields, geometry, feedback):
+    """Bulk read through GDAL's Arrow interface: ``(fids, wkb array or None, DataFrame)``, or None
+    when this layer cannot be read so that the result equals the provider's (:func:`_open_arrow`;
+    feature ids must also be unique and not negative)."""
+    opened = _open_arrow(location, fields, geometry)
+    if opened is None:
+        return None
+    fids, wkbs, cols = [], [], {f: [] for f in fields}
+    try:
+        for ids, wkb, columns in _arrow_batches(opened, fields, geometry, feedback):
+            fids.append(ids)
             if geometry:
-                wkbs.append(np.asarray(batch[next(k for k in extra if k != ids[0])], dtype=object))
+                wkbs.append(wkb)
             for f in fields:
-                cols[f].append(_column(batch[f], codec))
-    except RuntimeError:
+                cols[f].append(columns[f])
+    except _NotBulk:
         return None
     fids = np.concatenate(fids) if fids else np.zeros(0, dtype=np.int64)
     if len(fids) and (fids.min() < 0 or len(np.unique(fids)) != len(fids)):
@@ -229,6 +254,67 @@ def _read_ogr(location, fields, geometry, feedback):  # noqa: C901 - capability 
         geoms = shapely.from_wkb(wkb)
     attrs = pd.DataFrame({f: (np.concatenate(cols[f]) if cols[f] else []) for f in fields}, columns=fields)
     return fids, geoms, attrs
+
+
+def can_stream(source, fields=(), geometry=True):
+    """True when :func:`iter_batches` reads ``source`` through GDAL's Arrow stream (a whole OGR layer
+    of plain field types), so that memory stays bounded by one batch."""
+    location = _ogr_location(source)
+    return location is not None and _open_arrow(location, [f for f in fields if f], geometry) is not None
+
+
+def iter_batches(source, fields=(), target_crs=None, *, batch_size=500_000, feedback=None, repair=True,
+                 skip_null=True, what="input"):
+    """Read ``source`` in batches of at most ``batch_size`` features: one :class:`VectorData` per batch,
+    each like :func:`read_source` would give for those features (skipped NULL / empty geometries and
+    repairs counted per batch). Whole OGR layers are streamed through GDAL's Arrow interface (memory
+    bounded by a batch); other sources are iterated feature by feature, ``batch_size`` at a time.
+    Features come in the source's order, every feature exactly once."""
+    fields = [f for f in fields if f]
+    require_fields(source, fields, what)
+    location = _ogr_location(source)
+    opened = _open_arrow(location, fields, True) if location is not None else None
+    if opened is not None:
+        for fids, wkb, columns in _arrow_batches(opened, fields, True, feedback, batch_size):
+            attrs = pd.DataFrame({f: columns[f] for f in fields}, columns=fields)
+            yield _finish(source, fids, shapely.from_wkb(wkb), attrs, target_crs, True, repair, skip_null)
+        return
+    src_fields = source.fields()
+    idx = [src_fields.indexOf(f) for f in fields]
+    request = QgsFeatureRequest()
+    request.setSubsetOfAttributes(idx)
+    if isinstance(source, QgsProcessingFeatureSource):
+        features = source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
+    else:
+        features = source.getFeatures(request)
+    fids, wkbs, rows = [], [], []
+    for feat in features:
+        fids.append(feat.id())
+        g = feat.geometry()
+        wkbs.append(None if g.isNull() else bytes(g.asWkb()))
+        attrs = feat.attributes()
+        rows.append([attrs[i] for i in idx])
+        if len(fids) >= batch_size:
+            if feedback is not None and feedback.isCanceled():
+                raise Cancelled()
+            yield _provider_batch(source, fids, wkbs, rows, fields, target_crs, repair, skip_null)
+            fids, wkbs, rows = [], [], []
+    if fids:
+        yield _provider_batch(source, fids, wkbs, rows, fields, target_crs, repair, skip_null)
+
+
+def _provider_batch(source, fids, wkbs, rows, fields, target_crs, repair, skip_null):
+    geoms = shapely.from_wkb(np.array(wkbs, dtype=object))
+    return _finish(source, np.asarray(fids, dtype=np.int64), geoms, _attrs_frame(rows, fields), target_crs, True,
+                   repair, skip_null)
+
+
+def _attrs_frame(rows, fields):
+    """Provider attribute rows -> DataFrame of plain Python values."""
+    attrs = pd.DataFrame(rows, columns=fields, dtype=object)
+    for col in attrs.columns:
+        attrs[col] = [_py(v) for v in attrs[col]]
+    return attrs.infer_objects()
 
 
 def read_source(source, fields=(), target_crs=None, *, feedback=None, geometry=True, repair=True,
@@ -274,10 +360,7 @@ def read_source(source, fields=(), target_crs=None, *, feedback=None, geometry=T
         attrs = feat.attributes()
         rows.append([attrs[i] for i in idx])
     geoms = shapely.from_wkb(np.array(wkbs, dtype=object)) if geometry else np.full(len(fids), None, dtype=object)
-    attrs = pd.DataFrame(rows, columns=fields, dtype=object)
-    for col in attrs.columns:
-        attrs[col] = [_py(v) for v in attrs[col]]
-    attrs = attrs.infer_objects()
+    attrs = _attrs_frame(rows, fields)
     return _finish(source, np.asarray(fids, dtype=np.int64), geoms, attrs, target_crs, geometry, repair, skip_null)
 
 
@@ -285,8 +368,15 @@ def _finish(source, fids, geoms, attrs, target_crs, geometry, repair, skip_null)
     """Common tail of both readers: 2D, skip empty, repair, reproject."""
     src_crs = source.sourceCrs()
     if len(geoms) and geometry:
-        # WKB with Z/M keeps the extra ordinates; analyses are 2D.
-        geoms = shapely.force_2d(geoms)
+        # WKB with Z/M keeps the extra ordinates; analyses are 2D (only those geometries are rebuilt).
+        extra = shapely.has_z(geoms)
+        if hasattr(shapely, "has_m") and shapely.geos_version >= (3, 12, 0):  # M ordinates exist from GEOS 3.12
+            extra |= shapely.has_m(geoms)
+        if extra.all():
+            geoms = shapely.force_2d(geoms)
+        elif extra.any():
+            geoms = geoms.copy()
+            geoms[extra] = shapely.force_2d(geoms[extra])
     skipped = 0
     if geometry and skip_null:
         bad = shapely.is_missing(geoms) | shapely.is_empty(geoms)

@@ -1,5 +1,10 @@
 """resilience:exposuresummary — Exposure statistics (承灾体暴露统计)."""
 
+import threading
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from types import SimpleNamespace
+
 import numpy as np
 import pandas as pd
 import shapely
@@ -33,10 +38,54 @@ from ...core.errors import check_cancel
 from ...i18n import tr
 from ...qgis_io.crs import working_crs
 from ...qgis_io.fields import field_kind, merge_fields
-from ...qgis_io.raster import gdal_path, report_population
-from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
+from ...qgis_io.raster import gdal_path, log_population, report_population
+from ...qgis_io.vector import input_source, iter_batches, make_fields, read_source, report_reading, write_features
 from .. import admin_levels as al
 from ..base import ResilienceAlgorithm
+
+# Exposure layers with more features than this are read and counted in batches of STREAM_BATCH features
+# (GDAL's Arrow stream for whole OGR layers), so memory stays bounded by one batch whatever the size.
+STREAM_MIN_FEATURES = 500_000
+STREAM_BATCH = 500_000
+STREAM_THREADS = 2  # batches counted at once (shapely and GEOS release the GIL)
+
+
+def _own_copy(value):
+    """A private copy of hazard zones (``{level: geom}``) or unit geometries for one thread: GEOS prepares
+    geometries lazily, so threads must not share the prepared objects. Rasters and None are shared."""
+    if isinstance(value, dict):
+        return dict(zip(value.keys(), shapely.from_wkb(shapely.to_wkb(np.array(list(value.values()), dtype=object)))))
+    if isinstance(value, np.ndarray) and value.dtype == object:
+        return shapely.from_wkb(shapely.to_wkb(value))
+    return value
+
+
+def _in_order(pool, fn, items, ahead):
+    """``(item, fn(item))`` for each item, in order, with up to ``ahead`` items computed at once in ``pool``
+    (so at most ``ahead + 1`` batches are in memory)."""
+    pending = deque()
+    for item in items:
+        pending.append((item, pool.submit(fn, item)))
+        if len(pending) >= ahead:
+            item0, job = pending.popleft()
+            yield item0, job.result()
+    while pending:
+        item0, job = pending.popleft()
+        yield item0, job.result()
+
+
+class _CancelOnly:
+    """The feedback seen by a worker thread: it can ask whether the run was cancelled, and nothing else
+    (progress and messages stay in the algorithm's thread)."""
+
+    def __init__(self, feedback):
+        self._feedback = feedback
+
+    def isCanceled(self):  # noqa: N802 - the QgsFeedback name
+        return self._feedback.isCanceled()
+
+    def setProgress(self, _value):  # noqa: N802
+        pass
 
 
 class ExposureSummary(ResilienceAlgorithm):
@@ -183,37 +232,108 @@ class ExposureSummary(ResilienceAlgorithm):
             return uids, udata.geoms, None
         return levels.ids, udata.geoms[levels.keep], levels
 
-    def _features(self, parameters, context, feedback, exp_src, hazard, ugeoms, uids, metric):
-        """Read the exposure features and count them per level (and unit): ``(data, kind, result)``."""
-        feedback.setProgressText(tr("Reading the exposure features"))
-        data = read_source(exp_src, [f.name() for f in exp_src.fields()], feedback=feedback, what=tr("exposure"))
-        report_reading(data, tr("exposure"), feedback)
+    def _exposure_options(self, parameters, context, exp_src):
         kind = geometry_kind(exp_src.wkbType())
         if kind not in ("point", "line", "polygon"):
             self.fail(tr("The exposure layer must hold points, lines or polygons."))
-        if len(data) == 0:
-            feedback.pushWarning(tr("The exposure layer has no feature with geometry."))
-        class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context)
-        value_field = self.parameterAsString(parameters, self.VALUE_FIELD, context)
+        return (kind, self.parameterAsString(parameters, self.CLASS_FIELD, context),
+                self.parameterAsString(parameters, self.VALUE_FIELD, context), self.parameterAsEnum(parameters, self.RULE, context))
+
+    def _count(self, data, kind, rule, class_field, value_field, hazard, ugeoms, uids, metric, feedback, pieces=None):
         classes = ex.normalise_classes(data.attrs[class_field].to_numpy()) if class_field else None
         values = pd.to_numeric(data.attrs[value_field], errors="coerce").fillna(0.0).to_numpy(dtype=float) if value_field else None
+        return ex.exposure_summary(geo.transform(data.geoms, data.crs, metric), kind, hazard,
+                                   rule=rule, classes=classes, values=values, units=ugeoms, unit_ids=uids,
+                                   geoms_raster=data.geoms if isinstance(hazard, ex.RasterHazard) else None,
+                                   metric_crs=metric, feedback=feedback, pieces=pieces)
+
+    def _features(self, parameters, context, feedback, exp_src, hazard, ugeoms, uids, metric):
+        """Read the exposure features and count them per level (and unit): ``(data, kind, result)``."""
+        kind, class_field, value_field, rule = self._exposure_options(parameters, context, exp_src)
+        feedback.setProgressText(tr("Reading the exposure features"))
+        data = read_source(exp_src, [f.name() for f in exp_src.fields()], feedback=feedback, what=tr("exposure"))
+        report_reading(data, tr("exposure"), feedback)
+        if len(data) == 0:
+            feedback.pushWarning(tr("The exposure layer has no feature with geometry."))
         feedback.setProgressText(tr("Intersecting with the hazard"))
-        result = ex.exposure_summary(geo.transform(data.geoms, data.crs, metric), kind, hazard,
-                                     rule=self.parameterAsEnum(parameters, self.RULE, context), classes=classes, values=values,
-                                     units=ugeoms, unit_ids=uids,
-                                     geoms_raster=data.geoms if isinstance(hazard, ex.RasterHazard) else None,
-                                     metric_crs=metric, feedback=feedback)
-        if result.outside_units:
-            feedback.pushWarning(tr("{n} exposure feature(s) lie (partly) outside every unit; those parts are not in the table.").format(
-                n=result.outside_units))
+        result = self._count(data, kind, rule, class_field, value_field, hazard, ugeoms, uids, metric, feedback)
+        self._warn_outside(feedback, result.outside_units)
         return data, kind, result
 
-    def _population(self, parameters, context, feedback, pop_layer, hazard, ugeoms, uids, metric):
+    @staticmethod
+    def _warn_outside(feedback, n):
+        if n:
+            feedback.pushWarning(tr("{n} exposure feature(s) lie (partly) outside every unit; those parts are not in the table.").format(n=n))
+
+    def _features_streamed(self, parameters, context, feedback, exp_src, hazard, ugeoms, uids, metric):
+        """Like :meth:`_features` for big layers: the features are read, counted and written batch by batch,
+        so memory is bounded by one batch. Returns ``(n_read, kind, result, feature outputs)``; the result's
+        per-feature arrays are None (each batch's were written)."""
+        kind, class_field, value_field, rule = self._exposure_options(parameters, context, exp_src)
+        divisible, n_levels = ex.feature_columns(kind, rule, hazard)
+        sink, dest, fields = self._feature_sink(parameters, context, exp_src, kind, divisible, n_levels, uids)
+        wanted = [f.name() for f in exp_src.fields()] if sink is not None else [class_field, value_field]
+        total = max(exp_src.featureCount(), 1)
+        feedback.pushInfo(tr("{n} exposure features: read and counted in batches of {batch}.").format(n=exp_src.featureCount(), batch=STREAM_BATCH))
+        feedback.setProgressText(tr("Reading the exposure features and intersecting with the hazard"))
+        tables, n_read, exposed, outside, skipped, repaired = [], 0, 0, 0, 0, 0
+        local = threading.local()
+
+        def count(data):  # in a worker thread, with its own copies of the units and zones (prepared there)
+            if not hasattr(local, "inputs"):
+                own_hazard, own_units = _own_copy(hazard), _own_copy(ugeoms)
+                pieces = ex.zone_pieces(own_hazard, own_units) if divisible and isinstance(hazard, dict) else None
+                local.inputs = (own_hazard, own_units, pieces)
+            return self._count(data, kind, rule, class_field, value_field, *local.inputs[:2], uids, metric, None,
+                               pieces=local.inputs[2])
+
+        batches = iter_batches(exp_src, list(dict.fromkeys(f for f in wanted if f)), batch_size=STREAM_BATCH,
+                               feedback=feedback, what=tr("exposure"))
+        with ThreadPoolExecutor(max_workers=STREAM_THREADS) as pool:
+            for data, result in _in_order(pool, count, batches, STREAM_THREADS):
+                check_cancel(feedback)
+                skipped, repaired = skipped + data.skipped, repaired + data.repaired
+                tables.append(result.table)
+                exposed, outside, n_read = exposed + result.exposed, outside + result.outside_units, n_read + len(data)
+                if sink is not None:
+                    write_features(sink, fields, data.geoms, self._feature_attrs(data, result, kind, uids), feedback)
+                feedback.setProgress(min(99.0, 100.0 * (n_read + skipped) / total))
+        report_reading(SimpleNamespace(skipped=skipped, repaired=repaired), tr("exposure"), feedback)
+        if n_read == 0:
+            feedback.pushWarning(tr("The exposure layer has no feature with geometry."))
+        self._warn_outside(feedback, outside)
+        result = ex.ExposureResult(None, None, None, ex.merge_tables(tables), exposed, outside, n_levels - 1)
+        outputs = {}
+        if sink is not None:
+            self.style_output(context, dest, "exposure_level")
+            outputs = {self.OUTPUT: dest}
+        return n_read, kind, result, outputs
+
+    def _population(self, parameters, context, feedback, pop_layer, hazard, ugeoms, uids, metric, background=None):
+        """The population rows. ``background``: a callable run meanwhile in this thread (the raster is then
+        summed in a worker thread: GDAL and numpy release the GIL, so both cores work); returns
+        ``(table, background's result)``."""
         feedback.setProgressText(tr("Summing the population"))
         path, unit = gdal_path(pop_layer, pop_layer.name()), self.population_unit(parameters, context)
-        report_population(feedback, path, unit, pop_layer.name(),
-                          shapely.total_bounds(ugeoms) if ugeoms is not None and len(ugeoms) else None, metric)
-        return ex.population_summary(path, 1, unit, hazard, ugeoms, uids, metric, feedback)
+        if background is None:
+            table, rep = ex.population_summary(path, 1, unit, hazard, ugeoms, uids, metric, feedback, report=True)
+            other = None
+        else:
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                job = pool.submit(ex.population_summary, path, 1, unit, _own_copy(hazard), _own_copy(ugeoms), uids, metric,
+                                  _CancelOnly(feedback), True)
+                try:
+                    other = background()
+                finally:
+                    if not job.done():
+                        job.cancel()
+                table, rep = job.result()
+        if rep is not None:  # read once, with the sums
+            log_population(feedback, rep, pop_layer.name())
+        else:
+            report_population(feedback, path, unit, pop_layer.name(),
+                              shapely.total_bounds(ugeoms) if ugeoms is not None and len(ugeoms) else None, metric)
+        return table, other
 
     # --- run -------------------------------------------------------------------------------------
     def compute(self, parameters, context, feedback):
@@ -230,15 +350,28 @@ class ExposureSummary(ResilienceAlgorithm):
         hazard, _ = self._hazard(parameters, context, feedback, metric, exp_src.sourceCrs() if exp_src is not None else None, pop_layer)
         uids, ugeoms, levels = self._units(parameters, context, metric, feedback)
         data = kind = result = pop_table = None
-        if exp_src is not None:
+        streamed = None
+        if exp_src is not None and exp_src.featureCount() > STREAM_MIN_FEATURES:
+            def stream():
+                return self._features_streamed(parameters, context, feedback, exp_src, hazard, ugeoms, uids, metric)
+            if pop_layer is not None:  # the raster is summed meanwhile, in a second thread
+                pop_table, streamed = self._population(parameters, context, feedback, pop_layer, hazard, ugeoms, uids,
+                                                       metric, background=stream)
+            else:
+                streamed = stream()
+            n_read, kind, result, _outputs = streamed
+        elif exp_src is not None:
             data, kind, result = self._features(parameters, context, feedback, exp_src, hazard, ugeoms, uids, metric)
-        if pop_layer is not None:
-            pop_table = self._population(parameters, context, feedback, pop_layer, hazard, ugeoms, uids, metric)
+            n_read = len(data)
+        if pop_layer is not None and pop_table is None:
+            pop_table, _ = self._population(parameters, context, feedback, pop_layer, hazard, ugeoms, uids, metric)
         check_cancel(feedback)
-        return self._write(parameters, context, feedback, exp_src, data, kind, result, pop_table, uids, levels)
+        return self._write(parameters, context, feedback, exp_src, data, kind, result, pop_table, uids,
+                           n_read if exp_src is not None else 0, streamed[3] if streamed else None, levels)
 
     # --- write -----------------------------------------------------------------------------------
-    def _write(self, parameters, context, feedback, exp_src, data, kind, result, pop_table, uids, levels=None):
+    def _write(self, parameters, context, feedback, exp_src, data, kind, result, pop_table, uids, n_read, written,
+               levels=None):
         tables = [t for t in (result.table if result is not None else None, pop_table) if t is not None]
         exposed = result.exposed if result is not None else 0
         pop_exposed = float(pop_table.loc[pop_table["level"] > 0, "value"].sum()) if pop_table is not None else 0.0
@@ -247,7 +380,9 @@ class ExposureSummary(ResilienceAlgorithm):
             feedback.pushWarning(tr("The hazard and the exposure do not overlap: no exposed feature or person was found, the table has no rows."))
             table = table.iloc[0:0]
         results = {}
-        if result is not None:
+        if written is not None:
+            results.update(written)
+        elif result is not None:
             results.update(self._write_features(parameters, context, feedback, exp_src, data, result, kind, uids))
         ids_kind = field_kind(table["unit_id"]) if len(table) else "string"
         head = [("unit_id", ids_kind)]
@@ -260,34 +395,47 @@ class ExposureSummary(ResilienceAlgorithm):
         write_features(tsink, tfields, None, table, feedback)
         results[self.OUTPUT_TABLE] = tdest
         if result is not None:
-            feedback.pushInfo(tr("{n} of {total} feature(s) lie in hazard level 1 or above.").format(n=exposed, total=len(data)))
+            feedback.pushInfo(tr("{n} of {total} feature(s) lie in hazard level 1 or above.").format(n=exposed, total=n_read))
         if pop_table is not None:
             feedback.pushInfo(tr("{n:.0f} person(s) live in hazard level 1 or above.").format(n=pop_exposed))
         return results
 
-    def _write_features(self, parameters, context, feedback, src, data, result, kind, uids):
-        divisible = result.by_level is not None
+    def _feature_sink(self, parameters, context, src, kind, divisible, n_levels, uids):
+        """``(sink or None, dest, fields)`` of the exposed-features output."""
+        prefix = "len_l" if kind == "line" else "area_l"
+        ours = [("level", "int")]
+        if uids is not None and not divisible:
+            ours.append(("unit_id", field_kind(uids)))
+        if divisible:
+            ours += [(f"{prefix}{i}", "double") for i in range(n_levels)]
+        fields, _replaced = merge_fields(src.fields(), ours, dates_as_text=True)  # written by name: attrs may hold more
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, src.wkbType(), src.sourceCrs())
+        return sink, dest, fields
+
+    @staticmethod
+    def _feature_attrs(data, result, kind, uids):
+        """The attributes of the exposed features: theirs plus level, unit_id or the measure per level."""
         prefix = "len_l" if kind == "line" else "area_l"
         attrs = data.attrs.copy()
-        ours = [("level", "int")]
-        if divisible:
+        if result.by_level is not None:
             by = result.by_level
             attrs["level"] = np.where(by[:, 1:] > 0, np.arange(1, by.shape[1])[None, :], 0).max(axis=1) if by.shape[1] > 1 \
                 else np.zeros(len(by), int)
-        else:
-            attrs["level"] = result.level
-        if uids is not None and not divisible:
+            for i in range(by.shape[1]):
+                attrs[f"{prefix}{i}"] = by[:, i]
+            return attrs
+        attrs["level"] = result.level
+        if uids is not None:
             attrs["unit_id"] = np.where(result.unit >= 0, np.asarray(uids, dtype=object)[np.maximum(result.unit, 0)], None) \
                 if len(uids) else None
-            ours.append(("unit_id", field_kind(uids)))
-        if divisible:
-            for i in range(result.by_level.shape[1]):
-                attrs[f"{prefix}{i}"] = result.by_level[:, i]
-                ours.append((f"{prefix}{i}", "double"))
-        fields, _replaced = merge_fields(src.fields(), ours, dates_as_text=True)  # written by name: attrs may hold more
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, src.wkbType(), src.sourceCrs())
+        return attrs
+
+    def _write_features(self, parameters, context, feedback, src, data, result, kind, uids):
+        divisible = result.by_level is not None
+        n_levels = result.by_level.shape[1] if divisible else 0
+        sink, dest, fields = self._feature_sink(parameters, context, src, kind, divisible, n_levels, uids)
         if sink is None:
             return {}
-        write_features(sink, fields, data.geoms, attrs, feedback)
+        write_features(sink, fields, data.geoms, self._feature_attrs(data, result, kind, uids), feedback)
         self.style_output(context, dest, "exposure_level")
         return {self.OUTPUT: dest}
