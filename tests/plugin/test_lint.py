@@ -8,8 +8,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_ruff_is_clean():
-    run = subprocess.run([sys.executable, "-m", "ruff", "check", "resilience_plugin", "resilience_dask", "tests", "scripts", "bench"],
-                         cwd=ROOT, capture_output=True, text=True)
+    paths = ["resilience_plugin", "resilience_dask", "tests", "scripts", "bench"]
+    run = subprocess.run([sys.executable, "-m", "ruff", "check", *paths], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stdout[-3000:]
 
 
