@@ -5,7 +5,7 @@ from pathlib import Path
 
 import numpy as np
 import shapely
-from osgeo import gdal, ogr
+from osgeo import gdal, ogr, osr
 
 gdal.UseExceptions()
 ogr.UseExceptions()
@@ -46,10 +46,31 @@ def read_raster(path, band=1):
     return a, ds.GetGeoTransform(), ds.GetProjection()
 
 
+def polygonise_levels(path, thresholds):
+    """A raster classified by ascending ``thresholds`` with numpy (below the first, and nodata: level 0)
+    and polygonised by GDAL, independently of the plugin: ``(geometries, levels)`` in the raster's CRS."""
+    a, gt, wkt = read_raster(path)
+    breaks = np.asarray(thresholds, dtype=float)
+    lv = np.where(np.isnan(a), 0, np.searchsorted(breaks, a, side="right")).astype(np.uint8)
+    mem = gdal.GetDriverByName("MEM").Create("", a.shape[1], a.shape[0], 1, gdal.GDT_Byte)
+    mem.SetGeoTransform(gt)
+    mem.SetProjection(wkt)
+    mem.GetRasterBand(1).WriteArray(lv)
+    ds = ogr.GetDriverByName("Memory").CreateDataSource("p")
+    srs = osr.SpatialReference()
+    srs.ImportFromWkt(wkt)
+    layer = ds.CreateLayer("p", srs=srs)
+    layer.CreateField(ogr.FieldDefn("lv", ogr.OFTInteger))
+    gdal.Polygonize(mem.GetRasterBand(1), None, layer, 0)
+    geoms, levels = [], []
+    for f in layer:
+        geoms.append(shapely.from_wkb(bytes(f.GetGeometryRef().ExportToWkb())))
+        levels.append(f.GetField(0))
+    return geoms, levels
+
+
 def write_raster(path, values, geotransform, epsg=32748, nodata=-9999.0, dtype=None):
     """Write a one-band GeoTIFF (float64 by default) in EPSG ``epsg`` with the given geotransform."""
-    from osgeo import osr
-
     values = np.asarray(values)
     h, w = values.shape
     ds = gdal.GetDriverByName("GTiff").Create(str(path), w, h, 1, dtype if dtype is not None else gdal.GDT_Float64)

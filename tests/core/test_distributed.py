@@ -10,14 +10,13 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
-from osgeo import gdal, ogr, osr
 from pyproj import CRS
 
 from resilience_plugin.core import exposure as ex
 from resilience_plugin.core import overlay as ov
 from resilience_plugin.core import zonal as zn
 from resilience_plugin.core.population import PERSONS_PER_KM2
-from tests.helpers import read_gdf, read_raster
+from tests.helpers import polygonise_levels, read_gdf
 
 pytest.importorskip("dask_geopandas", reason="the optional dask extra is not installed here (requirements-dask.txt)")
 
@@ -36,24 +35,9 @@ def _valid(gdf):
 
 def _depth_zones():
     """Flood depth classified 0.1 / 0.5 / 1 m with numpy and polygonised by GDAL (levels 1-3)."""
-    a, gt, wkt = read_raster(DEPTH)
-    lv = np.where(np.isnan(a), 0, np.searchsorted(np.array([0.1, 0.5, 1.0]), a, side="right")).astype(np.uint8)
-    mem = gdal.GetDriverByName("MEM").Create("", a.shape[1], a.shape[0], 1, gdal.GDT_Byte)
-    mem.SetGeoTransform(gt)
-    mem.SetProjection(wkt)
-    mem.GetRasterBand(1).WriteArray(lv)
-    ds = ogr.GetDriverByName("Memory").CreateDataSource("p")
-    srs = osr.SpatialReference()
-    srs.ImportFromWkt(wkt)
-    layer = ds.CreateLayer("p", srs=srs)
-    layer.CreateField(ogr.FieldDefn("lv", ogr.OFTInteger))
-    gdal.Polygonize(mem.GetRasterBand(1), None, layer, 0)
-    geoms, levels = [], []
-    for f in layer:
-        geoms.append(shapely.from_wkb(bytes(f.GetGeometryRef().ExportToWkb())))
-        levels.append(f.GetField(0))
     import geopandas as gpd
 
+    geoms, levels = polygonise_levels(DEPTH, [0.1, 0.5, 1.0])
     return gpd.GeoDataFrame({"level": levels}, geometry=geoms, crs="EPSG:4326").to_crs(32748)
 
 

@@ -8,12 +8,12 @@ import numpy as np
 import pandas as pd
 import pytest
 import shapely
-from osgeo import gdal, ogr, osr
+from osgeo import gdal
 from pyproj import Geod
 from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 
 from tests.conftest import SAMPLE
-from tests.helpers import read_gdf, read_raster
+from tests.helpers import polygonise_levels, read_gdf, read_raster
 
 GPKG = SAMPLE / "jakarta.gpkg"
 POP = SAMPLE / "population.tif"
@@ -34,24 +34,9 @@ def subset(tmp_path, layer, name, bbox=BOX, epsg=None, clip=False):
 
 def depth_level_polygons(thresholds=(0.1, 0.5, 1.0)):
     """The flood depth classified with numpy and polygonised by GDAL here, independently of the plugin."""
-    a, gt, wkt = read_raster(DEPTH)
-    lv = np.where(np.isnan(a), 0, np.searchsorted(np.array(thresholds), a, side="right")).astype(np.uint8)
-    mem = gdal.GetDriverByName("MEM").Create("", a.shape[1], a.shape[0], 1, gdal.GDT_Byte)
-    mem.SetGeoTransform(gt)
-    mem.SetProjection(wkt)
-    mem.GetRasterBand(1).WriteArray(lv)
-    ds = ogr.GetDriverByName("Memory").CreateDataSource("p")
-    srs = osr.SpatialReference()
-    srs.ImportFromWkt(wkt)
-    layer = ds.CreateLayer("p", srs=srs)
-    layer.CreateField(ogr.FieldDefn("lv", ogr.OFTInteger))
-    gdal.Polygonize(mem.GetRasterBand(1), None, layer, 0)
-    geoms, levels = [], []
-    for f in layer:
-        geoms.append(shapely.from_wkb(bytes(f.GetGeometryRef().ExportToWkb())))
-        levels.append(f.GetField(0))
     import geopandas as gpd
 
+    geoms, levels = polygonise_levels(DEPTH, thresholds)
     return gpd.GeoDataFrame({"lv": levels}, geometry=geoms, crs="EPSG:4326").dissolve("lv").reset_index()
 
 
