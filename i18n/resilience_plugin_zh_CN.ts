@@ -5823,7 +5823,7 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>请选择一条有效曲线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="628" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="614" />
             <source>Fragility library</source>
             <translation>易损性曲线库</translation>
         </message>
@@ -5968,287 +5968,287 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>排队中</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="124" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="140" />
             <source>Thresholds</source>
             <translation>阈值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="124" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="140" />
             <source>Value map</source>
             <translation>取值对应</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="129" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="145" />
             <source>e.g. 0.1,0.5,1.0,2.0 or YES:1;NO:0</source>
             <translation>例如 0.1,0.5,1.0,2.0 或 YES:1;NO:0</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="300" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="117" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="141" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="149" />
             <source>Classification</source>
             <translation>分级方式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="144" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="152" />
             <source>Classes…</source>
             <translation>分级…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="145" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="153" />
             <source>The histogram of the values with the class breaks, and the area per class</source>
             <translation>数值直方图、分级断点及各级面积</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="150" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="158" />
             <source>Thresholds / value map</source>
             <translation>阈值 / 取值对应</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="225" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="233" />
             <source>Choose the field that holds the hazard value.</source>
             <translation>请选择灾害取值字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="227" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="235" />
             <source>Give the thresholds, ascending and separated by commas.</source>
             <translation>请填写阈值，按升序排列，以逗号分隔。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="229" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="237" />
             <source>Give the value map, e.g. YES:1;NO:0.</source>
             <translation>请填写取值对应，例如 YES:1;NO:0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="231" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="239" />
             <source>Choose a preset, or classify by thresholds or a value map.</source>
             <translation>请选择预设方案，或按阈值、取值对应分级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="345" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="331" />
             <source>Run</source>
             <translation>运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="379" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="365" />
             <source>Resilience assessment</source>
             <translation>韧性评估</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="396" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="382" />
             <source>Study</source>
             <translation>评估设置</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="397" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="383" />
             <source>Steps</source>
             <translation>评估步骤</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="422" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="408" />
             <source>Scenario</source>
             <translation>情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="427" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="413" />
             <source>The name of the scenario (its results go into a group of that name)</source>
             <translation>情景名称（其结果放入同名图层组）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="430" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="416" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="431" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="417" />
             <source>Add a hazard scenario</source>
             <translation>新增灾害情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="467" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="453" />
             <source>e.g. 街道, district</source>
             <translation>例如 街道、区县</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="470" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="456" />
             <source>Level name</source>
             <translation>层级名称</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="471" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="457" />
             <source>Parent code field</source>
             <translation>上级代码字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="473" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="459" />
             <source>Hazards of the scenario</source>
             <translation>本情景的灾害</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="475" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="461" />
             <source>Add a hazard layer</source>
             <translation>添加灾害图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="481" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="467" />
             <source>Maximum level</source>
             <translation>最大等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="495" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="481" />
             <source>Overlay method</source>
             <translation>叠加方法</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="496" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="482" />
             <source>Weights</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="500" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="486" />
             <source>Intensity raster for lifelines</source>
             <translation>生命线致灾强度栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="505" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="491" />
             <source>Population</source>
             <translation>人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="510" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="496" />
             <source>Persons per km²</source>
             <translation>每平方公里人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="512" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="498" />
             <source>Population field (points / polygons)</source>
             <translation>人口字段（点 / 面）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="513" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="499" />
             <source>Raster values</source>
             <translation>栅格取值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="528" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="514" />
             <source>Candidate facilities (平急两用)</source>
             <translation>候选设施（平急两用）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="569" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="555" />
             <source>Filter (expression)</source>
             <translation>筛选（表达式）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="590" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="576" />
             <source>Empty: the roads are the lifeline network</source>
             <translation>留空：以道路作为生命线网络</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="595" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="581" />
             <source>Asset type</source>
             <translation>设施类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="620" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="606" />
             <source>The shipped library</source>
             <translation>内置曲线库</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="622" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="608" />
             <source>Edit…</source>
             <translation>编辑…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="623" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="609" />
             <source>Edit the curves of your fragility library</source>
             <translation>编辑自定义易损性曲线库中的曲线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="632" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="618" />
             <source>Parameters</source>
             <translation>参数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="647" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="633" />
             <source>Walking time limit</source>
             <translation>步行时间限值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="648" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="634" />
             <source>Walking speed</source>
             <translation>步行速度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="649" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="635" />
             <source>Streets blocked from hazard level</source>
             <translation>道路阻断起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="650" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="636" />
             <source>Sites excluded from hazard level</source>
             <translation>场地排除起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="657" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="643" />
             <source>Maps and tables</source>
             <translation>图件与统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="662" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="648" />
             <source>Beside the project file</source>
             <translation>与项目文件同目录</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="663" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="649" />
             <source>Map title</source>
             <translation>图名</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="664" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="650" />
             <source>Map notes</source>
             <translation>图注</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="665" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="651" />
             <source>Results folder</source>
             <translation>结果文件夹</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="739" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="725" />
             <source>Run all</source>
             <translation>全部运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="742" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="728" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="750" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="736" />
             <source>Export map set</source>
             <translation>输出成套图件</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="752" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="738" />
             <source>Export tables…</source>
             <translation>导出统计表…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="754" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="740" />
             <source>Export as model…</source>
             <translation>导出为模型…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="760" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="746" />
             <source>Language of the plan maps and of the table headers</source>
             <translation>规划图件与统计表表头的语言</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="938" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="924" />
             <source>Scenario {n}</source>
             <translation>情景 {n}</translation>
         </message>
@@ -6258,67 +6258,67 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>韧性评估：{name}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1164" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1150" />
             <source>Fix the problems shown on the Study tab first.</source>
             <translation>请先解决“评估设置”页中提示的问题。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1187" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1173" />
             <source>Running: {step}</source>
             <translation>正在运行：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1198" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1184" />
             <source>Finished: {step}</source>
             <translation>已完成：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1204" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1190" />
             <source>Stopped: {step}</source>
             <translation>已停止：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1232" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1218" />
             <source>Run the steps first: there are no tables yet.</source>
             <translation>请先运行各步骤：尚无统计表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1234" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1220" />
             <source>Export tables</source>
             <translation>导出统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1251" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1237" />
             <source>Could not write {path}: {error}</source>
             <translation>无法写入 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1253" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1239" />
             <source>{n} tables written to {path}</source>
             <translation>已将 {n} 张表写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1257" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1243" />
             <source>Export as model</source>
             <translation>导出为模型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1257" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1243" />
             <source>Processing models (*.model3)</source>
             <translation>处理模型 (*.model3)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1274" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1260" />
             <source>Run the steps first: there is nothing to export yet.</source>
             <translation>请先运行各步骤：尚无可导出的内容。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1277" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1263" />
             <source>Model written to {path}</source>
             <translation>模型已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1277" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1263" />
             <source>Could not write {path}</source>
             <translation>无法写入 {path}</translation>
         </message>
@@ -6763,162 +6763,162 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>{n} 个类型，有效。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="294" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="288" />
             <source>e.g. school, clinic, market</source>
             <translation>例如 school、clinic、market</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="297" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="291" />
             <source>default</source>
             <translation>默认</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="309" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="295" />
             <source>Service name</source>
             <translation>服务名称</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="310" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="296" />
             <source>Walking minutes</source>
             <translation>步行时间（分钟）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="434" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="420" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="436" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="422" />
             <source>Delete this scenario with its results (layers and files)</source>
             <translation>删除该情景及其结果（图层和文件）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="497" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="483" />
             <source>Read along the lifelines; a flood-depth raster is also what step 2b's economic loss uses.</source>
             <translation>沿生命线读取；洪水水深栅格同时用于第 2b 步的直接经济损失计算。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="542" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="528" />
             <source>The shipped types</source>
             <translation>内置类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="545" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="531" />
             <source>Edit the facility types, their emergency functions and per-capita areas</source>
             <translation>编辑设施类型及其应急功能和人均面积</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="550" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="536" />
             <source>Facility typology</source>
             <translation>设施类型表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="553" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="539" />
             <source>AHP weights…</source>
             <translation>层次分析法权重…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="554" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="540" />
             <source>The criterion weights of the suitability from pairwise comparisons (层次分析法)</source>
             <translation>由两两比较（层次分析法）确定适宜性评价各指标的权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="563" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="549" />
             <source>Criterion weights</source>
             <translation>指标权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="572" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="558" />
             <source>Empty: no supply plan</source>
             <translation>留空：不做物资调度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="576" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="562" />
             <source>item=field,… (empty: fields named like the items)</source>
             <translation>物资=字段,…（留空：与物资同名的字段）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="578" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="564" />
             <source>Stock fields</source>
             <translation>库存字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="579" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="565" />
             <source>Everyday services (15-minute life circle)</source>
             <translation>日常服务设施（15分钟生活圈）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="584" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="570" />
             <source>Add a service</source>
             <translation>添加服务设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="601" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="587" />
             <source>Add a lifeline layer</source>
             <translation>添加生命线图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="605" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="591" />
             <source>Power lines and their towers (optional)</source>
             <translation>输电线路及其杆塔（可选）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="610" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="596" />
             <source>Tower type</source>
             <translation>杆塔类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="615" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="601" />
             <source>Empty: towers within 20 m of a line carry it</source>
             <translation>留空：距线路 20 米以内的杆塔视为承载该线路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="617" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="603" />
             <source>Line id field of the towers</source>
             <translation>杆塔的线路编号字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="646" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="632" />
             <source>Floors of every building in the economic loss (economicloss DEFAULT_FLOORS)</source>
             <translation>计算直接经济损失时每栋建筑的层数（economicloss DEFAULT_FLOORS）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="654" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="640" />
             <source>Evacuate from hazard level</source>
             <translation>需转移的灾害等级（不低于）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="655" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="641" />
             <source>Evacuation walking limit</source>
             <translation>转移步行距离上限</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="656" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="642" />
             <source>Floors per building (loss)</source>
             <translation>建筑层数（损失计算）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="791" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="777" />
             <source>Delete scenario</source>
             <translation>删除情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="791" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="777" />
             <source>Delete the scenario '{name}' and the layers and files of its results?</source>
             <translation>删除情景“{name}”及其结果的图层和文件？</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="806" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="792" />
             <source>Wait for the running steps to finish (or cancel them) first.</source>
             <translation>请等待正在运行的步骤完成（或先取消）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1309" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1295" />
             <source>Default weights</source>
             <translation>默认权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1338" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1324" />
             <source>The default weights of the standards file</source>
             <translation>标准文件中的默认权重</translation>
         </message>

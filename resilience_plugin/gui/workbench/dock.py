@@ -105,11 +105,27 @@ def layer_id(combo):
     return lyr.id() if lyr is not None else ""
 
 
-class HazardRow(QGroupBox):
-    """One hazard layer of the scenario: the layer, its value field, and how it is classified."""
+class RemovableRow(QGroupBox):
+    """A row of the Study tab that can be removed: its layer with a Remove button, the layer's problems below."""
 
     changed = pyqtSignal()
     removeRequested = pyqtSignal(object)  # noqa: N815 - Qt signal naming
+
+    def layer_line(self, form, combo):
+        """The form's first line: ``combo`` and a Remove button; then the problem label (``self.problems``)."""
+        remove = QToolButton()
+        remove.setText(tr("Remove"))
+        remove.clicked.connect(lambda: self.removeRequested.emit(self))
+        top = QHBoxLayout()
+        top.addWidget(combo, 1)
+        top.addWidget(remove)
+        form.addRow(tr("Layer"), top)
+        self.problems = problem_label()
+        form.addRow(self.problems)
+
+
+class HazardRow(RemovableRow):
+    """One hazard layer of the scenario: the layer, its value field, and how it is classified."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -127,15 +143,7 @@ class HazardRow(QGroupBox):
         self.preset.addItems(preset_names())
         self.text = QLineEdit()
         self.text.setPlaceholderText(tr("e.g. 0.1,0.5,1.0,2.0 or YES:1;NO:0"))
-        remove = QToolButton()
-        remove.setText(tr("Remove"))
-        remove.clicked.connect(lambda: self.removeRequested.emit(self))
-        top = QHBoxLayout()
-        top.addWidget(self.layer, 1)
-        top.addWidget(remove)
-        form.addRow(tr("Layer"), top)
-        self.problems = problem_label()
-        form.addRow(self.problems)
+        self.layer_line(form, self.layer)
         form.addRow(tr("Value field"), self.field)
         form.addRow(tr("Hazard name"), self.name)
         form.addRow(tr("Classification"), self.method)
@@ -233,11 +241,8 @@ class HazardRow(QGroupBox):
         return problems
 
 
-class LifelineRow(QGroupBox):
+class LifelineRow(RemovableRow):
     """A further lifeline layer (the first one is the Lifelines group's own row)."""
-
-    changed = pyqtSignal()
-    removeRequested = pyqtSignal(object)  # noqa: N815 - Qt signal naming
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -247,15 +252,7 @@ class LifelineRow(QGroupBox):
         self.asset_type = QLineEdit()
         self.asset_type.setPlaceholderText("pipe, substation, …")
         self.asset_type_field = field_combo(self.layer)
-        remove = QToolButton()
-        remove.setText(tr("Remove"))
-        remove.clicked.connect(lambda: self.removeRequested.emit(self))
-        top = QHBoxLayout()
-        top.addWidget(self.layer, 1)
-        top.addWidget(remove)
-        form.addRow(tr("Layer"), top)
-        self.problems = problem_label()
-        form.addRow(self.problems)
+        self.layer_line(form, self.layer)
         form.addRow(tr("Asset type"), self.asset_type)
         form.addRow(tr("Asset type field"), self.asset_type_field)
         narrow(self)
@@ -277,11 +274,8 @@ class LifelineRow(QGroupBox):
         )
 
 
-class ServiceRow(QGroupBox):
+class ServiceRow(RemovableRow):
     """One everyday service of the 15-minute life circle (a layer, a filter, a name, minutes)."""
-
-    changed = pyqtSignal()
-    removeRequested = pyqtSignal(object)  # noqa: N815 - Qt signal naming
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -296,15 +290,7 @@ class ServiceRow(QGroupBox):
         self.minutes.setRange(0, 120)
         self.minutes.setSpecialValueText(tr("default"))
         self.minutes.setSuffix(" min")
-        remove = QToolButton()
-        remove.setText(tr("Remove"))
-        remove.clicked.connect(lambda: self.removeRequested.emit(self))
-        top = QHBoxLayout()
-        top.addWidget(self.layer, 1)
-        top.addWidget(remove)
-        form.addRow(tr("Layer"), top)
-        self.problems = problem_label()
-        form.addRow(self.problems)
+        self.layer_line(form, self.layer)
         form.addRow(tr("Filter (expression)"), self.filter)
         form.addRow(tr("Service name"), self.name)
         form.addRow(tr("Walking minutes"), self.minutes)

@@ -106,6 +106,21 @@ def _population_unit(study):
     return 1 if study.population.unit == PER_CELL else 0
 
 
+def _population_field_or_unit(study):
+    """The population parameter that goes with the study's population layer: its field, or the raster's unit."""
+    if study.population.field:
+        return {"POPULATION_FIELD": study.population.field}
+    return {"POPULATION_UNIT": _population_unit(study)}
+
+
+def _demand_and_road_class(study):
+    """The population field or unit, and the road class field when there is one."""
+    params = _population_field_or_unit(study)
+    if study.roads.class_field:
+        params["ROAD_CLASS_FIELD"] = study.roads.class_field
+    return params
+
+
 def _hazard_ref():
     return upstream(HAZARDS, "overlay", "OUTPUT")
 
@@ -299,10 +314,7 @@ def _facilities(study, scenario):
             params["ROAD_CLASS_FIELD"] = study.roads.class_field
     if study.population.layer:
         params["POPULATION"] = layer(study.population.layer)
-        if study.population.field:
-            params["POPULATION_FIELD"] = study.population.field
-        else:
-            params["POPULATION_UNIT"] = _population_unit(study)
+        params.update(_population_field_or_unit(study))
     hospitals = _hospitals(study, calls)
     if hospitals is not None:
         params["HOSPITALS"] = hospitals
@@ -343,12 +355,7 @@ def _coverage(study, scenario):
         "MODE": int(p.coverage_mode),
         **_units(study),
     }
-    if study.population.field:
-        params["POPULATION_FIELD"] = study.population.field
-    else:
-        params["POPULATION_UNIT"] = _population_unit(study)
-    if study.roads.class_field:
-        params["ROAD_CLASS_FIELD"] = study.roads.class_field
+    params.update(_demand_and_road_class(study))
     outputs = {"OUTPUT_DEMAND": "gpkg", "OUTPUT_FACILITIES": "gpkg", "OUTPUT_AREAS": "gpkg"}
     if study.units.layer:
         outputs["OUTPUT_TABLE"] = "gpkg"
@@ -411,12 +418,7 @@ def _life_circle(study, services):
         "BLOCK_LEVEL": int(study.params.block_level),
         **_units(study),
     }
-    if study.population.field:
-        params["POPULATION_FIELD"] = study.population.field
-    else:
-        params["POPULATION_UNIT"] = _population_unit(study)
-    if study.roads.class_field:
-        params["ROAD_CLASS_FIELD"] = study.roads.class_field
+    params.update(_demand_and_road_class(study))
     outputs = {"OUTPUT_DEMAND": "gpkg"}
     if study.units.layer:
         outputs["OUTPUT_TABLE"] = "gpkg"
@@ -441,12 +443,7 @@ def _evacuation(study):
         "MAX_DISTANCE_M": float(p.evacuate_max_m),
         **_units(study),
     }
-    if study.population.field:
-        params["POPULATION_FIELD"] = study.population.field
-    else:
-        params["POPULATION_UNIT"] = _population_unit(study)
-    if study.roads.class_field:
-        params["ROAD_CLASS_FIELD"] = study.roads.class_field
+    params.update(_demand_and_road_class(study))
     outputs = {"OUTPUT_ORIGINS": "gpkg", "OUTPUT_SHELTERS": "gpkg", "OUTPUT_FLOWS": "gpkg"}
     if study.units.layer:
         outputs["OUTPUT_TABLE"] = "gpkg"
@@ -529,10 +526,7 @@ def _lifelines(study, scenario):
             "MAX_DETOUR_LINKS": 2000,
             **_units(study),
         }
-        if study.population.field:
-            params["POPULATION_FIELD"] = study.population.field
-        else:
-            params["POPULATION_UNIT"] = _population_unit(study)
+        params.update(_population_field_or_unit(study))
         calls.append(
             Call(
                 "criticality",
