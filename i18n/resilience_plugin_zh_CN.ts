@@ -64,7 +64,7 @@
             <translation>无法打开栅格 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="159" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="158" />
             <source>The raster has {count} band(s); band {band} does not exist.</source>
             <translation>该栅格共有 {count} 个波段；第 {band} 波段不存在。</translation>
         </message>
@@ -109,17 +109,17 @@
             <translation>无法打开示例工程 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="27" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="26" />
             <source>Custom (thresholds or value map below)</source>
             <translation>自定义（使用下方的阈值或值映射）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="48" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="47" />
             <source>Classify hazard</source>
             <translation>灾害分级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="51" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="50" />
             <source>Turns a hazard layer into standard hazard zones that the other algorithms read.
 
 Input: a polygon layer with a hazard FIELD, or a raster BAND (flood depth, wind speed, PGA, ...).
@@ -134,82 +134,82 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
 输出：每个等级一个（多）面要素，字段为 hazard、level、label（中文 / 英文）、value_min 和 value_max（连续值输入）以及 area_m2。面积以平方米计，在米制坐标系中量算（若输入本身为合适的投影坐标系则直接使用，否则在中国境内使用 CGCS2000 3度带高斯-克吕格投影，境外使用 UTM）。除非勾选 KEEP_LEVEL_0，否则不输出 0 级分区。栅格在 GDAL 中批量分级和矢量化，不逐要素循环。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="67" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="66" />
             <source>Hazard layer (polygons or raster)</source>
             <translation>灾害图层（面或栅格）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="69" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="68" />
             <source>A polygon layer with a hazard value per feature, or a raster of hazard values.</source>
             <translation>每个要素带有灾害值的面图层，或灾害值栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="71" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="70" />
             <source>Hazard value field (polygon input)</source>
             <translation>灾害值字段（面输入）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="73" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="72" />
             <source>The field holding the hazard value or category. Required for polygon input.</source>
             <translation>存放灾害值或类别的字段。面输入时必填。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="76" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="75" />
             <source>Raster band (raster input)</source>
             <translation>栅格波段（栅格输入）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="78" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="77" />
             <source>The band holding the hazard values. Default 1.</source>
             <translation>存放灾害值的波段，默认为 1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="80" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="79" />
             <source>Hazard name</source>
             <translation>灾种名称</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="81" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="80" />
             <source>Stored in the 'hazard' field of every zone, e.g. flood, waterlogging, earthquake.</source>
             <translation>写入每个分区的 hazard 字段，例如 flood（洪水）、waterlogging（内涝）、earthquake（地震）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="83" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="82" />
             <source>Preset</source>
             <translation>预设</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="84" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="83" />
             <source>Standard thresholds or categories with their labels. Choose Custom to give your own.</source>
             <translation>标准阈值或类别及其标注。选择“自定义”可输入自己的分级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="86" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="85" />
             <source>Thresholds (ascending, comma separated)</source>
             <translation>阈值（递增，逗号分隔）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="88" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="87" />
             <source>For continuous values, e.g. 0.1,0.5,1.0,2.0: value &lt; 0.1 is level 0, 0.1-0.5 level 1, ..., &gt;= 2.0 level 4.</source>
             <translation>用于连续值，例如 0.1,0.5,1.0,2.0：值 &lt; 0.1 为 0 级，0.1–0.5 为 1 级，……，≥ 2.0 为 4 级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="90" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="89" />
             <source>Value map (value:level;...)</source>
             <translation>值映射（值:等级;…）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="91" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="90" />
             <source>For categories, e.g. YES:1;NO:0 or 极高易发:4;高易发:3;中易发:2;低易发:1.</source>
             <translation>用于分类值，例如 YES:1;NO:0 或 极高易发:4;高易发:3;中易发:2;低易发:1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="93" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="92" />
             <source>Keep level 0 (no hazard) zones</source>
             <translation>保留 0 级（无灾害）分区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="94" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="93" />
             <source>Also write the zone of level 0. Off by default.</source>
             <translation>同时输出 0 级分区。默认不输出。</translation>
         </message>
@@ -219,17 +219,17 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>灾害分区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="105" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="104" />
             <source>Choose either a preset or your own thresholds / value map, not both.</source>
             <translation>请在预设与自定义阈值/值映射之间二选一，不能同时使用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="111" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="110" />
             <source>Give either THRESHOLDS (continuous values) or VALUE_MAP (categories), not both.</source>
             <translation>阈值（THRESHOLDS，连续值）与值映射（VALUE_MAP，分类值）只能二选一。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="113" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="112" />
             <source>Give THRESHOLDS (e.g. 0.1,0.5,1.0) or a VALUE_MAP (e.g. YES:1;NO:0), or choose a preset.</source>
             <translation>请输入阈值（THRESHOLDS，例如 0.1,0.5,1.0）或值映射（VALUE_MAP，例如 YES:1;NO:0），或选择一个预设。</translation>
         </message>
@@ -239,7 +239,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>阈值（THRESHOLDS）中没有数值。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="121" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="120" />
             <source>VALUE_MAP holds no value:level pairs.</source>
             <translation>值映射（VALUE_MAP）中没有“值:等级”对。</translation>
         </message>
@@ -249,57 +249,57 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>无法加载灾害图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="137" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="136" />
             <source>The hazard layer must be a polygon layer or a raster.</source>
             <translation>灾害图层必须是面图层或栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="148" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="147" />
             <source>Level {level} ({label}): {area:.1f} ha</source>
             <translation>{level} 级（{label}）：{area:.1f} 公顷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="150" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="149" />
             <source>No zone at or above level 1: the output is empty.</source>
             <translation>没有 1 级及以上的分区：输出为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="167" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="166" />
             <source>{n} nodata cell(s) were left out.</source>
             <translation>已忽略 {n} 个无数据像元。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="169" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="168" />
             <source>{n} cell(s) hold values that are not in the value map; they were left out.</source>
             <translation>{n} 个像元的值不在值映射中，已忽略。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="175" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="174" />
             <source>The hazard layer must contain polygons (or be a raster); '{name}' has {kind} geometry.</source>
             <translation>灾害图层必须是面（或栅格）；“{name}”的几何类型为 {kind}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="179" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="178" />
             <source>Choose the FIELD that holds the hazard value of each polygon.</source>
             <translation>请选择存放每个面灾害值的字段（FIELD）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="181" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="180" />
             <source>The hazard layer '{name}' has no features.</source>
             <translation>灾害图层“{name}”没有要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="185" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="184" />
             <source>The hazard layer '{name}' has no features with geometry.</source>
             <translation>灾害图层“{name}”没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="191" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="190" />
             <source>{n} feature(s) have a NULL value and were left out.</source>
             <translation>{n} 个要素的值为空（NULL），已忽略。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="193" />
+            <location filename="../resilience_plugin/processing/algorithms/classify_hazard.py" line="192" />
             <source>{n} feature(s) hold values that are not in the value map; they were left out.</source>
             <translation>{n} 个要素的值不在值映射中，已忽略。</translation>
         </message>
@@ -324,17 +324,17 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>图件与样式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="132" />
+            <location filename="../resilience_plugin/processing/base.py" line="150" />
             <source>resilience</source>
             <translation>韧性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="132" />
+            <location filename="../resilience_plugin/processing/base.py" line="150" />
             <source>hazard</source>
             <translation>灾害</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="167" />
+            <location filename="../resilience_plugin/processing/base.py" line="185" />
             <source>Cancelled by the user; no output was written.</source>
             <translation>用户已取消；未写出任何结果。</translation>
         </message>
@@ -1449,7 +1449,7 @@ The layer's data are not changed, only its style. A layer given as a file path i
             <translation>风险等级，行之间用“;”分隔，列之间用“,”分隔。第 i 行为灾害等级 i，第 j 列为脆弱性等级 j。默认值见 resources/standards/risk_matrix.json。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="387" />
+            <location filename="../resilience_plugin/processing/base.py" line="405" />
             <source>Admin units</source>
             <translation>行政单元</translation>
         </message>
@@ -1459,7 +1459,7 @@ The layer's data are not changed, only its style. A layer given as a file path i
             <translation>可选的行政区面（区、街道、社区），用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="390" />
+            <location filename="../resilience_plugin/processing/base.py" line="408" />
             <source>Unit id field</source>
             <translation>单元编号字段</translation>
         </message>
@@ -1479,7 +1479,7 @@ The layer's data are not changed, only its style. A layer given as a file path i
             <translation>可选的人口栅格，用于汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="407" />
+            <location filename="../resilience_plugin/processing/base.py" line="425" />
             <source>Persons per cell</source>
             <translation>每格人数</translation>
         </message>
@@ -2820,12 +2820,12 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>每个需求点或面的人数。留空：每个 1 人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="407" />
+            <location filename="../resilience_plugin/processing/base.py" line="425" />
             <source>Population raster unit</source>
             <translation>人口栅格单位</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="407" />
+            <location filename="../resilience_plugin/processing/base.py" line="425" />
             <source>Persons per km² (density)</source>
             <translation>每平方公里人数（密度）</translation>
         </message>
@@ -5608,92 +5608,92 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>{step}. {group}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="177" />
+            <location filename="../resilience_plugin/processing/base.py" line="195" />
             <source>The outputs this run had begun to write were removed: {paths}.</source>
             <translation>本次运行已开始写入的输出已被删除：{paths}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="227" />
+            <location filename="../resilience_plugin/processing/base.py" line="245" />
             <source>points</source>
             <translation>点</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="227" />
+            <location filename="../resilience_plugin/processing/base.py" line="245" />
             <source>lines</source>
             <translation>线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="227" />
+            <location filename="../resilience_plugin/processing/base.py" line="245" />
             <source>polygons</source>
             <translation>面</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="242" />
+            <location filename="../resilience_plugin/processing/base.py" line="260" />
             <source>The layer '{layer}' has no field '{field}' (set in {param}). Choose one of its fields: {available}.</source>
             <translation>图层“{layer}”没有字段“{field}”（在{param}中设置）。请从其字段中选择：{available}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="258" />
+            <location filename="../resilience_plugin/processing/base.py" line="276" />
             <source>{param} must contain polygons (zones or units), but '{layer}' holds {kind}: choose a polygon layer.</source>
             <translation>{param}必须是面要素（分区或单元），但“{layer}”中是{kind}要素：请选择面图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="260" />
+            <location filename="../resilience_plugin/processing/base.py" line="278" />
             <source>{param} must contain {wanted}, but '{layer}' holds {kind}: choose another layer.</source>
             <translation>{param}必须是{wanted}要素，但“{layer}”中是{kind}要素：请换用其他图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="260" />
+            <location filename="../resilience_plugin/processing/base.py" line="278" />
             <source> or </source>
             <translation>或</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="265" />
+            <location filename="../resilience_plugin/processing/base.py" line="283" />
             <source>The layer '{layer}' ({param}) has no valid coordinate reference system: set its CRS first (Layer Properties &gt; Source), or assign one with Processing &gt; Vector general &gt; Assign projection.</source>
             <translation>图层“{layer}”（{param}）没有有效的坐标参照系：请先设置其坐标参照系（图层属性 &gt; 源），或用 处理 &gt; 矢量通用 &gt; 指定投影 为其指定。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="290" />
+            <location filename="../resilience_plugin/processing/base.py" line="308" />
             <source>The population raster '{layer}' holds no data (every cell is nodata): it counts 0 persons. Check its nodata value.</source>
             <translation>人口栅格“{layer}”没有数据（所有像元均为无数据值）：人口计为 0。请检查其无数据值设置。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="293" />
+            <location filename="../resilience_plugin/processing/base.py" line="311" />
             <source>The raster '{layer}' ({param}) holds no data: every cell is nodata. Check its nodata value, or give another raster.</source>
             <translation>栅格“{layer}”（{param}）没有数据：所有像元均为无数据值。请检查其无数据值设置，或换用其他栅格。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="327" />
+            <location filename="../resilience_plugin/processing/base.py" line="345" />
             <source>Cannot write the output '{output}' to {path}: the folder {folder} does not exist. Choose an existing folder, or create it first.</source>
             <translation>无法将输出“{output}”写入 {path}：文件夹 {folder} 不存在。请选择已有的文件夹，或先创建该文件夹。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="330" />
+            <location filename="../resilience_plugin/processing/base.py" line="348" />
             <source>Cannot write the output '{output}' to {path}: the folder {folder} is not writable. Choose a folder you can write to, or save to a temporary layer.</source>
             <translation>无法将输出“{output}”写入 {path}：文件夹 {folder} 不可写。请选择有写入权限的文件夹，或保存为临时图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="333" />
+            <location filename="../resilience_plugin/processing/base.py" line="351" />
             <source>Cannot write the output '{output}' to {path}: that is a folder. Give a file name.</source>
             <translation>无法将输出“{output}”写入 {path}：这是一个文件夹。请给出文件名。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="341" />
+            <location filename="../resilience_plugin/processing/base.py" line="359" />
             <source>Cannot write the output '{output}' to {path}: '.{ext}' is not a format this output can be saved in. Use one of: {formats}.</source>
             <translation>无法将输出“{output}”写入 {path}：该输出不能保存为“.{ext}”格式。请使用以下格式之一：{formats}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="410" />
+            <location filename="../resilience_plugin/processing/base.py" line="428" />
             <source>What the population raster's cells hold. Persons per km² (the default, as in the sample raster): each cell counts its density x its true (geodesic) area. Persons per cell: each cell counts its value. The log states the persons read and warns when the numbers look like the other unit.</source>
             <translation>人口栅格像元中存放的内容。每平方公里人数（默认，示例栅格即为此单位）：每个像元的人数 = 密度 × 该像元的真实（椭球面）面积。每格人数：每个像元按其数值计数。日志会给出读取的总人数，并在数值看起来属于另一种单位时发出警告。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="415" />
+            <location filename="../resilience_plugin/processing/base.py" line="433" />
             <source>Old name, kept for models and scripts: 0 persons per cell, 1 persons per km². Use POPULATION_UNIT.</source>
             <translation>旧参数名，为兼容模型和脚本而保留：0 为每格人数，1 为每平方公里人数。请改用 POPULATION_UNIT。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/base.py" line="417" />
+            <location filename="../resilience_plugin/processing/base.py" line="435" />
             <source>Old name, kept for models and scripts: True persons per km², False persons per cell. Use POPULATION_UNIT.</source>
             <translation>旧参数名，为兼容模型和脚本而保留：True 为每平方公里人数，False 为每格人数。请改用 POPULATION_UNIT。</translation>
         </message>

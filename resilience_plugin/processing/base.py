@@ -72,6 +72,24 @@ def set_help(param, help_text, advanced=False):
     return param
 
 
+LAYER_OF_FIELD = "resilience_layer_of_field"
+
+
+def field_of_map_layer(name, description, layer_param, **kwargs):
+    """A field parameter of ``layer_param``, a QgsProcessingParameterMapLayer that may hold a raster.
+
+    QGIS's field widget crashes QGIS (3.22 and 3.40 checked) when its parent layer parameter holds a raster
+    layer, so such a field is not tied to its layer in its definition: the layer it belongs to is kept in
+    the metadata, the dialog's field chooser is ours (gui/field_wrapper.py, a field list while the layer
+    is a vector layer) and ``input_problem`` checks the name against that layer."""
+    from qgis.core import QgsProcessingParameterField
+
+    p = QgsProcessingParameterField(name, description, **kwargs)
+    p.setMetadata({**p.metadata(), LAYER_OF_FIELD: layer_param,
+                   "widget_wrapper": {"class": "resilience_plugin.gui.field_wrapper.LayerFieldWrapper"}})
+    return p
+
+
 class ResilienceAlgorithm(QgsProcessingAlgorithm):
     """Subclasses set ``ALG_ID``, ``GROUP_ID``, ``ICON`` and implement ``display_name``,
     ``help_text``, ``initAlgorithm`` and ``compute``."""
@@ -232,7 +250,7 @@ class ResilienceAlgorithm(QgsProcessingAlgorithm):
         for param in self.parameterDefinitions():
             if not isinstance(param, QgsProcessingParameterField) or parameters.get(param.name()) in (None, "", []):
                 continue
-            parent = by_name.get(param.parentLayerParameterName())
+            parent = by_name.get(param.parentLayerParameterName() or param.metadata().get(LAYER_OF_FIELD, ""))
             if not parent or isinstance(parent[0], QgsRasterLayer):
                 continue
             names = parameter_strings(self, parameters, param.name(), context)

@@ -31,7 +31,7 @@ from ..core.classify import normalize_key
 from ..i18n import tr
 from ..qgis_io.demand import read_demand as demand_reader
 from ..qgis_io.vector import read_source, report_reading
-from .base import set_help
+from .base import field_of_map_layer, set_help
 
 # Road classes not walkable by default (the same as Walking coverage).
 DEFAULT_EXCLUDE = "motorway,motorway_link,trunk,trunk_link"
@@ -60,7 +60,7 @@ def add_demand_parameters(alg):
     add(alg, QgsProcessingParameterMapLayer(DEMAND, tr("Demand (population raster, points or polygons)"),
                                             types=[SOURCE_RASTER, SOURCE_POINT, SOURCE_POLYGON]),
         tr("Where people are: a population raster, or points / polygons with a population field."))
-    add(alg, QgsProcessingParameterField(POPULATION_FIELD, tr("Population field (vector demand)"), parentLayerParameterName=DEMAND,
+    add(alg, field_of_map_layer(POPULATION_FIELD, tr("Population field (vector demand)"), DEMAND,
                                          type=FIELD_NUMERIC, optional=True),
         tr("Persons per demand feature. Required for vector demand; NULL or negative counts as 0."))
     alg.add_population_unit_parameter()

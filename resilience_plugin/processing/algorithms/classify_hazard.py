@@ -4,7 +4,6 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterField,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -19,7 +18,7 @@ from ...i18n import tr
 from ...qgis_io.crs import working_crs
 from ...qgis_io.raster import gdal_path
 from ...qgis_io.vector import make_fields, read_source, report_reading, write_features
-from ..base import ResilienceAlgorithm
+from ..base import ResilienceAlgorithm, field_of_map_layer
 
 
 def preset_names():
@@ -68,7 +67,7 @@ class ClassifyHazard(ResilienceAlgorithm):
                                            types=[SOURCE_POLYGON, SOURCE_RASTER])
         p.setHelp(tr("A polygon layer with a hazard value per feature, or a raster of hazard values."))
         self.addParameter(p)
-        p = QgsProcessingParameterField(self.FIELD, tr("Hazard value field (polygon input)"), parentLayerParameterName=self.INPUT,
+        p = field_of_map_layer(self.FIELD, tr("Hazard value field (polygon input)"), self.INPUT,
                                         type=FIELD_ANY, optional=True)
         p.setHelp(tr("The field holding the hazard value or category. Required for polygon input."))
         self.addParameter(p)

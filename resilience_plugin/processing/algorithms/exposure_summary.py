@@ -41,7 +41,7 @@ from ...qgis_io.fields import field_kind, merge_fields
 from ...qgis_io.raster import gdal_path, log_population, report_population
 from ...qgis_io.vector import input_source, iter_batches, make_fields, read_source, report_reading, write_features
 from .. import admin_levels as al
-from ..base import ResilienceAlgorithm
+from ..base import ResilienceAlgorithm, field_of_map_layer
 
 # Exposure layers with more features than this are read and counted in batches of STREAM_BATCH features
 # (GDAL's Arrow stream for whole OGR layers), so memory stays bounded by one batch whatever the size.
@@ -136,8 +136,8 @@ class ExposureSummary(ResilienceAlgorithm):
         p = QgsProcessingParameterMapLayer(self.HAZARD, tr("Hazard (zones or raster)"), types=[SOURCE_POLYGON, SOURCE_RASTER])
         p.setHelp(tr("Hazard zones with an integer level field, or a continuous hazard raster (then give THRESHOLDS)."))
         self.addParameter(p)
-        p = QgsProcessingParameterField(self.LEVEL_FIELD, tr("Level field (zones)"), defaultValue="level",
-                                        parentLayerParameterName=self.HAZARD, type=FIELD_ANY, optional=True)
+        p = field_of_map_layer(self.LEVEL_FIELD, tr("Level field (zones)"), self.HAZARD, defaultValue="level",
+                               type=FIELD_ANY, optional=True)
         p.setHelp(tr("The integer level field of the hazard zones (Classify hazard writes 'level')."))
         self.addParameter(p)
         p = QgsProcessingParameterString(self.THRESHOLDS, tr("Thresholds (raster hazard)"), optional=True)

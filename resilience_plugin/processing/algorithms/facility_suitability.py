@@ -36,7 +36,7 @@ from ...i18n import tr
 from ...qgis_io.crs import to_pyproj, working_crs
 from ...qgis_io.demand import read_demand, representative_points
 from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
-from ..base import ResilienceAlgorithm, set_help
+from ..base import ResilienceAlgorithm, field_of_map_layer, set_help
 
 TYPOLOGY_WRAPPER = "resilience_plugin.gui.editor_wrappers.TypologyFileWrapper"
 DEFAULT_MAIN = "motorway,trunk,primary,secondary,tertiary,motorway_link,trunk_link,primary_link,secondary_link,tertiary_link"
@@ -172,7 +172,7 @@ class FacilitySuitability(ResilienceAlgorithm):
         add(QgsProcessingParameterMapLayer(self.POPULATION, tr("Population (raster or points / polygons)"),
                                            types=[SOURCE_RASTER, SOURCE_POINT, SOURCE_POLYGON], optional=True),
             tr("For the population-served criterion."))
-        add(QgsProcessingParameterField(self.POPULATION_FIELD, tr("Population field (vector population)"), parentLayerParameterName=self.POPULATION,
+        add(field_of_map_layer(self.POPULATION_FIELD, tr("Population field (vector population)"), self.POPULATION,
                                         type=FIELD_NUMERIC, optional=True),
             tr("Persons per feature of a vector population layer."))
         self.add_population_unit_parameter()

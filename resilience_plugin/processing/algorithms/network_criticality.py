@@ -39,7 +39,7 @@ from ...qgis_io.demand import read_demand
 from ...qgis_io.fields import merge_fields
 from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
 from .. import admin_levels as al
-from ..base import ResilienceAlgorithm
+from ..base import ResilienceAlgorithm, field_of_map_layer
 
 LINK_SPEC = [("isolated_persons", "double"), ("detour_persons", "double"), ("rank", "int"), ("load_persons", "double"),
              ("failed", "bool"), ("bridge", "bool")]
@@ -124,7 +124,7 @@ class NetworkCriticality(ResilienceAlgorithm):
                                          optional=True)
         p.setHelp(tr("Band of the population raster. Default 1."))
         self.addParameter(p)
-        p = QgsProcessingParameterField(self.POPULATION_FIELD, tr("Population field"), parentLayerParameterName=self.DEMAND,
+        p = field_of_map_layer(self.POPULATION_FIELD, tr("Population field"), self.DEMAND,
                                         type=FIELD_NUMERIC, optional=True)
         p.setHelp(tr("Persons per demand point or polygon. Empty: 1 person each."))
         self.addParameter(p)

@@ -40,7 +40,7 @@ from ...qgis_io.crs import to_pyproj, working_crs
 from ...qgis_io.demand import read_demand, representative_points
 from ...qgis_io.vector import input_source, make_fields, read_source, report_reading, write_features
 from .. import admin_levels as al
-from ..base import ResilienceAlgorithm, set_help
+from ..base import ResilienceAlgorithm, field_of_map_layer, set_help
 from ..decision_inputs import DEFAULT_EXCLUDE
 
 
@@ -128,7 +128,7 @@ class ShelterCoverage(ResilienceAlgorithm):
         add(QgsProcessingParameterMapLayer(self.DEMAND, tr("Demand (population raster, points or polygons)"),
                                            types=[SOURCE_RASTER, SOURCE_POINT, SOURCE_POLYGON]),
             tr("Where people are: a population raster, or points / polygons with a population field."))
-        add(QgsProcessingParameterField(self.POPULATION_FIELD, tr("Population field (vector demand)"), parentLayerParameterName=self.DEMAND,
+        add(field_of_map_layer(self.POPULATION_FIELD, tr("Population field (vector demand)"), self.DEMAND,
                                         type=FIELD_NUMERIC, optional=True),
             tr("Persons per demand feature. Required for vector demand; NULL or negative counts as 0."))
         self.add_population_unit_parameter()
