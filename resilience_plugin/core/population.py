@@ -206,8 +206,8 @@ def iter_counts(
     nodata = b.GetNoDataValue()
     flags = b.GetMaskFlags()
     use_mask = not (flags & gdal.GMF_ALL_VALID) and not (flags & gdal.GMF_NODATA)
-    starts = strip_starts(path, band=band, window=(r0, r1, c0, c1))
-    for row0, row1 in zip(starts[:-1].tolist(), starts[1:].tolist()):
+    bounds = [int(s) for s in strip_starts(path, band=band, window=(r0, r1, c0, c1))]
+    for row0, row1 in zip(bounds[:-1], bounds[1:]):
         check_cancel(feedback)
         n = row1 - row0
         values = np.empty((n, c1 - c0))
