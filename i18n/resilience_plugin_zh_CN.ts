@@ -474,12 +474,12 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>步行速度必须为正（公里/小时），例如 4.0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/coverage.py" line="42" />
+            <location filename="../resilience_plugin/core/coverage.py" line="43" />
             <source>The walking time limit must be positive (minutes), e.g. 10.</source>
             <translation>步行时间上限必须为正（分钟），例如 10。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/coverage.py" line="116" />
+            <location filename="../resilience_plugin/core/coverage.py" line="117" />
             <source>MODE must be 0 (nearest), 1 (capacitated) or 2 (site selection).</source>
             <translation>MODE 必须为 0（最近设施）、1（容量约束分配）或 2（选址）。</translation>
         </message>
@@ -489,7 +489,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>选址（MODE 2）需要至少包含一个候选点的 CANDIDATES 图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/coverage.py" line="279" />
+            <location filename="../resilience_plugin/core/coverage.py" line="280" />
             <source>Site selection (MODE 2) needs MAX_NEW of at least 1.</source>
             <translation>选址（MODE 2）要求 MAX_NEW 至少为 1。</translation>
         </message>
@@ -2195,22 +2195,22 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>{n} 个需求点（{p:.0f} 人）距所有可通行道路超过 {d:.0f} 米：未服务。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="314" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="317" />
             <source>Site selection: {k} site(s) chosen; covered persons {before:.0f} -&gt; {after:.0f}.</source>
             <translation>选址：选中 {k} 处；覆盖人数 {before:.0f} -&gt; {after:.0f}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="318" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="321" />
             <source>LP upper bound: {bound:.0f} persons; the chosen sites are within {gap:.1f} % of it.</source>
             <translation>线性规划上界：{bound:.0f} 人；所选场址与上界相差 {gap:.1f} % 以内。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="320" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="323" />
             <source>Covered: {cov:.0f} of {pop:.0f} persons ({pct:.1f} %).</source>
             <translation>覆盖：{pop:.0f} 人中的 {cov:.0f} 人（{pct:.1f} %）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="334" />
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="337" />
             <source>OUTPUT_TABLE needs UNITS polygons; the table was not written.</source>
             <translation>OUTPUT_TABLE 需要 UNITS 面图层；未输出汇总表。</translation>
         </message>
@@ -3531,27 +3531,27 @@ SERVICES：每项服务一个图层（点，或以其内部一点连接路网的
             <translation>全部 {n} 项服务均可达：{pct:.1f} % 的居民。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/site_selection.py" line="93" />
+            <location filename="../resilience_plugin/core/site_selection.py" line="102" />
             <source>The objective must be 'worst' or 'expected'; got '{value}'.</source>
             <translation>目标必须为“worst”（最不利情景）或“expected”（期望）；当前为“{value}”。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/site_selection.py" line="95" />
+            <location filename="../resilience_plugin/core/site_selection.py" line="104" />
             <source>Choose at least one site (MAX_NEW &gt;= 1).</source>
             <translation>请至少选择一个站点（MAX_NEW &gt;= 1）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/site_selection.py" line="97" />
+            <location filename="../resilience_plugin/core/site_selection.py" line="106" />
             <source>The time limit must be positive (seconds); got {value}.</source>
             <translation>时间上限必须为正数（秒）；当前为 {value}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/site_selection.py" line="103" />
+            <location filename="../resilience_plugin/core/site_selection.py" line="112" />
             <source>Scenario probabilities must be non-negative and not all zero.</source>
             <translation>情景概率必须非负且不能全为零。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/site_selection.py" line="151" />
+            <location filename="../resilience_plugin/core/site_selection.py" line="160" />
             <source>The site selection found no solution within the time limit ({message}): raise TIME_LIMIT or use fewer candidates.</source>
             <translation>选址在时间上限内未找到解（{message}）：请提高 TIME_LIMIT 或减少候选点。</translation>
         </message>
@@ -7155,6 +7155,11 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="133" />
             <source>Facility types, their emergency functions, per-capita areas and effective-area ratios, merged on top of resources/standards/facility_types.json (same schema). Edit… opens the typology editor.</source>
             <translation>设施类型及其应急功能、人均面积和有效面积比例，逐类型叠加在 resources/standards/facility_types.json（同一结构）之上。“编辑…”可打开类型编辑器。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="314" />
+            <source>{n} candidate site(s) are farther than {d:.0f} m from any passable street and cannot be chosen.</source>
+            <translation>{n} 处候选场址距所有可通行道路超过 {d:.0f} 米，无法入选。</translation>
         </message>
     </context>
 </TS>

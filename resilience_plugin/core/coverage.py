@@ -28,6 +28,7 @@ import shapely
 from . import network as nw
 from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel, report_progress
 from .geometry import intersecting_pairs
+from .site_selection import coverage_problem
 
 MODES = ("nearest", "capacitated", "selection")
 
@@ -277,22 +278,10 @@ def select_sites(net, facilities, in_service, demand, persons, candidates, limit
         raise InputError(QT_TRANSLATE_NOOP("@default", "Site selection (MODE 2) needs a CANDIDATES layer with at least one site."))
     if max_new is None or max_new < 1:
         raise InputError(QT_TRANSLATE_NOOP("@default", "Site selection (MODE 2) needs MAX_NEW of at least 1."))
-    nf, nd = len(facilities), len(demand)
-    fsnap = nw.snap_points(net, facilities, max_distance=max_snap_m, edge_mask=edge_mask)
-    dsnap = nw.snap_points(net, demand, max_distance=max_snap_m, edge_mask=edge_mask)
-    csnap = nw.snap_points(net, candidates, max_distance=max_snap_m, edge_mask=edge_mask)
-    aug = nw.insert_points(net, [fsnap, dsnap, csnap], edge_mask)
-    f_nodes, d_nodes, c_nodes = aug.point_node[:nf], aug.point_node[nf:nf + nd], aug.point_node[nf + nd:]
-    use_f = np.asarray(in_service, dtype=bool) & (f_nodes >= 0)
-    covered0 = np.zeros(nd, dtype=bool)
-    if use_f.any():
-        dist_n, _ = nw.multi_source_dijkstra(aug.matrix, f_nodes[use_f], fsnap.distance[use_f], limit_m)
-        ok = d_nodes >= 0
-        covered0[ok] = dist_n[d_nodes[ok]] + dsnap.distance[ok] <= limit_m
+    cover, covered0, unsnapped = coverage_problem(net, facilities, in_service, demand, candidates, np.ones(len(candidates), dtype=bool),
+                                                  limit_m, edge_mask=edge_mask, max_snap_m=max_snap_m, feedback=feedback)
+    cover = cover.astype(float).tocsr()
     report_progress(feedback, 10)
-    sp = nw.distances_from_each(aug.matrix, c_nodes, d_nodes, limit_m, offsets=csnap.distance,
-                                target_offsets=dsnap.distance, feedback=feedback, node_xy=aug.node_xy)
-    cover = sp.astype(bool).astype(float).tocsr()
     total = float(persons.sum())
     w = np.where(covered0, 0.0, persons)
     base = float(persons[covered0].sum())
@@ -334,7 +323,7 @@ def select_sites(net, facilities, in_service, demand, persons, candidates, limit
                 w[cover[k].indices] = 0.0
         covered_now = total - float(w.sum())
     report = {"covered_before": base, "covered_after": covered_now, "sites_chosen": len(chosen),
-              "candidates_not_snapped": int((c_nodes < 0).sum())}
+              "candidates_not_snapped": unsnapped}
     report["lp_bound"] = _lp_bound(cover, np.where(covered0, 0.0, persons), max_new, base)
     report_progress(feedback, 50)
     return np.asarray(chosen, dtype=np.int64), report

@@ -159,6 +159,21 @@ def test_mode2_selection(run_alg, tmp_path):
     assert "LP upper bound" in fb.text()
 
 
+def test_mode2_candidate_off_the_network_is_reported(run_alg, tmp_path):
+    roads, fac, dem = _street_case(tmp_path)
+    x0, y0 = 500000.0, 2500000.0
+    # the second candidate stands 3 km from every street (MAX_SNAP_M 500): it cannot be chosen, and the log says so
+    cand = write_layer(tmp_path / "cand.gpkg", [shapely.Point(x0 + 600, y0), shapely.Point(x0 + 600, y0 + 3000)], 32650)
+    fb = Capture()
+    res = run_alg("sheltercoverage", {
+        "FACILITIES": fac, "DEMAND": dem, "POPULATION_FIELD": "pop", "ROADS": roads, "MAX_DISTANCE_M": 150, "MODE": 2,
+        "CANDIDATES": cand, "MAX_NEW": 2, "MAX_SNAP_M": 500,
+        "OUTPUT_DEMAND": str(tmp_path / "d.gpkg"), "OUTPUT_FACILITIES": str(tmp_path / "f.gpkg")}, fb)
+    assert "1 candidate site(s) are farther than 500 m" in fb.text()
+    f = read_gdf(res["OUTPUT_FACILITIES"])
+    assert f["facility_id"].tolist()[2:] == ["new:1"]  # only the candidate at x = 600 (40 persons newly covered)
+
+
 def test_futian_geographic_crs_matches_networkx(run_alg, tmp_path):
     roads, fac, dem = _futian(n_fac=15, n_dem=300, seed=21)
     rng = np.random.default_rng(4)

@@ -310,6 +310,9 @@ class ShelterCoverage(ResilienceAlgorithm):
         if rp["demand_not_snapped"]:
             feedback.pushWarning(tr("{n} demand point(s) ({p:.0f} persons) are farther than {d:.0f} m from any passable street: unserved.").format(
                 n=rp["demand_not_snapped"], p=rp["persons_not_snapped"], d=max_snap or 0))
+        if mode == 2 and rp.get("candidates_not_snapped"):
+            feedback.pushWarning(tr("{n} candidate site(s) are farther than {d:.0f} m from any passable street and cannot be chosen.").format(
+                n=rp["candidates_not_snapped"], d=max_snap or 0))
         if mode == 2:
             feedback.pushInfo(tr("Site selection: {k} site(s) chosen; covered persons {before:.0f} -> {after:.0f}.").format(
                 k=rp["sites_chosen"], before=rp["covered_before"], after=rp["covered_after"]))
