@@ -3730,17 +3730,17 @@ OBJECTIVE：最不利情景（使覆盖最差情景的覆盖人数最大）或�
             <translation>情景“{name}”：{edges} 条道路边封闭，{fac} 个已有避难场所和 {cand} 个候选点停止服务。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="187" />
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="190" />
             <source>Optimal choice of {n} site(s) (proven, gap {gap:.2f} %): objective {value:.0f} persons.</source>
             <translation>{n} 个站点的最优选择（已证明，差距 {gap:.2f} %）：目标值 {value:.0f} 人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="190" />
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="193" />
             <source>The solver stopped at the time limit ({status}): {n} site(s), objective {value:.0f} persons, at most {gap:.1f} % below the best possible ({bound:.0f}).</source>
             <translation>求解器在时间上限处停止（{status}）：{n} 个站点，目标值 {value:.0f} 人，最多比可能的最优值（{bound:.0f}）低 {gap:.1f} %。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="193" />
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="196" />
             <source>Greedy choice on the same objective: {value:.0f} persons ({diff:.0f} fewer).</source>
             <translation>同一目标下的贪心选择：{value:.0f} 人（少 {diff:.0f} 人）。</translation>
         </message>
@@ -7160,6 +7160,11 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="314" />
             <source>{n} candidate site(s) are farther than {d:.0f} m from any passable street and cannot be chosen.</source>
             <translation>{n} 处候选场址距所有可通行道路超过 {d:.0f} 米，无法入选。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="177" />
+            <source>Scenario '{name}': {n} candidate site(s) are farther than {d:.0f} m from any passable street and cannot be chosen there.</source>
+            <translation>情景“{name}”：{n} 处候选场址距所有可通行道路超过 {d:.0f} 米，在该情景下无法入选。</translation>
         </message>
     </context>
 </TS>

@@ -60,6 +60,18 @@ def _case(tmp_path):
     }
 
 
+def test_candidate_off_the_network_is_reported(run_alg, tmp_path):
+    params = _case(tmp_path)
+    # a fourth candidate 2 km north of every street (MAX_SNAP_M 500) can never be chosen: said in each scenario
+    params["CANDIDATES"] = write_layer(tmp_path / "cand4.gpkg", [shapely.Point(X0 + x, Y0 + dy) for x, dy in
+                                                                ((100, 0), (900, 0), (500, 0), (500, 2000))], 32650)
+    params["MAX_SNAP_M"] = 500
+    fb = Capture()
+    res = run_alg("robustsiting", params, fb)
+    assert fb.text().count("1 candidate site(s) are farther than 500 m") == 2
+    assert read_gdf(res["OUTPUT_SITES"])["chosen"].astype(bool).tolist() == [False, False, True, False]
+
+
 def test_robust_choice_differs_from_each_scenario(run_alg, tmp_path):
     params = _case(tmp_path)
     fb = Capture()
