@@ -3531,27 +3531,27 @@ SERVICES：每项服务一个图层（点，或以其内部一点连接路网的
             <translation>全部 {n} 项服务均可达：{pct:.1f} % 的居民。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/site_selection.py" line="102" />
+            <location filename="../resilience_plugin/core/site_selection.py" line="103" />
             <source>The objective must be 'worst' or 'expected'; got '{value}'.</source>
             <translation>目标必须为“worst”（最不利情景）或“expected”（期望）；当前为“{value}”。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/site_selection.py" line="104" />
+            <location filename="../resilience_plugin/core/site_selection.py" line="105" />
             <source>Choose at least one site (MAX_NEW &gt;= 1).</source>
             <translation>请至少选择一个站点（MAX_NEW &gt;= 1）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/site_selection.py" line="106" />
+            <location filename="../resilience_plugin/core/site_selection.py" line="107" />
             <source>The time limit must be positive (seconds); got {value}.</source>
             <translation>时间上限必须为正数（秒）；当前为 {value}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/site_selection.py" line="112" />
+            <location filename="../resilience_plugin/core/site_selection.py" line="113" />
             <source>Scenario probabilities must be non-negative and not all zero.</source>
             <translation>情景概率必须非负且不能全为零。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/site_selection.py" line="160" />
+            <location filename="../resilience_plugin/core/site_selection.py" line="161" />
             <source>The site selection found no solution within the time limit ({message}): raise TIME_LIMIT or use fewer candidates.</source>
             <translation>选址在时间上限内未找到解（{message}）：请提高 TIME_LIMIT 或减少候选点。</translation>
         </message>
@@ -3730,17 +3730,17 @@ OBJECTIVE：最不利情景（使覆盖最差情景的覆盖人数最大）或�
             <translation>情景“{name}”：{edges} 条道路边封闭，{fac} 个已有避难场所和 {cand} 个候选点停止服务。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="190" />
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="194" />
             <source>Optimal choice of {n} site(s) (proven, gap {gap:.2f} %): objective {value:.0f} persons.</source>
             <translation>{n} 个站点的最优选择（已证明，差距 {gap:.2f} %）：目标值 {value:.0f} 人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="193" />
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="197" />
             <source>The solver stopped at the time limit ({status}): {n} site(s), objective {value:.0f} persons, at most {gap:.1f} % below the best possible ({bound:.0f}).</source>
             <translation>求解器在时间上限处停止（{status}）：{n} 个站点，目标值 {value:.0f} 人，最多比可能的最优值（{bound:.0f}）低 {gap:.1f} %。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="196" />
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="200" />
             <source>Greedy choice on the same objective: {value:.0f} persons ({diff:.0f} fewer).</source>
             <translation>同一目标下的贪心选择：{value:.0f} 人（少 {diff:.0f} 人）。</translation>
         </message>
@@ -7165,6 +7165,11 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="177" />
             <source>Scenario '{name}': {n} candidate site(s) are farther than {d:.0f} m from any passable street and cannot be chosen there.</source>
             <translation>情景“{name}”：{n} 处候选场址距所有可通行道路超过 {d:.0f} 米，在该情景下无法入选。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="180" />
+            <source>Scenario '{name}': {n} demand point(s) ({p:.0f} persons) are farther than {d:.0f} m from any passable street and count as not covered.</source>
+            <translation>情景“{name}”：{n} 个需求点（{p:.0f} 人）距所有可通行道路超过 {d:.0f} 米，计为未覆盖。</translation>
         </message>
     </context>
 </TS>

@@ -278,7 +278,7 @@ def select_sites(net, facilities, in_service, demand, persons, candidates, limit
         raise InputError(QT_TRANSLATE_NOOP("@default", "Site selection (MODE 2) needs a CANDIDATES layer with at least one site."))
     if max_new is None or max_new < 1:
         raise InputError(QT_TRANSLATE_NOOP("@default", "Site selection (MODE 2) needs MAX_NEW of at least 1."))
-    cover, covered0, unsnapped = coverage_problem(net, facilities, in_service, demand, candidates, np.ones(len(candidates), dtype=bool),
+    cover, covered0, off = coverage_problem(net, facilities, in_service, demand, candidates, np.ones(len(candidates), dtype=bool),
                                                   limit_m, edge_mask=edge_mask, max_snap_m=max_snap_m, feedback=feedback)
     cover = cover.astype(float).tocsr()
     report_progress(feedback, 10)
@@ -323,7 +323,7 @@ def select_sites(net, facilities, in_service, demand, persons, candidates, limit
                 w[cover[k].indices] = 0.0
         covered_now = total - float(w.sum())
     report = {"covered_before": base, "covered_after": covered_now, "sites_chosen": len(chosen),
-              "candidates_not_snapped": unsnapped}
+              "candidates_not_snapped": off["candidates"]}
     report["lp_bound"] = _lp_bound(cover, np.where(covered0, 0.0, persons), max_new, base)
     report_progress(feedback, 50)
     return np.asarray(chosen, dtype=np.int64), report

@@ -42,14 +42,15 @@ def coverage_matrix(net, facilities, facility_ok, demand, candidates, candidate_
     """``(cover, covered0)`` for one scenario: which candidates reach which demand points within
     ``limit_m`` (walking metres on the network with ``edge_mask``), and which demand points an
     existing facility (``facility_ok``) already reaches. Candidates not ``candidate_ok`` cover nothing."""
-    cover, covered0, _unsnapped = coverage_problem(net, facilities, facility_ok, demand, candidates, candidate_ok, limit_m,
+    cover, covered0, _off = coverage_problem(net, facilities, facility_ok, demand, candidates, candidate_ok, limit_m,
                                                    edge_mask=edge_mask, max_snap_m=max_snap_m, feedback=feedback)
     return cover, covered0
 
 
 def coverage_problem(net, facilities, facility_ok, demand, candidates, candidate_ok, limit_m, *, edge_mask=None, max_snap_m=None,
                      feedback=None):
-    """:func:`coverage_matrix` and the number of candidates that could not be snapped to the network."""
+    """:func:`coverage_matrix` and what could not be snapped to the network (within ``max_snap_m`` of a
+    passable edge): ``{"candidates": count, "demand": boolean mask of the demand points}``."""
     from scipy.sparse import csr_matrix
 
     facilities = np.asarray(facilities, dtype=object)
@@ -67,14 +68,14 @@ def coverage_problem(net, facilities, facility_ok, demand, candidates, candidate
         dist_n, _ = nw.multi_source_dijkstra(aug.matrix, f_nodes[use_f], fs.distance[use_f], limit_m)
         ok = d_nodes >= 0
         covered0[ok] = dist_n[d_nodes[ok]] + ds.distance[ok] <= limit_m
-    unsnapped = int((c_nodes < 0).sum())
+    off = {"candidates": int((c_nodes < 0).sum()), "demand": ~np.asarray(ds.snapped, dtype=bool)}
     c_nodes = np.where(np.asarray(candidate_ok, dtype=bool), c_nodes, -1)
     if nc == 0:
-        return csr_matrix((0, nd)), covered0, unsnapped
+        return csr_matrix((0, nd)), covered0, off
     sp = nw.distances_from_each(aug.matrix, c_nodes, d_nodes, limit_m, offsets=cs.distance, target_offsets=ds.distance,
                                 feedback=feedback, node_xy=aug.node_xy)
     cover = sp.astype(bool).astype(np.int8).tocsr()
-    return cover, covered0, unsnapped
+    return cover, covered0, off
 
 
 @dataclass

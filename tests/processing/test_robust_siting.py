@@ -65,10 +65,16 @@ def test_candidate_off_the_network_is_reported(run_alg, tmp_path):
     # a fourth candidate 2 km north of every street (MAX_SNAP_M 500) can never be chosen: said in each scenario
     params["CANDIDATES"] = write_layer(tmp_path / "cand4.gpkg", [shapely.Point(X0 + x, Y0 + dy) for x, dy in
                                                                 ((100, 0), (900, 0), (500, 0), (500, 2000))], 32650)
+    # and a resident 1 km south of the streets (4 persons), who can never be covered
+    params["DEMAND"] = write_layer(tmp_path / "dem4.gpkg", [shapely.Point(X0 + x, Y0 + dy) for x, dy in
+                                                             ((100, 5), (900, 5), (500, 5), (500, -1000))], 32650,
+                                   {"pop": [10.0, 10.0, 6.0, 4.0]})
     params["MAX_SNAP_M"] = 500
     fb = Capture()
     res = run_alg("robustsiting", params, fb)
     assert fb.text().count("1 candidate site(s) are farther than 500 m") == 2
+    assert fb.text().count("1 demand point(s) (4 persons) are farther than 500 m") == 2
+    assert read_gdf(res["OUTPUT_TABLE"])["covered_pct"].tolist() == pytest.approx([600 / 30, 600 / 30])
     assert read_gdf(res["OUTPUT_SITES"])["chosen"].astype(bool).tolist() == [False, False, True, False]
 
 

@@ -171,11 +171,15 @@ class RobustSiting(ResilienceAlgorithm):
                 feedback.pushInfo(tr("Scenario '{name}': {edges} street edge(s) closed, {fac} existing shelter(s) and {cand} candidate(s) "
                                      "out of service.").format(name=name, edges=int((~edge_mask).sum()), fac=int((~f_ok).sum()),
                                                                cand=int((~c_ok).sum())))
-            cover, covered0, unsnapped = ss.coverage_problem(net, fac_pts, f_ok, d_pts, cand_pts, c_ok, limit, edge_mask=edge_mask,
-                                                             max_snap_m=max_snap, feedback=feedback)
-            if unsnapped:
+            cover, covered0, off = ss.coverage_problem(net, fac_pts, f_ok, d_pts, cand_pts, c_ok, limit, edge_mask=edge_mask,
+                                                       max_snap_m=max_snap, feedback=feedback)
+            if off["candidates"]:
                 feedback.pushWarning(tr("Scenario '{name}': {n} candidate site(s) are farther than {d:.0f} m from any passable street "
-                                        "and cannot be chosen there.").format(name=name, n=unsnapped, d=max_snap or 0))
+                                        "and cannot be chosen there.").format(name=name, n=off["candidates"], d=max_snap or 0))
+            if off["demand"].any():
+                feedback.pushWarning(tr("Scenario '{name}': {n} demand point(s) ({p:.0f} persons) are farther than {d:.0f} m from any "
+                                        "passable street and count as not covered.").format(
+                    name=name, n=int(off["demand"].sum()), p=float(persons[off["demand"]].sum()), d=max_snap or 0))
             scenarios.append(ss.Scenario(cover, covered0, float(probs[s_i])))
             names.append(name)
             if feedback.isCanceled():
