@@ -10,24 +10,23 @@ from scipy.stats import norm
 from tests.conftest import DATA
 
 
+def lognormal_curve(curve_id, theta=(0.2, 0.6), beta=(0.5, 0.4), **extra):
+    """A road flood-depth lognormal curve of the editor's table (two damage states, the second fails)."""
+    return {"id": curve_id, "asset_type": "road", "intensity_measure": "flood_depth", "unit": "m", "form": "lognormal",
+            "theta": list(theta), "beta": list(beta), "fail_state": 1, "source": "test", "verified": False, **extra}
+
+
+def threshold_curve(curve_id, threshold):
+    """A road flood-depth threshold rule: fails where the depth exceeds ``threshold`` metres."""
+    return {"id": curve_id, "asset_type": "road", "intensity_measure": "flood_depth", "unit": "m", "form": "threshold",
+            "threshold": threshold, "source": "test", "verified": False}
+
+
 def test_a_valid_curve_is_plotted_and_saved(qgis_app, tmp_path):
     from resilience_plugin.gui.fragility_editor import FragilityEditor
 
     dialog = FragilityEditor()
-    row = dialog.add_curve(
-        {
-            "id": "my_road_flood",
-            "asset_type": "road",
-            "intensity_measure": "flood_depth",
-            "unit": "m",
-            "form": "lognormal",
-            "theta": [0.2, 0.6],
-            "beta": [0.5, 0.4],
-            "fail_state": 1,
-            "source": "test",
-            "verified": False,
-        }
-    )
+    row = dialog.add_curve(lognormal_curve("my_road_flood"))
     dialog.table.setCurrentCell(row, 0)
     assert dialog.error is None and "valid" in dialog.message.text()
     im, probs = dialog.plot.series()
@@ -37,22 +36,7 @@ def test_a_valid_curve_is_plotted_and_saved(qgis_app, tmp_path):
     assert probs[1][i] == pytest.approx(norm.cdf(np.log(im[i] / 0.6) / 0.4), abs=1e-9)
     path = dialog.save(tmp_path / "user_fragility.json")
     saved = json.loads(path.read_text(encoding="utf-8"))
-    assert saved == {
-        "curves": [
-            {
-                "id": "my_road_flood",
-                "asset_type": "road",
-                "intensity_measure": "flood_depth",
-                "unit": "m",
-                "form": "lognormal",
-                "theta": [0.2, 0.6],
-                "beta": [0.5, 0.4],
-                "fail_state": 1,
-                "source": "test",
-                "verified": False,
-            }
-        ]
-    }
+    assert saved == {"curves": [lognormal_curve("my_road_flood")]}
     reopened = FragilityEditor(path)
     assert reopened.curves() == saved["curves"]
 
@@ -72,20 +56,7 @@ def test_bad_curves_are_refused_with_a_message(qgis_app, column, text, message):
     from resilience_plugin.gui.fragility_editor import COLUMNS, FragilityEditor
 
     dialog = FragilityEditor()
-    row = dialog.add_curve(
-        {
-            "id": "c1",
-            "asset_type": "road",
-            "intensity_measure": "flood_depth",
-            "unit": "m",
-            "form": "lognormal",
-            "theta": [0.2, 0.6],
-            "beta": [0.5, 0.4],
-            "fail_state": 1,
-            "source": "test",
-            "verified": False,
-        }
-    )
+    row = dialog.add_curve(lognormal_curve("c1"))
     assert dialog.error is None
     dialog.table.setItem(row, COLUMNS.index(column), QTableWidgetItem(text))
     assert message in dialog.error and message in dialog.message.text()
@@ -99,18 +70,7 @@ def test_the_saved_library_is_what_lifeline_exposure_reads(run_alg, tmp_path):
     from tests.helpers import read_gdf
 
     dialog = FragilityEditor()
-    dialog.add_curve(
-        {
-            "id": "strict_road_flood",
-            "asset_type": "road",
-            "intensity_measure": "flood_depth",
-            "unit": "m",
-            "form": "threshold",
-            "threshold": 0.05,
-            "source": "test",
-            "verified": False,
-        }
-    )
+    dialog.add_curve(threshold_curve("strict_road_flood", 0.05))
     path = dialog.save(tmp_path / "strict.json")
     roads = f"{DATA / 'inasafe_samples.gpkg'}|layername=roads"
     depth = str(DATA.parent.parent / "resources" / "sample_data" / "flood_current_depth.tif")
@@ -141,31 +101,8 @@ def test_one_bad_curve_does_not_hide_the_plot_of_a_good_one(qgis_app):
     from resilience_plugin.gui.fragility_editor import FragilityEditor
 
     dialog = FragilityEditor()
-    good = dialog.add_curve(
-        {
-            "id": "good",
-            "asset_type": "road",
-            "intensity_measure": "flood_depth",
-            "unit": "m",
-            "form": "threshold",
-            "threshold": 0.3,
-            "source": "test",
-            "verified": False,
-        }
-    )
-    dialog.add_curve(
-        {
-            "id": "bad",
-            "asset_type": "road",
-            "intensity_measure": "pgd",
-            "unit": "in",
-            "form": "lognormal",
-            "theta": [6, -12],
-            "beta": [0.7, 0.7],
-            "source": "test",
-            "verified": False,
-        }
-    )
+    good = dialog.add_curve(threshold_curve("good", 0.3))
+    dialog.add_curve(lognormal_curve("bad", theta=(6, -12), beta=(0.7, 0.7), intensity_measure="pgd", unit="in"))
     assert "bad" in dialog.error
     dialog.table.setCurrentCell(good, 0)
     im, probs = dialog.plot.series()
