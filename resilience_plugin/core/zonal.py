@@ -42,6 +42,8 @@ class), so nothing is rasterised. Every computation is in the raster's CRS;
 polygons are reprojected (and repaired) first. South-up grids use shapely overlays per cell instead.
 """
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -69,6 +71,7 @@ ogr.UseExceptions()
 TILE = 16  # boundary cells are handled in tiles of TILE x TILE cells
 STEP = 200_000  # boundary cells per batch
 COVER_BATCH = 250_000  # boundary cells (estimated) per batch of polygons in the exact coverage
+COVER_THREADS = min(4, os.cpu_count() or 1)  # threads sharing the batches of the exact coverage
 STREAM_CLASSES = True  # north-up grids with classes take the streamed path (False: the label-grid path)
 
 
@@ -234,9 +237,12 @@ def _cover(polygons, geotransform, runs):
     bounds = np.unique(np.r_[0, cuts, len(polygons)])
     if len(bounds) <= 2:
         return _cover_batch(polygons, gt, runs)
+    jobs = list(zip(bounds[:-1].tolist(), bounds[1:].tolist()))
+    with ThreadPoolExecutor(max_workers=COVER_THREADS) as pool:  # numpy and shapely release the GIL
+        done = list(pool.map(lambda ab: _cover_batch(polygons[ab[0]:ab[1]], gt, runs), jobs))
     parts = []
-    for a, b in zip(bounds[:-1], bounds[1:]):
-        part = list(_cover_batch(polygons[a:b], gt, runs))
+    for (a, _b), batch in zip(jobs, done):
+        part = list(batch)
         part[0] = part[0] + a
         if runs:
             part[4] = (part[4][0] + a,) + tuple(part[4][1:])
@@ -403,7 +409,7 @@ def prefetch(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, repor
     r0, r1, c0, c1 = raster_window(info, shapely.total_bounds(geoms[ok]))
     if r1 <= r0 or c1 <= c0:
         return None
-    return Prefetch(raster, band=band, unit=check_unit(mode), window=(r0, r1, c0, c1), tally=report)
+    return Prefetch(raster, band=band, unit=check_unit(mode), window=(r0, r1, c0, c1), tally=report, prefix=True)
 
 
 def _zonal_sums(polygons, polygons_crs, raster, band, mode, classes, n_classes, disjoint, feedback, report, stream):
@@ -487,7 +493,7 @@ def _sum_by_columns(raster, band, mode, info, window, lg, idx, sums, feedback, r
     for as it is read; whole-cell runs then come from one running column sum per class.
     Returns ``(whole_cells, split_cells, report or None)``."""
     if stream is None:
-        stream = Prefetch(raster, band=band, unit=mode, window=window, tally=report)
+        stream = Prefetch(raster, band=band, unit=mode, window=window, tally=report, prefix=classes is None)
     try:
         whole, split = _sum_strips(stream, info, window, lg, idx, sums, feedback, classes)
     finally:
@@ -523,12 +529,17 @@ def _sum_strips(stream, info, window, lg, idx, sums, feedback, classes=None):
     q_sub, q_start = _buckets(np.searchsorted(starts, q_row[q_need] - 1, side="right") - 1, n_strips)
     q_order = q_need[q_sub]
     carry = np.zeros((n_cls, width))
-    for k, (row0, _col0, vals, _valid) in enumerate(stream):
+    for k, item in enumerate(stream):
         check_cancel(feedback)
+        row0, vals = item[0], item[2]
         s0 = row0 - r0
         bsel = b_order[b_start[k]:b_start[k + 1]]
         qsel = q_order[q_start[k]:q_start[k + 1]]  # P(q) for s0 < q <= s1 is in this strip
         values[bsel] = vals[br[bsel] - s0, bc[bsel]]
+        if classes is None and len(item) > 4:  # the stream's thread summed the columns already
+            prefix[qsel, 0] = item[4][q_row[qsel] - s0 - 1, q_col[qsel]]
+            continue
+        vals = vals.astype(np.float64, copy=False)  # float32 persons per cell of a prefix stream
         if classes is None:
             _column_prefix(vals, carry[0], prefix[:, 0], qsel, q_row[qsel] - s0 - 1, q_col[qsel])
             continue
