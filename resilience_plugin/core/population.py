@@ -16,10 +16,10 @@ Public API
     Geodesic area (km²) of one cell of each row.
 ``iter_counts(path, *, band=1, unit=PERSONS_PER_KM2, window=None)``
     Persons per cell, strip by strip: ``(row0, col0, counts, valid)``.
-``Prefetch(path, *, band=1, unit=PERSONS_PER_KM2, window=None, tally=False, prefix=False)``
+``Prefetch(path, *, band=1, unit=PERSONS_PER_KM2, window=None, tally=False, compact=False)``
     :func:`iter_counts` read ahead in a background thread (GDAL and numpy release the GIL), so the
     reading overlaps the caller's work; ``strip_starts`` gives its strips (block-aligned);
-    ``prefix=True`` also gives each strip's running column sums (for the zonal sums).
+    ``compact=True``: float32 where that holds the values exactly (the zonal sums).
 
 GeoTIFFs are decoded in :data:`DECODE_THREADS` threads (GDAL's ``NUM_THREADS``), and a strip with
 no nodata, no NaN and no mask is checked in two passes (its minimum and maximum).
@@ -277,14 +277,12 @@ class Prefetch:
     ``close()`` stops the thread early (also when the caller fails); errors of the read (negative
     values, I/O) are raised in the caller's thread, at the strip where they happened.
 
-    ``prefix=True``: each item has a fifth member, the running column sums of the window down to
-    each row of the strip (float64, ``prefix[i, j]`` = persons of column ``j`` from the window's
-    first row to row ``row0 + i``), computed in the thread; persons per cell of a raster whose values
-    a float32 holds exactly then come as float32 (the same numbers).
+    ``compact=True``: persons per cell of a raster whose values a float32 holds exactly come as
+    float32 (the same numbers in half the memory; the zonal sums add them up in float64).
     """
 
     def __init__(self, path, *, band: int = 1, unit: int = PERSONS_PER_KM2, window: Optional[Window] = None,
-                 tally: bool = False, max_bytes: int = 384 * 2**20, prefix: bool = False):
+                 tally: bool = False, max_bytes: int = 256 * 2**20, compact: bool = False):
         import queue
         import threading
 
@@ -293,13 +291,13 @@ class Prefetch:
         self.window = window if window is not None else (0, self.info.height, 0, self.info.width)
         self.starts = strip_starts(path, band=band, window=self.window)
         r0, r1, c0, c1 = self.window
-        strip_bytes = (17 if prefix else 9) * max(c1 - c0, 1) * max(int(np.diff(self.starts).max(initial=1)), 1)
+        strip_bytes = (5 if compact else 9) * max(c1 - c0, 1) * max(int(np.diff(self.starts).max(initial=1)), 1)
         self._queue: queue.Queue = queue.Queue(maxsize=max(2, int(max_bytes // strip_bytes)))
         self._stop = threading.Event()
         self._tally = Tally(self.info, unit) if tally else None
         self._args = dict(band=band, unit=unit, window=self.window)
         self._path = path
-        self.prefix = prefix
+        self.compact = compact
         self._thread = threading.Thread(target=self._run, name="population-prefetch", daemon=True)
         self._thread.start()
 
@@ -317,17 +315,9 @@ class Prefetch:
     def _run(self):
         try:
             a = self._args
-            carry = np.zeros(self.window[3] - self.window[2])
-            for item in _strips(self._path, a["band"], a["unit"], a["window"], None, compact=self.prefix):
-                persons = None
-                if self.prefix:
-                    cs = np.cumsum(item[2], axis=0, dtype=np.float64)
-                    cs += carry
-                    persons = float(cs[-1].sum() - carry.sum())
-                    carry = cs[-1].copy()
-                    item = item + (cs,)
+            for item in _strips(self._path, a["band"], a["unit"], a["window"], None, compact=self.compact):
                 if self._tally is not None:
-                    self._tally.add(item[0], item[2], persons)
+                    self._tally.add(item[0], item[2])
                 if not self._put(item):
                     return
             self._put(None)
@@ -381,10 +371,9 @@ class Tally:
         self.persons, self.cells, self.max_density = 0.0, 0, 0.0
         self._areas = None  # cell area of every row of the raster, computed once
 
-    def add(self, row0, counts, persons=None):
-        """``persons``: the strip's total when the caller has it already (else summed here)."""
-        self.persons += float(counts.sum()) if persons is None else persons
-        populated = int(np.count_nonzero(counts))  # counts are >= 0: non-zero = populated
+    def add(self, row0, counts):
+        self.persons += float(counts.sum(dtype=np.float64))  # float64 also for float32 strips
+        populated = int(np.count_nonzero(counts != 0))  # counts are >= 0: non-zero = populated (a bool count is faster)
         self.cells += populated
         if populated:
             if self._areas is None:
