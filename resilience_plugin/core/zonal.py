@@ -280,12 +280,9 @@ def _cover_batch(polygons, geotransform, runs, transpose=False):
     seg_ring = cidx[:-1][same]
     seg_poly = owner[seg_ring]
     # Ring orientation without reorienting geometries (shapely.orient_polygons is a Python loop per
-    # polygon before GEOS 3.12): the signed area of each ring (shoelace, relative to its first vertex)
-    # says whether it runs counter-clockwise; a ring the wrong way round has its pieces' areas negated.
-    first = np.searchsorted(cidx, np.arange(len(rings)))
-    origin = coords[first[seg_ring]]
-    ax, ay, bx, by = a[:, 0] - origin[:, 0], a[:, 1] - origin[:, 1], b[:, 0] - origin[:, 0], b[:, 1] - origin[:, 1]
-    ccw = np.bincount(seg_ring, weights=ax * by - bx * ay, minlength=len(rings)) > 0
+    # polygon before GEOS 3.12): GEOS says whether each ring runs counter-clockwise (the transpose
+    # mirrors the plane, so it turns them round); a ring the wrong way round has its pieces' areas negated.
+    ccw = shapely.is_ccw(rings) != transpose
     flip = np.where(ccw == hole, -1.0, 1.0)[seg_ring]  # exteriors must run ccw, holes cw
     ua, va = (a[:, 0] - gt[0]) / gt[1], (a[:, 1] - gt[3]) / gt[5]
     ub, vb = (b[:, 0] - gt[0]) / gt[1], (b[:, 1] - gt[3]) / gt[5]
