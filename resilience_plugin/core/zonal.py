@@ -73,7 +73,9 @@ ogr.UseExceptions()
 TILE = 16  # boundary cells are handled in tiles of TILE x TILE cells
 STEP = 200_000  # boundary cells per batch
 COVER_BATCH = 250_000  # boundary cells (estimated) per batch of polygons in the exact coverage
-COVER_THREADS = min(4, os.cpu_count() or 1)  # threads sharing the batches of the exact coverage
+# threads sharing the batches of the exact coverage: one core is left to the raster's read-ahead thread
+# (on two cores, a second coverage thread cost CPU time and gained no time when the machine was busy)
+COVER_THREADS = max(1, min(4, (os.cpu_count() or 1) - 1))
 STREAM_CLASSES = True  # north-up grids with classes take the streamed path (False: the label-grid path)
 
 
