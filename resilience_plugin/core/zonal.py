@@ -250,6 +250,8 @@ def _cover(polygons, geotransform, runs, transpose=False):
     if len(jobs) <= 1:
         done = [_cover_batch(polygons, gt, runs, transpose)]
         jobs = [(0, len(polygons))]
+    elif COVER_THREADS <= 1:
+        done = [_cover_batch(polygons[a:b], gt, runs, transpose) for a, b in jobs]
     else:
         with ThreadPoolExecutor(max_workers=COVER_THREADS) as pool:  # numpy and shapely release the GIL
             done = list(pool.map(lambda ab: _cover_batch(polygons[ab[0]:ab[1]], gt, runs, transpose), jobs))
@@ -293,31 +295,33 @@ def _cover_batch(polygons, geotransform, runs, transpose=False):
     # segment and parameter range of every piece, each piece inside one cell.
     s_, t0, t1 = _cut(np.arange(len(a)), np.zeros(len(a)), np.ones(len(a)), ua, ub)
     s_, t0, t1 = _cut(s_, t0, t1, va, vb)
-    dx = (b[s_, 0] - a[s_, 0]) * (t1 - t0)
+    seg_dx = (b[:, 0] - a[:, 0]) * flip  # per segment, then per piece (fewer gathers)
+    dx = seg_dx[s_] * (t1 - t0)
     tm = 0.5 * (t0 + t1)
-    cols = np.floor(ua[s_] + tm * (ub[s_] - ua[s_])).astype(np.int64)
-    vm = va[s_] + tm * (vb[s_] - va[s_])
+    cols = np.floor(ua[s_] + tm * (ub - ua)[s_]).astype(np.int64)
+    vm = va[s_] + tm * (vb - va)[s_]
     rows = np.floor(vm).astype(np.int64)
     h = abs(gt[5])
-    ym = gt[3] + vm * gt[5]
-    y_bottom = gt[3] + (rows + 1) * gt[5]
-    dx *= flip[s_]
-    tri = (ym - y_bottom) * dx
+    tri = ((vm - rows - 1) * gt[5]) * dx  # (y of the piece's middle - y of its cell's bottom) x dx
     poly = seg_poly[s_]
     # aggregate per (poly, col, row), rows ascending = from the top down (one int64 key: one sort)
     if len(poly):
         rmin, cmin = rows.min(), cols.min()
         nr, nc = rows.max() - rmin + 1, cols.max() - cmin + 1
-        key = np.argsort((poly.astype(np.int64) * nc + (cols - cmin)) * nr + (rows - rmin))
+        k_col = poly.astype(np.int64) * nc + (cols - cmin)
+        k_cell = k_col * nr + (rows - rmin)
+        key = np.argsort(k_cell)
+        k_cell, k_col = k_cell[key], k_col[key]
     else:
-        key = np.zeros(0, dtype=np.int64)
+        key = k_cell = k_col = np.zeros(0, dtype=np.int64)
     poly, cols, rows, dx, tri = poly[key], cols[key], rows[key], dx[key], tri[key]
-    new = np.r_[True, (poly[1:] != poly[:-1]) | (cols[1:] != cols[:-1]) | (rows[1:] != rows[:-1])]
+    new = np.r_[True, k_cell[1:] != k_cell[:-1]]
     grp = np.cumsum(new) - 1
     d = np.bincount(grp, weights=dx)
     tr_ = np.bincount(grp, weights=tri)
     gp, gc, gr = poly[new], cols[new], rows[new]
-    col_start = np.r_[True, (gp[1:] != gp[:-1]) | (gc[1:] != gc[:-1])]
+    gk = k_col[new]
+    col_start = np.r_[True, gk[1:] != gk[:-1]]
     cum = np.cumsum(d)
     start_cum = np.maximum.accumulate(np.where(col_start, cum - d, -np.inf))
     above = cum - d - start_cum  # dx of the pieces in the same column, rows above
@@ -359,8 +363,9 @@ def _cut(seg, t0, t1, p0, p1):
     start[1:] = end[:-1]
     start[first_piece] = t0
     lo, hi = t0[owner], t1[owner]
-    np.clip(start, lo, hi, out=start)
-    np.clip(end, lo, hi, out=end)
+    for x in (start, end):  # clip to [lo, hi] (np.clip's checks cost more than the two ufuncs)
+        np.maximum(x, lo, out=x)
+        np.minimum(x, hi, out=x)
     keep = end > start
     return seg[owner[keep]], start[keep], end[keep]
 
