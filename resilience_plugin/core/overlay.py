@@ -166,6 +166,7 @@ def overlay_zones(zone_sets, feedback=None):
             feedback.setProgress(80.0 * k / max(len(zone_sets), 1))
         zl = np.array(list(zones.keys()), dtype=np.int64)
         zg = np.array(list(zones.values()), dtype=object)
+        zunion = None
         if k == 0 or len(geoms) == 0:
             new_keys = np.zeros((len(zl), k + 1), dtype=np.int64)
             new_keys[:, k] = zl
@@ -174,7 +175,7 @@ def overlay_zones(zone_sets, feedback=None):
                 new_keys = np.vstack([np.column_stack([keys, np.zeros(len(keys), np.int64)]), new_keys])
                 new_geoms = np.concatenate([geoms, zg])
         else:
-            zunion = shapely.union_all(zg) if len(zg) else None
+            zunion = shapely.union_all(zg) if len(zg) else None  # also added to ``union`` below
             pi, zi = np.meshgrid(np.arange(len(geoms)), np.arange(len(zg)), indexing="ij")
             pi, zi = pi.ravel(), zi.ravel()
             hit = shapely.intersects(geoms[pi], zg[zi])
@@ -194,7 +195,7 @@ def overlay_zones(zone_sets, feedback=None):
         new_geoms, ok = _clean(new_geoms)
         keys, geoms = new_keys[ok], new_geoms[ok]
         if len(zg):
-            zu = shapely.union_all(zg)
+            zu = zunion if zunion is not None else shapely.union_all(zg)
             union = zu if union is None else shapely.union(union, zu)
         elif k == 0:
             keys = np.zeros((0, 1), dtype=np.int64)
