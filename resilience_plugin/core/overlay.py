@@ -166,6 +166,7 @@ def overlay_zones(zone_sets, feedback=None):
             feedback.setProgress(80.0 * k / max(len(zone_sets), 1))
         zl = np.array(list(zones.keys()), dtype=np.int64)
         zg = np.array(list(zones.values()), dtype=object)
+        zunion = None
         if k == 0 or len(geoms) == 0:
             new_keys = np.zeros((len(zl), k + 1), dtype=np.int64)
             new_keys[:, k] = zl
@@ -174,7 +175,7 @@ def overlay_zones(zone_sets, feedback=None):
                 new_keys = np.vstack([np.column_stack([keys, np.zeros(len(keys), np.int64)]), new_keys])
                 new_geoms = np.concatenate([geoms, zg])
         else:
-            zunion = shapely.union_all(zg) if len(zg) else None
+            zunion = shapely.union_all(zg) if len(zg) else None  # also added to ``union`` below
             pi, zi = np.meshgrid(np.arange(len(geoms)), np.arange(len(zg)), indexing="ij")
             pi, zi = pi.ravel(), zi.ravel()
             hit = shapely.intersects(geoms[pi], zg[zi])
@@ -194,7 +195,7 @@ def overlay_zones(zone_sets, feedback=None):
         new_geoms, ok = _clean(new_geoms)
         keys, geoms = new_keys[ok], new_geoms[ok]
         if len(zg):
-            zu = shapely.union_all(zg)
+            zu = zunion if zunion is not None else shapely.union_all(zg)
             union = zu if union is None else shapely.union(union, zu)
         elif k == 0:
             keys = np.zeros((0, 1), dtype=np.int64)
@@ -319,11 +320,12 @@ def level_geometries(geoms, levels):
     return np.array(out_l, dtype=np.int64), np.array(out_g, dtype=object)
 
 
-def split_units_by_levels(unit_geoms, zone_geoms, zone_levels, feedback=None):
+def split_units_by_levels(unit_geoms, zone_geoms, zone_levels, feedback=None, rest=True):
     """Pieces of each unit by level: ``(unit_index, level, geoms)``.
 
     ``zone_geoms`` must not overlap (e.g. the composite zones, or :func:`resolve_levels` output).
-    Level 0 is the part of the unit outside every zone, so each unit's pieces cover it exactly.
+    Level 0 is the part of the unit outside every zone, so each unit's pieces cover it exactly;
+    ``rest=False`` leaves those level-0 pieces out (no per-unit union and difference).
     """
     unit_geoms, _ = geo.repair(np.asarray(unit_geoms, dtype=object))
     zone_geoms = np.asarray(zone_geoms, dtype=object)
@@ -346,6 +348,8 @@ def split_units_by_levels(unit_geoms, zone_geoms, zone_levels, feedback=None):
         pieces[cross] = robust(shapely.intersection, unit_geoms[ui[cross]], parts[pi[cross]])
     pieces, ok = _clean(pieces)
     u, lv, g = ui[ok], part_levels[pi[ok]], pieces[ok]
+    if not rest:
+        return u.astype(np.int64), lv.astype(np.int64), g
     # the part of each unit outside all zones -> level 0
     check_cancel(feedback)
     touched = np.unique(u)
@@ -364,23 +368,44 @@ def split_units_by_levels(unit_geoms, zone_geoms, zone_levels, feedback=None):
             np.concatenate([g, rest[rok]]))
 
 
-def unit_level_table(unit_geoms, unit_ids, zone_geoms, zone_levels, population=None, feedback=None):
+def unit_level_table(unit_geoms, unit_ids, zone_geoms, zone_levels, population=None, feedback=None,
+                     rest_by_difference=False):
     """One row per unit x level: ``unit_id, level, area_m2, area_share, population``.
 
-    ``population``: None, or a callable ``f(piece_geoms) -> persons per piece`` (e.g. a closure on
+    ``population``: None, or a callable ``f(polygons) -> persons per polygon`` (e.g. a closure on
     :func:`zonal.zonal_sums`). Pieces are unit-by-level polygons in the metric CRS.
     Returns ``(table, pieces)`` where ``pieces`` = (unit_index, level, geoms).
+
+    ``rest_by_difference=True``: the level-0 part of each unit (outside every zone) is not built as a
+    geometry: its area is the unit's area minus the areas of the unit's other pieces, and its persons
+    the unit's minus theirs. ``population`` is then called once with the zone pieces followed by the
+    units themselves (so the polygons overlap: the zonal sums must not be told they are disjoint),
+    and ``pieces`` holds the zone pieces only. Level-0 rows smaller than :data:`MIN_AREA` or 1e-9 of
+    their unit are left out (what remains of a unit wholly in zones is rounding).
     """
     unit_geoms, _ = geo.repair(np.asarray(unit_geoms, dtype=object))
-    u, lv, g = split_units_by_levels(unit_geoms, zone_geoms, zone_levels, feedback)
+    u, lv, g = split_units_by_levels(unit_geoms, zone_geoms, zone_levels, feedback, rest=not rest_by_difference)
     area = shapely.area(g)
-    pop = population(g) if population is not None else np.full(len(g), np.nan)
+    unit_area = shapely.area(unit_geoms)
+    if not rest_by_difference:
+        pop = population(g) if population is not None else np.full(len(g), np.nan)
+    else:
+        n = len(unit_geoms)
+        both = population(np.concatenate([g, unit_geoms])) if population is not None else np.full(len(g) + n, np.nan)
+        pop, unit_pop = np.asarray(both[:len(g)], dtype=float), np.asarray(both[len(g):], dtype=float)
+        rest_area = unit_area - np.bincount(u, weights=area, minlength=n)
+        rest_pop = np.maximum(unit_pop - np.bincount(u, weights=np.nan_to_num(pop), minlength=n), 0.0)
+        keep = rest_area > np.maximum(MIN_AREA, 1e-9 * unit_area)
+        ridx = np.flatnonzero(keep)
+        u = np.concatenate([u, ridx]).astype(np.int64)
+        lv = np.concatenate([lv, np.zeros(len(ridx), np.int64)])
+        area = np.concatenate([area, rest_area[keep]])
+        pop = np.concatenate([pop, np.where(np.isnan(unit_pop[keep]), np.nan, rest_pop[keep])])
     df = pd.DataFrame({"u": u, "level": lv, "area_m2": area, "population": pop})
     df = df.groupby(["u", "level"], as_index=False, sort=True).sum(min_count=1)
-    unit_area = shapely.area(unit_geoms)
     df["area_share"] = df["area_m2"] / np.where(unit_area[df["u"]] > 0, unit_area[df["u"]], np.nan)
     df.insert(0, "unit_id", np.asarray(unit_ids, dtype=object)[df["u"].to_numpy()])
-    return df[["unit_id", "level", "area_m2", "area_share", "population", "u"]], (u, lv, g)
+    return df[["unit_id", "level", "area_m2", "area_share", "population", "u"]], (u[:len(g)], lv[:len(g)], g)
 
 
 def check_unit_ids(ids, layer):

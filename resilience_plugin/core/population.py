@@ -16,9 +16,13 @@ Public API
     Geodesic area (km²) of one cell of each row.
 ``iter_counts(path, *, band=1, unit=PERSONS_PER_KM2, window=None)``
     Persons per cell, strip by strip: ``(row0, col0, counts, valid)``.
-``Prefetch(path, *, band=1, unit=PERSONS_PER_KM2, window=None, tally=False)``
+``Prefetch(path, *, band=1, unit=PERSONS_PER_KM2, window=None, tally=False, compact=False)``
     :func:`iter_counts` read ahead in a background thread (GDAL and numpy release the GIL), so the
-    reading overlaps the caller's work; ``strip_starts`` gives its strips (block-aligned).
+    reading overlaps the caller's work; ``strip_starts`` gives its strips (block-aligned);
+    ``compact=True``: float32 where that holds the values exactly (the zonal sums).
+
+GeoTIFFs are decoded in :data:`DECODE_THREADS` threads (GDAL's ``NUM_THREADS``), and a strip with
+no nodata, no NaN and no mask is checked in two passes (its minimum and maximum).
 ``cell_counts(path, *, band=1, unit=PERSONS_PER_KM2, window=None, report=False)``
     The whole window at once: ``(counts, valid, info)`` (used by the zonal sums); with
     ``report=True`` a fourth item, the :class:`PopulationReport` of the window (same read).
@@ -39,6 +43,7 @@ True
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
@@ -57,6 +62,7 @@ PERSONS_PER_KM2 = 1
 UNITS = (PERSONS_PER_CELL, PERSONS_PER_KM2)
 MAX_PLAUSIBLE_DENSITY = 100_000.0  # persons per km²: above this anywhere, the unit is probably wrong
 MAX_BLOCK_CELLS = 4_000_000
+DECODE_THREADS = min(4, os.cpu_count() or 1)  # GDAL threads decoding a GeoTIFF strip (its tiles at once)
 
 Window = tuple  # (row0, row1, col0, col1), cells, end exclusive
 
@@ -197,8 +203,26 @@ def iter_counts(
     persons per cell (0 where ``valid`` is False: nodata, masked or not finite). Negative values are
     an InputError. The read itself releases the GIL (see :class:`Prefetch`).
     """
-    unit = check_unit(unit)
+    return _strips(path, band, unit, window, feedback, compact=False)
+
+
+def _open_decoding(path, band):
+    """``open_raster``, a GeoTIFF with :data:`DECODE_THREADS` decoding threads."""
     ds, info = open_raster(path, band)
+    if DECODE_THREADS > 1 and ds.GetDriver().ShortName == "GTiff":
+        ds = gdal.OpenEx(str(path), gdal.OF_RASTER, open_options=[f"NUM_THREADS={DECODE_THREADS}"])
+    return ds, info
+
+
+# GDAL types whose every value a float32 holds exactly
+_FLOAT32_EXACT = {gdal.GDT_Byte, gdal.GDT_UInt16, gdal.GDT_Int16, gdal.GDT_Float32}
+
+
+def _strips(path, band, unit, window, feedback, compact):
+    """:func:`iter_counts`; ``compact=True``: persons per cell of a raster whose values a float32 holds
+    exactly stay float32 (the same numbers in half the memory); densities are always float64."""
+    unit = check_unit(unit)
+    ds, info = _open_decoding(path, band)
     r0, r1, c0, c1 = window if window is not None else (0, info.height, 0, info.width)
     if r1 <= r0 or c1 <= c0:
         return
@@ -206,27 +230,41 @@ def iter_counts(
     nodata = b.GetNoDataValue()
     flags = b.GetMaskFlags()
     use_mask = not (flags & gdal.GMF_ALL_VALID) and not (flags & gdal.GMF_NODATA)
+    small = compact and unit == PERSONS_PER_CELL and b.DataType in _FLOAT32_EXACT
+    dtype, gdt = (np.float32, gdal.GDT_Float32) if small else (np.float64, gdal.GDT_Float64)
     bounds = [int(s) for s in strip_starts(path, band=band, window=(r0, r1, c0, c1))]
     for row0, row1 in zip(bounds[:-1], bounds[1:]):
         check_cancel(feedback)
         n = row1 - row0
-        values = np.empty((n, c1 - c0))
-        b.ReadRaster(c0, row0, c1 - c0, n, buf_type=gdal.GDT_Float64, buf_obj=values)
-        valid = np.isfinite(values)
-        if nodata is not None and np.isfinite(nodata):
-            valid &= values != nodata
-        if use_mask:
-            valid &= b.GetMaskBand().ReadAsArray(c0, row0, c1 - c0, n) > 0
-        np.copyto(values, 0.0, where=~valid)
-        if values.min() < 0:
-            raise InputError(
-                QT_TRANSLATE_NOOP(
-                    "@default", "The population raster holds negative values: set them to nodata or 0 first."
-                )
-            )
+        values = np.empty((n, c1 - c0), dtype=dtype)
+        b.ReadRaster(c0, row0, c1 - c0, n, buf_type=gdt, buf_obj=values)
+        mask = b.GetMaskBand().ReadAsArray(c0, row0, c1 - c0, n) > 0 if use_mask else None
+        valid = _clean(values, nodata, mask)
         if unit == PERSONS_PER_KM2:
             values *= cell_areas_km2(info, np.arange(row0, row0 + n))[:, None]
         yield row0, c0, values, valid
+
+
+def _clean(values, nodata, mask):
+    """Set nodata, masked and non-finite cells of ``values`` to 0 in place; returns the valid cells.
+    Negative values are an InputError. A strip whose minimum and maximum are finite, with no mask and
+    the nodata value outside that range, is valid as it is (two passes instead of five)."""
+    lo, hi = values.min(), values.max()  # NaN anywhere makes them NaN
+    if mask is None and np.isfinite(lo) and np.isfinite(hi) and not (nodata is not None and lo <= nodata <= hi):
+        valid = np.ones(values.shape, dtype=bool)
+    else:
+        valid = np.isfinite(values)
+        if nodata is not None and np.isfinite(nodata):
+            valid &= values != nodata
+        if mask is not None:
+            valid &= mask
+        np.copyto(values, 0.0, where=~valid)
+        lo = values.min()
+    if lo < 0:
+        raise InputError(
+            QT_TRANSLATE_NOOP("@default", "The population raster holds negative values: set them to nodata or 0 first.")
+        )
+    return valid
 
 
 class Prefetch:
@@ -238,10 +276,13 @@ class Prefetch:
     tallies the :class:`PopulationReport` of the window (``report()`` after the last strip).
     ``close()`` stops the thread early (also when the caller fails); errors of the read (negative
     values, I/O) are raised in the caller's thread, at the strip where they happened.
+
+    ``compact=True``: persons per cell of a raster whose values a float32 holds exactly come as
+    float32 (the same numbers in half the memory; the zonal sums add them up in float64).
     """
 
     def __init__(self, path, *, band: int = 1, unit: int = PERSONS_PER_KM2, window: Optional[Window] = None,
-                 tally: bool = False, max_bytes: int = 256 * 2**20):
+                 tally: bool = False, max_bytes: int = 256 * 2**20, compact: bool = False):
         import queue
         import threading
 
@@ -250,12 +291,13 @@ class Prefetch:
         self.window = window if window is not None else (0, self.info.height, 0, self.info.width)
         self.starts = strip_starts(path, band=band, window=self.window)
         r0, r1, c0, c1 = self.window
-        strip_bytes = 9 * max(c1 - c0, 1) * max(int(np.diff(self.starts).max(initial=1)), 1)
+        strip_bytes = (5 if compact else 9) * max(c1 - c0, 1) * max(int(np.diff(self.starts).max(initial=1)), 1)
         self._queue: queue.Queue = queue.Queue(maxsize=max(2, int(max_bytes // strip_bytes)))
         self._stop = threading.Event()
         self._tally = Tally(self.info, unit) if tally else None
         self._args = dict(band=band, unit=unit, window=self.window)
         self._path = path
+        self.compact = compact
         self._thread = threading.Thread(target=self._run, name="population-prefetch", daemon=True)
         self._thread.start()
 
@@ -272,7 +314,8 @@ class Prefetch:
 
     def _run(self):
         try:
-            for item in iter_counts(self._path, **self._args):
+            a = self._args
+            for item in _strips(self._path, a["band"], a["unit"], a["window"], None, compact=self.compact):
                 if self._tally is not None:
                     self._tally.add(item[0], item[2])
                 if not self._put(item):
@@ -329,8 +372,8 @@ class Tally:
         self._areas = None  # cell area of every row of the raster, computed once
 
     def add(self, row0, counts):
-        self.persons += float(counts.sum())
-        populated = int(np.count_nonzero(counts))  # counts are >= 0: non-zero = populated
+        self.persons += float(counts.sum(dtype=np.float64))  # float64 also for float32 strips
+        populated = int(np.count_nonzero(counts != 0))  # counts are >= 0: non-zero = populated (a bool count is faster)
         self.cells += populated
         if populated:
             if self._areas is None:

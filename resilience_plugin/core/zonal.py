@@ -36,12 +36,16 @@ cut at the cell edges and the area of the polygon inside each cell it crosses fo
 theorem (``boundary_coverage``). Cells no ring crosses are whole: summed with ``np.bincount`` from
 the labels. A crossed cell that lies wholly in another polygon (whose ring only runs along its edge)
 is found by a point-in-polygon test of its centre. North-up grids (with or without classes) are
-streamed instead: the raster is read once, strip by strip, in a second thread; boundary cells take
-their exact share and the whole cells come as vertical runs from running column sums (one per
-class), so nothing is rasterised. Every computation is in the raster's CRS;
+streamed instead: the raster is read once, strip by strip, in a second thread (GeoTIFFs decoded by
+several GDAL threads); boundary cells take their exact share (the rings' geometry shared by
+:data:`COVER_THREADS` threads) and the whole cells come as horizontal runs between boundary cells,
+each summed in one pass over the strip (``np.add.reduceat``, once per class present), so nothing is
+rasterised and no grid is copied. Every computation is in the raster's CRS;
 polygons are reprojected (and repaired) first. South-up grids use shapely overlays per cell instead.
 """
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -69,6 +73,9 @@ ogr.UseExceptions()
 TILE = 16  # boundary cells are handled in tiles of TILE x TILE cells
 STEP = 200_000  # boundary cells per batch
 COVER_BATCH = 250_000  # boundary cells (estimated) per batch of polygons in the exact coverage
+# threads sharing the batches of the exact coverage: one core is left to the raster's read-ahead thread
+# (on two cores, a second coverage thread cost CPU time and gained no time when the machine was busy)
+COVER_THREADS = max(1, min(4, (os.cpu_count() or 1) - 1))
 STREAM_CLASSES = True  # north-up grids with classes take the streamed path (False: the label-grid path)
 
 
@@ -218,51 +225,68 @@ def boundary_coverage(polygons, geotransform):
     return _cover(polygons, geotransform, False)
 
 
-def _cover(polygons, geotransform, runs):
+def _cover(polygons, geotransform, runs, transpose=False):
     """:func:`boundary_coverage`; with ``runs=True`` also the whole cells of each polygon, as vertical
     runs ``(poly, col, row0, row1)`` (rows ``row0 .. row1 - 1`` of column ``col`` lie wholly inside
     ``poly``): below a boundary cell, down to the polygon's next boundary cell in that column, the
     cells are inside exactly when the pieces above (Green's sum) cover a full cell width.
 
+    ``transpose=True``: the same on the grid's transpose (coordinates ``(x, y) -> (-y, -x)``, which
+    keeps areas and turns rows into columns), so the runs are horizontal, ``(poly, row, col0, col1)``
+    (columns ``col0 .. col1 - 1`` of row ``row``): contiguous in a strip read row by row. The boundary
+    cells come back as ``(poly, rows, cols, fraction)`` of the grid itself either way.
+
     Polygons are taken in batches of about :data:`COVER_BATCH` boundary cells (estimated from their
-    perimeter), so the temporary arrays stay small and are reused."""
+    perimeter), shared by :data:`COVER_THREADS` threads, so the temporary arrays stay small."""
     polygons = np.asarray(polygons, dtype=object)
     gt = geotransform
+    if transpose:
+        gt = (-gt[3], -gt[5], 0.0, -gt[0], 0.0, -gt[1])
     cell = min(abs(gt[1]), abs(gt[5]))
     estimate = np.nan_to_num(shapely.length(polygons)) / cell * 2 + shapely.get_num_coordinates(polygons)
     cuts = np.searchsorted(np.cumsum(estimate), np.arange(COVER_BATCH, estimate.sum(), COVER_BATCH))
     bounds = np.unique(np.r_[0, cuts, len(polygons)])
-    if len(bounds) <= 2:
-        return _cover_batch(polygons, gt, runs)
+    jobs = list(zip(bounds[:-1].tolist(), bounds[1:].tolist()))
+    if len(jobs) <= 1:
+        done = [_cover_batch(polygons, gt, runs, transpose)]
+        jobs = [(0, len(polygons))]
+    elif COVER_THREADS <= 1:
+        done = [_cover_batch(polygons[a:b], gt, runs, transpose) for a, b in jobs]
+    else:
+        with ThreadPoolExecutor(max_workers=COVER_THREADS) as pool:  # numpy and shapely release the GIL
+            done = list(pool.map(lambda ab: _cover_batch(polygons[ab[0]:ab[1]], gt, runs, transpose), jobs))
     parts = []
-    for a, b in zip(bounds[:-1], bounds[1:]):
-        part = list(_cover_batch(polygons[a:b], gt, runs))
+    for (a, _b), batch in zip(jobs, done):
+        part = list(batch)
         part[0] = part[0] + a
+        if transpose:  # back to the grid's rows and columns
+            part[1], part[2] = part[2], part[1]
         if runs:
             part[4] = (part[4][0] + a,) + tuple(part[4][1:])
         parts.append(part)
+    if len(parts) == 1:
+        return tuple(parts[0])
     out = [np.concatenate([p[i] for p in parts]) for i in range(4)]
     if runs:
         out.append(tuple(np.concatenate([p[4][i] for p in parts]) for i in range(4)))
     return tuple(out)
 
 
-def _cover_batch(polygons, geotransform, runs):
-    """:func:`_cover` on one batch of polygons."""
+def _cover_batch(polygons, geotransform, runs, transpose=False):
+    """:func:`_cover` on one batch of polygons (``geotransform`` already transposed if ``transpose``)."""
     gt = geotransform
     rings, owner, hole = _rings(np.asarray(polygons, dtype=object))
     coords, cidx = shapely.get_coordinates(rings, return_index=True)
+    if transpose:
+        coords = -coords[:, ::-1]
     same = cidx[1:] == cidx[:-1]
     a, b = coords[:-1][same], coords[1:][same]
     seg_ring = cidx[:-1][same]
     seg_poly = owner[seg_ring]
     # Ring orientation without reorienting geometries (shapely.orient_polygons is a Python loop per
-    # polygon before GEOS 3.12): the signed area of each ring (shoelace, relative to its first vertex)
-    # says whether it runs counter-clockwise; a ring the wrong way round has its pieces' areas negated.
-    first = np.searchsorted(cidx, np.arange(len(rings)))
-    origin = coords[first[seg_ring]]
-    ax, ay, bx, by = a[:, 0] - origin[:, 0], a[:, 1] - origin[:, 1], b[:, 0] - origin[:, 0], b[:, 1] - origin[:, 1]
-    ccw = np.bincount(seg_ring, weights=ax * by - bx * ay, minlength=len(rings)) > 0
+    # polygon before GEOS 3.12): GEOS says whether each ring runs counter-clockwise (the transpose
+    # mirrors the plane, so it turns them round); a ring the wrong way round has its pieces' areas negated.
+    ccw = shapely.is_ccw(rings) != transpose
     flip = np.where(ccw == hole, -1.0, 1.0)[seg_ring]  # exteriors must run ccw, holes cw
     ua, va = (a[:, 0] - gt[0]) / gt[1], (a[:, 1] - gt[3]) / gt[5]
     ub, vb = (b[:, 0] - gt[0]) / gt[1], (b[:, 1] - gt[3]) / gt[5]
@@ -271,31 +295,33 @@ def _cover_batch(polygons, geotransform, runs):
     # segment and parameter range of every piece, each piece inside one cell.
     s_, t0, t1 = _cut(np.arange(len(a)), np.zeros(len(a)), np.ones(len(a)), ua, ub)
     s_, t0, t1 = _cut(s_, t0, t1, va, vb)
-    dx = (b[s_, 0] - a[s_, 0]) * (t1 - t0)
+    seg_dx = (b[:, 0] - a[:, 0]) * flip  # per segment, then per piece (fewer gathers)
+    dx = seg_dx[s_] * (t1 - t0)
     tm = 0.5 * (t0 + t1)
-    cols = np.floor(ua[s_] + tm * (ub[s_] - ua[s_])).astype(np.int64)
-    vm = va[s_] + tm * (vb[s_] - va[s_])
+    cols = np.floor(ua[s_] + tm * (ub - ua)[s_]).astype(np.int64)
+    vm = va[s_] + tm * (vb - va)[s_]
     rows = np.floor(vm).astype(np.int64)
     h = abs(gt[5])
-    ym = gt[3] + vm * gt[5]
-    y_bottom = gt[3] + (rows + 1) * gt[5]
-    dx *= flip[s_]
-    tri = (ym - y_bottom) * dx
+    tri = ((vm - rows - 1) * gt[5]) * dx  # (y of the piece's middle - y of its cell's bottom) x dx
     poly = seg_poly[s_]
     # aggregate per (poly, col, row), rows ascending = from the top down (one int64 key: one sort)
     if len(poly):
         rmin, cmin = rows.min(), cols.min()
         nr, nc = rows.max() - rmin + 1, cols.max() - cmin + 1
-        key = np.argsort((poly.astype(np.int64) * nc + (cols - cmin)) * nr + (rows - rmin))
+        k_col = poly.astype(np.int64) * nc + (cols - cmin)
+        k_cell = k_col * nr + (rows - rmin)
+        key = np.argsort(k_cell)
+        k_cell, k_col = k_cell[key], k_col[key]
     else:
-        key = np.zeros(0, dtype=np.int64)
+        key = k_cell = k_col = np.zeros(0, dtype=np.int64)
     poly, cols, rows, dx, tri = poly[key], cols[key], rows[key], dx[key], tri[key]
-    new = np.r_[True, (poly[1:] != poly[:-1]) | (cols[1:] != cols[:-1]) | (rows[1:] != rows[:-1])]
+    new = np.r_[True, k_cell[1:] != k_cell[:-1]]
     grp = np.cumsum(new) - 1
     d = np.bincount(grp, weights=dx)
     tr_ = np.bincount(grp, weights=tri)
     gp, gc, gr = poly[new], cols[new], rows[new]
-    col_start = np.r_[True, (gp[1:] != gp[:-1]) | (gc[1:] != gc[:-1])]
+    gk = k_col[new]
+    col_start = np.r_[True, gk[1:] != gk[:-1]]
     cum = np.cumsum(d)
     start_cum = np.maximum.accumulate(np.where(col_start, cum - d, -np.inf))
     above = cum - d - start_cum  # dx of the pieces in the same column, rows above
@@ -337,8 +363,9 @@ def _cut(seg, t0, t1, p0, p1):
     start[1:] = end[:-1]
     start[first_piece] = t0
     lo, hi = t0[owner], t1[owner]
-    np.clip(start, lo, hi, out=start)
-    np.clip(end, lo, hi, out=end)
+    for x in (start, end):  # clip to [lo, hi] (np.clip's checks cost more than the two ufuncs)
+        np.maximum(x, lo, out=x)
+        np.minimum(x, hi, out=x)
     keep = end > start
     return seg[owner[keep]], start[keep], end[keep]
 
@@ -403,7 +430,7 @@ def prefetch(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, repor
     r0, r1, c0, c1 = raster_window(info, shapely.total_bounds(geoms[ok]))
     if r1 <= r0 or c1 <= c0:
         return None
-    return Prefetch(raster, band=band, unit=check_unit(mode), window=(r0, r1, c0, c1), tally=report)
+    return Prefetch(raster, band=band, unit=check_unit(mode), window=(r0, r1, c0, c1), tally=report, compact=True)
 
 
 def _zonal_sums(polygons, polygons_crs, raster, band, mode, classes, n_classes, disjoint, feedback, report, stream):
@@ -479,15 +506,16 @@ def _sum_by_columns(raster, band, mode, info, window, lg, idx, sums, feedback, r
     once, strip by strip, with memory bounded by a few strips (no full-size grid, no rasterising).
 
     Boundary cells count with their exact share (:func:`_cover`); the whole cells of a polygon come as
-    vertical runs between its boundary cells, each run's total a difference of column prefix sums
-    (running over the strips). Overlapping polygons need no special care: every polygon is summed on
-    its own. The strips are read ahead in a second thread (:class:`population.Prefetch`, started by
-    the caller as ``stream`` or here), so the reading overlaps the boundary geometry and the sums.
+    horizontal runs between its boundary cells (``_cover(transpose=True)``), each run contiguous in
+    the strip's row-major cells, so every strip is summed in one pass (``np.add.reduceat`` between
+    the runs' ends). Overlapping polygons need no special care: every polygon is summed on its own.
+    The strips are read ahead in a second thread (:class:`population.Prefetch`, started by the caller
+    as ``stream`` or here), so the reading overlaps the boundary geometry and the sums.
     ``classes``: None or a block function (see :func:`zonal_sums`): each strip's classes are asked
-    for as it is read; whole-cell runs then come from one running column sum per class.
+    for as it is read; whole-cell runs are then summed once per class present in the strip.
     Returns ``(whole_cells, split_cells, report or None)``."""
     if stream is None:
-        stream = Prefetch(raster, band=band, unit=mode, window=window, tally=report)
+        stream = Prefetch(raster, band=band, unit=mode, window=window, tally=report, compact=True)
     try:
         whole, split = _sum_strips(stream, info, window, lg, idx, sums, feedback, classes)
     finally:
@@ -501,49 +529,43 @@ def _sum_strips(stream, info, window, lg, idx, sums, feedback, classes=None):
     r0, r1, c0, c1 = stream.window  # cells outside ``window`` add nothing: no boundary cell or run is there
     width = c1 - c0
     n_cls = sums.shape[1]
-    bp, br, bc, bf, (qp, qc, qa, qb) = _cover(lg, info.geotransform, True)
+    bp, br, bc, bf, (qp, qr, qa, qb) = _cover(lg, info.geotransform, True, transpose=True)
     br, bc = br - r0, bc - c0
-    w0, w1 = window[0] - r0, window[1] - r0
-    inside = (br >= w0) & (bc >= window[2] - c0) & (br < w1) & (bc < window[3] - c0)
+    w0, w1, v0, v1 = window[0] - r0, window[1] - r0, window[2] - c0, window[3] - c0
+    inside = (br >= w0) & (bc >= v0) & (br < w1) & (bc < v1)
     bp, br, bc, bf = bp[inside], br[inside], bc[inside], bf[inside]
-    qc, qa, qb = qc - c0, np.clip(qa - r0, w0, w1), np.clip(qb - r0, w0, w1)
-    keep = (qc >= window[2] - c0) & (qc < window[3] - c0) & (qb > qa)
-    qp, qc, qa, qb = qp[keep], qc[keep], qa[keep], qb[keep]
-    nq = len(qp)
-    # prefix queries P(row, col) = sum of the column's cells above ``row`` (window rows); P(0, col) = 0
-    q_row, q_col = np.concatenate([qa, qb]), np.concatenate([qc, qc])
-    prefix = np.zeros((len(q_row), n_cls))
+    qr, qa, qb = qr - r0, np.clip(qa - c0, v0, v1), np.clip(qb - c0, v0, v1)
+    keep = (qr >= w0) & (qr < w1) & (qb > qa)
+    qp, qr, qa, qb = qp[keep], qr[keep], qa[keep], qb[keep]
+    run_sums = np.zeros((len(qp), n_cls))
     values = np.zeros(len(br))
     b_cls = np.zeros(len(br), dtype=np.int64)
-    # bucket boundary cells and queries by the strip that holds them (a radix sort)
+    # bucket boundary cells and runs by the strip that holds them (a radix sort)
     starts = stream.starts - r0
     n_strips = len(starts) - 1
     b_order, b_start = _buckets(np.searchsorted(starts, br, side="right") - 1, n_strips)
-    q_need = np.flatnonzero(q_row > 0)
-    q_sub, q_start = _buckets(np.searchsorted(starts, q_row[q_need] - 1, side="right") - 1, n_strips)
-    q_order = q_need[q_sub]
-    carry = np.zeros((n_cls, width))
+    q_order, q_start = _buckets(np.searchsorted(starts, qr, side="right") - 1, n_strips)
     for k, (row0, _col0, vals, _valid) in enumerate(stream):
         check_cancel(feedback)
         s0 = row0 - r0
         bsel = b_order[b_start[k]:b_start[k + 1]]
-        qsel = q_order[q_start[k]:q_start[k + 1]]  # P(q) for s0 < q <= s1 is in this strip
-        values[bsel] = vals[br[bsel] - s0, bc[bsel]]
+        qsel = q_order[q_start[k]:q_start[k + 1]]
+        flat = vals.reshape(-1)
+        b_flat = (br[bsel] - s0) * width + bc[bsel]
+        values[bsel] = flat[b_flat]
+        q0 = (qr[qsel] - s0) * width
         if classes is None:
-            _column_prefix(vals, carry[0], prefix[:, 0], qsel, q_row[qsel] - s0 - 1, q_col[qsel])
+            run_sums[qsel, 0] = _run_sums(flat, q0 + qa[qsel], q0 + qb[qsel])
             continue
         cls = np.asarray(classes(row0, row0 + len(vals), c0, c1))
-        b_cls[bsel] = cls[br[bsel] - s0, bc[bsel]]
+        b_cls[bsel] = cls.reshape(-1)[b_flat]
         present = np.bincount(np.clip(cls, -1, n_cls - 1).ravel() + 1, minlength=n_cls + 1)[1:] > 0
-        for j in range(n_cls):
-            if present[j]:
-                _column_prefix(np.where(cls == j, vals, 0.0), carry[j], prefix[:, j], qsel, q_row[qsel] - s0 - 1,
-                               q_col[qsel])
-            elif len(qsel):  # the class is not in this strip: the column totals above carry on
-                prefix[qsel, j] = carry[j][q_col[qsel]]
+        for j in np.flatnonzero(present).tolist():
+            if len(qsel):
+                run_sums[qsel, j] = _run_sums(np.where(cls == j, vals, 0.0).reshape(-1), q0 + qa[qsel], q0 + qb[qsel])
     n = sums.shape[0]
     for j in range(n_cls):
-        sums[:, j] += np.bincount(idx[qp], weights=prefix[nq:, j] - prefix[:nq, j], minlength=n)
+        sums[:, j] += np.bincount(idx[qp], weights=run_sums[:, j], minlength=n)
     counted = (b_cls >= 0) & (b_cls < n_cls)
     flat = np.bincount(idx[bp[counted]] * n_cls + b_cls[counted], weights=values[counted] * bf[counted],
                        minlength=n * n_cls)
@@ -551,17 +573,17 @@ def _sum_strips(stream, info, window, lg, idx, sums, feedback, classes=None):
     return int((qb - qa).sum()), len(bp)
 
 
-def _column_prefix(vals, carry, out, sel, rows, cols):
-    """Running column sums of a strip: ``out[sel] = carry + sum of vals[:rows + 1, cols]`` (column
-    prefix sums at the queries ``sel``); ``carry`` (the columns' totals above the strip) is then
-    moved on to below the strip, in place. ``vals`` is overwritten."""
-    if len(sel):
-        cs = np.cumsum(vals, axis=0, out=vals)  # in place: the strip's values are not needed any more
-        cs += carry
-        out[sel] = cs[rows, cols]
-        carry[:] = cs[-1]
-    else:  # no query ends in this strip: only the running column totals
-        carry += vals.sum(axis=0)
+def _run_sums(flat, begin, end):
+    """Totals of ``flat[begin[i]:end[i]]`` (float64), in one pass over ``flat``: ``np.add.reduceat``
+    between all the runs' ends (runs may overlap), then differences of the running total of those
+    segments."""
+    if len(begin) == 0:
+        return np.zeros(0)
+    cuts = np.unique(np.concatenate([np.zeros(1, dtype=np.int64), begin, end]))
+    cuts = cuts[cuts < len(flat)]
+    running = np.zeros(len(cuts) + 1)
+    np.cumsum(np.add.reduceat(flat, cuts, dtype=np.float64), out=running[1:])
+    return running[np.searchsorted(cuts, end)] - running[np.searchsorted(cuts, begin)]
 
 
 def _buckets(keys, n_buckets):

@@ -199,3 +199,50 @@ def test_matrix_and_ids_bad_input():
         overlay.check_unit_ids(["A", None], "units")
     with pytest.raises(InputError, match="SCORE_BREAKS holds no numbers"):
         overlay.parse_score_breaks("")
+
+
+@pytest.mark.parametrize("by_difference", [False, True])
+def test_unit_level_table_level_zero_by_difference(tmp_path, by_difference):
+    """Level 0 (the part of a unit outside every zone) built as a geometry or as the unit's totals minus
+    its other pieces': the same areas and persons as shapely pieces summed cell by cell here, for a unit
+    wholly in a zone (no level-0 row), one partly in two levels and one outside every zone."""
+    from tests import helpers
+
+    rng = np.random.default_rng(3)
+    values = rng.uniform(0, 50, (20, 30))
+    x0, y0 = 500000.0, 9300200.0
+    gt = (x0, 10.0, 0, y0, 0, -10.0)
+    raster = helpers.write_raster(tmp_path / "pop.tif", values, gt, 32748)
+    zones = np.array([box(x0 + 12.5, y0 - 187.5, x0 + 140.5, y0 - 13.3),
+                      shapely.Point(x0 + 200.0, y0 - 100.0).buffer(45.0, quad_segs=8)], dtype=object)
+    levels = np.array([1, 2])
+    units = np.array([box(x0 + 20.0, y0 - 120.0, x0 + 90.0, y0 - 50.0),  # wholly in level 1
+                      box(x0 + 100.5, y0 - 170.2, x0 + 230.7, y0 - 31.1),  # levels 1, 2 and 0
+                      box(x0 + 250.0, y0 - 190.0, x0 + 295.0, y0 - 5.0)], dtype=object)  # outside every zone
+
+    def cells(poly):  # persons in ``poly``: every cell's value x its covered share (shapely, cell by cell)
+        total = 0.0
+        for r in range(values.shape[0]):
+            for c in range(values.shape[1]):
+                cell = box(x0 + 10 * c, y0 - 10 * (r + 1), x0 + 10 * (c + 1), y0 - 10 * r)
+                total += values[r, c] * shapely.area(shapely.intersection(cell, poly)) / 100.0
+        return total
+
+    pop = lambda g: zonal.zonal_sums(g, UTM, raster, 1, zonal.PERSONS_PER_CELL).sums[:, 0]  # noqa: E731
+    table, pieces = overlay.unit_level_table(units, ["a", "b", "c"], zones, levels, pop, rest_by_difference=by_difference)
+    got = {(r.unit_id, r.level): (r.area_m2, r.population) for r in table.itertuples()}
+    rest = shapely.difference(units, shapely.union_all(zones))
+    expected = {}
+    for uid, u, rst in zip("abc", units, rest):
+        for lv, z in zip(levels, zones):
+            part = shapely.intersection(u, z)
+            if shapely.area(part) > 0:
+                expected[(uid, int(lv))] = (shapely.area(part), cells(part))
+        if shapely.area(rst) > 0:
+            expected[(uid, 0)] = (shapely.area(rst), cells(rst))
+    assert set(got) == set(expected) and ("a", 0) not in got and ("b", 0) in got and ("c", 0) in got
+    for key, (area, persons) in expected.items():
+        assert got[key][0] == pytest.approx(area, rel=1e-9), key
+        assert got[key][1] == pytest.approx(persons, rel=1e-9), key
+    assert table.groupby("unit_id")["area_share"].sum().to_numpy() == pytest.approx(1.0, rel=1e-12)
+    assert (0 in pieces[1]) != by_difference  # the level-0 geometries are only built without the difference

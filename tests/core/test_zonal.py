@@ -226,3 +226,75 @@ def test_streamed_classes_equal_the_label_grid_path(monkeypatch, tmp_path):
                                       4326, nodata=-9999.0)
         one = zonal.zonal_sums(geoms, "EPSG:4326", masked).sums[:, 0]
         np.testing.assert_allclose(streamed[:, k], one, rtol=1e-9, atol=1e-9 * one.max())
+
+
+@pytest.mark.parametrize("dtype", ["float32", "int16", "float64"])
+def test_cells_cut_by_several_polygons_tiny_polygons_holes_and_multipolygons(tmp_path, monkeypatch, dtype):
+    """The streamed path (float32 strips where that is exact, whole cells as horizontal runs, several
+    strips, coverage batches in threads) against a cell-by-cell shapely overlay: polygons that cut the
+    same cells, polygons smaller than a cell, a hole, a multipolygon, a polygon over nodata and NaN
+    cells, and overlapping polygons (each summed on its own)."""
+    from osgeo import gdal
+
+    rng = np.random.default_rng(7)
+    values = rng.integers(0, 500, (23, 31)).astype(float)
+    values[3, 4] = -9999.0  # nodata inside the values' range: the slow check
+    gdt = {"float32": gdal.GDT_Float32, "int16": gdal.GDT_Int16, "float64": gdal.GDT_Float64}[dtype]
+    if dtype != "int16":
+        values[10, 12] = np.nan
+    x0, y0, cell = 500000.0, 9300230.0, 10.0
+    path = helpers.write_raster(tmp_path / f"p_{dtype}.tif", values, (x0, cell, 0, y0, 0, -cell), 32748, -9999.0, gdt)
+    clean = np.where(np.isfinite(values) & (values != -9999.0), values, 0.0)
+    gt = (x0, cell, 0, y0, 0, -cell)
+    # several polygons cut the cell (row 5, col 7): its corner is x0 + 70..80, y0 - 50..60
+    cx, cy = x0 + 70.0, y0 - 60.0
+    fan = [shapely.Polygon([(cx + 5, cy + 5), (cx + 5 + 30 * np.cos(a), cy + 5 + 30 * np.sin(a)),
+                            (cx + 5 + 30 * np.cos(a + 1.2), cy + 5 + 30 * np.sin(a + 1.2))]) for a in (0.1, 1.35, 2.6, 3.85, 5.1)]
+    tiny = [shapely.box(x0 + 101.3, y0 - 48.2, x0 + 103.9, y0 - 46.0),  # inside one cell
+            shapely.box(x0 + 118.5, y0 - 81.0, x0 + 121.5, y0 - 79.0)]  # smaller than a cell, on a corner of four
+    holed = shapely.box(x0 + 12.5, y0 - 200.5, x0 + 190.2, y0 - 90.7).difference(
+        shapely.Point(x0 + 100.0, y0 - 150.0).buffer(33.3, quad_segs=16))
+    multi = shapely.MultiPolygon([shapely.box(x0 + 200.5, y0 - 30.5, x0 + 240.5, y0 - 5.5),
+                                  shapely.Point(x0 + 260.0, y0 - 180.0).buffer(27.0, quad_segs=8)])
+    on_nodata = shapely.box(x0 + 35.5, y0 - 45.5, x0 + 130.5, y0 - 95.5)
+    everything = shapely.box(x0 - 20.0, y0 - 260.0, x0 + 330.0, y0 + 15.0)  # beyond the raster on every side
+    polys = np.array(fan + tiny + [holed, multi, on_nodata, everything], dtype=object)
+    monkeypatch.setattr(population, "MAX_BLOCK_CELLS", 5 * 31)  # strips of 5 rows
+    monkeypatch.setattr(zonal, "COVER_BATCH", 40)  # several coverage batches, shared by the threads
+    monkeypatch.setattr(zonal, "COVER_THREADS", 2)
+    res = zonal.zonal_sums(polys, "EPSG:32748", path, mode=zonal.PERSONS_PER_CELL)
+    for i, p in enumerate(polys):
+        assert res.sums[i, 0] == pytest.approx(brute_force(clean, gt, p), rel=1e-9, abs=1e-9), i
+    assert res.sums[-1, 0] == pytest.approx(clean.sum(), rel=1e-12)
+    # the fan's triangles (disjoint, one apex) share the cut cells exactly: together they equal their union
+    union = zonal.zonal_sums(np.array([shapely.union_all(fan)], dtype=object), "EPSG:32748", path,
+                             mode=zonal.PERSONS_PER_CELL).sums[0, 0]
+    assert res.sums[:len(fan), 0].sum() == pytest.approx(union, rel=1e-9)
+
+
+def test_compact_strips_are_the_same_numbers(tmp_path, monkeypatch):
+    """A read-ahead stream with ``compact=True`` gives float32 strips of a float32 raster of persons
+    per cell, equal to the float64 strips; densities stay float64; the report is summed in float64."""
+    values = np.full((40, 50), 16777217.0 / 1024)  # not a float32 sum: 2^24 + 1 over 1024
+    values[0, :5] = -9999.0
+    path = helpers.write_raster(tmp_path / "f32.tif", values, (500000.0, 10, 0, 9300400.0, 0, -10), 32748, -9999.0,
+                                __import__("osgeo.gdal", fromlist=["gdal"]).GDT_Float32)
+    monkeypatch.setattr(population, "MAX_BLOCK_CELLS", 7 * 50)
+    compact = population.Prefetch(path, unit=population.PERSONS_PER_CELL, compact=True, tally=True)
+    plain = population.Prefetch(path, unit=population.PERSONS_PER_CELL, tally=True)
+    a, b = list(compact), list(plain)
+    assert {s[2].dtype for s in a} == {np.dtype(np.float32)} and {s[2].dtype for s in b} == {np.dtype(np.float64)}
+    assert np.array_equal(np.concatenate([s[2] for s in a]), np.concatenate([s[2] for s in b]))
+    want = float(np.float32(values[1, 1])) * (40 * 50 - 5)
+    assert compact.report().persons == pytest.approx(want, rel=1e-15)
+    assert plain.report().persons == pytest.approx(want, rel=1e-15)
+    dens = population.Prefetch(path, unit=population.PERSONS_PER_KM2, compact=True)
+    assert {s[2].dtype for s in dens} == {np.dtype(np.float64)}
+
+
+def test_run_sums_of_overlapping_runs():
+    flat = np.arange(1, 101, dtype=np.float32) / 7
+    begin = np.array([0, 5, 5, 20, 90, 40])
+    end = np.array([10, 30, 6, 25, 100, 41])
+    want = [flat[a:b].astype(np.float64).sum() for a, b in zip(begin, end)]
+    np.testing.assert_allclose(zonal._run_sums(flat, begin, end), want, rtol=1e-12)

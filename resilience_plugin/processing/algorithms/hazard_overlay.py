@@ -237,15 +237,15 @@ class HazardOverlay(ResilienceAlgorithm):
         if population is not None:
             path, unit, pop_layer, stream = population
 
-            def pop(pieces):  # the population log comes from the zonal sums' own read of the raster
-                res = zonal.zonal_sums(pieces, metric, path, 1, unit, disjoint=True, feedback=feedback, report=True,
-                                       stream=stream)
+            def pop(polygons):  # the pieces and the units (they overlap); the log comes from the sums' own read
+                res = zonal.zonal_sums(polygons, metric, path, 1, unit, feedback=feedback, report=True, stream=stream)
                 if res.report is not None:
                     log_population(feedback, res.report, pop_layer.name())
                 else:  # nothing was read (no piece meets the raster)
                     report_population(feedback, path, unit, pop_layer.name(), shapely.total_bounds(ugeoms), metric)
                 return res.sums[:, 0]
-        table = overlay.unit_level_table(ugeoms, ids, zones["geometry"].to_numpy(), zones["level"].to_numpy(), pop, feedback)[0]
+        table = overlay.unit_level_table(ugeoms, ids, zones["geometry"].to_numpy(), zones["level"].to_numpy(), pop, feedback,
+                                         rest_by_difference=True)[0]
         if levels is None:
             return table
         # area_share of a coarser unit: its summed level area over its summed unit area
