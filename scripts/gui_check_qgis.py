@@ -136,14 +136,25 @@ def shoot_main(dock):
     later(200, history_dialog)
 
 
+def is_history(window):
+    """Processing's history window: HistoryDialog up to 3.22, QgsProcessingHistoryDialog (a QgsHistoryWidget) later."""
+    if "histor" in type(window).__name__.lower():
+        return True
+    try:
+        from qgis.gui import QgsHistoryWidget
+    except ImportError:
+        return False
+    return bool(window.findChildren(QgsHistoryWidget))
+
+
 def history_dialog():
     """Processing > History, as the menu opens it (modal on some versions: looked at from a timer)."""
 
     def look():
         found = QApplication.activeModalWidget() or next(
-            (w for w in QApplication.topLevelWidgets() if w.isVisible() and "histor" in type(w).__name__.lower()), None
+            (w for w in QApplication.topLevelWidgets() if w.isVisible() and is_history(w)), None
         )
-        check("history dialog opens", found is not None, type(found).__name__)
+        check("history dialog opens", found is not None, f"{type(found).__name__} {found and found.windowTitle()}")
         if found is None:
             return later(200, classify_dialog)
         found.resize(1100, 650)
