@@ -28,6 +28,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=ROOT / "build" / "gui-check")
     ap.add_argument("--languages", default="zh,en")
+    ap.add_argument("--missing", help="a package to make unimportable (e.g. scipy): check what a user without it sees")
     args = ap.parse_args()
     out = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
@@ -35,14 +36,21 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         package.build(tmp / "plugins" / "resilience_plugin")
-        for tag in args.languages.split(","):
+        site = os.pathsep.join(p for p in sys.path if p.endswith("site-packages"))
+        if args.missing:  # a package of that name first on the path whose import fails
+            shadow = tmp / "shadow" / args.missing
+            shadow.mkdir(parents=True)
+            (shadow / "__init__.py").write_text(f"raise ImportError('{args.missing} hidden by gui_check.py')\n")
+            site = os.pathsep.join([str(shadow.parent), site])
+        for lang in args.languages.split(","):
+            tag = f"{lang}_missing" if args.missing else lang
             for old in (out / f"report_{tag}.json", out / f"error_{tag}.txt"):
                 old.unlink(missing_ok=True)
             prof = tmp / f"profile_{tag}"
-            profile(prof, "zh-Hans" if tag == "zh" else "en_US")
-            site = os.pathsep.join(p for p in sys.path if p.endswith("site-packages"))
+            profile(prof, "zh-Hans" if lang == "zh" else "en_US")
             plugins = str(tmp / "plugins")
-            env = {**os.environ, "PYTHONPATH": site, "QGIS_PLUGINPATH": plugins, "GC_OUT": str(out), "GC_TAG": tag}
+            env = {**os.environ, "PYTHONPATH": site, "QGIS_PLUGINPATH": plugins, "GC_OUT": str(out), "GC_TAG": tag,
+                   "GC_MISSING": args.missing or ""}
             cmd = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--nologo", "--noversioncheck",
                    "--profiles-path", str(prof), "--code", str(ROOT / "scripts" / "gui_check_qgis.py")]
             proc = subprocess.run(cmd, env=env, timeout=3600, check=False)

@@ -9,6 +9,9 @@ dialogs that carry our own widget wrappers:
 - Dual-use facility suitability, "Edit…" on TYPOLOGY_FILE (the typology editor);
 - the Processing history dialog.
 
+With GC_MISSING=<module> (a package made unimportable by scripts/gui_check.py --missing), the first contact
+instead: the message bar, the toolbox entry and the dependencies dialog that say what to install.
+
 Each is saved as a picture (GC_OUT/<name>_<GC_TAG>.png); what was checked goes to
 GC_OUT/report_<GC_TAG>.json, an exception to GC_OUT/error_<GC_TAG>.txt. QGIS exits at the end."""
 
@@ -268,4 +271,30 @@ def done():
     leave()
 
 
-QTimer.singleShot(3000, lambda: guarded(setup))
+def first_contact():
+    """QGIS started with GC_MISSING (a package made unimportable): what the plugin says and offers."""
+    from qgis.core import QgsApplication
+
+    missing = os.environ["GC_MISSING"]
+    plugin = plugins.get("resilience_plugin")
+    check("plugin loaded", plugin is not None)
+    found = [f.module for f in plugin.dependency_problems]
+    check("missing package found", found == [missing], found)
+    provider = QgsApplication.processingRegistry().providerById("resilience")
+    algs = [a.id() for a in provider.algorithms()] if provider is not None else []
+    check("toolbox explains", algs == ["resilience:missingdependencies"], algs)
+    bar = iface.messageBar().currentItem()
+    check("message bar names it", bar is not None and missing in bar.text(), bar.text() if bar else None)
+    shoot(iface.mainWindow(), "gc_first_contact")
+    dialog = plugin.show_dependencies()
+    later(1000, first_contact_dialog, dialog, missing)
+
+
+def first_contact_dialog(dialog, missing):
+    check("dependencies dialog gives a command", any(missing in c for c in dialog.commands), dialog.commands)
+    shoot(dialog, "gc_dependencies")
+    dialog.close()
+    done()
+
+
+QTimer.singleShot(3000, lambda: guarded(first_contact if os.environ.get("GC_MISSING") else setup))
