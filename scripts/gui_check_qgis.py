@@ -139,23 +139,14 @@ def shoot_main(dock):
     later(200, history_dialog)
 
 
-def is_history(window):
-    """Processing's history window: HistoryDialog up to 3.22, QgsProcessingHistoryDialog (a QgsHistoryWidget) later."""
-    if "histor" in type(window).__name__.lower():
-        return True
-    try:
-        from qgis.gui import QgsHistoryWidget
-    except ImportError:
-        return False
-    return bool(window.findChildren(QgsHistoryWidget))
-
-
 def history_dialog():
     """Processing > History, as the menu opens it (modal on some versions: looked at from a timer)."""
 
     def look():
-        found = QApplication.activeModalWidget() or next(
-            (w for w in QApplication.topLevelWidgets() if w.isVisible() and is_history(w)), None
+        # HistoryDialog (modal) up to 3.22, QgsProcessingHistoryDialog (shown, parented to the main window) later
+        found = next(
+            (w for w in QApplication.topLevelWidgets() if w.isVisible() and "History" in w.metaObject().className()),
+            None,
         )
         check("history dialog opens", found is not None, f"{type(found).__name__} {found and found.windowTitle()}")
         if found is None:
@@ -276,6 +267,7 @@ def first_contact():
     from qgis.core import QgsApplication
 
     missing = os.environ["GC_MISSING"]
+    iface.mainWindow().resize(1280, 800)
     plugin = plugins.get("resilience_plugin")
     check("plugin loaded", plugin is not None)
     found = [f.module for f in plugin.dependency_problems]
@@ -283,8 +275,8 @@ def first_contact():
     provider = QgsApplication.processingRegistry().providerById("resilience")
     algs = [a.id() for a in provider.algorithms()] if provider is not None else []
     check("toolbox explains", algs == ["resilience:missingdependencies"], algs)
-    bar = iface.messageBar().currentItem()
-    check("message bar names it", bar is not None and missing in bar.text(), bar.text() if bar else None)
+    texts = [item.text() for item in iface.messageBar().items()]  # QGIS may have pushed its own since
+    check("message bar names it", any(missing in t for t in texts), texts)
     shoot(iface.mainWindow(), "gc_first_contact")
     dialog = plugin.show_dependencies()
     later(1000, first_contact_dialog, dialog, missing)
