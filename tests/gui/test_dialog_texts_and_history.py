@@ -31,26 +31,6 @@ def qgis_chinese(qgis_app):
     QCoreApplication.removeTranslator(translator)
 
 
-@pytest.fixture()
-def dialog_for(qgis_app, qgis_iface, qgis_processing, provider, monkeypatch):
-    from processing.gui.AlgorithmDialog import AlgorithmDialog
-    from qgis.core import QgsApplication
-    from qgis.gui import QgsBrowserGuiModel
-
-    model = QgsBrowserGuiModel()
-    monkeypatch.setattr(qgis_iface, "browserModel", lambda: model, raising=False)  # pytest-qgis' stub lacks it
-    made = []
-
-    def make(alg_id):
-        dlg = AlgorithmDialog(QgsApplication.processingRegistry().createAlgorithmById(alg_id))
-        made.append(dlg)
-        return dlg
-
-    yield make
-    for dlg in made:
-        dlg.deleteLater()
-
-
 @pytest.mark.parametrize(
     ("alg_id", "name"),
     [
