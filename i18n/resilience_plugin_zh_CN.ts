@@ -49,7 +49,7 @@
             <translation>值映射与字段中的任何值都不匹配。字段中的值例如：{examples}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/zonal.py" line="416" />
+            <location filename="../resilience_plugin/core/zonal.py" line="443" />
             <source>The raster {path} has no coordinate reference system.</source>
             <translation>栅格 {path} 没有坐标参考系。</translation>
         </message>
@@ -709,7 +709,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>所有权重均为零：请至少给出一个正权重。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="267" />
+            <location filename="../resilience_plugin/core/overlay.py" line="268" />
             <source>The risk matrix is empty.</source>
             <translation>风险矩阵为空。</translation>
         </message>
@@ -724,32 +724,32 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>风险矩阵必须是由不小于 0 的等级组成的矩形表（行：灾害等级，列：脆弱性等级）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="245" />
+            <location filename="../resilience_plugin/core/overlay.py" line="246" />
             <source>Unknown overlay method {method}.</source>
             <translation>未知的叠加方法 {method}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="259" />
+            <location filename="../resilience_plugin/core/overlay.py" line="260" />
             <source>Give at least one hazard layer.</source>
             <translation>请至少给出一个灾害图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="265" />
+            <location filename="../resilience_plugin/core/overlay.py" line="266" />
             <source>The risk matrix method needs VULNERABILITY zones.</source>
             <translation>风险矩阵法需要脆弱性分区（VULNERABILITY）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="390" />
+            <location filename="../resilience_plugin/core/overlay.py" line="415" />
             <source>{n} unit(s) of {layer} have no id: fill the id field or choose another one.</source>
             <translation>{layer} 中有 {n} 个单元没有编号：请填写编号字段或选择其他字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="394" />
+            <location filename="../resilience_plugin/core/overlay.py" line="419" />
             <source>The unit id field of {layer} is not unique ('{value}' appears more than once): choose a field with one value per unit.</source>
             <translation>{layer} 的单元编号字段不唯一（“{value}”出现了不止一次）：请选择每个单元取值唯一的字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="402" />
+            <location filename="../resilience_plugin/core/overlay.py" line="427" />
             <source>SCORE_BREAKS holds no numbers: give ascending score breaks, e.g. 0.5,1.5,2.5,3.5.</source>
             <translation>SCORE_BREAKS 中没有数字：请给出升序的得分分界值，例如 0.5,1.5,2.5,3.5。</translation>
         </message>
@@ -784,12 +784,12 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>EFFECTIVE_RATIO 必须大于 0 且不超过 1；当前为 {value}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/population.py" line="98" />
+            <location filename="../resilience_plugin/core/population.py" line="104" />
             <source>Unknown population mode {mode}: use 0 (persons per cell) or 1 (persons per km²).</source>
             <translation>未知的人口模式 {mode}：请使用 0（每格人数）或 1（每平方公里人数）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/population.py" line="222" />
+            <location filename="../resilience_plugin/core/population.py" line="264" />
             <source>The population raster holds negative values: set them to nodata or 0 first.</source>
             <translation>人口栅格含有负值：请先将其设为无数据或 0。</translation>
         </message>
@@ -2215,27 +2215,27 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>OUTPUT_TABLE 需要 UNITS 面图层；未输出汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/ahp_matrix_widget.py" line="51" />
+            <location filename="../resilience_plugin/gui/ahp_matrix_widget.py" line="52" />
             <source>Edit the cells above the diagonal: how much more important the row criterion is than the column criterion (1/9 ... 9).</source>
             <translation>编辑对角线以上的单元格：行指标相对列指标的重要程度（1/9 ... 9）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/ahp_matrix_widget.py" line="167" />
+            <location filename="../resilience_plugin/gui/ahp_matrix_widget.py" line="168" />
             <source>Enter the criteria first (CRITERIA).</source>
             <translation>请先输入指标（CRITERIA）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/ahp_matrix_widget.py" line="181" />
+            <location filename="../resilience_plugin/gui/ahp_matrix_widget.py" line="182" />
             <source>Weights: {weights}. lambda max = {lam:.3f}, CI = {ci:.3f}, CR = {cr:.3f}</source>
             <translation>权重：{weights}。lambda max = {lam:.3f}，CI = {ci:.3f}，CR = {cr:.3f}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/ahp_matrix_widget.py" line="184" />
+            <location filename="../resilience_plugin/gui/ahp_matrix_widget.py" line="185" />
             <source>(consistent)</source>
             <translation>（一致）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/ahp_matrix_widget.py" line="187" />
+            <location filename="../resilience_plugin/gui/ahp_matrix_widget.py" line="188" />
             <source>(CR &gt;= 0.10: inconsistent, revise the judgements)</source>
             <translation>（CR ≥ 0.10：不一致，请修改判断）</translation>
         </message>
@@ -5753,72 +5753,72 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>按每平方公里人数读取时，{layer} 中最密集的像元达到每平方公里 {density:.0f} 人（超过 100 000）：该栅格很可能存放的是每格人数。若是如此，请将人口栅格单位（POPULATION_UNIT）设为每格人数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="57" />
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="58" />
             <source>Id</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="58" />
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="59" />
             <source>Asset types</source>
             <translation>设施类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="60" />
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="61" />
             <source>Unit</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="61" />
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="62" />
             <source>Form</source>
             <translation>函数形式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="62" />
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="63" />
             <source>Medians θ</source>
             <translation>中值 θ</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="63" />
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="64" />
             <source>Dispersions β</source>
             <translation>离散度 β</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="64" />
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="65" />
             <source>Repair rate a</source>
             <translation>维修率系数 a</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="65" />
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="66" />
             <source>Repair rate b</source>
             <translation>维修率指数 b</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="66" />
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="67" />
             <source>Threshold</source>
             <translation>阈值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="67" />
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="68" />
             <source>Damage states</source>
             <translation>破坏状态</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="68" />
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="69" />
             <source>Failure state</source>
             <translation>失效状态</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="55" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="56" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="70" />
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="71" />
             <source>Verified (true / false)</source>
             <translation>已核实（true / false）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="160" />
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="161" />
             <source>Select a valid curve</source>
             <translation>请选择一条有效曲线</translation>
         </message>
@@ -5828,27 +5828,27 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>易损性曲线库</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="198" />
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="200" />
             <source>Add a curve</source>
             <translation>添加曲线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="200" />
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="202" />
             <source>Remove the curve</source>
             <translation>删除曲线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="259" />
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="261" />
             <source>{n} curve(s), valid.</source>
             <translation>共 {n} 条曲线，校验通过。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/fragility_editor.py" line="293" />
+            <location filename="../resilience_plugin/gui/fragility_editor.py" line="295" />
             <source>Save the fragility library</source>
             <translation>保存易损性曲线库</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="41" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="42" />
             <source>The raster {path} cannot be read.</source>
             <translation>无法读取栅格 {path}。</translation>
         </message>
@@ -5858,47 +5858,47 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>图层中没有字段“{field}”。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="99" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="100" />
             <source>No values</source>
             <translation>没有数值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="128" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="129" />
             <source>Hazard classes</source>
             <translation>灾害分级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="136" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="137" />
             <source>Start from a preset…</source>
             <translation>从预设方案开始…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="149" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="150" />
             <source>Class breaks</source>
             <translation>分级断点</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="158" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="159" />
             <source>Level</source>
             <translation>等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="158" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="159" />
             <source>Values</source>
             <translation>取值范围</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="158" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="159" />
             <source>Area (km²)</source>
             <translation>面积（平方公里）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="158" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="159" />
             <source>Share</source>
             <translation>占比</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="179" />
+            <location filename="../resilience_plugin/gui/hazard_class_editor.py" line="180" />
             <source>Give at least one class break.</source>
             <translation>请至少给出一个分级断点。</translation>
         </message>
@@ -6623,142 +6623,142 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>无法读取类型文件 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/editor_wrappers.py" line="60" />
+            <location filename="../resilience_plugin/gui/editor_wrappers.py" line="56" />
             <source>Choose a JSON file</source>
             <translation>选择 JSON 文件</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/editor_wrappers.py" line="141" />
+            <location filename="../resilience_plugin/gui/editor_wrappers.py" line="137" />
             <source>Choose the hazard layer (and, for polygons, its value field) first.</source>
             <translation>请先选择灾害图层（面图层还需选择其取值字段）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="44" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="45" />
             <source>Type (key)</source>
             <translation>类型（键）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="45" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="46" />
             <source>Chinese name</source>
             <translation>中文名称</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="46" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="47" />
             <source>English name</source>
             <translation>英文名称</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="47" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="48" />
             <source>Aliases</source>
             <translation>别名</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="48" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="49" />
             <source>Shelter</source>
             <translation>避难安置</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="49" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="50" />
             <source>Isolation</source>
             <translation>隔离</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="50" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="51" />
             <source>Medical point</source>
             <translation>医疗应急服务点</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="51" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="52" />
             <source>Supply depot</source>
             <translation>物资储备</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="52" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="53" />
             <source>Indoor</source>
             <translation>室内</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="53" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="54" />
             <source>Per-capita area (m², empty = shelter class)</source>
             <translation>人均面积（平方米，留空 = 按避难场所类别）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="54" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="55" />
             <source>Effective-area ratio (empty = parameter)</source>
             <translation>有效面积比例（留空 = 按参数）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="56" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="57" />
             <source>Verified</source>
             <translation>已核实</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="86" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="87" />
             <source>Dual-use facility typology (平急两用)</source>
             <translation>平急两用设施类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="102" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="104" />
             <source>Floor area per isolated person (m²)</source>
             <translation>每名隔离人员的建筑面积（平方米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="103" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="105" />
             <source>Floor area per patient at a medical point (m²)</source>
             <translation>医疗应急服务点每名患者的建筑面积（平方米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="105" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="107" />
             <source>Shipped: {iso} / {med} m², verified: {verified} ({note})</source>
             <translation>默认值：{iso} / {med} 平方米，已核实：{verified}（{note}）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="105" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="107" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="105" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="107" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="117" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="119" />
             <source>Add a type</source>
             <translation>添加类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="119" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="121" />
             <source>Remove the type</source>
             <translation>删除该类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="121" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="123" />
             <source>Reset to defaults</source>
             <translation>恢复默认值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="142" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="144" />
             <source>{path} could not be read; the defaults are shown.</source>
             <translation>无法读取 {path}；显示的是默认值。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="190" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="192" />
             <source>A shipped type: uncheck its functions to switch it off.</source>
             <translation>内置类型：取消勾选其功能即可停用。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="216" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="218" />
             <source>Shipped types cannot be removed; uncheck their functions instead.</source>
             <translation>内置类型不能删除；请取消勾选其功能。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="240" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="242" />
             <source>Facility type '{type}' appears twice.</source>
             <translation>设施类型“{type}”重复出现。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/typology_editor.py" line="265" />
+            <location filename="../resilience_plugin/gui/typology_editor.py" line="267" />
             <source>{n} type(s), valid.</source>
             <translation>{n} 个类型，有效。</translation>
         </message>
@@ -6913,12 +6913,12 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>请等待正在运行的步骤完成（或先取消）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1295" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1296" />
             <source>Default weights</source>
             <translation>默认权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1324" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1325" />
             <source>The default weights of the standards file</source>
             <translation>标准文件中的默认权重</translation>
         </message>
@@ -7157,9 +7157,19 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <translation>设施类型及其应急功能、人均面积和有效面积比例，逐类型叠加在 resources/standards/facility_types.json（同一结构）之上。“编辑…”可打开类型编辑器。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="314" />
-            <source>{n} candidate site(s) are farther than {d:.0f} m from any passable street and cannot be chosen.</source>
-            <translation>{n} 处候选场址距所有可通行道路超过 {d:.0f} 米，无法入选。</translation>
+            <location filename="../resilience_plugin/gui/buttons.py" line="16" />
+            <source>OK</source>
+            <translation>确定</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/buttons.py" line="16" />
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/buttons.py" line="16" />
+            <source>Close</source>
+            <translation>关闭</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="177" />
@@ -7170,6 +7180,11 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="180" />
             <source>Scenario '{name}': {n} demand point(s) ({p:.0f} persons) are farther than {d:.0f} m from any passable street and count as not covered.</source>
             <translation>情景“{name}”：{n} 个需求点（{p:.0f} 人）距所有可通行道路超过 {d:.0f} 米，计为未覆盖。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="314" />
+            <source>{n} candidate site(s) are farther than {d:.0f} m from any passable street and cannot be chosen.</source>
+            <translation>{n} 处候选场址距所有可通行道路超过 {d:.0f} 米，无法入选。</translation>
         </message>
     </context>
 </TS>

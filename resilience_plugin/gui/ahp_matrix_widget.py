@@ -18,6 +18,7 @@ from qgis.PyQt.QtWidgets import QLabel, QTableWidget, QTableWidgetItem, QVBoxLay
 from ..core import ahp
 from ..core.errors import InputError
 from ..i18n import tr
+from .wrapper_base import ResilienceWidgetWrapper
 
 RED = "#c0392b"
 GREEN = "#1e8449"
@@ -193,13 +194,7 @@ class AhpMatrixWidget(QWidget):
         return RED in self.summary.styleSheet()
 
 
-try:  # the Processing plugin's Python wrappers exist wherever the algorithm dialog does
-    from processing.gui.wrappers import WidgetWrapper
-except ImportError:  # e.g. a bare PyQGIS script: the widget alone stays usable
-    WidgetWrapper = object
-
-
-class AhpMatrixWidgetWrapper(WidgetWrapper):
+class AhpMatrixWidgetWrapper(ResilienceWidgetWrapper):
     """Processing widget wrapper for the MATRIX parameter of resilience:ahpweights."""
 
     CRITERIA_PARAM = "CRITERIA"

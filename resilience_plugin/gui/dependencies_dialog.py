@@ -4,7 +4,6 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QApplication,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -17,6 +16,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..dependencies import RESTART, check_dependencies, detect_platform, install_steps
 from ..i18n import tr
+from .buttons import Button, button_box
 
 
 class DependenciesDialog(QDialog):
@@ -86,7 +86,7 @@ class DependenciesDialog(QDialog):
             restart = QLabel("<b>" + tr(RESTART) + "</b>")
             layout.addWidget(restart)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = button_box(Button.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)

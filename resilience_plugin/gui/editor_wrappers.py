@@ -17,11 +17,7 @@ from qgis.core import QgsApplication, QgsProcessingUtils, QgsProject, QgsRasterL
 from qgis.PyQt.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QToolButton, QWidget
 
 from ..i18n import tr
-
-try:  # the Processing plugin's Python wrappers exist wherever the algorithm dialog does
-    from processing.gui.wrappers import WidgetWrapper
-except ImportError:  # e.g. a bare PyQGIS script: the editors alone stay usable
-    WidgetWrapper = object
+from .wrapper_base import ResilienceWidgetWrapper
 
 
 def user_fragility_path():
@@ -29,7 +25,7 @@ def user_fragility_path():
     return Path(QgsApplication.qgisSettingsDirPath()) / "resilience_planner" / "fragility.json"
 
 
-class _EditorWrapper(WidgetWrapper):
+class _EditorWrapper(ResilienceWidgetWrapper):
     """A line edit (with a browse button for files) and an "Edit…" button; subclasses make the editor."""
 
     BROWSE = True

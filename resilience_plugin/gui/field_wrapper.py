@@ -12,16 +12,12 @@ from qgis.gui import QgsFieldComboBox
 from qgis.PyQt.QtWidgets import QLineEdit
 
 from ..compat import FIELD_NUMERIC, enum_value
-
-try:  # the Processing plugin's Python wrappers exist wherever the algorithm dialog does
-    from processing.gui.wrappers import DIALOG_STANDARD, WidgetWrapper
-except ImportError:  # a bare PyQGIS script: nothing to wrap
-    WidgetWrapper, DIALOG_STANDARD = object, None
+from .wrapper_base import DIALOG_STANDARD, ResilienceWidgetWrapper
 
 LAYER_OF_FIELD = "resilience_layer_of_field"  # the same key as processing.base.LAYER_OF_FIELD
 
 
-class LayerFieldWrapper(WidgetWrapper):
+class LayerFieldWrapper(ResilienceWidgetWrapper):
     def createWidget(self, **_kwargs):  # noqa: N802 - Processing API
         self._pending = None
         self._ctx = None

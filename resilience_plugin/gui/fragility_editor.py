@@ -29,6 +29,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core import fragility
 from ..core.errors import InputError
 from ..i18n import tr
+from .buttons import Button, button_box
 
 # Table columns -> curve keys. Lists are written "0.15, 0.29"; asset types "road, street".
 COLUMNS = (
@@ -184,6 +185,7 @@ class FragilityEditor(QDialog):
     def __init__(self, path=None, parent=None):
         super().__init__(parent)
         self.setWindowTitle(tr("Fragility library"))
+        self.resize(900, 640)  # its layout alone made it a narrow box with a scrolled table
         self.path = Path(path) if path else None
         self.library = None
         self.error = None
@@ -208,7 +210,7 @@ class FragilityEditor(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         v.addWidget(self.message)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = button_box(Button.Save, Button.Cancel)
         self.buttons.accepted.connect(self._save_clicked)
         self.buttons.rejected.connect(self.reject)
         v.addWidget(self.buttons)

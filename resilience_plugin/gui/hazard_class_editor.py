@@ -29,6 +29,7 @@ from ..core import class_breaks
 from ..core.errors import InputError
 from ..core.standards import PRESET_ORDER, hazard_presets
 from ..i18n import tr
+from .buttons import Button, button_box
 
 LEVEL_COLOURS = ["#d5d8dc", "#2e86c1", "#f4d03f", "#e67e22", "#c0392b", "#7b241c"]
 
@@ -157,7 +158,7 @@ class HazardClassEditor(QDialog):
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels([tr("Level"), tr("Values"), tr("Area (km²)"), tr("Share")])
         v.addWidget(self.table, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = button_box(Button.Ok, Button.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         v.addWidget(self.buttons)

@@ -30,6 +30,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core import suitability
 from ..core.errors import InputError
 from ..i18n import tr
+from .buttons import Button, button_box
 
 FUNCTIONS = ("shelter", "isolation", "medical", "supply")
 # table columns: key, zh, en, aliases, the four functions, indoor, per_capita_m2, effective_ratio, source, verified
@@ -84,6 +85,7 @@ class TypologyEditor(QDialog):
     def __init__(self, path=None, parent=None):
         super().__init__(parent)
         self.setWindowTitle(tr("Dual-use facility typology (平急两用)"))
+        self.resize(900, 620)  # its layout alone made it a narrow box with a scrolled table
         self.path = Path(path) if path else user_typology_path()
         self.table_data = None
         self.error = None
@@ -127,7 +129,7 @@ class TypologyEditor(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         v.addWidget(self.message)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = button_box(Button.Save, Button.Cancel)
         self.buttons.accepted.connect(self._save_clicked)
         self.buttons.rejected.connect(self.reject)
         v.addWidget(self.buttons)

@@ -5,33 +5,11 @@ import json
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from tests.helpers import read_gdf
 
 ROOT = Path(__file__).resolve().parents[2]
 JAKARTA = ROOT / "resources" / "sample_data" / "jakarta.gpkg"
-
-
-@pytest.fixture()
-def dialog_for(qgis_app, qgis_iface, qgis_processing, provider, monkeypatch):
-    from processing.gui.AlgorithmDialog import AlgorithmDialog
-    from qgis.core import QgsApplication
-    from qgis.gui import QgsBrowserGuiModel
-
-    model = QgsBrowserGuiModel()
-    # pytest-qgis' interface stub has no browserModel(), which the Processing dialog asks for
-    monkeypatch.setattr(qgis_iface, "browserModel", lambda: model, raising=False)
-    made = []
-
-    def make(alg_id):
-        dlg = AlgorithmDialog(QgsApplication.processingRegistry().createAlgorithmById(alg_id))
-        made.append(dlg)
-        return dlg
-
-    yield make
-    for dlg in made:
-        dlg.deleteLater()
 
 
 def _context():

@@ -1282,6 +1282,7 @@ class WorkbenchDock(QgsDockWidget):
         from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox
 
         from ..ahp_matrix_widget import AhpMatrixWidget
+        from ..buttons import Button, button_box
 
         dialog = QDialog(self)
         dialog.setWindowTitle(tr("AHP weights"))
@@ -1291,7 +1292,7 @@ class WorkbenchDock(QgsDockWidget):
         if self.study.ahp_matrix:
             dialog.matrix.set_values(self.study.ahp_matrix)
         v.addWidget(dialog.matrix)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = button_box(Button.Ok, Button.Cancel)
         default = buttons.addButton(tr("Default weights"), QDialogButtonBox.ButtonRole.ResetRole)
         default.clicked.connect(lambda: dialog.done(2))
         buttons.accepted.connect(dialog.accept)

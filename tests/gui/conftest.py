@@ -1,0 +1,19 @@
+import pytest
+
+
+@pytest.fixture()
+def dialog_for(browser_iface, qgis_processing, provider):
+    """dialog_for("resilience:x"): Processing's real algorithm dialog for one of our algorithms (deleted afterwards)."""
+    from processing.gui.AlgorithmDialog import AlgorithmDialog
+    from qgis.core import QgsApplication
+
+    made = []
+
+    def make(alg_id):
+        dlg = AlgorithmDialog(QgsApplication.processingRegistry().createAlgorithmById(alg_id))
+        made.append(dlg)
+        return dlg
+
+    yield make
+    for dlg in made:
+        dlg.deleteLater()
