@@ -109,3 +109,23 @@ def _sample_data_read_only():
         p.chmod(stat.S_IMODE(modes[p]))
     changed = [p.name for p in files if hashlib.sha256(p.read_bytes()).hexdigest() != digests[p]]
     assert not changed, f"tests modified the sample data: {changed}"
+
+
+@pytest.fixture()
+def qgis_locale(qgis_app):
+    """Set QGIS's interface language as its Options dialog does; restore it afterwards."""
+    from qgis.core import QgsSettings
+
+    settings = QgsSettings()
+    saved = {k: settings.value(k) for k in ("locale/userLocale", "locale/overrideFlag")}
+
+    def _set(value):
+        settings.setValue("locale/userLocale", value)
+        settings.setValue("locale/overrideFlag", True)
+
+    yield _set
+    for key, value in saved.items():
+        if value is None:
+            settings.remove(key)
+        else:
+            settings.setValue(key, value)

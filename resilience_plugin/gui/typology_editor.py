@@ -29,7 +29,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core import suitability
 from ..core.errors import InputError
-from ..i18n import tr
+from ..i18n import is_chinese, tr
 from .buttons import Button, button_box
 
 FUNCTIONS = ("shelter", "isolation", "medical", "supply")
@@ -109,7 +109,7 @@ class TypologyEditor(QDialog):
                 iso=_fmt(ipc["isolation_m2"]),
                 med=_fmt(ipc["medical_m2"]),
                 verified=tr("yes") if ipc.get("verified") else tr("no"),
-                note=ipc.get("note", ""),
+                note=(ipc.get("note_zh") if is_chinese() else None) or ipc.get("note", ""),
             )
         )
         self.indoor_note.setWordWrap(True)

@@ -155,3 +155,12 @@ def test_reset_and_profile_location(qgis_app, tmp_path):
     assert list(dialog.types()) == list(shipped)
     assert dialog.types()["school"]["functions"] == shipped["school"]["functions"]
     assert dialog.types()["hotel"]["verified"] is True and dialog.types()["school"]["verified"] is False
+
+
+def test_the_note_on_the_shipped_indoor_areas_follows_the_language(qgis_locale):
+    from resilience_plugin.gui.typology_editor import TypologyEditor
+
+    qgis_locale("zh-Hans")
+    assert "插件默认值" in TypologyEditor().indoor_note.text()
+    qgis_locale("en_US")
+    assert "plugin defaults, not from a standard" in TypologyEditor().indoor_note.text()

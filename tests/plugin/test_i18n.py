@@ -93,26 +93,6 @@ def test_other_locales_get_no_chinese(locale):
     assert i18n.qm_file(locale) is None
 
 
-@pytest.fixture()
-def qgis_locale(qgis_app):
-    """Set QGIS's interface language as its Options dialog does; restore it afterwards."""
-    from qgis.core import QgsSettings
-
-    settings = QgsSettings()
-    saved = {k: settings.value(k) for k in ("locale/userLocale", "locale/overrideFlag")}
-
-    def _set(value):
-        settings.setValue("locale/userLocale", value)
-        settings.setValue("locale/overrideFlag", True)
-
-    yield _set
-    for key, value in saved.items():
-        if value is None:
-            settings.remove(key)
-        else:
-            settings.setValue(key, value)
-
-
 def test_qgis_options_dialog_value_zh_hans_gives_a_chinese_plugin(qgis_locale, qgis_iface):
     # 简体中文 in Settings > Options > General writes exactly this value
     qgis_locale("zh-Hans")
