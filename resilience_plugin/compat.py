@@ -173,13 +173,32 @@ def keep_proj_context():
         _PROJ_CONTEXTS[threading.get_native_id()] = manager
 
 
+
+# GDAL's GeoPackage driver fills Arrow batches on threads of its own: prefetch threads for a table whose
+# feature ids run 1..N without holes, and one worker thread for any other table (ids with holes, e.g. a
+# subset written by ogr2ogr, which keeps the source's ids). Up to GDAL 3.11.3 that worker hands a batch to
+# the reader while it is still writing it when the wait on its condition variable wakes spuriously (GDAL
+# issue 12934, fixed in 3.11.4): the reader gets garbage offsets ("Negative size passed to
+# PyBytes_FromStringAndSize", Debian 13's GDAL 3.10.3) or wrong values, more often when the reader is
+# itself a background thread. The multi-threaded path had other races fixed in 3.8.4 (GDAL pull request
+# 9026; Debian 12 has 3.6.2). Before 3.11.4 our reader asks for the driver's single-threaded
+# implementation (config option OGR_GPKG_STREAM_BASE_IMPL, set for the reading thread only).
+def _gdal_version_num():
+    from osgeo import gdal
+
+    return int(gdal.VersionInfo("VERSION_NUM"))
+
+
+GPKG_ARROW_SINGLE_THREADED = _gdal_version_num() < 3110400
+GPKG_ARROW_OPTION = ("OGR_GPKG_STREAM_BASE_IMPL", "YES")
+
 # The workbench's steps ran in a background task. With the pyproj fix above, QGIS 3.40 / 3.44 still
 # failed there in one workbench test run in six (a GeoPackage read through GDAL's Arrow stream returned a
 # corrupted batch, a negative string size, while the main thread had layers of the same files open), and
 # QGIS 3.22 once crashed clearing the project after a workbench test. Algorithms run from the toolbox in
 # the background are not affected (tested). Until the workbench case is understood its steps run on the
 # main thread, on every version.
-WORKBENCH_IN_BACKGROUND = False
+WORKBENCH_IN_BACKGROUND = {"1": True, "0": False}.get(__import__("os").environ.get("RESILIENCE_WORKBENCH_BACKGROUND", ""), False)
 
 # The Processing history. Child runs (processing.run(..., is_child_algorithm=True), as the workbench makes
 # them) are not recorded by QGIS; the panel records each of its calls itself, as the algorithm dialog does:
