@@ -1,5 +1,7 @@
 """The one place where QGIS / Qt version differences (3.22 ... 4.x) are handled."""
 
+import os
+
 from qgis.core import Qgis, QgsField
 from qgis.PyQt.QtCore import QVariant
 
@@ -173,13 +175,33 @@ def keep_proj_context():
         _PROJ_CONTEXTS[threading.get_native_id()] = manager
 
 
-# The workbench's steps ran in a background task. With the pyproj fix above, QGIS 3.40 / 3.44 still
-# failed there in one workbench test run in six (a GeoPackage read through GDAL's Arrow stream returned a
-# corrupted batch, a negative string size, while the main thread had layers of the same files open), and
-# QGIS 3.22 once crashed clearing the project after a workbench test. Algorithms run from the toolbox in
-# the background are not affected (tested). Until the workbench case is understood its steps run on the
-# main thread, on every version.
-WORKBENCH_IN_BACKGROUND = False
+
+# GDAL's GeoPackage driver fills Arrow batches on threads of its own: prefetch threads for a table whose
+# feature ids run 1..N without holes, and one worker thread for any other table (ids with holes, e.g. a
+# subset written by ogr2ogr, which keeps the source's ids). Up to GDAL 3.11.3 that worker hands a batch to
+# the reader while it is still writing it when the wait on its condition variable wakes spuriously (GDAL
+# issue 12934, fixed in 3.11.4): the reader gets garbage offsets ("Negative size passed to
+# PyBytes_FromStringAndSize", Debian 13's GDAL 3.10.3) or, silently, a batch with features missing; more
+# often when several threads read at once (four reader threads: 17 of 1 200 reads went wrong). The multi-threaded path had other races fixed in 3.8.4 (GDAL pull request
+# 9026; Debian 12 has 3.6.2). Before 3.11.4 our reader asks for the driver's single-threaded
+# implementation (config option OGR_GPKG_STREAM_BASE_IMPL, set for the reading thread only).
+def _gdal_version_num():
+    from osgeo import gdal
+
+    return int(gdal.VersionInfo("VERSION_NUM"))
+
+
+GPKG_ARROW_SINGLE_THREADED = _gdal_version_num() < 3110400
+GPKG_ARROW_OPTION = ("OGR_GPKG_STREAM_BASE_IMPL", "YES")
+
+# The workbench runs each step's algorithms in a background task, as the toolbox does, so QGIS stays usable
+# while a step runs (layouts, which must use the main thread, run when the task finishes). The layers a step
+# reads are handed to the task as their sources (paths), never as project layers; its outputs reach the
+# layer tree on the main thread when every call has finished. Background runs used to fail now and then on
+# Debian 13 with a corrupted GeoPackage batch: that was GDAL issue 12934 (GPKG_ARROW_SINGLE_THREADED above),
+# not the workbench. RESILIENCE_WORKBENCH_BACKGROUND=0 in the environment runs the steps on the main thread
+# (for tests and for comparison), =1 in the background.
+WORKBENCH_IN_BACKGROUND = os.environ.get("RESILIENCE_WORKBENCH_BACKGROUND", "1") != "0"
 
 # The Processing history. Child runs (processing.run(..., is_child_algorithm=True), as the workbench makes
 # them) are not recorded by QGIS; the panel records each of its calls itself, as the algorithm dialog does:

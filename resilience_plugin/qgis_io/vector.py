@@ -27,7 +27,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
 
-from ..compat import REQUEST_NO_GEOMETRY, geometry_kind, make_field
+from ..compat import GPKG_ARROW_OPTION, GPKG_ARROW_SINGLE_THREADED, REQUEST_NO_GEOMETRY, geometry_kind, make_field
 from ..core import geometry as geo
 from ..core.errors import QT_TRANSLATE_NOOP, Cancelled, InputError
 from .crs import to_pyproj
@@ -201,6 +201,21 @@ def _open_arrow(location, fields, geometry):
     return ds, lyr, codec, 1 + len(fields) + (1 if geometry else 0)
 
 
+def _next_batch(stream):
+    """The next batch of an Arrow/NumPy stream, or None at its end; before GDAL 3.11.4 a GeoPackage is read
+    by the driver's single-threaded implementation (see ``compat.GPKG_ARROW_SINGLE_THREADED``). The
+    option is set for this thread and for this call only: the driver reads it on every batch."""
+    if not GPKG_ARROW_SINGLE_THREADED:
+        return stream.GetNextRecordBatch()
+    key, value = GPKG_ARROW_OPTION
+    before = gdal.GetThreadLocalConfigOption(key, None)
+    gdal.SetThreadLocalConfigOption(key, value)
+    try:
+        return stream.GetNextRecordBatch()
+    finally:
+        gdal.SetThreadLocalConfigOption(key, before)
+
+
 class _NotBulk(Exception):
     """A batch of the Arrow stream is not what the provider would give: read feature by feature."""
 
@@ -211,7 +226,11 @@ def _arrow_batches(opened, fields, geometry, feedback, batch_size=65536):
     columns are found by type, not by name."""
     _ds, lyr, codec, width = opened
     try:
-        for batch in lyr.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={int(batch_size)}", "INCLUDE_FID=YES"]):
+        stream = lyr.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={int(batch_size)}", "INCLUDE_FID=YES"])
+        while True:
+            batch = _next_batch(stream)
+            if not batch:
+                break
             if feedback is not None and feedback.isCanceled():
                 raise Cancelled()
             keys = list(batch.keys())

@@ -641,6 +641,66 @@ def test_cancel_leaves_no_half_written_layer_in_the_tree(dock, jakarta_layers, t
     assert exposure_dirs == []
 
 
+def _background_or_skip():
+    from resilience_plugin import compat
+
+    if not compat.WORKBENCH_IN_BACKGROUND:
+        pytest.skip("the workbench runs its steps on the main thread here (compat.WORKBENCH_IN_BACKGROUND)")
+
+
+def test_steps_run_in_the_background_while_qgis_goes_on(dock, jakarta_layers):
+    """Several steps in a row, each in a background task: the main thread's event loop keeps running
+    (a timer fires) while a step's algorithms run, and every step's layers arrive."""
+    from qgis.core import QgsTask
+    from qgis.PyQt.QtCore import QTimer
+
+    _background_or_skip()
+    ticks = {"running": 0, "all": 0}
+
+    def tick():
+        ticks["all"] += 1
+        if dock.task is not None and dock.task.status() == QgsTask.TaskStatus.Running:
+            ticks["running"] += 1
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(20)
+    steps = ["hazards", "exposure", "facilities", "coverage"]
+    dock.run_steps(steps)
+    wait_idle(dock)
+    timer.stop()
+    assert set(dock.runs[dock.scenario().name]) == set(steps), [r.message.text() for r in dock.step_rows.values()]
+    assert all(tagged_layers(step) for step in steps)
+    # on the main thread no event would be handled while a step runs: nothing would count here
+    assert ticks["running"] >= 5, ticks
+
+
+def test_cancel_while_a_background_step_runs_leaves_nothing(dock, jakarta_layers, tmp_path):
+    from qgis.core import QgsProject
+
+    _background_or_skip()
+    tree_before = [n.name() for n in QgsProject.instance().layerTreeRoot().children()]
+    task = dock.run_steps(["hazards", "exposure"])
+    cancelled = []
+
+    def cancel_at_first_progress(progress):
+        # the progress comes from the worker while step 1's algorithms run there
+        if not cancelled:
+            cancelled.append(progress)
+            dock.cancel()
+
+    task.progressChanged.connect(cancel_at_first_progress)
+    wait_idle(dock)
+    assert cancelled, "step 1 reported no progress"
+    assert tagged_layers() == []
+    assert [n.name() for n in QgsProject.instance().layerTreeRoot().children()] == tree_before
+    assert dock.runs.get(dock.scenario().name, {}) == {}
+    assert dock.statuses["hazards"] == "not_run" and dock.statuses["exposure"] == "not_run"
+    assert "cancel" in dock.step_rows["hazards"].message.text().lower()
+    results = tmp_path / "results"
+    assert not results.exists() or not any(p.is_file() for p in results.rglob("*"))
+
+
 def test_the_menu_opens_the_panel_once(qgis_iface, qgis_processing, qgis_new_project):
     from qgis.core import QgsApplication
 
