@@ -793,6 +793,34 @@ def test_two_lifeline_layers_from_the_panel(dock, jakarta_layers, subset, tmp_pa
     assert sorted(panel_subs["p_fail"].round(12)) == sorted(subs_ll["p_fail"].round(12))
     names = {lyr.name() for lyr in tagged_layers("lifelines")}
     assert "Lifeline exposure and failure (substation)" in names and "Lifeline exposure and failure" in names
+    # Export tables: a sheet per lifeline layer, named by its asset type, each the table run by hand.
+    for language, road, subs, count in (
+        ("zh", "生命线暴露（road）", "生命线暴露（substation）", "数量"),
+        ("en", "Lifeline exposure (road)", "Lifeline exposure (substation)", "Count"),
+    ):
+        dock.language.setCurrentIndex(dock.language.findData(language))
+        xlsx = tmp_path / f"tables_{language}.xlsx"
+        sheets = dock.export_tables(str(xlsx))
+        assert {road, subs} <= set(sheets) and len(set(sheets)) == len(sheets), sheets
+        ds = ogr.Open(str(xlsx))
+        for sheet, table in ((road, "t0.gpkg"), (subs, "t1.gpkg")):
+            want = read_gdf(hand / table)
+            rows = list(ds.GetLayerByName(sheet))
+            assert len(rows) == len(want) > 0
+            assert sum(f.GetField(count) for f in rows) == want["count"].sum() > 0
+        ds = None
+
+
+def test_sheet_names_are_unique_and_short(qgis_app):
+    from resilience_plugin.gui.workbench.export import sheet_name
+
+    long = "Lifeline exposure (transmission_tower, distribution_pole)"
+    first = sheet_name(long)
+    second = sheet_name(long, [first])
+    third = sheet_name(long, [first, second])
+    assert first == long[:31] and len(second) <= 31 and len(third) <= 31
+    assert second.endswith(" 2") and third.endswith(" 3") and len({first, second, third}) == 3
+    assert sheet_name("a/b:c", ["A B C"]) == "a b c 2"  # Excel compares sheet names without case
 
 
 def test_ahp_weights_inside_step_3(dock, jakarta_layers, tmp_path):
