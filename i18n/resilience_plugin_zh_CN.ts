@@ -74,7 +74,7 @@
             <translation>不支持旋转栅格：请先将栅格重投影（warp）为正北朝上的格网。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/styles.py" line="146" />
+            <location filename="../resilience_plugin/maps/styles.py" line="152" />
             <source>No style named '{name}' in {folder}.</source>
             <translation>{folder} 中没有名为“{name}”的样式。</translation>
         </message>
@@ -5823,7 +5823,7 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>请选择一条有效曲线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="614" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="649" />
             <source>Fragility library</source>
             <translation>易损性曲线库</translation>
         </message>
@@ -5938,452 +5938,452 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>共 {n} 个波段：以第 1 波段作为人口。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="55" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="56" />
             <source>not run</source>
             <translation>未运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="56" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="57" />
             <source>up to date</source>
             <translation>已是最新</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="57" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="58" />
             <source>out of date</source>
             <translation>需要重新运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="58" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="59" />
             <source>inputs missing</source>
             <translation>缺少输入</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="59" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="60" />
             <source>running…</source>
             <translation>运行中…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="60" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="61" />
             <source>queued</source>
             <translation>排队中</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="140" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="168" />
             <source>Thresholds</source>
             <translation>阈值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="140" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="168" />
             <source>Value map</source>
             <translation>取值对应</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="145" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="173" />
             <source>e.g. 0.1,0.5,1.0,2.0 or YES:1;NO:0</source>
             <translation>例如 0.1,0.5,1.0,2.0 或 YES:1;NO:0</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="117" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="145" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="149" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="177" />
             <source>Classification</source>
             <translation>分级方式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="152" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="180" />
             <source>Classes…</source>
             <translation>分级…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="153" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="181" />
             <source>The histogram of the values with the class breaks, and the area per class</source>
             <translation>数值直方图、分级断点及各级面积</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="158" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="186" />
             <source>Thresholds / value map</source>
             <translation>阈值 / 取值对应</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="233" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="261" />
             <source>Choose the field that holds the hazard value.</source>
             <translation>请选择灾害取值字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="235" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="263" />
             <source>Give the thresholds, ascending and separated by commas.</source>
             <translation>请填写阈值，按升序排列，以逗号分隔。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="237" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="265" />
             <source>Give the value map, e.g. YES:1;NO:0.</source>
             <translation>请填写取值对应，例如 YES:1;NO:0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="239" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="267" />
             <source>Choose a preset, or classify by thresholds or a value map.</source>
             <translation>请选择预设方案，或按阈值、取值对应分级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="331" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="364" />
             <source>Run</source>
             <translation>运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="365" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="398" />
             <source>Resilience assessment</source>
             <translation>韧性评估</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="382" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="415" />
             <source>Study</source>
             <translation>评估设置</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="383" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="416" />
             <source>Steps</source>
             <translation>评估步骤</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="408" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="441" />
             <source>Scenario</source>
             <translation>情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="413" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="446" />
             <source>The name of the scenario (its results go into a group of that name)</source>
             <translation>情景名称（其结果放入同名图层组）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="416" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="449" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="417" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="450" />
             <source>Add a hazard scenario</source>
             <translation>新增灾害情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="453" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="486" />
             <source>e.g. 街道, district</source>
             <translation>例如 街道、区县</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="456" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="489" />
             <source>Level name</source>
             <translation>层级名称</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="457" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="490" />
             <source>Parent code field</source>
             <translation>上级代码字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="459" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="492" />
             <source>Hazards of the scenario</source>
             <translation>本情景的灾害</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="461" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="494" />
             <source>Add a hazard layer</source>
             <translation>添加灾害图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="467" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="500" />
             <source>Maximum level</source>
             <translation>最大等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="481" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="514" />
             <source>Overlay method</source>
             <translation>叠加方法</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="482" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="515" />
             <source>Weights</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="486" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="519" />
             <source>Intensity raster for lifelines</source>
             <translation>生命线致灾强度栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="491" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="524" />
             <source>Population</source>
             <translation>人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="496" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="529" />
             <source>Persons per km²</source>
             <translation>每平方公里人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="498" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="531" />
             <source>Population field (points / polygons)</source>
             <translation>人口字段（点 / 面）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="499" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="532" />
             <source>Raster values</source>
             <translation>栅格取值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="514" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="547" />
             <source>Candidate facilities (平急两用)</source>
             <translation>候选设施（平急两用）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="555" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="588" />
             <source>Filter (expression)</source>
             <translation>筛选（表达式）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="576" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="609" />
             <source>Empty: the roads are the lifeline network</source>
             <translation>留空：以道路作为生命线网络</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="581" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="615" />
             <source>Asset type</source>
             <translation>设施类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="606" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="641" />
             <source>The shipped library</source>
             <translation>内置曲线库</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="608" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="643" />
             <source>Edit…</source>
             <translation>编辑…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="609" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="644" />
             <source>Edit the curves of your fragility library</source>
             <translation>编辑自定义易损性曲线库中的曲线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="618" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="670" />
             <source>Parameters</source>
             <translation>参数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="633" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="685" />
             <source>Walking time limit</source>
             <translation>步行时间限值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="634" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="686" />
             <source>Walking speed</source>
             <translation>步行速度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="635" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="687" />
             <source>Streets blocked from hazard level</source>
             <translation>道路阻断起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="636" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="688" />
             <source>Sites excluded from hazard level</source>
             <translation>场地排除起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="643" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="695" />
             <source>Maps and tables</source>
             <translation>图件与统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="648" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="700" />
             <source>Beside the project file</source>
             <translation>与项目文件同目录</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="649" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="701" />
             <source>Map title</source>
             <translation>图名</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="650" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="702" />
             <source>Map notes</source>
             <translation>图注</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="651" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="703" />
             <source>Results folder</source>
             <translation>结果文件夹</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="725" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="781" />
             <source>Run all</source>
             <translation>全部运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="728" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="784" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="736" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="792" />
             <source>Export map set</source>
             <translation>输出成套图件</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="738" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="794" />
             <source>Export tables…</source>
             <translation>导出统计表…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="740" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="796" />
             <source>Export as model…</source>
             <translation>导出为模型…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="746" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="802" />
             <source>Language of the plan maps and of the table headers</source>
             <translation>规划图件与统计表表头的语言</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="924" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="980" />
             <source>Scenario {n}</source>
             <translation>情景 {n}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="408" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="412" />
             <source>Resilience assessment: {name}</source>
             <translation>韧性评估：{name}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1150" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1236" />
             <source>Fix the problems shown on the Study tab first.</source>
             <translation>请先解决“评估设置”页中提示的问题。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1173" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1259" />
             <source>Running: {step}</source>
             <translation>正在运行：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1184" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1270" />
             <source>Finished: {step}</source>
             <translation>已完成：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1190" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1276" />
             <source>Stopped: {step}</source>
             <translation>已停止：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1218" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1304" />
             <source>Run the steps first: there are no tables yet.</source>
             <translation>请先运行各步骤：尚无统计表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1220" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1306" />
             <source>Export tables</source>
             <translation>导出统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1237" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1323" />
             <source>Could not write {path}: {error}</source>
             <translation>无法写入 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1239" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1325" />
             <source>{n} tables written to {path}</source>
             <translation>已将 {n} 张表写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1243" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1329" />
             <source>Export as model</source>
             <translation>导出为模型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1243" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1329" />
             <source>Processing models (*.model3)</source>
             <translation>处理模型 (*.model3)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1260" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1346" />
             <source>Run the steps first: there is nothing to export yet.</source>
             <translation>请先运行各步骤：尚无可导出的内容。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1263" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1349" />
             <source>Model written to {path}</source>
             <translation>模型已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1263" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1349" />
             <source>Could not write {path}</source>
             <translation>无法写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="322" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="406" />
             <source>Level {level}</source>
             <translation>{level} 级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="311" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="395" />
             <source>{persons} persons, {area} km²</source>
             <translation>{persons} 人，{area} 平方公里</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="322" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="406" />
             <source>{buildings} buildings, {persons} persons</source>
             <translation>{buildings} 栋建筑，{persons} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="334" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="418" />
             <source>Eligible sites</source>
             <translation>合格场所</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="334" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="418" />
             <source>{n} of {total}, capacity {capacity} persons</source>
             <translation>{total} 处中 {n} 处，可容纳 {capacity} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="359" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="443" />
             <source>Within the walking limit</source>
             <translation>步行时限内可达</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="359" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="443" />
             <source>{pct}% of {persons} persons</source>
             <translation>占 {persons} 人的 {pct}%</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="368" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="452" />
             <source>Shelter capacity vs demand</source>
             <translation>避难容量与需求</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="368" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="452" />
             <source>{capacity} places for {persons} persons</source>
             <translation>{capacity} 个避难位，需求 {persons} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="239" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="281" />
             <source>Failed lifeline length</source>
             <translation>失效生命线长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="239" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="281" />
             <source>{failed} km of {total} km</source>
             <translation>{total} 公里中 {failed} 公里</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="263" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="305" />
             <source>Isolated from hospitals</source>
             <translation>与医院隔绝</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="263" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="305" />
             <source>{n} persons</source>
             <translation>{n} 人</translation>
         </message>
@@ -6518,17 +6518,17 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>道路关键性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="243" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="247" />
             <source>Run these steps first: {steps}</source>
             <translation>请先运行以下步骤：{steps}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="249" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="253" />
             <source>Layer '{name}' is a temporary layer: save it to a file first.</source>
             <translation>图层“{name}”是临时图层：请先保存为文件。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="288" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="292" />
             <source>A layer of the study is no longer in the project; choose it again.</source>
             <translation>评估所用的某个图层已不在项目中，请重新选择。</translation>
         </message>
@@ -6763,217 +6763,217 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>{n} 个类型，有效。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="288" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="321" />
             <source>e.g. school, clinic, market</source>
             <translation>例如 school、clinic、market</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="291" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="324" />
             <source>default</source>
             <translation>默认</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="295" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="328" />
             <source>Service name</source>
             <translation>服务名称</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="296" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="329" />
             <source>Walking minutes</source>
             <translation>步行时间（分钟）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="420" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="453" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="422" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="455" />
             <source>Delete this scenario with its results (layers and files)</source>
             <translation>删除该情景及其结果（图层和文件）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="483" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="516" />
             <source>Read along the lifelines; a flood-depth raster is also what step 2b's economic loss uses.</source>
             <translation>沿生命线读取；洪水水深栅格同时用于第 2b 步的直接经济损失计算。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="528" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="561" />
             <source>The shipped types</source>
             <translation>内置类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="531" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="564" />
             <source>Edit the facility types, their emergency functions and per-capita areas</source>
             <translation>编辑设施类型及其应急功能和人均面积</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="536" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="569" />
             <source>Facility typology</source>
             <translation>设施类型表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="539" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="572" />
             <source>AHP weights…</source>
             <translation>层次分析法权重…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="540" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="573" />
             <source>The criterion weights of the suitability from pairwise comparisons (层次分析法)</source>
             <translation>由两两比较（层次分析法）确定适宜性评价各指标的权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="549" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="582" />
             <source>Criterion weights</source>
             <translation>指标权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="558" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="591" />
             <source>Empty: no supply plan</source>
             <translation>留空：不做物资调度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="562" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="595" />
             <source>item=field,… (empty: fields named like the items)</source>
             <translation>物资=字段,…（留空：与物资同名的字段）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="564" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="597" />
             <source>Stock fields</source>
             <translation>库存字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="565" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="598" />
             <source>Everyday services (15-minute life circle)</source>
             <translation>日常服务设施（15分钟生活圈）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="570" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="603" />
             <source>Add a service</source>
             <translation>添加服务设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="587" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="622" />
             <source>Add a lifeline layer</source>
             <translation>添加生命线图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="591" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="626" />
             <source>Power lines and their towers (optional)</source>
             <translation>输电线路及其杆塔（可选）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="596" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="631" />
             <source>Tower type</source>
             <translation>杆塔类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="601" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="636" />
             <source>Empty: towers within 20 m of a line carry it</source>
             <translation>留空：距线路 20 米以内的杆塔视为承载该线路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="603" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="638" />
             <source>Line id field of the towers</source>
             <translation>杆塔的线路编号字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="632" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="684" />
             <source>Floors of every building in the economic loss (economicloss DEFAULT_FLOORS)</source>
             <translation>计算直接经济损失时每栋建筑的层数（economicloss DEFAULT_FLOORS）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="640" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="692" />
             <source>Evacuate from hazard level</source>
             <translation>需转移的灾害等级（不低于）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="641" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="693" />
             <source>Evacuation walking limit</source>
             <translation>转移步行距离上限</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="642" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="694" />
             <source>Floors per building (loss)</source>
             <translation>建筑层数（损失计算）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="777" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="833" />
             <source>Delete scenario</source>
             <translation>删除情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="777" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="833" />
             <source>Delete the scenario '{name}' and the layers and files of its results?</source>
             <translation>删除情景“{name}”及其结果的图层和文件？</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="792" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="848" />
             <source>Wait for the running steps to finish (or cancel them) first.</source>
             <translation>请等待正在运行的步骤完成（或先取消）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1295" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1381" />
             <source>Default weights</source>
             <translation>默认权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1324" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1410" />
             <source>The default weights of the standards file</source>
             <translation>标准文件中的默认权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="215" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="257" />
             <source>Supplies: {item}</source>
             <translation>物资：{item}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="215" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="257" />
             <source>{delivered} of {need} {unit} delivered, shortfall {shortfall}</source>
             <translation>需求 {need} {unit}，已调运 {delivered}，缺口 {shortfall}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="225" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="267" />
             <source>{pct}% of {persons} persons reach every service</source>
             <translation>{persons} 人中 {pct}% 可步行到达全部服务设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="250" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="292" />
             <source>{down} of {n} lines likely down (P ≥ 0.5), {towers} of {total} towers expected to fail</source>
             <translation>{n} 条线路中 {down} 条可能中断（P ≥ 0.5），{total} 基杆塔中预计失效 {towers} 基</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="275" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="359" />
             <source>{loss} in total, {n} of {total} buildings damaged</source>
             <translation>合计 {loss}，{total} 栋建筑中 {n} 栋受损</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="287" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="371" />
             <source>Against the baseline scenario</source>
             <translation>与基准情景相比</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="287" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="371" />
             <source>{change:+,.0f} (baseline {base}); units better {better}, worse {worse}</source>
             <translation>{change:+,.0f}（基准 {base}）；改善单元 {better} 个，恶化单元 {worse} 个</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="347" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="431" />
             <source>{weights} (CR = {cr})</source>
             <translation>{weights}（CR = {cr}）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="347" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="431" />
             <source>inconsistent, revise the matrix</source>
             <translation>一致性不满足，请修改判断矩阵</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="379" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="463" />
             <source>Evacuation</source>
             <translation>人口转移安置</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="379" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="463" />
             <source>{placed} of {n} persons to move placed, {unplaced} without a place, mean walk {walk} m</source>
             <translation>需转移 {n} 人，已安置 {placed} 人，未安置 {unplaced} 人，平均步行 {walk} 米</translation>
         </message>
@@ -7155,6 +7155,76 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="133" />
             <source>Facility types, their emergency functions, per-capita areas and effective-area ratios, merged on top of resources/standards/facility_types.json (same schema). Edit… opens the typology editor.</source>
             <translation>设施类型及其应急功能、人均面积和有效面积比例，逐类型叠加在 resources/standards/facility_types.json（同一结构）之上。“编辑…”可打开类型编辑器。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="109" />
+            <source>the asset type</source>
+            <translation>设施类型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="110" />
+            <source>Its class in the dependency table of the cascade (e.g. substation, water_pipe, road)</source>
+            <translation>该图层在级联失效依赖关系表中的类别（如 substation、water_pipe、road）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="123" />
+            <source>'{name}' is not a lifeline class of the dependency table: choose its cascade class ({known}).</source>
+            <translation>“{name}”不是依赖关系表中的生命线类别：请选择其级联类别（{known}）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="617" />
+            <source>Cascade class</source>
+            <translation>级联类别</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="650" />
+            <source>Cascading failures across the lifelines</source>
+            <translation>生命线级联失效</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="652" />
+            <source>Failures drawn from each lifeline asset's failure probability spread to the assets and people that depend on it (the population points of the hospital access run, the hospitals)</source>
+            <translation>按各生命线设施的失效概率抽样失效，并沿依赖关系传播到依赖它的设施和人口（医院可达性分析的人口点、医院）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="661" />
+            <source>The shipped example table</source>
+            <translation>随插件提供的示例表</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="662" />
+            <source>Dependency table</source>
+            <translation>依赖关系表</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="321" />
+            <source>Cascading failures</source>
+            <translation>级联失效</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="321" />
+            <source>{out} of {n} lifeline assets expected out of service, {spread} of them through others</source>
+            <translation>{n} 个生命线设施中预计 {out} 个停止运行，其中 {spread} 个因其他设施失效而停运</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="335" />
+            <source>Without {system}</source>
+            <translation>{system}中断</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="335" />
+            <source>{n} of {persons} persons ({pct}%)</source>
+            <translation>{persons} 人中 {n} 人（{pct}%）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="345" />
+            <source>Hospitals out of service</source>
+            <translation>停止运行的医院</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="345" />
+            <source>{out} of {n} expected</source>
+            <translation>{n} 所中预计 {out} 所</translation>
         </message>
     </context>
 </TS>

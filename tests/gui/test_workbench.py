@@ -71,6 +71,26 @@ def run_by_hand(alg, params):
     return processing.run(alg, params, context=context, feedback=QgsProcessingFeedback(), is_child_algorithm=True)
 
 
+def criticality_by_hand(hand, network, hospitals, pop, units, demand):
+    """networkcriticality as the panel's step 5 runs it, on files in ``hand``: links with p_fail >= 0.5 fail."""
+    run_by_hand(
+        "resilience:networkcriticality",
+        {
+            "NETWORK": str(hand / network),
+            "FAILED": '"p_fail" >= 0.5',
+            "DEMAND": pop,
+            "POPULATION_UNIT": 0,
+            "DESTINATIONS": [str(hand / hospitals)],
+            "MAX_SNAP": 300,
+            "MAX_DETOUR_LINKS": 2000,
+            **units,
+            "OUTPUT_DEMAND": str(hand / demand),
+            "OUTPUT_TABLE": str(hand / "access_table.gpkg"),
+            "OUTPUT_LINKS": str(hand / "links.gpkg"),
+        },
+    )
+
+
 def tagged_layers(step=None):
     from qgis.core import QgsProject
 
@@ -88,11 +108,14 @@ def test_study_round_trips_through_a_saved_project(qgis_iface, provider, jakarta
 
     from resilience_plugin.gui.workbench.dock import WorkbenchDock
     from resilience_plugin.gui.workbench.project_store import load_study, save_study
-    from resilience_plugin.gui.workbench.study import Lifeline, Study
+    from resilience_plugin.gui.workbench.study import CascadeSettings, Lifeline, Study
+    from resilience_plugin.paths import resource_path
 
     study = jakarta_study(jakarta_layers, tmp_path / "results")
     study.units.parent_field = "KAB_NAME"
-    study.lifelines = [Lifeline(layer=jakarta_layers["roads"].id(), asset_type="road")]
+    study.lifelines = [Lifeline(layer=jakarta_layers["roads"].id(), asset_type="road_major", cascade_class="road")]
+    deps = str(resource_path("standards", "dependencies.json"))
+    study.cascade = CascadeSettings(enabled=True, dependencies=deps, runs=250, seed=3)
     study.params.walk_minutes = 12.5
     study.scenarios[0].overlay_method = 2
     assert Study.from_json(study.to_json()) == study
@@ -112,6 +135,8 @@ def test_study_round_trips_through_a_saved_project(qgis_iface, provider, jakarta
         assert dock.units_id.currentField() == "KEC_NAME" and dock.units_parent.currentField() == "KAB_NAME"
         assert [r.get() for r in dock.hazard_rows] == loaded.scenarios[0].hazards
         assert dock.walk_minutes.value() == pytest.approx(12.5)
+        assert dock.cascade_enabled.isChecked() and dock.cascade_runs.value() == 250
+        assert dock.life_class.currentText() == "road" and dock.cascade_file.filePath() == deps
         assert dock.read_widgets() == loaded  # reading the widgets back changes nothing
     finally:
         close(dock)
@@ -373,22 +398,7 @@ def test_run_all_gives_the_numbers_of_the_algorithms_run_by_hand(dock, jakarta_l
             "OUTPUT_TABLE": str(hand / "lifeline_table.gpkg"),
         },
     )
-    run_by_hand(
-        "resilience:networkcriticality",
-        {
-            "NETWORK": str(hand / "lifeline.gpkg"),
-            "FAILED": '"p_fail" >= 0.5',
-            "DEMAND": pop,
-            "POPULATION_UNIT": 0,
-            "DESTINATIONS": [str(hand / "hosp.gpkg")],
-            "MAX_SNAP": 300,
-            "MAX_DETOUR_LINKS": 2000,
-            **units,
-            "OUTPUT_DEMAND": str(hand / "access.gpkg"),
-            "OUTPUT_TABLE": str(hand / "access_table.gpkg"),
-            "OUTPUT_LINKS": str(hand / "links.gpkg"),
-        },
-    )
+    criticality_by_hand(hand, "lifeline.gpkg", "hosp.gpkg", pop, units, "access.gpkg")
 
     # Step 1: persons (and area) per hazard level.
     table = read_gdf(hand / "hazard_table.gpkg")
@@ -1041,3 +1051,130 @@ def test_power_lines_from_their_towers_in_step_5(dock, jakarta_layers, subset, t
     )
     assert got["power_lines_down"] == int((weak["p_line"] >= 0.5).sum())
     assert got["expected_failed_lines"] == pytest.approx(weak["p_line"].sum(), rel=1e-9)
+
+
+def test_cascade_in_step_5(dock, jakarta_layers, subset, tmp_path):
+    """Cascading failures as part of step 5: the roads (failing with their p_fail of the flood depth), the
+    hospitals and the population points of the hospital-access run, as Cascade run by hand on files named
+    after their class of the dependency table."""
+    import shutil
+
+    from qgis.core import QgsApplication
+
+    from resilience_plugin.paths import resource_path
+
+    table_file = tmp_path / "dependencies.json"
+    shutil.copy(resource_path("standards", "dependencies.json"), table_file)
+    dock.cascade_enabled.setChecked(True)
+    dock.cascade_runs.setValue(300)
+    dock.cascade_file.setFilePath(str(table_file))
+    dock._changed()
+    assert dock.study.cascade.enabled and dock.study.cascade.runs == 300
+    dock.run_steps(["hazards", "lifelines"])
+    wait_idle(dock)
+    sc = dock.scenario().name
+    run = dock.runs[sc]["lifelines"]
+    assert "cascade" in run["outputs"], dock.step_rows["lifelines"].message.text()
+
+    hand = tmp_path / "hand"
+    hand.mkdir()
+    zones = dock.runs[sc]["hazards"]["outputs"]["overlay"]["OUTPUT"]
+    units = {"UNITS": str(subset / "kecamatan.gpkg"), "UNIT_ID_FIELD": "KEC_NAME"}
+    pop = str(subset / "population.tif")
+    run_by_hand(
+        "resilience:lifelineexposure",
+        {
+            "LIFELINES": str(subset / "roads.gpkg"),
+            "ASSET_TYPE": "road",
+            "HAZARD": zones,
+            "INTENSITY": str(subset / "flood_current_depth.tif"),
+            "INTENSITY_MEASURE": 0,
+            **units,
+            "OUTPUT": str(hand / "road.gpkg"),
+            "OUTPUT_TABLE": str(hand / "t.gpkg"),
+        },
+    )
+    run_by_hand(
+        "native:extractbyexpression",
+        {"INPUT": str(subset / "buildings.gpkg"), "EXPRESSION": HOSPITAL_FILTER, "OUTPUT": str(hand / "hospital.gpkg")},
+    )
+    criticality_by_hand(hand, "road.gpkg", "hospital.gpkg", pop, units, "people.gpkg")
+    # the layers carry no class field: each one's name ("road", "hospital", "people") is its class
+    run_by_hand(
+        "resilience:cascade",
+        {
+            "ASSETS": [str(hand / n) for n in ("road.gpkg", "hospital.gpkg", "people.gpkg")],
+            "POPULATION_FIELD": "persons",
+            "MODE": 0,
+            "P_FIELD": "p_fail",
+            "RUNS": 300,
+            "SEED": 1,
+            **units,
+            "OUTPUT_POINTS": str(hand / "c_points.gpkg"),
+            "OUTPUT_LINES": str(hand / "c_lines.gpkg"),
+            "OUTPUT_POLYGONS": str(hand / "c_polygons.gpkg"),
+            "OUTPUT_TABLE": str(hand / "c_table.gpkg"),
+        },
+    )
+    import pandas as pd
+
+    assets = pd.concat([read_gdf(hand / f"c_{k}.gpkg") for k in ("points", "lines", "polygons")])
+    lifeline = assets[assets["system"].fillna("") != ""]
+    hospitals = assets[assets["asset_class"] == "hospital"]
+    table = read_gdf(hand / "c_table.gpkg")
+    got = run["numbers"]
+    assert got["cascade_assets"] == len(lifeline) > 0
+    assert got["cascade_expected_out"] == pytest.approx(lifeline["out_of_service"].sum(), rel=1e-9)
+    assert got["cascade_expected_out"] > 0
+    assert got["cascade_expected_spread"] == pytest.approx(lifeline["failed_cascade"].sum(), rel=1e-9, abs=1e-12)
+    assert got["cascade_hospitals"] == len(hospitals) > 0
+    assert got["cascade_hospitals_out"] == pytest.approx(hospitals["out_of_service"].sum(), rel=1e-9, abs=1e-12)
+    # only the systems among the inputs (here the roads: no substation, pump station or telecom site)
+    without = table[table["system"].isin(set(lifeline["system"]))].groupby("system")["without_mean"].sum()
+    assert set(without.index) == {"roads"} and without["roads"] > 0
+    assert got["cascade_without"] == pytest.approx(without.to_dict(), rel=1e-9)
+    people = assets[assets["asset_class"] == "people"]
+    assert got["cascade_persons"] == pytest.approx(table[table["system"] == "roads"]["persons"].sum(), rel=1e-9)
+    assert 0 < got["cascade_persons"] <= people["persons"].sum() * (1 + 1e-9)
+    # on the panel, and its layers in the scenario's group, styled
+    text = dock.step_rows["lifelines"].numbers.text()
+    assert "Cascading failures" in text and f"{got['cascade_expected_out']:,.1f}" in text
+    assert f"{without['roads']:,.0f} of {got['cascade_persons']:,.0f} persons" in text and "Power" not in text
+    names = {lyr.name(): lyr for lyr in tagged_layers("lifelines")}
+    assert {"Cascade: point assets", "Cascade: line assets", "Persons without service"} <= set(names), sorted(names)
+    assert names["Cascade: line assets"].renderer().type() == "graduatedSymbol"
+    assert names["Cascade: line assets"].renderer().classAttribute() == "out_of_service"
+    # a number selects the features behind it
+    link = next(i for i, item in enumerate(dock.step_rows["lifelines"].items) if item[2] and item[2][0] == "cascade")
+    lyr = dock.select_behind("lifelines", link)
+    assert lyr.selectedFeatureCount() == int((lifeline["out_of_service"] >= 0.5).sum())
+    # its table in Export tables, with Chinese headers
+    xlsx = tmp_path / "cascade.xlsx"
+    assert "级联失效断供人口" in dock.export_tables(str(xlsx))
+    ds = ogr.Open(str(xlsx))
+    rows = list(ds.GetLayerByName("级联失效断供人口"))
+    assert sum(f.GetField("断供人口均值（人）") for f in rows) == pytest.approx(table["without_mean"].sum(), rel=1e-9)
+    ds = None
+    # up to date; out of date when the runs or the dependency table change
+    assert dock.statuses["lifelines"] == "up_to_date"
+    dock.cascade_runs.setValue(200)
+    assert dock.statuses["lifelines"] == "out_of_date"
+    dock.cascade_runs.setValue(300)
+    assert dock.statuses["lifelines"] == "up_to_date"
+    time.sleep(0.01)
+    table_file.write_text(table_file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    dock.refresh()
+    assert dock.statuses["lifelines"] == "out_of_date"
+    # re-run: the cascade's layers are replaced, not added
+    before = {lyr.id() for lyr in tagged_layers("lifelines")}
+    dock.run_steps(["lifelines"])
+    wait_idle(dock)
+    after = {lyr.id() for lyr in tagged_layers("lifelines")}
+    assert len(after) == len(before) and not (after & before)
+    # a lifeline whose class is not in the table is refused next to the layer, before anything runs
+    dock.life_layer.setLayer(jakarta_layers["roads"])
+    dock.life_type.setText("road")
+    dock.life_class.setCurrentText("tram")
+    dock._changed()
+    QgsApplication.processEvents()
+    assert "'tram' is not a lifeline class" in dock.cascade_problems.text() and dock.run_steps(["lifelines"]) is None

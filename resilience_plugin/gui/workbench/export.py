@@ -26,6 +26,7 @@ SHEETS = (
     ("lifelines", "lifeline_0", "OUTPUT_TABLE", "生命线暴露", "Lifeline exposure"),
     ("lifelines", "criticality", "OUTPUT_TABLE", "医院可达性孤立人口", "Isolated from hospitals"),
     ("lifelines", "towers", "OUTPUT_TABLE", "输电线路杆塔失效", "Power lines from their towers"),
+    ("lifelines", "cascade", "OUTPUT_TABLE", "级联失效断供人口", "Persons without service"),
 )
 
 HEADERS = {
@@ -61,6 +62,11 @@ HEADERS = {
     "grade": ("适宜性等级", "Grade"),
     "capacity_persons": ("避难容量（人）", "Shelter capacity (persons)"),
     "rank": ("排序", "Rank"),
+    "system": ("系统", "System"),
+    "without_mean": ("断供人口均值（人）", "Persons without (mean)"),
+    "without_p05": ("断供人口5%分位（人）", "Persons without (5th percentile)"),
+    "without_p95": ("断供人口95%分位（人）", "Persons without (95th percentile)"),
+    "share_without": ("断供人口比例", "Share without"),
 }
 KEY_SHEET = ("关键指标", "Key numbers")
 KEY_HEADERS = (("步骤", "Step"), ("指标", "Indicator"), ("数值", "Value"))
@@ -98,6 +104,8 @@ KEY_LABELS = (
     ("lifelines", "isolated_persons", "与医院隔绝人口（人）", "Persons isolated from hospitals"),
     ("lifelines", "expected_failed_towers", "预计失效杆塔（基）", "Towers expected to fail"),
     ("lifelines", "power_lines_down", "可能中断的输电线路（条）", "Power lines likely down"),
+    ("lifelines", "cascade_expected_out", "预计停止运行的生命线设施（个）", "Lifeline assets expected out of service"),
+    ("lifelines", "cascade_hospitals_out", "预计停止运行的医院（所）", "Hospitals expected out of service"),
 )
 
 

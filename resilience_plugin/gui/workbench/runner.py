@@ -117,6 +117,10 @@ def output_title(call_key, output, params):
         ("criticality", "OUTPUT_DEMAND"): tr("Hospital access of the population"),
         ("criticality", "OUTPUT_TABLE"): tr("Persons isolated from hospitals per unit"),
         ("criticality", "OUTPUT_LINKS"): tr("Road criticality"),
+        ("cascade", "OUTPUT_POINTS"): tr("Cascade: point assets"),
+        ("cascade", "OUTPUT_LINES"): tr("Cascade: line assets"),
+        ("cascade", "OUTPUT_POLYGONS"): tr("Cascade: polygon assets"),
+        ("cascade", "OUTPUT_TABLE"): tr("Persons without service"),
     }
     return titles.get((call_key, output), f"{call_key} {output}")
 

@@ -133,6 +133,17 @@ class Lifeline:
     layer: str = ""
     asset_type: str = ""  # one asset type for the whole layer (lifelineexposure ASSET_TYPE)
     asset_type_field: str = ""
+    cascade_class: str = ""  # its class in the cascade's dependency table; empty: the asset type
+
+
+@dataclass
+class CascadeSettings:
+    """Cascading failures across the lifelines (resilience:cascade), optional in step 5."""
+
+    enabled: bool = False
+    dependencies: str = ""  # the dependency table (JSON); empty: the shipped example
+    runs: int = 1000  # Monte Carlo runs drawn from each asset's p_fail
+    seed: int = 1
 
 
 @dataclass
@@ -165,6 +176,7 @@ class Study:
     depots: Depots = field(default_factory=Depots)
     power: PowerLines = field(default_factory=PowerLines)
     services: List[Service] = field(default_factory=list)
+    cascade: CascadeSettings = field(default_factory=CascadeSettings)
     fragility_file: str = ""  # user fragility library merged on the shipped one (lifelineexposure FRAGILITY_FILE)
     typology_file: str = ""  # user 平急两用 typology merged on the shipped one (facilitysuitability TYPOLOGY_FILE)
     ahp_criteria: str = "safety,access,capacity,population,hospital,lifeline"  # ahpweights CRITERIA
@@ -226,6 +238,7 @@ def _build(cls, data):
         "params": Parameters,
         "depots": Depots,
         "power": PowerLines,
+        "cascade": CascadeSettings,
     }
     lists = {"scenarios": Scenario, "hazards": HazardSource, "lifelines": Lifeline, "services": Service}
     for name, f in hints.items():
