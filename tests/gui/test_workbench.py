@@ -91,6 +91,12 @@ def criticality_by_hand(hand, network, hospitals, pop, units, demand):
     )
 
 
+def pdf_text(runs, key):
+    """The text of the plan map ``key`` of the last maps run (pdftotext)."""
+    path = runs["maps"]["outputs"][key]["OUTPUT"]
+    return subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True, check=True).stdout
+
+
 def tagged_layers(step=None):
     from qgis.core import QgsProject
 
@@ -468,14 +474,17 @@ def test_run_all_gives_the_numbers_of_the_algorithms_run_by_hand(dock, jakarta_l
     }
     composite = next(lyr for lyr in tagged_layers("hazards") if lyr.name() == "Composite hazard zones")
     assert composite.renderer().type() == "categorizedSymbol"  # styled by hazard level
-    # Six plan maps' worth of PDFs (one per step that has a map).
+    # The plan maps of every output that has one (no second scenario, depots, services, towers or cascade here).
     assert sorted(Path(p["OUTPUT"]).name for p in runs["maps"]["outputs"].values()) == [
         "map_coverage_output.pdf",
+        "map_evacuation_output.pdf",
         "map_exposure_output.pdf",
         "map_hazard_output.pdf",
         "map_lifelines_output.pdf",
+        "map_loss_output.pdf",
         "map_suitability_output.pdf",
     ]
+    assert "建筑直接经济损失图" in pdf_text(runs, "map_loss") and "人口转移安置图" in pdf_text(runs, "map_evacuation")
     assert all(Path(p["OUTPUT"]).stat().st_size > 10000 for p in runs["maps"]["outputs"].values())
     # In the study's language (Chinese by default): the title and the fixed texts.
     text = subprocess.run(
@@ -976,6 +985,12 @@ def test_supply_plan_and_life_circle_in_step_4(dock, jakarta_layers, subset, tmp
     assert got["life_circle_all_pct"] == pytest.approx(pct, rel=1e-9) and 0 < pct < 100
     text = dock.step_rows["coverage"].numbers.text()
     assert f"{pct:.1f}%" in text and "water" in text
+    # their plan maps, in Chinese
+    dock.run_steps(["maps"])
+    wait_idle(dock)
+    runs = dock.runs[dock.scenario().name]
+    assert {"map_supply", "map_life_circle", "map_evacuation"} <= set(runs["maps"]["outputs"])
+    assert "应急物资调配图" in pdf_text(runs, "map_supply") and "15分钟生活圈图" in pdf_text(runs, "map_life_circle")
 
 
 def test_the_steps_calls_appear_in_the_processing_history(dock, jakarta_layers):
@@ -1051,6 +1066,16 @@ def test_power_lines_from_their_towers_in_step_5(dock, jakarta_layers, subset, t
     )
     assert got["power_lines_down"] == int((weak["p_line"] >= 0.5).sum())
     assert got["expected_failed_lines"] == pytest.approx(weak["p_line"].sum(), rel=1e-9)
+    # their plan map, in English; the lines styled as weak links
+    names = {lyr.name(): lyr for lyr in tagged_layers("lifelines")}
+    assert names["Power lines: failure from their towers"].renderer().classAttribute() == "p_line"
+    dock.language.setCurrentIndex(dock.language.findData("en"))
+    dock.run_steps(["maps"])
+    wait_idle(dock)
+    text = pdf_text(dock.runs[dock.scenario().name], "map_towers")
+    assert "Power lines from their towers" in text and "Legend" in text and "输电线路" not in text
+    # the legend labels of the panel's layers (bilingual in the project) in the map's language
+    assert "Very low" in text and "很低" not in text
 
 
 def test_cascade_in_step_5(dock, jakarta_layers, subset, tmp_path):
@@ -1171,6 +1196,16 @@ def test_cascade_in_step_5(dock, jakarta_layers, subset, tmp_path):
     wait_idle(dock)
     after = {lyr.id() for lyr in tagged_layers("lifelines")}
     assert len(after) == len(before) and not (after & before)
+    # its plan map, in Chinese then in English
+    dock.run_steps(["maps"])
+    wait_idle(dock)
+    assert "生命线级联失效图" in pdf_text(dock.runs[sc], "map_cascade")
+    dock.language.setCurrentIndex(dock.language.findData("en"))
+    assert dock.statuses["maps"] == "out_of_date"
+    dock.run_steps(["maps"])
+    wait_idle(dock)
+    text = pdf_text(dock.runs[sc], "map_cascade")
+    assert "Cascading lifeline failures" in text and "生命线级联失效图" not in text
     # a lifeline whose class is not in the table is refused next to the layer, before anything runs
     dock.life_layer.setLayer(jakarta_layers["roads"])
     dock.life_type.setText("road")

@@ -40,7 +40,7 @@ DEPENDS = {
     FACILITIES: (HAZARDS,),
     COVERAGE: (HAZARDS, FACILITIES),
     LIFELINES: (HAZARDS,),
-    MAPS: (HAZARDS, EXPOSURE, FACILITIES, COVERAGE, LIFELINES),
+    MAPS: (HAZARDS, EXPOSURE, LOSS, FACILITIES, COVERAGE, LIFELINES),
 }
 LEVEL = "level"
 
@@ -566,6 +566,38 @@ MAP_SET = (
         (COVERAGE, "coverage", "OUTPUT_AREAS"),
     ),
     ("map_lifelines", "生命线工程暴露图 Lifelines in the hazard", [(LIFELINES, "lifeline_0", "OUTPUT")], None),
+    # the maps of the further outputs, each made when its first layer's step wrote it
+    ("map_loss", "建筑直接经济损失图 Direct economic loss of buildings", [(LOSS, "loss", "OUTPUT")], None),
+    ("map_loss_change", "情景对比损失变化图 Loss change against the baseline", [(LOSS, "compare", "OUTPUT_MAP")], None),
+    (
+        "map_evacuation",
+        "人口转移安置图 Evacuation flows and shelter load",
+        [
+            (COVERAGE, "evacuation", "OUTPUT_SHELTERS"),
+            (COVERAGE, "evacuation", "OUTPUT_FLOWS"),
+            (HAZARDS, "overlay", "OUTPUT"),
+        ],
+        (COVERAGE, "evacuation", "OUTPUT_FLOWS"),  # the flows and the shelters they reach (empty: all layers)
+    ),
+    (
+        "map_supply",
+        "应急物资调配图 Relief supply plan",
+        [(COVERAGE, "supply", "OUTPUT_FLOWS"), (COVERAGE, "evacuation", "OUTPUT_SHELTERS")],
+        None,
+    ),
+    ("map_life_circle", "15分钟生活圈图 15-minute life circle", [(COVERAGE, "lifecircle", "OUTPUT_DEMAND")], None),
+    (
+        "map_towers",
+        "输电线路杆塔失效图 Power lines from their towers",
+        [(LIFELINES, "towers", "OUTPUT"), (LIFELINES, "towers", "OUTPUT_TOWERS")],
+        None,
+    ),
+    (
+        "map_cascade",
+        "生命线级联失效图 Cascading lifeline failures",
+        [(LIFELINES, "cascade", k) for k in ("OUTPUT_LINES", "OUTPUT_POLYGONS", "OUTPUT_POINTS")],
+        None,
+    ),
 )
 
 
