@@ -227,6 +227,8 @@ def _loss_call(study, key, depth_layer):
     }
     if study.buildings.type_field:
         params["CLASS_FIELD"] = study.buildings.type_field
+    if study.buildings.floors_field:  # text such as '4-7' or '10+' is read by economicloss (counted in its log)
+        params["FLOORS_FIELD"] = study.buildings.floors_field
     return _gpkg_call(key, "resilience:economicloss", params, ["OUTPUT", "OUTPUT_TABLE"])
 
 

@@ -160,7 +160,7 @@ class Parameters:
     failed_expression: str = '"p_fail" >= 0.5'  # which lifeline links fail (networkcriticality FAILED)
     evacuate_level: int = 2  # evacuationplan EVACUATE_LEVEL: persons in zones of this level or higher move
     evacuate_max_m: float = 1000.0  # evacuationplan MAX_DISTANCE_M
-    loss_floors: float = 1.0  # economicloss DEFAULT_FLOORS (the buildings' floors field may hold text such as '4-7')
+    loss_floors: float = 1.0  # economicloss DEFAULT_FLOORS: buildings without a number in their floors field
 
 
 @dataclass
