@@ -1086,7 +1086,7 @@ def test_cascade_in_step_5(dock, jakarta_layers, subset, tmp_path):
     after their class of the dependency table."""
     import shutil
 
-    from qgis.core import QgsApplication
+    from qgis.core import QgsApplication, QgsProject
 
     from resilience_plugin.paths import resource_path
 
@@ -1171,6 +1171,10 @@ def test_cascade_in_step_5(dock, jakarta_layers, subset, tmp_path):
     assert {"Cascade: point assets", "Cascade: line assets", "Persons without service"} <= set(names), sorted(names)
     assert names["Cascade: line assets"].renderer().type() == "graduatedSymbol"
     assert names["Cascade: line assets"].renderer().classAttribute() == "out_of_service"
+    # the points (with one per population cell) come unticked: they would hide the map
+    root = QgsProject.instance().layerTreeRoot()
+    assert not root.findLayer(names["Cascade: point assets"].id()).itemVisibilityChecked()
+    assert root.findLayer(names["Cascade: line assets"].id()).itemVisibilityChecked()
     # a number selects the features behind it
     link = next(i for i, item in enumerate(dock.step_rows["lifelines"].items) if item[2] and item[2][0] == "cascade")
     lyr = dock.select_behind("lifelines", link)

@@ -322,7 +322,7 @@ def _cascade_items(numbers):
             tr("Cascading failures"),
             tr("{out} of {n} lifeline assets expected out of service, {spread} of them through others").format(
                 out=_fmt(numbers["cascade_expected_out"], 1),
-                n=numbers["cascade_assets"],
+                n=_fmt(numbers["cascade_assets"]),
                 spread=_fmt(numbers["cascade_expected_spread"], 1),
             ),
             ("cascade", numbers.get("cascade_main", "OUTPUT_LINES"), '"out_of_service" >= 0.5'),

@@ -42,6 +42,7 @@ GROUP_PROPERTY = "resilience_workbench/group"
 # Outputs added to the tree unticked: one point per population cell (they hide the map), intermediate zones.
 HIDDEN_BY_DEFAULT = {
     "coverage:OUTPUT_DEMAND",
+    "cascade:OUTPUT_POINTS",  # with the population points of the criticality run
     "criticality:OUTPUT_DEMAND",
     "exposure_roads:OUTPUT",
     "lifecircle:OUTPUT_DEMAND",
