@@ -1202,6 +1202,11 @@ def test_cascade_in_step_5(dock, jakarta_layers, subset, tmp_path):
     wait_idle(dock)
     after = {lyr.id() for lyr in tagged_layers("lifelines")}
     assert len(after) == len(before) and not (after & before)
+    # its plan map shows the point assets and the people out of service, not every population cell
+    points = read_gdf(hand / "c_points.gpkg")
+    want = points[(points["asset_class"] != "people") | (points["out_of_service"] >= 0.5)]
+    assert len(read_gdf(dock.runs[sc]["lifelines"]["outputs"]["cascade_map_points"]["OUTPUT"])) == len(want)
+    assert 0 < len(want) < len(points)
     # its plan map, in Chinese then in English
     dock.run_steps(["maps"])
     wait_idle(dock)

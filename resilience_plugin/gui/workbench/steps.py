@@ -543,7 +543,12 @@ def _cascade(study, lines, hospitals, people):
     outputs = ["OUTPUT_POINTS", "OUTPUT_LINES", "OUTPUT_POLYGONS", "OUTPUT_TABLE"]
     calls.append(_gpkg_call("cascade", "resilience:cascade", params, outputs))
     calls[-1].files = [cs.dependencies] if cs.dependencies else []
+    # for the plan map: the point assets and the people out of service, not every population cell
+    calls.append(_extract("cascade_map_points", out("cascade", "OUTPUT_POINTS"), CASCADE_MAP_POINTS))
     return calls
+
+
+CASCADE_MAP_POINTS = '"asset_class" <> \'people\' OR "out_of_service" >= 0.5'
 
 
 # The plan maps: (call key, title, layers as (step, call, output), extent from (step, call, output) or None).
@@ -597,7 +602,8 @@ MAP_SET = (
     (
         "map_cascade",
         "生命线级联失效图 Cascading lifeline failures",
-        [(LIFELINES, "cascade", k) for k in ("OUTPUT_LINES", "OUTPUT_POLYGONS", "OUTPUT_POINTS")],
+        [(LIFELINES, "cascade", "OUTPUT_LINES"), (LIFELINES, "cascade", "OUTPUT_POLYGONS")]
+        + [(LIFELINES, "cascade_map_points", "OUTPUT")],
         None,
     ),
 )
