@@ -74,7 +74,7 @@
             <translation>不支持旋转栅格：请先将栅格重投影（warp）为正北朝上的格网。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/styles.py" line="146" />
+            <location filename="../resilience_plugin/maps/styles.py" line="152" />
             <source>No style named '{name}' in {folder}.</source>
             <translation>{folder} 中没有名为“{name}”的样式。</translation>
         </message>
@@ -374,12 +374,12 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>{layer} 中不存在字段“{field}”。可用字段：{available}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/vector.py" line="405" />
+            <location filename="../resilience_plugin/qgis_io/vector.py" line="424" />
             <source>{layer}: {n} feature(s) without geometry were skipped.</source>
             <translation>{layer}：已跳过 {n} 个无几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/vector.py" line="407" />
+            <location filename="../resilience_plugin/qgis_io/vector.py" line="426" />
             <source>{layer}: {n} invalid geometrie(s) were repaired.</source>
             <translation>{layer}：已修复 {n} 个无效几何。</translation>
         </message>
@@ -819,7 +819,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>无法创建输出文件夹 {folder}：请选择一个有写入权限的文件夹。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="676" />
+            <location filename="../resilience_plugin/maps/export.py" line="678" />
             <source>The output folder {folder} is not writable: choose a folder you can write to.</source>
             <translation>输出文件夹 {folder} 不可写：请选择一个有写入权限的文件夹。</translation>
         </message>
@@ -839,7 +839,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>地图范围</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="757" />
+            <location filename="../resilience_plugin/maps/export.py" line="759" />
             <source>The map could not be exported: {error}</source>
             <translation>无法导出地图：{error}</translation>
         </message>
@@ -2990,7 +2990,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>情景：{iso:.0f} 人被孤立，{det:.0f} 人需要绕行。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="546" />
+            <location filename="../resilience_plugin/maps/export.py" line="548" />
             <source>The layers have nothing to show (no features or no extent): check the layers or give an EXTENT.</source>
             <translation>图层没有可显示的内容（没有要素或没有范围）：请检查图层，或给出地图范围（EXTENT）。</translation>
         </message>
@@ -3005,7 +3005,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>每个候选场址可容纳的人数；用于计算所选场址的负荷率。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/vector.py" line="439" />
+            <location filename="../resilience_plugin/qgis_io/vector.py" line="458" />
             <source>Could not write the output ({error}): check that the destination is writable and has room.</source>
             <translation>无法写出结果（{error}）：请检查目标位置是否可写且空间充足。</translation>
         </message>
@@ -4064,52 +4064,52 @@ Outputs: OUTPUT_FLOWS: a straight line per depot, shelter and item with amount, 
             <translation>单元“{unit}”不在 {layer} 的层级中。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/loss.py" line="61" />
+            <location filename="../resilience_plugin/core/loss.py" line="65" />
             <source>The depth-damage curve '{name}' holds values that are not numbers.</source>
             <translation>深度-损失曲线“{name}”含有不是数字的值。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/loss.py" line="58" />
+            <location filename="../resilience_plugin/core/loss.py" line="62" />
             <source>The depth-damage curve '{name}' needs as many damage factors as depths (at least two); it has {nd} depth(s) and {nf} factor(s).</source>
             <translation>深度-损失曲线“{name}”的损失系数个数必须与深度个数相同（至少两个）；现有 {nd} 个深度、{nf} 个系数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/loss.py" line="63" />
+            <location filename="../resilience_plugin/core/loss.py" line="67" />
             <source>The depths of the depth-damage curve '{name}' must increase strictly ({depths}).</source>
             <translation>深度-损失曲线“{name}”的深度必须严格递增（{depths}）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/loss.py" line="67" />
+            <location filename="../resilience_plugin/core/loss.py" line="71" />
             <source>The depth-damage curve '{name}' has a damage factor of {value:g}: factors are fractions of the maximum damage, from 0 to 1.</source>
             <translation>深度-损失曲线“{name}”有一个损失系数为 {value:g}：损失系数是最大损失的比例，取值 0 到 1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/loss.py" line="71" />
+            <location filename="../resilience_plugin/core/loss.py" line="75" />
             <source>The depth-damage curve '{name}' is not monotone: the damage factor falls from {a:g} at {da:g} m to {b:g} at {db:g} m.</source>
             <translation>深度-损失曲线“{name}”不单调：损失系数从 {da:g} 米处的 {a:g} 降到 {db:g} 米处的 {b:g}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/loss.py" line="81" />
+            <location filename="../resilience_plugin/core/loss.py" line="85" />
             <source>No depth-damage curve set '{name}' in the standards file; available: {names}.</source>
             <translation>标准文件中没有深度-损失曲线集“{name}”；可用的有：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/loss.py" line="91" />
+            <location filename="../resilience_plugin/core/loss.py" line="95" />
             <source>The curve of class '{name}' refers to '{target}', which is not a usable class of the curve set.</source>
             <translation>类别“{name}”的曲线引用了“{target}”，它不是该曲线集中可用的类别。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/loss.py" line="105" />
+            <location filename="../resilience_plugin/core/loss.py" line="109" />
             <source>No maximum-damage region '{name}' in the standards file; available: {names}.</source>
             <translation>标准文件中没有最大损失地区“{name}”；可用的有：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/loss.py" line="115" />
+            <location filename="../resilience_plugin/core/loss.py" line="119" />
             <source>The maximum damage of class '{name}' in region '{region}' is '{value}': give a number of 0 or more.</source>
             <translation>地区“{region}”中类别“{name}”的最大损失为“{value}”：请给出不小于 0 的数字。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/loss.py" line="141" />
+            <location filename="../resilience_plugin/core/loss.py" line="145" />
             <source>The default class '{name}' has no depth-damage curve; use one of: {names}.</source>
             <translation>默认类别“{name}”没有深度-损失曲线；请使用以下之一：{names}。</translation>
         </message>
@@ -4119,37 +4119,37 @@ Outputs: OUTPUT_FLOWS: a straight line per depot, shelter and item with amount, 
             <translation>{layer} 的字段“{field}”在 {n} 个要素中含有不是数字的文字（例如 {examples}）：请修正这些值或选择数值字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/loss.py" line="181" />
+            <location filename="../resilience_plugin/core/loss.py" line="253" />
             <source>RETURN_PERIODS must be numbers of years separated by commas, e.g. 10,50,100; got '{text}'.</source>
             <translation>RETURN_PERIODS 必须是以逗号分隔的年数，例如 10,50,100；现为“{text}”。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/loss.py" line="184" />
+            <location filename="../resilience_plugin/core/loss.py" line="256" />
             <source>Give one return period per depth raster: {n} raster(s) but {m} return period(s).</source>
             <translation>每个深度栅格需要一个重现期：有 {n} 个栅格，但有 {m} 个重现期。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/loss.py" line="187" />
+            <location filename="../resilience_plugin/core/loss.py" line="259" />
             <source>Return periods are years greater than 1; got {values}.</source>
             <translation>重现期是大于 1 的年数；现为 {values}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/loss.py" line="209" />
+            <location filename="../resilience_plugin/core/loss.py" line="281" />
             <source>Return periods must increase strictly, in the order of the depth rasters (e.g. 10,50,100); got {values}.</source>
             <translation>重现期必须严格递增，并与深度栅格的顺序一致（例如 10,50,100）；现为 {values}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/loss.py" line="214" />
+            <location filename="../resilience_plugin/core/loss.py" line="286" />
             <source>The no-damage return period ({t0:g} years) must be shorter than the shortest return period ({t1:g} years).</source>
             <translation>无损失重现期（{t0:g} 年）必须短于最短的重现期（{t1:g} 年）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/loss.py" line="245" />
+            <location filename="../resilience_plugin/core/loss.py" line="317" />
             <source>The depth raster {path} holds negative depths: set them to 0 or nodata first (depths are metres of water above the ground).</source>
             <translation>深度栅格 {path} 含有负的水深：请先将其设为 0 或无数据（水深是地面以上的水深，单位米）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/loss.py" line="253" />
+            <location filename="../resilience_plugin/core/loss.py" line="325" />
             <source>Unknown depth method {method}: use 0 (area-weighted mean) or 1 (maximum).</source>
             <translation>未知的水深取值方法 {method}：请使用 0（面积加权平均）或 1（最大值）。</translation>
         </message>
@@ -4685,177 +4685,172 @@ UNITS + UNIT_ID_FIELD（id 与表中一致）：OUTPUT_MAP 为单元面，每个
             <translation>直接经济损失</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="100" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="102" />
             <source>Buildings</source>
             <translation>建筑</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="101" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="103" />
             <source>Building footprints (polygons).</source>
             <translation>建筑基底（面）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="103" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="105" />
             <source>Flood depth raster(s)</source>
             <translation>洪水淹没深度栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="104" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="106" />
             <source>One flood depth raster in metres, or several (one per return period, in the order of RETURN_PERIODS).</source>
             <translation>一个以米为单位的洪水淹没深度栅格，或多个（每个重现期一个，顺序与 RETURN_PERIODS 一致）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="106" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="108" />
             <source>Return periods (years)</source>
             <translation>重现期（年）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="107" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="109" />
             <source>With several depth rasters: their return periods in years, increasing, separated by commas, e.g. 10,50,100. Gives the expected annual damage.</source>
             <translation>有多个深度栅格时：其重现期（年），递增，以逗号分隔，例如 10,50,100。用于计算期望年损失。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="109" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="111" />
             <source>No-damage return period (years)</source>
             <translation>无损失重现期（年）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="111" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="113" />
             <source>Optional: the return period at and below which floods do no damage (e.g. the protection standard). The loss curve then falls linearly to 0 there; empty: events more frequent than the shortest period are not counted.</source>
             <translation>可选：洪水不造成损失的重现期（及更短的重现期），例如防洪标准。损失曲线在该处线性降为 0；留空：比最短重现期更频繁的事件不计入。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="113" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="115" />
             <source>Depth per building</source>
             <translation>建筑水深</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="113" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="115" />
             <source>Area-weighted mean over the footprint</source>
             <translation>基底范围内面积加权平均</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="113" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="115" />
             <source>Maximum over the footprint</source>
             <translation>基底范围内最大值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="115" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="117" />
             <source>How a building's depth is read from the raster: the mean weighted by the area of each cell inside the footprint, or the largest depth of the cells it overlaps.</source>
             <translation>如何从栅格读取建筑的水深：按基底内每个栅格单元面积加权的平均值，或其覆盖栅格单元的最大水深。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="117" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="119" />
             <source>Depth thresholds for hazard levels (m)</source>
             <translation>灾害等级水深阈值（米）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="118" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="120" />
             <source>Ascending depths in metres that split the buildings into hazard levels for the table, e.g. 0.15,0.5,1.0,2.0 (depth below the first is level 0).</source>
             <translation>以米为单位的递增水深，用于在表中把建筑划分为灾害等级，例如 0.15,0.5,1.0,2.0（低于第一个阈值为 0 级）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="120" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="122" />
             <source>Occupancy class field</source>
             <translation>用途类别字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="122" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="124" />
             <source>Optional field with the building use (e.g. TYPE), mapped to residential / commercial / industrial / public by the aliases in the standards file.</source>
             <translation>可选的建筑用途字段（例如 TYPE），按标准文件中的别名映射为居住 / 商业 / 工业 / 公共。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="124" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="126" />
             <source>Default occupancy class</source>
             <translation>默认用途类别</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="124" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="126" />
             <source>Residential</source>
             <translation>居住</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="124" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="126" />
             <source>Commercial</source>
             <translation>商业</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="124" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="126" />
             <source>Industrial</source>
             <translation>工业</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="124" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="126" />
             <source>Public</source>
             <translation>公共</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="126" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="128" />
             <source>The class of buildings without a class field, or whose value matches no alias.</source>
             <translation>没有类别字段或其值不匹配任何别名的建筑所属类别。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="130" />
-            <source>Optional field with the number of floors; empty or 0 values use the default number of floors. Text that is not a number is refused.</source>
-            <translation>可选的层数字段；空值或 0 使用默认层数。不是数字的文字会被拒绝。</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="132" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="134" />
             <source>Default number of floors</source>
             <translation>默认层数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="133" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="135" />
             <source>Floors of buildings without a floors field or value.</source>
             <translation>没有层数字段或层数值的建筑的层数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="135" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="137" />
             <source>Maximum damage per m² field</source>
             <translation>每平方米最大损失字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="137" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="139" />
             <source>Optional field with each building's maximum damage (replacement value) per m² of floor area, in the currency of the region; empty values use the value of its class.</source>
             <translation>可选字段：每栋建筑每平方米建筑面积的最大损失（重置价），货币与地区一致；空值使用所属类别的值。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="139" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="141" />
             <source>Depth-damage standards file (JSON)</source>
             <translation>深度-损失标准文件（JSON）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="139" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="141" />
             <source>JSON files (*.json)</source>
             <translation>JSON 文件 (*.json)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="141" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="143" />
             <source>Optional JSON file with your own curves and maximum damage values, in the form of resources/standards/depth_damage.json.</source>
             <translation>可选的 JSON 文件，包含您自己的曲线和最大损失值，格式同 resources/standards/depth_damage.json。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="143" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="145" />
             <source>Curve set</source>
             <translation>曲线集</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="144" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="146" />
             <source>The name of the depth-damage curve set in the standards file (jrc_asia: JRC Asia curves).</source>
             <translation>标准文件中深度-损失曲线集的名称（jrc_asia：JRC 亚洲曲线）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="146" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="148" />
             <source>Maximum damage region</source>
             <translation>最大损失地区</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="147" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="149" />
             <source>The name of the maximum-damage set in the standards file (china_placeholder: placeholder values in CNY per m², to be replaced).</source>
             <translation>标准文件中最大损失值集的名称（china_placeholder：以元/平方米计的占位值，需替换）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="149" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="151" />
             <source>Optional admin polygons for the table (e.g. villages or townships).</source>
             <translation>可选的行政区划面，用于汇总表（例如村或乡镇）。</translation>
         </message>
@@ -4875,112 +4870,112 @@ UNITS + UNIT_ID_FIELD（id 与表中一致）：OUTPUT_MAP 为单元面，每个
             <translation>上级单元 id 字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="152" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="154" />
             <source>Building losses</source>
             <translation>建筑损失</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="153" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="155" />
             <source>Economic loss summary</source>
             <translation>经济损失汇总</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="163" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="165" />
             <source>Cannot read the standards file {path}: {error}</source>
             <translation>无法读取标准文件 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="168" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="170" />
             <source>Give at least one flood depth raster (DEPTH).</source>
             <translation>请至少给出一个洪水淹没深度栅格（DEPTH）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="171" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="173" />
             <source>The depth layer '{layer}' is not a file-based raster (GDAL): save it as a GeoTIFF first.</source>
             <translation>深度图层“{layer}”不是基于文件的栅格（GDAL）：请先另存为 GeoTIFF。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="177" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="179" />
             <source>{n} depth rasters were given: give their RETURN_PERIODS (years, increasing, e.g. 10,100), or run once per raster.</source>
             <translation>给出了 {n} 个深度栅格：请给出它们的 RETURN_PERIODS（年，递增，例如 10,100），或每个栅格分别运行一次。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="183" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="185" />
             <source>NO_DAMAGE_PERIOD needs RETURN_PERIODS.</source>
             <translation>NO_DAMAGE_PERIOD 需要 RETURN_PERIODS。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="210" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="232" />
             <source>The default class '{name}' has no curve in the curve set.</source>
             <translation>默认类别“{name}”在曲线集中没有曲线。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="215" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="237" />
             <source>{n} building(s) have a class value that matches no alias (or none) and count as '{default}': {values}</source>
             <translation>{n} 栋建筑的类别值不匹配任何别名（或为空），按“{default}”计：{values}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="223" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="245" />
             <source>The buildings layer could not be loaded.</source>
             <translation>无法加载建筑图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="232" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="254" />
             <source>The maximum-damage region has no value for class(es) {names}.</source>
             <translation>最大损失地区缺少类别 {names} 的值。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="241" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="263" />
             <source>Reading the buildings</source>
             <translation>正在读取建筑</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="249" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="271" />
             <source>buildings</source>
             <translation>建筑</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="253" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="275" />
             <source>The field '{field}' holds negative values: a maximum damage per m² is 0 or more.</source>
             <translation>字段“{field}”含有负值：每平方米最大损失应不小于 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="256" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="278" />
             <source>{n} building(s) have no number of floors and count {d:g} floor(s).</source>
             <translation>{n} 栋建筑没有层数，按 {d:g} 层计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="269" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="291" />
             <source>{n} building(s) lie outside every unit and are not in the table.</source>
             <translation>{n} 栋建筑位于所有单元之外，未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="277" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="299" />
             <source>Reading flood depths from {layer}</source>
             <translation>正在从 {layer} 读取洪水淹没深度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="280" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="302" />
             <source>{n} building(s) lie outside the depth raster {layer} and count as dry.</source>
             <translation>{n} 栋建筑位于深度栅格 {layer} 之外，按无水计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="282" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="304" />
             <source>{n} building(s) lie partly outside the depth raster {layer}: the part outside counts as dry.</source>
             <translation>{n} 栋建筑部分位于深度栅格 {layer} 之外：栅格外的部分按无水计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="293" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="315" />
             <source>Summing the losses</source>
             <translation>正在汇总损失</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="307" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="329" />
             <source>Scenario {scenario}: total loss {loss:,.0f} {currency}, {n} building(s) damaged.</source>
             <translation>情景 {scenario}：总损失 {loss:,.0f} {currency}，{n} 栋建筑受损。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="310" />
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="332" />
             <source>Expected annual damage: {loss:,.0f} {currency} per year.</source>
             <translation>期望年损失：每年 {loss:,.0f} {currency}。</translation>
         </message>
@@ -5823,7 +5818,7 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>请选择一条有效曲线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="614" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="649" />
             <source>Fragility library</source>
             <translation>易损性曲线库</translation>
         </message>
@@ -5938,597 +5933,597 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>共 {n} 个波段：以第 1 波段作为人口。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="55" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="56" />
             <source>not run</source>
             <translation>未运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="56" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="57" />
             <source>up to date</source>
             <translation>已是最新</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="57" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="58" />
             <source>out of date</source>
             <translation>需要重新运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="58" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="59" />
             <source>inputs missing</source>
             <translation>缺少输入</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="59" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="60" />
             <source>running…</source>
             <translation>运行中…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="60" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="61" />
             <source>queued</source>
             <translation>排队中</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="140" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="168" />
             <source>Thresholds</source>
             <translation>阈值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="140" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="168" />
             <source>Value map</source>
             <translation>取值对应</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="145" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="173" />
             <source>e.g. 0.1,0.5,1.0,2.0 or YES:1;NO:0</source>
             <translation>例如 0.1,0.5,1.0,2.0 或 YES:1;NO:0</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="117" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="145" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="149" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="177" />
             <source>Classification</source>
             <translation>分级方式</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="152" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="180" />
             <source>Classes…</source>
             <translation>分级…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="153" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="181" />
             <source>The histogram of the values with the class breaks, and the area per class</source>
             <translation>数值直方图、分级断点及各级面积</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="158" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="186" />
             <source>Thresholds / value map</source>
             <translation>阈值 / 取值对应</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="233" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="261" />
             <source>Choose the field that holds the hazard value.</source>
             <translation>请选择灾害取值字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="235" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="263" />
             <source>Give the thresholds, ascending and separated by commas.</source>
             <translation>请填写阈值，按升序排列，以逗号分隔。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="237" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="265" />
             <source>Give the value map, e.g. YES:1;NO:0.</source>
             <translation>请填写取值对应，例如 YES:1;NO:0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="239" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="267" />
             <source>Choose a preset, or classify by thresholds or a value map.</source>
             <translation>请选择预设方案，或按阈值、取值对应分级。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="331" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="364" />
             <source>Run</source>
             <translation>运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="365" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="398" />
             <source>Resilience assessment</source>
             <translation>韧性评估</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="382" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="415" />
             <source>Study</source>
             <translation>评估设置</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="383" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="416" />
             <source>Steps</source>
             <translation>评估步骤</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="408" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="441" />
             <source>Scenario</source>
             <translation>情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="413" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="446" />
             <source>The name of the scenario (its results go into a group of that name)</source>
             <translation>情景名称（其结果放入同名图层组）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="416" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="449" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="417" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="450" />
             <source>Add a hazard scenario</source>
             <translation>新增灾害情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="453" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="486" />
             <source>e.g. 街道, district</source>
             <translation>例如 街道、区县</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="456" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="489" />
             <source>Level name</source>
             <translation>层级名称</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="457" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="490" />
             <source>Parent code field</source>
             <translation>上级代码字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="459" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="492" />
             <source>Hazards of the scenario</source>
             <translation>本情景的灾害</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="461" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="494" />
             <source>Add a hazard layer</source>
             <translation>添加灾害图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="467" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="500" />
             <source>Maximum level</source>
             <translation>最大等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="481" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="514" />
             <source>Overlay method</source>
             <translation>叠加方法</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="482" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="515" />
             <source>Weights</source>
             <translation>权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="486" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="519" />
             <source>Intensity raster for lifelines</source>
             <translation>生命线致灾强度栅格</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="491" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="524" />
             <source>Population</source>
             <translation>人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="496" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="529" />
             <source>Persons per km²</source>
             <translation>每平方公里人数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="498" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="531" />
             <source>Population field (points / polygons)</source>
             <translation>人口字段（点 / 面）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="499" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="532" />
             <source>Raster values</source>
             <translation>栅格取值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="514" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="547" />
             <source>Candidate facilities (平急两用)</source>
             <translation>候选设施（平急两用）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="555" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="588" />
             <source>Filter (expression)</source>
             <translation>筛选（表达式）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="576" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="609" />
             <source>Empty: the roads are the lifeline network</source>
             <translation>留空：以道路作为生命线网络</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="581" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="615" />
             <source>Asset type</source>
             <translation>设施类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="606" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="641" />
             <source>The shipped library</source>
             <translation>内置曲线库</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="608" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="643" />
             <source>Edit…</source>
             <translation>编辑…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="609" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="644" />
             <source>Edit the curves of your fragility library</source>
             <translation>编辑自定义易损性曲线库中的曲线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="618" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="670" />
             <source>Parameters</source>
             <translation>参数</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="633" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="687" />
             <source>Walking time limit</source>
             <translation>步行时间限值</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="634" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="688" />
             <source>Walking speed</source>
             <translation>步行速度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="635" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="689" />
             <source>Streets blocked from hazard level</source>
             <translation>道路阻断起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="636" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="690" />
             <source>Sites excluded from hazard level</source>
             <translation>场地排除起始灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="643" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="697" />
             <source>Maps and tables</source>
             <translation>图件与统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="648" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="702" />
             <source>Beside the project file</source>
             <translation>与项目文件同目录</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="649" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="703" />
             <source>Map title</source>
             <translation>图名</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="650" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="704" />
             <source>Map notes</source>
             <translation>图注</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="651" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="705" />
             <source>Results folder</source>
             <translation>结果文件夹</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="725" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="783" />
             <source>Run all</source>
             <translation>全部运行</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="728" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="786" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="736" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="794" />
             <source>Export map set</source>
             <translation>输出成套图件</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="738" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="796" />
             <source>Export tables…</source>
             <translation>导出统计表…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="740" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="798" />
             <source>Export as model…</source>
             <translation>导出为模型…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="746" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="804" />
             <source>Language of the plan maps and of the table headers</source>
             <translation>规划图件与统计表表头的语言</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="924" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="982" />
             <source>Scenario {n}</source>
             <translation>情景 {n}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="408" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="413" />
             <source>Resilience assessment: {name}</source>
             <translation>韧性评估：{name}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1150" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1238" />
             <source>Fix the problems shown on the Study tab first.</source>
             <translation>请先解决“评估设置”页中提示的问题。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1173" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1261" />
             <source>Running: {step}</source>
             <translation>正在运行：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1184" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1272" />
             <source>Finished: {step}</source>
             <translation>已完成：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1190" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1278" />
             <source>Stopped: {step}</source>
             <translation>已停止：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1218" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1306" />
             <source>Run the steps first: there are no tables yet.</source>
             <translation>请先运行各步骤：尚无统计表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1220" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1308" />
             <source>Export tables</source>
             <translation>导出统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1237" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1325" />
             <source>Could not write {path}: {error}</source>
             <translation>无法写入 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1239" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1327" />
             <source>{n} tables written to {path}</source>
             <translation>已将 {n} 张表写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1243" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1331" />
             <source>Export as model</source>
             <translation>导出为模型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1243" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1331" />
             <source>Processing models (*.model3)</source>
             <translation>处理模型 (*.model3)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1260" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1348" />
             <source>Run the steps first: there is nothing to export yet.</source>
             <translation>请先运行各步骤：尚无可导出的内容。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1263" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1351" />
             <source>Model written to {path}</source>
             <translation>模型已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1263" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1351" />
             <source>Could not write {path}</source>
             <translation>无法写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="322" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="406" />
             <source>Level {level}</source>
             <translation>{level} 级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="311" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="395" />
             <source>{persons} persons, {area} km²</source>
             <translation>{persons} 人，{area} 平方公里</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="322" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="406" />
             <source>{buildings} buildings, {persons} persons</source>
             <translation>{buildings} 栋建筑，{persons} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="334" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="418" />
             <source>Eligible sites</source>
             <translation>合格场所</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="334" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="418" />
             <source>{n} of {total}, capacity {capacity} persons</source>
             <translation>{total} 处中 {n} 处，可容纳 {capacity} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="359" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="443" />
             <source>Within the walking limit</source>
             <translation>步行时限内可达</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="359" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="443" />
             <source>{pct}% of {persons} persons</source>
             <translation>占 {persons} 人的 {pct}%</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="368" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="452" />
             <source>Shelter capacity vs demand</source>
             <translation>避难容量与需求</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="368" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="452" />
             <source>{capacity} places for {persons} persons</source>
             <translation>{capacity} 个避难位，需求 {persons} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="239" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="281" />
             <source>Failed lifeline length</source>
             <translation>失效生命线长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="239" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="281" />
             <source>{failed} km of {total} km</source>
             <translation>{total} 公里中 {failed} 公里</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="263" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="305" />
             <source>Isolated from hospitals</source>
             <translation>与医院隔绝</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="263" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="305" />
             <source>{n} persons</source>
             <translation>{n} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="53" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="54" />
             <source>1 Hazards: classify and overlay</source>
             <translation>1 灾害：分级与叠加</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="54" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="55" />
             <source>2 Exposure</source>
             <translation>2 承灾体暴露</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="56" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="57" />
             <source>3 Dual-use facilities</source>
             <translation>3 平急两用设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="57" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="58" />
             <source>4 Coverage and allocation</source>
             <translation>4 覆盖与分配</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="58" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="59" />
             <source>5 Lifelines</source>
             <translation>5 生命线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="59" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="60" />
             <source>6 Maps and tables</source>
             <translation>6 图件与统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="65" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="66" />
             <source>Choose the hazard layers of the scenario.</source>
             <translation>请选择本情景的灾害图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="66" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="67" />
             <source>Choose the buildings or the roads.</source>
             <translation>请选择建筑或道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="67" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="68" />
             <source>Choose the candidate facilities and their type field.</source>
             <translation>请选择候选设施及其类型字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="68" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="69" />
             <source>Choose the population layer.</source>
             <translation>请选择人口图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="69" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="70" />
             <source>Choose the roads.</source>
             <translation>请选择道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="70" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="71" />
             <source>Choose a lifeline layer or the roads.</source>
             <translation>请选择生命线图层或道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="79" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="80" />
             <source>Hazard zones: {name}</source>
             <translation>灾害分区：{name}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="82" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="83" />
             <source>Lifeline exposure and failure</source>
             <translation>生命线暴露与失效</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="83" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="84" />
             <source>Lifeline length per unit and level</source>
             <translation>各单元各等级生命线长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="91" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="92" />
             <source>Area and population per unit and hazard level</source>
             <translation>各单元各灾害等级面积与人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="92" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="93" />
             <source>Buildings by hazard level</source>
             <translation>建筑灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="93" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="94" />
             <source>Buildings and population per unit and level</source>
             <translation>各单元各等级建筑与人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="94" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="95" />
             <source>Roads by hazard level</source>
             <translation>道路灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="95" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="96" />
             <source>Road length per unit, class and level</source>
             <translation>各单元各类各等级道路长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="98" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="99" />
             <source>Population within walking reach</source>
             <translation>步行可达人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="99" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="100" />
             <source>Shelter load</source>
             <translation>避难场所负荷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="100" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="101" />
             <source>Shelter coverage per unit</source>
             <translation>各单元避难覆盖</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="117" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="118" />
             <source>Hospital access of the population</source>
             <translation>人口医院可达性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="118" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="119" />
             <source>Persons isolated from hospitals per unit</source>
             <translation>各单元与医院隔绝人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="119" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="120" />
             <source>Road criticality</source>
             <translation>道路关键性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="243" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="248" />
             <source>Run these steps first: {steps}</source>
             <translation>请先运行以下步骤：{steps}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="249" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="254" />
             <source>Layer '{name}' is a temporary layer: save it to a file first.</source>
             <translation>图层“{name}”是临时图层：请先保存为文件。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="288" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="293" />
             <source>A layer of the study is no longer in the project; choose it again.</source>
             <translation>评估所用的某个图层已不在项目中，请重新选择。</translation>
         </message>
@@ -6763,262 +6758,252 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>{n} 个类型，有效。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="288" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="321" />
             <source>e.g. school, clinic, market</source>
             <translation>例如 school、clinic、market</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="291" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="324" />
             <source>default</source>
             <translation>默认</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="295" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="328" />
             <source>Service name</source>
             <translation>服务名称</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="296" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="329" />
             <source>Walking minutes</source>
             <translation>步行时间（分钟）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="420" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="453" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="422" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="455" />
             <source>Delete this scenario with its results (layers and files)</source>
             <translation>删除该情景及其结果（图层和文件）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="483" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="516" />
             <source>Read along the lifelines; a flood-depth raster is also what step 2b's economic loss uses.</source>
             <translation>沿生命线读取；洪水水深栅格同时用于第 2b 步的直接经济损失计算。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="528" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="561" />
             <source>The shipped types</source>
             <translation>内置类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="531" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="564" />
             <source>Edit the facility types, their emergency functions and per-capita areas</source>
             <translation>编辑设施类型及其应急功能和人均面积</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="536" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="569" />
             <source>Facility typology</source>
             <translation>设施类型表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="539" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="572" />
             <source>AHP weights…</source>
             <translation>层次分析法权重…</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="540" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="573" />
             <source>The criterion weights of the suitability from pairwise comparisons (层次分析法)</source>
             <translation>由两两比较（层次分析法）确定适宜性评价各指标的权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="549" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="582" />
             <source>Criterion weights</source>
             <translation>指标权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="558" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="591" />
             <source>Empty: no supply plan</source>
             <translation>留空：不做物资调度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="562" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="595" />
             <source>item=field,… (empty: fields named like the items)</source>
             <translation>物资=字段,…（留空：与物资同名的字段）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="564" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="597" />
             <source>Stock fields</source>
             <translation>库存字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="565" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="598" />
             <source>Everyday services (15-minute life circle)</source>
             <translation>日常服务设施（15分钟生活圈）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="570" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="603" />
             <source>Add a service</source>
             <translation>添加服务设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="587" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="622" />
             <source>Add a lifeline layer</source>
             <translation>添加生命线图层</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="591" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="626" />
             <source>Power lines and their towers (optional)</source>
             <translation>输电线路及其杆塔（可选）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="596" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="631" />
             <source>Tower type</source>
             <translation>杆塔类型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="601" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="636" />
             <source>Empty: towers within 20 m of a line carry it</source>
             <translation>留空：距线路 20 米以内的杆塔视为承载该线路</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="603" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="638" />
             <source>Line id field of the towers</source>
             <translation>杆塔的线路编号字段</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="632" />
-            <source>Floors of every building in the economic loss (economicloss DEFAULT_FLOORS)</source>
-            <translation>计算直接经济损失时每栋建筑的层数（economicloss DEFAULT_FLOORS）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="640" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="694" />
             <source>Evacuate from hazard level</source>
             <translation>需转移的灾害等级（不低于）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="641" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="695" />
             <source>Evacuation walking limit</source>
             <translation>转移步行距离上限</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="642" />
-            <source>Floors per building (loss)</source>
-            <translation>建筑层数（损失计算）</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="777" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="835" />
             <source>Delete scenario</source>
             <translation>删除情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="777" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="835" />
             <source>Delete the scenario '{name}' and the layers and files of its results?</source>
             <translation>删除情景“{name}”及其结果的图层和文件？</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="792" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="850" />
             <source>Wait for the running steps to finish (or cancel them) first.</source>
             <translation>请等待正在运行的步骤完成（或先取消）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1296" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1384" />
             <source>Default weights</source>
             <translation>默认权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1325" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1413" />
             <source>The default weights of the standards file</source>
             <translation>标准文件中的默认权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="215" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="257" />
             <source>Supplies: {item}</source>
             <translation>物资：{item}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="215" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="257" />
             <source>{delivered} of {need} {unit} delivered, shortfall {shortfall}</source>
             <translation>需求 {need} {unit}，已调运 {delivered}，缺口 {shortfall}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="225" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="267" />
             <source>{pct}% of {persons} persons reach every service</source>
             <translation>{persons} 人中 {pct}% 可步行到达全部服务设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="250" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="292" />
             <source>{down} of {n} lines likely down (P ≥ 0.5), {towers} of {total} towers expected to fail</source>
             <translation>{n} 条线路中 {down} 条可能中断（P ≥ 0.5），{total} 基杆塔中预计失效 {towers} 基</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="275" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="359" />
             <source>{loss} in total, {n} of {total} buildings damaged</source>
             <translation>合计 {loss}，{total} 栋建筑中 {n} 栋受损</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="287" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="371" />
             <source>Against the baseline scenario</source>
             <translation>与基准情景相比</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="287" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="371" />
             <source>{change:+,.0f} (baseline {base}); units better {better}, worse {worse}</source>
             <translation>{change:+,.0f}（基准 {base}）；改善单元 {better} 个，恶化单元 {worse} 个</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="347" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="431" />
             <source>{weights} (CR = {cr})</source>
             <translation>{weights}（CR = {cr}）</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="347" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="431" />
             <source>inconsistent, revise the matrix</source>
             <translation>一致性不满足，请修改判断矩阵</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="379" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="463" />
             <source>Evacuation</source>
             <translation>人口转移安置</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="379" />
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="463" />
             <source>{placed} of {n} persons to move placed, {unplaced} without a place, mean walk {walk} m</source>
             <translation>需转移 {n} 人，已安置 {placed} 人，未安置 {unplaced} 人，平均步行 {walk} 米</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="55" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="56" />
             <source>2b Economic loss and scenario comparison</source>
             <translation>2b 直接经济损失与情景对比</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="71" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="72" />
             <source>Choose the buildings.</source>
             <translation>请选择建筑图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="72" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="73" />
             <source>Give the scenario a flood-depth raster (intensity, flood depth) for the loss.</source>
             <translation>请为该情景指定洪水淹没水深栅格（强度，洪水水深）以计算损失。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="103" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="104" />
             <source>Economic loss per unit, level and class</source>
             <translation>按单元、等级和类别的直接经济损失</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="104" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="105" />
             <source>Loss against the baseline scenario</source>
             <translation>与基准情景的损失对比</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="105" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="106" />
             <source>Loss change map</source>
             <translation>损失变化图</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="114" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="115" />
             <source>Power lines: failure from their towers</source>
             <translation>输电线路：按杆塔计算的失效</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="115" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="116" />
             <source>Towers: failure probability</source>
             <translation>杆塔：失效概率</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="116" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="117" />
             <source>Tower and line failures per unit</source>
             <translation>各单元杆塔与线路失效</translation>
         </message>
@@ -7093,39 +7078,6 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>行政区划层级：给出 UNIT_CODE_FIELD（12 位统计用区划代码）、PARENT_FIELD（上级单元编号）或 COARSER_UNITS（上级单元图层，最粗一级在前，配合 COARSER_ID_FIELDS）时，一次运行即得到所有层级的表，以 level_name、unit_code 和 parent_code 代替 unit_id：只对最细一级单元计算一次，可相加的量（人数、个数、米、平方米）由其逐级求和得到上级各行；比率（覆盖率 %、占比）由求和后的数值重新计算，而不是取平均。LEVEL_NAMES 为各级命名。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="68" />
-            <source>Direct economic loss of buildings from flood depth (直接经济损失), by depth-damage curves per occupancy class.
-
-Loss of a building = damage factor at its depth x maximum damage per m² of floor area x floor area, where floor area = footprint area (m², in a metric CRS) x floors.
-
-DEPTH: one flood depth raster (metres), or several of one hazard with their RETURN_PERIODS in years, increasing, in the order of the rasters (e.g. 10,50,100): then the expected annual damage (EAD) is also computed, the area under the loss curve over the annual exceedance probability 1/T by trapezoids. Events rarer than the longest period are not counted; NO_DAMAGE_PERIOD (years, shorter than the shortest period) lets the curve fall to zero loss there, otherwise events more frequent than the shortest period are not counted either. Nodata cells count as dry (0 m); negative depths are refused.
-
-DEPTH_METHOD: 0 the mean depth over the footprint weighted by the exact area of each cell inside it, 1 the largest depth of the cells the footprint overlaps. THRESHOLDS (m) classify each building's depth into hazard levels for the table (a depth below t1 is level 0).
-
-CLASS_FIELD maps each building to residential, commercial, industrial or public through the aliases of the standards file (e.g. School, 学校 → public; values trimmed, case ignored); other values and NULL take DEFAULT_CLASS (counted in the log). FLOORS_FIELD gives the number of floors (empty or 0 → DEFAULT_FLOORS); VALUE_FIELD an optional maximum damage per m² per building (empty → the value of its class). A field holding text that is not a number is refused.
-
-Curves and maximum damage come from resources/standards/depth_damage.json (CURVE_SET, REGION) or your own STANDARD_FILE of the same form. The shipped curves are the JRC global depth-damage functions for Asia (Huizinga et al. 2017), NOT verified against the report (see each curve's note); public buildings use the commercial curve. The shipped Chinese maximum damage values are PLACEHOLDERS: replace them with local replacement values.
-
-UNITS + UNIT_ID_FIELD: each building is counted in the unit holding its largest part.
-
-OUTPUT: the buildings with occ_class, floors, floor_m2, value_m2 and per raster depth_m, level, damage (factor 0-1) and loss (suffix _rp10, _rp100 ... with several rasters) and ead. OUTPUT_TABLE: unit, scenario, return_period, level, class, count (buildings), floor_m2, value (maximum damage = value per m² x floor area), loss, loss_pct (100 x loss / value, recomputed at every level, not averaged) and currency; scenario EAD rows hold the expected annual damage per year.</source>
-            <translation>由洪水淹没深度计算建筑的直接经济损失（直接经济损失），按各用途类别的深度-损失曲线。
-
-建筑损失 = 其水深对应的损失系数 × 每平方米建筑面积的最大损失 × 建筑面积，其中建筑面积 = 基底面积（平方米，在米制坐标系中量算）× 层数。
-
-DEPTH：一个洪水淹没深度栅格（米），或同一灾种的多个栅格及其 RETURN_PERIODS（年，递增，与栅格顺序一致，例如 10,50,100）：此时还计算期望年损失（EAD），即损失曲线在年超越概率 1/T 上的面积（梯形积分）。比最长重现期更稀遇的事件不计入；NO_DAMAGE_PERIOD（年，短于最短重现期）使曲线在该处降为零损失，否则比最短重现期更频繁的事件也不计入。无数据栅格单元按无水（0 米）计；负水深会被拒绝。
-
-DEPTH_METHOD：0 为基底范围内按每个栅格单元落入面积精确加权的平均水深，1 为基底所覆盖栅格单元的最大水深。THRESHOLDS（米）将每栋建筑的水深划分为表中的灾害等级（低于 t1 为 0 级）。
-
-CLASS_FIELD 通过标准文件中的别名把每栋建筑归为居住、商业、工业或公共类（例如 School、学校 → 公共；值去除首尾空格，不区分大小写）；其他值和空值取 DEFAULT_CLASS（在日志中计数）。FLOORS_FIELD 给出层数（空或 0 → DEFAULT_FLOORS）；VALUE_FIELD 为可选的逐栋每平方米最大损失（空 → 所属类别的值）。含有非数字文字的字段会被拒绝。
-
-曲线和最大损失来自 resources/standards/depth_damage.json（CURVE_SET、REGION）或您自己的同格式 STANDARD_FILE。随附曲线为 JRC 全球洪水深度-损失函数（亚洲，Huizinga 等 2017），未对照报告核实（见每条曲线的说明）；公共建筑使用商业曲线。随附的中国最大损失值是占位值：请替换为本地重置价。
-
-UNITS + UNIT_ID_FIELD：每栋建筑计入包含其最大部分的单元。
-
-OUTPUT：建筑及其 occ_class、floors、floor_m2、value_m2，以及每个栅格的 depth_m、level、damage（系数 0-1）和 loss（多个栅格时带后缀 _rp10、_rp100……）和 ead。OUTPUT_TABLE：单元、scenario、return_period、level、class、count（建筑数）、floor_m2、value（最大损失 = 每平方米价值 × 建筑面积）、loss、loss_pct（100 × loss / value，在每一层级重新计算，而非取平均）和 currency；scenario 为 EAD 的行给出每年的期望年损失。</translation>
-        </message>
-        <message>
             <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="90" />
             <source>Which existing buildings and sites (hotels, schools, stadiums, parks, exhibition halls, warehouses, ...) can serve as shelters, isolation sites, medical points or supply depots in an emergency, how many people they can take, and how suitable they are.
 
@@ -7155,6 +7107,139 @@ OUTPUT：每个候选设施，字段 site_id、name、type、type_key、function
             <location filename="../resilience_plugin/processing/algorithms/facility_suitability.py" line="133" />
             <source>Facility types, their emergency functions, per-capita areas and effective-area ratios, merged on top of resources/standards/facility_types.json (same schema). Edit… opens the typology editor.</source>
             <translation>设施类型及其应急功能、人均面积和有效面积比例，逐类型叠加在 resources/standards/facility_types.json（同一结构）之上。“编辑…”可打开类型编辑器。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="109" />
+            <source>the asset type</source>
+            <translation>设施类型</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="110" />
+            <source>Its class in the dependency table of the cascade (e.g. substation, water_pipe, road)</source>
+            <translation>该图层在级联失效依赖关系表中的类别（如 substation、water_pipe、road）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="123" />
+            <source>'{name}' is not a lifeline class of the dependency table: choose its cascade class ({known}).</source>
+            <translation>“{name}”不是依赖关系表中的生命线类别：请选择其级联类别（{known}）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="617" />
+            <source>Cascade class</source>
+            <translation>级联类别</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="650" />
+            <source>Cascading failures across the lifelines</source>
+            <translation>生命线级联失效</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="652" />
+            <source>Failures drawn from each lifeline asset's failure probability spread to the assets and people that depend on it (the population points of the hospital access run, the hospitals)</source>
+            <translation>按各生命线设施的失效概率抽样失效，并沿依赖关系传播到依赖它的设施和人口（医院可达性分析的人口点、医院）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="661" />
+            <source>The shipped example table</source>
+            <translation>随插件提供的示例表</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="662" />
+            <source>Dependency table</source>
+            <translation>依赖关系表</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="321" />
+            <source>Cascading failures</source>
+            <translation>级联失效</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="321" />
+            <source>{out} of {n} lifeline assets expected out of service, {spread} of them through others</source>
+            <translation>{n} 个生命线设施中预计 {out} 个停止运行，其中 {spread} 个因其他设施失效而停运</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="335" />
+            <source>Without {system}</source>
+            <translation>{system}中断</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="335" />
+            <source>{n} of {persons} persons ({pct}%)</source>
+            <translation>{persons} 人中 {n} 人（{pct}%）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="345" />
+            <source>Hospitals out of service</source>
+            <translation>停止运行的医院</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/numbers.py" line="345" />
+            <source>{out} of {n} expected</source>
+            <translation>{n} 所中预计 {out} 所</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="684" />
+            <source>Floors of the buildings without a number in their floors field, in the economic loss (DEFAULT_FLOORS)</source>
+            <translation>楼层字段中没有层数的建筑在直接经济损失中按此层数计（DEFAULT_FLOORS）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="696" />
+            <source>Default floors (loss)</source>
+            <translation>默认层数（损失）</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="68" />
+            <source>Direct economic loss of buildings from flood depth (直接经济损失), by depth-damage curves per occupancy class.
+
+Loss of a building = damage factor at its depth x maximum damage per m² of floor area x floor area, where floor area = footprint area (m², in a metric CRS) x floors.
+
+DEPTH: one flood depth raster (metres), or several of one hazard with their RETURN_PERIODS in years, increasing, in the order of the rasters (e.g. 10,50,100): then the expected annual damage (EAD) is also computed, the area under the loss curve over the annual exceedance probability 1/T by trapezoids. Events rarer than the longest period are not counted; NO_DAMAGE_PERIOD (years, shorter than the shortest period) lets the curve fall to zero loss there, otherwise events more frequent than the shortest period are not counted either. Nodata cells count as dry (0 m); negative depths are refused.
+
+DEPTH_METHOD: 0 the mean depth over the footprint weighted by the exact area of each cell inside it, 1 the largest depth of the cells the footprint overlaps. THRESHOLDS (m) classify each building's depth into hazard levels for the table (a depth below t1 is level 0).
+
+CLASS_FIELD maps each building to residential, commercial, industrial or public through the aliases of the standards file (e.g. School, 学校 → public; values trimmed, case ignored); other values and NULL take DEFAULT_CLASS (counted in the log). FLOORS_FIELD gives the number of floors, as a number or as text the way OpenStreetMap's building:levels holds it: a range such as 4-7 counts its middle (5.5), a bound such as 10+ or &gt;7 the number given; empty, 0 and other text (fix me) → DEFAULT_FLOORS; each conversion is counted in a warning. VALUE_FIELD an optional maximum damage per m² per building (empty → the value of its class); text in it that is not a number is refused.
+
+Curves and maximum damage come from resources/standards/depth_damage.json (CURVE_SET, REGION) or your own STANDARD_FILE of the same form. The shipped curves are the JRC global depth-damage functions for Asia (Huizinga et al. 2017), NOT verified against the report (see each curve's note); public buildings use the commercial curve. The shipped Chinese maximum damage values are PLACEHOLDERS: replace them with local replacement values.
+
+UNITS + UNIT_ID_FIELD: each building is counted in the unit holding its largest part.
+
+OUTPUT: the buildings with occ_class, floors, floor_m2, value_m2 and per raster depth_m, level, damage (factor 0-1) and loss (suffix _rp10, _rp100 ... with several rasters) and ead. OUTPUT_TABLE: unit, scenario, return_period, level, class, count (buildings), floor_m2, value (maximum damage = value per m² x floor area), loss, loss_pct (100 x loss / value, recomputed at every level, not averaged) and currency; scenario EAD rows hold the expected annual damage per year.</source>
+            <translation>由洪水淹没深度计算建筑的直接经济损失（直接经济损失），按各用途类别的深度-损失曲线。
+
+建筑损失 = 其水深对应的损失系数 × 每平方米建筑面积的最大损失 × 建筑面积，其中建筑面积 = 基底面积（平方米，在米制坐标系中量算）× 层数。
+
+DEPTH：一个洪水淹没深度栅格（米），或同一灾种的多个栅格及其 RETURN_PERIODS（年，递增，与栅格顺序一致，例如 10,50,100）：此时还计算期望年损失（EAD），即损失曲线在年超越概率 1/T 上的面积（梯形积分）。比最长重现期更稀遇的事件不计入；NO_DAMAGE_PERIOD（年，短于最短重现期）使曲线在该处降为零损失，否则比最短重现期更频繁的事件也不计入。无数据栅格单元按无水（0 米）计；负水深会被拒绝。
+
+DEPTH_METHOD：0 为基底范围内按每个栅格单元落入面积精确加权的平均水深，1 为基底所覆盖栅格单元的最大水深。THRESHOLDS（米）将每栋建筑的水深划分为表中的灾害等级（低于 t1 为 0 级）。
+
+CLASS_FIELD 通过标准文件中的别名把每栋建筑归为居住、商业、工业或公共类（例如 School、学校 → 公共；值去除首尾空格，不区分大小写）；其他值和空值取 DEFAULT_CLASS（在日志中计数）。FLOORS_FIELD 给出层数，可为数字，也可为 OpenStreetMap building:levels 那样的文字：范围（如 4-7）取其中值（5.5），界限（如 10+ 或 &gt;7）取所给数字；空值、0 和其他文字（如 fix me）→ DEFAULT_FLOORS；每种转换都在警告中计数。VALUE_FIELD 为可选的逐栋每平方米最大损失（空 → 所属类别的值）；其中不是数字的文字会被拒绝。
+
+曲线和最大损失来自 resources/standards/depth_damage.json（CURVE_SET、REGION）或您自己的同格式 STANDARD_FILE。随附曲线为 JRC 全球洪水深度-损失函数（亚洲，Huizinga 等 2017），未对照报告核实（见每条曲线的说明）；公共建筑使用商业曲线。随附的中国最大损失值是占位值：请替换为本地重置价。
+
+UNITS + UNIT_ID_FIELD：每栋建筑计入包含其最大部分的单元。
+
+OUTPUT：建筑及其 occ_class、floors、floor_m2、value_m2，以及每个栅格的 depth_m、level、damage（系数 0-1）和 loss（多个栅格时带后缀 _rp10、_rp100……）和 ead。OUTPUT_TABLE：单元、scenario、return_period、level、class、count（建筑数）、floor_m2、value（最大损失 = 每平方米价值 × 建筑面积）、loss、loss_pct（100 × loss / value，在每一层级重新计算，而非取平均）和 currency；scenario 为 EAD 的行给出每年的期望年损失。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="132" />
+            <source>Optional field with the number of floors; a range such as 4-7 counts its middle, 10+ or &gt;7 the number given (counted in a warning); empty, 0 and other text use the default number of floors.</source>
+            <translation>可选的层数字段；范围（如 4-7）取其中值，10+ 或 &gt;7 取所给数字（在警告中计数）；空值、0 和其他文字使用默认层数。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="217" />
+            <source>{n} building(s) give a range of floors in '{field}' (e.g. {examples}): each counts the middle of its range.</source>
+            <translation>{n} 栋建筑的“{field}”给出的是层数范围（如 {examples}）：各取其范围的中值。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="220" />
+            <source>{n} building(s) give only a bound in '{field}' (e.g. {examples}): each counts the number given.</source>
+            <translation>{n} 栋建筑的“{field}”只给出层数界限（如 {examples}）：各取所给数字。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/economic_loss.py" line="223" />
+            <source>{n} building(s) hold text in '{field}' that is not a number of floors (e.g. {examples}): they count {d:g} floor(s).</source>
+            <translation>{n} 栋建筑的“{field}”含有不是层数的文字（如 {examples}）：按 {d:g} 层计。</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/gui/buttons.py" line="16" />

@@ -25,6 +25,7 @@ def setup():
         AdminUnits,
         Buildings,
         Candidates,
+        CascadeSettings,
         HazardSource,
         Hospitals,
         Population,
@@ -118,6 +119,8 @@ def setup():
             Service(layer=ids["buildings"], filter="lower(\"TYPE\") = 'school'", name="school", minutes=10),
             Service(layer=ids["buildings"], filter="lower(\"TYPE\") = 'hospital'", name="clinic"),
         ],
+        # step 5 with the cascade from the roads to the hospitals and the population points
+        cascade=CascadeSettings(enabled=True, runs=200),
     )
     save_study(study)
     units = QgsProject.instance().mapLayer(ids["units"])

@@ -6,6 +6,9 @@ Public API
     Depth-damage curves of ``resources/standards/depth_damage.json`` (or a parsed ``standard``),
     checked by :func:`check_curve`.
 ``load_max_damage(region, standard=None) -> ({class: value per m²}, currency)``
+``floor_values(values) -> (floors, FloorsRead)``
+    Floors from a field that may hold text (OpenStreetMap's building:levels): "4-7" counts its middle,
+    "10+" and ">7" the number given, other text nothing; what was converted is counted.
 ``damage_factor(depth, depths, factors)``
     Piecewise-linear factor: 0 at or below 0 m, the last factor above the last depth.
 ``building_depths(geoms, geoms_crs, raster, method, feedback=None) -> DepthResult``
@@ -21,7 +24,8 @@ Loss of one building = damage factor(depth) x maximum damage per m² (class, reg
 per building) x floor area (footprint area x floors).
 """
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -162,6 +166,74 @@ def numeric_values(values, field, layer):
         raise InputError(QT_TRANSLATE_NOOP("@default", "The field '{field}' of {layer} holds text that is not a number in {n} feature(s) (e.g. {examples}): fix those values or choose a numeric field."),
                          field=field, layer=layer, n=int(bad.sum()), examples=examples)
     return num.to_numpy(dtype=float)
+
+
+_NUMBER = r"(\d+(?:[.,]\d+)?)"
+_RANGE = re.compile(rf"^{_NUMBER}\s*(?:-|–|—|~|to)\s*{_NUMBER}$")
+_BOUND = re.compile(rf"^(?:(?:>=?|≥|more than)\s*{_NUMBER}|{_NUMBER}\s*\+)$")
+
+
+@dataclass
+class FloorsRead:
+    """What :func:`floor_values` converted: ranges (their middle), bounds (the number) and text left out,
+    each with up to three examples."""
+
+    ranges: int = 0
+    bounds: int = 0
+    text: int = 0
+    examples: dict = field(default_factory=lambda: {"ranges": [], "bounds": [], "text": []})
+
+    def note(self, kind, value):
+        setattr(self, kind, getattr(self, kind) + 1)
+        if len(self.examples[kind]) < 3 and value not in self.examples[kind]:
+            self.examples[kind].append(value)
+
+
+def _number(text):
+    return float(text.replace(",", "."))
+
+
+def floor_values(values):
+    """Floors per building from a field that may hold text, as OpenStreetMap's building:levels does.
+
+    A number (or numeric text) is taken as it is; a range "4-7" counts its middle (5.5); a bound "10+",
+    ">7" or "≥ 7" counts the number given; NULL, blank and other text ("fix me") give NaN (the caller's
+    default). Returns ``(floors, FloorsRead)``, the second counting each conversion for the log.
+
+    >>> floors, read = floor_values(["3", "4-7", "10+", "fix me", None, 2])
+    >>> floors.tolist()[:3], read.ranges, read.bounds, read.text
+    ([3.0, 5.5, 10.0], 1, 1, 1)
+    """
+    read = FloorsRead()
+    out = np.full(len(values), np.nan)
+    for i, v in enumerate(values):
+        if v is None or isinstance(v, (bool, np.bool_)):
+            continue
+        if isinstance(v, (int, float, np.integer, np.floating)):
+            out[i] = float(v) if np.isfinite(v) else np.nan
+            continue
+        text = str(v).strip().casefold()
+        if not text:
+            continue
+        try:
+            number = _number(text)
+        except ValueError:
+            number = None
+        if number is not None and np.isfinite(number):
+            out[i] = number
+            continue
+        m = _RANGE.match(text)
+        if m:
+            out[i] = (_number(m.group(1)) + _number(m.group(2))) / 2.0
+            read.note("ranges", str(v).strip())
+            continue
+        m = _BOUND.match(text)
+        if m:
+            out[i] = _number(m.group(1) or m.group(2))
+            read.note("bounds", str(v).strip())
+            continue
+        read.note("text", str(v).strip())
+    return out, read
 
 
 def damage_factor(depth, depths, factors):

@@ -57,7 +57,7 @@ from qgis.PyQt.QtXml import QDomDocument
 from .. import compat as en
 from ..i18n import tr
 from . import layout as lay
-from .styles import apply_named_style, detect_style, layer_kind
+from .styles import apply_named_style, detect_style, layer_kind, relabel
 from .texts import BILINGUAL, layer_title, legend_labels, map_text
 
 FORMATS = ["pdf", "png", "svg"]
@@ -403,6 +403,8 @@ class PlanMap:
             # named after the file by Processing ("jakarta"): use the table's name instead ("kecamatan")
             if not in_project(layer) and sublayer and layer.name() == Path(source.split("|")[0]).stem:
                 clone.setName(sublayer.group(1))  # "kecamatan", not the GeoPackage's file name
+            if in_project(layer) and isinstance(clone, QgsVectorLayer) and detect_style(clone):
+                relabel(clone.renderer(), labels)  # our outputs' "中文 / English" legend labels in the map's language
             if not in_project(layer) and isinstance(clone, QgsRasterLayer):
                 apply_raster_style(clone)
                 clone.setName(layer_title("raster", language, clone.name()))

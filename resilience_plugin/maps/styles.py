@@ -22,6 +22,12 @@ LABELS_BILINGUAL, LABELS_UI, LABELS_CHINESE, LABELS_ENGLISH = 0, 1, 2, 3
 
 # (style, field that identifies it, geometry kinds it applies to), tried in order.
 _DETECT = [
+    ("cascade", "out_of_service", ("point", "line", "polygon")),
+    ("weak_links", "p_line", ("line",)),
+    ("evacuation_flows", "origin_id", ("line",)),
+    ("supply_flows", "tonne_km", ("line",)),
+    ("evacuation_origins", "unplaced", ("point",)),
+    ("life_circle", "n_missing", ("point",)),
     ("scenario_change", "change_class", ("polygon",)),
     ("economic_ead", "ead", ("polygon",)),
     ("economic_loss", "occ_class", ("polygon",)),

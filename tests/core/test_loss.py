@@ -56,6 +56,16 @@ def test_text_in_a_value_field_is_refused():
         loss.numeric_values(["2", "10+", "fix me"], "LEVELS", "buildings")
 
 
+def test_floor_values_from_text():
+    values = ["3", "4-7", " 4 - 7 ", "10+", ">7", "≥ 3", "7–9", "2,5", "fix me", None, "", 2, "inf"]
+    floors, read = loss.floor_values(values)
+    want = [3, 5.5, 5.5, 10, 7, 3, 8, 2.5, np.nan, np.nan, np.nan, 2, np.nan]
+    assert np.allclose(floors, want, equal_nan=True)
+    assert (read.ranges, read.bounds, read.text) == (3, 3, 2)
+    assert read.examples["ranges"] == ["4-7", "4 - 7", "7–9"] and read.examples["bounds"] == ["10+", ">7", "≥ 3"]
+    assert read.examples["text"] == ["fix me", "inf"]
+
+
 def test_classes_from_aliases():
     aliases = loss.class_aliases()
     got, n_other, other = loss.assign_classes(

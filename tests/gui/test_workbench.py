@@ -71,6 +71,32 @@ def run_by_hand(alg, params):
     return processing.run(alg, params, context=context, feedback=QgsProcessingFeedback(), is_child_algorithm=True)
 
 
+def criticality_by_hand(hand, network, hospitals, pop, units, demand):
+    """networkcriticality as the panel's step 5 runs it, on files in ``hand``: links with p_fail >= 0.5 fail."""
+    run_by_hand(
+        "resilience:networkcriticality",
+        {
+            "NETWORK": str(hand / network),
+            "FAILED": '"p_fail" >= 0.5',
+            "DEMAND": pop,
+            "POPULATION_UNIT": 0,
+            "DESTINATIONS": [str(hand / hospitals)],
+            "MAX_SNAP": 300,
+            "MAX_DETOUR_LINKS": 2000,
+            **units,
+            "OUTPUT_DEMAND": str(hand / demand),
+            "OUTPUT_TABLE": str(hand / "access_table.gpkg"),
+            "OUTPUT_LINKS": str(hand / "links.gpkg"),
+        },
+    )
+
+
+def pdf_text(runs, key):
+    """The text of the plan map ``key`` of the last maps run (pdftotext)."""
+    path = runs["maps"]["outputs"][key]["OUTPUT"]
+    return subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True, check=True).stdout
+
+
 def tagged_layers(step=None):
     from qgis.core import QgsProject
 
@@ -88,11 +114,14 @@ def test_study_round_trips_through_a_saved_project(qgis_iface, provider, jakarta
 
     from resilience_plugin.gui.workbench.dock import WorkbenchDock
     from resilience_plugin.gui.workbench.project_store import load_study, save_study
-    from resilience_plugin.gui.workbench.study import Lifeline, Study
+    from resilience_plugin.gui.workbench.study import CascadeSettings, Lifeline, Study
+    from resilience_plugin.paths import resource_path
 
     study = jakarta_study(jakarta_layers, tmp_path / "results")
     study.units.parent_field = "KAB_NAME"
-    study.lifelines = [Lifeline(layer=jakarta_layers["roads"].id(), asset_type="road")]
+    study.lifelines = [Lifeline(layer=jakarta_layers["roads"].id(), asset_type="road_major", cascade_class="road")]
+    deps = str(resource_path("standards", "dependencies.json"))
+    study.cascade = CascadeSettings(enabled=True, dependencies=deps, runs=250, seed=3)
     study.params.walk_minutes = 12.5
     study.scenarios[0].overlay_method = 2
     assert Study.from_json(study.to_json()) == study
@@ -112,6 +141,8 @@ def test_study_round_trips_through_a_saved_project(qgis_iface, provider, jakarta
         assert dock.units_id.currentField() == "KEC_NAME" and dock.units_parent.currentField() == "KAB_NAME"
         assert [r.get() for r in dock.hazard_rows] == loaded.scenarios[0].hazards
         assert dock.walk_minutes.value() == pytest.approx(12.5)
+        assert dock.cascade_enabled.isChecked() and dock.cascade_runs.value() == 250
+        assert dock.life_class.currentText() == "road" and dock.cascade_file.filePath() == deps
         assert dock.read_widgets() == loaded  # reading the widgets back changes nothing
     finally:
         close(dock)
@@ -333,6 +364,7 @@ def test_run_all_gives_the_numbers_of_the_algorithms_run_by_hand(dock, jakarta_l
             "INPUT": buildings,
             "DEPTH": [depth],
             "CLASS_FIELD": "TYPE",
+            "FLOORS_FIELD": "LEVELS",
             "DEFAULT_FLOORS": 1.0,
             **units,
             "OUTPUT": str(hand / "loss.gpkg"),
@@ -373,22 +405,7 @@ def test_run_all_gives_the_numbers_of_the_algorithms_run_by_hand(dock, jakarta_l
             "OUTPUT_TABLE": str(hand / "lifeline_table.gpkg"),
         },
     )
-    run_by_hand(
-        "resilience:networkcriticality",
-        {
-            "NETWORK": str(hand / "lifeline.gpkg"),
-            "FAILED": '"p_fail" >= 0.5',
-            "DEMAND": pop,
-            "POPULATION_UNIT": 0,
-            "DESTINATIONS": [str(hand / "hosp.gpkg")],
-            "MAX_SNAP": 300,
-            "MAX_DETOUR_LINKS": 2000,
-            **units,
-            "OUTPUT_DEMAND": str(hand / "access.gpkg"),
-            "OUTPUT_TABLE": str(hand / "access_table.gpkg"),
-            "OUTPUT_LINKS": str(hand / "links.gpkg"),
-        },
-    )
+    criticality_by_hand(hand, "lifeline.gpkg", "hosp.gpkg", pop, units, "access.gpkg")
 
     # Step 1: persons (and area) per hazard level.
     table = read_gdf(hand / "hazard_table.gpkg")
@@ -458,14 +475,17 @@ def test_run_all_gives_the_numbers_of_the_algorithms_run_by_hand(dock, jakarta_l
     }
     composite = next(lyr for lyr in tagged_layers("hazards") if lyr.name() == "Composite hazard zones")
     assert composite.renderer().type() == "categorizedSymbol"  # styled by hazard level
-    # Six plan maps' worth of PDFs (one per step that has a map).
+    # The plan maps of every output that has one (no second scenario, depots, services, towers or cascade here).
     assert sorted(Path(p["OUTPUT"]).name for p in runs["maps"]["outputs"].values()) == [
         "map_coverage_output.pdf",
+        "map_evacuation_output.pdf",
         "map_exposure_output.pdf",
         "map_hazard_output.pdf",
         "map_lifelines_output.pdf",
+        "map_loss_output.pdf",
         "map_suitability_output.pdf",
     ]
+    assert "建筑直接经济损失图" in pdf_text(runs, "map_loss") and "人口转移安置图" in pdf_text(runs, "map_evacuation")
     assert all(Path(p["OUTPUT"]).stat().st_size > 10000 for p in runs["maps"]["outputs"].values())
     # In the study's language (Chinese by default): the title and the fixed texts.
     text = subprocess.run(
@@ -576,6 +596,7 @@ def test_loss_step_compares_with_the_baseline_scenario(qgis_iface, provider, jak
                 "INPUT": str(subset / "buildings.gpkg"),
                 "DEPTH": [raster],
                 "CLASS_FIELD": "TYPE",
+                "FLOORS_FIELD": "LEVELS",
                 "DEFAULT_FLOORS": 1.0,
                 **units,
                 "OUTPUT": str(hand / f"{name}.gpkg"),
@@ -853,6 +874,34 @@ def test_two_lifeline_layers_from_the_panel(dock, jakarta_layers, subset, tmp_pa
     assert sorted(panel_subs["p_fail"].round(12)) == sorted(subs_ll["p_fail"].round(12))
     names = {lyr.name() for lyr in tagged_layers("lifelines")}
     assert "Lifeline exposure and failure (substation)" in names and "Lifeline exposure and failure" in names
+    # Export tables: a sheet per lifeline layer, named by its asset type, each the table run by hand.
+    for language, road, subs, count in (
+        ("zh", "生命线暴露（road）", "生命线暴露（substation）", "数量"),
+        ("en", "Lifeline exposure (road)", "Lifeline exposure (substation)", "Count"),
+    ):
+        dock.language.setCurrentIndex(dock.language.findData(language))
+        xlsx = tmp_path / f"tables_{language}.xlsx"
+        sheets = dock.export_tables(str(xlsx))
+        assert {road, subs} <= set(sheets) and len(set(sheets)) == len(sheets), sheets
+        ds = ogr.Open(str(xlsx))
+        for sheet, table in ((road, "t0.gpkg"), (subs, "t1.gpkg")):
+            want = read_gdf(hand / table)
+            rows = list(ds.GetLayerByName(sheet))
+            assert len(rows) == len(want) > 0
+            assert sum(f.GetField(count) for f in rows) == want["count"].sum() > 0
+        ds = None
+
+
+def test_sheet_names_are_unique_and_short(qgis_app):
+    from resilience_plugin.gui.workbench.export import sheet_name
+
+    long = "Lifeline exposure (transmission_tower, distribution_pole)"
+    first = sheet_name(long)
+    second = sheet_name(long, [first])
+    third = sheet_name(long, [first, second])
+    assert first == long[:31] and len(second) <= 31 and len(third) <= 31
+    assert second.endswith(" 2") and third.endswith(" 3") and len({first, second, third}) == 3
+    assert sheet_name("a/b:c", ["A B C"]) == "a b c 2"  # Excel compares sheet names without case
 
 
 def test_ahp_weights_inside_step_3(dock, jakarta_layers, tmp_path):
@@ -998,6 +1047,12 @@ def test_supply_plan_and_life_circle_in_step_4(dock, jakarta_layers, subset, tmp
     assert got["life_circle_all_pct"] == pytest.approx(pct, rel=1e-9) and 0 < pct < 100
     text = dock.step_rows["coverage"].numbers.text()
     assert f"{pct:.1f}%" in text and "water" in text
+    # their plan maps, in Chinese
+    dock.run_steps(["maps"])
+    wait_idle(dock)
+    runs = dock.runs[dock.scenario().name]
+    assert {"map_supply", "map_life_circle", "map_evacuation"} <= set(runs["maps"]["outputs"])
+    assert "应急物资调配图" in pdf_text(runs, "map_supply") and "15分钟生活圈图" in pdf_text(runs, "map_life_circle")
 
 
 def test_the_steps_calls_appear_in_the_processing_history(dock, jakarta_layers):
@@ -1073,3 +1128,159 @@ def test_power_lines_from_their_towers_in_step_5(dock, jakarta_layers, subset, t
     )
     assert got["power_lines_down"] == int((weak["p_line"] >= 0.5).sum())
     assert got["expected_failed_lines"] == pytest.approx(weak["p_line"].sum(), rel=1e-9)
+    # their plan map, in English; the lines styled as weak links
+    names = {lyr.name(): lyr for lyr in tagged_layers("lifelines")}
+    assert names["Power lines: failure from their towers"].renderer().classAttribute() == "p_line"
+    dock.language.setCurrentIndex(dock.language.findData("en"))
+    dock.run_steps(["maps"])
+    wait_idle(dock)
+    text = pdf_text(dock.runs[dock.scenario().name], "map_towers")
+    assert "Power lines from their towers" in text and "Legend" in text and "输电线路" not in text
+    # the legend labels of the panel's layers (bilingual in the project) in the map's language
+    assert "Very low" in text and "很低" not in text
+
+
+def test_cascade_in_step_5(dock, jakarta_layers, subset, tmp_path):
+    """Cascading failures as part of step 5: the roads (failing with their p_fail of the flood depth), the
+    hospitals and the population points of the hospital-access run, as Cascade run by hand on files named
+    after their class of the dependency table."""
+    import shutil
+
+    from qgis.core import QgsApplication, QgsProject
+
+    from resilience_plugin.paths import resource_path
+
+    table_file = tmp_path / "dependencies.json"
+    shutil.copy(resource_path("standards", "dependencies.json"), table_file)
+    dock.cascade_enabled.setChecked(True)
+    dock.cascade_runs.setValue(300)
+    dock.cascade_file.setFilePath(str(table_file))
+    dock._changed()
+    assert dock.study.cascade.enabled and dock.study.cascade.runs == 300
+    dock.run_steps(["hazards", "lifelines"])
+    wait_idle(dock)
+    sc = dock.scenario().name
+    run = dock.runs[sc]["lifelines"]
+    assert "cascade" in run["outputs"], dock.step_rows["lifelines"].message.text()
+
+    hand = tmp_path / "hand"
+    hand.mkdir()
+    zones = dock.runs[sc]["hazards"]["outputs"]["overlay"]["OUTPUT"]
+    units = {"UNITS": str(subset / "kecamatan.gpkg"), "UNIT_ID_FIELD": "KEC_NAME"}
+    pop = str(subset / "population.tif")
+    run_by_hand(
+        "resilience:lifelineexposure",
+        {
+            "LIFELINES": str(subset / "roads.gpkg"),
+            "ASSET_TYPE": "road",
+            "HAZARD": zones,
+            "INTENSITY": str(subset / "flood_current_depth.tif"),
+            "INTENSITY_MEASURE": 0,
+            **units,
+            "OUTPUT": str(hand / "road.gpkg"),
+            "OUTPUT_TABLE": str(hand / "t.gpkg"),
+        },
+    )
+    run_by_hand(
+        "native:extractbyexpression",
+        {"INPUT": str(subset / "buildings.gpkg"), "EXPRESSION": HOSPITAL_FILTER, "OUTPUT": str(hand / "hospital.gpkg")},
+    )
+    criticality_by_hand(hand, "road.gpkg", "hospital.gpkg", pop, units, "people.gpkg")
+    # the layers carry no class field: each one's name ("road", "hospital", "people") is its class
+    run_by_hand(
+        "resilience:cascade",
+        {
+            "ASSETS": [str(hand / n) for n in ("road.gpkg", "hospital.gpkg", "people.gpkg")],
+            "POPULATION_FIELD": "persons",
+            "MODE": 0,
+            "P_FIELD": "p_fail",
+            "RUNS": 300,
+            "SEED": 1,
+            **units,
+            "OUTPUT_POINTS": str(hand / "c_points.gpkg"),
+            "OUTPUT_LINES": str(hand / "c_lines.gpkg"),
+            "OUTPUT_POLYGONS": str(hand / "c_polygons.gpkg"),
+            "OUTPUT_TABLE": str(hand / "c_table.gpkg"),
+        },
+    )
+    import pandas as pd
+
+    assets = pd.concat([read_gdf(hand / f"c_{k}.gpkg") for k in ("points", "lines", "polygons")])
+    lifeline = assets[assets["system"].fillna("") != ""]
+    hospitals = assets[assets["asset_class"] == "hospital"]
+    table = read_gdf(hand / "c_table.gpkg")
+    got = run["numbers"]
+    assert got["cascade_assets"] == len(lifeline) > 0
+    assert got["cascade_expected_out"] == pytest.approx(lifeline["out_of_service"].sum(), rel=1e-9)
+    assert got["cascade_expected_out"] > 0
+    assert got["cascade_expected_spread"] == pytest.approx(lifeline["failed_cascade"].sum(), rel=1e-9, abs=1e-12)
+    assert got["cascade_hospitals"] == len(hospitals) > 0
+    assert got["cascade_hospitals_out"] == pytest.approx(hospitals["out_of_service"].sum(), rel=1e-9, abs=1e-12)
+    # only the systems among the inputs (here the roads: no substation, pump station or telecom site)
+    without = table[table["system"].isin(set(lifeline["system"]))].groupby("system")["without_mean"].sum()
+    assert set(without.index) == {"roads"} and without["roads"] > 0
+    assert got["cascade_without"] == pytest.approx(without.to_dict(), rel=1e-9)
+    people = assets[assets["asset_class"] == "people"]
+    assert got["cascade_persons"] == pytest.approx(table[table["system"] == "roads"]["persons"].sum(), rel=1e-9)
+    assert 0 < got["cascade_persons"] <= people["persons"].sum() * (1 + 1e-9)
+    # on the panel, and its layers in the scenario's group, styled
+    text = dock.step_rows["lifelines"].numbers.text()
+    assert "Cascading failures" in text and f"{got['cascade_expected_out']:,.1f}" in text
+    assert f"{without['roads']:,.0f} of {got['cascade_persons']:,.0f} persons" in text and "Power" not in text
+    names = {lyr.name(): lyr for lyr in tagged_layers("lifelines")}
+    assert {"Cascade: point assets", "Cascade: line assets", "Persons without service"} <= set(names), sorted(names)
+    assert names["Cascade: line assets"].renderer().type() == "graduatedSymbol"
+    assert names["Cascade: line assets"].renderer().classAttribute() == "out_of_service"
+    # the points (with one per population cell) come unticked: they would hide the map
+    root = QgsProject.instance().layerTreeRoot()
+    assert not root.findLayer(names["Cascade: point assets"].id()).itemVisibilityChecked()
+    assert root.findLayer(names["Cascade: line assets"].id()).itemVisibilityChecked()
+    # a number selects the features behind it
+    link = next(i for i, item in enumerate(dock.step_rows["lifelines"].items) if item[2] and item[2][0] == "cascade")
+    lyr = dock.select_behind("lifelines", link)
+    assert lyr.selectedFeatureCount() == int((lifeline["out_of_service"] >= 0.5).sum())
+    # its table in Export tables, with Chinese headers
+    xlsx = tmp_path / "cascade.xlsx"
+    assert "级联失效断供人口" in dock.export_tables(str(xlsx))
+    ds = ogr.Open(str(xlsx))
+    rows = list(ds.GetLayerByName("级联失效断供人口"))
+    assert sum(f.GetField("断供人口均值（人）") for f in rows) == pytest.approx(table["without_mean"].sum(), rel=1e-9)
+    ds = None
+    # up to date; out of date when the runs or the dependency table change
+    assert dock.statuses["lifelines"] == "up_to_date"
+    dock.cascade_runs.setValue(200)
+    assert dock.statuses["lifelines"] == "out_of_date"
+    dock.cascade_runs.setValue(300)
+    assert dock.statuses["lifelines"] == "up_to_date"
+    time.sleep(0.01)
+    table_file.write_text(table_file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    dock.refresh()
+    assert dock.statuses["lifelines"] == "out_of_date"
+    # re-run: the cascade's layers are replaced, not added
+    before = {lyr.id() for lyr in tagged_layers("lifelines")}
+    dock.run_steps(["lifelines"])
+    wait_idle(dock)
+    after = {lyr.id() for lyr in tagged_layers("lifelines")}
+    assert len(after) == len(before) and not (after & before)
+    # its plan map shows the point assets and the people out of service, not every population cell
+    points = read_gdf(hand / "c_points.gpkg")
+    want = points[(points["asset_class"] != "people") | (points["out_of_service"] >= 0.5)]
+    assert len(read_gdf(dock.runs[sc]["lifelines"]["outputs"]["cascade_map_points"]["OUTPUT"])) == len(want)
+    assert 0 < len(want) < len(points)
+    # its plan map, in Chinese then in English
+    dock.run_steps(["maps"])
+    wait_idle(dock)
+    assert "生命线级联失效图" in pdf_text(dock.runs[sc], "map_cascade")
+    dock.language.setCurrentIndex(dock.language.findData("en"))
+    assert dock.statuses["maps"] == "out_of_date"
+    dock.run_steps(["maps"])
+    wait_idle(dock)
+    text = pdf_text(dock.runs[sc], "map_cascade")
+    assert "Cascading lifeline failures" in text and "生命线级联失效图" not in text
+    # a lifeline whose class is not in the table is refused next to the layer, before anything runs
+    dock.life_layer.setLayer(jakarta_layers["roads"])
+    dock.life_type.setText("road")
+    dock.life_class.setCurrentText("tram")
+    dock._changed()
+    QgsApplication.processEvents()
+    assert "'tram' is not a lifeline class" in dock.cascade_problems.text() and dock.run_steps(["lifelines"]) is None

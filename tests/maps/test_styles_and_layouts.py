@@ -147,11 +147,38 @@ def test_layout_templates_have_the_page_and_every_item(name, width, height):
     assert "Noto Sans CJK SC" in (LAYOUTS / name).read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("fields,style", [("change_class:integer", "scenario_change"),
-                                          ("occ_class:string&field=level:integer&field=loss:double", "economic_loss"),
-                                          ("occ_class:string&field=loss_rp10:double&field=ead:double", "economic_ead")])
-def test_loss_and_scenario_styles_are_detected_and_load(qgis_app, fields, style):
-    layer = _layer("polygon", fields)
+@pytest.mark.parametrize(
+    "kind,fields,style",
+    [
+        ("polygon", "change_class:integer", "scenario_change"),
+        ("polygon", "occ_class:string&field=level:integer&field=loss:double", "economic_loss"),
+        ("polygon", "occ_class:string&field=loss_rp10:double&field=ead:double", "economic_ead"),
+        # Evacuation plan, Supply plan, Life circle, Power lines from their towers and Cascade: their own style
+        # when read from a file (the workbench's layers, plan maps), not that of exposure or p_fail
+        ("point", "asset_id:string&field=out_of_service:double&field=p_fail:double", "cascade"),
+        ("line", "asset_id:string&field=out_of_service:double", "cascade"),
+        ("polygon", "asset_id:string&field=out_of_service:double", "cascade"),
+        ("line", "p_towers:double&field=p_line:double", "weak_links"),
+        ("line", "origin_id:string&field=shelter_id:string&field=persons:double", "evacuation_flows"),
+        ("line", "item:string&field=tonnes:double&field=tonne_km:double", "supply_flows"),
+        ("point", "origin_id:string&field=level:integer&field=unplaced:double", "evacuation_origins"),
+        ("point", "persons:double&field=n_missing:integer&field=all_reached:boolean", "life_circle"),
+    ],
+)
+def test_loss_scenario_and_decision_styles_are_detected_and_load(qgis_app, kind, fields, style):
+    layer = _layer(kind, fields)
     assert st.detect_style(layer) == style
-    message, ok = layer.loadNamedStyle(str(style_file(style, "polygon")))
+    message, ok = layer.loadNamedStyle(str(style_file(style, kind)))
     assert ok, message
+
+
+@pytest.mark.parametrize("path", sorted(STYLES.glob("*.qml")) + sorted((STYLES / "colourblind").glob("*.qml")), ids=lambda p: p.name)
+def test_a_style_keeps_the_layer_s_custom_properties(qgis_app, path):
+    """Loading one of our styles must not wipe a layer's custom properties (the workbench tags its layers
+    with them: an empty <customproperties> in a QML cleared the tags of the loss and cascade layers)."""
+    kind = next((k for k in GEOM if path.stem.endswith("_" + k)), st.SINGLE_KIND.get(path.stem, "polygon"))
+    layer = _layer(kind, "level:integer")
+    layer.setCustomProperty("resilience_workbench/step", "s/lifelines")
+    message, ok = layer.loadNamedStyle(str(path))
+    assert ok, message
+    assert layer.customProperty("resilience_workbench/step") == "s/lifelines"

@@ -251,9 +251,34 @@ def _fails(run_alg, tmp_path, message, **params):
     assert not out.exists() and not table.exists()
 
 
-def test_floors_field_with_text_is_refused(tmp_path, run_alg):
-    # LEVELS holds '10+', '4-7', 'fix me' ... in the real OSM data
-    _fails(run_alg, tmp_path, "'LEVELS' of buildings holds text that is not a number.*'10\\+'", FLOORS_FIELD="LEVELS")
+def test_floors_from_the_text_of_osm_levels(tmp_path, run_alg):
+    """LEVELS holds '4-7', '10+', '>7', 'fix me' ... in the real OSM data: a range counts its middle, a bound
+    the number given, other text (and 0, NULL) the default; each conversion counted in a warning."""
+    from tests.feedback import Capture
+
+    b = read_gdf(GPKG, "buildings")
+    by_hand = {"4-7": 5.5, "10+": 10.0, ">7": 7.0, "0": 2.0, "Tarihuniyah": 2.0, "fix me": 2.0}
+    floors = np.array([2.0 if v is None else by_hand.get(v, None) or float(v) for v in b["LEVELS"]])
+    assert set(b["LEVELS"].dropna()) - set(by_hand) <= {str(n) for n in range(1, 17)}  # the rest are plain numbers
+    out = tmp_path / "b.gpkg"
+    fb = Capture()
+    params = {"INPUT": BUILDINGS, "DEPTH": [str(CURRENT)], "CLASS_FIELD": "TYPE", "FLOORS_FIELD": "LEVELS"}
+    params.update(DEFAULT_FLOORS=2, OUTPUT=str(out), OUTPUT_TABLE=str(tmp_path / "t.gpkg"))
+    run_alg("economicloss", params, fb)
+    exp = expected("mean", floors=floors)
+    got = read_gdf(out).set_index("fid").loc[exp["fid"]]
+    assert np.allclose(got["floors"], floors) and np.allclose(got["floor_m2"], exp["floor_m2"], rtol=1e-6)
+    assert np.allclose(got["loss"], exp["loss_current"], rtol=5e-3, atol=1.0) and exp["loss_current"].sum() > 1e9
+    n = b["LEVELS"].value_counts()
+    assert f"{n['4-7']} building(s) give a range of floors in 'LEVELS'" in fb.text()
+    assert f"{n['10+'] + n['>7']} building(s) give only a bound in 'LEVELS'" in fb.text()
+    assert "2 building(s) hold text in 'LEVELS' that is not a number of floors" in fb.text()
+    assert "'Tarihuniyah'" in fb.text() and "'fix me'" in fb.text()
+
+
+def test_text_in_the_value_field_is_refused(tmp_path, run_alg):
+    # the maximum damage per m² is not guessed from text: LEVELS taken as a value field is refused
+    _fails(run_alg, tmp_path, "'LEVELS' of buildings holds text that is not a number.*'10\\+'", VALUE_FIELD="LEVELS")
 
 
 def test_bad_return_periods_are_refused(tmp_path, run_alg):

@@ -13,6 +13,7 @@ from qgis.core import QgsApplication, QgsProcessingException, QgsProject, QgsVec
 from qgis.gui import QgsDockWidget, QgsFieldComboBox, QgsFieldExpressionWidget, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -94,6 +95,33 @@ def problem_label():
 def show_problems(label, problems):
     label.setText(as_html(problems))
     label.setVisible(bool(problems))
+
+
+def cascade_class_combo():
+    """The class of a lifeline layer in the cascade's dependency table (editable; empty: its asset type)."""
+    from ...core.cascade import load_dependencies
+
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.addItem("")
+    table = load_dependencies()
+    combo.addItems(sorted(c for c, system in table.classes.items() if system))
+    combo.lineEdit().setPlaceholderText(tr("the asset type"))
+    combo.setToolTip(tr("Its class in the dependency table of the cascade (e.g. substation, water_pipe, road)"))
+    return combo
+
+
+def cascade_class_problems(lifeline, table):
+    """A lifeline whose class in the cascade (its cascade class, else its asset type) is not a lifeline class
+    of the dependency ``table`` (None: no check)."""
+    from ...core.fragility import normalize_type
+
+    cls = normalize_type(lifeline.cascade_class or lifeline.asset_type)
+    if table is None or not lifeline.layer or cls is None or table.classes.get(cls):
+        return []
+    known = ", ".join(sorted(c for c, system in table.classes.items() if system))
+    text = tr("'{name}' is not a lifeline class of the dependency table: choose its cascade class ({known}).")
+    return [(ERROR, text.format(name=cls, known=known))]
 
 
 def set_layer(combo, layer_id):
@@ -252,25 +280,30 @@ class LifelineRow(RemovableRow):
         self.asset_type = QLineEdit()
         self.asset_type.setPlaceholderText("pipe, substation, …")
         self.asset_type_field = field_combo(self.layer)
+        self.cascade_class = cascade_class_combo()
         self.layer_line(form, self.layer)
         form.addRow(tr("Asset type"), self.asset_type)
         form.addRow(tr("Asset type field"), self.asset_type_field)
+        form.addRow(tr("Cascade class"), self.cascade_class)
         narrow(self)
         self.layer.layerChanged.connect(lambda *_a: self.changed.emit())
         self.asset_type.editingFinished.connect(self.changed.emit)
         self.asset_type_field.fieldChanged.connect(lambda *_a: self.changed.emit())
+        self.cascade_class.currentTextChanged.connect(lambda *_a: self.changed.emit())
 
     def set(self, ll):
         set_layer(self.layer, ll.layer)
         self.asset_type.setText(ll.asset_type)
         self.asset_type_field.setLayer(self.layer.currentLayer())
         self.asset_type_field.setField(ll.asset_type_field)
+        self.cascade_class.setCurrentText(ll.cascade_class)
 
     def get(self):
         return Lifeline(
             layer=layer_id(self.layer),
             asset_type=self.asset_type.text().strip(),
             asset_type_field=self.asset_type_field.currentField(),
+            cascade_class=self.cascade_class.currentText().strip(),
         )
 
 
@@ -578,8 +611,10 @@ class WorkbenchDock(QgsDockWidget):
         self.life_type = QLineEdit()
         self.life_type.setPlaceholderText("road")
         self.life_type_field = field_combo(self.life_layer)
+        self.life_class = cascade_class_combo()
         f.addRow(tr("Asset type"), self.life_type)
         f.addRow(tr("Asset type field"), self.life_type_field)
+        f.addRow(tr("Cascade class"), self.life_class)
         self.lifeline_rows = []
         self.lifeline_layout = QVBoxLayout()
         f.addRow(self.lifeline_layout)
@@ -612,6 +647,23 @@ class WorkbenchDock(QgsDockWidget):
         line.addWidget(self.fragility_file, 1)
         line.addWidget(edit)
         f.addRow(tr("Fragility library"), line)
+        self.cascade_enabled = QCheckBox(tr("Cascading failures across the lifelines"))
+        self.cascade_enabled.setObjectName("cascadeEnabled")
+        self.cascade_enabled.setToolTip(
+            tr(
+                "Failures drawn from each lifeline asset's failure probability spread to the assets and people "
+                "that depend on it (the population points of the hospital access run, the hospitals)"
+            )
+        )
+        f.addRow(self.cascade_enabled)
+        self.cascade_file = QgsFileWidget()
+        self.cascade_file.setFilter("JSON (*.json)")
+        self.cascade_file.lineEdit().setPlaceholderText(tr("The shipped example table"))
+        f.addRow(tr("Dependency table"), self.cascade_file)
+        self.cascade_problems = problem_label()
+        f.addRow(self.cascade_problems)
+        self.cascade_runs = self._spin(QSpinBox(), 1, 100000)
+        f.addRow(tr("Monte Carlo runs"), self.cascade_runs)
         # Shared parameters
         from ...processing.algorithms.facility_suitability import class_names
 
@@ -629,7 +681,9 @@ class WorkbenchDock(QgsDockWidget):
         self.evacuate_max_m = self._spin(QDoubleSpinBox(), 50, 20000, " m")
         self.evacuate_max_m.setSingleStep(100)
         self.loss_floors = self._spin(QDoubleSpinBox(), 0, 200)
-        self.loss_floors.setToolTip(tr("Floors of every building in the economic loss (economicloss DEFAULT_FLOORS)"))
+        self.loss_floors.setToolTip(
+            tr("Floors of the buildings without a number in their floors field, in the economic loss (DEFAULT_FLOORS)")
+        )
         f.addRow(tr("Walking time limit"), self.walk_minutes)
         f.addRow(tr("Walking speed"), self.walk_kmh)
         f.addRow(tr("Streets blocked from hazard level"), self.block_level)
@@ -639,7 +693,7 @@ class WorkbenchDock(QgsDockWidget):
         f.addRow(tr("Failed links (expression)"), self.failed)
         f.addRow(tr("Evacuate from hazard level"), self.evacuate_level)
         f.addRow(tr("Evacuation walking limit"), self.evacuate_max_m)
-        f.addRow(tr("Floors per building (loss)"), self.loss_floors)
+        f.addRow(tr("Default floors (loss)"), self.loss_floors)
         f = self._group(tr("Maps and tables"), v)
         self.map_title = QLineEdit()
         self.map_note = QLineEdit()
@@ -671,6 +725,10 @@ class WorkbenchDock(QgsDockWidget):
             self.hosp_filter.fieldChanged,
             self.life_type.editingFinished,
             self.life_type_field.fieldChanged,
+            self.life_class.currentTextChanged,
+            self.cascade_enabled.toggled,
+            self.cascade_file.fileChanged,
+            self.cascade_runs.valueChanged,
             self.walk_minutes.valueChanged,
             self.walk_kmh.valueChanged,
             self.block_level.valueChanged,
@@ -952,6 +1010,10 @@ class WorkbenchDock(QgsDockWidget):
         self.life_type.setText(life.asset_type)
         self.life_type_field.setLayer(self.life_layer.currentLayer())
         self.life_type_field.setField(life.asset_type_field)
+        self.life_class.setCurrentText(life.cascade_class)
+        self.cascade_enabled.setChecked(s.cascade.enabled)
+        self.cascade_file.setFilePath(s.cascade.dependencies)
+        self.cascade_runs.setValue(s.cascade.runs)
         for row in self.lifeline_rows:
             row.setParent(None)
             row.deleteLater()
@@ -1030,6 +1092,7 @@ class WorkbenchDock(QgsDockWidget):
             layer=life_id,
             asset_type=self.life_type.text().strip(),
             asset_type_field=self.life_type_field.currentField(),
+            cascade_class=self.life_class.currentText().strip(),
         )
         more = [ll for ll in (row.get() for row in self.lifeline_rows) if ll.layer]
         # the further layers need the first one (empty first row: the roads are the one lifeline)
@@ -1041,6 +1104,9 @@ class WorkbenchDock(QgsDockWidget):
         s.power.tower_line_field = self.tower_line_field.currentField()
         s.depots.stock_fields = self.depot_stocks.text().strip()
         s.services = [sv for sv in (row.get() for row in self.service_rows) if sv.layer]
+        s.cascade.enabled = self.cascade_enabled.isChecked()
+        s.cascade.dependencies = self.cascade_file.filePath().strip()
+        s.cascade.runs = self.cascade_runs.value()
         s.fragility_file = self.fragility_file.filePath().strip()
         s.typology_file = self.typology_file.filePath().strip()
         s.language = self.language.currentData() or ZH
@@ -1109,11 +1175,33 @@ class WorkbenchDock(QgsDockWidget):
             ok = ok and all(level != ERROR for level, _t in problems)
         for row in self.hazard_rows:
             ok = all(level != ERROR for level, _t in row.check(reference)) and ok
-        for row in self.lifeline_rows + self.service_rows:
+        table, cascade = self.cascade_check()
+        for row in self.lifeline_rows:
+            problems = layer_problems(row.layer.currentLayer(), reference) + cascade_class_problems(row.get(), table)
+            show_problems(row.problems, problems)
+            ok = ok and all(level != ERROR for level, _t in problems)
+        for row in self.service_rows:
             problems = layer_problems(row.layer.currentLayer(), reference)
             show_problems(row.problems, problems)
             ok = ok and all(level != ERROR for level, _t in problems)
-        return ok
+        show_problems(self.cascade_problems, cascade)
+        return ok and all(level != ERROR for level, _t in cascade)
+
+    def cascade_check(self):
+        """The cascade's dependency table (None when the cascade is off or the table does not load) and the
+        problems shown under its settings: the table's error, or the first lifeline's class."""
+        from ...core.cascade import load_dependencies
+        from ...core.errors import InputError
+        from .steps import lifeline_layers
+
+        if not self.study.cascade.enabled:
+            return None, []
+        try:
+            table = load_dependencies(self.study.cascade.dependencies or None)
+        except InputError as err:
+            return None, [(ERROR, err.translated(tr))]
+        first = lifeline_layers(self.study)[:1]
+        return table, cascade_class_problems(first[0], table) if first else []
 
     def refresh(self):
         """Recompute the status of every step and show the numbers of their last runs."""

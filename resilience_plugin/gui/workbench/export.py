@@ -26,6 +26,7 @@ SHEETS = (
     ("lifelines", "lifeline_0", "OUTPUT_TABLE", "生命线暴露", "Lifeline exposure"),
     ("lifelines", "criticality", "OUTPUT_TABLE", "医院可达性孤立人口", "Isolated from hospitals"),
     ("lifelines", "towers", "OUTPUT_TABLE", "输电线路杆塔失效", "Power lines from their towers"),
+    ("lifelines", "cascade", "OUTPUT_TABLE", "级联失效断供人口", "Persons without service"),
 )
 
 HEADERS = {
@@ -61,6 +62,11 @@ HEADERS = {
     "grade": ("适宜性等级", "Grade"),
     "capacity_persons": ("避难容量（人）", "Shelter capacity (persons)"),
     "rank": ("排序", "Rank"),
+    "system": ("系统", "System"),
+    "without_mean": ("断供人口均值（人）", "Persons without (mean)"),
+    "without_p05": ("断供人口5%分位（人）", "Persons without (5th percentile)"),
+    "without_p95": ("断供人口95%分位（人）", "Persons without (95th percentile)"),
+    "share_without": ("断供人口比例", "Share without"),
 }
 KEY_SHEET = ("关键指标", "Key numbers")
 KEY_HEADERS = (("步骤", "Step"), ("指标", "Indicator"), ("数值", "Value"))
@@ -98,6 +104,8 @@ KEY_LABELS = (
     ("lifelines", "isolated_persons", "与医院隔绝人口（人）", "Persons isolated from hospitals"),
     ("lifelines", "expected_failed_towers", "预计失效杆塔（基）", "Towers expected to fail"),
     ("lifelines", "power_lines_down", "可能中断的输电线路（条）", "Power lines likely down"),
+    ("lifelines", "cascade_expected_out", "预计停止运行的生命线设施（个）", "Lifeline assets expected out of service"),
+    ("lifelines", "cascade_hospitals_out", "预计停止运行的医院（所）", "Hospitals expected out of service"),
 )
 
 
@@ -108,10 +116,22 @@ def header(name, language):
     return {ZH: pair[0], EN: pair[1]}.get(language, f"{pair[0]} {pair[1]}")
 
 
-def sheet_name(text):
+MAX_SHEET = 31  # Excel's limit on a sheet name
+
+
+def sheet_name(text, taken=()):
+    """``text`` as a sheet name: no ``[]:*?/\\``, at most 31 characters, and unlike every name in
+    ``taken`` (compared without case, as Excel does): a repeated name ends in " 2", " 3", ..."""
     for ch in "[]:*?/\\":
         text = text.replace(ch, " ")
-    return text[:31]
+    text = text.strip() or "Sheet"
+    used = {t.lower() for t in taken}
+    name, n = text[:MAX_SHEET].rstrip(), 1
+    while name.lower() in used:
+        n += 1
+        suffix = f" {n}"
+        name = text[: MAX_SHEET - len(suffix)].rstrip() + suffix
+    return name
 
 
 def key_rows(scenario_runs, language):
@@ -133,6 +153,71 @@ def key_rows(scenario_runs, language):
     return rows
 
 
+def _table_sheets(scenario_runs):
+    """(source file, zh name, en name) of every table the runs wrote, in the order of ``SHEETS``; a
+    sheet per lifeline layer (lifeline_0, lifeline_1, ...), named by its asset types when there are several."""
+    out = []
+    for step, call, output, zh, en in SHEETS:
+        outputs = scenario_runs.get(step, {}).get("outputs", {})
+        calls = [call]
+        if call == "lifeline_0":
+            calls = sorted((k for k in outputs if k.startswith("lifeline_")), key=lambda k: int(k.split("_")[1]))
+        for key in calls:
+            path = outputs.get(key, {}).get(output)
+            if not path or not Path(path).exists():
+                continue
+            if len(calls) > 1:
+                types = ", ".join(_distinct(path, "asset_type")) or str(int(key.split("_")[1]) + 1)
+                out.append((path, f"{zh}（{types}）", f"{en} ({types})"))
+            else:
+                out.append((path, zh, en))
+    return out
+
+
+def _distinct(path, field):
+    """The distinct non-empty values of ``field`` in the file at ``path``, in order of appearance."""
+    ds = ogr.Open(str(path))
+    lyr = ds.GetLayer(0)
+    if lyr.GetLayerDefn().GetFieldIndex(field) < 0:
+        return []
+    values = (str(f.GetField(field)) for f in lyr if f.IsFieldSetAndNotNull(field))
+    return [v for v in dict.fromkeys(values) if v]
+
+
+def _write_sheet(ds, name, columns, rows):
+    """A sheet ``name`` with ``columns`` [(header, OGR field type)] and ``rows`` (value tuples, None = empty)."""
+    lyr = ds.CreateLayer(name, geom_type=ogr.wkbNone)
+    for title, kind in columns:
+        lyr.CreateField(ogr.FieldDefn(title, kind))
+    defn = lyr.GetLayerDefn()
+    for row in rows:
+        feat = ogr.Feature(defn)
+        for i, v in enumerate(row):
+            if v is not None:
+                feat.SetField(i, v)
+        lyr.CreateFeature(feat)
+    return lyr.GetName()
+
+
+def _source_table(path, language):
+    """The columns (headers in ``language``) and rows of the first layer of the file at ``path``."""
+    src = ogr.Open(str(path))
+    src_lyr = src.GetLayer(0)
+    defn = src_lyr.GetLayerDefn()
+    columns = []
+    for i in range(defn.GetFieldCount()):
+        fd = defn.GetFieldDefn(i)
+        kind = fd.GetType()
+        if kind not in (ogr.OFTInteger, ogr.OFTInteger64, ogr.OFTReal):
+            kind = ogr.OFTString
+        columns.append((header(fd.GetName(), language), kind))
+    rows = [
+        tuple(feat.GetField(i) if feat.IsFieldSetAndNotNull(i) else None for i in range(len(columns)))
+        for feat in src_lyr
+    ]
+    return columns, rows
+
+
 def export_tables(scenario_runs, path, language=ZH):
     """Write the key numbers and every table of the runs into the XLSX workbook ``path``.
 
@@ -144,41 +229,12 @@ def export_tables(scenario_runs, path, language=ZH):
     ds = driver.CreateDataSource(str(path))
     if ds is None:
         raise OSError(str(path))
-    written = []
     pick = 1 if language == EN else 0
-    lyr = ds.CreateLayer(sheet_name(KEY_SHEET[pick]), geom_type=ogr.wkbNone)
-    kinds = (ogr.OFTString, ogr.OFTString, ogr.OFTReal)
-    for (zh, en), kind in zip(KEY_HEADERS, kinds):
-        lyr.CreateField(ogr.FieldDefn(en if language == EN else zh, kind))
-    for row in key_rows(scenario_runs, language):
-        feat = ogr.Feature(lyr.GetLayerDefn())
-        for i, v in enumerate(row):
-            feat.SetField(i, v)
-        lyr.CreateFeature(feat)
-    written.append(lyr.GetName())
-    for step, call, output, zh, en in SHEETS:
-        src_path = scenario_runs.get(step, {}).get("outputs", {}).get(call, {}).get(output)
-        if not src_path or not Path(src_path).exists():
-            continue
-        src = ogr.Open(src_path)
-        src_lyr = src.GetLayer(0)
-        defn = src_lyr.GetLayerDefn()
-        out = ds.CreateLayer(sheet_name(en if language == EN else zh), geom_type=ogr.wkbNone)
-        names = []
-        for i in range(defn.GetFieldCount()):
-            fd = defn.GetFieldDefn(i)
-            names.append(fd.GetName())
-            kind = fd.GetType()
-            if kind not in (ogr.OFTInteger, ogr.OFTInteger64, ogr.OFTReal):
-                kind = ogr.OFTString
-            out.CreateField(ogr.FieldDefn(header(fd.GetName(), language), kind))
-        for feat in src_lyr:
-            new = ogr.Feature(out.GetLayerDefn())
-            for i in range(len(names)):
-                if feat.IsFieldSetAndNotNull(i):
-                    new.SetField(i, feat.GetField(i))
-            out.CreateFeature(new)
-        written.append(out.GetName())
+    key_columns = [(pair[pick], kind) for pair, kind in zip(KEY_HEADERS, (ogr.OFTString, ogr.OFTString, ogr.OFTReal))]
+    written = [_write_sheet(ds, sheet_name(KEY_SHEET[pick]), key_columns, key_rows(scenario_runs, language))]
+    for src_path, zh, en in _table_sheets(scenario_runs):
+        columns, rows = _source_table(src_path, language)
+        written.append(_write_sheet(ds, sheet_name(en if language == EN else zh, written), columns, rows))
     ds = None
     return written
 

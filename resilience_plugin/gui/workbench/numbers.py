@@ -54,7 +54,49 @@ def compute(step, outputs, params=None):
     }.get(step, lambda _o: {})(outputs)
     if step == "facilities" and params and "ahp" in params:
         result.update(_ahp(outputs, params["ahp"]))
+    if step == "lifelines" and _get(outputs, "cascade", "OUTPUT_TABLE"):
+        result.update(_cascade(outputs, (params or {}).get("cascade", {})))
     return result
+
+
+def _cascade(outputs, params):
+    """Cascading failures: the lifeline assets expected out of service (and those only through others), the
+    persons expected without each system (the mean of the runs) and the hospitals out of service."""
+    from ...core import cascade
+    from ...core.errors import InputError
+
+    fields = ["asset_class", "system", "failed_cascade", "out_of_service"]
+    kinds = {
+        k: _rows(_get(outputs, "cascade", k), fields) for k in ("OUTPUT_POINTS", "OUTPUT_LINES", "OUTPUT_POLYGONS")
+    }
+    assets = [r for rows in kinds.values() for r in rows if r["system"]]
+    hospitals = [r for rows in kinds.values() for r in rows if r["asset_class"] == "hospital"]
+    without, persons = defaultdict(float), defaultdict(float)
+    present = {r["system"] for r in assets}  # a system with no asset among the inputs cuts nobody off
+    for r in _rows(_get(outputs, "cascade", "OUTPUT_TABLE"), ["system", "persons", "without_mean"]):
+        if r["system"] not in present:
+            continue
+        without[str(r["system"])] += _num(r["without_mean"])
+        persons[str(r["system"])] += _num(r["persons"])
+    try:
+        table = cascade.load_dependencies(params.get("DEPENDENCIES") or None)
+        names = {
+            k: [v.get("zh", k), v.get("en", k)] if isinstance(v, dict) else [k, k] for k, v in table.systems.items()
+        }
+    except InputError:
+        names = {}
+    return {
+        "cascade_assets": len(assets),
+        "cascade_expected_out": sum(_num(r["out_of_service"]) for r in assets),
+        "cascade_expected_spread": sum(_num(r["failed_cascade"]) for r in assets),
+        "cascade_persons": max(persons.values(), default=0.0),  # the same demand under every system
+        "cascade_without": dict(without),
+        "cascade_system_names": {k: names.get(k, [k, k]) for k in without},
+        "cascade_hospitals": len(hospitals),
+        "cascade_hospitals_out": sum(_num(r["out_of_service"]) for r in hospitals),
+        # the layer whose assets a click selects: the kind with the most lifeline assets
+        "cascade_main": max(kinds, key=lambda k: sum(1 for r in kinds[k] if r["system"])),
+    }
 
 
 def _ahp(outputs, params):
@@ -265,6 +307,48 @@ def _lifeline_items(numbers):
                 tr("Isolated from hospitals"),
                 tr("{n} persons").format(n=_fmt(numbers["isolated_persons"])),
                 ("criticality", "OUTPUT_DEMAND", '"isolated"'),
+            )
+        )
+    if "cascade_assets" in numbers:
+        rows += _cascade_items(numbers)
+    return rows
+
+
+def _cascade_items(numbers):
+    from ...i18n import is_chinese
+
+    rows = [
+        (
+            tr("Cascading failures"),
+            tr("{out} of {n} lifeline assets expected out of service, {spread} of them through others").format(
+                out=_fmt(numbers["cascade_expected_out"], 1),
+                n=_fmt(numbers["cascade_assets"]),
+                spread=_fmt(numbers["cascade_expected_spread"], 1),
+            ),
+            ("cascade", numbers.get("cascade_main", "OUTPUT_LINES"), '"out_of_service" >= 0.5'),
+        )
+    ]
+    persons = numbers.get("cascade_persons", 0.0)
+    pick = 0 if is_chinese() else 1
+    for system, n in numbers.get("cascade_without", {}).items():
+        name = numbers.get("cascade_system_names", {}).get(system, [system, system])[pick]
+        rows.append(
+            (
+                tr("Without {system}").format(system=name),
+                tr("{n} of {persons} persons ({pct}%)").format(
+                    n=_fmt(n), persons=_fmt(persons), pct=_fmt(100.0 * n / persons if persons else 0.0, 1)
+                ),
+                ("cascade", "OUTPUT_POINTS", f'"asset_class" = \'people\' AND "no_{system}" >= 0.5'),
+            )
+        )
+    if numbers.get("cascade_hospitals"):
+        rows.append(
+            (
+                tr("Hospitals out of service"),
+                tr("{out} of {n} expected").format(
+                    out=_fmt(numbers["cascade_hospitals_out"], 1), n=numbers["cascade_hospitals"]
+                ),
+                None,
             )
         )
     return rows

@@ -42,6 +42,7 @@ GROUP_PROPERTY = "resilience_workbench/group"
 # Outputs added to the tree unticked: one point per population cell (they hide the map), intermediate zones.
 HIDDEN_BY_DEFAULT = {
     "coverage:OUTPUT_DEMAND",
+    "cascade:OUTPUT_POINTS",  # with the population points of the criticality run
     "criticality:OUTPUT_DEMAND",
     "exposure_roads:OUTPUT",
     "lifecircle:OUTPUT_DEMAND",
@@ -117,6 +118,10 @@ def output_title(call_key, output, params):
         ("criticality", "OUTPUT_DEMAND"): tr("Hospital access of the population"),
         ("criticality", "OUTPUT_TABLE"): tr("Persons isolated from hospitals per unit"),
         ("criticality", "OUTPUT_LINKS"): tr("Road criticality"),
+        ("cascade", "OUTPUT_POINTS"): tr("Cascade: point assets"),
+        ("cascade", "OUTPUT_LINES"): tr("Cascade: line assets"),
+        ("cascade", "OUTPUT_POLYGONS"): tr("Cascade: polygon assets"),
+        ("cascade", "OUTPUT_TABLE"): tr("Persons without service"),
     }
     return titles.get((call_key, output), f"{call_key} {output}")
 

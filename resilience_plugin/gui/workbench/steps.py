@@ -16,6 +16,7 @@ step is up to date when the fingerprint of its last run equals the one it would 
 
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Dict, List
@@ -39,7 +40,7 @@ DEPENDS = {
     FACILITIES: (HAZARDS,),
     COVERAGE: (HAZARDS, FACILITIES),
     LIFELINES: (HAZARDS,),
-    MAPS: (HAZARDS, EXPOSURE, FACILITIES, COVERAGE, LIFELINES),
+    MAPS: (HAZARDS, EXPOSURE, LOSS, FACILITIES, COVERAGE, LIFELINES),
 }
 LEVEL = "level"
 
@@ -72,9 +73,24 @@ class Call:
     outputs: Dict[str, str] = field(default_factory=dict)  # output parameter -> file extension
     load: List[str] = field(default_factory=list)  # outputs added to the layer tree
     main_thread: bool = False  # algorithms that must run on the main thread (layouts)
+    files: List[str] = field(default_factory=list)  # files read whose content counts (a dependency table)
 
     def as_dict(self):
         return {"key": self.key, "alg": self.alg, "params": self.params, "outputs": self.outputs, "load": self.load}
+
+
+def _gpkg_call(key, alg, params, outputs, study=None, load=None):
+    """A call writing the ``outputs`` (names) as GeoPackages, all loaded unless ``load`` names them; with the
+    ``study``'s admin units, its OUTPUT_TABLE per unit too."""
+    names = list(outputs)
+    if study is not None and study.units.layer:
+        names.append("OUTPUT_TABLE")
+    return Call(key, alg, params, {n: "gpkg" for n in names}, names if load is None else list(load))
+
+
+def _blocked(study):
+    """The composite zones and the level from which streets (and shelters) are closed."""
+    return {"HAZARD": _hazard_ref(), "HAZARD_LEVEL_FIELD": LEVEL, "BLOCK_LEVEL": int(study.params.block_level)}
 
 
 class NotReady(Exception):
@@ -159,15 +175,7 @@ def _hazards(study, scenario):
     if study.population.layer and not study.population.field:
         params["POPULATION"] = layer(study.population.layer)
         params["POPULATION_UNIT"] = _population_unit(study)
-    calls.append(
-        Call(
-            "overlay",
-            "resilience:hazardoverlay",
-            params,
-            {"OUTPUT": "gpkg", "OUTPUT_TABLE": "gpkg"},
-            ["OUTPUT", "OUTPUT_TABLE"],
-        )
-    )
+    calls.append(_gpkg_call("overlay", "resilience:hazardoverlay", params, ["OUTPUT", "OUTPUT_TABLE"]))
     return calls
 
 
@@ -188,26 +196,18 @@ def _exposure(study, scenario):
         }
         if study.buildings.type_field:
             params["CLASS_FIELD"] = study.buildings.type_field
-        calls.append(
-            Call(
-                "exposure_buildings",
-                "resilience:exposuresummary",
-                params,
-                {"OUTPUT": "gpkg", "OUTPUT_TABLE": "gpkg"},
-                ["OUTPUT", "OUTPUT_TABLE"],
-            )
-        )
+        calls.append(_gpkg_call("exposure_buildings", "resilience:exposuresummary", params, ["OUTPUT", "OUTPUT_TABLE"]))
     if study.roads.layer:
         params = {"HAZARD": _hazard_ref(), "LEVEL_FIELD": LEVEL, "EXPOSURE": layer(study.roads.layer), **units}
         if study.roads.class_field:
             params["CLASS_FIELD"] = study.roads.class_field
         calls.append(
-            Call(
+            _gpkg_call(
                 "exposure_roads",
                 "resilience:exposuresummary",
                 params,
-                {"OUTPUT": "gpkg", "OUTPUT_TABLE": "gpkg"},
-                ["OUTPUT_TABLE"],
+                ["OUTPUT", "OUTPUT_TABLE"],
+                load=["OUTPUT_TABLE"],
             )
         )
     if not calls:
@@ -227,9 +227,9 @@ def _loss_call(study, key, depth_layer):
     }
     if study.buildings.type_field:
         params["CLASS_FIELD"] = study.buildings.type_field
-    return Call(
-        key, "resilience:economicloss", params, {"OUTPUT": "gpkg", "OUTPUT_TABLE": "gpkg"}, ["OUTPUT", "OUTPUT_TABLE"]
-    )
+    if study.buildings.floors_field:  # text such as '4-7' or '10+' is read by economicloss (counted in its log)
+        params["FLOORS_FIELD"] = study.buildings.floors_field
+    return _gpkg_call(key, "resilience:economicloss", params, ["OUTPUT", "OUTPUT_TABLE"])
 
 
 def _flood_depth(scenario):
@@ -320,17 +320,10 @@ def _facilities(study, scenario):
         params["HOSPITALS"] = hospitals
     if study.ahp_matrix:
         # the criterion weights from the planners' pairwise comparisons (层次分析法)
-        calls.append(
-            Call(
-                "ahp",
-                "resilience:ahpweights",
-                {"CRITERIA": study.ahp_criteria, "MATRIX": list(study.ahp_matrix)},
-                {"OUTPUT_TABLE": "gpkg"},
-                ["OUTPUT_TABLE"],
-            )
-        )
+        matrix = {"CRITERIA": study.ahp_criteria, "MATRIX": list(study.ahp_matrix)}
+        calls.append(_gpkg_call("ahp", "resilience:ahpweights", matrix, ["OUTPUT_TABLE"]))
         params["WEIGHTS_TABLE"] = out("ahp", "OUTPUT_TABLE")
-    calls.append(Call("suitability", "resilience:facilitysuitability", params, {"OUTPUT": "gpkg"}, ["OUTPUT"]))
+    calls.append(_gpkg_call("suitability", "resilience:facilitysuitability", params, ["OUTPUT"]))
     return calls
 
 
@@ -349,17 +342,13 @@ def _coverage(study, scenario):
         "ROADS": layer(study.roads.layer),
         "MAX_MINUTES": float(p.walk_minutes),
         "WALK_KMH": float(p.walk_kmh),
-        "HAZARD": _hazard_ref(),
-        "HAZARD_LEVEL_FIELD": LEVEL,
-        "BLOCK_LEVEL": int(p.block_level),
+        **_blocked(study),
         "MODE": int(p.coverage_mode),
         **_units(study),
     }
     params.update(_demand_and_road_class(study))
-    outputs = {"OUTPUT_DEMAND": "gpkg", "OUTPUT_FACILITIES": "gpkg", "OUTPUT_AREAS": "gpkg"}
-    if study.units.layer:
-        outputs["OUTPUT_TABLE"] = "gpkg"
-    calls.append(Call("coverage", "resilience:sheltercoverage", params, outputs, list(outputs)))
+    outputs = ["OUTPUT_DEMAND", "OUTPUT_FACILITIES", "OUTPUT_AREAS"]
+    calls.append(_gpkg_call("coverage", "resilience:sheltercoverage", params, outputs, study))
     calls.append(_evacuation(study))
     if study.depots.layer:
         calls.append(_supply(study))
@@ -378,9 +367,7 @@ def _supply(study):
         "SHELTER_ID_FIELD": "shelter_id",
         "DEPOTS": layer(d.layer),
         "ROADS": layer(study.roads.layer),
-        "HAZARD": _hazard_ref(),
-        "HAZARD_LEVEL_FIELD": LEVEL,
-        "BLOCK_LEVEL": int(study.params.block_level),
+        **_blocked(study),
     }
     if d.id_field:
         params["DEPOT_ID_FIELD"] = d.id_field
@@ -388,13 +375,7 @@ def _supply(study):
         params["STOCK_FIELDS"] = d.stock_fields
     if study.roads.class_field:
         params["ROAD_CLASS_FIELD"] = study.roads.class_field
-    return Call(
-        "supply",
-        "resilience:supplyplan",
-        params,
-        {"OUTPUT_FLOWS": "gpkg", "OUTPUT_TABLE": "gpkg"},
-        ["OUTPUT_FLOWS", "OUTPUT_TABLE"],
-    )
+    return _gpkg_call("supply", "resilience:supplyplan", params, ["OUTPUT_FLOWS", "OUTPUT_TABLE"])
 
 
 def _life_circle(study, services):
@@ -413,16 +394,11 @@ def _life_circle(study, services):
         "DEMAND": layer(study.population.layer),
         "ROADS": layer(study.roads.layer),
         "WALK_KMH": float(study.params.walk_kmh),
-        "HAZARD": _hazard_ref(),
-        "HAZARD_LEVEL_FIELD": LEVEL,
-        "BLOCK_LEVEL": int(study.params.block_level),
+        **_blocked(study),
         **_units(study),
     }
     params.update(_demand_and_road_class(study))
-    outputs = {"OUTPUT_DEMAND": "gpkg"}
-    if study.units.layer:
-        outputs["OUTPUT_TABLE"] = "gpkg"
-    calls.append(Call("lifecircle", "resilience:lifecircle", params, outputs, list(outputs)))
+    calls.append(_gpkg_call("lifecircle", "resilience:lifecircle", params, ["OUTPUT_DEMAND"], study))
     return calls
 
 
@@ -435,19 +411,15 @@ def _evacuation(study):
         "SHELTER_ID_FIELD": "site_id",
         "DEMAND": layer(study.population.layer),
         "ROADS": layer(study.roads.layer),
-        "HAZARD": _hazard_ref(),
-        "HAZARD_LEVEL_FIELD": LEVEL,
-        "BLOCK_LEVEL": int(p.block_level),
+        **_blocked(study),
         "EVACUATE_LEVEL": int(p.evacuate_level),
         "WALK_KMH": float(p.walk_kmh),
         "MAX_DISTANCE_M": float(p.evacuate_max_m),
         **_units(study),
     }
     params.update(_demand_and_road_class(study))
-    outputs = {"OUTPUT_ORIGINS": "gpkg", "OUTPUT_SHELTERS": "gpkg", "OUTPUT_FLOWS": "gpkg"}
-    if study.units.layer:
-        outputs["OUTPUT_TABLE"] = "gpkg"
-    return Call("evacuation", "resilience:evacuationplan", params, outputs, list(outputs))
+    outputs = ["OUTPUT_ORIGINS", "OUTPUT_SHELTERS", "OUTPUT_FLOWS"]
+    return _gpkg_call("evacuation", "resilience:evacuationplan", params, outputs, study)
 
 
 def _towers(study, scenario):
@@ -468,10 +440,7 @@ def _towers(study, scenario):
         params["TOWER_LINE_FIELD"] = pw.tower_line_field
     if study.fragility_file:
         params["FRAGILITY_FILE"] = study.fragility_file
-    outputs = {"OUTPUT": "gpkg", "OUTPUT_TOWERS": "gpkg"}
-    if study.units.layer:
-        outputs["OUTPUT_TABLE"] = "gpkg"
-    return Call("towers", "resilience:towerfailure", params, outputs, list(outputs))
+    return _gpkg_call("towers", "resilience:towerfailure", params, ["OUTPUT", "OUTPUT_TOWERS"], study)
 
 
 def lifeline_layers(study):
@@ -501,15 +470,7 @@ def _lifelines(study, scenario):
         if scenario is not None and scenario.intensity_layer:
             params["INTENSITY"] = layer(scenario.intensity_layer)
             params["INTENSITY_MEASURE"] = int(scenario.intensity_measure)
-        calls.append(
-            Call(
-                f"lifeline_{i}",
-                "resilience:lifelineexposure",
-                params,
-                {"OUTPUT": "gpkg", "OUTPUT_TABLE": "gpkg"},
-                ["OUTPUT", "OUTPUT_TABLE"],
-            )
-        )
+        calls.append(_gpkg_call(f"lifeline_{i}", "resilience:lifelineexposure", params, ["OUTPUT", "OUTPUT_TABLE"]))
     tower_call = _towers(study, scenario)
     if tower_call is not None:
         calls.append(tower_call)
@@ -527,16 +488,67 @@ def _lifelines(study, scenario):
             **_units(study),
         }
         params.update(_population_field_or_unit(study))
-        calls.append(
-            Call(
-                "criticality",
-                "resilience:networkcriticality",
-                params,
-                {"OUTPUT_DEMAND": "gpkg", "OUTPUT_TABLE": "gpkg", "OUTPUT_LINKS": "gpkg"},
-                ["OUTPUT_DEMAND", "OUTPUT_TABLE", "OUTPUT_LINKS"],
-            )
-        )
+        outputs = ["OUTPUT_DEMAND", "OUTPUT_TABLE", "OUTPUT_LINKS"]
+        calls.append(_gpkg_call("criticality", "resilience:networkcriticality", params, outputs))
+    if study.cascade.enabled:
+        calls += _cascade(study, lines, hospitals, people="criticality" in {c.key for c in calls})
     return calls
+
+
+CLASS_FIELD = "asset_class"  # the class of the dependency table the cascade reads
+
+
+def _tag(key, source, formula):
+    """``source`` with the field CLASS_FIELD set to ``formula`` (native:fieldcalculator, text)."""
+    params = {"INPUT": source, "FIELD_NAME": CLASS_FIELD, "FIELD_TYPE": 2, "FIELD_LENGTH": 64, "FORMULA": formula}
+    return Call(key, "native:fieldcalculator", params, {"OUTPUT": "gpkg"})
+
+
+def _literal(text):
+    return "'" + str(text).replace("'", "''") + "'"
+
+
+def _cascade(study, lines, hospitals, people):
+    """生命线级联失效: the lifelines (failing with their p_fail), the hospitals and, after a criticality run,
+    its population points, each tagged with its class of the dependency table; RUNS Monte Carlo runs."""
+    from ...core.cascade import load_dependencies
+    from ...core.errors import InputError
+
+    cs = study.cascade
+    try:
+        classes = load_dependencies(cs.dependencies or None).classes
+    except InputError:  # the cascade says what is wrong with the table
+        classes = {"hospital": None, "people": None}
+    calls = []
+    for i, ll in enumerate(lines):
+        # the class given for the layer, else each asset's type as lifelineexposure wrote it
+        formula = _literal(ll.cascade_class) if ll.cascade_class else '"asset_type"'
+        calls.append(_tag(f"cascade_assets_{i}", out(f"lifeline_{i}", "OUTPUT"), formula))
+    if hospitals is not None and "hospital" in classes:
+        calls.append(_tag("cascade_hospitals", hospitals, _literal("hospital")))
+    if people and "people" in classes:
+        calls.append(_tag("cascade_people", out("criticality", "OUTPUT_DEMAND"), _literal("people")))
+    params = {
+        "ASSETS": [out(c.key, "OUTPUT") for c in calls],
+        "CLASS_FIELD": CLASS_FIELD,
+        "POPULATION_FIELD": "persons",
+        "MODE": 0,
+        "P_FIELD": "p_fail",
+        "RUNS": int(cs.runs),
+        "SEED": int(cs.seed),
+        **_units(study),
+    }
+    if cs.dependencies:
+        params["DEPENDENCIES"] = cs.dependencies
+    outputs = ["OUTPUT_POINTS", "OUTPUT_LINES", "OUTPUT_POLYGONS", "OUTPUT_TABLE"]
+    calls.append(_gpkg_call("cascade", "resilience:cascade", params, outputs))
+    calls[-1].files = [cs.dependencies] if cs.dependencies else []
+    # for the plan map: the point assets and the people out of service, not every population cell
+    calls.append(_extract("cascade_map_points", out("cascade", "OUTPUT_POINTS"), CASCADE_MAP_POINTS))
+    return calls
+
+
+CASCADE_MAP_POINTS = '"asset_class" <> \'people\' OR "out_of_service" >= 0.5'
 
 
 # The plan maps: (call key, title, layers as (step, call, output), extent from (step, call, output) or None).
@@ -561,6 +573,39 @@ MAP_SET = (
         (COVERAGE, "coverage", "OUTPUT_AREAS"),
     ),
     ("map_lifelines", "生命线工程暴露图 Lifelines in the hazard", [(LIFELINES, "lifeline_0", "OUTPUT")], None),
+    # the maps of the further outputs, each made when its first layer's step wrote it
+    ("map_loss", "建筑直接经济损失图 Direct economic loss of buildings", [(LOSS, "loss", "OUTPUT")], None),
+    ("map_loss_change", "情景对比损失变化图 Loss change against the baseline", [(LOSS, "compare", "OUTPUT_MAP")], None),
+    (
+        "map_evacuation",
+        "人口转移安置图 Evacuation flows and shelter load",
+        [
+            (COVERAGE, "evacuation", "OUTPUT_SHELTERS"),
+            (COVERAGE, "evacuation", "OUTPUT_FLOWS"),
+            (HAZARDS, "overlay", "OUTPUT"),
+        ],
+        (COVERAGE, "evacuation", "OUTPUT_FLOWS"),  # the flows and the shelters they reach (empty: all layers)
+    ),
+    (
+        "map_supply",
+        "应急物资调配图 Relief supply plan",
+        [(COVERAGE, "supply", "OUTPUT_FLOWS"), (COVERAGE, "evacuation", "OUTPUT_SHELTERS")],
+        None,
+    ),
+    ("map_life_circle", "15分钟生活圈图 15-minute life circle", [(COVERAGE, "lifecircle", "OUTPUT_DEMAND")], None),
+    (
+        "map_towers",
+        "输电线路杆塔失效图 Power lines from their towers",
+        [(LIFELINES, "towers", "OUTPUT"), (LIFELINES, "towers", "OUTPUT_TOWERS")],
+        None,
+    ),
+    (
+        "map_cascade",
+        "生命线级联失效图 Cascading lifeline failures",
+        [(LIFELINES, "cascade", "OUTPUT_LINES"), (LIFELINES, "cascade", "OUTPUT_POLYGONS")]
+        + [(LIFELINES, "cascade_map_points", "OUTPUT")],
+        None,
+    ),
 )
 
 
@@ -608,6 +653,18 @@ def upstream_refs(calls):
     return found
 
 
+def _stamps(paths):
+    """What identifies the content of each file: its size and modification time (or that it is missing)."""
+    out = []
+    for path in paths:
+        try:
+            st = os.stat(path)
+            out.append(f"{path}|{st.st_mtime_ns}|{st.st_size}")
+        except OSError:
+            out.append("missing:" + str(path))
+    return out
+
+
 def fingerprint(calls, layer_prints, upstream_prints):
     """A hash of what the step reads: its calls (layers by their fingerprint) and its upstream runs."""
 
@@ -618,7 +675,14 @@ def fingerprint(calls, layer_prints, upstream_prints):
             return [norm(x) for x in v]
         return v
 
-    payload = [{**c.as_dict(), "params": {k: norm(v) for k, v in sorted(c.params.items())}} for c in calls]
+    payload = [
+        {
+            **c.as_dict(),
+            "params": {k: norm(v) for k, v in sorted(c.params.items())},
+            **({"files": _stamps(c.files)} if c.files else {}),
+        }
+        for c in calls
+    ]
     text = json.dumps(
         {"calls": payload, "upstream": dict(sorted(upstream_prints.items()))}, sort_keys=True, default=str
     )

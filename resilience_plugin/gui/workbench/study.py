@@ -133,6 +133,17 @@ class Lifeline:
     layer: str = ""
     asset_type: str = ""  # one asset type for the whole layer (lifelineexposure ASSET_TYPE)
     asset_type_field: str = ""
+    cascade_class: str = ""  # its class in the cascade's dependency table; empty: the asset type
+
+
+@dataclass
+class CascadeSettings:
+    """Cascading failures across the lifelines (resilience:cascade), optional in step 5."""
+
+    enabled: bool = False
+    dependencies: str = ""  # the dependency table (JSON); empty: the shipped example
+    runs: int = 1000  # Monte Carlo runs drawn from each asset's p_fail
+    seed: int = 1
 
 
 @dataclass
@@ -149,7 +160,7 @@ class Parameters:
     failed_expression: str = '"p_fail" >= 0.5'  # which lifeline links fail (networkcriticality FAILED)
     evacuate_level: int = 2  # evacuationplan EVACUATE_LEVEL: persons in zones of this level or higher move
     evacuate_max_m: float = 1000.0  # evacuationplan MAX_DISTANCE_M
-    loss_floors: float = 1.0  # economicloss DEFAULT_FLOORS (the buildings' floors field may hold text such as '4-7')
+    loss_floors: float = 1.0  # economicloss DEFAULT_FLOORS: buildings without a number in their floors field
 
 
 @dataclass
@@ -165,6 +176,7 @@ class Study:
     depots: Depots = field(default_factory=Depots)
     power: PowerLines = field(default_factory=PowerLines)
     services: List[Service] = field(default_factory=list)
+    cascade: CascadeSettings = field(default_factory=CascadeSettings)
     fragility_file: str = ""  # user fragility library merged on the shipped one (lifelineexposure FRAGILITY_FILE)
     typology_file: str = ""  # user 平急两用 typology merged on the shipped one (facilitysuitability TYPOLOGY_FILE)
     ahp_criteria: str = "safety,access,capacity,population,hospital,lifeline"  # ahpweights CRITERIA
@@ -226,6 +238,7 @@ def _build(cls, data):
         "params": Parameters,
         "depots": Depots,
         "power": PowerLines,
+        "cascade": CascadeSettings,
     }
     lists = {"scenarios": Scenario, "hazards": HazardSource, "lifelines": Lifeline, "services": Service}
     for name, f in hints.items():

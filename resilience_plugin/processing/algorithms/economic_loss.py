@@ -80,9 +80,11 @@ class EconomicLoss(ResilienceAlgorithm):
             "hazard levels for the table (a depth below t1 is level 0).\n\n"
             "CLASS_FIELD maps each building to residential, commercial, industrial or public through the aliases of the "
             "standards file (e.g. School, 学校 → public; values trimmed, case ignored); other values and NULL take "
-            "DEFAULT_CLASS (counted in the log). FLOORS_FIELD gives the number of floors (empty or 0 → DEFAULT_FLOORS); "
-            "VALUE_FIELD an optional maximum damage per m² per building (empty → the value of its class). A field "
-            "holding text that is not a number is refused.\n\n"
+            "DEFAULT_CLASS (counted in the log). FLOORS_FIELD gives the number of floors, as a number or as text the way "
+            "OpenStreetMap's building:levels holds it: a range such as 4-7 counts its middle (5.5), a bound such as 10+ "
+            "or >7 the number given; empty, 0 and other text (fix me) → DEFAULT_FLOORS; each conversion is counted in a "
+            "warning. VALUE_FIELD an optional maximum damage per m² per building (empty → the value of its class); text "
+            "in it that is not a number is refused.\n\n"
             "Curves and maximum damage come from resources/standards/depth_damage.json (CURVE_SET, REGION) or your own "
             "STANDARD_FILE of the same form. The shipped curves are the JRC global depth-damage functions for Asia "
             "(Huizinga et al. 2017), NOT verified against the report (see each curve's note); public buildings use the "
@@ -127,7 +129,7 @@ class EconomicLoss(ResilienceAlgorithm):
         self.addParameter(p)
         p = QgsProcessingParameterField(self.FLOORS_FIELD, tr("Floors field"), parentLayerParameterName=self.INPUT,
                                         type=FIELD_ANY, optional=True)
-        p.setHelp(tr("Optional field with the number of floors; empty or 0 values use the default number of floors. Text that is not a number is refused."))
+        p.setHelp(tr("Optional field with the number of floors; a range such as 4-7 counts its middle, 10+ or >7 the number given (counted in a warning); empty, 0 and other text use the default number of floors."))
         self.addParameter(p)
         p = QgsProcessingParameterNumber(self.DEFAULT_FLOORS, tr("Default number of floors"), type=NUMBER_DOUBLE, defaultValue=1.0, minValue=0.0)
         p.setHelp(tr("Floors of buildings without a floors field or value."))
@@ -202,6 +204,26 @@ class EconomicLoss(ResilienceAlgorithm):
             return ids, data.geoms, None
         return levels.ids, data.geoms[levels.keep], levels.hierarchy
 
+    @staticmethod
+    def _floors(values, field, default_floors, feedback):
+        """The floors field as numbers (ranges, bounds and text converted as lo.floor_values does), each
+        conversion counted in a warning."""
+        floors, read = lo.floor_values(values.to_list() if hasattr(values, "to_list") else list(values))
+
+        def examples(kind):
+            return ", ".join(f"'{v}'" for v in read.examples[kind])
+
+        if read.ranges:
+            feedback.pushWarning(tr("{n} building(s) give a range of floors in '{field}' (e.g. {examples}): each counts the middle of its range.").format(
+                n=read.ranges, field=field, examples=examples("ranges")))
+        if read.bounds:
+            feedback.pushWarning(tr("{n} building(s) give only a bound in '{field}' (e.g. {examples}): each counts the number given.").format(
+                n=read.bounds, field=field, examples=examples("bounds")))
+        if read.text:
+            feedback.pushWarning(tr("{n} building(s) hold text in '{field}' that is not a number of floors (e.g. {examples}): they count {d:g} floor(s).").format(
+                n=read.text, field=field, examples=examples("text"), d=default_floors))
+        return floors
+
     def _classes(self, parameters, context, feedback, attrs, curves, standard, n):
         class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context)
         default = CLASSES[self.parameterAsEnum(parameters, self.DEFAULT_CLASS, context)]
@@ -247,7 +269,7 @@ class EconomicLoss(ResilienceAlgorithm):
         data = read_source(src, names, feedback=feedback, what=tr("buildings"))
         report_reading(data, tr("buildings"), feedback)
         layer_name = tr("buildings")
-        floors = lo.numeric_values(data.attrs[floors_field], floors_field, layer_name) if floors_field else np.full(len(data), np.nan)
+        floors = self._floors(data.attrs[floors_field], floors_field, default_floors, feedback) if floors_field else np.full(len(data), np.nan)
         per_m2 = lo.numeric_values(data.attrs[value_field], value_field, layer_name) if value_field else np.full(len(data), np.nan)
         if np.any(per_m2[np.isfinite(per_m2)] < 0):
             self.fail(tr("The field '{field}' holds negative values: a maximum damage per m² is 0 or more.").format(field=value_field))
