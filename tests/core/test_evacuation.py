@@ -196,7 +196,17 @@ def _cut_case():
     return pair_o, pair_s, pair_m, np.array([8.0, 8.0, 5.0, 4.0]), np.array([10.0, 20.0, 3.0])
 
 
-def test_min_cut_split_by_hand():
+@pytest.fixture
+def split_only(monkeypatch):
+    """The split path must answer on its own: the one-LP fallback fails the test if it is reached."""
+
+    def fallback(*args):
+        raise AssertionError("the minimum-cut split fell back to the one-LP formulation")
+
+    monkeypatch.setattr(ev, "_reward_lp", fallback)
+
+
+def test_min_cut_split_by_hand(split_only):
     pair_o, pair_s, pair_m, persons, cap = _cut_case()
     o_src, s_src = ev._min_cut(pair_o, pair_s, persons, cap)
     # source side: o0, o1 (persons left over) and the shelter they fill; o2's pair to s0 crosses the cut
@@ -227,7 +237,7 @@ def _random_pairs(seed, n_o=300, n_s=25, scale=0.6):
 
 
 @pytest.mark.parametrize("seed,scale", [(1, 1.0), (2, 1.5), (3, 2.5)])
-def test_split_lp_equals_the_full_lp_and_networkx(seed, scale):
+def test_split_lp_equals_the_full_lp_and_networkx(seed, scale, split_only):
     pair_o, pair_s, pair_m, persons, cap = _random_pairs(seed, scale=scale)
     o_src, s_src = ev._min_cut(pair_o, pair_s, persons, cap)
     assert o_src.any() and (~o_src[pair_o] & s_src[pair_s]).any()  # a real split, with pairs across the cut
