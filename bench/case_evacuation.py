@@ -227,7 +227,7 @@ def previous_least_walk(pair_o, pair_s, pair_m, persons, room, placed):
     return float(res.fun)
 
 
-def python_alternative(roads, fac, cap, dem, persons, moving, zones, levels):
+def python_alternative(roads, fac, cap, dem, persons, moving, zones, levels, pairs_only=False):
     """What a Python user would write: the street graph from the segments' end points, scipy's ``dijkstra``
     (limited to the walk) from both ends of each shelter's street, evacuees placed on their nearest passable
     street, then scipy ``linprog`` (HiGHS) on all pairs within the limit: the most persons placed, then the
@@ -252,8 +252,11 @@ def python_alternative(roads, fac, cap, dem, persons, moving, zones, levels):
     open_tree = shapely.STRtree(roads[ok])
 
     def on_street(points):
-        idx, snap = open_tree.query_nearest(points, return_distance=True, all_matches=False)
-        edge = ok[idx[1]]
+        # the nearest passable street, ties (a point in a closed block, as far from two streets) to the first
+        (pi, ti), dd = open_tree.query_nearest(points, return_distance=True, all_matches=True)
+        order = np.lexsort((ti, dd, pi))
+        first = order[np.r_[True, pi[order][1:] != pi[order][:-1]]]
+        edge, snap = ok[ti[first]], dd[first]
         along = shapely.line_locate_point(roads[edge], points)
         return edge, along, snap
 
@@ -275,6 +278,8 @@ def python_alternative(roads, fac, cap, dem, persons, moving, zones, levels):
         cols.append(chunk[si])
         dist.append(d[si, oi])
     pair_o, pair_s, pair_m = np.concatenate(rows), np.concatenate(cols), np.concatenate(dist)
+    if pairs_only:
+        return pair_o, pair_s, pair_m
     a = _incidence(pair_o, pair_s, len(o_pts), len(fac))
     b = np.r_[o_persons, np.where(usable, cap, 0.0)]
     most = linprog(-np.ones(len(pair_m)), A_ub=a, b_ub=b, bounds=(0, None), method="highs-ipm")
@@ -282,7 +287,8 @@ def python_alternative(roads, fac, cap, dem, persons, moving, zones, levels):
     least = linprog(pair_m, A_ub=a, b_ub=b, A_eq=csr_matrix(np.ones((1, len(pair_m)))), b_eq=[placed], bounds=(0, None),
                     method="highs-ipm")
     elapsed = time.perf_counter() - t
-    print(f"python alternative: {len(pair_m)} pairs; {elapsed:.2f} s", flush=True)
+    print(f"python alternative: {len(pair_m)} pairs; {elapsed:.2f} s; HiGHS: {most.message} / {least.message}",
+          flush=True)
     return (placed, float(least.fun)), elapsed
 
 
