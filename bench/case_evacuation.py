@@ -14,7 +14,11 @@ is a flooded city (:func:`flood_case`): 40 level-2 flood boxes of 300-900 m half
 (closed streets) over the whole grid, 100,000 evacuees on the streets inside them plus 20,000 residents
 outside who stay, and the 500 shelters on corners outside the water within 800 m of it (where a planner
 would put them), capacities 1.2 x the evacuees in total. Its ``same`` is checked on a subset: the
-evacuees and shelters of one 3 km window, solved by our core and by networkx max-flow-min-cost.
+evacuees and shelters of one 3 km window, solved by our core and by networkx max-flow-min-cost. The full
+case also prints where the core's time goes and times the previous LP formulations on the same pairs
+(:func:`breakdown`), and its ``python_s`` is what a Python user would write (:func:`python_alternative`:
+scipy's Dijkstra, then ``linprog`` on all pairs), ``python_same`` its persons placed and person-metres
+against ours to 1e-6 relative.
 """
 
 import sys
