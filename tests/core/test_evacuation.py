@@ -162,7 +162,8 @@ def _full_lp(pair_o, pair_s, pair_m, persons, cap, placed=None):
     from scipy.sparse import coo_matrix
 
     m, n_o, n_s = len(pair_o), len(persons), len(cap)
-    a = coo_matrix((np.ones(2 * m), (np.r_[pair_o, n_o + pair_s], np.r_[np.arange(m), np.arange(m)])), shape=(n_o + n_s, m)).tocsr()
+    rows, cols = np.r_[pair_o, n_o + pair_s], np.r_[np.arange(m), np.arange(m)]
+    a = coo_matrix((np.ones(2 * m), (rows, cols)), shape=(n_o + n_s, m)).tocsr()
     b = np.r_[persons, cap]
     if placed is None:
         placed = -linprog(-np.ones(m), A_ub=a, b_ub=b, bounds=(0, None), method="highs").fun
@@ -245,7 +246,8 @@ def test_split_lp_equals_the_full_lp_and_networkx(seed, scale, split_only):
     placed, cost = _full_lp(pair_o, pair_s, pair_m, persons, cap)
     assert a.placed == pytest.approx(placed, rel=1e-9)
     assert a.person_m == pytest.approx(cost, rel=1e-6)
-    assert _nx_pairs(pair_o, pair_s, pair_m, persons, cap) == (pytest.approx(a.placed), pytest.approx(a.person_m, rel=1e-9))
+    nx_placed, nx_cost = _nx_pairs(pair_o, pair_s, pair_m, persons, cap)
+    assert (nx_placed, nx_cost) == (pytest.approx(a.placed), pytest.approx(a.person_m, rel=1e-9))
     assert (np.bincount(pair_s, weights=a.flow, minlength=len(cap)) <= cap + 1e-6).all()
     assert (np.bincount(pair_o, weights=a.flow, minlength=len(persons)) <= persons + 1e-6).all()
     # fractional persons (the LP-dual cut) and the like-for-like LP at fewer persons placed
