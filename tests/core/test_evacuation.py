@@ -153,3 +153,107 @@ def test_futian_lp_matches_networkx_and_beats_greedy(scale):
 def test_solver_failure_is_an_input_error():
     with pytest.raises(InputError):
         ev._check(type("R", (), {"success": False, "message": "time limit"})())
+
+
+def _full_lp(pair_o, pair_s, pair_m, persons, cap, placed=None):
+    """Independent reference: the most persons placed (an LP), then the least person-metres with
+    ``sum x = placed`` (a second LP), scipy's HiGHS on all pairs, as a user would write it."""
+    from scipy.optimize import linprog
+    from scipy.sparse import coo_matrix
+
+    m, n_o, n_s = len(pair_o), len(persons), len(cap)
+    rows, cols = np.r_[pair_o, n_o + pair_s], np.r_[np.arange(m), np.arange(m)]
+    a = coo_matrix((np.ones(2 * m), (rows, cols)), shape=(n_o + n_s, m)).tocsr()
+    b = np.r_[persons, cap]
+    if placed is None:
+        placed = -linprog(-np.ones(m), A_ub=a, b_ub=b, bounds=(0, None), method="highs").fun
+    res = linprog(pair_m, A_ub=a, b_ub=b, A_eq=np.ones((1, m)), b_eq=[placed], bounds=(0, None), method="highs")
+    assert res.success
+    return placed, res.fun
+
+
+def _nx_pairs(pair_o, pair_s, pair_m, persons, cap):
+    """networkx max-flow-min-cost on pairs (integer persons and capacities; costs in whole metres)."""
+    g = nx.DiGraph()
+    for o, s, d in zip(pair_o, pair_s, pair_m):
+        g.add_edge(("o", int(o)), ("s", int(s)), weight=int(d), capacity=10**9)
+    for o in set(pair_o.tolist()):
+        g.add_edge("src", ("o", o), weight=0, capacity=int(persons[o]))
+    for s in set(pair_s.tolist()):
+        g.add_edge(("s", s), "sink", weight=0, capacity=int(cap[s]))
+    flow = nx.max_flow_min_cost(g, "src", "sink")
+    return sum(flow["src"].values()), nx.cost_of_flow(g, flow)
+
+
+def _cut_case():
+    """o0 (8) and o1 (8) reach only s0 (10): s0 is full in every maximum flow and 6 of them stay;
+    o2 (5) reaches s0 (50 m) and s1 (20, 300 m); o3 (4) reaches s1 (100 m) and s2 (3, 10 m).
+    By hand: 10 + 5 + 4 = 19 placed; s0 takes the nearer o0 (100 m) for 8 and o1 (200 m) for 2; o2 can
+    only go to s1 (s0 is needed by o0 and o1), o3 sends 3 to s2 and 1 to s1:
+    8*100 + 2*200 + 5*300 + 3*10 + 1*100 = 2830 person-metres."""
+    pair_o = np.array([0, 1, 2, 2, 3, 3])
+    pair_s = np.array([0, 0, 0, 1, 1, 2])
+    pair_m = np.array([100.0, 200.0, 50.0, 300.0, 100.0, 10.0])
+    return pair_o, pair_s, pair_m, np.array([8.0, 8.0, 5.0, 4.0]), np.array([10.0, 20.0, 3.0])
+
+
+@pytest.fixture
+def split_only(monkeypatch):
+    """The split path must answer on its own: the one-LP fallback fails the test if it is reached."""
+
+    def fallback(*args):
+        raise AssertionError("the minimum-cut split fell back to the one-LP formulation")
+
+    monkeypatch.setattr(ev, "_reward_lp", fallback)
+
+
+def test_min_cut_split_by_hand(split_only):
+    pair_o, pair_s, pair_m, persons, cap = _cut_case()
+    o_src, s_src = ev._min_cut(pair_o, pair_s, persons, cap)
+    # source side: o0, o1 (persons left over) and the shelter they fill; o2's pair to s0 crosses the cut
+    assert o_src.tolist() == [True, True, False, False]
+    assert s_src.tolist() == [True, False, False]
+    a = ev.optimal_assignment(pair_o, pair_s, pair_m, persons, cap)
+    assert a.placed == pytest.approx(19)
+    assert a.person_m == pytest.approx(2830)
+    assert a.flow.tolist() == pytest.approx([8, 2, 0, 5, 1, 3])
+    assert _full_lp(pair_o, pair_s, pair_m, persons, cap) == pytest.approx((19, 2830))
+    assert _nx_pairs(pair_o, pair_s, pair_m, persons, cap) == (19, 2830)
+    # fractional persons: the cut comes from the maximum-flow LP's dual, the same as for the doubled whole case
+    half = ev._min_cut(pair_o, pair_s, persons / 2, cap / 2)
+    assert half is not None and half[0].tolist() == o_src.tolist() and half[1].tolist() == s_src.tolist()
+    a = ev.optimal_assignment(pair_o, pair_s, pair_m, persons / 2, cap / 2)
+    assert a.person_m == pytest.approx(2830 / 2)
+
+
+def _random_pairs(seed, n_o=300, n_s=25, scale=0.6):
+    rng = np.random.default_rng(seed)
+    xy_o, xy_s = rng.uniform(0, 3000, (n_o, 2)), rng.uniform(0, 3000, (n_s, 2))
+    d = np.hypot(*(xy_o[:, None, :] - xy_s[None, :, :]).transpose(2, 0, 1))
+    pair_o, pair_s = np.nonzero(d <= 800)
+    persons = rng.integers(1, 40, n_o).astype(float)
+    # shelters on the west side scarce (a tenth), on the east side plentiful: both sides of the cut
+    cap = np.round(rng.uniform(0.2, 1.8, n_s) * persons.sum() * scale / n_s * np.where(xy_s[:, 0] < 1500, 0.1, 1.0))
+    return pair_o, pair_s, np.floor(d[pair_o, pair_s]), persons, cap
+
+
+@pytest.mark.parametrize("seed,scale", [(1, 1.0), (2, 1.5), (3, 2.5)])
+def test_split_lp_equals_the_full_lp_and_networkx(seed, scale, split_only):
+    pair_o, pair_s, pair_m, persons, cap = _random_pairs(seed, scale=scale)
+    o_src, s_src = ev._min_cut(pair_o, pair_s, persons, cap)
+    assert o_src.any() and (~o_src[pair_o] & s_src[pair_s]).any()  # a real split, with pairs across the cut
+    a = ev.optimal_assignment(pair_o, pair_s, pair_m, persons, cap)
+    placed, cost = _full_lp(pair_o, pair_s, pair_m, persons, cap)
+    assert a.placed == pytest.approx(placed, rel=1e-9)
+    assert a.person_m == pytest.approx(cost, rel=1e-6)
+    nx_placed, nx_cost = _nx_pairs(pair_o, pair_s, pair_m, persons, cap)
+    assert (nx_placed, nx_cost) == (pytest.approx(a.placed), pytest.approx(a.person_m, rel=1e-9))
+    assert (np.bincount(pair_s, weights=a.flow, minlength=len(cap)) <= cap + 1e-6).all()
+    assert (np.bincount(pair_o, weights=a.flow, minlength=len(persons)) <= persons + 1e-6).all()
+    # fractional persons (the LP-dual cut) and the like-for-like LP at fewer persons placed
+    frac = ev.optimal_assignment(pair_o, pair_s, pair_m, persons * 0.37, cap * 0.37)
+    assert frac.person_m == pytest.approx(cost * 0.37, rel=1e-6)
+    fewer = 0.8 * placed
+    b = ev.optimal_assignment(pair_o, pair_s, pair_m, persons, cap, placed=fewer)
+    assert b.placed == pytest.approx(fewer, rel=1e-9)
+    assert b.person_m == pytest.approx(_full_lp(pair_o, pair_s, pair_m, persons, cap, placed=fewer)[1], rel=1e-6)
