@@ -59,6 +59,7 @@ def main():
                 **os.environ,
                 "PYTHONPATH": site,
                 "QGIS_PLUGINPATH": str(tmp / "plugins"),
+                "RESILIENCE_WORKBENCH_BACKGROUND": "1",  # the mid-run pictures need a step running in the background
                 "WB_OUT": str(args.out.resolve()),
                 "WB_TAG": tag,
             }
