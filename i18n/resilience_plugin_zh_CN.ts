@@ -819,17 +819,17 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>无法创建输出文件夹 {folder}：请选择一个有写入权限的文件夹。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="678" />
+            <location filename="../resilience_plugin/maps/export.py" line="695" />
             <source>The output folder {folder} is not writable: choose a folder you can write to.</source>
             <translation>输出文件夹 {folder} 不可写：请选择一个有写入权限的文件夹。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="366" />
+            <location filename="../resilience_plugin/maps/export.py" line="377" />
             <source>The layout template could not be loaded: check it in the QGIS layout designer.</source>
             <translation>无法加载布局模板：请在 QGIS 布局设计器中检查该模板。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="374" />
+            <location filename="../resilience_plugin/maps/export.py" line="385" />
             <source>The layout template has no map item: add one in the layout designer.</source>
             <translation>布局模板中没有地图项：请在布局设计器中添加一个。</translation>
         </message>
@@ -839,7 +839,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>地图范围</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="759" />
+            <location filename="../resilience_plugin/maps/export.py" line="776" />
             <source>The map could not be exported: {error}</source>
             <translation>无法导出地图：{error}</translation>
         </message>
@@ -2990,7 +2990,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>情景：{iso:.0f} 人被孤立，{det:.0f} 人需要绕行。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="548" />
+            <location filename="../resilience_plugin/maps/export.py" line="565" />
             <source>The layers have nothing to show (no features or no extent): check the layers or give an EXTENT.</source>
             <translation>图层没有可显示的内容（没有要素或没有范围）：请检查图层，或给出地图范围（EXTENT）。</translation>
         </message>
@@ -3150,7 +3150,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>韧性规划 (Resilience planning)：缺少 Python 依赖包</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/evacuation.py" line="334" />
+            <location filename="../resilience_plugin/core/evacuation.py" line="436" />
             <source>The assignment could not be solved ({message}).</source>
             <translation>无法求解分配方案（{message}）。</translation>
         </message>
@@ -6248,72 +6248,72 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>情景 {n}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="413" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="419" />
             <source>Resilience assessment: {name}</source>
             <translation>韧性评估：{name}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1238" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1243" />
             <source>Fix the problems shown on the Study tab first.</source>
             <translation>请先解决“评估设置”页中提示的问题。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1261" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1266" />
             <source>Running: {step}</source>
             <translation>正在运行：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1272" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1277" />
             <source>Finished: {step}</source>
             <translation>已完成：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1278" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1283" />
             <source>Stopped: {step}</source>
             <translation>已停止：{step}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1306" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1311" />
             <source>Run the steps first: there are no tables yet.</source>
             <translation>请先运行各步骤：尚无统计表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1308" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1313" />
             <source>Export tables</source>
             <translation>导出统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1325" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1330" />
             <source>Could not write {path}: {error}</source>
             <translation>无法写入 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1327" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1332" />
             <source>{n} tables written to {path}</source>
             <translation>已将 {n} 张表写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1331" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1336" />
             <source>Export as model</source>
             <translation>导出为模型</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1331" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1336" />
             <source>Processing models (*.model3)</source>
             <translation>处理模型 (*.model3)</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1348" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1353" />
             <source>Run the steps first: there is nothing to export yet.</source>
             <translation>请先运行各步骤：尚无可导出的内容。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1351" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1356" />
             <source>Model written to {path}</source>
             <translation>模型已写入 {path}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1351" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1356" />
             <source>Could not write {path}</source>
             <translation>无法写入 {path}</translation>
         </message>
@@ -6383,147 +6383,147 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>{n} 人</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="54" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="56" />
             <source>1 Hazards: classify and overlay</source>
             <translation>1 灾害：分级与叠加</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="55" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="57" />
             <source>2 Exposure</source>
             <translation>2 承灾体暴露</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="57" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="59" />
             <source>3 Dual-use facilities</source>
             <translation>3 平急两用设施</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="58" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="60" />
             <source>4 Coverage and allocation</source>
             <translation>4 覆盖与分配</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="59" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="61" />
             <source>5 Lifelines</source>
             <translation>5 生命线</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="60" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="62" />
             <source>6 Maps and tables</source>
             <translation>6 图件与统计表</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="66" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="68" />
             <source>Choose the hazard layers of the scenario.</source>
             <translation>请选择本情景的灾害图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="67" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="69" />
             <source>Choose the buildings or the roads.</source>
             <translation>请选择建筑或道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="68" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="70" />
             <source>Choose the candidate facilities and their type field.</source>
             <translation>请选择候选设施及其类型字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="69" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="71" />
             <source>Choose the population layer.</source>
             <translation>请选择人口图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="70" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="72" />
             <source>Choose the roads.</source>
             <translation>请选择道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="71" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="73" />
             <source>Choose a lifeline layer or the roads.</source>
             <translation>请选择生命线图层或道路图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="80" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="82" />
             <source>Hazard zones: {name}</source>
             <translation>灾害分区：{name}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="83" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="85" />
             <source>Lifeline exposure and failure</source>
             <translation>生命线暴露与失效</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="84" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="86" />
             <source>Lifeline length per unit and level</source>
             <translation>各单元各等级生命线长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="92" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="94" />
             <source>Area and population per unit and hazard level</source>
             <translation>各单元各灾害等级面积与人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="93" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="95" />
             <source>Buildings by hazard level</source>
             <translation>建筑灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="94" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="96" />
             <source>Buildings and population per unit and level</source>
             <translation>各单元各等级建筑与人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="95" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="97" />
             <source>Roads by hazard level</source>
             <translation>道路灾害等级</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="96" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="98" />
             <source>Road length per unit, class and level</source>
             <translation>各单元各类各等级道路长度</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="99" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="101" />
             <source>Population within walking reach</source>
             <translation>步行可达人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="100" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="102" />
             <source>Shelter load</source>
             <translation>避难场所负荷</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="101" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="103" />
             <source>Shelter coverage per unit</source>
             <translation>各单元避难覆盖</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="118" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="120" />
             <source>Hospital access of the population</source>
             <translation>人口医院可达性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="119" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="121" />
             <source>Persons isolated from hospitals per unit</source>
             <translation>各单元与医院隔绝人口</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="120" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="122" />
             <source>Road criticality</source>
             <translation>道路关键性</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="248" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="254" />
             <source>Run these steps first: {steps}</source>
             <translation>请先运行以下步骤：{steps}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="254" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="260" />
             <source>Layer '{name}' is a temporary layer: save it to a file first.</source>
             <translation>图层“{name}”是临时图层：请先保存为文件。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="293" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="299" />
             <source>A layer of the study is no longer in the project; choose it again.</source>
             <translation>评估所用的某个图层已不在项目中，请重新选择。</translation>
         </message>
@@ -6898,12 +6898,12 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>请等待正在运行的步骤完成（或先取消）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1384" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1389" />
             <source>Default weights</source>
             <translation>默认权重</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1413" />
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1418" />
             <source>The default weights of the standards file</source>
             <translation>标准文件中的默认权重</translation>
         </message>
@@ -6963,47 +6963,47 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>需转移 {n} 人，已安置 {placed} 人，未安置 {unplaced} 人，平均步行 {walk} 米</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="56" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="58" />
             <source>2b Economic loss and scenario comparison</source>
             <translation>2b 直接经济损失与情景对比</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="72" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="74" />
             <source>Choose the buildings.</source>
             <translation>请选择建筑图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="73" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="75" />
             <source>Give the scenario a flood-depth raster (intensity, flood depth) for the loss.</source>
             <translation>请为该情景指定洪水淹没水深栅格（强度，洪水水深）以计算损失。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="104" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="106" />
             <source>Economic loss per unit, level and class</source>
             <translation>按单元、等级和类别的直接经济损失</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="105" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="107" />
             <source>Loss against the baseline scenario</source>
             <translation>与基准情景的损失对比</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="106" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="108" />
             <source>Loss change map</source>
             <translation>损失变化图</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="115" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="117" />
             <source>Power lines: failure from their towers</source>
             <translation>输电线路：按杆塔计算的失效</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="116" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="118" />
             <source>Towers: failure probability</source>
             <translation>杆塔：失效概率</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/gui/workbench/runner.py" line="117" />
+            <location filename="../resilience_plugin/gui/workbench/runner.py" line="119" />
             <source>Tower and line failures per unit</source>
             <translation>各单元杆塔与线路失效</translation>
         </message>
@@ -7270,6 +7270,11 @@ OUTPUT：建筑及其 occ_class、floors、floor_m2、value_m2，以及每个栅
             <location filename="../resilience_plugin/processing/algorithms/shelter_coverage.py" line="314" />
             <source>{n} candidate site(s) are farther than {d:.0f} m from any passable street and cannot be chosen.</source>
             <translation>{n} 处候选场址距所有可通行道路超过 {d:.0f} 米，无法入选。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/gui/workbench/dock.py" line="1207" />
+            <source>Without hospitals and population the cascade counts no persons without service: choose both for the hospital access run to include the people.</source>
+            <translation>未选择医院和人口时，级联失效不统计断供人口：请同时选择两者，使医院可达性分析的人口点参与级联。</translation>
         </message>
     </context>
 </TS>

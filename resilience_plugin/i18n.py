@@ -82,3 +82,17 @@ def install_translator(locale=None):
 def remove_translator(translator):
     if translator is not None:
         QCoreApplication.removeTranslator(translator)
+
+
+_CATALOGUES = {}
+
+
+def translated_in(locale, text):
+    """``text`` in ``locale`` whatever the interface language (a map's language is its own choice):
+    Chinese from our catalogue for "zh_CN", the English source text for "en" (or a locale without one)."""
+    if locale not in _CATALOGUES:
+        path = qm_file(locale)
+        translator = QTranslator()
+        _CATALOGUES[locale] = translator if path is not None and translator.load(str(path)) else None
+    translator = _CATALOGUES[locale]
+    return (translator.translate(CONTEXT, text) if translator is not None else "") or text

@@ -58,7 +58,7 @@ from .. import compat as en
 from ..i18n import tr
 from . import layout as lay
 from .styles import apply_named_style, detect_style, layer_kind, relabel
-from .texts import BILINGUAL, layer_title, legend_labels, map_text
+from .texts import BILINGUAL, layer_title, legend_labels, map_text, map_title_of
 
 FORMATS = ["pdf", "png", "svg"]
 MAX_DPI = 1200
@@ -254,7 +254,11 @@ def apply_raster_style(layer, band=1):
     layer.setRenderer(renderer)
 
 
-def grid_spacing_m(layer, min_points=500):
+# Our point outputs that are population cells (a population raster turned into points): drawn as cells.
+CELL_STYLES = ("coverage_demand", "life_circle", "cascade", "criticality_demand", "evacuation_origins")
+
+
+def grid_spacing_m(layer, min_points=100):
     """The cell size in metres when ``layer``'s points are the cell centres of a raster (a population
     raster turned into demand points), else None."""
     import numpy as np
@@ -281,27 +285,34 @@ def grid_spacing_m(layer, min_points=500):
     return max(sizes) * QgsUnitTypes.fromUnitToUnitFactor(layer.crs().mapUnits(), en.DIST_METERS)
 
 
-def draw_as_cells(layer, cell_m):
+def draw_as_cells(layer, cell_m, pale_covered=False):
     """Draw grid points as the cells they stand for (squares of ``cell_m`` metres, no outline), so that a
-    coverage map reads as a surface: covered people faint, people out of reach in full colour."""
+    map of population cells (coverage, life circle, people out of service) reads as a surface rather than
+    as overlapping dots. ``pale_covered``: a coverage map's covered people (category 1) in a faint tint,
+    people out of reach in full colour."""
     renderer = layer.renderer()
-    if renderer is None or not hasattr(renderer, "categories"):
+    if renderer is not None and hasattr(renderer, "categories"):
+        items, update = renderer.categories(), renderer.updateCategorySymbol
+    elif renderer is not None and hasattr(renderer, "ranges"):
+        items, update = renderer.ranges(), renderer.updateRangeSymbol
+    else:
         return False
-    for i, cat in enumerate(renderer.categories()):
-        symbol = cat.symbol().clone()
+    for i, item in enumerate(items):
+        symbol = item.symbol().clone()
         marker = symbol.symbolLayer(0)
         if hasattr(marker, "setShape"):
             marker.setShape(en.MARKER_SQUARE)
-        marker.setStrokeStyle(Qt.PenStyle.NoPen)
+        if hasattr(marker, "setStrokeStyle"):
+            marker.setStrokeStyle(Qt.PenStyle.NoPen)
         symbol.setSize(cell_m)
         symbol.setSizeUnit(en.RENDER_METERS_IN_MAP_UNITS)
         scale = QgsMapUnitScale()
         scale.minSizeMMEnabled, scale.minSizeMM = True, 1.5  # so the legend swatch stays visible
         symbol.setSizeMapUnitScale(scale)
-        if str(cat.value()) in ("1", "True", "true"):  # covered: a pale tint of its colour
+        if pale_covered and hasattr(item, "value") and str(item.value()) in ("1", "True", "true"):
             colour = symbol.color()
             symbol.setColor(QColor(*(round(c + (255 - c) * 0.65) for c in (colour.red(), colour.green(), colour.blue()))))
-        renderer.updateCategorySymbol(i, symbol)
+        update(i, symbol)
     layer.setOpacity(0.7)  # the whole layer, so that touching cells do not darken where they overlap
     return True
 
@@ -394,7 +405,8 @@ class PlanMap:
         """Copy ``layers`` (first drawn on top) into the private project. Layers that are not in the
         user's project (read from a file by a model or a batch run) get our style for their type, legend
         labels and a layer title in the map ``language`` ("灾害分区 Hazard zones", not "flood_zones"),
-        and hazard levels show their value ranges ("0.5–1 中（一般）")."""
+        and hazard levels show their value ranges ("0.5–1 中（一般）"). Population cells (points on a
+        regular grid, CELL_STYLES) are drawn as the cells they stand for."""
         labels = legend_labels(language) if labels is None else labels
         for layer in layers:
             clone = layer.clone()
@@ -405,6 +417,8 @@ class PlanMap:
                 clone.setName(sublayer.group(1))  # "kecamatan", not the GeoPackage's file name
             if in_project(layer) and isinstance(clone, QgsVectorLayer) and detect_style(clone):
                 relabel(clone.renderer(), labels)  # our outputs' "中文 / English" legend labels in the map's language
+            if in_project(layer) and map_title_of(layer, language):  # named by the panel in the interface language
+                clone.setName(map_title_of(layer, language))
             if not in_project(layer) and isinstance(clone, QgsRasterLayer):
                 apply_raster_style(clone)
                 clone.setName(layer_title("raster", language, clone.name()))
@@ -415,16 +429,19 @@ class PlanMap:
                     if not ok and feedback is not None:
                         feedback.pushWarning(tr("Could not apply the style '{name}': {message}").format(name=style, message=message))
                     composite = layer_kind(clone) == "polygon" and {"level", "dominant"} <= set(clone.fields().names())
-                    clone.setName(layer_title("composite_hazard" if composite else style, language))
+                    people = style == "cascade" and layer_kind(clone) == "point" and grid_spacing_m(clone)
+                    title = "composite_hazard" if composite else "cascade_people" if people else style
+                    clone.setName(layer_title(title, language))
                     if style == "hazard_level":
                         add_value_ranges(clone)
-                    cell_m = grid_spacing_m(clone) if style == "coverage_demand" else None
-                    if cell_m:
-                        draw_as_cells(clone, cell_m)
                 else:
                     apply_reference_style(clone)
                     if layer_kind(clone) == "polygon":
                         clone.setName(layer_title("boundaries", language, clone.name()))
+            style = detect_style(clone) if isinstance(clone, QgsVectorLayer) else None
+            cell_m = grid_spacing_m(clone) if style in CELL_STYLES else None
+            if cell_m:
+                draw_as_cells(clone, cell_m, pale_covered=style == "coverage_demand")
             self.project.addMapLayer(clone, False)
             self.layers.append(clone)
 

@@ -6,6 +6,8 @@ maps whatever the system locale. So these texts are held here in both languages 
 through the interface translation (``tr``), which follows the QGIS interface.
 """
 
+import json
+
 from .styles import LABELS_BILINGUAL, LABELS_CHINESE, LABELS_ENGLISH
 
 CHINESE, ENGLISH, BILINGUAL = 0, 1, 2
@@ -45,6 +47,7 @@ _LAYER_TITLES = {
     "life_circle": ("15分钟生活圈", "15-minute life circle"),
     "weak_links": ("输电线路薄弱环节", "Weak power-line links"),
     "cascade": ("生命线级联失效", "Cascading lifeline failures"),
+    "cascade_people": ("失去服务的人口", "People out of service"),
     "raster": ("灾害强度", "Hazard intensity"),
     "boundaries": ("边界", "Boundaries"),
 }
@@ -70,3 +73,25 @@ def layer_title(kind, language, name=""):
 def legend_labels(language):
     """The legend-label language of our styles (maps.styles) for a map ``language``."""
     return {CHINESE: LABELS_CHINESE, ENGLISH: LABELS_ENGLISH}.get(language, LABELS_BILINGUAL)
+
+
+MAP_TITLES_PROPERTY = "resilience/map_titles"
+
+
+def set_map_titles(layer, chinese, english):
+    """Give ``layer`` (as named now) its titles for plan maps in Chinese and English: a layer the panel
+    names in the interface language ("建筑暴露") is then titled in the map's language in the legend."""
+    layer.setCustomProperty(MAP_TITLES_PROPERTY, json.dumps({"zh": chinese, "en": english, "name": layer.name()},
+                                                            ensure_ascii=False))
+
+
+def map_title_of(layer, language):
+    """The title of ``layer`` in a map of ``language``, or None when it has none or the user renamed it."""
+    try:
+        titles = json.loads(layer.customProperty(MAP_TITLES_PROPERTY) or "null")
+    except (TypeError, ValueError):
+        return None
+    if not isinstance(titles, dict) or titles.get("name") != layer.name() or not titles.get("zh") or not titles.get("en"):
+        return None
+    zh, en = titles["zh"], titles["en"]
+    return (zh, en, zh if zh == en else f"{zh} {en}")[language]

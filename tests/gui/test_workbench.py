@@ -1053,6 +1053,11 @@ def test_supply_plan_and_life_circle_in_step_4(dock, jakarta_layers, subset, tmp
     runs = dock.runs[dock.scenario().name]
     assert {"map_supply", "map_life_circle", "map_evacuation"} <= set(runs["maps"]["outputs"])
     assert "应急物资调配图" in pdf_text(runs, "map_supply") and "15分钟生活圈图" in pdf_text(runs, "map_life_circle")
+    # the panel's layers (named in the interface language, English here) titled in the map's language,
+    # and the depots the flows start from on the supply map
+    supply = pdf_text(runs, "map_supply")
+    assert "物资流向" in supply and "Supply flows" not in supply and "depots" in supply
+    assert "可达服务" in pdf_text(runs, "map_life_circle")
 
 
 def test_the_steps_calls_appear_in_the_processing_history(dock, jakarta_layers):
@@ -1157,6 +1162,14 @@ def test_cascade_in_step_5(dock, jakarta_layers, subset, tmp_path):
     dock.cascade_file.setFilePath(str(table_file))
     dock._changed()
     assert dock.study.cascade.enabled and dock.study.cascade.runs == 300
+    assert "no persons" not in dock.cascade_problems.text()  # hospitals and population chosen: people counted
+    hospitals = dock.hosp_layer.currentLayer()
+    dock.hosp_layer.setLayer(None)
+    dock._changed()
+    assert "counts no persons without service" in dock.cascade_problems.text()
+    dock.hosp_layer.setLayer(hospitals)
+    dock._changed()
+    assert dock.study.hospitals.layer == hospitals.id()
     dock.run_steps(["hazards", "lifelines"])
     wait_idle(dock)
     sc = dock.scenario().name
@@ -1262,11 +1275,15 @@ def test_cascade_in_step_5(dock, jakarta_layers, subset, tmp_path):
     wait_idle(dock)
     after = {lyr.id() for lyr in tagged_layers("lifelines")}
     assert len(after) == len(before) and not (after & before)
-    # its plan map shows the point assets and the people out of service, not every population cell
+    # its plan map shows the point assets and, apart (drawn as cells), the people out of service, not
+    # every population cell
     points = read_gdf(hand / "c_points.gpkg")
-    want = points[(points["asset_class"] != "people") | (points["out_of_service"] >= 0.5)]
-    assert len(read_gdf(dock.runs[sc]["lifelines"]["outputs"]["cascade_map_points"]["OUTPUT"])) == len(want)
-    assert 0 < len(want) < len(points)
+    outputs = dock.runs[sc]["lifelines"]["outputs"]
+    assets = points[points["asset_class"] != "people"]
+    out_of_service = points[(points["asset_class"] == "people") & (points["out_of_service"] >= 0.5)]
+    assert len(read_gdf(outputs["cascade_map_points"]["OUTPUT"])) == len(assets)
+    assert len(read_gdf(outputs["cascade_map_people"]["OUTPUT"])) == len(out_of_service)
+    assert 0 < len(out_of_service) < (points["asset_class"] == "people").sum()
     # its plan map, in Chinese then in English
     dock.run_steps(["maps"])
     wait_idle(dock)

@@ -9,6 +9,7 @@ import pytest
 from pyproj import Geod
 from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry, QgsPointXY, QgsVectorLayer
 
+from resilience_plugin import compat as en
 from resilience_plugin.maps import layout as lay
 from resilience_plugin.maps import texts
 from resilience_plugin.maps.export import PlanMap, grid_spacing_m, read_template
@@ -218,3 +219,63 @@ def test_every_style_has_a_legend_title_in_both_languages():
         zh, en, both = (layer_title(kind, lang, name="x") for lang in (CHINESE, ENGLISH, BILINGUAL))
         assert zh != kind and en != kind and both == f"{zh} {en}", kind
     assert layer_title("no_such_style", ENGLISH, name="my layer") == "my layer"
+
+
+def _grid_layer(name, field, values, step=0.000452288, extra=""):
+    """Points at the cell centres of a grid of ``step`` degrees (the Jakarta population raster's);
+    ``extra``: one more text field "asset_class" holding that text."""
+    uri = f"Point?crs=EPSG:4326&field={field}:double" + ("&field=asset_class:string" if extra else "")
+    layer = QgsVectorLayer(uri, name, "memory")
+    feats = []
+    for k, value in enumerate(values):
+        f = QgsFeature(layer.fields())
+        f.setAttributes([float(value)] + ([extra] if extra else []))
+        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(106.8 + (k % 20) * step, -6.2 + (k // 20) * step)))
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    return layer
+
+
+def test_panel_layers_are_titled_and_drawn_in_the_map_language(qgis_app):
+    # layers the panel added to the project (named in the interface language) get their title in the
+    # map's language; population cells of our styles (life circle, people out of service) are drawn as
+    # squares of the cell size, not as dots that merge into dark blobs
+    from resilience_plugin.maps.styles import apply_style
+
+    life = _grid_layer("可达服务", "n_missing", [k % 3 for k in range(400)])
+    assert apply_style(life, "life_circle")[0]
+    texts.set_map_titles(life, "可达服务", "Services in reach")
+    renamed = _grid_layer("my cells", "n_missing", [k % 3 for k in range(400)])
+    assert apply_style(renamed, "life_circle")[0]
+    texts.set_map_titles(renamed, "可达服务", "Services in reach")
+    renamed.setName("my own name")  # the user's name wins
+    plan = PlanMap(read_template(lay.template_path(0)))
+    plan.add_layers([life, renamed], in_project=lambda layer: True, language=texts.ENGLISH)
+    drawn, mine = plan.layers
+    assert drawn.name() == "Services in reach" and mine.name() == "my own name"
+    geod = Geod(ellps="WGS84")
+    cell = max(geod.inv(106.8, -6.2, 106.8 + 0.000452288, -6.2)[2], geod.inv(106.8, -6.2, 106.8, -6.2 + 0.000452288)[2])
+    for item in drawn.renderer().ranges():
+        symbol = item.symbol()
+        assert symbol.size() == pytest.approx(cell, rel=0.005)
+        assert symbol.sizeUnit() == en.RENDER_METERS_IN_MAP_UNITS
+        assert symbol.symbolLayer(0).shape() == en.MARKER_SQUARE
+    # the original layer in the project keeps its own symbols
+    assert life.renderer().ranges()[0].symbol().sizeUnit() != en.RENDER_METERS_IN_MAP_UNITS
+    plan.add_layers([life], in_project=lambda layer: True, language=texts.BILINGUAL)
+    assert plan.layers[-1].name() == "可达服务 Services in reach"
+
+
+def test_people_out_of_service_read_from_a_file_are_titled_and_drawn_as_cells(qgis_app, tmp_path):
+    import processing
+
+    people = _grid_layer("cascade_map_people", "out_of_service", [0.5 + (k % 5) / 10 for k in range(300)],
+                         extra="people")
+    path = tmp_path / "people.gpkg"
+    processing.run("native:savefeatures", {"INPUT": people, "OUTPUT": str(path)})
+    plan = PlanMap(read_template(lay.template_path(0)))
+    plan.add_layers([QgsVectorLayer(str(path), "people", "ogr")], in_project=lambda layer: False,
+                    language=texts.CHINESE)
+    (drawn,) = plan.layers
+    assert drawn.name() == "失去服务的人口"
+    assert all(r.symbol().sizeUnit() == en.RENDER_METERS_IN_MAP_UNITS for r in drawn.renderer().ranges())

@@ -37,7 +37,7 @@ from ...compat import LAYER_LINE, LAYER_POINT, LAYER_POLYGON, LAYER_RASTER
 from ...i18n import tr
 from . import numbers as key_numbers
 from . import runner
-from .checks import ERROR, as_html, field_problem, layer_problems
+from .checks import ERROR, INFO, as_html, field_problem, layer_problems
 from .export import EN, ZH, export_model, export_tables
 from .project_store import load_runs, load_study, save_runs, save_study
 from .steps import MAPS, STEP_IDS
@@ -1201,7 +1201,12 @@ class WorkbenchDock(QgsDockWidget):
         except InputError as err:
             return None, [(ERROR, err.translated(tr))]
         first = lifeline_layers(self.study)[:1]
-        return table, cascade_class_problems(first[0], table) if first else []
+        problems = cascade_class_problems(first[0], table) if first else []
+        if "people" in table.classes and not (self.study.hospitals.layer and self.study.population.layer):
+            # the people come from the hospital access run (its population points), which needs both
+            problems.append((INFO, tr("Without hospitals and population the cascade counts no persons without "
+                                      "service: choose both for the hospital access run to include the people.")))
+        return table, problems
 
     def refresh(self):
         """Recompute the status of every step and show the numbers of their last runs."""

@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from qgis.core import (
@@ -33,7 +34,8 @@ from qgis.PyQt.QtCore import pyqtSignal
 
 from ...compat import WORKBENCH_IN_BACKGROUND, keep_proj_context
 from ...compat import record_history as compat_record_history
-from ...i18n import tr
+from ...i18n import tr, translated_in
+from ...maps.texts import set_map_titles
 from . import numbers as key_numbers
 from .steps import DEPENDS, MAPS, NotReady, build_calls, fingerprint, is_ref, upstream_refs
 
@@ -74,8 +76,8 @@ def not_ready_text(what):
     }.get(what, what)
 
 
-def output_title(call_key, output, params):
-    """The layer name of an output: what it holds."""
+def output_title(call_key, output, params, tr=tr):
+    """The layer name of an output: what it holds (``tr``: the interface language; maps pass their own)."""
     if call_key.startswith("classify_"):
         return tr("Hazard zones: {name}").format(name=params.get("HAZARD_NAME", ""))
     if call_key.startswith("lifeline_"):
@@ -124,6 +126,10 @@ def output_title(call_key, output, params):
         ("cascade", "OUTPUT_TABLE"): tr("Persons without service"),
     }
     return titles.get((call_key, output), f"{call_key} {output}")
+
+
+# the layer's title in a plan map of each language (maps.texts.set_map_titles): Chinese, English
+_MAP_TITLE_LANGUAGES = (partial(translated_in, "zh_CN"), str)
 
 
 # --- fingerprints and status ----------------------------------------------------------------------
@@ -458,6 +464,7 @@ def publish(prepared, runs, project=None):
                 continue
             lyr.setCustomProperty(PROPERTY, f"{prepared.scenario}/{prepared.step}")
             lyr.setCustomProperty("resilience_workbench/output", f"{call.key}:{output}")
+            set_map_titles(lyr, *(output_title(call.key, output, call.params, tr=t) for t in _MAP_TITLE_LANGUAGES))
             if lyr.type() == QgsMapLayer.LayerType.VectorLayer and lyr.isSpatial():
                 style = detect_style(lyr)
                 if style:

@@ -543,12 +543,14 @@ def _cascade(study, lines, hospitals, people):
     outputs = ["OUTPUT_POINTS", "OUTPUT_LINES", "OUTPUT_POLYGONS", "OUTPUT_TABLE"]
     calls.append(_gpkg_call("cascade", "resilience:cascade", params, outputs))
     calls[-1].files = [cs.dependencies] if cs.dependencies else []
-    # for the plan map: the point assets and the people out of service, not every population cell
+    # for the plan map: the point assets, and apart from them (drawn as cells) the people out of service
     calls.append(_extract("cascade_map_points", out("cascade", "OUTPUT_POINTS"), CASCADE_MAP_POINTS))
+    calls.append(_extract("cascade_map_people", out("cascade", "OUTPUT_POINTS"), CASCADE_MAP_PEOPLE))
     return calls
 
 
-CASCADE_MAP_POINTS = '"asset_class" <> \'people\' OR "out_of_service" >= 0.5'
+CASCADE_MAP_POINTS = '"asset_class" <> \'people\''
+CASCADE_MAP_PEOPLE = '"asset_class" = \'people\' AND "out_of_service" >= 0.5'
 
 
 # The plan maps: (call key, title, layers as (step, call, output), extent from (step, call, output) or None).
@@ -589,7 +591,7 @@ MAP_SET = (
     (
         "map_supply",
         "应急物资调配图 Relief supply plan",
-        [(COVERAGE, "supply", "OUTPUT_FLOWS"), (COVERAGE, "evacuation", "OUTPUT_SHELTERS")],
+        [(COVERAGE, "supply", "OUTPUT_FLOWS"), (COVERAGE, "evacuation", "OUTPUT_SHELTERS"), ("study", "depots")],
         None,
     ),
     ("map_life_circle", "15分钟生活圈图 15-minute life circle", [(COVERAGE, "lifecircle", "OUTPUT_DEMAND")], None),
@@ -603,10 +605,19 @@ MAP_SET = (
         "map_cascade",
         "生命线级联失效图 Cascading lifeline failures",
         [(LIFELINES, "cascade", "OUTPUT_LINES"), (LIFELINES, "cascade", "OUTPUT_POLYGONS")]
-        + [(LIFELINES, "cascade_map_points", "OUTPUT")],
+        + [(LIFELINES, "cascade_map_points", "OUTPUT"), (LIFELINES, "cascade_map_people", "OUTPUT")],
         None,
     ),
 )
+
+
+def _map_layer(study, ref):
+    """A layer of a plan map: an earlier step's output (step, call, output), or a layer of the study
+    ("study", role), e.g. the depots the supply flows start from (None when the study has none)."""
+    if ref[0] == "study":
+        chosen = getattr(study, ref[1]).layer
+        return layer(chosen) if chosen else None
+    return upstream(*ref)
 
 
 def _maps(study, scenario):
@@ -618,7 +629,8 @@ def _maps(study, scenario):
         zh, _sep, en = bilingual.partition(" ")
         title = (zh, en, bilingual)[language]
         params = {
-            "LAYERS": [upstream(*ref) for ref in layers] + ([layer(study.units.layer)] if study.units.layer else []),
+            "LAYERS": [_map_layer(study, ref) for ref in layers if _map_layer(study, ref) is not None]
+            + ([layer(study.units.layer)] if study.units.layer else []),
             "TEMPLATE": 0,
             "TITLE": f"{study.map_title or title}",
             "SUBTITLE": name,
