@@ -91,7 +91,9 @@ def map_title_of(layer, language):
         titles = json.loads(layer.customProperty(MAP_TITLES_PROPERTY) or "null")
     except (TypeError, ValueError):
         return None
-    if not isinstance(titles, dict) or titles.get("name") != layer.name() or not titles.get("zh") or not titles.get("en"):
+    if not isinstance(titles, dict) or titles.get("name") != layer.name():
+        return None
+    if not titles.get("zh") or not titles.get("en"):
         return None
     zh, en = titles["zh"], titles["en"]
     return (zh, en, zh if zh == en else f"{zh} {en}")[language]
