@@ -194,17 +194,19 @@ def _gdal_version_num():
 GPKG_ARROW_SINGLE_THREADED = _gdal_version_num() < 3110400
 GPKG_ARROW_OPTION = ("OGR_GPKG_STREAM_BASE_IMPL", "YES")
 
-# The workbench runs each step's algorithms in a background task, as the toolbox does, so QGIS stays usable
-# while a step runs (layouts, which must use the main thread, run when the task finishes). The layers a step
-# reads are handed to the task as their sources (paths), never as project layers; its outputs reach the
-# layer tree on the main thread when every call has finished. Background runs used to fail now and then on
-# Debian 13 with a corrupted GeoPackage batch: that was GDAL issue 12934 (GPKG_ARROW_SINGLE_THREADED above),
-# not the workbench. On QGIS 3.22 the steps still run on the main thread: twice a Debian 12 CI run segfaulted
-# in QgsProject.clear() after workbench tests with background steps (not reproduced on the development
-# machine, not yet understood); 3.40 and 3.44 run them in the background in CI. RESILIENCE_WORKBENCH_BACKGROUND=0
-# in the environment runs the steps on the main thread (for tests and for comparison), =1 in the background.
-_BACKGROUND_SETTING = os.environ.get("RESILIENCE_WORKBENCH_BACKGROUND", "")
-WORKBENCH_IN_BACKGROUND = _BACKGROUND_SETTING != "0" if _BACKGROUND_SETTING else QGIS_VERSION_INT >= 33000
+# The workbench runs each step's algorithms in a background task, as the toolbox does, on every QGIS version
+# (3.22 included), so QGIS stays usable while a step runs (layouts, which must use the main thread, run when the
+# task finishes). The layers a step reads are handed to the task as their sources (paths), never as project
+# layers; its outputs reach the layer tree on the main thread when every call has finished. Background runs used
+# to fail now and then on Debian 13 with a corrupted GeoPackage batch: that was GDAL issue 12934
+# (GPKG_ARROW_SINGLE_THREADED above), not the workbench. For a while 3.22 ran the steps on the main thread, after
+# Debian 12 runs of the tests had segfaulted in QgsProject.clear() following workbench tests with background
+# steps. That was the tests: Processing dialogs they left to deleteLater() lived on in reference cycles, their
+# layer combo boxes still following the project, until a garbage collection (often on a task's thread) took
+# them apart; tests.helpers.delete_widgets now destroys them on the main thread. (A dialog the user closes
+# deletes itself.) RESILIENCE_WORKBENCH_BACKGROUND=0 in the environment runs the steps on the main thread (for
+# tests and for comparison); any other value, or none, in the background.
+WORKBENCH_IN_BACKGROUND = os.environ.get("RESILIENCE_WORKBENCH_BACKGROUND", "") != "0"
 
 # The Processing history. Child runs (processing.run(..., is_child_algorithm=True), as the workbench makes
 # them) are not recorded by QGIS; the panel records each of its calls itself, as the algorithm dialog does:

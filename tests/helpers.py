@@ -1,5 +1,5 @@
 """Test helpers: read real files independently of the plugin (system GDAL, no pyogrio); the example
-models' inputs and runs (shared with bench/case_model.py)."""
+models' inputs and runs (shared with bench/case_model.py); the disposal of widgets a test made."""
 
 from pathlib import Path
 
@@ -33,6 +33,37 @@ def read_gdf(path, layer=None):
     df = pd.DataFrame(rows, columns=names)
     df["fid"] = fids
     return gpd.GeoDataFrame(df, geometry=shapely.from_wkb(np.array(wkbs, dtype=object)), crs=crs)
+
+
+def delete_widgets(widgets):
+    """Destroy the widgets of the list ``widgets`` (emptied) now, on the main thread, and what they left.
+
+    deleteLater() alone is not enough for a parentless dialog that Python owns: without a running event loop
+    the deletion waits, and Processing's algorithm dialog sits in reference cycles, so it lives on until
+    some garbage collection (which may run on the thread of a background task) clears it, in no set order.
+    Meanwhile its layer combo boxes still follow the project. On QGIS 3.22 such leftover dialogs crashed
+    QGIS in the project's clear() of a later workbench test: QgsMapLayerModel::removeLayers ->
+    QgsMapLayerComboBox::layerChanged -> QgsProcessingFieldWidgetWrapper::setParentLayerWrapperValue.
+    The caller should hold no other reference, so that the collection here frees the Python side too."""
+    from qgis.PyQt import sip
+
+    while widgets:
+        widget = widgets.pop()
+        if widget is not None and not sip.isdeleted(widget):
+            widget.close()
+            sip.delete(widget)
+    widget = None
+    settle()
+
+
+def settle():
+    """Run the pending deferred deletions, then collect the garbage here, on the main thread."""
+    import gc
+
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 def read_raster(path, band=1):

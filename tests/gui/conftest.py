@@ -3,9 +3,12 @@ import pytest
 
 @pytest.fixture()
 def dialog_for(browser_iface, qgis_processing, provider):
-    """dialog_for("resilience:x"): Processing's real algorithm dialog for one of our algorithms (deleted afterwards)."""
+    """dialog_for("resilience:x"): Processing's real algorithm dialog for one of our algorithms (destroyed
+    afterwards, on the main thread: see tests.helpers.delete_widgets)."""
     from processing.gui.AlgorithmDialog import AlgorithmDialog
     from qgis.core import QgsApplication
+
+    from tests.helpers import delete_widgets
 
     made = []
 
@@ -15,5 +18,4 @@ def dialog_for(browser_iface, qgis_processing, provider):
         return dlg
 
     yield make
-    for dlg in made:
-        dlg.deleteLater()
+    delete_widgets(made)

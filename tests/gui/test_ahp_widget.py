@@ -3,14 +3,16 @@
 import numpy as np
 import pytest
 
+from tests.helpers import delete_widgets
+
 
 @pytest.fixture()
 def widget(qgis_app, qgis_processing):
     from resilience_plugin.gui.ahp_matrix_widget import AhpMatrixWidget
 
-    w = AhpMatrixWidget()
-    yield w
-    w.deleteLater()
+    made = [AhpMatrixWidget()]
+    yield made[0]
+    delete_widgets(made)
 
 
 def test_reciprocals_and_cr_update_live(widget):
@@ -76,21 +78,15 @@ def test_wrapper_roundtrip(qgis_app, qgis_processing, provider):
     wrapper.setValue(["1", "3", "1/3", "1"])
     assert wrapper.value() == ["1", "3", "1/3", "1"]
     assert wrapper.widget.result.weights == pytest.approx([0.75, 0.25])
-    dialog.deleteLater()
+    delete_widgets([dialog])
 
 
-def test_the_algorithm_dialog_uses_the_widget(qgis_app, qgis_iface, qgis_processing, provider, monkeypatch):
-    from processing.gui.AlgorithmDialog import AlgorithmDialog
-    from qgis.core import QgsApplication, QgsProcessingContext
-    from qgis.gui import QgsBrowserGuiModel
+def test_the_algorithm_dialog_uses_the_widget(dialog_for):
+    from qgis.core import QgsProcessingContext
 
     from resilience_plugin.gui.ahp_matrix_widget import AhpMatrixWidget, AhpMatrixWidgetWrapper
 
-    # pytest-qgis' interface stub has no browserModel(), which the Processing dialog asks for: hand it a real one
-    model = QgsBrowserGuiModel()
-    monkeypatch.setattr(qgis_iface, "browserModel", lambda: model, raising=False)
-    alg = QgsApplication.processingRegistry().createAlgorithmById("resilience:ahpweights")
-    dlg = AlgorithmDialog(alg)
+    dlg = dialog_for("resilience:ahpweights")
     panel = dlg.mainWidget()
     wrapper = panel.wrappers["MATRIX"]
     assert isinstance(wrapper, AhpMatrixWidgetWrapper) and isinstance(wrapper.widget, AhpMatrixWidget)
@@ -99,4 +95,3 @@ def test_the_algorithm_dialog_uses_the_widget(qgis_app, qgis_iface, qgis_process
     assert wrapper.widget.criteria == ["a", "b", "c"]
     wrapper.widget.set_judgement(0, 1, "3")
     assert dlg.createProcessingParameters()["MATRIX"] == ["1", "3", "1", "1/3", "1", "1", "1", "1", "1"]
-    dlg.deleteLater()

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import delete_widgets
+
 ROOT = Path(__file__).resolve().parents[2]
 JAKARTA = ROOT / "resources" / "sample_data" / "jakarta.gpkg"
 DEPTH = ROOT / "resources" / "sample_data" / "flood_current_depth.tif"
@@ -76,8 +78,7 @@ def test_editor_buttons_are_translated_without_qt_catalogues(qgis_app, qgis_new_
     finally:
         i18n.remove_translator(translator)
     assert texts == {"typology": ["保存", "取消"], "fragility": ["保存", "取消"], "classes": ["确定", "取消"]}
-    for editor in (typology, fragility, classes):
-        editor.deleteLater()
+    delete_widgets([typology, fragility, classes])
 
 
 def test_a_recorded_run_is_in_the_history_qgis_shows(qgis_app, qgis_processing, provider, qgis_new_project, tmp_path):

@@ -12,7 +12,7 @@ import pytest
 from osgeo import ogr
 
 from tests.gui.workbench_data import HOSPITAL_FILTER, SHELTER_FILTER, jakarta_study, load_layers, make_subset
-from tests.helpers import read_gdf
+from tests.helpers import read_gdf, settle
 
 STEPS_1_TO_5 = ["hazards", "exposure", "loss", "facilities", "coverage", "lifelines"]
 
@@ -28,6 +28,7 @@ def jakarta_layers(qgis_new_project, subset):
 
     layers = load_layers(subset, QgsProject.instance())
     yield layers
+    settle()  # nothing deleted later or left to the collector may still follow the project's layers
     QgsProject.instance().clear()
 
 

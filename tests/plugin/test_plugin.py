@@ -272,3 +272,31 @@ def test_menu_opens_dialogs_without_blocking_qgis(browser_iface, qgis_processing
         plugin.unload()
         register_provider()
     assert plugin.dialogs == []
+
+
+def test_a_closed_dialog_is_destroyed_and_no_longer_follows_the_project(browser_iface, qgis_processing, qgis_new_project):
+    """A dialog the user closed must not live on hidden, its layer combo boxes and field choosers still
+    following the project's layers: QGIS's algorithm dialog deletes itself when it is closed while nothing
+    runs (QgsProcessingAlgorithmDialogBase::closeEvent, 3.22 too), and the menu's dialogs must stay so."""
+    from qgis.core import QgsVectorLayer
+    from qgis.PyQt import sip
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    from tests.conftest import SAMPLE
+
+    buildings = QgsVectorLayer(f"{SAMPLE / 'jakarta.gpkg'}|layername=buildings", "buildings", "ogr")
+    assert buildings.isValid()
+    QgsProject.instance().addMapLayer(buildings)
+    plugin = _fresh_plugin(browser_iface)
+    try:
+        dialog = plugin.open_algorithm("resilience:classifyhazard")
+        assert dialog.isVisible()
+        dialog.close()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert sip.isdeleted(dialog)
+        QgsProject.instance().clear()  # nothing of the dialog is left to hear the layers go
+        assert plugin.open_algorithm("resilience:classifyhazard").isVisible()  # it opens again
+    finally:
+        plugin.unload()
+        register_provider()
+    assert plugin.dialogs == []
