@@ -412,25 +412,26 @@ class PlanMap:
             clone = layer.clone()
             source = layer.source() or ""
             sublayer = re.search(r"\|layername=([^|]+)", source)
+            style = detect_style(clone) if isinstance(clone, QgsVectorLayer) else None
+            cell_m = grid_spacing_m(clone) if style in CELL_STYLES else None  # population cells as points
             # named after the file by Processing ("jakarta"): use the table's name instead ("kecamatan")
             if not in_project(layer) and sublayer and layer.name() == Path(source.split("|")[0]).stem:
                 clone.setName(sublayer.group(1))  # "kecamatan", not the GeoPackage's file name
-            if in_project(layer) and isinstance(clone, QgsVectorLayer) and detect_style(clone):
+            if in_project(layer) and style:
                 relabel(clone.renderer(), labels)  # our outputs' "中文 / English" legend labels in the map's language
-            if in_project(layer) and map_title_of(layer, language):  # named by the panel in the interface language
-                clone.setName(map_title_of(layer, language))
+            panel_title = map_title_of(layer, language) if in_project(layer) else None
+            if panel_title:  # named by the panel in the interface language
+                clone.setName(panel_title)
             if not in_project(layer) and isinstance(clone, QgsRasterLayer):
                 apply_raster_style(clone)
                 clone.setName(layer_title("raster", language, clone.name()))
             if not in_project(layer) and isinstance(clone, QgsVectorLayer):
-                style = detect_style(clone)
                 if style:
                     ok, message = apply_named_style(clone, style, palette, labels)
                     if not ok and feedback is not None:
                         feedback.pushWarning(tr("Could not apply the style '{name}': {message}").format(name=style, message=message))
                     composite = layer_kind(clone) == "polygon" and {"level", "dominant"} <= set(clone.fields().names())
-                    people = style == "cascade" and layer_kind(clone) == "point" and grid_spacing_m(clone)
-                    title = "composite_hazard" if composite else "cascade_people" if people else style
+                    title = "composite_hazard" if composite else "cascade_people" if style == "cascade" and cell_m else style
                     clone.setName(layer_title(title, language))
                     if style == "hazard_level":
                         add_value_ranges(clone)
@@ -438,8 +439,6 @@ class PlanMap:
                     apply_reference_style(clone)
                     if layer_kind(clone) == "polygon":
                         clone.setName(layer_title("boundaries", language, clone.name()))
-            style = detect_style(clone) if isinstance(clone, QgsVectorLayer) else None
-            cell_m = grid_spacing_m(clone) if style in CELL_STYLES else None
             if cell_m:
                 draw_as_cells(clone, cell_m, pale_covered=style == "coverage_demand")
             self.project.addMapLayer(clone, False)

@@ -629,7 +629,7 @@ def _maps(study, scenario):
         zh, _sep, en = bilingual.partition(" ")
         title = (zh, en, bilingual)[language]
         params = {
-            "LAYERS": [_map_layer(study, ref) for ref in layers if _map_layer(study, ref) is not None]
+            "LAYERS": [lyr for lyr in (_map_layer(study, ref) for ref in layers) if lyr is not None]
             + ([layer(study.units.layer)] if study.units.layer else []),
             "TEMPLATE": 0,
             "TITLE": f"{study.map_title or title}",
