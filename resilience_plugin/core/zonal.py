@@ -45,6 +45,7 @@ polygons are reprojected (and repaired) first. South-up grids use shapely overla
 """
 
 import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -430,7 +431,43 @@ def prefetch(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, repor
     r0, r1, c0, c1 = raster_window(info, shapely.total_bounds(geoms[ok]))
     if r1 <= r0 or c1 <= c0:
         return None
-    return Prefetch(raster, band=band, unit=check_unit(mode), window=(r0, r1, c0, c1), tally=report, compact=True)
+    return _Stream(raster, band, check_unit(mode), (r0, r1, c0, c1), report, geoms[ok], info.geotransform)
+
+
+class _Stream(Prefetch):
+    """A :class:`population.Prefetch` (``compact=True``) that also computes, in a thread of its own, the
+    boundary coverage and whole-cell runs of the polygons it was started for (``_cover(runs=True,
+    transpose=True)``; the units, while the caller overlays the hazards). A later :func:`zonal_sums`
+    whose last polygons are those polygons takes their coverage from here (:meth:`cover_of`)."""
+
+    def __init__(self, raster, band, unit, window, tally, geoms, geotransform):
+        super().__init__(raster, band=band, unit=unit, window=window, tally=tally, compact=True)
+        self.geoms = geoms  # in the raster CRS, repaired, none empty
+        self._cover, self._error = None, None
+        self._cover_thread = threading.Thread(target=self._cover_run, args=(geotransform,), name="zonal-cover",
+                                              daemon=True)
+        self._cover_thread.start()
+
+    def _cover_run(self, geotransform):
+        try:
+            self._cover = _cover(self.geoms, geotransform, True, transpose=True)
+        except Exception as err:  # noqa: BLE001 (raised in the caller's thread, by cover_of)
+            self._error = err
+
+    def cover_of(self, lg):
+        """The coverage computed ahead when the last polygons of ``lg`` are this stream's (exactly the
+        same coordinates), else None. Returns ``(m, cover)``: ``cover`` is that of ``lg[-m:]``."""
+        m = len(self.geoms)
+        if m == 0 or len(lg) < m or not bool(np.all(shapely.equals_exact(lg[len(lg) - m:], self.geoms, tolerance=0.0))):
+            return None
+        self._cover_thread.join()
+        if self._error is not None:
+            raise self._error
+        return m, self._cover
+
+    def close(self):
+        super().close()
+        self._cover_thread.join()
 
 
 def _zonal_sums(polygons, polygons_crs, raster, band, mode, classes, n_classes, disjoint, feedback, report, stream):
@@ -529,7 +566,7 @@ def _sum_strips(stream, info, window, lg, idx, sums, feedback, classes=None):
     r0, r1, c0, c1 = stream.window  # cells outside ``window`` add nothing: no boundary cell or run is there
     width = c1 - c0
     n_cls = sums.shape[1]
-    bp, br, bc, bf, (qp, qr, qa, qb) = _cover(lg, info.geotransform, True, transpose=True)
+    bp, br, bc, bf, (qp, qr, qa, qb) = _cover_with(stream, lg, info.geotransform)
     br, bc = br - r0, bc - c0
     w0, w1, v0, v1 = window[0] - r0, window[1] - r0, window[2] - c0, window[3] - c0
     inside = (br >= w0) & (bc >= v0) & (br < w1) & (bc < v1)
@@ -571,6 +608,22 @@ def _sum_strips(stream, info, window, lg, idx, sums, feedback, classes=None):
                        minlength=n * n_cls)
     sums += flat.reshape(n, n_cls)
     return int((qb - qa).sum()), len(bp)
+
+
+def _cover_with(stream, lg, geotransform):
+    """``_cover(lg, runs=True, transpose=True)``, taking the part of ``lg`` whose coverage ``stream``
+    computed ahead (:meth:`_Stream.cover_of`) from there."""
+    ahead = stream.cover_of(lg) if isinstance(stream, _Stream) else None
+    if ahead is None:
+        return _cover(lg, geotransform, True, transpose=True)
+    m, tail = ahead
+    k = len(lg) - m
+    if k == 0:
+        return tail
+    head = _cover(lg[:k], geotransform, True, transpose=True)
+    cells = [np.concatenate([head[0], tail[0] + k])] + [np.concatenate([head[i], tail[i]]) for i in (1, 2, 3)]
+    runs = (np.concatenate([head[4][0], tail[4][0] + k]),) + tuple(np.concatenate([head[4][i], tail[4][i]]) for i in (1, 2, 3))
+    return tuple(cells) + (runs,)
 
 
 def _run_sums(flat, begin, end):
