@@ -309,19 +309,19 @@ def _cover_batch(polygons, geotransform, runs, transpose=False):
     if len(poly):
         rmin, cmin = rows.min(), cols.min()
         nr, nc = rows.max() - rmin + 1, cols.max() - cmin + 1
-        k_col = poly.astype(np.int64) * nc + (cols - cmin)
-        k_cell = k_col * nr + (rows - rmin)
-        key = np.argsort(k_cell)
-        k_cell, k_col = k_cell[key], k_col[key]
+        k_cell = (poly.astype(np.int64) * nc + (cols - cmin)) * nr + (rows - rmin)
+        k_cell, key = _sort_keys(k_cell)
     else:
-        key = k_cell = k_col = np.zeros(0, dtype=np.int64)
-    poly, cols, rows, dx, tri = poly[key], cols[key], rows[key], dx[key], tri[key]
+        key = k_cell = np.zeros(0, dtype=np.int64)
+        rmin = cmin = nr = 0
+    dx, tri = dx[key], tri[key]
     new = np.r_[True, k_cell[1:] != k_cell[:-1]]
     grp = np.cumsum(new) - 1
     d = np.bincount(grp, weights=dx)
     tr_ = np.bincount(grp, weights=tri)
-    gp, gc, gr = poly[new], cols[new], rows[new]
-    gk = k_col[new]
+    gk, gr = np.divmod(k_cell[new], max(int(nr), 1))  # the cells' (poly, col) key and row
+    gp, gc = np.divmod(gk, max(int(nc), 1)) if len(gk) else (gk, gk)
+    gr, gc = gr + rmin, gc + cmin
     col_start = np.r_[True, gk[1:] != gk[:-1]]
     cum = np.cumsum(d)
     start_cum = np.maximum.accumulate(np.where(col_start, cum - d, -np.inf))
@@ -337,6 +337,19 @@ def _cover_batch(polygons, geotransform, runs, transpose=False):
     keep = rb > ra
     sel = sel[keep]
     return gp, gr, gc, frac, (gp[sel], gc[sel], ra[keep], rb[keep])
+
+
+def _sort_keys(keys):
+    """``(sorted keys, order)`` of non-negative int64 ``keys``: one sort of the keys with their index packed
+    in the low bits where they fit (cheaper than ``argsort`` and equal keys stay in order), else argsort."""
+    n = len(keys)
+    bits = max(int(n - 1).bit_length(), 1)
+    top = int(keys.max()) if n else 0
+    if top < (1 << (62 - bits)):
+        packed = np.sort((keys << bits) | np.arange(n, dtype=np.int64))
+        return packed >> bits, packed & ((1 << bits) - 1)
+    order = np.argsort(keys, kind="stable")
+    return keys[order], order
 
 
 def _cut(seg, t0, t1, p0, p1):
@@ -570,18 +583,20 @@ def _sum_strips(stream, info, window, lg, idx, sums, feedback, classes=None):
     br, bc = br - r0, bc - c0
     w0, w1, v0, v1 = window[0] - r0, window[1] - r0, window[2] - c0, window[3] - c0
     inside = (br >= w0) & (bc >= v0) & (br < w1) & (bc < v1)
-    bp, br, bc, bf = bp[inside], br[inside], bc[inside], bf[inside]
+    if not inside.all():
+        bp, br, bc, bf = bp[inside], br[inside], bc[inside], bf[inside]
     qr, qa, qb = qr - r0, np.clip(qa - c0, v0, v1), np.clip(qb - c0, v0, v1)
     keep = (qr >= w0) & (qr < w1) & (qb > qa)
     qp, qr, qa, qb = qp[keep], qr[keep], qa[keep], qb[keep]
     run_sums = np.zeros((len(qp), n_cls))
     values = np.zeros(len(br))
-    b_cls = np.zeros(len(br), dtype=np.int64)
+    b_cls = np.zeros(len(br), dtype=np.int64) if classes is not None else None
     # bucket boundary cells and runs by the strip that holds them (a radix sort)
     starts = stream.starts - r0
     n_strips = len(starts) - 1
-    b_order, b_start = _buckets(np.searchsorted(starts, br, side="right") - 1, n_strips)
-    q_order, q_start = _buckets(np.searchsorted(starts, qr, side="right") - 1, n_strips)
+    strip_of_row = np.repeat(np.arange(n_strips, dtype=np.int64), np.diff(starts))
+    b_order, b_start = _buckets(strip_of_row[br], n_strips)
+    q_order, q_start = _buckets(strip_of_row[qr], n_strips)
     for k, (row0, _col0, vals, _valid) in enumerate(stream):
         check_cancel(feedback)
         s0 = row0 - r0
@@ -603,6 +618,9 @@ def _sum_strips(stream, info, window, lg, idx, sums, feedback, classes=None):
     n = sums.shape[0]
     for j in range(n_cls):
         sums[:, j] += np.bincount(idx[qp], weights=run_sums[:, j], minlength=n)
+    if b_cls is None:
+        sums[:, 0] += np.bincount(idx[bp], weights=values * bf, minlength=n)
+        return int((qb - qa).sum()), len(bp)
     counted = (b_cls >= 0) & (b_cls < n_cls)
     flat = np.bincount(idx[bp[counted]] * n_cls + b_cls[counted], weights=values[counted] * bf[counted],
                        minlength=n * n_cls)
