@@ -454,7 +454,7 @@ class _Stream(Prefetch):
     whose last polygons are those polygons takes their coverage from here (:meth:`cover_of`)."""
 
     def __init__(self, raster, band, unit, window, tally, geoms, geotransform):
-        super().__init__(raster, band=band, unit=unit, window=window, tally=tally, compact=True, max_bytes=int(os.environ.get("ZB", 256 * 2**20)))
+        super().__init__(raster, band=band, unit=unit, window=window, tally=tally, compact=True)
         self.geoms = geoms  # in the raster CRS, repaired, none empty
         self._cover, self._error = None, None
         self._cover_thread = threading.Thread(target=self._cover_run, args=(geotransform,), name="zonal-cover",
