@@ -164,13 +164,13 @@ def test_strips_read_block_by_block_hold_the_cells_gdal_reads(monkeypatch, tmp_p
     monkeypatch.setattr(pop, "BLOCK_READS", block_reads)
     monkeypatch.setattr(pop, "MAX_BLOCK_CELLS", 40 * 130)  # strips of 40 rows (32 or 35 on block rows)
     used = []
-    reader = pop._block_reader
+    call = pop._BlockReader.__call__
 
-    def spy(*args):
-        read = reader(*args)
-        return None if read is None else (lambda *a: used.append(read(*a)) or used[-1])
+    def spy(self, *args):
+        used.append(call(self, *args))
+        return used[-1]
 
-    monkeypatch.setattr(pop, "_block_reader", spy)
+    monkeypatch.setattr(pop._BlockReader, "__call__", spy)
     window = (3, 190, 11, 141)
     strips = list(pop.iter_counts(path, unit=pop.PERSONS_PER_CELL, window=window))
     got = np.concatenate([s[2] for s in strips])
@@ -180,6 +180,11 @@ def test_strips_read_block_by_block_hold_the_cells_gdal_reads(monkeypatch, tmp_p
     assert got.shape == want.shape and np.array_equal(got, want)
     assert [s[0] for s in strips] == pop.strip_starts(path, window=window)[:-1].tolist()
     assert used == ([True] * len(strips) if block_reads else [])  # the blocks were read one by one
+    if block_reads:  # and with a helper thread reading half of the block columns
+        used.clear()
+        monkeypatch.setattr(pop, "DECODE_THREADS", 2)
+        again = np.concatenate([s[2] for s in pop.iter_counts(path, unit=pop.PERSONS_PER_CELL, window=window)])
+        assert np.array_equal(again, want) and used == [True] * len(strips)
     stream = pop.Prefetch(path, unit=pop.PERSONS_PER_CELL, window=window, compact=True)
     compact = list(stream)
     stream.close()
