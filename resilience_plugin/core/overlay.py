@@ -12,7 +12,9 @@ non-overlapping pieces, one per distinct tuple of levels, and each tuple gets a 
   risk matrix (rows: hazard level 1..n, columns: vulnerability level 1..m); ``score`` = their
   product. Outside the vulnerability zones the vulnerability level is 0 and the risk is 0.
 
-All geometry is in one metric CRS given by the caller; areas are in m^2.
+All geometry is in one metric CRS given by the caller; areas are in m^2. The overlays work polygon by
+polygon: bounding boxes choose which polygons of two zonings meet, so a zone's polygons far from the
+other zoning's take no overlay, and a level whose polygons meet nowhere needs no union.
 """
 
 import json

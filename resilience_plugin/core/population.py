@@ -21,8 +21,10 @@ Public API
     reading overlaps the caller's work; ``strip_starts`` gives its strips (block-aligned);
     ``compact=True``: float32 where that holds the values exactly (the zonal sums).
 
-GeoTIFFs are decoded in :data:`DECODE_THREADS` threads (GDAL's ``NUM_THREADS``), and a strip with
-no nodata, no NaN and no mask is checked in two passes (its minimum and maximum).
+GeoTIFFs are decoded in :data:`DECODE_THREADS` threads (GDAL's ``NUM_THREADS``); on two cores or fewer
+(:data:`BLOCK_READS`) their blocks are read one by one instead (``ReadBlock`` into reused buffers, half
+of each strip's block columns by a helper thread), which skips GDAL's block cache. A strip with no
+nodata, no NaN and no mask is checked in two passes (its minimum and maximum).
 ``cell_counts(path, *, band=1, unit=PERSONS_PER_KM2, window=None, report=False)``
     The whole window at once: ``(counts, valid, info)`` (used by the zonal sums); with
     ``report=True`` a fourth item, the :class:`PopulationReport` of the window (same read).

@@ -19,9 +19,11 @@ n_classes=1, disjoint=False, feedback=None, report=False, stream=None) -> ZonalR
     sums are then split by class (e.g. hazard level of each cell). Returns ``ZonalResult.sums`` with
     shape ``(len(polygons), n_classes)``.
 ``prefetch(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, report=False)``
-    Starts reading the raster window of ``polygons`` in a second thread; pass it as ``stream=`` to a
-    later ``zonal_sums`` of polygons inside them (e.g. the unit x level pieces of those units), so
-    the reading overlaps the caller's geometry work.
+    Starts reading the raster window of ``polygons`` in a second thread, and computing their exact
+    boundary coverage in a third; pass it as ``stream=`` to a later ``zonal_sums`` of polygons inside
+    them (e.g. the unit x level pieces of those units), so the reading overlaps the caller's geometry
+    work. When the last polygons given to ``zonal_sums`` are those polygons (the same coordinates, e.g.
+    the pieces followed by the units), their coverage is taken from the stream.
 ``raster_total(raster, band=1, mode=PERSONS_PER_KM2)``
     The persons of the whole raster.
 
@@ -37,7 +39,7 @@ theorem (``boundary_coverage``). Cells no ring crosses are whole: summed with ``
 the labels. A crossed cell that lies wholly in another polygon (whose ring only runs along its edge)
 is found by a point-in-polygon test of its centre. North-up grids (with or without classes) are
 streamed instead: the raster is read once, strip by strip, in a second thread (GeoTIFFs decoded by
-several GDAL threads); boundary cells take their exact share (the rings' geometry shared by
+several GDAL threads, or block by block on two cores, see :mod:`population`); boundary cells take their exact share (the rings' geometry shared by
 :data:`COVER_THREADS` threads) and the whole cells come as horizontal runs between boundary cells,
 each summed in one pass over the strip (``np.add.reduceat``, once per class present), so nothing is
 rasterised and no grid is copied. Every computation is in the raster's CRS;
