@@ -450,39 +450,132 @@ def prefetch(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, repor
 
 
 class _Stream(Prefetch):
-    """A :class:`population.Prefetch` (``compact=True``) that also computes, in a thread of its own, the
-    boundary coverage and whole-cell runs of the polygons it was started for (``_cover(runs=True,
-    transpose=True)``; the units, while the caller overlays the hazards). A later :func:`zonal_sums`
-    whose last polygons are those polygons takes their coverage from here (:meth:`cover_of`)."""
+    """A :class:`population.Prefetch` (``compact=True``) with a second thread for the polygons it was
+    started for (the units, while the caller overlays the hazards): it computes their boundary
+    coverage and whole-cell runs (``_cover(runs=True, transpose=True)``), then takes every strip the
+    reading thread delivers, adds it to those polygons' totals and passes it on to the caller. A later
+    :func:`zonal_sums` whose last polygons are those polygons (the same coordinates) takes their
+    coverage (:meth:`cover_of`) and, without classes, their totals (:meth:`summed`) from here."""
 
     def __init__(self, raster, band, unit, window, tally, geoms, geotransform):
+        import queue
+
         super().__init__(raster, band=band, unit=unit, window=window, tally=tally, compact=True)
         self.geoms = geoms  # in the raster CRS, repaired, none empty
-        self._cover, self._error = None, None
-        self._cover_thread = threading.Thread(target=self._cover_run, args=(geotransform,), name="zonal-cover",
-                                              daemon=True)
-        self._cover_thread.start()
+        self._cover, self._error, self._sums = None, None, None
+        self._covered = threading.Event()
+        self._out: queue.Queue = queue.Queue(maxsize=self._queue.maxsize)
+        self._ahead = threading.Thread(target=self._ahead_run, args=(geotransform,), name="zonal-cover", daemon=True)
+        self._ahead.start()
 
-    def _cover_run(self, geotransform):
+    def _ahead_run(self, geotransform):
+        try:
+            self._ahead_body(geotransform)
+        except BaseException as err:  # noqa: BLE001 (passed on: the caller must not wait for strips forever)
+            self._error = err
+            self._covered.set()
+            self._forward(err if isinstance(err, Exception) else RuntimeError(repr(err)))
+
+    def _ahead_body(self, geotransform):
+        summer = None
         try:
             self._cover = _cover(self.geoms, geotransform, True, transpose=True)
+            summer = _Summer(self._cover, self.window, self.starts, self.window, 1)
         except Exception as err:  # noqa: BLE001 (raised in the caller's thread, by cover_of)
             self._error = err
+        self._covered.set()
+        k, failed = 0, False
+        for item in self._source():
+            if isinstance(item, Exception):
+                failed = True
+            elif summer is not None:
+                try:
+                    summer.add(k, item[0], item[2])
+                except Exception as err:  # noqa: BLE001 (then the caller is told to sum them itself)
+                    summer, self._error = None, err
+            k += 1
+            if not self._forward(item):
+                return
+        if self._stop.is_set() or failed:
+            return
+        if summer is not None:
+            sums = np.zeros((len(self.geoms), 1))
+            whole, split = summer.finish(np.arange(len(self.geoms)), sums)
+            self._sums = (len(self.geoms), sums[:, 0], whole, split)
+        self._forward(None)
+
+    def _source(self):
+        """The reading thread's strips as this thread takes them (errors passed on as items)."""
+        stream = self
+
+        class _Items:
+            def __iter__(self):
+                while not stream._stop.is_set():
+                    try:
+                        item = stream._queue.get(timeout=0.1)
+                    except Exception:  # noqa: BLE001 (queue.Empty: look at the stop flag again)
+                        continue
+                    if item is None:
+                        return
+                    yield item
+                    if isinstance(item, Exception):
+                        return
+
+        return _Items()
+
+    def _forward(self, item):
+        import queue
+
+        while not self._stop.is_set():
+            try:
+                self._out.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def __iter__(self):
+        while True:
+            item = self._out.get()
+            if item is None:
+                return
+            if isinstance(item, Exception):
+                self.close()
+                raise item
+            yield item
+
+    def _tail(self, lg):
+        m = len(self.geoms)
+        return m > 0 and len(lg) >= m and bool(np.all(shapely.equals_exact(lg[len(lg) - m:], self.geoms, tolerance=0.0)))
 
     def cover_of(self, lg):
-        """The coverage computed ahead when the last polygons of ``lg`` are this stream's (exactly the
-        same coordinates), else None. Returns ``(m, cover)``: ``cover`` is that of ``lg[-m:]``."""
-        m = len(self.geoms)
-        if m == 0 or len(lg) < m or not bool(np.all(shapely.equals_exact(lg[len(lg) - m:], self.geoms, tolerance=0.0))):
+        """The coverage computed ahead when the last polygons of ``lg`` are this stream's, else None.
+        Returns ``(m, cover)``: ``cover`` is that of ``lg[-m:]``."""
+        if not self._tail(lg):
             return None
-        self._cover_thread.join()
-        if self._error is not None:
+        self._covered.wait()
+        if self._cover is None:
             raise self._error
-        return m, self._cover
+        return len(self.geoms), self._cover
+
+    def summed(self, lg):
+        """``(m,)`` when the last ``m`` polygons of ``lg`` are this stream's and their totals are being
+        summed here (then :meth:`unit_sums` after the last strip), else None."""
+        if not self._tail(lg):
+            return None
+        self._covered.wait()
+        return (len(self.geoms),) if self._cover is not None else None
+
+    def unit_sums(self):
+        """``(m, totals, whole_cells, split_cells)`` of this stream's polygons, after the last strip."""
+        self._ahead.join()
+        if self._sums is None:
+            raise self._error if self._error is not None else RuntimeError("the strips were not all summed")
+        return self._sums
 
     def close(self):
         super().close()
-        self._cover_thread.join()
+        self._ahead.join()
 
 
 def _zonal_sums(polygons, polygons_crs, raster, band, mode, classes, n_classes, disjoint, feedback, report, stream):
@@ -577,57 +670,98 @@ def _sum_by_columns(raster, band, mode, info, window, lg, idx, sums, feedback, r
 
 def _sum_strips(stream, info, window, lg, idx, sums, feedback, classes=None):
     """:func:`_sum_by_columns` on the strips of ``stream`` (a :class:`population.Prefetch` whose
-    window holds ``window``)."""
-    r0, r1, c0, c1 = stream.window  # cells outside ``window`` add nothing: no boundary cell or run is there
-    width = c1 - c0
+    window holds ``window``). A :class:`_Stream` may have summed the last polygons of ``lg`` already
+    (its own polygons, as the strips went by): only the others are summed here then."""
     n_cls = sums.shape[1]
-    bp, br, bc, bf, (qp, qr, qa, qb) = _cover_with(stream, lg, info.geotransform)
-    br, bc = br - r0, bc - c0
-    w0, w1, v0, v1 = window[0] - r0, window[1] - r0, window[2] - c0, window[3] - c0
-    inside = (br >= w0) & (bc >= v0) & (br < w1) & (bc < v1)
-    if not inside.all():
-        bp, br, bc, bf = bp[inside], br[inside], bc[inside], bf[inside]
-    qr, qa, qb = qr - r0, np.clip(qa - c0, v0, v1), np.clip(qb - c0, v0, v1)
-    keep = (qr >= w0) & (qr < w1) & (qb > qa)
-    qp, qr, qa, qb = qp[keep], qr[keep], qa[keep], qb[keep]
-    run_sums = np.zeros((len(qp), n_cls))
-    values = np.zeros(len(br))
-    b_cls = np.zeros(len(br), dtype=np.int64) if classes is not None else None
-    # bucket boundary cells and runs by the strip that holds them (a radix sort)
-    starts = stream.starts - r0
-    n_strips = len(starts) - 1
-    strip_of_row = np.repeat(np.arange(n_strips, dtype=np.int64), np.diff(starts))
-    b_order, b_start = _buckets(strip_of_row[br], n_strips)
-    q_order, q_start = _buckets(strip_of_row[qr], n_strips)
+    ahead = stream.summed(lg) if isinstance(stream, _Stream) and classes is None else None
+    own = lg if ahead is None else lg[:len(lg) - ahead[0]]
+    cover = _cover_with(stream, own, info.geotransform) if len(own) else _no_cover()
+    summer = _Summer(cover, stream.window, stream.starts, window, n_cls)
     for k, (row0, _col0, vals, _valid) in enumerate(stream):
         check_cancel(feedback)
-        s0 = row0 - r0
-        bsel = b_order[b_start[k]:b_start[k + 1]]
-        qsel = q_order[q_start[k]:q_start[k + 1]]
+        summer.add(k, row0, vals, classes)
+    whole, split = summer.finish(idx[:len(own)], sums)
+    if ahead is not None:
+        m, unit_sums, unit_whole, unit_split = stream.unit_sums()
+        sums[idx[len(own):], 0] += unit_sums
+        whole, split = whole + unit_whole, split + unit_split
+    return whole, split
+
+
+def _no_cover():
+    """The coverage of no polygon (as :func:`_cover` with ``runs=True``)."""
+    i, f = np.zeros(0, dtype=np.int64), np.zeros(0)
+    return i, i, i, f, (i, i, i, i)
+
+
+class _Summer:
+    """Totals of polygons strip by strip from their coverage (``_cover(runs=True, transpose=True)``):
+    boundary cells with their exact share, whole cells as horizontal runs (``np.add.reduceat``).
+    ``stream_window`` / ``starts``: the strips' window and first rows; ``window``: the cells that count
+    (those outside add nothing: no boundary cell or run is there)."""
+
+    def __init__(self, cover, stream_window, starts, window, n_cls):
+        r0, r1, c0, c1 = stream_window
+        self.r0, self.c0, self.c1, self.width, self.n_cls = r0, c0, c1, c1 - c0, n_cls
+        bp, br, bc, bf, (qp, qr, qa, qb) = cover
+        br, bc = br - r0, bc - c0
+        w0, w1, v0, v1 = window[0] - r0, window[1] - r0, window[2] - c0, window[3] - c0
+        inside = (br >= w0) & (bc >= v0) & (br < w1) & (bc < v1)
+        if not inside.all():
+            bp, br, bc, bf = bp[inside], br[inside], bc[inside], bf[inside]
+        qr, qa, qb = qr - r0, np.clip(qa - c0, v0, v1), np.clip(qb - c0, v0, v1)
+        keep = (qr >= w0) & (qr < w1) & (qb > qa)
+        self.b = (bp, br, bc, bf)
+        self.q = (qp[keep], qr[keep], qa[keep], qb[keep])
+        self.run_sums = np.zeros((len(self.q[0]), n_cls))
+        self.values = np.zeros(len(br))
+        self.b_cls = None
+        # bucket boundary cells and runs by the strip that holds them (a radix sort)
+        starts = np.asarray(starts) - r0
+        n_strips = len(starts) - 1
+        strip_of_row = np.repeat(np.arange(n_strips, dtype=np.int64), np.diff(starts))
+        self.b_order, self.b_start = _buckets(strip_of_row[br], n_strips)
+        self.q_order, self.q_start = _buckets(strip_of_row[self.q[1]], n_strips)
+
+    def add(self, k, row0, vals, classes=None):
+        """Strip ``k`` (first row ``row0``, cells ``vals``); ``classes``: None or a block function."""
+        _bp, br, bc, _bf = self.b
+        _qp, qr, qa, qb = self.q
+        s0 = row0 - self.r0
+        bsel = self.b_order[self.b_start[k]:self.b_start[k + 1]]
+        qsel = self.q_order[self.q_start[k]:self.q_start[k + 1]]
         flat = vals.reshape(-1)
-        b_flat = (br[bsel] - s0) * width + bc[bsel]
-        values[bsel] = flat[b_flat]
-        q0 = (qr[qsel] - s0) * width
+        b_flat = (br[bsel] - s0) * self.width + bc[bsel]
+        self.values[bsel] = flat[b_flat]
+        q0 = (qr[qsel] - s0) * self.width
         if classes is None:
-            run_sums[qsel, 0] = _run_sums(flat, q0 + qa[qsel], q0 + qb[qsel])
-            continue
-        cls = np.asarray(classes(row0, row0 + len(vals), c0, c1))
-        b_cls[bsel] = cls.reshape(-1)[b_flat]
+            self.run_sums[qsel, 0] = _run_sums(flat, q0 + qa[qsel], q0 + qb[qsel])
+            return
+        n_cls = self.n_cls
+        if self.b_cls is None:
+            self.b_cls = np.zeros(len(br), dtype=np.int64)
+        cls = np.asarray(classes(row0, row0 + len(vals), self.c0, self.c1))
+        self.b_cls[bsel] = cls.reshape(-1)[b_flat]
         present = np.bincount(np.clip(cls, -1, n_cls - 1).ravel() + 1, minlength=n_cls + 1)[1:] > 0
         for j in np.flatnonzero(present).tolist():
             if len(qsel):
-                run_sums[qsel, j] = _run_sums(np.where(cls == j, vals, 0.0).reshape(-1), q0 + qa[qsel], q0 + qb[qsel])
-    n = sums.shape[0]
-    for j in range(n_cls):
-        sums[:, j] += np.bincount(idx[qp], weights=run_sums[:, j], minlength=n)
-    if b_cls is None:
-        sums[:, 0] += np.bincount(idx[bp], weights=values * bf, minlength=n)
+                self.run_sums[qsel, j] = _run_sums(np.where(cls == j, vals, 0.0).reshape(-1), q0 + qa[qsel], q0 + qb[qsel])
+
+    def finish(self, idx, sums):
+        """Adds the totals to ``sums[idx]``; returns ``(whole_cells, split_cells)``."""
+        bp, _br, _bc, bf = self.b
+        qp, _qr, qa, qb = self.q
+        n, n_cls, values, b_cls = sums.shape[0], self.n_cls, self.values, self.b_cls
+        for j in range(n_cls):
+            sums[:, j] += np.bincount(idx[qp], weights=self.run_sums[:, j], minlength=n)
+        if b_cls is None:
+            sums[:, 0] += np.bincount(idx[bp], weights=values * bf, minlength=n)
+        else:
+            counted = (b_cls >= 0) & (b_cls < n_cls)
+            flat = np.bincount(idx[bp[counted]] * n_cls + b_cls[counted], weights=values[counted] * bf[counted],
+                               minlength=n * n_cls)
+            sums += flat.reshape(n, n_cls)
         return int((qb - qa).sum()), len(bp)
-    counted = (b_cls >= 0) & (b_cls < n_cls)
-    flat = np.bincount(idx[bp[counted]] * n_cls + b_cls[counted], weights=values[counted] * bf[counted],
-                       minlength=n * n_cls)
-    sums += flat.reshape(n, n_cls)
-    return int((qb - qa).sum()), len(bp)
 
 
 def _cover_with(stream, lg, geotransform):
