@@ -68,7 +68,8 @@ DECODE_THREADS = min(4, os.cpu_count() or 1)  # GDAL threads decoding a GeoTIFF 
 # On two cores or fewer, GeoTIFF strips are read block by block instead (GDAL's ReadBlock into reused
 # buffers, half of the block columns by a helper thread: no block cache): measured on the 2-core
 # development machine, GDAL's own two decoding threads and its cache (fresh memory for every tile) took
-# about 0.6 s of CPU for a 5000 x 5000 LZW float32 raster where the blocks one by one took 0.35 s.
+# about 0.55 s of CPU for a 5000 x 5000 LZW float32 raster where the blocks one by one take 0.45 s,
+# and more time.
 BLOCK_READS = (os.cpu_count() or 1) <= 2
 
 Window = tuple  # (row0, row1, col0, col1), cells, end exclusive
