@@ -460,7 +460,8 @@ class _Stream(Prefetch):
     def __init__(self, raster, band, unit, window, tally, geoms, geotransform):
         import queue
 
-        super().__init__(raster, band=band, unit=unit, window=window, tally=tally, compact=True)
+        # two queues of strips (read, then summed here): each half of Prefetch's default bound
+        super().__init__(raster, band=band, unit=unit, window=window, tally=tally, compact=True, max_bytes=128 * 2**20)
         self.geoms = geoms  # in the raster CRS, repaired, none empty
         self._cover, self._error, self._sums = None, None, None
         self._covered = threading.Event()
