@@ -31,6 +31,8 @@ from .zonal import robust
 
 METHOD_MAX, METHOD_WEIGHTED, METHOD_COUNT, METHOD_MATRIX = 0, 1, 2, 3
 MIN_AREA = 1e-6  # m^2; slivers below this are dropped
+MANY_CUTTERS = 8  # a polygon that more polygons meet is cut by (or intersected with) them at once
+LARGE_COORDS = 2000  # polygons with more vertices are cut into tiles before they cut others
 
 
 # --- inputs ------------------------------------------------------------------------------------
@@ -170,17 +172,47 @@ def _minus(parts, cutters):
     out = np.array(parts, dtype=object)
     if len(out) == 0 or len(cutters) == 0:
         return out
-    ci, pi = shapely.STRtree(out).query(np.asarray(cutters, dtype=object))
+    cutters = _split_large(np.asarray(cutters, dtype=object))
+    ci, pi = shapely.STRtree(out).query(cutters)
     if len(pi) == 0:
         return out
     order = np.argsort(pi, kind="stable")
     ci, pi = ci[order], pi[order]
     first = np.r_[True, pi[1:] != pi[:-1]]
-    rank = np.arange(len(pi)) - np.maximum.accumulate(np.where(first, np.arange(len(pi)), 0))
-    for r in range(int(rank.max()) + 1):
-        sel = rank == r
+    start = np.maximum.accumulate(np.where(first, np.arange(len(pi)), 0))
+    rank = np.arange(len(pi)) - start
+    count = np.bincount(pi, minlength=len(out))
+    # a part many cutters meet (e.g. a polygonised class with the higher classes in its holes) takes
+    # one difference with their union instead of one difference per cutter
+    many = count[pi] > MANY_CUTTERS
+    for j in np.unique(pi[many]).tolist():
+        out[j] = robust(shapely.difference, out[j], shapely.union_all(cutters[ci[pi == j]]))
+    few = ~many
+    for r in range(int(rank[few].max()) + 1 if few.any() else 0):
+        sel = few & (rank == r)
         out[pi[sel]] = robust(shapely.difference, out[pi[sel]], cutters[ci[sel]])
     return out
+
+
+def _split_large(geoms, max_coords=LARGE_COORDS):
+    """``geoms`` with each polygon of more than ``max_coords`` vertices cut into tiles of its bounding
+    box (robust intersections), so a small polygon meets a small piece of it, not all of it (a zone
+    with many holes would otherwise be overlaid whole with every polygon in its box)."""
+    n = shapely.get_num_coordinates(geoms)
+    big = np.flatnonzero(n > max_coords)
+    if len(big) == 0:
+        return geoms
+    pieces = [geoms[n <= max_coords]]
+    for j in big.tolist():
+        k = int(np.ceil(np.sqrt(n[j] / max_coords)))
+        x0, y0, x1, y1 = shapely.bounds(geoms[j])
+        xs, ys = np.linspace(x0, x1, k + 1), np.linspace(y0, y1, k + 1)
+        gx, gy = np.meshgrid(np.arange(k), np.arange(k))
+        tiles = shapely.box(xs[gx.ravel()], ys[gy.ravel()], xs[gx.ravel() + 1], ys[gy.ravel() + 1])
+        cut = geo.polygonal_part(robust(shapely.intersection, np.full(len(tiles), geoms[j], dtype=object), tiles))
+        cut = shapely.get_parts(cut)
+        pieces.append(cut[(shapely.get_type_id(cut) == 3) & ~shapely.is_empty(cut)])
+    return np.concatenate(pieces)
 
 
 def _assemble(geoms, owner, n):
@@ -247,11 +279,22 @@ def _overlay_step(keys, geoms, zl, zg):
     pp, p_own = shapely.get_parts(geoms, return_index=True)
     zp, z_own = shapely.get_parts(zg, return_index=True)
     zi, pi = shapely.STRtree(pp).query(zp) if len(pp) and len(zp) else (np.zeros(0, np.int64),) * 2
-    inter = robust(shapely.intersection, pp[pi], zp[zi]) if len(pi) else np.zeros(0, dtype=object)
-    # the intersections of one piece and one zone, polygon by polygon, are assembled again
+    # the intersections of one piece and one zone, polygon by polygon, are assembled again; a piece and
+    # a zone whose polygons meet in many pairs are intersected as the multipolygons of those polygons
     pair = p_own[pi].astype(np.int64) * len(zg) + z_own[zi]
     cells, group = np.unique(pair, return_inverse=True)
-    inter = _assemble(inter, group.reshape(-1), len(cells)) if len(cells) else np.zeros(0, dtype=object)
+    group = group.reshape(-1)
+    heavy = np.bincount(group, minlength=len(cells))[group] > MANY_CUTTERS
+    inter = np.empty(len(pi), dtype=object)
+    if (~heavy).any():
+        inter[~heavy] = robust(shapely.intersection, pp[pi[~heavy]], zp[zi[~heavy]])
+    for g in np.unique(group[heavy]).tolist():
+        sel = np.flatnonzero(group == g)
+        a = shapely.multipolygons(pp[np.unique(pi[sel])])
+        b = shapely.multipolygons(zp[np.unique(zi[sel])])
+        inter[sel[0]] = robust(shapely.intersection, a, b)
+        inter[sel[1:]] = shapely.from_wkt("POLYGON EMPTY")
+    inter = _assemble(inter, group, len(cells)) if len(cells) else np.zeros(0, dtype=object)
     k_inter = np.column_stack([keys[cells // len(zg)], zl[cells % len(zg)]]) if len(cells) else \
         np.zeros((0, k + 1), dtype=np.int64)
     rest_p = _assemble(_minus(pp, zp), p_own, len(geoms))

@@ -283,3 +283,42 @@ def test_overlay_of_multipart_zones_piece_by_piece():
     assert shapely.is_valid(geoms).all()
     assert sum(shapely.area(geoms)) == pytest.approx(shapely.area(shapely.union_all(geoms)), abs=1e-9)
     assert len(keys) == len(want)  # one (multi)polygon per key
+
+
+def _holed_zoning(off, n=12, cell=10.0):
+    """A level-1 polygon with n x n square holes, the holes the level-2 zones."""
+    xs = np.arange(n) * cell * 3 + off
+    holes = [box(x, y, x + cell, y + cell) for x in xs for y in xs]
+    big = shapely.Polygon(box(off - 5, off - 5, xs[-1] + 2 * cell, xs[-1] + 2 * cell).exterior.coords,
+                          holes=[h.exterior.coords for h in holes])
+    return np.array([big] + holes, dtype=object), np.r_[1, np.full(len(holes), 2)]
+
+
+def test_zones_with_many_holes_are_cut_in_tiles_with_the_same_pieces(monkeypatch):
+    """A zone with many holes (a polygonised class around the higher classes) meets every small polygon
+    in its box: it is cut into tiles first (LARGE_COORDS lowered so the tiles are used here). The pieces
+    by key equal the intersections of the two zonings' level geometries taken whole with shapely."""
+    monkeypatch.setattr(overlay, "LARGE_COORDS", 50)
+    (ga, la), (gb, lb) = _holed_zoning(0.0), _holed_zoning(7.0)
+    a, ov_a = overlay.resolve_levels(ga, la)
+    b, _ = overlay.resolve_levels(gb, lb)
+    assert ov_a == pytest.approx(0.0, abs=1e-9)
+    keys, geoms = overlay.overlay_zones([a, b])
+    assert shapely.is_valid(geoms).all()
+    got = {}
+    for k, g in zip(map(tuple, keys.tolist()), geoms):
+        got[k] = got.get(k, 0.0) + shapely.area(g)
+    whole_a = {1: ga[0], 2: shapely.union_all(ga[1:])}
+    whole_b = {1: gb[0], 2: shapely.union_all(gb[1:])}
+    all_a, all_b = shapely.union_all(ga), shapely.union_all(gb)
+    want = {}
+    for i, za in whole_a.items():
+        for j, zb in whole_b.items():
+            want[(i, j)] = shapely.area(shapely.intersection(za, zb))
+        want[(i, 0)] = shapely.area(shapely.difference(za, all_b))
+    for j, zb in whole_b.items():
+        want[(0, j)] = shapely.area(shapely.difference(zb, all_a))
+    want = {k: v for k, v in want.items() if v > 1e-6}
+    assert set(got) == set(want)
+    for k, v in want.items():
+        assert got[k] == pytest.approx(v, rel=1e-9), k
