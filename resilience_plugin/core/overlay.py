@@ -12,7 +12,9 @@ non-overlapping pieces, one per distinct tuple of levels, and each tuple gets a 
   risk matrix (rows: hazard level 1..n, columns: vulnerability level 1..m); ``score`` = their
   product. Outside the vulnerability zones the vulnerability level is 0 and the risk is 0.
 
-All geometry is in one metric CRS given by the caller; areas are in m^2.
+All geometry is in one metric CRS given by the caller; areas are in m^2. The overlays work polygon by
+polygon: bounding boxes choose which polygons of two zonings meet, so a zone's polygons far from the
+other zoning's take no overlay, and a level whose polygons meet nowhere needs no union.
 """
 
 import json
@@ -29,6 +31,8 @@ from .zonal import robust
 
 METHOD_MAX, METHOD_WEIGHTED, METHOD_COUNT, METHOD_MATRIX = 0, 1, 2, 3
 MIN_AREA = 1e-6  # m^2; slivers below this are dropped
+MANY_CUTTERS = 8  # a polygon that more polygons meet is cut by (or intersected with) them at once
+LARGE_COORDS = 2000  # polygons with more vertices are cut into tiles before they cut others
 
 
 # --- inputs ------------------------------------------------------------------------------------
@@ -120,28 +124,108 @@ def resolve_levels(geoms, levels, feedback=None):
     Where zones of different levels overlap, the highest level wins. Levels <= 0 are dropped.
     Returns ``(zones, overlap_m2)``: ``zones`` a dict ``level -> (Multi)Polygon`` and the area on
     which zones of different levels overlapped.
+
+    A level's polygons that meet nowhere (not even touching) are its zone as they are (a multipolygon
+    of them, no union); each polygon of a lower level is cut only by the higher zones its bounding box
+    meets (:func:`_minus`), so polygons far from any higher zone take no overlay.
     """
     geoms, _ = geo.repair(np.asarray(geoms, dtype=object))
     levels = np.asarray(levels)
     keep = (levels > 0) & ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
-    unions = {}
+    zones, overlap = {}, 0.0
+    higher = np.zeros(0, dtype=object)  # the polygons of the zones of the levels above
     for lv in sorted(np.unique(levels[keep]).tolist(), reverse=True):
         check_cancel(feedback)
-        unions[lv] = shapely.union_all(geo.polygonal_part(geoms[keep & (levels == lv)]))
-    zones, higher, overlap = {}, None, 0.0
-    for lv, g in unions.items():  # descending
+        parts = _union_parts(geo.polygonal_part(geoms[keep & (levels == lv)]))
         # zones reprojected from another CRS may touch in ways GEOS's predicates trip over: no
-        # intersects() test, the robust difference decides (it equals g where nothing overlaps)
-        if higher is not None:
-            clipped = geo.polygonal_part(np.array([robust(shapely.difference, g, higher)], dtype=object))[0]
-            overlap += max(shapely.area(g) - shapely.area(clipped), 0.0)
-            higher = robust(shapely.union, higher, g)
-            g = clipped
-        else:
-            higher = g
+        # intersects() test, the robust difference decides (bounding boxes choose the pairs)
+        clipped = _minus(parts, higher)
+        overlap += max(float(shapely.area(parts).sum() - shapely.area(clipped).sum()), 0.0)
+        higher = np.concatenate([higher, parts])
+        g = _assemble(clipped, np.zeros(len(clipped), dtype=np.int64), 1)[0]
         if not shapely.is_empty(g) and shapely.area(g) > MIN_AREA:
             zones[lv] = g
     return zones, float(max(overlap, 0.0))
+
+
+def _union_parts(geoms):
+    """The polygons of the union of ``geoms`` (polygonal): their own parts when no two of them meet
+    (bounding boxes first, then ``intersects``: touching counts), else the parts of ``union_all``."""
+    parts = shapely.get_parts(np.asarray(geoms, dtype=object))
+    parts = parts[(shapely.get_type_id(parts) == 3) & ~shapely.is_empty(parts)]
+    if len(parts) > 1:
+        try:
+            a, b = shapely.STRtree(parts).query(parts, predicate="intersects")
+            meet = bool((a != b).any())
+        except shapely.errors.GEOSException:
+            meet = True
+        if meet:
+            parts = shapely.get_parts(geo.polygonal_part(np.array([shapely.union_all(parts)], dtype=object)))
+            parts = parts[(shapely.get_type_id(parts) == 3) & ~shapely.is_empty(parts)]
+    return parts
+
+
+def _minus(parts, cutters):
+    """Each of ``parts`` minus every one of ``cutters`` that its bounding box meets (robust differences,
+    one cutter per part and round, so the cutters may touch each other; no union of them is built).
+    Parts no cutter's box meets are returned as they are."""
+    out = np.array(parts, dtype=object)
+    if len(out) == 0 or len(cutters) == 0:
+        return out
+    cutters = _split_large(np.asarray(cutters, dtype=object))
+    ci, pi = shapely.STRtree(out).query(cutters)
+    if len(pi) == 0:
+        return out
+    order = np.argsort(pi, kind="stable")
+    ci, pi = ci[order], pi[order]
+    first = np.r_[True, pi[1:] != pi[:-1]]
+    start = np.maximum.accumulate(np.where(first, np.arange(len(pi)), 0))
+    rank = np.arange(len(pi)) - start
+    count = np.bincount(pi, minlength=len(out))
+    # a part many cutters meet (e.g. a polygonised class with the higher classes in its holes) takes
+    # one difference with their union instead of one difference per cutter
+    many = count[pi] > MANY_CUTTERS
+    for j in np.unique(pi[many]).tolist():
+        out[j] = robust(shapely.difference, out[j], shapely.union_all(cutters[ci[pi == j]]))
+    few = ~many
+    for r in range(int(rank[few].max()) + 1 if few.any() else 0):
+        sel = few & (rank == r)
+        out[pi[sel]] = robust(shapely.difference, out[pi[sel]], cutters[ci[sel]])
+    return out
+
+
+def _split_large(geoms, max_coords=LARGE_COORDS):
+    """``geoms`` with each polygon of more than ``max_coords`` vertices cut into tiles of its bounding
+    box (robust intersections), so a small polygon meets a small piece of it, not all of it (a zone
+    with many holes would otherwise be overlaid whole with every polygon in its box)."""
+    n = shapely.get_num_coordinates(geoms)
+    big = np.flatnonzero(n > max_coords)
+    if len(big) == 0:
+        return geoms
+    pieces = [geoms[n <= max_coords]]
+    for j in big.tolist():
+        k = int(np.ceil(np.sqrt(n[j] / max_coords)))
+        x0, y0, x1, y1 = shapely.bounds(geoms[j])
+        xs, ys = np.linspace(x0, x1, k + 1), np.linspace(y0, y1, k + 1)
+        gx, gy = np.meshgrid(np.arange(k), np.arange(k))
+        tiles = shapely.box(xs[gx.ravel()], ys[gy.ravel()], xs[gx.ravel() + 1], ys[gy.ravel() + 1])
+        cut = geo.polygonal_part(robust(shapely.intersection, np.full(len(tiles), geoms[j], dtype=object), tiles))
+        cut = shapely.get_parts(cut)
+        pieces.append(cut[(shapely.get_type_id(cut) == 3) & ~shapely.is_empty(cut)])
+    return np.concatenate(pieces)
+
+
+def _assemble(geoms, owner, n):
+    """``n`` multipolygons: number ``k`` made of the polygons of the ``geoms`` whose ``owner`` is ``k``
+    (those polygons must not overlap nor share edges, e.g. pieces of disjoint polygons)."""
+    parts, idx = shapely.get_parts(geo.polygonal_part(np.asarray(geoms, dtype=object)), return_index=True)
+    ok = (shapely.get_type_id(parts) == 3) & ~shapely.is_empty(parts)  # points and lines of touching pieces go
+    parts, own = parts[ok], np.asarray(owner, dtype=np.int64)[idx[ok]]
+    out = np.array([shapely.from_wkt("MULTIPOLYGON EMPTY") for _ in range(n)], dtype=object)
+    if len(parts):
+        order = np.argsort(own, kind="stable")
+        shapely.multipolygons(parts[order], indices=own[order], out=out)
+    return out
 
 
 # --- overlay -----------------------------------------------------------------------------------
@@ -159,14 +243,12 @@ def overlay_zones(zone_sets, feedback=None):
     """
     keys = np.zeros((0, 0), dtype=np.int64)
     geoms = np.zeros(0, dtype=object)
-    union = None
     for k, zones in enumerate(zone_sets):
         check_cancel(feedback)
         if feedback is not None:
             feedback.setProgress(80.0 * k / max(len(zone_sets), 1))
         zl = np.array(list(zones.keys()), dtype=np.int64)
         zg = np.array(list(zones.values()), dtype=object)
-        zunion = None
         if k == 0 or len(geoms) == 0:
             new_keys = np.zeros((len(zl), k + 1), dtype=np.int64)
             new_keys[:, k] = zl
@@ -175,33 +257,52 @@ def overlay_zones(zone_sets, feedback=None):
                 new_keys = np.vstack([np.column_stack([keys, np.zeros(len(keys), np.int64)]), new_keys])
                 new_geoms = np.concatenate([geoms, zg])
         else:
-            zunion = shapely.union_all(zg) if len(zg) else None  # also added to ``union`` below
-            pi, zi = np.meshgrid(np.arange(len(geoms)), np.arange(len(zg)), indexing="ij")
-            pi, zi = pi.ravel(), zi.ravel()
-            hit = shapely.intersects(geoms[pi], zg[zi])
-            pi, zi = pi[hit], zi[hit]
-            inter = robust(shapely.intersection, geoms[pi], zg[zi])
-            k_inter = np.column_stack([keys[pi], zl[zi]])
-            if zunion is not None:
-                rest_p = robust(shapely.difference, geoms, zunion)
-                rest_z = robust(shapely.difference, zg, union)
-            else:
-                rest_p, rest_z = geoms, zg[:0]
-            k_rest_p = np.column_stack([keys, np.zeros(len(keys), np.int64)])
-            k_rest_z = np.zeros((len(rest_z), k + 1), dtype=np.int64)
-            k_rest_z[:, k] = zl[:len(rest_z)]
-            new_keys = np.vstack([k_inter.reshape(-1, k + 1), k_rest_p, k_rest_z])
-            new_geoms = np.concatenate([inter, rest_p, rest_z])
+            new_keys, new_geoms = _overlay_step(keys, geoms, zl, zg)
         new_geoms, ok = _clean(new_geoms)
         keys, geoms = new_keys[ok], new_geoms[ok]
-        if len(zg):
-            zu = zunion if zunion is not None else shapely.union_all(zg)
-            union = zu if union is None else shapely.union(union, zu)
-        elif k == 0:
+        if k == 0 and not len(zg):
             keys = np.zeros((0, 1), dtype=np.int64)
     if keys.shape[1] != len(zone_sets):
         keys = np.zeros((0, len(zone_sets)), dtype=np.int64)
     return keys, geoms
+
+
+def _overlay_step(keys, geoms, zl, zg):
+    """One more hazard (levels ``zl``, zones ``zg``) over the pieces so far (``keys``, ``geoms``).
+
+    Works on polygons, not on whole multipolygons: every polygon of a piece is intersected only with
+    the zone polygons its bounding box meets, and each piece minus the new zones (and each zone minus
+    the pieces, which cover the earlier hazards' zones exactly) is a difference with just those
+    polygons. Returns ``(keys, geoms)`` of the intersections, the rest of the pieces and the rest of
+    the zones (not cleaned)."""
+    k = keys.shape[1]
+    pp, p_own = shapely.get_parts(geoms, return_index=True)
+    zp, z_own = shapely.get_parts(zg, return_index=True)
+    zi, pi = shapely.STRtree(pp).query(zp) if len(pp) and len(zp) else (np.zeros(0, np.int64),) * 2
+    # the intersections of one piece and one zone, polygon by polygon, are assembled again; a piece and
+    # a zone whose polygons meet in many pairs are intersected as the multipolygons of those polygons
+    pair = p_own[pi].astype(np.int64) * len(zg) + z_own[zi]
+    cells, group = np.unique(pair, return_inverse=True)
+    group = group.reshape(-1)
+    heavy = np.bincount(group, minlength=len(cells))[group] > MANY_CUTTERS
+    inter = np.empty(len(pi), dtype=object)
+    if (~heavy).any():
+        inter[~heavy] = robust(shapely.intersection, pp[pi[~heavy]], zp[zi[~heavy]])
+    for g in np.unique(group[heavy]).tolist():
+        sel = np.flatnonzero(group == g)
+        a = shapely.multipolygons(pp[np.unique(pi[sel])])
+        b = shapely.multipolygons(zp[np.unique(zi[sel])])
+        inter[sel[0]] = robust(shapely.intersection, a, b)
+        inter[sel[1:]] = shapely.from_wkt("POLYGON EMPTY")
+    inter = _assemble(inter, group, len(cells)) if len(cells) else np.zeros(0, dtype=object)
+    k_inter = np.column_stack([keys[cells // len(zg)], zl[cells % len(zg)]]) if len(cells) else \
+        np.zeros((0, k + 1), dtype=np.int64)
+    rest_p = _assemble(_minus(pp, zp), p_own, len(geoms))
+    rest_z = _assemble(_minus(zp, pp), z_own, len(zg))
+    k_rest_p = np.column_stack([keys, np.zeros(len(keys), np.int64)])
+    k_rest_z = np.zeros((len(zg), k + 1), dtype=np.int64)
+    k_rest_z[:, k] = zl
+    return np.vstack([k_inter, k_rest_p, k_rest_z]), np.concatenate([inter, rest_p, rest_z])
 
 
 def composite(keys, names, method=METHOD_MAX, weights=None, score_breaks=None, count_level=1,

@@ -19,9 +19,11 @@ n_classes=1, disjoint=False, feedback=None, report=False, stream=None) -> ZonalR
     sums are then split by class (e.g. hazard level of each cell). Returns ``ZonalResult.sums`` with
     shape ``(len(polygons), n_classes)``.
 ``prefetch(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, report=False)``
-    Starts reading the raster window of ``polygons`` in a second thread; pass it as ``stream=`` to a
-    later ``zonal_sums`` of polygons inside them (e.g. the unit x level pieces of those units), so
-    the reading overlaps the caller's geometry work.
+    Starts reading the raster window of ``polygons`` in a second thread, and computing their exact
+    boundary coverage in a third; pass it as ``stream=`` to a later ``zonal_sums`` of polygons inside
+    them (e.g. the unit x level pieces of those units), so the reading overlaps the caller's geometry
+    work. When the last polygons given to ``zonal_sums`` are those polygons (the same coordinates, e.g.
+    the pieces followed by the units), their coverage is taken from the stream.
 ``raster_total(raster, band=1, mode=PERSONS_PER_KM2)``
     The persons of the whole raster.
 
@@ -37,7 +39,7 @@ theorem (``boundary_coverage``). Cells no ring crosses are whole: summed with ``
 the labels. A crossed cell that lies wholly in another polygon (whose ring only runs along its edge)
 is found by a point-in-polygon test of its centre. North-up grids (with or without classes) are
 streamed instead: the raster is read once, strip by strip, in a second thread (GeoTIFFs decoded by
-several GDAL threads); boundary cells take their exact share (the rings' geometry shared by
+several GDAL threads, or block by block on two cores, see :mod:`population`); boundary cells take their exact share (the rings' geometry shared by
 :data:`COVER_THREADS` threads) and the whole cells come as horizontal runs between boundary cells,
 each summed in one pass over the strip (``np.add.reduceat``, once per class present), so nothing is
 rasterised and no grid is copied. Every computation is in the raster's CRS;
@@ -45,6 +47,7 @@ polygons are reprojected (and repaired) first. South-up grids use shapely overla
 """
 
 import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -308,19 +311,19 @@ def _cover_batch(polygons, geotransform, runs, transpose=False):
     if len(poly):
         rmin, cmin = rows.min(), cols.min()
         nr, nc = rows.max() - rmin + 1, cols.max() - cmin + 1
-        k_col = poly.astype(np.int64) * nc + (cols - cmin)
-        k_cell = k_col * nr + (rows - rmin)
-        key = np.argsort(k_cell)
-        k_cell, k_col = k_cell[key], k_col[key]
+        k_cell = (poly.astype(np.int64) * nc + (cols - cmin)) * nr + (rows - rmin)
+        k_cell, key = _sort_keys(k_cell)
     else:
-        key = k_cell = k_col = np.zeros(0, dtype=np.int64)
-    poly, cols, rows, dx, tri = poly[key], cols[key], rows[key], dx[key], tri[key]
+        key = k_cell = np.zeros(0, dtype=np.int64)
+        rmin = cmin = nr = 0
+    dx, tri = dx[key], tri[key]
     new = np.r_[True, k_cell[1:] != k_cell[:-1]]
     grp = np.cumsum(new) - 1
     d = np.bincount(grp, weights=dx)
     tr_ = np.bincount(grp, weights=tri)
-    gp, gc, gr = poly[new], cols[new], rows[new]
-    gk = k_col[new]
+    gk, gr = np.divmod(k_cell[new], max(int(nr), 1))  # the cells' (poly, col) key and row
+    gp, gc = np.divmod(gk, max(int(nc), 1)) if len(gk) else (gk, gk)
+    gr, gc = gr + rmin, gc + cmin
     col_start = np.r_[True, gk[1:] != gk[:-1]]
     cum = np.cumsum(d)
     start_cum = np.maximum.accumulate(np.where(col_start, cum - d, -np.inf))
@@ -336,6 +339,19 @@ def _cover_batch(polygons, geotransform, runs, transpose=False):
     keep = rb > ra
     sel = sel[keep]
     return gp, gr, gc, frac, (gp[sel], gc[sel], ra[keep], rb[keep])
+
+
+def _sort_keys(keys):
+    """``(sorted keys, order)`` of non-negative int64 ``keys``: one sort of the keys with their index packed
+    in the low bits where they fit (cheaper than ``argsort`` and equal keys stay in order), else argsort."""
+    n = len(keys)
+    bits = max(int(n - 1).bit_length(), 1)
+    top = int(keys.max()) if n else 0
+    if top < (1 << (62 - bits)):
+        packed = np.sort((keys << bits) | np.arange(n, dtype=np.int64))
+        return packed >> bits, packed & ((1 << bits) - 1)
+    order = np.argsort(keys, kind="stable")
+    return keys[order], order
 
 
 def _cut(seg, t0, t1, p0, p1):
@@ -430,7 +446,137 @@ def prefetch(polygons, polygons_crs, raster, band=1, mode=PERSONS_PER_KM2, repor
     r0, r1, c0, c1 = raster_window(info, shapely.total_bounds(geoms[ok]))
     if r1 <= r0 or c1 <= c0:
         return None
-    return Prefetch(raster, band=band, unit=check_unit(mode), window=(r0, r1, c0, c1), tally=report, compact=True)
+    return _Stream(raster, band, check_unit(mode), (r0, r1, c0, c1), report, geoms[ok], info.geotransform)
+
+
+class _Stream(Prefetch):
+    """A :class:`population.Prefetch` (``compact=True``) with a second thread for the polygons it was
+    started for (the units, while the caller overlays the hazards): it computes their boundary
+    coverage and whole-cell runs (``_cover(runs=True, transpose=True)``), then takes every strip the
+    reading thread delivers, adds it to those polygons' totals and passes it on to the caller. A later
+    :func:`zonal_sums` whose last polygons are those polygons (the same coordinates) takes their
+    coverage (:meth:`cover_of`) and, without classes, their totals (:meth:`summed`) from here."""
+
+    def __init__(self, raster, band, unit, window, tally, geoms, geotransform):
+        import queue
+
+        # two queues of strips (read, then summed here): each half of Prefetch's default bound
+        super().__init__(raster, band=band, unit=unit, window=window, tally=tally, compact=True, max_bytes=128 * 2**20)
+        self.geoms = geoms  # in the raster CRS, repaired, none empty
+        self._cover, self._error, self._sums = None, None, None
+        self._covered = threading.Event()
+        self._out: queue.Queue = queue.Queue(maxsize=self._queue.maxsize)
+        self._ahead = threading.Thread(target=self._ahead_run, args=(geotransform,), name="zonal-cover", daemon=True)
+        self._ahead.start()
+
+    def _ahead_run(self, geotransform):
+        try:
+            self._ahead_body(geotransform)
+        except BaseException as err:  # noqa: BLE001 (passed on: the caller must not wait for strips forever)
+            self._error = err
+            self._covered.set()
+            self._forward(err if isinstance(err, Exception) else RuntimeError(repr(err)))
+
+    def _ahead_body(self, geotransform):
+        summer = None
+        try:
+            self._cover = _cover(self.geoms, geotransform, True, transpose=True)
+            summer = _Summer(self._cover, self.window, self.starts, self.window, 1)
+        except Exception as err:  # noqa: BLE001 (raised in the caller's thread, by cover_of)
+            self._error = err
+        self._covered.set()
+        k, failed = 0, False
+        for item in self._source():
+            if isinstance(item, Exception):
+                failed = True
+            elif summer is not None:
+                try:
+                    summer.add(k, item[0], item[2])
+                except Exception as err:  # noqa: BLE001 (then the caller is told to sum them itself)
+                    summer, self._error = None, err
+            k += 1
+            if not self._forward(item):
+                return
+        if self._stop.is_set() or failed:
+            return
+        if summer is not None:
+            sums = np.zeros((len(self.geoms), 1))
+            whole, split = summer.finish(np.arange(len(self.geoms)), sums)
+            self._sums = (len(self.geoms), sums[:, 0], whole, split)
+        self._forward(None)
+
+    def _source(self):
+        """The reading thread's strips as this thread takes them (errors passed on as items)."""
+        stream = self
+
+        class _Items:
+            def __iter__(self):
+                while not stream._stop.is_set():
+                    try:
+                        item = stream._queue.get(timeout=0.1)
+                    except Exception:  # noqa: BLE001 (queue.Empty: look at the stop flag again)
+                        continue
+                    if item is None:
+                        return
+                    yield item
+                    if isinstance(item, Exception):
+                        return
+
+        return _Items()
+
+    def _forward(self, item):
+        import queue
+
+        while not self._stop.is_set():
+            try:
+                self._out.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def __iter__(self):
+        while True:
+            item = self._out.get()
+            if item is None:
+                return
+            if isinstance(item, Exception):
+                self.close()
+                raise item
+            yield item
+
+    def _tail(self, lg):
+        m = len(self.geoms)
+        return m > 0 and len(lg) >= m and bool(np.all(shapely.equals_exact(lg[len(lg) - m:], self.geoms, tolerance=0.0)))
+
+    def cover_of(self, lg):
+        """The coverage computed ahead when the last polygons of ``lg`` are this stream's, else None.
+        Returns ``(m, cover)``: ``cover`` is that of ``lg[-m:]``."""
+        if not self._tail(lg):
+            return None
+        self._covered.wait()
+        if self._cover is None:
+            raise self._error
+        return len(self.geoms), self._cover
+
+    def summed(self, lg):
+        """``(m,)`` when the last ``m`` polygons of ``lg`` are this stream's and their totals are being
+        summed here (then :meth:`unit_sums` after the last strip), else None."""
+        if not self._tail(lg):
+            return None
+        self._covered.wait()
+        return (len(self.geoms),) if self._cover is not None else None
+
+    def unit_sums(self):
+        """``(m, totals, whole_cells, split_cells)`` of this stream's polygons, after the last strip."""
+        self._ahead.join()
+        if self._sums is None:
+            raise self._error if self._error is not None else RuntimeError("the strips were not all summed")
+        return self._sums
+
+    def close(self):
+        super().close()
+        self._ahead.join()
 
 
 def _zonal_sums(polygons, polygons_crs, raster, band, mode, classes, n_classes, disjoint, feedback, report, stream):
@@ -525,52 +671,114 @@ def _sum_by_columns(raster, band, mode, info, window, lg, idx, sums, feedback, r
 
 def _sum_strips(stream, info, window, lg, idx, sums, feedback, classes=None):
     """:func:`_sum_by_columns` on the strips of ``stream`` (a :class:`population.Prefetch` whose
-    window holds ``window``)."""
-    r0, r1, c0, c1 = stream.window  # cells outside ``window`` add nothing: no boundary cell or run is there
-    width = c1 - c0
+    window holds ``window``). A :class:`_Stream` may have summed the last polygons of ``lg`` already
+    (its own polygons, as the strips went by): only the others are summed here then."""
     n_cls = sums.shape[1]
-    bp, br, bc, bf, (qp, qr, qa, qb) = _cover(lg, info.geotransform, True, transpose=True)
-    br, bc = br - r0, bc - c0
-    w0, w1, v0, v1 = window[0] - r0, window[1] - r0, window[2] - c0, window[3] - c0
-    inside = (br >= w0) & (bc >= v0) & (br < w1) & (bc < v1)
-    bp, br, bc, bf = bp[inside], br[inside], bc[inside], bf[inside]
-    qr, qa, qb = qr - r0, np.clip(qa - c0, v0, v1), np.clip(qb - c0, v0, v1)
-    keep = (qr >= w0) & (qr < w1) & (qb > qa)
-    qp, qr, qa, qb = qp[keep], qr[keep], qa[keep], qb[keep]
-    run_sums = np.zeros((len(qp), n_cls))
-    values = np.zeros(len(br))
-    b_cls = np.zeros(len(br), dtype=np.int64)
-    # bucket boundary cells and runs by the strip that holds them (a radix sort)
-    starts = stream.starts - r0
-    n_strips = len(starts) - 1
-    b_order, b_start = _buckets(np.searchsorted(starts, br, side="right") - 1, n_strips)
-    q_order, q_start = _buckets(np.searchsorted(starts, qr, side="right") - 1, n_strips)
+    ahead = stream.summed(lg) if isinstance(stream, _Stream) and classes is None else None
+    own = lg if ahead is None else lg[:len(lg) - ahead[0]]
+    cover = _cover_with(stream, own, info.geotransform) if len(own) else _no_cover()
+    summer = _Summer(cover, stream.window, stream.starts, window, n_cls)
     for k, (row0, _col0, vals, _valid) in enumerate(stream):
         check_cancel(feedback)
-        s0 = row0 - r0
-        bsel = b_order[b_start[k]:b_start[k + 1]]
-        qsel = q_order[q_start[k]:q_start[k + 1]]
+        summer.add(k, row0, vals, classes)
+    whole, split = summer.finish(idx[:len(own)], sums)
+    if ahead is not None:
+        m, unit_sums, unit_whole, unit_split = stream.unit_sums()
+        sums[idx[len(own):], 0] += unit_sums
+        whole, split = whole + unit_whole, split + unit_split
+    return whole, split
+
+
+def _no_cover():
+    """The coverage of no polygon (as :func:`_cover` with ``runs=True``)."""
+    i, f = np.zeros(0, dtype=np.int64), np.zeros(0)
+    return i, i, i, f, (i, i, i, i)
+
+
+class _Summer:
+    """Totals of polygons strip by strip from their coverage (``_cover(runs=True, transpose=True)``):
+    boundary cells with their exact share, whole cells as horizontal runs (``np.add.reduceat``).
+    ``stream_window`` / ``starts``: the strips' window and first rows; ``window``: the cells that count
+    (those outside add nothing: no boundary cell or run is there)."""
+
+    def __init__(self, cover, stream_window, starts, window, n_cls):
+        r0, r1, c0, c1 = stream_window
+        self.r0, self.c0, self.c1, self.width, self.n_cls = r0, c0, c1, c1 - c0, n_cls
+        bp, br, bc, bf, (qp, qr, qa, qb) = cover
+        br, bc = br - r0, bc - c0
+        w0, w1, v0, v1 = window[0] - r0, window[1] - r0, window[2] - c0, window[3] - c0
+        inside = (br >= w0) & (bc >= v0) & (br < w1) & (bc < v1)
+        if not inside.all():
+            bp, br, bc, bf = bp[inside], br[inside], bc[inside], bf[inside]
+        qr, qa, qb = qr - r0, np.clip(qa - c0, v0, v1), np.clip(qb - c0, v0, v1)
+        keep = (qr >= w0) & (qr < w1) & (qb > qa)
+        self.b = (bp, br, bc, bf)
+        self.q = (qp[keep], qr[keep], qa[keep], qb[keep])
+        self.run_sums = np.zeros((len(self.q[0]), n_cls))
+        self.values = np.zeros(len(br))
+        self.b_cls = None
+        # bucket boundary cells and runs by the strip that holds them (a radix sort)
+        starts = np.asarray(starts) - r0
+        n_strips = len(starts) - 1
+        strip_of_row = np.repeat(np.arange(n_strips, dtype=np.int64), np.diff(starts))
+        self.b_order, self.b_start = _buckets(strip_of_row[br], n_strips)
+        self.q_order, self.q_start = _buckets(strip_of_row[self.q[1]], n_strips)
+
+    def add(self, k, row0, vals, classes=None):
+        """Strip ``k`` (first row ``row0``, cells ``vals``); ``classes``: None or a block function."""
+        _bp, br, bc, _bf = self.b
+        _qp, qr, qa, qb = self.q
+        s0 = row0 - self.r0
+        bsel = self.b_order[self.b_start[k]:self.b_start[k + 1]]
+        qsel = self.q_order[self.q_start[k]:self.q_start[k + 1]]
         flat = vals.reshape(-1)
-        b_flat = (br[bsel] - s0) * width + bc[bsel]
-        values[bsel] = flat[b_flat]
-        q0 = (qr[qsel] - s0) * width
+        b_flat = (br[bsel] - s0) * self.width + bc[bsel]
+        self.values[bsel] = flat[b_flat]
+        q0 = (qr[qsel] - s0) * self.width
         if classes is None:
-            run_sums[qsel, 0] = _run_sums(flat, q0 + qa[qsel], q0 + qb[qsel])
-            continue
-        cls = np.asarray(classes(row0, row0 + len(vals), c0, c1))
-        b_cls[bsel] = cls.reshape(-1)[b_flat]
+            self.run_sums[qsel, 0] = _run_sums(flat, q0 + qa[qsel], q0 + qb[qsel])
+            return
+        n_cls = self.n_cls
+        if self.b_cls is None:
+            self.b_cls = np.zeros(len(br), dtype=np.int64)
+        cls = np.asarray(classes(row0, row0 + len(vals), self.c0, self.c1))
+        self.b_cls[bsel] = cls.reshape(-1)[b_flat]
         present = np.bincount(np.clip(cls, -1, n_cls - 1).ravel() + 1, minlength=n_cls + 1)[1:] > 0
         for j in np.flatnonzero(present).tolist():
             if len(qsel):
-                run_sums[qsel, j] = _run_sums(np.where(cls == j, vals, 0.0).reshape(-1), q0 + qa[qsel], q0 + qb[qsel])
-    n = sums.shape[0]
-    for j in range(n_cls):
-        sums[:, j] += np.bincount(idx[qp], weights=run_sums[:, j], minlength=n)
-    counted = (b_cls >= 0) & (b_cls < n_cls)
-    flat = np.bincount(idx[bp[counted]] * n_cls + b_cls[counted], weights=values[counted] * bf[counted],
-                       minlength=n * n_cls)
-    sums += flat.reshape(n, n_cls)
-    return int((qb - qa).sum()), len(bp)
+                self.run_sums[qsel, j] = _run_sums(np.where(cls == j, vals, 0.0).reshape(-1), q0 + qa[qsel], q0 + qb[qsel])
+
+    def finish(self, idx, sums):
+        """Adds the totals to ``sums[idx]``; returns ``(whole_cells, split_cells)``."""
+        bp, _br, _bc, bf = self.b
+        qp, _qr, qa, qb = self.q
+        n, n_cls, values, b_cls = sums.shape[0], self.n_cls, self.values, self.b_cls
+        for j in range(n_cls):
+            sums[:, j] += np.bincount(idx[qp], weights=self.run_sums[:, j], minlength=n)
+        if b_cls is None:
+            sums[:, 0] += np.bincount(idx[bp], weights=values * bf, minlength=n)
+        else:
+            counted = (b_cls >= 0) & (b_cls < n_cls)
+            flat = np.bincount(idx[bp[counted]] * n_cls + b_cls[counted], weights=values[counted] * bf[counted],
+                               minlength=n * n_cls)
+            sums += flat.reshape(n, n_cls)
+        return int((qb - qa).sum()), len(bp)
+
+
+def _cover_with(stream, lg, geotransform):
+    """``_cover(lg, runs=True, transpose=True)``, taking the part of ``lg`` whose coverage ``stream``
+    computed ahead (:meth:`_Stream.cover_of`) from there."""
+    ahead = stream.cover_of(lg) if isinstance(stream, _Stream) else None
+    if ahead is None:
+        return _cover(lg, geotransform, True, transpose=True)
+    m, tail = ahead
+    k = len(lg) - m
+    if k == 0:
+        return tail
+    head = _cover(lg[:k], geotransform, True, transpose=True)
+    cells = [np.concatenate([head[0], tail[0] + k])] + [np.concatenate([head[i], tail[i]]) for i in (1, 2, 3)]
+    runs = (np.concatenate([head[4][0], tail[4][0] + k]),) + tuple(np.concatenate([head[4][i], tail[4][i]]) for i in (1, 2, 3))
+    return tuple(cells) + (runs,)
 
 
 def _run_sums(flat, begin, end):

@@ -439,7 +439,7 @@ def write_features(sink, fields, geoms, attrs, feedback=None):
     n = len(attrs)
     names = [f.name() for f in fields]
     table = attrs[names] if names else pd.DataFrame(index=range(n))
-    values = table.astype(object).where(pd.notna(table), None).to_numpy().tolist()
+    values = list(zip(*[_column_values(table[c]) for c in names])) if names else [()] * n
     wkbs = shapely.to_wkb(geoms) if geoms is not None else None
     for start in range(0, n, BATCH):
         if feedback is not None and feedback.isCanceled():
@@ -451,12 +451,24 @@ def write_features(sink, fields, geoms, attrs, feedback=None):
                 g = QgsGeometry()
                 g.fromWkb(wkbs[i])
                 f.setGeometry(g)
-            f.setAttributes([_native(v) for v in values[i]])
+            f.setAttributes(list(values[i]))
             batch.append(f)
         if not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
             error = sink.lastError() if hasattr(sink, "lastError") else ""
             raise InputError(QT_TRANSLATE_NOOP("@default", "Could not write the output ({error}): check that the destination is writable and has room."),
                              error=error or "-")
+
+
+def _column_values(col):
+    """A column's values as Python values for QgsFeature attributes (NaN / NA -> None): numbers and
+    booleans in one ``tolist``, other columns value by value."""
+    a = col.to_numpy()
+    if a.dtype.kind in "iub":
+        return a.tolist()
+    if a.dtype.kind == "f":
+        out = a.tolist()
+        return [None if v != v else v for v in out] if np.isnan(a).any() else out
+    return [_native(v) for v in col.astype(object).where(pd.notna(col), None).tolist()]
 
 
 def _native(v):

@@ -246,3 +246,79 @@ def test_unit_level_table_level_zero_by_difference(tmp_path, by_difference):
         assert got[key][1] == pytest.approx(persons, rel=1e-9), key
     assert table.groupby("unit_id")["area_share"].sum().to_numpy() == pytest.approx(1.0, rel=1e-12)
     assert (0 in pieces[1]) != by_difference  # the level-0 geometries are only built without the difference
+
+
+def test_resolve_levels_keeps_disjoint_zones_and_cuts_only_where_higher_zones_lie():
+    """Disjoint zones of a level are kept as they are, touching ones are merged, a lower zone loses
+    what higher zones cover (and nothing elsewhere); the areas by hand."""
+    geoms = np.array([box(0, 0, 10, 10), box(20, 0, 30, 10),  # level 2, disjoint
+                      box(5, 5, 25, 15),  # level 1, overlaps both level-2 squares on 5 x 5 each
+                      box(100, 100, 110, 110),  # level 1, far from everything
+                      box(40, 0, 50, 10), box(50, 0, 60, 10)], dtype=object)  # level 1, sharing an edge
+    zones, ov = overlay.resolve_levels(geoms, [2, 2, 1, 1, 1, 1])
+    assert ov == pytest.approx(50.0)
+    assert shapely.area(zones[2]) == pytest.approx(200.0)
+    assert shapely.area(zones[1]) == pytest.approx(200.0 - 50.0 + 100.0 + 200.0)
+    assert shapely.is_valid(zones[1]) and shapely.is_valid(zones[2])
+    assert shapely.get_num_geometries(zones[1]) == 3  # the cut rectangle, the far square, the merged pair
+    assert shapely.area(shapely.intersection(zones[1], zones[2])) == pytest.approx(0.0, abs=1e-9)
+    assert shapely.equals(shapely.union(zones[1], zones[2]), shapely.union_all(geoms))
+
+
+def test_overlay_of_multipart_zones_piece_by_piece():
+    """Zones of several polygons: each polygon meets only some polygons of the other hazard. The pieces
+    by key (level of A, level of B) have the areas worked out by hand, are valid and do not overlap."""
+    a, _ = overlay.resolve_levels(np.array([box(0, 0, 10, 10), box(20, 0, 30, 10)], dtype=object), [1, 1])
+    b, _ = overlay.resolve_levels(np.array([box(5, 5, 25, 8), box(8, -5, 22, 2)], dtype=object), [2, 3])
+    keys, geoms = overlay.overlay_zones([a, b])
+    got = {}
+    for k, g in zip(map(tuple, keys.tolist()), geoms):
+        got[k] = got.get(k, 0.0) + shapely.area(g)
+    # (1, 2): [5,10]x[5,8] + [20,25]x[5,8]; (1, 3): [8,10]x[0,2] + [20,22]x[0,2]; (0, 2): [10,20]x[5,8];
+    # (0, 3): the level-3 box less the two (1, 3) pieces; (1, 0): the two squares less the four pieces
+    want = {(1, 2): 30.0, (1, 3): 8.0, (0, 2): 30.0, (0, 3): 98.0 - 8.0, (1, 0): 200.0 - 38.0}
+    assert set(got) == set(want)
+    for k, v in want.items():
+        assert got[k] == pytest.approx(v, abs=1e-9), k
+    assert shapely.is_valid(geoms).all()
+    assert sum(shapely.area(geoms)) == pytest.approx(shapely.area(shapely.union_all(geoms)), abs=1e-9)
+    assert len(keys) == len(want)  # one (multi)polygon per key
+
+
+def _holed_zoning(off, n=12, cell=10.0):
+    """A level-1 polygon with n x n square holes, the holes the level-2 zones."""
+    xs = np.arange(n) * cell * 3 + off
+    holes = [box(x, y, x + cell, y + cell) for x in xs for y in xs]
+    big = shapely.Polygon(box(off - 5, off - 5, xs[-1] + 2 * cell, xs[-1] + 2 * cell).exterior.coords,
+                          holes=[h.exterior.coords for h in holes])
+    return np.array([big] + holes, dtype=object), np.r_[1, np.full(len(holes), 2)]
+
+
+def test_zones_with_many_holes_are_cut_in_tiles_with_the_same_pieces(monkeypatch):
+    """A zone with many holes (a polygonised class around the higher classes) meets every small polygon
+    in its box: it is cut into tiles first (LARGE_COORDS lowered so the tiles are used here). The pieces
+    by key equal the intersections of the two zonings' level geometries taken whole with shapely."""
+    monkeypatch.setattr(overlay, "LARGE_COORDS", 50)
+    (ga, la), (gb, lb) = _holed_zoning(0.0), _holed_zoning(7.0)
+    a, ov_a = overlay.resolve_levels(ga, la)
+    b, _ = overlay.resolve_levels(gb, lb)
+    assert ov_a == pytest.approx(0.0, abs=1e-9)
+    keys, geoms = overlay.overlay_zones([a, b])
+    assert shapely.is_valid(geoms).all()
+    got = {}
+    for k, g in zip(map(tuple, keys.tolist()), geoms):
+        got[k] = got.get(k, 0.0) + shapely.area(g)
+    whole_a = {1: ga[0], 2: shapely.union_all(ga[1:])}
+    whole_b = {1: gb[0], 2: shapely.union_all(gb[1:])}
+    all_a, all_b = shapely.union_all(ga), shapely.union_all(gb)
+    want = {}
+    for i, za in whole_a.items():
+        for j, zb in whole_b.items():
+            want[(i, j)] = shapely.area(shapely.intersection(za, zb))
+        want[(i, 0)] = shapely.area(shapely.difference(za, all_b))
+    for j, zb in whole_b.items():
+        want[(0, j)] = shapely.area(shapely.difference(zb, all_a))
+    want = {k: v for k, v in want.items() if v > 1e-6}
+    assert set(got) == set(want)
+    for k, v in want.items():
+        assert got[k] == pytest.approx(v, rel=1e-9), k

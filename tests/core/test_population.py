@@ -5,6 +5,7 @@ Expected values come from pyproj.Geod on each cell's corners and plain numpy, in
 
 import numpy as np
 import pytest
+from osgeo import gdal, osr
 from pyproj import Geod, Transformer
 
 from resilience_plugin.core import population as pop
@@ -131,3 +132,61 @@ def test_prefetch_reads_the_same_strips_in_a_thread(monkeypatch, tmp_path):
     neg = write_raster(tmp_path / "neg.tif", np.full((2, 2), -1.0), (0, 10, 0, 20, 0, -10))
     with pytest.raises(InputError, match="negative values"):
         list(pop.Prefetch(neg, unit=pop.PERSONS_PER_CELL))
+
+
+def _tiff(path, values, gdt, options):
+    h, w = values.shape
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), w, h, 1, gdt, options)
+    ds.SetGeoTransform((500000.0, 10.0, 0.0, 9300000.0, 0.0, -10.0))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32748)
+    ds.SetProjection(srs.ExportToWkt())
+    band = ds.GetRasterBand(1)
+    band.SetNoDataValue(-99)
+    band.WriteArray(values)
+    ds = None
+    return str(path)
+
+
+@pytest.mark.parametrize("block_reads", [True, False])
+@pytest.mark.parametrize("layout", [["TILED=YES", "BLOCKXSIZE=32", "BLOCKYSIZE=32"], ["BLOCKYSIZE=7"]],
+                         ids=["tiled", "striped"])
+@pytest.mark.parametrize("gdt", [gdal.GDT_Float32, gdal.GDT_Int16, gdal.GDT_Float64],
+                         ids=["float32", "int16", "float64"])
+def test_strips_read_block_by_block_hold_the_cells_gdal_reads(monkeypatch, tmp_path, block_reads, layout, gdt):
+    """Strips read with GDAL's ReadBlock (partial blocks at the right and bottom edges, a window whose
+    edges are not block edges, tiled and striped files, three types) hold the cells of one plain
+    GDAL read of the window (nodata as 0), the same as the strips read with ReadRaster."""
+    rng = np.random.default_rng(11)
+    values = rng.integers(0, 500, (203, 150)).astype(np.float64) + (0.25 if gdt != gdal.GDT_Int16 else 0.0)
+    values[5, 20] = -99  # nodata
+    path = _tiff(tmp_path / "blocks.tif", values, gdt, ["COMPRESS=LZW"] + layout)
+    monkeypatch.setattr(pop, "BLOCK_READS", block_reads)
+    monkeypatch.setattr(pop, "MAX_BLOCK_CELLS", 40 * 130)  # strips of 40 rows (32 or 35 on block rows)
+    used = []
+    call = pop._BlockReader.__call__
+
+    def spy(self, *args):
+        used.append(call(self, *args))
+        return used[-1]
+
+    monkeypatch.setattr(pop._BlockReader, "__call__", spy)
+    window = (3, 190, 11, 141)
+    strips = list(pop.iter_counts(path, unit=pop.PERSONS_PER_CELL, window=window))
+    got = np.concatenate([s[2] for s in strips])
+    ds = gdal.Open(path)
+    want = ds.GetRasterBand(1).ReadAsArray(11, 3, 130, 187).astype(np.float64)
+    want[want == -99] = 0.0
+    assert got.shape == want.shape and np.array_equal(got, want)
+    assert [s[0] for s in strips] == pop.strip_starts(path, window=window)[:-1].tolist()
+    assert used == ([True] * len(strips) if block_reads else [])  # the blocks were read one by one
+    if block_reads:  # and with a helper thread reading half of the block columns
+        used.clear()
+        monkeypatch.setattr(pop, "DECODE_THREADS", 2)
+        again = np.concatenate([s[2] for s in pop.iter_counts(path, unit=pop.PERSONS_PER_CELL, window=window)])
+        assert np.array_equal(again, want) and used == [True] * len(strips)
+    stream = pop.Prefetch(path, unit=pop.PERSONS_PER_CELL, window=window, compact=True)
+    compact = list(stream)
+    stream.close()
+    assert np.array_equal(np.concatenate([s[2] for s in compact]), want)
+    assert compact[0][2].dtype == (np.float64 if gdt == gdal.GDT_Float64 else np.float32)

@@ -4,6 +4,8 @@ Expected values are computed here cell by cell (plain loops / numpy + pyproj.Geo
 of the rasterise-and-split method of the module.
 """
 
+import threading
+
 import numpy as np
 import pytest
 import shapely
@@ -298,3 +300,59 @@ def test_run_sums_of_overlapping_runs():
     end = np.array([10, 30, 6, 25, 100, 41])
     want = [flat[a:b].astype(np.float64).sum() for a, b in zip(begin, end)]
     np.testing.assert_allclose(zonal._run_sums(flat, begin, end), want, rtol=1e-12)
+
+
+def test_units_coverage_computed_ahead_gives_the_exact_sums(monkeypatch, tmp_path):
+    """zonal.prefetch on the units also computes their boundary coverage in a thread of its own, and sums
+    them as the strips go by; a later zonal_sums of the pieces followed by those units takes the units'
+    coverage and totals from there and computes only the pieces' own. Every sum equals the cell-by-cell overlay (brute_force); a stream whose
+    polygons are not the last ones given is not used for the coverage and the sums are the same."""
+    rng = np.random.default_rng(5)
+    values = rng.uniform(0, 50, (30, 30))
+    values[4, 6] = -9999.0
+    path = write_raster(tmp_path / "ahead.tif", values, 500000.0, 9300300.0, 10.0)
+    a, gt, _ = read_raster(path)
+    units = np.array([
+        shapely.Polygon([(500003.3, 9300011.1), (500151.7, 9300002.9), (500120.2, 9300160.4), (500011.5, 9300140.8)]),
+        shapely.Polygon([(500151.7, 9300002.9), (500296.1, 9300020.0), (500280.4, 9300290.6), (500120.2, 9300160.4)],
+                        holes=[[(500200.5, 9300100.5), (500240.5, 9300100.5), (500220.5, 9300140.5)]]),
+    ], dtype=object)
+    zone = shapely.Polygon([(500050.5, 9300050.5), (500250.2, 9300070.7), (500230.3, 9300250.1), (500060.6, 9300200.2)])
+    pieces = shapely.intersection(units, zone)
+    polys = np.concatenate([pieces, units])
+    calls = []
+    cover = zonal._cover
+
+    def spy(polygons, *args, **kwargs):
+        calls.append((threading.current_thread().name, len(polygons)))
+        return cover(polygons, *args, **kwargs)
+
+    monkeypatch.setattr(zonal, "_cover", spy)
+    summed_ahead = []
+    unit_sums = zonal._Stream.unit_sums
+    monkeypatch.setattr(zonal._Stream, "unit_sums", lambda self: summed_ahead.append(unit_sums(self)) or summed_ahead[-1])
+    stream = zonal.prefetch(units, "EPSG:32748", path, mode=zonal.PERSONS_PER_CELL, report=True)
+    res = zonal.zonal_sums(polys, "EPSG:32748", path, mode=zonal.PERSONS_PER_CELL, report=True, stream=stream)
+    assert not stream._thread.is_alive() and not stream._ahead.is_alive()
+    assert sorted(calls) == sorted([("zonal-cover", 2), (threading.current_thread().name, 2)])
+    want = [brute_force(a, gt, p) for p in polys]
+    np.testing.assert_allclose(res.sums[:, 0], want, rtol=1e-9)
+    assert len(summed_ahead) == 1  # the units' totals were summed by the stream's thread, strip by strip
+    np.testing.assert_allclose(summed_ahead[0][1], want[2:], rtol=1e-9)
+    assert res.report.persons == pytest.approx(float(np.where(np.isfinite(a), a, 0.0).sum()), rel=1e-12)
+    calls.clear()
+    other = zonal.prefetch(units, "EPSG:32748", path, mode=zonal.PERSONS_PER_CELL)
+    alone = zonal.zonal_sums(pieces, "EPSG:32748", path, mode=zonal.PERSONS_PER_CELL, stream=other)
+    assert (threading.current_thread().name, 2) in calls  # the pieces' coverage computed here
+    np.testing.assert_allclose(alone.sums[:, 0], want[:2], rtol=1e-9)
+
+
+def test_a_read_error_reaches_the_caller_through_the_stream(tmp_path):
+    """An error of the read (negative persons) passes the stream's second thread and is raised in the
+    caller's zonal_sums; every thread of the stream ends."""
+    path = write_raster(tmp_path / "neg.tif", np.full((20, 20), -1.0), 500000.0, 9300200.0, 10.0)
+    units = np.array([shapely.box(500012.5, 9300012.5, 500187.5, 9300187.5)], dtype=object)
+    stream = zonal.prefetch(units, "EPSG:32748", path, mode=zonal.PERSONS_PER_CELL)
+    with pytest.raises(InputError, match="negative values"):
+        zonal.zonal_sums(units, "EPSG:32748", path, mode=zonal.PERSONS_PER_CELL, stream=stream)
+    assert not stream._thread.is_alive() and not stream._ahead.is_alive()
