@@ -89,33 +89,72 @@ def run_native(folder, roads, fac, dem):
     return elapsed, fids
 
 
+class StreetGraph:
+    """What a Python user would build for walking distances on the streets (scipy + shapely + geopandas):
+    a node per distinct segment end (coordinates rounded to the millimetre), the segments as undirected
+    edges weighted by their length (a scipy CSR matrix), and the demand points on their nearest segment
+    (geopandas ``sjoin_nearest``). Shared by the Python alternatives of coverage and the life circle."""
+
+    def __init__(self, roads):
+        import shapely
+        from scipy.sparse import coo_matrix
+
+        self.roads = roads
+        ends = np.stack([shapely.get_coordinates(shapely.get_point(roads.geometry.values, i)) for i in (0, -1)], axis=1)
+        nodes, inv = np.unique(np.round(ends.reshape(-1, 2), 3), axis=0, return_inverse=True)
+        self.a, self.b = inv.reshape(-1, 2).T
+        self.length = roads.geometry.length.to_numpy()
+        n = len(nodes)
+        self.matrix = coo_matrix((np.r_[self.length, self.length], (np.r_[self.a, self.b], np.r_[self.b, self.a])),
+                                 shape=(n, n)).tocsr()
+        self.index = {tuple(p): i for i, p in enumerate(nodes)}
+
+    def nodes_of(self, points):
+        """The node of each point of the GeoDataFrame ``points`` (points on segment ends)."""
+        import shapely
+
+        return [self.index[tuple(p)] for p in np.round(shapely.get_coordinates(points.geometry.values), 3)]
+
+    def on_streets(self, points):
+        """``(fid, edge, along, snap)`` of each point of ``points`` (a GeoDataFrame with ``fid``) on its
+        nearest segment: the segment, the metres from its first end and the distance to it."""
+        import geopandas as gpd
+        import shapely
+
+        near = gpd.sjoin_nearest(points[["fid", "geometry"]], self.roads[["geometry"]], how="left",
+                                 distance_col="snap").drop_duplicates("fid")
+        edge = near["index_right"].to_numpy()
+        along = shapely.line_locate_point(self.roads.geometry.values[edge], near.geometry.values)
+        return near["fid"].to_numpy(), edge, along, near["snap"].to_numpy()
+
+    def walk(self, sources, edge, along, snap, limit):
+        """Walking metres from the nearest of the nodes ``sources`` to points on the streets (``edge``,
+        ``along``, ``snap`` from :meth:`on_streets`): one multi-source scipy ``dijkstra`` (``min_only``,
+        limited to ``limit``), then the nearer end of the point's segment + along it + the snap."""
+        from scipy.sparse.csgraph import dijkstra
+
+        dist = dijkstra(self.matrix, directed=False, indices=sources, min_only=True, limit=limit)
+        return np.minimum(dist[self.a[edge]] + along, dist[self.b[edge]] + self.length[edge] - along) + snap
+
+
+def read_layers(*uris):
+    """GeoDataFrames of GeoPackage layer URIs (``path|layername=name``), read with the system GDAL."""
+    from tests.helpers import read_gdf
+
+    return [read_gdf(*uri.split("|layername=")) for uri in uris]
+
+
 def run_python(roads, fac, dem):
     """What a Python user would write instead: the street graph from the segments' end points, one
     multi-source Dijkstra from the facilities' nodes (scipy ``csgraph.dijkstra``, ``min_only``, limited
     to the walking limit), each demand point on its nearest street (geopandas ``sjoin_nearest``) at the
     nearer end's distance plus the walk along the street. Returns the covered points' fids."""
-    import geopandas as gpd
-    import shapely
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import dijkstra
-
-    from tests.helpers import read_gdf
-
     t = time.perf_counter()
-    r, f, d = (read_gdf(*uri.split("|layername=")) for uri in (roads, fac, dem))
-    ends = np.stack([shapely.get_coordinates(shapely.get_point(r.geometry.values, i)) for i in (0, -1)], axis=1)
-    nodes, inv = np.unique(np.round(ends.reshape(-1, 2), 3), axis=0, return_inverse=True)
-    a, b = inv.reshape(-1, 2).T
-    length = r.geometry.length.to_numpy()
-    graph = coo_matrix((np.r_[length, length], (np.r_[a, b], np.r_[b, a])), shape=(len(nodes),) * 2).tocsr()
-    index = {tuple(p): i for i, p in enumerate(nodes)}
-    sources = [index[tuple(p)] for p in np.round(shapely.get_coordinates(f.geometry.values), 3)]
-    dist = dijkstra(graph, directed=False, indices=sources, min_only=True, limit=LIMIT_M)
-    near = gpd.sjoin_nearest(d[["fid", "geometry"]], r[["geometry"]], how="left").drop_duplicates("fid")
-    e = near["index_right"].to_numpy()
-    along = shapely.line_locate_point(r.geometry.values[e], near.geometry.values)
-    best = np.minimum(dist[a[e]] + along, dist[b[e]] + length[e] - along)
-    covered = np.sort(near["fid"].to_numpy()[best <= LIMIT_M])
+    r, f, d = read_layers(roads, fac, dem)
+    streets = StreetGraph(r)
+    fid, edge, along, snap = streets.on_streets(d)
+    walk = streets.walk(streets.nodes_of(f), edge, along, snap, LIMIT_M)
+    covered = np.sort(fid[walk <= LIMIT_M])
     return time.perf_counter() - t, covered
 
 

@@ -14,6 +14,10 @@ limit each: 5-15 minutes at 4 km/h) and demand points on the streets.
   At the small size our reach is also checked against networkx (multi-source Dijkstra from the facility
   corners; a point on an edge takes the nearer end + along the edge), printed as a separate line. The
   native chain is not run at the full size (1,800 facilities on 200,000 edges: one full Dijkstra each).
+  At every size, ``python_s`` / ``python_same`` is what a Python user would write instead (see
+  :func:`run_python`: scipy's multi-source ``dijkstra`` per service on the street graph, geopandas
+  ``sjoin_nearest`` for the demand points); ``python_same``: every point reaches the same services (and
+  so "all six") except points within 0.05 m of a limit (counted and printed), and the walks agree to 1 µm.
 - ``lifecircle_vs_coverage_<size>``: the issue's target, six services within 2 x one
   ``resilience:sheltercoverage`` run on the same network (mode 0, one facility layer, 10 minutes):
   ``native_s`` is that single run, so ``ratio`` >= 0.5 meets it; ``same`` checks the first service's
@@ -31,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.case_coverage import grid_case  # noqa: E402 - after the path set-up
+from bench.case_coverage import StreetGraph, grid_case, read_layers  # noqa: E402 - after the path set-up
 from bench.common import qgis_session, report, write_layer  # noqa: E402
 
 MINUTES = [10, 5, 10, 15, 10, 15]
@@ -132,6 +136,44 @@ def networkx_reach(roads, fac, n_fac, dem):
             for k, minutes in enumerate(MINUTES)]
 
 
+def run_python(roads, layers, dem):
+    """What a Python user would write instead (see :class:`bench.case_coverage.StreetGraph`): the street
+    graph once, every demand point on its nearest street once (geopandas ``sjoin_nearest``), then per
+    service one multi-source scipy ``dijkstra`` from its facilities' nodes limited to the service's walk;
+    a point's walk is the nearer end of its street + along it (+ its snap), as ours defines it (the facilities
+    stand on corners here, so they start at their node). Returns ``(seconds, read seconds, walk)``: walk
+    metres per point (in fid order) and service, inf beyond the limit."""
+    t = time.perf_counter()
+    r, d, *facilities = read_layers(roads, dem, *layers)
+    read_s = time.perf_counter() - t
+    streets = StreetGraph(r)
+    fid, edge, along, snap = streets.on_streets(d)
+    walk = np.full((len(fid), len(MINUTES)), np.inf)
+    for k, (f, minutes) in enumerate(zip(facilities, MINUTES)):
+        limit = minutes * M_PER_MIN
+        w = streets.walk(streets.nodes_of(f), edge, along, snap, limit)
+        walk[:, k] = np.where(w <= limit, w, np.inf)
+    walk = walk[np.argsort(fid)]
+    return time.perf_counter() - t, read_s, walk
+
+
+def python_agrees(name, ours_walk, python_walk, slack_m=0.05, tol_m=1e-6):
+    """True when every point reaches the same services by ours and by the Python alternative, except points
+    within ``slack_m`` of a service's limit (counted and printed), and the walks of points both reach agree
+    to ``tol_m``. Both arrays: (points in fid order, services), inf where a service is not reached."""
+    limits = np.array(MINUTES) * M_PER_MIN
+    a, b = np.isfinite(ours_walk), np.isfinite(python_walk)
+    differ = a != b
+    finite = np.where(a, ours_walk, python_walk)
+    near = differ & (np.abs(finite - limits[None, :]) <= slack_m)
+    both = a & b
+    gap = float(np.max(np.abs(ours_walk[both] - python_walk[both]), initial=0.0))
+    print(f"{name}: Python vs ours: {int(differ.sum())} point-service pair(s) decided differently, {int(near.sum())} "
+          f"of them within {slack_m} m of the limit; largest walk difference {gap:.2e} m; points reaching all six: "
+          f"ours {int(a.all(axis=1).sum())}, Python {int(b.all(axis=1).sum())}", flush=True)
+    return bool(np.array_equal(differ, near) and gap <= tol_m)
+
+
 def case(name, n_side, n_fac, n_dem, native=True, check_nx=False):
     import processing
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback
@@ -164,14 +206,19 @@ def case(name, n_side, n_fac, n_dem, native=True, check_nx=False):
         a = read_gdf(lc["OUTPUT_DEMAND"])
         cols = [c for c in a.columns if c.endswith("_m")]
         ours_reach = [np.sort(a.loc[a[c].notna(), "fid"].to_numpy(dtype=np.int64)) for c in cols]
+        ours_walk = a.sort_values("fid")[cols].to_numpy(dtype=float, na_value=np.inf)
         size = f"6services_{n_fac}each_{len(roads)}edges_{n_dem}dem"
+        python_s, read_s, python_walk = run_python(r, layers, d)
+        python_same = python_agrees(name, ours_walk, python_walk)
+        print(f"{name}: Python alternative {python_s:.2f} s, of which reading the layers {read_s:.2f} s", flush=True)
+        native_s, same = None, None
         if native:
             native_s, native_reach = run_native(folder, r, layers, d)
             same = native_agrees(roads, fac, n_fac, dem, ours_reach, native_reach)
             n_all = len(set.intersection(*map(set, ours_reach)))
             n_all_native = len(set.intersection(*map(set, native_reach)))
             print(f"{name}: points reaching all six services: ours {n_all}, native {n_all_native}", flush=True)
-            report(name, size, ours, native_s, same)
+        report(name, size, ours, native_s, same, None, python_s, python_same)
         if check_nx:
             nx_reach = networkx_reach(roads, fac, n_fac, dem)
             # fids of the GeoPackage written by write_layer are 1-based, in order
