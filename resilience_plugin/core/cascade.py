@@ -131,30 +131,69 @@ class NetRequirement:
     unattached: np.ndarray  # dependents farther than max_distance_m from every via line (never served)
 
 
-def _nearest(tree, cand, points, max_distance):
-    """Nearest candidate (index into ``cand``) per point, -1 when none within ``max_distance``."""
+def _nearest(tree, cand, points, max_distance, others=False):
+    """Nearest candidate (index into ``cand``) per point, -1 when none within ``max_distance``.
+    ``others``: the points are among the candidates (a class that needs its own class): the nearest
+    other one (a candidate equal to the point is passed over)."""
     out = np.full(len(points), -1, dtype=np.int64)
     if len(points) == 0 or len(cand) == 0:
         return out
     kw = {"max_distance": float(max_distance)} if max_distance else {}
-    pi, ci = tree.query_nearest(points, all_matches=False, **kw)
+    pi, ci = tree.query_nearest(points, all_matches=False, exclusive=others, **kw)
     out[pi] = ci
     return out
 
 
-def build_requirements(ids, classes, geoms, table, fields=None):  # noqa: C901 - one branch per rule kind; to split
+def _field_pairs(rule, deps, fields, lut, report, k):
+    """A 'field' rule's ``(local dependent, supplier)`` pairs from the named ids, and which dependents it
+    applies to and which still need the nearest (no ids given, fallback 'nearest')."""
+    values = fields.get(rule["field"])
+    if values is None:
+        report["missing_field"].append(k)
+        values = [None] * (int(deps.max()) + 1 if len(deps) else 0)
+    applies = np.ones(len(deps), bool)
+    todo = np.zeros(len(deps), bool)
+    loc, sup = [], []
+    for n, a in enumerate(deps):
+        v = values[a]
+        if v is None or (isinstance(v, float) and np.isnan(v)) or not str(v).strip():
+            if rule.get("fallback") == "nearest":
+                todo[n] = True
+            else:
+                applies[n] = False  # the rule does not apply to this asset
+            continue
+        for part in str(v).replace(";", ",").split(","):
+            key = part.strip()
+            if key.endswith(".0") and key not in lut:
+                key = key[:-2]
+            if key in lut:
+                loc.append(n)
+                sup.append(lut[key])
+            elif key:
+                report["unknown_ids"].add(key)
+    return np.asarray(loc, dtype=np.int64), np.asarray(sup, dtype=np.int64), applies, todo
+
+
+def build_requirements(ids, classes, geoms, table, fields=None):
     """The requirement groups of every asset under the rules of ``table``.
 
     ``ids``: unique asset ids (str); ``classes``: normalised class per asset; ``geoms``: shapely
     geometries in metres; ``fields``: ``{name: values}`` for ``field`` rules. Rules whose needed
     class has no asset at all are skipped (reported); unknown supplier ids are reported.
+
+    One group per dependent asset and rule it applies to (in rule order per asset), holding the
+    suppliers that rule finds for it (an asset never supplies itself: a class that needs its own class
+    takes the nearest other asset); built with arrays, so a province's
+    assets take no Python loop except over the ids a 'field' rule names.
     """
     classes = np.asarray(classes, dtype=object)
     fields = fields or {}
-    lut = {str(v): i for i, v in enumerate(ids)}
-    dep_l, rule_l, sup_l = [], [], []
+    lut = {str(v): i for i, v in enumerate(ids)} if any(r["match"] == "field" for r in table.rules) else {}
     report = {"skipped_rules": [], "unmet": {}, "unknown_ids": set(), "missing_field": []}
     nets = []
+    g_dep, g_rule, p_group, p_sup = [], [], [], []  # groups (dependent, rule) and (group, supplier) pairs
+    n_groups = 0
+    empty = np.zeros(0, dtype=np.int64)
     for k, rule in enumerate(table.rules):
         deps = np.flatnonzero(classes == rule["dependent"])
         cand = np.flatnonzero(classes == rule["needs"])
@@ -173,58 +212,47 @@ def build_requirements(ids, classes, geoms, table, fields=None):  # noqa: C901 -
                     report["unmet"][k] = len(net.unattached)
             continue
         tree = shapely.STRtree(geoms[cand])
-        groups = [[] for _ in deps]
-        todo = np.ones(len(deps), bool)
+        loc, sup = [empty], [empty]
+        applies, todo = np.ones(len(deps), bool), np.ones(len(deps), bool)
         if rule["match"] == "field":
-            values = fields.get(rule["field"])
-            if values is None:
-                report["missing_field"].append(k)
-                values = [None] * len(classes)
-            for n, a in enumerate(deps):
-                v = values[a]
-                if v is None or (isinstance(v, float) and np.isnan(v)) or not str(v).strip():
-                    if rule.get("fallback") != "nearest":
-                        groups[n] = None  # the rule does not apply to this asset
-                        todo[n] = False
-                    continue
-                todo[n] = False
-                for part in str(v).replace(";", ",").split(","):
-                    key = part.strip()
-                    if key.endswith(".0") and key not in lut:
-                        key = key[:-2]
-                    if key in lut:
-                        groups[n].append(lut[key])
-                    elif key:
-                        report["unknown_ids"].add(key)
+            fl, fs, applies, todo = _field_pairs(rule, deps, fields, lut, report, k)
+            loc.append(fl)
+            sup.append(fs)
         if rule["match"] == "within":
             di, ci = tree.query(geoms[deps], predicate="dwithin", distance=float(rule["max_distance_m"]))
-            for n, c in zip(di, ci):
-                groups[n].append(int(cand[c]))
+            loc.append(np.asarray(di, dtype=np.int64))
+            sup.append(cand[ci])
         elif todo.any():
-            near = _nearest(tree, cand, geoms[deps[todo]], rule["max_distance_m"])
-            for n, c in zip(np.flatnonzero(todo), near):
-                if c >= 0:
-                    groups[n].append(int(cand[c]))
-        unmet = 0
-        for n, a in enumerate(deps):
-            if groups[n] is None:
-                continue
-            dep_l.append(int(a))
-            rule_l.append(k)
-            sup_l.append([s for s in groups[n] if s != a])
-            unmet += not sup_l[-1]
+            rows = np.flatnonzero(todo)
+            near = _nearest(tree, cand, geoms[deps[rows]], rule["max_distance_m"], rule["dependent"] == rule["needs"])
+            found = near >= 0
+            loc.append(rows[found])
+            sup.append(cand[near[found]])
+        loc, sup = np.concatenate(loc), np.concatenate(sup)
+        keep = (sup != deps[loc]) & applies[loc]
+        group_of = np.full(len(deps), -1, dtype=np.int64)
+        group_of[applies] = n_groups + np.arange(int(applies.sum()))
+        unmet = int(applies.sum()) - len(np.unique(group_of[loc[keep]]))
         if unmet:
             report["unmet"][k] = unmet
-    order = np.argsort(np.asarray(dep_l, dtype=np.int64), kind="stable")
-    dep = np.asarray(dep_l, dtype=np.int64)[order]
-    rule_arr = np.asarray(rule_l, dtype=np.int64)[order]
-    sups = [sup_l[i] for i in order]
-    ptr = np.zeros(len(sups) + 1, dtype=np.int64)
-    ptr[1:] = np.cumsum([len(s) for s in sups])
-    sup = np.fromiter((s for g in sups for s in g), dtype=np.int64, count=int(ptr[-1]))
-    system = np.array([table.classes[table.rules[k]["needs"]] for k in rule_arr], dtype=object)
+        g_dep.append(deps[applies])
+        g_rule.append(np.full(int(applies.sum()), k, dtype=np.int64))
+        p_group.append(group_of[loc[keep]])
+        p_sup.append(sup[keep])
+        n_groups += int(applies.sum())
+    dep_all = np.concatenate(g_dep) if g_dep else empty
+    order = np.argsort(dep_all, kind="stable")  # groups by dependent, rule order kept
+    position = np.empty(len(order), dtype=np.int64)
+    position[order] = np.arange(len(order))
+    groups = position[np.concatenate(p_group)] if p_group else empty
+    by_group = np.argsort(groups, kind="stable")  # each group's suppliers in the order found
+    sup = (np.concatenate(p_sup) if p_sup else empty)[by_group]
+    ptr = np.zeros(len(order) + 1, dtype=np.int64)
+    ptr[1:] = np.cumsum(np.bincount(groups, minlength=len(order)))
+    rule_arr = (np.concatenate(g_rule) if g_rule else empty)[order]
+    needs = np.array([table.classes[r["needs"]] for r in table.rules], dtype=object)
     report["unknown_ids"] = sorted(report["unknown_ids"])
-    return Requirements(dep, system, rule_arr, ptr, sup, report, nets)
+    return Requirements(dep_all[order], needs[rule_arr], rule_arr, ptr, sup, report, nets)
 
 
 def _anchor(geoms):
@@ -323,7 +351,19 @@ def propagate(direct, req, max_iterations=None):
         working = new
 
 
-def chains(ids, direct, req, labels=None):  # noqa: C901 - one branch per rule kind; to split
+def _earliest_failed(req, groups, round_failed, n):
+    """Per group (none empty): its supplier that failed in the earliest round (ties: the first listed)."""
+    size = req.ptr[groups + 1] - req.ptr[groups]
+    seg = np.repeat(np.arange(len(groups)), size)
+    pos = np.arange(int(size.sum())) - np.repeat(np.cumsum(size) - size, size)
+    sups = req.sup[np.repeat(req.ptr[groups], size) + pos]
+    key = np.where(round_failed[sups] >= 0, round_failed[sups], n + 1)
+    order = np.lexsort((pos, key, seg))  # by group, then round, then place in the list
+    first = order[np.r_[0, np.cumsum(size)[:-1]]]
+    return sups[first]
+
+
+def chains(ids, direct, req, labels=None):
     """For one scenario (``direct``: bool (n,)): the chain that failed each asset, as text.
 
     A cascade-failed asset names the supplier whose loss failed it first (the earliest-failed supplier
@@ -343,18 +383,16 @@ def chains(ids, direct, req, labels=None):  # noqa: C901 - one branch per rule k
         while True:
             k += 1
             gok = _group_ok(working[None, :], req)[0]
-            changed = False
-            for gi in np.flatnonzero(~gok):
-                a = req.dep[gi]
-                if not working[a]:
-                    continue
-                sups = req.sup[req.ptr[gi]:req.ptr[gi + 1]]
-                if len(sups) == 0:
-                    no_supplier[a] = True
-                else:
-                    cause[a] = sups[np.argmin(np.where(round_failed[sups] >= 0, round_failed[sups], n + 1))]
+            bad = np.flatnonzero(~gok & working[req.dep])
+            # each asset's first unmet group (groups are sorted by asset)
+            bad = bad[np.r_[True, req.dep[bad[1:]] != req.dep[bad[:-1]]]] if len(bad) else bad
+            changed = len(bad) > 0
+            if changed:
+                a = req.dep[bad]
+                size = req.ptr[bad + 1] - req.ptr[bad]
+                no_supplier[a[size == 0]] = True
+                cause[a[size > 0]] = _earliest_failed(req, bad[size > 0], round_failed, n)
                 round_failed[a] = k
-                changed = True
             for net in req.nets:
                 for a in net.unattached:
                     if working[a]:

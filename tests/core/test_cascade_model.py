@@ -240,3 +240,62 @@ def test_network_reach_monte_carlo_matches_exact_probabilities():
     for name, q in (("A", 0.25), ("B", 1 - 0.7 * 0.75), ("C", 1.0)):
         assert abs(lost[name] - q) < 4 * np.sqrt(q * (1 - q) / runs) + 1e-12, name
     assert req.report["unmet"] == {0: 1}
+
+
+def test_requirement_groups_by_hand():
+    """Every group of every kind of rule, written out by hand: a 'field' rule without fallback (no ids:
+    no group; several ids, an unknown id, an id given as a float), 'within' with several suppliers in
+    reach, and a class that needs its own class (an asset never supplies itself)."""
+    table = cascade.parse_dependencies({
+        "systems": {"power": {}},
+        "classes": {"substation": {"system": "power"}, "power_line": {"system": "power"},
+                    "pump_station": {"system": None}},
+        "rules": [
+            {"dependent": "pump_station", "needs": "substation", "match": "field", "field": "feeds"},
+            {"dependent": "substation", "needs": "power_line", "match": "within", "max_distance_m": 20},
+            {"dependent": "substation", "needs": "substation", "match": "nearest", "max_distance_m": 500},
+        ],
+    })
+    assets = [  # id, class, geometry, feeds
+        ("S1", "substation", shapely.Point(0, 0), None),
+        ("S2", "substation", shapely.Point(300, 0), None),
+        ("S3", "substation", shapely.Point(5000, 0), None),
+        ("L1", "power_line", shapely.LineString([(-10, 5), (10, 5)]), None),
+        ("L2", "power_line", shapely.LineString([(-10, -15), (10, -15)]), None),
+        ("L3", "power_line", shapely.LineString([(290, 30), (310, 30)]), None),
+        ("P1", "pump_station", shapely.Point(50, 50), "S2; S1"),
+        ("P2", "pump_station", shapely.Point(60, 60), None),
+        ("P3", "pump_station", shapely.Point(70, 70), "X9, 2.0"),
+    ]
+    ids = [a[0] for a in assets]
+    ids[1] = "2"  # S2 is named "2" (a float field value "2.0" names it)
+    req = cascade.build_requirements(ids, [a[1] for a in assets], np.array([a[2] for a in assets]), table,
+                                     {"feeds": [a[3] for a in assets]})
+    name = dict(enumerate(ids))
+    groups = [(name[int(d)], int(r), sorted(name[int(s)] for s in req.sup[req.ptr[g]:req.ptr[g + 1]]))
+              for g, (d, r) in enumerate(zip(req.dep, req.rule))]
+    assert groups == [
+        ("S1", 1, ["L1", "L2"]),  # both lines within 20 m (L2 15 m away)
+        ("S1", 2, ["2"]),         # its nearest other substation, 300 m
+        ("2", 1, []),             # L3 is 30 m away: none in reach
+        ("2", 2, ["S1"]),
+        ("S3", 1, []),
+        ("S3", 2, []),            # nothing within 500 m but itself
+        ("P1", 0, ["S1"]),        # "S2; S1": S2 is not an id, S1 is
+        ("P3", 0, ["2"]),         # X9 unknown, "2.0" names "2"
+    ]  # P2 names no substation and the rule has no fallback: no group
+    assert req.report["unknown_ids"] == ["S2", "X9"]
+    assert req.report["unmet"] == {1: 2, 2: 1}
+    assert list(req.system) == ["power"] * len(groups)
+
+
+def test_chain_names_the_first_unmet_requirement():
+    """A loses its substation and its telecom site in the same round: its chain names the first of its
+    requirements in the table's order (people need a substation before a telecom site)."""
+    ids, table, req = _case()
+    failed = np.array([i in ("S1", "T1") for i in ids])
+    working, rounds, text = cascade.chains(ids, failed, req)
+    chain = dict(zip(ids, text))
+    assert dict(zip(ids, rounds.tolist()))["A"] == 1
+    assert chain["A"] == "A <- S1 (direct)"
+    assert chain["H1"] == "H1 <- T1 (direct)"  # its substation S2 works
