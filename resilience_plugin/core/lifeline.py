@@ -421,8 +421,19 @@ def _asset_fragility(frag, uniq, max_im, repairs, covered_len, sampled):
 
 
 def _normalized_types(asset_types, library, kind):
-    types = np.array([normalize_type(t) for t in asset_types], dtype=object)
-    library.check_asset_types(types, kind)
+    seen = {}  # a layer holds few distinct types: each normalised once
+
+    def norm(t):
+        try:
+            return seen[t]
+        except KeyError:
+            seen[t] = normalize_type(t)
+            return seen[t]
+        except TypeError:  # unhashable
+            return normalize_type(t)
+
+    types = np.array([norm(t) for t in asset_types], dtype=object)
+    library.check_asset_types({t for t in types if t is not None}, kind)
     if len(types) and any(t is None for t in types):
         raise InputError(QT_TRANSLATE_NOOP("@default", "{n} lifeline(s) have no asset type: fill the ASSET_TYPE_FIELD or give one ASSET_TYPE for the whole layer."),
                          n=int(sum(t is None for t in types)))

@@ -468,7 +468,10 @@ def _column_values(col):
     if a.dtype.kind == "f":
         out = a.tolist()
         return [None if v != v else v for v in out] if np.isnan(a).any() else out
-    return [_native(v) for v in col.astype(object).where(pd.notna(col), None).tolist()]
+    out = col.astype(object).where(pd.notna(col), None).tolist()
+    if any(issubclass(t, np.generic) for t in set(map(type, out))):  # numpy scalars -> Python values
+        return [_native(v) for v in out]
+    return out  # str, int, float (NA already None), bool, bytes, dates: as they are
 
 
 def _native(v):

@@ -311,9 +311,10 @@ class LifelineExposure(ResilienceAlgorithm):
         if dropped:
             feedback.pushWarning(tr("Input fields replaced by the results: {names}.").format(names=", ".join(dropped)))
         table = data.attrs.drop(columns=dropped).reset_index(drop=True)
-        for name, _ in ours:
+        for name, _ in ours:  # numbers stay numbers (write_features writes NaN as NULL); others as objects
             col = assets[name]
-            table[name] = col.astype(object).where(col.notna(), None).to_numpy()
+            numeric = isinstance(col.dtype, np.dtype) and col.dtype.kind in "fiub"
+            table[name] = col.to_numpy() if numeric else col.astype(object).where(col.notna(), None).to_numpy()
         sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(), source.sourceCrs())
         if sink is None:
             self.fail(tr("Could not create the output layer."))
