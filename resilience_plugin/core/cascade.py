@@ -150,12 +150,11 @@ def _field_pairs(rule, deps, fields, lut, report, k):
     values = fields.get(rule["field"])
     if values is None:
         report["missing_field"].append(k)
-        values = [None] * (int(deps.max()) + 1 if len(deps) else 0)
     applies = np.ones(len(deps), bool)
     todo = np.zeros(len(deps), bool)
     loc, sup = [], []
     for n, a in enumerate(deps):
-        v = values[a]
+        v = None if values is None else values[a]
         if v is None or (isinstance(v, float) and np.isnan(v)) or not str(v).strip():
             if rule.get("fallback") == "nearest":
                 todo[n] = True
@@ -191,9 +190,9 @@ def build_requirements(ids, classes, geoms, table, fields=None):
     lut = {str(v): i for i, v in enumerate(ids)} if any(r["match"] == "field" for r in table.rules) else {}
     report = {"skipped_rules": [], "unmet": {}, "unknown_ids": set(), "missing_field": []}
     nets = []
-    g_dep, g_rule, p_group, p_sup = [], [], [], []  # groups (dependent, rule) and (group, supplier) pairs
-    n_groups = 0
     empty = np.zeros(0, dtype=np.int64)
+    g_dep, g_rule, p_group, p_sup = [empty], [empty], [empty], [empty]  # groups (dependent, rule), (group, supplier)
+    n_groups = 0
     for k, rule in enumerate(table.rules):
         deps = np.flatnonzero(classes == rule["dependent"])
         cand = np.flatnonzero(classes == rule["needs"])
@@ -230,26 +229,28 @@ def build_requirements(ids, classes, geoms, table, fields=None):
             sup.append(cand[near[found]])
         loc, sup = np.concatenate(loc), np.concatenate(sup)
         keep = (sup != deps[loc]) & applies[loc]
+        n_app = int(applies.sum())
         group_of = np.full(len(deps), -1, dtype=np.int64)
-        group_of[applies] = n_groups + np.arange(int(applies.sum()))
-        unmet = int(applies.sum()) - len(np.unique(group_of[loc[keep]]))
+        group_of[applies] = n_groups + np.arange(n_app)
+        hit = group_of[loc[keep]]
+        unmet = n_app - len(np.unique(hit))
         if unmet:
             report["unmet"][k] = unmet
         g_dep.append(deps[applies])
-        g_rule.append(np.full(int(applies.sum()), k, dtype=np.int64))
-        p_group.append(group_of[loc[keep]])
+        g_rule.append(np.full(n_app, k, dtype=np.int64))
+        p_group.append(hit)
         p_sup.append(sup[keep])
-        n_groups += int(applies.sum())
-    dep_all = np.concatenate(g_dep) if g_dep else empty
+        n_groups += n_app
+    dep_all = np.concatenate(g_dep)
     order = np.argsort(dep_all, kind="stable")  # groups by dependent, rule order kept
     position = np.empty(len(order), dtype=np.int64)
     position[order] = np.arange(len(order))
-    groups = position[np.concatenate(p_group)] if p_group else empty
+    groups = position[np.concatenate(p_group)]
     by_group = np.argsort(groups, kind="stable")  # each group's suppliers in the order found
-    sup = (np.concatenate(p_sup) if p_sup else empty)[by_group]
+    sup = np.concatenate(p_sup)[by_group]
     ptr = np.zeros(len(order) + 1, dtype=np.int64)
     ptr[1:] = np.cumsum(np.bincount(groups, minlength=len(order)))
-    rule_arr = (np.concatenate(g_rule) if g_rule else empty)[order]
+    rule_arr = np.concatenate(g_rule)[order]
     needs = np.array([table.classes[r["needs"]] for r in table.rules], dtype=object)
     report["unknown_ids"] = sorted(report["unknown_ids"])
     return Requirements(dep_all[order], needs[rule_arr], rule_arr, ptr, sup, report, nets)

@@ -390,12 +390,14 @@ class Prefetch:
         self._thread = threading.Thread(target=self._run, name="population-prefetch", daemon=True)
         self._thread.start()
 
-    def _put(self, item):
+    def _put(self, item, into=None):
+        """Put ``item`` on ``into`` (default: the strips' queue) unless the thread is stopped first."""
         import queue
 
+        into = self._queue if into is None else into
         while not self._stop.is_set():
             try:
-                self._queue.put(item, timeout=0.1)
+                into.put(item, timeout=0.1)
                 return True
             except queue.Full:
                 continue
@@ -418,8 +420,12 @@ class Prefetch:
             self._put(err)
 
     def __iter__(self):
+        return self._drain(self._queue)
+
+    def _drain(self, source):
+        """The items of ``source`` up to the end marker (None); an error item stops the thread and is raised."""
         while True:
-            item = self._queue.get()
+            item = source.get()
             if item is None:
                 return
             if isinstance(item, Exception):

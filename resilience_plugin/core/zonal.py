@@ -525,25 +525,10 @@ class _Stream(Prefetch):
         return _Items()
 
     def _forward(self, item):
-        import queue
-
-        while not self._stop.is_set():
-            try:
-                self._out.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
+        return self._put(item, self._out)
 
     def __iter__(self):
-        while True:
-            item = self._out.get()
-            if item is None:
-                return
-            if isinstance(item, Exception):
-                self.close()
-                raise item
-            yield item
+        return self._drain(self._out)
 
     def _tail(self, lg):
         m = len(self.geoms)
