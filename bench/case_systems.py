@@ -502,6 +502,7 @@ def python_restoration(uris, crews=None, priority_field="priority"):
     crews = RESTORATION_CREWS if crews is None else crews
     t0 = time.perf_counter()
     parts = read_layers(*uris)
+    stages = {"read": time.perf_counter() - t0}
     for uri, part in zip(uris, parts):
         part["cls"] = uri.split("=")[-1]
     assets = gpd.GeoDataFrame(pd.concat(parts, ignore_index=True), geometry="geometry", crs=parts[0].crs)
@@ -516,8 +517,10 @@ def python_restoration(uris, crews=None, priority_field="priority"):
     pop = assets["population"].fillna(0).to_numpy(dtype=float)
     prio = assets[priority_field].to_numpy(dtype=float) if priority_field in assets else np.full(n, np.nan)
     pairs, nets = _python_rules(assets, table)
+    stages["rules"] = time.perf_counter() - t0 - sum(stages.values())
     todo = np.flatnonzero(states > 0).tolist()
     served = _python_persons_served(n, pop, pairs, nets, todo)
+    stages["persons served"] = time.perf_counter() - t0 - sum(stages.values())
     ok = [i for i in todo if np.isfinite(days[i])]
     order = sorted(ok, key=lambda i: (-(prio[i] if prio[i] == prio[i] else -np.inf), -served[i] / days[i], i))
     start, finish, crew = _python_schedule(system, days, order, crews)
@@ -531,6 +534,8 @@ def python_restoration(uris, crews=None, priority_field="priority"):
                          index=assets["asset_id"].astype(str).to_numpy())[states > 0]
     sched = sched.replace([np.inf, -np.inf], np.nan)
     sched.loc[sched["crew"] == 0, "crew"] = np.nan
+    stages["schedule, service, curves"] = time.perf_counter() - t0 - sum(stages.values())
+    print("Python stages: " + ", ".join(f"{k} {v:.2f} s" for k, v in stages.items()), flush=True)
     return time.perf_counter() - t0, sched, curves, summary
 
 
