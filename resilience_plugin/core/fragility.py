@@ -112,7 +112,7 @@ class FragilityLibrary:
 
     def check_asset_types(self, names, geometry_kind):
         """Raise when a type is not in the library or is of the other geometry kind."""
-        names = sorted({n for n in (normalize_type(x) for x in names) if n})
+        names = sorted({n for n in (normalize_type(x) for x in set(names)) if n})  # each distinct name once
         unknown = [n for n in names if n not in self.asset_types]
         if unknown:
             raise InputError(QT_TRANSLATE_NOOP("@default", "These lifeline types are not in the fragility library: {names}. Known types: {known}. Map your values to known types, or add them to a FRAGILITY_FILE."),

@@ -171,7 +171,9 @@ def _open_arrow(location, fields, geometry):
     the features instead).
 
     The choice is by capability, never by a column's name: the layer must have one geometry column
-    (if geometry is read), fields of plain types and text whose encoding is known.
+    (if geometry is read), fields of plain types and text whose encoding is known. A field that is the
+    layer's FID column (a GeoPackage's ``fid``, which QGIS lists as the first field) is not in GDAL's
+    field list: its values are the feature ids, taken from the stream's id column.
     """
     try:
         ds = gdal.OpenEx(location.path, gdal.OF_VECTOR | gdal.OF_READONLY, open_options=location.open_options)
@@ -187,18 +189,21 @@ def _open_arrow(location, fields, geometry):
     if geometry and defn.GetGeomFieldCount() != 1:
         return None
     types = {defn.GetFieldDefn(i).GetName(): defn.GetFieldDefn(i).GetType() for i in range(defn.GetFieldCount())}
-    if any(types.get(f) not in _BULK_TYPES for f in fields):
+    fid_column = lyr.GetFIDColumn() or None
+    from_fid = [f for f in fields if f == fid_column and f not in types]
+    read = [f for f in fields if f not in from_fid]
+    if any(types.get(f) not in _BULK_TYPES for f in read):
         return None
     codec = "utf-8"
-    if any(types[f] == ogr.OFTString for f in fields):
+    if any(types[f] == ogr.OFTString for f in read):
         codec = _text_codec(location, lyr)
         if codec is None:
             return None
-    ignored = [f for f in types if f not in fields] + ([] if geometry else ["OGR_GEOMETRY"])
+    ignored = [f for f in types if f not in read] + ([] if geometry else ["OGR_GEOMETRY"])
     if not geometry:
         ignored += [defn.GetGeomFieldDefn(i).GetName() or "OGR_GEOMETRY" for i in range(defn.GetGeomFieldCount())]
     lyr.SetIgnoredFields(list(dict.fromkeys(ignored)))
-    return ds, lyr, codec, 1 + len(fields) + (1 if geometry else 0)
+    return ds, lyr, codec, 1 + len(read) + (1 if geometry else 0), from_fid
 
 
 def _next_batch(stream):
@@ -224,7 +229,8 @@ def _arrow_batches(opened, fields, geometry, feedback, batch_size=65536):
     """``(fids, wkb or None, {field: column})`` per batch of an opened Arrow stream (:func:`_open_arrow`);
     raises :class:`_NotBulk` when a batch does not have the expected columns. The id and geometry
     columns are found by type, not by name."""
-    _ds, lyr, codec, width = opened
+    _ds, lyr, codec, width, from_fid = opened
+    read = [f for f in fields if f not in from_fid]
     try:
         stream = lyr.GetArrowStreamAsNumPy(options=[f"MAX_FEATURES_IN_BATCH={int(batch_size)}", "INCLUDE_FID=YES"])
         while True:
@@ -234,15 +240,16 @@ def _arrow_batches(opened, fields, geometry, feedback, batch_size=65536):
             if feedback is not None and feedback.isCanceled():
                 raise Cancelled()
             keys = list(batch.keys())
-            if len(keys) != width or any(f not in batch for f in fields):
+            if len(keys) != width or any(f not in batch for f in read):
                 raise _NotBulk()
             # the columns that are not fields: the id (integers) and the geometry (WKB), told apart by type
-            extra = [k for k in keys if k not in fields]
+            extra = [k for k in keys if k not in read]
             ids = [k for k in extra if np.asarray(batch[k]).dtype.kind in "iu"]
             if len(ids) != 1:
                 raise _NotBulk()
             wkb = np.asarray(batch[next(k for k in extra if k != ids[0])], dtype=object) if geometry else None
-            yield np.asarray(batch[ids[0]], dtype=np.int64), wkb, {f: _column(batch[f], codec) for f in fields}
+            fids = np.asarray(batch[ids[0]], dtype=np.int64)
+            yield fids, wkb, {f: fids.copy() if f in from_fid else _column(batch[f], codec) for f in fields}
     except RuntimeError as err:
         raise _NotBulk() from err
 

@@ -144,3 +144,53 @@ def test_optional_layers_and_point_candidates(run_alg, tmp_path):
     p = read_gdf(res["OUTPUT"])
     assert p["reasons"].str.contains("effective area unknown").all() and not p["eligible"].astype(bool).any()
     assert "every score is 0" in fb.text() and "No candidate is eligible" in fb.text()
+
+
+def test_whole_file_layer_read_in_bulk_and_a_selection_honoured(run_alg, tmp_path):
+    """A whole GeoPackage layer of candidates (read in bulk through GDAL) gives its own feature ids and the
+    capacities by hand; the same layer with two selected features gives only those two."""
+    from osgeo import ogr, osr
+    from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProject, QgsVectorLayer
+
+    path = tmp_path / "sites.gpkg"
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32748)
+    lyr = ds.CreateLayer("sites", srs, ogr.wkbPolygon)
+    for name, kind in (("kind", ogr.OFTString), ("floors", ogr.OFTString), ("area", ogr.OFTReal)):
+        lyr.CreateField(ogr.FieldDefn(name, kind))
+    rows = [(11, "School ", "4-7", None, 60.0), (12, "gudang", "2", 5000.0, 40.0), (13, "公园", None, None, 100.0),
+            (14, "residential", "3", None, 50.0)]
+    for fid, kind, floors, area, side in rows:
+        f = ogr.Feature(lyr.GetLayerDefn())
+        f.SetFID(fid)
+        f.SetField("kind", kind)
+        if floors is not None:
+            f.SetField("floors", floors)
+        if area is not None:
+            f.SetField("area", area)
+        x0, y0 = 700000.0 + 500 * fid, 9300000.0
+        f.SetGeometry(ogr.CreateGeometryFromWkb(shapely.to_wkb(shapely.box(x0, y0, x0 + side, y0 + side))))
+        lyr.CreateFeature(f)
+    ds = None
+    res = run_alg("facilitysuitability", {"CANDIDATES": f"{path}|layername=sites", "TYPE_FIELD": "kind",
+                                          "FLOORS_FIELD": "floors", "AREA_FIELD": "area", "TYPE_MAP": "gudang:supply",
+                                          "OUTPUT": str(tmp_path / "out.gpkg")})
+    o = read_gdf(res["OUTPUT"]).set_index("site_id")
+    assert sorted(o.index.tolist()) == [11, 12, 13, 14]
+    # by hand: school 60 x 60 m x 0.6 x 4 floors / 2 m2; the park outdoor 100 x 100 x 0.6 / 2; gudang 5000 m2 x 2 floors
+    assert o.loc[11, "capacity_persons"] == np.floor(60 * 60 * 0.6 * 4 / 2.0)
+    assert o.loc[11, "cap_isolation"] == np.floor(60 * 60 * 0.6 * 4 / 20.0)
+    assert o.loc[13, "capacity_persons"] == np.floor(100 * 100 * 0.6 / 2.0)
+    assert o.loc[12, "supply_area_m2"] == pytest.approx(10000.0) and o.loc[12, "capacity_persons"] == 0
+    assert not bool(o.loc[14, "eligible"]) and "has no emergency function" in o.loc[14, "reasons"]
+    layer = QgsVectorLayer(f"{path}|layername=sites", "sites", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        layer.selectByIds([12, 13])
+        res = run_alg("facilitysuitability", {
+            "CANDIDATES": QgsProcessingFeatureSourceDefinition(layer.id(), True), "TYPE_FIELD": "kind",
+            "FLOORS_FIELD": "floors", "AREA_FIELD": "area", "OUTPUT": str(tmp_path / "sel.gpkg")})
+        assert sorted(read_gdf(res["OUTPUT"])["site_id"].tolist()) == [12, 13]
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())

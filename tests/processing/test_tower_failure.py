@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 import shapely
 from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsVectorLayer
+from qgis.PyQt.QtCore import QVariant
 
 from tests.conftest import DATA
 from tests.helpers import read_gdf, write_raster
@@ -92,6 +93,10 @@ def towers_layer(lines_layer):
     lines = np.array([shapely.from_wkb(bytes(f.geometry().asWkb())) for f in lines_layer.getFeatures()])
     pts, owner = _towers_along(lines)
     return _memory("Point", [("line", "string")], pts, [[f"L{j}"] for j in owner], "towers")
+
+
+def _is_null(value):
+    return value is None or (isinstance(value, QVariant) and value.isNull())
 
 
 def _rows(out):
@@ -199,3 +204,41 @@ def test_unknown_tower_type_is_reported(run_alg, tmp_path, lines_layer, towers_l
                 "OUTPUT_TABLE": "memory:",
             },
         )
+
+
+def test_type_field_spellings_nodata_towers_and_numeric_outputs(run_alg, tmp_path, lines_layer):
+    """Type values spelt loosely (case, spaces, hyphens, empty -> TOWER_TYPE), towers on nodata cells
+    (NULL intensity and p_fail, counted in n_towers_no_data, not failing); p by hand (erf)."""
+    lines = np.array([shapely.from_wkb(bytes(f.geometry().asWkb())) for f in lines_layer.getFeatures()])
+    pts, owner = _towers_along(lines)
+    spellings = ["Distribution Pole", " transmission_tower ", None, "distribution-pole", ""]
+    kinds = [spellings[i % len(spellings)] for i in range(len(pts))]
+    towers = _memory("Point", [("line", "string"), ("ttype", "string")], pts,
+                     [[f"L{j}", k] for j, k in zip(owner, kinds)], "towers")
+    tif, grid = _wind_tif(tmp_path, lines)
+    x0, y1, cell, wind = grid
+    wind = wind.copy()
+    wind[:, : wind.shape[1] // 3] = -9999.0  # the western third is nodata
+    tif = write_raster(tmp_path / "wind_nodata.tif", wind, (x0, cell, 0, y1, 0, -cell), EPSG)
+    res = run_alg("towerfailure", {"TOWERS": towers, "TOWER_TYPE_FIELD": "ttype", "TOWER_TYPE": "distribution_pole",
+                                   "LINES": lines_layer, "LINE_ID_FIELD": "lid", "TOWER_LINE_FIELD": "line",
+                                   "INTENSITY": tif, "OUTPUT": "memory:", "OUTPUT_TOWERS": "memory:",
+                                   "OUTPUT_TABLE": "memory:"})
+    v = _wind_at(pts, (x0, y1, cell, wind))
+    theta = [55.0 if k == " transmission_tower " else 45.0 for k in kinds]  # the rest are poles (erad 45 m/s)
+    p = np.array([phi(math.log(w / t) / 0.4) if w > 0 else math.nan for w, t in zip(v, theta)])
+    tow = _rows(res["OUTPUT_TOWERS"])
+    nodata = v < 0
+    assert 0 < nodata.sum() < len(pts)
+    for r, pi, t, nd in zip(tow, p, theta, nodata):
+        assert r["tower_type"] == ("transmission_tower" if t == 55.0 else "distribution_pole")
+        if nd:
+            assert _is_null(r["p_fail"]) and _is_null(r["intensity"])
+        else:
+            assert isinstance(r["p_fail"], float) and r["p_fail"] == pytest.approx(pi, rel=1e-9)
+        assert isinstance(r["n_lines"], int) and r["n_lines"] == 1
+    for j, row in enumerate(_rows(res["OUTPUT"])):
+        mine = np.nan_to_num(p[owner == j], nan=0.0)
+        assert row["n_towers"] == len(mine) and row["n_towers_no_data"] == int(nodata[owner == j].sum())
+        assert row["expected_failed_towers"] == pytest.approx(mine.sum(), rel=1e-9, abs=1e-12)
+        assert row["p_line"] == pytest.approx(1 - np.prod(1 - mine), rel=1e-9, abs=1e-12)

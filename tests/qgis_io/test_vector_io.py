@@ -136,6 +136,29 @@ def test_bulk_gdal_path_equals_feature_iteration(buildings_layer):
     assert shapely.equals(bulk.geoms, iterated.geoms).all()
 
 
+def test_all_fields_with_the_geopackage_fid_take_the_bulk_path(buildings_layer):
+    """QGIS lists a GeoPackage's FID column (``fid``) as its first field, GDAL does not: reading every
+    field (as the algorithms that copy the input's attributes do) still takes the Arrow stream, with
+    ``fid`` equal to the feature ids and every column as QGIS's own iteration gives it."""
+    from resilience_plugin.qgis_io import vector
+
+    names = [f.name() for f in buildings_layer.fields()]
+    assert names[0] == "fid" and len(names) > 2
+    assert vector._read_ogr(vector._ogr_location(buildings_layer), names, True, None) is not None
+    bulk = read_source(buildings_layer, names)
+    assert bulk.attrs["fid"].dtype.kind == "i"
+    iterated = read_source(buildings_layer.materialize(QgsFeatureRequest()), names)
+    assert bulk.fids.tolist() == iterated.fids.tolist() == bulk.attrs["fid"].tolist()
+    assert [f.id() for f in buildings_layer.getFeatures()] == bulk.fids.tolist()
+
+    def plain(values):
+        return [None if v is None or (isinstance(v, float) and v != v) else v for v in values]
+
+    for name in names:
+        assert plain(bulk.attrs[name].tolist()) == plain(iterated.attrs[name].tolist()), name
+    assert shapely.equals(bulk.geoms, iterated.geoms).all()
+
+
 def test_filtered_layers_do_not_take_the_bulk_path(buildings_layer):
     from resilience_plugin.qgis_io import vector
 

@@ -231,7 +231,7 @@ class FacilitySuitability(ResilienceAlgorithm):
 
     # --- read ----------------------------------------------------------------------------------------
     def _candidates(self, parameters, context, feedback):
-        src = self.parameterAsSource(parameters, self.CANDIDATES, context)
+        src = input_source(self, parameters, self.CANDIDATES, context)  # a whole file layer: read in bulk
         if src is None:
             self.fail(tr("The candidate facilities layer is required."))
         names = [self.parameterAsString(parameters, p, context) for p in (self.TYPE_FIELD, self.NAME_FIELD, self.AREA_FIELD, self.FLOORS_FIELD)]

@@ -215,10 +215,13 @@ class TowerFailure(ResilienceAlgorithm):
     def _types(attrs, type_field, one_type):
         if not type_field:
             return [normalize_type(one_type)] * len(attrs)
+        seen = {}  # each distinct value normalised once
         out = []
         for v in attrs[type_field]:
-            text = "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v).strip()
-            out.append(normalize_type(text or one_type or None))
+            key = v if isinstance(v, str) else ("" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v))
+            if key not in seen:
+                seen[key] = normalize_type(key.strip() or one_type or None)
+            out.append(seen[key])
         if any(t is None for t in out):
             ResilienceAlgorithm.fail(tr("Some towers have no type: fill TOWER_TYPE_FIELD or give a TOWER_TYPE for them."))
         return out
@@ -256,8 +259,12 @@ class TowerFailure(ResilienceAlgorithm):
             fields.append(make_field(name, kind))
         table = data.attrs.drop(columns=dropped).reset_index(drop=True)
         for name, _ in spec:
-            col = np.asarray(cols[name], dtype=object)
-            table[name] = [None if v is None or (isinstance(v, float) and not np.isfinite(v)) else v for v in col]
+            col = np.asarray(cols[name])
+            if col.dtype.kind == "f":
+                col = np.where(np.isfinite(col), col, np.nan)  # written as NULL; numbers stay numbers
+            elif col.dtype.kind not in "iub":
+                col = [None if v is None or (isinstance(v, float) and not np.isfinite(v)) else v for v in col.tolist()]
+            table[name] = col
         sink, dest = self.parameterAsSink(parameters, key, context, fields, source.wkbType(), source.sourceCrs())
         if sink is None:
             self.fail(tr("Could not create the output layer."))
