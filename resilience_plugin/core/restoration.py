@@ -170,9 +170,7 @@ class _SingleFailure:
         # supplier -> groups it is a supplier of (CSR)
         order = np.argsort(req.sup, kind="stable")
         self.groups_of = np.repeat(np.arange(len(req.dep)), np.diff(req.ptr))[order].tolist()
-        sptr = np.zeros(n + 1, dtype=np.int64)
-        np.add.at(sptr, req.sup + 1, 1)
-        sptr = np.cumsum(sptr)
+        sptr = np.r_[0, np.cumsum(np.bincount(req.sup, minlength=n))].astype(np.int64)
         self.sptr = sptr.tolist()
         self.cuts, self.roles, self.quick = _net_cuts(req, pop, np.diff(sptr) > 0, damaged)
 
