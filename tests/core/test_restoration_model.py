@@ -161,4 +161,176 @@ def test_water_returns_when_a_path_of_repaired_pipes_reaches_a_pump():
     req = cascade.build_requirements(ids, ["water_pipe"] * 3 + ["pump_station", "people"], geoms, table)
     _, g, nd = restoration.service_days(np.array([9.0, 2.0, 3.0, 0, 0]), req)
     assert restoration.system_service(g, req, len(ids), "water", nd)[4] == 3.0
-    assert restoration.downstream_persons(req, pop, np.array([1, 1, 1, 0, 0], bool))[:3].tolist() == [0.0, 50.0, 0.0]
+    # P now sits on c (a supplier fails with its line): c alone failing leaves A without a working pump, b carries
+    # A, and a is a second way round whose loss cuts nobody off
+    assert restoration.downstream_persons(req, pop, np.array([1, 1, 1, 0, 0], bool))[:3].tolist() == [0.0, 50.0, 50.0]
+
+
+WATER_TABLE = {
+    "systems": {"water": {}, "power": {}},
+    "classes": {
+        "pump_station": {"system": "water"},
+        "water_pipe": {"system": "water"},
+        "substation": {"system": "power"},
+        "people": {"system": None},
+    },
+    "rules": [
+        {"dependent": "pump_station", "needs": "substation", "match": "nearest"},
+        {"dependent": "people", "needs": "pump_station", "match": "network", "via": "water_pipe", "max_distance_m": 5},
+    ],
+}
+
+
+def _chain_and_loop(second_pump):
+    # a chain of 4 pipes p1-p4 along y = 0 from x = 0 to 400, then a square loop p5-p8 through (400, 0), (500, 0),
+    # (500, 100), (400, 100); pump P on p1 (near its west end), powered from the substation S; people A-H, 10, 20, ...
+    # 80 persons, one on each pipe p1-p8; with ``second_pump`` a pump Q on p7 (also powered from S)
+    pts = [(0, 0), (100, 0), (200, 0), (300, 0), (400, 0), (500, 0), (500, 100), (400, 100)]
+    ends = [(0, 1), (1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 7), (7, 4)]
+    pipes = [shapely.LineString([pts[a], pts[b]]) for a, b in ends]
+    people = [shapely.line_interpolate_point(p, 0.5, normalized=True) for p in pipes]
+    pumps = [shapely.Point(10, 1)] + ([shapely.Point(450, 99)] if second_pump else [])
+    geoms = np.array(pipes + pumps + [shapely.Point(-500, -500)] + people, dtype=object)
+    classes = ["water_pipe"] * 8 + ["pump_station"] * len(pumps) + ["substation"] + ["people"] * 8
+    ids = [f"p{k}" for k in range(1, 9)] + ["P", "Q"][: len(pumps)] + ["S"] + list("ABCDEFGH")
+    req = cascade.build_requirements(ids, classes, geoms, cascade.parse_dependencies(WATER_TABLE))
+    pop = np.r_[np.zeros(8 + len(pumps) + 1), 10.0 * np.arange(1, 9)]
+    return ids, req, pop
+
+
+def test_a_failing_bridge_pipe_or_only_pump_cuts_off_everybody_behind_it():
+    ids, req, pop = _chain_and_loop(second_pump=False)
+    served = dict(zip(ids, restoration.downstream_persons(req, pop, np.ones(len(ids), bool))))
+    # by hand (360 persons in all; P is the only pump and fails with p1):
+    # p1: P fails with it, nobody has water: 360; p2: B on it (20) and C-H behind it (30+40+50+60+70+80 = 330): 350
+    # (A on p1 still reaches P); p3: C and D-H: 30 + 300 = 330; p4: D and E-H: 40 + 260 = 300; p5-p8 lie on the
+    # loop (not bridges): only the persons on the pipe itself, 50, 60, 70, 80; P alone: 360; S: P loses its power,
+    # 360 (the cascade through the requirement groups goes on into the network)
+    expect = {"p1": 360, "p2": 350, "p3": 330, "p4": 300, "p5": 50, "p6": 60, "p7": 70, "p8": 80, "P": 360, "S": 360}
+    assert {k: served[k] for k in expect} == expect
+
+
+def test_a_second_pump_in_the_loop_keeps_the_chain_served():
+    ids, req, pop = _chain_and_loop(second_pump=True)
+    served = dict(zip(ids, restoration.downstream_persons(req, pop, np.ones(len(ids), bool))))
+    # by hand, Q on p7 serves everybody whom P does not: p1: only A (10; P fails, Q still reaches all others);
+    # p2, p3, p4: only the persons on them (the east side keeps Q, the west side P); p7: G (70), Q fails with it,
+    # P still reaches the whole loop; P or Q alone: nobody; S powers both pumps: 360
+    expect = {"p1": 10, "p2": 20, "p3": 30, "p4": 40, "p5": 50, "p6": 60, "p7": 70, "p8": 80, "P": 0, "Q": 0, "S": 360}
+    assert {k: served[k] for k in expect} == expect
+
+
+def _random_water_city(seed, merge=False):
+    """Pipes between random nodes (a random tree, so many bridges, plus a few chords making cycles), pumps and
+    people on known pipes, substations; which pipe each pump / person sits on is returned. ``merge``: some pipes
+    run on through a second node (one asset, two edges of the network)."""
+    rng = np.random.default_rng(seed)
+    n_nodes = 60
+    xy = rng.uniform(0, 5000, (n_nodes, 2))
+    ends = [(int(rng.integers(0, k)), k) for k in range(1, n_nodes)]
+    ends += list(dict.fromkeys(tuple(sorted(rng.choice(n_nodes, 2, replace=False).tolist())) for _ in range(8)))
+    ends = list(dict.fromkeys(ends))
+    pipes = [shapely.LineString([xy[a], xy[b]]) for a, b in ends]
+    if merge:
+        taken = set()
+        for k, (a, b) in enumerate(ends):
+            nxt = next((j for j, (c, _) in enumerate(ends) if c == b and j not in taken and j != k), None)
+            if k not in taken and nxt is not None and rng.random() < 0.4:
+                taken |= {k, nxt}
+                pipes[k] = shapely.LineString([xy[a], xy[b], xy[ends[nxt][1]]])
+        pipes = [g for j, g in enumerate(pipes) if j not in taken or len(shapely.get_coordinates(g)) == 3]
+        ends = []  # not used with merge
+    pump_on = rng.choice(len(pipes), 4, replace=False)
+    person_on = rng.integers(0, len(pipes), 120)
+
+    def on(k):
+        return shapely.line_interpolate_point(pipes[k], rng.uniform(0.3, 0.7), normalized=True)
+
+    subs = shapely.points(rng.uniform(0, 5000, (3, 2)))
+    geoms = np.array(pipes + [on(k) for k in pump_on] + list(subs) + [on(k) for k in person_on], dtype=object)
+    classes = ["water_pipe"] * len(pipes) + ["pump_station"] * 4 + ["substation"] * 3 + ["people"] * len(person_on)
+    pop = np.r_[np.zeros(len(pipes) + 7), rng.integers(1, 100, len(person_on))].astype(float)
+    return xy, ends, pump_on, person_on, geoms, classes, pop
+
+
+def _water_lost_networkx(ends, pump_on, pumps, person_on, people, cut, dead):
+    """networkx: the people without water when the pipes ``cut`` and the pumps ``dead`` fail, everything else
+    working: on a cut pipe, or no working pump (on a working pipe) in their component; only people who have water
+    while everything works can lose it."""
+    import networkx as nx
+
+    full = nx.Graph(ends)
+    g = nx.Graph()
+    g.add_nodes_from(full.nodes)
+    g.add_edges_from(e for k, e in enumerate(ends) if k not in cut)
+    comp = {v: j for j, part in enumerate(nx.connected_components(g)) for v in part}
+    full_comp = {v: j for j, part in enumerate(nx.connected_components(full)) for v in part}
+    live = {comp[ends[k][0]] for c, k in enumerate(pump_on.tolist()) if k not in cut and pumps[c] not in dead}
+    had = {full_comp[ends[k][0]] for k in pump_on.tolist()}
+    return [int(a) for a, k in zip(people, person_on.tolist())
+            if full_comp[ends[k][0]] in had and (k in cut or comp[ends[k][0]] not in live)]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_persons_served_against_networkx_on_a_random_network_with_bridges(seed):
+    nx = pytest.importorskip("networkx")
+    xy, ends, pump_on, person_on, geoms, classes, pop = _random_water_city(seed)
+    n_pipes = len(ends)
+    ids = [str(k) for k in range(len(classes))]
+    req = cascade.build_requirements(ids, classes, geoms, cascade.parse_dependencies(WATER_TABLE))
+    got = restoration.downstream_persons(req, pop, np.ones(len(ids), bool))
+    pumps = np.arange(n_pipes, n_pipes + 4)
+    subs = np.arange(n_pipes + 4, n_pipes + 7)
+    people = np.arange(n_pipes + 7, len(classes))
+    sub_xy = shapely.get_coordinates(geoms[subs])
+    pump_xy = shapely.get_coordinates(geoms[pumps])
+    power = subs[np.argmin(np.hypot(*(pump_xy[:, None, :] - sub_xy[None, :, :]).transpose(2, 0, 1)), axis=1)]
+    bridges = {frozenset(e) for e in nx.bridges(nx.Graph(ends))}
+    assert 10 < sum(frozenset(e) in bridges for e in ends) < n_pipes  # a partly tree-shaped network
+
+    def lost(cut, dead):
+        return pop[_water_lost_networkx(ends, pump_on, pumps, person_on, people, cut, dead)].sum()
+
+    for k in range(n_pipes):
+        assert got[k] == lost({k}, set()), k
+    for c in range(4):
+        assert got[pumps[c]] == lost(set(), {pumps[c]}), ("pump", c)
+    for s in subs:  # a substation takes the pumps it powers (their nearest) down with it
+        assert got[s] == lost(set(), set(pumps[power == s].tolist())), ("substation", s)
+    assert got[people].tolist() == pop[people].tolist()  # a person failing alone: only that person
+
+
+def test_persons_served_is_the_single_failure_cascade_of_propagate():
+    # the same kind of networks, with pumps that get their water from a plant through the pipes (dependents of one
+    # network rule that supply another) and people that also need the nearest substation (each person counted
+    # once): every asset's failure alone, propagated by cascade.propagate
+    table = {
+        "systems": {"water": {}, "power": {}},
+        "classes": {
+            "pump_station": {"system": "water"},
+            "water_plant": {"system": "water"},
+            "water_pipe": {"system": "water"},
+            "substation": {"system": "power"},
+            "people": {"system": None},
+        },
+        "rules": [
+            {"dependent": "pump_station", "needs": "substation", "match": "nearest"},
+            {"dependent": "pump_station", "needs": "water_plant", "match": "network", "via": "water_pipe",
+             "max_distance_m": 5},
+            {"dependent": "people", "needs": "pump_station", "match": "network", "via": "water_pipe",
+             "max_distance_m": 5},
+            {"dependent": "people", "needs": "substation", "match": "nearest"},
+        ],
+    }
+    for seed in (4, 5):
+        xy, ends, pump_on, person_on, geoms, classes, pop = _random_water_city(seed, merge=seed == 5)
+        classes = list(classes)
+        classes[classes.index("substation") - 1] = "water_plant"  # the last pump is a plant
+        n = len(classes)
+        req = cascade.build_requirements([str(k) for k in range(n)], classes, geoms, cascade.parse_dependencies(table))
+        got = restoration.downstream_persons(req, pop, np.ones(n, bool))
+        base, _, _ = cascade.propagate(np.zeros((1, n), bool), req)
+        assert base.all()
+        single = np.eye(n, dtype=bool)
+        working, _, _ = cascade.propagate(single, req)
+        np.testing.assert_array_equal(got, (~working * pop).sum(axis=1))
