@@ -9,7 +9,8 @@ Synthetic data (EPSG:32650, written to disk with the system GDAL in a temporary 
      ``gdal:polygonize`` -> ``native:dissolve`` by level -> ``native:fieldcalculator`` ``area($geometry)``.
    - Python: the band read with GDAL into numpy, ``np.digitize``, level 0 masked, ``gdal.Polygonize``
      into a memory layer, geopandas ``dissolve("level")``, ``.area``; per-level min / max of the depth
-     with ``scipy.ndimage.minimum`` / ``maximum``.
+     by pandas ``groupby`` of the cells (``scipy.ndimage.minimum`` / ``maximum`` with the level grid as
+     labels gives the same and took 8.7 of 12.2 s at the full size: it sorts the cells).
 2. ``classify_vector_*``: N Voronoi cells (a tessellation of N random seeds, as a hazard model's
    polygon output) with a ``depth`` field from the same smooth field at the seeds (the full size
    100 000 polygons), classified by ``depth``.
@@ -34,6 +35,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -136,11 +138,10 @@ def run_native_vector(cells, folder):
 
 # --- what a Python user would write (independent of resilience_plugin) ---------------------------
 def run_python_raster(tif):
-    """numpy ``digitize`` + ``gdal.Polygonize`` + geopandas ``dissolve``; min / max per level with scipy."""
+    """numpy ``digitize`` + ``gdal.Polygonize`` + geopandas ``dissolve``; min / max per level by pandas ``groupby``."""
     import geopandas as gpd
     import shapely
     from osgeo import gdal, ogr
-    from scipy import ndimage
 
     t = time.perf_counter()
     ds = gdal.Open(tif)
@@ -165,10 +166,9 @@ def run_python_raster(tif):
         wkbs.append(bytes(f.GetGeometryRef().ExportToWkb()))
     gdf = gpd.GeoDataFrame({"level": levels}, geometry=shapely.from_wkb(wkbs), crs=f"EPSG:{EPSG}")
     zones = gdf.dissolve("level")
-    lv = np.arange(1, len(THRESHOLDS) + 1)
-    vmin = ndimage.minimum(depth, level, lv)
-    vmax = ndimage.maximum(depth, level, lv)
-    stats = {int(k): (float(a), float(vmin[k - 1]), float(vmax[k - 1])) for k, a in zones.area.items()}
+    inside = level.ravel() > 0
+    mm = pd.Series(depth.ravel()[inside]).groupby(level.ravel()[inside]).agg(["min", "max"])
+    stats = {int(k): (float(a), float(mm.loc[k, "min"]), float(mm.loc[k, "max"])) for k, a in zones.area.items()}
     return time.perf_counter() - t, stats
 
 
