@@ -232,11 +232,10 @@ def classify_raster(path, band=1, *, hazard="hazard", thresholds=None, value_map
             lv = lut[inv].reshape(values.shape)
             unmatched += int(((lv < 0) & valid).sum())
         nodata_cells += int((~valid).sum())
-        counts += np.bincount(lv[lv >= 0].ravel(), minlength=n_levels)[:n_levels]
-        if continuous:
-            ok = lv >= 0
-            if ok.any():
-                _update_minmax(vmin, vmax, lv[ok], values[ok])
+        block_counts = np.bincount(lv[lv >= 0].ravel(), minlength=n_levels)[:n_levels]
+        counts += block_counts
+        if continuous and block_counts.any():
+            _update_minmax(vmin, vmax, lv, values, np.flatnonzero(block_counts))
         drop = lv < 0 if keep_level_0 else lv <= 0
         block = lv.astype(np.uint8)
         block[drop] = NODATA_CLASS
@@ -270,8 +269,21 @@ def classify_raster(path, band=1, *, hazard="hazard", thresholds=None, value_map
     return zones, report
 
 
-def _update_minmax(vmin, vmax, lv, values):
-    """Per-level running min / max without a Python loop over cells."""
+MINMAX_MASK_LEVELS = 16  # up to this many levels in a strip, one masked reduction per level beats sorting
+
+
+def _update_minmax(vmin, vmax, lv, values, present):
+    """Per-level running min / max of ``values`` over the cells with ``lv >= 0``, for the levels
+    ``present``, without a Python loop over cells: a masked ``min`` / ``max`` per level when there are
+    few (no copies, several times faster than sorting a strip), else one sort of the strip."""
+    if len(present) <= MINMAX_MASK_LEVELS:
+        for k in present:
+            inside = lv == k
+            vmin[k] = min(vmin[k], np.min(values, where=inside, initial=np.inf))
+            vmax[k] = max(vmax[k], np.max(values, where=inside, initial=-np.inf))
+        return
+    ok = lv >= 0
+    lv, values = lv[ok], values[ok]
     order = np.argsort(lv, kind="stable")
     lv_s, v_s = lv[order], values[order]
     starts = np.flatnonzero(np.r_[True, lv_s[1:] != lv_s[:-1]])

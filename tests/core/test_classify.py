@@ -6,6 +6,7 @@ import shapely
 from osgeo import gdal
 
 from resilience_plugin.core import classify
+from resilience_plugin.core import raster as raster_mod
 from resilience_plugin.core.errors import InputError
 from tests import helpers
 
@@ -105,3 +106,24 @@ def test_booleans_match_a_yes_no_value_map():
     assert levels.tolist() == [1, 0, -1, 1]
     assert classify_categorical([True, False], parse_value_map("是:2;否:0")).tolist() == [2, 0]
     assert classify_categorical(["yes", "NO"], parse_value_map("YES:1;NO:0")).tolist() == [1, 0]
+
+
+@pytest.mark.parametrize("n_thresholds", [3, 40])  # few levels: masked reductions; many: one sort per strip
+def test_raster_value_min_max_per_level_over_strips(tmp_path, monkeypatch, n_thresholds):
+    rng = np.random.default_rng(5)
+    grid = rng.uniform(0, 10, (60, 50)).astype(np.float32)
+    grid[rng.uniform(size=grid.shape) < 0.1] = -9999.0
+    path = _write_grid(tmp_path / "v.tif", grid)
+    thresholds = np.linspace(1, 9, n_thresholds)
+    monkeypatch.setattr(classify, "iter_blocks", lambda ds, band: raster_mod.iter_blocks(ds, band, rows_per_block=7))
+    zones, _ = classify.classify_raster(path, thresholds=thresholds)
+    # expected by hand, cell by cell in plain Python (independent of numpy's level rule)
+    expected = {}
+    for v in grid[grid != -9999.0].astype(float).tolist():
+        level = sum(v >= t for t in thresholds)
+        if level > 0:
+            lo, hi = expected.get(level, (v, v))
+            expected[level] = (min(lo, v), max(hi, v))
+    assert zones["level"].tolist() == sorted(expected)
+    assert zones["value_min"].tolist() == [expected[k][0] for k in sorted(expected)]
+    assert zones["value_max"].tolist() == [expected[k][1] for k in sorted(expected)]
