@@ -17,7 +17,7 @@ from ...core import overlay
 from ...core import scenarios as sc
 from ...core.errors import check_cancel
 from ...i18n import tr
-from ...qgis_io.vector import make_fields, read_source, report_reading, write_features
+from ...qgis_io.vector import can_stream, make_fields, read_source, report_reading, write_features
 from ..base import ResilienceAlgorithm
 
 CLASS_LABELS = {1: "better", 0: "same", -1: "worse"}
@@ -121,9 +121,10 @@ class CompareScenarios(ResilienceAlgorithm):
             if not hasattr(layer, "fields"):
                 self.fail(tr("The input '{layer}' is not a table or vector layer.").format(layer=layer.name()))
             names = [f.name() for f in layer.fields()]
-            # through the Processing source: plain tables (CSV) have no FID column for GDAL's bulk reader
-            data = read_source(QgsProcessingFeatureSource(layer, context), names, feedback=feedback, geometry=False,
-                               skip_null=False, what=layer.name())
+            # a whole OGR layer of plain fields in bulk through GDAL (10 times faster than feature by feature);
+            # anything else through the Processing source (e.g. plain tables that GDAL's bulk reader refuses)
+            source = layer if can_stream(layer, names, geometry=False) else QgsProcessingFeatureSource(layer, context)
+            data = read_source(source, names, feedback=feedback, geometry=False, skip_null=False, what=layer.name())
             tables.append(data.attrs)
             lnames.append(layer.name())
         text = (self.parameterAsString(parameters, self.NAMES, context) or "").strip()
