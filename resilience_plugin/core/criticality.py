@@ -272,7 +272,7 @@ def _multi_edge_line(es, info, u, v, n, p_node, d_node, p_pre, d_pre, comp_p, co
     br = es[info.is_bridge[es]]
     nbe = es[~info.is_bridge[es] & (u[es] != v[es])]
     own_p = float(p_edge[es].sum())
-    if len(nbe) > 1 and len(np.unique(info.ecc[u[nbe]])) < len(nbe) and not _independent(info.label[nbe]):
+    if len(nbe) > 1 and len(np.unique(info.ecc[u[nbe]])) < len(nbe) and not labels_independent(info.label[nbe]):
         # the line's own non-bridge edges form a cut together (rare): count exactly
         stats["exact_checks"] += 1
         if "mult" not in stats:
@@ -323,7 +323,7 @@ def _multi_edge_line(es, info, u, v, n, p_node, d_node, p_pre, d_pre, comp_p, co
     return total
 
 
-def _independent(labels):
+def labels_independent(labels):
     """True when the 64-bit labels are linearly independent over GF(2) (Gaussian elimination)."""
     basis = {}  # highest bit -> basis vector
     for x in (int(v) for v in labels):

@@ -350,7 +350,7 @@ class _NetCut:
 
     def cut(self, lines, sups):
         """Who is cut off when the via assets ``lines`` and the supplier assets ``sups`` fail."""
-        from .criticality import _independent
+        from .criticality import labels_independent
 
         bl, lp = self.by_line, self.line_ptr
         edges = sorted({e for j in map(self.line_of.__getitem__, lines) for e in bl[lp[j]:lp[j + 1]]})
@@ -361,7 +361,7 @@ class _NetCut:
         ul, vl = self.ul, self.vl
         bridges = [e for e in edges if self.is_bridge[e]]
         others = [e for e in edges if not self.is_bridge[e] and ul[e] != vl[e]]
-        if len(others) > 1 and not _independent(self.label[others]):
+        if len(others) > 1 and not labels_independent(self.label[others]):
             return self._exact(eset, dead)
         tin, size = self.tin, self.size
         xs = sorted((self.child[e] for e in bridges), key=lambda x: tin[x])
