@@ -420,13 +420,13 @@ def _local_detours(batch, ranges, order, tin, graph, line_of_aug, inc, dist, des
     seed_x = np.r_[seed_x, np.flatnonzero(has_d)]
     seed_c = np.r_[seed_c, d_in[has_d]]
     fin = np.isfinite(seed_c)
+    # rows are already in order (the block nodes' edges, then the root's seeds): the CSR is laid out
+    # directly; repeated entries (parallel edges, several seeds of a node) stay, Dijkstra takes the cheapest
     rows = np.r_[x[inside], np.full(int(fin.sum()), m)]
     cols = np.r_[local_other[inside], seed_x[fin]]
     data = np.r_[cost[inside], seed_c[fin]]
-    srt = np.lexsort((data, cols, rows))
-    rows, cols, data = rows[srt], cols[srt], data[srt]
-    first = np.r_[True, (rows[1:] != rows[:-1]) | (cols[1:] != cols[:-1])] if len(rows) else np.zeros(0, bool)
-    local = csr_matrix((data[first], (rows[first], cols[first])), shape=(m + 1, m + 1))
+    indptr = np.r_[0, np.cumsum(np.bincount(rows, minlength=m + 1))]
+    local = csr_matrix((data, cols, indptr), shape=(m + 1, m + 1))
     dnew = dijkstra(local, directed=True, indices=m)[:m]
     dem = demand_at[node]
     has = dem >= 0
