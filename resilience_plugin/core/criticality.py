@@ -23,7 +23,9 @@ Single-link criticality (each line failing alone, on the intact network):
 - *detour persons* only where needed: a line can lengthen trips only if it lies on the
   shortest-path tree of some demand. For those lines (the most loaded first, up to ``max_detour_lines``)
   the affected subtree is re-solved by a Dijkstra restricted to it, seeded from its boundary with
-  the unchanged distances outside; every other line has no detour.
+  the unchanged distances outside; every other line has no detour. The lines' subtrees are copied
+  into the blocks of one local graph (up to :data:`BATCH_NODES` nodes) and solved by one Dijkstra
+  per batch, not one per line.
 """
 
 from dataclasses import dataclass
@@ -34,6 +36,8 @@ from scipy.sparse.csgraph import connected_components, depth_first_order, dijkst
 
 from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel
 from .network import build_network, require_lines, snap_nodes, snap_points
+
+BATCH_NODES = 400_000  # subtree nodes per local Dijkstra of the detour re-solves (lines batched up to this)
 
 
 # --- the graph with points inserted --------------------------------------------------------------
@@ -362,13 +366,90 @@ def _exact_isolation(es, u, v, n, p_node, d_node, p_edge, d_edge, mult):
 
 
 # --- detours, only where needed ------------------------------------------------------------------
+def _gather(indptr, rows):
+    """Positions of the CSR entries of ``rows`` (concatenated row by row) and the row count of each."""
+    starts = indptr[rows]
+    counts = indptr[rows + 1] - starts
+    total = int(counts.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64), counts
+    first = np.cumsum(counts) - counts
+    return np.repeat(starts - first, counts) + np.arange(total), counts
+
+
+def _local_detours(batch, ranges, order, tin, graph, line_of_aug, inc, dist, dest_off, demand_at, demand_snap,
+                   before, persons, detour_limit):
+    """Detours of a batch of lines in one Dijkstra: every line's subtree is copied into its own block of
+    a local graph (their nodes, the edges among them except the line's own), seeded from the nodes
+    outside with their unchanged distances; one virtual root joins every block's seeds."""
+    n = graph.n
+    lo = np.concatenate([ranges[line][0] for line in batch])
+    hi = np.concatenate([ranges[line][1] for line in batch])
+    rl = np.repeat(np.arange(len(batch)), [len(ranges[line][0]) for line in batch])
+    lines = np.asarray(batch, dtype=np.int64)
+    size = hi - lo
+    off = np.cumsum(size) - size
+    m = int(size.sum())
+    rng_of = np.repeat(np.arange(len(lo)), size)
+    pos = lo[rng_of] + np.arange(m) - off[rng_of]
+    node = order[pos]
+    blk = rl[rng_of]
+    # the edges at every block node, but the block's own line
+    eidx, deg = _gather(inc.indptr, node)
+    e = inc.indices[eidx]
+    x = np.repeat(np.arange(m), deg)
+    keep = line_of_aug[e] != lines[blk[x]]
+    e, x = e[keep], x[keep]
+    xn = node[x]
+    other = np.where(graph.u[e] == xn, graph.v[e], graph.u[e])
+    keep = other != xn
+    e, x, other = e[keep], x[keep], other[keep]
+    cost = graph.cost[e]
+    # is the other end in the same block? (ranges sorted by block, then start)
+    span = n + 2
+    t_other = tin[other]
+    j = np.searchsorted(rl * span + lo, blk[x] * span + t_other, side="right") - 1
+    jj = np.maximum(j, 0)
+    inside = (j >= 0) & (t_other >= 0) & (rl[jj] == blk[x]) & (t_other < hi[jj])
+    local_other = off[jj] + t_other - lo[jj]
+    # seeds: the edges from outside (their far end's distance is unchanged), destinations inside
+    seed_x = x[~inside]
+    seed_c = dist[other[~inside]] + cost[~inside]
+    d_in = dest_off[node]
+    has_d = np.isfinite(d_in)
+    seed_x = np.r_[seed_x, np.flatnonzero(has_d)]
+    seed_c = np.r_[seed_c, d_in[has_d]]
+    fin = np.isfinite(seed_c)
+    # rows are already in order (the block nodes' edges, then the root's seeds): the CSR is laid out
+    # directly; repeated entries (parallel edges, several seeds of a node) stay, Dijkstra takes the cheapest
+    rows = np.r_[x[inside], np.full(int(fin.sum()), m)]
+    cols = np.r_[local_other[inside], seed_x[fin]]
+    data = np.r_[cost[inside], seed_c[fin]]
+    indptr = np.r_[0, np.cumsum(np.bincount(rows, minlength=m + 1))]
+    local = csr_matrix((data, cols, indptr), shape=(m + 1, m + 1))
+    dnew = dijkstra(local, directed=True, indices=m)[:m]
+    dem = demand_at[node]
+    has = dem >= 0
+    di = dem[has]
+    b = blk[has]
+    after = dnew[has] + demand_snap[di]
+    lost = ~np.isfinite(after)
+    longer = ~lost & (after > before[di] * (1.0 + detour_limit) + 1e-9)
+    k = len(batch)
+    return (np.bincount(b[longer], weights=persons[di][longer], minlength=k),
+            np.bincount(b[lost], weights=persons[di][lost], minlength=k))
+
+
 def single_line_detours(graph, line_of_aug, n_lines, dist, pred, dest_nodes, dest_offsets, demand_nodes,
-                        demand_snap, persons, detour_limit, max_lines=None, feedback=None):
+                        demand_snap, persons, detour_limit, max_lines=None, feedback=None, batch_nodes=None):
     """Persons whose trip grows by more than ``detour_limit`` (a fraction) when each line alone fails.
 
     Only lines on the shortest-path tree of some demand can lengthen a trip; for those, the subtree
-    they carry is re-solved locally. Returns ``(detour, isolated_check, load, computed)`` per line.
+    they carry is re-solved locally, many lines in one Dijkstra (blocks of up to ``batch_nodes``
+    subtree nodes, :data:`BATCH_NODES` by default). Returns ``(detour, isolated_check, load, computed)``
+    per line.
     """
+    batch_nodes = BATCH_NODES if batch_nodes is None else batch_nodes
     n = graph.n
     root = n
     has_pred = pred[:n] >= 0
@@ -414,44 +495,28 @@ def single_line_detours(graph, line_of_aug, n_lines, dist, pred, dest_nodes, des
     before = dist[np.maximum(demand_nodes, 0)] + demand_snap
     detour = np.zeros(n_lines)
     iso_check = np.zeros(n_lines)
-    in_a = np.full(n + 1, -1, dtype=np.int64)
-    for k, line in enumerate(todo.tolist()):
-        if k % 50 == 0:
-            check_cancel(feedback)
-            if feedback is not None:
-                feedback.setProgress(60 + 35 * k / max(len(todo), 1))
-        lo, hi = ranges[line]
-        nodes = np.concatenate([order[a:b] for a, b in zip(lo.tolist(), hi.tolist())])
-        m = len(nodes)
-        in_a[nodes] = np.arange(m)
-        sub = inc[nodes]
-        eids = np.unique(sub.indices)
-        eids = eids[line_of_aug[eids] != line]
-        eu, ev, ec = u[eids], v[eids], graph.cost[eids]
-        au, av = in_a[eu], in_a[ev]
-        internal = (au >= 0) & (av >= 0)
-        cross_u = (au >= 0) & (av < 0)  # enter at u from v outside
-        cross_v = (av >= 0) & (au < 0)
-        seed_node = np.r_[au[cross_u], av[cross_v]]
-        seed_cost = np.r_[dist[ev[cross_u]] + ec[cross_u], dist[eu[cross_v]] + ec[cross_v]]
-        d_in = dest_off[nodes]
-        has_d = np.isfinite(d_in)
-        seed_node = np.r_[seed_node, np.flatnonzero(has_d)]
-        seed_cost = np.r_[seed_cost, d_in[has_d]]
-        fin = np.isfinite(seed_cost)
-        local = _directed_matrix(m + 1, au[internal], av[internal], ec[internal],
-                                 np.full(int(fin.sum()), m), seed_node[fin], seed_cost[fin])
-        dnew = dijkstra(local, directed=True, indices=m)[:m]
-        dem = demand_at[nodes]
-        hasdem = dem >= 0
-        di = dem[hasdem]
-        after = dnew[hasdem] + demand_snap[di]
-        bef = before[di]
-        lost = ~np.isfinite(after)
-        iso_check[line] = float(persons[di][lost].sum())
-        longer = ~lost & (after > bef * (1.0 + detour_limit) + 1e-9)
-        detour[line] = float(persons[di][longer].sum())
-        in_a[nodes] = -1
+    # lines in batches of about ``batch_nodes`` subtree nodes, one Dijkstra per batch
+    todo_list = todo.tolist()
+    sizes = np.array([int((ranges[line][1] - ranges[line][0]).sum()) for line in todo_list], dtype=np.int64)
+    cuts = [0]
+    acc = 0
+    for i, s in enumerate(sizes.tolist()):
+        if acc and acc + s > batch_nodes:
+            cuts.append(i)
+            acc = 0
+        acc += s
+    cuts.append(len(todo_list))
+    for a, b in zip(cuts[:-1], cuts[1:]):
+        if a == b:
+            continue
+        check_cancel(feedback)
+        if feedback is not None:
+            feedback.setProgress(60 + 35 * a / max(len(todo_list), 1))
+        batch = todo_list[a:b]
+        det, iso = _local_detours(batch, ranges, order, tin, graph, line_of_aug, inc, dist, dest_off, demand_at,
+                                  demand_snap, before, persons, detour_limit)
+        detour[batch] = det
+        iso_check[batch] = iso
     computed = np.zeros(n_lines, dtype=bool)
     computed[todo] = True
     computed[load <= 0] = True

@@ -396,3 +396,79 @@ def test_futian_points_on_junctions_match_networkx():
     # no street isolates a person merely for standing at one of its ends: every loss is a real cut
     dead_end_free = [line for line in range(len(lines)) if not r.links["is_bridge_line"][line]]
     assert all(iso[line] == 0 for line in dead_end_free)
+
+
+def _nx_detours(lines, demand, persons, dest, limit):
+    """networkx: every line removed in turn, a Dijkstra from a root joined to each destination by its snap
+    distance; persons still reaching one but more than ``limit`` (a fraction) farther count."""
+    pts = np.r_[demand, dest]
+    segs = [(i, a, b) for i, g in enumerate(lines) for a, b in zip(np.asarray(g.coords)[:-1], np.asarray(g.coords)[1:])]
+    seg_geom = np.array([L([a, b]) for _, a, b in segs])
+    d = shapely.distance(pts[:, None], seg_geom[None, :])
+    near = np.argmin(d, axis=1)
+    snap = d[np.arange(len(pts)), near]
+    along = shapely.line_locate_point(seg_geom[near], pts)
+    coords = {}
+    g = nx.MultiGraph()
+    for s, (line, a, b) in enumerate(segs):
+        ends = [coords.setdefault((round(x, 6), round(y, 6)), ("n", len(coords))) for x, y in (a, b)]
+        _split_with_points(g, line, ends[0], ends[1], float(np.hypot(*(b - a))), np.flatnonzero(near == s), along)
+    nd = len(demand)
+    for k in range(nd, len(pts)):
+        g.add_edge("root", ("p", k), weight=snap[k], line=-2)
+
+    def trips():
+        dd = nx.single_source_dijkstra_path_length(g, "root", weight="weight")
+        return np.array([dd.get(("p", k), np.inf) + snap[k] for k in range(nd)])
+
+    before = trips()
+    out = np.zeros(len(lines))
+    for line in range(len(lines)):
+        removed = [(a, b, k, dd) for a, b, k, dd in g.edges(keys=True, data=True) if dd["line"] == line]
+        g.remove_edges_from([(a, b, k) for a, b, k, _ in removed])
+        after = trips()
+        g.add_edges_from(removed)
+        longer = np.isfinite(before) & np.isfinite(after) & (after > before * (1 + limit) + 1e-6)
+        out[line] = persons[longer].sum()
+    return out, before
+
+
+@pytest.mark.parametrize("batch_nodes", [None, 1, 60])
+def test_every_line_detour_matches_networkx(monkeypatch, batch_nodes):
+    """A grid with gaps drawn partly as long lines; every line's detour persons against networkx,
+    re-solved one line per Dijkstra (batch of 1 node), a few lines per Dijkstra and all at once."""
+    if batch_nodes is not None:
+        monkeypatch.setattr(cr, "BATCH_NODES", batch_nodes)
+    rng = np.random.default_rng(5)
+    n = 9
+    lines = []
+    for fixed in range(n):
+        for horizontal in (True, False):
+            keep = rng.uniform(size=n - 1) > 0.2
+            for k in np.flatnonzero(keep):
+                a = (k * 80.0, fixed * 80.0) if horizontal else (fixed * 80.0, k * 80.0)
+                b = ((k + 1) * 80.0, fixed * 80.0) if horizontal else (fixed * 80.0, (k + 1) * 80.0)
+                lines.append([a, b])
+    # a few runs of two segments joined into one line (several edges per line)
+    merged = []
+    i = 0
+    while i < len(lines):
+        if i + 1 < len(lines) and lines[i][1] == lines[i + 1][0] and rng.uniform() < 0.4:
+            merged.append(L([lines[i][0], lines[i][1], lines[i + 1][1]]))
+            i += 2
+        else:
+            merged.append(L(lines[i]))
+            i += 1
+    lines = np.array(merged)
+    pick = rng.integers(0, len(lines), 90)
+    mids = shapely.line_interpolate_point(lines[pick], rng.uniform(0.1, 0.9, len(pick)), normalized=True)
+    pts = shapely.points(shapely.get_x(mids) + rng.uniform(-2, 2, len(pick)), shapely.get_y(mids) + rng.uniform(-2, 2, len(pick)))
+    demand, dest = pts[:86], pts[86:]
+    persons = rng.integers(1, 40, len(demand)).astype(float)
+    r = cr.criticality(lines, demand, persons, dest, detour_limit=0.2)
+    expected, before = _nx_detours(lines, demand, persons, dest, 0.2)
+    reach = np.isfinite(before)
+    assert r.demand["dist_before_m"][reach] == pytest.approx(before[reach], abs=1e-6)
+    assert r.links["detour_persons"] == pytest.approx(expected)
+    assert (expected > 0).sum() > 5
+    assert r.report["iso_check_max_diff"] == pytest.approx(0.0)
