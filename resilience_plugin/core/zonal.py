@@ -41,8 +41,7 @@ is found by a point-in-polygon test of its centre. North-up grids (with or witho
 streamed instead: the raster is read once, strip by strip, in a second thread (GeoTIFFs decoded by
 several GDAL threads, or block by block on two cores, see :mod:`population`); boundary cells take their exact share (the rings' geometry shared by
 :data:`COVER_THREADS` threads) and the whole cells come as horizontal runs between boundary cells,
-each the difference of two running totals along its row (one ``cumsum`` of the strip, once per class
-present), so nothing is
+each summed in one pass over the strip (``np.add.reduceat``, once per class present), so nothing is
 rasterised and no grid is copied. Every computation is in the raster's CRS;
 polygons are reprojected (and repaired) first. South-up grids use shapely overlays per cell instead.
 """
@@ -454,8 +453,7 @@ class _Stream(Prefetch):
     """A :class:`population.Prefetch` (``compact=True``) with a second thread for the polygons it was
     started for (the units, while the caller overlays the hazards): it computes their boundary
     coverage and whole-cell runs (``_cover(runs=True, transpose=True)``), then takes every strip the
-    reading thread delivers, adds it to those polygons' totals and passes it on to the caller with the
-    strip's row totals (:func:`_row_prefix`, so the caller's runs cost two look-ups each). A later
+    reading thread delivers, adds it to those polygons' totals and passes it on to the caller. A later
     :func:`zonal_sums` whose last polygons are those polygons (the same coordinates) takes their
     coverage (:meth:`cover_of`) and, without classes, their totals (:meth:`summed`) from here."""
 
@@ -467,8 +465,7 @@ class _Stream(Prefetch):
         self.geoms = geoms  # in the raster CRS, repaired, none empty
         self._cover, self._error, self._sums = None, None, None
         self._covered = threading.Event()
-        # the strips passed on carry their row totals (8 bytes a cell more than the 5 of a strip)
-        self._out: queue.Queue = queue.Queue(maxsize=max(2, self._queue.maxsize * 5 // 13))
+        self._out: queue.Queue = queue.Queue(maxsize=self._queue.maxsize)
         self._ahead = threading.Thread(target=self._ahead_run, args=(geotransform,), name="zonal-cover", daemon=True)
         self._ahead.start()
 
@@ -492,14 +489,11 @@ class _Stream(Prefetch):
         for item in self._source():
             if isinstance(item, Exception):
                 failed = True
-            else:
-                prefix = _row_prefix(item[2])  # once for the units here and the caller's polygons
-                item = tuple(item) + (prefix,)
-                if summer is not None:
-                    try:
-                        summer.add(k, item[0], item[2], prefix=prefix)
-                    except Exception as err:  # noqa: BLE001 (then the caller is told to sum them itself)
-                        summer, self._error = None, err
+            elif summer is not None:
+                try:
+                    summer.add(k, item[0], item[2])
+                except Exception as err:  # noqa: BLE001 (then the caller is told to sum them itself)
+                    summer, self._error = None, err
             k += 1
             if not self._forward(item):
                 return
@@ -644,8 +638,8 @@ def _sum_by_columns(raster, band, mode, info, window, lg, idx, sums, feedback, r
 
     Boundary cells count with their exact share (:func:`_cover`); the whole cells of a polygon come as
     horizontal runs between its boundary cells (``_cover(transpose=True)``), each run contiguous in
-    one row of the strip, so every strip takes one pass (running totals along the rows, :func:`_row_prefix`)
-    and each run two look-ups. Overlapping polygons need no special care: every polygon is summed on its own.
+    the strip's row-major cells, so every strip is summed in one pass (``np.add.reduceat`` between
+    the runs' ends). Overlapping polygons need no special care: every polygon is summed on its own.
     The strips are read ahead in a second thread (:class:`population.Prefetch`, started by the caller
     as ``stream`` or here), so the reading overlaps the boundary geometry and the sums.
     ``classes``: None or a block function (see :func:`zonal_sums`): each strip's classes are asked
@@ -665,22 +659,13 @@ def _sum_strips(stream, info, window, lg, idx, sums, feedback, classes=None):
     window holds ``window``). A :class:`_Stream` may have summed the last polygons of ``lg`` already
     (its own polygons, as the strips went by): only the others are summed here then."""
     n_cls = sums.shape[1]
-    gt = info.geotransform
-    ahead = None
-    if isinstance(stream, _Stream) and classes is None and stream._tail(lg):
-        # the other polygons' coverage is computed while the stream's thread still covers its own
-        own = lg[:len(lg) - len(stream.geoms)]
-        cover = _cover(own, gt, True, transpose=True) if len(own) else _no_cover()
-        ahead = stream.summed(lg)  # waits for that thread's coverage; None if it failed
-        if ahead is None:
-            own, cover = lg, _cover(lg, gt, True, transpose=True)
-    else:
-        own = lg
-        cover = _cover_with(stream, own, gt) if len(own) else _no_cover()
+    ahead = stream.summed(lg) if isinstance(stream, _Stream) and classes is None else None
+    own = lg if ahead is None else lg[:len(lg) - ahead[0]]
+    cover = _cover_with(stream, own, info.geotransform) if len(own) else _no_cover()
     summer = _Summer(cover, stream.window, stream.starts, window, n_cls)
-    for k, item in enumerate(stream):  # (row0, col0, vals, valid), a _Stream's with the vals' row totals
+    for k, (row0, _col0, vals, _valid) in enumerate(stream):
         check_cancel(feedback)
-        summer.add(k, item[0], item[2], classes, item[4] if len(item) > 4 and classes is None else None)
+        summer.add(k, row0, vals, classes)
     whole, split = summer.finish(idx[:len(own)], sums)
     if ahead is not None:
         m, unit_sums, unit_whole, unit_split = stream.unit_sums()
@@ -697,7 +682,7 @@ def _no_cover():
 
 class _Summer:
     """Totals of polygons strip by strip from their coverage (``_cover(runs=True, transpose=True)``):
-    boundary cells with their exact share, whole cells as horizontal runs (:func:`_prefix_sums`).
+    boundary cells with their exact share, whole cells as horizontal runs (``np.add.reduceat``).
     ``stream_window`` / ``starts``: the strips' window and first rows; ``window``: the cells that count
     (those outside add nothing: no boundary cell or run is there)."""
 
@@ -724,9 +709,8 @@ class _Summer:
         self.b_order, self.b_start = _buckets(strip_of_row[br], n_strips)
         self.q_order, self.q_start = _buckets(strip_of_row[self.q[1]], n_strips)
 
-    def add(self, k, row0, vals, classes=None, prefix=None):
-        """Strip ``k`` (first row ``row0``, cells ``vals``); ``classes``: None or a block function;
-        ``prefix``: :func:`_row_prefix` of ``vals`` when the caller has it already (without classes)."""
+    def add(self, k, row0, vals, classes=None):
+        """Strip ``k`` (first row ``row0``, cells ``vals``); ``classes``: None or a block function."""
         _bp, br, bc, _bf = self.b
         _qp, qr, qa, qb = self.q
         s0 = row0 - self.r0
@@ -735,10 +719,9 @@ class _Summer:
         flat = vals.reshape(-1)
         b_flat = (br[bsel] - s0) * self.width + bc[bsel]
         self.values[bsel] = flat[b_flat]
-        rows, a, b = qr[qsel] - s0, qa[qsel], qb[qsel]
+        q0 = (qr[qsel] - s0) * self.width
         if classes is None:
-            if len(qsel):
-                self.run_sums[qsel, 0] = _prefix_sums(prefix if prefix is not None else _row_prefix(vals), rows, a, b)
+            self.run_sums[qsel, 0] = _run_sums(flat, q0 + qa[qsel], q0 + qb[qsel])
             return
         n_cls = self.n_cls
         if self.b_cls is None:
@@ -748,7 +731,7 @@ class _Summer:
         present = np.bincount(np.clip(cls, -1, n_cls - 1).ravel() + 1, minlength=n_cls + 1)[1:] > 0
         for j in np.flatnonzero(present).tolist():
             if len(qsel):
-                self.run_sums[qsel, j] = _prefix_sums(_row_prefix(np.where(cls == j, vals, 0.0)), rows, a, b)
+                self.run_sums[qsel, j] = _run_sums(np.where(cls == j, vals, 0.0).reshape(-1), q0 + qa[qsel], q0 + qb[qsel])
 
     def finish(self, idx, sums):
         """Adds the totals to ``sums[idx]``; returns ``(whole_cells, split_cells)``."""
@@ -783,25 +766,17 @@ def _cover_with(stream, lg, geotransform):
     return tuple(cells) + (runs,)
 
 
-def _row_prefix(vals):
-    """Running totals (float64) along every row of a strip, with a leading 0: ``out[r, c]`` is the sum
-    of ``vals[r, :c]``. One pass (a copy into float64, then an in-place ``cumsum`` along the rows);
-    a run's total is then the difference of two entries (:func:`_prefix_sums`), and the rows are short
-    enough that the differences keep the exactness of a direct sum for all practical purposes."""
-    n, w = vals.shape
-    out = np.empty((n, w + 1))
-    out[:, 0] = 0.0
-    body = out[:, 1:]
-    body[...] = vals
-    np.cumsum(body, axis=1, out=body)
-    return out
-
-
-def _prefix_sums(prefix, rows, begin, end):
-    """Totals of the runs ``vals[rows[i], begin[i]:end[i]]`` from :func:`_row_prefix` of ``vals``."""
-    flat, width = prefix.reshape(-1), prefix.shape[1]
-    base = rows * width
-    return flat[base + end] - flat[base + begin]
+def _run_sums(flat, begin, end):
+    """Totals of ``flat[begin[i]:end[i]]`` (float64), in one pass over ``flat``: ``np.add.reduceat``
+    between all the runs' ends (runs may overlap), then differences of the running total of those
+    segments."""
+    if len(begin) == 0:
+        return np.zeros(0)
+    cuts = np.unique(np.concatenate([np.zeros(1, dtype=np.int64), begin, end]))
+    cuts = cuts[cuts < len(flat)]
+    running = np.zeros(len(cuts) + 1)
+    np.cumsum(np.add.reduceat(flat, cuts, dtype=np.float64), out=running[1:])
+    return running[np.searchsorted(cuts, end)] - running[np.searchsorted(cuts, begin)]
 
 
 def _buckets(keys, n_buckets):

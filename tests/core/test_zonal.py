@@ -294,15 +294,12 @@ def test_compact_strips_are_the_same_numbers(tmp_path, monkeypatch):
     assert {s[2].dtype for s in dens} == {np.dtype(np.float64)}
 
 
-def test_prefix_sums_of_overlapping_runs_on_several_rows():
-    values = (np.arange(1, 201, dtype=np.float32) / 7).reshape(2, 100)
-    rows = np.array([0, 0, 0, 1, 1, 1, 0])
-    begin = np.array([0, 5, 5, 20, 90, 40, 99])
-    end = np.array([10, 30, 6, 25, 100, 41, 100])
-    want = [values[r, a:b].astype(np.float64).sum() for r, a, b in zip(rows, begin, end)]
-    got = zonal._prefix_sums(zonal._row_prefix(values), rows, begin, end)
-    np.testing.assert_allclose(got, want, rtol=1e-12)
-    assert zonal._row_prefix(values).dtype == np.float64  # float32 strips are summed in float64
+def test_run_sums_of_overlapping_runs():
+    flat = np.arange(1, 101, dtype=np.float32) / 7
+    begin = np.array([0, 5, 5, 20, 90, 40])
+    end = np.array([10, 30, 6, 25, 100, 41])
+    want = [flat[a:b].astype(np.float64).sum() for a, b in zip(begin, end)]
+    np.testing.assert_allclose(zonal._run_sums(flat, begin, end), want, rtol=1e-12)
 
 
 def test_units_coverage_computed_ahead_gives_the_exact_sums(monkeypatch, tmp_path):
@@ -359,31 +356,3 @@ def test_a_read_error_reaches_the_caller_through_the_stream(tmp_path):
     with pytest.raises(InputError, match="negative values"):
         zonal.zonal_sums(units, "EPSG:32748", path, mode=zonal.PERSONS_PER_CELL, stream=stream)
     assert not stream._thread.is_alive() and not stream._ahead.is_alive()
-
-
-def test_when_the_streams_own_coverage_fails_the_caller_covers_and_sums_every_polygon(monkeypatch, tmp_path):
-    """The caller starts its polygons' coverage before the stream's thread has finished the units'; if that
-    thread's coverage fails, the caller covers and sums the units too, with the same exact totals."""
-    rng = np.random.default_rng(8)
-    values = rng.uniform(0, 50, (30, 30))
-    path = write_raster(tmp_path / "fails.tif", values, 500000.0, 9300300.0, 10.0)
-    a, gt, _ = read_raster(path)
-    units = np.array([shapely.box(500012.5, 9300021.5, 500151.7, 9300160.4),
-                      shapely.box(500151.7, 9300021.5, 500290.3, 9300281.1)], dtype=object)
-    pieces = shapely.intersection(units, shapely.box(500050.5, 9300050.5, 500250.2, 9300250.1))
-    polys = np.concatenate([pieces, units])
-    cover = zonal._cover
-    calls = []
-
-    def failing_in_the_stream(polygons, *args, **kwargs):
-        calls.append((threading.current_thread().name, len(polygons)))
-        if threading.current_thread().name == "zonal-cover":
-            raise MemoryError("no room for the coverage")
-        return cover(polygons, *args, **kwargs)
-
-    monkeypatch.setattr(zonal, "_cover", failing_in_the_stream)
-    stream = zonal.prefetch(units, "EPSG:32748", path, mode=zonal.PERSONS_PER_CELL)
-    res = zonal.zonal_sums(polys, "EPSG:32748", path, mode=zonal.PERSONS_PER_CELL, stream=stream)
-    here = threading.current_thread().name
-    assert (here, 4) in calls  # after the failure: all four polygons covered here
-    np.testing.assert_allclose(res.sums[:, 0], [brute_force(a, gt, p) for p in polys], rtol=1e-9)
