@@ -109,13 +109,16 @@ def run_native_raster(tif, folder):
                                            "OUTPUT": str(folder / "native_levels.tif")})
     poly = prun("gdal:polygonize", {"INPUT": rc["OUTPUT"], "BAND": 1, "FIELD": "DN", "EIGHT_CONNECTEDNESS": False,
                                     "OUTPUT": str(folder / "native_poly.gpkg")})
-    diss = prun("native:dissolve", {"INPUT": poly["OUTPUT"], "FIELD": ["DN"],
-                                    "OUTPUT": str(folder / "native_diss.gpkg")})
-    area = prun("native:fieldcalculator", {"INPUT": diss["OUTPUT"], "FIELD_NAME": "area_m2", "FIELD_TYPE": 0,
+    area = _dissolve_and_measure(poly["OUTPUT"], "DN", folder)
+    return time.perf_counter() - t, _areas(area, "DN")
+
+
+def _dissolve_and_measure(layer, field, folder):
+    """The native chain's last two steps: ``native:dissolve`` by ``field``, then the area field."""
+    diss = prun("native:dissolve", {"INPUT": layer, "FIELD": [field], "OUTPUT": str(folder / "native_diss.gpkg")})
+    return prun("native:fieldcalculator", {"INPUT": diss["OUTPUT"], "FIELD_NAME": "area_m2", "FIELD_TYPE": 0,
                                            "FIELD_LENGTH": 20, "FIELD_PRECISION": 3, "FORMULA": "area($geometry)",
-                                           "OUTPUT": str(folder / "native_area.gpkg")})
-    elapsed = time.perf_counter() - t
-    return elapsed, _areas(area["OUTPUT"], "DN")
+                                           "OUTPUT": str(folder / "native_area.gpkg")})["OUTPUT"]
 
 
 def run_native_vector(cells, folder):
@@ -127,13 +130,8 @@ def run_native_vector(cells, folder):
     lvl = prun("native:fieldcalculator", {"INPUT": ext["OUTPUT"], "FIELD_NAME": "level", "FIELD_TYPE": 1,
                                           "FIELD_LENGTH": 10, "FIELD_PRECISION": 0, "FORMULA": case,
                                           "OUTPUT": str(folder / "native_lvl.gpkg")})
-    diss = prun("native:dissolve", {"INPUT": lvl["OUTPUT"], "FIELD": ["level"],
-                                    "OUTPUT": str(folder / "native_diss.gpkg")})
-    area = prun("native:fieldcalculator", {"INPUT": diss["OUTPUT"], "FIELD_NAME": "area_m2", "FIELD_TYPE": 0,
-                                           "FIELD_LENGTH": 20, "FIELD_PRECISION": 3, "FORMULA": "area($geometry)",
-                                           "OUTPUT": str(folder / "native_area.gpkg")})
-    elapsed = time.perf_counter() - t
-    return elapsed, _areas(area["OUTPUT"], "level")
+    area = _dissolve_and_measure(lvl["OUTPUT"], "level", folder)
+    return time.perf_counter() - t, _areas(area, "level")
 
 
 # --- what a Python user would write (independent of resilience_plugin) ---------------------------

@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.common import DATA_DIR, EPSG, ORIGIN, qgis_session, report, write_layer  # noqa: E402
+from bench.common import DATA_DIR, ORIGIN, blob_polygons, qgis_session, report, write_layer  # noqa: E402
 from bench.common import run as prun  # noqa: E402
 
 SOURCE_BUFFER = 300.0
@@ -55,57 +55,6 @@ FLOORS = ["1", "2", "3", "4-7", "10+", ">7", "", None, "6"]
 
 
 # --- data ----------------------------------------------------------------------------------------
-def _write_sites(path, geoms, stype, floors, area):
-    """Sites as a GeoPackage polygon layer: ``sid`` (1, 2, ... as the fid), ``stype`` and ``floors`` text,
-    ``area_m2`` real (NULL where NaN)."""
-    import shapely
-    from osgeo import ogr, osr
-
-    ogr.UseExceptions()
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(EPSG)
-    lyr = ds.CreateLayer("sites", srs, ogr.wkbPolygon, options=["SPATIAL_INDEX=YES"])
-    for name, kind in (("sid", ogr.OFTInteger64), ("stype", ogr.OFTString), ("floors", ogr.OFTString),
-                       ("area_m2", ogr.OFTReal)):
-        lyr.CreateField(ogr.FieldDefn(name, kind))
-    defn = lyr.GetLayerDefn()
-    lyr.StartTransaction()
-    for i, (wkb, t, fl, a) in enumerate(zip(shapely.to_wkb(geoms), stype.tolist(), floors.tolist(), area.tolist())):
-        f = ogr.Feature(defn)
-        f.SetFID(i + 1)
-        f.SetField("sid", i + 1)
-        f.SetGeometry(ogr.CreateGeometryFromWkb(wkb))
-        f.SetField("stype", t)
-        if fl is not None:
-            f.SetField("floors", fl)
-        if a == a:
-            f.SetField("area_m2", a)
-        lyr.CreateFeature(f)
-    lyr.CommitTransaction()
-    ds = None
-    return f"{path}|layername=sites"
-
-
-def _zones(rng, n, extent, x0, y0):
-    """``n`` disjoint wobbly 24-gons on a jittered grid with levels 1-4."""
-    import shapely
-
-    k = int(np.ceil(np.sqrt(n)))
-    spacing = extent / k
-    idx = rng.permutation(k * k)[:n]
-    cx = x0 + (idx % k + 0.5) * spacing + rng.uniform(-0.15, 0.15, n) * spacing
-    cy = y0 + (idx // k + 0.5) * spacing + rng.uniform(-0.15, 0.15, n) * spacing
-    radius = rng.uniform(0.12, 0.33, n) * spacing
-    ang = np.linspace(0, 2 * np.pi, 25)[:-1]
-    wobble = 1 + 0.2 * np.sin(3 * ang[None, :] + rng.uniform(0, 6.28, (n, 1)))
-    xs = cx[:, None] + radius[:, None] * wobble * np.cos(ang)[None, :]
-    ys = cy[:, None] + radius[:, None] * wobble * np.sin(ang)[None, :]
-    rings = np.stack([xs, ys], axis=2)
-    rings = np.concatenate([rings, rings[:, :1]], axis=1)
-    return shapely.polygons(rings), rng.integers(1, 5, n)
-
-
 def sites_data(n_sites, seed=23):
     """The candidate sites and their surroundings for ``n_sites`` sites (cached); returns the URIs."""
     import shapely
@@ -129,8 +78,10 @@ def sites_data(n_sites, seed=23):
     floors = np.array(FLOORS, dtype=object)[rng.integers(0, len(FLOORS), n_sites)]
     floors[park] = None
     area = np.where(rng.uniform(size=n_sites) < 1 / 3, np.round(w * h * rng.uniform(0.3, 0.9, n_sites), 1), np.nan)
-    sites = _write_sites(folder / "sites.gpkg", geoms, stype, floors, area)
-    zg, zl = _zones(rng, max(20, n_sites // 250), extent, x0, y0)
+    sites = write_layer(folder / "sites.gpkg", geoms, {"sid": np.arange(1, n_sites + 1, dtype=np.int64), "stype": stype,
+                                                       "floors": floors, "area_m2": area}, layer="sites")
+    n_zones = max(20, n_sites // 250)  # wobbly 24-gons with levels 1-4
+    zg, zl = blob_polygons(rng, n_zones, extent, x0, y0, min_radius=0.12), rng.integers(1, 5, n_zones)
     zones = write_layer(folder / "around.gpkg", zg, {"level": zl.astype(np.int64)}, layer="zones")
     out = {"sites": sites, "zones": zones, "n_sites": int(n_sites)}
     for name, k in (("sources", 300), ("hospitals", 120), ("lifelines", 200)):

@@ -67,29 +67,6 @@ RTOL = ATOL = 1e-9
 
 
 # --- data ----------------------------------------------------------------------------------------
-def _write_table(path, layer, df):
-    from osgeo import ogr
-
-    ogr.UseExceptions()
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    lyr = ds.CreateLayer(layer, geom_type=ogr.wkbNone)
-    for name, kind in (("unit_id", ogr.OFTString), ("level", ogr.OFTInteger), ("class", ogr.OFTString),
-                       ("loss", ogr.OFTReal)):
-        lyr.CreateField(ogr.FieldDefn(name, kind))
-    defn = lyr.GetLayerDefn()
-    lyr.StartTransaction()
-    for u, lv, c, v in zip(df["unit_id"].tolist(), df["level"].tolist(), df["class"].tolist(), df["loss"].tolist()):
-        f = ogr.Feature(defn)
-        f.SetField(0, u)
-        f.SetField(1, lv)
-        f.SetField(2, c)
-        f.SetField(3, v)
-        lyr.CreateFeature(f)
-    lyr.CommitTransaction()
-    ds = None
-    return f"{path}|layername={layer}"
-
-
 def dataset(n_units, seed=17):
     """The three scenario tables and the unit grid for ``n_units`` units (cached); returns the paths."""
     import json
@@ -127,31 +104,18 @@ def dataset(n_units, seed=17):
         keep[np.arange(0, n, len(LEVELS) * len(CLASSES))] = True
         df = pd.DataFrame({"unit_id": codes[unit[keep]], "level": level[keep], "class": cls[keep], "loss": loss[keep]})
         df = df.sample(frac=1.0, random_state=k).reset_index(drop=True)  # not stored unit by unit
-        out["scenarios"].append(_write_table(folder / f"{name}.gpkg", name, df))
+        columns = {"unit_id": df["unit_id"].to_numpy(), "level": df["level"].to_numpy(np.int32),
+                   "class": df["class"].to_numpy(), "loss": df["loss"].to_numpy()}
+        out["scenarios"].append(write_layer(folder / f"{name}.gpkg", None, columns, layer=name))
         out["rows"].append(int(len(df)))
     side = int(np.ceil(np.sqrt(n_units)))
     x0, y0 = ORIGIN
     i = np.arange(n_units)
     cells = shapely.box(x0 + (i % side) * 500.0, y0 + (i // side) * 500.0, x0 + (i % side + 1) * 500.0,
                         y0 + (i // side + 1) * 500.0)
-    out["units"] = write_layer(folder / "units.gpkg", cells, {}, EPSG, "units")
-    _add_codes(folder / "units.gpkg", codes)
+    out["units"] = write_layer(folder / "units.gpkg", cells, {"code": codes}, EPSG, "units")
     meta.write_text(json.dumps(out))
     return out
-
-
-def _add_codes(path, codes):
-    from osgeo import ogr
-
-    ds = ogr.Open(str(path), 1)
-    lyr = ds.GetLayerByName("units")
-    lyr.CreateField(ogr.FieldDefn("code", ogr.OFTString))
-    lyr.StartTransaction()
-    for f, code in zip(list(lyr), codes.tolist()):
-        f.SetField("code", code)
-        lyr.SetFeature(f)
-    lyr.CommitTransaction()
-    ds = None
 
 
 # --- ours ------------------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.common import DATA_DIR, EPSG, ORIGIN, qgis_session, report, write_raster  # noqa: E402
+from bench.common import DATA_DIR, ORIGIN, qgis_session, report, write_layer, write_raster  # noqa: E402
 from bench.common import run as prun  # noqa: E402
 
 TOLERANCE = 20.0
@@ -43,36 +43,9 @@ NATIVE_LIMIT = 100_000  # the native chain is run up to this many towers
 
 
 # --- data ----------------------------------------------------------------------------------------
-def _write_points(path, geoms, ids, types):
-    """Towers as a GeoPackage point layer with ``tid`` (integer) and ``ttype`` (text)."""
-    import shapely
-    from osgeo import ogr, osr
-
-    ogr.UseExceptions()
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(EPSG)
-    lyr = ds.CreateLayer("towers", srs, ogr.wkbPoint, options=["SPATIAL_INDEX=YES"])
-    lyr.CreateField(ogr.FieldDefn("tid", ogr.OFTInteger64))
-    lyr.CreateField(ogr.FieldDefn("ttype", ogr.OFTString))
-    defn = lyr.GetLayerDefn()
-    lyr.StartTransaction()
-    for wkb, i, t in zip(shapely.to_wkb(geoms), ids.tolist(), types.tolist()):
-        f = ogr.Feature(defn)
-        f.SetGeometry(ogr.CreateGeometryFromWkb(wkb))
-        f.SetField("tid", i)
-        f.SetField("ttype", t)
-        lyr.CreateFeature(f)
-    lyr.CommitTransaction()
-    ds = None
-    return f"{path}|layername=towers"
-
-
 def network(n_towers, seed=17):
     """Lines, towers and the wind raster for about ``n_towers`` towers (cached); returns the paths."""
     import shapely
-
-    from bench.common import write_layer
 
     folder = DATA_DIR / f"towers_{n_towers}_{seed}"
     meta = folder / "meta.json"
@@ -105,8 +78,9 @@ def network(n_towers, seed=17):
     lines_uri = write_layer(folder / "lines.gpkg", geoms, {"lid": lid}, layer="lines")
     pts = shapely.points(np.concatenate(tx), np.concatenate(ty))
     order = rng.permutation(len(pts))  # towers not stored line by line
-    towers_uri = _write_points(folder / "towers.gpkg", pts[order], np.arange(len(pts), dtype=np.int64) + 1,
-                               np.array(ttype, dtype=object)[order])
+    towers_uri = write_layer(folder / "towers.gpkg", pts[order], {"tid": np.arange(len(pts), dtype=np.int64) + 1,
+                                                                  "ttype": np.array(ttype, dtype=object)[order]},
+                             layer="towers")
     side = int(np.ceil(extent / CELL))
     yy, xx = np.mgrid[0:side, 0:side] / side
     wind = 32 + 14 * np.sin(5 * xx + 1) * np.cos(3 * yy) + 10 * np.sin(11 * (xx - yy))

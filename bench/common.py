@@ -138,37 +138,58 @@ def run_isolated(module, function, timeout=3600, **kwargs):
 
 # --- writing data ----------------------------------------------------------------------------------
 def write_layer(path, geoms, fields=None, epsg=EPSG, layer="data"):
-    """Write a shapely array and ``{name: numpy array}`` columns to a GeoPackage layer (system GDAL)."""
+    """Write a shapely array and ``{name: numpy array}`` columns to a GeoPackage layer (system GDAL).
+
+    ``geoms=None``: a table without geometry. Column types follow the arrays: int32 -> Integer, other
+    integers -> Integer64, floats -> Real, text / objects -> String; None and NaN are left NULL."""
     import shapely
     from osgeo import ogr, osr
 
     ogr.UseExceptions()
     path = Path(path)
     ds = ogr.GetDriverByName("GPKG").Open(str(path), 1) if path.exists() else ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    tid = int(shapely.get_type_id(geoms[0])) if len(geoms) else 3
-    gtype = {0: ogr.wkbPoint, 1: ogr.wkbLineString, 3: ogr.wkbPolygon, 5: ogr.wkbMultiLineString, 6: ogr.wkbMultiPolygon}[tid]
-    lyr = ds.CreateLayer(layer, srs, gtype, options=["SPATIAL_INDEX=YES"])
     fields = fields or {}
-    kinds = {}
+    if geoms is None:
+        lyr = ds.CreateLayer(layer, geom_type=ogr.wkbNone)
+        n = len(next(iter(fields.values()))) if fields else 0
+        wkbs = [None] * n
+    else:
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(epsg)
+        tid = int(shapely.get_type_id(geoms[0])) if len(geoms) else 3
+        gtype = {0: ogr.wkbPoint, 1: ogr.wkbLineString, 3: ogr.wkbPolygon, 5: ogr.wkbMultiLineString, 6: ogr.wkbMultiPolygon}[tid]
+        lyr = ds.CreateLayer(layer, srs, gtype, options=["SPATIAL_INDEX=YES"])
+        wkbs = shapely.to_wkb(geoms)
     for name, values in fields.items():
-        kind = ogr.OFTInteger64 if np.issubdtype(np.asarray(values).dtype, np.integer) else ogr.OFTReal
-        kinds[name] = kind
-        lyr.CreateField(ogr.FieldDefn(name, kind))
+        lyr.CreateField(ogr.FieldDefn(name, _ogr_kind(np.asarray(values).dtype)))
     defn = lyr.GetLayerDefn()
     cols = {k: np.asarray(v).tolist() for k, v in fields.items()}
     lyr.StartTransaction()
-    for i, wkb in enumerate(shapely.to_wkb(geoms)):
+    for i, wkb in enumerate(wkbs):
         f = ogr.Feature(defn)
-        f.SetGeometry(ogr.CreateGeometryFromWkb(wkb))
+        if wkb is not None:
+            f.SetGeometry(ogr.CreateGeometryFromWkb(wkb))
         for name, values in cols.items():
-            f.SetField(name, values[i])
+            v = values[i]
+            if v is not None and v == v:  # None and NaN stay NULL
+                f.SetField(name, v)
         lyr.CreateFeature(f)
     lyr.CommitTransaction()
     lyr = None
     ds = None
     return f"{path}|layername={layer}"
+
+
+def _ogr_kind(dtype):
+    from osgeo import ogr
+
+    if dtype == np.int32:
+        return ogr.OFTInteger
+    if np.issubdtype(dtype, np.integer):
+        return ogr.OFTInteger64
+    if np.issubdtype(dtype, np.floating) or dtype.kind == "b":
+        return ogr.OFTReal
+    return ogr.OFTString
 
 
 def write_raster(path, values, x0, y1, cell, epsg=EPSG, nodata=-1.0):
@@ -204,24 +225,29 @@ class City:
     raster_side: int
 
 
-def _blobs(rng, n_levels, per_level, extent, x0, y0):
-    """``per_level`` disjoint 24-gon blobs per level on a jittered grid; returns (geoms, levels)."""
+def blob_polygons(rng, n, extent, x0, y0, min_radius=0.15):
+    """``n`` disjoint wobbly 24-gons on a jittered grid over ``extent`` from ``(x0, y0)``, radii
+    ``min_radius``-0.33 of the grid spacing (the random draws in a fixed order: the same data for a seed)."""
     import shapely
 
-    n = n_levels * per_level
     k = int(np.ceil(np.sqrt(n)))
     spacing = extent / k
     idx = rng.permutation(k * k)[:n]
     cx = x0 + (idx % k + 0.5) * spacing + rng.uniform(-0.15, 0.15, n) * spacing
     cy = y0 + (idx // k + 0.5) * spacing + rng.uniform(-0.15, 0.15, n) * spacing
-    radius = rng.uniform(0.15, 0.33, n) * spacing
+    radius = rng.uniform(min_radius, 0.33, n) * spacing
     ang = np.linspace(0, 2 * np.pi, 25)[:-1]
     wobble = 1 + 0.2 * np.sin(3 * ang[None, :] + rng.uniform(0, 6.28, (n, 1)))
     xs = cx[:, None] + radius[:, None] * wobble * np.cos(ang)[None, :]
     ys = cy[:, None] + radius[:, None] * wobble * np.sin(ang)[None, :]
     rings = np.stack([xs, ys], axis=2)
-    rings = np.concatenate([rings, rings[:, :1]], axis=1)
-    geoms = shapely.polygons(rings)
+    return shapely.polygons(np.concatenate([rings, rings[:, :1]], axis=1))
+
+
+def _blobs(rng, n_levels, per_level, extent, x0, y0):
+    """``per_level`` disjoint 24-gon blobs per level on a jittered grid; returns (geoms, levels)."""
+    n = n_levels * per_level
+    geoms = blob_polygons(rng, n, extent, x0, y0)
     levels = np.repeat(np.arange(1, n_levels + 1), per_level)
     return geoms, rng.permutation(levels)
 
