@@ -289,14 +289,7 @@ def _multi_edge_line(es, info, u, v, n, p_node, d_node, p_pre, d_pre, comp_p, co
     hi = lo + info.size[xs]
     piece_p = (p_pre[hi] - p_pre[lo]).astype(float)
     piece_d = (d_pre[hi] - d_pre[lo]).astype(float)
-    parent = np.full(len(xs), -1)
-    stack = []
-    for i in range(len(xs)):
-        while stack and not (lo[stack[-1]] <= lo[i] < hi[stack[-1]]):
-            stack.pop()
-        if stack:
-            parent[i] = stack[-1]
-        stack.append(i)
+    parent = np.asarray(nested_parents(lo.tolist(), hi.tolist()), dtype=np.int64)
     comps = np.unique(info.comp[u[es]])
     outer_p = {int(c): float(comp_p[c]) for c in comps}
     outer_d = {int(c): float(comp_d[c]) for c in comps}
@@ -325,6 +318,19 @@ def _multi_edge_line(es, info, u, v, n, p_node, d_node, p_pre, d_pre, comp_p, co
     total = own_p + float(piece_p[piece_d <= 1e-12].sum())
     total += sum(p for c, p in outer_p.items() if outer_d[c] <= 1e-12)
     return total
+
+
+def nested_parents(lo, hi):
+    """For nested (or disjoint) ranges ``[lo[j], hi[j])`` sorted by ``lo``: the index of the innermost
+    range holding each one, -1 for none (one pass with a stack)."""
+    parent, stack = [-1] * len(lo), []
+    for j in range(len(lo)):
+        while stack and not (lo[stack[-1]] <= lo[j] < hi[stack[-1]]):
+            stack.pop()
+        if stack:
+            parent[j] = stack[-1]
+        stack.append(j)
+    return parent
 
 
 def labels_independent(labels):

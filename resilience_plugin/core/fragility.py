@@ -41,6 +41,21 @@ def normalize_type(name):
     return re.sub(r"[\s\-]+", "_", text).casefold()
 
 
+def normalize_types(values):
+    """:func:`normalize_type` of every value, each distinct value normalised once (a layer holds few)."""
+    seen = {}
+    out = []
+    for v in values:
+        try:
+            t = seen[v]
+        except KeyError:
+            t = seen[v] = normalize_type(v)
+        except TypeError:  # unhashable
+            t = normalize_type(v)
+        out.append(t)
+    return out
+
+
 @dataclass
 class Curve:
     """One fragility curve: lognormal (theta, beta per damage state), repair rate (a, b) or threshold."""

@@ -28,7 +28,7 @@ from . import geometry as geo
 from .classify import classify_continuous
 from .crs import is_wide_crs
 from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel
-from .fragility import FragilityLibrary, normalize_type
+from .fragility import FragilityLibrary, normalize_types
 from .raster import open_raster
 
 MIN_LEN = 1e-3  # m: shorter pieces are slivers of a boundary, not exposure
@@ -421,18 +421,7 @@ def _asset_fragility(frag, uniq, max_im, repairs, covered_len, sampled):
 
 
 def _normalized_types(asset_types, library, kind):
-    seen = {}  # a layer holds few distinct types: each normalised once
-
-    def norm(t):
-        try:
-            return seen[t]
-        except KeyError:
-            seen[t] = normalize_type(t)
-            return seen[t]
-        except TypeError:  # unhashable
-            return normalize_type(t)
-
-    types = np.array([norm(t) for t in asset_types], dtype=object)
+    types = np.array(normalize_types(asset_types), dtype=object)
     library.check_asset_types({t for t in types if t is not None}, kind)
     if len(types) and any(t is None for t in types):
         raise InputError(QT_TRANSLATE_NOOP("@default", "{n} lifeline(s) have no asset type: fill the ASSET_TYPE_FIELD or give one ASSET_TYPE for the whole layer."),

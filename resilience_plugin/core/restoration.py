@@ -350,7 +350,7 @@ class _NetCut:
 
     def cut(self, lines, sups):
         """Who is cut off when the via assets ``lines`` and the supplier assets ``sups`` fail."""
-        from .criticality import labels_independent
+        from .criticality import labels_independent, nested_parents
 
         bl, lp = self.by_line, self.line_ptr
         edges = sorted({e for j in map(self.line_of.__getitem__, lines) for e in bl[lp[j]:lp[j + 1]]})
@@ -367,13 +367,7 @@ class _NetCut:
         xs = sorted((self.child[e] for e in bridges), key=lambda x: tin[x])
         lo = [tin[x] for x in xs]
         hi = [tin[x] + size[x] for x in xs]
-        parent, stack = [-1] * len(xs), []
-        for j in range(len(xs)):
-            while stack and not (lo[stack[-1]] <= lo[j] < hi[stack[-1]]):
-                stack.pop()
-            if stack:
-                parent[j] = stack[-1]
-            stack.append(j)
+        parent = nested_parents(lo, hi)
         pp, sp_ = self.p_pre, self.s_pre
         rp = [pp[hi[j]] - pp[lo[j]] for j in range(len(xs))]
         rs = [sp_[hi[j]] - sp_[lo[j]] for j in range(len(xs))]

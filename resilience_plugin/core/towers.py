@@ -17,7 +17,7 @@ import numpy as np
 import shapely
 
 from .errors import QT_TRANSLATE_NOOP, InputError
-from .fragility import normalize_type
+from .fragility import normalize_types
 
 
 @dataclass
@@ -36,11 +36,10 @@ def tower_probabilities(types, intensities, library, measure):
 
     Returns ``(p, no_curve)``: NaN where the intensity is NaN; a type without a curve raises.
     """
-    names = {t: normalize_type(t) for t in set(types)}  # each distinct value normalised once
+    arr = np.array(normalize_types(types), dtype=object)
     im = np.asarray(intensities, dtype=float)
     p = np.full(len(types), np.nan)
-    arr = np.array([names[t] for t in types], dtype=object)
-    for t in sorted({t for t in names.values() if t}):
+    for t in sorted({t for t in arr.tolist() if t}):
         curve = library.curve(t, measure)
         if curve is None or curve.form == "repair_rate":
             raise InputError(QT_TRANSLATE_NOOP("@default", "The fragility library has no point curve for the tower type '{name}' under {measure}. Add one to a FRAGILITY_FILE or choose another intensity measure."),

@@ -148,3 +148,10 @@ def test_implausible_intensities(lib, measure, values, hint):
         lib.check_plausible(np.array(values + [np.nan]), measure)
     assert "implausible" in str(err.value) and hint in str(err.value)
     lib.check_plausible(np.array([0.0, 0.5, np.nan]), measure)  # plausible values pass
+
+
+def test_normalize_types_gives_each_value_its_normalised_name():
+    from resilience_plugin.core.fragility import normalize_types
+
+    values = ["Water Pipe", "water-pipe", None, " ", "Water Pipe", 7, ["a b"]]
+    assert normalize_types(values) == ["water_pipe", "water_pipe", None, None, "water_pipe", "7", "['a_b']"]

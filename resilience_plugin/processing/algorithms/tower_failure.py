@@ -20,7 +20,7 @@ from ...compat import FIELD_ANY, SOURCE_LINE, SOURCE_POINT, SOURCE_TABLE, WKB_NO
 from ...core import geometry as geo
 from ...core import towers as core
 from ...core.errors import check_cancel
-from ...core.fragility import load_library, normalize_type
+from ...core.fragility import load_library, normalize_type, normalize_types
 from ...core.lifeline import RasterSampler
 from ...i18n import tr
 from ...qgis_io.crs import to_pyproj, working_crs
@@ -215,13 +215,9 @@ class TowerFailure(ResilienceAlgorithm):
     def _types(attrs, type_field, one_type):
         if not type_field:
             return [normalize_type(one_type)] * len(attrs)
-        seen = {}  # each distinct value normalised once
-        out = []
-        for v in attrs[type_field]:
-            key = v if isinstance(v, str) else ("" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v))
-            if key not in seen:
-                seen[key] = normalize_type(key.strip() or one_type or None)
-            out.append(seen[key])
+        fallback = normalize_type(one_type or None)  # for towers with an empty type
+        values = [None if isinstance(v, float) and np.isnan(v) else v for v in attrs[type_field]]
+        out = [t or fallback for t in normalize_types(values)]
         if any(t is None for t in out):
             ResilienceAlgorithm.fail(tr("Some towers have no type: fill TOWER_TYPE_FIELD or give a TOWER_TYPE for them."))
         return out
