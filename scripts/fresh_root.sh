@@ -19,6 +19,8 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(test)
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=scripts/mounts.sh
+. "$repo/scripts/mounts.sh"
 base=${FRESH_ROOTS:-/var/tmp/resilience-roots}
 root="$base/$suite"
 log="$base/$suite.log"
@@ -37,10 +39,13 @@ cleanup() {
     if [ "$(readlink "$pid/root" 2>/dev/null)" = "$root" ]; then kill -9 "${pid#/proc/}" 2>/dev/null || true; fi
   done
   for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -R -l "${mounted[i]}" 2>/dev/null || true; done
+  unmount_below "$root"
   if [ "${FRESH_KEEP:-0}" != 1 ]; then rm -rf --one-file-system "$root"; fi
 }
 trap cleanup EXIT
 
+# what a killed earlier run left mounted
+unmount_below "$root"
 rm -rf --one-file-system "$root"
 aptopts=()
 # sid's Release file in the archive may be past its Valid-Until date
