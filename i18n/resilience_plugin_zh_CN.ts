@@ -49,12 +49,12 @@
             <translation>值映射与字段中的任何值都不匹配。字段中的值例如：{examples}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/zonal.py" line="443" />
+            <location filename="../resilience_plugin/core/zonal.py" line="574" />
             <source>The raster {path} has no coordinate reference system.</source>
             <translation>栅格 {path} 没有坐标参考系。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/classify.py" line="245" />
+            <location filename="../resilience_plugin/core/classify.py" line="244" />
             <source>The value map matches none of the raster's values.</source>
             <translation>值映射与栅格中的任何值都不匹配。</translation>
         </message>
@@ -374,12 +374,12 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>{layer} 中不存在字段“{field}”。可用字段：{available}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/vector.py" line="424" />
+            <location filename="../resilience_plugin/qgis_io/vector.py" line="431" />
             <source>{layer}: {n} feature(s) without geometry were skipped.</source>
             <translation>{layer}：已跳过 {n} 个无几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/vector.py" line="426" />
+            <location filename="../resilience_plugin/qgis_io/vector.py" line="433" />
             <source>{layer}: {n} invalid geometrie(s) were repaired.</source>
             <translation>{layer}：已修复 {n} 个无效几何。</translation>
         </message>
@@ -494,17 +494,17 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>选址（MODE 2）要求 MAX_NEW 至少为 1。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/criticality.py" line="483" />
+            <location filename="../resilience_plugin/core/criticality.py" line="554" />
             <source>There are no destinations: give at least one hospital, shelter or other destination.</source>
             <translation>没有目的地：请至少提供一个医院、避难场所或其他目的地。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/criticality.py" line="490" />
+            <location filename="../resilience_plugin/core/criticality.py" line="561" />
             <source>No destination lies within {d:g} m of the network: check the layers' positions or raise MAX_SNAP.</source>
             <translation>没有任何目的地位于网络 {d:g} 米范围内：请检查图层位置或增大 MAX_SNAP。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/criticality.py" line="504" />
+            <location filename="../resilience_plugin/core/criticality.py" line="575" />
             <source>No destination can be reached from any demand over the network: the destinations lie on parts of the network that no demand is connected to (or no demand is within {d:g} m of the network).</source>
             <translation>任何需求点都无法经网络到达任何目的地：目的地位于没有需求点连通的网络部分（或没有需求点位于网络 {d:g} 米范围内）。</translation>
         </message>
@@ -514,152 +514,152 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>灾害栅格与人口栅格的坐标参考系不同：请先将灾害栅格重投影到人口栅格的坐标参考系。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="118" />
+            <location filename="../resilience_plugin/core/fragility.py" line="133" />
             <source>These lifeline types are not in the fragility library: {names}. Known types: {known}. Map your values to known types, or add them to a FRAGILITY_FILE.</source>
             <translation>以下生命线类型不在易损性库中：{names}。已知类型：{known}。请把您的取值映射为已知类型，或在 FRAGILITY_FILE 中添加它们。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="123" />
+            <location filename="../resilience_plugin/core/fragility.py" line="138" />
             <source>The lifeline types {names} are {need} assets but the LIFELINES layer holds {kind} geometries. Give lines for pipes, cables and roads, points for substations, towers, pumping stations and bridges.</source>
             <translation>生命线类型 {names} 属于{need}类资产，但 LIFELINES 图层是{kind}几何。管道、线缆和道路请用线，变电站、杆塔、泵站和桥梁请用点。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="145" />
+            <location filename="../resilience_plugin/core/fragility.py" line="160" />
             <source>The intensity values along the lifelines range from {vmin:.4g} to {vmax:.4g}, which is implausible for {measure} in {unit} (expected {lo:g} to {hi:g}). Is the raster in another unit? {hint}</source>
             <translation>沿生命线的强度值范围为 {vmin:.4g} 至 {vmax:.4g}，对以 {unit} 为单位的 {measure} 不合理（应在 {lo:g} 至 {hi:g} 之间）。栅格是否使用了其他单位？{hint}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="197" />
+            <location filename="../resilience_plugin/core/fragility.py" line="212" />
             <source>Cannot read the fragility file {path}: {error}</source>
             <translation>无法读取易损性文件 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="199" />
+            <location filename="../resilience_plugin/core/fragility.py" line="214" />
             <source>The fragility file {path} is not valid JSON: {error}</source>
             <translation>易损性文件 {path} 不是有效的 JSON：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="337" />
+            <location filename="../resilience_plugin/core/fragility.py" line="352" />
             <source>A fragility file must hold a JSON object with a 'curves' list.</source>
             <translation>易损性文件必须是一个含 'curves' 列表的 JSON 对象。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="210" />
+            <location filename="../resilience_plugin/core/fragility.py" line="225" />
             <source>'{key}' in the fragility file must be an object.</source>
             <translation>易损性文件中的 '{key}' 必须是对象。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="217" />
+            <location filename="../resilience_plugin/core/fragility.py" line="232" />
             <source>'curves' in the fragility file must be a list.</source>
             <translation>易损性文件中的 'curves' 必须是列表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="251" />
+            <location filename="../resilience_plugin/core/fragility.py" line="266" />
             <source>Fragility curve '{curve}': '{key}' must hold numbers.</source>
             <translation>易损性曲线“{curve}”：'{key}' 必须是数值。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="341" />
+            <location filename="../resilience_plugin/core/fragility.py" line="356" />
             <source>Intensity measure '{key}' has no unit: add e.g. "unit": "cm/s".</source>
             <translation>强度指标“{key}”没有单位：请添加例如 "unit": "cm/s"。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="347" />
+            <location filename="../resilience_plugin/core/fragility.py" line="362" />
             <source>Asset type '{key}' must say "geometry": "line" or "point".</source>
             <translation>资产类型“{key}”必须声明 "geometry": "line" 或 "point"。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="258" />
+            <location filename="../resilience_plugin/core/fragility.py" line="273" />
             <source>Fragility curve number {n} is not an object.</source>
             <translation>第 {n} 条易损性曲线不是对象。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="262" />
+            <location filename="../resilience_plugin/core/fragility.py" line="277" />
             <source>Fragility curve '{curve}' has no asset_type.</source>
             <translation>易损性曲线“{curve}”没有 asset_type。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="265" />
+            <location filename="../resilience_plugin/core/fragility.py" line="280" />
             <source>Fragility curve '{curve}' refers to the unknown asset type(s) {names}; declare them under 'asset_types' (with their geometry) first.</source>
             <translation>易损性曲线“{curve}”引用了未知资产类型 {names}；请先在 'asset_types' 中声明它们（含几何类型）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="269" />
+            <location filename="../resilience_plugin/core/fragility.py" line="284" />
             <source>Fragility curve '{curve}' uses the unknown intensity measure '{im}'. Known: {known}.</source>
             <translation>易损性曲线“{curve}”使用了未知强度指标“{im}”。已知指标：{known}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="273" />
+            <location filename="../resilience_plugin/core/fragility.py" line="288" />
             <source>Fragility curve '{curve}' has no unit: add "unit": "{expected}".</source>
             <translation>易损性曲线“{curve}”没有单位：请添加 "unit": "{expected}"。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="276" />
+            <location filename="../resilience_plugin/core/fragility.py" line="291" />
             <source>Fragility curve '{curve}' is given in {unit} but the intensity measure '{im}' is in {expected}: convert the curve's parameters.</source>
             <translation>易损性曲线“{curve}”的单位是 {unit}，但强度指标“{im}”的单位是 {expected}：请换算曲线参数。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="280" />
+            <location filename="../resilience_plugin/core/fragility.py" line="295" />
             <source>Fragility curve '{curve}': unknown form '{form}'; use lognormal, repair_rate or threshold.</source>
             <translation>易损性曲线“{curve}”：未知形式“{form}”；请使用 lognormal、repair_rate 或 threshold。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="283" />
+            <location filename="../resilience_plugin/core/fragility.py" line="298" />
             <source>Fragility curve '{curve}' needs a 'source' text and a 'verified' true/false flag.</source>
             <translation>易损性曲线“{curve}”需要 'source' 文字说明和 'verified' 真/假标记。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="295" />
+            <location filename="../resilience_plugin/core/fragility.py" line="310" />
             <source>Fragility curve '{curve}': theta and beta need one value per damage state.</source>
             <translation>易损性曲线“{curve}”：theta 和 beta 需要每个破坏状态各一个值。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="297" />
+            <location filename="../resilience_plugin/core/fragility.py" line="312" />
             <source>Fragility curve '{curve}': at most {n} damage states are supported.</source>
             <translation>易损性曲线“{curve}”：最多支持 {n} 个破坏状态。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="299" />
+            <location filename="../resilience_plugin/core/fragility.py" line="314" />
             <source>Fragility curve '{curve}': every median theta must be &gt; 0.</source>
             <translation>易损性曲线“{curve}”：所有中位值 theta 必须大于 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="301" />
+            <location filename="../resilience_plugin/core/fragility.py" line="316" />
             <source>Fragility curve '{curve}': every dispersion beta must be &gt; 0.</source>
             <translation>易损性曲线“{curve}”：所有对数标准差 beta 必须大于 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="306" />
+            <location filename="../resilience_plugin/core/fragility.py" line="321" />
             <source>Fragility curve '{curve}': fail_state must be a damage-state index from 0 to {n}.</source>
             <translation>易损性曲线“{curve}”：fail_state 必须是 0 到 {n} 之间的破坏状态序号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="317" />
+            <location filename="../resilience_plugin/core/fragility.py" line="332" />
             <source>Fragility curve '{curve}': a repair-rate curve needs one number 'a' and one 'b'.</source>
             <translation>易损性曲线“{curve}”：维修率曲线需要一个数值 'a' 和一个数值 'b'。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="319" />
+            <location filename="../resilience_plugin/core/fragility.py" line="334" />
             <source>Fragility curve '{curve}': the coefficient a must be &gt; 0.</source>
             <translation>易损性曲线“{curve}”：系数 a 必须大于 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="322" />
+            <location filename="../resilience_plugin/core/fragility.py" line="337" />
             <source>Fragility curve '{curve}': repair-rate curves apply to line assets only.</source>
             <translation>易损性曲线“{curve}”：维修率曲线只适用于线状资产。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="330" />
+            <location filename="../resilience_plugin/core/fragility.py" line="345" />
             <source>Fragility curve '{curve}': a threshold rule needs one number 'threshold'.</source>
             <translation>易损性曲线“{curve}”：阈值规则需要一个数值 'threshold'。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="353" />
+            <location filename="../resilience_plugin/core/fragility.py" line="368" />
             <source>Material factors must be &gt; 0.</source>
             <translation>材质系数必须大于 0。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/fragility.py" line="358" />
+            <location filename="../resilience_plugin/core/fragility.py" line="373" />
             <source>Diameter factors need ascending 'edges' and one positive factor more than edges.</source>
             <translation>管径系数需要升序的 'edges'，且系数个数比分界值多一个（均为正数）。</translation>
         </message>
@@ -684,72 +684,72 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>道路图层中没有可用的线：请检查其中是否包含有长度的线要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="51" />
+            <location filename="../resilience_plugin/core/overlay.py" line="55" />
             <source>The level field of {layer} holds '{value}', which is not a whole number. Levels must be integers 0, 1, 2, ... (classify the layer first with Classify hazard).</source>
             <translation>{layer} 的等级字段含有“{value}”，不是整数。等级必须是整数 0、1、2……（可先用“灾害分级”对图层分级）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="74" />
+            <location filename="../resilience_plugin/core/overlay.py" line="78" />
             <source>WEIGHTS must be numbers separated by commas, one per hazard layer; got '{text}'.</source>
             <translation>WEIGHTS 必须是用逗号分隔的数字，每个灾害图层一个；当前为“{text}”。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="77" />
+            <location filename="../resilience_plugin/core/overlay.py" line="81" />
             <source>{given} weight(s) were given for {n} hazard layer(s): give one weight per hazard layer, in the same order.</source>
             <translation>给出了 {given} 个权重，但有 {n} 个灾害图层：请按图层顺序为每个灾害图层给出一个权重。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="80" />
+            <location filename="../resilience_plugin/core/overlay.py" line="84" />
             <source>Weights must not be negative; got {text}.</source>
             <translation>权重不能为负数；当前为 {text}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="82" />
+            <location filename="../resilience_plugin/core/overlay.py" line="86" />
             <source>All weights are zero: give at least one positive weight.</source>
             <translation>所有权重均为零：请至少给出一个正权重。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="268" />
+            <location filename="../resilience_plugin/core/overlay.py" line="369" />
             <source>The risk matrix is empty.</source>
             <translation>风险矩阵为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="110" />
+            <location filename="../resilience_plugin/core/overlay.py" line="114" />
             <source>The risk matrix '{text}' cannot be read: give rows separated by ';' of levels separated by ',', e.g. 1,1,2,2;1,2,3,3;2,3,3,4;2,3,4,4.</source>
             <translation>无法读取风险矩阵“{text}”：请用“;”分隔各行、用“,”分隔各等级，例如 1,1,2,2;1,2,3,3;2,3,3,4;2,3,4,4。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="113" />
+            <location filename="../resilience_plugin/core/overlay.py" line="117" />
             <source>The risk matrix must be a rectangular table of levels &gt;= 0 (rows: hazard level, columns: vulnerability level).</source>
             <translation>风险矩阵必须是由不小于 0 的等级组成的矩形表（行：灾害等级，列：脆弱性等级）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="246" />
+            <location filename="../resilience_plugin/core/overlay.py" line="347" />
             <source>Unknown overlay method {method}.</source>
             <translation>未知的叠加方法 {method}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="260" />
+            <location filename="../resilience_plugin/core/overlay.py" line="361" />
             <source>Give at least one hazard layer.</source>
             <translation>请至少给出一个灾害图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="266" />
+            <location filename="../resilience_plugin/core/overlay.py" line="367" />
             <source>The risk matrix method needs VULNERABILITY zones.</source>
             <translation>风险矩阵法需要脆弱性分区（VULNERABILITY）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="415" />
+            <location filename="../resilience_plugin/core/overlay.py" line="516" />
             <source>{n} unit(s) of {layer} have no id: fill the id field or choose another one.</source>
             <translation>{layer} 中有 {n} 个单元没有编号：请填写编号字段或选择其他字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="419" />
+            <location filename="../resilience_plugin/core/overlay.py" line="520" />
             <source>The unit id field of {layer} is not unique ('{value}' appears more than once): choose a field with one value per unit.</source>
             <translation>{layer} 的单元编号字段不唯一（“{value}”出现了不止一次）：请选择每个单元取值唯一的字段。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/overlay.py" line="427" />
+            <location filename="../resilience_plugin/core/overlay.py" line="528" />
             <source>SCORE_BREAKS holds no numbers: give ascending score breaks, e.g. 0.5,1.5,2.5,3.5.</source>
             <translation>SCORE_BREAKS 中没有数字：请给出升序的得分分界值，例如 0.5,1.5,2.5,3.5。</translation>
         </message>
@@ -784,12 +784,12 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>EFFECTIVE_RATIO 必须大于 0 且不超过 1；当前为 {value}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/population.py" line="104" />
+            <location filename="../resilience_plugin/core/population.py" line="112" />
             <source>Unknown population mode {mode}: use 0 (persons per cell) or 1 (persons per km²).</source>
             <translation>未知的人口模式 {mode}：请使用 0（每格人数）或 1（每平方公里人数）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/population.py" line="264" />
+            <location filename="../resilience_plugin/core/population.py" line="353" />
             <source>The population raster holds negative values: set them to nodata or 0 first.</source>
             <translation>人口栅格含有负值：请先将其设为无数据或 0。</translation>
         </message>
@@ -819,7 +819,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>无法创建输出文件夹 {folder}：请选择一个有写入权限的文件夹。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="695" />
+            <location filename="../resilience_plugin/maps/export.py" line="694" />
             <source>The output folder {folder} is not writable: choose a folder you can write to.</source>
             <translation>输出文件夹 {folder} 不可写：请选择一个有写入权限的文件夹。</translation>
         </message>
@@ -839,7 +839,7 @@ Output: one (multi)polygon per level with fields hazard, level, label (Chinese /
             <translation>地图范围</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="776" />
+            <location filename="../resilience_plugin/maps/export.py" line="775" />
             <source>The map could not be exported: {error}</source>
             <translation>无法导出地图：{error}</translation>
         </message>
@@ -1780,7 +1780,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>THRESHOLDS 被忽略：等级来自灾害分区。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="269" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="272" />
             <source>units</source>
             <translation>单元</translation>
         </message>
@@ -1800,17 +1800,17 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>灾害分区相互重叠：重叠处按较高等级计。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="239" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="238" />
             <source>verified</source>
             <translation>已核实</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="239" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="238" />
             <source>unverified</source>
             <translation>未核实</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="240" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="239" />
             <source>Curve {curve} ({flag}): {source}</source>
             <translation>曲线 {curve}（{flag}）：{source}</translation>
         </message>
@@ -1840,17 +1840,17 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>{n} 个生命线点位于所有单元之外，未计入汇总表。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="254" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="253" />
             <source>Input fields replaced by the results: {names}.</source>
             <translation>以下输入字段被结果替换：{names}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="263" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="266" />
             <source>Could not create the output layer.</source>
             <translation>无法创建输出图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="277" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="280" />
             <source>Could not create the summary table.</source>
             <translation>无法创建汇总表。</translation>
         </message>
@@ -2990,7 +2990,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>情景：{iso:.0f} 人被孤立，{det:.0f} 人需要绕行。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/maps/export.py" line="565" />
+            <location filename="../resilience_plugin/maps/export.py" line="564" />
             <source>The layers have nothing to show (no features or no extent): check the layers or give an EXTENT.</source>
             <translation>图层没有可显示的内容（没有要素或没有范围）：请检查图层，或给出地图范围（EXTENT）。</translation>
         </message>
@@ -3005,7 +3005,7 @@ OUTPUT：每个资产保留原属性并增加 asset_type，线要素另有 lengt
             <translation>每个候选场址可容纳的人数；用于计算所选场址的负荷率。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/qgis_io/vector.py" line="458" />
+            <location filename="../resilience_plugin/qgis_io/vector.py" line="465" />
             <source>Could not write the output ({error}): check that the destination is writable and has room.</source>
             <translation>无法写出结果（{error}）：请检查目标位置是否可写且空间充足。</translation>
         </message>
@@ -3531,27 +3531,27 @@ SERVICES：每项服务一个图层（点，或以其内部一点连接路网的
             <translation>全部 {n} 项服务均可达：{pct:.1f} % 的居民。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/site_selection.py" line="103" />
+            <location filename="../resilience_plugin/core/site_selection.py" line="108" />
             <source>The objective must be 'worst' or 'expected'; got '{value}'.</source>
             <translation>目标必须为“worst”（最不利情景）或“expected”（期望）；当前为“{value}”。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/site_selection.py" line="105" />
+            <location filename="../resilience_plugin/core/site_selection.py" line="110" />
             <source>Choose at least one site (MAX_NEW &gt;= 1).</source>
             <translation>请至少选择一个站点（MAX_NEW &gt;= 1）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/site_selection.py" line="107" />
+            <location filename="../resilience_plugin/core/site_selection.py" line="112" />
             <source>The time limit must be positive (seconds); got {value}.</source>
             <translation>时间上限必须为正数（秒）；当前为 {value}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/site_selection.py" line="113" />
+            <location filename="../resilience_plugin/core/site_selection.py" line="118" />
             <source>Scenario probabilities must be non-negative and not all zero.</source>
             <translation>情景概率必须非负且不能全为零。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/site_selection.py" line="161" />
+            <location filename="../resilience_plugin/core/site_selection.py" line="180" />
             <source>The site selection found no solution within the time limit ({message}): raise TIME_LIMIT or use fewer candidates.</source>
             <translation>选址在时间上限内未找到解（{message}）：请提高 TIME_LIMIT 或减少候选点。</translation>
         </message>
@@ -3574,25 +3574,6 @@ SERVICES：每项服务一个图层（点，或以其内部一点连接路网的
             <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="58" />
             <source>optimisation</source>
             <translation>优化</translation>
-        </message>
-        <message>
-            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="61" />
-            <source>Choose up to MAX_NEW of the CANDIDATES sites so that the most people can walk to a shelter (an existing FACILITIES one or a chosen site) within MAX_DISTANCE_M, in every hazard scenario.
-
-SCENARIOS: one hazard zoning per scenario (polygons with HAZARD_LEVEL_FIELD, e.g. a 20-year and a 100-year flood); in each, streets touching zones at or above BLOCK_LEVEL are closed and facilities and candidates inside them are out of service. Without scenarios, one scenario without hazard is used.
-OBJECTIVE: the worst case (maximise the coverage of the worst scenario) or the expected coverage (weighted by PROBABILITIES, comma-separated in scenario order; empty: equal).
-
-Method: walking distances on the ROADS network as in Walking coverage; maximal covering as a mixed-integer programme (scipy.optimize.milp, HiGHS branch and bound) stopped at TIME_LIMIT seconds; the log gives the optimality gap (0 % = proven optimal). For comparison, the greedy choice on the same objective (one best site at a time).
-
-Outputs: OUTPUT_SITES (the candidates) with site_id, chosen, greedy_chosen; OUTPUT_TABLE with one row per scenario: scenario, probability, population, covered_before (existing facilities only), covered (with the chosen sites), covered_pct, covered_greedy (with the greedy sites).</source>
-            <translation>从 CANDIDATES 中最多选出 MAX_NEW 个站点，使在每个灾害情景下都有尽可能多的人能在 MAX_DISTANCE_M 步行范围内到达避难场所（已有的 FACILITIES 或选中的站点）。
-
-SCENARIOS：每个情景一个灾害区划（带 HAZARD_LEVEL_FIELD 的面，例如 20 年一遇和 100 年一遇洪水）；在每个情景中，接触等级 ≥ BLOCK_LEVEL 区域的道路封闭，区内的设施和候选点停止服务。未提供情景时，使用一个无灾害情景。
-OBJECTIVE：最不利情景（使覆盖最差情景的覆盖人数最大）或期望覆盖（按 PROBABILITIES 加权，按情景顺序逗号分隔；留空为等权）。
-
-方法：按步行覆盖的方式在 ROADS 路网上计算步行距离；最大覆盖问题按混合整数规划求解（scipy.optimize.milp，HiGHS 分支定界），在 TIME_LIMIT 秒时停止；日志给出最优性差距（0 % 即已证明最优）。作为对比，给出同一目标下的贪心选择（每次选一个最佳站点）。
-
-输出：OUTPUT_SITES（候选点）含 site_id、chosen、greedy_chosen；OUTPUT_TABLE 每个情景一行：scenario、probability、population、covered_before（仅已有设施）、covered（加上选中站点）、covered_pct、covered_greedy（加上贪心站点）。</translation>
         </message>
         <message>
             <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="80" />
@@ -3735,12 +3716,12 @@ OBJECTIVE：最不利情景（使覆盖最差情景的覆盖人数最大）或�
             <translation>{n} 个站点的最优选择（已证明，差距 {gap:.2f} %）：目标值 {value:.0f} 人。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="197" />
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="202" />
             <source>The solver stopped at the time limit ({status}): {n} site(s), objective {value:.0f} persons, at most {gap:.1f} % below the best possible ({bound:.0f}).</source>
             <translation>求解器在时间上限处停止（{status}）：{n} 个站点，目标值 {value:.0f} 人，最多比可能的最优值（{bound:.0f}）低 {gap:.1f} %。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="200" />
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="205" />
             <source>Greedy choice on the same objective: {value:.0f} persons ({diff:.0f} fewer).</source>
             <translation>同一目标下的贪心选择：{value:.0f} 人（少 {diff:.0f} 人）。</translation>
         </message>
@@ -4154,37 +4135,37 @@ Outputs: OUTPUT_FLOWS: a straight line per depot, shelter and item with amount, 
             <translation>未知的水深取值方法 {method}：请使用 0（面积加权平均）或 1（最大值）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/restoration.py" line="61" />
+            <location filename="../resilience_plugin/core/restoration.py" line="65" />
             <source>A restoration file must be a JSON object with 'classes'.</source>
             <translation>恢复函数文件必须是含 'classes' 的 JSON 对象。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/restoration.py" line="54" />
+            <location filename="../resilience_plugin/core/restoration.py" line="58" />
             <source>Cannot read the restoration file {path}: {error}</source>
             <translation>无法读取恢复函数文件 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/restoration.py" line="56" />
+            <location filename="../resilience_plugin/core/restoration.py" line="60" />
             <source>The restoration file {path} is not valid JSON: {error}</source>
             <translation>恢复函数文件 {path} 不是有效的 JSON：{error}</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/restoration.py" line="65" />
+            <location filename="../resilience_plugin/core/restoration.py" line="69" />
             <source>Restoration class '{cls}' needs a 'source' text and a 'verified' true/false flag.</source>
             <translation>恢复类别“{cls}”需要 'source' 文字和 'verified' 真/假标记。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/restoration.py" line="70" />
+            <location filename="../resilience_plugin/core/restoration.py" line="74" />
             <source>Restoration class '{cls}': unknown damage state '{state}'; use slight, moderate, extensive or complete.</source>
             <translation>恢复类别“{cls}”：未知破坏状态“{state}”；请使用 slight、moderate、extensive 或 complete。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/restoration.py" line="81" />
+            <location filename="../resilience_plugin/core/restoration.py" line="85" />
             <source>Restoration class '{cls}', state '{state}': give days_50 and days_100, or mean_days and sd_days (&gt;= 0).</source>
             <translation>恢复类别“{cls}”状态“{state}”：请给出 days_50 和 days_100，或 mean_days 和 sd_days（&gt;= 0）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/restoration.py" line="84" />
+            <location filename="../resilience_plugin/core/restoration.py" line="88" />
             <source>Restoration class '{cls}', state '{state}': the days must be &gt; 0 and days_50 &lt;= days_100.</source>
             <translation>恢复类别“{cls}”状态“{state}”：天数必须大于 0，且 days_50 &lt;= days_100。</translation>
         </message>
@@ -4219,7 +4200,7 @@ Outputs: OUTPUT_FLOWS: a straight line per depot, shelter and item with amount, 
             <translation>{a} 和 {b} 涉及的单元不同：仅在 {a} 中：{ua}；仅在 {b} 中：{ub}。请在同一单元图层上运行两个情景。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/core/towers.py" line="46" />
+            <location filename="../resilience_plugin/core/towers.py" line="45" />
             <source>The fragility library has no point curve for the tower type '{name}' under {measure}. Add one to a FRAGILITY_FILE or choose another intensity measure.</source>
             <translation>易损性库中没有杆塔类型“{name}”在 {measure} 下的点状资产曲线。请在 FRAGILITY_FILE 中添加，或选择其他强度指标。</translation>
         </message>
@@ -4395,7 +4376,7 @@ MODE：蒙特卡洛（RUNS 次，SEED）按 P_FIELD 独立抽样每个资产的�
             <translation>ASSETS 图层中没有带几何的要素。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="273" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="276" />
             <source>all</source>
             <translation>全部</translation>
         </message>
@@ -4630,52 +4611,52 @@ UNITS + UNIT_ID_FIELD（id 与表中一致）：OUTPUT_MAP 为单元面，每个
             <translation>输入“{layer}”不是表或矢量图层。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="132" />
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="133" />
             <source>Give one scenario name per input: {n} input(s) but {m} name(s).</source>
             <translation>每个输入需要一个情景名称：有 {n} 个输入，但有 {m} 个名称。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="142" />
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="143" />
             <source>Choose VALUE_FIELD, the field to compare: the tables have none of the usual ones ({names}).</source>
             <translation>请选择 VALUE_FIELD（要对比的字段）：表中没有常用字段（{names}）中的任何一个。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="148" />
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="149" />
             <source>Choose UNIT_FIELD: the tables have neither unit_code nor unit_id.</source>
             <translation>请选择 UNIT_FIELD：表中既没有 unit_code 也没有 unit_id。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="161" />
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="162" />
             <source>MAP_FILTER names the field '{field}', which the tables do not have.</source>
             <translation>MAP_FILTER 中的字段“{field}”在表中不存在。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="173" />
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="174" />
             <source>MAP_FILTER must be conditions field=value separated by semicolons, e.g. class=population; got '{text}'.</source>
             <translation>MAP_FILTER 必须是以分号分隔的 字段=值 条件，例如 class=population；现为“{text}”。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="184" />
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="185" />
             <source>Comparing the scenarios</source>
             <translation>正在对比情景</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="193" />
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="194" />
             <source>Choose the UNIT_ID_FIELD of the unit polygons.</source>
             <translation>请选择单元面的 UNIT_ID_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="199" />
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="200" />
             <source>No row of the tables matches MAP_FILTER and MAP_MIN_LEVEL: the map would be empty.</source>
             <translation>表中没有符合 MAP_FILTER 和 MAP_MIN_LEVEL 的行：地图将为空。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="207" />
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="208" />
             <source>The unit polygons have no unit with the id(s) {ids} of the tables: choose the UNIT_ID_FIELD that holds the tables' unit ids.</source>
             <translation>单元面中没有表中 id 为 {ids} 的单元：请选择存放表中单元 id 的 UNIT_ID_FIELD。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="216" />
+            <location filename="../resilience_plugin/processing/algorithms/compare_scenarios.py" line="217" />
             <source>{b} row(s) better, {s} about the same, {w} worse in {scenario} than in {base} ({field}).</source>
             <translation>与 {base} 相比，{scenario} 中 {b} 行改善、{s} 行基本不变、{w} 行变差（{field}）。</translation>
         </message>
@@ -5508,27 +5489,27 @@ OUTPUT（薄弱环节）：每条线路及其属性，另加 n_towers、n_towers
             <translation>杆塔上的 {n} 个线路编号找不到对应线路：{ids}。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="223" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="222" />
             <source>Some towers have no type: fill TOWER_TYPE_FIELD or give a TOWER_TYPE for them.</source>
             <translation>部分杆塔没有类型：请填写 TOWER_TYPE_FIELD，或为它们给出 TOWER_TYPE。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="230" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="229" />
             <source>{n} tower(s) are off the intensity raster or on nodata cells: they count as not failing (n_towers_no_data on their lines).</source>
             <translation>{n} 基杆塔位于强度栅格之外或无数据单元上：按不失效计（计入其线路的 n_towers_no_data）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="233" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="232" />
             <source>{n} tower(s) carry no line (n_lines = 0): check TOLERANCE or the line ids.</source>
             <translation>{n} 基杆塔未承载任何线路（n_lines = 0）：请检查 TOLERANCE 或线路编号。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="236" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="235" />
             <source>{n} line(s) have no tower matched: their p_line comes from the conductor only (0 without CONDUCTOR_TYPE).</source>
             <translation>{n} 条线路没有匹配到杆塔：其 p_line 仅来自导线（未给 CONDUCTOR_TYPE 时为 0）。</translation>
         </message>
         <message>
-            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="241" />
+            <location filename="../resilience_plugin/processing/algorithms/tower_failure.py" line="240" />
             <source>Expected failed towers: {t:.2f}; expected failed lines: {n:.2f} of {total}.</source>
             <translation>失效杆塔期望数：{t:.2f}；失效线路期望数：{n:.2f}（共 {total} 条）。</translation>
         </message>
@@ -7275,6 +7256,30 @@ OUTPUT：建筑及其 occ_class、floors、floor_m2、value_m2，以及每个栅
             <location filename="../resilience_plugin/gui/workbench/dock.py" line="1207" />
             <source>Without hospitals and population the cascade counts no persons without service: choose both for the hospital access run to include the people.</source>
             <translation>未选择医院和人口时，级联失效不统计断供人口：请同时选择两者，使医院可达性分析的人口点参与级联。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="61" />
+            <source>Choose up to MAX_NEW of the CANDIDATES sites so that the most people can walk to a shelter (an existing FACILITIES one or a chosen site) within MAX_DISTANCE_M, in every hazard scenario.
+
+SCENARIOS: one hazard zoning per scenario (polygons with HAZARD_LEVEL_FIELD, e.g. a 20-year and a 100-year flood); in each, streets touching zones at or above BLOCK_LEVEL are closed and facilities and candidates inside them are out of service. Without scenarios, one scenario without hazard is used.
+OBJECTIVE: the worst case (maximise the coverage of the worst scenario) or the expected coverage (weighted by PROBABILITIES, comma-separated in scenario order; empty: equal).
+
+Method: walking distances on the ROADS network as in Walking coverage; maximal covering as a mixed-integer programme (scipy.optimize.milp, HiGHS branch and bound) stopped at TIME_LIMIT seconds; the log gives the optimality gap (0 % = proven optimal). For comparison, the greedy choice on the same objective (one best site at a time); when the solver stops at the time limit with a worse choice, the greedy one is kept.
+
+Outputs: OUTPUT_SITES (the candidates) with site_id, chosen, greedy_chosen; OUTPUT_TABLE with one row per scenario: scenario, probability, population, covered_before (existing facilities only), covered (with the chosen sites), covered_pct, covered_greedy (with the greedy sites).</source>
+            <translation>从 CANDIDATES 中最多选出 MAX_NEW 个站点，使在每个灾害情景下都有尽可能多的人能在 MAX_DISTANCE_M 步行范围内到达避难场所（已有的 FACILITIES 或选中的站点）。
+
+SCENARIOS：每个情景一个灾害区划（带 HAZARD_LEVEL_FIELD 的面，例如 20 年一遇和 100 年一遇洪水）；在每个情景中，接触等级 ≥ BLOCK_LEVEL 区域的道路封闭，区内的设施和候选点停止服务。未提供情景时，使用一个无灾害情景。
+OBJECTIVE：最不利情景（使覆盖最差情景的覆盖人数最大）或期望覆盖（按 PROBABILITIES 加权，按情景顺序逗号分隔；留空为等权）。
+
+方法：按步行覆盖的方式在 ROADS 路网上计算步行距离；最大覆盖问题按混合整数规划求解（scipy.optimize.milp，HiGHS 分支定界），在 TIME_LIMIT 秒时停止；日志给出最优性差距（0 % 即已证明最优）。作为对比，给出同一目标下的贪心选择（每次选一个最佳站点）；求解器在时间上限处停止且所得方案不如贪心选择时，保留贪心选择。
+
+输出：OUTPUT_SITES（候选点）含 site_id、chosen、greedy_chosen；OUTPUT_TABLE 每个情景一行：scenario、probability、population、covered_before（仅已有设施）、covered（加上选中站点）、covered_pct、covered_greedy（加上贪心站点）。</translation>
+        </message>
+        <message>
+            <location filename="../resilience_plugin/processing/algorithms/robust_siting.py" line="197" />
+            <source>The solver stopped at the time limit ({status}) without beating the greedy choice: the greedy sites are kept ({value:.0f} persons, at most {gap:.1f} % below the best possible, {bound:.0f}). Raise TIME_LIMIT for a better choice.</source>
+            <translation>求解器在时间上限处停止（{status}），未找到优于贪心选择的方案：保留贪心站点（{value:.0f} 人，最多比可能的最优值 {bound:.0f} 低 {gap:.1f} %）。提高 TIME_LIMIT 可得到更好的选择。</translation>
         </message>
     </context>
 </TS>

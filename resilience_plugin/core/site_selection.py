@@ -94,8 +94,13 @@ def _scenario_weights(scenarios, persons):
     return [np.where(s.covered0, 0.0, persons) for s in scenarios], [float(persons[s.covered0].sum()) for s in scenarios]
 
 
-def max_covering(scenarios, persons, k, *, objective="worst", time_limit=None, mip_rel_gap=1e-6):
-    """Choose at most ``k`` candidates maximising the worst-case or expected covered persons."""
+def max_covering(scenarios, persons, k, *, objective="worst", time_limit=None, mip_rel_gap=1e-6, incumbent=None):
+    """Choose at most ``k`` candidates maximising the worst-case or expected covered persons.
+
+    ``incumbent``: a choice known beforehand (e.g. :func:`greedy_robust`'s). scipy's ``milp`` takes no
+    starting solution, so when the solver stops at the time limit with a worse choice (or none), the
+    incumbent is returned instead, with the solver's bound and the gap recomputed;
+    ``report["incumbent_kept"]`` says so."""
     from scipy.optimize import Bounds, LinearConstraint, milp
     from scipy.sparse import csr_matrix, hstack, vstack
 
@@ -157,19 +162,37 @@ def max_covering(scenarios, persons, k, *, objective="worst", time_limit=None, m
     if time_limit:
         options["time_limit"] = float(time_limit)
     res = milp(c, constraints=constraint, integrality=integrality, bounds=Bounds(np.zeros(n_var), upper), options=options)
-    if res.x is None:
+
+    chosen, per, value, kept = _solver_or_incumbent(scenarios, persons, probs, worst, res.x, nc, k, incumbent)
+    if chosen is None:
         raise InputError(QT_TRANSLATE_NOOP("@default", "The site selection found no solution within the time limit ({message}): raise "
                                            "TIME_LIMIT or use fewer candidates."), message=res.message)
-    chosen = np.flatnonzero(res.x[:nc] > 0.5)
-    per = evaluate(scenarios, persons, chosen)
-    value = float(per.min()) if worst else float(probs @ per)
     const = 0.0 if worst else float(probs @ np.asarray(base))
     bound = getattr(res, "mip_dual_bound", None)
     bound = value if bound is None or not np.isfinite(bound) else float(-bound) + const
     bound = max(bound, value)
     gap = 100.0 * (bound - value) / bound if bound > 0 else 0.0
-    return Selection(chosen, value, bound, gap, res.status == 0, str(res.message),
-                     {"per_scenario": per, "base": np.asarray(base)})
+    return Selection(chosen, value, bound, gap, res.status == 0 and not kept, str(res.message),
+                     {"per_scenario": per, "base": np.asarray(base), "incumbent_kept": kept})
+
+
+def _solver_or_incumbent(scenarios, persons, probs, worst, x, nc, k, incumbent):
+    """``(chosen, per_scenario, value, incumbent_kept)``: the solver's choice ``x`` unless the incumbent
+    (at most ``k`` sites) is better or the solver has none; ``chosen`` is None when neither exists."""
+    def value_of(sel):
+        per = evaluate(scenarios, persons, sel)
+        return per, (float(per.min()) if worst else float(probs @ per))
+
+    best = (None, None, -np.inf, False)
+    if x is not None:
+        chosen = np.flatnonzero(x[:nc] > 0.5)
+        best = (chosen, *value_of(chosen), False)
+    if incumbent is not None and len(incumbent) <= k:
+        inc = np.unique(np.asarray(incumbent, dtype=np.int64))
+        per, value = value_of(inc)
+        if value > best[2] + 1e-9:
+            best = (inc, per, value, True)
+    return best
 
 
 def _eye(m):
@@ -211,27 +234,37 @@ def greedy_covering(cover, weights, k):
 
 def greedy_robust(scenarios, persons, k, objective="worst"):
     """Greedy on the same objective: ``k`` times the candidate that raises the worst-case (or expected)
-    coverage most (ties: lowest index). Returns the chosen candidate indices."""
+    coverage most (ties within 1e-9 persons: the lowest index). Returns the chosen candidate indices.
+
+    Each step is one sparse product per scenario: a candidate's gain there is the persons it covers
+    that nothing chosen (or existing) covers yet."""
+    persons = np.asarray(persons, dtype=float)
     probs = np.array([s.probability for s in scenarios], dtype=float)
     probs = probs / probs.sum() if probs.sum() > 0 else np.full(len(scenarios), 1.0 / len(scenarios))
+    covers = [s.cover.tocsr().copy() for s in scenarios]
+    for cov in covers:
+        cov.eliminate_zeros()
+    open_w = [np.where(s.covered0, 0.0, persons) for s in scenarios]
+    current = np.array([float(persons[s.covered0].sum()) for s in scenarios])
     nc = scenarios[0].cover.shape[0]
+    taken = np.zeros(nc, dtype=bool)
     chosen = []
-
-    def score(sel):
-        per = evaluate(scenarios, persons, sel)
-        return float(per.min()) if objective == "worst" else float(probs @ per)
-
-    current = score(chosen)
+    now = float(current.min()) if objective == "worst" else float(probs @ current)
     for _ in range(int(k)):
-        best, best_j = current, -1
-        for j in range(nc):
-            if j in chosen:
-                continue
-            value = score(chosen + [j])
-            if value > best + 1e-9:
-                best, best_j = value, j
-        if best_j < 0:
+        if nc == 0:
             break
-        chosen.append(best_j)
-        current = best
+        gains = np.vstack([cov @ w for cov, w in zip(covers, open_w)])  # scenarios x candidates
+        after = current[:, None] + gains
+        score = after.min(axis=0) if objective == "worst" else probs @ after
+        score[taken] = -np.inf
+        best = float(score.max())
+        if not best > now + 1e-9:
+            break
+        j = int(np.flatnonzero(score >= best - 1e-9)[0])
+        chosen.append(j)
+        taken[j] = True
+        current = after[:, j]
+        now = float(score[j])
+        for cov, w in zip(covers, open_w):
+            w[cov.indices[cov.indptr[j]:cov.indptr[j + 1]]] = 0.0
     return np.asarray(chosen, dtype=np.int64)

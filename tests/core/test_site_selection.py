@@ -121,3 +121,56 @@ def test_bad_input():
         ss.max_covering(scen, np.ones(1), 0)
     with pytest.raises(InputError, match="time limit must be positive"):
         ss.max_covering(scen, np.ones(1), 1, time_limit=-1)
+
+
+def _greedy_by_enumeration(scenarios, persons, k, objective, probs):
+    """Greedy step by step on dense arrays: every candidate tried, the best (lowest index on ties) kept."""
+    dense = [s.cover.toarray() > 0 for s in scenarios]
+    chosen = []
+
+    def value(sel):
+        per = [float(persons[s.covered0 | d[sel].any(axis=0)].sum()) for s, d in zip(scenarios, dense)]
+        return min(per) if objective == "worst" else float(np.dot(probs, per))
+
+    now = value([])
+    for _ in range(k):
+        scores = [value(chosen + [j]) if j not in chosen else -np.inf for j in range(dense[0].shape[0])]
+        j = int(np.argmax(scores))
+        if not scores[j] > now + 1e-9:
+            break
+        chosen.append(j)
+        now = scores[j]
+    return chosen
+
+
+def test_greedy_robust_matches_step_by_step_enumeration():
+    rng = np.random.default_rng(11)
+    for trial in range(8):
+        nd, nc, k = 60, 15, 4
+        persons = rng.integers(1, 30, nd).astype(float)
+        probs = rng.dirichlet(np.ones(3))
+        scen = [ss.Scenario(csr_matrix((rng.random((nc, nd)) < 0.12).astype(np.int8)), rng.random(nd) < 0.15, p)
+                for p in probs]
+        for objective in ("worst", "expected"):
+            expected = _greedy_by_enumeration(scen, persons, k, objective, probs)
+            assert ss.greedy_robust(scen, persons, k, objective).tolist() == expected, (trial, objective)
+
+
+def test_a_better_incumbent_is_kept_when_the_solver_stops_early():
+    # mip_rel_gap=1 lets HiGHS stop at its first feasible choice, as a time limit does on a large case
+    rng = np.random.default_rng(5)
+    nd, nc, k = 300, 40, 5
+    persons = rng.integers(1, 20, nd).astype(float)
+    scen = [ss.Scenario(csr_matrix((rng.random((nc, nd)) < 0.05).astype(np.int8)), rng.random(nd) < 0.1, 0.5)
+            for _ in range(2)]
+    greedy = ss.greedy_robust(scen, persons, k)
+    g_value = ss.evaluate(scen, persons, greedy).min()
+    early = ss.max_covering(scen, persons, k, mip_rel_gap=1.0)
+    assert early.objective < g_value  # the case the incumbent is for
+    kept = ss.max_covering(scen, persons, k, mip_rel_gap=1.0, incumbent=greedy)
+    assert kept.report["incumbent_kept"] and not kept.optimal
+    assert sorted(kept.chosen.tolist()) == sorted(greedy.tolist()) and kept.objective == g_value
+    assert kept.report["per_scenario"].min() == g_value and kept.bound >= g_value
+    assert kept.gap_pct == pytest.approx(100.0 * (kept.bound - g_value) / kept.bound)
+    full = ss.max_covering(scen, persons, k, incumbent=greedy)  # solved to optimality: the solver's own choice
+    assert full.optimal and not full.report["incumbent_kept"] and full.objective >= g_value

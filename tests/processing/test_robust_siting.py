@@ -135,9 +135,9 @@ def test_bad_input(run_alg, tmp_path):
     assert not Path(params["OUTPUT_SITES"]).exists()
 
 
-def test_time_limit_without_a_solution(run_alg, tmp_path):
+def test_time_limit_without_a_solution_keeps_the_greedy_choice(run_alg, tmp_path):
     """A MILP too large to find any choice in 0.1 s (presolve alone takes longer: 400 candidates x 3000 residents,
-    two scenarios): a clear message, and nothing written."""
+    two scenarios): the greedy sites are kept and said so, with the solver's bound."""
     import numpy as np
 
     rng = np.random.default_rng(7)
@@ -162,6 +162,11 @@ def test_time_limit_without_a_solution(run_alg, tmp_path):
         "MAX_DISTANCE_M": 300, "MAX_NEW": 25, "TIME_LIMIT": 0.1,
         "OUTPUT_SITES": str(tmp_path / "s.gpkg"), "OUTPUT_TABLE": str(tmp_path / "t.gpkg"),
     }
-    with pytest.raises(QgsProcessingException, match="found no solution within the time limit .*raise TIME_LIMIT"):
-        run_alg("robustsiting", params)
-    assert not Path(params["OUTPUT_SITES"]).exists() and not Path(params["OUTPUT_TABLE"]).exists()
+    fb = Capture()
+    res = run_alg("robustsiting", params, fb)
+    assert "without beating the greedy choice: the greedy sites are kept" in fb.text()
+    sites, table = read_gdf(res["OUTPUT_SITES"]), read_gdf(res["OUTPUT_TABLE"])
+    assert sites["chosen"].astype(bool).sum() == 25
+    assert sites["chosen"].astype(bool).tolist() == sites["greedy_chosen"].astype(bool).tolist()
+    assert table["covered"].tolist() == table["covered_greedy"].tolist()
+    assert (table["covered"] > table["covered_before"]).all()

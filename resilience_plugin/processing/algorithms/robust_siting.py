@@ -69,7 +69,7 @@ class RobustSiting(ResilienceAlgorithm):
             "Method: walking distances on the ROADS network as in Walking coverage; maximal covering as a mixed-integer "
             "programme (scipy.optimize.milp, HiGHS branch and bound) stopped at TIME_LIMIT seconds; the log gives the "
             "optimality gap (0 % = proven optimal). For comparison, the greedy choice on the same objective (one best site "
-            "at a time).\n\n"
+            "at a time); when the solver stops at the time limit with a worse choice, the greedy one is kept.\n\n"
             "Outputs: OUTPUT_SITES (the candidates) with site_id, chosen, greedy_chosen; OUTPUT_TABLE with one row per "
             "scenario: scenario, probability, population, covered_before (existing facilities only), covered (with the "
             "chosen sites), covered_pct, covered_greedy (with the greedy sites)."
@@ -186,13 +186,18 @@ class RobustSiting(ResilienceAlgorithm):
                 self.fail(tr("Cancelled by the user; no output was written."))
 
         time_limit = self.parameterAsDouble(parameters, self.TIME_LIMIT, context)
-        res = ss.max_covering(scenarios, persons, k, objective=objective, time_limit=time_limit)
         greedy = ss.greedy_robust(scenarios, persons, k, objective)
+        res = ss.max_covering(scenarios, persons, k, objective=objective, time_limit=time_limit, incumbent=greedy)
         greedy_per = ss.evaluate(scenarios, persons, greedy)
         g_value = float(greedy_per.min()) if objective == "worst" else float(probs @ greedy_per)
         if res.optimal:
             feedback.pushInfo(tr("Optimal choice of {n} site(s) (proven, gap {gap:.2f} %): objective {value:.0f} persons.").format(
                 n=len(res.chosen), gap=res.gap_pct, value=res.objective))
+        elif res.report["incumbent_kept"]:
+            feedback.pushWarning(tr("The solver stopped at the time limit ({status}) without beating the greedy choice: the greedy sites "
+                                    "are kept ({value:.0f} persons, at most {gap:.1f} % below the best possible, {bound:.0f}). Raise "
+                                    "TIME_LIMIT for a better choice.").format(
+                status=res.status, value=res.objective, gap=res.gap_pct, bound=res.bound))
         else:
             feedback.pushWarning(tr("The solver stopped at the time limit ({status}): {n} site(s), objective {value:.0f} persons, at most "
                                     "{gap:.1f} % below the best possible ({bound:.0f}).").format(
