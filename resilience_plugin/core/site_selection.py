@@ -117,18 +117,16 @@ def max_covering(scenarios, persons, k, *, objective="worst", time_limit=None, m
         if (probs < 0).any() or probs.sum() <= 0:
             raise InputError(QT_TRANSLATE_NOOP("@default", "Scenario probabilities must be non-negative and not all zero."))
         probs = probs / probs.sum()
-    # only demand a candidate can newly cover gets a y variable
-    cols = [np.flatnonzero((w > 0) & (np.asarray(s.cover.sum(axis=0)).ravel() > 0)) for s, w in zip(scenarios, weights)]
-    ny = [len(c) for c in cols]
-    n_y = int(sum(ny))
+    # only demand a candidate can newly cover gets a y variable, one per set of covering candidates
+    merged = [_merge_same_cover(s.cover, w) for s, w in zip(scenarios, weights)]
+    n_y = int(sum(a.shape[0] for a, _ in merged))
     worst = objective == "worst"
     n_var = nc + n_y + (1 if worst else 0)
     c = np.zeros(n_var)
     blocks, lo, hi = [], [], []
     offset = nc
-    for s_i, (s, w, col) in enumerate(zip(scenarios, weights, cols)):
-        a = s.cover[:, col].T.tocsr().astype(float)  # (ny, nc)
-        m = len(col)
+    for s_i, (a, wy) in enumerate(merged):
+        m = a.shape[0]
         # y - A x <= 0
         row = hstack([-a, csr_matrix((m, offset - nc)), _eye(m), csr_matrix((m, n_var - offset - m))])
         blocks.append(row)
@@ -137,13 +135,13 @@ def max_covering(scenarios, persons, k, *, objective="worst", time_limit=None, m
         if worst:
             # z - sum w y <= base_s
             r = np.zeros((1, n_var))
-            r[0, offset:offset + m] = -w[col]
+            r[0, offset:offset + m] = -wy
             r[0, -1] = 1.0
             blocks.append(csr_matrix(r))
             lo.append([-np.inf])
             hi.append([base[s_i]])
         else:
-            c[offset:offset + m] = -probs[s_i] * w[col]
+            c[offset:offset + m] = -probs[s_i] * wy
         offset += m
     if worst:
         c[-1] = -1.0
@@ -174,6 +172,32 @@ def max_covering(scenarios, persons, k, *, objective="worst", time_limit=None, m
     gap = 100.0 * (bound - value) / bound if bound > 0 else 0.0
     return Selection(chosen, value, bound, gap, res.status == 0 and not kept, str(res.message),
                      {"per_scenario": per, "base": np.asarray(base), "incumbent_kept": kept})
+
+
+# demand points x candidates above which the rows are not merged (their bit table would pass 64 MB)
+MERGE_CELLS = 512_000_000
+
+
+def _merge_same_cover(cover, weights):
+    """``(A, w)``: one row of ``A`` (float CSR, rows x candidates) per set of candidates that covers some
+    demand with weight > 0, and the summed weight of those demand points. Demand covered by the same
+    candidates needs one ``y`` only: ``y_i <= sum_j a_ji x_j`` is the same constraint for all of them, so
+    the programme (and its optimum) is the same with far fewer variables and rows."""
+    from scipy.sparse import csr_matrix
+
+    cover = cover.tocsc().astype(bool)
+    cover.eliminate_zeros()
+    col = np.flatnonzero((weights > 0) & (np.diff(cover.indptr) > 0))
+    a = cover[:, col].T.tocsr()  # (demand, candidates)
+    w = weights[col]
+    n, nc = a.shape
+    if n < 2 or n * nc > MERGE_CELLS:
+        return a.astype(float), w
+    step = max(1, 8_000_000 // max(nc, 1))  # rows unpacked at a time
+    packed = np.concatenate([np.packbits(a[i:i + step].toarray(), axis=1) for i in range(0, n, step)])
+    uniq, inverse = np.unique(packed, axis=0, return_inverse=True)
+    merged = csr_matrix(np.unpackbits(uniq, axis=1, count=nc).astype(float))
+    return merged, np.bincount(inverse.ravel(), weights=w, minlength=len(uniq))
 
 
 def _solver_or_incumbent(scenarios, persons, probs, worst, x, nc, k, incumbent):

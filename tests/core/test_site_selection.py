@@ -174,3 +174,23 @@ def test_a_better_incumbent_is_kept_when_the_solver_stops_early():
     assert kept.gap_pct == pytest.approx(100.0 * (kept.bound - g_value) / kept.bound)
     full = ss.max_covering(scen, persons, k, incumbent=greedy)  # solved to optimality: the solver's own choice
     assert full.optimal and not full.report["incumbent_kept"] and full.objective >= g_value
+
+
+def test_demand_with_the_same_candidates_shares_one_variable():
+    # demand 0, 2 and 4 are covered by candidates {0, 1}, demand 1 and 3 by {1}; demand 5 by nobody, 6 has no persons
+    cover = _cover([{0, 2, 4}, {0, 1, 2, 3, 4, 6}, set()], 7)
+    a, w = ss._merge_same_cover(cover, np.array([1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 0.0]))
+    rows = {tuple(np.flatnonzero(r)): wt for r, wt in zip(a.toarray(), w)}
+    assert rows == {(0, 1): 9.0, (1,): 6.0}
+    rng = np.random.default_rng(4)
+    for trial in range(4):  # many residents on few streets: few distinct sets
+        nd, nc, k = 200, 8, 3
+        street = rng.integers(0, 12, nd)
+        by_street = rng.random((nc, 12)) < 0.3
+        persons = rng.integers(1, 20, nd).astype(float)
+        scen = [ss.Scenario(csr_matrix((by_street[:, street] & (rng.random((nc, 1)) < 0.8)).astype(np.int8)),
+                            rng.random(nd) < 0.1, p) for p in (0.4, 0.6)]
+        for objective in ("worst", "expected"):
+            res = ss.max_covering(scen, persons, k, objective=objective)
+            best, _ = _enumerate(scen, persons, k, objective, [0.4, 0.6])
+            assert res.objective == pytest.approx(best), (trial, objective)
