@@ -252,21 +252,9 @@ def python_alternative(roads, fac, cap, dem, persons, moving, zones, levels, pai
     length = shapely.length(roads)
     u, v, w = node[passable, 0], node[passable, 1], length[passable]
     graph = coo_matrix((np.r_[w, w], (np.r_[u, v], np.r_[v, u])), shape=(len(xy), len(xy))).tocsr()
-    ok = passable.nonzero()[0]
-    open_tree = shapely.STRtree(roads[ok])
-
-    def on_street(points):
-        # the nearest passable street, ties (a point in a closed block, as far from two streets) to the first
-        (pi, ti), dd = open_tree.query_nearest(points, return_distance=True, all_matches=True)
-        order = np.lexsort((ti, dd, pi))
-        first = order[np.r_[True, pi[order][1:] != pi[order][:-1]]]
-        edge, snap = ok[ti[first]], dd[first]
-        along = shapely.line_locate_point(roads[edge], points)
-        return edge, along, snap
-
     o_pts, o_persons = dem[moving], persons[moving]
-    o_edge, o_t, o_snap = on_street(o_pts)
-    s_edge, s_t, s_snap = on_street(fac)
+    o_edge, o_t, o_snap = on_street(roads, passable, o_pts)
+    s_edge, s_t, s_snap = on_street(roads, passable, fac)
     usable = shapely.intersects(shapely.union_all(zones[levels >= 2]), fac) == 0
     rows, cols, dist = [], [], []
     for chunk in np.array_split(np.flatnonzero(usable), 10):
@@ -294,6 +282,19 @@ def python_alternative(roads, fac, cap, dem, persons, moving, zones, levels, pai
     print(f"python alternative: {len(pair_m)} pairs; {elapsed:.2f} s; HiGHS: {most.message} / {least.message}",
           flush=True)
     return (placed, float(least.fun)), elapsed
+
+
+def on_street(roads, passable, points):
+    """Each point's nearest passable street (ties, e.g. a point in a closed block as far from two streets,
+    go to the first street), the distance along it from its first vertex and the distance to it."""
+    import shapely
+
+    ok = np.flatnonzero(passable)
+    (pi, ti), dd = shapely.STRtree(roads[ok]).query_nearest(points, return_distance=True, all_matches=True)
+    order = np.lexsort((ti, dd, pi))
+    first = order[np.r_[True, pi[order][1:] != pi[order][:-1]]]
+    edge, snap = ok[ti[first]], dd[first]
+    return edge, shapely.line_locate_point(roads[edge], points), snap
 
 
 def check_against_networkx(roads, fac, cap, dem, persons, moving, zones, levels, window=None):
