@@ -28,7 +28,7 @@ import shapely
 from . import network as nw
 from .errors import QT_TRANSLATE_NOOP, InputError, check_cancel, report_progress
 from .geometry import intersecting_pairs
-from .site_selection import coverage_problem
+from .site_selection import coverage_problem, merge_same_cover
 
 MODES = ("nearest", "capacitated", "selection")
 
@@ -330,21 +330,21 @@ def select_sites(net, facilities, in_service, demand, persons, candidates, limit
 
 
 def _lp_bound(cover, w, k, base, max_nnz=2_000_000):
-    """Upper bound on covered persons with ``k`` sites (LP relaxation, HiGHS), or None if too big."""
+    """Upper bound on covered persons with ``k`` sites (LP relaxation, HiGHS), or None if too big.
+    Demand covered by the same candidates shares one variable (:func:`.site_selection.merge_same_cover`)."""
     from scipy.optimize import linprog
     from scipy.sparse import csr_matrix, hstack, identity, vstack
 
-    cols = np.flatnonzero((w > 0) & (np.asarray(cover.sum(axis=0)).ravel() > 0))
-    if len(cols) == 0:
+    a, wy = merge_same_cover(cover, w)  # demand sets x candidates
+    if a.shape[0] == 0:
         return base
-    a = cover[:, cols].T.tocsr()  # demand x candidates
     if a.nnz > max_nnz:
         return None
-    m, nd = cover.shape[0], len(cols)
-    # variables: x (m candidates), y (nd demand); y_i - sum_j a_ij x_j <= 0; sum x <= k
+    m, nd = cover.shape[0], a.shape[0]
+    # variables: x (m candidates), y (nd demand sets); y_i - sum_j a_ij x_j <= 0; sum x <= k
     top = hstack([-a, identity(nd, format="csr")])
     last = hstack([csr_matrix(np.ones((1, m))), csr_matrix((1, nd))])
-    res = linprog(np.concatenate([np.zeros(m), -w[cols]]), A_ub=vstack([top, last]).tocsr(),
+    res = linprog(np.concatenate([np.zeros(m), -wy]), A_ub=vstack([top, last]).tocsr(),
                   b_ub=np.concatenate([np.zeros(nd), [k]]), bounds=(0, 1), method="highs")
     if not res.success:
         return None

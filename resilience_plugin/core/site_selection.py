@@ -118,7 +118,7 @@ def max_covering(scenarios, persons, k, *, objective="worst", time_limit=None, m
             raise InputError(QT_TRANSLATE_NOOP("@default", "Scenario probabilities must be non-negative and not all zero."))
         probs = probs / probs.sum()
     # only demand a candidate can newly cover gets a y variable, one per set of covering candidates
-    merged = [_merge_same_cover(s.cover, w) for s, w in zip(scenarios, weights)]
+    merged = [merge_same_cover(s.cover, w) for s, w in zip(scenarios, weights)]
     n_y = int(sum(a.shape[0] for a, _ in merged))
     worst = objective == "worst"
     n_var = nc + n_y + (1 if worst else 0)
@@ -178,7 +178,7 @@ def max_covering(scenarios, persons, k, *, objective="worst", time_limit=None, m
 MERGE_CELLS = 512_000_000
 
 
-def _merge_same_cover(cover, weights):
+def merge_same_cover(cover, weights):
     """``(A, w)``: one row of ``A`` (float CSR, rows x candidates) per set of candidates that covers some
     demand with weight > 0, and the summed weight of those demand points. Demand covered by the same
     candidates needs one ``y`` only: ``y_i <= sum_j a_ji x_j`` is the same constraint for all of them, so

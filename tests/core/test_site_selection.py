@@ -179,7 +179,7 @@ def test_a_better_incumbent_is_kept_when_the_solver_stops_early():
 def test_demand_with_the_same_candidates_shares_one_variable():
     # demand 0, 2 and 4 are covered by candidates {0, 1}, demand 1 and 3 by {1}; demand 5 by nobody, 6 has no persons
     cover = _cover([{0, 2, 4}, {0, 1, 2, 3, 4, 6}, set()], 7)
-    a, w = ss._merge_same_cover(cover, np.array([1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 0.0]))
+    a, w = ss.merge_same_cover(cover, np.array([1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 0.0]))
     rows = {tuple(np.flatnonzero(r)): wt for r, wt in zip(a.toarray(), w)}
     assert rows == {(0, 1): 9.0, (1,): 6.0}
     rng = np.random.default_rng(4)
@@ -194,3 +194,20 @@ def test_demand_with_the_same_candidates_shares_one_variable():
             res = ss.max_covering(scen, persons, k, objective=objective)
             best, _ = _enumerate(scen, persons, k, objective, [0.4, 0.6])
             assert res.objective == pytest.approx(best), (trial, objective)
+
+
+def test_lp_bound_with_merged_demand_equals_the_full_relaxation():
+    from scipy.optimize import linprog
+
+    from resilience_plugin.core import coverage as cv
+
+    rng = np.random.default_rng(9)
+    nd, nc, k = 150, 10, 3
+    street = rng.integers(0, 15, nd)
+    cover = csr_matrix((rng.random((nc, 15)) < 0.25)[:, street].astype(np.int8))
+    w = rng.integers(0, 9, nd).astype(float)
+    # the relaxation on every demand point, dense: max w.y, y_i <= sum_j a_ji x_j, sum x <= k, 0 <= x, y <= 1
+    a = cover.toarray().T.astype(float)
+    a_ub = np.vstack([np.hstack([-a, np.eye(nd)]), np.r_[np.ones(nc), np.zeros(nd)][None, :]])
+    full = linprog(np.r_[np.zeros(nc), -w], A_ub=a_ub, b_ub=np.r_[np.zeros(nd), k], bounds=(0, 1), method="highs")
+    assert cv._lp_bound(cover, w, k, 7.0) == pytest.approx(7.0 - full.fun, rel=1e-9)
